@@ -1,0 +1,43 @@
+package kyodo.command.personal;
+
+import kyodo.kernel.personal.PersonKeyVault;
+import kyodo.kernel.personal.PersonalDataErased;
+import kyodo.kernel.problem.CommonProblems;
+import kyodo.kernel.problem.KyodoProblemException;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Forgets a person: destroys their key in the vault, so that every sealed copy of their data in
+ * events and read models stays unreadable for good, then records the erasure (without personal
+ * data) as an event. Erasing twice keeps the first time and records nothing new.
+ */
+@Service
+public class PersonalDataErasure {
+
+    private final PersonKeyVault vault;
+    private final EventGateway events;
+    private final Clock clock;
+
+    PersonalDataErasure(PersonKeyVault vault, EventGateway events, Clock clock) {
+        this.vault = vault;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** @return when the subject's data was erased */
+    public Instant erase(String subjectId) {
+        PersonKeyVault.KeyState before = vault.state(subjectId);
+        if (before == PersonKeyVault.KeyState.UNKNOWN) {
+            throw new KyodoProblemException(CommonProblems.NOT_FOUND, "No data subject with that id.");
+        }
+        Instant erasedAt = vault.destroy(subjectId, clock.instant()).orElseThrow();
+        if (before == PersonKeyVault.KeyState.ACTIVE) {
+            events.publish(new PersonalDataErased(subjectId, erasedAt));
+        }
+        return erasedAt;
+    }
+}

@@ -1,0 +1,60 @@
+package kyodo.command.platform;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The embedded default, as lowest-priority properties: with no configuration the command side
+ * keeps events in an H2 file under the data directory and personal-data keys in a second one.
+ * Anything the operator sets (properties, environment) wins; {@code axon.axonserver.servers}
+ * switches the event store and buses to Axon Server.
+ */
+public class CommandSideDefaults implements EnvironmentPostProcessor, Ordered {
+
+    static final String SOURCE = "kyodoCommandSideDefaults";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        Path dataDir = dataDirectory(env);
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("kyodo.data-dir", dataDir.toString());
+        if (!env.containsProperty("axon.axonserver.servers")) {
+            defaults.put("axon.axonserver.enabled", "false");
+        }
+        // WRITE_DELAY=0: a command is acknowledged only once its events are on disk (kill -9 safe).
+        defaults.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("eventstore/kyodo")
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        defaults.put("spring.datasource.username", "kyodo");
+        defaults.put("spring.datasource.password", "");
+        defaults.put("kyodo.vault.url", "jdbc:h2:file:" + dataDir.resolve("vault/keys")
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        defaults.put("axon.serializer.general", "jackson");
+        defaults.put("axon.serializer.events", "jackson");
+        defaults.put("axon.serializer.messages", "jackson");
+        defaults.put("spring.codec.max-in-memory-size", "64KB");
+        defaults.put("server.error.include-stacktrace", "never");
+        defaults.put("server.error.include-message", "never");
+        defaults.put("server.shutdown", "graceful");
+        defaults.put("management.endpoints.web.exposure.include", "health");
+        defaults.put("spring.jackson.time-zone", "Asia/Tokyo");
+        env.getPropertySources().addLast(new MapPropertySource(SOURCE, defaults));
+    }
+
+    /** {@code kyodo.data-dir}, else {@code KYODO_DATA_DIR}, else {@code ./data}; always absolute. */
+    static Path dataDirectory(ConfigurableEnvironment env) {
+        String configured = env.getProperty("kyodo.data-dir", env.getProperty("KYODO_DATA_DIR", "data"));
+        return Path.of(configured).toAbsolutePath().normalize();
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

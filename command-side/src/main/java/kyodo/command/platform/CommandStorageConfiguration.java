@@ -1,0 +1,120 @@
+package kyodo.command.platform;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import kyodo.kernel.StoreInUse;
+import kyodo.kernel.personal.JdbcPersonKeyVault;
+import kyodo.kernel.personal.PersonKeyVault;
+import kyodo.kernel.personal.PersonalDataProtector;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.GenericTokenTableFactory;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+
+import javax.sql.DataSource;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+
+/**
+ * Where the command side keeps things: events (Axon Server, or the JDBC engine on the default
+ * DataSource), and personal-data keys in a vault of their own, apart from the events they unlock.
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class,
+        beforeName = "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration")
+public class CommandStorageConfiguration {
+
+    /**
+     * Creates Axon's tables when the JDBC engine is in use; idempotent, runs before any processor
+     * or command touches them.
+     */
+    @Bean
+    EventStoreSchema eventStoreSchema(ObjectProvider<EventStorageEngine> engine,
+                                      ObjectProvider<TokenStore> tokenStore, ObjectProvider<DataSource> dataSource) {
+        EventStorageEngine storageEngine = engine.getIfAvailable();
+        if (storageEngine instanceof JdbcEventStorageEngine jdbc) {
+            jdbc.createSchema(h2OrGeneric(dataSource.getIfAvailable()));
+        }
+        if (tokenStore.getIfAvailable() instanceof JdbcTokenStore jdbcTokens) {
+            jdbcTokens.createSchema(GenericTokenTableFactory.INSTANCE);
+        }
+        return new EventStoreSchema();
+    }
+
+    private static org.axonframework.eventsourcing.eventstore.jdbc.EventTableFactory h2OrGeneric(DataSource ds) {
+        if (ds != null) {
+            try (Connection c = ds.getConnection()) {
+                String product = c.getMetaData().getDatabaseProductName();
+                if (product.toLowerCase().contains("postgres")) {
+                    return org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory.INSTANCE;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot reach the event store database", e);
+            }
+        }
+        return H2EventTableFactory.INSTANCE;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new DuplicateKeyResolver();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(PersonKeyVault.class)
+    JdbcPersonKeyVault personKeyVault(@Value("${kyodo.vault.url}") String url,
+                                  @Value("${kyodo.vault.username:kyodo}") String user,
+                                  @Value("${kyodo.vault.password:}") String password, SecureRandom random) {
+        DataSource vaultDataSource = DataSourceBuilder.create().url(url).username(user).password(password).build();
+        JdbcPersonKeyVault vault = new JdbcPersonKeyVault(vaultDataSource, PersonalDataProtector.keyGenerator(random));
+        vault.createSchema();
+        return vault;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PersonalDataProtector personalDataProtector(PersonKeyVault vault, ObjectMapper mapper, SecureRandom random) {
+        return new PersonalDataProtector(vault, mapper, random);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecureRandom secureRandom() {
+        return new SecureRandom();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    StoreInUse eventStoreInUse(ObjectProvider<EventStorageEngine> engine,
+                               @Value("${spring.datasource.url:}") String jdbcUrl,
+                               @Value("${axon.axonserver.servers:}") String axonServers) {
+        if (!axonServers.isBlank()) {
+            return new StoreInUse("events", "Axon Server " + axonServers);
+        }
+        return new StoreInUse("events", "Axon JDBC engine on " + StoreInUse.redact(jdbcUrl));
+    }
+
+    @Bean
+    StoreInUse keyVaultInUse(@Value("${kyodo.vault.url}") String url) {
+        return new StoreInUse("keys", "JDBC vault on " + StoreInUse.redact(url));
+    }
+
+    /** Marker that the event tables exist; later start-up work can depend on it. */
+    public static final class EventStoreSchema {
+    }
+}

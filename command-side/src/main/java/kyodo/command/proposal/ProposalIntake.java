@@ -1,0 +1,66 @@
+package kyodo.command.proposal;
+
+import kyodo.command.web.CommandDispatch;
+import kyodo.command.web.IdempotentCreation;
+import kyodo.kernel.Ward;
+import kyodo.kernel.personal.PersonalDataProtector;
+import kyodo.kernel.personal.SealedPersonalData;
+import kyodo.kernel.proposal.ProposalChannel;
+import kyodo.kernel.proposal.ProposalProgramme;
+import kyodo.kernel.proposal.Proposer;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Turns a received proposal into a {@link SubmitProposal}: stamps the time, gives the proposer a
+ * fresh pseudonymous subject id and seals their data under its own key, then sends the command,
+ * at most once per Idempotency-Key.
+ */
+@Service
+public class ProposalIntake {
+
+    static final String SCOPE = "POST /api/proposals";
+
+    private final PersonalDataProtector protector;
+    private final CommandDispatch dispatch;
+    private final IdempotentCreation creation;
+    private final Clock clock;
+
+    ProposalIntake(PersonalDataProtector protector, CommandDispatch dispatch, IdempotentCreation creation,
+                   Clock clock) {
+        this.protector = protector;
+        this.dispatch = dispatch;
+        this.creation = creation;
+        this.clock = clock;
+    }
+
+    /** What staff typed in at the counter (or a resident on the web form). */
+    public record Submission(Ward ward, String title, String body, List<String> themes, ProposalProgramme programme,
+                             ProposalChannel channel, Proposer proposer) {
+    }
+
+    /**
+     * Submits the proposal.
+     *
+     * @param idempotencyKey the client's key, or null
+     * @param fingerprint    what identifies a repeat of this request (the request body)
+     * @return the new proposal's id
+     */
+    public Mono<String> submit(Submission submission, String idempotencyKey, Object fingerprint) {
+        return creation.create(SCOPE, idempotencyKey, fingerprint, proposalId ->
+                Mono.fromCallable(() -> seal(submission.proposer()))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flatMap(sealed -> dispatch.send(new SubmitProposal(proposalId, submission.ward(),
+                                submission.title(), submission.body(), submission.themes(), submission.programme(),
+                                submission.channel(), sealed, clock.instant()))));
+    }
+
+    private SealedPersonalData seal(Proposer proposer) {
+        return protector.sealForNewSubject(UUID.randomUUID().toString(), proposer, clock.instant());
+    }
+}

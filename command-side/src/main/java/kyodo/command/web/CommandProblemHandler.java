@@ -1,0 +1,204 @@
+package kyodo.command.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import kyodo.kernel.problem.CommonProblems;
+import kyodo.kernel.problem.FieldViolation;
+import kyodo.kernel.problem.KyodoProblemException;
+import kyodo.kernel.problem.ProblemDetails;
+import org.axonframework.messaging.HandlerExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.NotAcceptableStatusException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+/**
+ * The one place where failures become answers: every error of the HTTP API is an
+ * {@code application/problem+json} document with a stable {@code type}, a Japanese or English
+ * title by {@code Accept-Language}, field errors for invalid input, and never a stack trace.
+ * Runs before Spring Boot's own error handler so nothing escapes in another shape.
+ */
+@Component
+@Order(-3)
+public class CommandProblemHandler implements WebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandProblemHandler.class);
+
+    private final ObjectMapper mapper;
+
+    public CommandProblemHandler(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.error(error);
+        }
+        ProblemDetails problem = toProblem(error);
+        if (problem.status() >= 500) {
+            log.error("{} {} failed: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                    error.toString(), error);
+        }
+        return ProblemWriter.write(exchange, problem, mapper);
+    }
+
+    /** Maps any failure to its problem; unknown failures are internal errors with no detail. */
+    static ProblemDetails toProblem(Throwable error) {
+        Throwable e = unwrap(error);
+        if (e instanceof KyodoProblemException kyodo) {
+            return kyodo.toDetails();
+        }
+        Optional<ProblemDetails> carried = HandlerExecutionException.resolveDetails(e)
+                .filter(ProblemDetails.class::isInstance).map(ProblemDetails.class::cast);
+        if (carried.isPresent()) {
+            return carried.get();
+        }
+        if (causedBy(e, ConflictingAggregateVersionException.class)) {
+            return ProblemDetails.of(CommonProblems.STALE_VERSION,
+                    "The resource has changed since the version given in If-Match.");
+        }
+        if (causedBy(e, AggregateNotFoundException.class)) {
+            return ProblemDetails.of(CommonProblems.NOT_FOUND, "No resource with that id.");
+        }
+        if (e instanceof WebExchangeBindException bind) {
+            List<FieldViolation> errors = bind.getFieldErrors().stream()
+                    .map(f -> new FieldViolation(f.getField(), f.getDefaultMessage()))
+                    .sorted(java.util.Comparator.comparing(FieldViolation::field))
+                    .collect(Collectors.toList());
+            bind.getGlobalErrors().forEach(g -> errors.add(new FieldViolation("", g.getDefaultMessage())));
+            return ProblemDetails.of(CommonProblems.INVALID_INPUT, "The request has invalid fields.", errors);
+        }
+        if (causedBy(e, DataBufferLimitException.class)) {
+            return ProblemDetails.of(CommonProblems.PAYLOAD_TOO_LARGE, "The request body exceeds the limit.");
+        }
+        if (e instanceof UnsupportedMediaTypeStatusException) {
+            return ProblemDetails.of(CommonProblems.UNSUPPORTED_MEDIA_TYPE,
+                    "Send the request body as application/json.");
+        }
+        if (e instanceof MethodNotAllowedException) {
+            return ProblemDetails.of(CommonProblems.METHOD_NOT_ALLOWED, "This method is not supported here.");
+        }
+        if (e instanceof NotAcceptableStatusException) {
+            return ProblemDetails.of(CommonProblems.NOT_ACCEPTABLE, "Ask for application/json.");
+        }
+        if (e instanceof ServerWebInputException input) {
+            return inputProblem(input);
+        }
+        if (e instanceof ResponseStatusException status && status.getStatusCode().value() == 404) {
+            return ProblemDetails.of(CommonProblems.NOT_FOUND, "No such resource.");
+        }
+        if (e instanceof ResponseStatusException status && status.getStatusCode().value() == 413) {
+            return ProblemDetails.of(CommonProblems.PAYLOAD_TOO_LARGE, "The request body exceeds the limit.");
+        }
+        if (e instanceof TimeoutException) {
+            return ProblemDetails.of(CommonProblems.UNAVAILABLE, "The command was not answered in time; retry it.");
+        }
+        return ProblemDetails.of(CommonProblems.INTERNAL, null);
+    }
+
+    private static ProblemDetails inputProblem(ServerWebInputException input) {
+        JsonMappingException mapping = find(input, JsonMappingException.class);
+        if (mapping instanceof UnrecognizedPropertyException unknown) {
+            return ProblemDetails.of(CommonProblems.INVALID_INPUT, "The request has unknown fields.",
+                    List.of(new FieldViolation(path(unknown), "unknown field")));
+        }
+        if (mapping != null && !mapping.getPath().isEmpty()) {
+            return ProblemDetails.of(CommonProblems.INVALID_INPUT, "The request has fields of the wrong type.",
+                    List.of(new FieldViolation(path(mapping), "wrong type or format")));
+        }
+        if (find(input, JsonProcessingException.class) != null) {
+            return ProblemDetails.of(CommonProblems.MALFORMED_REQUEST, "The body is not well-formed JSON.");
+        }
+        String reason = input.getReason() == null ? "The request cannot be read." : input.getReason();
+        return ProblemDetails.of(CommonProblems.MALFORMED_REQUEST, reason);
+    }
+
+    /** JSON path of a mapping failure: {@code proposer.name}, {@code themes[2]}. */
+    static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        Throwable current = e;
+        while ((current instanceof java.util.concurrent.CompletionException
+                || current instanceof java.util.concurrent.ExecutionException) && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        return find(e, type) != null;
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    /** Renders problems; shared by the handler and filters that answer before a controller. */
+    public static final class ProblemWriter {
+
+        private ProblemWriter() {
+        }
+
+        public static Mono<Void> write(ServerWebExchange exchange, ProblemDetails problem, ObjectMapper mapper) {
+            ServerHttpResponse response = exchange.getResponse();
+            Locale locale = exchange.getLocaleContext().getLocale();
+            response.setStatusCode(HttpStatus.valueOf(problem.status()));
+            response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            response.getHeaders().set("Content-Language", locale != null && "en".equals(locale.getLanguage())
+                    ? "en" : "ja");
+            if (problem.status() == 503) {
+                response.getHeaders().set("Retry-After", "1");
+            }
+            byte[] bytes;
+            try {
+                bytes = mapper.writeValueAsBytes(problem.toBody(locale, exchange.getRequest().getPath().value()));
+            } catch (JsonProcessingException e) {
+                return Mono.error(e);
+            }
+            return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package kyodo.command.web;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+
+/**
+ * Durable record of Idempotency-Keys in the command side's database, so that a retry after a
+ * restart still finds the first answer.
+ */
+@Component
+public class IdempotencyStore {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public IdempotencyStore(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        jdbc.execute("CREATE TABLE IF NOT EXISTS kyodo_idempotency_key ("
+                + "scope VARCHAR(100) NOT NULL, "
+                + "idem_key VARCHAR(200) NOT NULL, "
+                + "request_hash VARCHAR(64) NOT NULL, "
+                + "resource_id VARCHAR(64) NOT NULL, "
+                + "created_at TIMESTAMP NOT NULL, "
+                + "PRIMARY KEY (scope, idem_key))");
+    }
+
+    /**
+     * Claims the key for a new resource id, or returns the earlier claim.
+     *
+     * @return the claim in force; {@code claimedNow} tells whether this call made it
+     */
+    public Claim claim(String scope, String key, String requestHash, String candidateId) {
+        try {
+            jdbc.update("INSERT INTO kyodo_idempotency_key (scope, idem_key, request_hash, resource_id, created_at) "
+                    + "VALUES (?, ?, ?, ?, ?)", scope, key, requestHash, candidateId, Timestamp.from(clock.instant()));
+            return new Claim(requestHash, candidateId, true);
+        } catch (DuplicateKeyException taken) {
+            return jdbc.queryForObject("SELECT request_hash, resource_id FROM kyodo_idempotency_key "
+                            + "WHERE scope = ? AND idem_key = ?",
+                    (rs, i) -> new Claim(rs.getString(1), rs.getString(2), false), scope, key);
+        }
+    }
+
+    /** Forgets a claim whose creation was refused, so the key can be used again. */
+    public void release(String scope, String key) {
+        jdbc.update("DELETE FROM kyodo_idempotency_key WHERE scope = ? AND idem_key = ?", scope, key);
+    }
+
+    /** A key's claim: which request it was first used with and the id it created. */
+    public record Claim(String requestHash, String resourceId, boolean claimedNow) {
+    }
+}

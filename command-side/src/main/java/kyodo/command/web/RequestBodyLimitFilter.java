@@ -1,0 +1,46 @@
+package kyodo.command.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import kyodo.kernel.problem.CommonProblems;
+import kyodo.kernel.problem.ProblemDetails;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Refuses a declared body over the limit before reading a byte of it (413). Bodies without a
+ * length are cut by the JSON codec at the same limit ({@code spring.codec.max-in-memory-size}).
+ */
+@Component
+public class RequestBodyLimitFilter implements WebFilter, Ordered {
+
+    private final long limitBytes;
+    private final ObjectMapper mapper;
+
+    public RequestBodyLimitFilter(@Value("${spring.codec.max-in-memory-size:64KB}") DataSize limit,
+                                  ObjectMapper mapper) {
+        this.limitBytes = limit.toBytes();
+        this.mapper = mapper;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        long declared = exchange.getRequest().getHeaders().getContentLength();
+        if (declared > limitBytes) {
+            return CommandProblemHandler.ProblemWriter.write(exchange, ProblemDetails.of(
+                    CommonProblems.PAYLOAD_TOO_LARGE,
+                    "The request body is " + declared + " bytes; the limit is " + limitBytes + "."), mapper);
+        }
+        return chain.filter(exchange);
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 10;
+    }
+}

@@ -1,0 +1,40 @@
+package kyodo.command.web;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.http.codec.json.Jackson2JsonDecoder;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+
+/**
+ * Request bodies are read strictly: an unknown field, a trailing token, a null for a number is a
+ * 400, not silently ignored. Only the HTTP edge is strict; events are read leniently so that old
+ * readers survive new fields.
+ */
+@Configuration(proxyBeanMethods = false)
+public class StrictJsonConfiguration implements WebFluxConfigurer {
+
+    private final ObjectMapper strict;
+    private final int limitBytes;
+
+    public StrictJsonConfiguration(ObjectMapper mapper,
+                                   @Value("${spring.codec.max-in-memory-size:64KB}") DataSize limit) {
+        this.strict = mapper.copy()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+        this.limitBytes = (int) limit.toBytes();
+    }
+
+    @Override
+    public void configureHttpMessageCodecs(ServerCodecConfigurer configurer) {
+        Jackson2JsonDecoder decoder = new Jackson2JsonDecoder(strict);
+        decoder.setMaxInMemorySize(limitBytes);
+        configurer.defaultCodecs().jackson2JsonDecoder(decoder);
+        configurer.defaultCodecs().maxInMemorySize(limitBytes);
+    }
+}

@@ -1,0 +1,142 @@
+package kyodo.query.platform;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import kyodo.kernel.StoreInUse;
+import kyodo.kernel.personal.JdbcPersonKeyVault;
+import kyodo.kernel.personal.PersonKeyVault;
+import kyodo.kernel.personal.PersonalDataProtector;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Where the query side keeps things: read models in MongoDB (embedded mongo-java-server unless
+ * {@code kyodo.mongodb.uri} / {@code KYODO_MONGODB_URI} / {@code spring.data.mongodb.uri} names a
+ * real one), and each projection's tracking tokens in the same database as its documents, so that
+ * a wiped read-model store rebuilds itself from the event store.
+ */
+@AutoConfiguration(before = MongoAutoConfiguration.class)
+public class ReadModelStoreConfiguration {
+
+    /** Packages whose processing groups are read-model projections. */
+    static final String PROJECTION_PACKAGE = "kyodo.query";
+
+    @Bean
+    @ConditionalOnMissingBean
+    ReadModelConnection readModelConnection(@Value("${kyodo.mongodb.uri:}") String uri,
+                                            @Value("${kyodo.data-dir}") Path dataDir) {
+        if (uri != null && !uri.isBlank()) {
+            return new ReadModelConnection(uri, null);
+        }
+        EmbeddedMongo embedded = new EmbeddedMongo(dataDir.resolve("readmodels"));
+        return new ReadModelConnection(embedded.connectionString(), embedded);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    MongoClient mongoClient(ReadModelConnection connection) {
+        return MongoClients.create(connection.uri());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    MongoDatabase readModelDatabase(MongoClient client, ReadModelConnection connection,
+                                    @Value("${kyodo.mongodb.database:kyodo}") String fallbackName) {
+        String name = new ConnectionString(connection.uri()).getDatabase();
+        return client.getDatabase(name == null ? fallbackName : name);
+    }
+
+    /**
+     * Registers the Mongo token store for every processing group of the query side; the command
+     * side's processors keep the default (event-store) token store.
+     */
+    @Bean
+    ConfigurerModule readModelTokenStores(ListableBeanFactory beans, ObjectProvider<MongoDatabase> database) {
+        Set<String> groups = Arrays.stream(beans.getBeanNamesForAnnotation(ProcessingGroup.class))
+                .filter(name -> {
+                    Class<?> type = beans.getType(name);
+                    return type != null && type.getPackageName().startsWith(PROJECTION_PACKAGE);
+                })
+                .map(name -> Objects.requireNonNull(beans.findAnnotationOnBean(name, ProcessingGroup.class)).value())
+                .collect(Collectors.toSet());
+        return configurer -> configurer.eventProcessing(processing -> {
+            for (String group : groups) {
+                processing.registerTokenStore(group, c -> mongoTokenStore(database.getObject(), c));
+            }
+        });
+    }
+
+    private static TokenStore mongoTokenStore(MongoDatabase database, org.axonframework.config.Configuration c) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database).build())
+                .serializer(c.serializer())
+                .build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(PersonKeyVault.class)
+    JdbcPersonKeyVault personKeyVault(@Value("${kyodo.vault.url}") String url,
+                                      @Value("${kyodo.vault.username:kyodo}") String user,
+                                      @Value("${kyodo.vault.password:}") String password) {
+        SecureRandom random = new SecureRandom();
+        JdbcPersonKeyVault vault = new JdbcPersonKeyVault(
+                DataSourceBuilder.create().url(url).username(user).password(password).build(),
+                PersonalDataProtector.keyGenerator(random));
+        vault.createSchema();
+        return vault;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PersonalDataProtector personalDataProtector(PersonKeyVault vault, ObjectMapper mapper) {
+        return new PersonalDataProtector(vault, mapper, new SecureRandom());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    StoreInUse readModelStoreInUse(ReadModelConnection connection, MongoDatabase database) {
+        if (connection.embedded() != null) {
+            return new StoreInUse("read-models", "embedded mongo-java-server (H2 file "
+                    + connection.embedded().file() + ") database " + database.getName());
+        }
+        return new StoreInUse("read-models", "MongoDB " + StoreInUse.redact(connection.uri())
+                + " database " + database.getName());
+    }
+
+    /** How the read-model store is reached; holds the embedded server when there is one. */
+    public record ReadModelConnection(String uri, EmbeddedMongo embedded) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+}

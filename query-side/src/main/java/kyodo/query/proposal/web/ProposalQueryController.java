@@ -1,0 +1,74 @@
+package kyodo.query.proposal.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import kyodo.kernel.problem.CommonProblems;
+import kyodo.kernel.problem.KyodoProblemException;
+import kyodo.query.proposal.ProposalViews;
+import kyodo.query.proposal.ProposalViews.ProposalPublicView;
+import kyodo.query.proposal.ProposalViews.ProposalStaffView;
+import kyodo.query.web.ReadAfterWrite;
+import org.bson.Document;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.regex.Pattern;
+
+/** Reads of one proposal: the staff view and the public view. */
+@RestController
+@Tag(name = "proposals (reads)")
+class ProposalQueryController {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+
+    private final ProposalViews views;
+    private final ReadAfterWrite readAfterWrite;
+
+    ProposalQueryController(ProposalViews views, ReadAfterWrite readAfterWrite) {
+        this.views = views;
+        this.readAfterWrite = readAfterWrite;
+    }
+
+    @Operation(summary = "A proposal as staff see it, proposer included",
+            description = "ETag carries the proposal's version. ?minVersion=N waits up to 5 s for the read model "
+                    + "to reach version N, else 503 with Retry-After.")
+    @GetMapping(path = "/api/proposals/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<ProposalStaffView>> staff(
+            @PathVariable String id,
+            @Parameter(description = "wait for at least this version") @RequestParam(required = false) Long minVersion) {
+        return load(id, minVersion)
+                .flatMap(doc -> Mono.fromCallable(() -> views.staffView(doc)).subscribeOn(Schedulers.boundedElastic()))
+                .map(view -> ResponseEntity.ok().eTag(etag(view.proposal().version())).body(view));
+    }
+
+    @Operation(summary = "A proposal as anyone sees it: no personal data")
+    @GetMapping(path = "/public/proposals/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<ProposalPublicView>> publicView(@PathVariable String id) {
+        return load(id, null)
+                .map(views::publicView)
+                .map(view -> ResponseEntity.ok().eTag(etag(view.version())).body(view));
+    }
+
+    private Mono<Document> load(String id, Long minVersion) {
+        if (!ID.matcher(id).matches()) {
+            return Mono.error(notFound());
+        }
+        return readAfterWrite.read(() -> views.find(id), doc -> doc.getLong("version"), minVersion)
+                .flatMap(found -> found.map(Mono::just).orElseGet(() -> Mono.error(notFound())));
+    }
+
+    private static KyodoProblemException notFound() {
+        return new KyodoProblemException(CommonProblems.NOT_FOUND, "No proposal with that id.");
+    }
+
+    private static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+}

@@ -1,0 +1,89 @@
+package kyodo.query.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import kyodo.kernel.problem.CommonProblems;
+import kyodo.kernel.problem.FieldViolation;
+import kyodo.kernel.problem.KyodoProblemException;
+import kyodo.kernel.problem.ProblemDetails;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.NotAcceptableStatusException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Query-side failures as {@code application/problem+json}: a bad filter is 400, an unknown id
+ * 404, a lagging read model 503 with Retry-After; never a stack trace. In the all-in-one app the
+ * command side's handler, which knows these too, answers first.
+ */
+@Component
+@Order(-2)
+public class QueryProblemHandler implements WebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(QueryProblemHandler.class);
+
+    private final ObjectMapper mapper;
+
+    public QueryProblemHandler(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.error(error);
+        }
+        ProblemDetails problem = toProblem(error);
+        if (problem.status() >= 500 && problem.status() != 503) {
+            log.error("{} {} failed: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                    error.toString(), error);
+        }
+        Locale locale = exchange.getLocaleContext().getLocale();
+        response.setStatusCode(HttpStatus.valueOf(problem.status()));
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (problem.status() == 503) {
+            response.getHeaders().set("Retry-After", "1");
+        }
+        try {
+            byte[] body = mapper.writeValueAsBytes(problem.toBody(locale, exchange.getRequest().getPath().value()));
+            return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        } catch (JsonProcessingException e) {
+            return Mono.error(e);
+        }
+    }
+
+    static ProblemDetails toProblem(Throwable e) {
+        if (e instanceof KyodoProblemException kyodo) {
+            return kyodo.toDetails();
+        }
+        if (e instanceof ServerWebInputException input) {
+            String name = input.getMethodParameter() == null ? "" : input.getMethodParameter().getParameterName();
+            return ProblemDetails.of(CommonProblems.INVALID_INPUT, "A query parameter is invalid.",
+                    List.of(new FieldViolation(name == null ? "" : name, "wrong type or format")));
+        }
+        if (e instanceof MethodNotAllowedException) {
+            return ProblemDetails.of(CommonProblems.METHOD_NOT_ALLOWED, "This method is not supported here.");
+        }
+        if (e instanceof NotAcceptableStatusException) {
+            return ProblemDetails.of(CommonProblems.NOT_ACCEPTABLE, "Ask for application/json.");
+        }
+        if (e instanceof ResponseStatusException status && status.getStatusCode().value() == 404) {
+            return ProblemDetails.of(CommonProblems.NOT_FOUND, "No such resource.");
+        }
+        return ProblemDetails.of(CommonProblems.INTERNAL, null);
+    }
+}

@@ -1,0 +1,53 @@
+package kyodo.query.web;
+
+import kyodo.kernel.problem.CommonProblems;
+import kyodo.kernel.problem.KyodoProblemException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.ToLongFunction;
+
+/**
+ * {@code ?minVersion=N}: reads are eventually consistent, so a client that just sent a command
+ * can ask to wait (bounded) until the read model shows at least the version its command answered.
+ * Past the bound it answers 503 with Retry-After instead of stale data.
+ */
+@Component
+public class ReadAfterWrite {
+
+    private static final Duration POLL = Duration.ofMillis(25);
+
+    private final Duration maxWait;
+
+    public ReadAfterWrite(@Value("${kyodo.query.max-wait:5s}") Duration maxWait) {
+        this.maxWait = maxWait;
+    }
+
+    /**
+     * Looks a document up, waiting for {@code minVersion} when given.
+     *
+     * @return the document, empty if unknown (only without minVersion), or a 503 problem
+     */
+    public <T> Mono<Optional<T>> read(Callable<Optional<T>> lookup, ToLongFunction<T> version, Long minVersion) {
+        Mono<Optional<T>> once = Mono.fromCallable(lookup).subscribeOn(Schedulers.boundedElastic());
+        if (minVersion == null) {
+            return once;
+        }
+        if (minVersion < 0) {
+            return Mono.error(new KyodoProblemException(CommonProblems.INVALID_INPUT, "minVersion must be >= 0.",
+                    java.util.List.of(new kyodo.kernel.problem.FieldViolation("minVersion", "must be >= 0")),
+                    Map.of()));
+        }
+        return once
+                .filter(found -> found.isPresent() && version.applyAsLong(found.get()) >= minVersion)
+                .repeatWhenEmpty(repeats -> repeats.delayElements(POLL))
+                .timeout(maxWait, Mono.error(() -> new KyodoProblemException(CommonProblems.READ_MODEL_LAGGING,
+                        "The read model has not reached version " + minVersion + " yet; retry shortly.")));
+    }
+}

@@ -1,0 +1,129 @@
+package kyodo.kernel.personal;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * A {@link PersonKeyVault} in any JDBC database (an H2 file by default, PostgreSQL in
+ * production). Erasure overwrites the key and keeps a tombstone, so that views can tell
+ * "erased" from "unknown".
+ */
+public final class JdbcPersonKeyVault implements PersonKeyVault, AutoCloseable {
+
+    private static final String TABLE = "kyodo_person_key";
+
+    private final DataSource dataSource;
+    private final KeyGenerator keyGenerator;
+
+    public JdbcPersonKeyVault(DataSource dataSource, KeyGenerator keyGenerator) {
+        this.dataSource = dataSource;
+        this.keyGenerator = keyGenerator;
+    }
+
+    /** Creates the vault's table if it is missing; safe to call at every start. */
+    public void createSchema() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " ("
+                    + "subject_id VARCHAR(64) NOT NULL PRIMARY KEY, "
+                    + "key_material VARCHAR(64), "
+                    + "created_at TIMESTAMP NOT NULL, "
+                    + "erased_at TIMESTAMP)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the personal-data key vault", e);
+        }
+    }
+
+    @Override
+    public byte[] createKey(String subjectId, Instant createdAt) {
+        byte[] key = keyGenerator.newKey();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "INSERT INTO " + TABLE + " (subject_id, key_material, created_at) VALUES (?, ?, ?)")) {
+            ps.setString(1, subjectId);
+            ps.setString(2, Base64.getEncoder().encodeToString(key));
+            ps.setTimestamp(3, Timestamp.from(createdAt));
+            ps.executeUpdate();
+            return key;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store a key for a new data subject", e);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> findKey(String subjectId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT key_material FROM " + TABLE + " WHERE subject_id = ?")) {
+            ps.setString(1, subjectId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && rs.getString(1) != null) {
+                    return Optional.of(Base64.getDecoder().decode(rs.getString(1)));
+                }
+                return Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the personal-data key vault", e);
+        }
+    }
+
+    @Override
+    public KeyState state(String subjectId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT key_material FROM " + TABLE + " WHERE subject_id = ?")) {
+            ps.setString(1, subjectId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return KeyState.UNKNOWN;
+                }
+                return rs.getString(1) == null ? KeyState.ERASED : KeyState.ACTIVE;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the personal-data key vault", e);
+        }
+    }
+
+    @Override
+    public Optional<Instant> destroy(String subjectId, Instant erasedAt) {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE " + TABLE + " SET key_material = NULL, erased_at = ? "
+                            + "WHERE subject_id = ? AND erased_at IS NULL")) {
+                ps.setTimestamp(1, Timestamp.from(erasedAt));
+                ps.setString(2, subjectId);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT erased_at FROM " + TABLE + " WHERE subject_id = ?")) {
+                ps.setString(1, subjectId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.empty();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot erase a key in the personal-data key vault", e);
+        }
+    }
+
+    /** Closes the vault's connection pool, if it has one. */
+    @Override
+    public void close() throws Exception {
+        if (dataSource instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+    }
+
+    /** Source of fresh key material; a strong random generator in production. */
+    @FunctionalInterface
+    public interface KeyGenerator {
+        byte[] newKey();
+    }
+}

@@ -1,0 +1,42 @@
+package kyodo.kernel.problem;
+
+/** Problem types every part of the API can answer with. Features add their own next to their messages. */
+public final class CommonProblems {
+
+    public static final ProblemType INVALID_INPUT =
+            new ProblemType("invalid-input", 400, "入力内容に誤りがあります", "The input is invalid");
+    public static final ProblemType MALFORMED_REQUEST =
+            new ProblemType("malformed-request", 400, "リクエストを読み取れません", "The request cannot be read");
+    public static final ProblemType UNAUTHENTICATED =
+            new ProblemType("unauthenticated", 401, "ログインが必要です", "Sign-in required");
+    public static final ProblemType FORBIDDEN =
+            new ProblemType("forbidden", 403, "この操作は許可されていません", "This action is not allowed");
+    public static final ProblemType NOT_FOUND =
+            new ProblemType("not-found", 404, "見つかりません", "Not found");
+    public static final ProblemType METHOD_NOT_ALLOWED =
+            new ProblemType("method-not-allowed", 405, "このメソッドは使えません", "Method not allowed");
+    public static final ProblemType NOT_ACCEPTABLE =
+            new ProblemType("not-acceptable", 406, "指定された形式では返せません", "The requested representation is not available");
+    public static final ProblemType STALE_VERSION =
+            new ProblemType("stale-version", 412, "他の更新が先に行われました", "The resource has changed since that version");
+    public static final ProblemType PAYLOAD_TOO_LARGE =
+            new ProblemType("payload-too-large", 413, "リクエストが大きすぎます", "The request body is too large");
+    public static final ProblemType UNSUPPORTED_MEDIA_TYPE =
+            new ProblemType("unsupported-media-type", 415, "この形式のリクエストは受け付けられません", "Unsupported content type");
+    public static final ProblemType IDEMPOTENCY_KEY_REUSED =
+            new ProblemType("idempotency-key-reused", 422, "同じ冪等キーが別の内容で使われました",
+                    "The idempotency key was already used with a different request");
+    public static final ProblemType IDEMPOTENCY_KEY_INVALID =
+            new ProblemType("idempotency-key-invalid", 400, "冪等キーの形式が正しくありません",
+                    "The idempotency key is malformed");
+    public static final ProblemType READ_MODEL_LAGGING =
+            new ProblemType("read-model-lagging", 503, "表示用データの更新が追いついていません",
+                    "The read model has not caught up yet");
+    public static final ProblemType UNAVAILABLE =
+            new ProblemType("unavailable", 503, "一時的に処理できません", "Temporarily unavailable");
+    public static final ProblemType INTERNAL =
+            new ProblemType("internal-error", 500, "内部エラーが発生しました", "Internal error");
+
+    private CommonProblems() {
+    }
+}

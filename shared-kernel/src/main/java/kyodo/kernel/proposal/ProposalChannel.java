@@ -1,0 +1,6 @@
+package kyodo.kernel.proposal;
+
+/** How a proposal reached the ward office. */
+public enum ProposalChannel {
+    COUNTER, MAIL, WEB, MEETING
+}
