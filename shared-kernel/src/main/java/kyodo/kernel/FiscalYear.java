@@ -72,11 +72,12 @@ public record FiscalYear(int startYear) implements Comparable<FiscalYear> {
     }
 
     /**
-     * The Japanese label, by the era in force on the first day: 令和7年度, 平成17年度; the first year
-     * of an era is 元年 (令和元年度 = FY2019).
+     * The Japanese label as the city writes it: 令和7年度, 平成17年度. A fiscal year takes the era in
+     * force at the end of its first calendar year, so FY2019 (April 2019, still 平成31年) is
+     * 令和元年度, as in Kawasaki's own reports; the first year of an era is 元年.
      */
     public String labelJa() {
-        JapaneseDate date = JapaneseDate.from(firstDay());
+        JapaneseDate date = JapaneseDate.from(LocalDate.of(startYear, Month.DECEMBER, 31));
         JapaneseEra era = date.getEra();
         int yearOfEra = date.get(java.time.temporal.ChronoField.YEAR_OF_ERA);
         return eraName(era) + (yearOfEra == 1 ? "元" : Integer.toString(yearOfEra)) + "年度";

@@ -27,7 +27,13 @@ public record StoreInUse(String role, String description) {
         if (uri == null) {
             return "";
         }
-        String noQuery = uri.replaceAll("\\?.*$", "");
-        return noQuery.replaceAll("//[^/@]*@", "//***@");
+        String redacted = uri;
+        int scheme = redacted.indexOf("://");
+        int at = redacted.lastIndexOf('@');
+        if (scheme >= 0 && at > scheme) {
+            // credentials end at the last '@', whatever characters a careless password holds
+            redacted = redacted.substring(0, scheme + 3) + "***" + redacted.substring(at);
+        }
+        return redacted.replaceAll("\\?.*$", "");
     }
 }

@@ -52,6 +52,6 @@ public record Yen(long amount) implements Comparable<Yen> {
     /** 5,500万円 style is for documents; here a plain figure with the unit. */
     @Override
     public String toString() {
-        return String.format("¥%,d", amount);
+        return String.format(java.util.Locale.ROOT, "¥%,d", amount);
     }
 }

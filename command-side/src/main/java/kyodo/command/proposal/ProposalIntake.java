@@ -13,6 +13,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -57,10 +59,15 @@ public class ProposalIntake {
                         .subscribeOn(Schedulers.boundedElastic())
                         .flatMap(sealed -> dispatch.send(new SubmitProposal(proposalId, submission.ward(),
                                 submission.title(), submission.body(), submission.themes(), submission.programme(),
-                                submission.channel(), sealed, clock.instant()))));
+                                submission.channel(), sealed, now()))));
     }
 
     private SealedPersonalData seal(Proposer proposer) {
-        return protector.sealForNewSubject(UUID.randomUUID().toString(), proposer, clock.instant());
+        return protector.sealForNewSubject(UUID.randomUUID().toString(), proposer, now());
+    }
+
+    /** Event times to the millisecond: what every store and view can hold exactly. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -18,8 +18,9 @@ import java.util.Date;
 
 /**
  * Projects proposal events into the {@code proposals} collection: one document per proposal,
- * its proposer kept sealed. Writes are idempotent (keyed by id, guarded by the aggregate sequence
- * number), so replaying the same events gives the same documents.
+ * its proposer kept sealed. Writes are idempotent: a creation only inserts ({@code $setOnInsert}),
+ * and each document keeps the aggregate sequence number it reflects as {@code version}, so
+ * replaying the same events gives the same documents.
  */
 @Component
 @ProcessingGroup(ProposalProjection.GROUP)

@@ -81,8 +81,16 @@ public class QueryProblemHandler implements WebExceptionHandler {
         if (e instanceof NotAcceptableStatusException) {
             return ProblemDetails.of(CommonProblems.NOT_ACCEPTABLE, "Ask for application/json.");
         }
-        if (e instanceof ResponseStatusException status && status.getStatusCode().value() == 404) {
-            return ProblemDetails.of(CommonProblems.NOT_FOUND, "No such resource.");
+        if (e instanceof ResponseStatusException status) {
+            return switch (status.getStatusCode().value()) {
+                case 404 -> ProblemDetails.of(CommonProblems.NOT_FOUND, "No such resource.");
+                case 413 -> ProblemDetails.of(CommonProblems.PAYLOAD_TOO_LARGE, "The request body is too large.");
+                case 415 -> ProblemDetails.of(CommonProblems.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type.");
+                case 503 -> ProblemDetails.of(CommonProblems.UNAVAILABLE, "Temporarily unavailable; retry shortly.");
+                default -> status.getStatusCode().is4xxClientError()
+                        ? ProblemDetails.of(CommonProblems.MALFORMED_REQUEST, "The request cannot be served.")
+                        : ProblemDetails.of(CommonProblems.INTERNAL, null);
+            };
         }
         return ProblemDetails.of(CommonProblems.INTERNAL, null);
     }

@@ -6,7 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
@@ -34,8 +35,8 @@ public final class JdbcPersonKeyVault implements PersonKeyVault, AutoCloseable {
             s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " ("
                     + "subject_id VARCHAR(64) NOT NULL PRIMARY KEY, "
                     + "key_material VARCHAR(64), "
-                    + "created_at TIMESTAMP NOT NULL, "
-                    + "erased_at TIMESTAMP)");
+                    + "created_at TIMESTAMP WITH TIME ZONE NOT NULL, "
+                    + "erased_at TIMESTAMP WITH TIME ZONE)");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the personal-data key vault", e);
         }
@@ -49,7 +50,7 @@ public final class JdbcPersonKeyVault implements PersonKeyVault, AutoCloseable {
                      "INSERT INTO " + TABLE + " (subject_id, key_material, created_at) VALUES (?, ?, ?)")) {
             ps.setString(1, subjectId);
             ps.setString(2, Base64.getEncoder().encodeToString(key));
-            ps.setTimestamp(3, Timestamp.from(createdAt));
+            ps.setObject(3, createdAt.atOffset(ZoneOffset.UTC));
             ps.executeUpdate();
             return key;
         } catch (SQLException e) {
@@ -97,7 +98,7 @@ public final class JdbcPersonKeyVault implements PersonKeyVault, AutoCloseable {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE " + TABLE + " SET key_material = NULL, erased_at = ? "
                             + "WHERE subject_id = ? AND erased_at IS NULL")) {
-                ps.setTimestamp(1, Timestamp.from(erasedAt));
+                ps.setObject(1, erasedAt.atOffset(ZoneOffset.UTC));
                 ps.setString(2, subjectId);
                 ps.executeUpdate();
             }
@@ -105,7 +106,8 @@ public final class JdbcPersonKeyVault implements PersonKeyVault, AutoCloseable {
                     "SELECT erased_at FROM " + TABLE + " WHERE subject_id = ?")) {
                 ps.setString(1, subjectId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.empty();
+                    return rs.next() ? Optional.of(rs.getObject(1, OffsetDateTime.class).toInstant())
+                            : Optional.empty();
                 }
             }
         } catch (SQLException e) {

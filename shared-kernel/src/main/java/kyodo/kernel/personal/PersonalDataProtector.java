@@ -55,12 +55,19 @@ public final class PersonalDataProtector {
      * Opens sealed data.
      *
      * @return the value, or empty when the subject's key was destroyed (the data is erased)
+     * @throws IllegalStateException when the vault never knew the subject: a wrong or lost vault
+     *                               must not pass for a lawful erasure
      */
     public <T> Optional<T> open(SealedPersonalData sealed, Class<T> type) {
         if (!SealedPersonalData.AES_256_GCM.equals(sealed.algorithm())) {
             throw new IllegalArgumentException("unsupported personal-data algorithm: " + sealed.algorithm());
         }
-        return vault.findKey(sealed.subjectId()).map(key -> decrypt(sealed, key, type));
+        Optional<byte[]> key = vault.findKey(sealed.subjectId());
+        if (key.isEmpty() && vault.state(sealed.subjectId()) == PersonKeyVault.KeyState.UNKNOWN) {
+            throw new IllegalStateException("the key vault has no record of subject " + sealed.subjectId()
+                    + ": is it the vault these events were sealed with?");
+        }
+        return key.map(k -> decrypt(sealed, k, type));
     }
 
     private SealedPersonalData seal(String subjectId, byte[] key, Object value) {

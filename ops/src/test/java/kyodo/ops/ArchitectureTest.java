@@ -1,0 +1,51 @@
+package kyodo.ops;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The layout is the architecture: the two sides meet only through the shared kernel. */
+class ArchitectureTest {
+
+    static JavaClasses kyodo;
+
+    @BeforeAll
+    static void importClasses() {
+        kyodo = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("kyodo");
+    }
+
+    @Test
+    void theQuerySideNeverDependsOnTheCommandSide() {
+        noClasses().that().resideInAPackage("kyodo.query..")
+                .should().dependOnClassesThat().resideInAPackage("kyodo.command..")
+                .check(kyodo);
+    }
+
+    @Test
+    void theCommandSideNeverDependsOnTheQuerySide() {
+        noClasses().that().resideInAPackage("kyodo.command..")
+                .should().dependOnClassesThat().resideInAPackage("kyodo.query..")
+                .check(kyodo);
+    }
+
+    @Test
+    void theSharedKernelDependsOnNeitherSideNorOnSpringOrAxon() {
+        noClasses().that().resideInAPackage("kyodo.kernel..")
+                .should().dependOnClassesThat().resideInAnyPackage("kyodo.command..", "kyodo.query..", "kyodo.ops..",
+                        "org.springframework..", "org.axonframework..")
+                .check(kyodo);
+    }
+
+    @Test
+    void aggregatesAreNotPublic() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+                .that().areAnnotatedWith(org.axonframework.spring.stereotype.Aggregate.class)
+                .should().notBePublic()
+                .check(kyodo);
+    }
+}

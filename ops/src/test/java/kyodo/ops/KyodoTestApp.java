@@ -1,0 +1,74 @@
+package kyodo.ops;
+
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The all-in-one app, started for real on a random port over a data directory of the test's own,
+ * and restartable on the same directory, as an operator would.
+ */
+final class KyodoTestApp implements AutoCloseable {
+
+    private final Path dataDir;
+    private final List<String> extraArgs;
+    private ConfigurableApplicationContext context;
+
+    private KyodoTestApp(Path dataDir, List<String> extraArgs) {
+        this.dataDir = dataDir;
+        this.extraArgs = extraArgs;
+    }
+
+    static KyodoTestApp start(Path dataDir, String... extraArgs) {
+        KyodoTestApp app = new KyodoTestApp(dataDir, List.of(extraArgs));
+        app.boot();
+        return app;
+    }
+
+    private void boot() {
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--kyodo.data-dir=" + dataDir,
+                "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
+        args.addAll(extraArgs);
+        context = KyodoApplication.start(args.toArray(String[]::new));
+    }
+
+    /** Stops and starts again on the same data directory. */
+    void restart() {
+        context.close();
+        boot();
+    }
+
+    WebTestClient http() {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(15)).build();
+    }
+
+    /** Number of events in the embedded event store. */
+    long storedEvents() {
+        Long count = context.getBean(JdbcTemplate.class).queryForObject(
+                "SELECT COUNT(*) FROM DomainEventEntry", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void close() {
+        if (context != null) {
+            context.close();
+        }
+    }
+}
