@@ -39,6 +39,9 @@ public class CommandSideDefaults implements EnvironmentPostProcessor, Ordered {
         defaults.put("axon.serializer.events", "jackson");
         defaults.put("axon.serializer.messages", "jackson");
         defaults.put("spring.codec.max-in-memory-size", "64KB");
+        // deadlines: the scheduler starts once its table exists (created with the event tables)
+        defaults.put("db-scheduler.delay-startup-until-context-ready", "true");
+        defaults.put("db-scheduler.polling-interval", "5s");
         defaults.put("server.error.include-stacktrace", "never");
         defaults.put("server.error.include-message", "never");
         defaults.put("server.shutdown", "graceful");

@@ -47,7 +47,34 @@ public class CommandStorageConfiguration {
         if (tokenStore.getIfAvailable() instanceof JdbcTokenStore jdbcTokens) {
             jdbcTokens.createSchema(GenericTokenTableFactory.INSTANCE);
         }
+        DataSource ds = dataSource.getIfAvailable();
+        if (ds != null) {
+            createSchedulerTable(ds);
+        }
         return new EventStoreSchema();
+    }
+
+    /** db-scheduler's table, where deadlines (response due dates) survive restarts. */
+    private static void createSchedulerTable(DataSource ds) {
+        try (Connection c = ds.getConnection(); java.sql.Statement s = c.createStatement()) {
+            boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+            s.execute("CREATE TABLE IF NOT EXISTS scheduled_tasks ("
+                    + "task_name VARCHAR(100) NOT NULL, "
+                    + "task_instance VARCHAR(200) NOT NULL, "
+                    + "task_data " + (postgres ? "BYTEA" : "BLOB") + ", "
+                    + "execution_time TIMESTAMP WITH TIME ZONE NOT NULL, "
+                    + "picked BOOLEAN NOT NULL, "
+                    + "picked_by VARCHAR(50), "
+                    + "last_success TIMESTAMP WITH TIME ZONE, "
+                    + "last_failure TIMESTAMP WITH TIME ZONE, "
+                    + "consecutive_failures INT, "
+                    + "last_heartbeat TIMESTAMP WITH TIME ZONE, "
+                    + "version BIGINT NOT NULL, "
+                    + "priority SMALLINT, "
+                    + "PRIMARY KEY (task_name, task_instance))");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the deadline table", e);
+        }
     }
 
     private static org.axonframework.eventsourcing.eventstore.jdbc.EventTableFactory h2OrGeneric(DataSource ds) {

@@ -1,26 +1,62 @@
 package kyodo.command.proposal;
 
+import kyodo.kernel.FiscalYear;
+import kyodo.kernel.StaffRef;
 import kyodo.kernel.Ward;
+import kyodo.kernel.decision.Decision;
+import kyodo.kernel.decision.DecisionBasis;
+import kyodo.kernel.decision.DecisionKind;
+import kyodo.kernel.decision.DecisionOutcome;
+import kyodo.kernel.decision.SubjectType;
+import kyodo.kernel.problem.KyodoProblemException;
+import kyodo.kernel.problem.ProblemType;
+import kyodo.kernel.proposal.ProposalAccepted;
+import kyodo.kernel.proposal.ProposalAcknowledged;
+import kyodo.kernel.proposal.ProposalProgramme;
+import kyodo.kernel.proposal.ProposalProgressUpdated;
+import kyodo.kernel.proposal.ProposalReferredToMeeting;
+import kyodo.kernel.proposal.ProposalRejected;
+import kyodo.kernel.proposal.ProposalResponseOverdue;
+import kyodo.kernel.proposal.ProposalRevised;
+import kyodo.kernel.proposal.ProposalRevisionRequested;
 import kyodo.kernel.proposal.ProposalStatus;
 import kyodo.kernel.proposal.ProposalSubmitted;
+import kyodo.kernel.proposal.ProposalWithdrawn;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A proposal from residents or a group to a ward office, from submission to its answer. Decides
- * every command against its rules; state changes only in the event-sourcing handlers.
+ * A proposal from residents or a group to a ward office, from submission to its answer:
+ * SUBMITTED → ACKNOWLEDGED ⇄ REVISION_REQUESTED → (REFERRED_TO_MEETING) → ACCEPTED | REJECTED, or
+ * WITHDRAWN from any open state. Decides every command against its rules; state changes only in
+ * the event-sourcing handlers. Update commands answer the proposal's new version.
  */
 @Aggregate
 class Proposal {
 
+    static final String RESPONSE_DUE = "proposal-response-due";
+
+    private static final Set<ProposalStatus> DECIDED = Set.of(ProposalStatus.ACCEPTED, ProposalStatus.REJECTED);
+
     @AggregateIdentifier
     private String proposalId;
     private Ward ward;
+    private ProposalProgramme programme;
     private ProposalStatus status;
+    private LocalDate dueOn;
 
     Proposal() {
         // for Axon: rebuilt from events
@@ -34,11 +70,150 @@ class Proposal {
                 command.programme(), command.channel(), command.proposer(), command.submittedAt()));
     }
 
+    @CommandHandler
+    long handle(AcknowledgeProposal command, ResponseDuePolicy policy, DeadlineManager deadlines) {
+        requireOpen();
+        if (status != ProposalStatus.SUBMITTED) {
+            throw refused(ProposalProblems.ALREADY_ACKNOWLEDGED, "The proposal is already under review.");
+        }
+        ProposalRules.requireText("department", command.department(), ProposalRules.DEPARTMENT_MAX);
+        int days = command.responseDueDays() != null ? command.responseDueDays() : policy.daysFor(programme);
+        ProposalRules.requireDueDays(days);
+        LocalDate due = tokyoDate(command.at()).plusDays(days);
+        apply(new ProposalAcknowledged(proposalId, command.department().strip(), due, command.at(), command.by()));
+        deadlines.schedule(endOf(due), RESPONSE_DUE, due);
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(PostProgressUpdate command) {
+        requireOpen();
+        ProposalRules.requireText("text", command.text(), ProposalRules.TEXT_MAX);
+        apply(new ProposalProgressUpdated(proposalId, command.text().strip(), command.at(), command.by()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(RequestRevision command) {
+        requireUndecidedAndAcknowledged();
+        if (status == ProposalStatus.REVISION_REQUESTED) {
+            throw refused(ProposalProblems.REVISION_ALREADY_REQUESTED, "A revision is already awaited.");
+        }
+        ProposalRules.requireText("reason", command.reason(), ProposalRules.TEXT_MAX);
+        apply(new ProposalRevisionRequested(proposalId, decision(command.decisionId(), DecisionKind.REVISION_REQUEST,
+                DecisionOutcome.REVISION_REQUESTED, command.reason().strip(), command.by(), command.at(), null)));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(ReviseProposal command) {
+        requireOpen();
+        if (DECIDED.contains(status)) {
+            throw refused(ProposalProblems.ALREADY_DECIDED, "A decided proposal cannot be revised.");
+        }
+        if (status != ProposalStatus.REVISION_REQUESTED) {
+            throw refused(ProposalProblems.REVISION_NOT_REQUESTED, "Revise a proposal only when asked to.");
+        }
+        ProposalRules.requireRevision(command.title(), command.body());
+        apply(new ProposalRevised(proposalId, strip(command.title()), strip(command.body()), command.at(),
+                command.by()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(ReferProposal command, MeetingDirectory meetings) {
+        requireUndecidedAndAcknowledged();
+        if (status == ProposalStatus.REFERRED_TO_MEETING) {
+            throw refused(ProposalProblems.ALREADY_REFERRED, "The proposal is already before a meeting.");
+        }
+        if (!meetings.exists(command.meetingId())) {
+            throw refused(ProposalProblems.MEETING_UNKNOWN, "No meeting with id " + command.meetingId() + ".");
+        }
+        apply(new ProposalReferredToMeeting(proposalId, command.meetingId(), decision(command.decisionId(),
+                DecisionKind.REFERRAL, DecisionOutcome.REFERRED, strip(command.reason()), command.by(),
+                command.at(), null)));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(DecideProposal command, DeadlineManager deadlines) {
+        requireUndecidedAndAcknowledged();
+        ProposalRules.requireAnswer(command.outcome(), command.reason(), command.conditions());
+        int daysLate = dueOn == null ? 0 : (int) Math.max(0,
+                ChronoUnit.DAYS.between(dueOn, tokyoDate(command.at())));
+        Decision decision = decision(command.decisionId(), DecisionKind.PROPOSAL_ANSWER, command.outcome(),
+                command.reason().strip(), command.by(), command.at(), command.basis());
+        if (command.outcome() == DecisionOutcome.ACCEPTED) {
+            apply(new ProposalAccepted(proposalId, strip(command.conditions()), daysLate, decision));
+        } else {
+            apply(new ProposalRejected(proposalId, daysLate, decision));
+        }
+        deadlines.cancelAllWithinScope(RESPONSE_DUE);
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(WithdrawProposal command, DeadlineManager deadlines) {
+        requireOpen();
+        if (DECIDED.contains(status)) {
+            throw refused(ProposalProblems.ALREADY_DECIDED, "A decided proposal cannot be withdrawn.");
+        }
+        ProposalRules.requireText("reason", command.reason(), ProposalRules.TEXT_MAX);
+        apply(new ProposalWithdrawn(proposalId, command.reason().strip(), command.at(), command.by()));
+        deadlines.cancelAllWithinScope(RESPONSE_DUE);
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** The answer is due and none came: recorded by the platform, stamped with the deadline itself. */
+    @DeadlineHandler(deadlineName = RESPONSE_DUE)
+    void onResponseDue(LocalDate due) {
+        if (status != ProposalStatus.WITHDRAWN && !DECIDED.contains(status) && due.equals(dueOn)) {
+            apply(new ProposalResponseOverdue(proposalId, due, endOf(due)));
+        }
+    }
+
     @EventSourcingHandler
     void on(ProposalSubmitted event) {
         this.proposalId = event.proposalId();
         this.ward = event.ward();
+        this.programme = event.programme();
         this.status = ProposalStatus.SUBMITTED;
+    }
+
+    @EventSourcingHandler
+    void on(ProposalAcknowledged event) {
+        this.status = ProposalStatus.ACKNOWLEDGED;
+        this.dueOn = event.dueOn();
+    }
+
+    @EventSourcingHandler
+    void on(ProposalRevisionRequested event) {
+        this.status = ProposalStatus.REVISION_REQUESTED;
+    }
+
+    @EventSourcingHandler
+    void on(ProposalRevised event) {
+        this.status = ProposalStatus.ACKNOWLEDGED;
+    }
+
+    @EventSourcingHandler
+    void on(ProposalReferredToMeeting event) {
+        this.status = ProposalStatus.REFERRED_TO_MEETING;
+    }
+
+    @EventSourcingHandler
+    void on(ProposalAccepted event) {
+        this.status = ProposalStatus.ACCEPTED;
+    }
+
+    @EventSourcingHandler
+    void on(ProposalRejected event) {
+        this.status = ProposalStatus.REJECTED;
+    }
+
+    @EventSourcingHandler
+    void on(ProposalWithdrawn event) {
+        this.status = ProposalStatus.WITHDRAWN;
     }
 
     Ward ward() {
@@ -47,5 +222,47 @@ class Proposal {
 
     ProposalStatus status() {
         return status;
+    }
+
+    LocalDate dueOn() {
+        return dueOn;
+    }
+
+    private void requireOpen() {
+        if (status == ProposalStatus.WITHDRAWN) {
+            throw refused(ProposalProblems.WITHDRAWN, "A withdrawn proposal takes no further commands.");
+        }
+    }
+
+    private void requireUndecidedAndAcknowledged() {
+        requireOpen();
+        if (DECIDED.contains(status)) {
+            throw refused(ProposalProblems.ALREADY_DECIDED, "The proposal was already answered.");
+        }
+        if (status == ProposalStatus.SUBMITTED) {
+            throw refused(ProposalProblems.NOT_ACKNOWLEDGED, "Acknowledge the proposal first.");
+        }
+    }
+
+    private KyodoProblemException refused(ProblemType type, String detail) {
+        return new KyodoProblemException(type, detail, java.util.List.of(), Map.of("currentStatus", status.name()));
+    }
+
+    private Decision decision(String decisionId, DecisionKind kind, DecisionOutcome outcome, String reason,
+                              StaffRef by, Instant at, DecisionBasis basis) {
+        return new Decision(decisionId, SubjectType.PROPOSAL, proposalId, ward, kind, outcome, reason, by, at, basis);
+    }
+
+    private static LocalDate tokyoDate(Instant instant) {
+        return instant.atZone(FiscalYear.TOKYO).toLocalDate();
+    }
+
+    /** The answer is due by the end of the due day in Tokyo. */
+    private static Instant endOf(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(FiscalYear.TOKYO).toInstant();
+    }
+
+    private static String strip(String text) {
+        return text == null ? null : text.strip();
     }
 }

@@ -2,6 +2,7 @@ package kyodo.command.proposal;
 
 import kyodo.command.web.CommandDispatch;
 import kyodo.command.web.IdempotentCreation;
+import kyodo.kernel.StaffRef;
 import kyodo.kernel.Ward;
 import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.kernel.personal.SealedPersonalData;
@@ -51,15 +52,16 @@ public class ProposalIntake {
      *
      * @param idempotencyKey the client's key, or null
      * @param fingerprint    what identifies a repeat of this request (the request body)
+     * @param actor          the staff member recording it
      * @return the new proposal's id
      */
-    public Mono<String> submit(Submission submission, String idempotencyKey, Object fingerprint) {
+    public Mono<String> submit(Submission submission, String idempotencyKey, Object fingerprint, StaffRef actor) {
         return creation.create(SCOPE, idempotencyKey, fingerprint, proposalId ->
                 Mono.fromCallable(() -> seal(submission.proposer()))
                         .subscribeOn(Schedulers.boundedElastic())
                         .flatMap(sealed -> dispatch.send(new SubmitProposal(proposalId, submission.ward(),
                                 submission.title(), submission.body(), submission.themes(), submission.programme(),
-                                submission.channel(), sealed, now()))));
+                                submission.channel(), sealed, now()), actor)));
     }
 
     private SealedPersonalData seal(Proposer proposer) {

@@ -1,5 +1,6 @@
 package kyodo.command.proposal;
 
+import kyodo.kernel.decision.DecisionOutcome;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.FieldViolation;
 import kyodo.kernel.problem.KyodoProblemException;
@@ -18,6 +19,8 @@ final class ProposalRules {
     static final int BODY_MAX = 20_000;
     static final int THEMES_MAX = 10;
     static final int THEME_MAX = 50;
+    static final int DEPARTMENT_MAX = 100;
+    static final int TEXT_MAX = 5_000;
 
     private ProposalRules() {
     }
@@ -59,6 +62,55 @@ final class ProposalRules {
             errors.add(new FieldViolation(field, "required"));
         } else if (value.strip().length() > max) {
             errors.add(new FieldViolation(field, "at most " + max + " characters"));
+        }
+    }
+
+    /** A required text field within its limit, refused at once (commands after submission). */
+    static void requireText(String field, String value, int max) {
+        List<FieldViolation> errors = new ArrayList<>();
+        requireText(errors, field, value, max);
+        refuseIfAny(errors, "The " + field + " is missing or too long.");
+    }
+
+    static void requireDueDays(int days) {
+        if (days < ResponseDuePolicy.MIN_DAYS || days > ResponseDuePolicy.MAX_DAYS) {
+            refuseIfAny(List.of(new FieldViolation("responseDueDays", "1 to 365 days")), "Invalid due days.");
+        }
+    }
+
+    /** A revision changes the title, the body or both, each within its limits. */
+    static void requireRevision(String title, String body) {
+        List<FieldViolation> errors = new ArrayList<>();
+        if (title == null && body == null) {
+            errors.add(new FieldViolation("", "give a new title, a new body or both"));
+        }
+        if (title != null) {
+            requireText(errors, "title", title, TITLE_MAX);
+        }
+        if (body != null) {
+            requireText(errors, "body", body, BODY_MAX);
+        }
+        refuseIfAny(errors, "The revision is invalid.");
+    }
+
+    /** An answer is ACCEPTED or REJECTED, always with a reason; conditions only come with an acceptance. */
+    static void requireAnswer(DecisionOutcome outcome, String reason, String conditions) {
+        List<FieldViolation> errors = new ArrayList<>();
+        if (outcome != DecisionOutcome.ACCEPTED && outcome != DecisionOutcome.REJECTED) {
+            errors.add(new FieldViolation("outcome", "ACCEPTED or REJECTED"));
+        }
+        requireText(errors, "reason", reason, TEXT_MAX);
+        if (conditions != null && outcome == DecisionOutcome.REJECTED) {
+            errors.add(new FieldViolation("conditions", "only an acceptance has conditions"));
+        } else if (conditions != null && conditions.strip().length() > TEXT_MAX) {
+            errors.add(new FieldViolation("conditions", "at most " + TEXT_MAX + " characters"));
+        }
+        refuseIfAny(errors, "The answer is incomplete.");
+    }
+
+    private static void refuseIfAny(List<FieldViolation> errors, String detail) {
+        if (!errors.isEmpty()) {
+            throw new KyodoProblemException(CommonProblems.INVALID_INPUT, detail, errors, Map.of());
         }
     }
 }

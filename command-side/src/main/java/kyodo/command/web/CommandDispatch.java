@@ -1,6 +1,10 @@
 package kyodo.command.web;
 
+import kyodo.command.platform.ActorMetadata;
+import kyodo.kernel.StaffRef;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -8,7 +12,8 @@ import reactor.core.publisher.Mono;
 import java.time.Duration;
 
 /**
- * Sends commands from the reactive edge: non-blocking, bounded in time. A timeout answers 503 so
+ * Sends commands from the reactive edge: non-blocking, bounded in time, with the acting staff
+ * member in the metadata (copied onto every event the command causes). A timeout answers 503 so
  * the client retries; with an Idempotency-Key or If-Match a retry is safe.
  */
 @Component
@@ -23,12 +28,16 @@ public class CommandDispatch {
     }
 
     /** Sends a command and answers with the handler's result. */
-    public <R> Mono<R> send(Object command) {
-        return Mono.defer(() -> Mono.<R>fromFuture(gateway.send(command))).timeout(timeout);
+    public <R> Mono<R> send(Object command, StaffRef actor) {
+        MetaData metaData = MetaData.with(ActorMetadata.STAFF_ID, actor.staffId())
+                .and(ActorMetadata.ROLE, actor.role());
+        return Mono.defer(() -> Mono.<R>fromFuture(
+                gateway.send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData))))
+                .timeout(timeout);
     }
 
     /** Sends a command whose handler answers the aggregate's new version. */
-    public Mono<Long> sendForVersion(Object command) {
-        return this.<Object>send(command).map(result -> ((Number) result).longValue());
+    public Mono<Long> sendForVersion(Object command, StaffRef actor) {
+        return this.<Object>send(command, actor).map(result -> ((Number) result).longValue());
     }
 }

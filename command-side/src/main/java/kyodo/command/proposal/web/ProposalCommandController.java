@@ -4,14 +4,28 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import kyodo.command.proposal.AcknowledgeProposal;
+import kyodo.command.proposal.DecideProposal;
+import kyodo.command.proposal.PostProgressUpdate;
 import kyodo.command.proposal.ProposalIntake;
+import kyodo.command.proposal.ReferProposal;
+import kyodo.command.proposal.RequestRevision;
+import kyodo.command.proposal.ReviseProposal;
+import kyodo.command.proposal.WithdrawProposal;
 import kyodo.command.web.CommandAnswer;
+import kyodo.command.web.CommandDispatch;
+import kyodo.command.web.IfMatch;
+import kyodo.kernel.StaffRef;
 import kyodo.kernel.Ward;
+import kyodo.kernel.decision.DecisionOutcome;
+import kyodo.kernel.problem.CommonProblems;
+import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.proposal.ProposalChannel;
 import kyodo.kernel.proposal.ProposalProgramme;
 import kyodo.kernel.proposal.Proposer;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -19,31 +33,133 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Staff commands on proposals. */
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
+
+/**
+ * Staff commands on proposals. Each maps its body to a command, stamps the time and the acting
+ * staff member, and answers {@code {id, version}} with the version as ETag; {@code If-Match}
+ * makes it conditional (412 when stale).
+ */
 @RestController
-@RequestMapping("/api/proposals")
+@RequestMapping(path = "/api/proposals", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "proposals (commands)")
 class ProposalCommandController {
 
-    private final ProposalIntake intake;
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+    private static final String IF_MATCH_DOC = "ETag of the version this command expects; 412 when stale";
 
-    ProposalCommandController(ProposalIntake intake) {
+    private final ProposalIntake intake;
+    private final CommandDispatch dispatch;
+    private final Clock clock;
+
+    ProposalCommandController(ProposalIntake intake, CommandDispatch dispatch, Clock clock) {
         this.intake = intake;
+        this.dispatch = dispatch;
+        this.clock = clock;
     }
 
     @Operation(summary = "Record a received proposal",
             description = "Answers 201 with Location and {id, version: 0}. With an Idempotency-Key a repeat "
                     + "returns the first answer; the same key with another body answers 422.")
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<CommandAnswer>> submit(
             @Valid @RequestBody SubmitProposalRequest request,
             @Parameter(description = "client-chosen key that makes a retry safe")
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            StaffRef actor) {
         ProposalIntake.Submission submission = new ProposalIntake.Submission(
                 Ward.fromCode(request.ward()).orElseThrow(), request.title(), request.body(), request.themes(),
                 ProposalProgramme.valueOf(request.programme()), ProposalChannel.valueOf(request.channel()),
                 new Proposer(request.proposer().name(), request.proposer().contact()));
-        return intake.submit(submission, idempotencyKey, request)
+        return intake.submit(submission, idempotencyKey, request, actor)
                 .map(id -> CommandAnswer.created("/api/proposals", id, 0));
+    }
+
+    @Operation(summary = "Acknowledge: a department takes the proposal up and the response clock starts")
+    @PostMapping(path = "/{id}/acknowledgement", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<CommandAnswer>> acknowledge(@PathVariable String id,
+            @Valid @RequestBody ProposalCommandBodies.Acknowledgement body,
+            @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            StaffRef actor) {
+        return send(id, ifMatch, actor, (version, at) -> new AcknowledgeProposal(id, version, body.department(),
+                body.responseDueDays(), at, actor));
+    }
+
+    @Operation(summary = "Post a public progress update")
+    @PostMapping(path = "/{id}/progress-updates", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<CommandAnswer>> progress(@PathVariable String id,
+            @Valid @RequestBody ProposalCommandBodies.ProgressUpdate body,
+            @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            StaffRef actor) {
+        return send(id, ifMatch, actor, (version, at) -> new PostProgressUpdate(id, version, body.text(), at, actor));
+    }
+
+    @Operation(summary = "Decide that the proposal needs revising (a decision; the reason is public)")
+    @PostMapping(path = "/{id}/revision-requests", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<CommandAnswer>> requestRevision(@PathVariable String id,
+            @Valid @RequestBody ProposalCommandBodies.RevisionRequest body,
+            @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            StaffRef actor) {
+        return send(id, ifMatch, actor, (version, at) -> new RequestRevision(id, version, newDecisionId(),
+                body.reason(), at, actor));
+    }
+
+    @Operation(summary = "Record the proposer's revision (only when one was requested)")
+    @PostMapping(path = "/{id}/revisions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<CommandAnswer>> revise(@PathVariable String id,
+            @Valid @RequestBody ProposalCommandBodies.Revision body,
+            @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            StaffRef actor) {
+        return send(id, ifMatch, actor, (version, at) -> new ReviseProposal(id, version, body.title(), body.body(),
+                at, actor));
+    }
+
+    @Operation(summary = "Refer the proposal to a meeting (a decision); the meeting must exist")
+    @PostMapping(path = "/{id}/referral", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<CommandAnswer>> refer(@PathVariable String id,
+            @Valid @RequestBody ProposalCommandBodies.Referral body,
+            @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            StaffRef actor) {
+        return send(id, ifMatch, actor, (version, at) -> new ReferProposal(id, version, newDecisionId(),
+                body.meetingId(), body.reason(), at, actor));
+    }
+
+    @Operation(summary = "Answer the proposal: ACCEPTED or REJECTED, with a reason (a decision)")
+    @PostMapping(path = "/{id}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<CommandAnswer>> decide(@PathVariable String id,
+            @Valid @RequestBody ProposalCommandBodies.Answer body,
+            @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            StaffRef actor) {
+        return send(id, ifMatch, actor, (version, at) -> new DecideProposal(id, version, newDecisionId(),
+                DecisionOutcome.valueOf(body.outcome()), body.reason(), body.conditions(), null, at, actor));
+    }
+
+    @Operation(summary = "Record that the proposer withdrew the proposal")
+    @PostMapping(path = "/{id}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<CommandAnswer>> withdraw(@PathVariable String id,
+            @Valid @RequestBody ProposalCommandBodies.Withdrawal body,
+            @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            StaffRef actor) {
+        return send(id, ifMatch, actor, (version, at) -> new WithdrawProposal(id, version, body.reason(), at, actor));
+    }
+
+    private Mono<ResponseEntity<CommandAnswer>> send(String id, String ifMatch, StaffRef actor,
+                                                     BiFunction<Long, Instant, Object> command) {
+        if (!ID.matcher(id).matches()) {
+            return Mono.error(new KyodoProblemException(CommonProblems.NOT_FOUND, "No proposal with that id."));
+        }
+        Long expected = IfMatch.expectedVersion(ifMatch);
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return dispatch.sendForVersion(command.apply(expected, at), actor)
+                .map(version -> CommandAnswer.ok(id, version));
+    }
+
+    private static String newDecisionId() {
+        return UUID.randomUUID().toString();
     }
 }

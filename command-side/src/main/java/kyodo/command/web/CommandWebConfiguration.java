@@ -10,17 +10,18 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 
 /**
- * Request bodies are read strictly: an unknown field, a trailing token, a null for a number is a
+ * The command edge's WebFlux setup: who is acting ({@link ActingStaff}), and request bodies read
+ * strictly: an unknown field, a trailing token, a null for a number is a
  * 400, not silently ignored. Only the HTTP edge is strict; events are read leniently so that old
  * readers survive new fields.
  */
 @Configuration(proxyBeanMethods = false)
-public class StrictJsonConfiguration implements WebFluxConfigurer {
+public class CommandWebConfiguration implements WebFluxConfigurer {
 
     private final ObjectMapper strict;
     private final int limitBytes;
 
-    public StrictJsonConfiguration(ObjectMapper mapper,
+    public CommandWebConfiguration(ObjectMapper mapper,
                                    @Value("${spring.codec.max-in-memory-size:64KB}") DataSize limit) {
         this.strict = mapper.copy()
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -28,6 +29,12 @@ public class StrictJsonConfiguration implements WebFluxConfigurer {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
         this.limitBytes = (int) limit.toBytes();
+    }
+
+    @Override
+    public void configureArgumentResolvers(
+            org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer configurer) {
+        configurer.addCustomResolver(new ActingStaff());
     }
 
     @Override
