@@ -38,6 +38,8 @@ class CryptoShreddingIT {
             String subjectId = (String) ((Map<?, ?>) staff.get("proposer")).get("subjectId");
 
             app.http().post().uri("/api/personal-data/{subject}/erasure", subjectId).exchange()
+                    .expectStatus().isForbidden();
+            admin(app).post().uri("/api/personal-data/{subject}/erasure", subjectId).exchange()
                     .expectStatus().isOk()
                     .expectBody().jsonPath("$.subjectId").isEqualTo(subjectId).jsonPath("$.erasedAt").isNotEmpty();
 
@@ -51,13 +53,18 @@ class CryptoShreddingIT {
             assertStaffSeesThePlaceholder(app, id);
 
             // erasing again is harmless; an unknown subject is 404
-            app.http().post().uri("/api/personal-data/{subject}/erasure", subjectId).exchange()
+            admin(app).post().uri("/api/personal-data/{subject}/erasure", subjectId).exchange()
                     .expectStatus().isOk();
-            app.http().post().uri("/api/personal-data/{subject}/erasure", "no-such-subject").exchange()
+            admin(app).post().uri("/api/personal-data/{subject}/erasure", "no-such-subject").exchange()
                     .expectStatus().isNotFound();
         }
         assertNoFileHoldsInClear(Requests.PROPOSER_NAME);
         assertNoFileHoldsInClear(Requests.PROPOSER_CONTACT);
+    }
+
+    private static org.springframework.test.web.reactive.server.WebTestClient admin(KyodoTestApp app) {
+        return app.anonymousHttp().mutate().defaultHeader("X-Kyodo-Staff-Id", "s-admin")
+                .defaultHeader("X-Kyodo-Staff-Role", "ADMIN").build();
     }
 
     private static void assertStaffSeesThePlaceholder(KyodoTestApp app, String id) {

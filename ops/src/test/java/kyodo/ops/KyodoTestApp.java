@@ -47,6 +47,15 @@ final class KyodoTestApp implements AutoCloseable {
     WebTestClient http() {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         return WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .defaultHeader("X-Kyodo-Staff-Id", "s-test-1")
+                .defaultHeader("X-Kyodo-Staff-Role", "STAFF")
+                .responseTimeout(Duration.ofSeconds(15)).build();
+    }
+
+    /** A client that names no acting staff member. */
+    WebTestClient anonymousHttp() {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(15)).build();
     }
 

@@ -1,10 +1,14 @@
 package kyodo.command.personal;
 
+import kyodo.command.platform.ActorMetadata;
+import kyodo.kernel.StaffRef;
 import kyodo.kernel.personal.PersonKeyVault;
 import kyodo.kernel.personal.PersonalDataErased;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.gateway.EventGateway;
+import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -28,15 +32,23 @@ public class PersonalDataErasure {
         this.clock = clock;
     }
 
-    /** @return when the subject's data was erased */
-    public Instant erase(String subjectId) {
+    /**
+     * @param actor who erases; only an ADMIN may
+     * @return when the subject's data was erased
+     */
+    public Instant erase(String subjectId, StaffRef actor) {
+        if (!"ADMIN".equals(actor.role())) {
+            throw new KyodoProblemException(CommonProblems.FORBIDDEN, "Only an ADMIN may erase personal data.");
+        }
         PersonKeyVault.KeyState before = vault.state(subjectId);
         if (before == PersonKeyVault.KeyState.UNKNOWN) {
             throw new KyodoProblemException(CommonProblems.NOT_FOUND, "No data subject with that id.");
         }
         Instant erasedAt = vault.destroy(subjectId, clock.instant()).orElseThrow();
         if (before == PersonKeyVault.KeyState.ACTIVE) {
-            events.publish(new PersonalDataErased(subjectId, erasedAt));
+            events.publish(GenericEventMessage.asEventMessage(new PersonalDataErased(subjectId, erasedAt))
+                    .andMetaData(MetaData.with(ActorMetadata.STAFF_ID, actor.staffId())
+                            .and(ActorMetadata.ROLE, actor.role())));
         }
         return erasedAt;
     }

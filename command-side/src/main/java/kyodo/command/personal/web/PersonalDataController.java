@@ -3,6 +3,7 @@ package kyodo.command.personal.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import kyodo.command.personal.PersonalDataErasure;
+import kyodo.kernel.StaffRef;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,8 +30,8 @@ class PersonalDataController {
             description = "Destroys the subject's key: every view shows 削除済み / erased from then on, and no "
                     + "replay can recover the data. Idempotent.")
     @PostMapping(path = "/{subjectId}/erasure", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<Erased> erase(@PathVariable String subjectId) {
-        return Mono.fromCallable(() -> new Erased(subjectId, erasure.erase(subjectId)))
+    Mono<Erased> erase(@PathVariable String subjectId, StaffRef actor) {
+        return Mono.fromCallable(() -> new Erased(subjectId, erasure.erase(subjectId, actor)))
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
