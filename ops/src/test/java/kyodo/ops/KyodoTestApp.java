@@ -3,7 +3,10 @@ package kyodo.ops;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,17 +48,20 @@ final class KyodoTestApp implements AutoCloseable {
     }
 
     WebTestClient http() {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+        return anonymousHttp().mutate()
                 .defaultHeader("X-Kyodo-Staff-Id", "s-test-1")
                 .defaultHeader("X-Kyodo-Staff-Role", "STAFF")
-                .responseTimeout(Duration.ofSeconds(15)).build();
+                .build();
     }
 
     /** A client that names no acting staff member. */
     WebTestClient anonymousHttp() {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+        // A connection of its own per request: apps restart on ports the OS may hand out again, and a
+        // pooled keep-alive connection to a stopped app must never be reused.
+        return WebTestClient.bindToServer(new ReactorClientHttpConnector(
+                        HttpClient.create(ConnectionProvider.newConnection())))
+                .baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(15)).build();
     }
 

@@ -96,6 +96,19 @@ class ProposalLifecycleIT {
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("ETag", "\"3\"")
                 .expectBody().jsonPath("$.status").isEqualTo("ACCEPTED");
+
+        app.http().get().uri("/public/proposals/{id}", id).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.reason").isEqualTo("来年度に整備します")
+                .jsonPath("$.conditions").isEqualTo("町内会と協議のうえ")
+                .jsonPath("$.timeline[*].kind").value(org.hamcrest.Matchers.contains(
+                        "SUBMITTED", "ACKNOWLEDGED", "PROGRESS_UPDATE", "ACCEPTED"))
+                .jsonPath("$.timeline[3].reason").isEqualTo("来年度に整備します")
+                .jsonPath("$.timeline[3].role").isEqualTo("STAFF");
+        String publicJson = app.http().get().uri("/public/proposals/{id}", id).exchange()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(publicJson).doesNotContain("s-test-1").doesNotContain(Requests.PROPOSER_NAME);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package kyodo.command.proposal;
 
+import kyodo.command.platform.VersionedAggregate;
 import kyodo.kernel.FiscalYear;
 import kyodo.kernel.StaffRef;
 import kyodo.kernel.Ward;
@@ -45,7 +46,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * the event-sourcing handlers. Update commands answer the proposal's new version.
  */
 @Aggregate
-class Proposal {
+class Proposal extends VersionedAggregate {
 
     static final String RESPONSE_DUE = "proposal-response-due";
 

@@ -356,6 +356,14 @@ class ProposalLifecycleTest {
     }
 
     @Test
+    void aStaleExpectedVersionIsRefusedBeforeAnyRule() {
+        fixture.given(submitted(), acknowledged())
+                .when(new AcknowledgeProposal(ID, 0L, "地域振興課", null, LATER, CLERK))
+                .expectNoEvents()
+                .expectException(org.axonframework.modelling.command.ConflictingAggregateVersionException.class);
+    }
+
+    @Test
     void aStaleExpectedVersionIsRefused() {
         fixture.given(submitted(), acknowledged())
                 .when(new PostProgressUpdate(ID, 0L, "進捗", LATER, CLERK))

@@ -69,11 +69,13 @@ public class ReadModelStoreConfiguration {
     }
 
     /**
-     * Registers the Mongo token store for every processing group of the query side; the command
+     * Runs every processing group of the query side as a pooled streaming processor with its tokens
+     * in the Mongo token store, in batches of {@code kyodo.projections.batch-size}; the command
      * side's processors keep the default (event-store) token store.
      */
     @Bean
-    ConfigurerModule readModelTokenStores(ListableBeanFactory beans, ObjectProvider<MongoDatabase> database) {
+    ConfigurerModule readModelTokenStores(ListableBeanFactory beans, ObjectProvider<MongoDatabase> database,
+                                          @Value("${kyodo.projections.batch-size:100}") int batchSize) {
         Set<String> groups = Arrays.stream(beans.getBeanNamesForAnnotation(ProcessingGroup.class))
                 .filter(name -> {
                     Class<?> type = beans.getType(name);
@@ -84,6 +86,11 @@ public class ReadModelStoreConfiguration {
         return configurer -> configurer.eventProcessing(processing -> {
             for (String group : groups) {
                 processing.registerTokenStore(group, c -> mongoTokenStore(database.getObject(), c));
+                // Pooled streaming: the token is stored at prepare-commit, after the projection wrote its
+                // batch, so a failed batch is retried (writes are idempotent), never skipped.
+                processing.registerPooledStreamingEventProcessor(group,
+                        org.axonframework.config.Configuration::eventStore,
+                        (c, builder) -> builder.batchSize(batchSize));
             }
         });
     }

@@ -3,24 +3,58 @@ package kyodo.query.proposal;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
 import kyodo.kernel.FiscalYear;
+import kyodo.kernel.StaffRef;
+import kyodo.kernel.decision.Decision;
+import kyodo.kernel.proposal.ProposalAccepted;
+import kyodo.kernel.proposal.ProposalAcknowledged;
+import kyodo.kernel.proposal.ProposalProgressUpdated;
+import kyodo.kernel.proposal.ProposalReferredToMeeting;
+import kyodo.kernel.proposal.ProposalRejected;
+import kyodo.kernel.proposal.ProposalResponseOverdue;
+import kyodo.kernel.proposal.ProposalRevised;
+import kyodo.kernel.proposal.ProposalRevisionRequested;
 import kyodo.kernel.proposal.ProposalStatus;
 import kyodo.kernel.proposal.ProposalSubmitted;
+import kyodo.kernel.proposal.ProposalWithdrawn;
+import kyodo.query.search.SearchTokens;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * Projects proposal events into the {@code proposals} collection: one document per proposal,
- * its proposer kept sealed. Writes are idempotent: a creation only inserts ({@code $setOnInsert}),
- * and each document keeps the aggregate sequence number it reflects as {@code version}, so
- * replaying the same events gives the same documents.
+ * Projects proposal events into the {@code proposals} collection: one document per proposal with
+ * its current state, a public {@code timeline} (roles only, never staff ids or the proposer), the
+ * {@code searchTokens} behind {@code ?q=}, and the proposer kept sealed.
+ * <p>
+ * Replay-safe: a creation only inserts ({@code $setOnInsert}); every later update matches only a
+ * document whose {@code version} is below the event's aggregate sequence number and sets it to
+ * that number, so an event seen twice changes nothing and replaying twice gives the same documents.
+ * <p>
+ * Within an Axon unit of work (a processor batch) the writes of all events are collected and sent
+ * as one ordered {@code bulkWrite} when the unit of work prepares to commit; a rolled-back batch
+ * writes nothing. Outside a unit of work each event is written at once.
  */
 @Component
 @ProcessingGroup(ProposalProjection.GROUP)
@@ -28,11 +62,23 @@ class ProposalProjection {
 
     static final String GROUP = "proposal-views";
     static final String COLLECTION = "proposals";
+    /** Fields lists filter or sort on. */
+    static final List<String> INDEXED = List.of("ward", "status", "fiscalYear", "themes", "programme", "submittedAt",
+            "dueOn", "overdue", "searchTokens");
+
+    /** Answered or withdrawn: nothing can be overdue any more. */
+    private static final List<String> CLOSED = List.of(ProposalStatus.ACCEPTED.name(),
+            ProposalStatus.REJECTED.name(), ProposalStatus.WITHDRAWN.name());
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoCollection<Document> proposals;
+    private final String batchResource;
 
     ProposalProjection(MongoDatabase database) {
         this.proposals = database.getCollection(COLLECTION);
+        this.batchResource = ProposalProjection.class.getName() + "/" + proposals.getNamespace().getFullName();
+        // Once at start-up; creating an existing index is a no-op.
+        INDEXED.forEach(field -> proposals.createIndex(Indexes.ascending(field)));
     }
 
     @EventHandler
@@ -47,17 +93,240 @@ class ProposalProjection {
                 .append("status", ProposalStatus.SUBMITTED.name())
                 .append("submittedAt", Date.from(event.submittedAt()))
                 .append("fiscalYear", FiscalYear.containing(event.submittedAt()).startYear())
+                .append("overdue", false)
+                .append("answeredLate", false)
+                .append("searchTokens", SearchTokens.ofDocument(event.title(), event.body()))
+                .append("timeline", List.of(entry(sequence, "SUBMITTED", event.submittedAt(), "PROPOSER")))
                 .append("proposer", new Document("subjectId", event.proposer().subjectId())
                         .append("algorithm", event.proposer().algorithm())
                         .append("nonce", event.proposer().nonce())
                         .append("ciphertext", event.proposer().ciphertext()));
-        // Insert-only: a replayed creation finds the document there and cannot roll it back.
-        proposals.updateOne(Filters.eq("_id", event.proposalId()), new Document("$setOnInsert", doc),
-                new UpdateOptions().upsert(true));
+        write(batch -> {
+            batch.texts.put(event.proposalId(), new Texts(event.submittedAt(), event.title(), event.body()));
+            // Insert-only: a replayed creation finds the document there and cannot roll it back.
+            batch.writes.add(new UpdateOneModel<>(Filters.eq("_id", event.proposalId()),
+                    new Document("$setOnInsert", doc), UPSERT));
+        });
+    }
+
+    @EventHandler
+    void on(ProposalAcknowledged event, @SequenceNumber long sequence) {
+        String dueOn = event.dueOn().toString();
+        update(event.proposalId(), sequence, new Document("status", ProposalStatus.ACKNOWLEDGED.name())
+                        .append("department", event.department())
+                        .append("acknowledgedAt", Date.from(event.acknowledgedAt()))
+                        .append("dueOn", dueOn),
+                entry(sequence, "ACKNOWLEDGED", event.acknowledgedAt(), role(event.acknowledgedBy()),
+                        "department", event.department(), "dueOn", dueOn));
+    }
+
+    @EventHandler
+    void on(ProposalProgressUpdated event, @SequenceNumber long sequence) {
+        update(event.proposalId(), sequence, new Document(),
+                entry(sequence, "PROGRESS_UPDATE", event.postedAt(), role(event.postedBy()), "text", event.text()));
+    }
+
+    @EventHandler
+    void on(ProposalRevisionRequested event, @SequenceNumber long sequence) {
+        Decision decision = event.decision();
+        update(event.proposalId(), sequence, new Document("status", ProposalStatus.REVISION_REQUESTED.name()),
+                entry(sequence, "REVISION_REQUESTED", decision.decidedAt(), role(decision.decidedBy()),
+                        "reason", decision.reason(), "outcome", decision.outcome().name()));
+    }
+
+    @EventHandler
+    void on(ProposalRevised event, @SequenceNumber long sequence) {
+        write(batch -> {
+            Texts before = batch.texts(event.proposalId());
+            if (before == null) {
+                return; // no document to revise: the update would match nothing
+            }
+            Texts after = new Texts(before.submittedAt(), event.title() == null ? before.title() : event.title(),
+                    event.body() == null ? before.body() : event.body());
+            batch.texts.put(event.proposalId(), after);
+            Document set = new Document("status", ProposalStatus.ACKNOWLEDGED.name());
+            if (event.title() != null) {
+                set.append("title", event.title());
+            }
+            if (event.body() != null) {
+                set.append("body", event.body());
+            }
+            set.append("searchTokens", SearchTokens.ofDocument(after.title(), after.body()));
+            batch.writes.add(updateModel(event.proposalId(), sequence, set,
+                    entry(sequence, "REVISED", event.revisedAt(), role(event.recordedBy()))));
+        });
+    }
+
+    @EventHandler
+    void on(ProposalReferredToMeeting event, @SequenceNumber long sequence) {
+        Decision decision = event.decision();
+        update(event.proposalId(), sequence, new Document("status", ProposalStatus.REFERRED_TO_MEETING.name())
+                        .append("meetingId", event.meetingId()),
+                entry(sequence, "REFERRED", decision.decidedAt(), role(decision.decidedBy()),
+                        "reason", decision.reason(), "outcome", decision.outcome().name(),
+                        "meetingId", event.meetingId()));
+    }
+
+    @EventHandler
+    void on(ProposalAccepted event, @SequenceNumber long sequence) {
+        answer(event.proposalId(), sequence, ProposalStatus.ACCEPTED, event.decision(), event.conditions(),
+                event.daysLate());
+    }
+
+    @EventHandler
+    void on(ProposalRejected event, @SequenceNumber long sequence) {
+        answer(event.proposalId(), sequence, ProposalStatus.REJECTED, event.decision(), null, event.daysLate());
+    }
+
+    @EventHandler
+    void on(ProposalWithdrawn event, @SequenceNumber long sequence) {
+        update(event.proposalId(), sequence, new Document("status", ProposalStatus.WITHDRAWN.name())
+                        .append("withdrawnAt", Date.from(event.withdrawnAt()))
+                        .append("overdue", false),
+                entry(sequence, "WITHDRAWN", event.withdrawnAt(), role(event.recordedBy()),
+                        "reason", event.reason()));
+    }
+
+    @EventHandler
+    void on(ProposalResponseOverdue event, @SequenceNumber long sequence) {
+        Document entry = entry(sequence, "RESPONSE_OVERDUE", event.recordedAt(), StaffRef.SYSTEM.role(),
+                "dueOn", event.dueOn().toString());
+        write(batch -> {
+            // Overdue only while unanswered. Either way the version and the timeline advance: the
+            // first write applies to an open proposal, the second (then a no-op) to any other.
+            batch.writes.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", event.proposalId()),
+                    Filters.lt("version", sequence), Filters.nin("status", CLOSED)),
+                    new Document("$set", new Document("overdue", true).append("version", sequence))
+                            .append("$push", new Document("timeline", entry))));
+            batch.writes.add(updateModel(event.proposalId(), sequence, new Document(), entry));
+        });
     }
 
     @ResetHandler
     void reset() {
         proposals.deleteMany(new Document());
+    }
+
+    /** Accepted or rejected: the answer, how late it came, and how long it took from submission. */
+    private void answer(String proposalId, long sequence, ProposalStatus outcome, Decision decision,
+                        String conditions, int daysLate) {
+        write(batch -> {
+            Document set = new Document("status", outcome.name())
+                    .append("outcome", outcome.name())
+                    .append("decidedAt", Date.from(decision.decidedAt()))
+                    .append("reason", decision.reason());
+            if (conditions != null) {
+                set.append("conditions", conditions);
+            }
+            set.append("daysLate", daysLate);
+            Texts texts = batch.texts(proposalId);
+            if (texts != null) {
+                set.append("daysToAnswer", (int) ChronoUnit.DAYS.between(
+                        texts.submittedAt().atZone(FiscalYear.TOKYO).toLocalDate(),
+                        decision.decidedAt().atZone(FiscalYear.TOKYO).toLocalDate()));
+            }
+            set.append("overdue", false).append("answeredLate", daysLate > 0);
+            batch.writes.add(updateModel(proposalId, sequence, set,
+                    entry(sequence, outcome.name(), decision.decidedAt(), role(decision.decidedBy()),
+                            "reason", decision.reason(), "outcome", outcome.name(), "conditions", conditions)));
+        });
+    }
+
+    private void update(String proposalId, long sequence, Document set, Document timelineEntry) {
+        write(batch -> batch.writes.add(updateModel(proposalId, sequence, set, timelineEntry)));
+    }
+
+    /** Applies only to a document that has not seen this sequence number yet. */
+    private static WriteModel<Document> updateModel(String proposalId, long sequence, Document set,
+                                                    Document timelineEntry) {
+        Bson notYetApplied = Filters.and(Filters.eq("_id", proposalId), Filters.lt("version", sequence));
+        return new UpdateOneModel<>(notYetApplied, new Document("$set", set.append("version", sequence))
+                .append("$push", new Document("timeline", timelineEntry)));
+    }
+
+    /**
+     * A public timeline entry: sequence, kind, time, the optional fields given as name/value pairs
+     * (nulls left out), and the role that acted. Never a staff id.
+     */
+    private static Document entry(long sequence, String kind, Instant at, String role, String... optional) {
+        Document entry = new Document("seq", sequence).append("kind", kind).append("at", Date.from(at));
+        for (int i = 0; i < optional.length; i += 2) {
+            if (optional[i + 1] != null) {
+                entry.append(optional[i], optional[i + 1]);
+            }
+        }
+        return role == null ? entry : entry.append("role", role);
+    }
+
+    private static String role(StaffRef actor) {
+        return actor == null ? null : actor.role();
+    }
+
+    private void write(Consumer<Batch> change) {
+        if (CurrentUnitOfWork.isStarted()) {
+            UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+            Batch batch = batchOf(unitOfWork);
+            change.accept(batch);
+            // Written while the batch's last event is handled, i.e. before the processor stores its
+            // token at prepare-commit: a failed write fails the batch, which is then retried.
+            if (unitOfWork instanceof BatchingUnitOfWork<?> batching && batching.isLastMessage()) {
+                batch.flush();
+            }
+        } else {
+            Batch single = new Batch(proposals);
+            change.accept(single);
+            single.flush();
+        }
+    }
+
+    /**
+     * The unit of work's batch, created with the first event, written with the last one (and, as a
+     * safety net, at prepare-commit if anything is left).
+     */
+    private Batch batchOf(UnitOfWork<?> unitOfWork) {
+        Batch batch = unitOfWork.getResource(batchResource);
+        if (batch == null) {
+            Batch created = new Batch(proposals);
+            unitOfWork.resources().put(batchResource, created);
+            unitOfWork.onPrepareCommit(u -> created.flush());
+            batch = created;
+        }
+        return batch;
+    }
+
+    /** What later events need from earlier ones: when it was submitted (daysToAnswer) and its text (tokens). */
+    private record Texts(Instant submittedAt, String title, String body) {
+    }
+
+    /**
+     * Writes waiting for one bulkWrite, and the texts of the proposals they touch as they stand after
+     * them (read from the collection the first time a proposal is met, then kept up to date).
+     */
+    private static final class Batch {
+
+        private final MongoCollection<Document> proposals;
+        private final List<WriteModel<Document>> writes = new ArrayList<>();
+        private final Map<String, Texts> texts = new HashMap<>();
+
+        Batch(MongoCollection<Document> proposals) {
+            this.proposals = proposals;
+        }
+
+        Texts texts(String proposalId) {
+            return texts.computeIfAbsent(proposalId, id -> {
+                Document doc = proposals.find(Filters.eq("_id", id))
+                        .projection(Projections.include("submittedAt", "title", "body")).first();
+                return doc == null ? null
+                        : new Texts(doc.getDate("submittedAt").toInstant(), doc.getString("title"),
+                                doc.getString("body"));
+            });
+        }
+
+        void flush() {
+            if (!writes.isEmpty()) {
+                proposals.bulkWrite(writes);
+                writes.clear();
+            }
+        }
     }
 }

@@ -1,26 +1,39 @@
 package kyodo.query.proposal;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import kyodo.kernel.FiscalYear;
 import kyodo.kernel.Ward;
 import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.kernel.personal.SealedPersonalData;
 import kyodo.kernel.proposal.Proposer;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Reads the {@code proposals} read model and shapes it for its two audiences: staff (with the
- * proposer opened, or the erased placeholder) and the public (no proposer at all).
+ * proposer opened, or the erased placeholder) and the public (no proposer at all). Lists never
+ * carry the proposer, for either audience.
  */
 @Component
 public class ProposalViews {
+
+    /** What a list item needs; never the proposer, the body, the timeline or the search tokens. */
+    private static final Bson LIST_FIELDS = Projections.include("version", "ward", "title", "themes", "programme",
+            "channel", "status", "submittedAt", "fiscalYear", "department", "dueOn", "overdue", "decidedAt",
+            "outcome", "daysToAnswer");
 
     private final MongoCollection<Document> proposals;
     private final PersonalDataProtector protector;
@@ -30,18 +43,34 @@ public class ProposalViews {
         this.protector = protector;
     }
 
-    /** The stored document, if the proposal is known to the read model. Blocking. */
+    /** The stored document (without its search tokens), if the proposal is known to the read model. Blocking. */
     public Optional<Document> find(String id) {
-        return Optional.ofNullable(proposals.find(Filters.eq("_id", id)).first());
+        return Optional.ofNullable(proposals.find(Filters.eq("_id", id))
+                .projection(Projections.exclude("searchTokens")).first());
+    }
+
+    /** One page of proposals matching the query, and how many match in all. Blocking. */
+    public ProposalPage list(ProposalListQuery query) {
+        Bson filter = query.filter();
+        long total = proposals.countDocuments(filter);
+        List<ProposalListItem> items = proposals.find(filter).projection(LIST_FIELDS).sort(query.sort())
+                .skip(query.skip()).limit(query.size()).map(ProposalViews::listItem).into(new ArrayList<>());
+        return new ProposalPage(items, query.page(), query.size(), total);
     }
 
     public ProposalPublicView publicView(Document doc) {
         Ward ward = Ward.fromCode(doc.getString("ward")).orElseThrow();
         FiscalYear fy = FiscalYear.of(doc.getInteger("fiscalYear"));
+        List<TimelineEntry> timeline = doc.getList("timeline", Document.class, List.of()).stream()
+                .map(ProposalViews::timelineEntry).toList();
         return new ProposalPublicView(doc.getString("_id"), doc.getLong("version"), ward.code(), ward.nameJa(),
                 ward.nameEn(), doc.getString("title"), doc.getString("body"), doc.getList("themes", String.class),
                 doc.getString("programme"), doc.getString("channel"), doc.getString("status"),
-                doc.getDate("submittedAt").toInstant(), fy.startYear(), fy.labelJa());
+                instant(doc, "submittedAt"), fy.startYear(), fy.labelJa(), doc.getString("department"),
+                instant(doc, "acknowledgedAt"), date(doc, "dueOn"), doc.getBoolean("overdue", false),
+                doc.getBoolean("answeredLate", false), instant(doc, "decidedAt"), doc.getString("outcome"),
+                doc.getString("reason"), doc.getString("conditions"), doc.getInteger("daysLate"),
+                doc.getInteger("daysToAnswer"), doc.getString("meetingId"), instant(doc, "withdrawnAt"), timeline);
     }
 
     /** Staff view: opens the proposer with their key; shows the placeholder once it was erased. Blocking. */
@@ -56,16 +85,65 @@ public class ProposalViews {
         return new ProposalStaffView(publicView(doc), proposer);
     }
 
-    /** What anyone may see of a proposal. */
+    private static ProposalListItem listItem(Document doc) {
+        Ward ward = Ward.fromCode(doc.getString("ward")).orElseThrow();
+        FiscalYear fy = FiscalYear.of(doc.getInteger("fiscalYear"));
+        return new ProposalListItem(doc.getString("_id"), doc.getLong("version"), ward.code(), ward.nameJa(),
+                ward.nameEn(), doc.getString("title"), doc.getList("themes", String.class),
+                doc.getString("programme"), doc.getString("channel"), doc.getString("status"),
+                instant(doc, "submittedAt"), fy.startYear(), fy.labelJa(), doc.getString("department"),
+                date(doc, "dueOn"), doc.getBoolean("overdue", false), instant(doc, "decidedAt"),
+                doc.getString("outcome"), doc.getInteger("daysToAnswer"));
+    }
+
+    private static TimelineEntry timelineEntry(Document entry) {
+        return new TimelineEntry(entry.getLong("seq"), entry.getString("kind"), instant(entry, "at"),
+                entry.getString("text"), entry.getString("reason"), entry.getString("outcome"),
+                entry.getString("conditions"), entry.getString("meetingId"), date(entry, "dueOn"),
+                entry.getString("department"), entry.getString("role"));
+    }
+
+    private static Instant instant(Document doc, String key) {
+        Date date = doc.getDate(key);
+        return date == null ? null : date.toInstant();
+    }
+
+    private static LocalDate date(Document doc, String key) {
+        String date = doc.getString(key);
+        return date == null ? null : LocalDate.parse(date);
+    }
+
+    /**
+     * What anyone may see of a proposal: its state, the answer with its reason, how long it took,
+     * and the public timeline. Absent facts are null (e.g. {@code decidedAt} before an answer).
+     *
+     * @param overdue      the answer is past due and has not come yet
+     * @param answeredLate the answer came after the due date ({@code daysLate} days)
+     * @param reason       the reason given with the answer (accepted or rejected)
+     * @param daysToAnswer whole days (Asia/Tokyo) from the day of submission to the day of the answer
+     */
     public record ProposalPublicView(String id, long version, String ward, String wardNameJa, String wardNameEn,
                                      String title, String body, List<String> themes, String programme,
                                      String channel, String status, Instant submittedAt, int fiscalYear,
-                                     String fiscalYearLabel) {
+                                     String fiscalYearLabel, String department, Instant acknowledgedAt,
+                                     LocalDate dueOn, boolean overdue, boolean answeredLate, Instant decidedAt,
+                                     String outcome, String reason, String conditions, Integer daysLate,
+                                     Integer daysToAnswer, String meetingId, Instant withdrawnAt,
+                                     List<TimelineEntry> timeline) {
+    }
+
+    /**
+     * One public step in a proposal's life, in order. Shows the role that acted, never who; fields
+     * that do not apply to the kind are left out.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TimelineEntry(long seq, String kind, Instant at, String text, String reason, String outcome,
+                                String conditions, String meetingId, LocalDate dueOn, String department,
+                                String role) {
     }
 
     /** What staff see: the public view plus the proposer. */
-    public record ProposalStaffView(@com.fasterxml.jackson.annotation.JsonUnwrapped ProposalPublicView proposal,
-                                    ProposerView proposer) {
+    public record ProposalStaffView(@JsonUnwrapped ProposalPublicView proposal, ProposerView proposer) {
     }
 
     /** The proposer as staff see them; {@code erased} once an administrator forgot the person. */
@@ -75,5 +153,21 @@ public class ProposalViews {
         public String toString() {
             return "ProposerView[subjectId=" + subjectId + ", erased=" + erased + "]";
         }
+    }
+
+    /** A proposal in a list, for staff and public alike: no proposer, no body, no timeline. */
+    public record ProposalListItem(String id, long version, String ward, String wardNameJa, String wardNameEn,
+                                   String title, List<String> themes, String programme, String channel,
+                                   String status, Instant submittedAt, int fiscalYear, String fiscalYearLabel,
+                                   String department, LocalDate dueOn, boolean overdue, Instant decidedAt,
+                                   String outcome, Integer daysToAnswer) {
+    }
+
+    /**
+     * One page of a list.
+     *
+     * @param total how many proposals match the filters, over all pages
+     */
+    public record ProposalPage(List<ProposalListItem> items, int page, int size, long total) {
     }
 }

@@ -5,13 +5,16 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
+import kyodo.query.proposal.ProposalListQuery;
 import kyodo.query.proposal.ProposalViews;
+import kyodo.query.proposal.ProposalViews.ProposalPage;
 import kyodo.query.proposal.ProposalViews.ProposalPublicView;
 import kyodo.query.proposal.ProposalViews.ProposalStaffView;
 import kyodo.query.web.ReadAfterWrite;
 import org.bson.Document;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,7 +24,7 @@ import reactor.core.scheduler.Schedulers;
 
 import java.util.regex.Pattern;
 
-/** Reads of one proposal: the staff view and the public view. */
+/** Reads of proposals, for staff and for the public: lists and single proposals. */
 @RestController
 @Tag(name = "proposals (reads)")
 class ProposalQueryController {
@@ -34,6 +37,24 @@ class ProposalQueryController {
     ProposalQueryController(ProposalViews views, ReadAfterWrite readAfterWrite) {
         this.views = views;
         this.readAfterWrite = readAfterWrite;
+    }
+
+    @Operation(summary = "Proposals as staff see them: filtered, paged; no proposer in list items",
+            description = "Answers {items, page, size, total}. Invalid parameters answer 400 invalid-input "
+                    + "naming each bad parameter.")
+    @ProposalListParameters
+    @GetMapping(path = "/api/proposals", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ProposalPage> staffList(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
+        return list(params);
+    }
+
+    @Operation(summary = "Proposals as anyone sees them: filtered, paged; no personal data",
+            description = "Answers {items, page, size, total}. Invalid parameters answer 400 invalid-input "
+                    + "naming each bad parameter.")
+    @ProposalListParameters
+    @GetMapping(path = "/public/proposals", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ProposalPage> publicList(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
+        return list(params);
     }
 
     @Operation(summary = "A proposal as staff see it, proposer included",
@@ -54,6 +75,11 @@ class ProposalQueryController {
         return load(id, null)
                 .map(views::publicView)
                 .map(view -> ResponseEntity.ok().eTag(etag(view.version())).body(view));
+    }
+
+    private Mono<ProposalPage> list(MultiValueMap<String, String> params) {
+        return Mono.fromCallable(() -> views.list(ProposalListQuery.parse(params)))
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     private Mono<Document> load(String id, Long minVersion) {
