@@ -49,6 +49,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 class Proposal extends VersionedAggregate {
 
     static final String RESPONSE_DUE = "proposal-response-due";
+    private static final String MEETING_RESOLUTION = DecisionBasis.meetingResolution("").type();
 
     private static final Set<ProposalStatus> DECIDED = Set.of(ProposalStatus.ACCEPTED, ProposalStatus.REJECTED);
 
@@ -58,6 +59,7 @@ class Proposal extends VersionedAggregate {
     private ProposalProgramme programme;
     private ProposalStatus status;
     private LocalDate dueOn;
+    private String answerDecisionId;
 
     Proposal() {
         // for Axon: rebuilt from events
@@ -138,7 +140,15 @@ class Proposal extends VersionedAggregate {
 
     @CommandHandler
     long handle(DecideProposal command, DeadlineManager deadlines) {
+        if (command.decisionId().equals(answerDecisionId)) {
+            // the same decision again (a retried or replayed policy): already recorded, nothing new
+            return AggregateLifecycle.getVersion();
+        }
         requireUndecidedAndAcknowledged();
+        if (command.basis() != null && MEETING_RESOLUTION.equals(command.basis().type())
+                && status != ProposalStatus.REFERRED_TO_MEETING) {
+            throw refused(ProposalProblems.NOT_REFERRED, "Only a referred proposal is decided by a resolution.");
+        }
         ProposalRules.requireAnswer(command.outcome(), command.reason(), command.conditions());
         int daysLate = dueOn == null ? 0 : (int) Math.max(0,
                 ChronoUnit.DAYS.between(dueOn, tokyoDate(command.at())));
@@ -205,11 +215,13 @@ class Proposal extends VersionedAggregate {
     @EventSourcingHandler
     void on(ProposalAccepted event) {
         this.status = ProposalStatus.ACCEPTED;
+        this.answerDecisionId = event.decision().decisionId();
     }
 
     @EventSourcingHandler
     void on(ProposalRejected event) {
         this.status = ProposalStatus.REJECTED;
+        this.answerDecisionId = event.decision().decisionId();
     }
 
     @EventSourcingHandler

@@ -20,6 +20,8 @@ public final class ProposalProblems {
             "すでに修正を依頼しています", "A revision was already requested and not yet made");
     public static final ProblemType ALREADY_REFERRED = new ProblemType("proposal-already-referred", 409,
             "この提案はすでに会議に付託されています", "The proposal was already referred to a meeting");
+    public static final ProblemType NOT_REFERRED = new ProblemType("proposal-not-referred", 409,
+            "会議に付託されていない提案は決議では決まりません", "The proposal is not referred to a meeting");
     public static final ProblemType MEETING_UNKNOWN = new ProblemType("referral-meeting-unknown", 409,
             "付託先の会議が存在しません", "The meeting named in the referral does not exist");
 

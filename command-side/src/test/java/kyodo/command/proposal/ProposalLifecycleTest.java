@@ -185,7 +185,8 @@ class ProposalLifecycleTest {
     @Test
     void cannotDecideTwice() {
         fixture.given(submitted(), acknowledged(), accepted())
-                .when(decide(DecisionOutcome.REJECTED, "やはり無理です", null, LATER))
+                .when(new DecideProposal(ID, null, "d-second", DecisionOutcome.REJECTED, "やはり無理です", null, null, LATER,
+                        CLERK))
                 .expectNoEvents()
                 .expectException(refused("proposal-already-decided"));
     }
@@ -209,11 +210,30 @@ class ProposalLifecycleTest {
     @Test
     void aDecisionCarriesItsBasis() {
         DecisionBasis basis = DecisionBasis.meetingResolution("r-7");
-        fixture.given(submitted(), acknowledged())
+        fixture.given(submitted(), acknowledged(), new ProposalReferredToMeeting(ID, "m-1", decision("d-ref",
+                        DecisionKind.REFERRAL, DecisionOutcome.REFERRED, null, LATER, null)))
                 .when(new DecideProposal(ID, null, "d-ans", DecisionOutcome.ACCEPTED, "区民会議の決議による", null, basis,
                         LATER, CLERK))
                 .expectEvents(new ProposalAccepted(ID, null, 0, decision("d-ans", DecisionKind.PROPOSAL_ANSWER,
                         DecisionOutcome.ACCEPTED, "区民会議の決議による", LATER, basis)));
+    }
+
+    @Test
+    void theSameDecisionAgainIsAcceptedAndRecordsNothingNew() {
+        fixture.given(submitted(), acknowledged(), accepted())
+                .when(decide(DecisionOutcome.ACCEPTED, "来年度に整備します", null, LATER))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void aResolutionDecidesOnlyAReferredProposal() {
+        fixture.given(submitted(), acknowledged())
+                .when(new DecideProposal(ID, null, "resolution-r-1", DecisionOutcome.ACCEPTED, "決議による", null,
+                        DecisionBasis.meetingResolution("r-1"), LATER, CLERK))
+                .expectNoEvents()
+                .expectException(refused("proposal-not-referred"));
     }
 
     // revisions

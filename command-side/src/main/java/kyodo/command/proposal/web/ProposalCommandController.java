@@ -12,14 +12,11 @@ import kyodo.command.proposal.ReferProposal;
 import kyodo.command.proposal.RequestRevision;
 import kyodo.command.proposal.ReviseProposal;
 import kyodo.command.proposal.WithdrawProposal;
+import kyodo.command.web.AggregateCommands;
 import kyodo.command.web.CommandAnswer;
-import kyodo.command.web.CommandDispatch;
-import kyodo.command.web.IfMatch;
 import kyodo.kernel.StaffRef;
 import kyodo.kernel.Ward;
 import kyodo.kernel.decision.DecisionOutcome;
-import kyodo.kernel.problem.CommonProblems;
-import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.proposal.ProposalChannel;
 import kyodo.kernel.proposal.ProposalProgramme;
 import kyodo.kernel.proposal.Proposer;
@@ -33,12 +30,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 import java.util.function.BiFunction;
-import java.util.regex.Pattern;
 
 /**
  * Staff commands on proposals. Each maps its body to a command, stamps the time and the acting
@@ -50,17 +43,14 @@ import java.util.regex.Pattern;
 @Tag(name = "proposals (commands)")
 class ProposalCommandController {
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final String IF_MATCH_DOC = "ETag of the version this command expects; 412 when stale";
 
     private final ProposalIntake intake;
-    private final CommandDispatch dispatch;
-    private final Clock clock;
+    private final AggregateCommands commands;
 
-    ProposalCommandController(ProposalIntake intake, CommandDispatch dispatch, Clock clock) {
+    ProposalCommandController(ProposalIntake intake, AggregateCommands commands) {
         this.intake = intake;
-        this.dispatch = dispatch;
-        this.clock = clock;
+        this.commands = commands;
     }
 
     @Operation(summary = "Record a received proposal",
@@ -150,16 +140,10 @@ class ProposalCommandController {
 
     private Mono<ResponseEntity<CommandAnswer>> send(String id, String ifMatch, StaffRef actor,
                                                      BiFunction<Long, Instant, Object> command) {
-        if (!ID.matcher(id).matches()) {
-            return Mono.error(new KyodoProblemException(CommonProblems.NOT_FOUND, "No proposal with that id."));
-        }
-        Long expected = IfMatch.expectedVersion(ifMatch);
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        return dispatch.sendForVersion(command.apply(expected, at), actor)
-                .map(version -> CommandAnswer.ok(id, version));
+        return commands.send(id, ifMatch, actor, command);
     }
 
     private static String newDecisionId() {
-        return UUID.randomUUID().toString();
+        return AggregateCommands.newId();
     }
 }

@@ -1,0 +1,272 @@
+package kyodo.command.meeting;
+
+import kyodo.command.platform.VersionedAggregate;
+import kyodo.kernel.Ward;
+import kyodo.kernel.decision.Decision;
+import kyodo.kernel.decision.DecisionKind;
+import kyodo.kernel.decision.DecisionOutcome;
+import kyodo.kernel.decision.SubjectType;
+import kyodo.kernel.meeting.AgendaPublished;
+import kyodo.kernel.meeting.FeedbackRecorded;
+import kyodo.kernel.meeting.GroupFormed;
+import kyodo.kernel.meeting.MeetingCancelled;
+import kyodo.kernel.meeting.MeetingClosed;
+import kyodo.kernel.meeting.MeetingKind;
+import kyodo.kernel.meeting.MeetingOpened;
+import kyodo.kernel.meeting.MeetingRescheduled;
+import kyodo.kernel.meeting.MeetingScheduled;
+import kyodo.kernel.meeting.MinutesPublished;
+import kyodo.kernel.meeting.OpinionRecorded;
+import kyodo.kernel.meeting.ParticipantRegistered;
+import kyodo.kernel.meeting.ResolutionVoted;
+import kyodo.kernel.problem.KyodoProblemException;
+import kyodo.kernel.problem.ProblemType;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A meeting, from scheduling to minutes: SCHEDULED → OPEN → CLOSED, or CANCELLED before it opens.
+ * Opinions and resolutions belong to the open meeting; a resolution is a decision, adopted or
+ * failed, and may decide a proposal referred to this meeting.
+ */
+@Aggregate
+class Meeting extends VersionedAggregate {
+
+    enum Status { SCHEDULED, OPEN, CLOSED, CANCELLED }
+
+    @AggregateIdentifier
+    private String meetingId;
+    private MeetingKind kind;
+    private Ward ward;
+    private Status status;
+    private Integer capacity;
+    private int registrations;
+    private int attendance;
+    private final Set<Integer> groups = new HashSet<>();
+    private final Set<String> nominatingGroups = new HashSet<>();
+
+    Meeting() {
+        // for Axon: rebuilt from events
+    }
+
+    @CommandHandler
+    Meeting(ScheduleMeeting c) {
+        MeetingRules.requireSchedulable(c);
+        apply(new MeetingScheduled(c.meetingId(), c.kind(), c.ward(), c.district(), c.title().strip(), c.startsAt(),
+                c.endsAt(), c.venue().strip(), c.capacity(), c.publicObservation(),
+                c.themes().stream().map(String::strip).distinct().toList(), c.term(), c.session(), c.at(), c.by()));
+    }
+
+    @CommandHandler
+    long handle(PublishAgenda c) {
+        requireNot(Status.CANCELLED, MeetingProblems.CANCELLED, "A cancelled meeting has no agenda.");
+        requireNot(Status.CLOSED, MeetingProblems.CLOSED, "The meeting has closed.");
+        MeetingRules.requireAgenda(c.items());
+        apply(new AgendaPublished(meetingId, c.items(), c.at(), c.by()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(RescheduleMeeting c) {
+        requireScheduled();
+        MeetingRules.requireTimes(c.startsAt(), c.endsAt());
+        MeetingRules.requireText("reason", c.reason(), MeetingRules.TEXT_MAX);
+        apply(new MeetingRescheduled(meetingId, c.startsAt(), c.endsAt(), c.reason().strip(), c.at(), c.by()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(CancelMeeting c) {
+        requireScheduled();
+        MeetingRules.requireText("reason", c.reason(), MeetingRules.TEXT_MAX);
+        apply(new MeetingCancelled(meetingId, c.reason().strip(), c.at(), c.by()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(RegisterParticipant c) {
+        requireNot(Status.CANCELLED, MeetingProblems.CANCELLED, "Nobody can register for a cancelled meeting.");
+        requireNot(Status.CLOSED, MeetingProblems.CLOSED, "The meeting has closed.");
+        if (capacity != null && registrations >= capacity) {
+            throw refused(MeetingProblems.FULL, "All " + capacity + " places are taken.");
+        }
+        apply(new ParticipantRegistered(meetingId, c.participantId(), c.participant(), strip(c.nominatedBy()), c.at(),
+                c.by()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(OpenMeeting c) {
+        requireScheduled();
+        MeetingRules.requireAttendance(c.attendance());
+        apply(new MeetingOpened(meetingId, c.attendance(), c.at(), c.by()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(FormGroup c) {
+        requireNot(Status.CANCELLED, MeetingProblems.CANCELLED, "The meeting was cancelled.");
+        requireNot(Status.CLOSED, MeetingProblems.CLOSED, "The meeting has closed.");
+        MeetingRules.requireGroup(c.number(), c.theme());
+        if (groups.contains(c.number())) {
+            throw refused(MeetingProblems.GROUP_EXISTS, "Group " + c.number() + " already exists.");
+        }
+        apply(new GroupFormed(meetingId, c.number(), c.theme().strip(), c.at(), c.by()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(RecordOpinion c) {
+        requireOpen();
+        MeetingRules.requireOpinion(c.theme(), c.text(), c.related());
+        if (c.group() != null && !groups.contains(c.group())) {
+            throw refused(MeetingProblems.GROUP_UNKNOWN, "No group " + c.group() + " in this meeting.");
+        }
+        apply(new OpinionRecorded(meetingId, c.opinionId(), c.group(), c.theme().strip(), c.text().strip(),
+                c.related() == null ? List.of() : c.related().stream().map(String::strip).toList(),
+                strip(c.proposalId()), c.at(), c.by()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(RecordResolution c, QuorumPolicy quorum, ReferredProposals referrals) {
+        requireOpen();
+        MeetingRules.requireMotion(c.motion(), c.proposalId(), c.proposalOutcome(), c.votesFor(), c.votesAgainst(),
+                c.abstentions());
+        int voting = c.votesFor() + c.votesAgainst() + c.abstentions();
+        if (voting > attendance) {
+            throw refused(MeetingProblems.VOTES_EXCEED_ATTENDANCE,
+                    voting + " votes were cast but " + attendance + " attend.");
+        }
+        if (!quorum.reached(kind, voting, attendance)) {
+            throw refused(MeetingProblems.QUORUM_NOT_REACHED, "Only " + voting + " of " + attendance + " voted.");
+        }
+        if (c.proposalId() != null && !referrals.isReferredTo(c.proposalId(), meetingId)) {
+            throw refused(MeetingProblems.PROPOSAL_NOT_REFERRED,
+                    "Proposal " + c.proposalId() + " is not referred to this meeting, or was already answered.");
+        }
+        boolean adopted = c.votesFor() > c.votesAgainst();
+        String reason = String.format("賛成%d・反対%d・棄権%d（出席%d）により%s", c.votesFor(), c.votesAgainst(),
+                c.abstentions(), attendance, adopted ? "可決" : "否決");
+        Decision decision = new Decision(c.decisionId(), SubjectType.MEETING, meetingId, ward, DecisionKind.RESOLUTION,
+                adopted ? DecisionOutcome.ADOPTED : DecisionOutcome.REJECTED, reason, c.by(), c.at(), null);
+        apply(new ResolutionVoted(meetingId, c.resolutionId(), c.motion().strip(), c.proposalId(),
+                c.proposalOutcome(), c.votesFor(), c.votesAgainst(), c.abstentions(), attendance, decision));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(CloseMeeting c) {
+        requireOpen();
+        MeetingRules.requireAttendance(c.attendance());
+        apply(new MeetingClosed(meetingId, c.attendance(), c.at(), c.by()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(PublishMinutes c) {
+        requireNot(Status.CANCELLED, MeetingProblems.CANCELLED, "A cancelled meeting has no minutes.");
+        if (status != Status.CLOSED) {
+            throw refused(MeetingProblems.NOT_CLOSED, "Close the meeting first.");
+        }
+        MeetingRules.requireText("text", c.text(), MeetingRules.MINUTES_MAX);
+        apply(new MinutesPublished(meetingId, c.text().strip(), c.at(), c.by()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    long handle(RecordFeedback c) {
+        requireNot(Status.CANCELLED, MeetingProblems.CANCELLED, "The meeting was cancelled.");
+        if (status == Status.SCHEDULED) {
+            throw refused(MeetingProblems.NOT_OPEN, "Feedback follows the meeting.");
+        }
+        MeetingRules.requireText("group", c.group(), MeetingRules.NAME_MAX);
+        MeetingRules.requireText("text", c.text(), MeetingRules.TEXT_MAX);
+        if (!nominatingGroups.contains(c.group().strip())) {
+            throw refused(MeetingProblems.FEEDBACK_GROUP_UNKNOWN, "No participant was nominated by that group.");
+        }
+        apply(new FeedbackRecorded(meetingId, c.group().strip(), c.text().strip(), c.at(), c.by()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @EventSourcingHandler
+    void on(MeetingScheduled e) {
+        meetingId = e.meetingId();
+        kind = e.kind();
+        ward = e.ward();
+        capacity = e.capacity();
+        status = Status.SCHEDULED;
+    }
+
+    @EventSourcingHandler
+    void on(MeetingCancelled e) {
+        status = Status.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantRegistered e) {
+        registrations++;
+        if (e.nominatedBy() != null) {
+            nominatingGroups.add(e.nominatedBy());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MeetingOpened e) {
+        status = Status.OPEN;
+        attendance = e.attendance();
+    }
+
+    @EventSourcingHandler
+    void on(GroupFormed e) {
+        groups.add(e.number());
+    }
+
+    @EventSourcingHandler
+    void on(MeetingClosed e) {
+        status = Status.CLOSED;
+    }
+
+    Status status() {
+        return status;
+    }
+
+    private void requireScheduled() {
+        requireNot(Status.CANCELLED, MeetingProblems.CANCELLED, "The meeting was cancelled.");
+        if (status != Status.SCHEDULED) {
+            throw refused(MeetingProblems.ALREADY_OPENED, "Only a meeting that has not opened can do this.");
+        }
+    }
+
+    private void requireOpen() {
+        requireNot(Status.CANCELLED, MeetingProblems.CANCELLED, "The meeting was cancelled.");
+        if (status != Status.OPEN) {
+            throw refused(status == Status.CLOSED ? MeetingProblems.CLOSED : MeetingProblems.NOT_OPEN,
+                    "Only an open meeting records this.");
+        }
+    }
+
+    private void requireNot(Status forbidden, ProblemType type, String detail) {
+        if (status == forbidden) {
+            throw refused(type, detail);
+        }
+    }
+
+    private KyodoProblemException refused(ProblemType type, String detail) {
+        return new KyodoProblemException(type, detail, List.of(), Map.of("currentStatus", status.name()));
+    }
+
+    private static String strip(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

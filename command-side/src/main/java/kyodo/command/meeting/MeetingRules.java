@@ -1,0 +1,169 @@
+package kyodo.command.meeting;
+
+import kyodo.kernel.decision.DecisionOutcome;
+import kyodo.kernel.meeting.AgendaItem;
+import kyodo.kernel.problem.CommonProblems;
+import kyodo.kernel.problem.FieldViolation;
+import kyodo.kernel.problem.KyodoProblemException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The limits a meeting's content must respect, enforced by the aggregate whatever the edge
+ * checked before.
+ */
+final class MeetingRules {
+
+    static final int TITLE_MAX = 200;
+    static final int NAME_MAX = 200;
+    static final int THEME_MAX = 100;
+    static final int TEXT_MAX = 5_000;
+    static final int ITEM_MAX = 1_000;
+    static final int LIST_MAX = 50;
+    static final int MINUTES_MAX = 50_000;
+    static final int ATTENDANCE_MAX = 100_000;
+    static final Instant EARLIEST = Instant.parse("1989-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
+    static final Duration LONGEST = Duration.ofDays(14);
+
+    private MeetingRules() {
+    }
+
+    static void requireSchedulable(ScheduleMeeting c) {
+        List<FieldViolation> errors = new ArrayList<>();
+        if (c.kind() == null) {
+            errors.add(new FieldViolation("kind", "required"));
+        }
+        if (c.ward() != null && c.district() != null) {
+            errors.add(new FieldViolation("district", "give a ward or a district, not both"));
+        }
+        text(errors, "title", c.title(), TITLE_MAX);
+        text(errors, "venue", c.venue(), NAME_MAX);
+        times(errors, c.startsAt(), c.endsAt());
+        if (c.capacity() != null && (c.capacity() < 1 || c.capacity() > ATTENDANCE_MAX)) {
+            errors.add(new FieldViolation("capacity", "1 to " + ATTENDANCE_MAX));
+        }
+        list(errors, "themes", c.themes(), 1, 10, THEME_MAX);
+        if (c.term() != null && (c.term() < 1 || c.term() > 1000)) {
+            errors.add(new FieldViolation("term", "1 to 1000"));
+        }
+        if (c.session() != null && (c.session() < 1 || c.session() > 1000)) {
+            errors.add(new FieldViolation("session", "1 to 1000"));
+        }
+        refuseIfAny(errors, "The meeting cannot be scheduled as given.");
+    }
+
+    static void requireTimes(Instant startsAt, Instant endsAt) {
+        List<FieldViolation> errors = new ArrayList<>();
+        times(errors, startsAt, endsAt);
+        refuseIfAny(errors, "Invalid times.");
+    }
+
+    static void requireAgenda(List<AgendaItem> items) {
+        List<FieldViolation> errors = new ArrayList<>();
+        if (items == null || items.isEmpty() || items.size() > LIST_MAX) {
+            errors.add(new FieldViolation("items", "1 to " + LIST_MAX + " items"));
+        } else {
+            for (int i = 0; i < items.size(); i++) {
+                AgendaItem item = items.get(i);
+                text(errors, "items[" + i + "].title", item.title(), TITLE_MAX);
+                if (item.lead() != null && item.lead().strip().length() > NAME_MAX) {
+                    errors.add(new FieldViolation("items[" + i + "].lead", "at most " + NAME_MAX + " characters"));
+                }
+                list(errors, "items[" + i + "].discussionPoints", item.discussionPoints(), 0, LIST_MAX, ITEM_MAX);
+                list(errors, "items[" + i + "].preparation", item.preparation(), 0, LIST_MAX, ITEM_MAX);
+            }
+        }
+        refuseIfAny(errors, "The agenda is invalid.");
+    }
+
+    static void requireAttendance(int attendance) {
+        if (attendance < 0 || attendance > ATTENDANCE_MAX) {
+            refuseIfAny(List.of(new FieldViolation("attendance", "0 to " + ATTENDANCE_MAX)), "Invalid attendance.");
+        }
+    }
+
+    static void requireGroup(int number, String theme) {
+        List<FieldViolation> errors = new ArrayList<>();
+        if (number < 1 || number > 1000) {
+            errors.add(new FieldViolation("number", "1 to 1000"));
+        }
+        text(errors, "theme", theme, THEME_MAX);
+        refuseIfAny(errors, "The group is invalid.");
+    }
+
+    static void requireOpinion(String theme, String text, List<String> related) {
+        List<FieldViolation> errors = new ArrayList<>();
+        text(errors, "theme", theme, THEME_MAX);
+        text(errors, "text", text, TEXT_MAX);
+        list(errors, "related", related, 0, LIST_MAX, ITEM_MAX);
+        refuseIfAny(errors, "The opinion is invalid.");
+    }
+
+    static void requireMotion(String motion, String proposalId, DecisionOutcome proposalOutcome, int votesFor,
+                              int votesAgainst, int abstentions) {
+        List<FieldViolation> errors = new ArrayList<>();
+        text(errors, "motion", motion, TEXT_MAX);
+        if ((proposalId == null) != (proposalOutcome == null)) {
+            errors.add(new FieldViolation("proposalOutcome", "give a proposal and its outcome together"));
+        } else if (proposalOutcome != null && proposalOutcome != DecisionOutcome.ACCEPTED
+                && proposalOutcome != DecisionOutcome.REJECTED) {
+            errors.add(new FieldViolation("proposalOutcome", "ACCEPTED or REJECTED"));
+        }
+        for (var vote : List.of(Map.entry("votesFor", votesFor), Map.entry("votesAgainst", votesAgainst),
+                Map.entry("abstentions", abstentions))) {
+            if (vote.getValue() < 0 || vote.getValue() > ATTENDANCE_MAX) {
+                errors.add(new FieldViolation(vote.getKey(), "0 to " + ATTENDANCE_MAX));
+            }
+        }
+        refuseIfAny(errors, "The resolution is invalid.");
+    }
+
+    static void requireText(String field, String value, int max) {
+        List<FieldViolation> errors = new ArrayList<>();
+        text(errors, field, value, max);
+        refuseIfAny(errors, "The " + field + " is missing or too long.");
+    }
+
+    private static void times(List<FieldViolation> errors, Instant startsAt, Instant endsAt) {
+        if (startsAt == null || endsAt == null) {
+            errors.add(new FieldViolation(startsAt == null ? "startsAt" : "endsAt", "required"));
+        } else if (!endsAt.isAfter(startsAt)) {
+            errors.add(new FieldViolation("endsAt", "after startsAt"));
+        } else if (startsAt.isBefore(EARLIEST) || endsAt.isAfter(LATEST)) {
+            errors.add(new FieldViolation("startsAt", "between 1989 and 2200"));
+        } else if (Duration.between(startsAt, endsAt).compareTo(LONGEST) > 0) {
+            errors.add(new FieldViolation("endsAt", "a meeting lasts at most 14 days"));
+        }
+    }
+
+    private static void text(List<FieldViolation> errors, String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldViolation(field, "required"));
+        } else if (value.strip().length() > max) {
+            errors.add(new FieldViolation(field, "at most " + max + " characters"));
+        }
+    }
+
+    private static void list(List<FieldViolation> errors, String field, List<String> values, int min, int max,
+                             int itemMax) {
+        int size = values == null ? 0 : values.size();
+        if (size < min || size > max) {
+            errors.add(new FieldViolation(field, min + " to " + max + " items"));
+            return;
+        }
+        for (int i = 0; i < size; i++) {
+            text(errors, field + "[" + i + "]", values.get(i), itemMax);
+        }
+    }
+
+    private static void refuseIfAny(List<FieldViolation> errors, String detail) {
+        if (!errors.isEmpty()) {
+            throw new KyodoProblemException(CommonProblems.INVALID_INPUT, detail, errors, Map.of());
+        }
+    }
+}

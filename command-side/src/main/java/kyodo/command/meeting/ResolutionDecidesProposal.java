@@ -1,0 +1,78 @@
+package kyodo.command.meeting;
+
+import kyodo.command.platform.ActorMetadata;
+import kyodo.command.proposal.DecideProposal;
+import kyodo.kernel.decision.DecisionBasis;
+import kyodo.kernel.decision.DecisionOutcome;
+import kyodo.kernel.meeting.ResolutionVoted;
+import kyodo.kernel.problem.KyodoProblemException;
+import kyodo.kernel.problem.ProblemDetails;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.HandlerExecutionException;
+import org.axonframework.messaging.MetaData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * A resolution on a referred proposal decides it: an adopted motion gives the proposal the
+ * motion's outcome, a failed one the opposite, with the resolution as the basis. Exactly once,
+ * also across restarts and replays: the decision id is derived from the resolution id, and the
+ * proposal records a decision id only once, answering a repeat with its current version.
+ */
+@Component
+@ProcessingGroup(ResolutionDecidesProposal.GROUP)
+class ResolutionDecidesProposal {
+
+    static final String GROUP = "resolution-decides-proposal";
+    private static final Logger log = LoggerFactory.getLogger(ResolutionDecidesProposal.class);
+
+    private final CommandGateway commands;
+
+    ResolutionDecidesProposal(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @EventHandler
+    void on(ResolutionVoted resolution) {
+        if (resolution.proposalId() == null) {
+            return;
+        }
+        DecisionOutcome outcome = resolution.adopted() ? resolution.proposalOutcome()
+                : opposite(resolution.proposalOutcome());
+        DecideProposal decide = new DecideProposal(resolution.proposalId(), null, decisionIdFor(resolution), outcome,
+                "会議の決議による：" + resolution.motion() + "（" + resolution.decision().reason() + "）", null,
+                DecisionBasis.meetingResolution(resolution.resolutionId()), resolution.decision().decidedAt(),
+                resolution.decision().decidedBy());
+        try {
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(decide).andMetaData(
+                    MetaData.with(ActorMetadata.STAFF_ID, decide.by().staffId())
+                            .and(ActorMetadata.ROLE, decide.by().role())));
+        } catch (KyodoProblemException | HandlerExecutionException refused) {
+            // A rule refused it (e.g. the proposal was withdrawn meanwhile): the resolution stands as
+            // recorded; retrying cannot change the answer, so the policy moves on.
+            log.warn("resolution {} could not decide proposal {}: {}", resolution.resolutionId(),
+                    resolution.proposalId(), describe(refused));
+        }
+    }
+
+    /** Deterministic, so a replayed resolution sends the very same decision. */
+    static String decisionIdFor(ResolutionVoted resolution) {
+        return "resolution-" + resolution.resolutionId();
+    }
+
+    private static DecisionOutcome opposite(DecisionOutcome outcome) {
+        return outcome == DecisionOutcome.ACCEPTED ? DecisionOutcome.REJECTED : DecisionOutcome.ACCEPTED;
+    }
+
+    private static String describe(Exception refused) {
+        if (refused instanceof KyodoProblemException problem) {
+            return problem.type().slug();
+        }
+        return HandlerExecutionException.resolveDetails(refused).filter(ProblemDetails.class::isInstance)
+                .map(d -> ((ProblemDetails) d).slug()).orElse(refused.getMessage());
+    }
+}
