@@ -16,13 +16,27 @@ class DemoLoadIT {
     @Test
     void loadingTheDemoTwiceStoresItOnce() {
         try (KyodoTestApp app = KyodoTestApp.start(dataDir, "--kyodo.demo.load=true")) {
-            // 7 submissions and 12 staff steps
-            assertThat(app.storedEvents()).isEqualTo(19);
+            // proposals: 7 submissions and 12 staff steps; the 2015 workshop: scheduled, opened, 6 groups,
+            // 21 opinions, closed, minutes; the 2019 expert panel: 4 sessions with their agendas
+            assertThat(app.storedEvents()).isEqualTo(19 + 31 + 8);
             app.restart();
-            assertThat(app.storedEvents()).isEqualTo(19);
+            assertThat(app.storedEvents()).isEqualTo(19 + 31 + 8);
             app.http().get().uri("/public/proposals?size=100").exchange()
                     .expectStatus().isOk()
                     .expectBody().jsonPath("$.total").isEqualTo(7);
+            app.http().get().uri("/public/meetings?kind=EXPERT_PANEL").exchange()
+                    .expectStatus().isOk()
+                    .expectBody().jsonPath("$.total").isEqualTo(4);
+            String workshopId = app.http().get().uri("/public/meetings?kind=WORKSHOP").exchange()
+                    .expectStatus().isOk()
+                    .expectBody(com.fasterxml.jackson.databind.JsonNode.class).returnResult().getResponseBody()
+                    .at("/items/0/id").asText();
+            app.http().get().uri("/public/meetings/{id}", workshopId).exchange()
+                    .expectStatus().isOk()
+                    .expectBody()
+                    .jsonPath("$.groups.length()").isEqualTo(6)
+                    .jsonPath("$.opinions.length()").isEqualTo(21)
+                    .jsonPath("$.status").isEqualTo("CLOSED");
         }
     }
 }

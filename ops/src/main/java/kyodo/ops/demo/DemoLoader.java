@@ -1,9 +1,10 @@
 package kyodo.ops.demo;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
@@ -13,13 +14,16 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Loads the demo proposals through the command API of the running app (never into read models
- * directly), when started with {@code --kyodo.demo.load=true}. Loading twice changes nothing: a
- * submission carries an Idempotency-Key, and each following step is conditional on the version
- * it expects (If-Match), so a step already taken answers 412 and is skipped.
+ * Loads the demo dataset through the command API of the running app (never into read models
+ * directly), when started with {@code --kyodo.demo.load=true}: proposals from the seeds' workshop
+ * opinions, the 2015 southern-district workshop and the 2019 expert panel. Loading twice changes
+ * nothing: a creation carries an Idempotency-Key, and each following step is conditional on the
+ * version it expects (If-Match), so a step already taken answers 412 and is skipped.
  */
 @Component
 @ConditionalOnProperty(name = "kyodo.demo.load", havingValue = "true")
@@ -28,24 +32,35 @@ class DemoLoader {
     private static final Logger log = LoggerFactory.getLogger(DemoLoader.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+    private final ObjectMapper mapper;
+
+    DemoLoader(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void load(ApplicationReadyEvent ready) {
         int port = ((WebServerApplicationContext) ready.getApplicationContext()).getWebServer().getPort();
         WebClient http = WebClient.builder().baseUrl("http://localhost:" + port)
                 .defaultHeader("X-Kyodo-Staff-Id", "demo-loader")
                 .defaultHeader("X-Kyodo-Staff-Role", "STAFF")
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(256 * 1024))
                 .build();
+        List<DemoScript> scripts = new ArrayList<>(DemoScript.proposals());
+        scripts.add(DemoScript.workshop(mapper));
+        scripts.addAll(DemoScript.expertPanel(mapper));
         int applied = 0;
         int skipped = 0;
-        for (DemoProposals.Demo demo : DemoProposals.ALL) {
-            Map<?, ?> created = http.post().uri("/api/proposals").contentType(MediaType.APPLICATION_JSON)
-                    .header("Idempotency-Key", demo.key()).bodyValue(demo.submission())
+        for (DemoScript script : scripts) {
+            Map<?, ?> created = http.post().uri(script.collection()).contentType(MediaType.APPLICATION_JSON)
+                    .header("Idempotency-Key", script.key()).bodyValue(script.creation())
                     .retrieve().bodyToMono(Map.class).block(TIMEOUT);
             String id = (String) created.get("id");
             long version = 0;
-            for (DemoProposals.Step step : demo.steps()) {
+            for (DemoScript.Step step : script.steps()) {
                 try {
-                    http.post().uri("/api/proposals/{id}/" + step.action(), id).contentType(MediaType.APPLICATION_JSON)
+                    http.post().uri(script.collection() + "/{id}/" + step.action(), id)
+                            .contentType(MediaType.APPLICATION_JSON)
                             .header("If-Match", "\"" + version + "\"").bodyValue(step.body())
                             .retrieve().toBodilessEntity().block(TIMEOUT);
                     applied++;
@@ -58,7 +73,6 @@ class DemoLoader {
                 version++;
             }
         }
-        log.info("demo data: {} proposals, {} steps applied, {} already there", DemoProposals.ALL.size(), applied,
-                skipped);
+        log.info("demo data: {} subjects, {} steps applied, {} already there", scripts.size(), applied, skipped);
     }
 }
