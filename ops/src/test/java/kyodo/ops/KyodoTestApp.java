@@ -65,6 +65,30 @@ final class KyodoTestApp implements AutoCloseable {
                 .responseTimeout(Duration.ofSeconds(15)).build();
     }
 
+    /**
+     * Retries an assertion on the read models until it holds (reads are eventually consistent),
+     * for up to 10 s; then the last failure stands.
+     */
+    static void eventually(Runnable assertion) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            try {
+                assertion.run();
+                return;
+            } catch (AssertionError notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw notYet;
+                }
+            }
+        }
+    }
+
     /** Number of events in the embedded event store. */
     long storedEvents() {
         Long count = context.getBean(JdbcTemplate.class).queryForObject(

@@ -106,6 +106,13 @@ class MeetingLifecycleIT {
                 .expectBody().jsonPath("$.version").isEqualTo(3);
         assertThat(app.storedEvents()).as("nothing decided twice after a restart").isEqualTo(events);
 
+        // scheduled 0, agenda 1, registration 2, opened 3, group 4, opinion 5, resolution 6, closed 7,
+        // minutes 8, feedback 9
+        app.http().get().uri("/api/meetings/{id}?minVersion=9", meeting).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.participants[0].name").isEqualTo("会議 参加者")
+                .jsonPath("$.participants[0].nominatedBy").isEqualTo("幸区町内会連合会");
         String publicJson = app.http().get().uri("/public/meetings/{id}", meeting).exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();

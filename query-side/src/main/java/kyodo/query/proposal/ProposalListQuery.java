@@ -4,23 +4,25 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import kyodo.kernel.FiscalYear;
 import kyodo.kernel.Ward;
-import kyodo.kernel.problem.CommonProblems;
-import kyodo.kernel.problem.FieldViolation;
 import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.proposal.ProposalProgramme;
 import kyodo.kernel.proposal.ProposalStatus;
 import kyodo.query.search.SearchTokens;
+import kyodo.query.web.ListParameters;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+
+import static kyodo.query.web.ListParameters.constant;
+import static kyodo.query.web.ListParameters.length;
+import static kyodo.query.web.ListParameters.names;
+import static kyodo.query.web.ListParameters.oneOf;
+import static kyodo.query.web.ListParameters.whole;
 
 /**
  * A proposal list request, validated: the filters, the page and the order. {@link #parse} turns raw
@@ -62,39 +64,27 @@ public record ProposalListQuery(Ward ward, ProposalStatus status, String theme, 
      * @throws KyodoProblemException invalid-input, with one field violation per bad parameter
      */
     public static ProposalListQuery parse(Map<String, List<String>> params) {
-        Reader in = new Reader(params);
-        Ward ward = in.read("ward", Ward::fromCode,
-                "one of " + names(Arrays.stream(Ward.values()).map(Ward::code).toList()));
+        ListParameters in = new ListParameters(params);
+        Ward ward = in.read("ward", Ward::fromCode, oneOf(Arrays.stream(Ward.values()).map(Ward::code).toList()));
         ProposalStatus status = in.read("status", v -> constant(ProposalStatus.class, v),
-                "one of " + names(Arrays.stream(ProposalStatus.values()).map(Enum::name).toList()));
+                oneOf(names(ProposalStatus.class)));
         ProposalProgramme programme = in.read("programme", v -> constant(ProposalProgramme.class, v),
-                "one of " + names(Arrays.stream(ProposalProgramme.values()).map(Enum::name).toList()));
+                oneOf(names(ProposalProgramme.class)));
         String theme = in.read("theme", v -> Optional.of(v).filter(t -> length(t) <= THEME_MAX),
                 "at most " + THEME_MAX + " characters");
         Long fiscalYear = in.read("fiscalYear", v -> whole(v)
                         .filter(y -> y >= FiscalYear.MIN_YEAR && y <= FiscalYear.MAX_YEAR),
                 "a year from " + FiscalYear.MIN_YEAR + " to " + FiscalYear.MAX_YEAR);
-        Boolean overdue = in.read("overdue", ProposalListQuery::bool, "true or false");
+        Boolean overdue = in.read("overdue", ListParameters::bool, "true or false");
         String q = in.read("q", v -> Optional.of(v).filter(t -> length(t) <= Q_MAX),
                 "at most " + Q_MAX + " characters");
-        Long page = in.read("page", v -> whole(v).filter(p -> p >= 0 && p <= Integer.MAX_VALUE),
-                "a whole number >= 0");
-        Long size = in.read("size", v -> whole(v).filter(s -> s >= 1 && s <= MAX_SIZE),
-                "a whole number from 1 to " + MAX_SIZE);
-        String sort = in.read("sort", v -> Optional.of(v).filter(SORTS::contains), "one of " + names(SORTS));
-        int pageNumber = page == null ? 0 : page.intValue();
-        int pageSize = size == null ? DEFAULT_SIZE : size.intValue();
-        if (page != null && size != null && (long) pageNumber * pageSize > Integer.MAX_VALUE) {
-            in.errors.add(new FieldViolation("page", "too far: page × size must stay below " + Integer.MAX_VALUE));
-        }
-        if (!in.errors.isEmpty()) {
-            throw new KyodoProblemException(CommonProblems.INVALID_INPUT, "Some list parameters are invalid.",
-                    in.errors, Map.of());
-        }
+        ListParameters.Paging paging = in.paging(DEFAULT_SIZE, MAX_SIZE);
+        String sort = in.read("sort", v -> Optional.of(v).filter(SORTS::contains), oneOf(SORTS));
+        in.done();
         String order = sort == null ? DEFAULT_SORT : sort;
         boolean descending = order.startsWith("-");
         return new ProposalListQuery(ward, status, theme, programme,
-                fiscalYear == null ? null : fiscalYear.intValue(), overdue, q, pageNumber, pageSize,
+                fiscalYear == null ? null : fiscalYear.intValue(), overdue, q, paging.page(), paging.size(),
                 descending ? order.substring(1) : order, descending);
     }
 
@@ -134,60 +124,5 @@ public record ProposalListQuery(Ward ward, ProposalStatus status, String theme, 
 
     int skip() {
         return page * size;
-    }
-
-    private static int length(String text) {
-        return text.codePointCount(0, text.length());
-    }
-
-    private static String names(List<String> names) {
-        return names.stream().collect(Collectors.joining(", "));
-    }
-
-    /** ASCII digits only (Java would also read full-width and other scripts' digits). */
-    private static Optional<Long> whole(String value) {
-        return value.matches("[+-]?[0-9]{1,18}") ? Optional.of(Long.parseLong(value)) : Optional.empty();
-    }
-
-    private static Optional<Boolean> bool(String value) {
-        return switch (value.toLowerCase(Locale.ROOT)) {
-            case "true" -> Optional.of(true);
-            case "false" -> Optional.of(false);
-            default -> Optional.empty();
-        };
-    }
-
-    private static <E extends Enum<E>> Optional<E> constant(Class<E> type, String value) {
-        String wanted = value.toUpperCase(Locale.ROOT);
-        return Arrays.stream(type.getEnumConstants()).filter(c -> c.name().equals(wanted)).findFirst();
-    }
-
-    /** Reads one parameter at a time, collecting what is wrong with each. */
-    private static final class Reader {
-
-        private final Map<String, List<String>> params;
-        private final List<FieldViolation> errors = new ArrayList<>();
-
-        Reader(Map<String, List<String>> params) {
-            this.params = params;
-        }
-
-        <T> T read(String name, Function<String, Optional<T>> parser, String expected) {
-            List<String> values = params.getOrDefault(name, List.of()).stream()
-                    .filter(v -> v != null && !v.isBlank()).toList();
-            if (values.isEmpty()) {
-                return null;
-            }
-            if (values.size() > 1) {
-                errors.add(new FieldViolation(name, "give it once"));
-                return null;
-            }
-            Optional<T> parsed = parser.apply(values.get(0).strip());
-            if (parsed.isEmpty()) {
-                errors.add(new FieldViolation(name, "must be " + expected));
-                return null;
-            }
-            return parsed.get();
-        }
     }
 }

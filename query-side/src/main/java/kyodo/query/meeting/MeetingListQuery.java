@@ -1,0 +1,133 @@
+package kyodo.query.meeting;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import kyodo.kernel.FiscalYear;
+import kyodo.kernel.Ward;
+import kyodo.kernel.meeting.MeetingKind;
+import kyodo.kernel.problem.KyodoProblemException;
+import kyodo.query.search.SearchTokens;
+import kyodo.query.web.ListParameters;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import static kyodo.query.web.ListParameters.constant;
+import static kyodo.query.web.ListParameters.length;
+import static kyodo.query.web.ListParameters.names;
+import static kyodo.query.web.ListParameters.oneOf;
+import static kyodo.query.web.ListParameters.whole;
+
+/**
+ * A meeting list request, validated: the filters, the page and the order. {@link #parse} turns raw
+ * query parameters into one, or refuses them all at once with an invalid-input problem naming
+ * every bad parameter, so that no malformed filter ever reaches the store.
+ *
+ * @param ward       only meetings of this ward (not those of its district or the city), or null
+ * @param district   only meetings of this district, or null
+ * @param kind       only meetings of this kind, or null
+ * @param fiscalYear only meetings starting in this fiscal year, or null
+ * @param from       only meetings starting on or after this day (Asia/Tokyo), or null
+ * @param to         only meetings starting on or before this day (Asia/Tokyo), or null
+ * @param status     only meetings in this status, or null
+ * @param q          free text: every word must occur in the title, a theme or an opinion (bigram match), or null
+ * @param page       0-based page number
+ * @param size       items per page, 1..{@value #MAX_SIZE}
+ * @param descending whether latest start first
+ */
+public record MeetingListQuery(Ward ward, Ward.District district, MeetingKind kind, Integer fiscalYear,
+                               LocalDate from, LocalDate to, MeetingStatus status, String q, int page, int size,
+                               boolean descending) {
+
+    public static final int DEFAULT_SIZE = 20;
+    public static final int MAX_SIZE = 100;
+    public static final int Q_MAX = 200;
+    public static final List<String> SORTS = List.of("startsAt", "-startsAt");
+    public static final String DEFAULT_SORT = "-startsAt";
+
+    /** Everything, latest start first, first page. */
+    public static MeetingListQuery all() {
+        return parse(Map.of());
+    }
+
+    /**
+     * Validates raw query parameters (name → values, as a web framework hands them over). Blank
+     * values count as absent; a parameter given twice is refused; names not listed here are ignored.
+     *
+     * @throws KyodoProblemException invalid-input, with one field violation per bad parameter
+     */
+    public static MeetingListQuery parse(Map<String, List<String>> params) {
+        ListParameters in = new ListParameters(params);
+        Ward ward = in.read("ward", Ward::fromCode, oneOf(Arrays.stream(Ward.values()).map(Ward::code).toList()));
+        Ward.District district = in.read("district", v -> MeetingViews.district(v.toLowerCase(Locale.ROOT)),
+                oneOf(Arrays.stream(Ward.District.values()).map(Ward.District::code).toList()));
+        MeetingKind kind = in.read("kind", v -> constant(MeetingKind.class, v), oneOf(names(MeetingKind.class)));
+        Long fiscalYear = in.read("fiscalYear", v -> whole(v)
+                        .filter(y -> y >= FiscalYear.MIN_YEAR && y <= FiscalYear.MAX_YEAR),
+                "a year from " + FiscalYear.MIN_YEAR + " to " + FiscalYear.MAX_YEAR);
+        LocalDate from = in.read("from", ListParameters::isoDate, "a date yyyy-MM-dd");
+        LocalDate to = in.read("to", ListParameters::isoDate, "a date yyyy-MM-dd");
+        if (from != null && to != null && to.isBefore(from)) {
+            in.refuse("to", "must not be before from");
+        }
+        MeetingStatus status = in.read("status", v -> constant(MeetingStatus.class, v),
+                oneOf(names(MeetingStatus.class)));
+        String q = in.read("q", v -> Optional.of(v).filter(t -> length(t) <= Q_MAX),
+                "at most " + Q_MAX + " characters");
+        ListParameters.Paging paging = in.paging(DEFAULT_SIZE, MAX_SIZE);
+        String sort = in.read("sort", v -> Optional.of(v).filter(SORTS::contains), oneOf(SORTS));
+        in.done();
+        return new MeetingListQuery(ward, district, kind, fiscalYear == null ? null : fiscalYear.intValue(), from,
+                to, status, q, paging.page(), paging.size(), (sort == null ? DEFAULT_SORT : sort).startsWith("-"));
+    }
+
+    /** The store filter: every given condition must hold. Days run midnight to midnight in Tokyo. */
+    Bson filter() {
+        List<Bson> conditions = new ArrayList<>();
+        if (ward != null) {
+            conditions.add(Filters.eq("ward", ward.code()));
+        }
+        if (district != null) {
+            conditions.add(Filters.eq("district", district.code()));
+        }
+        if (kind != null) {
+            conditions.add(Filters.eq("kind", kind.name()));
+        }
+        if (fiscalYear != null) {
+            conditions.add(Filters.eq("fiscalYear", fiscalYear));
+        }
+        if (from != null) {
+            conditions.add(Filters.gte("startsAt", Date.from(from.atStartOfDay(FiscalYear.TOKYO).toInstant())));
+        }
+        if (to != null) {
+            conditions.add(Filters.lt("startsAt",
+                    Date.from(to.plusDays(1).atStartOfDay(FiscalYear.TOKYO).toInstant())));
+        }
+        if (status != null) {
+            conditions.add(Filters.eq("status", status.name()));
+        }
+        List<String> tokens = SearchTokens.ofQuery(q);
+        if (!tokens.isEmpty()) {
+            conditions.add(Filters.all("searchTokens", tokens));
+        }
+        return conditions.isEmpty() ? new Document() : Filters.and(conditions);
+    }
+
+    /** By start, with the id as tie-breaker so that pages neither overlap nor skip. */
+    Bson sort() {
+        return Sorts.orderBy(descending ? Sorts.descending("startsAt") : Sorts.ascending("startsAt"),
+                Sorts.ascending("_id"));
+    }
+
+    int skip() {
+        return page * size;
+    }
+}

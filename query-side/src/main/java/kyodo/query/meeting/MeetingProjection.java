@@ -1,0 +1,406 @@
+package kyodo.query.meeting;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
+import kyodo.kernel.FiscalYear;
+import kyodo.kernel.StaffRef;
+import kyodo.kernel.decision.Decision;
+import kyodo.kernel.meeting.AgendaItem;
+import kyodo.kernel.meeting.AgendaPublished;
+import kyodo.kernel.meeting.FeedbackRecorded;
+import kyodo.kernel.meeting.GroupFormed;
+import kyodo.kernel.meeting.MeetingCancelled;
+import kyodo.kernel.meeting.MeetingClosed;
+import kyodo.kernel.meeting.MeetingOpened;
+import kyodo.kernel.meeting.MeetingRescheduled;
+import kyodo.kernel.meeting.MeetingScheduled;
+import kyodo.kernel.meeting.MinutesPublished;
+import kyodo.kernel.meeting.OpinionRecorded;
+import kyodo.kernel.meeting.ParticipantRegistered;
+import kyodo.kernel.meeting.ResolutionVoted;
+import kyodo.kernel.personal.SealedPersonalData;
+import kyodo.query.search.SearchTokens;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Projects meeting events into the {@code meetings} collection: one document per meeting with its
+ * schedule, agenda, attendance, groups and their opinions, resolutions, minutes and feedback, the
+ * participants kept sealed (staff views only), the {@code searchTokens} behind {@code ?q=} (title,
+ * themes, opinions) and a public {@code timeline} (roles only, never staff ids or participants).
+ * <p>
+ * The timeline holds the steps a reader follows a meeting by: scheduled, agenda published,
+ * rescheduled, cancelled, opened, each resolution, closed, minutes published, feedback recorded.
+ * Registrations, groups and opinions are not steps: the document counts and lists them instead, so
+ * a workshop's forty opinions do not drown its timeline and no registration can be timed to a person.
+ * <p>
+ * Replay-safe like the proposal projection: a creation only inserts ({@code $setOnInsert}); every
+ * later update matches only a document whose {@code version} is below the event's aggregate
+ * sequence number and sets it to that number, so an event seen twice changes nothing and
+ * replaying twice gives the same documents. Within a processor batch the writes are collected and
+ * sent as one ordered {@code bulkWrite} with the batch's last event; outside a unit of work each
+ * event is written at once.
+ */
+@Component
+@ProcessingGroup(MeetingProjection.GROUP)
+class MeetingProjection {
+
+    static final String GROUP = "meeting-views";
+    static final String COLLECTION = "meetings";
+    /** Fields lists filter or sort on. */
+    static final List<String> INDEXED = List.of("ward", "district", "kind", "fiscalYear", "startsAt", "status",
+            "searchTokens");
+
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+
+    private final MongoCollection<Document> meetings;
+    private final String batchResource;
+
+    MeetingProjection(MongoDatabase database) {
+        this.meetings = database.getCollection(COLLECTION);
+        this.batchResource = MeetingProjection.class.getName() + "/" + meetings.getNamespace().getFullName();
+        // Once at start-up; creating an existing index is a no-op.
+        INDEXED.forEach(field -> meetings.createIndex(Indexes.ascending(field)));
+    }
+
+    @EventHandler
+    void on(MeetingScheduled event, @SequenceNumber long sequence) {
+        Document doc = new Document("version", sequence)
+                .append("kind", event.kind().name())
+                .append("ward", event.ward() == null ? null : event.ward().code())
+                .append("district", event.district() == null ? null : event.district().code())
+                .append("title", event.title())
+                .append("startsAt", Date.from(event.startsAt()))
+                .append("endsAt", Date.from(event.endsAt()))
+                .append("venue", event.venue())
+                .append("capacity", event.capacity())
+                .append("publicObservation", event.publicObservation())
+                .append("themes", event.themes())
+                .append("term", event.term())
+                .append("session", event.session())
+                .append("fiscalYear", FiscalYear.containing(event.startsAt()).startYear())
+                .append("status", MeetingStatus.SCHEDULED.name())
+                .append("scheduledAt", Date.from(event.scheduledAt()))
+                .append("agenda", List.of())
+                .append("reschedulings", List.of())
+                .append("registrations", 0)
+                .append("participants", List.of())
+                .append("groups", List.of())
+                .append("opinions", List.of())
+                .append("resolutions", List.of())
+                .append("feedback", List.of())
+                .append("searchTokens", SearchTokens.ofDocument(Stream.concat(Stream.of(event.title()),
+                        event.themes().stream()).toArray(String[]::new)))
+                .append("timeline", List.of(entry(sequence, "SCHEDULED", event.scheduledAt(),
+                        role(event.scheduledBy()))));
+        write(batch -> {
+            batch.startsAt.put(event.meetingId(), event.startsAt());
+            // Insert-only: a replayed creation finds the document there and cannot roll it back.
+            batch.writes.add(new UpdateOneModel<>(Filters.eq("_id", event.meetingId()),
+                    new Document("$setOnInsert", doc), UPSERT));
+        });
+    }
+
+    @EventHandler
+    void on(AgendaPublished event, @SequenceNumber long sequence) {
+        List<Document> items = event.items().stream().map(MeetingProjection::agendaItem).toList();
+        update(event.meetingId(), sequence, new Change().set("agenda", items)
+                .push("timeline", entry(sequence, "AGENDA_PUBLISHED", event.publishedAt(),
+                        role(event.publishedBy()), "items", items.size())));
+    }
+
+    @EventHandler
+    void on(MeetingRescheduled event, @SequenceNumber long sequence) {
+        write(batch -> {
+            Instant before = batch.startsAt(event.meetingId());
+            if (before == null) {
+                return; // no document to reschedule: the update would match nothing
+            }
+            batch.startsAt.put(event.meetingId(), event.startsAt());
+            Date from = Date.from(before);
+            Date to = Date.from(event.startsAt());
+            batch.writes.add(updateModel(event.meetingId(), sequence, new Change()
+                    .set("startsAt", to)
+                    .set("endsAt", Date.from(event.endsAt()))
+                    .set("fiscalYear", FiscalYear.containing(event.startsAt()).startYear())
+                    .push("reschedulings", new Document("from", from).append("to", to)
+                            .append("reason", event.reason()).append("at", Date.from(event.rescheduledAt())))
+                    .push("timeline", entry(sequence, "RESCHEDULED", event.rescheduledAt(),
+                            role(event.rescheduledBy()), "from", from, "to", to, "reason", event.reason()))));
+        });
+    }
+
+    @EventHandler
+    void on(MeetingCancelled event, @SequenceNumber long sequence) {
+        update(event.meetingId(), sequence, new Change()
+                .set("status", MeetingStatus.CANCELLED.name())
+                .set("cancellation", new Document("reason", event.reason())
+                        .append("at", Date.from(event.cancelledAt())))
+                .push("timeline", entry(sequence, "CANCELLED", event.cancelledAt(), role(event.cancelledBy()),
+                        "reason", event.reason())));
+    }
+
+    @EventHandler
+    void on(ParticipantRegistered event, @SequenceNumber long sequence) {
+        SealedPersonalData sealed = event.participant();
+        update(event.meetingId(), sequence, new Change()
+                .inc("registrations", 1)
+                .push("participants", new Document("participantId", event.participantId())
+                        .append("participant", new Document("subjectId", sealed.subjectId())
+                                .append("algorithm", sealed.algorithm())
+                                .append("nonce", sealed.nonce())
+                                .append("ciphertext", sealed.ciphertext()))
+                        .append("nominatedBy", event.nominatedBy())
+                        .append("registeredAt", Date.from(event.registeredAt()))));
+    }
+
+    @EventHandler
+    void on(MeetingOpened event, @SequenceNumber long sequence) {
+        update(event.meetingId(), sequence, new Change()
+                .set("status", MeetingStatus.OPEN.name())
+                .set("openedAt", Date.from(event.openedAt()))
+                .set("attendanceAtOpening", event.attendance())
+                .push("timeline", entry(sequence, "OPENED", event.openedAt(), role(event.openedBy()),
+                        "attendance", event.attendance())));
+    }
+
+    @EventHandler
+    void on(GroupFormed event, @SequenceNumber long sequence) {
+        update(event.meetingId(), sequence, new Change()
+                .push("groups", new Document("number", event.number()).append("theme", event.theme())));
+    }
+
+    @EventHandler
+    void on(OpinionRecorded event, @SequenceNumber long sequence) {
+        String[] texts = Stream.concat(Stream.of(event.text()), event.related().stream()).toArray(String[]::new);
+        update(event.meetingId(), sequence, new Change()
+                .push("opinions", new Document("opinionId", event.opinionId())
+                        .append("group", event.group())
+                        .append("theme", event.theme())
+                        .append("text", event.text())
+                        .append("related", event.related())
+                        .append("proposalId", event.proposalId())
+                        .append("recordedAt", Date.from(event.recordedAt())))
+                .addEach("searchTokens", SearchTokens.ofDocument(texts)));
+    }
+
+    @EventHandler
+    void on(ResolutionVoted event, @SequenceNumber long sequence) {
+        Decision decision = event.decision();
+        String outcome = decision.outcome().name();
+        String role = role(decision.decidedBy());
+        update(event.meetingId(), sequence, new Change()
+                .push("resolutions", new Document("resolutionId", event.resolutionId())
+                        .append("decisionId", decision.decisionId())
+                        .append("motion", event.motion())
+                        .append("proposalId", event.proposalId())
+                        .append("proposalOutcome", event.proposalOutcome() == null ? null
+                                : event.proposalOutcome().name())
+                        .append("votesFor", event.votesFor())
+                        .append("votesAgainst", event.votesAgainst())
+                        .append("abstentions", event.abstentions())
+                        .append("attendance", event.attendance())
+                        .append("outcome", outcome)
+                        .append("reason", decision.reason())
+                        .append("role", role)
+                        .append("decidedAt", Date.from(decision.decidedAt())))
+                .push("timeline", entry(sequence, "RESOLUTION_VOTED", decision.decidedAt(), role,
+                        "resolutionId", event.resolutionId(), "motion", event.motion(), "outcome", outcome,
+                        "reason", decision.reason())));
+    }
+
+    @EventHandler
+    void on(MeetingClosed event, @SequenceNumber long sequence) {
+        update(event.meetingId(), sequence, new Change()
+                .set("status", MeetingStatus.CLOSED.name())
+                .set("closedAt", Date.from(event.closedAt()))
+                .set("attendanceAtClosing", event.attendance())
+                .push("timeline", entry(sequence, "CLOSED", event.closedAt(), role(event.closedBy()),
+                        "attendance", event.attendance())));
+    }
+
+    @EventHandler
+    void on(MinutesPublished event, @SequenceNumber long sequence) {
+        update(event.meetingId(), sequence, new Change()
+                .set("minutes", new Document("text", event.text())
+                        .append("publishedAt", Date.from(event.publishedAt())))
+                .push("timeline", entry(sequence, "MINUTES_PUBLISHED", event.publishedAt(),
+                        role(event.publishedBy()))));
+    }
+
+    @EventHandler
+    void on(FeedbackRecorded event, @SequenceNumber long sequence) {
+        update(event.meetingId(), sequence, new Change()
+                .push("feedback", new Document("group", event.group()).append("text", event.text())
+                        .append("at", Date.from(event.recordedAt())))
+                .push("timeline", entry(sequence, "FEEDBACK_RECORDED", event.recordedAt(),
+                        role(event.recordedBy()), "group", event.group())));
+    }
+
+    @ResetHandler
+    void reset() {
+        meetings.deleteMany(new Document());
+    }
+
+    private static Document agendaItem(AgendaItem item) {
+        return new Document("title", item.title()).append("lead", item.lead())
+                .append("discussionPoints", item.discussionPoints()).append("preparation", item.preparation());
+    }
+
+    private void update(String meetingId, long sequence, Change change) {
+        write(batch -> batch.writes.add(updateModel(meetingId, sequence, change)));
+    }
+
+    /** Applies only to a document that has not seen this sequence number yet. */
+    private static WriteModel<Document> updateModel(String meetingId, long sequence, Change change) {
+        Bson notYetApplied = Filters.and(Filters.eq("_id", meetingId), Filters.lt("version", sequence));
+        return new UpdateOneModel<>(notYetApplied, change.toUpdate(sequence));
+    }
+
+    /**
+     * A public timeline entry: sequence, kind, time, the optional fields given as name/value pairs
+     * (nulls left out), and the role that acted. Never a staff id.
+     */
+    private static Document entry(long sequence, String kind, Instant at, String role, Object... optional) {
+        Document entry = new Document("seq", sequence).append("kind", kind).append("at", Date.from(at));
+        for (int i = 0; i < optional.length; i += 2) {
+            if (optional[i + 1] != null) {
+                entry.append((String) optional[i], optional[i + 1]);
+            }
+        }
+        return role == null ? entry : entry.append("role", role);
+    }
+
+    private static String role(StaffRef actor) {
+        return actor == null ? null : actor.role();
+    }
+
+    private void write(Consumer<Batch> change) {
+        if (CurrentUnitOfWork.isStarted()) {
+            UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+            Batch batch = batchOf(unitOfWork);
+            change.accept(batch);
+            // Written while the batch's last event is handled, i.e. before the processor stores its
+            // token at prepare-commit: a failed write fails the batch, which is then retried.
+            if (unitOfWork instanceof BatchingUnitOfWork<?> batching && batching.isLastMessage()) {
+                batch.flush();
+            }
+        } else {
+            Batch single = new Batch(meetings);
+            change.accept(single);
+            single.flush();
+        }
+    }
+
+    /**
+     * The unit of work's batch, created with the first event, written with the last one (and, as a
+     * safety net, at prepare-commit if anything is left).
+     */
+    private Batch batchOf(UnitOfWork<?> unitOfWork) {
+        Batch batch = unitOfWork.getResource(batchResource);
+        if (batch == null) {
+            Batch created = new Batch(meetings);
+            unitOfWork.resources().put(batchResource, created);
+            unitOfWork.onPrepareCommit(u -> created.flush());
+            batch = created;
+        }
+        return batch;
+    }
+
+    /** One update of one document: the operators it needs, the version always set. */
+    private static final class Change {
+
+        private final Document set = new Document();
+        private final Document push = new Document();
+        private final Document inc = new Document();
+        private final Document addToSet = new Document();
+
+        Change set(String field, Object value) {
+            set.append(field, value);
+            return this;
+        }
+
+        Change push(String field, Document value) {
+            push.append(field, value);
+            return this;
+        }
+
+        Change inc(String field, int by) {
+            inc.append(field, by);
+            return this;
+        }
+
+        Change addEach(String field, List<String> values) {
+            addToSet.append(field, new Document("$each", values));
+            return this;
+        }
+
+        Document toUpdate(long sequence) {
+            Document update = new Document("$set", new Document(set).append("version", sequence));
+            if (!push.isEmpty()) {
+                update.append("$push", push);
+            }
+            if (!inc.isEmpty()) {
+                update.append("$inc", inc);
+            }
+            if (!addToSet.isEmpty()) {
+                update.append("$addToSet", addToSet);
+            }
+            return update;
+        }
+    }
+
+    /**
+     * Writes waiting for one bulkWrite, and the start of each meeting they touch as it stands after
+     * them (read from the collection the first time a rescheduling needs it, then kept up to date), so
+     * that a rescheduling records where it moved the meeting from.
+     */
+    private static final class Batch {
+
+        private final MongoCollection<Document> meetings;
+        private final List<WriteModel<Document>> writes = new ArrayList<>();
+        private final Map<String, Instant> startsAt = new HashMap<>();
+
+        Batch(MongoCollection<Document> meetings) {
+            this.meetings = meetings;
+        }
+
+        Instant startsAt(String meetingId) {
+            return startsAt.computeIfAbsent(meetingId, id -> {
+                Document doc = meetings.find(Filters.eq("_id", id)).projection(Projections.include("startsAt"))
+                        .first();
+                return doc == null ? null : doc.getDate("startsAt").toInstant();
+            });
+        }
+
+        void flush() {
+            if (!writes.isEmpty()) {
+                meetings.bulkWrite(writes);
+                writes.clear();
+            }
+        }
+    }
+}

@@ -1,0 +1,306 @@
+package kyodo.query.meeting;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import kyodo.kernel.FiscalYear;
+import kyodo.kernel.Ward;
+import kyodo.kernel.meeting.AgendaItem;
+import kyodo.kernel.meeting.Participant;
+import kyodo.kernel.personal.PersonalDataProtector;
+import kyodo.kernel.personal.SealedPersonalData;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Reads the {@code meetings} read model and shapes it for its two audiences: staff (with the
+ * participants opened, or the erased placeholder) and the public (how many registered, never who).
+ * Lists carry no participants for either audience.
+ */
+@Component
+public class MeetingViews {
+
+    /** What a list item needs; never participants, opinions, the timeline or the search tokens. */
+    private static final Bson LIST_FIELDS = Projections.include("version", "kind", "ward", "district", "title",
+            "startsAt", "endsAt", "venue", "capacity", "publicObservation", "themes", "term", "session",
+            "fiscalYear", "status", "registrations");
+
+    private final MongoCollection<Document> meetings;
+    private final PersonalDataProtector protector;
+
+    MeetingViews(MongoDatabase database, PersonalDataProtector protector) {
+        this.meetings = database.getCollection(MeetingProjection.COLLECTION);
+        this.protector = protector;
+    }
+
+    /** The stored document with its sealed participants (without its search tokens), for staff. Blocking. */
+    public Optional<Document> find(String id) {
+        return Optional.ofNullable(meetings.find(Filters.eq("_id", id))
+                .projection(Projections.exclude("searchTokens")).first());
+    }
+
+    /** The stored document without participants or search tokens: all the public view may use. Blocking. */
+    public Optional<Document> findPublic(String id) {
+        return Optional.ofNullable(meetings.find(Filters.eq("_id", id))
+                .projection(Projections.exclude("searchTokens", "participants")).first());
+    }
+
+    /** One page of meetings matching the query, and how many match in all. Blocking. */
+    public MeetingPage list(MeetingListQuery query) {
+        Bson filter = query.filter();
+        long total = meetings.countDocuments(filter);
+        List<MeetingListItem> items = meetings.find(filter).projection(LIST_FIELDS).sort(query.sort())
+                .skip(query.skip()).limit(query.size()).map(MeetingViews::listItem).into(new ArrayList<>());
+        return new MeetingPage(items, query.page(), query.size(), total);
+    }
+
+    /** What anyone may see; reads no participant, whether or not the document holds them. */
+    public MeetingPublicView publicView(Document doc) {
+        Optional<Ward> ward = Ward.fromCode(doc.getString("ward"));
+        Optional<Ward.District> district = district(doc.getString("district"));
+        FiscalYear fy = FiscalYear.of(doc.getInteger("fiscalYear"));
+        List<Document> opinions = doc.getList("opinions", Document.class, List.of());
+        Document cancellation = doc.get("cancellation", Document.class);
+        Document minutes = doc.get("minutes", Document.class);
+        return new MeetingPublicView(doc.getString("_id"), doc.getLong("version"), doc.getString("kind"),
+                ward.map(Ward::code).orElse(null), ward.map(Ward::nameJa).orElse(null),
+                ward.map(Ward::nameEn).orElse(null), district.map(Ward.District::code).orElse(null),
+                district.map(Ward.District::nameJa).orElse(null), district.map(Ward.District::nameEn).orElse(null),
+                doc.getString("title"), instant(doc, "startsAt"), instant(doc, "endsAt"), doc.getString("venue"),
+                doc.getInteger("capacity"), doc.getBoolean("publicObservation", false),
+                doc.getList("themes", String.class, List.of()), doc.getInteger("term"), doc.getInteger("session"),
+                fy.startYear(), fy.labelJa(), doc.getString("status"), instant(doc, "scheduledAt"),
+                doc.getList("agenda", Document.class, List.of()).stream().map(MeetingViews::agendaItem).toList(),
+                doc.getList("reschedulings", Document.class, List.of()).stream()
+                        .map(r -> new Rescheduling(instant(r, "from"), instant(r, "to"), r.getString("reason"),
+                                instant(r, "at"))).toList(),
+                cancellation == null ? null
+                        : new Cancellation(cancellation.getString("reason"), instant(cancellation, "at")),
+                doc.getInteger("registrations", 0), instant(doc, "openedAt"), doc.getInteger("attendanceAtOpening"),
+                groups(doc.getList("groups", Document.class, List.of()), opinions),
+                opinions.stream().filter(o -> o.getInteger("group") == null).map(MeetingViews::opinion).toList(),
+                doc.getList("resolutions", Document.class, List.of()).stream().map(MeetingViews::resolution)
+                        .toList(),
+                instant(doc, "closedAt"), doc.getInteger("attendanceAtClosing"),
+                minutes == null ? null : new Minutes(minutes.getString("text"), instant(minutes, "publishedAt")),
+                doc.getList("feedback", Document.class, List.of()).stream()
+                        .map(f -> new Feedback(f.getString("group"), f.getString("text"), instant(f, "at")))
+                        .toList(),
+                doc.getList("timeline", Document.class, List.of()).stream().map(MeetingViews::timelineEntry)
+                        .toList());
+    }
+
+    /**
+     * Staff view: opens each participant with their own key; shows the placeholder for one who was
+     * erased. Blocking (one vault lookup per participant).
+     */
+    public MeetingStaffView staffView(Document doc) {
+        List<ParticipantView> participants = doc.getList("participants", Document.class, List.of()).stream()
+                .map(this::participant).toList();
+        return new MeetingStaffView(publicView(doc), participants);
+    }
+
+    private ParticipantView participant(Document registration) {
+        Document sealedDoc = registration.get("participant", Document.class);
+        SealedPersonalData sealed = new SealedPersonalData(sealedDoc.getString("subjectId"),
+                sealedDoc.getString("algorithm"), sealedDoc.getString("nonce"), sealedDoc.getString("ciphertext"));
+        String participantId = registration.getString("participantId");
+        String nominatedBy = registration.getString("nominatedBy");
+        Instant registeredAt = instant(registration, "registeredAt");
+        return protector.open(sealed, Participant.class)
+                .map(p -> new ParticipantView(participantId, sealed.subjectId(), p.name(), p.affiliation(),
+                        nominatedBy, registeredAt, false))
+                .orElseGet(() -> new ParticipantView(participantId, sealed.subjectId(),
+                        PersonalDataProtector.ERASED_PLACEHOLDER, PersonalDataProtector.ERASED_PLACEHOLDER,
+                        nominatedBy, registeredAt, true));
+    }
+
+    /**
+     * The formed groups in number order, each with its opinions in the order recorded. An opinion
+     * naming a group that was never formed still shows, under that number without a theme.
+     */
+    private static List<Group> groups(List<Document> formed, List<Document> opinions) {
+        Map<Integer, String> themes = new LinkedHashMap<>();
+        formed.forEach(g -> themes.putIfAbsent(g.getInteger("number"), g.getString("theme")));
+        Map<Integer, List<Opinion>> byGroup = new LinkedHashMap<>();
+        themes.keySet().forEach(number -> byGroup.put(number, new ArrayList<>()));
+        opinions.stream().filter(o -> o.getInteger("group") != null).forEach(o ->
+                byGroup.computeIfAbsent(o.getInteger("group"), n -> new ArrayList<>()).add(opinion(o)));
+        return byGroup.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
+                .map(e -> new Group(e.getKey(), themes.get(e.getKey()), List.copyOf(e.getValue()))).toList();
+    }
+
+    private static Opinion opinion(Document o) {
+        return new Opinion(o.getString("opinionId"), o.getString("theme"), o.getString("text"),
+                o.getList("related", String.class, List.of()), o.getString("proposalId"), instant(o, "recordedAt"));
+    }
+
+    private static Resolution resolution(Document r) {
+        return new Resolution(r.getString("resolutionId"), r.getString("decisionId"), r.getString("motion"),
+                r.getString("proposalId"), r.getString("proposalOutcome"), r.getInteger("votesFor"),
+                r.getInteger("votesAgainst"), r.getInteger("abstentions"), r.getInteger("attendance"),
+                r.getString("outcome"), r.getString("reason"), r.getString("role"), instant(r, "decidedAt"));
+    }
+
+    private static AgendaItem agendaItem(Document item) {
+        return new AgendaItem(item.getString("title"), item.getString("lead"),
+                item.getList("discussionPoints", String.class, List.of()),
+                item.getList("preparation", String.class, List.of()));
+    }
+
+    private static MeetingListItem listItem(Document doc) {
+        Optional<Ward> ward = Ward.fromCode(doc.getString("ward"));
+        Optional<Ward.District> district = district(doc.getString("district"));
+        FiscalYear fy = FiscalYear.of(doc.getInteger("fiscalYear"));
+        return new MeetingListItem(doc.getString("_id"), doc.getLong("version"), doc.getString("kind"),
+                ward.map(Ward::code).orElse(null), ward.map(Ward::nameJa).orElse(null),
+                ward.map(Ward::nameEn).orElse(null), district.map(Ward.District::code).orElse(null),
+                district.map(Ward.District::nameJa).orElse(null), district.map(Ward.District::nameEn).orElse(null),
+                doc.getString("title"), instant(doc, "startsAt"), instant(doc, "endsAt"), doc.getString("venue"),
+                doc.getInteger("capacity"), doc.getBoolean("publicObservation", false),
+                doc.getList("themes", String.class, List.of()), doc.getInteger("term"), doc.getInteger("session"),
+                fy.startYear(), fy.labelJa(), doc.getString("status"), doc.getInteger("registrations", 0));
+    }
+
+    private static TimelineEntry timelineEntry(Document entry) {
+        return new TimelineEntry(entry.getLong("seq"), entry.getString("kind"), instant(entry, "at"),
+                instant(entry, "from"), instant(entry, "to"), entry.getString("reason"),
+                entry.getInteger("attendance"), entry.getInteger("items"), entry.getString("resolutionId"),
+                entry.getString("motion"), entry.getString("outcome"), entry.getString("group"),
+                entry.getString("role"));
+    }
+
+    static Optional<Ward.District> district(String code) {
+        return Arrays.stream(Ward.District.values()).filter(d -> Objects.equals(d.code(), code)).findFirst();
+    }
+
+    private static Instant instant(Document doc, String key) {
+        Date date = doc.getDate(key);
+        return date == null ? null : date.toInstant();
+    }
+
+    /**
+     * What anyone may see of a meeting: when and where, the agenda, how it moved or why it was
+     * cancelled, how many registered and attended (never who), the groups with their opinions, the
+     * resolutions with their votes, minutes, feedback to nominating groups, and the public timeline.
+     * Facts that have not happened are null (e.g. {@code closedAt} of an open meeting).
+     *
+     * @param ward            the ward it belongs to, or null
+     * @param district        the district it belongs to, or null (both null: city-wide)
+     * @param fiscalYear      of the (current) start, in Asia/Tokyo
+     * @param registrations   how many registered
+     * @param groups          discussion groups in number order, each with its opinions
+     * @param plenaryOpinions opinions voiced in the plenary, not in a group
+     */
+    public record MeetingPublicView(String id, long version, String kind, String ward, String wardNameJa,
+                                    String wardNameEn, String district, String districtNameJa,
+                                    String districtNameEn, String title, Instant startsAt, Instant endsAt,
+                                    String venue, Integer capacity, boolean publicObservation, List<String> themes,
+                                    Integer term, Integer session, int fiscalYear, String fiscalYearLabel,
+                                    String status, Instant scheduledAt, List<AgendaItem> agenda,
+                                    List<Rescheduling> reschedulings, Cancellation cancellation, int registrations,
+                                    Instant openedAt, Integer attendanceAtOpening, List<Group> groups,
+                                    List<Opinion> plenaryOpinions, List<Resolution> resolutions, Instant closedAt,
+                                    Integer attendanceAtClosing, Minutes minutes, List<Feedback> feedback,
+                                    List<TimelineEntry> timeline) {
+    }
+
+    /** A move of the meeting: from the start it had to the start it got, and why. */
+    public record Rescheduling(Instant from, Instant to, String reason, Instant at) {
+    }
+
+    /** Why and when the meeting was called off. */
+    public record Cancellation(String reason, Instant at) {
+    }
+
+    /** A discussion group and what it said; {@code theme} is null only for a group never formed. */
+    public record Group(int number, String theme, List<Opinion> opinions) {
+    }
+
+    /** An opinion with its related opinions (【関連する御意見】); attributed to a group, never a person. */
+    public record Opinion(String opinionId, String theme, String text, List<String> related, String proposalId,
+                          Instant recordedAt) {
+    }
+
+    /**
+     * A motion voted on and its outcome (ADOPTED or REJECTED), with the votes cast and the role that
+     * recorded the decision; {@code decisionId} finds it in the public decision log.
+     */
+    public record Resolution(String resolutionId, String decisionId, String motion, String proposalId,
+                             String proposalOutcome, int votesFor, int votesAgainst, int abstentions,
+                             int attendance, String outcome, String reason, String role, Instant decidedAt) {
+    }
+
+    /** The minutes as last published. */
+    public record Minutes(String text, Instant publishedAt) {
+    }
+
+    /** What members reported back to the group that nominated them. */
+    public record Feedback(String group, String text, Instant at) {
+    }
+
+    /**
+     * One public step in a meeting's life, in order. Shows the role that acted, never who; fields
+     * that do not apply to the kind are left out.
+     *
+     * @param from  the start before a rescheduling
+     * @param to    the start after it
+     * @param items how many agenda items were published
+     * @param group the nominating group that received feedback
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TimelineEntry(long seq, String kind, Instant at, Instant from, Instant to, String reason,
+                                Integer attendance, Integer items, String resolutionId, String motion,
+                                String outcome, String group, String role) {
+    }
+
+    /** What staff see: the public view plus the participants. */
+    public record MeetingStaffView(@JsonUnwrapped MeetingPublicView meeting, List<ParticipantView> participants) {
+    }
+
+    /**
+     * A registered participant as staff see them; name and affiliation read
+     * {@value PersonalDataProtector#ERASED_PLACEHOLDER} once an administrator forgot the person.
+     */
+    public record ParticipantView(String participantId, String subjectId, String name, String affiliation,
+                                  String nominatedBy, Instant registeredAt, boolean erased) {
+
+        @Override
+        public String toString() {
+            return "ParticipantView[participantId=" + participantId + ", subjectId=" + subjectId + ", erased="
+                    + erased + "]";
+        }
+    }
+
+    /** A meeting in a list, for staff and public alike: no participants, no opinions, no timeline. */
+    public record MeetingListItem(String id, long version, String kind, String ward, String wardNameJa,
+                                  String wardNameEn, String district, String districtNameJa,
+                                  String districtNameEn, String title, Instant startsAt, Instant endsAt,
+                                  String venue, Integer capacity, boolean publicObservation, List<String> themes,
+                                  Integer term, Integer session, int fiscalYear, String fiscalYearLabel,
+                                  String status, int registrations) {
+    }
+
+    /**
+     * One page of a list.
+     *
+     * @param total how many meetings match the filters, over all pages
+     */
+    public record MeetingPage(List<MeetingListItem> items, int page, int size, long total) {
+    }
+}

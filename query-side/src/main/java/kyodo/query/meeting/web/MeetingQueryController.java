@@ -1,0 +1,105 @@
+package kyodo.query.meeting.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import kyodo.kernel.problem.CommonProblems;
+import kyodo.kernel.problem.KyodoProblemException;
+import kyodo.query.meeting.MeetingListQuery;
+import kyodo.query.meeting.MeetingViews;
+import kyodo.query.meeting.MeetingViews.MeetingPage;
+import kyodo.query.meeting.MeetingViews.MeetingPublicView;
+import kyodo.query.meeting.MeetingViews.MeetingStaffView;
+import kyodo.query.web.ReadAfterWrite;
+import org.bson.Document;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+
+/** Reads of meetings, for staff and for the public: lists and single meetings. */
+@RestController
+@Tag(name = "meetings (reads)")
+class MeetingQueryController {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+
+    private final MeetingViews views;
+    private final ReadAfterWrite readAfterWrite;
+
+    MeetingQueryController(MeetingViews views, ReadAfterWrite readAfterWrite) {
+        this.views = views;
+        this.readAfterWrite = readAfterWrite;
+    }
+
+    @Operation(summary = "Meetings as staff see them: filtered, paged; no participants in list items",
+            description = "Answers {items, page, size, total}. Invalid parameters answer 400 invalid-input "
+                    + "naming each bad parameter.")
+    @MeetingListParameters
+    @GetMapping(path = "/api/meetings", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<MeetingPage> staffList(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
+        return list(params);
+    }
+
+    @Operation(summary = "Meetings as anyone sees them: filtered, paged; no personal data",
+            description = "Answers {items, page, size, total}. Invalid parameters answer 400 invalid-input "
+                    + "naming each bad parameter.")
+    @MeetingListParameters
+    @GetMapping(path = "/public/meetings", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<MeetingPage> publicList(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
+        return list(params);
+    }
+
+    @Operation(summary = "A meeting as staff see it, participants included",
+            description = "Participants are opened with their own keys; an erased one shows the placeholder. "
+                    + "ETag carries the meeting's version. ?minVersion=N waits up to 5 s for the read model "
+                    + "to reach version N, else 503 with Retry-After.")
+    @GetMapping(path = "/api/meetings/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<MeetingStaffView>> staff(
+            @PathVariable String id,
+            @Parameter(description = "wait for at least this version") @RequestParam(required = false) Long minVersion) {
+        return load(id, () -> views.find(id), minVersion)
+                .flatMap(doc -> Mono.fromCallable(() -> views.staffView(doc)).subscribeOn(Schedulers.boundedElastic()))
+                .map(view -> ResponseEntity.ok().eTag(etag(view.meeting().version())).body(view));
+    }
+
+    @Operation(summary = "A meeting as anyone sees it: counts, never participants",
+            description = "Agenda, attendance, groups with their opinions, resolutions with their votes, minutes, "
+                    + "feedback and the public timeline. ETag carries the meeting's version.")
+    @GetMapping(path = "/public/meetings/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<MeetingPublicView>> publicView(@PathVariable String id) {
+        return load(id, () -> views.findPublic(id), null)
+                .map(views::publicView)
+                .map(view -> ResponseEntity.ok().eTag(etag(view.version())).body(view));
+    }
+
+    private Mono<MeetingPage> list(MultiValueMap<String, String> params) {
+        return Mono.fromCallable(() -> views.list(MeetingListQuery.parse(params)))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private Mono<Document> load(String id, Callable<Optional<Document>> lookup, Long minVersion) {
+        if (!ID.matcher(id).matches()) {
+            return Mono.error(notFound());
+        }
+        return readAfterWrite.read(lookup, doc -> doc.getLong("version"), minVersion)
+                .flatMap(found -> found.map(Mono::just).orElseGet(() -> Mono.error(notFound())));
+    }
+
+    private static KyodoProblemException notFound() {
+        return new KyodoProblemException(CommonProblems.NOT_FOUND, "No meeting with that id.");
+    }
+
+    private static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+}
