@@ -1,0 +1,6 @@
+package kyodo.kernel.project;
+
+/** The kinds of partner the city works with. */
+public enum PartnerType {
+    CITIZEN_GROUP, NPO, NEIGHBOURHOOD_ASSOCIATION, COMPANY, UNIVERSITY, CITY_DEPARTMENT, OTHER
+}
