@@ -1,0 +1,16 @@
+package kyodo.command.project;
+
+import kyodo.kernel.StaffRef;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+import java.time.Instant;
+
+/**
+ * Approve the project (a decision; the ward head for a ward project).
+ * {@code expectedVersion} (from If-Match) makes it conditional; null applies it to the current
+ * version.
+ */
+public record ApproveProject(@TargetAggregateIdentifier String projectId, @TargetAggregateVersion Long expectedVersion,
+                    String decisionId, String reason, Instant at, StaffRef by) {
+}

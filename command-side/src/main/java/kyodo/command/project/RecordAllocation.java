@@ -1,0 +1,16 @@
+package kyodo.command.project;
+
+import kyodo.kernel.StaffRef;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+import java.time.Instant;
+
+/**
+ * Record on the project an allocation its ward budget has reserved (the ward head's decision).
+ * {@code expectedVersion} (from If-Match) makes it conditional; null applies it to the current
+ * version.
+ */
+public record RecordAllocation(@TargetAggregateIdentifier String projectId, @TargetAggregateVersion Long expectedVersion,
+                    String allocationId, String decisionId, String budgetId, kyodo.kernel.Yen amount, String reason, Instant at, StaffRef by) {
+}
