@@ -40,6 +40,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 class WardBudget extends VersionedAggregate {
 
     static final String RESERVATION_EXPIRY = "budget-reservation-expiry";
+    /** Release id of a terminated project's unspent allocation. */
+    static final String UNSPENT_PREFIX = "termination-";
 
     @AggregateIdentifier
     private String budgetId;
@@ -47,6 +49,7 @@ class WardBudget extends VersionedAggregate {
     private Yen reserved = Yen.ZERO;
     private final Map<String, Reservation> reservations = new HashMap<>();
     private final Set<String> releases = new HashSet<>();
+    private final Map<String, Long> unspentReturned = new HashMap<>();
 
     WardBudget() {
         // for Axon: rebuilt from events
@@ -94,11 +97,31 @@ class WardBudget extends VersionedAggregate {
         if (releases.contains(c.releaseId())) {
             return AggregateLifecycle.getVersion();
         }
-        if (!c.amount().isPositive()) {
-            throw refused(BudgetProblems.NOT_POSITIVE, "Release at least one yen.");
+        Reservation reservation = reservations.get(c.releaseId());
+        Yen amount;
+        if (reservation != null) {
+            amount = reservation.amount();
+        } else if (c.releaseId().equals(UNSPENT_PREFIX + c.projectId())) {
+            if (!c.amount().isPositive()) {
+                throw refused(BudgetProblems.NOT_POSITIVE, "Release at least one yen.");
+            }
+            amount = c.amount().compareTo(reservedFor(c.projectId())) > 0 ? reservedFor(c.projectId()) : c.amount();
+        } else {
+            // nothing was reserved under that id: nothing to give back
+            return AggregateLifecycle.getVersion();
         }
-        apply(new FundsReleased(budgetId, c.releaseId(), c.projectId(), c.amount(), c.reason(), c.at()));
+        if (amount.isPositive()) {
+            apply(new FundsReleased(budgetId, c.releaseId(), c.projectId(), amount, c.reason(), c.at()));
+        }
         return AggregateLifecycle.getVersion();
+    }
+
+    /** What a project still holds of this budget: its reservations minus what was released of them. */
+    private Yen reservedFor(String projectId) {
+        long held = reservations.entrySet().stream()
+                .filter(r -> r.getValue().projectId().equals(projectId) && !releases.contains(r.getKey()))
+                .mapToLong(r -> r.getValue().amount().amount()).sum();
+        return Yen.of(Math.max(0, held - unspentReturned.getOrDefault(projectId, 0L)));
     }
 
     /**
@@ -135,6 +158,9 @@ class WardBudget extends VersionedAggregate {
     void on(FundsReleased e) {
         releases.add(e.releaseId());
         reserved = reserved.minus(e.amount());
+        if (!reservations.containsKey(e.releaseId())) {
+            unspentReturned.merge(e.projectId(), e.amount().amount(), Long::sum);
+        }
     }
 
     Yen envelope() {

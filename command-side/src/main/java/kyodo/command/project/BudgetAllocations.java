@@ -61,13 +61,14 @@ public class BudgetAllocations {
                                 "A city-wide project has no ward budget."));
                     }
                     String budgetId = WardBudgetId.of(place.ward(), place.fiscalYear());
+                    // Compensation covers only the second step: a refused reservation reserved nothing.
                     return reserve(budgetId, allocationId, projectId, amount, actor)
                             .then(commands.sendThen(projectId, ifMatch, actor, (version, at) -> new RecordAllocation(
-                                            projectId, version, allocationId, decisionId, budgetId, amount, reason,
-                                            at, actor),
-                                    version -> answer.apply(version, allocationId)))
-                            .onErrorResume(refused -> release(budgetId, allocationId, projectId, amount, actor)
-                                    .then(Mono.error(refused)));
+                                                    projectId, version, allocationId, decisionId, budgetId, amount,
+                                                    reason, at, actor),
+                                            version -> answer.apply(version, allocationId))
+                                    .onErrorResume(refused -> release(budgetId, allocationId, projectId, amount, actor)
+                                            .then(Mono.error(refused))));
                 });
     }
 

@@ -105,6 +105,28 @@ class WardBudgetTest {
     }
 
     @Test
+    void releasingAReservationThatWasNeverMadeChangesNothing() {
+        fixture.given(envelopeSet(ENVELOPE))
+                .when(new ReleaseFunds(ID, "never-reserved", "p-1", Yen.of(1_000_000), "compensation", AT))
+                .expectNoEvents()
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aReleasedReservationReturnsItsOwnAmount() {
+        fixture.given(envelopeSet(ENVELOPE), reserved("a-1", 2_000))
+                .when(new ReleaseFunds(ID, "a-1", "p-1", Yen.of(9_999_999), "refused", AT))
+                .expectEvents(new FundsReleased(ID, "a-1", "p-1", Yen.of(2_000), "refused", AT));
+    }
+
+    @Test
+    void anUnspentReturnNeverExceedsWhatTheProjectHolds() {
+        fixture.given(envelopeSet(ENVELOPE), reserved("a-1", 2_000))
+                .when(new ReleaseFunds(ID, "termination-p-1", "p-1", Yen.of(5_000), "terminated", AT))
+                .expectEvents(new FundsReleased(ID, "termination-p-1", "p-1", Yen.of(2_000), "terminated", AT));
+    }
+
+    @Test
     void aReleaseHappensOnce() {
         fixture.given(envelopeSet(ENVELOPE), reserved("a-1", 1_000),
                         new FundsReleased(ID, "a-1", "p-1", Yen.of(1_000), "refused", AT))
