@@ -8,6 +8,7 @@ import org.axonframework.messaging.MetaData;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 
@@ -31,8 +32,11 @@ public class CommandDispatch {
     public <R> Mono<R> send(Object command, StaffRef actor) {
         MetaData metaData = MetaData.with(ActorMetadata.STAFF_ID, actor.staffId())
                 .and(ActorMetadata.ROLE, actor.role());
+        // The local command bus handles a command on the calling thread, JDBC included: never on
+        // Netty's event loop.
         return Mono.defer(() -> Mono.<R>fromFuture(
-                gateway.send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData))))
+                        gateway.send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData))))
+                .subscribeOn(Schedulers.boundedElastic())
                 .timeout(timeout);
     }
 

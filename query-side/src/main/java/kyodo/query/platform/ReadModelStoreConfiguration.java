@@ -75,7 +75,8 @@ public class ReadModelStoreConfiguration {
      */
     @Bean
     ConfigurerModule readModelTokenStores(ListableBeanFactory beans, ObjectProvider<MongoDatabase> database,
-                                          @Value("${kyodo.projections.batch-size:100}") int batchSize) {
+                                          @Value("${kyodo.projections.batch-size:100}") int batchSize,
+                                          @Value("${kyodo.projections.segments:1}") int segments) {
         Set<String> groups = Arrays.stream(beans.getBeanNamesForAnnotation(ProcessingGroup.class))
                 .filter(name -> {
                     Class<?> type = beans.getType(name);
@@ -90,7 +91,7 @@ public class ReadModelStoreConfiguration {
                 // batch, so a failed batch is retried (writes are idempotent), never skipped.
                 processing.registerPooledStreamingEventProcessor(group,
                         org.axonframework.config.Configuration::eventStore,
-                        (c, builder) -> builder.batchSize(batchSize));
+                        (c, builder) -> builder.batchSize(batchSize).initialSegmentCount(segments));
             }
         });
     }

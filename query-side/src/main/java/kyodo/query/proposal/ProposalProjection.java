@@ -11,6 +11,7 @@ import com.mongodb.client.model.WriteModel;
 import kyodo.kernel.FiscalYear;
 import kyodo.kernel.StaffRef;
 import kyodo.kernel.decision.Decision;
+import kyodo.kernel.project.ProjectLaunched;
 import kyodo.kernel.proposal.ProposalAccepted;
 import kyodo.kernel.proposal.ProposalAcknowledged;
 import kyodo.kernel.proposal.ProposalProgressUpdated;
@@ -51,6 +52,13 @@ import java.util.function.Consumer;
  * Replay-safe: a creation only inserts ({@code $setOnInsert}); every later update matches only a
  * document whose {@code version} is below the event's aggregate sequence number and sets it to
  * that number, so an event seen twice changes nothing and replaying twice gives the same documents.
+ * <p>
+ * A project launched from a proposal adds {@code {projectId, title}} to the proposal's {@code projects}
+ * ({@code $addToSet}: idempotent without a version, as the event is the project's, not the
+ * proposal's). The processor may handle the project's events before the proposal's (they are in
+ * different segments, e.g. during a replay), so the link may create a document holding only
+ * {@code projects}; the submission then fills that document in, and views skip documents without a
+ * {@code version} until it does.
  * <p>
  * Within an Axon unit of work (a processor batch) the writes of all events are collected and sent
  * as one ordered {@code bulkWrite} when the unit of work prepares to commit; a rolled-back batch
@@ -106,7 +114,21 @@ class ProposalProjection {
             // Insert-only: a replayed creation finds the document there and cannot roll it back.
             batch.writes.add(new UpdateOneModel<>(Filters.eq("_id", event.proposalId()),
                     new Document("$setOnInsert", doc), UPSERT));
+            // Fills in a document that only a project link created before the submission was handled.
+            batch.writes.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", event.proposalId()),
+                    Filters.exists("version", false)), new Document("$set", doc)));
         });
+    }
+
+    @EventHandler
+    void on(ProjectLaunched event) {
+        String proposalId = event.origin() == null ? null : event.origin().proposalId();
+        if (proposalId == null) {
+            return;
+        }
+        write(batch -> batch.writes.add(new UpdateOneModel<>(Filters.eq("_id", proposalId),
+                new Document("$addToSet", new Document("projects",
+                        new Document("projectId", event.projectId()).append("title", event.title()))), UPSERT)));
     }
 
     @EventHandler
@@ -314,7 +336,7 @@ class ProposalProjection {
 
         Texts texts(String proposalId) {
             return texts.computeIfAbsent(proposalId, id -> {
-                Document doc = proposals.find(Filters.eq("_id", id))
+                Document doc = proposals.find(Filters.and(Filters.eq("_id", id), Filters.exists("version")))
                         .projection(Projections.include("submittedAt", "title", "body")).first();
                 return doc == null ? null
                         : new Texts(doc.getDate("submittedAt").toInstant(), doc.getString("title"),

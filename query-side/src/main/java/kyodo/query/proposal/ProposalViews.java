@@ -35,6 +35,9 @@ public class ProposalViews {
             "channel", "status", "submittedAt", "fiscalYear", "department", "dueOn", "overdue", "decidedAt",
             "outcome", "daysToAnswer");
 
+    /** A document a project link created before the proposal's submission was projected is no proposal yet. */
+    private static final Bson SUBMITTED = Filters.exists("version");
+
     private final MongoCollection<Document> proposals;
     private final PersonalDataProtector protector;
 
@@ -45,13 +48,13 @@ public class ProposalViews {
 
     /** The stored document (without its search tokens), if the proposal is known to the read model. Blocking. */
     public Optional<Document> find(String id) {
-        return Optional.ofNullable(proposals.find(Filters.eq("_id", id))
+        return Optional.ofNullable(proposals.find(Filters.and(Filters.eq("_id", id), SUBMITTED))
                 .projection(Projections.exclude("searchTokens")).first());
     }
 
     /** One page of proposals matching the query, and how many match in all. Blocking. */
     public ProposalPage list(ProposalListQuery query) {
-        Bson filter = query.filter();
+        Bson filter = Filters.and(query.filter(), SUBMITTED);
         long total = proposals.countDocuments(filter);
         List<ProposalListItem> items = proposals.find(filter).projection(LIST_FIELDS).sort(query.sort())
                 .skip(query.skip()).limit(query.size()).map(ProposalViews::listItem).into(new ArrayList<>());
@@ -70,7 +73,9 @@ public class ProposalViews {
                 instant(doc, "acknowledgedAt"), date(doc, "dueOn"), doc.getBoolean("overdue", false),
                 doc.getBoolean("answeredLate", false), instant(doc, "decidedAt"), doc.getString("outcome"),
                 doc.getString("reason"), doc.getString("conditions"), doc.getInteger("daysLate"),
-                doc.getInteger("daysToAnswer"), doc.getString("meetingId"), instant(doc, "withdrawnAt"), timeline);
+                doc.getInteger("daysToAnswer"), doc.getString("meetingId"), instant(doc, "withdrawnAt"), timeline,
+                doc.getList("projects", Document.class, List.of()).stream()
+                        .map(p -> new ProjectLink(p.getString("projectId"), p.getString("title"))).toList());
     }
 
     /** Staff view: opens the proposer with their key; shows the placeholder once it was erased. Blocking. */
@@ -121,6 +126,7 @@ public class ProposalViews {
      * @param answeredLate the answer came after the due date ({@code daysLate} days)
      * @param reason       the reason given with the answer (accepted or rejected)
      * @param daysToAnswer whole days (Asia/Tokyo) from the day of submission to the day of the answer
+     * @param projects     the collaborative projects launched from this proposal; left out while there are none
      */
     public record ProposalPublicView(String id, long version, String ward, String wardNameJa, String wardNameEn,
                                      String title, String body, List<String> themes, String programme,
@@ -129,7 +135,27 @@ public class ProposalViews {
                                      LocalDate dueOn, boolean overdue, boolean answeredLate, Instant decidedAt,
                                      String outcome, String reason, String conditions, Integer daysLate,
                                      Integer daysToAnswer, String meetingId, Instant withdrawnAt,
-                                     List<TimelineEntry> timeline) {
+                                     List<TimelineEntry> timeline,
+                                     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ProjectLink> projects) {
+
+        /** A proposal no project was launched from. */
+        public ProposalPublicView(String id, long version, String ward, String wardNameJa, String wardNameEn,
+                                  String title, String body, List<String> themes, String programme,
+                                  String channel, String status, Instant submittedAt, int fiscalYear,
+                                  String fiscalYearLabel, String department, Instant acknowledgedAt,
+                                  LocalDate dueOn, boolean overdue, boolean answeredLate, Instant decidedAt,
+                                  String outcome, String reason, String conditions, Integer daysLate,
+                                  Integer daysToAnswer, String meetingId, Instant withdrawnAt,
+                                  List<TimelineEntry> timeline) {
+            this(id, version, ward, wardNameJa, wardNameEn, title, body, themes, programme, channel, status,
+                    submittedAt, fiscalYear, fiscalYearLabel, department, acknowledgedAt, dueOn, overdue,
+                    answeredLate, decidedAt, outcome, reason, conditions, daysLate, daysToAnswer, meetingId,
+                    withdrawnAt, timeline, List.of());
+        }
+    }
+
+    /** A collaborative project launched from the proposal: its public page is {@code /public/projects/{projectId}}. */
+    public record ProjectLink(String projectId, String title) {
     }
 
     /**

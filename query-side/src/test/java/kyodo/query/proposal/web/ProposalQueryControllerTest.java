@@ -5,7 +5,10 @@ import com.mongodb.client.MongoDatabase;
 import io.swagger.v3.oas.annotations.Parameter;
 import kyodo.kernel.Ward;
 import kyodo.kernel.personal.PersonalDataProtector;
+import kyodo.kernel.project.ProjectOrigin;
+import kyodo.kernel.project.ProjectProgramme;
 import kyodo.kernel.proposal.ProposalProgramme;
+import kyodo.query.project.ProjectStory;
 import kyodo.query.proposal.ProposalStory;
 import kyodo.query.proposal.TestStores;
 import kyodo.query.web.QueryProblemHandler;
@@ -169,6 +172,24 @@ class ProposalQueryControllerTest {
                 .containsExactly("SUBMITTED", "ACKNOWLEDGED", "RESPONSE_OVERDUE");
         assertThat(body).doesNotContain("proposer").doesNotContain(ProposalStory.NAME)
                 .doesNotContain(ProposalStory.CLERK.staffId());
+    }
+
+    @Test
+    void publicDetailListsTheProjectsLaunchedFromTheProposal() throws Exception {
+        AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(
+                context.getBean("proposalProjection"));
+        for (EventMessage<?> event : ProjectStory.launched("proj-1", Ward.SAIWAI, 2025, "駅前駐輪場の拡充", "交通",
+                ProjectProgramme.WARD_LOCAL_ISSUE, new ProjectOrigin("p1", null, null), "交通政策課",
+                Instant.parse("2025-09-01T00:00:00Z")).messages()) {
+            projection.handle(event);
+        }
+
+        JsonNode view = getJson("/public/proposals/p1");
+
+        assertThat(view.get("projects")).isEqualTo(json("""
+                [{"projectId":"proj-1","title":"駅前駐輪場の拡充"}]"""));
+        assertThat(view.get("version").asLong()).isEqualTo(2L);
+        assertThat(getJson("/public/proposals/p2").has("projects")).isFalse();
     }
 
     @Test

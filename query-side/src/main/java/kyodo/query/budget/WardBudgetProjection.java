@@ -1,0 +1,272 @@
+package kyodo.query.budget;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.WriteModel;
+import kyodo.kernel.StaffRef;
+import kyodo.kernel.decision.Decision;
+import kyodo.kernel.project.BudgetAllocated;
+import kyodo.kernel.project.BudgetEnvelopeSet;
+import kyodo.kernel.project.ExpenditureRecorded;
+import kyodo.kernel.project.FundsReleased;
+import kyodo.kernel.project.FundsReserved;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Projects the money of ward budgets into the {@code ward_budgets} collection: one document per
+ * budget ({@code saiwai-2025}) with its envelope and the envelope's history, the reservations and
+ * releases the budget recorded, the allocations and spending of the projects it funds, and the
+ * totals derived from them in whole yen (see {@link WardBudget}).
+ * <p>
+ * The budget's own events and its projects' events feed the same document, and a pooled processor
+ * may handle them in different segments at the same time. So each event is applied at most once by
+ * its Axon event identifier (the document keeps the set it applied), and a document is replaced only
+ * if it still holds as many applied events as when it was read: otherwise another segment wrote it
+ * in between, and the batch reads it again and re-applies its own events on top.
+ * <p>
+ * A project's spending counts against the budget its allocation came from (a project is funded
+ * from one ward budget); the link is learnt from {@link BudgetAllocated}, which the same project
+ * recorded before it spent anything.
+ */
+@Component
+@ProcessingGroup(WardBudgetProjection.GROUP)
+class WardBudgetProjection {
+
+    static final String GROUP = "ward-budget-views";
+    static final String COLLECTION = "ward_budgets";
+    /** Fields lists filter on, and the project → budget link an expenditure is counted by. */
+    static final List<String> INDEXED = List.of("fiscalYear", "ward", "projects.projectId");
+    /** Rounds of re-reading after concurrent writes before the batch fails (and is retried by the processor). */
+    static final int MAX_ATTEMPTS = 10;
+
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    private static final int DUPLICATE_KEY = 11000;
+
+    private final MongoCollection<Document> budgets;
+    private final String batchResource;
+
+    WardBudgetProjection(MongoDatabase database) {
+        this.budgets = database.getCollection(COLLECTION);
+        this.batchResource = WardBudgetProjection.class.getName() + "/" + budgets.getNamespace().getFullName();
+        // Once at start-up; creating an existing index is a no-op.
+        INDEXED.forEach(field -> budgets.createIndex(Indexes.ascending(field)));
+    }
+
+    @EventHandler
+    void on(BudgetEnvelopeSet event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
+        Decision decision = event.decision();
+        write(batch -> batch.change(event.budgetId(), eventId, budget -> {
+            budget.seen(sequence);
+            budget.envelopeSet(event.ward().code(), event.fiscalYear().startYear(), event.envelope().amount(),
+                    decision.reason(), role(decision.decidedBy()), decision.decisionId(), decision.decidedAt());
+        }));
+    }
+
+    @EventHandler
+    void on(FundsReserved event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
+        write(batch -> batch.change(event.budgetId(), eventId, budget -> {
+            budget.seen(sequence);
+            budget.reserved(event.allocationId(), event.projectId(), event.amount().amount(), event.reservedAt());
+        }));
+    }
+
+    @EventHandler
+    void on(FundsReleased event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
+        write(batch -> batch.change(event.budgetId(), eventId, budget -> {
+            budget.seen(sequence);
+            budget.released(event.releaseId(), event.projectId(), event.amount().amount(), event.reason(),
+                    event.releasedAt());
+        }));
+    }
+
+    @EventHandler
+    void on(BudgetAllocated event, @MessageIdentifier String eventId) {
+        write(batch -> {
+            batch.projectBudgets.putIfAbsent(event.projectId(), event.budgetId());
+            batch.change(event.budgetId(), eventId,
+                    budget -> budget.allocated(event.projectId(), event.amount().amount()));
+        });
+    }
+
+    @EventHandler
+    void on(ExpenditureRecorded event, @MessageIdentifier String eventId) {
+        write(batch -> {
+            String budgetId = batch.budgetOf(event.projectId());
+            if (budgetId == null) {
+                return; // spent without an allocation: no budget to count it against
+            }
+            batch.change(budgetId, eventId, budget -> budget.spent(event.projectId(), event.amount().amount()));
+        });
+    }
+
+    @ResetHandler
+    void reset() {
+        budgets.deleteMany(new Document());
+    }
+
+    private static String role(StaffRef actor) {
+        return actor == null ? null : actor.role();
+    }
+
+    private void write(Consumer<Batch> change) {
+        if (CurrentUnitOfWork.isStarted()) {
+            UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+            Batch batch = batchOf(unitOfWork);
+            change.accept(batch);
+            // Written while the batch's last event is handled, i.e. before the processor stores its
+            // token at prepare-commit: a failed write fails the batch, which is then retried.
+            if (unitOfWork instanceof BatchingUnitOfWork<?> batching && batching.isLastMessage()) {
+                batch.flush();
+            }
+        } else {
+            Batch single = new Batch(budgets);
+            change.accept(single);
+            single.flush();
+        }
+    }
+
+    /**
+     * The unit of work's batch, created with the first event, written with the last one (and, as a
+     * safety net, at prepare-commit if anything is left).
+     */
+    private Batch batchOf(UnitOfWork<?> unitOfWork) {
+        Batch batch = unitOfWork.getResource(batchResource);
+        if (batch == null) {
+            Batch created = new Batch(budgets);
+            unitOfWork.resources().put(batchResource, created);
+            unitOfWork.onPrepareCommit(u -> created.flush());
+            batch = created;
+        }
+        return batch;
+    }
+
+    /** A change waiting to be written, kept so it can be applied again on a re-read document. */
+    private record Pending(String eventId, Consumer<WardBudget> change) {
+    }
+
+    /** A budget as read (with how many events it held then), as changed since, and the changes not yet written. */
+    private static final class Slot {
+
+        private WardBudget state;
+        private int stored;
+        private final List<Pending> pending = new ArrayList<>();
+
+        Slot(WardBudget state) {
+            this.state = state;
+            this.stored = state.appliedCount();
+        }
+
+        boolean changed() {
+            return state.appliedCount() > stored;
+        }
+    }
+
+    /**
+     * The budgets a batch changes, each read once (when the batch first needs it) and written once
+     * with the batch's last event; and the budget each project seen in the batch is funded from.
+     */
+    private static final class Batch {
+
+        private final MongoCollection<Document> budgets;
+        private final Map<String, Slot> slots = new LinkedHashMap<>();
+        private final Map<String, String> projectBudgets = new HashMap<>();
+
+        Batch(MongoCollection<Document> budgets) {
+            this.budgets = budgets;
+        }
+
+        void change(String budgetId, String eventId, Consumer<WardBudget> change) {
+            Slot slot = slots.computeIfAbsent(budgetId, this::read);
+            slot.pending.add(new Pending(eventId, change));
+            slot.state.apply(eventId, change);
+        }
+
+        /** The budget the project's allocations come from, or null when it has none. */
+        String budgetOf(String projectId) {
+            return projectBudgets.computeIfAbsent(projectId, id -> {
+                Document doc = budgets.find(Filters.eq("projects.projectId", id))
+                        .projection(Projections.include("_id")).sort(Sorts.ascending("_id")).first();
+                return doc == null ? null : doc.getString("_id");
+            });
+        }
+
+        private Slot read(String budgetId) {
+            Document doc = budgets.find(Filters.eq("_id", budgetId)).first();
+            return new Slot(doc == null ? WardBudget.empty(budgetId) : WardBudget.of(doc));
+        }
+
+        /**
+         * Replaces each changed budget if it still holds what it held when read; re-reads those another
+         * writer changed in between, re-applies this batch's events on top, and tries again.
+         */
+        void flush() {
+            for (int attempt = 1; ; attempt++) {
+                List<Slot> changed = slots.values().stream().filter(Slot::changed).toList();
+                if (changed.isEmpty()) {
+                    slots.values().forEach(slot -> slot.pending.clear());
+                    return;
+                }
+                List<WriteModel<Document>> writes = changed.stream()
+                        .<WriteModel<Document>>map(slot -> new ReplaceOneModel<>(
+                                Filters.and(Filters.eq("_id", slot.state.id()), Filters.size("applied", slot.stored)),
+                                slot.state.toDocument(), UPSERT))
+                        .toList();
+                Set<Integer> conflicts = new HashSet<>();
+                try {
+                    budgets.bulkWrite(writes, UNORDERED);
+                } catch (MongoBulkWriteException e) {
+                    for (BulkWriteError error : e.getWriteErrors()) {
+                        if (error.getCode() != DUPLICATE_KEY) {
+                            throw e;
+                        }
+                        // Not matched, so the upsert tried to insert: the stored document moved on.
+                        conflicts.add(error.getIndex());
+                    }
+                    if (attempt >= MAX_ATTEMPTS) {
+                        throw e;
+                    }
+                }
+                for (int i = 0; i < changed.size(); i++) {
+                    Slot slot = changed.get(i);
+                    if (conflicts.contains(i)) {
+                        Slot fresh = read(slot.state.id());
+                        slot.state = fresh.state;
+                        slot.stored = fresh.stored;
+                        slot.pending.forEach(p -> slot.state.apply(p.eventId(), p.change()));
+                    } else {
+                        slot.stored = slot.state.appliedCount();
+                        slot.pending.clear();
+                    }
+                }
+            }
+        }
+    }
+}

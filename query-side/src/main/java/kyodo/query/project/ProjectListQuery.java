@@ -1,0 +1,117 @@
+package kyodo.query.project;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import kyodo.kernel.FiscalYear;
+import kyodo.kernel.Ward;
+import kyodo.kernel.problem.KyodoProblemException;
+import kyodo.kernel.project.ProjectProgramme;
+import kyodo.query.search.SearchTokens;
+import kyodo.query.web.ListParameters;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static kyodo.query.web.ListParameters.constant;
+import static kyodo.query.web.ListParameters.length;
+import static kyodo.query.web.ListParameters.names;
+import static kyodo.query.web.ListParameters.oneOf;
+import static kyodo.query.web.ListParameters.whole;
+
+/**
+ * A project list request, validated: the filters, the page and the order. {@link #parse} turns raw
+ * query parameters into one, or refuses them all at once with an invalid-input problem naming
+ * every bad parameter, so that no malformed filter ever reaches the store.
+ *
+ * @param ward       only this ward's projects (not city-wide ones), or null
+ * @param fiscalYear only projects running in this fiscal year, or null
+ * @param programme  only projects of this programme, or null
+ * @param status     only projects in this status, or null
+ * @param theme      only projects of this theme (exact), or null
+ * @param q          free text: every word must occur in the title or theme (bigram match), or null
+ * @param page       0-based page number
+ * @param size       items per page, 1..{@value #MAX_SIZE}
+ * @param descending whether latest launch first
+ */
+public record ProjectListQuery(Ward ward, Integer fiscalYear, ProjectProgramme programme, ProjectStatus status,
+                               String theme, String q, int page, int size, boolean descending) {
+
+    public static final int DEFAULT_SIZE = 20;
+    public static final int MAX_SIZE = 100;
+    public static final int Q_MAX = 200;
+    public static final int THEME_MAX = 50;
+    public static final List<String> SORTS = List.of("launchedAt", "-launchedAt");
+    public static final String DEFAULT_SORT = "-launchedAt";
+
+    /** Everything, latest launch first, first page. */
+    public static ProjectListQuery all() {
+        return parse(Map.of());
+    }
+
+    /**
+     * Validates raw query parameters (name → values, as a web framework hands them over). Blank
+     * values count as absent; a parameter given twice is refused; names not listed here are ignored.
+     *
+     * @throws KyodoProblemException invalid-input, with one field violation per bad parameter
+     */
+    public static ProjectListQuery parse(Map<String, List<String>> params) {
+        ListParameters in = new ListParameters(params);
+        Ward ward = in.read("ward", Ward::fromCode, oneOf(Arrays.stream(Ward.values()).map(Ward::code).toList()));
+        Long fiscalYear = in.read("fiscalYear", v -> whole(v)
+                        .filter(y -> y >= FiscalYear.MIN_YEAR && y <= FiscalYear.MAX_YEAR),
+                "a year from " + FiscalYear.MIN_YEAR + " to " + FiscalYear.MAX_YEAR);
+        ProjectProgramme programme = in.read("programme", v -> constant(ProjectProgramme.class, v),
+                oneOf(names(ProjectProgramme.class)));
+        ProjectStatus status = in.read("status", v -> constant(ProjectStatus.class, v),
+                oneOf(names(ProjectStatus.class)));
+        String theme = in.read("theme", v -> Optional.of(v).filter(t -> length(t) <= THEME_MAX),
+                "at most " + THEME_MAX + " characters");
+        String q = in.read("q", v -> Optional.of(v).filter(t -> length(t) <= Q_MAX),
+                "at most " + Q_MAX + " characters");
+        ListParameters.Paging paging = in.paging(DEFAULT_SIZE, MAX_SIZE);
+        String sort = in.read("sort", v -> Optional.of(v).filter(SORTS::contains), oneOf(SORTS));
+        in.done();
+        return new ProjectListQuery(ward, fiscalYear == null ? null : fiscalYear.intValue(), programme, status,
+                theme, q, paging.page(), paging.size(), (sort == null ? DEFAULT_SORT : sort).startsWith("-"));
+    }
+
+    /** The store filter: every given condition must hold. */
+    Bson filter() {
+        List<Bson> conditions = new ArrayList<>();
+        if (ward != null) {
+            conditions.add(Filters.eq("ward", ward.code()));
+        }
+        if (fiscalYear != null) {
+            conditions.add(Filters.eq("fiscalYear", fiscalYear));
+        }
+        if (programme != null) {
+            conditions.add(Filters.eq("programme", programme.name()));
+        }
+        if (status != null) {
+            conditions.add(Filters.eq("status", status.name()));
+        }
+        if (theme != null) {
+            conditions.add(Filters.eq("theme", theme));
+        }
+        List<String> tokens = SearchTokens.ofQuery(q);
+        if (!tokens.isEmpty()) {
+            conditions.add(Filters.all("searchTokens", tokens));
+        }
+        return conditions.isEmpty() ? new Document() : Filters.and(conditions);
+    }
+
+    /** By launch, with the id as tie-breaker so that pages neither overlap nor skip. */
+    Bson sort() {
+        return Sorts.orderBy(descending ? Sorts.descending("launchedAt") : Sorts.ascending("launchedAt"),
+                Sorts.ascending("_id"));
+    }
+
+    int skip() {
+        return page * size;
+    }
+}

@@ -1,0 +1,101 @@
+package kyodo.query.project.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import kyodo.kernel.problem.CommonProblems;
+import kyodo.kernel.problem.KyodoProblemException;
+import kyodo.query.project.ProjectListQuery;
+import kyodo.query.project.ProjectViews;
+import kyodo.query.project.ProjectViews.ProjectPage;
+import kyodo.query.project.ProjectViews.ProjectView;
+import kyodo.query.web.ReadAfterWrite;
+import org.bson.Document;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.regex.Pattern;
+
+/** Reads of collaborative projects, for staff and for the public: lists and single projects. */
+@RestController
+@Tag(name = "projects (reads)")
+class ProjectQueryController {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+
+    private final ProjectViews views;
+    private final ReadAfterWrite readAfterWrite;
+
+    ProjectQueryController(ProjectViews views, ReadAfterWrite readAfterWrite) {
+        this.views = views;
+        this.readAfterWrite = readAfterWrite;
+    }
+
+    @Operation(summary = "Projects as staff see them: filtered, paged",
+            description = "Answers {items, page, size, total}. Invalid parameters answer 400 invalid-input "
+                    + "naming each bad parameter.")
+    @ProjectListParameters
+    @GetMapping(path = "/api/projects", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ProjectPage> staffList(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
+        return list(params);
+    }
+
+    @Operation(summary = "Projects as anyone sees them: filtered, paged",
+            description = "Answers {items, page, size, total}. Invalid parameters answer 400 invalid-input "
+                    + "naming each bad parameter.")
+    @ProjectListParameters
+    @GetMapping(path = "/public/projects", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ProjectPage> publicList(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
+        return list(params);
+    }
+
+    @Operation(summary = "A project as staff see it",
+            description = "The public view; a project holds no personal data. ETag carries the project's version. "
+                    + "?minVersion=N waits up to 5 s for the read model to reach version N, else 503 with "
+                    + "Retry-After.")
+    @GetMapping(path = "/api/projects/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<ProjectView>> staff(
+            @PathVariable String id,
+            @Parameter(description = "wait for at least this version") @RequestParam(required = false) Long minVersion) {
+        return load(id, minVersion).map(views::view)
+                .map(view -> ResponseEntity.ok().eTag(etag(view.version())).body(view));
+    }
+
+    @Operation(summary = "A project as anyone sees it",
+            description = "Partners, agreements, decisions with their reasons and deciding roles, money allocated, "
+                    + "spent and remaining (whole yen), targets against actuals per fiscal year, reports, the "
+                    + "evaluation, the end, and the public timeline. Never a staff id. ETag carries the version.")
+    @GetMapping(path = "/public/projects/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<ProjectView>> publicView(@PathVariable String id) {
+        return load(id, null).map(views::view)
+                .map(view -> ResponseEntity.ok().eTag(etag(view.version())).body(view));
+    }
+
+    private Mono<ProjectPage> list(MultiValueMap<String, String> params) {
+        return Mono.fromCallable(() -> views.list(ProjectListQuery.parse(params)))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private Mono<Document> load(String id, Long minVersion) {
+        if (!ID.matcher(id).matches()) {
+            return Mono.error(notFound());
+        }
+        return readAfterWrite.read(() -> views.find(id), doc -> doc.getLong("version"), minVersion)
+                .flatMap(found -> found.map(Mono::just).orElseGet(() -> Mono.error(notFound())));
+    }
+
+    private static KyodoProblemException notFound() {
+        return new KyodoProblemException(CommonProblems.NOT_FOUND, "No project with that id.");
+    }
+
+    private static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+}
