@@ -27,9 +27,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.TreeMap;
 
 /**
  * Where the query side keeps things: read models in MongoDB (embedded mongo-java-server unless
@@ -71,28 +71,31 @@ public class ReadModelStoreConfiguration {
     /**
      * Runs every processing group of the query side as a pooled streaming processor with its tokens
      * in the Mongo token store, in batches of {@code kyodo.projections.batch-size}; the command
-     * side's processors keep the default (event-store) token store.
+     * side's processors keep the default (event-store) token store. A group whose projection is
+     * marked {@link GlobalOrder} gets exactly one segment, so that it sees events in the store's
+     * global order; the others keep Axon's default segment count.
      */
     @Bean
     ConfigurerModule readModelTokenStores(ListableBeanFactory beans, ObjectProvider<MongoDatabase> database,
                                           @Value("${kyodo.projections.batch-size:100}") int batchSize) {
-        Set<String> groups = Arrays.stream(beans.getBeanNamesForAnnotation(ProcessingGroup.class))
+        Map<String, Boolean> groups = new TreeMap<>();
+        Arrays.stream(beans.getBeanNamesForAnnotation(ProcessingGroup.class))
                 .filter(name -> {
                     Class<?> type = beans.getType(name);
                     return type != null && type.getPackageName().startsWith(PROJECTION_PACKAGE);
                 })
-                .map(name -> Objects.requireNonNull(beans.findAnnotationOnBean(name, ProcessingGroup.class)).value())
-                .collect(Collectors.toSet());
-        return configurer -> configurer.eventProcessing(processing -> {
-            for (String group : groups) {
-                processing.registerTokenStore(group, c -> mongoTokenStore(database.getObject(), c));
-                // Pooled streaming: the token is stored at prepare-commit, after the projection wrote its
-                // batch, so a failed batch is retried (writes are idempotent), never skipped.
-                processing.registerPooledStreamingEventProcessor(group,
-                        org.axonframework.config.Configuration::eventStore,
-                        (c, builder) -> builder.batchSize(batchSize));
-            }
-        });
+                .forEach(name -> groups.merge(
+                        Objects.requireNonNull(beans.findAnnotationOnBean(name, ProcessingGroup.class)).value(),
+                        beans.findAnnotationOnBean(name, GlobalOrder.class) != null, Boolean::logicalOr));
+        return configurer -> configurer.eventProcessing(processing -> groups.forEach((group, globalOrder) -> {
+            processing.registerTokenStore(group, c -> mongoTokenStore(database.getObject(), c));
+            // Pooled streaming: the token is stored at prepare-commit, after the projection wrote its
+            // batch, so a failed batch is retried (writes are idempotent), never skipped.
+            processing.registerPooledStreamingEventProcessor(group,
+                    org.axonframework.config.Configuration::eventStore,
+                    (c, builder) -> globalOrder ? builder.batchSize(batchSize).initialSegmentCount(1)
+                            : builder.batchSize(batchSize));
+        }));
     }
 
     private static TokenStore mongoTokenStore(MongoDatabase database, org.axonframework.config.Configuration c) {
