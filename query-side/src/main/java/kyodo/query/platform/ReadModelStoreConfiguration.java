@@ -11,6 +11,7 @@ import kyodo.kernel.personal.PersonKeyVault;
 import kyodo.kernel.personal.PersonalDataProtector;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -27,9 +28,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.TreeMap;
 
 /**
  * Where the query side keeps things: read models in MongoDB (embedded mongo-java-server unless
@@ -71,29 +72,34 @@ public class ReadModelStoreConfiguration {
     /**
      * Runs every processing group of the query side as a pooled streaming processor with its tokens
      * in the Mongo token store, in batches of {@code kyodo.projections.batch-size}; the command
-     * side's processors keep the default (event-store) token store.
+     * side's processors keep the default (event-store) token store. A group whose projection is
+     * marked {@link GlobalOrder} gets exactly one segment, so that it sees events in the store's
+     * global order; the others keep Axon's default segment count.
      */
     @Bean
     ConfigurerModule readModelTokenStores(ListableBeanFactory beans, ObjectProvider<MongoDatabase> database,
                                           @Value("${kyodo.projections.batch-size:100}") int batchSize,
                                           @Value("${kyodo.projections.segments:1}") int segments) {
-        Set<String> groups = Arrays.stream(beans.getBeanNamesForAnnotation(ProcessingGroup.class))
+        Map<String, Boolean> groups = new TreeMap<>();
+        Arrays.stream(beans.getBeanNamesForAnnotation(ProcessingGroup.class))
                 .filter(name -> {
                     Class<?> type = beans.getType(name);
                     return type != null && type.getPackageName().startsWith(PROJECTION_PACKAGE);
                 })
-                .map(name -> Objects.requireNonNull(beans.findAnnotationOnBean(name, ProcessingGroup.class)).value())
-                .collect(Collectors.toSet());
-        return configurer -> configurer.eventProcessing(processing -> {
-            for (String group : groups) {
-                processing.registerTokenStore(group, c -> mongoTokenStore(database.getObject(), c));
-                // Pooled streaming: the token is stored at prepare-commit, after the projection wrote its
-                // batch, so a failed batch is retried (writes are idempotent), never skipped.
-                processing.registerPooledStreamingEventProcessor(group,
-                        org.axonframework.config.Configuration::eventStore,
-                        (c, builder) -> builder.batchSize(batchSize).initialSegmentCount(segments));
-            }
-        });
+                .forEach(name -> groups.merge(
+                        Objects.requireNonNull(beans.findAnnotationOnBean(name, ProcessingGroup.class)).value(),
+                        beans.findAnnotationOnBean(name, GlobalOrder.class) != null, Boolean::logicalOr));
+        return configurer -> configurer.eventProcessing(processing -> groups.forEach((group, globalOrder) -> {
+            processing.registerTokenStore(group, c -> mongoTokenStore(database.getObject(), c));
+            // Pooled streaming: the token is stored at prepare-commit, after the projection wrote its
+            // batch, so a failed batch is retried (writes are idempotent), never skipped.
+            processing.registerPooledStreamingEventProcessor(group,
+                    org.axonframework.config.Configuration::eventStore,
+                    (c, builder) -> builder.batchSize(batchSize).initialSegmentCount(globalOrder ? 1 : segments));
+            // A handler that fails fails its batch, which the processor retries: a read model never
+            // silently skips an event (Axon's default would log and move on).
+            processing.registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance());
+        }));
     }
 
     private static TokenStore mongoTokenStore(MongoDatabase database, org.axonframework.config.Configuration c) {

@@ -1,0 +1,287 @@
+package kyodo.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import kyodo.kernel.StaffRef;
+import kyodo.kernel.decision.Decision;
+import kyodo.kernel.decision.DecisionKind;
+import kyodo.kernel.decision.DecisionOutcome;
+import kyodo.kernel.decision.SubjectType;
+import kyodo.ops.audit.PublicLogVerifier;
+import kyodo.ops.cli.AuditCli;
+import kyodo.query.audit.AuditReport;
+import kyodo.query.audit.AuditReport.Divergence;
+import kyodo.query.audit.AuditSigningKey;
+import kyodo.query.audit.AuditVerifier;
+import kyodo.query.audit.CanonicalJson;
+import kyodo.query.audit.Checkpoint;
+import kyodo.query.audit.DecisionLog;
+import kyodo.query.audit.DecisionLogEntry;
+import kyodo.query.audit.Hashing;
+import kyodo.query.audit.MerkleTree;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The decision audit trail end to end: decisions made over HTTP appear in the public log within
+ * seconds as an unbroken hash chain with signed checkpoints (every two entries here), an outsider's
+ * verifier accepts the running app through its public endpoints only, and the verifier that
+ * recomputes the log from the event store catches each way of tampering with the stored log.
+ */
+class DecisionAuditIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dataDir;
+    static KyodoTestApp app;
+
+    @BeforeAll
+    static void fiveDecisions() {
+        app = KyodoTestApp.start(dataDir, "--kyodo.audit.checkpoint-every=2", "--kyodo.projections.segments=4");
+        String first = acknowledged();
+        post(first, "decision", Map.of("outcome", "ACCEPTED", "reason", "来年度に整備します"));
+        String second = acknowledged();
+        post(second, "revision-requests", Map.of("reason", "場所を具体的に書いてください"));
+        post(second, "revisions", Map.of("body", "駅北口の駐輪場です"));
+        post(second, "decision", Map.of("outcome", "REJECTED", "reason", "用地がありません"));
+        String third = acknowledged();
+        post(third, "decision", Map.of("outcome", "REJECTED", "reason", "区の所管ではありません"));
+        String fourth = acknowledged();
+        post(fourth, "revision-requests", Map.of("reason", "写真を添えてください"));
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    private static String acknowledged() {
+        Map<?, ?> created = app.http().post().uri("/api/proposals").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Requests.proposal()).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        String id = (String) created.get("id");
+        post(id, "acknowledgement", Map.of("department", "幸区役所 地域振興課"));
+        return id;
+    }
+
+    private static void post(String id, String action, Object body) {
+        app.http().post().uri("/api/proposals/{id}/" + action, id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange().expectStatus().isOk();
+    }
+
+    private static JsonNode get(String uri) {
+        byte[] body = app.anonymousHttp().get().uri(uri).exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody();
+        try {
+            return JSON.readTree(body);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The public log, once it shows all five decisions (projections lag by design). */
+    private static JsonNode publicLog() {
+        JsonNode[] page = new JsonNode[1];
+        KyodoTestApp.eventually(() -> {
+            page[0] = get("/public/decisions");
+            assertThat(page[0].get("items")).hasSize(5);
+        });
+        return page[0];
+    }
+
+    private static URI baseUrl() {
+        return URI.create("http://localhost:" + ((WebServerApplicationContext) app.context()).getWebServer().getPort());
+    }
+
+    @Test
+    void decisionsAppearInThePublicLogWithinSecondsAsAnUnbrokenChainWithoutStaffIds() {
+        JsonNode items = publicLog().get("items");
+
+        assertThat(items.findValuesAsText("seq")).containsExactly("1", "2", "3", "4", "5");
+        assertThat(items.findValuesAsText("kind")).containsExactly("PROPOSAL_ANSWER", "REVISION_REQUEST",
+                "PROPOSAL_ANSWER", "PROPOSAL_ANSWER", "REVISION_REQUEST");
+        assertThat(items.findValuesAsText("outcome")).containsExactly("ACCEPTED", "REVISION_REQUESTED", "REJECTED",
+                "REJECTED", "REVISION_REQUESTED");
+        assertThat(items.findValuesAsText("reason")).startsWith("来年度に整備します", "場所を具体的に書いてください");
+        assertThat(items.findValuesAsText("decidedByRole")).containsOnly("STAFF");
+        assertThat(items.findValuesAsText("subjectType")).containsOnly("proposal");
+        assertThat(items.findValuesAsText("ward")).containsOnly("saiwai");
+        String prev = Hashing.ZERO_HASH;
+        for (JsonNode item : items) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> members = JSON.convertValue(item, LinkedHashMap.class);
+            members.remove("prevHash");
+            members.remove("hash");
+            assertThat(item.get("prevHash").asText()).isEqualTo(prev);
+            assertThat(DecisionLogEntry.chainHash(prev, CanonicalJson.bytes(members))).isEqualTo(item.get("hash").asText());
+            prev = item.get("hash").asText();
+        }
+        String body = items.toString();
+        assertThat(body).doesNotContain("s-test-1").doesNotContain(Requests.PROPOSER_NAME)
+                .doesNotContain(Requests.PROPOSER_CONTACT);
+    }
+
+    @Test
+    void checkpointsAreSignedEveryTwoEntriesAndVerifyWithTheServedKey() {
+        JsonNode items = publicLog().get("items");
+        KyodoTestApp.eventually(() -> assertThat(get("/public/audit/checkpoints/latest").get("treeSize").asLong())
+                .isEqualTo(4));
+        JsonNode key = get("/public/audit/keys").get("keys").get(0);
+        byte[] x509 = Base64.getDecoder().decode(key.get("publicKey").asText());
+        List<byte[]> leaves = new ArrayList<>();
+        items.forEach(item -> leaves.add(MerkleTree.leafHash(Hashing.unhex(item.get("hash").asText()))));
+
+        for (long size : List.of(2L, 4L)) {
+            JsonNode node = get("/public/audit/checkpoints/" + size);
+            Checkpoint checkpoint = new Checkpoint(node.get("treeSize").asLong(), node.get("rootHash").asText(),
+                    node.get("issuedAt").asText(), node.get("signature").asText(), node.get("keyId").asText());
+
+            assertThat(checkpoint.keyId()).isEqualTo(key.get("keyId").asText()).isEqualTo(AuditSigningKey.keyId(x509));
+            assertThat(AuditSigningKey.verify(AuditSigningKey.publicKey(x509), checkpoint.statementBytes(),
+                    checkpoint.signature())).isTrue();
+            assertThat(checkpoint.rootHash()).isEqualTo(Hashing.hex(MerkleTree.root(leaves.subList(0, (int) size))));
+        }
+        app.anonymousHttp().get().uri("/public/audit/checkpoints/3").exchange().expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(dataDir.resolve("audit/signing-key")).exists();
+        assertThat(dataDir.resolve("audit/signing-key.pub")).exists();
+    }
+
+    @Test
+    void theStreamReplaysTheLogFromAGivenSeq() {
+        publicLog();
+
+        List<ServerSentEvent<String>> events = app.anonymousHttp().get().uri("/public/decisions/stream?after=3")
+                .accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isOk()
+                .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
+                .getResponseBody().filter(e -> e.data() != null).take(2).collectList().block(Duration.ofSeconds(10));
+
+        assertThat(events).extracting(ServerSentEvent::id).containsExactly("4", "5");
+    }
+
+    @Test
+    void theIndependentVerifierAcceptsTheRunningAppThroughItsPublicEndpoints() {
+        publicLog();
+        KyodoTestApp.eventually(() -> assertThat(get("/public/audit/checkpoints/latest").get("treeSize").asLong())
+                .isEqualTo(4));
+
+        PublicLogVerifier.Result result = new PublicLogVerifier(baseUrl(), 8, null).check();
+
+        assertThat(result.ok()).as(result.render()).isTrue();
+        assertThat(result.lines()).anyMatch(l -> l.startsWith("ok   latest checkpoint (tree size 4"))
+                .anyMatch(l -> l.equals("ok   4 of 4 entries fetched, hash chain recomputed and unbroken"))
+                .anyMatch(l -> l.startsWith("ok   inclusion proofs of entries [1, 2, 3, 4] in tree 4"))
+                .anyMatch(l -> l.equals("ok   consistency proof 2 → 4 verifies between the two signed roots"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = AuditCli.run(new PrintStream(out, true, StandardCharsets.UTF_8), "audit", "check", "--url",
+                baseUrl().toString(), "--samples", "3");
+        assertThat(status).as(out.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("audit check: OK");
+    }
+
+    @Test
+    void theTransparencyEndpointsAreDocumentedInOpenApi() {
+        JsonNode paths = get("/v3/api-docs").get("paths");
+
+        for (String path : List.of("/public/decisions", "/public/decisions/stream", "/public/audit/checkpoints/latest",
+                "/public/audit/checkpoints/{treeSize}", "/public/audit/checkpoints", "/public/audit/proofs/inclusion",
+                "/public/audit/proofs/consistency", "/public/audit/keys")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+        assertThat(paths.get("/public/audit/proofs/inclusion").get("get").get("parameters").findValuesAsText("name"))
+                .containsExactly("seq", "treeSize");
+        assertThat(paths.get("/public/decisions").get("get").get("parameters").findValuesAsText("name"))
+                .containsExactly("after", "limit");
+    }
+
+    @Test
+    void theDecisionLogRunsOnOneSegmentWhileOtherProjectionsKeepTheirs() {
+        publicLog();
+        MongoCollection<Document> tokens = app.context().getBean(MongoDatabase.class).getCollection("trackingtokens");
+
+        assertThat(tokens.countDocuments(Filters.eq("processorName", DecisionLog.GROUP))).isEqualTo(1);
+        assertThat(tokens.countDocuments(Filters.eq("processorName", "proposal-views"))).isEqualTo(4);
+    }
+
+    @Test
+    void theAuditVerifierCatchesEveryKindOfTamperingWithTheStoredLog() {
+        publicLog();
+        KyodoTestApp.eventually(() -> assertThat(get("/public/audit/checkpoints/latest").get("treeSize").asLong())
+                .isEqualTo(4));
+        AuditVerifier verifier = app.context().getBean(AuditVerifier.class);
+        MongoCollection<Document> log = app.context().getBean(MongoDatabase.class).getCollection(DecisionLog.LOG);
+        List<Document> original = log.find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
+        AuditReport intact = verifier.verify();
+        assertThat(intact.ok()).as(intact.render()).isTrue();
+        assertThat(intact.decisionEvents()).isEqualTo(5);
+        assertThat(intact.logEntries()).isEqualTo(5);
+        assertThat(intact.checkpointsVerified()).isEqualTo(2);
+        assertThat(intact.eventsRead()).isEqualTo(app.storedEvents());
+
+        tampered(log, original, stored -> stored.updateOne(Filters.eq("_id", 3L), Updates.set("reason", "改ざんした理由")),
+                new Divergence(3, "reason", "\"用地がありません\"", "\"改ざんした理由\""), verifier);
+        tampered(log, original, stored -> stored.deleteOne(Filters.eq("_id", 2L)),
+                new Divergence(2, "seq", "2", "3"), verifier);
+        DecisionLogEntry last = DecisionLogEntry.fromDocument(original.get(4));
+        Decision forged = new Decision("d-forged", SubjectType.PROPOSAL, "p-forged", null, DecisionKind.PROPOSAL_ANSWER,
+                DecisionOutcome.ACCEPTED, "存在しない決定", new StaffRef("nobody", "ADMIN"),
+                Instant.parse("2025-08-01T00:00:00Z"), null);
+        tampered(log, original, stored -> stored.insertOne(DecisionLogEntry.of(6, last.hash(), "ev-forged", forged)
+                        .toDocument()),
+                new Divergence(6, "entry", "(none: the event store holds 5 decisions)",
+                        "entry with eventId \"ev-forged\" at _id 6"), verifier);
+        tampered(log, original, stored -> {
+                    stored.deleteMany(Filters.in("_id", 2L, 4L));
+                    stored.insertOne(new Document(original.get(3)).append("_id", 2L));
+                    stored.insertOne(new Document(original.get(1)).append("_id", 4L));
+                }, new Divergence(2, "eventId", "\"" + original.get(1).getString("eventId") + "\"",
+                        "\"" + original.get(3).getString("eventId") + "\""), verifier);
+
+        assertThat(verifier.verify().ok()).as("restored").isTrue();
+    }
+
+    /** Tampers with the stored log, checks the verifier reports exactly this divergence, restores the log. */
+    private static void tampered(MongoCollection<Document> log, List<Document> original,
+                                 Consumer<MongoCollection<Document>> tampering, Divergence expected,
+                                 AuditVerifier verifier) {
+        tampering.accept(log);
+        try {
+            AuditReport report = verifier.verify();
+            assertThat(report.ok()).isFalse();
+            assertThat(report.divergence()).as(report.render()).isEqualTo(expected);
+            assertThat(report.render()).contains("first divergent seq:  " + expected.seq());
+        } finally {
+            log.deleteMany(new Document());
+            log.insertMany(original);
+        }
+    }
+}

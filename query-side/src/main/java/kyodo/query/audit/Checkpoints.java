@@ -1,0 +1,99 @@
+package kyodo.query.audit;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Signed checkpoints of the decision log, in collection {@value #COLLECTION} ({@code _id} = tree
+ * size). A checkpoint is issued once per tree size: issuing again for the same size keeps the first.
+ * Checkpoints are not part of the projection's reset: they are what was published, and a rebuilt
+ * log must still match them (the {@link AuditVerifier} checks that).
+ */
+@Component
+public class Checkpoints {
+
+    public static final String COLLECTION = "decision_checkpoints";
+
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+
+    private final MongoCollection<Document> checkpoints;
+    private final DecisionLog log;
+    private final AuditKeyRing keys;
+    private final Clock clock;
+
+    public Checkpoints(MongoDatabase database, DecisionLog log, AuditKeyRing keys, Clock clock) {
+        this.checkpoints = database.getCollection(COLLECTION);
+        this.log = log;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    /** The checkpoint of the largest tree. Blocking. */
+    public Optional<Checkpoint> latest() {
+        return Optional.ofNullable(checkpoints.find().sort(Sorts.descending("_id")).limit(1).first())
+                .map(Checkpoint::fromDocument);
+    }
+
+    /** The checkpoint of that tree size, if one was issued. Blocking. */
+    public Optional<Checkpoint> find(long treeSize) {
+        return Optional.ofNullable(checkpoints.find(Filters.eq("_id", treeSize)).first())
+                .map(Checkpoint::fromDocument);
+    }
+
+    /** Up to {@code limit} checkpoints of tree sizes above {@code after}, smallest first. Blocking. */
+    public List<Checkpoint> after(long after, int limit) {
+        return checkpoints.find(Filters.gt("_id", after)).sort(Sorts.ascending("_id")).limit(limit)
+                .map(Checkpoint::fromDocument).into(new ArrayList<>());
+    }
+
+    /** Tree size of the latest checkpoint, 0 if none. */
+    long latestTreeSize() {
+        return latest().map(Checkpoint::treeSize).orElse(0L);
+    }
+
+    /**
+     * Signs and stores the checkpoint of a tree whose root is known; keeps an existing one of that
+     * size.
+     *
+     * @return the stored checkpoint of that size
+     */
+    Checkpoint issue(long treeSize, byte[] root) {
+        String rootHash = Hashing.hex(root);
+        String issuedAt = CanonicalJson.instant(clock.instant());
+        String keyId = keys.current().keyId();
+        Checkpoint unsigned = new Checkpoint(treeSize, rootHash, issuedAt, null, keyId);
+        Checkpoint checkpoint = new Checkpoint(treeSize, rootHash, issuedAt,
+                keys.current().sign(unsigned.statementBytes()), keyId);
+        checkpoints.updateOne(Filters.eq("_id", treeSize), new Document("$setOnInsert", checkpoint.toDocument()),
+                UPSERT);
+        return find(treeSize).orElse(checkpoint);
+    }
+
+    /** The stored checkpoints, for the verifier. */
+    MongoCollection<Document> collection() {
+        return checkpoints;
+    }
+
+    /**
+     * Signs a checkpoint of the log as it stands, on demand.
+     *
+     * @return the checkpoint, empty if the log is empty
+     */
+    public Optional<Checkpoint> issueNow() {
+        long size = log.size();
+        if (size == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(issue(size, log.root(size)));
+    }
+}

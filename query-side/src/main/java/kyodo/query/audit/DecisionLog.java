@@ -1,0 +1,230 @@
+package kyodo.query.audit;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.WriteModel;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The decision log as stored: collection {@value #LOG} (one document per entry, {@code _id} = seq,
+ * unique {@code eventId}) and, apart from it, {@value #STAFF} with the staff id behind each entry
+ * (never served publicly). Reads entries, and builds Merkle roots and proofs over the entries'
+ * hashes.
+ * <p>
+ * Leaf hashes are kept in memory once read: entries never change once appended, so the cache only
+ * grows; it is dropped when the log is reset, and reloaded whenever the next stored entry does not
+ * continue the cached chain (a rebuild elsewhere).
+ */
+@Component
+public class DecisionLog {
+
+    /** Processing group of the projection that appends to the log. */
+    public static final String GROUP = "decision-log";
+    /** The public log. */
+    public static final String LOG = "decision_log";
+    /** Who decided (staff ids), by event id: for staff views only. */
+    public static final String STAFF = "decision_log_staff";
+    /** Most entries one page may hold. */
+    public static final int MAX_PAGE = 1000;
+
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+
+    private final MongoCollection<Document> log;
+    private final MongoCollection<Document> staff;
+    private final List<byte[]> leafHashes = new ArrayList<>();
+    private String lastCachedHash = Hashing.ZERO_HASH;
+
+    public DecisionLog(MongoDatabase database) {
+        this.log = database.getCollection(LOG);
+        this.staff = database.getCollection(STAFF);
+        log.createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));
+    }
+
+    /** Number of entries, i.e. the seq of the last one (the log has no gaps). Blocking. */
+    public long size() {
+        return head().seq();
+    }
+
+    /** The last entry's seq and hash; seq 0 and the zero hash for an empty log. */
+    Head head() {
+        Document last = log.find().sort(Sorts.descending("_id")).projection(Projections.include("hash"))
+                .limit(1).first();
+        return last == null ? new Head(0, Hashing.ZERO_HASH)
+                : new Head(((Number) last.get("_id")).longValue(), last.getString("hash"));
+    }
+
+    /** Up to {@code limit} entries with seq greater than {@code after}, in order. Blocking. */
+    public List<DecisionLogEntry> after(long after, int limit) {
+        return log.find(Filters.gt("_id", after)).sort(Sorts.ascending("_id")).limit(limit)
+                .map(DecisionLogEntry::fromDocument).into(new ArrayList<>());
+    }
+
+    /** The entry at {@code seq}, if the log has one. Blocking. */
+    public Optional<DecisionLogEntry> entry(long seq) {
+        return Optional.ofNullable(log.find(Filters.eq("_id", seq)).first()).map(DecisionLogEntry::fromDocument);
+    }
+
+    /** The RFC 6962 root over the first {@code treeSize} entries. */
+    public byte[] root(long treeSize) {
+        return MerkleTree.root(leafHashes(treeSize));
+    }
+
+    /**
+     * The audit path of entry {@code seq} in the tree of the first {@code treeSize} entries.
+     *
+     * @throws IllegalArgumentException unless 1 &le; seq &le; treeSize &le; {@link #size()}
+     */
+    public InclusionProof inclusionProof(long seq, long treeSize) {
+        if (seq < 1 || seq > treeSize) {
+            throw new IllegalArgumentException("seq must lie in 1.." + treeSize);
+        }
+        List<byte[]> leaves = leafHashes(treeSize);
+        return new InclusionProof(seq, seq - 1, treeSize, Hashing.hex(leaves.get((int) (seq - 1))),
+                Hashing.hex(MerkleTree.root(leaves)),
+                MerkleTree.inclusionProof(leaves, (int) (seq - 1)).stream().map(Hashing::hex).toList());
+    }
+
+    /**
+     * The consistency proof between the trees of the first {@code from} and {@code to} entries.
+     *
+     * @throws IllegalArgumentException unless 1 &le; from &le; to &le; {@link #size()}
+     */
+    public ConsistencyProof consistencyProof(long from, long to) {
+        if (from < 1 || from > to) {
+            throw new IllegalArgumentException("from must lie in 1.." + to);
+        }
+        List<byte[]> leaves = leafHashes(to);
+        return new ConsistencyProof(from, to, Hashing.hex(MerkleTree.root(leaves.subList(0, (int) from))),
+                Hashing.hex(MerkleTree.root(leaves)),
+                MerkleTree.consistencyProof(leaves, (int) from).stream().map(Hashing::hex).toList());
+    }
+
+    /**
+     * The leaf hashes ({@code SHA-256(0x00 ‖ bytes(hash))}) of the first {@code treeSize} entries.
+     *
+     * @throws IllegalArgumentException if the log is shorter
+     * @throws IllegalStateException    if the stored log has a gap
+     */
+    public synchronized List<byte[]> leafHashes(long treeSize) {
+        if (treeSize > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("tree too large: " + treeSize);
+        }
+        if (leafHashes.size() < treeSize && !extendCache(treeSize)) {
+            leafHashes.clear();
+            lastCachedHash = Hashing.ZERO_HASH;
+            extendCache(treeSize);
+        }
+        if (leafHashes.size() < treeSize) {
+            throw new IllegalArgumentException("the log has only " + leafHashes.size() + " entries");
+        }
+        return List.copyOf(leafHashes.subList(0, (int) treeSize));
+    }
+
+    /** Reads the entries after the cached ones; false if they do not continue the cached chain. */
+    private boolean extendCache(long treeSize) {
+        boolean boundary = !leafHashes.isEmpty();
+        for (Document doc : log.find(Filters.gt("_id", (long) leafHashes.size())).sort(Sorts.ascending("_id"))
+                .limit((int) (treeSize - leafHashes.size())).projection(Projections.include("prevHash", "hash"))) {
+            long seq = ((Number) doc.get("_id")).longValue();
+            if (seq != leafHashes.size() + 1) {
+                throw new IllegalStateException("the decision log has no entry " + (leafHashes.size() + 1));
+            }
+            // Only where the cache ends: a stored entry that does not continue it means the log was rebuilt.
+            if (boundary && !lastCachedHash.equals(doc.getString("prevHash"))) {
+                return false;
+            }
+            boundary = false;
+            String hash = doc.getString("hash");
+            leafHashes.add(MerkleTree.leafHash(Hashing.unhex(hash)));
+            lastCachedHash = hash;
+        }
+        return true;
+    }
+
+    /** Which of these event ids the log already holds. */
+    Set<String> recorded(Collection<String> eventIds) {
+        Set<String> found = new HashSet<>();
+        log.find(Filters.in("eventId", eventIds)).projection(Projections.include("eventId"))
+                .forEach(doc -> found.add(doc.getString("eventId")));
+        return found;
+    }
+
+    /**
+     * Appends entries: first the staff ids (idempotent upserts by event id), then the entries in one
+     * ordered insert, so that an entry never exists without its staff record.
+     */
+    void append(List<DecisionLogEntry> entries, List<String> staffIds) {
+        List<WriteModel<Document>> staffWrites = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            DecisionLogEntry entry = entries.get(i);
+            staffWrites.add(new ReplaceOneModel<>(Filters.eq("_id", entry.eventId()),
+                    new Document("_id", entry.eventId()).append("seq", entry.seq())
+                            .append("decisionId", entry.decisionId()).append("staffId", staffIds.get(i)), UPSERT));
+        }
+        staff.bulkWrite(staffWrites);
+        log.insertMany(entries.stream().map(DecisionLogEntry::toDocument).toList(),
+                new InsertManyOptions().ordered(true));
+    }
+
+    /** Empties the log and its staff records (a projection reset). */
+    synchronized void clear() {
+        log.deleteMany(new Document());
+        staff.deleteMany(new Document());
+        leafHashes.clear();
+        lastCachedHash = Hashing.ZERO_HASH;
+    }
+
+    /** The stored log, for the verifier. */
+    MongoCollection<Document> collection() {
+        return log;
+    }
+
+    /** The last entry: its seq and hash. */
+    record Head(long seq, String hash) {
+    }
+
+    /**
+     * An audit path (RFC 6962 §2.1.1) proving that entry {@code seq} is in the tree of
+     * {@code treeSize} entries.
+     *
+     * @param seq       the entry
+     * @param leafIndex its 0-based leaf index (seq − 1)
+     * @param treeSize  size of the tree
+     * @param leafHash  {@code SHA-256(0x00 ‖ bytes(entry.hash))}, hex
+     * @param rootHash  root of the tree, hex: compare it with a signed checkpoint
+     * @param auditPath sibling hashes from the leaf upwards, hex
+     */
+    public record InclusionProof(long seq, long leafIndex, long treeSize, String leafHash, String rootHash,
+                                 List<String> auditPath) {
+    }
+
+    /**
+     * A consistency proof (RFC 6962 §2.1.2) that the tree of {@code from} entries is a prefix of
+     * the tree of {@code to} entries.
+     *
+     * @param from            size of the older tree
+     * @param to              size of the newer tree
+     * @param fromRoot        root of the older tree, hex
+     * @param toRoot          root of the newer tree, hex
+     * @param consistencyPath the proof's hashes, hex
+     */
+    public record ConsistencyProof(long from, long to, String fromRoot, String toRoot,
+                                   List<String> consistencyPath) {
+    }
+}

@@ -1,0 +1,193 @@
+package kyodo.query.audit;
+
+import kyodo.kernel.decision.Decision;
+import kyodo.kernel.decision.DecisionEvent;
+import kyodo.query.platform.GlobalOrder;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Appends every decision (any event implementing {@link DecisionEvent}) to the decision log, in the
+ * event store's global order: its processing group runs with a single segment
+ * ({@link GlobalOrder}), and a failed write fails the batch (no event is ever skipped, see
+ * {@link AuditConfiguration}).
+ * <p>
+ * Within a processor batch the decisions are collected and appended together while the batch's
+ * last decision event is handled, i.e. before the processor stores its token. An event already in
+ * the log (same event id) is skipped, so a retried batch continues the chain exactly where it
+ * stopped and replaying from scratch after a reset gives byte-identical entries.
+ * <p>
+ * When the log reaches a multiple of {@code kyodo.audit.checkpoint-every} (1000), a signed
+ * checkpoint of that size is issued from an in-memory Merkle frontier that follows the log.
+ */
+@Component
+@ProcessingGroup(DecisionLog.GROUP)
+@GlobalOrder
+class DecisionLogProjection {
+
+    private final DecisionLog log;
+    private final Checkpoints checkpoints;
+    private final DecisionFeed feed;
+    private final long checkpointEvery;
+    private final String batchResource = DecisionLogProjection.class.getName() + "/batch";
+
+    /** The Merkle frontier of the stored log, valid while its size and last hash match the log's head. */
+    private MerkleTree.Frontier frontier;
+    private String frontierHeadHash;
+
+    DecisionLogProjection(DecisionLog log, Checkpoints checkpoints, DecisionFeed feed,
+                          @Value("${kyodo.audit.checkpoint-every:1000}") long checkpointEvery) {
+        if (checkpointEvery < 1) {
+            throw new IllegalArgumentException("kyodo.audit.checkpoint-every must be at least 1");
+        }
+        this.log = log;
+        this.checkpoints = checkpoints;
+        this.feed = feed;
+        this.checkpointEvery = checkpointEvery;
+    }
+
+    @EventHandler
+    void on(DecisionEvent event, @MessageIdentifier String eventId) {
+        Recorded recorded = new Recorded(eventId, event.decision());
+        if (!CurrentUnitOfWork.isStarted()) {
+            append(List.of(recorded));
+            return;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        Batch batch = batchOf(unitOfWork);
+        batch.pending.add(recorded);
+        if (batch.lastDecisionId == null || batch.lastDecisionId.equals(unitOfWork.getMessage().getIdentifier())) {
+            batch.flush();
+        }
+    }
+
+    @ResetHandler
+    synchronized void reset() {
+        log.clear();
+        frontier = null;
+        frontierHeadHash = null;
+    }
+
+    /**
+     * The unit of work's batch, created with its first decision event, which finds the batch's last
+     * decision event; written then (and, as a safety net, at prepare-commit if anything is left).
+     */
+    private Batch batchOf(UnitOfWork<?> unitOfWork) {
+        Batch batch = unitOfWork.getResource(batchResource);
+        if (batch == null) {
+            Batch created = new Batch(lastDecisionId(unitOfWork));
+            unitOfWork.resources().put(batchResource, created);
+            unitOfWork.onPrepareCommit(u -> created.flush());
+            batch = created;
+        }
+        return batch;
+    }
+
+    /** Identifier of the batch's last decision event; null when the unit of work holds one message. */
+    private static String lastDecisionId(UnitOfWork<?> unitOfWork) {
+        if (!(unitOfWork instanceof BatchingUnitOfWork<?> batching)) {
+            return null;
+        }
+        List<? extends Message<?>> messages = batching.getMessages();
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (DecisionEvent.class.isAssignableFrom(messages.get(i).getPayloadType())) {
+                return messages.get(i).getIdentifier();
+            }
+        }
+        return null;
+    }
+
+    /** Appends the decisions not in the log yet, in the given order, and issues checkpoints that fell due. */
+    synchronized void append(List<Recorded> recorded) {
+        Map<String, Decision> fresh = new LinkedHashMap<>();
+        recorded.forEach(r -> fresh.putIfAbsent(r.eventId(), r.decision()));
+        Set<String> known = log.recorded(fresh.keySet());
+        known.forEach(fresh::remove);
+
+        DecisionLog.Head head = log.head();
+        issueMissedCheckpoint(head.seq());
+        if (fresh.isEmpty()) {
+            return;
+        }
+        long alreadyCheckpointed = checkpoints.latestTreeSize();
+        MerkleTree.Frontier growing = frontierAt(head);
+        frontier = null; // until the entries are stored
+        List<DecisionLogEntry> entries = new ArrayList<>();
+        List<String> staffIds = new ArrayList<>();
+        Map<Long, byte[]> dueRoots = new LinkedHashMap<>();
+        long seq = head.seq();
+        String prevHash = head.hash();
+        for (Map.Entry<String, Decision> next : fresh.entrySet()) {
+            DecisionLogEntry entry = DecisionLogEntry.of(++seq, prevHash, next.getKey(), next.getValue());
+            entries.add(entry);
+            staffIds.add(next.getValue().decidedBy().staffId());
+            growing.append(MerkleTree.leafHash(entry.leafData()));
+            if (seq % checkpointEvery == 0 && seq > alreadyCheckpointed) {
+                dueRoots.put(seq, growing.root());
+            }
+            prevHash = entry.hash();
+        }
+        log.append(entries, staffIds);
+        frontier = growing;
+        frontierHeadHash = prevHash;
+        dueRoots.forEach(checkpoints::issue);
+        feed.appended(seq);
+    }
+
+    /**
+     * After a failure between appending and signing, the largest multiple of the checkpoint interval
+     * the log has reached may lack its checkpoint: issue it from the stored log.
+     */
+    private void issueMissedCheckpoint(long size) {
+        long lastMultiple = size - size % checkpointEvery;
+        if (lastMultiple > 0 && lastMultiple > checkpoints.latestTreeSize()) {
+            checkpoints.issue(lastMultiple, log.root(lastMultiple));
+        }
+    }
+
+    private MerkleTree.Frontier frontierAt(DecisionLog.Head head) {
+        if (frontier != null && frontier.size() == head.seq() && head.hash().equals(frontierHeadHash)) {
+            return frontier;
+        }
+        MerkleTree.Frontier rebuilt = new MerkleTree.Frontier();
+        log.leafHashes(head.seq()).forEach(rebuilt::append);
+        return rebuilt;
+    }
+
+    /** A decision event as handled: the event's id and its decision. */
+    record Recorded(String eventId, Decision decision) {
+    }
+
+    /** Decisions of one processor batch waiting to be appended together. */
+    private final class Batch {
+
+        private final String lastDecisionId;
+        private final List<Recorded> pending = new ArrayList<>();
+
+        Batch(String lastDecisionId) {
+            this.lastDecisionId = lastDecisionId;
+        }
+
+        void flush() {
+            if (!pending.isEmpty()) {
+                List<Recorded> taken = List.copyOf(pending);
+                pending.clear();
+                append(taken);
+            }
+        }
+    }
+}

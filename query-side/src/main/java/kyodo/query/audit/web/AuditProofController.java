@@ -1,0 +1,173 @@
+package kyodo.query.audit.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import kyodo.query.audit.AuditKeyRing;
+import kyodo.query.audit.AuditKeyRing.PublishedKey;
+import kyodo.query.audit.Checkpoint;
+import kyodo.query.audit.Checkpoints;
+import kyodo.query.audit.DecisionLog;
+import kyodo.query.audit.DecisionLog.ConsistencyProof;
+import kyodo.query.audit.DecisionLog.InclusionProof;
+import org.springframework.http.MediaType;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * What anyone needs to verify the decision log without trusting kyodo: signed checkpoints, Merkle
+ * inclusion and consistency proofs (RFC 6962), and the verification keys.
+ */
+@RestController
+@Tag(name = "transparency")
+class AuditProofController {
+
+    private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_LIMIT = 1000;
+
+    private final DecisionLog log;
+    private final Checkpoints checkpoints;
+    private final AuditKeyRing keys;
+
+    AuditProofController(DecisionLog log, Checkpoints checkpoints, AuditKeyRing keys) {
+        this.log = log;
+        this.checkpoints = checkpoints;
+        this.keys = keys;
+    }
+
+    @Operation(summary = "The latest signed checkpoint of the decision log",
+            description = "{treeSize, rootHash, issuedAt, signature, keyId}: signature is Ed25519 (base64) over the "
+                    + "UTF-8 text \"kyodo-checkpoint\\n{treeSize}\\n{rootHash}\\n{issuedAt}\" by the key keyId of "
+                    + "/public/audit/keys; rootHash is the RFC 6962 root over the entries 1..treeSize whose leaf data "
+                    + "are the 32 bytes of each entry's hash. 404 before the first checkpoint.")
+    @GetMapping(path = "/public/audit/checkpoints/latest", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<Checkpoint> latest() {
+        return blocking(() -> checkpoints.latest()
+                .orElseThrow(() -> AuditParameters.notFound("No checkpoint has been issued yet.")));
+    }
+
+    @Operation(summary = "The signed checkpoint of one tree size", description = "404 if none was issued for it.")
+    @GetMapping(path = "/public/audit/checkpoints/{treeSize}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<Checkpoint> checkpoint(@Parameter(description = "tree size, a whole number >= 1") @PathVariable
+                                String treeSize) {
+        return blocking(() -> {
+            AuditParameters read = new AuditParameters(Map.of("treeSize", List.of(treeSize)));
+            Long size = read.required("treeSize", 1);
+            read.done();
+            return checkpoints.find(size)
+                    .orElseThrow(() -> AuditParameters.notFound(
+                            "No checkpoint was issued for tree size " + size + "."));
+        });
+    }
+
+    @Operation(summary = "Signed checkpoints in order of tree size",
+            description = "Answers {items, after, limit}: checkpoints with treeSize greater than ?after.")
+    @Parameter(name = "after", in = ParameterIn.QUERY, description = "tree sizes greater than this (default 0)",
+            schema = @Schema(type = "integer", minimum = "0"))
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "at most this many (1–1000, default 100)",
+            schema = @Schema(type = "integer", minimum = "1", maximum = "1000"))
+    @GetMapping(path = "/public/audit/checkpoints", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<CheckpointPage> checkpoints(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
+        return blocking(() -> {
+            AuditParameters read = new AuditParameters(params);
+            Long after = read.whole("after", 0, 0L);
+            Long limit = read.whole("limit", 1, MAX_LIMIT, (long) DEFAULT_LIMIT);
+            read.done();
+            return new CheckpointPage(checkpoints.after(after, limit.intValue()), after, limit.intValue());
+        });
+    }
+
+    @Operation(summary = "Audit path proving that entry seq is in the tree of treeSize entries (RFC 6962 §2.1.1)",
+            description = "Answers {seq, leafIndex, treeSize, leafHash, rootHash, auditPath[]}, hashes in hex. "
+                    + "leafHash = SHA-256(0x00 ‖ bytes(entry.hash)); verify with RFC 9162 §2.1.3.2 and compare "
+                    + "rootHash with a signed checkpoint of that treeSize. 404 if the log is shorter than treeSize.")
+    @Parameter(name = "seq", in = ParameterIn.QUERY, required = true, description = "the entry (>= 1)",
+            schema = @Schema(type = "integer", minimum = "1"))
+    @Parameter(name = "treeSize", in = ParameterIn.QUERY,
+            description = "size of the tree (>= seq; default: the log's current size)",
+            schema = @Schema(type = "integer", minimum = "1"))
+    @GetMapping(path = "/public/audit/proofs/inclusion", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<InclusionProof> inclusion(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
+        return blocking(() -> {
+            AuditParameters read = new AuditParameters(params);
+            Long seq = read.required("seq", 1);
+            Long treeSize = read.whole("treeSize", 1, null);
+            if (seq != null && treeSize != null && seq > treeSize) {
+                read.refuse("seq", "must not exceed treeSize");
+            }
+            read.done();
+            long size = log.size();
+            long tree = treeSize == null ? size : treeSize;
+            if (tree > size || seq > tree) {
+                throw AuditParameters.notFound("The log has " + size + " entries.");
+            }
+            return log.inclusionProof(seq, tree);
+        });
+    }
+
+    @Operation(summary = "Consistency proof between the trees of from and to entries (RFC 6962 §2.1.2)",
+            description = "Answers {from, to, fromRoot, toRoot, consistencyPath[]}, hashes in hex; verify with "
+                    + "RFC 9162 §2.1.4.2 against two signed checkpoints. 404 if the log is shorter than to.")
+    @Parameter(name = "from", in = ParameterIn.QUERY, required = true, description = "older tree size (>= 1)",
+            schema = @Schema(type = "integer", minimum = "1"))
+    @Parameter(name = "to", in = ParameterIn.QUERY, required = true, description = "newer tree size (>= from)",
+            schema = @Schema(type = "integer", minimum = "1"))
+    @GetMapping(path = "/public/audit/proofs/consistency", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ConsistencyProof> consistency(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
+        return blocking(() -> {
+            AuditParameters read = new AuditParameters(params);
+            Long from = read.required("from", 1);
+            Long to = read.required("to", 1);
+            if (from != null && to != null && from > to) {
+                read.refuse("from", "must not exceed to");
+            }
+            read.done();
+            long size = log.size();
+            if (to > size) {
+                throw AuditParameters.notFound("The log has " + size + " entries.");
+            }
+            return log.consistencyProof(from, to);
+        });
+    }
+
+    @Operation(summary = "The public keys that verify checkpoint signatures",
+            description = "Answers {keys[{keyId, algorithm, publicKey, current}]}: publicKey is the X.509 "
+                    + "SubjectPublicKeyInfo in base64; keyId is hex of the first 16 bytes of its SHA-256.")
+    @GetMapping(path = "/public/audit/keys", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<KeyList> keys() {
+        return Mono.just(new KeyList(keys.published()));
+    }
+
+    private static <T> Mono<T> blocking(Callable<T> read) {
+        return Mono.fromCallable(read).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /**
+     * A page of checkpoints.
+     *
+     * @param items checkpoints, smallest tree first
+     * @param after the tree size they follow
+     * @param limit the most a page holds
+     */
+    record CheckpointPage(List<Checkpoint> items, long after, int limit) {
+    }
+
+    /**
+     * The verification keys.
+     *
+     * @param keys current key first
+     */
+    record KeyList(List<PublishedKey> keys) {
+    }
+}

@@ -1,0 +1,113 @@
+package kyodo.query.audit.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import kyodo.query.audit.DecisionFeed;
+import kyodo.query.audit.DecisionLog;
+import kyodo.query.audit.DecisionLogEntry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The public decision log: pages of entries and a live stream of new ones. */
+@RestController
+@Tag(name = "transparency")
+class DecisionLogController {
+
+    private static final int DEFAULT_LIMIT = 100;
+
+    private final DecisionLog log;
+    private final DecisionFeed feed;
+    private final Duration heartbeat;
+
+    DecisionLogController(DecisionLog log, DecisionFeed feed,
+                          @Value("${kyodo.audit.stream.heartbeat:15s}") Duration heartbeat) {
+        this.log = log;
+        this.feed = feed;
+        this.heartbeat = heartbeat;
+    }
+
+    @Operation(summary = "Decision-log entries in order, after a given seq",
+            description = "Answers {items, after, limit, logSize}. Each entry carries seq (1, 2, 3 … without gaps), "
+                    + "the decision (decisionId, subjectType, subjectId, ward, kind, outcome, reason, decidedByRole, "
+                    + "decidedAt, basis), the eventId that recorded it, and the hash chain: hash = hex(SHA-256("
+                    + "bytes(prevHash) ‖ RFC 8785 canonical JSON of the entry without prevHash and hash)). Never a "
+                    + "staff id. Invalid parameters answer 400 invalid-input naming each.")
+    @Parameter(name = "after", in = ParameterIn.QUERY, description = "entries with seq greater than this (default 0)",
+            schema = @Schema(type = "integer", minimum = "0"))
+    @Parameter(name = "limit", in = ParameterIn.QUERY,
+            description = "at most this many entries (1–1000, default 100)",
+            schema = @Schema(type = "integer", minimum = "1", maximum = "1000"))
+    @GetMapping(path = "/public/decisions", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<DecisionPage> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
+        return Mono.fromCallable(() -> {
+            AuditParameters read = new AuditParameters(params);
+            Long after = read.whole("after", 0, 0L);
+            Long limit = read.whole("limit", 1, DecisionLog.MAX_PAGE, (long) DEFAULT_LIMIT);
+            read.done();
+            List<DecisionLogEntry> items = log.after(after, limit.intValue());
+            long size = Math.max(log.size(), items.isEmpty() ? 0 : items.get(items.size() - 1).seq());
+            return new DecisionPage(items, after, limit.intValue(), size);
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @Operation(summary = "New decision-log entries as they are appended (server-sent events)",
+            description = "Each event is named `decision`, has the entry's seq as id and the entry as JSON data. "
+                    + "Starts after the Last-Event-ID a reconnecting client sends, else after ?after=N, else at the "
+                    + "current end of the log. A comment line is sent as a heartbeat every 15 s.")
+    @Parameter(name = "after", in = ParameterIn.QUERY,
+            description = "send entries with seq greater than this first (default: only new entries)",
+            schema = @Schema(type = "integer", minimum = "0"))
+    @GetMapping(path = "/public/decisions/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Flux<ServerSentEvent<DecisionLogEntry>> stream(
+            @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
+            @Parameter(description = "seq of the last entry received, sent by reconnecting clients")
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+        return Mono.fromCallable(() -> {
+                    AuditParameters read = new AuditParameters(params);
+                    Long after = read.whole("after", 0, null);
+                    Long resumed = lastEventId == null ? null
+                            : new AuditParameters(Map.of("Last-Event-ID", List.of(lastEventId)))
+                            .whole("Last-Event-ID", 0, null);
+                    read.done();
+                    // A reconnecting client's Last-Event-ID is newer than the ?after it first connected with.
+                    return resumed != null ? resumed : after != null ? after : log.size();
+                })
+                .subscribeOn(Schedulers.boundedElastic())
+                // A comment first, so that the response starts at once, before any entry is due.
+                .flatMapMany(after -> Flux.concat(Mono.just(comment("decision log after seq " + after)), Flux.merge(
+                        feed.follow(after).map(entry -> ServerSentEvent.builder(entry).event("decision")
+                                .id(Long.toString(entry.seq())).build()),
+                        Flux.interval(heartbeat).map(tick -> comment("keep-alive")))));
+    }
+
+    private static ServerSentEvent<DecisionLogEntry> comment(String text) {
+        return ServerSentEvent.<DecisionLogEntry>builder().comment(text).build();
+    }
+
+    /**
+     * A page of the log.
+     *
+     * @param items   the entries, in order
+     * @param after   the seq they follow
+     * @param limit   the most a page holds
+     * @param logSize entries in the log when read
+     */
+    record DecisionPage(List<DecisionLogEntry> items, long after, int limit, long logSize) {
+    }
+}
