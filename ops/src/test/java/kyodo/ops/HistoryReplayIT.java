@@ -1,0 +1,119 @@
+package kyodo.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.MediaType;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The public history of a proposal, read from the event store of the running app, and its state
+ * at a past moment rebuilt by replay: no personal data, no staff ids.
+ */
+class HistoryReplayIT {
+
+    @TempDir
+    static Path dataDir;
+    static KyodoTestApp app;
+
+    @BeforeAll
+    static void start() {
+        app = KyodoTestApp.start(dataDir);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    private static void command(String id, String action, Map<String, ?> body) {
+        app.http().post().uri("/api/proposals/{id}/" + action, id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange().expectStatus().isOk();
+    }
+
+    private static String get(String uri, Object... vars) {
+        return app.anonymousHttp().get().uri(uri, vars).exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    @Test
+    void aProposalsHistoryIsReplayedFromTheEventStore() throws Exception {
+        Map<?, ?> created = app.http().post().uri("/api/proposals").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Requests.proposal()).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        String id = (String) created.get("id");
+        command(id, "acknowledgement", Map.of("department", "幸区役所 地域振興課"));
+        command(id, "decision", Map.of("outcome", "ACCEPTED", "reason", "来年度に整備します",
+                "conditions", "町内会と協議のうえ"));
+
+        ObjectMapper json = new ObjectMapper();
+        String historyJson = get("/public/history/proposal/{id}", id);
+        assertThat(historyJson).doesNotContain(Requests.PROPOSER_NAME).doesNotContain(Requests.PROPOSER_CONTACT)
+                .doesNotContain("s-test-1");
+        JsonNode history = json.readTree(historyJson);
+        assertThat(history.path("subjectType").asText()).isEqualTo("proposal");
+        assertThat(history.path("subjectId").asText()).isEqualTo(id);
+        JsonNode events = history.path("events");
+        assertThat(events).hasSize(3);
+        String[] kinds = {"PROPOSAL_SUBMITTED", "PROPOSAL_ACKNOWLEDGED", "PROPOSAL_ACCEPTED"};
+        for (int i = 0; i < 3; i++) {
+            JsonNode event = events.get(i);
+            assertThat(event.path("seq").asLong()).isEqualTo(i);
+            assertThat(event.path("kind").asText()).isEqualTo(kinds[i]);
+            assertThat(event.path("descriptionJa").asText()).containsPattern("[\\p{IsHiragana}\\p{IsHan}]");
+            assertThat(event.path("descriptionEn").asText()).containsPattern("[A-Za-z]{4,}");
+        }
+        assertThat(events.get(1).path("descriptionJa").asText()).startsWith("幸区役所 地域振興課が受理しました（回答期限 ");
+        assertThat(events.get(1).path("descriptionEn").asText()).startsWith("Acknowledged by 幸区役所 地域振興課 (answer due ");
+        assertThat(events.get(2).path("descriptionJa").asText()).contains("来年度に整備します", "ACCEPTED");
+        assertThat(events.get(2).path("descriptionEn").asText()).contains("来年度に整備します", "ACCEPTED");
+        Instant submittedAt = Instant.parse(events.get(0).path("at").asText());
+        Instant acknowledgedAt = Instant.parse(events.get(1).path("at").asText());
+        Instant decidedAt = Instant.parse(events.get(2).path("at").asText());
+        assertThat(acknowledgedAt).isAfterOrEqualTo(submittedAt).isBefore(decidedAt);
+
+        JsonNode between = json.readTree(get("/public/history/proposal/{id}?asOf={t}", id, acknowledgedAt.toString()));
+        assertThat(between.path("version").asLong()).isEqualTo(1);
+        assertThat(between.path("state").path("status").asText()).isEqualTo("ACKNOWLEDGED");
+        assertThat(between.path("state").path("department").asText()).isEqualTo("幸区役所 地域振興課");
+        assertThat(between.path("state").path("dueOn").asText()).isNotBlank();
+        assertThat(between.path("state").path("outcome").isNull()).isTrue();
+
+        String nowJson = get("/public/history/proposal/{id}?asOf={t}", id, Instant.now().toString());
+        assertThat(nowJson).doesNotContain(Requests.PROPOSER_NAME).doesNotContain("s-test-1");
+        JsonNode now = json.readTree(nowJson);
+        assertThat(now.path("version").asLong()).isEqualTo(2);
+        assertThat(now.path("state").path("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(now.path("state").path("outcome").asText()).isEqualTo("ACCEPTED");
+        assertThat(now.path("state").path("reason").asText()).isEqualTo("来年度に整備します");
+        assertThat(now.path("state").path("conditions").asText()).isEqualTo("町内会と協議のうえ");
+
+        app.anonymousHttp().get().uri("/public/history/proposal/{id}?asOf={t}", id,
+                        submittedAt.minusSeconds(1).toString()).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void unknownSubjectTypesAndIdsAreProblems() {
+        app.anonymousHttp().get().uri("/public/history/petition/abc").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("subjectType");
+        app.anonymousHttp().get().uri("/public/history/proposal/no-such-proposal").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        app.anonymousHttp().get().uri("/public/history/proposal/no-such-proposal?asOf=not-a-time").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("asOf");
+    }
+}
