@@ -1,5 +1,8 @@
 package kyodo.command.meeting;
 
+import static kyodo.command.platform.FieldChecks.refuseIfAny;
+import static kyodo.command.platform.FieldChecks.text;
+
 import kyodo.kernel.decision.DecisionOutcome;
 import kyodo.kernel.meeting.AgendaItem;
 import kyodo.kernel.problem.CommonProblems;
@@ -123,12 +126,6 @@ final class MeetingRules {
         refuseIfAny(errors, "The resolution is invalid.");
     }
 
-    static void requireText(String field, String value, int max) {
-        List<FieldViolation> errors = new ArrayList<>();
-        text(errors, field, value, max);
-        refuseIfAny(errors, "The " + field + " is missing or too long.");
-    }
-
     private static void times(List<FieldViolation> errors, Instant startsAt, Instant endsAt) {
         if (startsAt == null || endsAt == null) {
             errors.add(new FieldViolation(startsAt == null ? "startsAt" : "endsAt", "required"));
@@ -138,14 +135,6 @@ final class MeetingRules {
             errors.add(new FieldViolation("startsAt", "between 1989 and 2200"));
         } else if (Duration.between(startsAt, endsAt).compareTo(LONGEST) > 0) {
             errors.add(new FieldViolation("endsAt", "a meeting lasts at most 14 days"));
-        }
-    }
-
-    private static void text(List<FieldViolation> errors, String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            errors.add(new FieldViolation(field, "required"));
-        } else if (value.strip().length() > max) {
-            errors.add(new FieldViolation(field, "at most " + max + " characters"));
         }
     }
 
@@ -161,9 +150,7 @@ final class MeetingRules {
         }
     }
 
-    private static void refuseIfAny(List<FieldViolation> errors, String detail) {
-        if (!errors.isEmpty()) {
-            throw new KyodoProblemException(CommonProblems.INVALID_INPUT, detail, errors, Map.of());
-        }
+    static void requireText(String field, String value, int max) {
+        kyodo.command.platform.FieldChecks.requireText(field, value, max);
     }
 }

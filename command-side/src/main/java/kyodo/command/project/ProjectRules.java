@@ -1,5 +1,8 @@
 package kyodo.command.project;
 
+import static kyodo.command.platform.FieldChecks.refuseIfAny;
+import static kyodo.command.platform.FieldChecks.text;
+
 import kyodo.kernel.FiscalYear;
 import kyodo.kernel.Yen;
 import kyodo.kernel.problem.CommonProblems;
@@ -102,12 +105,6 @@ final class ProjectRules {
         refuseIfAny(errors, "The self-evaluation is invalid.");
     }
 
-    static void requireText(String field, String value, int max) {
-        List<FieldViolation> errors = new ArrayList<>();
-        text(errors, field, value, max);
-        refuseIfAny(errors, "The " + field + " is missing or too long.");
-    }
-
     private static void date(List<FieldViolation> errors, String field, LocalDate date) {
         if (date == null) {
             errors.add(new FieldViolation(field, "required"));
@@ -116,17 +113,7 @@ final class ProjectRules {
         }
     }
 
-    private static void text(List<FieldViolation> errors, String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            errors.add(new FieldViolation(field, "required"));
-        } else if (value.strip().length() > max) {
-            errors.add(new FieldViolation(field, "at most " + max + " characters"));
-        }
-    }
-
-    private static void refuseIfAny(List<FieldViolation> errors, String detail) {
-        if (!errors.isEmpty()) {
-            throw new KyodoProblemException(CommonProblems.INVALID_INPUT, detail, errors, Map.of());
-        }
+    static void requireText(String field, String value, int max) {
+        kyodo.command.platform.FieldChecks.requireText(field, value, max);
     }
 }

@@ -1,5 +1,8 @@
 package kyodo.command.proposal;
 
+import static kyodo.command.platform.FieldChecks.refuseIfAny;
+import static kyodo.command.platform.FieldChecks.text;
+
 import kyodo.kernel.decision.DecisionOutcome;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.FieldViolation;
@@ -30,13 +33,13 @@ final class ProposalRules {
         if (c.ward() == null) {
             errors.add(new FieldViolation("ward", "required"));
         }
-        requireText(errors, "title", c.title(), TITLE_MAX);
-        requireText(errors, "body", c.body(), BODY_MAX);
+        text(errors, "title", c.title(), TITLE_MAX);
+        text(errors, "body", c.body(), BODY_MAX);
         if (c.themes() == null || c.themes().isEmpty() || c.themes().size() > THEMES_MAX) {
             errors.add(new FieldViolation("themes", "1 to " + THEMES_MAX + " themes"));
         } else {
             for (int i = 0; i < c.themes().size(); i++) {
-                requireText(errors, "themes[" + i + "]", c.themes().get(i), THEME_MAX);
+                text(errors, "themes[" + i + "]", c.themes().get(i), THEME_MAX);
             }
         }
         if (c.programme() == null) {
@@ -57,21 +60,6 @@ final class ProposalRules {
         }
     }
 
-    private static void requireText(List<FieldViolation> errors, String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            errors.add(new FieldViolation(field, "required"));
-        } else if (value.strip().length() > max) {
-            errors.add(new FieldViolation(field, "at most " + max + " characters"));
-        }
-    }
-
-    /** A required text field within its limit, refused at once (commands after submission). */
-    static void requireText(String field, String value, int max) {
-        List<FieldViolation> errors = new ArrayList<>();
-        requireText(errors, field, value, max);
-        refuseIfAny(errors, "The " + field + " is missing or too long.");
-    }
-
     static void requireDueDays(int days) {
         if (days < ResponseDuePolicy.MIN_DAYS || days > ResponseDuePolicy.MAX_DAYS) {
             refuseIfAny(List.of(new FieldViolation("responseDueDays", "1 to 365 days")), "Invalid due days.");
@@ -85,10 +73,10 @@ final class ProposalRules {
             errors.add(new FieldViolation("", "give a new title, a new body or both"));
         }
         if (title != null) {
-            requireText(errors, "title", title, TITLE_MAX);
+            text(errors, "title", title, TITLE_MAX);
         }
         if (body != null) {
-            requireText(errors, "body", body, BODY_MAX);
+            text(errors, "body", body, BODY_MAX);
         }
         refuseIfAny(errors, "The revision is invalid.");
     }
@@ -99,7 +87,7 @@ final class ProposalRules {
         if (outcome != DecisionOutcome.ACCEPTED && outcome != DecisionOutcome.REJECTED) {
             errors.add(new FieldViolation("outcome", "ACCEPTED or REJECTED"));
         }
-        requireText(errors, "reason", reason, TEXT_MAX);
+        text(errors, "reason", reason, TEXT_MAX);
         if (conditions != null && outcome == DecisionOutcome.REJECTED) {
             errors.add(new FieldViolation("conditions", "only an acceptance has conditions"));
         } else if (conditions != null && conditions.strip().length() > TEXT_MAX) {
@@ -108,9 +96,7 @@ final class ProposalRules {
         refuseIfAny(errors, "The answer is incomplete.");
     }
 
-    private static void refuseIfAny(List<FieldViolation> errors, String detail) {
-        if (!errors.isEmpty()) {
-            throw new KyodoProblemException(CommonProblems.INVALID_INPUT, detail, errors, Map.of());
-        }
+    static void requireText(String field, String value, int max) {
+        kyodo.command.platform.FieldChecks.requireText(field, value, max);
     }
 }

@@ -12,21 +12,18 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.WriteModel;
-import kyodo.kernel.StaffRef;
 import kyodo.kernel.decision.Decision;
 import kyodo.kernel.project.BudgetAllocated;
 import kyodo.kernel.project.BudgetEnvelopeSet;
 import kyodo.kernel.project.ExpenditureRecorded;
 import kyodo.kernel.project.FundsReleased;
 import kyodo.kernel.project.FundsReserved;
+import kyodo.query.platform.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +35,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+
+import static kyodo.query.platform.TimelineEntries.role;
 
 /**
  * Projects the money of ward budgets into the {@code ward_budgets} collection: one document per
@@ -71,11 +70,11 @@ class WardBudgetProjection {
     private static final int DUPLICATE_KEY = 11000;
 
     private final MongoCollection<Document> budgets;
-    private final String batchResource;
+    private final BatchedWrites<Batch> batches;
 
     WardBudgetProjection(MongoDatabase database) {
         this.budgets = database.getCollection(COLLECTION);
-        this.batchResource = WardBudgetProjection.class.getName() + "/" + budgets.getNamespace().getFullName();
+        this.batches = new BatchedWrites<>(WardBudgetProjection.class, budgets, Batch::new);
         // Once at start-up; creating an existing index is a no-op.
         INDEXED.forEach(field -> budgets.createIndex(Indexes.ascending(field)));
     }
@@ -83,7 +82,7 @@ class WardBudgetProjection {
     @EventHandler
     void on(BudgetEnvelopeSet event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
         Decision decision = event.decision();
-        write(batch -> batch.change(event.budgetId(), eventId, budget -> {
+        batches.write(batch -> batch.change(event.budgetId(), eventId, budget -> {
             budget.seen(sequence);
             budget.envelopeSet(event.ward().code(), event.fiscalYear().startYear(), event.envelope().amount(),
                     decision.reason(), role(decision.decidedBy()), decision.decisionId(), decision.decidedAt());
@@ -92,7 +91,7 @@ class WardBudgetProjection {
 
     @EventHandler
     void on(FundsReserved event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
-        write(batch -> batch.change(event.budgetId(), eventId, budget -> {
+        batches.write(batch -> batch.change(event.budgetId(), eventId, budget -> {
             budget.seen(sequence);
             budget.reserved(event.allocationId(), event.projectId(), event.amount().amount(), event.reservedAt());
         }));
@@ -100,7 +99,7 @@ class WardBudgetProjection {
 
     @EventHandler
     void on(FundsReleased event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
-        write(batch -> batch.change(event.budgetId(), eventId, budget -> {
+        batches.write(batch -> batch.change(event.budgetId(), eventId, budget -> {
             budget.seen(sequence);
             budget.released(event.releaseId(), event.projectId(), event.amount().amount(), event.reason(),
                     event.releasedAt());
@@ -109,7 +108,7 @@ class WardBudgetProjection {
 
     @EventHandler
     void on(BudgetAllocated event, @MessageIdentifier String eventId) {
-        write(batch -> {
+        batches.write(batch -> {
             batch.projectBudgets.putIfAbsent(event.projectId(), event.budgetId());
             batch.change(event.budgetId(), eventId,
                     budget -> budget.allocated(event.projectId(), event.amount().amount()));
@@ -118,7 +117,7 @@ class WardBudgetProjection {
 
     @EventHandler
     void on(ExpenditureRecorded event, @MessageIdentifier String eventId) {
-        write(batch -> {
+        batches.write(batch -> {
             String budgetId = batch.budgetOf(event.projectId());
             if (budgetId == null) {
                 return; // spent without an allocation: no budget to count it against
@@ -130,42 +129,6 @@ class WardBudgetProjection {
     @ResetHandler
     void reset() {
         budgets.deleteMany(new Document());
-    }
-
-    private static String role(StaffRef actor) {
-        return actor == null ? null : actor.role();
-    }
-
-    private void write(Consumer<Batch> change) {
-        if (CurrentUnitOfWork.isStarted()) {
-            UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-            Batch batch = batchOf(unitOfWork);
-            change.accept(batch);
-            // Written while the batch's last event is handled, i.e. before the processor stores its
-            // token at prepare-commit: a failed write fails the batch, which is then retried.
-            if (unitOfWork instanceof BatchingUnitOfWork<?> batching && batching.isLastMessage()) {
-                batch.flush();
-            }
-        } else {
-            Batch single = new Batch(budgets);
-            change.accept(single);
-            single.flush();
-        }
-    }
-
-    /**
-     * The unit of work's batch, created with the first event, written with the last one (and, as a
-     * safety net, at prepare-commit if anything is left).
-     */
-    private Batch batchOf(UnitOfWork<?> unitOfWork) {
-        Batch batch = unitOfWork.getResource(batchResource);
-        if (batch == null) {
-            Batch created = new Batch(budgets);
-            unitOfWork.resources().put(batchResource, created);
-            unitOfWork.onPrepareCommit(u -> created.flush());
-            batch = created;
-        }
-        return batch;
     }
 
     /** A change waiting to be written, kept so it can be applied again on a re-read document. */
@@ -193,7 +156,7 @@ class WardBudgetProjection {
      * The budgets a batch changes, each read once (when the batch first needs it) and written once
      * with the batch's last event; and the budget each project seen in the batch is funded from.
      */
-    private static final class Batch {
+    private static final class Batch implements BatchedWrites.Batch {
 
         private final MongoCollection<Document> budgets;
         private final Map<String, Slot> slots = new LinkedHashMap<>();
@@ -227,7 +190,8 @@ class WardBudgetProjection {
          * Replaces each changed budget if it still holds what it held when read; re-reads those another
          * writer changed in between, re-applies this batch's events on top, and tries again.
          */
-        void flush() {
+        @Override
+        public void flush() {
             for (int attempt = 1; ; attempt++) {
                 List<Slot> changed = slots.values().stream().filter(Slot::changed).toList();
                 if (changed.isEmpty()) {

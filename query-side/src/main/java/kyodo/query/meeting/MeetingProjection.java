@@ -9,7 +9,6 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import kyodo.kernel.FiscalYear;
-import kyodo.kernel.StaffRef;
 import kyodo.kernel.decision.Decision;
 import kyodo.kernel.meeting.AgendaItem;
 import kyodo.kernel.meeting.AgendaPublished;
@@ -25,26 +24,26 @@ import kyodo.kernel.meeting.OpinionRecorded;
 import kyodo.kernel.meeting.ParticipantRegistered;
 import kyodo.kernel.meeting.ResolutionVoted;
 import kyodo.kernel.personal.SealedPersonalData;
+import kyodo.query.platform.BatchedWrites;
+import kyodo.query.platform.WriteBatch;
 import kyodo.query.search.SearchTokens;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
+
+import static kyodo.query.platform.TimelineEntries.entry;
+import static kyodo.query.platform.TimelineEntries.role;
 
 /**
  * Projects meeting events into the {@code meetings} collection: one document per meeting with its
@@ -77,11 +76,11 @@ class MeetingProjection {
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoCollection<Document> meetings;
-    private final String batchResource;
+    private final BatchedWrites<Batch> batches;
 
     MeetingProjection(MongoDatabase database) {
         this.meetings = database.getCollection(COLLECTION);
-        this.batchResource = MeetingProjection.class.getName() + "/" + meetings.getNamespace().getFullName();
+        this.batches = new BatchedWrites<>(MeetingProjection.class, meetings, Batch::new);
         // Once at start-up; creating an existing index is a no-op.
         INDEXED.forEach(field -> meetings.createIndex(Indexes.ascending(field)));
     }
@@ -116,10 +115,10 @@ class MeetingProjection {
                         event.themes().stream()).toArray(String[]::new)))
                 .append("timeline", List.of(entry(sequence, "SCHEDULED", event.scheduledAt(),
                         role(event.scheduledBy()))));
-        write(batch -> {
+        batches.write(batch -> {
             batch.startsAt.put(event.meetingId(), event.startsAt());
             // Insert-only: a replayed creation finds the document there and cannot roll it back.
-            batch.writes.add(new UpdateOneModel<>(Filters.eq("_id", event.meetingId()),
+            batch.add(new UpdateOneModel<>(Filters.eq("_id", event.meetingId()),
                     new Document("$setOnInsert", doc), UPSERT));
         });
     }
@@ -134,7 +133,7 @@ class MeetingProjection {
 
     @EventHandler
     void on(MeetingRescheduled event, @SequenceNumber long sequence) {
-        write(batch -> {
+        batches.write(batch -> {
             Instant before = batch.startsAt(event.meetingId());
             if (before == null) {
                 return; // no document to reschedule: the update would match nothing
@@ -142,7 +141,7 @@ class MeetingProjection {
             batch.startsAt.put(event.meetingId(), event.startsAt());
             Date from = Date.from(before);
             Date to = Date.from(event.startsAt());
-            batch.writes.add(updateModel(event.meetingId(), sequence, new Change()
+            batch.add(updateModel(event.meetingId(), sequence, new Change()
                     .set("startsAt", to)
                     .set("endsAt", Date.from(event.endsAt()))
                     .set("fiscalYear", FiscalYear.containing(event.startsAt()).startYear())
@@ -271,63 +270,13 @@ class MeetingProjection {
     }
 
     private void update(String meetingId, long sequence, Change change) {
-        write(batch -> batch.writes.add(updateModel(meetingId, sequence, change)));
+        batches.write(batch -> batch.add(updateModel(meetingId, sequence, change)));
     }
 
     /** Applies only to a document that has not seen this sequence number yet. */
     private static WriteModel<Document> updateModel(String meetingId, long sequence, Change change) {
         Bson notYetApplied = Filters.and(Filters.eq("_id", meetingId), Filters.lt("version", sequence));
         return new UpdateOneModel<>(notYetApplied, change.toUpdate(sequence));
-    }
-
-    /**
-     * A public timeline entry: sequence, kind, time, the optional fields given as name/value pairs
-     * (nulls left out), and the role that acted. Never a staff id.
-     */
-    private static Document entry(long sequence, String kind, Instant at, String role, Object... optional) {
-        Document entry = new Document("seq", sequence).append("kind", kind).append("at", Date.from(at));
-        for (int i = 0; i < optional.length; i += 2) {
-            if (optional[i + 1] != null) {
-                entry.append((String) optional[i], optional[i + 1]);
-            }
-        }
-        return role == null ? entry : entry.append("role", role);
-    }
-
-    private static String role(StaffRef actor) {
-        return actor == null ? null : actor.role();
-    }
-
-    private void write(Consumer<Batch> change) {
-        if (CurrentUnitOfWork.isStarted()) {
-            UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-            Batch batch = batchOf(unitOfWork);
-            change.accept(batch);
-            // Written while the batch's last event is handled, i.e. before the processor stores its
-            // token at prepare-commit: a failed write fails the batch, which is then retried.
-            if (unitOfWork instanceof BatchingUnitOfWork<?> batching && batching.isLastMessage()) {
-                batch.flush();
-            }
-        } else {
-            Batch single = new Batch(meetings);
-            change.accept(single);
-            single.flush();
-        }
-    }
-
-    /**
-     * The unit of work's batch, created with the first event, written with the last one (and, as a
-     * safety net, at prepare-commit if anything is left).
-     */
-    private Batch batchOf(UnitOfWork<?> unitOfWork) {
-        Batch batch = unitOfWork.getResource(batchResource);
-        if (batch == null) {
-            Batch created = new Batch(meetings);
-            unitOfWork.resources().put(batchResource, created);
-            unitOfWork.onPrepareCommit(u -> created.flush());
-            batch = created;
-        }
-        return batch;
     }
 
     /** One update of one document: the operators it needs, the version always set. */
@@ -378,29 +327,20 @@ class MeetingProjection {
      * them (read from the collection the first time a rescheduling needs it, then kept up to date), so
      * that a rescheduling records where it moved the meeting from.
      */
-    private static final class Batch {
+    private static final class Batch extends WriteBatch {
 
-        private final MongoCollection<Document> meetings;
-        private final List<WriteModel<Document>> writes = new ArrayList<>();
         private final Map<String, Instant> startsAt = new HashMap<>();
 
         Batch(MongoCollection<Document> meetings) {
-            this.meetings = meetings;
+            super(meetings);
         }
 
         Instant startsAt(String meetingId) {
             return startsAt.computeIfAbsent(meetingId, id -> {
-                Document doc = meetings.find(Filters.eq("_id", id)).projection(Projections.include("startsAt"))
+                Document doc = collection().find(Filters.eq("_id", id)).projection(Projections.include("startsAt"))
                         .first();
                 return doc == null ? null : doc.getDate("startsAt").toInstant();
             });
-        }
-
-        void flush() {
-            if (!writes.isEmpty()) {
-                meetings.bulkWrite(writes);
-                writes.clear();
-            }
         }
     }
 }

@@ -8,7 +8,6 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
-import kyodo.kernel.StaffRef;
 import kyodo.kernel.decision.Decision;
 import kyodo.kernel.project.ActualRecorded;
 import kyodo.kernel.project.AgreementSigned;
@@ -23,19 +22,17 @@ import kyodo.kernel.project.ProjectOrigin;
 import kyodo.kernel.project.ProjectTerminated;
 import kyodo.kernel.project.SelfEvaluated;
 import kyodo.kernel.project.TargetSet;
+import kyodo.query.platform.BatchedWrites;
+import kyodo.query.platform.WriteBatch;
 import kyodo.query.search.SearchTokens;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -43,7 +40,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Consumer;
+
+import static kyodo.query.platform.TimelineEntries.entry;
+import static kyodo.query.platform.TimelineEntries.role;
 
 /**
  * Projects collaborative-project events into the {@code projects} collection: one document per
@@ -73,11 +72,11 @@ class ProjectProjection {
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoCollection<Document> projects;
-    private final String batchResource;
+    private final BatchedWrites<Batch> batches;
 
     ProjectProjection(MongoDatabase database) {
         this.projects = database.getCollection(COLLECTION);
-        this.batchResource = ProjectProjection.class.getName() + "/" + projects.getNamespace().getFullName();
+        this.batches = new BatchedWrites<>(ProjectProjection.class, projects, Batch::new);
         // Once at start-up; creating an existing index is a no-op.
         INDEXED.forEach(field -> projects.createIndex(Indexes.ascending(field)));
     }
@@ -109,23 +108,23 @@ class ProjectProjection {
                 .append("searchTokens", SearchTokens.ofDocument(event.title(), event.theme()))
                 .append("timeline", List.of(entry(sequence, "LAUNCHED", event.launchedAt(),
                         role(event.launchedBy()))));
-        write(batch -> {
+        batches.write(batch -> {
             batch.states.put(event.projectId(), new State(new LinkedHashMap<>(), new ArrayList<>()));
             // Insert-only: a replayed launch finds the document there and cannot roll it back.
-            batch.writes.add(new UpdateOneModel<>(Filters.eq("_id", event.projectId()),
+            batch.add(new UpdateOneModel<>(Filters.eq("_id", event.projectId()),
                     new Document("$setOnInsert", doc), UPSERT));
         });
     }
 
     @EventHandler
     void on(PartnerAdded event, @SequenceNumber long sequence) {
-        write(batch -> {
+        batches.write(batch -> {
             State state = batch.state(event.projectId());
             if (state == null) {
                 return; // no document to add to: the update would match nothing
             }
             state.partners().put(event.partnerId(), event.name());
-            batch.writes.add(updateModel(event.projectId(), sequence, new Change()
+            batch.add(updateModel(event.projectId(), sequence, new Change()
                     .push("partners", new Document("partnerId", event.partnerId())
                             .append("name", event.name())
                             .append("type", event.type().name())
@@ -138,7 +137,7 @@ class ProjectProjection {
     @EventHandler
     void on(AgreementSigned event, @SequenceNumber long sequence) {
         Decision decision = event.decision();
-        write(batch -> {
+        batches.write(batch -> {
             State state = batch.state(event.projectId());
             if (state == null) {
                 return;
@@ -146,7 +145,7 @@ class ProjectProjection {
             List<Document> parties = event.partyIds().stream()
                     .map(id -> new Document("partnerId", id).append("name", state.partners().get(id)))
                     .toList();
-            batch.writes.add(updateModel(event.projectId(), sequence, new Change()
+            batch.add(updateModel(event.projectId(), sequence, new Change()
                     .push("agreements", new Document("agreementId", event.agreementId())
                             .append("title", event.title())
                             .append("parties", parties)
@@ -201,7 +200,7 @@ class ProjectProjection {
 
     @EventHandler
     void on(TargetSet event, @SequenceNumber long sequence) {
-        write(batch -> {
+        batches.write(batch -> {
             State state = batch.state(event.projectId());
             if (state == null) {
                 return;
@@ -211,7 +210,7 @@ class ProjectProjection {
             Target after = new Target(event.name(), event.unit(), event.baseline(), values,
                     before == null ? new TreeMap<>() : before.actuals());
             state.put(after);
-            batch.writes.add(updateModel(event.projectId(), sequence, new Change()
+            batch.add(updateModel(event.projectId(), sequence, new Change()
                     .set("targets", state.targetDocuments())
                     .push("timeline", entry(sequence, "TARGET_SET", event.setAt(), role(event.setBy()),
                             "target", event.name()))));
@@ -220,7 +219,7 @@ class ProjectProjection {
 
     @EventHandler
     void on(ActualRecorded event, @SequenceNumber long sequence) {
-        write(batch -> {
+        batches.write(batch -> {
             State state = batch.state(event.projectId());
             if (state == null) {
                 return;
@@ -231,7 +230,7 @@ class ProjectProjection {
                 target.actuals().put(event.fiscalYear(), event.value());
                 change.set("targets", state.targetDocuments());
             }
-            batch.writes.add(updateModel(event.projectId(), sequence, change
+            batch.add(updateModel(event.projectId(), sequence, change
                     .push("timeline", entry(sequence, "ACTUAL_RECORDED", event.recordedAt(),
                             role(event.recordedBy()), "target", event.target(), "fiscalYear", event.fiscalYear(),
                             "value", event.value()))));
@@ -285,7 +284,7 @@ class ProjectProjection {
     }
 
     private void update(String projectId, long sequence, Change change) {
-        write(batch -> batch.writes.add(updateModel(projectId, sequence, change)));
+        batches.write(batch -> batch.add(updateModel(projectId, sequence, change)));
     }
 
     /** Applies only to a document that has not seen this sequence number yet. */
@@ -305,56 +304,6 @@ class ProjectProjection {
         all[5] = decision.decisionId();
         System.arraycopy(optional, 0, all, 6, optional.length);
         return entry(sequence, kind, decision.decidedAt(), role(decision.decidedBy()), all);
-    }
-
-    /**
-     * A public timeline entry: sequence, kind, time, the optional fields given as name/value pairs
-     * (nulls left out), and the role that acted. Never a staff id.
-     */
-    private static Document entry(long sequence, String kind, Instant at, String role, Object... optional) {
-        Document entry = new Document("seq", sequence).append("kind", kind).append("at", Date.from(at));
-        for (int i = 0; i < optional.length; i += 2) {
-            if (optional[i + 1] != null) {
-                entry.append((String) optional[i], optional[i + 1]);
-            }
-        }
-        return role == null ? entry : entry.append("role", role);
-    }
-
-    private static String role(StaffRef actor) {
-        return actor == null ? null : actor.role();
-    }
-
-    private void write(Consumer<Batch> change) {
-        if (CurrentUnitOfWork.isStarted()) {
-            UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-            Batch batch = batchOf(unitOfWork);
-            change.accept(batch);
-            // Written while the batch's last event is handled, i.e. before the processor stores its
-            // token at prepare-commit: a failed write fails the batch, which is then retried.
-            if (unitOfWork instanceof BatchingUnitOfWork<?> batching && batching.isLastMessage()) {
-                batch.flush();
-            }
-        } else {
-            Batch single = new Batch(projects);
-            change.accept(single);
-            single.flush();
-        }
-    }
-
-    /**
-     * The unit of work's batch, created with the first event, written with the last one (and, as a
-     * safety net, at prepare-commit if anything is left).
-     */
-    private Batch batchOf(UnitOfWork<?> unitOfWork) {
-        Batch batch = unitOfWork.getResource(batchResource);
-        if (batch == null) {
-            Batch created = new Batch(projects);
-            unitOfWork.resources().put(batchResource, created);
-            unitOfWork.onPrepareCommit(u -> created.flush());
-            batch = created;
-        }
-        return batch;
     }
 
     /** One update of one document: the operators it needs, the version always set. */
@@ -452,19 +401,17 @@ class ProjectProjection {
      * they stand after them (read from the collection the first time a project needs them, then kept
      * up to date).
      */
-    private static final class Batch {
+    private static final class Batch extends WriteBatch {
 
-        private final MongoCollection<Document> projects;
-        private final List<WriteModel<Document>> writes = new ArrayList<>();
         private final Map<String, State> states = new HashMap<>();
 
         Batch(MongoCollection<Document> projects) {
-            this.projects = projects;
+            super(projects);
         }
 
         State state(String projectId) {
             return states.computeIfAbsent(projectId, id -> {
-                Document doc = projects.find(Filters.eq("_id", id))
+                Document doc = collection().find(Filters.eq("_id", id))
                         .projection(Projections.include("partners", "targets")).first();
                 if (doc == null) {
                     return null;
@@ -476,13 +423,6 @@ class ProjectProjection {
                         .map(Target::of).toList());
                 return new State(partners, targets);
             });
-        }
-
-        void flush() {
-            if (!writes.isEmpty()) {
-                projects.bulkWrite(writes);
-                writes.clear();
-            }
         }
     }
 }

@@ -23,26 +23,26 @@ import kyodo.kernel.proposal.ProposalRevisionRequested;
 import kyodo.kernel.proposal.ProposalStatus;
 import kyodo.kernel.proposal.ProposalSubmitted;
 import kyodo.kernel.proposal.ProposalWithdrawn;
+import kyodo.query.platform.BatchedWrites;
+import kyodo.query.platform.WriteBatch;
 import kyodo.query.search.SearchTokens;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+
+import static kyodo.query.platform.TimelineEntries.entry;
+import static kyodo.query.platform.TimelineEntries.role;
 
 /**
  * Projects proposal events into the {@code proposals} collection: one document per proposal with
@@ -80,11 +80,11 @@ class ProposalProjection {
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoCollection<Document> proposals;
-    private final String batchResource;
+    private final BatchedWrites<Batch> batches;
 
     ProposalProjection(MongoDatabase database) {
         this.proposals = database.getCollection(COLLECTION);
-        this.batchResource = ProposalProjection.class.getName() + "/" + proposals.getNamespace().getFullName();
+        this.batches = new BatchedWrites<>(ProposalProjection.class, proposals, Batch::new);
         // Once at start-up; creating an existing index is a no-op.
         INDEXED.forEach(field -> proposals.createIndex(Indexes.ascending(field)));
     }
@@ -109,13 +109,13 @@ class ProposalProjection {
                         .append("algorithm", event.proposer().algorithm())
                         .append("nonce", event.proposer().nonce())
                         .append("ciphertext", event.proposer().ciphertext()));
-        write(batch -> {
+        batches.write(batch -> {
             batch.texts.put(event.proposalId(), new Texts(event.submittedAt(), event.title(), event.body()));
             // Insert-only: a replayed creation finds the document there and cannot roll it back.
-            batch.writes.add(new UpdateOneModel<>(Filters.eq("_id", event.proposalId()),
+            batch.add(new UpdateOneModel<>(Filters.eq("_id", event.proposalId()),
                     new Document("$setOnInsert", doc), UPSERT));
             // Fills in a document that only a project link created before the submission was handled.
-            batch.writes.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", event.proposalId()),
+            batch.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", event.proposalId()),
                     Filters.exists("version", false)), new Document("$set", doc)));
         });
     }
@@ -126,7 +126,7 @@ class ProposalProjection {
         if (proposalId == null) {
             return;
         }
-        write(batch -> batch.writes.add(new UpdateOneModel<>(Filters.eq("_id", proposalId),
+        batches.write(batch -> batch.add(new UpdateOneModel<>(Filters.eq("_id", proposalId),
                 new Document("$addToSet", new Document("projects",
                         new Document("projectId", event.projectId()).append("title", event.title()))), UPSERT)));
     }
@@ -158,7 +158,7 @@ class ProposalProjection {
 
     @EventHandler
     void on(ProposalRevised event, @SequenceNumber long sequence) {
-        write(batch -> {
+        batches.write(batch -> {
             Texts before = batch.texts(event.proposalId());
             if (before == null) {
                 return; // no document to revise: the update would match nothing
@@ -174,7 +174,7 @@ class ProposalProjection {
                 set.append("body", event.body());
             }
             set.append("searchTokens", SearchTokens.ofDocument(after.title(), after.body()));
-            batch.writes.add(updateModel(event.proposalId(), sequence, set,
+            batch.add(updateModel(event.proposalId(), sequence, set,
                     entry(sequence, "REVISED", event.revisedAt(), role(event.recordedBy()))));
         });
     }
@@ -213,14 +213,14 @@ class ProposalProjection {
     void on(ProposalResponseOverdue event, @SequenceNumber long sequence) {
         Document entry = entry(sequence, "RESPONSE_OVERDUE", event.recordedAt(), StaffRef.SYSTEM.role(),
                 "dueOn", event.dueOn().toString());
-        write(batch -> {
+        batches.write(batch -> {
             // Overdue only while unanswered. Either way the version and the timeline advance: the
             // first write applies to an open proposal, the second (then a no-op) to any other.
-            batch.writes.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", event.proposalId()),
+            batch.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", event.proposalId()),
                     Filters.lt("version", sequence), Filters.nin("status", CLOSED)),
                     new Document("$set", new Document("overdue", true).append("version", sequence))
                             .append("$push", new Document("timeline", entry))));
-            batch.writes.add(updateModel(event.proposalId(), sequence, new Document(), entry));
+            batch.add(updateModel(event.proposalId(), sequence, new Document(), entry));
         });
     }
 
@@ -232,7 +232,7 @@ class ProposalProjection {
     /** Accepted or rejected: the answer, how late it came, and how long it took from submission. */
     private void answer(String proposalId, long sequence, ProposalStatus outcome, Decision decision,
                         String conditions, int daysLate) {
-        write(batch -> {
+        batches.write(batch -> {
             Document set = new Document("status", outcome.name())
                     .append("outcome", outcome.name())
                     .append("decidedAt", Date.from(decision.decidedAt()))
@@ -248,14 +248,14 @@ class ProposalProjection {
                         decision.decidedAt().atZone(FiscalYear.TOKYO).toLocalDate()));
             }
             set.append("overdue", false).append("answeredLate", daysLate > 0);
-            batch.writes.add(updateModel(proposalId, sequence, set,
+            batch.add(updateModel(proposalId, sequence, set,
                     entry(sequence, outcome.name(), decision.decidedAt(), role(decision.decidedBy()),
                             "reason", decision.reason(), "outcome", outcome.name(), "conditions", conditions)));
         });
     }
 
     private void update(String proposalId, long sequence, Document set, Document timelineEntry) {
-        write(batch -> batch.writes.add(updateModel(proposalId, sequence, set, timelineEntry)));
+        batches.write(batch -> batch.add(updateModel(proposalId, sequence, set, timelineEntry)));
     }
 
     /** Applies only to a document that has not seen this sequence number yet. */
@@ -266,56 +266,6 @@ class ProposalProjection {
                 .append("$push", new Document("timeline", timelineEntry)));
     }
 
-    /**
-     * A public timeline entry: sequence, kind, time, the optional fields given as name/value pairs
-     * (nulls left out), and the role that acted. Never a staff id.
-     */
-    private static Document entry(long sequence, String kind, Instant at, String role, String... optional) {
-        Document entry = new Document("seq", sequence).append("kind", kind).append("at", Date.from(at));
-        for (int i = 0; i < optional.length; i += 2) {
-            if (optional[i + 1] != null) {
-                entry.append(optional[i], optional[i + 1]);
-            }
-        }
-        return role == null ? entry : entry.append("role", role);
-    }
-
-    private static String role(StaffRef actor) {
-        return actor == null ? null : actor.role();
-    }
-
-    private void write(Consumer<Batch> change) {
-        if (CurrentUnitOfWork.isStarted()) {
-            UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-            Batch batch = batchOf(unitOfWork);
-            change.accept(batch);
-            // Written while the batch's last event is handled, i.e. before the processor stores its
-            // token at prepare-commit: a failed write fails the batch, which is then retried.
-            if (unitOfWork instanceof BatchingUnitOfWork<?> batching && batching.isLastMessage()) {
-                batch.flush();
-            }
-        } else {
-            Batch single = new Batch(proposals);
-            change.accept(single);
-            single.flush();
-        }
-    }
-
-    /**
-     * The unit of work's batch, created with the first event, written with the last one (and, as a
-     * safety net, at prepare-commit if anything is left).
-     */
-    private Batch batchOf(UnitOfWork<?> unitOfWork) {
-        Batch batch = unitOfWork.getResource(batchResource);
-        if (batch == null) {
-            Batch created = new Batch(proposals);
-            unitOfWork.resources().put(batchResource, created);
-            unitOfWork.onPrepareCommit(u -> created.flush());
-            batch = created;
-        }
-        return batch;
-    }
-
     /** What later events need from earlier ones: when it was submitted (daysToAnswer) and its text (tokens). */
     private record Texts(Instant submittedAt, String title, String body) {
     }
@@ -324,31 +274,22 @@ class ProposalProjection {
      * Writes waiting for one bulkWrite, and the texts of the proposals they touch as they stand after
      * them (read from the collection the first time a proposal is met, then kept up to date).
      */
-    private static final class Batch {
+    private static final class Batch extends WriteBatch {
 
-        private final MongoCollection<Document> proposals;
-        private final List<WriteModel<Document>> writes = new ArrayList<>();
         private final Map<String, Texts> texts = new HashMap<>();
 
         Batch(MongoCollection<Document> proposals) {
-            this.proposals = proposals;
+            super(proposals);
         }
 
         Texts texts(String proposalId) {
             return texts.computeIfAbsent(proposalId, id -> {
-                Document doc = proposals.find(Filters.and(Filters.eq("_id", id), Filters.exists("version")))
+                Document doc = collection().find(Filters.and(Filters.eq("_id", id), Filters.exists("version")))
                         .projection(Projections.include("submittedAt", "title", "body")).first();
                 return doc == null ? null
                         : new Texts(doc.getDate("submittedAt").toInstant(), doc.getString("title"),
                                 doc.getString("body"));
             });
-        }
-
-        void flush() {
-            if (!writes.isEmpty()) {
-                proposals.bulkWrite(writes);
-                writes.clear();
-            }
         }
     }
 }

@@ -1,0 +1,41 @@
+package kyodo.command.platform;
+
+import kyodo.kernel.problem.CommonProblems;
+import kyodo.kernel.problem.FieldViolation;
+import kyodo.kernel.problem.KyodoProblemException;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The field checks every aggregate's rules share: collect every violation, then refuse once with
+ * all of them, so a client sees each bad field in one answer.
+ */
+public final class FieldChecks {
+
+    private FieldChecks() {
+    }
+
+    /** A required text within its length limit (after stripping). */
+    public static void text(List<FieldViolation> errors, String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldViolation(field, "required"));
+        } else if (value.strip().length() > max) {
+            errors.add(new FieldViolation(field, "at most " + max + " characters"));
+        }
+    }
+
+    /** A single required text, refused at once. */
+    public static void requireText(String field, String value, int max) {
+        List<FieldViolation> errors = new java.util.ArrayList<>();
+        text(errors, field, value, max);
+        refuseIfAny(errors, "The " + field + " is missing or too long.");
+    }
+
+    /** Refuses with every collected violation as one invalid-input problem. */
+    public static void refuseIfAny(List<FieldViolation> errors, String detail) {
+        if (!errors.isEmpty()) {
+            throw new KyodoProblemException(CommonProblems.INVALID_INPUT, detail, errors, Map.of());
+        }
+    }
+}
