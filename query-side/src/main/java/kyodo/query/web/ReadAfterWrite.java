@@ -21,6 +21,8 @@ import java.util.function.ToLongFunction;
 @Component
 public class ReadAfterWrite {
 
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,64}");
+
     private static final Duration POLL = Duration.ofMillis(25);
 
     private final Duration maxWait;
@@ -49,5 +51,25 @@ public class ReadAfterWrite {
                 .repeatWhenEmpty(repeats -> repeats.delayElements(POLL))
                 .timeout(maxWait, Mono.error(() -> new KyodoProblemException(CommonProblems.READ_MODEL_LAGGING,
                         "The read model has not reached version " + minVersion + " yet; retry shortly.")));
+    }
+
+    /**
+     * One read-model document by id, as every detail endpoint reads it: an id of the wrong shape or
+     * an unknown one is a 404 problem ({@code notFoundDetail}), {@code minVersion} waits as in
+     * {@link #read}.
+     */
+    public Mono<org.bson.Document> readDocument(String id, Callable<Optional<org.bson.Document>> lookup,
+                                                Long minVersion, String notFoundDetail) {
+        if (id == null || !ID.matcher(id).matches()) {
+            return Mono.error(new KyodoProblemException(CommonProblems.NOT_FOUND, notFoundDetail));
+        }
+        return read(lookup, doc -> doc.getLong("version"), minVersion)
+                .flatMap(found -> found.map(Mono::just).orElseGet(() -> Mono.error(
+                        new KyodoProblemException(CommonProblems.NOT_FOUND, notFoundDetail))));
+    }
+
+    /** The strong ETag of a read model's version: {@code "N"}, as command answers carry it. */
+    public static String etag(long version) {
+        return "\"" + version + "\"";
     }
 }

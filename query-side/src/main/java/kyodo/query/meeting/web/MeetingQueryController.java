@@ -3,15 +3,12 @@ package kyodo.query.meeting.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import kyodo.kernel.problem.CommonProblems;
-import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.query.meeting.MeetingListQuery;
 import kyodo.query.meeting.MeetingViews;
 import kyodo.query.meeting.MeetingViews.MeetingPage;
 import kyodo.query.meeting.MeetingViews.MeetingPublicView;
 import kyodo.query.meeting.MeetingViews.MeetingStaffView;
 import kyodo.query.web.ReadAfterWrite;
-import org.bson.Document;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -22,16 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 
 /** Reads of meetings, for staff and for the public: lists and single meetings. */
 @RestController
 @Tag(name = "meetings (reads)")
 class MeetingQueryController {
-
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final MeetingViews views;
     private final ReadAfterWrite readAfterWrite;
@@ -67,9 +59,9 @@ class MeetingQueryController {
     Mono<ResponseEntity<MeetingStaffView>> staff(
             @PathVariable String id,
             @Parameter(description = "wait for at least this version") @RequestParam(required = false) Long minVersion) {
-        return load(id, () -> views.find(id), minVersion)
+        return readAfterWrite.readDocument(id, () -> views.find(id), minVersion, "No meeting with that id.")
                 .flatMap(doc -> Mono.fromCallable(() -> views.staffView(doc)).subscribeOn(Schedulers.boundedElastic()))
-                .map(view -> ResponseEntity.ok().eTag(etag(view.meeting().version())).body(view));
+                .map(view -> ResponseEntity.ok().eTag(ReadAfterWrite.etag(view.meeting().version())).body(view));
     }
 
     @Operation(summary = "A meeting as anyone sees it: counts, never participants",
@@ -77,29 +69,13 @@ class MeetingQueryController {
                     + "feedback and the public timeline. ETag carries the meeting's version.")
     @GetMapping(path = "/public/meetings/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<MeetingPublicView>> publicView(@PathVariable String id) {
-        return load(id, () -> views.findPublic(id), null)
+        return readAfterWrite.readDocument(id, () -> views.findPublic(id), null, "No meeting with that id.")
                 .map(views::publicView)
-                .map(view -> ResponseEntity.ok().eTag(etag(view.version())).body(view));
+                .map(view -> ResponseEntity.ok().eTag(ReadAfterWrite.etag(view.version())).body(view));
     }
 
     private Mono<MeetingPage> list(MultiValueMap<String, String> params) {
         return Mono.fromCallable(() -> views.list(MeetingListQuery.parse(params)))
                 .subscribeOn(Schedulers.boundedElastic());
-    }
-
-    private Mono<Document> load(String id, Callable<Optional<Document>> lookup, Long minVersion) {
-        if (!ID.matcher(id).matches()) {
-            return Mono.error(notFound());
-        }
-        return readAfterWrite.read(lookup, doc -> doc.getLong("version"), minVersion)
-                .flatMap(found -> found.map(Mono::just).orElseGet(() -> Mono.error(notFound())));
-    }
-
-    private static KyodoProblemException notFound() {
-        return new KyodoProblemException(CommonProblems.NOT_FOUND, "No meeting with that id.");
-    }
-
-    private static String etag(long version) {
-        return "\"" + version + "\"";
     }
 }

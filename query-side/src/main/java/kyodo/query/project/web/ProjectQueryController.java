@@ -3,14 +3,11 @@ package kyodo.query.project.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import kyodo.kernel.problem.CommonProblems;
-import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.query.project.ProjectListQuery;
 import kyodo.query.project.ProjectViews;
 import kyodo.query.project.ProjectViews.ProjectPage;
 import kyodo.query.project.ProjectViews.ProjectView;
 import kyodo.query.web.ReadAfterWrite;
-import org.bson.Document;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -21,14 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import java.util.regex.Pattern;
 
 /** Reads of collaborative projects, for staff and for the public: lists and single projects. */
 @RestController
 @Tag(name = "projects (reads)")
 class ProjectQueryController {
-
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final ProjectViews views;
     private final ReadAfterWrite readAfterWrite;
@@ -64,8 +58,9 @@ class ProjectQueryController {
     Mono<ResponseEntity<ProjectView>> staff(
             @PathVariable String id,
             @Parameter(description = "wait for at least this version") @RequestParam(required = false) Long minVersion) {
-        return load(id, minVersion).map(views::view)
-                .map(view -> ResponseEntity.ok().eTag(etag(view.version())).body(view));
+        return readAfterWrite.readDocument(id, () -> views.find(id), minVersion, "No project with that id.")
+                .map(views::view)
+                .map(view -> ResponseEntity.ok().eTag(ReadAfterWrite.etag(view.version())).body(view));
     }
 
     @Operation(summary = "A project as anyone sees it",
@@ -74,28 +69,13 @@ class ProjectQueryController {
                     + "evaluation, the end, and the public timeline. Never a staff id. ETag carries the version.")
     @GetMapping(path = "/public/projects/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<ProjectView>> publicView(@PathVariable String id) {
-        return load(id, null).map(views::view)
-                .map(view -> ResponseEntity.ok().eTag(etag(view.version())).body(view));
+        return readAfterWrite.readDocument(id, () -> views.find(id), null, "No project with that id.")
+                .map(views::view)
+                .map(view -> ResponseEntity.ok().eTag(ReadAfterWrite.etag(view.version())).body(view));
     }
 
     private Mono<ProjectPage> list(MultiValueMap<String, String> params) {
         return Mono.fromCallable(() -> views.list(ProjectListQuery.parse(params)))
                 .subscribeOn(Schedulers.boundedElastic());
-    }
-
-    private Mono<Document> load(String id, Long minVersion) {
-        if (!ID.matcher(id).matches()) {
-            return Mono.error(notFound());
-        }
-        return readAfterWrite.read(() -> views.find(id), doc -> doc.getLong("version"), minVersion)
-                .flatMap(found -> found.map(Mono::just).orElseGet(() -> Mono.error(notFound())));
-    }
-
-    private static KyodoProblemException notFound() {
-        return new KyodoProblemException(CommonProblems.NOT_FOUND, "No project with that id.");
-    }
-
-    private static String etag(long version) {
-        return "\"" + version + "\"";
     }
 }

@@ -3,15 +3,12 @@ package kyodo.query.proposal.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import kyodo.kernel.problem.CommonProblems;
-import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.query.proposal.ProposalListQuery;
 import kyodo.query.proposal.ProposalViews;
 import kyodo.query.proposal.ProposalViews.ProposalPage;
 import kyodo.query.proposal.ProposalViews.ProposalPublicView;
 import kyodo.query.proposal.ProposalViews.ProposalStaffView;
 import kyodo.query.web.ReadAfterWrite;
-import org.bson.Document;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -22,14 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import java.util.regex.Pattern;
 
 /** Reads of proposals, for staff and for the public: lists and single proposals. */
 @RestController
 @Tag(name = "proposals (reads)")
 class ProposalQueryController {
-
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final ProposalViews views;
     private final ReadAfterWrite readAfterWrite;
@@ -64,37 +58,21 @@ class ProposalQueryController {
     Mono<ResponseEntity<ProposalStaffView>> staff(
             @PathVariable String id,
             @Parameter(description = "wait for at least this version") @RequestParam(required = false) Long minVersion) {
-        return load(id, minVersion)
+        return readAfterWrite.readDocument(id, () -> views.find(id), minVersion, "No proposal with that id.")
                 .flatMap(doc -> Mono.fromCallable(() -> views.staffView(doc)).subscribeOn(Schedulers.boundedElastic()))
-                .map(view -> ResponseEntity.ok().eTag(etag(view.proposal().version())).body(view));
+                .map(view -> ResponseEntity.ok().eTag(ReadAfterWrite.etag(view.proposal().version())).body(view));
     }
 
     @Operation(summary = "A proposal as anyone sees it: no personal data")
     @GetMapping(path = "/public/proposals/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<ProposalPublicView>> publicView(@PathVariable String id) {
-        return load(id, null)
+        return readAfterWrite.readDocument(id, () -> views.find(id), null, "No proposal with that id.")
                 .map(views::publicView)
-                .map(view -> ResponseEntity.ok().eTag(etag(view.version())).body(view));
+                .map(view -> ResponseEntity.ok().eTag(ReadAfterWrite.etag(view.version())).body(view));
     }
 
     private Mono<ProposalPage> list(MultiValueMap<String, String> params) {
         return Mono.fromCallable(() -> views.list(ProposalListQuery.parse(params)))
                 .subscribeOn(Schedulers.boundedElastic());
-    }
-
-    private Mono<Document> load(String id, Long minVersion) {
-        if (!ID.matcher(id).matches()) {
-            return Mono.error(notFound());
-        }
-        return readAfterWrite.read(() -> views.find(id), doc -> doc.getLong("version"), minVersion)
-                .flatMap(found -> found.map(Mono::just).orElseGet(() -> Mono.error(notFound())));
-    }
-
-    private static KyodoProblemException notFound() {
-        return new KyodoProblemException(CommonProblems.NOT_FOUND, "No proposal with that id.");
-    }
-
-    private static String etag(long version) {
-        return "\"" + version + "\"";
     }
 }
