@@ -47,10 +47,19 @@ final class KyodoTestApp implements AutoCloseable {
         boot();
     }
 
+    /** A client signed in as a city-wide STAFF member. */
     WebTestClient http() {
+        return as("STAFF", null);
+    }
+
+    /**
+     * A client signed in as a test account of that role, scoped to that ward code (null: city-wide).
+     * Roles: STAFF, WARD_HEAD, ADMIN, ANALYST.
+     */
+    WebTestClient as(String role, String ward) {
         return anonymousHttp().mutate()
-                .defaultHeader("X-Kyodo-Staff-Id", "s-test-1")
-                .defaultHeader("X-Kyodo-Staff-Role", "STAFF")
+                .defaultHeader("X-Kyodo-Staff-Id", "s-test-" + role.toLowerCase() + (ward == null ? "" : "-" + ward))
+                .defaultHeader("X-Kyodo-Staff-Role", role)
                 .build();
     }
 
