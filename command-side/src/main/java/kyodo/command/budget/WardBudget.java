@@ -1,6 +1,7 @@
 package kyodo.command.budget;
 
 import kyodo.command.platform.VersionedAggregate;
+import kyodo.kernel.Ward;
 import kyodo.kernel.Yen;
 import kyodo.kernel.decision.Decision;
 import kyodo.kernel.decision.DecisionKind;
@@ -177,5 +178,11 @@ class WardBudget extends VersionedAggregate {
 
     /** Budget settings: how long a reservation waits for its project. */
     public record BudgetSettings(Duration reservationTimeout) {
+    }
+
+    /** The ward whose budget this is, read off its id ({@code saiwai-2025}); null before it exists. */
+    @Override
+    protected Ward ward() {
+        return budgetId == null ? null : Ward.fromCode(budgetId.substring(0, budgetId.indexOf('-'))).orElse(null);
     }
 }

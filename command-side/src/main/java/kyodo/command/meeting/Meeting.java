@@ -269,4 +269,9 @@ class Meeting extends VersionedAggregate {
     private static String strip(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
+
+    @Override
+    protected Ward ward() {
+        return ward;
+    }
 }

@@ -1,6 +1,6 @@
 package kyodo.command.meeting;
 
-import kyodo.command.platform.ActorMetadata;
+import kyodo.command.access.ActorMetadata;
 import kyodo.command.proposal.DecideProposal;
 import kyodo.kernel.decision.DecisionBasis;
 import kyodo.kernel.decision.DecisionOutcome;

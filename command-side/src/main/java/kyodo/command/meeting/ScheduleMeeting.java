@@ -1,5 +1,6 @@
 package kyodo.command.meeting;
 
+import kyodo.command.access.WardTargeted;
 import kyodo.kernel.StaffRef;
 import kyodo.kernel.Ward;
 import kyodo.kernel.meeting.MeetingKind;
@@ -12,5 +13,5 @@ import java.util.List;
 public record ScheduleMeeting(@TargetAggregateIdentifier String meetingId, MeetingKind kind, Ward ward,
                              Ward.District district, String title, Instant startsAt, Instant endsAt, String venue,
                              Integer capacity, boolean publicObservation, List<String> themes, Integer term,
-                             Integer session, Instant at, StaffRef by) {
+                             Integer session, Instant at, StaffRef by) implements WardTargeted {
 }

@@ -1,6 +1,6 @@
 package kyodo.command.personal;
 
-import kyodo.command.platform.ActorMetadata;
+import kyodo.command.access.ActorMetadata;
 import kyodo.kernel.StaffRef;
 import kyodo.kernel.personal.PersonKeyVault;
 import kyodo.kernel.personal.PersonalDataErased;

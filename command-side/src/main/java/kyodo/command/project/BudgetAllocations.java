@@ -1,5 +1,6 @@
 package kyodo.command.project;
 
+import kyodo.command.web.ActingStaff;
 import kyodo.command.budget.BudgetProblems;
 import kyodo.command.budget.ReleaseFunds;
 import kyodo.command.budget.ReserveFunds;
@@ -55,7 +56,14 @@ public class BudgetAllocations {
         return Mono.fromCallable(() -> records.placeOf(projectId)).subscribeOn(Schedulers.boundedElastic())
                 .flatMap(place -> place.map(Mono::just).orElseGet(() -> Mono.error(new KyodoProblemException(
                         CommonProblems.NOT_FOUND, "No project with that id."))))
-                .flatMap(place -> {
+                .zipWith(ActingStaff.current())
+                .flatMap(placeAndActor -> {
+                    ProjectRecords.Place place = placeAndActor.getT1();
+                    if (!placeAndActor.getT2().covers(place.ward())) {
+                        // checked again by the ward budget itself; refused here before anything is reserved
+                        return Mono.error(new KyodoProblemException(CommonProblems.FORBIDDEN,
+                                "This project belongs to another ward than yours."));
+                    }
                     if (place.ward() == null) {
                         return Mono.error(new KyodoProblemException(ProjectProblems.NO_WARD_BUDGET,
                                 "A city-wide project has no ward budget."));

@@ -296,4 +296,9 @@ class CollaborativeProject extends VersionedAggregate {
                               StaffRef by, java.time.Instant at) {
         return new Decision(decisionId, SubjectType.PROJECT, projectId, ward, kind, outcome, reason, by, at, null);
     }
+
+    @Override
+    protected Ward ward() {
+        return ward;
+    }
 }

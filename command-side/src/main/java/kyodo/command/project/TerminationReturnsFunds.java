@@ -1,7 +1,7 @@
 package kyodo.command.project;
 
 import kyodo.command.budget.ReleaseFunds;
-import kyodo.command.platform.ActorMetadata;
+import kyodo.command.access.ActorMetadata;
 import kyodo.kernel.project.ProjectTerminated;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;

@@ -229,7 +229,8 @@ class Proposal extends VersionedAggregate {
         this.status = ProposalStatus.WITHDRAWN;
     }
 
-    Ward ward() {
+    @Override
+    protected Ward ward() {
         return ward;
     }
 

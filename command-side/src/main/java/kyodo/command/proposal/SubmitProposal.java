@@ -1,5 +1,6 @@
 package kyodo.command.proposal;
 
+import kyodo.command.access.WardTargeted;
 import kyodo.kernel.Ward;
 import kyodo.kernel.personal.SealedPersonalData;
 import kyodo.kernel.proposal.ProposalChannel;
@@ -15,5 +16,5 @@ import java.util.List;
  */
 public record SubmitProposal(@TargetAggregateIdentifier String proposalId, Ward ward, String title, String body,
                              List<String> themes, ProposalProgramme programme, ProposalChannel channel,
-                             SealedPersonalData proposer, Instant submittedAt) {
+                             SealedPersonalData proposer, Instant submittedAt) implements WardTargeted {
 }

@@ -1,32 +1,29 @@
 package kyodo.command.web;
 
 import kyodo.kernel.StaffRef;
+import kyodo.kernel.access.Actor;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
 import org.springframework.core.MethodParameter;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.web.reactive.BindingContext;
 import org.springframework.web.reactive.result.method.HandlerMethodArgumentResolver;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-import java.util.Set;
-import java.util.regex.Pattern;
-
 /**
  * Resolves the {@link StaffRef} parameter of a command endpoint: who is acting, in which role.
- * Every command needs one; without it the answer is 401.
+ * It is the signed-in {@link Actor}, put into the reactive security context by the authentication
+ * of the deployable (local accounts or an OIDC token, see {@code kyodo.ops.security}). Without one
+ * the answer is 401; an analyst, who never issues commands, gets 403.
  *
- * <p>Interim source: the {@code X-Kyodo-Staff-Id} and {@code X-Kyodo-Staff-Role} headers, set by
- * the gateway in front of kyodo. The access-control work replaces this with the authenticated
- * principal; until then kyodo must run behind a trusted gateway (README).
+ * <p>The ward scope is not part of the {@code StaffRef} (events record id and role only): the
+ * dispatch reads it from the same context ({@link #current()}) and the command side checks it
+ * against the subject's ward.
  */
 public class ActingStaff implements HandlerMethodArgumentResolver {
-
-    public static final String STAFF_ID_HEADER = "X-Kyodo-Staff-Id";
-    public static final String ROLE_HEADER = "X-Kyodo-Staff-Role";
-
-    private static final Pattern STAFF_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final Set<String> ROLES = Set.of("STAFF", "WARD_HEAD", "ADMIN");
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -36,13 +33,21 @@ public class ActingStaff implements HandlerMethodArgumentResolver {
     @Override
     public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext context,
                                         ServerWebExchange exchange) {
-        String staffId = exchange.getRequest().getHeaders().getFirst(STAFF_ID_HEADER);
-        String role = exchange.getRequest().getHeaders().getFirst(ROLE_HEADER);
-        if (staffId == null || role == null || !STAFF_ID.matcher(staffId).matches() || !ROLES.contains(role)) {
-            return Mono.error(new KyodoProblemException(CommonProblems.UNAUTHENTICATED,
-                    "Commands need the acting staff member: " + STAFF_ID_HEADER + " and " + ROLE_HEADER
-                            + " (STAFF, WARD_HEAD or ADMIN)."));
-        }
-        return Mono.just(new StaffRef(staffId, role));
+        return current().map(Actor::staffRef);
+    }
+
+    /** The signed-in actor who may issue commands: 401 if nobody is signed in, 403 for an analyst. */
+    public static Mono<Actor> current() {
+        return ReactiveSecurityContextHolder.getContext()
+                .map(SecurityContext::getAuthentication)
+                .filter(Authentication::isAuthenticated)
+                .map(Authentication::getPrincipal)
+                .filter(Actor.class::isInstance)
+                .cast(Actor.class)
+                .switchIfEmpty(Mono.error(() -> new KyodoProblemException(CommonProblems.UNAUTHENTICATED,
+                        "Commands need a signed-in staff member.")))
+                .flatMap(actor -> actor.role().issuesCommands() ? Mono.just(actor)
+                        : Mono.error(new KyodoProblemException(CommonProblems.FORBIDDEN,
+                        "An " + actor.role() + " account reads analytics only and issues no commands.")));
     }
 }

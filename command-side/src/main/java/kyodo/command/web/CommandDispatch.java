@@ -1,6 +1,6 @@
 package kyodo.command.web;
 
-import kyodo.command.platform.ActorMetadata;
+import kyodo.command.access.ActorMetadata;
 import kyodo.kernel.StaffRef;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -14,7 +14,8 @@ import java.time.Duration;
 
 /**
  * Sends commands from the reactive edge: non-blocking, bounded in time, with the acting staff
- * member in the metadata (copied onto every event the command causes). A timeout answers 503 so
+ * member in the metadata (id and role copied onto every event the command causes, the ward scope
+ * checked by {@link kyodo.command.access.CommandAccess}). A timeout answers 503 so
  * the client retries; with an Idempotency-Key or If-Match a retry is safe.
  */
 @Component
@@ -30,14 +31,19 @@ public class CommandDispatch {
 
     /** Sends a command and answers with the handler's result. */
     public <R> Mono<R> send(Object command, StaffRef actor) {
-        MetaData metaData = MetaData.with(ActorMetadata.STAFF_ID, actor.staffId())
-                .and(ActorMetadata.ROLE, actor.role());
-        // The local command bus handles a command on the calling thread, JDBC included: never on
-        // Netty's event loop.
-        return Mono.defer(() -> Mono.<R>fromFuture(
-                        gateway.send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData))))
-                .subscribeOn(Schedulers.boundedElastic())
-                .timeout(timeout);
+        // The ward scope of the signed-in actor goes with the command, for the command side's access
+        // checks; it is not correlated onto events (ActorMetadata).
+        return ActingStaff.current().flatMap(signedIn -> {
+            MetaData metaData = MetaData.with(ActorMetadata.STAFF_ID, actor.staffId())
+                    .and(ActorMetadata.ROLE, actor.role())
+                    .and(ActorMetadata.WARD_SCOPE, signedIn.scopeCode());
+            // The local command bus handles a command on the calling thread, JDBC included: never on
+            // Netty's event loop.
+            return Mono.defer(() -> Mono.<R>fromFuture(
+                            gateway.send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData))))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .timeout(timeout);
+        });
     }
 
     /** Sends a command whose handler answers the aggregate's new version. */

@@ -124,6 +124,30 @@ class ProposalLifecycleTest {
     }
 
     @Test
+    void staffOfAnotherWardCannotActOnTheProposal() {
+        fixture.given(submitted())
+                .when(new AcknowledgeProposal(ID, null, "地域振興課", null, ACK_AT, CLERK),
+                        Map.of(kyodo.command.access.ActorMetadata.ROLE, "STAFF",
+                                kyodo.command.access.ActorMetadata.WARD_SCOPE, "nakahara"))
+                .expectNoEvents()
+                .expectException(refused("forbidden"));
+    }
+
+    @Test
+    void staffOfTheProposalsWardOrCityWideCanAct() {
+        fixture.given(submitted())
+                .when(new AcknowledgeProposal(ID, null, "地域振興課", null, ACK_AT, CLERK),
+                        Map.of(kyodo.command.access.ActorMetadata.ROLE, "STAFF",
+                                kyodo.command.access.ActorMetadata.WARD_SCOPE, "saiwai"))
+                .expectEvents(acknowledged());
+        fixture.given(submitted())
+                .when(new AcknowledgeProposal(ID, null, "地域振興課", null, ACK_AT, CLERK),
+                        Map.of(kyodo.command.access.ActorMetadata.ROLE, "ADMIN",
+                                kyodo.command.access.ActorMetadata.WARD_SCOPE, "*"))
+                .expectEvents(acknowledged());
+    }
+
+    @Test
     void cannotAcknowledgeTwice() {
         fixture.given(submitted(), acknowledged())
                 .when(new AcknowledgeProposal(ID, null, "地域振興課", null, LATER, CLERK))

@@ -29,6 +29,9 @@ public final class CommonProblems {
     public static final ProblemType IDEMPOTENCY_KEY_INVALID =
             new ProblemType("idempotency-key-invalid", 400, "冪等キーの形式が正しくありません",
                     "The idempotency key is malformed");
+    public static final ProblemType TOO_MANY_REQUESTS =
+            new ProblemType("too-many-requests", 429, "リクエストが多すぎます。しばらくしてから再度お試しください",
+                    "Too many requests; try again later");
     public static final ProblemType READ_MODEL_LAGGING =
             new ProblemType("read-model-lagging", 503, "表示用データの更新が追いついていません",
                     "The read model has not caught up yet");

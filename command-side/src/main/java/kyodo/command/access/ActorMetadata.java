@@ -1,4 +1,4 @@
-package kyodo.command.platform;
+package kyodo.command.access;
 
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -14,6 +14,13 @@ public class ActorMetadata {
 
     public static final String STAFF_ID = "staffId";
     public static final String ROLE = "role";
+    /**
+     * The ward scope of the signed-in actor who sent a command from the HTTP edge: a ward code, or
+     * {@code *} for city-wide. Present only on commands from the edge, which the command side checks
+     * against the subject's ward; commands that policies send in reaction to an event carry none and
+     * are not checked again. Never copied onto events.
+     */
+    public static final String WARD_SCOPE = "wardScope";
 
     @Bean
     CorrelationDataProvider actorCorrelation() {
