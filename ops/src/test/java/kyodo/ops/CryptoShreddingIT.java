@@ -63,8 +63,7 @@ class CryptoShreddingIT {
     }
 
     private static org.springframework.test.web.reactive.server.WebTestClient admin(KyodoTestApp app) {
-        return app.anonymousHttp().mutate().defaultHeader("X-Kyodo-Staff-Id", "s-admin")
-                .defaultHeader("X-Kyodo-Staff-Role", "ADMIN").build();
+        return app.as("ADMIN", null);
     }
 
     private static void assertStaffSeesThePlaceholder(KyodoTestApp app, String id) {

@@ -129,10 +129,12 @@ class ErrorContractIT {
     }
 
     @Test
-    void anUnknownIdIs404() {
+    void anUnknownIdIs404AndAPathTraversalIs400() {
         isProblem(app.http().get().uri("/api/proposals/00000000-0000-0000-0000-000000000000").exchange(),
                 404, "/problems/not-found");
-        isProblem(app.http().get().uri("/public/proposals/..%2F..%2Fetc").exchange(), 404, "/problems/not-found");
+        // the security firewall refuses encoded slashes before any handler sees them
+        isProblem(app.http().get().uri("/public/proposals/..%2F..%2Fetc").exchange(), 400,
+                "/problems/malformed-request");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package kyodo.ops;
 
+import kyodo.kernel.Ward;
 import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -34,9 +36,51 @@ final class KyodoTestApp implements AutoCloseable {
         return app;
     }
 
+    /** The password of every test account. */
+    static final String PASSWORD = "kyodo-test-password";
+    private static final String PASSWORD_HASH = new BCryptPasswordEncoder(4).encode(PASSWORD);
+
+    /**
+     * The test accounts, as an operator would configure them: a city-wide STAFF, a STAFF and a
+     * WARD_HEAD in each ward, an ADMIN and an ANALYST. Account id: {@code t-<role>-<ward or city>}.
+     */
+    static List<String> testAccounts() {
+        List<String> args = new ArrayList<>();
+        List<String[]> accounts = new ArrayList<>();
+        accounts.add(new String[]{"STAFF", null});
+        accounts.add(new String[]{"ADMIN", null});
+        accounts.add(new String[]{"ANALYST", null});
+        for (Ward ward : Ward.values()) {
+            accounts.add(new String[]{"STAFF", ward.code()});
+            accounts.add(new String[]{"WARD_HEAD", ward.code()});
+        }
+        for (int i = 0; i < accounts.size(); i++) {
+            String role = accounts.get(i)[0];
+            String ward = accounts.get(i)[1];
+            String prefix = "--kyodo.security.accounts[" + i + "].";
+            args.add(prefix + "username=" + username(role, ward));
+            args.add(prefix + "password-hash=" + PASSWORD_HASH);
+            args.add(prefix + "role=" + role);
+            if (ward != null) {
+                args.add(prefix + "ward=" + ward);
+            }
+        }
+        return args;
+    }
+
+    static String username(String role, String ward) {
+        return "t-" + role.toLowerCase().replace('_', '-') + "-" + (ward == null ? "city" : ward);
+    }
+
     private void boot() {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--kyodo.data-dir=" + dataDir,
-                "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
+                "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                // tests fire many requests from one address; the limits have tests of their own
+                "--kyodo.security.rate-limit.public-per-minute=0",
+                "--kyodo.security.rate-limit.sign-in-failures=1000000"));
+        if (extraArgs.stream().noneMatch(a -> a.startsWith("--kyodo.security.accounts"))) {
+            args.addAll(testAccounts());
+        }
         args.addAll(extraArgs);
         context = KyodoApplication.start(args.toArray(String[]::new));
     }
@@ -58,8 +102,7 @@ final class KyodoTestApp implements AutoCloseable {
      */
     WebTestClient as(String role, String ward) {
         return anonymousHttp().mutate()
-                .defaultHeader("X-Kyodo-Staff-Id", "s-test-" + role.toLowerCase() + (ward == null ? "" : "-" + ward))
-                .defaultHeader("X-Kyodo-Staff-Role", role)
+                .defaultHeaders(h -> h.setBasicAuth(username(role, ward), PASSWORD))
                 .build();
     }
 

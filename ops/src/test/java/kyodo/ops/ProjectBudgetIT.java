@@ -43,9 +43,13 @@ class ProjectBudgetIT {
         app.close();
     }
 
+    /** A city-wide account of that role. */
     private static WebTestClient as(String role) {
-        return app.anonymousHttp().mutate().defaultHeader("X-Kyodo-Staff-Id", "s-" + role.toLowerCase())
-                .defaultHeader("X-Kyodo-Staff-Role", role).build();
+        return app.as(role, null);
+    }
+
+    private static WebTestClient as(String role, String ward) {
+        return app.as(role, ward);
     }
 
     private static Map<?, ?> post(WebTestClient http, String path, Object body) {
@@ -69,7 +73,7 @@ class ProjectBudgetIT {
             body.put("origin", origin);
         }
         String id = (String) post(as("STAFF"), "/api/projects", body).get("id");
-        post(as("WARD_HEAD"), "/api/projects/" + id + "/approval", Map.of("reason", "地域課題として優先"));
+        post(as("WARD_HEAD", ward), "/api/projects/" + id + "/approval", Map.of("reason", "地域課題として優先"));
         return id;
     }
 
@@ -108,7 +112,7 @@ class ProjectBudgetIT {
         as("STAFF").post().uri(base + "/budget-allocations").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("amountYen", 10_000_000, "reason", "整備費")).exchange()
                 .expectStatus().isForbidden();
-        assertThat(post(as("WARD_HEAD"), base + "/budget-allocations", Map.of("amountYen", 10_000_000,
+        assertThat(post(as("WARD_HEAD", "saiwai"), base + "/budget-allocations", Map.of("amountYen", 10_000_000,
                 "reason", "整備費")).get("allocationId")).isNotNull();
         post(as("STAFF"), base + "/expenditures", Map.of("amountYen", 4_000_000, "description", "ラック設置",
                 "spentOn", "2025-08-01"));
@@ -156,7 +160,7 @@ class ProjectBudgetIT {
                 approvedProject("tama", null));
         AtomicInteger granted = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
-        WebTestClient head = as("WARD_HEAD");
+        WebTestClient head = as("WARD_HEAD", "tama");
         // the clients get threads of their own: the app in this JVM needs Reactor's shared pools
         java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(15);
         try {
@@ -181,7 +185,7 @@ class ProjectBudgetIT {
         assertThat(granted.get()).isEqualTo(10);
         assertThat(refused.get()).isEqualTo(20);
         assertThat(reservedOn("tama-2025")).isEqualTo(10_000_000);
-        as("WARD_HEAD").post().uri("/api/projects/{id}/budget-allocations", projects.get(0))
+        as("WARD_HEAD", "tama").post().uri("/api/projects/{id}/budget-allocations", projects.get(0))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("amountYen", 1, "reason", "一円")).exchange()
                 .expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.type").isEqualTo("/problems/budget-envelope-exceeded")
@@ -201,7 +205,7 @@ class ProjectBudgetIT {
             Thread.sleep(100);
         }
         assertThat(reservedOn("asao-2025")).as("expired reservation released").isZero();
-        assertThat(post(as("WARD_HEAD"), "/api/projects/" + project + "/budget-allocations",
+        assertThat(post(as("WARD_HEAD", "asao"), "/api/projects/" + project + "/budget-allocations",
                 Map.of("amountYen", 5_000_000, "reason", "再配分")).get("allocationId")).isNotNull();
         assertThat(reservedOn("asao-2025")).isEqualTo(5_000_000);
     }

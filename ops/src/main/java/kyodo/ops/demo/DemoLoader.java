@@ -1,6 +1,8 @@
 package kyodo.ops.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import kyodo.kernel.access.Role;
+import kyodo.ops.security.StaffAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -33,17 +35,20 @@ class DemoLoader {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final ObjectMapper mapper;
+    private final StaffAccounts accounts;
 
-    DemoLoader(ObjectMapper mapper) {
+    DemoLoader(ObjectMapper mapper, StaffAccounts accounts) {
         this.mapper = mapper;
+        this.accounts = accounts;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void load(ApplicationReadyEvent ready) {
         int port = ((WebServerApplicationContext) ready.getApplicationContext()).getWebServer().getPort();
+        // signs in like any client, with an account of its own that lives as long as this process
+        String password = accounts.serviceAccount("demo-loader", Role.STAFF, null);
         WebClient http = WebClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeader("X-Kyodo-Staff-Id", "demo-loader")
-                .defaultHeader("X-Kyodo-Staff-Role", "STAFF")
+                .defaultHeaders(h -> h.setBasicAuth("demo-loader", password))
                 .codecs(c -> c.defaultCodecs().maxInMemorySize(256 * 1024))
                 .build();
         List<DemoScript> scripts = new ArrayList<>(DemoScript.proposals());

@@ -12,6 +12,7 @@ import kyodo.kernel.meeting.AgendaItem;
 import kyodo.kernel.meeting.Participant;
 import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.kernel.personal.SealedPersonalData;
+import kyodo.query.web.Viewer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -107,12 +108,22 @@ public class MeetingViews {
 
     /**
      * Staff view: opens each participant with their own key; shows the placeholder for one who was
-     * erased. Blocking (one vault lookup per participant).
+     * erased, and {@link Viewer#WITHHELD_PLACEHOLDER} for all of them to a reader whose ward scope does
+     * not cover the meeting's ward. Blocking (one vault lookup per participant).
      */
-    public MeetingStaffView staffView(Document doc) {
+    public MeetingStaffView staffView(Document doc, Viewer viewer) {
+        boolean mayOpen = viewer.mayOpenPersonalDataOf(Ward.fromCode(doc.getString("ward")).orElse(null));
         List<ParticipantView> participants = doc.getList("participants", Document.class, List.of()).stream()
-                .map(this::participant).toList();
+                .map(registration -> mayOpen ? participant(registration) : withheld(registration)).toList();
         return new MeetingStaffView(publicView(doc), participants);
+    }
+
+    /** A participant shown to staff of another ward: that they registered, not who they are. */
+    private static ParticipantView withheld(Document registration) {
+        return new ParticipantView(registration.getString("participantId"),
+                registration.get("participant", Document.class).getString("subjectId"), Viewer.WITHHELD_PLACEHOLDER,
+                Viewer.WITHHELD_PLACEHOLDER, registration.getString("nominatedBy"), instant(registration, "registeredAt"),
+                false);
     }
 
     private ParticipantView participant(Document registration) {

@@ -11,6 +11,7 @@ import kyodo.kernel.Ward;
 import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.kernel.personal.SealedPersonalData;
 import kyodo.kernel.proposal.Proposer;
+import kyodo.query.web.Viewer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -78,15 +79,25 @@ public class ProposalViews {
                         .map(p -> new ProjectLink(p.getString("projectId"), p.getString("title"))).toList());
     }
 
-    /** Staff view: opens the proposer with their key; shows the placeholder once it was erased. Blocking. */
-    public ProposalStaffView staffView(Document doc) {
+    /**
+     * Staff view: opens the proposer with their key; shows the placeholder once it was erased, and
+     * {@link Viewer#WITHHELD_PLACEHOLDER} to a reader whose ward scope does not cover the proposal's ward
+     * (API.md: personal data is for staff of the same ward). Blocking.
+     */
+    public ProposalStaffView staffView(Document doc, Viewer viewer) {
         Document sealedDoc = doc.get("proposer", Document.class);
         SealedPersonalData sealed = new SealedPersonalData(sealedDoc.getString("subjectId"),
                 sealedDoc.getString("algorithm"), sealedDoc.getString("nonce"), sealedDoc.getString("ciphertext"));
-        ProposerView proposer = protector.open(sealed, Proposer.class)
-                .map(p -> new ProposerView(sealed.subjectId(), p.name(), p.contact(), false))
-                .orElseGet(() -> new ProposerView(sealed.subjectId(), PersonalDataProtector.ERASED_PLACEHOLDER,
-                        PersonalDataProtector.ERASED_PLACEHOLDER, true));
+        ProposerView proposer;
+        if (!viewer.mayOpenPersonalDataOf(Ward.fromCode(doc.getString("ward")).orElse(null))) {
+            proposer = new ProposerView(sealed.subjectId(), Viewer.WITHHELD_PLACEHOLDER, Viewer.WITHHELD_PLACEHOLDER,
+                    false);
+        } else {
+            proposer = protector.open(sealed, Proposer.class)
+                    .map(p -> new ProposerView(sealed.subjectId(), p.name(), p.contact(), false))
+                    .orElseGet(() -> new ProposerView(sealed.subjectId(), PersonalDataProtector.ERASED_PLACEHOLDER,
+                            PersonalDataProtector.ERASED_PLACEHOLDER, true));
+        }
         return new ProposalStaffView(publicView(doc), proposer);
     }
 

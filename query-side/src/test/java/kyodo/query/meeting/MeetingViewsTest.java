@@ -51,6 +51,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 class MeetingViewsTest {
 
+    private static final kyodo.query.web.Viewer SAIWAI_STAFF = kyodo.query.web.Viewer.of(
+            new kyodo.kernel.access.Actor("s-1", kyodo.kernel.access.Role.STAFF, kyodo.kernel.Ward.SAIWAI));
+
     private static final String NAME = "幸田 花子";
     private static final String AFFILIATION = "南河原町内会";
     private static final String OTHER_NAME = "川崎 太郎";
@@ -242,11 +245,25 @@ class MeetingViewsTest {
     }
 
     @Test
+    void staffOfAnotherWardSeeThatPeopleRegisteredNotWhoTheyAre() {
+        MeetingStory story = lifecycle("meet-1");
+        apply(story);
+
+        MeetingStaffView view = views.staffView(stored("meet-1"), kyodo.query.web.Viewer.of(
+                new kyodo.kernel.access.Actor("s-9", kyodo.kernel.access.Role.STAFF, Ward.TAMA)));
+
+        assertThat(view.participants()).extracting(ParticipantView::name).containsOnly(
+                kyodo.query.web.Viewer.WITHHELD_PLACEHOLDER);
+        assertThat(view.participants()).extracting(ParticipantView::participantId).containsExactly("p-1", "p-2");
+        assertThat(view.participants()).extracting(ParticipantView::affiliation).doesNotContain(AFFILIATION);
+    }
+
+    @Test
     void staffViewOpensEachParticipantWithTheirNominatingGroup() {
         MeetingStory story = lifecycle("meet-1");
         apply(story);
 
-        MeetingStaffView view = views.staffView(stored("meet-1"));
+        MeetingStaffView view = views.staffView(stored("meet-1"), SAIWAI_STAFF);
 
         assertThat(view.meeting()).isEqualTo(views.publicView(stored("meet-1")));
         assertThat(view.participants()).containsExactly(
@@ -264,7 +281,7 @@ class MeetingViewsTest {
 
         stores.vault.destroy(story.participants.get(0).subjectId(), Instant.parse("2025-09-01T00:00:00Z"));
 
-        MeetingStaffView view = views.staffView(stored("meet-1"));
+        MeetingStaffView view = views.staffView(stored("meet-1"), SAIWAI_STAFF);
         assertThat(view.participants()).containsExactly(
                 new ParticipantView("p-1", story.participants.get(0).subjectId(),
                         PersonalDataProtector.ERASED_PLACEHOLDER, PersonalDataProtector.ERASED_PLACEHOLDER,
@@ -279,7 +296,7 @@ class MeetingViewsTest {
         MeetingStory story = lifecycle("meet-1");
         apply(story);
 
-        JsonNode tree = JSON.readTree(JSON.writeValueAsString(views.staffView(stored("meet-1"))));
+        JsonNode tree = JSON.readTree(JSON.writeValueAsString(views.staffView(stored("meet-1"), SAIWAI_STAFF)));
 
         List<String> names = fieldNames(tree);
         assertThat(names).startsWith("id", "version", "kind").endsWith("timeline", "participants").hasSize(37);
@@ -298,7 +315,7 @@ class MeetingViewsTest {
         MeetingStory story = lifecycle("meet-1");
         apply(story);
 
-        String printed = views.staffView(stored("meet-1")).toString();
+        String printed = views.staffView(stored("meet-1"), SAIWAI_STAFF).toString();
 
         assertThat(printed).doesNotContain(NAME).doesNotContain(AFFILIATION).doesNotContain(OTHER_NAME)
                 .contains(story.participants.get(0).subjectId());

@@ -29,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A project launched from a proposal shows on the proposal, so that its public page links to the project. */
 class ProposalProjectLinkTest {
 
+    private static final kyodo.query.web.Viewer SAIWAI_STAFF = kyodo.query.web.Viewer.of(
+            new kyodo.kernel.access.Actor("s-1", kyodo.kernel.access.Role.STAFF, kyodo.kernel.Ward.SAIWAI));
+
     private static final Instant SUBMITTED_AT = Instant.parse("2025-06-15T01:30:00Z");
     private static final Instant LAUNCHED_AT = Instant.parse("2025-09-01T01:00:00Z");
 
@@ -152,7 +155,7 @@ class ProposalProjectLinkTest {
 
         assertThat(views.publicView(doc).projects()).containsExactly(new ProjectLink("proj-1", "御幸公園の花壇づくり"));
         JsonNode publicJson = TestStores.JSON.readTree(TestStores.JSON.writeValueAsString(views.publicView(doc)));
-        JsonNode staffJson = TestStores.JSON.readTree(TestStores.JSON.writeValueAsString(views.staffView(doc)));
+        JsonNode staffJson = TestStores.JSON.readTree(TestStores.JSON.writeValueAsString(views.staffView(doc, SAIWAI_STAFF)));
         assertThat(publicJson.get("projects")).isEqualTo(TestStores.JSON.readTree("""
                 [{"projectId":"proj-1","title":"御幸公園の花壇づくり"}]"""));
         assertThat(staffJson.get("projects")).isEqualTo(publicJson.get("projects"));

@@ -36,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ProposalViewsTest {
 
+    private static final kyodo.query.web.Viewer SAIWAI_STAFF = kyodo.query.web.Viewer.of(
+            new kyodo.kernel.access.Actor("s-1", kyodo.kernel.access.Role.STAFF, kyodo.kernel.Ward.SAIWAI));
+
     /** 2025-06-15 10:30 in Tokyo: FY2025, 令和7年度. */
     private static final Instant SUBMITTED_AT = Instant.parse("2025-06-15T01:30:00Z");
     private static final Instant ACKNOWLEDGED_AT = Instant.parse("2025-06-16T00:00:00Z");
@@ -164,17 +167,35 @@ class ProposalViewsTest {
 
     @Test
     void staffViewOpensTheProposer() {
-        ProposalStaffView view = views.staffView(stored());
+        ProposalStaffView view = views.staffView(stored(), SAIWAI_STAFF);
 
         assertThat(view.proposal()).isEqualTo(views.publicView(stored()));
         assertThat(view.proposer()).isEqualTo(new ProposerView(story.proposer.subjectId(), NAME, CONTACT, false));
     }
 
     @Test
+    void staffOfAnotherWardAndAnalystsDoNotSeeTheProposer() {
+        for (kyodo.query.web.Viewer outside : List.of(
+                kyodo.query.web.Viewer.of(new kyodo.kernel.access.Actor("s-2", kyodo.kernel.access.Role.STAFF,
+                        Ward.NAKAHARA)),
+                kyodo.query.web.Viewer.of(new kyodo.kernel.access.Actor("n-1", kyodo.kernel.access.Role.ANALYST,
+                        null)),
+                kyodo.query.web.Viewer.of(null))) {
+            ProposalStaffView view = views.staffView(stored(), outside);
+            assertThat(view.proposer()).isEqualTo(new ProposerView(story.proposer.subjectId(),
+                    kyodo.query.web.Viewer.WITHHELD_PLACEHOLDER, kyodo.query.web.Viewer.WITHHELD_PLACEHOLDER, false));
+            assertThat(view.toString() + view.proposer().name()).doesNotContain(NAME).doesNotContain(CONTACT);
+        }
+        ProposalStaffView cityWide = views.staffView(stored(), kyodo.query.web.Viewer.of(
+                new kyodo.kernel.access.Actor("a-1", kyodo.kernel.access.Role.ADMIN, null)));
+        assertThat(cityWide.proposer().name()).isEqualTo(NAME);
+    }
+
+    @Test
     void staffViewShowsThePlaceholderOnceTheProposerWasErased() {
         stores.vault.destroy(story.proposer.subjectId(), Instant.parse("2025-07-01T00:00:00Z"));
 
-        ProposalStaffView view = views.staffView(stored());
+        ProposalStaffView view = views.staffView(stored(), SAIWAI_STAFF);
 
         assertThat(view.proposer()).isEqualTo(new ProposerView(story.proposer.subjectId(),
                 PersonalDataProtector.ERASED_PLACEHOLDER, PersonalDataProtector.ERASED_PLACEHOLDER, true));
@@ -188,13 +209,13 @@ class ProposalViewsTest {
         stores.vault.destroy(story.proposer.subjectId(), Instant.parse("2025-07-01T00:00:00Z"));
 
         assertThat(stored().toJson()).isEqualTo(before);
-        assertThat(views.staffView(stored()).proposer().erased()).isTrue();
+        assertThat(views.staffView(stored(), SAIWAI_STAFF).proposer().erased()).isTrue();
     }
 
     @Test
     void staffViewAsJsonUnwrapsTheProposalNextToTheProposer() throws Exception {
         answer();
-        JsonNode tree = JSON.readTree(JSON.writeValueAsString(views.staffView(stored())));
+        JsonNode tree = JSON.readTree(JSON.writeValueAsString(views.staffView(stored(), SAIWAI_STAFF)));
 
         assertThat(fieldNames(tree)).containsExactly("id", "version", "ward", "wardNameJa", "wardNameEn", "title",
                 "body", "themes", "programme", "channel", "status", "submittedAt", "fiscalYear", "fiscalYearLabel",
@@ -215,7 +236,7 @@ class ProposalViewsTest {
 
     @Test
     void proposerViewNeverPrintsThePersonalData() {
-        String printed = views.staffView(stored()).toString();
+        String printed = views.staffView(stored(), SAIWAI_STAFF).toString();
 
         assertThat(printed).doesNotContain(NAME).doesNotContain(CONTACT).contains(story.proposer.subjectId());
     }

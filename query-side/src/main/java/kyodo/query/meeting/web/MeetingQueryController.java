@@ -9,6 +9,7 @@ import kyodo.query.meeting.MeetingViews.MeetingPage;
 import kyodo.query.meeting.MeetingViews.MeetingPublicView;
 import kyodo.query.meeting.MeetingViews.MeetingStaffView;
 import kyodo.query.web.ReadAfterWrite;
+import kyodo.query.web.Viewer;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -60,7 +61,9 @@ class MeetingQueryController {
             @PathVariable String id,
             @Parameter(description = "wait for at least this version") @RequestParam(required = false) Long minVersion) {
         return readAfterWrite.readDocument(id, () -> views.find(id), minVersion, "No meeting with that id.")
-                .flatMap(doc -> Mono.fromCallable(() -> views.staffView(doc)).subscribeOn(Schedulers.boundedElastic()))
+                .zipWith(Viewer.current())
+                .flatMap(read -> Mono.fromCallable(() -> views.staffView(read.getT1(), read.getT2()))
+                        .subscribeOn(Schedulers.boundedElastic()))
                 .map(view -> ResponseEntity.ok().eTag(ReadAfterWrite.etag(view.meeting().version())).body(view));
     }
 

@@ -9,6 +9,7 @@ import kyodo.query.proposal.ProposalViews.ProposalPage;
 import kyodo.query.proposal.ProposalViews.ProposalPublicView;
 import kyodo.query.proposal.ProposalViews.ProposalStaffView;
 import kyodo.query.web.ReadAfterWrite;
+import kyodo.query.web.Viewer;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -59,7 +60,9 @@ class ProposalQueryController {
             @PathVariable String id,
             @Parameter(description = "wait for at least this version") @RequestParam(required = false) Long minVersion) {
         return readAfterWrite.readDocument(id, () -> views.find(id), minVersion, "No proposal with that id.")
-                .flatMap(doc -> Mono.fromCallable(() -> views.staffView(doc)).subscribeOn(Schedulers.boundedElastic()))
+                .zipWith(Viewer.current())
+                .flatMap(read -> Mono.fromCallable(() -> views.staffView(read.getT1(), read.getT2()))
+                        .subscribeOn(Schedulers.boundedElastic()))
                 .map(view -> ResponseEntity.ok().eTag(ReadAfterWrite.etag(view.proposal().version())).body(view));
     }
 

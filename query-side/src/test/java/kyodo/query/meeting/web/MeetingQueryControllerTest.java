@@ -68,6 +68,8 @@ class MeetingQueryControllerTest {
         context = new AnnotationConfigApplicationContext();
         context.registerBean(MongoDatabase.class, stores::freshDatabase);
         context.registerBean(PersonalDataProtector.class, () -> stores.protector);
+        context.registerBean("signedIn", org.springframework.web.server.WebFilter.class,
+                () -> kyodo.query.web.SignedIn.asStaffOf(null));
         context.register(Web.class);
         context.refresh();
         client = WebTestClient.bindToApplicationContext(context).build();

@@ -1,0 +1,57 @@
+package kyodo.ops.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import kyodo.command.web.CommandProblemHandler;
+import kyodo.kernel.problem.CommonProblems;
+import kyodo.kernel.problem.ProblemDetails;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import java.util.function.Consumer;
+
+/**
+ * The security edge's own answers, in the same problem+json as every other error: 401 (not signed
+ * in, or a failed sign-in, which is also counted for the sign-in limit), 403 (signed in, not
+ * allowed).
+ */
+final class EdgeAnswers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+
+    private final ObjectMapper mapper;
+    private final String challenge;
+    private final Consumer<ServerWebExchange> onFailedSignIn;
+
+    EdgeAnswers(ObjectMapper mapper, String challenge, Consumer<ServerWebExchange> onFailedSignIn) {
+        this.mapper = mapper;
+        this.challenge = challenge;
+        this.onFailedSignIn = onFailedSignIn;
+    }
+
+    @Override
+    public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException failure) {
+        String detail;
+        if (exchange.getRequest().getHeaders().getFirst("Authorization") != null) {
+            onFailedSignIn.accept(exchange);
+            detail = failure instanceof DisabledException ? "The account is disabled."
+                    : "The credentials were not accepted.";
+        } else {
+            detail = "Sign in first: HTTP Basic with a kyodo account, or a bearer token from the city's sign-in service.";
+        }
+        exchange.getResponse().getHeaders().set("WWW-Authenticate", challenge);
+        return write(exchange, ProblemDetails.of(CommonProblems.UNAUTHENTICATED, detail));
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange,
+                             org.springframework.security.access.AccessDeniedException denied) {
+        return write(exchange, ProblemDetails.of(CommonProblems.FORBIDDEN,
+                "Your role does not allow this: /api is for staff, /analytics for analysts and administrators."));
+    }
+
+    private Mono<Void> write(ServerWebExchange exchange, ProblemDetails problem) {
+        return CommandProblemHandler.ProblemWriter.write(exchange, problem, mapper);
+    }
+}

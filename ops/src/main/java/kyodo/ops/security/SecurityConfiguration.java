@@ -1,0 +1,156 @@
+package kyodo.ops.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import kyodo.command.web.CommandProblemHandler;
+import kyodo.kernel.problem.CommonProblems;
+import kyodo.kernel.problem.ProblemDetails;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Who may call what (API.md, "Areas and who may call them"), at the edge of the deployable:
+ * {@code /public/**}, health and API docs are anonymous; {@code /analytics/**} is for ANALYST and
+ * ADMIN; {@code /api/admin/**} for ADMIN; the rest of {@code /api/**} for staff (STAFF, WARD_HEAD,
+ * ADMIN); anything else is refused. The sides check again what the URL can't know: the command side
+ * the role per command and the subject's ward, the query side whose personal data a reader may see.
+ *
+ * <p>Sign-in is stateless, with every request: HTTP Basic against the local accounts (embedded
+ * default) and, when an OIDC provider is configured ({@code spring.security.oauth2.resourceserver.jwt.*}),
+ * bearer JWTs. No session, no cookie, hence no CSRF token.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(SecuritySettings.class)
+public class SecurityConfiguration {
+
+    @Bean
+    Clock securityClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    BCryptPasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder(12);
+    }
+
+    @Bean(destroyMethod = "close")
+    StaffAccounts staffAccounts(SecuritySettings settings, Environment env, BCryptPasswordEncoder encoder) {
+        String url = env.getProperty("kyodo.security.accounts-url");
+        if (url == null) {
+            Path dataDir = Path.of(env.getProperty("kyodo.data-dir", "data")).toAbsolutePath().normalize();
+            url = "jdbc:h2:file:" + dataDir.resolve("accounts/accounts") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        }
+        return new StaffAccounts(settings.accounts(), url, encoder);
+    }
+
+    @Bean(destroyMethod = "dispose")
+    Scheduler passwordHashing() {
+        return Schedulers.newBoundedElastic(2, 1_000, "kyodo-password-hashing");
+    }
+
+    @Bean
+    LocalSignIn localSignIn(StaffAccounts accounts, Scheduler passwordHashing, Clock securityClock) {
+        return new LocalSignIn(accounts, passwordHashing, securityClock);
+    }
+
+    /**
+     * Spring Security's firewall refuses URLs with encoded slashes, dot segments, control characters
+     * and the like before anything else runs; it answers in problem+json like every other refusal.
+     */
+    @Bean
+    ServerExchangeRejectedHandler rejectedRequests(ObjectMapper mapper) {
+        return (exchange, rejected) -> CommandProblemHandler.ProblemWriter.write(exchange,
+                ProblemDetails.of(CommonProblems.MALFORMED_REQUEST,
+                        "The URL or a header holds characters that are not accepted (e.g. an encoded slash or "
+                                + "a dot segment)."), mapper);
+    }
+
+    @Bean
+    SecurityWebFilterChain kyodoSecurity(ServerHttpSecurity http, SecuritySettings settings, LocalSignIn localSignIn,
+                                         ObjectProvider<ReactiveJwtDecoder> jwtDecoder, ObjectMapper mapper,
+                                         Clock securityClock) {
+        boolean oidc = jwtDecoder.getIfAvailable() != null;
+        List<String> challenges = new ArrayList<>();
+        if (settings.localAccounts()) {
+            challenges.add("Basic realm=\"kyodo\", charset=\"UTF-8\"");
+        }
+        if (oidc) {
+            challenges.add("Bearer realm=\"kyodo\"");
+        }
+        RateLimitFilter limits = new RateLimitFilter(settings, new EdgeLimits(securityClock), mapper);
+        EdgeAnswers answers = new EdgeAnswers(mapper, String.join(", ", challenges), limits::failedSignIn);
+
+        http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .exceptionHandling(e -> e.authenticationEntryPoint(answers).accessDeniedHandler(answers))
+                .headers(headers -> headers
+                        .frameOptions(f -> f.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER)))
+                .addFilterAfter(new SecurityHeaders(), SecurityWebFiltersOrder.FIRST)
+                .addFilterBefore(limits, SecurityWebFiltersOrder.HTTP_BASIC)
+                .authorizeExchange(ex -> ex
+                        .pathMatchers("/public/**", "/actuator/health", "/actuator/health/**", "/v3/api-docs",
+                                "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
+                        .pathMatchers("/analytics/**").hasAnyRole("ANALYST", "ADMIN")
+                        .pathMatchers("/api/admin/**").hasRole("ADMIN")
+                        .pathMatchers("/api/**").hasAnyRole("STAFF", "WARD_HEAD", "ADMIN")
+                        .anyExchange().denyAll());
+        if (settings.localAccounts()) {
+            http.httpBasic(basic -> basic.authenticationManager(localSignIn).authenticationEntryPoint(answers));
+        } else {
+            http.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable);
+        }
+        if (oidc) {
+            http.oauth2ResourceServer(rs -> rs.authenticationEntryPoint(answers).accessDeniedHandler(answers)
+                    .jwt(jwt -> jwt.jwtDecoder(jwtDecoder.getObject())
+                            .jwtAuthenticationConverter(new OidcActors(settings.jwt()))));
+        }
+        if (settings.cors().allowedOrigins().isEmpty()) {
+            http.cors(ServerHttpSecurity.CorsSpec::disable);
+        } else {
+            http.cors(cors -> cors.configurationSource(corsSource(settings.cors().allowedOrigins())));
+        }
+        return http.build();
+    }
+
+    private static UrlBasedCorsConfigurationSource corsSource(List<String> origins) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(origins);
+        cors.setAllowedMethods(List.of(HttpMethod.GET.name(), HttpMethod.POST.name(), HttpMethod.PUT.name()));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "Idempotency-Key",
+                "Accept", "Accept-Language", "Last-Event-ID"));
+        cors.setExposedHeaders(List.of("ETag", "Location", "Retry-After"));
+        cors.setAllowCredentials(false);
+        cors.setMaxAge(600L);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
+    }
+}
