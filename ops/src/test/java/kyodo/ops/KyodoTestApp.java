@@ -36,6 +36,15 @@ final class KyodoTestApp implements AutoCloseable {
         return app;
     }
 
+    /** Pass to start without the test accounts, as on a first run. */
+    static final String NO_ACCOUNTS = "--no-test-accounts";
+
+    private void defaultUnlessGiven(List<String> args, String option, String value) {
+        if (extraArgs.stream().noneMatch(a -> a.startsWith(option))) {
+            args.add(option + value);
+        }
+    }
+
     /** The password of every test account. */
     static final String PASSWORD = "kyodo-test-password";
     private static final String PASSWORD_HASH = new BCryptPasswordEncoder(4).encode(PASSWORD);
@@ -74,14 +83,15 @@ final class KyodoTestApp implements AutoCloseable {
 
     private void boot() {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--kyodo.data-dir=" + dataDir,
-                "--spring.main.banner-mode=off", "--logging.level.root=WARN",
-                // tests fire many requests from one address; the limits have tests of their own
-                "--kyodo.security.rate-limit.public-per-minute=0",
-                "--kyodo.security.rate-limit.sign-in-failures=1000000"));
-        if (extraArgs.stream().noneMatch(a -> a.startsWith("--kyodo.security.accounts"))) {
+                "--spring.main.banner-mode=off", "--logging.level.root=WARN"));
+        // tests fire many requests from one address; the limits have tests of their own
+        defaultUnlessGiven(args, "--kyodo.security.rate-limit.public-per-minute=", "0");
+        defaultUnlessGiven(args, "--kyodo.security.rate-limit.sign-in-failures=", "1000000");
+        defaultUnlessGiven(args, "--kyodo.security.rate-limit.sign-in-failures-per-address=", "1000000");
+        if (!extraArgs.contains(NO_ACCOUNTS) && extraArgs.stream().noneMatch(a -> a.startsWith("--kyodo.security.accounts"))) {
             args.addAll(testAccounts());
         }
-        args.addAll(extraArgs);
+        extraArgs.stream().filter(a -> !a.equals(NO_ACCOUNTS)).forEach(args::add);
         context = KyodoApplication.start(args.toArray(String[]::new));
     }
 

@@ -17,8 +17,8 @@ import java.util.Base64;
 
 /**
  * Pushes back before any work is done: anonymous {@code /public} reads are limited per client
- * address, and after too many failed sign-ins from an address or for an account id, further
- * sign-ins from there or for it are refused until the window has passed (429 with
+ * address, and after too many failed password sign-ins for an account id (or, with a higher limit,
+ * from an address), further sign-ins for it or from there are refused until the window has passed (429 with
  * {@code Retry-After}), so passwords can't be guessed at speed.
  */
 final class RateLimitFilter implements WebFilter {
@@ -41,10 +41,10 @@ final class RateLimitFilter implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         String client = clientAddress(exchange);
-        if (authorization != null) {
+        if (isBasic(authorization)) {
             String ipKey = "fail-ip:" + client;
             String userKey = "fail-user:" + basicUsername(authorization);
-            if (counters.current(ipKey) >= limits.signInFailures()) {
+            if (counters.current(ipKey) >= limits.signInFailuresPerAddress()) {
                 return tooMany(exchange, counters.secondsLeft(ipKey),
                         "Too many failed sign-ins from this address.");
             }
@@ -68,13 +68,20 @@ final class RateLimitFilter implements WebFilter {
                 ProblemDetails.of(CommonProblems.TOO_MANY_REQUESTS, detail), mapper);
     }
 
-    /** Counts a failed sign-in against the client's address and the account id it named. */
+    /**
+     * Counts a failed password sign-in against the client's address and the account id it named. A
+     * refused bearer token is not counted: it can't be guessed, and its owner is the provider's to lock.
+     */
     void failedSignIn(ServerWebExchange exchange) {
         String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-        counters.count("fail-ip:" + clientAddress(exchange), limits.signInFailureWindow());
-        if (authorization != null) {
+        if (isBasic(authorization)) {
+            counters.count("fail-ip:" + clientAddress(exchange), limits.signInFailureWindow());
             counters.count("fail-user:" + basicUsername(authorization), limits.signInFailureWindow());
         }
+    }
+
+    private static boolean isBasic(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
     }
 
     private String clientAddress(ServerWebExchange exchange) {
@@ -88,19 +95,16 @@ final class RateLimitFilter implements WebFilter {
         return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
     }
 
-    /** The account id of a Basic header, or the whole header's kind for tokens (bounded in length). */
+    /** The account id of a Basic header (bounded in length). */
     private static String basicUsername(String authorization) {
-        if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            try {
-                String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
-                        StandardCharsets.UTF_8);
-                int colon = decoded.indexOf(':');
-                String user = colon < 0 ? decoded : decoded.substring(0, colon);
-                return user.length() > 64 ? user.substring(0, 64) : user;
-            } catch (IllegalArgumentException notBase64) {
-                return "(malformed)";
-            }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
+                    StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            String user = colon < 0 ? decoded : decoded.substring(0, colon);
+            return user.length() > 64 ? user.substring(0, 64) : user;
+        } catch (IllegalArgumentException notBase64) {
+            return "(malformed)";
         }
-        return "(token)";
     }
 }

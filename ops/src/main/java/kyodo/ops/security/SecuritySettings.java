@@ -59,11 +59,14 @@ public record SecuritySettings(@DefaultValue("true") boolean localAccounts,
     /**
      * @param publicPerMinute     requests per minute per client address on anonymous {@code /public}
      *                            reads (0: unlimited)
-     * @param signInFailures      failed sign-ins allowed per client address and per account id within
-     *                            the window before further attempts are refused with 429
+     * @param signInFailures      failed password sign-ins allowed per account id within the window
+     *                            before further attempts for it are refused with 429
+     * @param signInFailuresPerAddress failed password sign-ins allowed per client address within the
+     *                            window (higher: a ward office's staff may share one address)
      * @param signInFailureWindow that window
      */
     public record RateLimit(@DefaultValue("600") int publicPerMinute, @DefaultValue("10") int signInFailures,
+                            @DefaultValue("100") int signInFailuresPerAddress,
                             @DefaultValue("5m") Duration signInFailureWindow) {
     }
 }
