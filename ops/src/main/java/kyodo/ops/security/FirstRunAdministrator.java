@@ -49,7 +49,7 @@ class FirstRunAdministrator {
             console.println("   account:  " + StaffAccounts.FIRST_ADMIN);
             console.println("   password: " + password);
             console.println(" It is shown this once. Sign in with HTTP Basic and create staff");
-            console.println(" accounts: POST /api/admin/accounts (README, \"Accounts\").");
+            console.println(" accounts: POST /api/admin/accounts (README, \"Sign-in, roles and accounts\").");
             console.println("==================================================================");
             console.println();
             if (settings.initialAdminPasswordFile() != null && !settings.initialAdminPasswordFile().isBlank()) {
