@@ -1,0 +1,132 @@
+package kyodo.ops.security;
+
+import kyodo.kernel.Ward;
+import kyodo.kernel.access.Actor;
+import kyodo.kernel.access.Role;
+import kyodo.kernel.problem.KyodoProblemException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import reactor.core.scheduler.Schedulers;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Local accounts and Basic sign-in, without the web. */
+class LocalSignInTest {
+
+    private static final BCryptPasswordEncoder FAST = new BCryptPasswordEncoder(4);
+    private static final Instant NOW = Instant.parse("2026-04-01T00:00:00Z");
+
+    @TempDir
+    Path dir;
+    private StaffAccounts accounts;
+    private LocalSignIn signIn;
+
+    @BeforeEach
+    void setUp() {
+        accounts = new StaffAccounts(List.of(new SecuritySettings.ConfiguredAccount("k-1", "{bcrypt}" + FAST.encode("pw-1"),
+                "WARD_HEAD", "nakahara")), "jdbc:h2:file:" + dir.resolve("accounts"), FAST);
+        signIn = new LocalSignIn(accounts, Schedulers.immediate(), Clock.systemUTC());
+    }
+
+    @AfterEach
+    void tearDown() {
+        accounts.close();
+    }
+
+    private Authentication signIn(String user, String password) {
+        return signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(user, password)).block();
+    }
+
+    @Test
+    void aConfiguredAccountSignsInAsItsActor() {
+        Authentication done = signIn("k-1", "pw-1");
+        assertThat(done.isAuthenticated()).isTrue();
+        assertThat(done.getPrincipal()).isEqualTo(new Actor("k-1", Role.WARD_HEAD, Ward.NAKAHARA));
+        assertThat(done.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_WARD_HEAD");
+        assertThat(done.getCredentials()).as("the password is not kept").isNull();
+    }
+
+    @Test
+    void wrongPasswordsAndUnknownAccountsAreRefusedAlikeEvenAfterASuccess() {
+        signIn("k-1", "pw-1");
+        assertThatThrownBy(() -> signIn("k-1", "pw-2")).isInstanceOf(BadCredentialsException.class)
+                .hasMessage("Unknown account or wrong password.");
+        assertThatThrownBy(() -> signIn("k-404", "pw-1")).isInstanceOf(BadCredentialsException.class)
+                .hasMessage("Unknown account or wrong password.");
+    }
+
+    @Test
+    void storedAccountsAreCreatedDisabledAndResetWithGeneratedPasswords() {
+        String first = accounts.create("k-2", "STAFF", "", NOW);
+        assertThat(signIn("k-2", first).getPrincipal()).isEqualTo(new Actor("k-2", Role.STAFF, null));
+
+        accounts.disable("k-2");
+        assertThatThrownBy(() -> signIn("k-2", first)).as("a remembered sign-in is forgotten on change")
+                .isInstanceOf(DisabledException.class);
+
+        String second = accounts.resetPassword("k-2");
+        assertThat(second).isNotEqualTo(first).hasSize(24);
+        assertThatThrownBy(() -> signIn("k-2", first)).isInstanceOf(BadCredentialsException.class);
+        assertThat(signIn("k-2", second).isAuthenticated()).isTrue();
+    }
+
+    @Test
+    void storedAccountsSurviveARestartAsHashesOnly() {
+        String password = accounts.create("k-3", "ANALYST", null, NOW);
+        accounts.close();
+        accounts = new StaffAccounts(List.of(), "jdbc:h2:file:" + dir.resolve("accounts"), FAST);
+        assertThat(accounts.find("k-3")).get().satisfies(a -> {
+            assertThat(a.actor().role()).isEqualTo(Role.ANALYST);
+            assertThat(a.passwordHash()).startsWith("$2a$").doesNotContain(password);
+        });
+    }
+
+    @Test
+    void accountsAreValidatedFieldByField() {
+        assertThatThrownBy(() -> accounts.create("k-1", "STAFF", null, NOW))
+                .isInstanceOf(KyodoProblemException.class).hasMessage("Choose another account id.");
+        assertThatThrownBy(() -> accounts.create("山田", "ADMIN", "saiwai", NOW))
+                .isInstanceOfSatisfying(KyodoProblemException.class, e -> assertThat(e.errors())
+                        .extracting(v -> v.field()).containsExactly("username"));
+        assertThatThrownBy(() -> accounts.create("k-9", "ADMIN", "saiwai", NOW))
+                .isInstanceOfSatisfying(KyodoProblemException.class, e -> assertThat(e.errors())
+                        .extracting(v -> v.field()).containsExactly("ward"));
+        assertThatThrownBy(() -> accounts.disable("k-1")).isInstanceOf(KyodoProblemException.class)
+                .hasMessage("Change it in the configuration.");
+    }
+
+    @Test
+    void theFirstAdministratorIsCreatedOnlyWhenThereIsNone() {
+        assertThat(accounts.ensureAdministrator(NOW)).isPresent();
+        assertThat(accounts.ensureAdministrator(NOW)).isEmpty();
+        assertThat(accounts.find(StaffAccounts.FIRST_ADMIN)).get()
+                .satisfies(a -> assertThat(a.actor().role()).isEqualTo(Role.ADMIN));
+    }
+
+    @Test
+    void configuredHashesMustBeBcrypt() {
+        assertThatThrownBy(() -> new StaffAccounts(List.of(new SecuritySettings.ConfiguredAccount("k-5",
+                "plaintext", "STAFF", null)), "jdbc:h2:mem:x", FAST))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("BCrypt");
+    }
+
+    @Test
+    void serviceAccountsLiveInMemoryOnly() {
+        String password = accounts.serviceAccount("demo-loader", Role.ADMIN, null);
+        assertThat(signIn("demo-loader", password).isAuthenticated()).isTrue();
+        assertThat(accounts.list()).extracting(StaffAccount::username).doesNotContain("demo-loader");
+    }
+}
