@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The five fact projections fed with events, and the rows computed from their facts, figure by figure. */
 class AnalyticsProjectionsTest {
@@ -213,6 +214,25 @@ class AnalyticsProjectionsTest {
         String all = fixture.snapshot().toString();
         assertThat(all).doesNotContain(AnalyticsFixture.NAME, AnalyticsFixture.CONTACT, "川崎 太郎", "staff-0",
                 "ciphertext", "御幸町内会", "実施します");
+    }
+
+    @Test
+    void theBlockingStreamForTheExportGivesTheSameRowsAsTheFlux() {
+        fixture.feed(AnalyticsFixture.history(stores.protector));
+        AnalyticsQuery query = AnalyticsQuery.of("meetings/participation", Map.of("district", "SOUTH"),
+                List.of("theme", "kind"));
+
+        List<AnalyticsRow> streamed;
+        try (var stream = rows.stream(query)) {
+            streamed = stream.toList();
+        }
+
+        assertThat(streamed).isEqualTo(rows.rows(query).collectList().block()).hasSize(5);
+        assertThat(query.columns()).startsWith("theme", "kind", "meetings");
+        assertThatThrownBy(() -> AnalyticsQuery.of("people", Map.of(), List.of()))
+                .isInstanceOf(kyodo.kernel.problem.KyodoProblemException.class);
+        assertThatThrownBy(() -> AnalyticsQuery.of("budgets", Map.of("theme", "x"), List.of()))
+                .isInstanceOf(kyodo.kernel.problem.KyodoProblemException.class);
     }
 
     private static EventMessage<?> decided(String id, String at) {
