@@ -1,0 +1,70 @@
+package kyodo.query.analytics;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
+import kyodo.kernel.FiscalYear;
+import kyodo.kernel.decision.Decision;
+import kyodo.kernel.decision.DecisionEvent;
+import kyodo.query.platform.BatchedWrites;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The facts behind {@code decisions}: one document per decision in
+ * {@code analytics_decision_facts}, keyed by the decision id, with its kind, outcome, subject type,
+ * ward, and the month and fiscal year it was taken in (Asia/Tokyo). Never the reason, the subject
+ * or who decided: those are in the public decision log.
+ * <p>
+ * Replay-safe: a decision is written once; the same decision again changes nothing.
+ */
+@Component
+@ProcessingGroup(DecisionFactsProjection.GROUP)
+class DecisionFactsProjection {
+
+    static final String GROUP = "analytics-decision-facts";
+    static final String COLLECTION = "analytics_decision_facts";
+
+    private final MongoCollection<Document> facts;
+    private final BatchedWrites<FactBatch> batches;
+
+    DecisionFactsProjection(MongoDatabase database) {
+        this.facts = database.getCollection(COLLECTION);
+        this.batches = new BatchedWrites<>(DecisionFactsProjection.class, facts, FactBatch::new);
+        List.of("kind", "outcome", "ward", "month").forEach(f -> facts.createIndex(Indexes.ascending(f)));
+    }
+
+    @EventHandler
+    void on(DecisionEvent event) {
+        Decision decision = event.decision();
+        LocalDate day = decision.decidedAt().atZone(FiscalYear.TOKYO).toLocalDate();
+        batches.write(batch -> {
+            if (batch.get(decision.decisionId()) != null) {
+                return;
+            }
+            batch.put(new Document("_id", decision.decisionId())
+                    .append("kind", decision.kind().name())
+                    .append("outcome", decision.outcome().name())
+                    .append("subjectType", decision.subjectType().code())
+                    .append("ward", decision.ward() == null ? null : decision.ward().code())
+                    .append("fiscalYear", FiscalYear.containing(day).startYear())
+                    .append("month", month(day)));
+        });
+    }
+
+    @ResetHandler
+    void reset() {
+        facts.deleteMany(new Document());
+    }
+
+    /** {@code YYYY-MM} of a day. */
+    static String month(LocalDate day) {
+        return String.format(java.util.Locale.ROOT, "%04d-%02d", day.getYear(), day.getMonthValue());
+    }
+}

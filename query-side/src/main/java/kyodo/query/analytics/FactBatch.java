@@ -1,0 +1,74 @@
+package kyodo.query.analytics;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import kyodo.query.platform.BatchedWrites;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The fact documents one processor batch changes: each read once (when the batch first needs it),
+ * changed in memory by the batch's events, and replaced whole, keyed by its id, with the batch's
+ * last event. A fact document depends only on the events applied to it, so a replay writes the
+ * same documents; each projection guards against applying an event twice by the sequence numbers
+ * the document keeps.
+ */
+final class FactBatch implements BatchedWrites.Batch {
+
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final Document ABSENT = new Document();
+
+    private final MongoCollection<Document> collection;
+    private final Map<String, Document> facts = new HashMap<>();
+    private final Set<String> changed = new LinkedHashSet<>();
+
+    FactBatch(MongoCollection<Document> collection) {
+        this.collection = collection;
+    }
+
+    /** The fact as it stands after the batch's events so far, or null when there is none. */
+    Document get(String id) {
+        Document fact = facts.computeIfAbsent(id, key -> {
+            Document stored = collection.find(Filters.eq("_id", key)).first();
+            return stored == null ? ABSENT : stored;
+        });
+        return fact == ABSENT ? null : fact;
+    }
+
+    /** Stores the fact (new or changed) with the batch. */
+    void put(Document fact) {
+        String id = fact.getString("_id");
+        facts.put(id, fact);
+        changed.add(id);
+    }
+
+    /** A fact this batch has read or changed that matches, or null. */
+    Document find(Predicate<Document> condition) {
+        return facts.values().stream().filter(f -> f != ABSENT && condition.test(f)).findFirst().orElse(null);
+    }
+
+    MongoCollection<Document> collection() {
+        return collection;
+    }
+
+    @Override
+    public void flush() {
+        if (changed.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        changed.forEach(id -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), facts.get(id), UPSERT)));
+        collection.bulkWrite(writes);
+        changed.clear();
+    }
+}

@@ -1,0 +1,135 @@
+package kyodo.query.analytics;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
+import kyodo.kernel.FiscalYear;
+import kyodo.kernel.decision.Decision;
+import kyodo.kernel.proposal.ProposalAccepted;
+import kyodo.kernel.proposal.ProposalAcknowledged;
+import kyodo.kernel.proposal.ProposalRejected;
+import kyodo.kernel.proposal.ProposalResponseOverdue;
+import kyodo.kernel.proposal.ProposalSubmitted;
+import kyodo.kernel.proposal.ProposalWithdrawn;
+import kyodo.query.platform.BatchedWrites;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * The facts behind {@code proposals/summary}: one document per proposal in
+ * {@code analytics_proposal_facts} with its ward, fiscal year of submission, themes, programme and
+ * channel, whether it was acknowledged, its answer and the days it took, withdrawal and whether it
+ * is overdue now. Never the proposer, its text, or who acted.
+ * <p>
+ * Replay-safe: the submission creates the document once; every later event applies only if its
+ * aggregate sequence number is above the document's {@code version}, which it then becomes.
+ */
+@Component
+@ProcessingGroup(ProposalFactsProjection.GROUP)
+class ProposalFactsProjection {
+
+    static final String GROUP = "analytics-proposal-facts";
+    static final String COLLECTION = "analytics_proposal_facts";
+
+    private final MongoCollection<Document> facts;
+    private final BatchedWrites<FactBatch> batches;
+
+    ProposalFactsProjection(MongoDatabase database) {
+        this.facts = database.getCollection(COLLECTION);
+        this.batches = new BatchedWrites<>(ProposalFactsProjection.class, facts, FactBatch::new);
+        List.of("ward", "fiscalYear", "programme", "themes").forEach(f -> facts.createIndex(Indexes.ascending(f)));
+    }
+
+    @EventHandler
+    void on(ProposalSubmitted event, @SequenceNumber long sequence) {
+        LocalDate submittedOn = event.submittedAt().atZone(FiscalYear.TOKYO).toLocalDate();
+        batches.write(batch -> {
+            if (batch.get(event.proposalId()) != null) {
+                return; // created once; a replayed submission changes nothing
+            }
+            batch.put(new Document("_id", event.proposalId())
+                    .append("version", sequence)
+                    .append("ward", event.ward().code())
+                    .append("fiscalYear", FiscalYear.containing(submittedOn).startYear())
+                    .append("themes", List.copyOf(new TreeSet<>(event.themes())))
+                    .append("programme", event.programme().name())
+                    .append("channel", event.channel().name())
+                    .append("submittedOn", submittedOn.toString())
+                    .append("acknowledged", false)
+                    .append("outcome", null)
+                    .append("daysToAnswer", null)
+                    .append("answeredLate", false)
+                    .append("withdrawn", false)
+                    .append("overdue", false));
+        });
+    }
+
+    @EventHandler
+    void on(ProposalAcknowledged event, @SequenceNumber long sequence) {
+        change(event.proposalId(), sequence, fact -> fact.put("acknowledged", true));
+    }
+
+    @EventHandler
+    void on(ProposalAccepted event, @SequenceNumber long sequence) {
+        change(event.proposalId(), sequence, fact -> answered(fact, event.decision(), event.daysLate()));
+    }
+
+    @EventHandler
+    void on(ProposalRejected event, @SequenceNumber long sequence) {
+        change(event.proposalId(), sequence, fact -> answered(fact, event.decision(), event.daysLate()));
+    }
+
+    @EventHandler
+    void on(ProposalWithdrawn event, @SequenceNumber long sequence) {
+        change(event.proposalId(), sequence, fact -> fact.append("withdrawn", true).append("overdue", false));
+    }
+
+    @EventHandler
+    void on(ProposalResponseOverdue event, @SequenceNumber long sequence) {
+        change(event.proposalId(), sequence, fact -> {
+            if (fact.get("outcome") == null && !fact.getBoolean("withdrawn")) {
+                fact.put("overdue", true);
+            }
+        });
+    }
+
+    @ResetHandler
+    void reset() {
+        facts.deleteMany(new Document());
+    }
+
+    /**
+     * Days to answer: calendar days in Asia/Tokyo from the day of submission to the day of the
+     * decision (0 when answered the day it came).
+     */
+    private static void answered(Document fact, Decision decision, int daysLate) {
+        LocalDate submittedOn = LocalDate.parse(fact.getString("submittedOn"));
+        LocalDate decidedOn = decision.decidedAt().atZone(FiscalYear.TOKYO).toLocalDate();
+        fact.append("outcome", decision.outcome().name())
+                .append("daysToAnswer", (int) ChronoUnit.DAYS.between(submittedOn, decidedOn))
+                .append("answeredLate", daysLate > 0)
+                .append("overdue", false);
+    }
+
+    private void change(String proposalId, long sequence, Consumer<Document> change) {
+        batches.write(batch -> {
+            Document fact = batch.get(proposalId);
+            if (fact == null || sequence <= fact.getLong("version")) {
+                return; // unknown proposal, or an event already applied
+            }
+            change.accept(fact);
+            fact.put("version", sequence);
+            batch.put(fact);
+        });
+    }
+}

@@ -1,0 +1,58 @@
+package kyodo.query.dashboard.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import kyodo.query.dashboard.DashboardFigures;
+import kyodo.query.dashboard.PublicDashboard;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+
+/** The public dashboard: key figures for anyone, and a live stream of them. */
+@RestController
+@Tag(name = "public dashboard")
+class DashboardController {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final PublicDashboard dashboard;
+    private final Duration heartbeat;
+
+    DashboardController(PublicDashboard dashboard,
+                        @Value("${kyodo.dashboard.stream.heartbeat:15s}") Duration heartbeat) {
+        this.dashboard = dashboard;
+        this.heartbeat = heartbeat;
+    }
+
+    @Operation(summary = "The public key figures",
+            description = "Answers {fiscalYear, fiscalYearLabel, proposals{thisFiscalYear, allTime: {received, "
+                    + "answered, open, overdue, medianDaysToAnswer}}, projects{active, activeByProgramme, "
+                    + "thisFiscalYearByProgramme}, wardBudgets{envelopeYen, allocatedYen, spentYen, utilisation} "
+                    + "(current fiscal year, all wards), meetings{thisFiscalYear, allTime: {held, participants}}, "
+                    + "decisions{total, byOutcome}}. Counts and sums only: no personal data, no staff identities.")
+    @GetMapping(path = "/public/dashboard", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<DashboardFigures> figures() {
+        return dashboard.figures().timeout(TIMEOUT);
+    }
+
+    @Operation(summary = "The public key figures as they change (server-sent events)",
+            description = "Each event is named `dashboard` and carries the figures of GET /public/dashboard as JSON: "
+                    + "the current figures at once, then again whenever one changes (checked every second). A comment "
+                    + "line is sent as a heartbeat every 15 s.")
+    @GetMapping(path = "/public/dashboard/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    Flux<ServerSentEvent<DashboardFigures>> stream() {
+        return Flux.concat(Mono.just(comment("dashboard figures")), Flux.merge(
+                dashboard.changes().map(figures -> ServerSentEvent.builder(figures).event("dashboard").build()),
+                Flux.interval(heartbeat).map(tick -> comment("keep-alive"))));
+    }
+
+    private static ServerSentEvent<DashboardFigures> comment(String text) {
+        return ServerSentEvent.<DashboardFigures>builder().comment(text).build();
+    }
+}
