@@ -282,6 +282,29 @@ class AccessMatrixIT {
         }
     }
 
+    /**
+     * A repeat of a creation with the same Idempotency-Key and body returns the first answer and
+     * creates nothing. That shortcut must not skip the checks: another ward's staff repeating a
+     * 中原区 creation's key is refused like a fresh request, and only its own sender gets the answer.
+     */
+    @Test
+    @Order(8)
+    void aReplayedIdempotencyKeyIsCheckedAgain() {
+        Map<String, Map<String, Object>> creations = new LinkedHashMap<>();
+        creations.put("/api/proposals", proposal());
+        creations.put("/api/meetings", meeting());
+        creations.put("/api/projects", project(WARD));
+        creations.forEach((path, body) -> {
+            String key = "matrix-" + java.util.UUID.randomUUID();
+            String first = id(parse(STAFF_NAKAHARA.client().post().uri(path).header("Idempotency-Key", key)
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                    .expectStatus().isCreated().expectBody().returnResult()));
+            Map<?, ?> replayed = row(post(path, null, body).header("Idempotency-Key", key)
+                    .variant("replayed Idempotency-Key"), STAFF_NAKAHARA, with(OUTSIDERS, HEAD_SAIWAI));
+            assertThat(id(replayed)).as("the first answer").isEqualTo(first);
+        });
+    }
+
     /** Every command endpoint of the running app has a row: a new one without a row fails here. */
     @Test
     @Order(99)
@@ -300,7 +323,11 @@ class AccessMatrixIT {
      * @param variant what distinguishes a second row for the same endpoint, or ""
      */
     record Command(HttpMethod method, String template, String subject, Object body, List<Object> vars,
-                   String variant) {
+                   String variant, Map<String, String> headers) {
+
+        Command(HttpMethod method, String template, String subject, Object body, List<Object> vars, String variant) {
+            this(method, template, subject, body, vars, variant, Map.of());
+        }
 
         String endpoint() {
             return method.name() + " " + template;
@@ -311,7 +338,13 @@ class AccessMatrixIT {
         }
 
         Command variant(String name) {
-            return new Command(method, template, subject, body, vars, name);
+            return new Command(method, template, subject, body, vars, name, headers);
+        }
+
+        Command header(String name, String value) {
+            Map<String, String> more = new LinkedHashMap<>(headers);
+            more.put(name, value);
+            return new Command(method, template, subject, body, vars, variant, Map.copyOf(more));
         }
     }
 
@@ -360,6 +393,7 @@ class AccessMatrixIT {
     private static EntityExchangeResult<byte[]> send(Who who, Command command, String ifMatch) {
         WebTestClient.RequestBodySpec request = who.client().method(command.method())
                 .uri(command.template(), command.vars().toArray());
+        command.headers().forEach(request::header);
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
