@@ -56,6 +56,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the subject had before the refusals (If-Match), so a refusal that slipped in a change would also
  * break the step itself.
  *
+ * <p>Around the walk: a replayed Idempotency-Key on a creation is checked like a fresh request,
+ * bent spellings of the admin URL never reach account administration, and nobody and analysts are
+ * refused every staff read under {@code /api/}.
+ *
  * <p>The last test compares the endpoints tried with every POST/PUT/PATCH/DELETE mapping under
  * {@code /api/} in the running context: a new command endpoint without a row fails the build.
  * The matrix is printed and written to {@code target/access-matrix.md}.
@@ -263,11 +267,37 @@ class AccessMatrixIT {
     }
 
     /**
+     * Account administration is guarded by the URL alone ({@code /api/admin/**}), so the URL must not
+     * be bent past the rule: spellings the router could still map to the controller never let
+     * staff create an account.
+     */
+    @Test
+    @Order(7)
+    void bentAdminUrlsDoNotReachAccountAdministration() {
+        String before = adminAccounts();
+        for (String path : List.of("/api/admin/accounts;x=1", "/api/admin;x=1/accounts", "/api//admin/accounts",
+                "/api/admin//accounts", "/api/./admin/accounts", "/api/x/../admin/accounts", "/api/admin/accounts/",
+                "/api/%61dmin/accounts", "/api/admin%2Faccounts", "/api/ADMIN/accounts", "/api/admin/accounts%20",
+                "/api/admin/accounts.json", "/api/admin/accounts%3B")) {
+            // an absolute URI is sent as written, not encoded again
+            EntityExchangeResult<byte[]> answer = STAFF_CITY.client().post()
+                    .uri(java.net.URI.create("http://localhost:" + port() + path))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("username", "m-bent", "role", "ADMIN")).exchange().expectBody().returnResult();
+            matrix.record("POST " + path + " (bent URL)", STAFF_CITY.label, answer.getStatus().value());
+            assertThat(answer.getStatus().is2xxSuccessful()).as("%s as STAFF: %s %s", path, answer.getStatus(),
+                    text(answer)).isFalse();
+            assertThat(answer.getStatus().is5xxServerError()).as("%s: %s", path, text(answer)).isFalse();
+        }
+        assertThat(adminAccounts()).as("no account created").isEqualTo(before);
+    }
+
+    /**
      * An analyst reads analytics only: every staff read under {@code /api/} is refused before it
      * looks anything up, and nobody signed in gets 401; account listing is for an ADMIN.
      */
     @Test
-    @Order(7)
+    @Order(9)
     void analystsAndAnonymousReadNothingUnderApi() {
         List<String> reads = mappings().filter(e -> e.startsWith("GET ")).sorted().toList();
         assertThat(reads).isNotEmpty();
@@ -460,6 +490,11 @@ class AccessMatrixIT {
     private static String adminAccounts() {
         return text(ADMIN.client().get().uri("/api/admin/accounts").exchange().expectStatus().isOk()
                 .expectBody().returnResult());
+    }
+
+    private static int port() {
+        return ((org.springframework.boot.web.context.WebServerApplicationContext) app.context()).getWebServer()
+                .getPort();
     }
 
     private static int signInStatus(String username, String password) {
