@@ -1,5 +1,7 @@
 package kyodo.command.proposal;
 
+import kyodo.kernel.meeting.MeetingScheduled;
+import java.util.Optional;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -7,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A meeting exists when the event store holds an event stream for its id that was started by a
- * Meeting aggregate. Reads the committed truth, works the same on the JDBC store and Axon Server.
+ * Meeting aggregate; whom it serves is in its first event. Reads the committed truth, works the same on the JDBC store and Axon Server.
  */
 @Component
 class EventStoreMeetingDirectory implements MeetingDirectory {
@@ -21,15 +23,19 @@ class EventStoreMeetingDirectory implements MeetingDirectory {
     }
 
     @Override
-    public boolean exists(String meetingId) {
+    public Optional<Reach> find(String meetingId) {
         if (meetingId == null || meetingId.isBlank()) {
-            return false;
+            return Optional.empty();
         }
         DomainEventStream stream = eventStore.readEvents(meetingId, 0);
         if (!stream.hasNext()) {
-            return false;
+            return Optional.empty();
         }
         DomainEventMessage<?> first = stream.next();
-        return MEETING_AGGREGATE_TYPE.equals(first.getType());
+        if (!MEETING_AGGREGATE_TYPE.equals(first.getType())) {
+            return Optional.empty();
+        }
+        return Optional.of(first.getPayload() instanceof MeetingScheduled scheduled
+                ? new Reach(scheduled.ward(), scheduled.district()) : Reach.CITY);
     }
 }

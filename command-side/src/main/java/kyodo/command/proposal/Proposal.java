@@ -129,8 +129,13 @@ class Proposal extends VersionedAggregate {
         if (status == ProposalStatus.REFERRED_TO_MEETING) {
             throw refused(ProposalProblems.ALREADY_REFERRED, "The proposal is already before a meeting.");
         }
-        if (!meetings.exists(command.meetingId())) {
-            throw refused(ProposalProblems.MEETING_UNKNOWN, "No meeting with id " + command.meetingId() + ".");
+        MeetingDirectory.Reach meeting = meetings.find(command.meetingId()).orElseThrow(() ->
+                refused(ProposalProblems.MEETING_UNKNOWN, "No meeting with id " + command.meetingId() + "."));
+        if (!meeting.serves(ward)) {
+            // its resolution would decide the proposal: only a meeting of the proposal's ward, district or city may
+            throw refused(ProposalProblems.MEETING_ELSEWHERE, "The meeting is held for "
+                    + (meeting.ward() != null ? meeting.ward().code() : meeting.district().name().toLowerCase())
+                    + ", not for " + ward.code() + ".");
         }
         apply(new ProposalReferredToMeeting(proposalId, command.meetingId(), decision(command.decisionId(),
                 DecisionKind.REFERRAL, DecisionOutcome.REFERRED, strip(command.reason()), command.by(),

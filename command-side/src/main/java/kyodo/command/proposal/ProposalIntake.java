@@ -1,5 +1,8 @@
 package kyodo.command.proposal;
 
+import kyodo.kernel.problem.KyodoProblemException;
+import kyodo.kernel.problem.CommonProblems;
+import kyodo.command.web.ActingStaff;
 import kyodo.command.web.CommandDispatch;
 import kyodo.command.web.IdempotentCreation;
 import kyodo.kernel.StaffRef;
@@ -56,9 +59,13 @@ public class ProposalIntake {
      * @return the new proposal's id
      */
     public Mono<String> submit(Submission submission, String idempotencyKey, Object fingerprint, StaffRef actor) {
-        return creation.create(SCOPE, idempotencyKey, fingerprint, proposalId ->
-                Mono.fromCallable(() -> seal(submission.proposer()))
-                        .subscribeOn(Schedulers.boundedElastic())
+        return creation.create(SCOPE, idempotencyKey, fingerprint, proposalId -> ActingStaff.current()
+                // checked again by the command side; here so that a refused submission seals nothing
+                .filter(signedIn -> signedIn.covers(submission.ward()))
+                .switchIfEmpty(Mono.error(() -> new KyodoProblemException(CommonProblems.FORBIDDEN,
+                        "This proposal belongs to " + submission.ward().code() + ", outside your ward.")))
+                .flatMap(allowed -> Mono.fromCallable(() -> seal(submission.proposer()))
+                        .subscribeOn(Schedulers.boundedElastic()))
                         .flatMap(sealed -> dispatch.send(new SubmitProposal(proposalId, submission.ward(),
                                 submission.title(), submission.body(), submission.themes(), submission.programme(),
                                 submission.channel(), sealed, now()), actor)));

@@ -22,6 +22,8 @@ public final class ProposalProblems {
             "この提案はすでに会議に付託されています", "The proposal was already referred to a meeting");
     public static final ProblemType NOT_REFERRED = new ProblemType("proposal-not-referred", 409,
             "会議に付託されていない提案は決議では決まりません", "The proposal is not referred to a meeting");
+    public static final ProblemType MEETING_ELSEWHERE = new ProblemType("referral-meeting-elsewhere", 409,
+            "その会議はこの提案の区を対象としていません", "That meeting is not held for the proposal's ward");
     public static final ProblemType MEETING_UNKNOWN = new ProblemType("referral-meeting-unknown", 409,
             "付託先の会議が存在しません", "The meeting named in the referral does not exist");
 

@@ -22,19 +22,19 @@ class EventStoreMeetingDirectoryTest {
     @Test
     void aMeetingExistsOnceItsStreamWasStartedByAMeetingAggregate() {
         eventStore.publish(new GenericDomainEventMessage<>("Meeting", "m-1", 0, "scheduled"));
-        assertThat(directory.exists("m-1")).isTrue();
+        assertThat(directory.find("m-1")).contains(MeetingDirectory.Reach.CITY);
     }
 
     @Test
     void anIdWithoutEventsIsNoMeeting() {
-        assertThat(directory.exists("m-2")).isFalse();
-        assertThat(directory.exists(" ")).isFalse();
-        assertThat(directory.exists(null)).isFalse();
+        assertThat(directory.find("m-2")).isEmpty();
+        assertThat(directory.find(" ")).isEmpty();
+        assertThat(directory.find(null)).isEmpty();
     }
 
     @Test
     void theIdOfAnotherKindOfAggregateIsNoMeeting() {
         eventStore.publish(new GenericDomainEventMessage<>("Proposal", "p-1", 0, "submitted"));
-        assertThat(directory.exists("p-1")).isFalse();
+        assertThat(directory.find("p-1")).isEmpty();
     }
 }

@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,7 +58,10 @@ class ProposalLifecycleTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Proposal.class);
         fixture.registerInjectableResource(new ResponseDuePolicy(30, Map.of(ProposalProgramme.SUGGESTION_BOX, 14)));
-        fixture.registerInjectableResource((MeetingDirectory) meetings::contains);
+        fixture.registerInjectableResource((MeetingDirectory) id -> meetings.contains(id)
+                ? Optional.of(id.startsWith("city-") ? MeetingDirectory.Reach.CITY
+                : new MeetingDirectory.Reach(id.startsWith("tama-") ? Ward.TAMA : Ward.SAIWAI, null))
+                : Optional.empty());
     }
 
     private static ProposalSubmitted submitted(ProposalProgramme programme) {
@@ -339,6 +343,31 @@ class ProposalLifecycleTest {
                 .when(new ReferProposal(ID, null, "d-ref", "m-404", null, LATER, CLERK))
                 .expectNoEvents()
                 .expectException(refused("referral-meeting-unknown"));
+    }
+
+    @Test
+    void canReferToACityWideMeeting() {
+        meetings.add("city-1");
+        fixture.given(submitted(), acknowledged())
+                .when(new ReferProposal(ID, null, "d-ref", "city-1", null, LATER, CLERK))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void cannotReferToAnotherWardsMeetingWhoseResolutionWouldDecideIt() {
+        meetings.add("tama-1");
+        fixture.given(submitted(), acknowledged())
+                .when(new ReferProposal(ID, null, "d-ref", "tama-1", null, LATER, CLERK))
+                .expectNoEvents()
+                .expectException(refused("referral-meeting-elsewhere"));
+    }
+
+    @Test
+    void aDistrictMeetingServesTheWardsOfItsDistrictOnly() {
+        assertThat(new MeetingDirectory.Reach(null, Ward.SAIWAI.district()).serves(Ward.SAIWAI)).isTrue();
+        assertThat(new MeetingDirectory.Reach(null, Ward.SAIWAI.district()).serves(Ward.ASAO)).isFalse();
+        assertThat(MeetingDirectory.Reach.CITY.serves(Ward.ASAO)).isTrue();
+        assertThat(new MeetingDirectory.Reach(Ward.TAMA, null).serves(Ward.ASAO)).isFalse();
     }
 
     @Test
