@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code projections replay} rebuilds every read model from the event store into exactly the
- * documents the live run wrote.
+ * documents the live run wrote (after {@code demo load} on the same data directory).
  */
 class ProjectionReplayIT {
 
@@ -36,6 +36,8 @@ class ProjectionReplayIT {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int cli(String... args) {
+        out.reset();
+        err.reset();
         return KyodoCli.run(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), args);
     }
@@ -63,8 +65,12 @@ class ProjectionReplayIT {
 
     @Test
     void replayingEveryProjectionGivesTheDocumentsOfTheLiveRun() {
+        assertThat(cli("demo", "load", "--kyodo.data-dir=" + dataDir, "--logging.level.root=ERROR"))
+                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("1264 subjects, 232 steps applied")
+                .contains("read models caught up");
         TreeMap<String, List<String>> live;
-        try (KyodoTestApp app = KyodoTestApp.start(dataDir, "--kyodo.demo.load=true")) {
+        try (KyodoTestApp app = KyodoTestApp.start(dataDir)) {
             SeedDatasetIT.awaitReadModels(app);
             live = dump(app);
         }

@@ -2,6 +2,7 @@ package kyodo.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import kyodo.ops.cli.KyodoCli;
 import kyodo.ops.cli.ProcessorProgress;
 import kyodo.ops.demo.DemoClient;
 import kyodo.ops.demo.SeedLoader;
@@ -158,5 +159,20 @@ class SeedDatasetIT {
         assertThat(again.subjects()).isEqualTo(firstLoad.subjects());
         assertThat(app.storedEvents()).isEqualTo(events);
         System.out.println("seed dataset: first " + firstLoad.render() + "; again " + again.render());
+    }
+
+    @Test
+    void loadingIntoARunningServerFromTheCommandLineChangesNothing() {
+        long events = app.storedEvents();
+        int port = ((WebServerApplicationContext) app.context()).getWebServer().getPort();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+
+        int status = KyodoCli.run(print, print, "demo", "load", "--url", "http://localhost:" + port);
+
+        String output = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(status).as(output).isZero();
+        assertThat(output).contains("1264 subjects, 0 steps applied, 232 already there");
+        assertThat(app.storedEvents()).isEqualTo(events);
     }
 }

@@ -140,7 +140,7 @@ public final class ProjectionsCli {
                     + "; the processors continue from their tokens at the next start");
             return 1;
         }
-        out.printf("replayed %s: %d events in %.1f s%n", String.join(", ", chosen.keySet()), head + 1,
+        out.printf("replayed %s: up to event %d in %.1f s%n", String.join(", ", chosen.keySet()), head,
                 (System.nanoTime() - started) / 1e9);
         return 0;
     }

@@ -33,9 +33,11 @@ import java.util.function.Consumer;
  * <p>Loading twice changes nothing: a creation carries a deterministic Idempotency-Key; each
  * following step is conditional on the version it expects (If-Match), so a step already taken
  * answers 412 and is skipped; an envelope is set only when the budget's history (read from the
- * event store) is empty, and an allocation only when the project's history shows it was not made. Subjects that share nothing (envelopes, generated projects) are sent with
- * a bounded number in flight; the named projects, which allocate from shared ward budgets, go one
- * after another.
+ * event store) is empty, and an allocation only when the project's history shows it was not made.
+ *
+ * <p>The generated projects, which share nothing and decide nothing, are sent with a bounded number
+ * in flight; everything that makes a decision (envelopes, approvals, agreements, allocations) goes
+ * one after another.
  */
 public final class SeedLoader {
 
@@ -94,7 +96,13 @@ public final class SeedLoader {
             return thread;
         });
         try {
-            inParallel(pool, seed.envelopes(), this::envelope, total);
+            // Envelopes are decisions: one after another, like every decision of the load, so that the
+            // public decision log takes them in the event store's order (decisions committed
+            // concurrently can be logged in another order than a replay of the store gives).
+            seed.envelopes().forEach(envelope -> {
+                envelope(envelope);
+                progress(total);
+            });
             ordered.forEach(script -> {
                 run(script);
                 progress(total);
