@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads the demo and seed dataset ({@link SeedLoader}) through the app's own command API once it
- * serves, when started with {@code --kyodo.demo.load=true}. {@code java -jar kyodo.jar demo load}
- * does the same and exits when the read models have caught up.
+ * serves, when started with {@code --kyodo.demo.load=true} ({@code kyodo.demo.concurrency}: how many
+ * generated projects are sent at once, default 6). {@code java -jar kyodo.jar demo load} does the
+ * same and exits when the read models have caught up.
  */
 @Component
 @ConditionalOnProperty(name = "kyodo.demo.load", havingValue = "true")
