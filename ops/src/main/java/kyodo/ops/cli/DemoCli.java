@@ -7,6 +7,7 @@ import kyodo.ops.demo.DemoClient;
 import kyodo.ops.demo.SeedLoader;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 import java.io.PrintStream;
 import java.net.URI;
@@ -59,6 +60,9 @@ public final class DemoCli {
         }
         try {
             return options.url() != null ? loadInto(out, options) : startAndLoad(out, err, options);
+        } catch (WebClientRequestException e) {
+            err.println("demo load: cannot reach " + e.getUri() + ": " + e.getMostSpecificCause().getMessage());
+            return 1;
         } catch (RuntimeException e) {
             err.println("demo load: failed: " + e.getMessage());
             return 1;
