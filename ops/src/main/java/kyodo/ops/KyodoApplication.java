@@ -1,7 +1,7 @@
 package kyodo.ops;
 
 import kyodo.kernel.StoreInUse;
-import kyodo.ops.cli.AuditCli;
+import kyodo.ops.cli.KyodoCli;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -18,8 +18,8 @@ import org.springframework.context.annotation.FilterType;
 /**
  * kyodo all-in-one: the command side and the query side in one JVM, the default way to run the
  * platform. With no configuration it runs on the embedded stores under {@code ./data}
- * ({@code KYODO_DATA_DIR} to move it). {@code audit verify} and {@code audit check} run the audit
- * commands instead ({@link AuditCli}).
+ * ({@code KYODO_DATA_DIR} to move it). A command line that starts with a command word runs that
+ * command instead ({@link KyodoCli}: {@code demo load}, {@code projections replay}, {@code audit …}).
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -33,12 +33,12 @@ public class KyodoApplication {
     private static final Logger log = LoggerFactory.getLogger(KyodoApplication.class);
 
     /**
-     * Starts the platform, or runs an {@code audit} command ({@code audit verify}, {@code audit check
-     * --url …}) and exits with its status.
+     * Starts the platform, or runs a command ({@code demo load}, {@code projections replay},
+     * {@code audit verify}, {@code audit check --url …}, {@code help}) and exits with its status.
      */
     public static void main(String[] args) {
-        if (AuditCli.isAuditCommand(args)) {
-            System.exit(AuditCli.run(System.out, args));
+        if (KyodoCli.isCommand(args)) {
+            System.exit(KyodoCli.run(System.out, System.err, args));
         }
         start(args);
     }

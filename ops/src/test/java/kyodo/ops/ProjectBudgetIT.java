@@ -209,4 +209,18 @@ class ProjectBudgetIT {
                 Map.of("amountYen", 5_000_000, "reason", "再配分")).get("allocationId")).isNotNull();
         assertThat(reservedOn("asao-2025")).isEqualTo(5_000_000);
     }
+
+    @Test
+    void aStaleAllocationIsRefusedBeforeAnythingIsReserved() {
+        setEnvelope("miyamae", 2025, 5_000_000);
+        String project = approvedProject("miyamae", null);
+        long events = app.storedEvents();
+        as("WARD_HEAD", "miyamae").post().uri("/api/projects/{id}/budget-allocations", project)
+                .contentType(MediaType.APPLICATION_JSON).header("If-Match", "\"0\"")
+                .bodyValue(Map.of("amountYen", 1_000_000, "reason", "古い版")).exchange()
+                .expectStatus().isEqualTo(412)
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/stale-version");
+        assertThat(app.storedEvents()).as("no reservation and release").isEqualTo(events);
+        assertThat(reservedOn("miyamae-2025")).isZero();
+    }
 }

@@ -1,6 +1,7 @@
 package kyodo.command.project;
 
 import kyodo.command.web.ActingStaff;
+import kyodo.command.web.IfMatch;
 import kyodo.command.budget.BudgetProblems;
 import kyodo.command.budget.ReleaseFunds;
 import kyodo.command.budget.ReserveFunds;
@@ -63,6 +64,12 @@ public class BudgetAllocations {
                         // checked again by the ward budget itself; refused here before anything is reserved
                         return Mono.error(new KyodoProblemException(CommonProblems.FORBIDDEN,
                                 "This project belongs to another ward than yours."));
+                    }
+                    Long expected = IfMatch.expectedVersion(ifMatch);
+                    if (expected != null && expected != place.version()) {
+                        // stale: refused before anything is reserved (the project would refuse it after)
+                        return Mono.error(new KyodoProblemException(CommonProblems.STALE_VERSION,
+                                "The project is at version " + place.version() + ", not " + expected + "."));
                     }
                     if (place.ward() == null) {
                         return Mono.error(new KyodoProblemException(ProjectProblems.NO_WARD_BUDGET,

@@ -59,7 +59,8 @@ class EventStoreProjectRecords implements ProjectRecords, AllocationLedger {
     public Optional<Place> placeOf(String projectId) {
         DomainEventStream stream = stream(projectId);
         if (stream.hasNext() && stream.next().getPayload() instanceof ProjectLaunched launched) {
-            return Optional.of(new Place(launched.ward(), launched.fiscalYear()));
+            long version = eventStore.lastSequenceNumberFor(projectId).orElse(0L);
+            return Optional.of(new Place(launched.ward(), launched.fiscalYear(), version));
         }
         return Optional.empty();
     }

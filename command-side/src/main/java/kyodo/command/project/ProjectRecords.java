@@ -22,7 +22,7 @@ public interface ProjectRecords {
     /** Where a project draws money from: its ward and fiscal year; empty if no such project. */
     Optional<Place> placeOf(String projectId);
 
-    /** A project's ward (null for city-wide) and fiscal year. */
-    record Place(Ward ward, FiscalYear fiscalYear) {
+    /** A project's ward (null for city-wide), fiscal year and current version (its last sequence number). */
+    record Place(Ward ward, FiscalYear fiscalYear, long version) {
     }
 }

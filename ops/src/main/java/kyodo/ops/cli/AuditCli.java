@@ -46,11 +46,6 @@ public final class AuditCli {
     private AuditCli() {
     }
 
-    /** Whether the command line asks for an audit command rather than the server. */
-    public static boolean isAuditCommand(String... args) {
-        return args.length > 0 && "audit".equals(args[0]);
-    }
-
     /**
      * Runs {@code audit verify|check …} and returns the exit status.
      *

@@ -1,0 +1,159 @@
+package kyodo.ops.cli;
+
+import kyodo.ops.KyodoApplication;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * {@code projections replay [name|all] [--kyodo.data-dir=…] [other settings]}: rebuilds read models
+ * from the event store. It starts the platform on its stores without the web server (and without
+ * the demo loader), and for each named projection shuts its processor down, resets its tokens
+ * (the projection's reset handler clears its own documents), starts it again and shows progress
+ * on stderr until every replayed projection has handled the event store's head. With the embedded
+ * stores, stop a running server on the same data directory first.
+ *
+ * <p>The projections are the processing groups of the query side ({@code kyodo.query}); the
+ * command side's policies are not replayable from here, since replaying them would issue their
+ * commands again. Exit status 0 when replayed, 1 when it did not finish within
+ * {@code kyodo.projections.replay-timeout} (default 1h), 2 on bad usage (an unknown name lists the
+ * valid ones) or when the platform cannot start.
+ */
+public final class ProjectionsCli {
+
+    static final String USAGE = """
+            usage: java -jar kyodo.jar projections replay [NAME|all] [--kyodo.data-dir=DIR] [--setting=value …]
+            """;
+    static final String ALL = "all";
+    private static final String PROJECTION_PACKAGE = "kyodo.query";
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
+    private ProjectionsCli() {
+    }
+
+    /** What {@code projections replay …} was asked to do. */
+    record Options(String projection, List<String> settings) {
+    }
+
+    /**
+     * Runs {@code projections …} and returns the exit status.
+     *
+     * @param args the command line after {@code projections}
+     */
+    static int run(PrintStream out, PrintStream err, List<String> args) {
+        Options options;
+        try {
+            options = parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("projections: " + e.getMessage());
+            err.print(USAGE);
+            return 2;
+        }
+        PlatformArgs platform = new PlatformArgs(options.settings())
+                .force("--spring.main.web-application-type", "none")
+                .force("--kyodo.demo.load", "false")
+                .orElse("--spring.main.banner-mode", "off")
+                .orElse("--logging.level.root", "ERROR")
+                .orElse("--kyodo.projections.replay-timeout", "1h");
+        ConfigurableApplicationContext context;
+        try {
+            context = KyodoApplication.start(platform.toArray());
+        } catch (RuntimeException e) {
+            err.println("projections replay: cannot start on these stores: " + e.getMessage());
+            return 2;
+        }
+        try {
+            return replay(out, err, context, options.projection());
+        } finally {
+            context.close();
+        }
+    }
+
+    static Options parse(List<String> args) {
+        if (args.isEmpty() || !"replay".equals(args.get(0))) {
+            throw new IllegalArgumentException(args.isEmpty() ? "what to do? (replay)"
+                    : "unknown command " + args.get(0));
+        }
+        String projection = ALL;
+        List<String> settings = new ArrayList<>();
+        for (int i = 1; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.startsWith("--")) {
+                settings.add(arg);
+            } else if (i == 1 && NAME.matcher(arg).matches()) {
+                projection = arg;
+            } else {
+                throw new IllegalArgumentException("unexpected " + arg);
+            }
+        }
+        PlatformArgs.check(settings);
+        return new Options(projection, List.copyOf(settings));
+    }
+
+    private static int replay(PrintStream out, PrintStream err, ConfigurableApplicationContext context,
+                              String projection) {
+        ProcessorProgress progress = ProcessorProgress.of(context);
+        Map<String, StreamingEventProcessor> projections = new LinkedHashMap<>();
+        Map<String, StreamingEventProcessor> streaming = progress.streamingProcessors();
+        projectionGroups(context).forEach(group -> {
+            if (streaming.containsKey(group)) {
+                projections.put(group, streaming.get(group));
+            }
+        });
+        Map<String, StreamingEventProcessor> chosen = new LinkedHashMap<>();
+        if (ALL.equals(projection)) {
+            chosen.putAll(projections);
+        } else if (projections.containsKey(projection)) {
+            chosen.put(projection, projections.get(projection));
+        } else {
+            err.println("projections replay: no projection " + projection + "; valid: "
+                    + String.join(", ", projections.keySet()) + ", " + ALL);
+            return 2;
+        }
+        List<String> unsupported = chosen.entrySet().stream().filter(e -> !e.getValue().supportsReset())
+                .map(Map.Entry::getKey).toList();
+        if (!unsupported.isEmpty()) {
+            err.println("projections replay: cannot be reset: " + String.join(", ", unsupported));
+            return 2;
+        }
+        long started = System.nanoTime();
+        chosen.values().forEach(StreamingEventProcessor::shutDown);
+        chosen.values().forEach(StreamingEventProcessor::resetTokens);
+        long head = progress.head();
+        err.println("replaying " + String.join(", ", chosen.keySet()) + " up to event " + head);
+        chosen.values().forEach(StreamingEventProcessor::start);
+        Duration timeout = context.getEnvironment().getProperty("kyodo.projections.replay-timeout", Duration.class,
+                Duration.ofHours(1));
+        if (!CatchUp.await(chosen, head, timeout, err)) {
+            err.println("projections replay: not finished within " + timeout
+                    + "; the processors continue from their tokens at the next start");
+            return 1;
+        }
+        out.printf("replayed %s: up to event %d in %.1f s%n", String.join(", ", chosen.keySet()), head,
+                (System.nanoTime() - started) / 1e9);
+        return 0;
+    }
+
+    /** The processing groups of the query side's projections, sorted. */
+    static List<String> projectionGroups(ListableBeanFactory beans) {
+        TreeSet<String> groups = new TreeSet<>();
+        for (String name : beans.getBeanNamesForAnnotation(ProcessingGroup.class)) {
+            Class<?> type = beans.getType(name);
+            if (type != null && type.getPackageName().startsWith(PROJECTION_PACKAGE)) {
+                groups.add(Objects.requireNonNull(beans.findAnnotationOnBean(name, ProcessingGroup.class)).value());
+            }
+        }
+        return List.copyOf(groups);
+    }
+}

@@ -1,0 +1,182 @@
+package kyodo.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import kyodo.ops.cli.KyodoCli;
+import kyodo.ops.cli.ProcessorProgress;
+import kyodo.ops.demo.DemoClient;
+import kyodo.ops.demo.SeedLoader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The seed dataset, loaded through the command API on a fresh data directory, shows the seeds' own
+ * figures in the read models, and loading it again changes nothing. One load serves every test.
+ */
+class SeedDatasetIT {
+
+    @TempDir
+    static Path dataDir;
+
+    private static KyodoTestApp app;
+    private static SeedLoader.Summary firstLoad;
+
+    @BeforeAll
+    static void load() {
+        app = KyodoTestApp.start(dataDir);
+        firstLoad = loader().load();
+        awaitReadModels(app);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    static SeedLoader loader() {
+        int port = ((WebServerApplicationContext) app.context()).getWebServer().getPort();
+        return new SeedLoader(DemoClient.inProcess("http://localhost:" + port,
+                app.context().getBean(kyodo.ops.security.StaffAccounts.class)),
+                app.context().getBean(ObjectMapper.class), 6);
+    }
+
+    /** Waits until every event processor has handled the newest event (a large load takes a while). */
+    static void awaitReadModels(KyodoTestApp app) {
+        ProcessorProgress progress = ProcessorProgress.of(app.context());
+        long head = progress.head();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!ProcessorProgress.caughtUp(progress.streamingProcessors().values(), head)) {
+            assertThat(System.nanoTime()).as("read models caught up within 120 s").isLessThan(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private static long total(String query) {
+        return app.http().get().uri("/api/projects?size=1&" + query).exchange()
+                .expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("total").asLong();
+    }
+
+    private static JsonNode project(String words) {
+        JsonNode page = app.http().get().uri("/public/projects?q={q}", words).exchange()
+                .expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(page.get("total").asLong()).as("projects matching " + words).isEqualTo(1);
+        return app.http().get().uri("/api/projects/{id}", page.at("/items/0/id").asText()).exchange()
+                .expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+    }
+
+    @Test
+    void collaborativeProjectCountsAreTheSeedsPerFiscalYear() {
+        Map<Integer, Long> expected = Map.of(2008, 184L, 2009, 179L, 2010, 185L, 2011, 165L, 2012, 168L);
+        expected.forEach((year, count) -> assertThat(total("programme=COLLABORATIVE&fiscalYear=" + year))
+                .as("協働型事業 FY" + year).isEqualTo(count));
+        assertThat(app.anonymousHttp().get().uri("/public/projects?size=1&programme=COLLABORATIVE&fiscalYear=2008")
+                .exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("total").asLong()).isEqualTo(184);
+    }
+
+    @Test
+    void wardLocalIssueProjectsOfFiscal2012Are291AcrossTheSevenWards() {
+        assertThat(total("programme=WARD_LOCAL_ISSUE&fiscalYear=2012")).isEqualTo(291);
+        List<String> wards = List.of("kawasaki", "saiwai", "nakahara", "takatsu", "miyamae", "tama", "asao");
+        assertThat(wards.stream().mapToLong(w -> total("programme=WARD_LOCAL_ISSUE&fiscalYear=2012&ward=" + w))
+                .sum()).isEqualTo(291);
+        wards.forEach(w -> assertThat(total("programme=WARD_LOCAL_ISSUE&fiscalYear=2012&ward=" + w))
+                .as(w).isBetween(41L, 42L));
+    }
+
+    @Test
+    void namedExamplesAreProjectsWithTheirPartnersAgreementsAndMoney() {
+        JsonNode nikaryo = project("二ヶ領用水");
+        assertThat(nikaryo.get("ward").asText()).isEqualTo("takatsu");
+        assertThat(nikaryo.get("programme").asText()).isEqualTo("WARD_LOCAL_ISSUE");
+        assertThat(nikaryo.get("status").asText()).isEqualTo("APPROVED");
+        assertThat(nikaryo.get("allocatedYen").asLong()).isEqualTo(1_000_000);
+
+        JsonNode boken = project("冒険あそび場");
+        assertThat(boken.get("ward").asText()).isEqualTo("miyamae");
+        assertThat(boken.get("status").asText()).isEqualTo("APPROVED");
+
+        JsonNode woodland = project("久末東");
+        assertThat(woodland.get("ward").isNull()).isTrue();
+        assertThat(woodland.get("partners")).hasSize(3);
+        assertThat(woodland.at("/partners").findValuesAsText("type"))
+                .containsExactly("COMPANY", "CITIZEN_GROUP", "CITY_DEPARTMENT");
+        assertThat(woodland.get("agreements")).hasSize(1);
+        assertThat(woodland.at("/agreements/0/signedOn").asText()).isEqualTo("2013-05-10");
+        assertThat(woodland.at("/agreements/0/parties")).hasSize(3);
+        assertThat(woodland.get("status").asText()).isEqualTo("APPROVED");
+
+        JsonNode council = project("帰宅困難者");
+        assertThat(council.get("partners")).hasSize(43);
+        assertThat(council.get("progressReports")).hasSize(1);
+
+        JsonNode shoppingStreets = project("商店街協定");
+        assertThat(shoppingStreets.at("/agreements/0/parties")).hasSize(12);
+
+        JsonNode bicycles = project("放置自転車対策事業");
+        assertThat(bicycles.at("/targets/0/baseline").asLong()).isEqualTo(54_092);
+    }
+
+    @Test
+    void wardBudgetEnvelopesAreTheSeedsFrom2002() {
+        for (int year = 2002; year <= 2012; year++) {
+            long expected = year < 2006 ? 50_000_000 : 55_000_000;
+            JsonNode budgets = app.anonymousHttp().get().uri("/public/ward-budgets?fiscalYear={y}", year).exchange()
+                    .expectStatus().isOk()
+                    .expectBody(JsonNode.class).returnResult().getResponseBody();
+            assertThat(budgets.get("items")).as("FY" + year).hasSize(7);
+            budgets.get("items").forEach(b -> assertThat(b.get("envelopeYen").asLong()).isEqualTo(expected));
+        }
+        assertThat(app.anonymousHttp().get().uri("/public/ward-budgets/takatsu/2012").exchange()
+                .expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("allocatedYen").asLong())
+                .as("four named takatsu projects at ¥1,000,000").isEqualTo(4_000_000);
+    }
+
+    @Test
+    void loadingAgainChangesNothing() {
+        long events = app.storedEvents();
+        SeedLoader.Summary again = loader().load();
+        assertThat(again.stepsApplied()).isZero();
+        assertThat(again.alreadyThere()).isEqualTo(firstLoad.stepsApplied());
+        assertThat(again.subjects()).isEqualTo(firstLoad.subjects());
+        assertThat(app.storedEvents()).isEqualTo(events);
+        System.out.println("seed dataset: first " + firstLoad.render() + "; again " + again.render());
+    }
+
+    @Test
+    void loadingIntoARunningServerFromTheCommandLineChangesNothing(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path passwordFile = java.nio.file.Files.writeString(dir.resolve("password"), KyodoTestApp.PASSWORD);
+        long events = app.storedEvents();
+        int port = ((WebServerApplicationContext) app.context()).getWebServer().getPort();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+
+        int status = KyodoCli.run(print, print, "demo", "load", "--url", "http://localhost:" + port,
+                "--user", KyodoTestApp.username("ADMIN", null), "--password-file", passwordFile.toString());
+
+        String output = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(status).as(output).isZero();
+        assertThat(output).contains("1264 subjects, 0 steps applied, 232 already there");
+        assertThat(app.storedEvents()).isEqualTo(events);
+    }
+}

@@ -1,0 +1,98 @@
+package kyodo.ops.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** How the jar's command line is read, before anything starts. */
+class CliArgumentsTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return KyodoCli.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), args);
+    }
+
+    @Test
+    void settingsStartTheServerAndAWordRunsACommand() {
+        assertThat(KyodoCli.isCommand()).isFalse();
+        assertThat(KyodoCli.isCommand("--server.port=8080")).isFalse();
+        assertThat(KyodoCli.isCommand("demo", "load")).isTrue();
+        assertThat(KyodoCli.isCommand("frobnicate")).isTrue();
+    }
+
+    @Test
+    void helpAndUnknownCommandsPrintUsageWithStatus2() {
+        assertThat(run("help")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("demo load").contains("projections replay")
+                .doesNotContain("unknown command");
+        assertThat(run("frobnicate")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command frobnicate");
+    }
+
+    @Test
+    void demoLoadTakesAUrlAConcurrencyAndSettings() {
+        DemoCli.Options local = DemoCli.parse(List.of("load", "--kyodo.data-dir=/tmp/k", "--concurrency", "4"));
+        assertThat(local.url()).isNull();
+        assertThat(local.concurrency()).isEqualTo(4);
+        assertThat(local.settings()).containsExactly("--kyodo.data-dir=/tmp/k");
+
+        DemoCli.Options remote = DemoCli.parse(List.of("load", "--url=http://kyodo.example:8080", "--user", "admin",
+                "--password-file", "/run/secrets/kyodo"));
+        assertThat(remote.url()).isEqualTo(URI.create("http://kyodo.example:8080"));
+        assertThat(remote.concurrency()).isEqualTo(6);
+        assertThat(remote.user()).isEqualTo("admin");
+        assertThat(remote.passwordFile()).hasToString("/run/secrets/kyodo");
+    }
+
+    @Test
+    void demoRefusesWhatItCannotDo() {
+        assertThatThrownBy(() -> DemoCli.parse(List.of())).hasMessageContaining("load");
+        assertThatThrownBy(() -> DemoCli.parse(List.of("unload"))).hasMessageContaining("unknown command unload");
+        assertThatThrownBy(() -> DemoCli.parse(List.of("load", "--url"))).hasMessageContaining("--url needs a value");
+        assertThatThrownBy(() -> DemoCli.parse(List.of("load", "--url", "kyodo:8080")))
+                .hasMessageContaining("http://host:port");
+        assertThatThrownBy(() -> DemoCli.parse(List.of("load", "--concurrency=0"))).hasMessageContaining("1 to 64");
+        assertThatThrownBy(() -> DemoCli.parse(List.of("load", "--url=http://h:1", "--user=a", "--kyodo.data-dir=/x")))
+                .hasMessageContaining("would be ignored");
+        assertThatThrownBy(() -> DemoCli.parse(List.of("load", "--url=http://h:1")))
+                .hasMessageContaining("--url needs --user");
+        assertThatThrownBy(() -> DemoCli.parse(List.of("load", "--user=a")))
+                .hasMessageContaining("go with --url");
+        assertThatThrownBy(() -> DemoCli.parse(List.of("load", "now"))).hasMessageContaining("unexpected now");
+        assertThat(run("demo", "load", "--concurrency=x")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: java -jar kyodo.jar demo load");
+    }
+
+    @Test
+    void projectionsReplayTakesANameOrAllAndSettings() {
+        assertThat(ProjectionsCli.parse(List.of("replay")).projection()).isEqualTo("all");
+        ProjectionsCli.Options one = ProjectionsCli.parse(List.of("replay", "project-views", "--kyodo.data-dir=/d"));
+        assertThat(one.projection()).isEqualTo("project-views");
+        assertThat(one.settings()).containsExactly("--kyodo.data-dir=/d");
+        assertThatThrownBy(() -> ProjectionsCli.parse(List.of("rebuild"))).hasMessageContaining("unknown command");
+        assertThatThrownBy(() -> ProjectionsCli.parse(List.of("replay", "a", "b"))).hasMessageContaining("unexpected b");
+        assertThatThrownBy(() -> ProjectionsCli.parse(List.of("replay", "--kyodo.data-dir")))
+                .hasMessageContaining("--name=value");
+        assertThat(run("projections")).isEqualTo(2);
+    }
+
+    @Test
+    void progressLineShowsCountPercentRateAndEta() {
+        assertThat(ProgressLine.render(500, 1000, 500, 2.0))
+                .contains("500/1,000 events").contains(" 50.0%").contains("250 events/s").contains("ETA 2s");
+        assertThat(ProgressLine.render(1000, 1000, 1000, 1.0)).contains("100.0%").contains("ETA 0s");
+        assertThat(ProgressLine.render(0, 1000, 0, 0)).contains("ETA ?");
+        assertThat(ProgressLine.duration(3725)).isEqualTo("1h02m");
+        assertThat(ProgressLine.duration(125)).isEqualTo("2m05s");
+    }
+}
