@@ -179,4 +179,132 @@ class SeedDatasetIT {
         assertThat(output).contains("1264 subjects, 0 steps applied, 232 already there");
         assertThat(app.storedEvents()).isEqualTo(events);
     }
+
+    // analytics and the public dashboard over the seed dataset (issue 7)
+
+    private static String analytics(String uri, String accept) {
+        return app.as("ANALYST", null).get().uri(uri).header("Accept", accept).exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void analystsSeeTheSeedsFiguresInJsonCsvAndNdjsonAlike() {
+        String uri = "/analytics/projects/counts?groupBy=fiscalYear&programme=COLLABORATIVE";
+        JsonNode rows = json(analytics(uri, "application/json")).get("rows");
+        Map<Integer, Long> counts = new java.util.TreeMap<>();
+        rows.forEach(r -> counts.put(r.get("fiscalYear").asInt(), r.get("count").asLong()));
+        assertThat(counts).containsAllEntriesOf(Map.of(2008, 184L, 2009, 179L, 2010, 185L, 2011, 165L, 2012, 168L));
+
+        String ndjson = analytics(uri, "application/x-ndjson");
+        List<JsonNode> lines = ndjson.lines().filter(l -> !l.isBlank()).map(SeedDatasetIT::json).toList();
+        assertThat(lines).hasSize(rows.size());
+        for (int i = 0; i < lines.size(); i++) {
+            assertThat(lines.get(i)).isEqualTo(rows.get(i));
+        }
+
+        byte[] csv = app.as("ANALYST", null).get().uri(uri).header("Accept", "text/csv").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/csv")
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(java.util.Arrays.copyOf(csv, 3)).as("UTF-8 BOM for Excel")
+                .containsExactly((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+        List<String> records = new String(csv, 3, csv.length - 3, java.nio.charset.StandardCharsets.UTF_8)
+                .lines().toList();
+        List<String> header = List.of(records.get(0).split(","));
+        assertThat(records).hasSize(rows.size() + 1);
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> cells = List.of(records.get(i + 1).split(","));
+            assertThat(cells.get(header.indexOf("fiscalYear"))).isEqualTo(rows.get(i).get("fiscalYear").asText());
+            assertThat(cells.get(header.indexOf("count"))).isEqualTo(rows.get(i).get("count").asText());
+        }
+
+        JsonNode fiscal2012 = json(analytics("/analytics/projects/counts?groupBy=programme&fiscalYear=2012",
+                "application/json")).get("rows");
+        long wardLocal = 0;
+        for (JsonNode r : fiscal2012) {
+            if ("WARD_LOCAL_ISSUE".equals(r.get("programme").asText())) {
+                wardLocal = r.get("count").asLong();
+            }
+        }
+        assertThat(wardLocal).as("FY2012 ward local-issue projects").isEqualTo(291);
+
+        JsonNode saiwai2006 = json(analytics("/analytics/budgets?ward=saiwai&fiscalYear=2006", "application/json"))
+                .at("/rows/0");
+        assertThat(saiwai2006.get("envelopeYen").asLong()).isEqualTo(55_000_000);
+    }
+
+    @Test
+    void thePublicDashboardShowsTheSeedsFigures() {
+        JsonNode dashboard = app.anonymousHttp().get().uri("/public/dashboard").exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        assertThat(dashboard.at("/projects/byFiscalYear/2008/COLLABORATIVE").asLong()).isEqualTo(184);
+        assertThat(dashboard.at("/projects/byFiscalYear/2012/COLLABORATIVE").asLong()).isEqualTo(168);
+        assertThat(dashboard.at("/projects/byFiscalYear/2012/WARD_LOCAL_ISSUE").asLong()).isEqualTo(291);
+        assertThat(dashboard.at("/wardBudgets/envelopeByFiscalYear/2002").asLong()).isEqualTo(7 * 50_000_000L);
+        assertThat(dashboard.at("/wardBudgets/envelopeByFiscalYear/2006").asLong()).isEqualTo(7 * 55_000_000L);
+    }
+
+    /**
+     * The planted personal data (every proposer and meeting participant of the dataset, as staff see
+     * them) appears in no public or analytics answer, in any format.
+     */
+    @Test
+    void noPublicOrAnalyticsAnswerShowsAnyonesPersonalData() {
+        java.util.Set<String> planted = new java.util.TreeSet<>();
+        java.util.List<String> publicUris = new java.util.ArrayList<>(List.of("/public/dashboard",
+                "/public/proposals?size=100", "/public/meetings?size=100", "/public/projects?size=100",
+                "/public/ward-budgets?fiscalYear=2012", "/public/decisions?limit=1000", "/public/audit/keys"));
+        for (JsonNode item : app.http().get().uri("/api/proposals?size=100").exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("items")) {
+            String id = item.get("id").asText();
+            JsonNode staff = app.http().get().uri("/api/proposals/{id}", id).exchange().expectStatus().isOk()
+                    .expectBody(JsonNode.class).returnResult().getResponseBody();
+            planted.add(staff.at("/proposer/name").asText());
+            planted.add(staff.at("/proposer/contact").asText());
+            publicUris.add("/public/proposals/" + id);
+            publicUris.add("/public/history/proposal/" + id);
+        }
+        for (JsonNode item : app.http().get().uri("/api/meetings?size=100").exchange().expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody().get("items")) {
+            String id = item.get("id").asText();
+            JsonNode staff = app.http().get().uri("/api/meetings/{id}", id).exchange().expectStatus().isOk()
+                    .expectBody(JsonNode.class).returnResult().getResponseBody();
+            staff.get("participants").forEach(p -> {
+                planted.add(p.get("name").asText());
+                if (p.hasNonNull("affiliation")) {
+                    planted.add(p.get("affiliation").asText());
+                }
+            });
+            publicUris.add("/public/meetings/" + id);
+            publicUris.add("/public/history/meeting/" + id);
+        }
+        planted.removeIf(s -> s.isBlank() || s.length() < 3);
+        assertThat(planted).as("the dataset plants proposers (and any registered participants)").hasSizeGreaterThanOrEqualTo(8);
+
+        StringBuilder seen = new StringBuilder();
+        publicUris.forEach(uri -> seen.append(app.anonymousHttp().get().uri(uri).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody()));
+        JsonNode schema = json(analytics("/analytics/schema", "application/json"));
+        for (JsonNode model : schema.get("readModels")) {
+            String path = model.get("path").asText();
+            List<String> dimensions = model.get("dimensions").findValuesAsText("name");
+            for (String accept : List.of("application/json", "text/csv", "application/x-ndjson")) {
+                seen.append(analytics(path, accept));
+                seen.append(analytics(path + "?groupBy=" + String.join(",", dimensions), accept));
+            }
+        }
+        String everything = seen.toString();
+        assertThat(everything.length()).isGreaterThan(100_000);
+        planted.forEach(value -> assertThat(everything).as("a public or analytics answer shows planted personal data")
+                .doesNotContain(value));
+    }
 }

@@ -32,17 +32,22 @@ public record DashboardFigures(int fiscalYear, String fiscalYearLabel, Proposals
      * @param active                       projects launched or approved, not completed or terminated
      * @param activeByProgramme            the same by programme (every programme listed)
      * @param thisFiscalYearByProgramme    projects of the current fiscal year by programme
+     * @param byFiscalYear                 projects of every fiscal year by programme (programmes with
+     *                                     projects that year), years in order: the history at a glance
      */
     public record Projects(long active, Map<String, Long> activeByProgramme,
-                           Map<String, Long> thisFiscalYearByProgramme) {
+                           Map<String, Long> thisFiscalYearByProgramme,
+                           Map<Integer, Map<String, Long>> byFiscalYear) {
     }
 
     /**
      * The seven wards' budgets for the current fiscal year together, in whole yen.
      *
-     * @param utilisation spent ÷ envelope, four decimals; null without an envelope
+     * @param utilisation         spent ÷ envelope, four decimals; null without an envelope
+     * @param envelopeByFiscalYear the seven wards' envelopes added up, for every fiscal year with one
      */
-    public record WardBudgets(long envelopeYen, long allocatedYen, long spentYen, BigDecimal utilisation) {
+    public record WardBudgets(long envelopeYen, long allocatedYen, long spentYen, BigDecimal utilisation,
+                              Map<Integer, Long> envelopeByFiscalYear) {
     }
 
     /** Meetings held this fiscal year, and since the start. */

@@ -55,7 +55,9 @@ public class PublicDashboard {
                 total("budgets", Map.of("fiscalYear", fy)),
                 total("meetings/participation", Map.of("fiscalYear", fy)),
                 total("meetings/participation", Map.of()),
-                rows.rows("decisions", Map.of(), List.of("outcome")).collectList()), parts -> {
+                rows.rows("decisions", Map.of(), List.of("outcome")).collectList(),
+                rows.rows("projects/counts", Map.of(), List.of("fiscalYear", "programme")).collectList(),
+                rows.rows("budgets", Map.of(), List.of("fiscalYear")).collectList()), parts -> {
             @SuppressWarnings("unchecked")
             List<AnalyticsRow> allProjects = (List<AnalyticsRow>) parts[2];
             @SuppressWarnings("unchecked")
@@ -63,15 +65,21 @@ public class PublicDashboard {
             @SuppressWarnings("unchecked")
             List<AnalyticsRow> outcomes = (List<AnalyticsRow>) parts[7];
             AnalyticsRow budgets = (AnalyticsRow) parts[4];
+            @SuppressWarnings("unchecked")
+            List<AnalyticsRow> projectYears = (List<AnalyticsRow>) parts[8];
+            @SuppressWarnings("unchecked")
+            List<AnalyticsRow> budgetYears = (List<AnalyticsRow>) parts[9];
             Map<String, Long> byOutcome = new TreeMap<>();
             outcomes.forEach(r -> byOutcome.put((String) r.values().get("outcome"), number(r, "count")));
             return new DashboardFigures(year.startYear(), year.labelJa(),
                     new DashboardFigures.Proposals(proposals((AnalyticsRow) parts[0]),
                             proposals((AnalyticsRow) parts[1])),
                     new DashboardFigures.Projects(allProjects.stream().mapToLong(r -> number(r, "active")).sum(),
-                            byProgramme(allProjects, "active"), byProgramme(yearProjects, "count")),
+                            byProgramme(allProjects, "active"), byProgramme(yearProjects, "count"),
+                            byFiscalYear(projectYears)),
                     new DashboardFigures.WardBudgets(number(budgets, "envelopeYen"), number(budgets, "allocatedYen"),
-                            number(budgets, "spentYen"), (BigDecimal) budgets.values().get("utilisation")),
+                            number(budgets, "spentYen"), (BigDecimal) budgets.values().get("utilisation"),
+                            envelopes(budgetYears)),
                     new DashboardFigures.Meetings(meetings((AnalyticsRow) parts[5]),
                             meetings((AnalyticsRow) parts[6])),
                     new DashboardFigures.Decisions(byOutcome.values().stream().mapToLong(Long::longValue).sum(),
@@ -103,6 +111,32 @@ public class PublicDashboard {
         ListParameters.names(ProjectProgramme.class).forEach(p -> counts.put(p, 0L));
         rows.forEach(r -> counts.put((String) r.values().get("programme"), number(r, measure)));
         return counts;
+    }
+
+    /** Projects per fiscal year and programme; a project without a fiscal year is left out. */
+    private static Map<Integer, Map<String, Long>> byFiscalYear(List<AnalyticsRow> rows) {
+        Map<Integer, Map<String, Long>> years = new TreeMap<>();
+        rows.forEach(r -> {
+            Object year = r.values().get("fiscalYear");
+            if (year instanceof Number n) {
+                years.computeIfAbsent(n.intValue(), y -> new TreeMap<>())
+                        .put((String) r.values().get("programme"), number(r, "count"));
+            }
+        });
+        return years;
+    }
+
+    /** The wards' envelopes added up per fiscal year, for the years that have one. */
+    private static Map<Integer, Long> envelopes(List<AnalyticsRow> rows) {
+        Map<Integer, Long> years = new TreeMap<>();
+        rows.forEach(r -> {
+            Object year = r.values().get("fiscalYear");
+            long envelope = number(r, "envelopeYen");
+            if (year instanceof Number n && envelope > 0) {
+                years.put(n.intValue(), envelope);
+            }
+        });
+        return years;
     }
 
     private static long number(AnalyticsRow row, String measure) {

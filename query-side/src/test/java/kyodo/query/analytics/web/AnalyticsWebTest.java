@@ -208,8 +208,9 @@ class AnalyticsWebTest {
                                                 "medianDaysToAnswer":5.0},
                               "allTime":{"received":12,"answered":9,"open":2,"overdue":1,"medianDaysToAnswer":5.0}},
                  "projects":{"active":2,"activeByProgramme":{"COLLABORATIVE":1,"WARD_LOCAL_ISSUE":1,"MACHI_NO_HIROBA":0},
-                             "thisFiscalYearByProgramme":{"COLLABORATIVE":2,"WARD_LOCAL_ISSUE":1,"MACHI_NO_HIROBA":0}},
-                 "wardBudgets":{"envelopeYen":18000000,"allocatedYen":3500000,"spentYen":1200000,"utilisation":0.0667},
+                             "thisFiscalYearByProgramme":{"COLLABORATIVE":2,"WARD_LOCAL_ISSUE":1,"MACHI_NO_HIROBA":0},
+                             "byFiscalYear":{"2025":{"COLLABORATIVE":2,"WARD_LOCAL_ISSUE":1}}},
+                 "wardBudgets":{"envelopeYen":18000000,"allocatedYen":3500000,"spentYen":1200000,"utilisation":0.0667,"envelopeByFiscalYear":{"2025":18000000}},
                  "meetings":{"thisFiscalYear":{"held":1,"participants":17},"allTime":{"held":2,"participants":61}},
                  "decisions":{"total":19,"byOutcome":{"ACCEPTED":7,"ADOPTED":1,"ALLOCATED":2,"APPROVED":2,
                               "REJECTED":3,"SET":2,"SIGNED":1,"TERMINATED":1}}}"""));
