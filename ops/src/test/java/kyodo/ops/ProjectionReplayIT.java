@@ -10,7 +10,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -91,6 +95,82 @@ class ProjectionReplayIT {
             live.forEach((collection, documents) -> assertThat(replayed.get(collection)).as(collection)
                     .containsExactlyElementsOf(documents));
         }
+
+        exportWritesThePublicReadModelsAsDescribedCsv(live.get("kyodo.decision_log").size());
+    }
+
+    /** {@code export DIR} on the loaded data directory: CSV for Excel plus a description of every field. */
+    private void exportWritesThePublicReadModelsAsDescribedCsv(int decisions) {
+        Path exported = dataDir.resolveSibling(dataDir.getFileName() + "-export");
+        int status = cli("export", exported.toString(), "--kyodo.data-dir=" + dataDir, "--logging.level.root=ERROR");
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        try {
+            JsonNode description = new ObjectMapper().readTree(exported.resolve("datapackage.json").toFile());
+            assertThat(description.get("personalData").asText()).isEqualTo("none");
+            List<String> paths = description.get("resources").findValuesAsText("path");
+            assertThat(paths).contains("analytics-proposals-summary.csv", "analytics-proposals-summary-by-theme.csv",
+                    "analytics-projects-counts.csv", "analytics-budgets.csv", "analytics-meetings-participation.csv",
+                    "analytics-decisions.csv", "decision-log.csv");
+            for (JsonNode resource : description.get("resources")) {
+                byte[] bytes = Files.readAllBytes(exported.resolve(resource.get("path").asText()));
+                assertThat(Arrays.copyOf(bytes, 3)).containsExactly((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+                List<List<String>> rows = csv(new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8));
+                assertThat(rows.get(0)).as("header = described fields")
+                        .containsExactlyElementsOf(resource.get("fields").findValuesAsText("name"));
+                assertThat(rows).hasSize(resource.get("rows").asInt() + 1);
+                resource.get("fields").forEach(f -> assertThat(f.get("description").asText()).isNotBlank());
+                String text = new String(bytes, StandardCharsets.UTF_8);
+                assertThat(text).doesNotContain("demo@example.jp").doesNotContain("デモ 一郎");
+            }
+
+            List<List<String>> projects = csv(Files.readString(exported.resolve("analytics-projects-counts.csv"))
+                    .substring(1));
+            List<String> header = projects.get(0);
+            long collaborative2008 = projects.stream().skip(1)
+                    .filter(r -> r.get(header.indexOf("fiscalYear")).equals("2008")
+                            && r.get(header.indexOf("programme")).equals("COLLABORATIVE"))
+                    .mapToLong(r -> Long.parseLong(r.get(header.indexOf("count")))).sum();
+            assertThat(collaborative2008).isEqualTo(184);
+            assertThat(csv(Files.readString(exported.resolve("decision-log.csv")).substring(1))).hasSize(decisions + 1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** RFC 4180 records of a CSV text (quoted cells, doubled quotes, CRLF). */
+    private static List<List<String>> csv(String text) {
+        List<List<String>> records = new ArrayList<>();
+        List<String> record = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                record.add(cell.toString());
+                cell.setLength(0);
+            } else if (c == '\r') {
+                // part of CRLF
+            } else if (c == '\n') {
+                record.add(cell.toString());
+                cell.setLength(0);
+                records.add(record);
+                record = new ArrayList<>();
+            } else {
+                cell.append(c);
+            }
+        }
+        return records;
     }
 
     @Test

@@ -14,6 +14,7 @@ public final class KyodoCli {
             usage: java -jar kyodo.jar [--setting=value …]                 run the platform
                    java -jar kyodo.jar demo load [--url http://host:port]  load the demo and seed dataset
                    java -jar kyodo.jar projections replay [NAME|all]       rebuild read models
+                   java -jar kyodo.jar export DIR                          write the public read models as CSV
                    java -jar kyodo.jar audit verify | audit check --url …  check the decision log
             """;
 
@@ -32,6 +33,7 @@ public final class KyodoCli {
             case "audit" -> AuditCli.run(out, args);
             case "demo" -> DemoCli.run(out, err, rest);
             case "projections" -> ProjectionsCli.run(out, err, rest);
+            case "export" -> ExportCli.run(out, err, rest);
             default -> {
                 if (!"help".equals(args[0])) {
                     err.println("unknown command " + args[0]);

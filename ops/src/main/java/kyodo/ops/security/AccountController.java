@@ -33,10 +33,10 @@ class AccountController {
     private final Scheduler passwordHashing;
     private final Clock clock;
 
-    AccountController(StaffAccounts accounts, Scheduler passwordHashing, Clock securityClock) {
+    AccountController(StaffAccounts accounts, Scheduler passwordHashing, Clock clock) {
         this.accounts = accounts;
         this.passwordHashing = passwordHashing;
-        this.clock = securityClock;
+        this.clock = clock;
     }
 
     /** A new account: an id (a staff number, never a name), a role, and a ward for ward-scoped roles. */

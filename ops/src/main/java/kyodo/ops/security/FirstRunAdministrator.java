@@ -30,10 +30,10 @@ class FirstRunAdministrator {
     private final Clock clock;
     private final PrintStream console;
 
-    FirstRunAdministrator(StaffAccounts accounts, SecuritySettings settings, Clock securityClock) {
+    FirstRunAdministrator(StaffAccounts accounts, SecuritySettings settings, Clock clock) {
         this.accounts = accounts;
         this.settings = settings;
-        this.clock = securityClock;
+        this.clock = clock;
         this.console = System.out;
     }
 

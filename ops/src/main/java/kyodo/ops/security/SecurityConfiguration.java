@@ -48,11 +48,6 @@ import java.util.List;
 public class SecurityConfiguration {
 
     @Bean
-    Clock securityClock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
     BCryptPasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder(12);
     }
@@ -73,8 +68,8 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    LocalSignIn localSignIn(StaffAccounts accounts, Scheduler passwordHashing, Clock securityClock) {
-        return new LocalSignIn(accounts, passwordHashing, securityClock);
+    LocalSignIn localSignIn(StaffAccounts accounts, Scheduler passwordHashing, Clock clock) {
+        return new LocalSignIn(accounts, passwordHashing, clock);
     }
 
     /**
@@ -92,7 +87,7 @@ public class SecurityConfiguration {
     @Bean
     SecurityWebFilterChain kyodoSecurity(ServerHttpSecurity http, SecuritySettings settings, LocalSignIn localSignIn,
                                          ObjectProvider<ReactiveJwtDecoder> jwtDecoder, ObjectMapper mapper,
-                                         Clock securityClock) {
+                                         Clock clock) {
         boolean oidc = jwtDecoder.getIfAvailable() != null;
         List<String> challenges = new ArrayList<>();
         if (settings.localAccounts()) {
@@ -101,7 +96,7 @@ public class SecurityConfiguration {
         if (oidc) {
             challenges.add("Bearer realm=\"kyodo\"");
         }
-        RateLimitFilter limits = new RateLimitFilter(settings, new EdgeLimits(securityClock), mapper);
+        RateLimitFilter limits = new RateLimitFilter(settings, new EdgeLimits(clock), mapper);
         EdgeAnswers answers = new EdgeAnswers(mapper, String.join(", ", challenges), limits::failedSignIn);
 
         http.csrf(ServerHttpSecurity.CsrfSpec::disable)

@@ -74,6 +74,17 @@ class CliArgumentsTest {
     }
 
     @Test
+    void exportTakesADirectoryAndSettings() {
+        ExportCli.Options options = ExportCli.parse(List.of("/tmp/open-data", "--kyodo.data-dir=/srv/kyodo"));
+        assertThat(options.directory()).hasToString("/tmp/open-data");
+        assertThat(options.settings()).containsExactly("--kyodo.data-dir=/srv/kyodo");
+        assertThatThrownBy(() -> ExportCli.parse(List.of())).hasMessageContaining("directory");
+        assertThatThrownBy(() -> ExportCli.parse(List.of("a", "b"))).hasMessageContaining("unexpected b");
+        assertThat(run("export")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: java -jar kyodo.jar export DIR");
+    }
+
+    @Test
     void projectionsReplayTakesANameOrAllAndSettings() {
         assertThat(ProjectionsCli.parse(List.of("replay")).projection()).isEqualTo("all");
         ProjectionsCli.Options one = ProjectionsCli.parse(List.of("replay", "project-views", "--kyodo.data-dir=/d"));
