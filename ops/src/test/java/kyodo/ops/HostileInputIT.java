@@ -52,7 +52,9 @@ class HostileInputIT {
 
     @BeforeAll
     static void start() {
-        app = KyodoTestApp.start(dataDir);
+        // Thousands of refused commands would each log a warning with a stack trace.
+        app = KyodoTestApp.start(dataDir, "--logging.level.org.axonframework=ERROR",
+                "--logging.level.org.springframework.web.reactive.resource=ERROR");
     }
 
     @AfterAll
