@@ -299,7 +299,7 @@ final class HostileCorpus {
         List<String> objectPath = random.nextBoolean() ? List.of() : randomPath(tree, JsonNode::isObject);
         ObjectNode target = (ObjectNode) (objectPath == null ? tree : at(tree, objectPath));
         String name = pick(List.of("$where", "$gt", "__proto__", "constructor", "id", "version", "submittedAt",
-                "status", "staffId", "role", "@class", "@type", "Title", "", "ward ", "actor", "decidedByRole",
+                "status", "staffId", "actorRole", "@class", "@type", "Title", "", "ward ", "actor", "decidedByRole",
                 "prototype", "\u0000", "x".repeat(1_000)));
         target.set(name, random.nextBoolean() ? parse(pick(HostileValues.INJECTION_JSON))
                 : new TextNode(pick(HostileValues.INJECTION_TEXT)));
@@ -541,20 +541,30 @@ final class HostileCorpus {
         return new HostileRequest("wire level", method, target, headers, null, false);
     }
 
-    /** A client that sends a request which makes the server block (a replay, a wait) and hangs up at once. */
+    /**
+     * A client that sends a request which makes the server block (a replay from the event store, a
+     * wait) and hangs up while the server works on it.
+     */
     private HostileRequest hangUp() {
+        int after = pick(List.of(0, 0, 0, 1, 2, 3, 5, 8, 13, 20));
         String target = pick(List.of("/public/history/proposal/" + proposalId,
                 "/public/history/meeting/" + meetingId + "?asOf=2030-01-01T00:00:00Z",
+                "/public/history/project/" + projectId, "/public/history/proposal/" + proposalId
+                        + "?asOf=2026-01-01T00:00:00Z", "/public/history/ward-budget/saiwai-2025",
                 "/api/proposals/" + proposalId + "?minVersion=" + (1 + random.nextInt(1_000)),
                 "/api/proposals?q=" + encode("駐輪場") + "&size=100", "/public/ward-budgets?fiscalYear=2025",
                 "/public/decisions?limit=1000", "/public/audit/checkpoints/latest", "/api/projects/" + projectId,
                 "/public/meetings?fiscalYear=2025"));
-        if (random.nextInt(4) == 0) {
-            CommandRoutes route = route();
-            return json("client hangs up (command)", route, route.id(),
-                    route.validBody().replaceFirst("\\{", "{\"\\$where\": 1, ").getBytes(StandardCharsets.UTF_8));
+        if (random.nextInt(3) == 0) {
+            // A valid command the aggregate refuses only after loading its events: a stale version, an unknown id.
+            CommandRoutes route = pick(routes.stream().filter(r -> !r.creates() && r.method().equals("POST")).toList());
+            byte[] body = route.validBody().getBytes(StandardCharsets.UTF_8);
+            HostileRequest request = random.nextBoolean()
+                    ? json("client hangs up (command)", route, route.id(), body).withHeader("If-Match", "\"1000000\"")
+                    : json("client hangs up (command)", route, "00000000-0000-0000-0000-000000000000", body);
+            return request.hangingUpAfter(after);
         }
-        return get("client hangs up", target, true);
+        return get("client hangs up", target, true).hangingUpAfter(after);
     }
 
     // ---- helpers ----------------------------------------------------------------------------

@@ -15,25 +15,36 @@ import java.util.List;
  *                 are added on the wire
  * @param body     null for no body
  * @param chunked  send the body with chunked transfer encoding instead of Content-Length
+ * @param hangUpMillis for a client that hangs up without reading the answer, how long after sending;
+ *                 -1 for one that reads it
  */
 record HostileRequest(String category, String method, String target, List<String[]> headers, byte[] body,
-                      boolean chunked) {
+                      boolean chunked, int hangUpMillis) {
 
-    /** A request the client hangs up on right after sending it. */
+    HostileRequest(String category, String method, String target, List<String[]> headers, byte[] body,
+                   boolean chunked) {
+        this(category, method, target, headers, body, chunked, -1);
+    }
+
+    /** A request the client hangs up on without reading the answer. */
     boolean abandoned() {
-        return category.startsWith("client hangs up");
+        return hangUpMillis >= 0;
+    }
+
+    HostileRequest hangingUpAfter(int millis) {
+        return new HostileRequest(category, method, target, headers, body, chunked, millis);
     }
 
     HostileRequest withHeader(String name, String value) {
         List<String[]> more = new ArrayList<>(headers);
         more.add(new String[] {name, value});
-        return new HostileRequest(category, method, target, more, body, chunked);
+        return new HostileRequest(category, method, target, more, body, chunked, hangUpMillis);
     }
 
     HostileRequest withoutHeader(String name) {
         List<String[]> fewer = new ArrayList<>(headers);
         fewer.removeIf(h -> h[0].equalsIgnoreCase(name));
-        return new HostileRequest(category, method, target, fewer, body, chunked);
+        return new HostileRequest(category, method, target, fewer, body, chunked, hangUpMillis);
     }
 
     byte[] wireBytes() {

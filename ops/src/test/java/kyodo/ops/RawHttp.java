@@ -62,8 +62,21 @@ final class RawHttp {
                     out.write(wire);
                     out.flush();
                 }
+                if (request.abandoned() && request.hangUpMillis() == 0) {
+                    // Half-close right after the request, as some clients do: the server drops the
+                    // connection and cancels its work on the request.
+                    socket.shutdownOutput();
+                    try {
+                        readAll(socket.getInputStream(), true);
+                    } catch (IOException dropped) {
+                        // expected
+                    }
+                    return new Response(-1, Map.of(), new byte[0], "half-closed by the client");
+                }
                 if (request.abandoned()) {
-                    // Hang up at once, without waiting for the answer (half of the time abruptly, with a reset).
+                    // Hang up without waiting for the answer, while the server works on it (abruptly, with a
+                    // reset, for requests without a body).
+                    sleep(request.hangUpMillis());
                     socket.setSoLinger(request.body() == null, 0);
                     return new Response(-1, Map.of(), new byte[0], "abandoned by the client");
                 }
@@ -82,6 +95,14 @@ final class RawHttp {
             return parse(raw, writeFailure);
         } catch (IOException e) {
             return new Response(0, Map.of(), new byte[0], "connect: " + e.getMessage());
+        }
+    }
+
+    private static void sleep(int millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
