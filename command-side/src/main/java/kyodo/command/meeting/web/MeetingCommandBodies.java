@@ -32,8 +32,8 @@ final class MeetingCommandBodies {
                     @Pattern(regexp = "south|central|north", message = "must be south, central or north")
                     String district,
                     @NotBlank @Size(max = 200) @PlainText String title,
-                    @NotNull @SaneDate OffsetDateTime startsAt,
-                    @NotNull @SaneDate OffsetDateTime endsAt,
+                    @Schema(description = SaneDate.DESCRIPTION) @NotNull @SaneDate OffsetDateTime startsAt,
+                    @Schema(description = SaneDate.DESCRIPTION) @NotNull @SaneDate OffsetDateTime endsAt,
                     @NotBlank @Size(max = 200) @PlainText String venue,
                     @Min(1) @Max(100_000) Integer capacity,
                     @NotNull Boolean publicObservation,
@@ -51,7 +51,8 @@ final class MeetingCommandBodies {
     record Agenda(@NotEmpty @Size(max = 50) List<@NotNull @Valid AgendaItem> items) {
     }
 
-    record Rescheduling(@NotNull @SaneDate OffsetDateTime startsAt, @NotNull @SaneDate OffsetDateTime endsAt,
+    record Rescheduling(@Schema(description = SaneDate.DESCRIPTION) @NotNull @SaneDate OffsetDateTime startsAt,
+                        @Schema(description = SaneDate.DESCRIPTION) @NotNull @SaneDate OffsetDateTime endsAt,
                         @NotBlank @Size(max = 5000) @PlainText String reason) {
     }
 

@@ -53,7 +53,7 @@ final class ProjectCommandBodies {
 
     record Agreement(@NotBlank @Size(max = 200) @PlainText String title,
                      @NotNull @Size(min = 2, max = 100) List<@NotNull @Pattern(regexp = ID) String> partyIds,
-                     @NotNull @SaneDate LocalDate signedOn) {
+                     @Schema(description = SaneDate.DESCRIPTION) @NotNull @SaneDate LocalDate signedOn) {
     }
 
     record Reason(@NotBlank @Size(max = 5000) @PlainText String reason) {
@@ -65,7 +65,7 @@ final class ProjectCommandBodies {
 
     record Expenditure(@NotNull @Min(1) @Max(MAX_YEN) Long amountYen,
                        @NotBlank @Size(max = 5000) @PlainText String description,
-                       @NotNull @SaneDate LocalDate spentOn) {
+                       @Schema(description = SaneDate.DESCRIPTION) @NotNull @SaneDate LocalDate spentOn) {
     }
 
     record Target(@NotBlank @Size(max = 200) @PlainText String name,

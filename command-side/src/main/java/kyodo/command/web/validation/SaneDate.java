@@ -31,6 +31,8 @@ public @interface SaneDate {
     LocalDate EARLIEST = LocalDate.of(1989, 1, 1);
     /** How far ahead a date may lie. */
     int YEARS_AHEAD = 10;
+    /** For the OpenAPI description of a field carrying this constraint. */
+    String DESCRIPTION = "ISO-8601; from 1989-01-01 to ten years from today";
 
     String message() default "must be between 1989-01-01 and ten years from today";
 
