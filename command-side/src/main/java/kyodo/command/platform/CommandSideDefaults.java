@@ -18,6 +18,13 @@ import java.util.Map;
  */
 public class CommandSideDefaults implements EnvironmentPostProcessor, Ordered {
 
+    /**
+     * H2 over asynchronous file channels: an interrupted thread (Reactor interrupts a blocking read
+     * when its client hangs up) would otherwise close the file channel, and with it the database,
+     * for every later request.
+     */
+    static final String H2_FILES = "jdbc:h2:async:";
+
     static final String SOURCE = "kyodoCommandSideDefaults";
 
     @Override
@@ -29,11 +36,11 @@ public class CommandSideDefaults implements EnvironmentPostProcessor, Ordered {
             defaults.put("axon.axonserver.enabled", "false");
         }
         // WRITE_DELAY=0: a command is acknowledged only once its events are on disk (kill -9 safe).
-        defaults.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("eventstore/kyodo")
+        defaults.put("spring.datasource.url", H2_FILES + dataDir.resolve("eventstore/kyodo")
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
         defaults.put("spring.datasource.username", "kyodo");
         defaults.put("spring.datasource.password", "");
-        defaults.put("kyodo.vault.url", "jdbc:h2:file:" + dataDir.resolve("vault/keys")
+        defaults.put("kyodo.vault.url", H2_FILES + dataDir.resolve("vault/keys")
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
         defaults.put("axon.serializer.general", "jackson");
         defaults.put("axon.serializer.events", "jackson");

@@ -122,6 +122,11 @@ public class CommandProblemHandler implements WebExceptionHandler {
     }
 
     private static ProblemDetails inputProblem(ServerWebInputException input) {
+        String parameter = requestParameter(input);
+        if (parameter != null) {
+            return ProblemDetails.of(CommonProblems.INVALID_INPUT, "A request parameter is invalid.",
+                    List.of(new FieldViolation(parameter, "wrong type or format")));
+        }
         JsonMappingException mapping = find(input, JsonMappingException.class);
         if (mapping instanceof UnrecognizedPropertyException unknown) {
             return ProblemDetails.of(CommonProblems.INVALID_INPUT, "The request has unknown fields.",
@@ -134,8 +139,33 @@ public class CommandProblemHandler implements WebExceptionHandler {
         if (find(input, JsonProcessingException.class) != null) {
             return ProblemDetails.of(CommonProblems.MALFORMED_REQUEST, "The body is not well-formed JSON.");
         }
+        org.springframework.core.codec.DecodingException decoding =
+                find(input, org.springframework.core.codec.DecodingException.class);
+        if (decoding != null && decoding.getCause() == null) {
+            return ProblemDetails.of(CommonProblems.MALFORMED_REQUEST, decoding.getMessage());
+        }
         String reason = input.getReason() == null ? "The request cannot be read." : input.getReason();
         return ProblemDetails.of(CommonProblems.MALFORMED_REQUEST, reason);
+    }
+
+    /** The name of the query parameter, path variable or header that failed to convert, if that failed. */
+    private static String requestParameter(ServerWebInputException input) {
+        org.springframework.core.MethodParameter parameter = input.getMethodParameter();
+        if (parameter == null || parameter.hasParameterAnnotation(
+                org.springframework.web.bind.annotation.RequestBody.class)) {
+            return null;
+        }
+        org.springframework.web.bind.annotation.RequestParam param =
+                parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
+        if (param != null && !param.name().isEmpty()) {
+            return param.name();
+        }
+        org.springframework.web.bind.annotation.RequestHeader header =
+                parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestHeader.class);
+        if (header != null && !header.name().isEmpty()) {
+            return header.name();
+        }
+        return parameter.getParameterName();
     }
 
     /** JSON path of a mapping failure: {@code proposer.name}, {@code themes[2]}. */

@@ -1,6 +1,5 @@
 package kyodo.command.web;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
@@ -11,8 +10,8 @@ import org.springframework.web.reactive.config.WebFluxConfigurer;
 
 /**
  * The command edge's WebFlux setup: who is acting ({@link ActingStaff}), and request bodies read
- * strictly: an unknown field, a trailing token, a null for a number is a
- * 400, not silently ignored. Only the HTTP edge is strict; events are read leniently so that old
+ * strictly ({@link StrictJson}): an unknown field, a trailing token, a null for a number, a
+ * number for a text, a duplicate key is a 400, not silently ignored or guessed at. Only the HTTP edge is strict; events are read leniently so that old
  * readers survive new fields.
  */
 @Configuration(proxyBeanMethods = false)
@@ -23,11 +22,7 @@ public class CommandWebConfiguration implements WebFluxConfigurer {
 
     public CommandWebConfiguration(ObjectMapper mapper,
                                    @Value("${spring.codec.max-in-memory-size:64KB}") DataSize limit) {
-        this.strict = mapper.copy()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+        this.strict = StrictJson.configure(mapper.copy());
         this.limitBytes = (int) limit.toBytes();
     }
 
@@ -39,7 +34,7 @@ public class CommandWebConfiguration implements WebFluxConfigurer {
 
     @Override
     public void configureHttpMessageCodecs(ServerCodecConfigurer configurer) {
-        Jackson2JsonDecoder decoder = new Jackson2JsonDecoder(strict);
+        Jackson2JsonDecoder decoder = new StrictUtf8JsonDecoder(strict);
         decoder.setMaxInMemorySize(limitBytes);
         configurer.defaultCodecs().jackson2JsonDecoder(decoder);
         configurer.defaultCodecs().maxInMemorySize(limitBytes);

@@ -18,6 +18,13 @@ import java.util.Map;
  */
 public class QuerySideDefaults implements EnvironmentPostProcessor, Ordered {
 
+    /**
+     * H2 over asynchronous file channels: an interrupted thread (Reactor interrupts a blocking read
+     * when its client hangs up) would otherwise close the file channel, and with it the database,
+     * for every later request.
+     */
+    static final String H2_FILES = "jdbc:h2:async:";
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
         Path dataDir = Path.of(env.getProperty("kyodo.data-dir", env.getProperty("KYODO_DATA_DIR", "data")))
@@ -27,11 +34,11 @@ public class QuerySideDefaults implements EnvironmentPostProcessor, Ordered {
         if (!env.containsProperty("axon.axonserver.servers")) {
             defaults.put("axon.axonserver.enabled", "false");
         }
-        defaults.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("eventstore/kyodo")
+        defaults.put("spring.datasource.url", H2_FILES + dataDir.resolve("eventstore/kyodo")
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
         defaults.put("spring.datasource.username", "kyodo");
         defaults.put("spring.datasource.password", "");
-        defaults.put("kyodo.vault.url", "jdbc:h2:file:" + dataDir.resolve("vault/keys")
+        defaults.put("kyodo.vault.url", H2_FILES + dataDir.resolve("vault/keys")
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
         defaults.put("kyodo.mongodb.uri", env.getProperty("KYODO_MONGODB_URI",
                 env.getProperty("spring.data.mongodb.uri", "")));

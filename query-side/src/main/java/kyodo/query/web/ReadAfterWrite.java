@@ -25,6 +25,13 @@ public class ReadAfterWrite {
 
     private static final Duration POLL = Duration.ofMillis(25);
 
+    /**
+     * The highest minVersion worth waiting for: no proposal, meeting, project or budget gets near
+     * a million events, so a larger one is a mistake or an attempt to hold a connection open, and
+     * is refused at once.
+     */
+    public static final long MAX_MIN_VERSION = 1_000_000L;
+
     private final Duration maxWait;
 
     public ReadAfterWrite(@Value("${kyodo.query.max-wait:5s}") Duration maxWait) {
@@ -41,10 +48,11 @@ public class ReadAfterWrite {
         if (minVersion == null) {
             return once;
         }
-        if (minVersion < 0) {
-            return Mono.error(new KyodoProblemException(CommonProblems.INVALID_INPUT, "minVersion must be >= 0.",
-                    java.util.List.of(new kyodo.kernel.problem.FieldViolation("minVersion", "must be >= 0")),
-                    Map.of()));
+        if (minVersion < 0 || minVersion > MAX_MIN_VERSION) {
+            return Mono.error(new KyodoProblemException(CommonProblems.INVALID_INPUT,
+                    "minVersion must be from 0 to " + MAX_MIN_VERSION + ".",
+                    java.util.List.of(new kyodo.kernel.problem.FieldViolation("minVersion",
+                            "a whole number from 0 to " + MAX_MIN_VERSION)), Map.of()));
         }
         return once
                 .filter(found -> found.isPresent() && version.applyAsLong(found.get()) >= minVersion)

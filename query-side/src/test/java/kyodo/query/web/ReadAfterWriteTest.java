@@ -131,9 +131,19 @@ class ReadAfterWriteTest {
                 .isInstanceOfSatisfying(KyodoProblemException.class, problem -> {
                     assertThat(problem.type().slug()).isEqualTo("invalid-input");
                     assertThat(problem.type().status()).isEqualTo(400);
-                    assertThat(problem.detail()).isEqualTo("minVersion must be >= 0.");
-                    assertThat(problem.errors()).containsExactly(new FieldViolation("minVersion", "must be >= 0"));
+                    assertThat(problem.detail()).isEqualTo("minVersion must be from 0 to 1000000.");
+                    assertThat(problem.errors()).containsExactly(
+                            new FieldViolation("minVersion", "a whole number from 0 to 1000000"));
                 });
+        assertThat(lookups).hasValue(0);
+    }
+
+    @Test
+    void anAbsurdMinVersionIsInvalidInputAtOnceInsteadOfAWaitAndA503() {
+        assertThatThrownBy(() -> readAfterWrite.read(counting(() -> Optional.of(new Row("p-1", 1L))), Row::version,
+                ReadAfterWrite.MAX_MIN_VERSION + 1).block())
+                .isInstanceOfSatisfying(KyodoProblemException.class,
+                        problem -> assertThat(problem.type().status()).isEqualTo(400));
         assertThat(lookups).hasValue(0);
     }
 

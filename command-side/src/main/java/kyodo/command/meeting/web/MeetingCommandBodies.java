@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import kyodo.command.web.validation.OneOf;
 import kyodo.command.web.validation.PlainText;
+import kyodo.command.web.validation.SaneDate;
 import kyodo.kernel.Ward;
 import kyodo.kernel.meeting.MeetingKind;
 
@@ -31,8 +32,8 @@ final class MeetingCommandBodies {
                     @Pattern(regexp = "south|central|north", message = "must be south, central or north")
                     String district,
                     @NotBlank @Size(max = 200) @PlainText String title,
-                    @NotNull OffsetDateTime startsAt,
-                    @NotNull OffsetDateTime endsAt,
+                    @Schema(description = SaneDate.DESCRIPTION) @NotNull @SaneDate OffsetDateTime startsAt,
+                    @Schema(description = SaneDate.DESCRIPTION) @NotNull @SaneDate OffsetDateTime endsAt,
                     @NotBlank @Size(max = 200) @PlainText String venue,
                     @Min(1) @Max(100_000) Integer capacity,
                     @NotNull Boolean publicObservation,
@@ -50,7 +51,8 @@ final class MeetingCommandBodies {
     record Agenda(@NotEmpty @Size(max = 50) List<@NotNull @Valid AgendaItem> items) {
     }
 
-    record Rescheduling(@NotNull OffsetDateTime startsAt, @NotNull OffsetDateTime endsAt,
+    record Rescheduling(@Schema(description = SaneDate.DESCRIPTION) @NotNull @SaneDate OffsetDateTime startsAt,
+                        @Schema(description = SaneDate.DESCRIPTION) @NotNull @SaneDate OffsetDateTime endsAt,
                         @NotBlank @Size(max = 5000) @PlainText String reason) {
     }
 

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import kyodo.command.web.validation.OneOf;
 import kyodo.command.web.validation.PlainText;
+import kyodo.command.web.validation.SaneDate;
 import kyodo.kernel.Ward;
 import kyodo.kernel.project.PartnerType;
 import kyodo.kernel.project.ProjectProgramme;
@@ -25,6 +26,8 @@ final class ProjectCommandBodies {
     private static final String ID = "[A-Za-z0-9-]{1,64}";
     /** Up to ¥1兆: more than any ward budget, small enough to never overflow a sum. */
     static final long MAX_YEN = 1_000_000_000_000L;
+    /** Up to 10^12 of any unit a target counts (people, bicycles, m²): beyond it is a typo or an attack. */
+    static final long MAX_MEASURE = 1_000_000_000_000L;
 
     private ProjectCommandBodies() {
     }
@@ -50,7 +53,7 @@ final class ProjectCommandBodies {
 
     record Agreement(@NotBlank @Size(max = 200) @PlainText String title,
                      @NotNull @Size(min = 2, max = 100) List<@NotNull @Pattern(regexp = ID) String> partyIds,
-                     @NotNull LocalDate signedOn) {
+                     @Schema(description = SaneDate.DESCRIPTION) @NotNull @SaneDate LocalDate signedOn) {
     }
 
     record Reason(@NotBlank @Size(max = 5000) @PlainText String reason) {
@@ -62,18 +65,20 @@ final class ProjectCommandBodies {
 
     record Expenditure(@NotNull @Min(1) @Max(MAX_YEN) Long amountYen,
                        @NotBlank @Size(max = 5000) @PlainText String description,
-                       @NotNull LocalDate spentOn) {
+                       @Schema(description = SaneDate.DESCRIPTION) @NotNull @SaneDate LocalDate spentOn) {
     }
 
     record Target(@NotBlank @Size(max = 200) @PlainText String name,
                   @NotBlank @Size(max = 50) @PlainText String unit,
-                  @NotNull @Min(0) Long baseline,
-                  @NotEmpty @Size(max = 50) Map<@NotNull Integer, @NotNull @Min(0) Long> targets) {
+                  @NotNull @Min(0) @Max(MAX_MEASURE) Long baseline,
+                  @Schema(description = "target value by fiscal year (1989..2200)", example = "{\"2025\": 60}")
+                  @NotEmpty @Size(max = 50)
+                  Map<@NotNull @Min(1989) @Max(2200) Integer, @NotNull @Min(0) @Max(MAX_MEASURE) Long> targets) {
     }
 
     record Actual(@NotBlank @Size(max = 200) @PlainText String target,
                   @NotNull @Min(1989) @Max(2200) Integer fiscalYear,
-                  @NotNull @Min(0) Long value) {
+                  @NotNull @Min(0) @Max(MAX_MEASURE) Long value) {
     }
 
     record Text(@NotBlank @Size(max = 5000) @PlainText String text) {

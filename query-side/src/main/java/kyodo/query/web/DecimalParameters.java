@@ -1,0 +1,34 @@
+package kyodo.query.web;
+
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.InitBinder;
+
+import java.beans.PropertyEditorSupport;
+
+/**
+ * Whole-number request parameters (such as {@code minVersion}) are written in ASCII decimal digits
+ * and nothing else. Spring's default number editor would read {@code 0x10} as 16 and {@code #10}
+ * or {@code 010} by other radix rules, so a client could name a version it never saw; as with
+ * {@link ListParameters#whole}, anything but decimal digits is a 400 naming the parameter. (An
+ * editor, not a converter: Spring falls back to its own editor when a converter refuses.)
+ */
+@ControllerAdvice
+public class DecimalParameters {
+
+    @InitBinder
+    void decimalLongs(WebDataBinder binder) {
+        binder.registerCustomEditor(Long.class, new DecimalLongEditor());
+    }
+
+    /** {@code [+-]?[0-9]{1,18}} to a Long; blank to null; anything else refused. */
+    static final class DecimalLongEditor extends PropertyEditorSupport {
+
+        @Override
+        public void setAsText(String text) {
+            String value = text == null ? "" : text.strip();
+            setValue(value.isEmpty() ? null : ListParameters.whole(value)
+                    .orElseThrow(() -> new IllegalArgumentException("not a whole number in decimal digits")));
+        }
+    }
+}
