@@ -222,7 +222,12 @@ class SecurityIT {
             app.anonymousHttp().options().uri("/public/proposals").header("Origin", "https://evil.example")
                     .header("Access-Control-Request-Method", "GET").exchange()
                     .expectStatus().isForbidden()
-                    .expectHeader().doesNotExist("Access-Control-Allow-Origin");
+                    .expectHeader().doesNotExist("Access-Control-Allow-Origin")
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.type").isEqualTo("/problems/forbidden");
+            app.anonymousHttp().get().uri("/public/proposals").header("Origin", PORTAL).exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().valueEquals("Access-Control-Allow-Origin", PORTAL);
         }
 
         @Test

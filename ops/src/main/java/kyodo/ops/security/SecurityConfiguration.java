@@ -127,10 +127,10 @@ public class SecurityConfiguration {
                     .jwt(jwt -> jwt.jwtDecoder(jwtDecoder.getObject())
                             .jwtAuthenticationConverter(new OidcActors(settings.jwt()))));
         }
-        if (settings.cors().allowedOrigins().isEmpty()) {
-            http.cors(ServerHttpSecurity.CorsSpec::disable);
-        } else {
-            http.cors(cors -> cors.configurationSource(corsSource(settings.cors().allowedOrigins())));
+        http.cors(ServerHttpSecurity.CorsSpec::disable);
+        if (!settings.cors().allowedOrigins().isEmpty()) {
+            http.addFilterAt(new ProblemCorsFilter(corsSource(settings.cors().allowedOrigins()), mapper),
+                    SecurityWebFiltersOrder.CORS);
         }
         return http.build();
     }
