@@ -57,7 +57,8 @@ public class SecurityConfiguration {
         String url = env.getProperty("kyodo.security.accounts-url");
         if (url == null) {
             Path dataDir = Path.of(env.getProperty("kyodo.data-dir", "data")).toAbsolutePath().normalize();
-            url = "jdbc:h2:file:" + dataDir.resolve("accounts/accounts") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+            // async file channels: a sign-in interrupted by a client hanging up must not close the database
+            url = "jdbc:h2:async:" + dataDir.resolve("accounts/accounts") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
         }
         return new StaffAccounts(settings.accounts(), url, encoder);
     }
