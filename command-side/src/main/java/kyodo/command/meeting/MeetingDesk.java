@@ -1,11 +1,17 @@
 package kyodo.command.meeting;
 
+import kyodo.command.web.ActingStaff;
 import kyodo.command.web.CommandDispatch;
 import kyodo.command.web.IdempotentCreation;
 import kyodo.kernel.StaffRef;
+import kyodo.kernel.meeting.MeetingScheduled;
 import kyodo.kernel.meeting.Participant;
+import kyodo.kernel.problem.CommonProblems;
+import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.kernel.personal.SealedPersonalData;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -28,12 +34,15 @@ public class MeetingDesk {
     private final CommandDispatch dispatch;
     private final IdempotentCreation creation;
     private final PersonalDataProtector protector;
+    private final EventStore eventStore;
     private final Clock clock;
 
-    MeetingDesk(CommandDispatch dispatch, IdempotentCreation creation, PersonalDataProtector protector, Clock clock) {
+    MeetingDesk(CommandDispatch dispatch, IdempotentCreation creation, PersonalDataProtector protector,
+                EventStore eventStore, Clock clock) {
         this.dispatch = dispatch;
         this.creation = creation;
         this.protector = protector;
+        this.eventStore = eventStore;
         this.clock = clock;
     }
 
@@ -49,10 +58,22 @@ public class MeetingDesk {
                 meetingId -> dispatch.send(command.apply(meetingId, now()), actor));
     }
 
-    /** Seals a participant's name and affiliation under a new subject's own key. */
-    public Mono<SealedPersonalData> seal(Participant participant) {
-        return Mono.fromCallable(() -> protector.sealForNewSubject(UUID.randomUUID().toString(), participant, now()))
-                .subscribeOn(Schedulers.boundedElastic());
+    /**
+     * Seals a participant's name and affiliation under a new subject's own key, once it is clear the
+     * registration can go ahead at all: the meeting exists (404) and the sender's ward scope covers it
+     * (403; the meeting checks again). A refused registration creates no key.
+     */
+    public Mono<SealedPersonalData> seal(String meetingId, Participant participant) {
+        return ActingStaff.current().flatMap(actor -> Mono.fromCallable(() -> {
+            DomainEventStream stream = eventStore.readEvents(meetingId, 0);
+            if (!stream.hasNext() || !(stream.next().getPayload() instanceof MeetingScheduled scheduled)) {
+                throw new KyodoProblemException(CommonProblems.NOT_FOUND, "No meeting with that id.");
+            }
+            if (!actor.covers(scheduled.ward())) {
+                throw new KyodoProblemException(CommonProblems.FORBIDDEN, "This meeting is held outside your ward.");
+            }
+            return protector.sealForNewSubject(UUID.randomUUID().toString(), participant, now());
+        }).subscribeOn(Schedulers.boundedElastic()));
     }
 
     private Instant now() {

@@ -119,7 +119,7 @@ class MeetingCommandController {
             StaffRef actor) {
         String participantId = AggregateCommands.newId();
         MeetingCommandBodies.ParticipantBody p = b.participant();
-        return desk.seal(new Participant(p.name(), p.affiliation())).flatMap(sealed -> commands.sendThen(id, ifMatch,
+        return desk.seal(id, new Participant(p.name(), p.affiliation())).flatMap(sealed -> commands.sendThen(id, ifMatch,
                 actor, (v, at) -> new RegisterParticipant(id, v, participantId, sealed, p.nominatedBy(), at, actor),
                 version -> ResponseEntity.ok().headers(CommandAnswer.etagHeader(version))
                         .body(new Registered(id, version, participantId))));
