@@ -54,6 +54,44 @@ class AuditVerifyCliIT {
                         "found:    \"REJECTED\"\n");
     }
 
+    /**
+     * Decisions sent at the same moment still land in the log in the event store's order, so the log
+     * built live is the one {@code audit verify} recomputes (on the embedded JDBC store the commits of
+     * decisions follow each other: DecisionOrder).
+     */
+    @Test
+    void concurrentDecisionsGiveTheLogThatTheEventStoreReproduces() throws Exception {
+        int decisions = 42;
+        try (KyodoTestApp app = KyodoTestApp.start(dataDir)) {
+            org.springframework.test.web.reactive.server.WebTestClient admin = app.as("ADMIN", null);
+            java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(12);
+            try {
+                java.util.List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+                String[] wards = {"kawasaki", "saiwai", "nakahara", "takatsu", "miyamae", "tama", "asao"};
+                for (int i = 0; i < decisions; i++) {
+                    String ward = wards[i % wards.length];
+                    int year = 2020 + i / wards.length;
+                    sent.add(senders.submit(() -> admin.put().uri("/api/ward-budgets/{w}/{y}", ward, year)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .bodyValue(Map.of("envelopeYen", 55_000_000, "reason", "当初予算")).exchange()
+                            .expectStatus().is2xxSuccessful()));
+                }
+                for (java.util.concurrent.Future<?> f : sent) {
+                    f.get();
+                }
+            } finally {
+                senders.shutdown();
+            }
+            KyodoTestApp.eventually(() -> app.anonymousHttp().get().uri("/public/decisions?limit=1000").exchange()
+                    .expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(decisions));
+        }
+
+        Run verified = audit("verify", "--kyodo.data-dir=" + dataDir);
+
+        assertThat(verified.status()).as(verified.output()).isZero();
+        assertThat(verified.output()).contains("log entries:          " + decisions + "\n");
+    }
+
     @Test
     void anUnknownAuditCommandAnswersUsageWithStatusTwo() {
         Run unknown = audit("frobnicate");

@@ -1,5 +1,6 @@
 package kyodo.command.budget;
 
+import kyodo.command.platform.DecidingCommand;
 import kyodo.command.access.WardTargeted;
 import kyodo.kernel.FiscalYear;
 import kyodo.kernel.StaffRef;
@@ -13,5 +14,5 @@ import java.time.Instant;
 /** Set a ward's budget envelope for a fiscal year (ADMIN); creates the budget the first time. */
 public record SetEnvelope(@TargetAggregateIdentifier String budgetId, @TargetAggregateVersion Long expectedVersion,
                           Ward ward, FiscalYear fiscalYear, Yen envelope, String decisionId, String reason,
-                          Instant at, StaffRef by) implements WardTargeted {
+                          Instant at, StaffRef by) implements WardTargeted, DecidingCommand {
 }

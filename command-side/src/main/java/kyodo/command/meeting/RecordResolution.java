@@ -1,5 +1,6 @@
 package kyodo.command.meeting;
 
+import kyodo.command.platform.DecidingCommand;
 import kyodo.kernel.StaffRef;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
@@ -12,5 +13,5 @@ import java.time.Instant;
  * version.
  */
 public record RecordResolution(@TargetAggregateIdentifier String meetingId, @TargetAggregateVersion Long expectedVersion,
-                    String resolutionId, String decisionId, String motion, String proposalId, kyodo.kernel.decision.DecisionOutcome proposalOutcome, int votesFor, int votesAgainst, int abstentions, Instant at, StaffRef by) {
+                    String resolutionId, String decisionId, String motion, String proposalId, kyodo.kernel.decision.DecisionOutcome proposalOutcome, int votesFor, int votesAgainst, int abstentions, Instant at, StaffRef by) implements DecidingCommand {
 }

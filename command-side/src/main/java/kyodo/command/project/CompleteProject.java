@@ -1,5 +1,6 @@
 package kyodo.command.project;
 
+import kyodo.command.platform.DecidingCommand;
 import kyodo.kernel.StaffRef;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
@@ -12,5 +13,5 @@ import java.time.Instant;
  * version.
  */
 public record CompleteProject(@TargetAggregateIdentifier String projectId, @TargetAggregateVersion Long expectedVersion,
-                    String decisionId, String summary, Instant at, StaffRef by) {
+                    String decisionId, String summary, Instant at, StaffRef by) implements DecidingCommand {
 }

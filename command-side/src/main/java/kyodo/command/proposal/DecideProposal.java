@@ -1,5 +1,6 @@
 package kyodo.command.proposal;
 
+import kyodo.command.platform.DecidingCommand;
 import kyodo.kernel.StaffRef;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
@@ -12,5 +13,5 @@ import java.time.Instant;
  * version.
  */
 public record DecideProposal(@TargetAggregateIdentifier String proposalId, @TargetAggregateVersion Long expectedVersion,
-                    String decisionId, kyodo.kernel.decision.DecisionOutcome outcome, String reason, String conditions, kyodo.kernel.decision.DecisionBasis basis, Instant at, StaffRef by) {
+                    String decisionId, kyodo.kernel.decision.DecisionOutcome outcome, String reason, String conditions, kyodo.kernel.decision.DecisionBasis basis, Instant at, StaffRef by) implements DecidingCommand {
 }

@@ -1,5 +1,6 @@
 package kyodo.command.proposal;
 
+import kyodo.command.platform.DecidingCommand;
 import kyodo.kernel.StaffRef;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
@@ -12,5 +13,5 @@ import java.time.Instant;
  * version.
  */
 public record ReferProposal(@TargetAggregateIdentifier String proposalId, @TargetAggregateVersion Long expectedVersion,
-                    String decisionId, String meetingId, String reason, Instant at, StaffRef by) {
+                    String decisionId, String meetingId, String reason, Instant at, StaffRef by) implements DecidingCommand {
 }
