@@ -1,17 +1,15 @@
 package kyodo.command.meeting;
 
+import kyodo.command.proposal.MeetingDirectory;
 import kyodo.command.web.ActingStaff;
 import kyodo.command.web.CommandDispatch;
 import kyodo.command.web.IdempotentCreation;
 import kyodo.kernel.StaffRef;
-import kyodo.kernel.meeting.MeetingScheduled;
 import kyodo.kernel.meeting.Participant;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.kernel.personal.SealedPersonalData;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -34,15 +32,15 @@ public class MeetingDesk {
     private final CommandDispatch dispatch;
     private final IdempotentCreation creation;
     private final PersonalDataProtector protector;
-    private final EventStore eventStore;
+    private final MeetingDirectory meetings;
     private final Clock clock;
 
     MeetingDesk(CommandDispatch dispatch, IdempotentCreation creation, PersonalDataProtector protector,
-                EventStore eventStore, Clock clock) {
+                MeetingDirectory meetings, Clock clock) {
         this.dispatch = dispatch;
         this.creation = creation;
         this.protector = protector;
-        this.eventStore = eventStore;
+        this.meetings = meetings;
         this.clock = clock;
     }
 
@@ -65,11 +63,9 @@ public class MeetingDesk {
      */
     public Mono<SealedPersonalData> seal(String meetingId, Participant participant) {
         return ActingStaff.current().flatMap(actor -> Mono.fromCallable(() -> {
-            DomainEventStream stream = eventStore.readEvents(meetingId, 0);
-            if (!stream.hasNext() || !(stream.next().getPayload() instanceof MeetingScheduled scheduled)) {
-                throw new KyodoProblemException(CommonProblems.NOT_FOUND, "No meeting with that id.");
-            }
-            if (!actor.covers(scheduled.ward())) {
+            MeetingDirectory.Reach meeting = meetings.find(meetingId).orElseThrow(() ->
+                    new KyodoProblemException(CommonProblems.NOT_FOUND, "No meeting with that id."));
+            if (!actor.covers(meeting.ward())) {
                 throw new KyodoProblemException(CommonProblems.FORBIDDEN, "This meeting is held outside your ward.");
             }
             return protector.sealForNewSubject(UUID.randomUUID().toString(), participant, now());

@@ -64,14 +64,6 @@ class AnalyticsController {
                     + "acknowledged, decided, accepted, rejected, withdrawn, open, overdue, answeredLate, "
                     + "medianDaysToAnswer, p90DaysToAnswer. " + FORMATS)
     @AnalyticsParameters
-    @Parameter(name = "ward", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY, description = "ward code")
-    @Parameter(name = "fiscalYear", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
-            description = "fiscal year of submission (starting year)")
-    @Parameter(name = "theme", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY, description = "a theme")
-    @Parameter(name = "programme", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
-            description = "CITIZEN_PROPOSAL, SUGGESTION_BOX, MACHI_NO_HIROBA, OTHER")
-    @Parameter(name = "channel", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
-            description = "COUNTER, MAIL, WEB, MEETING")
     @GetMapping(path = "/analytics/proposals/summary", produces = {JSON, CSV, NDJSON})
     Mono<Void> proposals(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
                          ServerWebExchange exchange) {
@@ -82,14 +74,6 @@ class AnalyticsController {
             description = "Dimensions fiscalYear, programme, ward, theme, status; default groupBy fiscalYear. The "
                     + "project count is `count`. Money in whole yen. " + FORMATS)
     @AnalyticsParameters
-    @Parameter(name = "fiscalYear", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
-            description = "fiscal year the project runs in")
-    @Parameter(name = "programme", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
-            description = "COLLABORATIVE, WARD_LOCAL_ISSUE, MACHI_NO_HIROBA")
-    @Parameter(name = "ward", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY, description = "ward code")
-    @Parameter(name = "theme", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY, description = "the theme")
-    @Parameter(name = "status", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
-            description = "LAUNCHED, APPROVED, COMPLETED, TERMINATED")
     @GetMapping(path = "/analytics/projects/counts", produces = {JSON, CSV, NDJSON})
     Mono<Void> projects(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
                         ServerWebExchange exchange) {
@@ -101,9 +85,6 @@ class AnalyticsController {
                     + "utilisation = spentYen ÷ envelopeYen and allocationRate = allocatedYen ÷ envelopeYen of the "
                     + "group's sums, four decimals, null without an envelope. " + FORMATS)
     @AnalyticsParameters
-    @Parameter(name = "ward", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY, description = "ward code")
-    @Parameter(name = "fiscalYear", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
-            description = "the budget's fiscal year")
     @GetMapping(path = "/analytics/budgets", produces = {JSON, CSV, NDJSON})
     Mono<Void> budgets(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
                        ServerWebExchange exchange) {
@@ -115,14 +96,6 @@ class AnalyticsController {
                     + "its opinions' themes; grouped or filtered by theme, opinions count only that theme's); default "
                     + "groupBy kind,ward,fiscalYear. " + FORMATS)
     @AnalyticsParameters
-    @Parameter(name = "kind", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
-            description = "WARD_ASSEMBLY, EXPERT_PANEL, WORKSHOP, TOWN_HALL, FORUM")
-    @Parameter(name = "ward", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY, description = "ward code")
-    @Parameter(name = "district", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
-            description = "south, central, north")
-    @Parameter(name = "fiscalYear", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
-            description = "fiscal year of the meeting's start")
-    @Parameter(name = "theme", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY, description = "a theme")
     @GetMapping(path = "/analytics/meetings/participation", produces = {JSON, CSV, NDJSON})
     Mono<Void> meetings(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
                         ServerWebExchange exchange) {
@@ -133,17 +106,6 @@ class AnalyticsController {
             description = "Dimensions kind, outcome, subjectType, ward, fiscalYear, month (YYYY-MM, Asia/Tokyo); "
                     + "default groupBy kind,outcome,ward,month. " + FORMATS)
     @AnalyticsParameters
-    @Parameter(name = "kind", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
-            description = "a decision kind, e.g. PROPOSAL_ANSWER")
-    @Parameter(name = "outcome", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
-            description = "an outcome, e.g. ACCEPTED")
-    @Parameter(name = "subjectType", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
-            description = "proposal, meeting, project, ward-budget")
-    @Parameter(name = "ward", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY, description = "ward code")
-    @Parameter(name = "fiscalYear", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
-            description = "fiscal year of the decision")
-    @Parameter(name = "month", in = io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY,
-            description = "YYYY-MM, Asia/Tokyo")
     @GetMapping(path = "/analytics/decisions", produces = {JSON, CSV, NDJSON})
     Mono<Void> decisions(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
                          ServerWebExchange exchange) {
