@@ -49,6 +49,11 @@ public class CommandSideDefaults implements EnvironmentPostProcessor, Ordered {
         // deadlines: the scheduler starts once its table exists (created with the event tables)
         defaults.put("db-scheduler.delay-startup-until-context-ready", "true");
         defaults.put("db-scheduler.polling-interval", "5s");
+        // A deadline picked by a process that was killed stays picked until its heartbeat is older than
+        // interval × limit; then db-scheduler revives it. The defaults (5 min × 6) would leave a
+        // reservation's expiry or an overdue mark waiting half an hour after a kill -9 (ADR 13).
+        defaults.put("db-scheduler.heartbeat-interval", "10s");
+        defaults.put("db-scheduler.missed-heartbeats-limit", "3");
         defaults.put("server.error.include-stacktrace", "never");
         defaults.put("server.error.include-message", "never");
         defaults.put("server.shutdown", "graceful");

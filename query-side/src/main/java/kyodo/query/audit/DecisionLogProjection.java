@@ -2,13 +2,13 @@ package kyodo.query.audit;
 
 import kyodo.kernel.decision.Decision;
 import kyodo.kernel.decision.DecisionEvent;
+import kyodo.query.platform.BatchedWrites;
 import kyodo.query.platform.GlobalOrder;
+import kyodo.query.platform.PendingWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,10 +26,12 @@ import java.util.Set;
  * ({@link GlobalOrder}), and a failed write fails the batch (no event is ever skipped, see
  * {@link AuditConfiguration}).
  * <p>
- * Within a processor batch the decisions are collected and appended together while the batch's
- * last decision event is handled, i.e. before the processor stores its token. An event already in
- * the log (same event id) is skipped, so a retried batch continues the chain exactly where it
- * stopped and replaying from scratch after a reset gives byte-identical entries.
+ * Within a processor batch the decisions are collected and appended together just before the
+ * processor stores the batch's position ({@link PendingWrites}), never after it: a kill leaves a
+ * position that the stored log covers. An event already in the log (same event id) is skipped, so a
+ * re-delivered batch continues the chain exactly where it stopped (one ordered insert may have
+ * stored a prefix of it) and replaying from scratch after a reset gives byte-identical entries
+ * (ADR 13).
  * <p>
  * When the log reaches a multiple of {@code kyodo.audit.checkpoint-every} (1000), a signed
  * checkpoint of that size is issued from an in-memory Merkle frontier that follows the log.
@@ -67,12 +69,7 @@ class DecisionLogProjection {
             append(List.of(recorded));
             return;
         }
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-        Batch batch = batchOf(unitOfWork);
-        batch.pending.add(recorded);
-        if (batch.lastDecisionId == null || batch.lastDecisionId.equals(unitOfWork.getMessage().getIdentifier())) {
-            batch.flush();
-        }
+        batchOf(CurrentUnitOfWork.get()).pending.add(recorded);
     }
 
     @ResetHandler
@@ -82,33 +79,17 @@ class DecisionLogProjection {
         frontierHeadHash = null;
     }
 
-    /**
-     * The unit of work's batch, created with its first decision event, which finds the batch's last
-     * decision event; written then (and, as a safety net, at prepare-commit if anything is left).
-     */
+    /** The unit of work's batch, created with its first decision event, appended before the batch's position. */
     private Batch batchOf(UnitOfWork<?> unitOfWork) {
-        Batch batch = unitOfWork.getResource(batchResource);
+        UnitOfWork<?> root = unitOfWork.root();
+        Batch batch = root.getResource(batchResource);
         if (batch == null) {
-            Batch created = new Batch(lastDecisionId(unitOfWork));
-            unitOfWork.resources().put(batchResource, created);
-            unitOfWork.onPrepareCommit(u -> created.flush());
+            Batch created = new Batch();
+            root.resources().put(batchResource, created);
+            PendingWrites.register(root, created);
             batch = created;
         }
         return batch;
-    }
-
-    /** Identifier of the batch's last decision event; null when the unit of work holds one message. */
-    private static String lastDecisionId(UnitOfWork<?> unitOfWork) {
-        if (!(unitOfWork instanceof BatchingUnitOfWork<?> batching)) {
-            return null;
-        }
-        List<? extends Message<?>> messages = batching.getMessages();
-        for (int i = messages.size() - 1; i >= 0; i--) {
-            if (DecisionEvent.class.isAssignableFrom(messages.get(i).getPayloadType())) {
-                return messages.get(i).getIdentifier();
-            }
-        }
-        return null;
     }
 
     /** Appends the decisions not in the log yet, in the given order, and issues checkpoints that fell due. */
@@ -173,16 +154,12 @@ class DecisionLogProjection {
     }
 
     /** Decisions of one processor batch waiting to be appended together. */
-    private final class Batch {
+    private final class Batch implements BatchedWrites.Batch {
 
-        private final String lastDecisionId;
         private final List<Recorded> pending = new ArrayList<>();
 
-        Batch(String lastDecisionId) {
-            this.lastDecisionId = lastDecisionId;
-        }
-
-        void flush() {
+        @Override
+        public void flush() {
             if (!pending.isEmpty()) {
                 List<Recorded> taken = List.copyOf(pending);
                 pending.clear();

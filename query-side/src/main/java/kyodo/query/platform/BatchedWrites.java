@@ -1,7 +1,6 @@
 package kyodo.query.platform;
 
 import com.mongodb.client.MongoCollection;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
@@ -11,8 +10,9 @@ import java.util.function.Function;
 
 /**
  * Collects a projection's writes per Axon unit of work (a processor batch) in one batch context and
- * writes them together with the batch's last event; outside a unit of work each event is written at
- * once. A rolled-back batch writes nothing.
+ * writes them together just before the processor stores the batch's position ({@link PendingWrites},
+ * {@link PositionAfterWrites}); outside a unit of work each event is written at once. A rolled-back
+ * batch writes nothing.
  *
  * @param <C> the per-batch context: the pending writes and whatever the projection caches per batch
  */
@@ -39,13 +39,7 @@ public final class BatchedWrites<C extends BatchedWrites.Batch> {
     public void write(Consumer<C> change) {
         if (CurrentUnitOfWork.isStarted()) {
             UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-            C batch = batchOf(unitOfWork);
-            change.accept(batch);
-            // Written while the batch's last event is handled, i.e. before the processor stores its
-            // token at prepare-commit: a failed write fails the batch, which is then retried.
-            if (unitOfWork instanceof BatchingUnitOfWork<?> batching && batching.isLastMessage()) {
-                batch.flush();
-            }
+            change.accept(batchOf(unitOfWork));
         } else {
             C single = newBatch.apply(collection);
             change.accept(single);
@@ -53,16 +47,14 @@ public final class BatchedWrites<C extends BatchedWrites.Batch> {
         }
     }
 
-    /**
-     * The unit of work's batch, created with the first event, written with the last one (and, as a
-     * safety net, at prepare-commit if anything is left).
-     */
+    /** The unit of work's batch, created with the first event and written before the batch's position. */
     private C batchOf(UnitOfWork<?> unitOfWork) {
-        C batch = unitOfWork.getResource(resource);
+        UnitOfWork<?> root = unitOfWork.root();
+        C batch = root.getResource(resource);
         if (batch == null) {
             C created = newBatch.apply(collection);
-            unitOfWork.resources().put(resource, created);
-            unitOfWork.onPrepareCommit(u -> created.flush());
+            root.resources().put(resource, created);
+            PendingWrites.register(root, created);
             batch = created;
         }
         return batch;

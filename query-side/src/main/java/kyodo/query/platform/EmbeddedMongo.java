@@ -16,6 +16,7 @@ import java.nio.file.Path;
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
+    private final H2Backend backend;
     private final MongoServer server;
     private final Path file;
     private final InetSocketAddress address;
@@ -27,7 +28,8 @@ public final class EmbeddedMongo implements AutoCloseable {
             throw new UncheckedIOException("cannot create the read-model directory " + directory, e);
         }
         this.file = directory.resolve("readmodels.mv");
-        this.server = new MongoServer(new H2Backend(file.toString()));
+        this.backend = new H2Backend(file.toString());
+        this.server = new MongoServer(backend);
         server.bind(new InetSocketAddress("127.0.0.1", 0));
         this.address = server.getLocalAddress();
     }
@@ -38,6 +40,16 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     public Path file() {
         return file;
+    }
+
+    /**
+     * Writes everything the store has acknowledged so far to its file before returning. The H2
+     * backend otherwise leaves that to MVStore's background auto-commit, and after a {@code kill -9}
+     * the reopened file can hold a later write without earlier ones (ADR 13): a projection calls this
+     * after its documents and before it stores the position they cover.
+     */
+    public void commit() {
+        backend.commit();
     }
 
     @Override

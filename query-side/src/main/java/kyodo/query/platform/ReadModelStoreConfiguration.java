@@ -78,6 +78,7 @@ public class ReadModelStoreConfiguration {
      */
     @Bean
     ConfigurerModule readModelTokenStores(ListableBeanFactory beans, ObjectProvider<MongoDatabase> database,
+                                          ObjectProvider<ReadModelConnection> connection,
                                           @Value("${kyodo.projections.batch-size:100}") int batchSize,
                                           @Value("${kyodo.projections.segments:1}") int segments) {
         Map<String, Boolean> groups = new TreeMap<>();
@@ -90,9 +91,12 @@ public class ReadModelStoreConfiguration {
                         Objects.requireNonNull(beans.findAnnotationOnBean(name, ProcessingGroup.class)).value(),
                         beans.findAnnotationOnBean(name, GlobalOrder.class) != null, Boolean::logicalOr));
         return configurer -> configurer.eventProcessing(processing -> groups.forEach((group, globalOrder) -> {
-            processing.registerTokenStore(group, c -> mongoTokenStore(database.getObject(), c));
-            // Pooled streaming: the token is stored at prepare-commit, after the projection wrote its
-            // batch, so a failed batch is retried (writes are idempotent), never skipped.
+            // The position is stored only after the documents it covers (ADR 13): a failed or killed
+            // batch is re-delivered from the stored position and re-applied (writes are idempotent),
+            // never skipped.
+            processing.registerTokenStore(group,
+                    c -> new PositionAfterWrites(mongoTokenStore(database.getObject(), c),
+                            connection.getObject()::makeDurable));
             processing.registerPooledStreamingEventProcessor(group,
                     org.axonframework.config.Configuration::eventStore,
                     (c, builder) -> builder.batchSize(batchSize).initialSegmentCount(globalOrder ? 1 : segments));
@@ -146,6 +150,18 @@ public class ReadModelStoreConfiguration {
 
     /** How the read-model store is reached; holds the embedded server when there is one. */
     public record ReadModelConnection(String uri, EmbeddedMongo embedded) implements AutoCloseable {
+
+        /**
+         * Makes every write acknowledged so far survive a crash of this process before it returns: the
+         * embedded store commits its file; a MongoDB server has them already (they are in its journal,
+         * in order, once acknowledged) and a crash of kyodo cannot lose them.
+         */
+        public void makeDurable() {
+            if (embedded != null) {
+                embedded.commit();
+            }
+        }
+
         @Override
         public void close() {
             if (embedded != null) {
