@@ -20,15 +20,17 @@ import java.util.Locale;
  * Measures what authentication costs on the embedded read store: 10,000 small inserts and 10,000
  * finds by {@code _id} through one client, and the time to open a client and run its first command,
  * on the authenticated {@link EmbeddedMongo} and on a bare mongo-java-server over the same H2
- * backend. Rounds alternate between the two and which goes first, so machine noise hits both; medians are printed.
+ * backend. Rounds alternate between the two and which goes first, so machine noise hits both; the
+ * best round and the median are printed.
  * <p>
  * Not a test (nothing to assert on a shared machine): run it from the test class path,
- * {@code java -cp query-side/target/test-classes:query-side/target/classes:<dependencies> kyodo.query.platform.ReadStoreAuthenticationCost}.
+ * {@code java -cp query-side/target/test-classes:query-side/target/classes:<dependencies>
+ * kyodo.query.platform.ReadStoreAuthenticationCost}.
  */
 public final class ReadStoreAuthenticationCost {
 
     private static final int OPERATIONS = 10_000;
-    private static final int ROUNDS = 6;
+    private static final int ROUNDS = 8;
     private static final int CONNECTIONS = 50;
 
     private ReadStoreAuthenticationCost() {
@@ -117,9 +119,15 @@ public final class ReadStoreAuthenticationCost {
     }
 
     private static void report(String name, List<long[]> rounds) {
-        System.out.printf(Locale.ROOT, "%s  10k inserts %6.0f ms   10k finds %6.0f ms   new client + first find %5.1f ms"
-                        + "   (medians of %d rounds)%n",
-                name, median(rounds, 0) / 1e6, median(rounds, 1) / 1e6, median(rounds, 2) / 1e6, rounds.size());
+        System.out.printf(Locale.ROOT, "%s  10k inserts %6.0f ms (median %6.0f)   10k finds %6.0f ms (median %6.0f)"
+                        + "   new client + first find %5.1f ms (median %5.1f)   best of %d rounds%n",
+                name, best(rounds, 0) / 1e6, median(rounds, 0) / 1e6, best(rounds, 1) / 1e6, median(rounds, 1) / 1e6,
+                best(rounds, 2) / 1e6, median(rounds, 2) / 1e6, rounds.size());
+    }
+
+    /** On a busy machine the fastest round is the closest to the cost itself; the median shows the noise. */
+    private static double best(List<long[]> rounds, int index) {
+        return rounds.stream().mapToLong(round -> round[index]).min().orElseThrow();
     }
 
     private static double median(List<long[]> rounds, int index) {

@@ -33,7 +33,8 @@ public final class ScramClient {
     public static String serverFinal(String password, String clientFirstBare, String serverFirst, String clientFinal)
             throws Exception {
         Keys keys = keys(password, serverFirst);
-        String authMessage = clientFirstBare + "," + serverFirst + "," + clientFinal.substring(0, clientFinal.lastIndexOf(",p="));
+        String withoutProof = clientFinal.substring(0, clientFinal.lastIndexOf(",p="));
+        String authMessage = clientFirstBare + "," + serverFirst + "," + withoutProof;
         return "v=" + Base64.getEncoder().encodeToString(hmac(keys.serverKey(), authMessage));
     }
 
