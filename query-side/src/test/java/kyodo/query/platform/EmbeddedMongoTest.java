@@ -245,7 +245,19 @@ class EmbeddedMongoTest {
 
             BsonDocument empty = wire.command(new BsonDocument("$db", new BsonString("kyodo")));
             assertThat(empty.getInt32("code").getValue()).isEqualTo(13);
+
+            // handshake commands answer on any database without creating it; hello only on admin
+            BsonDocument helloElsewhere = wire.command(new BsonDocument("hello", new BsonInt32(1))
+                    .append("$db", new BsonString("junk1")));
+            assertThat(helloElsewhere.getInt32("code").getValue()).isEqualTo(13);
+            for (String command : List.of("isMaster", "PING", "buildInfo")) {
+                BsonDocument answer = wire.command(new BsonDocument(command, new BsonInt32(1))
+                        .append("$db", new BsonString("junk2")));
+                assertThat(answer.getNumber("ok").intValue()).as(command).isEqualTo(1);
+            }
         }
+        assertThat(client(store.connectionString()).listDatabaseNames().into(new ArrayList<>()))
+                .doesNotContain("junk1", "junk2");
     }
 
     @Test

@@ -39,8 +39,11 @@ final class AuthenticationGate extends ChannelDuplexHandler {
     static final int AUTHENTICATION_FAILED = 18;
     private static final String USER_DATABASE = "admin";
     private static final int CONVERSATION_ID = 1;
-    /** What a client may send before it has authenticated, lower case (the store matches these ignoring case). */
-    private static final Set<String> HANDSHAKE = Set.of("hello", "ismaster", "buildinfo", "ping");
+    /**
+     * What a client may send on any database before it has authenticated, lower case (the store
+     * matches these ignoring case and answers them without opening a database).
+     */
+    private static final Set<String> HANDSHAKE = Set.of("ismaster", "buildinfo", "ping");
     private static final Set<String> HELLO = Set.of("hello", "ismaster");
 
     private final ScramSha256 scram;
@@ -75,7 +78,7 @@ final class AuthenticationGate extends ChannelDuplexHandler {
             saslContinue(ctx, request, command);
         } else if (authenticated) {
             ctx.fireChannelRead(msg);
-        } else if (name != null && HANDSHAKE.contains(name.toLowerCase(Locale.ROOT))) {
+        } else if (name != null && handshake(name.toLowerCase(Locale.ROOT), request.getDatabaseName())) {
             if (HELLO.contains(name.toLowerCase(Locale.ROOT))) {
                 prepareHelloAdditions(request, command);
             }
@@ -107,6 +110,14 @@ final class AuthenticationGate extends ChannelDuplexHandler {
             }
         }
         ctx.write(msg, promise);
+    }
+
+    /**
+     * {@code hello} only on {@code admin}: the store has no such command, and on another database
+     * it would create that database before saying so.
+     */
+    private static boolean handshake(String name, String database) {
+        return HANDSHAKE.contains(name) || ("hello".equals(name) && USER_DATABASE.equals(database));
     }
 
     /**
