@@ -54,7 +54,7 @@ public final class EmbeddedMongo implements AutoCloseable {
                 Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the read-model directory " + directory, e);
+            throw new UncheckedIOException("cannot create the read-model directory or make it owner-only: " + directory, e);
         }
     }
 
