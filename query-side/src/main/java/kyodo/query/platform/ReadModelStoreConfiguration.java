@@ -162,6 +162,12 @@ public class ReadModelStoreConfiguration {
             }
         }
 
+        /** Never the password the URI may carry. */
+        @Override
+        public String toString() {
+            return "ReadModelConnection[" + StoreInUse.redact(uri) + "]";
+        }
+
         @Override
         public void close() {
             if (embedded != null) {
