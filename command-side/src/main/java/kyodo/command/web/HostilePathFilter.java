@@ -16,8 +16,8 @@ import java.nio.charset.StandardCharsets;
  * Reads the request path once, before anything else looks at it, and hands every later filter, the
  * security chain, the rate limits and the router the same canonical path. Percent-encoded unreserved
  * characters are decoded ({@code /%70ublic} is {@code /public}), other escapes are kept with upper-case
- * hex, non-ASCII characters are encoded, {@code ;} path parameters (which the router ignores) are left
- * out, and runs of slashes become one. Without this the limits
+ * hex, non-ASCII characters are encoded, and {@code ;} path parameters (which the router ignores) are
+ * left out. Without this the limits
  * compared the raw path while the router matched the decoded one, so {@code /%70ublic/proposals}
  * reached the public handler without being counted.
  *
@@ -85,11 +85,12 @@ public class HostilePathFilter implements WebFilter, Ordered {
         for (int i = 0; i < bytes.length; i++) {
             int b = bytes[i] & 0xff;
             if (b == '/') {
-                parameters = false;
-                if (out.isEmpty() || out.charAt(out.length() - 1) != '/') {
-                    out.append('/');
+                if (!out.isEmpty() && out.charAt(out.length() - 1) == '/') {
+                    // an empty segment: no kyodo path has one, and routers disagree on what it means
+                    return new Hostile();
                 }
-                // else: a run of slashes is one separator
+                parameters = false;
+                out.append('/');
             } else if (b == '%') {
                 if (i + 2 >= bytes.length || hex(bytes[i + 1]) < 0 || hex(bytes[i + 2]) < 0) {
                     return new Malformed();

@@ -19,7 +19,7 @@ import java.time.Duration;
  * Limits {@code /public} reads that are not signed in, per client address (429 with
  * {@code Retry-After}). It runs after sign-in, so a signed-in caller is not counted and a failed one
  * has already been answered, and it sees the canonical path the {@code HostilePathFilter} put on the
- * exchange before any other filter ran: {@code /%70ublic/proposals} and {@code /public//proposals}
+ * exchange before any other filter ran: {@code /%70ublic/proposals} and {@code /public;v=1/proposals}
  * are the same {@code /public/proposals} here as in the router. Failed sign-ins have a throttle of their
  * own ({@link SignInThrottle}).
  */
