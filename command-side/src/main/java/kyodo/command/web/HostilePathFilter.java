@@ -58,7 +58,10 @@ public class HostilePathFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String raw = exchange.getRequest().getURI().getRawPath();
-        Outcome outcome = canonical(raw == null ? "" : raw);
+        if (raw == null || raw.isEmpty()) {
+            return chain.filter(exchange);
+        }
+        Outcome outcome = canonical(raw);
         if (outcome instanceof Hostile) {
             return CommandProblemHandler.ProblemWriter.write(exchange,
                     ProblemDetails.of(CommonProblems.NOT_FOUND, "No such resource."), mapper);
