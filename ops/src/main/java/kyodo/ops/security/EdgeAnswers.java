@@ -11,30 +11,31 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-import java.util.function.Consumer;
-
 /**
  * The security edge's own answers, in the same problem+json as every other error: 401 (not signed
- * in, or a failed sign-in, which is also counted for the sign-in limit), 403 (signed in, not
- * allowed).
+ * in, or a failed sign-in), 429 with {@code Retry-After} (a sign-in slowed down by the
+ * {@link SignInThrottle}, its password unchecked), 403 (signed in, not allowed).
  */
 final class EdgeAnswers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
     private final ObjectMapper mapper;
     private final String challenge;
-    private final Consumer<ServerWebExchange> onFailedSignIn;
 
-    EdgeAnswers(ObjectMapper mapper, String challenge, Consumer<ServerWebExchange> onFailedSignIn) {
+    EdgeAnswers(ObjectMapper mapper, String challenge) {
         this.mapper = mapper;
         this.challenge = challenge;
-        this.onFailedSignIn = onFailedSignIn;
     }
 
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException failure) {
+        if (failure instanceof SignInSlowedDown slowed) {
+            exchange.getResponse().getHeaders().set("Retry-After", Long.toString(slowed.retryAfterSeconds()));
+            return write(exchange, ProblemDetails.of(CommonProblems.TOO_MANY_REQUESTS,
+                    "Too many failed sign-ins for this account from this address, or from this address; "
+                            + "try again after the time in Retry-After."));
+        }
         String detail;
         if (exchange.getRequest().getHeaders().getFirst("Authorization") != null) {
-            onFailedSignIn.accept(exchange);
             detail = failure instanceof DisabledException ? "The account is disabled."
                     : "The credentials were not accepted.";
         } else {

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -30,13 +31,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * request: a verified password is therefore remembered for a few minutes, as an HMAC under a key
  * that exists only in this process's memory (never the password), and forgotten as soon as the
  * account changes. The BCrypt check runs off the event loop.
+ *
+ * <p>Every attempt passes the {@link SignInThrottle} first, keyed by the account id it names and the
+ * client address the converter put into its details: a slowed-down attempt is refused before any
+ * password is looked at, and every outcome is counted (failures, made-up ids included) or clears the
+ * pair (success).
  */
 class LocalSignIn implements ReactiveAuthenticationManager {
 
     private static final Duration REMEMBER = Duration.ofMinutes(5);
     private static final int MAX_REMEMBERED = 10_000;
 
+    private static final String REFUSED = "Unknown account or wrong password.";
+    private static final int MAX_ACCOUNT_ID = 64;
+
     private final StaffAccounts accounts;
+    private final SignInThrottle throttle;
     private final Scheduler hashing;
     private final Clock clock;
     private final byte[] cacheKey = new byte[32];
@@ -45,8 +55,13 @@ class LocalSignIn implements ReactiveAuthenticationManager {
     private record Verified(byte[] mac, Instant until) {
     }
 
-    LocalSignIn(StaffAccounts accounts, Scheduler hashing, Clock clock) {
+    /** Where a sign-in attempt came from: set as the attempt's details by the edge. */
+    record Origin(String address) {
+    }
+
+    LocalSignIn(StaffAccounts accounts, SignInThrottle throttle, Scheduler hashing, Clock clock) {
         this.accounts = accounts;
+        this.throttle = throttle;
         this.hashing = hashing;
         this.clock = clock;
         new SecureRandom().nextBytes(cacheKey);
@@ -58,15 +73,32 @@ class LocalSignIn implements ReactiveAuthenticationManager {
         if (!(attempt instanceof UsernamePasswordAuthenticationToken)) {
             return Mono.empty();
         }
-        String username = attempt.getName();
+        // bounded: a made-up id of any length is one key of at most 64 characters
+        String name = attempt.getName();
+        String username = name.length() > MAX_ACCOUNT_ID ? name.substring(0, MAX_ACCOUNT_ID) : name;
         String password = String.valueOf(attempt.getCredentials());
-        return Mono.fromCallable(() -> check(username, password)).subscribeOn(hashing);
+        String address = attempt.getDetails() instanceof Origin origin ? origin.address() : ClientAddress.UNKNOWN;
+        Optional<Duration> wait = throttle.waitBefore(username, address);
+        if (wait.isPresent()) {
+            return Mono.error(new SignInSlowedDown(wait.get()));
+        }
+        return Mono.fromCallable(() -> check(username, password, address)).subscribeOn(hashing);
     }
 
-    private Authentication check(String username, String password) {
-        StaffAccount account = accounts.find(username)
-                .orElseThrow(() -> new BadCredentialsException("Unknown account or wrong password."));
+    private Authentication check(String username, String password, String address) {
+        // again, on the hashing thread: attempts queued behind a failure must not all be checked
+        Optional<Duration> wait = throttle.waitBefore(username, address);
+        if (wait.isPresent()) {
+            throw new SignInSlowedDown(wait.get());
+        }
+        Optional<StaffAccount> found = accounts.find(username);
+        if (found.isEmpty()) {
+            throttle.failed(username, address, false);
+            throw new BadCredentialsException(REFUSED);
+        }
+        StaffAccount account = found.get();
         if (!account.enabled()) {
+            throttle.failed(username, address, true);
             throw new DisabledException("The account is disabled.");
         }
         byte[] mac = mac(username, password);
@@ -75,13 +107,15 @@ class LocalSignIn implements ReactiveAuthenticationManager {
         boolean ok = known != null && known.until().isAfter(now) && MessageDigest.isEqual(known.mac(), mac);
         if (!ok) {
             if (!accounts.matches(password, account)) {
-                throw new BadCredentialsException("Unknown account or wrong password.");
+                throttle.failed(username, address, true);
+                throw new BadCredentialsException(REFUSED);
             }
             if (verified.size() >= MAX_REMEMBERED) {
                 verified.clear();
             }
             verified.put(username, new Verified(mac, now.plus(REMEMBER)));
         }
+        throttle.succeeded(username, address);
         return UsernamePasswordAuthenticationToken.authenticated(account.actor(), null,
                 List.of(new SimpleGrantedAuthority("ROLE_" + account.actor().role().name())));
     }

@@ -10,12 +10,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.server.authentication.ServerHttpBasicAuthenticationConverter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
@@ -40,7 +44,8 @@ import java.util.List;
  *
  * <p>Sign-in is stateless, with every request: HTTP Basic against the local accounts (embedded
  * default) and, when an OIDC provider is configured ({@code spring.security.oauth2.resourceserver.jwt.*}),
- * bearer JWTs. No session, no cookie, hence no CSRF token.
+ * bearer JWTs. No session, no cookie, hence no CSRF token. Failed password sign-ins are slowed down
+ * per account and address and per address ({@link SignInThrottle}, ADR 15), never locked for everyone.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -69,8 +74,14 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    LocalSignIn localSignIn(StaffAccounts accounts, Scheduler passwordHashing, Clock clock) {
-        return new LocalSignIn(accounts, passwordHashing, clock);
+    SignInThrottle signInThrottle(SecuritySettings settings, Clock clock) {
+        return new SignInThrottle(SignInThrottle.Settings.of(settings.rateLimit()), clock);
+    }
+
+    @Bean
+    LocalSignIn localSignIn(StaffAccounts accounts, SignInThrottle signInThrottle, Scheduler passwordHashing,
+                            Clock clock) {
+        return new LocalSignIn(accounts, signInThrottle, passwordHashing, clock);
     }
 
     /**
@@ -98,7 +109,7 @@ public class SecurityConfiguration {
             challenges.add("Bearer realm=\"kyodo\"");
         }
         RateLimitFilter limits = new RateLimitFilter(settings, new EdgeLimits(clock), mapper);
-        EdgeAnswers answers = new EdgeAnswers(mapper, String.join(", ", challenges), limits::failedSignIn);
+        EdgeAnswers answers = new EdgeAnswers(mapper, String.join(", ", challenges));
 
         http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -110,7 +121,8 @@ public class SecurityConfiguration {
                         .frameOptions(f -> f.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER)))
                 .addFilterAfter(new SecurityHeaders(), SecurityWebFiltersOrder.FIRST)
-                .addFilterBefore(limits, SecurityWebFiltersOrder.HTTP_BASIC)
+                // after sign-in: only callers who are not signed in count against the public limit
+                .addFilterBefore(limits, SecurityWebFiltersOrder.AUTHORIZATION)
                 .authorizeExchange(ex -> ex
                         .pathMatchers("/public/**", "/actuator/health", "/actuator/health/**", "/v3/api-docs",
                                 "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
@@ -118,10 +130,10 @@ public class SecurityConfiguration {
                         .pathMatchers("/api/admin/**").hasRole("ADMIN")
                         .pathMatchers("/api/**").hasAnyRole("STAFF", "WARD_HEAD", "ADMIN")
                         .anyExchange().denyAll());
+        http.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable);
         if (settings.localAccounts()) {
-            http.httpBasic(basic -> basic.authenticationManager(localSignIn).authenticationEntryPoint(answers));
-        } else {
-            http.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable);
+            http.addFilterAt(basicSignIn(localSignIn, answers, settings.trustForwardedFor()),
+                    SecurityWebFiltersOrder.HTTP_BASIC);
         }
         if (oidc) {
             http.oauth2ResourceServer(rs -> rs.authenticationEntryPoint(answers).accessDeniedHandler(answers)
@@ -134,6 +146,24 @@ public class SecurityConfiguration {
                     SecurityWebFiltersOrder.CORS);
         }
         return http.build();
+    }
+
+    /**
+     * HTTP Basic as Spring Security's own filter does it, except that each attempt carries the client
+     * address to {@link LocalSignIn}, which the sign-in throttle keys on.
+     */
+    private static AuthenticationWebFilter basicSignIn(LocalSignIn localSignIn, EdgeAnswers answers,
+                                                      boolean trustForwardedFor) {
+        ServerHttpBasicAuthenticationConverter basic = new ServerHttpBasicAuthenticationConverter();
+        AuthenticationWebFilter filter = new AuthenticationWebFilter(localSignIn);
+        filter.setServerAuthenticationConverter(exchange -> basic.convert(exchange).map(attempt -> {
+            ((UsernamePasswordAuthenticationToken) attempt).setDetails(
+                    new LocalSignIn.Origin(ClientAddress.of(exchange, trustForwardedFor)));
+            return attempt;
+        }));
+        filter.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(answers));
+        filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+        return filter;
     }
 
     private static UrlBasedCorsConfigurationSource corsSource(List<String> origins) {

@@ -17,9 +17,9 @@ import java.util.List;
  *                             written (owner-only), for scripted installs; printed to the console either way
  * @param jwt                  how an OIDC token's claims map to an actor
  * @param cors                 origins allowed to call the API from a browser (none by default)
- * @param rateLimit            limits on anonymous reads and failed sign-ins
- * @param trustForwardedFor    whether the client address is taken from {@code X-Forwarded-For}
- *                             (only behind a proxy that sets it)
+ * @param rateLimit            limits on anonymous reads and the sign-in throttle
+ * @param trustForwardedFor    whether the client address is taken from {@code X-Forwarded-For} (its
+ *                             last entry: only behind a proxy that appends it)
  */
 @ConfigurationProperties("kyodo.security")
 public record SecuritySettings(@DefaultValue("true") boolean localAccounts,
@@ -57,16 +57,31 @@ public record SecuritySettings(@DefaultValue("true") boolean localAccounts,
     }
 
     /**
-     * @param publicPerMinute     requests per minute per client address on anonymous {@code /public}
-     *                            reads (0: unlimited)
-     * @param signInFailures      failed password sign-ins allowed per account id within the window
-     *                            before further attempts for it are refused with 429
-     * @param signInFailuresPerAddress failed password sign-ins allowed per client address within the
-     *                            window (higher: a ward office's staff may share one address)
-     * @param signInFailureWindow that window
+     * Limits at the edge. Failed password sign-ins are counted per (account id, client address) and per
+     * client address; past the free failures each counter answers 429 with {@code Retry-After} for a
+     * delay that doubles with every further failure, up to a cap. No counter locks an account for
+     * everyone: see {@code SignInThrottle} and ADR 15.
+     *
+     * @param publicPerMinute          requests per minute per client address on anonymous {@code /public}
+     *                                 reads (0: unlimited)
+     * @param signInFailures           failed sign-ins per (account id, client address) before its delay starts
+     * @param signInFailuresPerAddress failed sign-ins per client address, whatever the account, before the
+     *                                 address's delay starts (higher: a ward office's staff may share one
+     *                                 address); accounts that signed in from there before are not held back
+     * @param signInDelay              the first delay; each further failure doubles it
+     * @param signInMaxDelay           the cap on a delay
+     * @param signInFailureWindow      failures are forgotten this long after the last one
+     * @param signInKnownFor           how long a successful sign-in from an address lets that account pass
+     *                                 when the address is slowed down by others' failures (0: never)
+     * @param signInTracked            counters kept per kind before the least significant are dropped
      */
-    public record RateLimit(@DefaultValue("600") int publicPerMinute, @DefaultValue("10") int signInFailures,
+    public record RateLimit(@DefaultValue("600") int publicPerMinute,
+                            @DefaultValue("5") int signInFailures,
                             @DefaultValue("100") int signInFailuresPerAddress,
-                            @DefaultValue("5m") Duration signInFailureWindow) {
+                            @DefaultValue("1s") Duration signInDelay,
+                            @DefaultValue("5m") Duration signInMaxDelay,
+                            @DefaultValue("15m") Duration signInFailureWindow,
+                            @DefaultValue("30d") Duration signInKnownFor,
+                            @DefaultValue("100000") int signInTracked) {
     }
 }

@@ -12,11 +12,12 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import reactor.core.scheduler.Schedulers;
 
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -31,6 +32,7 @@ class LocalSignInTest {
 
     @TempDir
     Path dir;
+    private final ManualClock clock = new ManualClock();
     private StaffAccounts accounts;
     private LocalSignIn signIn;
 
@@ -38,7 +40,9 @@ class LocalSignInTest {
     void setUp() {
         accounts = new StaffAccounts(List.of(new SecuritySettings.ConfiguredAccount("k-1", "{bcrypt}" + FAST.encode("pw-1"),
                 "WARD_HEAD", "nakahara")), "jdbc:h2:file:" + dir.resolve("accounts"), FAST);
-        signIn = new LocalSignIn(accounts, Schedulers.immediate(), Clock.systemUTC());
+        SignInThrottle throttle = new SignInThrottle(new SignInThrottle.Settings(3, 10, Duration.ofSeconds(1),
+                Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofDays(30), 1_000), clock);
+        signIn = new LocalSignIn(accounts, throttle, Schedulers.immediate(), clock);
     }
 
     @AfterEach
@@ -47,7 +51,13 @@ class LocalSignInTest {
     }
 
     private Authentication signIn(String user, String password) {
-        return signIn.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(user, password)).block();
+        return signIn(user, password, "192.0.2.1");
+    }
+
+    private Authentication signIn(String user, String password, String address) {
+        UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(user, password);
+        attempt.setDetails(new LocalSignIn.Origin(address));
+        return signIn.authenticate(attempt).block();
     }
 
     @Test
@@ -121,6 +131,38 @@ class LocalSignInTest {
         assertThatThrownBy(() -> new StaffAccounts(List.of(new SecuritySettings.ConfiguredAccount("k-5",
                 "plaintext", "STAFF", null)), "jdbc:h2:mem:x", FAST))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("BCrypt");
+    }
+
+    @Test
+    void anAccountHammeredFromOneAddressSignsInFromAnotherAndMadeUpIdsNeverSlowIt() {
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> signIn("k-1", "guess", "203.0.113.66")).isInstanceOf(BadCredentialsException.class);
+        }
+        assertThatThrownBy(() -> signIn("k-1", "pw-1", "203.0.113.66"))
+                .as("from there even the right password waits, unchecked")
+                .isInstanceOfSatisfying(SignInSlowedDown.class, e -> assertThat(e.retryAfterSeconds()).isEqualTo(1));
+        assertThat(signIn("k-1", "pw-1", "192.0.2.7").isAuthenticated()).as("a clean address signs in").isTrue();
+
+        for (int i = 0; i < 50; i++) {
+            String guess = "made-up-" + i;
+            assertThatThrownBy(() -> signIn(guess, "x", "198.51.100.9")).isInstanceOf(AuthenticationException.class);
+        }
+        assertThat(signIn("k-1", "pw-1", "192.0.2.7").isAuthenticated()).isTrue();
+        assertThatThrownBy(() -> signIn("k-1", "pw-1", "198.51.100.9")).as("the spraying address waits")
+                .isInstanceOf(SignInSlowedDown.class);
+
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(signIn("k-1", "pw-1", "198.51.100.9").isAuthenticated()).as("once the delay is over").isTrue();
+    }
+
+    @Test
+    void aLongMadeUpIdIsCountedUnderItsFirst64Characters() {
+        String longId = "x".repeat(10_000);
+        for (int i = 0; i < 3; i++) {
+            String variant = longId + i;
+            assertThatThrownBy(() -> signIn(variant, "x")).isInstanceOf(BadCredentialsException.class);
+        }
+        assertThatThrownBy(() -> signIn(longId, "x")).isInstanceOf(SignInSlowedDown.class);
     }
 
     @Test

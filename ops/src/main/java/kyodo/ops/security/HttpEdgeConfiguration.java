@@ -1,0 +1,29 @@
+package kyodo.ops.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.channel.ChannelPipeline;
+import org.springframework.boot.web.embedded.netty.NettyServerCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import reactor.netty.NettyPipeline;
+
+/**
+ * The HTTP edge below Spring: what the server does with bytes it cannot read as a request, before any
+ * filter or handler runs ({@link UnreadableRequestGuard}, ADR 15).
+ */
+@Configuration(proxyBeanMethods = false)
+class HttpEdgeConfiguration {
+
+    static final String GUARD = "kyodo.unreadableRequestGuard";
+
+    @Bean
+    NettyServerCustomizer unreadableRequestsStopAtTheEdge(ObjectMapper mapper) {
+        return server -> server.doOnChannelInit((observer, channel, remoteAddress) -> {
+            ChannelPipeline pipeline = channel.pipeline();
+            // HTTP/1.1 only: an HTTP/2 stream has no such codec, and is answered by Reactor Netty itself
+            if (pipeline.get(NettyPipeline.HttpCodec) != null) {
+                pipeline.addAfter(NettyPipeline.HttpCodec, GUARD, new UnreadableRequestGuard(mapper));
+            }
+        });
+    }
+}
