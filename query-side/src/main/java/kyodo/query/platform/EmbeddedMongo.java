@@ -69,6 +69,11 @@ public final class EmbeddedMongo implements AutoCloseable {
         return file;
     }
 
+    /** The loopback port it listens on (a free one, chosen at start). */
+    public int port() {
+        return address.getPort();
+    }
+
     /**
      * Writes everything the store has acknowledged so far to its file before returning. The H2
      * backend otherwise leaves that to MVStore's background auto-commit, and after a {@code kill -9}

@@ -142,7 +142,8 @@ public class ReadModelStoreConfiguration {
     StoreInUse readModelStoreInUse(ReadModelConnection connection, MongoDatabase database) {
         if (connection.embedded() != null) {
             return new StoreInUse("read-models", "embedded mongo-java-server (H2 file "
-                    + connection.embedded().file() + ") database " + database.getName());
+                    + connection.embedded().file() + ", 127.0.0.1:" + connection.embedded().port()
+                    + ", SCRAM-SHA-256) database " + database.getName());
         }
         return new StoreInUse("read-models", "MongoDB " + StoreInUse.redact(connection.uri())
                 + " database " + database.getName());
