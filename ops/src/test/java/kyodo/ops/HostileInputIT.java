@@ -1,18 +1,28 @@
 package kyodo.ops;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -44,7 +54,13 @@ class HostileInputIT {
             Map.entry("control characters (raw)", Set.of(400)), Map.entry("overlong string", Set.of(400)),
             Map.entry("overlong array", Set.of(400, 413)), Map.entry("wrong type", Set.of(400)),
             Map.entry("bad Idempotency-Key", Set.of(400)), Map.entry("hostile path", Set.of(400, 404)),
-            Map.entry("bad If-Match", Set.of(400, 412)), Map.entry("hostile id", Set.of(400, 404)));
+            Map.entry("bad If-Match", Set.of(400, 412)), Map.entry("hostile id", Set.of(400, 404)),
+            Map.entry("foreign id", Set.of(404)), Map.entry("non-object body", Set.of(400)),
+            Map.entry("lone surrogate (every field)", Set.of(400)));
+    /** Signs of Java internals in a problem's detail (see {@link #internalNames}). */
+    private static final List<String> INTERNAL_NAMES = List.of("kyodo.", "java.", "javax.", "jakarta.",
+            "com.fasterxml", "org.", "reactor.", "io.netty", "`", "$", "Exception", "$Proxy", "lambda$", "()");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path dataDir;
@@ -70,79 +86,274 @@ class HostileInputIT {
                 .validBody());
         String project = create("/api/projects", Map.of("ward", "saiwai", "fiscalYear", 2025, "title", "駐輪場の拡張",
                 "theme", "交通", "programme", "WARD_LOCAL_ISSUE", "leadDepartment", "地域振興課"));
-        List<HostileRequest> corpus = new HostileCorpus(SignedInHeaders.of(app.http()), proposal, meeting, project)
-                .generate(CORPUS_SIZE);
-        long eventsBefore = app.storedEvents();
+        app.as("ADMIN", null).put().uri("/api/ward-budgets/saiwai/2025").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("envelopeYen", 1_000_000, "reason", "当初予算")).exchange().expectStatus().isOk();
+        List<String[]> signedIn = SignedInHeaders.of(app.http());
+        Map<String, String> subjects = Map.of("proposal", proposal, "meeting", meeting, "project", project,
+                "ward-budget", "saiwai-2025");
+        List<HostileRequest> corpus = new ArrayList<>(new HostileCorpus(signedIn, proposal, meeting, project)
+                .generate(CORPUS_SIZE));
+        corpus.addAll(new HostileEdgeCases(signedIn, SignedInHeaders.of(app.as("STAFF", "kawasaki")), subjects)
+                .generate());
+        HostileStores stores = new HostileStores(app);
+        HostileStores.Counts start = stores.settled();
 
-        List<Exchange> exchanges = fire(corpus);
+        List<Exchange> exchanges = new ArrayList<>();
+        List<String> storedByRefused = new ArrayList<>();
+        ExecutorService pool = clients();
+        try {
+            // Fired class by class, the stores counted after each: a refused request must store nothing,
+            // and a count per class says which class stored something.
+            HostileStores.Counts before = start;
+            for (Map.Entry<String, List<HostileRequest>> batch : byCategory(corpus).entrySet()) {
+                List<Exchange> answers = fire(pool, batch.getValue());
+                exchanges.addAll(answers);
+                HostileStores.Counts after = stores.settled();
+                if (!after.equals(before)) {
+                    storedByRefused.add(batch.getKey() + ": " + after.minus(before) + " stored by "
+                            + batch.getValue().size() + " requests answered " + statuses(answers));
+                }
+                before = after;
+            }
+        } finally {
+            pool.shutdownNow();
+        }
 
         printSummary(exchanges);
         List<String> failures = exchanges.stream().map(HostileInputIT::violation).filter(v -> v != null).toList();
-        failures.stream().limit(40).forEach(System.out::println);
-        assertThat(failures).as("requests that broke the error contract (first 40 printed above)").isEmpty();
-        assertThat(app.storedEvents()).as("events stored by the hostile corpus").isEqualTo(eventsBefore);
+        failures.stream().limit(60).forEach(System.out::println);
+        printViolationCounts(exchanges);
+        storedByRefused.forEach(line -> System.out.println("---- stored by a refused class: " + line));
+        SoftAssertions softly = new SoftAssertions();
+        softly.assertThat(failures).as("requests that broke the error contract (first 60 printed above)").isEmpty();
+        softly.assertThat(storedByRefused).as("classes of refused requests that stored something").isEmpty();
+        softly.assertThat(stores.settled()).as("what the hostile corpus stored").isEqualTo(start);
+        softly.assertAll();
         app.anonymousHttp().get().uri("/actuator/health").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
         create("/api/proposals", Requests.proposal());
-        assertThat(app.storedEvents()).isGreaterThan(eventsBefore);
+        assertThat(stores.settled().minus(start)).as("a valid submission afterwards")
+                .isEqualTo(new HostileStores.Counts(1, 1));
+    }
+
+    /**
+     * An Idempotency-Key replay answers the first result and seals nothing: the proposer's data
+     * was sealed once, under one key, when the proposal was first submitted (issue 12: every
+     * replay sealed the proposer again, 1,407 keys for 676 proposals).
+     */
+    @Test
+    void replaysOfASubmissionAnswerTheFirstIdAndSealNoSecondKey() throws Exception {
+        HostileStores stores = new HostileStores(app);
+        String key = "replay-" + UUID.randomUUID();
+        HostileStores.Counts before = stores.settled();
+        String first = createdId(submit(app.http(), key, Requests.proposal()));
+        HostileStores.Counts once = stores.settled().minus(before);
+        assertThat(once).as("one submission").isEqualTo(new HostileStores.Counts(1, 1));
+
+        List<String> replays = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            replays.add(createdId(submit(app.http(), key, Requests.proposal())));
+        }
+        replays.addAll(concurrently(6, () -> createdId(submit(app.http(), key, Requests.proposal()))));
+        Map<String, Object> other = Requests.proposal();
+        other.put("title", "別の題");
+        assertProblem(submit(app.http(), key, other), 422);
+
+        assertThat(replays).as("ids answered to replays").containsOnly(first);
+        assertThat(stores.settled().minus(before)).as("stored after 10 replays and a reuse with another body")
+                .isEqualTo(once);
+    }
+
+    /**
+     * A registration the meeting refuses (full, closed, cancelled, a stale If-Match, not a meeting)
+     * leaves no personal-data key behind: the participant is sealed only for a registration that
+     * is going to be stored.
+     */
+    @Test
+    void registrationsTheMeetingRefusesLeaveNoKey() {
+        HostileStores stores = new HostileStores(app);
+        String full = create("/api/meetings", meeting(1));
+        register(app.http(), full, null).expectStatus().isOk();
+        String open = create("/api/meetings", meeting(30));
+        String cancelled = create("/api/meetings", meeting(30));
+        post(app.http(), "/api/meetings/" + cancelled + "/cancellation", Map.of("reason", "台風")).expectStatus().isOk();
+        String closed = create("/api/meetings", meeting(30));
+        post(app.http(), "/api/meetings/" + closed + "/opening", Map.of("attendance", 20)).expectStatus().isOk();
+        post(app.http(), "/api/meetings/" + closed + "/closing", Map.of("attendance", 20)).expectStatus().isOk();
+        String proposal = create("/api/proposals", Requests.proposal());
+
+        Map<String, Supplier<WebTestClient.ResponseSpec>> refusals = new LinkedHashMap<>();
+        refusals.put("full", () -> register(app.http(), full, null));
+        refusals.put("stale If-Match", () -> register(app.http(), open, HostileEdgeCases.STALE_IF_MATCH));
+        refusals.put("If-Match of an earlier version", () -> register(app.http(), full, "\"0\""));
+        refusals.put("cancelled", () -> register(app.http(), cancelled, null));
+        refusals.put("closed", () -> register(app.http(), closed, null));
+        refusals.put("no such meeting", () -> register(app.http(), UUID.randomUUID().toString(), null));
+        refusals.put("a proposal's id", () -> register(app.http(), proposal, null));
+        refusals.put("outside the staff member's ward", () -> register(app.as("STAFF", "kawasaki"), open, null));
+        SoftAssertions softly = new SoftAssertions();
+        refusals.forEach((refusal, send) -> {
+            HostileStores.Counts before = stores.settled();
+            int status = send.get().expectBody(String.class).returnResult().getStatus().value();
+            softly.assertThat(status).as(refusal + ": status").isBetween(400, 499);
+            softly.assertThat(stores.settled().minus(before)).as(refusal + ": stored")
+                    .isEqualTo(new HostileStores.Counts(0, 0));
+        });
+        softly.assertAll();
+    }
+
+    /**
+     * Idempotency-Keys belong to whoever used them: staff of another ward who happen to send the
+     * same key create their own resource and never learn that the key was taken (issue 12: they
+     * got 422), nor get the first resource's id; the same key on another route is another key.
+     */
+    @Test
+    void anIdempotencyKeyTellsStaffOfAnotherWardNothing() {
+        String key = "shared-" + UUID.randomUUID();
+        Map<String, Object> saiwaiProposal = Requests.proposal();
+        Map<String, Object> kawasakiProposal = Requests.proposal();
+        kawasakiProposal.put("ward", "kawasaki");
+        String first = createdId(submit(app.as("STAFF", "saiwai"), key, saiwaiProposal));
+
+        EntityExchangeResult<String> otherWard = submit(app.as("STAFF", "kawasaki"), key, kawasakiProposal);
+        assertThat(otherWard.getStatus().value()).as("another ward's own proposal under the same key: "
+                + otherWard.getResponseBody()).isEqualTo(201);
+        assertThat(createdId(otherWard)).isNotEqualTo(first);
+        assertProblem(submit(app.as("STAFF", "tama"), key, saiwaiProposal), 403);
+        assertThat(createdId(submit(app.as("STAFF", "saiwai"), key, saiwaiProposal))).as("the owner's replay")
+                .isEqualTo(first);
+        EntityExchangeResult<String> otherRoute = app.as("STAFF", "saiwai").post().uri("/api/meetings")
+                .contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", key).bodyValue(meeting(30))
+                .exchange().expectBody(String.class).returnResult();
+        assertThat(otherRoute.getStatus().value()).as("the key on another route").isEqualTo(201);
+    }
+
+    /**
+     * Requests that share a new Idempotency-Key and are all refused (here: outside the sender's
+     * ward) are all refused the same way, however they interleave: none sees the key claimed, then
+     * released, and fails on it.
+     */
+    @Test
+    void concurrentRefusedCreationsSharingAKeyAreRefusedAlike() throws Exception {
+        WebTestClient otherWard = app.as("STAFF", "kawasaki");
+        List<Integer> statuses = new ArrayList<>();
+        for (int round = 0; round < 4; round++) {
+            String key = "race-" + UUID.randomUUID();
+            statuses.addAll(concurrently(IN_FLIGHT, () -> submit(otherWard, key, Requests.proposal()).getStatus().value()));
+        }
+        assertThat(statuses).as("statuses of refused submissions sharing a key").containsOnly(403);
     }
 
     /** One request and what came back. */
     record Exchange(HostileRequest request, RawHttp.Response response, long millis) {
     }
 
-    private static List<Exchange> fire(List<HostileRequest> corpus) throws Exception {
-        int port = ((WebServerApplicationContext) app.context()).getWebServer().getPort();
-        ExecutorService pool = Executors.newFixedThreadPool(IN_FLIGHT, runnable -> {
+    private static ExecutorService clients() {
+        return Executors.newFixedThreadPool(IN_FLIGHT, runnable -> {
             Thread thread = new Thread(runnable, "hostile-client");
             thread.setDaemon(true);
             return thread;
         });
-        try {
-            List<Future<Exchange>> futures = new ArrayList<>();
-            for (HostileRequest request : corpus) {
-                futures.add(pool.submit(() -> {
-                    long start = System.nanoTime();
-                    RawHttp.Response response = RawHttp.exchange(port, request);
-                    return new Exchange(request, response, (System.nanoTime() - start) / 1_000_000);
-                }));
-            }
-            List<Exchange> exchanges = new ArrayList<>();
-            for (Future<Exchange> future : futures) {
-                exchanges.add(future.get());
-            }
-            return exchanges;
-        } finally {
-            pool.shutdownNow();
+    }
+
+    /** The corpus by category, in the order the categories first appear. */
+    private static Map<String, List<HostileRequest>> byCategory(List<HostileRequest> corpus) {
+        Map<String, List<HostileRequest>> batches = new LinkedHashMap<>();
+        corpus.forEach(request -> batches.computeIfAbsent(request.category(), c -> new ArrayList<>()).add(request));
+        return batches;
+    }
+
+    private static Map<Integer, Long> statuses(List<Exchange> exchanges) {
+        return exchanges.stream().collect(Collectors.groupingBy(e -> e.response().status(), TreeMap::new,
+                Collectors.counting()));
+    }
+
+    private static List<Exchange> fire(ExecutorService pool, List<HostileRequest> batch) throws Exception {
+        int port = ((WebServerApplicationContext) app.context()).getWebServer().getPort();
+        List<Future<Exchange>> futures = new ArrayList<>();
+        for (HostileRequest request : batch) {
+            futures.add(pool.submit(() -> {
+                long start = System.nanoTime();
+                RawHttp.Response response = RawHttp.exchange(port, request);
+                return new Exchange(request, response, (System.nanoTime() - start) / 1_000_000);
+            }));
         }
+        List<Exchange> exchanges = new ArrayList<>();
+        for (Future<Exchange> future : futures) {
+            exchanges.add(future.get());
+        }
+        return exchanges;
     }
 
     /** What is wrong with the answer to a hostile request, or null when it keeps the contract. */
     static String violation(Exchange exchange) {
-        HostileRequest request = exchange.request();
-        RawHttp.Response response = exchange.response();
-        int status = response.status();
-        String problem = null;
-        if (status == -1) {
-            return null;
-        } else if (status == 0) {
-            problem = "no answer: " + response.failure();
-        } else if (status >= 500) {
-            problem = "server error";
-        } else if (status < 300 && !SAFE_METHODS.contains(request.method())) {
-            problem = "a hostile command was accepted";
-        } else if (status >= 400 && !isProblem(response, request.method()) && !bareCodecAnswer(exchange)) {
-            problem = "not application/problem+json";
-        } else if (EXPECTED.containsKey(request.category()) && status != 401 && status != 403
-                && !EXPECTED.get(request.category()).contains(status)) {
-            problem = "expected " + EXPECTED.get(request.category());
-        }
+        String problem = problem(exchange);
         if (problem == null) {
             return null;
         }
-        return "---- " + problem + "\n  " + request.describe() + "\n  -> " + status + " "
+        RawHttp.Response response = exchange.response();
+        return "---- " + problem + "\n  " + exchange.request().describe() + "\n  -> " + response.status() + " "
                 + response.headers().getOrDefault("content-type", "(no content type)") + " "
-                + HostileRequest.abbreviate(response.bodyText(), 400);
+                + HostileRequest.abbreviate(response.bodyText(), 400)
+                + (response.failure() == null ? "" : " (" + response.failure() + ")");
+    }
+
+    /** The broken rule, in a few words, or null. */
+    static String problem(Exchange exchange) {
+        HostileRequest request = exchange.request();
+        RawHttp.Response response = exchange.response();
+        int status = response.status();
+        if (status == -1) {
+            return null;
+        } else if (status == 0) {
+            // a server may hang up on a message whose framing is broken; on any other it must answer
+            return request.brokenFraming() ? null : "no answer";
+        } else if (status >= 500) {
+            return "server error";
+        } else if (status < 300 && !SAFE_METHODS.contains(request.method())) {
+            return "a hostile command was accepted";
+        } else if (status >= 400 && !isProblem(response, request.method()) && !bareCodecAnswer(exchange)) {
+            return "not application/problem+json";
+        } else if (EXPECTED.containsKey(request.category()) && status != 401 && status != 403
+                && !EXPECTED.get(request.category()).contains(status)) {
+            return "expected " + EXPECTED.get(request.category());
+        }
+        String internal = internalNames(request, response);
+        return internal == null ? null : "problem detail shows internal names (" + internal + ")";
+    }
+
+    /**
+     * Java class, package or method names in a problem's detail or field messages, which tell an
+     * attacker what runs inside: a package prefix, a backtick-quoted member, an inner-class dollar.
+     * A token the request itself contains may be an echo of it and is not counted.
+     */
+    private static String internalNames(HostileRequest request, RawHttp.Response response) {
+        if (response.status() < 400 || !isProblem(response, request.method()) || request.method().equals("HEAD")) {
+            return null;
+        }
+        JsonNode problem;
+        try {
+            problem = JSON.readTree(response.body());
+        } catch (java.io.IOException notJson) {
+            return "not JSON";
+        }
+        StringBuilder text = new StringBuilder(problem.path("detail").asText(""));
+        problem.path("errors").forEach(error -> text.append('\n').append(error.path("message").asText("")));
+        String sent = new String(request.wireBytes(), java.nio.charset.StandardCharsets.ISO_8859_1)
+                + new String(request.wireBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        for (String token : INTERNAL_NAMES) {
+            if (text.indexOf(token) >= 0 && !sent.contains(token)) {
+                return token + " in: " + HostileRequest.abbreviate(text.toString(), 200);
+            }
+        }
+        return null;
+    }
+
+    private static void printViolationCounts(List<Exchange> exchanges) {
+        Map<String, Long> counts = exchanges.stream().filter(e -> problem(e) != null).collect(Collectors.groupingBy(
+                e -> problem(e) .replaceAll(" \\(.*", "") + " <- " + e.request().category(), TreeMap::new,
+                Collectors.counting()));
+        counts.forEach((kind, n) -> System.out.println("violations: " + n + " x " + kind));
     }
 
     private static boolean isProblem(RawHttp.Response response, String method) {
@@ -175,6 +386,80 @@ class HostileInputIT {
         byCategory.forEach((category, counts) -> sb.append("\n  ").append(category).append(": ").append(counts)
                 .append(" (").append(millis.get(category)).append(" ms in all)"));
         System.out.println(sb);
+    }
+
+    private static EntityExchangeResult<String> submit(WebTestClient client, String key, Object body) {
+        return client.post().uri("/api/proposals").contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", key).bodyValue(body).exchange().expectBody(String.class).returnResult();
+    }
+
+    private static WebTestClient.ResponseSpec register(WebTestClient client, String meeting, String ifMatch) {
+        WebTestClient.RequestBodySpec request = client.post().uri("/api/meetings/" + meeting + "/registrations")
+                .contentType(MediaType.APPLICATION_JSON);
+        if (ifMatch != null) {
+            request = request.header("If-Match", ifMatch);
+        }
+        return request.bodyValue(Map.of("participant", Map.of("name", "参加者", "affiliation", "町内会",
+                "nominatedBy", "町内会"))).exchange();
+    }
+
+    private static WebTestClient.ResponseSpec post(WebTestClient client, String path, Object body) {
+        return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+    }
+
+    /** A valid meeting in saiwai with that many places. */
+    private static Map<String, Object> meeting(int capacity) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("kind", "WARD_ASSEMBLY");
+        body.put("ward", "saiwai");
+        body.put("title", "幸区区民会議");
+        body.put("startsAt", "2025-09-19T13:00:00+09:00");
+        body.put("endsAt", "2025-09-19T16:30:00+09:00");
+        body.put("venue", "幸区役所");
+        body.put("capacity", capacity);
+        body.put("publicObservation", true);
+        body.put("themes", List.of("交通"));
+        body.put("term", 8);
+        body.put("session", 3);
+        return body;
+    }
+
+    private static String createdId(EntityExchangeResult<String> result) {
+        assertThat(result.getStatus().value()).as("status of a creation: " + result.getResponseBody()).isEqualTo(201);
+        try {
+            return JSON.readTree(result.getResponseBody()).path("id").asText();
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + result.getResponseBody(), e);
+        }
+    }
+
+    private static void assertProblem(EntityExchangeResult<String> result, int status) {
+        assertThat(result.getStatus().value()).as(result.getResponseBody()).isEqualTo(status);
+        assertThat(result.getResponseHeaders().getContentType()).isNotNull()
+                .matches(type -> type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    /** Runs {@code n} copies of the call at once and collects their results. */
+    private static <T> List<T> concurrently(int n, Callable<T> call) throws Exception {
+        ExecutorService pool = clients();
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return call.call();
+                }));
+            }
+            go.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static String create(String path, Object body) {
