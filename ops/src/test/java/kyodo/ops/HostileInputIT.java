@@ -65,16 +65,19 @@ class HostileInputIT {
     @TempDir
     static Path dataDir;
     static KyodoTestApp app;
+    static HostileStores stores;
 
     @BeforeAll
     static void start() {
         // Thousands of refused commands would each log a warning with a stack trace.
         app = KyodoTestApp.start(dataDir, "--logging.level.org.axonframework=ERROR",
                 "--logging.level.org.springframework.web.reactive.resource=ERROR");
+        stores = new HostileStores(app);
     }
 
     @AfterAll
     static void stop() {
+        stores.close();
         app.close();
     }
 
@@ -95,7 +98,6 @@ class HostileInputIT {
                 .generate(CORPUS_SIZE));
         corpus.addAll(new HostileEdgeCases(signedIn, SignedInHeaders.of(app.as("STAFF", "kawasaki")), subjects)
                 .generate());
-        HostileStores stores = new HostileStores(app);
         HostileStores.Counts start = stores.settled();
 
         List<Exchange> exchanges = new ArrayList<>();
@@ -143,7 +145,6 @@ class HostileInputIT {
      */
     @Test
     void replaysOfASubmissionAnswerTheFirstIdAndSealNoSecondKey() throws Exception {
-        HostileStores stores = new HostileStores(app);
         String key = "replay-" + UUID.randomUUID();
         HostileStores.Counts before = stores.settled();
         String first = createdId(submit(app.http(), key, Requests.proposal()));
@@ -171,7 +172,6 @@ class HostileInputIT {
      */
     @Test
     void registrationsTheMeetingRefusesLeaveNoKey() {
-        HostileStores stores = new HostileStores(app);
         String full = create("/api/meetings", meeting(1));
         register(app.http(), full, null).expectStatus().isOk();
         String open = create("/api/meetings", meeting(30));
