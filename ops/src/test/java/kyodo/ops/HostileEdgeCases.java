@@ -364,16 +364,14 @@ final class HostileEdgeCases {
                     .halfClosing());
             requests.add(base.framedAs(concat(ascii(size + "\r\n"), body), "Transfer-Encoding", "chunked").halfClosing());
             HostileRequest invalid = base.withCategory("invalid chunk size");
-            // Only sizes no reading of RFC 9112 (7.1) allows; lenient but unambiguous forms (trailing
-            // whitespace, upper-case hex) are left out, since a server may well accept them.
+            // Only framing no reading of RFC 9112 (7.1) allows. Forms a server may accept (trailing
+            // whitespace, upper-case hex, a bare LF as line end, a long chunk extension) are left out:
+            // there the request is whole and may run.
             for (String line : List.of("zz", "-1", "+" + size, "0x" + size, "ffffffffffffffffff", "7fffffff",
-                    Integer.toHexString(body.length - 1), Integer.toHexString(body.length + 1), "",
-                    size + ";" + "e".repeat(10_000))) {
+                    Integer.toHexString(body.length - 1), "")) {
                 requests.add(invalid.framedAs(concat(ascii(line + "\r\n"), body, ascii("\r\n0\r\n\r\n")),
                         "Transfer-Encoding", "chunked").halfClosing());
             }
-            requests.add(invalid.framedAs(concat(ascii(size + "\n"), body, ascii("\n0\n\n")), "Transfer-Encoding",
-                    "chunked").halfClosing());
             requests.add(invalid.framedAs(concat(ascii(size + "\r\n"), body, ascii("XX0\r\n\r\n")), "Transfer-Encoding",
                     "chunked").halfClosing());
         }

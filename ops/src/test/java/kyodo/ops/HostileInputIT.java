@@ -261,7 +261,7 @@ class HostileInputIT {
         List<Integer> statuses = new ArrayList<>();
         // the interleaving that fails (one request claims, another finds the key taken, the first releases
         // it, the second looks the claim up) is a matter of timing: give it several chances
-        for (int round = 0; round < 8; round++) {
+        for (int round = 0; round < 16; round++) {
             String key = "race-" + UUID.randomUUID();
             statuses.addAll(concurrently(12, () -> submit(otherWard, key, Requests.proposal()).getStatus().value()));
         }
