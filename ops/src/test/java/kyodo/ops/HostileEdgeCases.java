@@ -41,13 +41,18 @@ final class HostileEdgeCases {
     private final List<String[]> signedIn;
     private final List<String[]> otherWard;
     private final Map<String, String> subjects;
+    private final int headerLimit;
 
     /**
      * @param signedIn  headers signing in a city-wide staff member
      * @param otherWard headers signing in a staff member of a ward none of the bodies name
      * @param subjects  an existing id per aggregate type: proposal, meeting, project, ward-budget
+     * @param headerLimit the server's limit on the size of a header section, in bytes: the trailers
+     *                  sent exceed it whatever it is configured to
      */
-    HostileEdgeCases(List<String[]> signedIn, List<String[]> otherWard, Map<String, String> subjects) {
+    HostileEdgeCases(List<String[]> signedIn, List<String[]> otherWard, Map<String, String> subjects,
+                     int headerLimit) {
+        this.headerLimit = headerLimit;
         this.signedIn = signedIn;
         this.otherWard = otherWard;
         this.subjects = subjects;
@@ -391,11 +396,11 @@ final class HostileEdgeCases {
             byte[] chunks = chunked(body);
             byte[] withoutEnd = java.util.Arrays.copyOf(chunks, chunks.length - 2);
             StringBuilder many = new StringBuilder();
-            for (int i = 0; i < 400; i++) {
+            for (int i = 0; many.length() < 2 * headerLimit; i++) {
                 many.append("X-Trailer-").append(i).append(": ").append("t".repeat(60)).append("\r\n");
             }
-            for (String trailers : List.of("X-Big: " + "b".repeat(20_000) + "\r\n", many.toString(),
-                    "X-Big: " + "b".repeat(9_000) + "\r\n", "X-Big: " + "b".repeat(70_000) + "\r\n")) {
+            for (String trailers : List.of("X-Big: " + "b".repeat(headerLimit + 1_000) + "\r\n", many.toString(),
+                    "X-Big: " + "b".repeat(2 * headerLimit) + "\r\n", "X-Big: " + "b".repeat(8 * headerLimit) + "\r\n")) {
                 requests.add(base.framedAs(concat(withoutEnd, ascii(trailers + "\r\n")), "Transfer-Encoding", "chunked"));
             }
             // Framing fields in the trailer must change nothing (RFC 9110, 6.5.1); such a request may be

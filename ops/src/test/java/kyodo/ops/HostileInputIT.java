@@ -11,6 +11,7 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.unit.DataSize;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -103,8 +104,10 @@ class HostileInputIT {
                 "ward-budget", "saiwai-2025");
         List<HostileRequest> corpus = new ArrayList<>(new HostileCorpus(signedIn, proposal, meeting, project)
                 .generate(CORPUS_SIZE));
-        corpus.addAll(new HostileEdgeCases(signedIn, SignedInHeaders.of(app.as("STAFF", "kawasaki")), subjects)
-                .generate());
+        int headerLimit = (int) app.context().getEnvironment().getProperty("server.max-http-request-header-size",
+                DataSize.class, DataSize.ofKilobytes(8)).toBytes();
+        corpus.addAll(new HostileEdgeCases(signedIn, SignedInHeaders.of(app.as("STAFF", "kawasaki")), subjects,
+                headerLimit).generate());
         HostileStores.Counts start = stores.settled();
 
         List<Exchange> exchanges = new ArrayList<>();
