@@ -114,8 +114,9 @@ class HostileInputIT {
         List<String> storedByRefused = new ArrayList<>();
         ExecutorService pool = clients();
         try {
-            // Fired class by class, the stores counted after each: a refused request must store nothing,
-            // and a count per class says which class stored something.
+            // Fired class by class, the stores counted after each once they are still: a refused request
+            // must store nothing, and the count says which class stored something (or the class before it,
+            // for a write that lands seconds after its answer).
             HostileStores.Counts before = start;
             long firing = 0;
             long counting = 0;
