@@ -26,6 +26,7 @@ import java.util.function.Supplier;
  * Every command request is built to be refused: a body mutation always breaks the body (a wrong
  * type, a value out of range, an unknown field), and where the body stays valid something else is
  * wrong (the path, a header, the method, no credentials). So the event store must not grow.
+ * The exhaustive classes (every route, every field) are {@link HostileEdgeCases}.
  */
 final class HostileCorpus {
 

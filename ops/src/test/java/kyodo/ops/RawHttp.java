@@ -62,6 +62,11 @@ final class RawHttp {
                     out.write(wire);
                     out.flush();
                 }
+                if (request.halfClose()) {
+                    // The request stops here (a body shorter than announced, a chunked body without its
+                    // last chunk): the server sees the end of the stream and answers or hangs up.
+                    socket.shutdownOutput();
+                }
                 if (request.abandoned() && request.hangUpMillis() == 0) {
                     // Half-close right after the request, as some clients do: the server drops the
                     // connection and cancels its work on the request.
@@ -85,7 +90,7 @@ final class RawHttp {
             }
             byte[] raw;
             try {
-                raw = readAll(socket.getInputStream(), writer != null);
+                raw = readAll(socket.getInputStream(), writer != null || request.brokenFraming());
             } catch (SocketTimeoutException e) {
                 return new Response(0, Map.of(), new byte[0], "timeout");
             } catch (IOException e) {
