@@ -52,8 +52,8 @@ public class CommandSideDefaults implements EnvironmentPostProcessor, Ordered {
         // A deadline picked by a process that was killed stays picked until its heartbeat is older than
         // interval × limit; then db-scheduler revives it. The defaults (5 min × 6) would leave a
         // reservation's expiry or an overdue mark waiting half an hour after a kill -9 (ADR 13).
-        defaults.put("db-scheduler.heartbeat-interval", "10s");
-        defaults.put("db-scheduler.missed-heartbeats-limit", "3");
+        defaults.put("db-scheduler.heartbeat-interval", "5s");
+        defaults.put("db-scheduler.missed-heartbeats-limit", "4");
         defaults.put("server.error.include-stacktrace", "never");
         defaults.put("server.error.include-message", "never");
         defaults.put("server.shutdown", "graceful");
