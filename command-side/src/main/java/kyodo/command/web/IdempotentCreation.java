@@ -84,18 +84,22 @@ public class IdempotentCreation {
                                 return Mono.just(id);
                             }
                             boolean claimedNow = claim.claim().claimedNow();
+                            // "already created" is this key's creation whoever stored it: the id is the
+                            // claim's, so only a repeat of this request can have beaten this one to it
                             return dispatch.apply(id)
                                     .thenReturn(id)
-                                    .onErrorResume(e -> !claimedNow && CommandOutcomes.alreadyCreated(e),
-                                            e -> Mono.just(id))
-                                    .onErrorResume(e -> claimedNow && !CommandOutcomes.alreadyCreated(e),
+                                    .onErrorResume(CommandOutcomes::alreadyCreated, e -> Mono.just(id))
+                                    .onErrorResume(e -> claimedNow,
                                             e -> Mono.fromRunnable(() -> store.release(claim.scope(), key))
                                                     .subscribeOn(Schedulers.boundedElastic())
                                                     .then(Mono.error(e)));
                         }));
     }
 
-    /** The scope a key is held in: the route and the account, e.g. {@code POST /api/proposals by t-staff-1}. */
+    /**
+     * The scope a key is held in: the route and the account, e.g. {@code POST /api/proposals by t-staff-1}.
+     * An account id has at most 64 characters, so routes of up to 32 fit the 100 of the column.
+     */
     static String scope(String route, String account) {
         return route + " by " + account;
     }

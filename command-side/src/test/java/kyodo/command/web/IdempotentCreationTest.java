@@ -96,6 +96,30 @@ class IdempotentCreationTest {
     }
 
     @Test
+    void aFirstRequestOvertakenByItsOwnRepeatStillAnswersTheId() {
+        String id = creation.create(PROPOSALS, "k-race", BODY, claimed -> Mono.fromRunnable(() -> {
+                    stored.put(claimed, SAIWAI.staffId()); // the repeat, sent meanwhile, stored the creation
+                    throw new AggregateStreamCreationException("exists: " + claimed);
+                }))
+                .contextWrite(ReactiveSecurityContextHolder.withAuthentication(
+                        new UsernamePasswordAuthenticationToken(SAIWAI, null, List.of())))
+                .block();
+        assertThat(stored).containsKey(id);
+        assertThat(create(SAIWAI, PROPOSALS, "k-race", BODY)).isEqualTo(id);
+    }
+
+    @Test
+    void aRefusedCreationFreesItsKey() {
+        assertThatThrownBy(() -> creation.create(PROPOSALS, "k-refused", BODY, id -> Mono.error(
+                        new KyodoProblemException(kyodo.kernel.problem.CommonProblems.FORBIDDEN, "outside your ward")))
+                .contextWrite(ReactiveSecurityContextHolder.withAuthentication(
+                        new UsernamePasswordAuthenticationToken(SAIWAI, null, List.of())))
+                .block()).isInstanceOf(KyodoProblemException.class);
+        String id = create(SAIWAI, PROPOSALS, "k-refused", Map.of("title", "直した内容"));
+        assertThat(stored).containsKey(id);
+    }
+
+    @Test
     void anotherAccountWithTheSameKeyCreatesItsOwnAndLearnsNothing() {
         String saiwai = create(SAIWAI, PROPOSALS, "k-2", BODY);
         String nakahara = create(NAKAHARA, PROPOSALS, "k-2", Map.of("title", "別の内容"));
