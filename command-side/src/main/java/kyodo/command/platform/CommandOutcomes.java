@@ -6,6 +6,8 @@ import org.axonframework.messaging.HandlerExecutionException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 
+import java.util.Optional;
+
 /**
  * What a failed command tells about what it stored. Only a refusal (a problem of status 4xx, as an
  * exception or carried as details across the bus) and a creation whose aggregate was already there
@@ -32,20 +34,33 @@ public final class CommandOutcomes {
         return false;
     }
 
+    /**
+     * Whether the failure says that the command's aggregate does not exist (or is of another kind),
+     * also when only the problem details crossed the bus.
+     */
+    public static boolean notFound(Throwable failure) {
+        return problemOf(failure).filter(problem -> problem.status() == 404).isPresent();
+    }
+
     private static boolean refused(Throwable failure) {
+        return problemOf(failure).filter(CommandOutcomes::isRefusal).isPresent();
+    }
+
+    /** The problem a failure stands for, the outermost one it carries or wraps. */
+    private static Optional<ProblemDetails> problemOf(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof KyodoProblemException problem) {
-                return isRefusal(problem.toDetails());
+                return Optional.of(problem.toDetails());
             }
             Throwable cause = t;
-            java.util.Optional<ProblemDetails> carried = HandlerExecutionException.resolveDetails(cause)
+            Optional<ProblemDetails> carried = HandlerExecutionException.resolveDetails(cause)
                     .filter(ProblemDetails.class::isInstance).map(ProblemDetails.class::cast)
                     .or(() -> ProblemTranslation.frameworkRefusal(cause));
             if (carried.isPresent()) {
-                return isRefusal(carried.get());
+                return carried;
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     private static boolean isRefusal(ProblemDetails problem) {
