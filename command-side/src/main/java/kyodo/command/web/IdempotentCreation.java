@@ -89,7 +89,9 @@ public class IdempotentCreation {
                             return dispatch.apply(id)
                                     .thenReturn(id)
                                     .onErrorResume(CommandOutcomes::alreadyCreated, e -> Mono.just(id))
-                                    .onErrorResume(e -> claimedNow,
+                                    // a refused creation frees its key; one of unknown fate (a timeout)
+                                    // keeps it, so that the retry converges on the same id
+                                    .onErrorResume(e -> claimedNow && CommandOutcomes.storedNothing(e),
                                             e -> Mono.fromRunnable(() -> store.release(claim.scope(), key))
                                                     .subscribeOn(Schedulers.boundedElastic())
                                                     .then(Mono.error(e)));

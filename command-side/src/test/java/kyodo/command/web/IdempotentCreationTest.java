@@ -120,6 +120,20 @@ class IdempotentCreationTest {
     }
 
     @Test
+    void aCreationOfUnknownFateKeepsItsKeySoThatTheRetryConvergesOnTheSameId() {
+        List<String> timedOut = new ArrayList<>();
+        assertThatThrownBy(() -> creation.create(PROPOSALS, "k-timeout", BODY, id -> Mono.fromRunnable(() -> {
+                    timedOut.add(id);
+                    stored.put(id, SAIWAI.staffId()); // it committed after all, after the answer timed out
+                }).then(Mono.error(new java.util.concurrent.TimeoutException())))
+                .contextWrite(ReactiveSecurityContextHolder.withAuthentication(
+                        new UsernamePasswordAuthenticationToken(SAIWAI, null, List.of())))
+                .block()).hasCauseInstanceOf(java.util.concurrent.TimeoutException.class);
+        assertThat(create(SAIWAI, PROPOSALS, "k-timeout", BODY)).isEqualTo(timedOut.get(0));
+        assertThat(stored).hasSize(1);
+    }
+
+    @Test
     void anotherAccountWithTheSameKeyCreatesItsOwnAndLearnsNothing() {
         String saiwai = create(SAIWAI, PROPOSALS, "k-2", BODY);
         String nakahara = create(NAKAHARA, PROPOSALS, "k-2", Map.of("title", "別の内容"));
