@@ -94,12 +94,14 @@ class Meeting extends VersionedAggregate {
     }
 
     @CommandHandler
+    long handle(CheckRegistration c) {
+        requireRegistrable();
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
     long handle(RegisterParticipant c) {
-        requireNot(Status.CANCELLED, MeetingProblems.CANCELLED, "Nobody can register for a cancelled meeting.");
-        requireNot(Status.CLOSED, MeetingProblems.CLOSED, "The meeting has closed.");
-        if (capacity != null && registrations >= capacity) {
-            throw refused(MeetingProblems.FULL, "All " + capacity + " places are taken.");
-        }
+        requireRegistrable();
         apply(new ParticipantRegistered(meetingId, c.participantId(), c.participant(), strip(c.nominatedBy()), c.at(),
                 c.by()));
         return AggregateLifecycle.getVersion();
@@ -239,6 +241,14 @@ class Meeting extends VersionedAggregate {
 
     Status status() {
         return status;
+    }
+
+    private void requireRegistrable() {
+        requireNot(Status.CANCELLED, MeetingProblems.CANCELLED, "Nobody can register for a cancelled meeting.");
+        requireNot(Status.CLOSED, MeetingProblems.CLOSED, "The meeting has closed.");
+        if (capacity != null && registrations >= capacity) {
+            throw refused(MeetingProblems.FULL, "All " + capacity + " places are taken.");
+        }
     }
 
     private void requireScheduled() {

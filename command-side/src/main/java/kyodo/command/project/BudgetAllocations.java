@@ -1,5 +1,6 @@
 package kyodo.command.project;
 
+import kyodo.command.platform.CommandOutcomes;
 import kyodo.command.web.ActingStaff;
 import kyodo.command.web.IfMatch;
 import kyodo.command.budget.BudgetProblems;
@@ -12,7 +13,6 @@ import kyodo.kernel.Yen;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.project.WardBudgetId;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -89,7 +89,8 @@ public class BudgetAllocations {
 
     private Mono<Object> reserve(String budgetId, String allocationId, String projectId, Yen amount, StaffRef actor) {
         return dispatch.send(new ReserveFunds(budgetId, allocationId, projectId, amount, commands.now()), actor)
-                .onErrorMap(e -> causedBy(e, AggregateNotFoundException.class), e -> new KyodoProblemException(
+                // the budget's own 404, also when only its problem details crossed the bus
+                .onErrorMap(CommandOutcomes::notFound, e -> new KyodoProblemException(
                         BudgetProblems.MISSING, "Set the " + budgetId + " envelope first."));
     }
 
@@ -98,14 +99,5 @@ public class BudgetAllocations {
         return dispatch.send(new ReleaseFunds(budgetId, allocationId, projectId, amount,
                         "事業側で配分が確定しなかったため予約を解除しました", commands.now()), actor)
                 .onErrorResume(e -> Mono.empty());
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -3,14 +3,14 @@ package kyodo.command.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import kyodo.command.platform.ProblemTranslation;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.FieldViolation;
 import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.problem.ProblemDetails;
 import org.axonframework.messaging.HandlerExecutionException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -59,7 +59,7 @@ public class CommandProblemHandler implements WebExceptionHandler {
         if (response.isCommitted()) {
             return Mono.error(error);
         }
-        ProblemDetails problem = toProblem(error);
+        ProblemDetails problem = toProblem(error, exchange.getLocaleContext().getLocale());
         if (problem.status() >= 500) {
             log.error("{} {} failed: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
                     error.toString(), error);
@@ -67,8 +67,19 @@ public class CommandProblemHandler implements WebExceptionHandler {
         return ProblemWriter.write(exchange, problem, mapper);
     }
 
-    /** Maps any failure to its problem; unknown failures are internal errors with no detail. */
+    /** As {@link #toProblem(Throwable, Locale)}, with details in Japanese. */
     static ProblemDetails toProblem(Throwable error) {
+        return toProblem(error, null);
+    }
+
+    /**
+     * Maps any failure to its problem; unknown failures are internal errors with no detail. No
+     * detail is ever taken from a framework's message: those name Java classes and methods.
+     *
+     * @param locale the language asked for; details of unreadable requests are in English for
+     *               {@code en}, in Japanese otherwise
+     */
+    static ProblemDetails toProblem(Throwable error, Locale locale) {
         Throwable e = unwrap(error);
         if (e instanceof KyodoProblemException kyodo) {
             return kyodo.toDetails();
@@ -78,12 +89,13 @@ public class CommandProblemHandler implements WebExceptionHandler {
         if (carried.isPresent()) {
             return carried.get();
         }
-        if (causedBy(e, ConflictingAggregateVersionException.class)) {
-            return ProblemDetails.of(CommonProblems.STALE_VERSION,
-                    "The resource has changed since the version given in If-Match.");
-        }
-        if (causedBy(e, AggregateNotFoundException.class)) {
-            return ProblemDetails.of(CommonProblems.NOT_FOUND, "No resource with that id.");
+        // the framework's refusals (unknown id, id of another kind of subject, stale version), also
+        // when wrapped, e.g. in a CommandExecutionException of a bus that kept the cause
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            Optional<ProblemDetails> refusal = ProblemTranslation.frameworkRefusal(t);
+            if (refusal.isPresent()) {
+                return refusal.get();
+            }
         }
         if (e instanceof WebExchangeBindException bind) {
             List<FieldViolation> errors = bind.getFieldErrors().stream()
@@ -107,7 +119,7 @@ public class CommandProblemHandler implements WebExceptionHandler {
             return ProblemDetails.of(CommonProblems.NOT_ACCEPTABLE, "Ask for application/json.");
         }
         if (e instanceof ServerWebInputException input) {
-            return inputProblem(input);
+            return inputProblem(input, Unreadable.english(locale));
         }
         if (e instanceof ResponseStatusException status && status.getStatusCode().value() == 404) {
             return ProblemDetails.of(CommonProblems.NOT_FOUND, "No such resource.");
@@ -121,31 +133,66 @@ public class CommandProblemHandler implements WebExceptionHandler {
         return ProblemDetails.of(CommonProblems.INTERNAL, null);
     }
 
-    private static ProblemDetails inputProblem(ServerWebInputException input) {
+    private static ProblemDetails inputProblem(ServerWebInputException input, boolean english) {
         String parameter = requestParameter(input);
         if (parameter != null) {
-            return ProblemDetails.of(CommonProblems.INVALID_INPUT, "A request parameter is invalid.",
+            return ProblemDetails.of(CommonProblems.INVALID_INPUT, Unreadable.PARAMETER.text(english),
                     List.of(new FieldViolation(parameter, "wrong type or format")));
         }
         JsonMappingException mapping = find(input, JsonMappingException.class);
         if (mapping instanceof UnrecognizedPropertyException unknown) {
-            return ProblemDetails.of(CommonProblems.INVALID_INPUT, "The request has unknown fields.",
+            return ProblemDetails.of(CommonProblems.INVALID_INPUT, Unreadable.UNKNOWN_FIELD.text(english),
                     List.of(new FieldViolation(path(unknown), "unknown field")));
         }
         if (mapping != null && !mapping.getPath().isEmpty()) {
-            return ProblemDetails.of(CommonProblems.INVALID_INPUT, "The request has fields of the wrong type.",
+            return ProblemDetails.of(CommonProblems.INVALID_INPUT, Unreadable.WRONG_TYPE.text(english),
                     List.of(new FieldViolation(path(mapping), "wrong type or format")));
         }
+        if (mapping instanceof MismatchedInputException) {
+            // well-formed JSON of the wrong shape at the top: [], "x", 1
+            return ProblemDetails.of(CommonProblems.MALFORMED_REQUEST, Unreadable.NOT_AN_OBJECT.text(english));
+        }
         if (find(input, JsonProcessingException.class) != null) {
-            return ProblemDetails.of(CommonProblems.MALFORMED_REQUEST, "The body is not well-formed JSON.");
+            return ProblemDetails.of(CommonProblems.MALFORMED_REQUEST, Unreadable.NOT_JSON.text(english));
         }
-        org.springframework.core.codec.DecodingException decoding =
-                find(input, org.springframework.core.codec.DecodingException.class);
-        if (decoding != null && decoding.getCause() == null) {
-            return ProblemDetails.of(CommonProblems.MALFORMED_REQUEST, decoding.getMessage());
+        if (find(input, StrictUtf8JsonDecoder.NotUtf8Exception.class) != null) {
+            return ProblemDetails.of(CommonProblems.MALFORMED_REQUEST, Unreadable.NOT_UTF8.text(english));
         }
-        String reason = input.getReason() == null ? "The request cannot be read." : input.getReason();
-        return ProblemDetails.of(CommonProblems.MALFORMED_REQUEST, reason);
+        if (input.getCause() == null && input.getMethodParameter() != null) {
+            // Spring's "No request body" (an empty body, or the JSON literal null)
+            return ProblemDetails.of(CommonProblems.MALFORMED_REQUEST, Unreadable.NO_BODY.text(english));
+        }
+        return ProblemDetails.of(CommonProblems.MALFORMED_REQUEST, Unreadable.OTHER.text(english));
+    }
+
+    /** What is wrong with a request that cannot be read, in plain words. */
+    enum Unreadable {
+        PARAMETER("リクエストのパラメーターが正しくありません。", "A request parameter is invalid."),
+        UNKNOWN_FIELD("リクエストに未知の項目があります。", "The request has unknown fields."),
+        WRONG_TYPE("リクエストに型や形式の誤った項目があります。", "The request has fields of the wrong type."),
+        NOT_AN_OBJECT("本文は JSON オブジェクト（{ … }）で送ってください。",
+                "The body must be a JSON object ({ … })."),
+        NOT_JSON("本文が正しい JSON ではありません。", "The body is not well-formed JSON."),
+        NOT_UTF8("本文が正しい UTF-8 ではありません。", "The body is not valid UTF-8."),
+        NO_BODY("本文がないか null です。JSON オブジェクトで送ってください。",
+                "The body is missing or null; send a JSON object."),
+        OTHER("リクエストを読み取れません。", "The request cannot be read.");
+
+        private final String japanese;
+        private final String english;
+
+        Unreadable(String japanese, String english) {
+            this.japanese = japanese;
+            this.english = english;
+        }
+
+        String text(boolean inEnglish) {
+            return inEnglish ? english : japanese;
+        }
+
+        static boolean english(Locale locale) {
+            return locale != null && "en".equals(locale.getLanguage());
+        }
     }
 
     /** The name of the query parameter, path variable or header that failed to convert, if that failed. */

@@ -6,10 +6,13 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Durable record of Idempotency-Keys in the command side's database, so that a retry after a
- * restart still finds the first answer.
+ * restart still finds the first answer. A key is held per scope: the route and the account that
+ * used it ({@link IdempotentCreation}); rows written before keys were per account have the route
+ * alone as their scope and are still read.
  */
 @Component
 public class IdempotencyStore {
@@ -44,6 +47,13 @@ public class IdempotencyStore {
                             + "WHERE scope = ? AND idem_key = ?",
                     (rs, i) -> new Claim(rs.getString(1), rs.getString(2), false), scope, key);
         }
+    }
+
+    /** The claim of a key in a scope, if any; {@code claimedNow} is false. */
+    public Optional<Claim> find(String scope, String key) {
+        return jdbc.query("SELECT request_hash, resource_id FROM kyodo_idempotency_key "
+                        + "WHERE scope = ? AND idem_key = ?",
+                (rs, i) -> new Claim(rs.getString(1), rs.getString(2), false), scope, key).stream().findFirst();
     }
 
     /** Forgets a claim whose creation was refused, so the key can be used again. */

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import kyodo.command.platform.AggregateStreams;
+import kyodo.command.platform.CommandOutcomes;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.FieldViolation;
 import kyodo.kernel.problem.KyodoProblemException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -19,14 +19,24 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
 /**
  * Creations with an {@code Idempotency-Key}: the first request with a key claims an aggregate id
  * for it (durably, before the command is sent); any repeat with the same body gets the same id
- * and the same answer, and creates nothing, since the event store refuses a second stream for the
- * id. The same key with another body is a 422.
+ * and the same answer, and creates nothing. The same key with another body is a 422.
+ *
+ * <p>A key belongs to the signed-in account and the route: another account (another ward's staff)
+ * using the same key makes a creation of its own and learns nothing of the first, and the same key
+ * on another route is another key.
+ *
+ * <p>A repeat whose aggregate exists is answered from the claim alone: the command is not built
+ * again, so nothing is sealed for it. Only a claim whose creation is not (yet) stored — a crash
+ * after the claim, or the first request still in flight — sends the command again; the event store
+ * then refuses a second stream for the id, which is read as "already created".
  */
 @Component
 public class IdempotentCreation {
@@ -34,56 +44,97 @@ public class IdempotentCreation {
     private static final int MAX_KEY_LENGTH = 200;
 
     private final IdempotencyStore store;
+    private final AggregateStreams streams;
     private final ObjectMapper canonical;
 
-    public IdempotentCreation(IdempotencyStore store, ObjectMapper mapper) {
+    public IdempotentCreation(IdempotencyStore store, AggregateStreams streams, ObjectMapper mapper) {
         this.store = store;
+        this.streams = streams;
         this.canonical = mapper.copy()
                 .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
                 .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     }
 
     /**
-     * Creates an aggregate at most once per key.
+     * Creates an aggregate at most once per key, account and route.
      *
-     * @param scope    what is being created, e.g. {@code POST /api/proposals}
+     * @param route    what is being created, e.g. {@code POST /api/proposals}
      * @param key      the client's Idempotency-Key, or null for a plain creation
      * @param request  the request body, compared across repeats
      * @param dispatch sends the creation command for a given new id and completes when it is stored
      * @return the id of the created (or earlier created) aggregate
      */
-    public Mono<String> create(String scope, String key, Object request, Function<String, Mono<?>> dispatch) {
+    public Mono<String> create(String route, String key, Object request, Function<String, Mono<?>> dispatch) {
         if (key == null) {
             String id = UUID.randomUUID().toString();
             return dispatch.apply(id).thenReturn(id);
         }
         validate(key);
         String hash = hash(request);
-        return Mono.fromCallable(() -> store.claim(scope, key, hash, UUID.randomUUID().toString()))
-                .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(claim -> {
-                    if (!claim.requestHash().equals(hash)) {
-                        return Mono.error(new KyodoProblemException(CommonProblems.IDEMPOTENCY_KEY_REUSED,
-                                "This Idempotency-Key was first used with a different request body."));
-                    }
-                    return dispatch.apply(claim.resourceId())
-                            .thenReturn(claim.resourceId())
-                            .onErrorResume(e -> alreadyCreated(e) && !claim.claimedNow(),
-                                    e -> Mono.just(claim.resourceId()))
-                            .onErrorResume(e -> claim.claimedNow() && !alreadyCreated(e),
-                                    e -> Mono.fromRunnable(() -> store.release(scope, key))
-                                            .subscribeOn(Schedulers.boundedElastic())
-                                            .then(Mono.error(e)));
-                });
+        return ActingStaff.current()
+                .flatMap(account -> Mono.fromCallable(() -> claim(route, account.staffId(), key, hash))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flatMap(claim -> {
+                            if (!claim.claim().requestHash().equals(hash)) {
+                                return Mono.error(new KyodoProblemException(CommonProblems.IDEMPOTENCY_KEY_REUSED,
+                                        "This Idempotency-Key was first used with a different request body."));
+                            }
+                            String id = claim.claim().resourceId();
+                            if (claim.created()) {
+                                return Mono.just(id);
+                            }
+                            boolean claimedNow = claim.claim().claimedNow();
+                            // "already created" is this key's creation whoever stored it: the id is the
+                            // claim's, so only a repeat of this request can have beaten this one to it
+                            return dispatch.apply(id)
+                                    .thenReturn(id)
+                                    .onErrorResume(CommandOutcomes::alreadyCreated, e -> Mono.just(id))
+                                    // a refused creation frees its key; one of unknown fate (a timeout)
+                                    // keeps it, so that the retry converges on the same id
+                                    .onErrorResume(e -> claimedNow && CommandOutcomes.storedNothing(e),
+                                            e -> Mono.fromRunnable(() -> store.release(claim.scope(), key))
+                                                    .subscribeOn(Schedulers.boundedElastic())
+                                                    .then(Mono.error(e)));
+                        }));
     }
 
-    private static boolean alreadyCreated(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof AggregateStreamCreationException || t instanceof ConcurrencyException) {
-                return true;
-            }
+    /**
+     * The scope a key is held in: the route and the account, e.g. {@code POST /api/proposals by t-staff-1}.
+     * An account id has at most 64 characters, so routes of up to 32 fit the 100 of the column.
+     */
+    static String scope(String route, String account) {
+        return route + " by " + account;
+    }
+
+    /**
+     * The claim in force for this key of this account on this route, and whether its aggregate is
+     * stored already (then a repeat is answered without sending anything).
+     */
+    private ClaimInForce claim(String route, String account, String key, String hash) {
+        String scope = scope(route, account);
+        Optional<IdempotencyStore.Claim> earlier = store.find(scope, key);
+        if (earlier.isPresent()) {
+            return new ClaimInForce(scope, earlier.get(), streams.creation(earlier.get().resourceId()).isPresent());
         }
-        return false;
+        Optional<IdempotencyStore.Claim> legacy = legacyClaimOf(route, account, key);
+        if (legacy.isPresent()) {
+            return new ClaimInForce(route, legacy.get(), true);
+        }
+        IdempotencyStore.Claim claim = store.claim(scope, key, hash, UUID.randomUUID().toString());
+        return new ClaimInForce(scope, claim, !claim.claimedNow()
+                && streams.creation(claim.resourceId()).isPresent());
+    }
+
+    /**
+     * A claim stored before keys were per account (scope: the route alone), honoured for the account
+     * whose creation it made; anyone else's, or one whose creation never happened, is ignored.
+     */
+    private Optional<IdempotencyStore.Claim> legacyClaimOf(String route, String account, String key) {
+        return store.find(route, key).filter(claim -> streams.creation(claim.resourceId())
+                .filter(creation -> Objects.equals(creation.staffId(), account)).isPresent());
+    }
+
+    private record ClaimInForce(String scope, IdempotencyStore.Claim claim, boolean created) {
     }
 
     private static void validate(String key) {

@@ -47,7 +47,15 @@ final class StrictUtf8JsonDecoder extends Jackson2JsonDecoder {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes));
         } catch (CharacterCodingException e) {
-            throw new DecodingException("The body is not valid UTF-8.");
+            throw new NotUtf8Exception();
+        }
+    }
+
+    /** A body that is not well-formed UTF-8; answered as such, whatever the message says. */
+    static final class NotUtf8Exception extends DecodingException {
+
+        NotUtf8Exception() {
+            super("The body is not valid UTF-8.");
         }
     }
 }

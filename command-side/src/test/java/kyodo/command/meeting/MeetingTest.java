@@ -144,6 +144,39 @@ class MeetingTest {
     }
 
     @Test
+    void theRegistrationCheckRefusesAFullClosedOrCancelledMeetingAsTheRegistrationWould() {
+        fixture.given(scheduled(MeetingKind.WORKSHOP, 1), new ParticipantRegistered(ID, "p-1", SEALED, null, AT, CLERK))
+                .when(new CheckRegistration(ID, null))
+                .expectNoEvents()
+                .expectException(refused("meeting-full"));
+        fixture.given(scheduled(), opened(44), new MeetingClosed(ID, 44, DURING, CLERK))
+                .when(new CheckRegistration(ID, null))
+                .expectNoEvents()
+                .expectException(refused("meeting-closed"));
+        fixture.given(scheduled(), new MeetingCancelled(ID, "台風のため", AT, CLERK))
+                .when(new CheckRegistration(ID, null))
+                .expectNoEvents()
+                .expectException(refused("meeting-cancelled"));
+    }
+
+    @Test
+    void theRegistrationCheckRefusesAStaleVersion() {
+        fixture.given(scheduled(), new ParticipantRegistered(ID, "p-1", SEALED, null, AT, CLERK))
+                .when(new CheckRegistration(ID, 0L))
+                .expectNoEvents()
+                .expectException(org.axonframework.modelling.command.ConflictingAggregateVersionException.class);
+    }
+
+    @Test
+    void theRegistrationCheckOfAnOpenPlaceChangesNothingAndAnswersTheVersion() {
+        fixture.given(scheduled(MeetingKind.WORKSHOP, 2), new ParticipantRegistered(ID, "p-1", SEALED, null, AT, CLERK))
+                .when(new CheckRegistration(ID, 1L))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
     void aParticipantRegistersSealedWithTheNominatingGroupInClear() {
         fixture.given(scheduled())
                 .when(new RegisterParticipant(ID, null, "p-1", SEALED, " 幸区町内会連合会 ", AT, CLERK))

@@ -4,6 +4,7 @@ import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.problem.ProblemDetails;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,31 @@ class CommandProblemHandlerTest {
         assertThat(slugOf(new CompletionException(new ConflictingAggregateVersionException("a", 1, 2))))
                 .isEqualTo("stale-version");
         assertThat(slugOf(new AggregateNotFoundException("a", "no"))).isEqualTo("not-found");
+    }
+
+    @Test
+    void anIdOfAnotherKindOfSubjectIs404AlsoWhenWrapped() {
+        IncompatibleAggregateException foreign = new IncompatibleAggregateException(
+                "Aggregate identifier must be non-null after applying an event.");
+        assertThat(slugOf(foreign)).isEqualTo("not-found");
+        assertThat(slugOf(new CompletionException(foreign))).isEqualTo("not-found");
+        assertThat(slugOf(new CompletionException(new CommandExecutionException("failed", foreign))))
+                .isEqualTo("not-found");
+        assertThat(CommandProblemHandler.toProblem(foreign).detail()).doesNotContain("Aggregate", "identifier");
+    }
+
+    @Test
+    void anUnreadableBodyIsDescribedInTheAskedLanguageWithoutJavaNames() {
+        ServerWebInputException noBody = new ServerWebInputException("No request body for: reactor.core.publisher"
+                + ".Mono<kyodo.command.web.CommandAnswer> kyodo.command.X.m(java.lang.String)",
+                new org.springframework.core.MethodParameter(Object.class.getMethods()[0], -1));
+        assertThat(CommandProblemHandler.toProblem(noBody, java.util.Locale.ENGLISH).detail())
+                .isEqualTo("The body is missing or null; send a JSON object.");
+        assertThat(CommandProblemHandler.toProblem(noBody, null).detail()).startsWith("本文がないか null です");
+        assertThat(CommandProblemHandler.toProblem(new ServerWebInputException("Failed to read HTTP message", null,
+                new org.springframework.core.codec.DecodingException("JSON decoding error: Cannot construct "
+                        + "instance of `kyodo.command.Body`")), java.util.Locale.ENGLISH).detail())
+                .isEqualTo("The request cannot be read.");
     }
 
     @Test

@@ -115,6 +115,18 @@ public final class JdbcPersonKeyVault implements PersonKeyVault, AutoCloseable {
         }
     }
 
+    @Override
+    public boolean discard(String subjectId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "DELETE FROM " + TABLE + " WHERE subject_id = ? AND erased_at IS NULL")) {
+            ps.setString(1, subjectId);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot discard a key in the personal-data key vault", e);
+        }
+    }
+
     /** Closes the vault's connection pool, if it has one. */
     @Override
     public void close() throws Exception {

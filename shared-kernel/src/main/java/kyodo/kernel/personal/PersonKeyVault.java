@@ -25,6 +25,15 @@ public interface PersonKeyVault {
      */
     Optional<Instant> destroy(String subjectId, Instant erasedAt);
 
+    /**
+     * Deletes a key that no event holds: the one sealed for a command that was then refused. Unlike
+     * {@link #destroy} it leaves no tombstone, for there was never anything to erase. A key already
+     * erased is left alone.
+     *
+     * @return whether a key was deleted
+     */
+    boolean discard(String subjectId);
+
     /** What the vault knows of a subject. */
     enum KeyState { ACTIVE, ERASED, UNKNOWN }
 }

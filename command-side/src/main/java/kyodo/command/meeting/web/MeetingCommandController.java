@@ -119,8 +119,9 @@ class MeetingCommandController {
             StaffRef actor) {
         String participantId = AggregateCommands.newId();
         MeetingCommandBodies.ParticipantBody p = b.participant();
-        return desk.seal(id, new Participant(p.name(), p.affiliation())).flatMap(sealed -> commands.sendThen(id, ifMatch,
-                actor, (v, at) -> new RegisterParticipant(id, v, participantId, sealed, p.nominatedBy(), at, actor),
+        return desk.register(id, ifMatch, new Participant(p.name(), p.affiliation()), actor, sealed -> commands.sendThen(
+                id, ifMatch, actor, (v, at) -> new RegisterParticipant(id, v, participantId, sealed, p.nominatedBy(), at,
+                        actor),
                 version -> ResponseEntity.ok().headers(CommandAnswer.etagHeader(version))
                         .body(new Registered(id, version, participantId))));
     }

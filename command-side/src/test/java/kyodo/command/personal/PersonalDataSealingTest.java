@@ -1,0 +1,120 @@
+package kyodo.command.personal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import kyodo.kernel.personal.JdbcPersonKeyVault;
+import kyodo.kernel.personal.PersonKeyVault.KeyState;
+import kyodo.kernel.personal.PersonalDataProtector;
+import kyodo.kernel.personal.SealedPersonalData;
+import kyodo.kernel.problem.CommonProblems;
+import kyodo.kernel.problem.KyodoProblemException;
+import kyodo.kernel.proposal.Proposer;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import reactor.core.publisher.Mono;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A key sealed for a command stays only when the command may have stored it. */
+class PersonalDataSealingTest {
+
+    private static final Proposer HANAKO = new Proposer("川崎 花子", "hanako@example.jp");
+
+    private JdbcPersonKeyVault vault;
+    private JdbcTemplate rows;
+    private PersonalDataSealing sealing;
+
+    @BeforeEach
+    void openVault() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:sealing-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        SecureRandom random = new SecureRandom();
+        vault = new JdbcPersonKeyVault(dataSource, PersonalDataProtector.keyGenerator(random));
+        vault.createSchema();
+        rows = new JdbcTemplate(dataSource);
+        sealing = new PersonalDataSealing(new PersonalDataProtector(vault, new ObjectMapper(), random), vault,
+                Clock.fixed(Instant.parse("2025-04-01T00:00:00Z"), ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void dropVault() {
+        rows.execute("SHUTDOWN");
+    }
+
+    private long keys() {
+        return rows.queryForObject("SELECT COUNT(*) FROM kyodo_person_key", Long.class);
+    }
+
+    /** Seals, then lets the "command" end as given; answers the subject the data was sealed for. */
+    private String sealThen(Mono<String> outcome) {
+        AtomicReference<SealedPersonalData> sealed = new AtomicReference<>();
+        Mono<String> sent = sealing.sealThenSend(HANAKO, s -> {
+            sealed.set(s);
+            return outcome;
+        });
+        try {
+            sent.block();
+        } catch (RuntimeException ignored) {
+            // the outcome is asserted through the vault
+        }
+        return sealed.get().subjectId();
+    }
+
+    @Test
+    void aStoredCommandKeepsItsKey() {
+        String subject = sealThen(Mono.just("stored"));
+        assertThat(vault.state(subject)).isEqualTo(KeyState.ACTIVE);
+        assertThat(keys()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedCommandLeavesNoKeyNorTombstone() {
+        KyodoProblemException full = new KyodoProblemException(CommonProblems.STALE_VERSION, "stale");
+        sealThen(Mono.error(full));
+        sealThen(Mono.error(new CommandExecutionException("refused across the bus", null, full.toDetails())));
+        sealThen(Mono.error(new CommandExecutionException("wrapped", new IncompatibleAggregateException("foreign"))));
+        assertThat(keys()).isZero();
+    }
+
+    @Test
+    void aRepeatedCreationLeavesNoKey() {
+        sealThen(Mono.error(new AggregateStreamCreationException("p-1 exists")));
+        assertThat(keys()).isZero();
+    }
+
+    @Test
+    void aCommandOfUnknownFateKeepsItsKeySoThatItsEventStillOpens() {
+        String timedOut = sealThen(Mono.error(new TimeoutException()));
+        String broken = sealThen(Mono.error(new IllegalStateException("disk full")));
+        assertThat(vault.state(timedOut)).isEqualTo(KeyState.ACTIVE);
+        assertThat(vault.state(broken)).isEqualTo(KeyState.ACTIVE);
+    }
+
+    @Test
+    void theRefusalIsPassedOnUnchanged() {
+        KyodoProblemException refusal = new KyodoProblemException(CommonProblems.FORBIDDEN, "outside your ward");
+        assertThatThrownBy(() -> sealing.sealThenSend(HANAKO, s -> Mono.error(refusal)).block()).isSameAs(refusal);
+    }
+
+    @Test
+    void discardingLeavesAnErasedKeyAlone() {
+        String subject = sealThen(Mono.just("stored"));
+        vault.destroy(subject, Instant.parse("2025-05-01T00:00:00Z"));
+        assertThat(vault.discard(subject)).isFalse();
+        assertThat(vault.state(subject)).isEqualTo(KeyState.ERASED);
+    }
+}
