@@ -59,12 +59,28 @@ public class CommandProblemHandler implements WebExceptionHandler {
         if (response.isCommitted()) {
             return Mono.error(error);
         }
+        if (clientWentAway(error)) {
+            // nobody is left to read an answer: not a failure of ours, and nothing to log as one
+            log.debug("{} {}: the client went away", exchange.getRequest().getMethod(), exchange.getRequest().getPath());
+            return Mono.empty();
+        }
         ProblemDetails problem = toProblem(error, exchange.getLocaleContext().getLocale());
         if (problem.status() >= 500) {
             log.error("{} {} failed: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
                     error.toString(), error);
         }
         return ProblemWriter.write(exchange, problem, mapper);
+    }
+
+    /** Whether the failure is the client closing the connection before the request was read or answered. */
+    static boolean clientWentAway(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof reactor.netty.channel.AbortedException
+                    || cause instanceof java.nio.channels.ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** As {@link #toProblem(Throwable, Locale)}, with details in Japanese. */

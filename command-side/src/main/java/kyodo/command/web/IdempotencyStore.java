@@ -10,9 +10,9 @@ import java.util.Optional;
 
 /**
  * Durable record of Idempotency-Keys in the command side's database, so that a retry after a
- * restart still finds the first answer. A key is held per scope: the route and the account that
- * used it ({@link IdempotentCreation}); rows written before keys were per account have the route
- * alone as their scope and are still read.
+ * restart still finds the first answer. A key is held per scope: the route and the ward scope of
+ * the account that used it ({@link IdempotentCreation}); rows written before keys were scoped have
+ * the route alone as their scope and are still read.
  */
 @Component
 public class IdempotencyStore {
@@ -38,14 +38,22 @@ public class IdempotencyStore {
      * @return the claim in force; {@code claimedNow} tells whether this call made it
      */
     public Claim claim(String scope, String key, String requestHash, String candidateId) {
-        try {
-            jdbc.update("INSERT INTO kyodo_idempotency_key (scope, idem_key, request_hash, resource_id, created_at) "
-                    + "VALUES (?, ?, ?, ?, ?)", scope, key, requestHash, candidateId, Timestamp.from(clock.instant()));
-            return new Claim(requestHash, candidateId, true);
-        } catch (DuplicateKeyException taken) {
-            return jdbc.queryForObject("SELECT request_hash, resource_id FROM kyodo_idempotency_key "
-                            + "WHERE scope = ? AND idem_key = ?",
-                    (rs, i) -> new Claim(rs.getString(1), rs.getString(2), false), scope, key);
+        // The holder of a claim may release it (its creation was refused) between our failed insert
+        // and our read: then the key is free again and we try to claim it once more.
+        for (int attempt = 0; ; attempt++) {
+            try {
+                jdbc.update("INSERT INTO kyodo_idempotency_key (scope, idem_key, request_hash, resource_id, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?)", scope, key, requestHash, candidateId, Timestamp.from(clock.instant()));
+                return new Claim(requestHash, candidateId, true);
+            } catch (DuplicateKeyException taken) {
+                Optional<Claim> holder = find(scope, key);
+                if (holder.isPresent()) {
+                    return holder.get();
+                }
+                if (attempt >= 100) {
+                    throw new IllegalStateException("an Idempotency-Key is claimed and released over and over");
+                }
+            }
         }
     }
 

@@ -29,9 +29,11 @@ import java.util.function.Function;
  * for it (durably, before the command is sent); any repeat with the same body gets the same id
  * and the same answer, and creates nothing. The same key with another body is a 422.
  *
- * <p>A key belongs to the signed-in account and the route: another account (another ward's staff)
- * using the same key makes a creation of its own and learns nothing of the first, and the same key
- * on another route is another key.
+ * <p>A key belongs to the signed-in account's ward scope (its ward, or city-wide) and the route:
+ * staff of another ward (or city-wide staff) using the same key make a creation of their own and
+ * learn nothing of the first, and the same key on another route is another key. Within one ward the
+ * key is shared, as a ward office's paper-form numbers are: two counters entering the same form
+ * record one proposal, and staff of the ward may read it anyway.
  *
  * <p>A repeat whose aggregate exists is answered from the claim alone: the command is not built
  * again, so nothing is sealed for it. Only a claim whose creation is not (yet) stored — a crash
@@ -56,7 +58,7 @@ public class IdempotentCreation {
     }
 
     /**
-     * Creates an aggregate at most once per key, account and route.
+     * Creates an aggregate at most once per key, ward scope and route.
      *
      * @param route    what is being created, e.g. {@code POST /api/proposals}
      * @param key      the client's Idempotency-Key, or null for a plain creation
@@ -72,7 +74,8 @@ public class IdempotentCreation {
         validate(key);
         String hash = hash(request);
         return ActingStaff.current()
-                .flatMap(account -> Mono.fromCallable(() -> claim(route, account.staffId(), key, hash))
+                .flatMap(account -> Mono.fromCallable(() -> claim(route, account.scopeCode(), account.staffId(),
+                                key, hash))
                         .subscribeOn(Schedulers.boundedElastic())
                         .flatMap(claim -> {
                             if (!claim.claim().requestHash().equals(hash)) {
@@ -99,19 +102,19 @@ public class IdempotentCreation {
     }
 
     /**
-     * The scope a key is held in: the route and the account, e.g. {@code POST /api/proposals by t-staff-1}.
-     * An account id has at most 64 characters, so routes of up to 32 fit the 100 of the column.
+     * The scope a key is held in: the route and the ward scope of the account, e.g.
+     * {@code POST /api/proposals in saiwai} (or {@code in city}).
      */
-    static String scope(String route, String account) {
-        return route + " by " + account;
+    static String scope(String route, String wardScope) {
+        return route + " in " + wardScope;
     }
 
     /**
-     * The claim in force for this key of this account on this route, and whether its aggregate is
+     * The claim in force for this key in this ward scope on this route, and whether its aggregate is
      * stored already (then a repeat is answered without sending anything).
      */
-    private ClaimInForce claim(String route, String account, String key, String hash) {
-        String scope = scope(route, account);
+    private ClaimInForce claim(String route, String wardScope, String account, String key, String hash) {
+        String scope = scope(route, wardScope);
         Optional<IdempotencyStore.Claim> earlier = store.find(scope, key);
         if (earlier.isPresent()) {
             return new ClaimInForce(scope, earlier.get(), streams.creation(earlier.get().resourceId()).isPresent());
@@ -126,7 +129,7 @@ public class IdempotentCreation {
     }
 
     /**
-     * A claim stored before keys were per account (scope: the route alone), honoured for the account
+     * A claim stored before keys were scoped (scope: the route alone), honoured only for the account
      * whose creation it made; anyone else's, or one whose creation never happened, is ignored.
      */
     private Optional<IdempotencyStore.Claim> legacyClaimOf(String route, String account, String key) {

@@ -80,4 +80,12 @@ class CommandProblemHandlerTest {
         assertThat(problem.status()).isEqualTo(500);
         assertThat(problem.detail()).isNull();
     }
+
+    @Test
+    void aClientThatWentAwayIsNoFailureOfOurs() {
+        assertThat(CommandProblemHandler.clientWentAway(
+                new IllegalStateException(new reactor.netty.channel.AbortedException("Connection has been closed"))))
+                .isTrue();
+        assertThat(CommandProblemHandler.clientWentAway(new IllegalStateException("boom"))).isFalse();
+    }
 }

@@ -88,7 +88,7 @@ class IdempotentCreationTest {
     void aClaimWhoseCreationWasNeverStoredIsCompletedByTheRepeat() {
         String id = UUID.randomUUID().toString();
         jdbc.update("INSERT INTO kyodo_idempotency_key VALUES (?, ?, ?, ?, ?)",
-                IdempotentCreation.scope(PROPOSALS, SAIWAI.staffId()), "k-crash", hashOf(BODY), id,
+                IdempotentCreation.scope(PROPOSALS, SAIWAI.scopeCode()), "k-crash", hashOf(BODY), id,
                 Timestamp.from(Instant.now()));
         assertThat(create(SAIWAI, PROPOSALS, "k-crash", BODY)).isEqualTo(id);
         assertThat(sent).containsExactly(id);
@@ -134,7 +134,16 @@ class IdempotentCreationTest {
     }
 
     @Test
-    void anotherAccountWithTheSameKeyCreatesItsOwnAndLearnsNothing() {
+    void staffOfTheSameWardShareTheKeyAndGetTheFirstAnswer() {
+        String first = create(SAIWAI, PROPOSALS, "k-ward", BODY);
+        Actor colleague = new Actor("t-staff-saiwai-2", Role.STAFF, Ward.SAIWAI);
+
+        assertThat(create(colleague, PROPOSALS, "k-ward", BODY)).isEqualTo(first);
+        assertThat(stored).hasSize(1);
+    }
+
+    @Test
+    void staffOfAnotherWardWithTheSameKeyCreateTheirOwnAndLearnNothing() {
         String saiwai = create(SAIWAI, PROPOSALS, "k-2", BODY);
         String nakahara = create(NAKAHARA, PROPOSALS, "k-2", Map.of("title", "別の内容"));
         assertThat(nakahara).isNotEqualTo(saiwai);
