@@ -1,0 +1,65 @@
+package kyodo.query.budget;
+
+import kyodo.kernel.decision.SubjectType;
+import kyodo.kernel.project.BudgetEnvelopeSet;
+import kyodo.kernel.project.FundsReleased;
+import kyodo.kernel.project.FundsReserved;
+import kyodo.query.history.EventStory;
+import kyodo.query.history.FeatureHistory;
+import kyodo.query.history.SubjectState;
+import org.springframework.stereotype.Component;
+
+import static kyodo.query.history.EventStory.decided;
+import static kyodo.query.history.PublicData.map;
+import static kyodo.query.history.PublicData.orDash;
+import static kyodo.query.history.PublicData.wardEn;
+import static kyodo.query.history.PublicData.wardJa;
+import static kyodo.query.history.PublicData.yenEn;
+import static kyodo.query.history.PublicData.yenJa;
+
+/**
+ * A ward budget's public history: its envelope and the money reserved against it and released,
+ * told in Japanese and English, and its state at a moment ({@link WardBudgetReplay}).
+ */
+@Component
+public class WardBudgetHistory implements FeatureHistory {
+
+    @Override
+    public SubjectType subjectType() {
+        return SubjectType.WARD_BUDGET;
+    }
+
+    @Override
+    public String aggregateType() {
+        return "WardBudget";
+    }
+
+    @Override
+    public SubjectState newState() {
+        return new WardBudgetReplay();
+    }
+
+    @Override
+    public EventStory describe(Object p) {
+        if (p instanceof BudgetEnvelopeSet e) {
+            return decided(wardJa(e.ward()) + " " + e.fiscalYear().labelJa() + "の予算枠が " + yenJa(e.envelope())
+                            + " に設定されました",
+                    wardEn(e.ward()) + " " + e.fiscalYear().labelEn() + " envelope set to " + yenEn(e.envelope()),
+                    e.decision(), map("ward", e.ward(), "fiscalYear", e.fiscalYear(), "envelopeYen", e.envelope()));
+        }
+        if (p instanceof FundsReserved e) {
+            return new EventStory("事業 " + e.projectId() + " のために " + yenJa(e.amount()) + " が確保されました",
+                    yenEn(e.amount()) + " reserved for project " + e.projectId(),
+                    map("allocationId", e.allocationId(), "projectId", e.projectId(), "amountYen", e.amount(),
+                            "reservedAt", e.reservedAt()));
+        }
+        if (p instanceof FundsReleased e) {
+            return new EventStory("事業 " + e.projectId() + " の " + yenJa(e.amount()) + " が戻されました（理由："
+                    + orDash(e.reason()) + "）",
+                    yenEn(e.amount()) + " released from project " + e.projectId() + " (reason: " + orDash(e.reason()) + ")",
+                    map("releaseId", e.releaseId(), "projectId", e.projectId(), "amountYen", e.amount(),
+                            "reason", e.reason(), "releasedAt", e.releasedAt()));
+        }
+        return null;
+    }
+}

@@ -1,0 +1,93 @@
+package kyodo.query.history;
+
+import kyodo.kernel.decision.SubjectType;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The registry of every feature's {@link FeatureHistory}, one per kind of subject, collected by
+ * Spring. It describes any event by asking the features in turn and replays a subject with its own
+ * feature's state; it knows no event type itself. Pure: no stores, no clock.
+ */
+@Component
+public class FeatureHistories {
+
+    private final List<FeatureHistory> features;
+    private final Map<SubjectType, FeatureHistory> byType = new EnumMap<>(SubjectType.class);
+
+    /** @throws IllegalStateException when a kind of subject has no feature, or two */
+    public FeatureHistories(List<FeatureHistory> features) {
+        this.features = List.copyOf(features);
+        for (FeatureHistory feature : this.features) {
+            FeatureHistory before = byType.put(feature.subjectType(), feature);
+            if (before != null) {
+                throw new IllegalStateException("Two features tell the history of a " + feature.subjectType().code()
+                        + ": " + before.getClass().getName() + " and " + feature.getClass().getName());
+            }
+        }
+        String missing = Arrays.stream(SubjectType.values()).filter(type -> !byType.containsKey(type))
+                .map(SubjectType::code).collect(Collectors.joining(", "));
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("No feature tells the history of: " + missing);
+        }
+    }
+
+    /** The aggregate type whose stream tells a subject's story. */
+    public String aggregateType(SubjectType type) {
+        return byType.get(type).aggregateType();
+    }
+
+    /**
+     * The event as the public history shows it. An event no feature knows, or one too malformed to
+     * describe, gets a generic description and no data: an odd old event must not break the history.
+     */
+    public HistoryEntry describe(HistoryEvent event) {
+        Object payload = event.payload();
+        EventStory story;
+        try {
+            story = features.stream().map(feature -> feature.describe(payload)).filter(Objects::nonNull)
+                    .findFirst().orElse(null);
+        } catch (RuntimeException unexpected) {
+            story = null;
+        }
+        if (story == null) {
+            String name = payload.getClass().getSimpleName();
+            story = new EventStory("種類不明の記録（" + name + "）", "Recorded (" + name + ")", Map.of());
+        }
+        return new HistoryEntry(event.seq(), event.at(), PublicData.kind(payload.getClass()), story.ja(), story.en(),
+                story.data());
+    }
+
+    /**
+     * The state after every event recorded at or before {@code asOf}.
+     *
+     * @param events the subject's events in stream order
+     * @return the state and the sequence number of the last event applied ({@code -1} when none)
+     */
+    public Replayed replay(SubjectType type, List<HistoryEvent> events, Instant asOf) {
+        SubjectState state = byType.get(type).newState();
+        long version = -1;
+        for (HistoryEvent event : events) {
+            if (event.at().isAfter(asOf)) {
+                break; // a stream is in order: nothing later can be earlier
+            }
+            state.apply(event.payload());
+            version = event.seq();
+        }
+        return new Replayed(version, version < 0 ? Map.of() : state.toMap());
+    }
+
+    /**
+     * @param version sequence number of the last event applied, {@code -1} when none was
+     * @param state   the public state those events leave
+     */
+    public record Replayed(long version, Map<String, Object> state) {
+    }
+}
