@@ -59,7 +59,8 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("kyodo.kernel.proposal..", "kyodo.kernel.meeting..",
                         "kyodo.kernel.project..")
                 .check(kyodo);
-        classes().that().implement(FeatureHistory.class)
+        classes().that().areAssignableTo(FeatureHistory.class)
+                .and().doNotHaveFullyQualifiedName(FeatureHistory.class.getName())
                 .should().resideOutsideOfPackage("kyodo.query.history..")
                 .check(kyodo);
     }

@@ -6,7 +6,6 @@ import kyodo.kernel.project.FundsReleased;
 import kyodo.kernel.project.FundsReserved;
 import kyodo.query.history.EventStory;
 import kyodo.query.history.FeatureHistory;
-import kyodo.query.history.SubjectState;
 import org.springframework.stereotype.Component;
 
 import static kyodo.query.history.EventStory.decided;
@@ -22,21 +21,10 @@ import static kyodo.query.history.PublicData.yenJa;
  * told in Japanese and English, and its state at a moment ({@link WardBudgetReplay}).
  */
 @Component
-public class WardBudgetHistory implements FeatureHistory {
+public class WardBudgetHistory extends FeatureHistory {
 
-    @Override
-    public SubjectType subjectType() {
-        return SubjectType.WARD_BUDGET;
-    }
-
-    @Override
-    public String aggregateType() {
-        return "WardBudget";
-    }
-
-    @Override
-    public SubjectState newState() {
-        return new WardBudgetReplay();
+    public WardBudgetHistory() {
+        super(SubjectType.WARD_BUDGET, "WardBudget", WardBudgetReplay::new);
     }
 
     @Override

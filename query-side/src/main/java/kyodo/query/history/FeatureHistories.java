@@ -1,8 +1,6 @@
 package kyodo.query.history;
 
 import kyodo.kernel.decision.SubjectType;
-import org.springframework.stereotype.Component;
-
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -12,18 +10,17 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * The registry of every feature's {@link FeatureHistory}, one per kind of subject, collected by
- * Spring. It describes any event by asking the features in turn and replays a subject with its own
+ * The registry of every feature's {@link FeatureHistory}, one per kind of subject (Spring collects
+ * them for {@link SubjectHistory}). It describes any event by asking the features in turn and replays a subject with its own
  * feature's state; it knows no event type itself. Pure: no stores, no clock.
  */
-@Component
-public class FeatureHistories {
+final class FeatureHistories {
 
     private final List<FeatureHistory> features;
     private final Map<SubjectType, FeatureHistory> byType = new EnumMap<>(SubjectType.class);
 
     /** @throws IllegalStateException when a kind of subject has no feature, or two */
-    public FeatureHistories(List<FeatureHistory> features) {
+    FeatureHistories(List<FeatureHistory> features) {
         this.features = List.copyOf(features);
         for (FeatureHistory feature : this.features) {
             FeatureHistory before = byType.put(feature.subjectType(), feature);

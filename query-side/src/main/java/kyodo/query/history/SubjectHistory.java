@@ -23,9 +23,10 @@ public class SubjectHistory {
     private final EventStore eventStore;
     private final FeatureHistories features;
 
-    public SubjectHistory(EventStore eventStore, FeatureHistories features) {
+    /** @param features every feature's history, as Spring collects them */
+    public SubjectHistory(EventStore eventStore, List<FeatureHistory> features) {
         this.eventStore = eventStore;
-        this.features = features;
+        this.features = new FeatureHistories(features);
     }
 
     /** Every event of the subject, described for the public. */

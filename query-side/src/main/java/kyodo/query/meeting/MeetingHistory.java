@@ -16,7 +16,6 @@ import kyodo.kernel.meeting.ParticipantRegistered;
 import kyodo.kernel.meeting.ResolutionVoted;
 import kyodo.query.history.EventStory;
 import kyodo.query.history.FeatureHistory;
-import kyodo.query.history.SubjectState;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -36,21 +35,10 @@ import static kyodo.query.history.PublicData.tokyo;
  * placeholder; the group that nominated them is public.
  */
 @Component
-public class MeetingHistory implements FeatureHistory {
+public class MeetingHistory extends FeatureHistory {
 
-    @Override
-    public SubjectType subjectType() {
-        return SubjectType.MEETING;
-    }
-
-    @Override
-    public String aggregateType() {
-        return "Meeting";
-    }
-
-    @Override
-    public SubjectState newState() {
-        return new MeetingReplay();
+    public MeetingHistory() {
+        super(SubjectType.MEETING, "Meeting", MeetingReplay::new);
     }
 
     @Override

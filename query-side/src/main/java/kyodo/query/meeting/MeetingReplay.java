@@ -99,12 +99,8 @@ final class MeetingReplay implements SubjectState {
     @Override
     public Map<String, Object> toMap() {
         Map<String, Object> out = new LinkedHashMap<>(s);
-        out.put("agenda", agenda);
-        out.put("groups", groups);
-        out.put("participants", participants);
-        out.put("opinions", opinions);
-        out.put("resolutions", resolutions);
-        out.put("feedback", feedback);
+        out.putAll(map("agenda", agenda, "groups", groups, "participants", participants, "opinions", opinions,
+                "resolutions", resolutions, "feedback", feedback));
         return out;
     }
 }

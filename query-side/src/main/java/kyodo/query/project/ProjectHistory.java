@@ -16,7 +16,6 @@ import kyodo.kernel.project.SelfEvaluated;
 import kyodo.kernel.project.TargetSet;
 import kyodo.query.history.EventStory;
 import kyodo.query.history.FeatureHistory;
-import kyodo.query.history.SubjectState;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -34,21 +33,10 @@ import static kyodo.query.history.PublicData.yenJa;
  * at a moment ({@link ProjectReplay}). Partners are organisations, public by nature.
  */
 @Component
-public class ProjectHistory implements FeatureHistory {
+public class ProjectHistory extends FeatureHistory {
 
-    @Override
-    public SubjectType subjectType() {
-        return SubjectType.PROJECT;
-    }
-
-    @Override
-    public String aggregateType() {
-        return "CollaborativeProject";
-    }
-
-    @Override
-    public SubjectState newState() {
-        return new ProjectReplay();
+    public ProjectHistory() {
+        super(SubjectType.PROJECT, "CollaborativeProject", ProjectReplay::new);
     }
 
     @Override

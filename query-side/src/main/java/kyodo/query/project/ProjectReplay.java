@@ -90,12 +90,8 @@ final class ProjectReplay implements SubjectState {
     @Override
     public Map<String, Object> toMap() {
         Map<String, Object> out = new LinkedHashMap<>(s);
-        out.put("partners", partners);
-        out.put("agreements", agreements);
-        out.put("allocatedYen", allocatedYen);
-        out.put("spentYen", spentYen);
-        out.put("targets", new ArrayList<>(targets.values()));
-        out.put("progressReports", progressReports);
+        out.putAll(map("partners", partners, "agreements", agreements, "allocatedYen", allocatedYen,
+                "spentYen", spentYen, "targets", targets.values(), "progressReports", progressReports));
         return out;
     }
 }

@@ -13,7 +13,6 @@ import kyodo.kernel.proposal.ProposalSubmitted;
 import kyodo.kernel.proposal.ProposalWithdrawn;
 import kyodo.query.history.EventStory;
 import kyodo.query.history.FeatureHistory;
-import kyodo.query.history.SubjectState;
 import org.springframework.stereotype.Component;
 
 import static kyodo.query.history.EventStory.decided;
@@ -30,21 +29,10 @@ import static kyodo.query.history.PublicData.wardJa;
  * ({@link ProposalReplay}). The proposer is sealed personal data and shows only as a placeholder.
  */
 @Component
-public class ProposalHistory implements FeatureHistory {
+public class ProposalHistory extends FeatureHistory {
 
-    @Override
-    public SubjectType subjectType() {
-        return SubjectType.PROPOSAL;
-    }
-
-    @Override
-    public String aggregateType() {
-        return "Proposal";
-    }
-
-    @Override
-    public SubjectState newState() {
-        return new ProposalReplay();
+    public ProposalHistory() {
+        super(SubjectType.PROPOSAL, "Proposal", ProposalReplay::new);
     }
 
     @Override

@@ -82,11 +82,7 @@ class FeatureHistoriesDescribeTest {
     }
 
     static List<HistoryEvent> proposalLifecycle(String id) {
-        return proposalLifecycle(stores.protector, id);
-    }
-
-    static List<HistoryEvent> proposalLifecycle(kyodo.kernel.personal.PersonalDataProtector protector, String id) {
-        ProposalStory story = ProposalStory.submitted(protector, id, Ward.SAIWAI, "駅前の駐輪場を増やしてほしい",
+        ProposalStory story = ProposalStory.submitted(stores.protector, id, Ward.SAIWAI, "駅前の駐輪場を増やしてほしい",
                         "朝は満車です。", List.of("交通"), ProposalProgramme.CITIZEN_PROPOSAL, T)
                 .acknowledged("幸区役所 地域振興課", LocalDate.parse("2025-07-03"), T.plusSeconds(3600))
                 .progress("現地を確認しました", T.plusSeconds(7200))
@@ -223,6 +219,18 @@ class FeatureHistoriesDescribeTest {
         assertThat(entry.descriptionJa()).contains("種類不明の記録");
         assertThat(entry.descriptionEn()).contains("Recorded");
         assertThat(entry.data()).isEmpty();
+    }
+
+    @Test
+    void everyKnownEventIsToldByExactlyOneFeature() {
+        List<Object> payloads = new ArrayList<>();
+        proposalLifecycle("p-one").forEach(e -> payloads.add(e.payload()));
+        payloads.addAll(everyOtherEvent(stores.protector));
+        for (Object payload : payloads) {
+            List<String> tellers = FeatureHistoriesTest.features().stream().filter(f -> f.describe(payload) != null)
+                    .map(f -> f.subjectType().code()).toList();
+            assertThat(tellers).as(payload.getClass().getSimpleName()).hasSize(1);
+        }
     }
 
     private static void wellDescribed(List<HistoryEntry> entries) throws Exception {
