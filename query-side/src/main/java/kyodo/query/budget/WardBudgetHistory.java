@@ -25,29 +25,30 @@ public class WardBudgetHistory extends FeatureHistory {
 
     public WardBudgetHistory() {
         super(SubjectType.WARD_BUDGET, "WardBudget", WardBudgetReplay::new);
+        tell(BudgetEnvelopeSet.class, WardBudgetHistory::budgetEnvelopeSet);
+        tell(FundsReserved.class, WardBudgetHistory::fundsReserved);
+        tell(FundsReleased.class, WardBudgetHistory::fundsReleased);
     }
 
-    @Override
-    public EventStory describe(Object p) {
-        if (p instanceof BudgetEnvelopeSet e) {
-            return decided(wardJa(e.ward()) + " " + e.fiscalYear().labelJa() + "の予算枠が " + yenJa(e.envelope())
-                            + " に設定されました",
-                    wardEn(e.ward()) + " " + e.fiscalYear().labelEn() + " envelope set to " + yenEn(e.envelope()),
-                    e.decision(), map("ward", e.ward(), "fiscalYear", e.fiscalYear(), "envelopeYen", e.envelope()));
-        }
-        if (p instanceof FundsReserved e) {
-            return new EventStory("事業 " + e.projectId() + " のために " + yenJa(e.amount()) + " が確保されました",
-                    yenEn(e.amount()) + " reserved for project " + e.projectId(),
-                    map("allocationId", e.allocationId(), "projectId", e.projectId(), "amountYen", e.amount(),
-                            "reservedAt", e.reservedAt()));
-        }
-        if (p instanceof FundsReleased e) {
-            return new EventStory("事業 " + e.projectId() + " の " + yenJa(e.amount()) + " が戻されました（理由："
-                    + orDash(e.reason()) + "）",
-                    yenEn(e.amount()) + " released from project " + e.projectId() + " (reason: " + orDash(e.reason()) + ")",
-                    map("releaseId", e.releaseId(), "projectId", e.projectId(), "amountYen", e.amount(),
-                            "reason", e.reason(), "releasedAt", e.releasedAt()));
-        }
-        return null;
+    private static EventStory budgetEnvelopeSet(BudgetEnvelopeSet e) {
+        return decided(wardJa(e.ward()) + " " + e.fiscalYear().labelJa() + "の予算枠が " + yenJa(e.envelope())
+                        + " に設定されました",
+                wardEn(e.ward()) + " " + e.fiscalYear().labelEn() + " envelope set to " + yenEn(e.envelope()),
+                e.decision(), map("ward", e.ward(), "fiscalYear", e.fiscalYear(), "envelopeYen", e.envelope()));
+    }
+
+    private static EventStory fundsReserved(FundsReserved e) {
+        return new EventStory("事業 " + e.projectId() + " のために " + yenJa(e.amount()) + " が確保されました",
+                yenEn(e.amount()) + " reserved for project " + e.projectId(),
+                map("allocationId", e.allocationId(), "projectId", e.projectId(), "amountYen", e.amount(),
+                        "reservedAt", e.reservedAt()));
+    }
+
+    private static EventStory fundsReleased(FundsReleased e) {
+        return new EventStory("事業 " + e.projectId() + " の " + yenJa(e.amount()) + " が戻されました（理由："
+                + orDash(e.reason()) + "）",
+                yenEn(e.amount()) + " released from project " + e.projectId() + " (reason: " + orDash(e.reason()) + ")",
+                map("releaseId", e.releaseId(), "projectId", e.projectId(), "amountYen", e.amount(),
+                        "reason", e.reason(), "releasedAt", e.releasedAt()));
     }
 }

@@ -1,32 +1,43 @@
 package kyodo.query.history;
 
 import kyodo.kernel.decision.SubjectType;
+
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
  * The registry of every feature's {@link FeatureHistory}, one per kind of subject (Spring collects
- * them for {@link SubjectHistory}). It describes any event by asking the features in turn and replays a subject with its own
- * feature's state; it knows no event type itself. Pure: no stores, no clock.
+ * them for {@link SubjectHistory}). It describes any event by the feature that tells its type and
+ * replays a subject with its own feature's state; it knows no event type itself. Pure: no stores,
+ * no clock.
  */
 final class FeatureHistories {
 
-    private final List<FeatureHistory> features;
     private final Map<SubjectType, FeatureHistory> byType = new EnumMap<>(SubjectType.class);
+    private final Map<Class<?>, FeatureHistory> byEvent = new HashMap<>();
 
-    /** @throws IllegalStateException when a kind of subject has no feature, or two */
+    /**
+     * @throws IllegalStateException when a kind of subject has no feature, or two, or when two features
+     *                               tell the same event type: the app must not start with a gap or a clash
+     */
     FeatureHistories(List<FeatureHistory> features) {
-        this.features = List.copyOf(features);
-        for (FeatureHistory feature : this.features) {
+        for (FeatureHistory feature : features) {
             FeatureHistory before = byType.put(feature.subjectType(), feature);
             if (before != null) {
                 throw new IllegalStateException("Two features tell the history of a " + feature.subjectType().code()
                         + ": " + before.getClass().getName() + " and " + feature.getClass().getName());
+            }
+            for (Class<?> type : feature.eventTypes()) {
+                FeatureHistory teller = byEvent.put(type, feature);
+                if (teller != null) {
+                    throw new IllegalStateException("Two features tell " + type.getName() + ": "
+                            + teller.getClass().getName() + " and " + feature.getClass().getName());
+                }
             }
         }
         String missing = Arrays.stream(SubjectType.values()).filter(type -> !byType.containsKey(type))
@@ -47,10 +58,10 @@ final class FeatureHistories {
      */
     public HistoryEntry describe(HistoryEvent event) {
         Object payload = event.payload();
+        FeatureHistory teller = byEvent.get(payload.getClass());
         EventStory story;
         try {
-            story = features.stream().map(feature -> feature.describe(payload)).filter(Objects::nonNull)
-                    .findFirst().orElse(null);
+            story = teller == null ? null : teller.describe(payload);
         } catch (RuntimeException unexpected) {
             story = null;
         }

@@ -1,6 +1,7 @@
 package kyodo.query.history;
 
 import kyodo.kernel.decision.SubjectType;
+import kyodo.kernel.meeting.MeetingScheduled;
 import kyodo.query.budget.WardBudgetHistory;
 import kyodo.query.meeting.MeetingHistory;
 import kyodo.query.project.ProjectHistory;
@@ -9,11 +10,12 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The registry: exactly one feature per kind of subject, or the app does not start. */
+/** The registry: exactly one feature per kind of subject and per event type, or the app does not start. */
 class FeatureHistoriesTest {
 
     static List<FeatureHistory> features() {
@@ -47,5 +49,29 @@ class FeatureHistoriesTest {
         assertThatThrownBy(() -> new FeatureHistories(twice))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("Two features tell the history of a meeting: ");
+    }
+
+    @Test
+    void twoFeaturesTellingOneEventTypeStopTheStart() {
+        FeatureHistory proposals = new FeatureHistory(SubjectType.PROPOSAL, "Proposal", () -> null) {
+            {
+                tell(MeetingScheduled.class, e -> new EventStory(e.title(), e.title(), Map.of()));
+            }
+        };
+        assertThatThrownBy(() -> new FeatureHistories(List.of(proposals, new MeetingHistory(), new ProjectHistory(),
+                new WardBudgetHistory())))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Two features tell kyodo.kernel.meeting.MeetingScheduled: ");
+    }
+
+    @Test
+    void aFeatureTellsEachEventTypeOnce() {
+        assertThatThrownBy(() -> new FeatureHistory(SubjectType.MEETING, "Meeting", () -> null) {
+            {
+                tell(MeetingScheduled.class, e -> new EventStory(e.title(), e.title(), Map.of()));
+                tell(MeetingScheduled.class, e -> new EventStory(e.venue(), e.venue(), Map.of()));
+            }
+        }).isInstanceOf(IllegalStateException.class)
+                .hasMessageEndingWith(" tells kyodo.kernel.meeting.MeetingScheduled twice");
     }
 }
