@@ -3,9 +3,11 @@ package kyodo.ops;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import kyodo.query.history.FeatureHistory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** The layout is the architecture: the two sides meet only through the shared kernel. */
@@ -38,6 +40,28 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("kyodo.kernel..")
                 .should().dependOnClassesThat().resideInAnyPackage("kyodo.command..", "kyodo.query..", "kyodo.ops..",
                         "org.springframework..", "org.axonframework..")
+                .check(kyodo);
+    }
+
+    /**
+     * Each feature describes and replays its own events for the public history; the history knows
+     * only the interface they plug in through, and no feature's events, so a new event field
+     * touches the feature's folder and the kernel alone.
+     */
+    @Test
+    void theHistoryKnowsNoFeatureOnlyTheInterfaceTheyPlugInThrough() {
+        noClasses().that().resideInAPackage("kyodo.query.history..")
+                .should().dependOnClassesThat().resideInAnyPackage("kyodo.query.proposal..", "kyodo.query.meeting..",
+                        "kyodo.query.project..", "kyodo.query.budget..", "kyodo.query.dashboard..",
+                        "kyodo.query.analytics..", "kyodo.query.audit..")
+                .check(kyodo);
+        noClasses().that().resideInAPackage("kyodo.query.history..")
+                .should().dependOnClassesThat().resideInAnyPackage("kyodo.kernel.proposal..", "kyodo.kernel.meeting..",
+                        "kyodo.kernel.project..")
+                .check(kyodo);
+        classes().that().areAssignableTo(FeatureHistory.class)
+                .and().doNotHaveFullyQualifiedName(FeatureHistory.class.getName())
+                .should().resideOutsideOfPackage("kyodo.query.history..")
                 .check(kyodo);
     }
 

@@ -19,14 +19,15 @@ import java.util.Map;
 
 /**
  * Turns event fields into what the public may see: JSON-friendly values, roles instead of staff
- * ids, a placeholder instead of personal data.
+ * ids, a placeholder instead of personal data. Every feature's {@link FeatureHistory} describes its
+ * events with these, so the public history speaks one way whoever tells it.
  */
-final class PublicData {
+public final class PublicData {
 
     /** Shown wherever an event carries sealed personal data. */
-    static final String PERSONAL_JA = "（個人情報・非公開）";
-    static final String PERSONAL_EN = "(personal data, not shown)";
-    static final String PERSONAL = PERSONAL_JA + " / " + PERSONAL_EN;
+    public static final String PERSONAL_JA = "（個人情報・非公開）";
+    public static final String PERSONAL_EN = "(personal data, not shown)";
+    public static final String PERSONAL = PERSONAL_JA + " / " + PERSONAL_EN;
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
@@ -34,7 +35,7 @@ final class PublicData {
     }
 
     /** An ordered map of the pairs, leaving out null values; values are made JSON-friendly. */
-    static Map<String, Object> map(Object... pairs) {
+    public static Map<String, Object> map(Object... pairs) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             Object value = value(pairs[i + 1]);
@@ -45,7 +46,7 @@ final class PublicData {
         return map;
     }
 
-    static Object value(Object value) {
+    public static Object value(Object value) {
         if (value == null) {
             return null;
         }
@@ -87,7 +88,7 @@ final class PublicData {
     }
 
     /** A decision's public face: what was decided, why, by which role, when. */
-    static Map<String, Object> decision(Decision decision) {
+    public static Map<String, Object> decision(Decision decision) {
         return map("decisionId", decision.decisionId(), "decisionKind", decision.kind(),
                 "outcome", decision.outcome(), "reason", decision.reason(),
                 "decidedByRole", role(decision.decidedBy()), "decidedAt", decision.decidedAt(),
@@ -95,28 +96,37 @@ final class PublicData {
                         : map("type", decision.basis().type(), "id", decision.basis().id()));
     }
 
-    static String role(StaffRef staff) {
+    public static String role(StaffRef staff) {
         return staff == null ? null : staff.role();
     }
 
-    static String tokyo(Instant instant) {
+    public static String tokyo(Instant instant) {
         return instant == null ? "?" : MINUTES.format(ZonedDateTime.ofInstant(instant, FiscalYear.TOKYO)) + " JST";
     }
 
-    static String yenJa(Yen yen) {
+    public static String yenJa(Yen yen) {
         return yen == null ? "?円" : String.format(Locale.ROOT, "%,d円", yen.amount());
     }
 
-    static String yenEn(Yen yen) {
+    public static String yenEn(Yen yen) {
         return yen == null ? "¥?" : yen.toString();
     }
 
-    static String orDash(Object value) {
+    public static String orDash(Object value) {
         return value == null ? "—" : value.toString();
     }
 
     /** {@code ProposalSubmitted} → {@code PROPOSAL_SUBMITTED}. */
-    static String kind(Class<?> type) {
+    public static String kind(Class<?> type) {
         return type.getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    }
+
+    /** A ward's name in Japanese; nothing for an event without a ward (a district meeting). */
+    public static String wardJa(Ward ward) {
+        return ward == null ? "" : ward.nameJa();
+    }
+
+    public static String wardEn(Ward ward) {
+        return ward == null ? "" : ward.nameEn();
     }
 }

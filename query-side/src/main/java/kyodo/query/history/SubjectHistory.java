@@ -21,31 +21,24 @@ import java.util.Map;
 public class SubjectHistory {
 
     private final EventStore eventStore;
+    private final FeatureHistories features;
 
-    public SubjectHistory(EventStore eventStore) {
+    /** @param features every feature's history, as Spring collects them */
+    public SubjectHistory(EventStore eventStore, List<FeatureHistory> features) {
         this.eventStore = eventStore;
-    }
-
-    /** The aggregate type whose stream tells a subject's story. */
-    static String aggregateType(SubjectType type) {
-        return switch (type) {
-            case PROPOSAL -> "Proposal";
-            case MEETING -> "Meeting";
-            case PROJECT -> "CollaborativeProject";
-            case WARD_BUDGET -> "WardBudget";
-        };
+        this.features = new FeatureHistories(features);
     }
 
     /** Every event of the subject, described for the public. */
     public HistoryView history(SubjectType type, String id) {
-        List<HistoryEntry> entries = events(type, id).stream().map(EventDescriber::describe).toList();
+        List<HistoryEntry> entries = events(type, id).stream().map(features::describe).toList();
         return new HistoryView(type, id, entries);
     }
 
     /** The subject's public state after the events recorded at or before {@code asOf}. */
     public StateView stateAsOf(SubjectType type, String id, Instant asOf) {
         List<HistoryEvent> events = events(type, id);
-        SubjectReplay.Replayed replayed = SubjectReplay.replay(type, events, asOf);
+        FeatureHistories.Replayed replayed = features.replay(type, events, asOf);
         if (replayed.version() < 0) {
             throw new KyodoProblemException(CommonProblems.NOT_FOUND,
                     "The " + type.code() + " did not exist yet at " + asOf + "; its first event was recorded at "
@@ -57,7 +50,7 @@ public class SubjectHistory {
     /** The subject's events in order; 404 when there are none or they belong to another kind of subject. */
     List<HistoryEvent> events(SubjectType type, String id) {
         List<HistoryEvent> events = new ArrayList<>();
-        String expected = aggregateType(type);
+        String expected = features.aggregateType(type);
         DomainEventStream stream = eventStore.readEvents(id, 0);
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();

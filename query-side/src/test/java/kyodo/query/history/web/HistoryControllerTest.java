@@ -2,6 +2,10 @@ package kyodo.query.history.web;
 
 import kyodo.kernel.Ward;
 import kyodo.kernel.proposal.ProposalProgramme;
+import kyodo.query.budget.WardBudgetHistory;
+import kyodo.query.meeting.MeetingHistory;
+import kyodo.query.project.ProjectHistory;
+import kyodo.query.proposal.ProposalHistory;
 import kyodo.query.proposal.ProposalStory;
 import kyodo.query.proposal.TestStores;
 import kyodo.query.web.QueryProblemHandler;
@@ -18,6 +22,7 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.http.codec.json.Jackson2JsonEncoder;
@@ -134,6 +139,7 @@ class HistoryControllerTest {
     @Configuration
     @EnableWebFlux
     @ComponentScan("kyodo.query.history")
+    @Import({ProposalHistory.class, MeetingHistory.class, ProjectHistory.class, WardBudgetHistory.class})
     static class Web implements WebFluxConfigurer {
 
         @Bean

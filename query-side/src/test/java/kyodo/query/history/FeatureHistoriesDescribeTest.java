@@ -59,12 +59,15 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class EventDescriberTest {
+class FeatureHistoriesDescribeTest {
 
     static final Instant T = Instant.parse("2025-06-01T01:00:00Z");
     static final StaffRef CLERK = new StaffRef("staff-0042", "STAFF");
     static final StaffRef HEAD = new StaffRef("staff-0007", "WARD_HEAD");
     static final String PARTICIPANT_NAME = "中原 一郎";
+
+    /** Every feature's history, as Spring collects them in the app. */
+    static final FeatureHistories HISTORIES = FeatureHistoriesTest.everyFeature();
 
     private static TestStores stores;
 
@@ -151,7 +154,7 @@ class EventDescriberTest {
 
     @Test
     void theAcknowledgementSaysWhoAcceptedItAndWhenTheAnswerIsDue() {
-        HistoryEntry entry = EventDescriber.describe(proposalLifecycle("p-ack").get(1));
+        HistoryEntry entry = HISTORIES.describe(proposalLifecycle("p-ack").get(1));
         assertThat(entry.kind()).isEqualTo("PROPOSAL_ACKNOWLEDGED");
         assertThat(entry.descriptionJa()).isEqualTo("幸区役所 地域振興課が受理しました（回答期限 2025-07-03）");
         assertThat(entry.descriptionEn()).isEqualTo("Acknowledged by 幸区役所 地域振興課 (answer due 2025-07-03)");
@@ -160,7 +163,7 @@ class EventDescriberTest {
 
     @Test
     void decisionsCarryTheirOutcomeReasonAndRole() {
-        HistoryEntry accepted = EventDescriber.describe(proposalLifecycle("p-dec").get(7));
+        HistoryEntry accepted = HISTORIES.describe(proposalLifecycle("p-dec").get(7));
         assertThat(accepted.kind()).isEqualTo("PROPOSAL_ACCEPTED");
         assertThat(accepted.descriptionJa()).contains("採用", "ACCEPTED", "来年度に整備します", "町内会と協議のうえ", "WARD_HEAD");
         assertThat(accepted.descriptionEn()).contains("Accepted", "ACCEPTED", "来年度に整備します", "WARD_HEAD");
@@ -173,7 +176,7 @@ class EventDescriberTest {
     @Test
     void everyProposalEventIsDescribedInBothLanguagesWithoutPersonalDataOrStaffIds() throws Exception {
         List<HistoryEvent> events = proposalLifecycle("p-all");
-        List<HistoryEntry> entries = events.stream().map(EventDescriber::describe).toList();
+        List<HistoryEntry> entries = events.stream().map(HISTORIES::describe).toList();
         assertThat(entries).extracting(HistoryEntry::kind).containsExactly("PROPOSAL_SUBMITTED",
                 "PROPOSAL_ACKNOWLEDGED", "PROPOSAL_PROGRESS_UPDATED", "PROPOSAL_REVISION_REQUESTED",
                 "PROPOSAL_REVISED", "PROPOSAL_REFERRED_TO_MEETING", "PROPOSAL_RESPONSE_OVERDUE", "PROPOSAL_ACCEPTED",
@@ -192,7 +195,7 @@ class EventDescriberTest {
         List<Object> payloads = everyOtherEvent(stores.protector);
         List<HistoryEntry> entries = new ArrayList<>();
         for (int i = 0; i < payloads.size(); i++) {
-            entries.add(EventDescriber.describe(new HistoryEvent(i, T, payloads.get(i))));
+            entries.add(HISTORIES.describe(new HistoryEvent(i, T, payloads.get(i))));
         }
         wellDescribed(entries);
         Set<String> kinds = entries.stream().map(HistoryEntry::kind).collect(Collectors.toSet());
@@ -211,11 +214,23 @@ class EventDescriberTest {
     void anUnknownEventGetsAGenericDescriptionAndNoData() {
         record SomethingNew(String secret) {
         }
-        HistoryEntry entry = EventDescriber.describe(new HistoryEvent(3, T, new SomethingNew("staff-0042")));
+        HistoryEntry entry = HISTORIES.describe(new HistoryEvent(3, T, new SomethingNew("staff-0042")));
         assertThat(entry.kind()).isEqualTo("SOMETHING_NEW");
         assertThat(entry.descriptionJa()).contains("種類不明の記録");
         assertThat(entry.descriptionEn()).contains("Recorded");
         assertThat(entry.data()).isEmpty();
+    }
+
+    @Test
+    void everyKnownEventIsToldByExactlyOneFeature() {
+        List<Object> payloads = new ArrayList<>();
+        proposalLifecycle("p-one").forEach(e -> payloads.add(e.payload()));
+        payloads.addAll(everyOtherEvent(stores.protector));
+        for (Object payload : payloads) {
+            List<String> tellers = FeatureHistoriesTest.features().stream().filter(f -> f.describe(payload) != null)
+                    .map(f -> f.subjectType().code()).toList();
+            assertThat(tellers).as(payload.getClass().getSimpleName()).hasSize(1);
+        }
     }
 
     private static void wellDescribed(List<HistoryEntry> entries) throws Exception {

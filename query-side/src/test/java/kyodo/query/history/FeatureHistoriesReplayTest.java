@@ -17,13 +17,15 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SubjectReplayTest {
+class FeatureHistoriesReplayTest {
 
     static final Instant SUBMITTED = Instant.parse("2025-05-10T01:00:00Z");
     static final Instant ACKNOWLEDGED = Instant.parse("2025-05-11T01:00:00Z");
     static final Instant PROGRESS = Instant.parse("2025-05-20T01:00:00Z");
     static final Instant OVERDUE = Instant.parse("2025-06-10T15:00:00Z");
     static final Instant ACCEPTED = Instant.parse("2025-06-12T01:00:00Z");
+
+    private static final FeatureHistories HISTORIES = FeatureHistoriesTest.everyFeature();
 
     private static TestStores stores;
 
@@ -55,13 +57,13 @@ class SubjectReplayTest {
         return recorded(story, SUBMITTED, ACKNOWLEDGED, PROGRESS, OVERDUE, ACCEPTED);
     }
 
-    private static SubjectReplay.Replayed proposalAt(List<HistoryEvent> events, Instant asOf) {
-        return SubjectReplay.replay(SubjectType.PROPOSAL, events, asOf);
+    private static FeatureHistories.Replayed proposalAt(List<HistoryEvent> events, Instant asOf) {
+        return HISTORIES.replay(SubjectType.PROPOSAL, events, asOf);
     }
 
     @Test
     void beforeTheFirstEventNothingIsApplied() {
-        SubjectReplay.Replayed replayed = proposalAt(answeredLate(), SUBMITTED.minusMillis(1));
+        FeatureHistories.Replayed replayed = proposalAt(answeredLate(), SUBMITTED.minusMillis(1));
         assertThat(replayed.version()).isEqualTo(-1);
         assertThat(replayed.state()).isEmpty();
     }
@@ -78,7 +80,7 @@ class SubjectReplayTest {
 
     @Test
     void afterAcknowledgementButBeforeTheAnswerItIsAcknowledgedWithItsDueDateAndNoOutcome() {
-        SubjectReplay.Replayed replayed = proposalAt(answeredLate(), PROGRESS.minusSeconds(1));
+        FeatureHistories.Replayed replayed = proposalAt(answeredLate(), PROGRESS.minusSeconds(1));
         assertThat(replayed.version()).isEqualTo(1);
         assertThat(replayed.state()).containsEntry("status", "ACKNOWLEDGED")
                 .containsEntry("department", "幸区役所 地域振興課").containsEntry("dueOn", "2025-06-10")
@@ -91,7 +93,7 @@ class SubjectReplayTest {
     void afterTheDueDateItIsOverdueUntilAnswered() {
         assertThat(proposalAt(answeredLate(), OVERDUE.plusSeconds(60)).state())
                 .containsEntry("status", "ACKNOWLEDGED").containsEntry("overdue", true).containsEntry("outcome", null);
-        SubjectReplay.Replayed answered = proposalAt(answeredLate(), ACCEPTED.plusSeconds(1));
+        FeatureHistories.Replayed answered = proposalAt(answeredLate(), ACCEPTED.plusSeconds(1));
         assertThat(answered.version()).isEqualTo(4);
         assertThat(answered.state()).containsEntry("status", "ACCEPTED").containsEntry("outcome", "ACCEPTED")
                 .containsEntry("reason", "来年度に整備します").containsEntry("conditions", "町内会と協議のうえ")
@@ -125,28 +127,28 @@ class SubjectReplayTest {
 
     @Test
     void meetingsProjectsAndBudgetsFoldTheirEvents() {
-        List<Object> all = EventDescriberTest.everyOtherEvent(stores.protector);
-        Instant t = EventDescriberTest.T;
+        List<Object> all = FeatureHistoriesDescribeTest.everyOtherEvent(stores.protector);
+        Instant t = FeatureHistoriesDescribeTest.T;
         List<HistoryEvent> meeting = events(all.subList(0, 11), t);
-        Map<String, Object> m = SubjectReplay.replay(SubjectType.MEETING, meeting, t.plusSeconds(100)).state();
+        Map<String, Object> m = HISTORIES.replay(SubjectType.MEETING, meeting, t.plusSeconds(100)).state();
         assertThat(m).containsEntry("status", "CLOSED").containsEntry("title", "幸区区民会議")
                 .containsEntry("startsAt", t.plusSeconds(86400).toString())
                 .containsEntry("opinions", 1).containsEntry("participants", 1).containsEntry("minutesPublished", true);
         assertThat((List<?>) m.get("groups")).hasSize(1);
         assertThat((List<?>) m.get("agenda")).hasSize(1);
         assertThat(m.get("resolutions").toString()).contains("駐輪場の増設を求める", "votesFor=20", "ADOPTED");
-        Map<String, Object> opened = SubjectReplay.replay(SubjectType.MEETING, meeting.subList(0, 6),
+        Map<String, Object> opened = HISTORIES.replay(SubjectType.MEETING, meeting.subList(0, 6),
                 t.plusSeconds(100)).state();
         assertThat(opened).containsEntry("status", "OPEN").containsEntry("attendance", 30);
 
-        Map<String, Object> project = SubjectReplay.replay(SubjectType.PROJECT, events(all.subList(12, 23), t),
+        Map<String, Object> project = HISTORIES.replay(SubjectType.PROJECT, events(all.subList(12, 23), t),
                 t.plusSeconds(100)).state();
         assertThat(project).containsEntry("status", "COMPLETED").containsEntry("title", "駐輪場プロジェクト")
                 .containsEntry("allocatedYen", 1_000_000L).containsEntry("spentYen", 200_000L);
         assertThat(project.get("partners").toString()).contains("幸区自転車の会");
         assertThat(project.get("targets").toString()).contains("台数", "2025=150", "2025=140");
 
-        Map<String, Object> budget = SubjectReplay.replay(SubjectType.WARD_BUDGET, events(all.subList(24, 27), t),
+        Map<String, Object> budget = HISTORIES.replay(SubjectType.WARD_BUDGET, events(all.subList(24, 27), t),
                 t.plusSeconds(100)).state();
         assertThat(budget).containsEntry("envelopeYen", 50_000_000L).containsEntry("reservedYen", 1_000_000L)
                 .containsEntry("returnedYen", 300_000L).containsEntry("availableYen", 49_300_000L);
