@@ -298,6 +298,7 @@ final class CivicClient implements Runnable {
 
     private void create(Pending creation) throws InterruptedException {
         Api.Answer answer;
+        long sent = System.nanoTime();
         try {
             answer = shared.api().post(creation.path(), creation.as(), creation.body(),
                     Map.of("Idempotency-Key", creation.key()));
@@ -305,6 +306,8 @@ final class CivicClient implements Runnable {
             shared.ledger().inDoubt(new Ledger.Doubt(creation.subject(), null, null, 0, creation.route()));
             pending.add(creation);
             return;
+        } finally {
+            shared.ledger().timed(creation.route(), System.nanoTime() - sent);
         }
         if (answer.status() >= 500) {
             shared.ledger().serverError(creation.route(), answer);
@@ -381,11 +384,14 @@ final class CivicClient implements Runnable {
                                String decision, long amountYen) throws InterruptedException {
         String route = "POST /api/" + subject.collection + "/{id}/" + action;
         Api.Answer answer;
+        long sent = System.nanoTime();
         try {
             answer = shared.api().post("/api/" + subject.collection + "/" + item.id + "/" + action, as, body, Map.of());
         } catch (IOException noAnswer) {
             shared.ledger().inDoubt(new Ledger.Doubt(subject, item.id, decision, amountYen, route));
             return null;
+        } finally {
+            shared.ledger().timed(route, System.nanoTime() - sent);
         }
         if (answer.ok() && answer.version() == null) {
             shared.ledger().unversioned(route, answer);

@@ -227,7 +227,8 @@ class CrashLoopIT {
                 + ledger.creations().size() + " creations; unanswered (in doubt): " + ledger.doubts().size()
                 + "; Idempotency-Key repeats: " + ledger.idempotentRepeats() + "; allocated "
                 + ledger.acknowledgedAllocationsYen() + " yen acknowledged\n  refusals: "
-                + String.join(", ", ledger.refusalCounts().stream().limit(8).toList()) + "\n";
+                + String.join(", ", ledger.refusalCounts().stream().limit(8).toList()) + "\n  requests: "
+                + String.join(", ", ledger.timingLines()) + "\n";
     }
 
     /** The fiscal year now in Japan (April to March). */

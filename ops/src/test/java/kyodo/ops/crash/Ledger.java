@@ -65,6 +65,7 @@ final class Ledger {
     private final ConcurrentLinkedQueue<String> idempotencyMismatches = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> serverErrors = new ConcurrentLinkedQueue<>();
     private final Map<String, AtomicLong> refusals = new ConcurrentHashMap<>();
+    private final Map<String, long[]> timings = new ConcurrentHashMap<>();
     private final AtomicLong idempotentRepeats = new AtomicLong();
     private final AtomicReference<Long> lastAllocationAttempt = new AtomicReference<>(0L);
 
@@ -109,6 +110,27 @@ final class Ledger {
     /** A 5xx: the server failed the command; its fate is unknown as after a crash, and it is reported. */
     void serverError(String route, Api.Answer answer) {
         serverErrors.add(route + " " + answer.summary() + " " + answer.text("detail"));
+    }
+
+    /** How long a request took, answered or not: the load the clients managed, for the run's journal. */
+    void timed(String route, long nanos) {
+        long[] sum = timings.computeIfAbsent(route, k -> new long[2]);
+        synchronized (sum) {
+            sum[0]++;
+            sum[1] += nanos;
+        }
+    }
+
+    /** Requests and mean time per route, most frequent first. */
+    List<String> timingLines() {
+        List<Map.Entry<String, long[]>> entries = new ArrayList<>(timings.entrySet());
+        entries.sort((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]));
+        return entries.stream().map(e -> {
+            synchronized (e.getValue()) {
+                return e.getValue()[0] + " × " + e.getKey() + " (mean " + e.getValue()[1] / e.getValue()[0] / 1_000_000
+                        + " ms)";
+            }
+        }).toList();
     }
 
     void allocationAttempted() {
