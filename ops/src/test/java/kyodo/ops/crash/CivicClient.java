@@ -61,8 +61,9 @@ final class CivicClient implements Runnable {
     }
 
     private enum Action {
-        SUBMIT(22), ACKNOWLEDGE(14), PROGRESS(8), ANSWER(12), REVISION_REQUEST(2), SCHEDULE(4), OPEN(3),
-        RESOLUTION(6), LAUNCH(8), APPROVE(6), ALLOCATE(10), PROJECT_REPORT(3), REPEAT_KEY(2);
+        // later steps weigh more, so that every run reaches projects and allocations soon
+        SUBMIT(16), ACKNOWLEDGE(14), PROGRESS(8), ANSWER(14), REVISION_REQUEST(2), SCHEDULE(4), OPEN(4),
+        RESOLUTION(8), LAUNCH(14), APPROVE(14), ALLOCATE(16), PROJECT_REPORT(4), REPEAT_KEY(2);
 
         final int weight;
 
@@ -352,7 +353,7 @@ final class CivicClient implements Runnable {
             shared.ledger().unversioned(creation.route(), answer);
         }
         shared.ledger().acknowledged(new Ledger.Ack(creation.subject(), id, answer.version() == null ? 0
-                : answer.version(), null, 0, creation.route()));
+                : answer.version(), null, 0, null, creation.route()));
         Ledger.Creation created = new Ledger.Creation(creation.subject(), creation.path(), creation.key(),
                 creation.body(), creation.as(), id);
         shared.ledger().created(created);
@@ -398,7 +399,9 @@ final class CivicClient implements Runnable {
             shared.ledger().inDoubt(new Ledger.Doubt(subject, item.id, decision, amountYen, route));
             return null;
         } else if (answer.ok()) {
-            shared.ledger().acknowledged(new Ledger.Ack(subject, item.id, answer.version(), decision, amountYen, route));
+            String added = answer.text("resolutionId") != null ? answer.text("resolutionId") : answer.text("allocationId");
+            shared.ledger().acknowledged(new Ledger.Ack(subject, item.id, answer.version(), decision, amountYen, added,
+                    route));
         } else if (answer.status() >= 500) {
             shared.ledger().serverError(route, answer);
             shared.ledger().inDoubt(new Ledger.Doubt(subject, item.id, decision, amountYen, route));

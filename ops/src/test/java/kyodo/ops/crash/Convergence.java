@@ -2,6 +2,7 @@ package kyodo.ops.crash;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import kyodo.ops.crash.Ledger.DecisionKey;
+import kyodo.ops.crash.Ledger.Expected;
 import kyodo.ops.crash.Ledger.Subject;
 import kyodo.query.audit.DecisionLogEntry;
 
@@ -10,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,7 +72,7 @@ final class Convergence {
     Duration awaitConvergence(long notBeforeMillis, Duration catchUp) throws InterruptedException {
         long start = System.currentTimeMillis();
         long deadline = Math.max(start, notBeforeMillis) + catchUp.toMillis();
-        Map<Subject, Map<String, Long>> waiting = ledger.acknowledgedVersions();
+        Map<Subject, Map<String, Expected>> waiting = ledger.expectations();
         while (true) {
             waiting = lagging(waiting);
             boolean converged = waiting.values().stream().allMatch(Map::isEmpty)
@@ -98,32 +98,61 @@ final class Convergence {
         return findings;
     }
 
-    /** The aggregates whose read model is still below the acknowledged version (plain reads, no waiting). */
-    private Map<Subject, Map<String, Long>> lagging(Map<Subject, Map<String, Long>> expected)
+    /** The aggregates whose read model does not show all that was acknowledged yet (plain reads, no waiting). */
+    private Map<Subject, Map<String, Expected>> lagging(Map<Subject, Map<String, Expected>> expected)
             throws InterruptedException {
-        Map<Subject, Map<String, Long>> behind = new LinkedHashMap<>();
-        ConcurrentLinkedQueue<String[]> slow = new ConcurrentLinkedQueue<>();
-        forEach(expected, (subject, id, version) -> {
-            Api.Answer seen = api.get(path(subject, id), reader);
-            return seen.ok() && seen.version() != null && seen.version() >= version;
-        }, (subject, id, version, why) -> slow.add(new String[]{subject.name(), id, Long.toString(version)}));
-        for (String[] s : slow) {
-            behind.computeIfAbsent(Subject.valueOf(s[0]), k -> new LinkedHashMap<>()).put(s[1], Long.parseLong(s[2]));
-        }
+        Map<Subject, Map<String, Expected>> behind = new ConcurrentHashMap<>();
+        forEach(expected, (subject, id, wanted) -> shortfall(subject, wanted, api.get(path(subject, id), reader)) == null,
+                (subject, id, wanted, why) -> behind.computeIfAbsent(subject, k -> new ConcurrentHashMap<>())
+                        .put(id, wanted));
         return behind;
     }
 
-    /** {@code GET …/{id}?minVersion=N} answers 200 for every acknowledged version N. */
+    /**
+     * {@code GET …/{id}?minVersion=N} answers 200 for every acknowledged version N, and shows what
+     * each acknowledged command did.
+     */
     private List<Finding> visibilityFindings() throws InterruptedException {
         ConcurrentLinkedQueue<String> missing = new ConcurrentLinkedQueue<>();
-        Map<String, String> answers = new ConcurrentHashMap<>();
-        forEach(ledger.acknowledgedVersions(), (subject, id, version) -> {
-            Api.Answer read = api.get(path(subject, id) + "?minVersion=" + version, reader);
-            answers.put(id, read.summary());
-            return read.status() == 200;
-        }, (subject, id, version, why) -> missing.add(subject.collection + "/" + id + " acknowledged at version "
-                + version + ": GET ?minVersion=" + version + " answered " + answers.getOrDefault(id, why)));
-        return finding("acknowledged commands not visible (GET ?minVersion=N not 200)", List.copyOf(missing));
+        Map<String, String> shortfalls = new ConcurrentHashMap<>();
+        forEach(ledger.expectations(), (subject, id, wanted) -> {
+            String shortfall = shortfall(subject, wanted,
+                    api.get(path(subject, id) + "?minVersion=" + wanted.version(), reader));
+            if (shortfall != null) {
+                shortfalls.put(id, shortfall);
+            }
+            return shortfall == null;
+        }, (subject, id, wanted, why) -> missing.add(subject.collection + "/" + id + " acknowledged at version "
+                + wanted.version() + ": " + shortfalls.getOrDefault(id, why)));
+        return finding("acknowledged commands not visible (GET /api/…/{id}?minVersion=N)", List.copyOf(missing));
+    }
+
+    /** What the read model of one aggregate lacks of what was acknowledged, or null when it shows it all. */
+    private static String shortfall(Subject subject, Expected wanted, Api.Answer read) {
+        if (read.status() != 200) {
+            return "answered " + read.summary();
+        }
+        if (read.version() == null || read.version() < wanted.version()) {
+            return "shows version " + read.version();
+        }
+        Set<String> seen = new HashSet<>();
+        switch (subject) {
+            case PROPOSAL -> read.body().path("timeline").forEach(e -> seen.add(e.path("seq").asText()));
+            case MEETING -> read.body().path("resolutions").forEach(r -> seen.add(r.path("resolutionId").asText()));
+            case PROJECT -> read.body().path("allocations").forEach(a -> seen.add(a.path("allocationId").asText()));
+            case WARD_BUDGET -> {
+                return null;
+            }
+        }
+        List<String> lacking = new ArrayList<>();
+        if (subject == Subject.PROPOSAL) {
+            wanted.versions().stream().map(String::valueOf).filter(v -> !seen.contains(v)).forEach(lacking::add);
+            return lacking.isEmpty() ? null : "version " + read.version() + " but its timeline lacks the events "
+                    + "of acknowledged versions " + lacking;
+        }
+        wanted.added().stream().filter(added -> !seen.contains(added)).forEach(lacking::add);
+        return lacking.isEmpty() ? null : "version " + read.version() + " but without the acknowledged "
+                + (subject == Subject.MEETING ? "resolutions " : "allocations ") + lacking;
     }
 
     /** Every acknowledged creation is in its staff list, and nothing else is. */
@@ -299,29 +328,29 @@ final class Convergence {
     }
 
     private interface Check {
-        boolean holds(Subject subject, String id, long version) throws IOException, InterruptedException;
+        boolean holds(Subject subject, String id, Expected wanted) throws IOException, InterruptedException;
     }
 
     private interface Failure {
-        void record(Subject subject, String id, long version, String why);
+        void record(Subject subject, String id, Expected wanted, String why);
     }
 
     /**
      * Runs a check per aggregate on a few threads; one that does not hold, or whose read fails
      * outright, goes to {@code failed}.
      */
-    private void forEach(Map<Subject, Map<String, Long>> aggregates, Check check, Failure failed)
+    private void forEach(Map<Subject, Map<String, Expected>> aggregates, Check check, Failure failed)
             throws InterruptedException {
         ExecutorService readers = Executors.newFixedThreadPool(READERS);
         try {
             List<Future<?>> reads = new ArrayList<>();
-            aggregates.forEach((subject, versions) -> versions.forEach((id, version) -> reads.add(readers.submit(() -> {
+            aggregates.forEach((subject, wanted) -> wanted.forEach((id, expected) -> reads.add(readers.submit(() -> {
                 try {
-                    if (!check.holds(subject, id, version)) {
-                        failed.record(subject, id, version, "no answer");
+                    if (!check.holds(subject, id, expected)) {
+                        failed.record(subject, id, expected, "not shown");
                     }
                 } catch (IOException | RuntimeException e) {
-                    failed.record(subject, id, version, e.toString());
+                    failed.record(subject, id, expected, e.toString());
                 }
                 return null;
             }))));

@@ -93,7 +93,7 @@ class CrashLoopIT {
                         Map.of("envelopeYen", ENVELOPE_YEN, "reason", "当初予算"));
                 assertThat(envelope.status()).as("setting the envelope: %s", envelope.body()).isEqualTo(200);
                 ledger.acknowledged(new Ledger.Ack(Subject.WARD_BUDGET, BUDGET_WARD + "-" + fiscalYear,
-                        envelope.version(), "BUDGET_ENVELOPE", 0, "PUT /api/ward-budgets/{ward}/{fy}"));
+                        envelope.version(), "BUDGET_ENVELOPE", 0, null, "PUT /api/ward-budgets/{ward}/{fy}"));
 
                 ServerGate gate = new ServerGate();
                 gate.open();
@@ -220,7 +220,7 @@ class CrashLoopIT {
     }
 
     private static String counts(Ledger ledger) {
-        Map<Subject, Map<String, Long>> versions = ledger.acknowledgedVersions();
+        Map<Subject, Map<String, Ledger.Expected>> versions = ledger.expectations();
         long decisions = ledger.acks().stream().filter(a -> a.decision() != null).count();
         return "  acknowledged: " + ledger.acks().size() + " commands (" + decisions + " decisions) on "
                 + versions.values().stream().mapToInt(Map::size).sum() + " aggregates; "

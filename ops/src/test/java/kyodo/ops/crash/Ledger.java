@@ -2,9 +2,13 @@ package kyodo.ops.crash;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,9 +43,21 @@ final class Ledger {
      * @param version   the ETag version it answered
      * @param decision  its decision kind, or null when it decides nothing
      * @param amountYen the allocated amount of a budget allocation, else 0
+     * @param added     the id of what it added and the read model must show (a resolution, an
+     *                  allocation), else null
      * @param route     the route, for messages
      */
-    record Ack(Subject subject, String id, long version, String decision, long amountYen, String route) {
+    record Ack(Subject subject, String id, long version, String decision, long amountYen, String added,
+               String route) {
+    }
+
+    /**
+     * What the read model of one aggregate must show: at least the highest acknowledged version, and
+     * each acknowledged change itself, not only a version number that a later event could have
+     * carried past a lost one: the acknowledged versions (a proposal's timeline has an entry per
+     * event, by sequence number) and the ids of what was added.
+     */
+    record Expected(long version, SortedSet<Long> versions, Set<String> added) {
     }
 
     /** A command sent without an answer: the server may or may not have recorded it. */
@@ -165,13 +181,20 @@ final class Ledger {
         return idempotentRepeats.get();
     }
 
-    /** The highest acknowledged version of every aggregate, in first-seen order. */
-    Map<Subject, Map<String, Long>> acknowledgedVersions() {
-        Map<Subject, Map<String, Long>> versions = new LinkedHashMap<>();
+    /** What every acknowledged aggregate's read model must show, in first-seen order. */
+    Map<Subject, Map<String, Expected>> expectations() {
+        Map<Subject, Map<String, Expected>> expected = new LinkedHashMap<>();
         for (Ack ack : acks) {
-            versions.computeIfAbsent(ack.subject(), s -> new LinkedHashMap<>()).merge(ack.id(), ack.version(), Math::max);
+            Expected before = expected.computeIfAbsent(ack.subject(), s -> new LinkedHashMap<>()).get(ack.id());
+            SortedSet<Long> versions = new TreeSet<>(before == null ? Set.of() : before.versions());
+            versions.add(ack.version());
+            Set<String> added = new HashSet<>(before == null ? Set.of() : before.added());
+            if (ack.added() != null) {
+                added.add(ack.added());
+            }
+            expected.get(ack.subject()).put(ack.id(), new Expected(versions.last(), versions, added));
         }
-        return versions;
+        return expected;
     }
 
     Map<DecisionKey, Integer> acknowledgedDecisions() {
