@@ -86,7 +86,7 @@ class CrashLoopIT {
             try {
                 journal.append("  first start: ").append(seconds(server.start(STARTUP))).append('\n');
                 Api api = new Api(server.baseUri(), REQUEST_TIMEOUT);
-                Api.Account admin = new Api.Account("admin", Files.readString(passwordFile).strip());
+                Api.Account admin = new Api.Account("admin", firstRunPassword(passwordFile));
                 int fiscalYear = fiscalYearNow();
                 Map<String, Api.Account> accounts = createAccounts(api, admin);
                 Api.Answer envelope = api.put("/api/ward-budgets/" + BUDGET_WARD + "/" + fiscalYear, admin,
@@ -174,6 +174,21 @@ class CrashLoopIT {
                     + "\n\nserver log (" + server.log() + "), last lines:\n" + server.logTail(80)).isEmpty();
         }
         deleteRecursively(runDir);
+    }
+
+    /**
+     * The generated administrator password, which the first run writes once it is ready: that can
+     * be a moment after the health endpoint answers.
+     */
+    private static String firstRunPassword(Path file) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!Files.exists(file) || Files.readString(file).isBlank()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the first run wrote no administrator password to " + file);
+            }
+            Thread.sleep(200);
+        }
+        return Files.readString(file).strip();
     }
 
     /** STAFF per ward and the budget ward's WARD_HEAD, created by the first-run administrator. */
