@@ -57,6 +57,7 @@ class CrashLoopIT {
     /** 5,500万円, the ward envelope of the seeds from FY2006. */
     private static final long ENVELOPE_YEN = 55_000_000L;
     private static final Duration STARTUP = Duration.ofMinutes(3);
+    private static final String BATCH_SIZE = "--kyodo.projections.batch-size=";
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     @Test
@@ -75,10 +76,16 @@ class CrashLoopIT {
                 "--kyodo.security.rate-limit.sign-in-failures=1000000",
                 "--kyodo.security.rate-limit.sign-in-failures-per-address=1000000",
                 "--spring.main.banner-mode=off"));
+        if (settings.serverArgs().stream().noneMatch(a -> a.startsWith(BATCH_SIZE))) {
+            // Batches as large as a busy deployment would allow: a kill then lands amid more projection
+            // writes. With the default 100 the loss the loop looks for shows far more rarely in a few cycles.
+            serverArgs.add(BATCH_SIZE + "1000");
+        }
         serverArgs.addAll(settings.serverArgs());
         Random random = new Random(settings.seed());
         Ledger ledger = new Ledger();
-        StringBuilder journal = new StringBuilder("crash loop: " + settings + "\n  run directory " + runDir + "\n");
+        StringBuilder journal = new StringBuilder("crash loop: " + settings + "\n  server settings: "
+                + String.join(" ", serverArgs.subList(1, serverArgs.size())) + "\n  run directory " + runDir + "\n");
         long began = System.nanoTime();
         List<String> failures = new ArrayList<>();
 

@@ -13,15 +13,16 @@ import java.util.Locale;
  * {@code ./mvnw -B -pl ops -am verify -Dit.test=CrashLoopIT -Dkyodo.crashloop.cycles=10 …}:
  *
  * <ul>
- * <li>{@code kyodo.crashloop.cycles} (3): kills with SIGKILL, each followed by a restart;</li>
+ * <li>{@code kyodo.crashloop.cycles} (4): kills with SIGKILL, each followed by a restart;</li>
  * <li>{@code kyodo.crashloop.clients} (6): concurrent client threads;</li>
  * <li>{@code kyodo.crashloop.load-min} / {@code load-max} (4s / 12s): load before each kill, and
  * after the last restart, drawn between the two;</li>
  * <li>{@code kyodo.crashloop.catch-up} (60s): how long the read models get to converge;</li>
  * <li>{@code kyodo.crashloop.reservation-timeout} (20s): the server's
  * {@code kyodo.budgets.reservation-timeout}, short so that the budget can be checked in time;</li>
- * <li>{@code kyodo.crashloop.server-args}: more server settings, space-separated
- * ({@code --kyodo.projections.batch-size=500}, a MongoDB URI, …);</li>
+ * <li>{@code kyodo.crashloop.server-args}: more server settings, space-separated (a MongoDB URI,
+ * {@code --kyodo.projections.segments=2}, …); {@code --kyodo.projections.batch-size} is 1000 unless
+ * given here;</li>
  * <li>{@code kyodo.crashloop.seed}: the clients' random seed (printed by every run);</li>
  * <li>{@code kyodo.crashloop.jar}: the jar to run (default: {@code kyodo.jar} next to the test classes).</li>
  * </ul>
@@ -36,7 +37,7 @@ record CrashLoopSettings(int cycles, int clients, Duration loadMin, Duration loa
             throw new IllegalArgumentException("kyodo.crashloop.load-max is below load-min");
         }
         String extra = property("server-args", "").strip();
-        return new CrashLoopSettings(whole("cycles", 3), Math.max(1, whole("clients", 6)), loadMin, loadMax,
+        return new CrashLoopSettings(whole("cycles", 4), Math.max(1, whole("clients", 6)), loadMin, loadMax,
                 duration("catch-up", "60s"), duration("reservation-timeout", "20s"),
                 extra.isEmpty() ? List.of() : Arrays.asList(extra.split("\\s+")),
                 Long.parseLong(property("seed", Long.toString(System.nanoTime()))), packagedJar());
