@@ -35,11 +35,7 @@ public class CommandAccess implements MessageHandlerInterceptor<CommandMessage<?
             senderScope(command.getMetaData()).ifPresent(scope -> {
                 Role role = Role.fromName((String) command.getMetaData().get(ActorMetadata.ROLE))
                         .orElseThrow(() -> forbidden("The sender's role is not known."));
-                Class<?> type = command.getPayloadType();
-                if (!CommandPermissions.allows(role, type)) {
-                    throw forbidden("A " + role + " may not " + type.getSimpleName()
-                            + "; it needs " + CommandPermissions.rolesFor(type) + ".");
-                }
+                CommandPermissions.require(role, command.getPayloadType());
                 if (command.getPayload() instanceof WardTargeted targeted) {
                     requireCovers(scope, targeted.ward());
                 }

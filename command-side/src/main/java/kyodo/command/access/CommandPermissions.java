@@ -41,9 +41,17 @@ public final class CommandPermissions {
      * behalf (e.g. before money is reserved for an allocation).
      */
     public static void require(StaffRef actor, Permission permission) {
-        if (!permission.roles().contains(roleOf(actor))) {
-            throw forbidden(permission.roles().equals(permission.rolesOn(null))
-                    ? permission.refusalOn(null) : "This needs one of " + permission.roles() + ".");
+        require(roleOf(actor), permission);
+    }
+
+    /** Refuses (403) a role that may never send a command of that type: the command bus's check. */
+    public static void require(Role role, Class<?> commandType) {
+        require(role, of(commandType));
+    }
+
+    private static void require(Role role, Permission permission) {
+        if (!permission.roles().contains(role)) {
+            throw forbidden(permission.refusal());
         }
     }
 

@@ -22,14 +22,16 @@ import java.util.Set;
 public enum Permission {
 
     /** Proposals, meetings, projects: a ward office's daily work. */
-    DAILY_WORK(EnumSet.of(Role.STAFF, Role.WARD_HEAD, Role.ADMIN), null),
+    DAILY_WORK(EnumSet.of(Role.STAFF, Role.WARD_HEAD, Role.ADMIN),
+            "Commands are issued by staff, ward heads and administrators."),
     /** Setting a ward's budget envelope for a fiscal year. */
     BUDGET_ENVELOPE(EnumSet.of(Role.ADMIN), "Budget envelopes are set by an ADMIN."),
     /** Allocating a ward's money to a project (reserving, recording and releasing it). */
     BUDGET_ALLOCATION(EnumSet.of(Role.WARD_HEAD), "Budget allocations are the ward head's decision."),
     /** Approving a project: its ward's head, or an ADMIN for a city-wide project. */
     PROJECT_APPROVAL(EnumSet.of(Role.WARD_HEAD), "The ward head approves ward projects.",
-            EnumSet.of(Role.ADMIN), "A city-wide project is approved by an ADMIN."),
+            EnumSet.of(Role.ADMIN), "A city-wide project is approved by an ADMIN.",
+            "A project is approved by its ward head, or by an ADMIN when it is city-wide."),
     /** Erasing a person's data for good (crypto-shredding). */
     PERSONAL_DATA_ERASURE(EnumSet.of(Role.ADMIN), "Only an ADMIN may erase personal data.");
 
@@ -37,16 +39,19 @@ public enum Permission {
     private final String wardRefusal;
     private final Set<Role> onCityWideSubject;
     private final String cityWideRefusal;
+    private final String refusal;
 
     Permission(Set<Role> roles, String refusal) {
-        this(roles, refusal, roles, refusal);
+        this(roles, refusal, roles, refusal, refusal);
     }
 
-    Permission(Set<Role> onWardSubject, String wardRefusal, Set<Role> onCityWideSubject, String cityWideRefusal) {
+    Permission(Set<Role> onWardSubject, String wardRefusal, Set<Role> onCityWideSubject, String cityWideRefusal,
+               String refusal) {
         this.onWardSubject = Collections.unmodifiableSet(onWardSubject);
         this.wardRefusal = wardRefusal;
         this.onCityWideSubject = Collections.unmodifiableSet(onCityWideSubject);
         this.cityWideRefusal = cityWideRefusal;
+        this.refusal = refusal;
     }
 
     /** The roles that may have it on some subject: what can be checked before the subject is known. */
@@ -61,9 +66,13 @@ public enum Permission {
         return subjectWard == null ? onCityWideSubject : onWardSubject;
     }
 
+    /** Why a role that never has it is refused, in words for the problem detail (no class names). */
+    String refusal() {
+        return refusal;
+    }
+
     /** Why a role without it is refused on a subject of that ward, in words for the problem detail. */
     String refusalOn(Ward subjectWard) {
-        String refusal = subjectWard == null ? cityWideRefusal : wardRefusal;
-        return refusal != null ? refusal : "This needs one of " + rolesOn(subjectWard) + ".";
+        return subjectWard == null ? cityWideRefusal : wardRefusal;
     }
 }

@@ -78,4 +78,19 @@ class CommandPermissionsTest {
         assertThatThrownBy(() -> CommandPermissions.require(StaffRef.SYSTEM, SubmitProposal.class))
                 .as("the platform's own SYSTEM is no staff role").isInstanceOf(KyodoProblemException.class);
     }
+
+    @Test
+    void theBusSaysWhoMayInWordsWithoutClassNames() {
+        CommandPermissions.require(Role.STAFF, SubmitProposal.class);
+        assertThatThrownBy(() -> CommandPermissions.require(Role.ANALYST, SubmitProposal.class))
+                .isInstanceOf(KyodoProblemException.class)
+                .hasMessage("Commands are issued by staff, ward heads and administrators.");
+        assertThatThrownBy(() -> CommandPermissions.require(Role.WARD_HEAD, SetEnvelope.class))
+                .isInstanceOf(KyodoProblemException.class).hasMessage("Budget envelopes are set by an ADMIN.");
+        assertThatThrownBy(() -> CommandPermissions.require(Role.STAFF, ApproveProject.class))
+                .isInstanceOf(KyodoProblemException.class)
+                .hasMessage("A project is approved by its ward head, or by an ADMIN when it is city-wide.");
+        assertThatThrownBy(() -> CommandPermissions.require((Role) null, ReserveFunds.class))
+                .as("an unknown role").isInstanceOf(KyodoProblemException.class);
+    }
 }
