@@ -3,6 +3,9 @@ package kyodo.ops;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import kyodo.kernel.StaffRef;
+import kyodo.kernel.access.Actor;
+import kyodo.kernel.access.Role;
 import kyodo.query.history.FeatureHistory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,6 +65,22 @@ class ArchitectureTest {
         classes().that().areAssignableTo(FeatureHistory.class)
                 .and().doNotHaveFullyQualifiedName(FeatureHistory.class.getName())
                 .should().resideOutsideOfPackage("kyodo.query.history..")
+                .check(kyodo);
+    }
+
+    /**
+     * Who may do what on the command side is answered in {@code kyodo.command.access} alone: no other
+     * command-side class uses {@link Role} (its constants, {@code fromName}, {@code valueOf}) nor reads
+     * the role of a {@link StaffRef} or an {@link Actor}, which is what comparing role names needs.
+     * Commands point at a permission ({@code @Requires}); aggregates and services ask
+     * {@code CommandPermissions}.
+     */
+    @Test
+    void onlyAccessNamesRolesOnTheCommandSide() {
+        noClasses().that().resideInAPackage("kyodo.command..").and().resideOutsideOfPackage("kyodo.command.access..")
+                .should().dependOnClassesThat().belongToAnyOf(Role.class)
+                .orShould().callMethod(StaffRef.class, "role")
+                .orShould().callMethod(Actor.class, "role")
                 .check(kyodo);
     }
 

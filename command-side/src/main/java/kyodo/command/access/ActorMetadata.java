@@ -1,5 +1,7 @@
 package kyodo.command.access;
 
+import kyodo.kernel.StaffRef;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +23,11 @@ public class ActorMetadata {
      * are not checked again. Never copied onto events.
      */
     public static final String WARD_SCOPE = "wardScope";
+
+    /** The metadata that records who sent a command: their id and role, never their ward scope. */
+    public static MetaData of(StaffRef sender) {
+        return MetaData.with(STAFF_ID, sender.staffId()).and(ROLE, sender.role());
+    }
 
     @Bean
     CorrelationDataProvider actorCorrelation() {

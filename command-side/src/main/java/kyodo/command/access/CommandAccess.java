@@ -3,7 +3,6 @@ package kyodo.command.access;
 import kyodo.kernel.Ward;
 import kyodo.kernel.access.Actor;
 import kyodo.kernel.access.Role;
-import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
@@ -19,9 +18,10 @@ import java.util.Optional;
 /**
  * Authorisation where the commands are handled, not only at the URL: every command sent from the
  * HTTP edge carries its sender's role and ward scope ({@link ActorMetadata}); here the role must be
- * allowed to send it ({@link CommandPermissions}) and, for a creation, the scope must cover the new
- * subject's ward. The subject's own ward is checked by the aggregate ({@link #requireScope}) once it
- * is loaded. Commands that policies send in reaction to events carry no scope: they follow a
+ * allowed to send it to some subject ({@link CommandPermissions}) and, for a creation, the scope must
+ * cover the new subject's ward. The subject's own ward is checked by the aggregate
+ * ({@link #requireScope}) once it is loaded, and so is a permission that depends on the subject
+ * ({@link CommandPermissions#requireOn}). Commands that policies send in reaction to events carry no scope: they follow a
  * decision that was authorised when it was taken.
  */
 @Component
@@ -35,10 +35,7 @@ public class CommandAccess implements MessageHandlerInterceptor<CommandMessage<?
             senderScope(command.getMetaData()).ifPresent(scope -> {
                 Role role = Role.fromName((String) command.getMetaData().get(ActorMetadata.ROLE))
                         .orElseThrow(() -> forbidden("The sender's role is not known."));
-                if (!CommandPermissions.allows(role, command.getCommandName())) {
-                    throw forbidden("A " + role + " may not " + simpleName(command.getCommandName())
-                            + "; it needs " + CommandPermissions.rolesFor(command.getCommandName()) + ".");
-                }
+                CommandPermissions.require(role, command.getPayloadType());
                 if (command.getPayload() instanceof WardTargeted targeted) {
                     requireCovers(scope, targeted.ward());
                 }
@@ -71,11 +68,7 @@ public class CommandAccess implements MessageHandlerInterceptor<CommandMessage<?
         return Optional.ofNullable(metaData.get(ActorMetadata.WARD_SCOPE)).map(String::valueOf);
     }
 
-    private static String simpleName(String commandName) {
-        return commandName.substring(commandName.lastIndexOf('.') + 1);
-    }
-
     private static KyodoProblemException forbidden(String detail) {
-        return new KyodoProblemException(CommonProblems.FORBIDDEN, detail);
+        return CommandPermissions.forbidden(detail);
     }
 }

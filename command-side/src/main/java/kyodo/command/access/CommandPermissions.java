@@ -1,38 +1,90 @@
 package kyodo.command.access;
 
+import kyodo.kernel.StaffRef;
+import kyodo.kernel.Ward;
+import kyodo.kernel.access.Actor;
 import kyodo.kernel.access.Role;
+import kyodo.kernel.problem.CommonProblems;
+import kyodo.kernel.problem.KyodoProblemException;
 
-import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * Which roles may send which command (API.md, "Areas and who may call them"). Everything a ward
- * office does day to day is open to its staff, its head and the city-wide administrators; money
- * and approvals are narrower. An analyst sends nothing. The aggregates keep the finer rules that
- * depend on the subject (a ward project is approved by its ward head, a city-wide one by an ADMIN).
+ * Which roles may send which command: each command type maps to the {@link Permission} it names with
+ * {@link Requires} ({@link Permission#DAILY_WORK} when it names none). Every role check of the command
+ * side goes through here, whether it runs on the command bus ({@link CommandAccess}), in a service that
+ * refuses before it starts a multi-step operation, or in an aggregate that knows the subject's ward.
  */
 public final class CommandPermissions {
-
-    private static final Set<Role> DAILY_WORK = EnumSet.of(Role.STAFF, Role.WARD_HEAD, Role.ADMIN);
-
-    private static final Map<String, Set<Role>> NARROWER = Map.of(
-            "kyodo.command.budget.SetEnvelope", EnumSet.of(Role.ADMIN),
-            "kyodo.command.budget.ReserveFunds", EnumSet.of(Role.WARD_HEAD),
-            "kyodo.command.budget.ReleaseFunds", EnumSet.of(Role.WARD_HEAD),
-            "kyodo.command.project.RecordAllocation", EnumSet.of(Role.WARD_HEAD),
-            "kyodo.command.project.ApproveProject", EnumSet.of(Role.WARD_HEAD, Role.ADMIN));
 
     private CommandPermissions() {
     }
 
-    /** The roles that may send a command of that type. */
-    public static Set<Role> rolesFor(String commandName) {
-        return NARROWER.getOrDefault(commandName, DAILY_WORK);
+    /** The permission a command of that type needs. */
+    public static Permission of(Class<?> commandType) {
+        Requires requires = commandType.getAnnotation(Requires.class);
+        return requires == null ? Permission.DAILY_WORK : requires.value();
     }
 
-    /** Whether that role may send a command of that type. */
-    public static boolean allows(Role role, String commandName) {
-        return rolesFor(commandName).contains(role);
+    /** The roles that may send a command of that type, whatever its subject. */
+    public static Set<Role> rolesFor(Class<?> commandType) {
+        return of(commandType).roles();
+    }
+
+    /** Whether that role may send a command of that type to some subject. */
+    public static boolean allows(Role role, Class<?> commandType) {
+        return rolesFor(commandType).contains(role);
+    }
+
+    /**
+     * Refuses (403) an actor whose role never has that permission, before anything is done on its
+     * behalf (e.g. before money is reserved for an allocation).
+     */
+    public static void require(StaffRef actor, Permission permission) {
+        require(roleOf(actor), permission);
+    }
+
+    /** Refuses (403) a role that may never send a command of that type: the command bus's check. */
+    public static void require(Role role, Class<?> commandType) {
+        require(role, of(commandType));
+    }
+
+    private static void require(Role role, Permission permission) {
+        if (!permission.roles().contains(role)) {
+            throw forbidden(permission.refusal());
+        }
+    }
+
+    /** Refuses (403) an actor whose role may never send a command of that type. */
+    public static void require(StaffRef actor, Class<?> commandType) {
+        require(actor, of(commandType));
+    }
+
+    /**
+     * Refuses (403) a command on a subject of that ward (null: city-wide) whose sender's role may not
+     * act on it: where the permission depends on the subject, the aggregate that knows it asks here.
+     */
+    public static void requireOn(Object command, StaffRef by, Ward subjectWard) {
+        Permission permission = of(command.getClass());
+        if (!permission.rolesOn(subjectWard).contains(roleOf(by))) {
+            throw forbidden(permission.refusalOn(subjectWard));
+        }
+    }
+
+    /** Refuses (403) a signed-in actor whose role issues no commands at all (an analyst only reads). */
+    public static Actor requireIssuesCommands(Actor actor) {
+        if (!actor.role().issuesCommands()) {
+            throw forbidden("An " + actor.role() + " account reads analytics only and issues no commands.");
+        }
+        return actor;
+    }
+
+    /** The role someone acted in, or null for one that is not a staff role (e.g. the platform's SYSTEM). */
+    private static Role roleOf(StaffRef actor) {
+        return actor == null ? null : Role.fromName(actor.role()).orElse(null);
+    }
+
+    static KyodoProblemException forbidden(String detail) {
+        return new KyodoProblemException(CommonProblems.FORBIDDEN, detail);
     }
 }

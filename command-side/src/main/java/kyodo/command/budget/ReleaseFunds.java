@@ -1,5 +1,7 @@
 package kyodo.command.budget;
 
+import kyodo.command.access.Permission;
+import kyodo.command.access.Requires;
 import kyodo.kernel.Yen;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -11,6 +13,7 @@ import java.time.Instant;
  * project's unspent allocation ({@code releaseId} = {@code termination-<projectId>}). Idempotent
  * per release id; releasing a reservation the budget never made changes nothing.
  */
+@Requires(Permission.BUDGET_ALLOCATION)
 public record ReleaseFunds(@TargetAggregateIdentifier String budgetId, String releaseId, String projectId,
                            Yen amount, String reason, Instant at) {
 }

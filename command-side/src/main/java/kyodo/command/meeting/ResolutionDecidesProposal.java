@@ -12,7 +12,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.HandlerExecutionException;
-import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -48,9 +47,8 @@ class ResolutionDecidesProposal {
                 DecisionBasis.meetingResolution(resolution.resolutionId()), resolution.decision().decidedAt(),
                 resolution.decision().decidedBy());
         try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(decide).andMetaData(
-                    MetaData.with(ActorMetadata.STAFF_ID, decide.by().staffId())
-                            .and(ActorMetadata.ROLE, decide.by().role())));
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(decide)
+                    .andMetaData(ActorMetadata.of(decide.by())));
         } catch (KyodoProblemException | HandlerExecutionException refused) {
             // A rule refused it (e.g. the proposal was withdrawn meanwhile): the resolution stands as
             // recorded; retrying cannot change the answer, so the policy moves on.

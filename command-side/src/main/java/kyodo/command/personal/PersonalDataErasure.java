@@ -1,6 +1,8 @@
 package kyodo.command.personal;
 
 import kyodo.command.access.ActorMetadata;
+import kyodo.command.access.CommandPermissions;
+import kyodo.command.access.Permission;
 import kyodo.kernel.StaffRef;
 import kyodo.kernel.personal.PersonKeyVault;
 import kyodo.kernel.personal.PersonalDataErased;
@@ -8,7 +10,6 @@ import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.gateway.EventGateway;
-import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -37,9 +38,7 @@ public class PersonalDataErasure {
      * @return when the subject's data was erased
      */
     public Instant erase(String subjectId, StaffRef actor) {
-        if (!"ADMIN".equals(actor.role())) {
-            throw new KyodoProblemException(CommonProblems.FORBIDDEN, "Only an ADMIN may erase personal data.");
-        }
+        CommandPermissions.require(actor, Permission.PERSONAL_DATA_ERASURE);
         PersonKeyVault.KeyState before = vault.state(subjectId);
         if (before == PersonKeyVault.KeyState.UNKNOWN) {
             throw new KyodoProblemException(CommonProblems.NOT_FOUND, "No data subject with that id.");
@@ -47,8 +46,7 @@ public class PersonalDataErasure {
         Instant erasedAt = vault.destroy(subjectId, clock.instant()).orElseThrow();
         if (before == PersonKeyVault.KeyState.ACTIVE) {
             events.publish(GenericEventMessage.asEventMessage(new PersonalDataErased(subjectId, erasedAt))
-                    .andMetaData(MetaData.with(ActorMetadata.STAFF_ID, actor.staffId())
-                            .and(ActorMetadata.ROLE, actor.role())));
+                    .andMetaData(ActorMetadata.of(actor)));
         }
         return erasedAt;
     }

@@ -1,5 +1,6 @@
 package kyodo.command.project;
 
+import kyodo.command.access.CommandPermissions;
 import kyodo.command.platform.CommandOutcomes;
 import kyodo.command.web.ActingStaff;
 import kyodo.command.web.IfMatch;
@@ -48,9 +49,11 @@ public class BudgetAllocations {
     public <T> Mono<ResponseEntity<T>> allocate(String projectId, String ifMatch, Yen amount, String reason,
                                                 StaffRef actor, java.util.function.BiFunction<Long, String,
                                                 ResponseEntity<T>> answer) {
-        if (!"WARD_HEAD".equals(actor.role())) {
-            return Mono.error(new KyodoProblemException(CommonProblems.FORBIDDEN,
-                    "Budget allocations are the ward head's decision."));
+        try {
+            // refused before anything is reserved; the budget and the project check it again
+            CommandPermissions.require(actor, RecordAllocation.class);
+        } catch (KyodoProblemException refused) {
+            return Mono.error(refused);
         }
         String allocationId = AggregateCommands.newId();
         String decisionId = AggregateCommands.newId();

@@ -1,5 +1,6 @@
 package kyodo.command.project;
 
+import kyodo.command.access.CommandPermissions;
 import kyodo.command.platform.VersionedAggregate;
 import kyodo.kernel.FiscalYear;
 import kyodo.kernel.StaffRef;
@@ -115,8 +116,7 @@ class CollaborativeProject extends VersionedAggregate {
         if (status == Status.APPROVED) {
             throw refused(ProjectProblems.ALREADY_APPROVED, "Approved already.");
         }
-        requireRole(c.by(), ward == null ? Set.of("ADMIN") : Set.of("WARD_HEAD"),
-                ward == null ? "A city-wide project is approved by an ADMIN." : "The ward head approves ward projects.");
+        CommandPermissions.requireOn(c, c.by(), ward);
         ProjectRules.requireText("reason", c.reason(), ProjectRules.TEXT_MAX);
         apply(new ProjectApproved(projectId, decision(c.decisionId(), DecisionKind.PROJECT_APPROVAL,
                 DecisionOutcome.APPROVED, c.reason().strip(), c.by(), c.at())));
@@ -132,7 +132,7 @@ class CollaborativeProject extends VersionedAggregate {
         if (status != Status.APPROVED) {
             throw refused(ProjectProblems.NOT_APPROVED, "Approve the project before allocating money.");
         }
-        requireRole(c.by(), Set.of("WARD_HEAD"), "Budget allocations are the ward head's decision.");
+        CommandPermissions.requireOn(c, c.by(), ward);
         if (ward == null) {
             throw refused(ProjectProblems.NO_WARD_BUDGET, "A city-wide project has no ward budget.");
         }
@@ -279,12 +279,6 @@ class CollaborativeProject extends VersionedAggregate {
     private void requireOpen() {
         if (status == Status.COMPLETED || status == Status.TERMINATED) {
             throw refused(ProjectProblems.CLOSED, "The project is " + status.name().toLowerCase() + ".");
-        }
-    }
-
-    private static void requireRole(StaffRef by, Set<String> roles, String detail) {
-        if (!roles.contains(by.role())) {
-            throw new KyodoProblemException(CommonProblems.FORBIDDEN, detail);
         }
     }
 

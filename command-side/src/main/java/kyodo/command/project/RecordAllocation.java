@@ -1,5 +1,7 @@
 package kyodo.command.project;
 
+import kyodo.command.access.Permission;
+import kyodo.command.access.Requires;
 import kyodo.command.platform.DecidingCommand;
 import kyodo.kernel.StaffRef;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -12,6 +14,7 @@ import java.time.Instant;
  * {@code expectedVersion} (from If-Match) makes it conditional; null applies it to the current
  * version.
  */
+@Requires(Permission.BUDGET_ALLOCATION)
 public record RecordAllocation(@TargetAggregateIdentifier String projectId, @TargetAggregateVersion Long expectedVersion,
                     String allocationId, String decisionId, String budgetId, kyodo.kernel.Yen amount, String reason, Instant at, StaffRef by) implements DecidingCommand {
 }

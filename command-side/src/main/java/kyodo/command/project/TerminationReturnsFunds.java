@@ -7,7 +7,6 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,8 +33,7 @@ class TerminationReturnsFunds {
         ReleaseFunds release = new ReleaseFunds(terminated.budgetId(), "termination-" + terminated.projectId(),
                 terminated.projectId(), terminated.unspent(), "事業の中止により未使用額を返還しました",
                 terminated.decision().decidedAt());
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(release).andMetaData(
-                MetaData.with(ActorMetadata.STAFF_ID, terminated.decision().decidedBy().staffId())
-                        .and(ActorMetadata.ROLE, terminated.decision().decidedBy().role())));
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(release)
+                .andMetaData(ActorMetadata.of(terminated.decision().decidedBy())));
     }
 }

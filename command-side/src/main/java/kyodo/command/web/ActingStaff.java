@@ -1,5 +1,6 @@
 package kyodo.command.web;
 
+import kyodo.command.access.CommandPermissions;
 import kyodo.kernel.StaffRef;
 import kyodo.kernel.access.Actor;
 import kyodo.kernel.problem.CommonProblems;
@@ -46,8 +47,6 @@ public class ActingStaff implements HandlerMethodArgumentResolver {
                 .cast(Actor.class)
                 .switchIfEmpty(Mono.error(() -> new KyodoProblemException(CommonProblems.UNAUTHENTICATED,
                         "Commands need a signed-in staff member.")))
-                .flatMap(actor -> actor.role().issuesCommands() ? Mono.just(actor)
-                        : Mono.error(new KyodoProblemException(CommonProblems.FORBIDDEN,
-                        "An " + actor.role() + " account reads analytics only and issues no commands.")));
+                .flatMap(actor -> Mono.fromCallable(() -> CommandPermissions.requireIssuesCommands(actor)));
     }
 }

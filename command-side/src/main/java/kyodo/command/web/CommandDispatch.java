@@ -34,9 +34,7 @@ public class CommandDispatch {
         // The ward scope of the signed-in actor goes with the command, for the command side's access
         // checks; it is not correlated onto events (ActorMetadata).
         return ActingStaff.current().flatMap(signedIn -> {
-            MetaData metaData = MetaData.with(ActorMetadata.STAFF_ID, actor.staffId())
-                    .and(ActorMetadata.ROLE, actor.role())
-                    .and(ActorMetadata.WARD_SCOPE, signedIn.scopeCode());
+            MetaData metaData = ActorMetadata.of(actor).and(ActorMetadata.WARD_SCOPE, signedIn.scopeCode());
             // The local command bus handles a command on the calling thread, JDBC included: never on
             // Netty's event loop.
             return Mono.defer(() -> Mono.<R>fromFuture(

@@ -1,5 +1,8 @@
 package kyodo.command.access;
 
+import kyodo.command.budget.SetEnvelope;
+import kyodo.command.project.RecordAllocation;
+import kyodo.command.proposal.SubmitProposal;
 import kyodo.kernel.StaffRef;
 import kyodo.kernel.Ward;
 import kyodo.kernel.access.Role;
@@ -65,13 +68,13 @@ class WardScopeTest {
 
     @Test
     void moneyAndEnvelopesNeedTheirRoles() {
-        assertThat(CommandPermissions.allows(Role.STAFF, "kyodo.command.project.RecordAllocation")).isFalse();
-        assertThat(CommandPermissions.allows(Role.WARD_HEAD, "kyodo.command.project.RecordAllocation")).isTrue();
-        assertThat(CommandPermissions.allows(Role.WARD_HEAD, "kyodo.command.budget.SetEnvelope")).isFalse();
-        assertThat(CommandPermissions.allows(Role.ADMIN, "kyodo.command.budget.SetEnvelope")).isTrue();
-        assertThat(CommandPermissions.allows(Role.STAFF, "kyodo.command.proposal.SubmitProposal")).isTrue();
-        assertThat(CommandPermissions.allows(Role.ANALYST, "kyodo.command.proposal.SubmitProposal")).isFalse();
-        assertThatThrownBy(() -> passes(fromEdge(new kyodo.command.budget.SetEnvelope("saiwai-2025", null,
+        assertThat(CommandPermissions.allows(Role.STAFF, RecordAllocation.class)).isFalse();
+        assertThat(CommandPermissions.allows(Role.WARD_HEAD, RecordAllocation.class)).isTrue();
+        assertThat(CommandPermissions.allows(Role.WARD_HEAD, SetEnvelope.class)).isFalse();
+        assertThat(CommandPermissions.allows(Role.ADMIN, SetEnvelope.class)).isTrue();
+        assertThat(CommandPermissions.allows(Role.STAFF, SubmitProposal.class)).isTrue();
+        assertThat(CommandPermissions.allows(Role.ANALYST, SubmitProposal.class)).isFalse();
+        assertThatThrownBy(() -> passes(fromEdge(new SetEnvelope("saiwai-2025", null,
                 Ward.SAIWAI, null, null, "d", "r", null, new StaffRef("h", "WARD_HEAD")), Role.WARD_HEAD, "saiwai")))
                 .satisfies(e -> assertThat(refusalType(e)).contains("forbidden"));
     }

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import kyodo.command.access.CommandPermissions;
 import kyodo.command.budget.SetEnvelope;
 import kyodo.command.project.AddPartner;
 import kyodo.command.project.ApproveProject;
@@ -227,10 +228,7 @@ class ProjectCommandController {
             StaffRef actor) {
         Ward theWard = Ward.fromCode(ward).orElseThrow(() -> invalid("ward", "not a ward code"));
         FiscalYear year = parseYear(fiscalYear);
-        if (!"ADMIN".equals(actor.role())) {
-            return Mono.error(new KyodoProblemException(CommonProblems.FORBIDDEN,
-                    "Budget envelopes are set by an ADMIN."));
-        }
+        CommandPermissions.require(actor, SetEnvelope.class);
         String budgetId = WardBudgetId.of(theWard, year);
         return commands.send(budgetId, ifMatch, actor, (v, at) -> new SetEnvelope(budgetId, v, theWard, year,
                 Yen.of(b.envelopeYen()), AggregateCommands.newId(), b.reason(), at, actor));
