@@ -84,6 +84,21 @@ class ArchitectureTest {
                 .check(kyodo);
     }
 
+    /**
+     * One renderer answers every failure (ADR 16): only the kernel's problem package turns a problem
+     * into a body, and the security edge, which sits in front of both sides, uses no side's web classes.
+     */
+    @Test
+    void onlyTheRendererWritesProblemsAndTheEdgeUsesNoSidesWebClasses() {
+        noClasses().that().resideOutsideOfPackage("kyodo.kernel.problem")
+                .should().callMethod(kyodo.kernel.problem.ProblemDetails.class, "toBody", java.util.Locale.class,
+                        String.class)
+                .check(kyodo);
+        noClasses().that().resideInAPackage("kyodo.ops.security..")
+                .should().dependOnClassesThat().resideInAnyPackage("kyodo.command..web..", "kyodo.query..web..")
+                .check(kyodo);
+    }
+
     @Test
     void aggregatesAreNotPublic() {
         com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()

@@ -2,7 +2,6 @@ package kyodo.command.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import kyodo.command.platform.ProblemTranslation;
@@ -10,14 +9,11 @@ import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.FieldViolation;
 import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.problem.ProblemDetails;
+import kyodo.kernel.problem.ProblemLog;
+import kyodo.kernel.problem.ProblemRendering;
 import org.axonframework.messaging.HandlerExecutionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.MethodNotAllowedException;
@@ -39,48 +35,33 @@ import java.util.stream.Collectors;
  * The one place where failures become answers: every error of the HTTP API is an
  * {@code application/problem+json} document with a stable {@code type}, a Japanese or English
  * title by {@code Accept-Language}, field errors for invalid input, and never a stack trace.
- * Runs before Spring Boot's own error handler so nothing escapes in another shape.
+ * Runs before Spring Boot's own error handler so nothing escapes in another shape. It only maps a
+ * failure to its problem; the {@link ProblemRendering} writes the answer and {@link ProblemLog}
+ * decides what is logged, as for the query side and the security edge (ADR 16).
  */
 @Component
 @Order(-3)
 public class CommandProblemHandler implements WebExceptionHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(CommandProblemHandler.class);
-
-    private final ObjectMapper mapper;
-
-    public CommandProblemHandler(ObjectMapper mapper) {
-        this.mapper = mapper;
-    }
-
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
-        ServerHttpResponse response = exchange.getResponse();
-        if (response.isCommitted()) {
+        if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);
         }
+        String method = exchange.getRequest().getMethod().name();
+        String path = exchange.getRequest().getPath().value();
         if (clientWentAway(error)) {
-            // nobody is left to read an answer: not a failure of ours, and nothing to log as one
-            log.debug("{} {}: the client went away", exchange.getRequest().getMethod(), exchange.getRequest().getPath());
+            ProblemLog.hungUp(method, path);
             return Mono.empty();
         }
         ProblemDetails problem = toProblem(error, exchange.getLocaleContext().getLocale());
-        if (problem.status() >= 500) {
-            log.error("{} {} failed: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
-                    error.toString(), error);
-        }
-        return ProblemWriter.write(exchange, problem, mapper);
+        ProblemLog.answered(method, path, problem, error);
+        return ProblemWriter.write(exchange, problem);
     }
 
     /** Whether the failure is the client closing the connection before the request was read or answered. */
     static boolean clientWentAway(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof reactor.netty.channel.AbortedException
-                    || cause instanceof java.nio.channels.ClosedChannelException) {
-                return true;
-            }
-        }
-        return false;
+        return ProblemLog.clientWentAway(error);
     }
 
     /** As {@link #toProblem(Throwable, Locale)}, with details in Japanese. */
@@ -207,7 +188,7 @@ public class CommandProblemHandler implements WebExceptionHandler {
         }
 
         static boolean english(Locale locale) {
-            return locale != null && "en".equals(locale.getLanguage());
+            return ProblemRendering.english(locale);
         }
     }
 
@@ -267,31 +248,5 @@ public class CommandProblemHandler implements WebExceptionHandler {
             }
         }
         return null;
-    }
-
-    /** Renders problems; shared by the handler and filters that answer before a controller. */
-    public static final class ProblemWriter {
-
-        private ProblemWriter() {
-        }
-
-        public static Mono<Void> write(ServerWebExchange exchange, ProblemDetails problem, ObjectMapper mapper) {
-            ServerHttpResponse response = exchange.getResponse();
-            Locale locale = exchange.getLocaleContext().getLocale();
-            response.setStatusCode(HttpStatus.valueOf(problem.status()));
-            response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-            response.getHeaders().set("Content-Language", locale != null && "en".equals(locale.getLanguage())
-                    ? "en" : "ja");
-            if (problem.status() == 503) {
-                response.getHeaders().set("Retry-After", "1");
-            }
-            byte[] bytes;
-            try {
-                bytes = mapper.writeValueAsBytes(problem.toBody(locale, exchange.getRequest().getPath().value()));
-            } catch (JsonProcessingException e) {
-                return Mono.error(e);
-            }
-            return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
-        }
     }
 }

@@ -1,6 +1,5 @@
 package kyodo.command.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.ProblemDetails;
 import org.springframework.core.Ordered;
@@ -33,12 +32,6 @@ public class HostilePathFilter implements WebFilter, Ordered {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private final ObjectMapper mapper;
-
-    public HostilePathFilter(ObjectMapper mapper) {
-        this.mapper = mapper;
-    }
-
     /** What became of a raw path: its canonical form, or why it is refused. */
     public sealed interface Outcome {
     }
@@ -63,12 +56,12 @@ public class HostilePathFilter implements WebFilter, Ordered {
         }
         Outcome outcome = canonical(raw);
         if (outcome instanceof Hostile) {
-            return CommandProblemHandler.ProblemWriter.write(exchange,
-                    ProblemDetails.of(CommonProblems.NOT_FOUND, "No such resource."), mapper);
+            return ProblemWriter.write(exchange,
+                    ProblemDetails.of(CommonProblems.NOT_FOUND, "No such resource."));
         }
         if (outcome instanceof Malformed) {
-            return CommandProblemHandler.ProblemWriter.write(exchange, ProblemDetails.of(
-                    CommonProblems.MALFORMED_REQUEST, "The path holds a broken percent-encoding."), mapper);
+            return ProblemWriter.write(exchange, ProblemDetails.of(
+                    CommonProblems.MALFORMED_REQUEST, "The path holds a broken percent-encoding."));
         }
         String path = ((Canonical) outcome).path();
         if (path.equals(raw)) {

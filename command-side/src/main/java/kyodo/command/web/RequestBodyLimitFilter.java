@@ -1,6 +1,5 @@
 package kyodo.command.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.ProblemDetails;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,21 +19,18 @@ import reactor.core.publisher.Mono;
 public class RequestBodyLimitFilter implements WebFilter, Ordered {
 
     private final long limitBytes;
-    private final ObjectMapper mapper;
 
-    public RequestBodyLimitFilter(@Value("${spring.codec.max-in-memory-size:64KB}") DataSize limit,
-                                  ObjectMapper mapper) {
+    public RequestBodyLimitFilter(@Value("${spring.codec.max-in-memory-size:64KB}") DataSize limit) {
         this.limitBytes = limit.toBytes();
-        this.mapper = mapper;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long declared = exchange.getRequest().getHeaders().getContentLength();
         if (declared > limitBytes) {
-            return CommandProblemHandler.ProblemWriter.write(exchange, ProblemDetails.of(
+            return ProblemWriter.write(exchange, ProblemDetails.of(
                     CommonProblems.PAYLOAD_TOO_LARGE,
-                    "The request body is " + declared + " bytes; the limit is " + limitBytes + "."), mapper);
+                    "The request body is " + declared + " bytes; the limit is " + limitBytes + "."));
         }
         return chain.filter(exchange);
     }

@@ -1,9 +1,11 @@
 package kyodo.ops.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import kyodo.command.web.CommandProblemHandler;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.ProblemDetails;
+import kyodo.kernel.problem.ProblemRendering;
+import kyodo.kernel.problem.RenderedProblem;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
@@ -14,25 +16,24 @@ import reactor.core.publisher.Mono;
 /**
  * The security edge's own answers, in the same problem+json as every other error: 401 (not signed
  * in, or a failed sign-in), 429 with {@code Retry-After} (a sign-in slowed down by the
- * {@link SignInThrottle}, its password unchecked), 403 (signed in, not allowed).
+ * {@link SignInThrottle}, its password unchecked), 403 (signed in, not allowed). Its {@link #write}
+ * is how every part of the edge answers, through the platform's one {@link ProblemRendering}: the
+ * edge sits in front of both sides and depends on neither side's web classes (ADR 16).
  */
 final class EdgeAnswers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
-    private final ObjectMapper mapper;
     private final String challenge;
 
-    EdgeAnswers(ObjectMapper mapper, String challenge) {
-        this.mapper = mapper;
+    EdgeAnswers(String challenge) {
         this.challenge = challenge;
     }
 
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException failure) {
         if (failure instanceof SignInSlowedDown slowed) {
-            exchange.getResponse().getHeaders().set("Retry-After", Long.toString(slowed.retryAfterSeconds()));
             return write(exchange, ProblemDetails.of(CommonProblems.TOO_MANY_REQUESTS,
                     "Too many failed sign-ins for this account from this address, or from this address; "
-                            + "try again after the time in Retry-After."));
+                            + "try again after the time in Retry-After.").retryAfter(slowed.retryAfterSeconds()));
         }
         String detail;
         if (exchange.getRequest().getHeaders().getFirst("Authorization") != null) {
@@ -52,7 +53,13 @@ final class EdgeAnswers implements ServerAuthenticationEntryPoint, ServerAccessD
                 "Your role does not allow this: /api is for staff, /analytics for analysts and administrators."));
     }
 
-    private Mono<Void> write(ServerWebExchange exchange, ProblemDetails problem) {
-        return CommandProblemHandler.ProblemWriter.write(exchange, problem, mapper);
+    /** Answers the exchange with the problem, rendered as everywhere else; other headers set before stay. */
+    static Mono<Void> write(ServerWebExchange exchange, ProblemDetails problem) {
+        RenderedProblem rendered = ProblemRendering.render(problem, exchange.getLocaleContext().getLocale(),
+                exchange.getRequest().getPath().value());
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(HttpStatusCode.valueOf(rendered.status()));
+        rendered.headers().forEach(response.getHeaders()::set);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(rendered.json())));
     }
 }

@@ -1,6 +1,5 @@
 package kyodo.ops.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.channel.ChannelPipeline;
 import org.springframework.boot.web.embedded.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -17,12 +16,12 @@ class HttpEdgeConfiguration {
     static final String GUARD = "kyodo.unreadableRequestGuard";
 
     @Bean
-    NettyServerCustomizer unreadableRequestsStopAtTheEdge(ObjectMapper mapper) {
+    NettyServerCustomizer unreadableRequestsStopAtTheEdge() {
         return server -> server.doOnChannelInit((observer, channel, remoteAddress) -> {
             ChannelPipeline pipeline = channel.pipeline();
             // HTTP/1.1 only: an HTTP/2 stream has no such codec, and is answered by Reactor Netty itself
             if (pipeline.get(NettyPipeline.HttpCodec) != null) {
-                pipeline.addAfter(NettyPipeline.HttpCodec, GUARD, new UnreadableRequestGuard(mapper));
+                pipeline.addAfter(NettyPipeline.HttpCodec, GUARD, new UnreadableRequestGuard());
             }
         });
     }

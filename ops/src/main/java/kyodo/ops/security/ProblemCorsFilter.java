@@ -1,7 +1,5 @@
 package kyodo.ops.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import kyodo.command.web.CommandProblemHandler;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.ProblemDetails;
 import org.springframework.web.cors.CorsConfiguration;
@@ -22,19 +20,17 @@ final class ProblemCorsFilter implements WebFilter {
 
     private final CorsConfigurationSource source;
     private final CorsProcessor processor = new DefaultCorsProcessor();
-    private final ObjectMapper mapper;
 
-    ProblemCorsFilter(CorsConfigurationSource source, ObjectMapper mapper) {
+    ProblemCorsFilter(CorsConfigurationSource source) {
         this.source = source;
-        this.mapper = mapper;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         CorsConfiguration configuration = source.getCorsConfiguration(exchange);
         if (!processor.process(configuration, exchange)) {
-            return CommandProblemHandler.ProblemWriter.write(exchange, ProblemDetails.of(CommonProblems.FORBIDDEN,
-                    "This origin may not call kyodo from a browser (kyodo.security.cors.allowed-origins)."), mapper);
+            return EdgeAnswers.write(exchange, ProblemDetails.of(CommonProblems.FORBIDDEN,
+                    "This origin may not call kyodo from a browser (kyodo.security.cors.allowed-origins)."));
         }
         if (CorsUtils.isPreFlightRequest(exchange.getRequest())) {
             return Mono.empty();

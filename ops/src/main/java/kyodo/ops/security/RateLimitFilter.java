@@ -1,7 +1,5 @@
 package kyodo.ops.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import kyodo.command.web.CommandProblemHandler;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.ProblemDetails;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -30,13 +28,11 @@ final class RateLimitFilter implements WebFilter {
     private final int publicPerMinute;
     private final boolean trustForwardedFor;
     private final EdgeLimits counters;
-    private final ObjectMapper mapper;
 
-    RateLimitFilter(SecuritySettings settings, EdgeLimits counters, ObjectMapper mapper) {
+    RateLimitFilter(SecuritySettings settings, EdgeLimits counters) {
         this.publicPerMinute = settings.rateLimit().publicPerMinute();
         this.trustForwardedFor = settings.trustForwardedFor();
         this.counters = counters;
-        this.mapper = mapper;
     }
 
     @Override
@@ -54,10 +50,9 @@ final class RateLimitFilter implements WebFilter {
     private Mono<Void> limited(ServerWebExchange exchange, WebFilterChain chain) {
         String key = "public:" + ClientAddress.of(exchange, trustForwardedFor);
         if (!counters.tryAcquire(key, publicPerMinute, MINUTE)) {
-            exchange.getResponse().getHeaders().set("Retry-After", Long.toString(counters.secondsLeft(key)));
-            return CommandProblemHandler.ProblemWriter.write(exchange, ProblemDetails.of(
-                    CommonProblems.TOO_MANY_REQUESTS,
-                    "At most " + publicPerMinute + " public requests per minute from one address."), mapper);
+            return EdgeAnswers.write(exchange, ProblemDetails.of(CommonProblems.TOO_MANY_REQUESTS,
+                    "At most " + publicPerMinute + " public requests per minute from one address.")
+                    .retryAfter(counters.secondsLeft(key)));
         }
         return chain.filter(exchange);
     }

@@ -1,7 +1,5 @@
 package kyodo.ops.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import kyodo.command.web.CommandProblemHandler;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.ProblemDetails;
 import org.springframework.beans.factory.ObjectProvider;
@@ -89,17 +87,16 @@ public class SecurityConfiguration {
      * and the like before anything else runs; it answers in problem+json like every other refusal.
      */
     @Bean
-    ServerExchangeRejectedHandler rejectedRequests(ObjectMapper mapper) {
-        return (exchange, rejected) -> CommandProblemHandler.ProblemWriter.write(exchange,
+    ServerExchangeRejectedHandler rejectedRequests() {
+        return (exchange, rejected) -> EdgeAnswers.write(exchange,
                 ProblemDetails.of(CommonProblems.MALFORMED_REQUEST,
                         "The URL or a header holds characters that are not accepted (e.g. an encoded slash or "
-                                + "a dot segment)."), mapper);
+                                + "a dot segment)."));
     }
 
     @Bean
     SecurityWebFilterChain kyodoSecurity(ServerHttpSecurity http, SecuritySettings settings, LocalSignIn localSignIn,
-                                         ObjectProvider<ReactiveJwtDecoder> jwtDecoder, ObjectMapper mapper,
-                                         Clock clock) {
+                                         ObjectProvider<ReactiveJwtDecoder> jwtDecoder, Clock clock) {
         boolean oidc = jwtDecoder.getIfAvailable() != null;
         List<String> challenges = new ArrayList<>();
         if (settings.localAccounts()) {
@@ -108,8 +105,8 @@ public class SecurityConfiguration {
         if (oidc) {
             challenges.add("Bearer realm=\"kyodo\"");
         }
-        RateLimitFilter limits = new RateLimitFilter(settings, new EdgeLimits(clock), mapper);
-        EdgeAnswers answers = new EdgeAnswers(mapper, String.join(", ", challenges));
+        RateLimitFilter limits = new RateLimitFilter(settings, new EdgeLimits(clock));
+        EdgeAnswers answers = new EdgeAnswers(String.join(", ", challenges));
 
         http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -142,7 +139,7 @@ public class SecurityConfiguration {
         }
         http.cors(ServerHttpSecurity.CorsSpec::disable);
         if (!settings.cors().allowedOrigins().isEmpty()) {
-            http.addFilterAt(new ProblemCorsFilter(corsSource(settings.cors().allowedOrigins()), mapper),
+            http.addFilterAt(new ProblemCorsFilter(corsSource(settings.cors().allowedOrigins())),
                     SecurityWebFiltersOrder.CORS);
         }
         return http.build();

@@ -1,7 +1,5 @@
 package kyodo.ops.security;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
@@ -23,7 +21,9 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.ProblemDetails;
+import kyodo.kernel.problem.ProblemRendering;
 import kyodo.kernel.problem.ProblemType;
+import kyodo.kernel.problem.RenderedProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +56,6 @@ final class UnreadableRequestGuard extends ChannelDuplexHandler {
 
     private static final Logger log = LoggerFactory.getLogger(UnreadableRequestGuard.class);
 
-    private final ObjectMapper mapper;
     /** Request heads passed on to the application on this connection. */
     private int requests;
     /** Final answers begun and finished on this connection. */
@@ -68,10 +67,6 @@ final class UnreadableRequestGuard extends ChannelDuplexHandler {
     /** The refusal, while earlier answers are still going out, and the number of the request it answers. */
     private FullHttpResponse pending;
     private int pendingFor;
-
-    UnreadableRequestGuard(ObjectMapper mapper) {
-        this.mapper = mapper;
-    }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -160,17 +155,14 @@ final class UnreadableRequestGuard extends ChannelDuplexHandler {
             problem = ProblemDetails.of(CommonProblems.MALFORMED_REQUEST,
                     "The request is not well-formed HTTP. It was not processed.");
         }
-        byte[] body;
-        try {
-            body = mapper.writeValueAsBytes(problem.toBody(english ? Locale.ENGLISH : Locale.JAPANESE, null));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        // no request was routed: the answer names no instance
+        RenderedProblem rendered = ProblemRendering.render(problem, english ? Locale.ENGLISH : Locale.JAPANESE, null);
+        byte[] body = rendered.json();
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(problem.status()), Unpooled.wrappedBuffer(body));
+                HttpResponseStatus.valueOf(rendered.status()), Unpooled.wrappedBuffer(body));
+        // lower-case names, as Netty's own constants spell them on this connection
+        rendered.headers().forEach((name, value) -> response.headers().set(name.toLowerCase(Locale.ROOT), value));
         response.headers()
-                .set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
-                .set(HttpHeaderNames.CONTENT_LANGUAGE, english ? "en" : "ja")
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
                 .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
                 .set(HttpHeaderNames.CACHE_CONTROL, "no-store")

@@ -1,6 +1,5 @@
 package kyodo.ops.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -37,7 +36,7 @@ class UnreadableRequestGuardTest {
 
     private EmbeddedChannel channel() {
         EmbeddedChannel channel = new EmbeddedChannel(new HttpServerCodec(4096, 8192, 8192),
-                new UnreadableRequestGuard(new ObjectMapper()), new ChannelInboundHandlerAdapter() {
+                new UnreadableRequestGuard(), new ChannelInboundHandlerAdapter() {
                     @Override
                     public void channelRead(ChannelHandlerContext ctx, Object msg) {
                         if (msg instanceof HttpRequest request) {

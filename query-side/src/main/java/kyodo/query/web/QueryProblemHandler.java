@@ -1,16 +1,14 @@
 package kyodo.query.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.FieldViolation;
 import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.problem.ProblemDetails;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import kyodo.kernel.problem.ProblemLog;
+import kyodo.kernel.problem.ProblemRendering;
+import kyodo.kernel.problem.RenderedProblem;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.MethodNotAllowedException;
@@ -22,24 +20,17 @@ import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Query-side failures as {@code application/problem+json}: a bad filter is 400, an unknown id
- * 404, a lagging read model 503 with Retry-After; never a stack trace. In the all-in-one app the
- * command side's handler, which knows these too, answers first.
+ * 404, a lagging read model 503 with Retry-After; never a stack trace. It only maps a failure to
+ * its problem: the {@link ProblemRendering} writes the answer and {@link ProblemLog} decides what is
+ * logged, as on the command side and at the security edge, so both answer alike (ADR 16). In the
+ * all-in-one app the command side's handler, which knows these failures too, answers first.
  */
 @Component
 @Order(-2)
 public class QueryProblemHandler implements WebExceptionHandler {
-
-    private static final Logger log = LoggerFactory.getLogger(QueryProblemHandler.class);
-
-    private final ObjectMapper mapper;
-
-    public QueryProblemHandler(ObjectMapper mapper) {
-        this.mapper = mapper;
-    }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
@@ -47,23 +38,18 @@ public class QueryProblemHandler implements WebExceptionHandler {
         if (response.isCommitted()) {
             return Mono.error(error);
         }
+        String method = exchange.getRequest().getMethod().name();
+        String path = exchange.getRequest().getPath().value();
+        if (ProblemLog.clientWentAway(error)) {
+            ProblemLog.hungUp(method, path);
+            return Mono.empty();
+        }
         ProblemDetails problem = toProblem(error);
-        if (problem.status() >= 500 && problem.status() != 503) {
-            log.error("{} {} failed: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
-                    error.toString(), error);
-        }
-        Locale locale = exchange.getLocaleContext().getLocale();
-        response.setStatusCode(HttpStatus.valueOf(problem.status()));
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        if (problem.status() == 503) {
-            response.getHeaders().set("Retry-After", "1");
-        }
-        try {
-            byte[] body = mapper.writeValueAsBytes(problem.toBody(locale, exchange.getRequest().getPath().value()));
-            return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
-        } catch (JsonProcessingException e) {
-            return Mono.error(e);
-        }
+        ProblemLog.answered(method, path, problem, error);
+        RenderedProblem rendered = ProblemRendering.render(problem, exchange.getLocaleContext().getLocale(), path);
+        response.setStatusCode(HttpStatusCode.valueOf(rendered.status()));
+        rendered.headers().forEach(response.getHeaders()::set);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(rendered.json())));
     }
 
     static ProblemDetails toProblem(Throwable e) {

@@ -33,7 +33,7 @@ class QueryProblemHandlerTest {
             new ProblemType("proposal-already-decided", 409, "既に決定済みです", "Already decided");
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private final QueryProblemHandler handler = new QueryProblemHandler(mapper);
+    private final QueryProblemHandler handler = new QueryProblemHandler();
 
     @Test
     void kyodoProblemKeepsItsTypeDetailErrorsAndProperties() {

@@ -28,6 +28,6 @@ public record ProblemType(String slug, int status, String titleJa, String titleE
 
     /** Japanese unless the reader prefers English. */
     public String title(Locale locale) {
-        return locale != null && "en".equals(locale.getLanguage()) ? titleEn : titleJa;
+        return ProblemRendering.english(locale) ? titleEn : titleJa;
     }
 }

@@ -312,7 +312,7 @@ class AnalyticsWebTest {
 
         @Bean
         QueryProblemHandler queryProblemHandler() {
-            return new QueryProblemHandler(TestStores.JSON);
+            return new QueryProblemHandler();
         }
 
         @Override

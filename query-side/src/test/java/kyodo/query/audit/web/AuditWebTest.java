@@ -322,7 +322,7 @@ class AuditWebTest {
 
         @Bean
         QueryProblemHandler queryProblemHandler() {
-            return new QueryProblemHandler(TestStores.JSON);
+            return new QueryProblemHandler();
         }
 
         @Override

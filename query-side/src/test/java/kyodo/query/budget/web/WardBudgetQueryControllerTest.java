@@ -217,7 +217,7 @@ class WardBudgetQueryControllerTest {
 
         @Bean
         QueryProblemHandler queryProblemHandler() {
-            return new QueryProblemHandler(TestStores.JSON);
+            return new QueryProblemHandler();
         }
 
         @Override

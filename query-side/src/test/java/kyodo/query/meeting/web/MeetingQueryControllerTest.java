@@ -273,7 +273,7 @@ class MeetingQueryControllerTest {
 
         @Bean
         QueryProblemHandler queryProblemHandler() {
-            return new QueryProblemHandler(TestStores.JSON);
+            return new QueryProblemHandler();
         }
 
         @Override

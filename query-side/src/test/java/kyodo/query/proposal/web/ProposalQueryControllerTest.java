@@ -245,7 +245,7 @@ class ProposalQueryControllerTest {
 
         @Bean
         QueryProblemHandler queryProblemHandler() {
-            return new QueryProblemHandler(TestStores.JSON);
+            return new QueryProblemHandler();
         }
 
         @Override
