@@ -42,7 +42,16 @@ public class CommandStorageConfiguration {
                                       ObjectProvider<TokenStore> tokenStore, ObjectProvider<DataSource> dataSource) {
         EventStorageEngine storageEngine = engine.getIfAvailable();
         if (storageEngine instanceof JdbcEventStorageEngine jdbc) {
-            jdbc.createSchema(h2OrGeneric(dataSource.getIfAvailable()));
+            org.axonframework.eventsourcing.eventstore.jdbc.EventTableFactory tables =
+                    h2OrGeneric(dataSource.getIfAvailable());
+            jdbc.createSchema(tables);
+            if (tables == H2EventTableFactory.INSTANCE) {
+                try (Connection c = dataSource.getObject().getConnection()) {
+                    H2EventTableFactory.continueGlobalIndexAfterLastEvent(c);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("cannot set the event store's next global index", e);
+                }
+            }
         }
         if (tokenStore.getIfAvailable() instanceof JdbcTokenStore jdbcTokens) {
             jdbcTokens.createSchema(GenericTokenTableFactory.INSTANCE);

@@ -2,11 +2,37 @@ package kyodo.command.platform;
 
 import org.axonframework.eventsourcing.eventstore.jdbc.AbstractEventTableFactory;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
 /**
  * Axon's event and snapshot tables on H2 2.x: Axon ships no H2 factory and its HSQL one fails on
  * H2 2.3 (identity syntax).
  */
 final class H2EventTableFactory extends AbstractEventTableFactory {
+
+    /**
+     * Makes the next global index follow the last stored event. H2 keeps an identity's counter apart
+     * from the rows and may reopen after a {@code kill -9} with a counter below indexes it had
+     * already handed out and committed: new appends then collide with stored events, and one that
+     * lands in an old gap would get an index the projections have already passed, so they would
+     * never see it (ADR 13). Run at start, before anything appends.
+     *
+     * @return the index the next event gets
+     */
+    static long continueGlobalIndexAfterLastEvent(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            long next;
+            try (ResultSet max = statement.executeQuery("SELECT COALESCE(MAX(globalIndex), 0) + 1 FROM DomainEventEntry")) {
+                max.next();
+                next = max.getLong(1);
+            }
+            statement.execute("ALTER TABLE DomainEventEntry ALTER COLUMN globalIndex RESTART WITH " + next);
+            return next;
+        }
+    }
 
     static final H2EventTableFactory INSTANCE = new H2EventTableFactory();
 
