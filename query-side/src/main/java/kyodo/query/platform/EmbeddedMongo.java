@@ -26,6 +26,9 @@ import java.security.SecureRandom;
 public final class EmbeddedMongo implements AutoCloseable {
 
     private final H2Backend backend;
+    private final java.util.concurrent.atomic.AtomicLong commitRequests = new java.util.concurrent.atomic.AtomicLong();
+    private final Object commitLock = new Object();
+    private long committedUpTo;
     private final AuthenticatingMongoServer server;
     private final Path file;
     private final ReadStoreCredentials credentials;
@@ -81,7 +84,17 @@ public final class EmbeddedMongo implements AutoCloseable {
      * after its documents and before it stores the position they cover.
      */
     public void commit() {
-        backend.commit();
+        // Group commit: several processors finish batches at once; one file commit that starts after
+        // a caller's writes covers that caller, so it need not write the file again.
+        long ticket = commitRequests.incrementAndGet();
+        synchronized (commitLock) {
+            if (committedUpTo >= ticket) {
+                return;
+            }
+            long covers = commitRequests.get();
+            backend.commit();
+            committedUpTo = covers;
+        }
     }
 
     @Override
