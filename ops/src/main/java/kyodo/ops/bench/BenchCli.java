@@ -171,13 +171,13 @@ public final class BenchCli {
         try {
             ProcessorProgress progress = ProcessorProgress.of(context);
             long before = progress.head();
+            long storedBefore = before < 0 ? 0 : eventCount(context, before);
             BenchDataset plan = BenchDataset.plan(proposals, months, seed, context.getBean(Clock.class).instant());
             err.printf(Locale.ROOT, "bench load: %,d proposals, %,d meetings, %,d projects (%,d commands, %d in flight)%n",
                     plan.proposals().size(), plan.meetings().size(), plan.projects().size(), plan.commands(),
                     concurrency);
             BenchLoader.Result result = BenchLoader.of(context, concurrency).load(plan, err);
             long head = progress.head();
-            long events = head - before;
             double loadSeconds = result.took().toNanos() / 1e9;
             long catchingUp = System.nanoTime();
             err.println("bench load: waiting for the read models to catch up with event " + head);
@@ -187,6 +187,7 @@ public final class BenchCli {
             }
             double catchUp = seconds(catchingUp);
             long stored = eventCount(context, head);
+            long events = stored - storedBefore;
             figures.put("proposals / meetings / projects", String.format(Locale.ROOT, "%,d / %,d / %,d",
                     plan.proposals().size(), plan.meetings().size(), plan.projects().size()));
             figures.put("start-up (s)", String.format(Locale.ROOT, "%.1f", startUp));
@@ -196,6 +197,9 @@ public final class BenchCli {
             figures.put("load (s)", String.format(Locale.ROOT, "%.1f", loadSeconds));
             figures.put("commands/s while loading", String.format(Locale.ROOT, "%,.0f", result.commandsPerSecond()));
             figures.put("events/s while loading", String.format(Locale.ROOT, "%,.0f", events / loadSeconds));
+            figures.put("commands retried after a failure that was not a refusal", String.valueOf(
+                    result.retried().values().stream().mapToInt(Integer::intValue).sum()));
+            result.retried().forEach((failure, count) -> err.println("bench load: retried " + count + " × " + failure));
             figures.put("read models caught up after the load (s)", String.format(Locale.ROOT, "%.1f", catchUp));
             figures.put("RSS of this process after the load (MB)", rss("self"));
             figures.put("heap used after the load (MB)", String.format(Locale.ROOT, "%.0f",
@@ -316,7 +320,7 @@ public final class BenchCli {
         } else if (settings.stream().noneMatch(s -> s.startsWith("--server.port="))) {
             settings.add("--server.port=0");
         }
-        for (String[] quiet : new String[][]{{"--spring.main.banner-mode", "off"}, {"--logging.level.root", "WARN"}}) {
+        for (String[] quiet : new String[][]{{"--spring.main.banner-mode", "off"}, {"--logging.level.root", "ERROR"}}) {
             if (settings.stream().noneMatch(s -> s.startsWith(quiet[0] + "="))) {
                 settings.add(quiet[0] + "=" + quiet[1]);
             }

@@ -4,6 +4,7 @@ import kyodo.command.access.ActorMetadata;
 import kyodo.command.budget.ReserveFunds;
 import kyodo.command.budget.SetEnvelope;
 import kyodo.command.meeting.CloseMeeting;
+import kyodo.command.platform.CommandOutcomes;
 import kyodo.command.meeting.OpenMeeting;
 import kyodo.command.meeting.RecordResolution;
 import kyodo.command.meeting.ScheduleMeeting;
@@ -64,11 +65,13 @@ final class BenchLoader {
 
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
     private static final String STAFF_ID = "bench-loader";
+    private static final int MAX_ATTEMPTS = 3;
 
     private final CommandGateway gateway;
     private final PersonalDataProtector protector;
     private final int concurrency;
     private final AtomicInteger sent = new AtomicInteger();
+    private final Map<String, AtomicInteger> retried = new java.util.concurrent.ConcurrentHashMap<>();
 
     BenchLoader(CommandGateway gateway, PersonalDataProtector protector, int concurrency) {
         if (concurrency < 1) {
@@ -84,8 +87,11 @@ final class BenchLoader {
                 concurrency);
     }
 
-    /** What a load did: commands sent and how long it took. */
-    record Result(int commands, Duration took) {
+    /**
+     * What a load did: commands sent, how long it took, and the failures that passed when retried
+     * (by command and message, with how many times).
+     */
+    record Result(int commands, Duration took, Map<String, Integer> retried) {
 
         double commandsPerSecond() {
             return commands / Math.max(1e-9, took.toNanos() / 1e9);
@@ -129,7 +135,9 @@ final class BenchLoader {
         }
         interleaved.addAll(subjects.subList(nextMeeting, subjects.size()));
         runAll(interleaved, total, started, progress);
-        return new Result(sent.get(), Duration.ofNanos(System.nanoTime() - started));
+        Map<String, Integer> retries = new java.util.TreeMap<>();
+        retried.forEach((failure, count) -> retries.put(failure, count.get()));
+        return new Result(sent.get(), Duration.ofNanos(System.nanoTime() - started), retries);
     }
 
     private void runAll(List<Runnable> subjects, int total, long started, PrintStream progress) {
@@ -240,19 +248,30 @@ final class BenchLoader {
         MetaData metaData = MetaData.with(ActorMetadata.STAFF_ID, STAFF_ID + "-" + role.toLowerCase(Locale.ROOT))
                 .and(ActorMetadata.ROLE, role)
                 .and(ActorMetadata.WARD_SCOPE, Actor.CITY_WIDE);
-        try {
-            gateway.send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData))
-                    .get(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            sent.incrementAndGet();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BenchException("interrupted", e);
-        } catch (ExecutionException e) {
-            // the command's name and the refusal, never its fields (a submission carries a sealed proposer)
-            throw new BenchException(command.getClass().getSimpleName() + " was refused: "
-                    + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new BenchException(command.getClass().getSimpleName() + " took longer than " + COMMAND_TIMEOUT, e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                gateway.send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData))
+                        .get(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                sent.incrementAndGet();
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BenchException("interrupted", e);
+            } catch (ExecutionException e) {
+                // A refusal is final. Anything else rolled back and may pass the next time: e.g. a proposal
+                // answered while its (past) answer deadline fires, which the deadline store reports as a
+                // failure. Retried, and counted, so that the report shows it.
+                if (CommandOutcomes.storedNothing(e.getCause()) || attempt == MAX_ATTEMPTS) {
+                    // the command's name and the failure, never its fields (a submission carries a proposer)
+                    throw new BenchException(command.getClass().getSimpleName() + " failed: "
+                            + e.getCause().getMessage(), e.getCause());
+                }
+                retried.computeIfAbsent(command.getClass().getSimpleName() + ": " + e.getCause().getMessage()
+                        .replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "…"), k -> new AtomicInteger()).incrementAndGet();
+            } catch (TimeoutException e) {
+                throw new BenchException(command.getClass().getSimpleName() + " took longer than " + COMMAND_TIMEOUT,
+                        e);
+            }
         }
     }
 
