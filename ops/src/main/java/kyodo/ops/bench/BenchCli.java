@@ -262,6 +262,7 @@ public final class BenchCli {
                 err.println("bench replay: the read models did not catch up before the replay");
                 return 1;
             }
+            RawScan raw = rawScan(context);
             Map<String, StreamingEventProcessor> projections = new LinkedHashMap<>();
             for (String name : context.getBeanNamesForAnnotation(ProcessingGroup.class)) {
                 Class<?> type = context.getType(name);
@@ -293,6 +294,14 @@ public final class BenchCli {
             figures.put("replay all (s)", String.format(Locale.ROOT, "%.1f", replay));
             figures.put("replay (events/s, every projection reading each event)",
                     String.format(Locale.ROOT, "%,.0f", stored / replay));
+            if (raw != null) {
+                figures.put("raw scan of the event table (events/s)", String.format(Locale.ROOT, "%,.0f",
+                        raw.rows() / raw.seconds()));
+                figures.put("replay / raw scan", String.format(Locale.ROOT, "%.1f %%",
+                        100.0 * (stored / replay) / (raw.rows() / raw.seconds())));
+                figures.put("payload + metadata per event (bytes)", String.format(Locale.ROOT, "%,.0f",
+                        raw.bytes() / (double) Math.max(1, raw.rows())));
+            }
             figures.put("data directory after stop (MB)", String.format(Locale.ROOT, "%.1f", bytes / 1e6));
             figures.put("disk per event (bytes)", String.format(Locale.ROOT, "%,.0f", bytes / (double) stored));
             out.println();
@@ -335,6 +344,36 @@ public final class BenchCli {
             err.println("bench: cannot start on these stores: " + e.getMessage());
             return null;
         }
+    }
+
+    /** What a plain read of every row of the event table took: the ceiling a replay is compared with. */
+    private record RawScan(long rows, long bytes, double seconds) {
+    }
+
+    /**
+     * Reads every event's payload and metadata in order straight from the event table (JDBC store
+     * only; null on another store), as fast as JDBC gives them.
+     */
+    private static RawScan rawScan(ConfigurableApplicationContext context) {
+        JdbcTemplate jdbc = context.getBeanProvider(JdbcTemplate.class).getIfAvailable();
+        if (jdbc == null) {
+            return null;
+        }
+        long started = System.nanoTime();
+        long[] rowsAndBytes = new long[2];
+        JdbcTemplate scan = new JdbcTemplate(Objects.requireNonNull(jdbc.getDataSource()));
+        scan.setFetchSize(1_000);
+        try {
+            scan.query("SELECT globalIndex, payload, metaData FROM DomainEventEntry ORDER BY globalIndex", row -> {
+                rowsAndBytes[0]++;
+                byte[] payload = row.getBytes(2);
+                byte[] metaData = row.getBytes(3);
+                rowsAndBytes[1] += (payload == null ? 0 : payload.length) + (metaData == null ? 0 : metaData.length);
+            });
+        } catch (DataAccessException e) {
+            return null;
+        }
+        return new RawScan(rowsAndBytes[0], rowsAndBytes[1], Math.max(1e-9, seconds(started)));
     }
 
     /**

@@ -34,8 +34,10 @@ import org.axonframework.messaging.MetaData;
 import org.springframework.context.ApplicationContext;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -69,22 +71,24 @@ final class BenchLoader {
 
     private final CommandGateway gateway;
     private final PersonalDataProtector protector;
+    private final Clock clock;
     private final int concurrency;
     private final AtomicInteger sent = new AtomicInteger();
     private final Map<String, AtomicInteger> retried = new java.util.concurrent.ConcurrentHashMap<>();
 
-    BenchLoader(CommandGateway gateway, PersonalDataProtector protector, int concurrency) {
+    BenchLoader(CommandGateway gateway, PersonalDataProtector protector, Clock clock, int concurrency) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1");
         }
         this.gateway = gateway;
         this.protector = protector;
+        this.clock = clock;
         this.concurrency = concurrency;
     }
 
     static BenchLoader of(ApplicationContext context, int concurrency) {
         return new BenchLoader(context.getBean(CommandGateway.class), context.getBean(PersonalDataProtector.class),
-                concurrency);
+                context.getBean(Clock.class), concurrency);
     }
 
     /**
@@ -119,7 +123,8 @@ final class BenchLoader {
         List<Runnable> subjects = new ArrayList<>();
         plan.proposals().forEach(p -> subjects.add(() -> {
             String proposalId = proposal(p);
-            projectsByProposal.getOrDefault(p.number(), List.of()).forEach(project -> project(project, proposalId));
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            projectsByProposal.getOrDefault(p.number(), List.of()).forEach(project -> project(project, proposalId, now));
         }));
         plan.meetings().forEach(m -> subjects.add(() -> meeting(m)));
         // meetings spread among the proposals, as they would happen
@@ -207,7 +212,7 @@ final class BenchLoader {
         return proposalId;
     }
 
-    private void project(PlannedProject p, String proposalId) {
+    private void project(PlannedProject p, String proposalId, Instant now) {
         String projectId = id();
         send(new LaunchProject(projectId, p.ward(), p.fiscalYear(), "提案から生まれた協働事業 " + p.number(), p.theme(),
                 ProjectProgramme.COLLABORATIVE, new ProjectOrigin(proposalId, null, null),
@@ -224,7 +229,9 @@ final class BenchLoader {
         String budgetId = WardBudgetId.of(p.ward(), p.fiscalYear());
         String allocationId = id();
         Yen amount = Yen.of(p.allocationYen());
-        send(new ReserveFunds(budgetId, allocationId, projectId, amount, p.allocatedAt()), "WARD_HEAD");
+        // The reservation is stamped now, not at the planned past time: it expires a while after its own
+        // time unless the project records it, and a reservation stamped in the past could expire first.
+        send(new ReserveFunds(budgetId, allocationId, projectId, amount, now), "WARD_HEAD");
         send(new RecordAllocation(projectId, null, allocationId, id(), budgetId, amount, "事業費として配分します",
                 p.allocatedAt(), by("WARD_HEAD")), "WARD_HEAD");
     }

@@ -86,6 +86,7 @@ class BenchSmokeIT {
         Output replay = bench("replay", "--data-dir", dataDir.toString());
         assertThat(replay.status()).as(replay.err()).isZero();
         assertThat(replay.out()).contains("| replay all (s) |").contains("| start-up (s) |")
+                .contains("| raw scan of the event table (events/s) |").contains("| replay / raw scan |")
                 .containsPattern("\\| projections replayed \\| [1-9]\\d* \\|");
     }
 
