@@ -28,7 +28,7 @@ import java.util.function.Supplier;
 /**
  * An HTTP load driver: for each read and each kind of command of the issue's table, a closed loop of
  * {@code connections} clients, each sending its next request as soon as the previous one answered,
- * for {@code duration}; it records every latency and answers p50/p95/p99 and throughput per row.
+ * for {@code duration} (each sends at least one); it records every latency and answers p50/p95/p99 and throughput per row.
  * Like {@code wrk}, but it can sign in, send JSON bodies and feed a command with the ids an earlier
  * one answered (acknowledge what was submitted, decide what was acknowledged).
  *
@@ -178,7 +178,9 @@ final class LoadDriver {
         for (int c = 0; c < options.connections(); c++) {
             loops.add(pool.submit(() -> {
                 List<Long> mine = new ArrayList<>();
-                while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+                // every connection sends at least once, also when the row's time passed before it started
+                for (boolean first = true; (first || System.nanoTime() < deadline)
+                        && !Thread.currentThread().isInterrupted(); first = false) {
                     HttpRequest request = next.get();
                     if (request == null) {
                         break;
