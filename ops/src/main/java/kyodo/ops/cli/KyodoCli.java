@@ -1,5 +1,7 @@
 package kyodo.ops.cli;
 
+import kyodo.ops.bench.BenchCli;
+
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +18,7 @@ public final class KyodoCli {
                    java -jar kyodo.jar projections replay [NAME|all]       rebuild read models
                    java -jar kyodo.jar export DIR                          write the public read models as CSV
                    java -jar kyodo.jar audit verify | audit check --url …  check the decision log
+                   java -jar kyodo.jar bench load | run | replay …         benchmark (docs/performance.md)
             """;
 
     private KyodoCli() {
@@ -34,6 +37,7 @@ public final class KyodoCli {
             case "demo" -> DemoCli.run(out, err, rest);
             case "projections" -> ProjectionsCli.run(out, err, rest);
             case "export" -> ExportCli.run(out, err, rest);
+            case "bench" -> BenchCli.run(out, err, rest);
             default -> {
                 if (!"help".equals(args[0])) {
                     err.println("unknown command " + args[0]);

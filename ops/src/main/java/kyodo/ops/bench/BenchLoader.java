@@ -1,0 +1,292 @@
+package kyodo.ops.bench;
+
+import kyodo.command.access.ActorMetadata;
+import kyodo.command.budget.ReserveFunds;
+import kyodo.command.budget.SetEnvelope;
+import kyodo.command.meeting.CloseMeeting;
+import kyodo.command.platform.CommandOutcomes;
+import kyodo.command.meeting.OpenMeeting;
+import kyodo.command.meeting.RecordResolution;
+import kyodo.command.meeting.ScheduleMeeting;
+import kyodo.command.project.ApproveProject;
+import kyodo.command.project.LaunchProject;
+import kyodo.command.project.RecordAllocation;
+import kyodo.command.proposal.AcknowledgeProposal;
+import kyodo.command.proposal.DecideProposal;
+import kyodo.command.proposal.PostProgressUpdate;
+import kyodo.command.proposal.SubmitProposal;
+import kyodo.kernel.StaffRef;
+import kyodo.kernel.Yen;
+import kyodo.kernel.access.Actor;
+import kyodo.kernel.decision.DecisionOutcome;
+import kyodo.kernel.personal.PersonalDataProtector;
+import kyodo.kernel.personal.SealedPersonalData;
+import kyodo.kernel.project.ProjectOrigin;
+import kyodo.kernel.project.ProjectProgramme;
+import kyodo.kernel.project.WardBudgetId;
+import kyodo.kernel.proposal.Proposer;
+import kyodo.ops.bench.BenchDataset.PlannedMeeting;
+import kyodo.ops.bench.BenchDataset.PlannedProject;
+import kyodo.ops.bench.BenchDataset.PlannedProposal;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.springframework.context.ApplicationContext;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Loads a {@link BenchDataset} through the command side of a started platform, in process and at
+ * full speed: commands go straight to Axon's {@link CommandGateway} from a pool of threads, one
+ * subject per thread at a time (a subject's steps follow each other, as its version requires), so
+ * many subjects are in flight at once. No HTTP, no sign-in; the commands carry the same metadata
+ * the HTTP edge gives them (acting staff id and role, a city-wide scope), so the command side's
+ * access checks, decision ordering, sealing of personal data and deadlines all do their usual work.
+ *
+ * <p>Ward budget envelopes are decisions an administrator takes before the year's allocations: they
+ * are set first, one after another. The proposer of every proposal is synthetic and sealed under
+ * its own key like any other; nothing here logs it.
+ */
+final class BenchLoader {
+
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
+    private static final String STAFF_ID = "bench-loader";
+    private static final int MAX_ATTEMPTS = 3;
+
+    private final CommandGateway gateway;
+    private final PersonalDataProtector protector;
+    private final Clock clock;
+    private final int concurrency;
+    private final AtomicInteger sent = new AtomicInteger();
+    private final Map<String, AtomicInteger> retried = new java.util.concurrent.ConcurrentHashMap<>();
+
+    BenchLoader(CommandGateway gateway, PersonalDataProtector protector, Clock clock, int concurrency) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1");
+        }
+        this.gateway = gateway;
+        this.protector = protector;
+        this.clock = clock;
+        this.concurrency = concurrency;
+    }
+
+    static BenchLoader of(ApplicationContext context, int concurrency) {
+        return new BenchLoader(context.getBean(CommandGateway.class), context.getBean(PersonalDataProtector.class),
+                context.getBean(Clock.class), concurrency);
+    }
+
+    /**
+     * What a load did: commands sent, how long it took, and the failures that passed when retried
+     * (by command and message, with how many times).
+     */
+    record Result(int commands, Duration took, Map<String, Integer> retried) {
+
+        double commandsPerSecond() {
+            return commands / Math.max(1e-9, took.toNanos() / 1e9);
+        }
+    }
+
+    /**
+     * Sends every command of the plan and returns when all are handled.
+     *
+     * @param progress where to draw a progress line (stderr), or null for none
+     * @throws BenchException when the command side refuses a command, naming it
+     */
+    Result load(BenchDataset plan, PrintStream progress) {
+        long started = System.nanoTime();
+        int total = plan.commands();
+        plan.envelopes().values().stream()
+                .sorted((a, b) -> (a.ward().code() + a.fiscalYear().startYear())
+                        .compareTo(b.ward().code() + b.fiscalYear().startYear()))
+                .forEach(e -> send(new SetEnvelope(WardBudgetId.of(e.ward(), e.fiscalYear()), null, e.ward(),
+                        e.fiscalYear(), Yen.of(e.yen()), id(), "ベンチマーク用の予算枠", e.setAt(), by("ADMIN")),
+                        "ADMIN"));
+        Map<Integer, List<PlannedProject>> projectsByProposal = new java.util.HashMap<>();
+        plan.projects().forEach(p -> projectsByProposal.computeIfAbsent(p.proposalNumber(), k -> new ArrayList<>())
+                .add(p));
+        List<Runnable> subjects = new ArrayList<>();
+        plan.proposals().forEach(p -> subjects.add(() -> {
+            String proposalId = proposal(p);
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            projectsByProposal.getOrDefault(p.number(), List.of()).forEach(project -> project(project, proposalId, now));
+        }));
+        plan.meetings().forEach(m -> subjects.add(() -> meeting(m)));
+        // meetings spread among the proposals, as they would happen
+        List<Runnable> interleaved = new ArrayList<>(subjects.size());
+        int proposals = plan.proposals().size();
+        int every = Math.max(1, proposals / Math.max(1, plan.meetings().size()));
+        int nextMeeting = proposals;
+        for (int i = 0; i < proposals; i++) {
+            interleaved.add(subjects.get(i));
+            if ((i + 1) % every == 0 && nextMeeting < subjects.size()) {
+                interleaved.add(subjects.get(nextMeeting++));
+            }
+        }
+        interleaved.addAll(subjects.subList(nextMeeting, subjects.size()));
+        runAll(interleaved, total, started, progress);
+        Map<String, Integer> retries = new java.util.TreeMap<>();
+        retried.forEach((failure, count) -> retries.put(failure, count.get()));
+        return new Result(sent.get(), Duration.ofNanos(System.nanoTime() - started), retries);
+    }
+
+    private void runAll(List<Runnable> subjects, int total, long started, PrintStream progress) {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency, r -> {
+            Thread thread = new Thread(r, "bench-loader");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>(subjects.size());
+            subjects.forEach(s -> running.add(pool.submit(s)));
+            long lastDrawn = 0;
+            for (Future<?> future : running) {
+                await(future, running);
+                long now = System.nanoTime();
+                if (progress != null && now - lastDrawn > 500_000_000L) {
+                    lastDrawn = now;
+                    double seconds = (now - started) / 1e9;
+                    progress.printf(Locale.ROOT, "\rbench load: %,d/%,d commands  %,.0f commands/s", sent.get(),
+                            total, sent.get() / seconds);
+                }
+            }
+            if (progress != null) {
+                progress.printf(Locale.ROOT, "\rbench load: %,d/%,d commands%n", sent.get(), total);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void await(Future<?> future, List<Future<?>> running) {
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.forEach(f -> f.cancel(true));
+            throw new BenchException("interrupted", e);
+        } catch (ExecutionException e) {
+            running.forEach(f -> f.cancel(true));
+            throw e.getCause() instanceof BenchException failure ? failure
+                    : new BenchException(String.valueOf(e.getCause().getMessage()), e.getCause());
+        }
+    }
+
+    private String proposal(PlannedProposal p) {
+        String proposalId = id();
+        // sealed under a key of its own, as the intake does; synthetic, and never logged
+        SealedPersonalData proposer = protector.sealForNewSubject(UUID.randomUUID().toString(),
+                new Proposer(p.proposerName(), p.proposerContact()), p.submittedAt());
+        send(new SubmitProposal(proposalId, p.ward(), p.title(), p.body(), List.of(p.theme()), p.programme(),
+                p.channel(), proposer, p.submittedAt()), "STAFF");
+        if (p.acknowledgedAt() == null) {
+            return proposalId;
+        }
+        send(new AcknowledgeProposal(proposalId, null, p.ward().nameJa() + " 地域振興課", null, p.acknowledgedAt(),
+                by("STAFF")), "STAFF");
+        for (Instant at : p.progressAt()) {
+            send(new PostProgressUpdate(proposalId, null, "担当課で現地を確認し、関係部署と対応を協議しています。", at,
+                    by("STAFF")), "STAFF");
+        }
+        if (p.decidedAt() != null) {
+            boolean accepted = p.outcome() == DecisionOutcome.ACCEPTED;
+            send(new DecideProposal(proposalId, null, id(), p.outcome(),
+                    accepted ? "来年度の事業として実施します" : "現行の制度で対応しているため、今回は見送ります",
+                    null, null, p.decidedAt(), by("STAFF")), "STAFF");
+        }
+        return proposalId;
+    }
+
+    private void project(PlannedProject p, String proposalId, Instant now) {
+        String projectId = id();
+        send(new LaunchProject(projectId, p.ward(), p.fiscalYear(), "提案から生まれた協働事業 " + p.number(), p.theme(),
+                ProjectProgramme.COLLABORATIVE, new ProjectOrigin(proposalId, null, null),
+                p.ward().nameJa() + " 地域振興課", p.launchedAt(), by("STAFF")), "STAFF");
+        if (p.approvedAt() == null) {
+            return;
+        }
+        send(new ApproveProject(projectId, null, id(), "地域の課題に応える事業として承認します", p.approvedAt(),
+                by("WARD_HEAD")), "WARD_HEAD");
+        if (p.allocatedAt() == null) {
+            return;
+        }
+        // the same two steps as an allocation from the HTTP edge: the budget reserves, the project records
+        String budgetId = WardBudgetId.of(p.ward(), p.fiscalYear());
+        String allocationId = id();
+        Yen amount = Yen.of(p.allocationYen());
+        // The reservation is stamped now, not at the planned past time: it expires a while after its own
+        // time unless the project records it, and a reservation stamped in the past could expire first.
+        send(new ReserveFunds(budgetId, allocationId, projectId, amount, now), "WARD_HEAD");
+        send(new RecordAllocation(projectId, null, allocationId, id(), budgetId, amount, "事業費として配分します",
+                p.allocatedAt(), by("WARD_HEAD")), "WARD_HEAD");
+    }
+
+    private void meeting(PlannedMeeting m) {
+        String meetingId = id();
+        send(new ScheduleMeeting(meetingId, m.kind(), m.ward(), null, m.ward().nameJa() + " " + m.theme() + "を考える会 "
+                + m.number(), m.startsAt(), m.endsAt(), m.ward().nameJa() + "役所 会議室", null, true,
+                List.of(m.theme()), null, null, m.scheduledAt(), by("STAFF")), "STAFF");
+        send(new OpenMeeting(meetingId, null, m.attendance(), m.startsAt(), by("STAFF")), "STAFF");
+        for (int r = 1; r <= m.resolutions(); r++) {
+            int against = 2 + r;
+            send(new RecordResolution(meetingId, null, id(), id(), "議題" + r + "について区に提言する", null, null,
+                    m.attendance() - against - 1, against, 1, m.startsAt().plus(Duration.ofMinutes(30L * r)),
+                    by("STAFF")), "STAFF");
+        }
+        send(new CloseMeeting(meetingId, null, m.attendance(), m.endsAt(), by("STAFF")), "STAFF");
+    }
+
+    private void send(Object command, String role) {
+        MetaData metaData = MetaData.with(ActorMetadata.STAFF_ID, STAFF_ID + "-" + role.toLowerCase(Locale.ROOT))
+                .and(ActorMetadata.ROLE, role)
+                .and(ActorMetadata.WARD_SCOPE, Actor.CITY_WIDE);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                gateway.send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData))
+                        .get(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                sent.incrementAndGet();
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BenchException("interrupted", e);
+            } catch (ExecutionException e) {
+                // A refusal is final. Anything else rolled back and may pass the next time: e.g. a proposal
+                // answered while its (past) answer deadline fires, which the deadline store reports as a
+                // failure. Retried, and counted, so that the report shows it.
+                if (CommandOutcomes.storedNothing(e.getCause()) || attempt == MAX_ATTEMPTS) {
+                    // the command's name and the failure, never its fields (a submission carries a proposer)
+                    throw new BenchException(command.getClass().getSimpleName() + " failed: "
+                            + e.getCause().getMessage(), e.getCause());
+                }
+                retried.computeIfAbsent(command.getClass().getSimpleName() + ": " + e.getCause().getMessage()
+                        .replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "…"), k -> new AtomicInteger()).incrementAndGet();
+            } catch (TimeoutException e) {
+                throw new BenchException(command.getClass().getSimpleName() + " took longer than " + COMMAND_TIMEOUT,
+                        e);
+            }
+        }
+    }
+
+    private static StaffRef by(String role) {
+        return new StaffRef(STAFF_ID + "-" + role.toLowerCase(Locale.ROOT), role);
+    }
+
+    private static String id() {
+        return UUID.randomUUID().toString();
+    }
+}

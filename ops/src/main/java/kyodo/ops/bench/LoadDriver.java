@@ -1,0 +1,304 @@
+package kyodo.ops.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import kyodo.kernel.Ward;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * An HTTP load driver: for each read and each kind of command of the issue's table, a closed loop of
+ * {@code connections} clients, each sending its next request as soon as the previous one answered,
+ * for {@code duration} (each sends at least one); it records every latency and answers p50/p95/p99 and throughput per row.
+ * Like {@code wrk}, but it can sign in, send JSON bodies and feed a command with the ids an earlier
+ * one answered (acknowledge what was submitted, decide what was acknowledged).
+ *
+ * <p>Reads of {@code /public} need nobody; the analytics read and the commands need accounts, which
+ * the driver creates through an administrator's account ({@code bench-staff}, city-wide STAFF, and
+ * {@code bench-analyst}), like {@code demo load --url} does. Without an administrator those rows are
+ * reported as skipped. A 4xx/5xx answer counts as an error of its row (with its status), its time is
+ * recorded all the same. Submitted proposers are synthetic ({@code …@example.invalid}).
+ */
+final class LoadDriver {
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    private static final String STAFF = "bench-staff";
+    private static final String ANALYST = "bench-analyst";
+
+    /** What to drive and as whom. */
+    record Options(URI url, Duration duration, int connections, String adminUser, String adminPassword) {
+    }
+
+    /** One row of the table: a request kind and what it measured; {@code skipped} says why it did not run. */
+    record Row(String what, long requests, long errors, Map<Integer, Long> errorStatuses, double seconds,
+               long[] sortedNanos, String skipped) {
+
+        double throughput() {
+            return seconds > 0 ? requests / seconds : 0;
+        }
+
+        /** The latency at that percentile (nearest rank), in milliseconds; NaN when nothing was measured. */
+        double percentileMillis(double percentile) {
+            if (sortedNanos.length == 0) {
+                return Double.NaN;
+            }
+            int rank = (int) Math.ceil(percentile / 100.0 * sortedNanos.length);
+            return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, rank - 1))] / 1e6;
+        }
+    }
+
+    private final Options options;
+    private final HttpClient http;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    LoadDriver(Options options) {
+        this.options = options;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /**
+     * Runs every row, one after another, and answers them in order.
+     *
+     * @param progress where to say which row runs (stderr), or null
+     */
+    List<Row> run(java.io.PrintStream progress) {
+        String staff = null;
+        String analyst = null;
+        if (options.adminUser() != null) {
+            staff = basic(STAFF, account(STAFF, "STAFF"));
+            analyst = basic(ANALYST, account(ANALYST, "ANALYST"));
+        }
+        List<Row> rows = new ArrayList<>();
+        AtomicLong wardTurn = new AtomicLong();
+        Ward[] wards = Ward.values();
+        rows.add(reads(progress, "GET /actuator/health", () -> get("/actuator/health", null)));
+        rows.add(reads(progress, "GET /public/proposals?ward=…", () -> get("/public/proposals?ward="
+                + wards[(int) (wardTurn.getAndIncrement() % wards.length)].code(), null)));
+        rows.add(reads(progress, "GET /public/proposals?q=" + BenchDataset.SEARCHED_WORD,
+                () -> get("/public/proposals?q=" + URLEncoder.encode(BenchDataset.SEARCHED_WORD,
+                        StandardCharsets.UTF_8), null)));
+        rows.add(reads(progress, "GET /public/proposals?status=SUBMITTED&page=50",
+                () -> get("/public/proposals?status=SUBMITTED&page=50", null)));
+        rows.add(reads(progress, "GET /public/dashboard", () -> get("/public/dashboard", null)));
+        String analystAuth = analyst;
+        String summary = "GET /analytics/proposals/summary?groupBy=ward";
+        rows.add(analyst == null ? skipped(summary)
+                : reads(progress, summary, () -> get("/analytics/proposals/summary?groupBy=ward", analystAuth)));
+        rows.addAll(commands(progress, staff));
+        return rows;
+    }
+
+    private List<Row> commands(java.io.PrintStream progress, String staff) {
+        String submit = "POST /api/proposals (submit)";
+        String acknowledge = "POST /api/proposals/{id}/acknowledgement";
+        String append = "POST /api/proposals/{id}/progress-updates (append)";
+        String decide = "POST /api/proposals/{id}/decision (answer, a decision)";
+        if (staff == null) {
+            return List.of(skipped(submit), skipped(acknowledge), skipped(append), skipped(decide));
+        }
+        ConcurrentLinkedQueue<String> submitted = new ConcurrentLinkedQueue<>();
+        AtomicLong number = new AtomicLong();
+        Ward[] wards = Ward.values();
+        Row submits = drive(progress, submit, () -> {
+            long n = number.incrementAndGet();
+            Map<String, Object> body = Map.of("ward", wards[(int) (n % wards.length)].code(),
+                    "title", "駅前の駐輪場を増やしてほしい（負荷試験 " + n + "）",
+                    "body", "朝夕の時間帯は特に混雑しています。", "themes", List.of("交通"),
+                    "programme", "CITIZEN_PROPOSAL", "channel", "WEB",
+                    "proposer", Map.of("name", "ベンチ 利用者" + n, "contact", "bench-run-" + n + "@example.invalid"));
+            return post("/api/proposals", body, staff);
+        }, answer -> id(answer).ifPresent(submitted::add));
+        List<String> targets = List.copyOf(submitted);
+        ConcurrentLinkedQueue<String> toAcknowledge = new ConcurrentLinkedQueue<>(targets);
+        ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
+        Row acknowledgements = drive(progress, acknowledge, () -> {
+            String id = toAcknowledge.poll();
+            return id == null ? null : post("/api/proposals/" + id + "/acknowledgement",
+                    Map.of("department", "交通政策課"), staff);
+        }, answer -> id(answer).ifPresent(acknowledged::add));
+        AtomicLong turn = new AtomicLong();
+        Row appends = targets.isEmpty() ? skipped(append, "nothing was submitted")
+                : drive(progress, append, () -> post("/api/proposals/"
+                        + targets.get((int) (turn.getAndIncrement() % targets.size())) + "/progress-updates",
+                Map.of("text", "現地を確認しました。"), staff), answer -> { });
+        ConcurrentLinkedQueue<String> toDecide = new ConcurrentLinkedQueue<>(acknowledged);
+        Row decisions = drive(progress, decide, () -> {
+            String id = toDecide.poll();
+            return id == null ? null : post("/api/proposals/" + id + "/decision",
+                    Map.of("outcome", "ACCEPTED", "reason", "来年度に整備します"), staff);
+        }, answer -> { });
+        return List.of(submits, acknowledgements, appends, decisions);
+    }
+
+    private Row reads(java.io.PrintStream progress, String what, Supplier<HttpRequest> request) {
+        return drive(progress, what, request, answer -> { });
+    }
+
+    /**
+     * Drives one row: {@code connections} loops until the duration is over or the requests run out
+     * (the supplier answers null).
+     */
+    private Row drive(java.io.PrintStream progress, String what, Supplier<HttpRequest> next,
+                      Consumer<HttpResponse<String>> onSuccess) {
+        if (progress != null) {
+            progress.println("bench run: " + what + " (" + options.connections() + " connections, "
+                    + options.duration().toMillis() / 1000.0 + " s)");
+        }
+        ConcurrentLinkedQueue<long[]> samples = new ConcurrentLinkedQueue<>();
+        Map<Integer, Long> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+        AtomicLong errors = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(options.connections(), r -> {
+            Thread thread = new Thread(r, "bench-driver");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long started = System.nanoTime();
+        long deadline = started + options.duration().toNanos();
+        List<Future<?>> loops = new ArrayList<>();
+        for (int c = 0; c < options.connections(); c++) {
+            loops.add(pool.submit(() -> {
+                List<Long> mine = new ArrayList<>();
+                // every connection sends at least once, also when the row's time passed before it started
+                for (boolean first = true; (first || System.nanoTime() < deadline)
+                        && !Thread.currentThread().isInterrupted(); first = false) {
+                    HttpRequest request = next.get();
+                    if (request == null) {
+                        break;
+                    }
+                    long sent = System.nanoTime();
+                    int status;
+                    try {
+                        HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        status = answer.statusCode();
+                        if (status < 400) {
+                            onSuccess.accept(answer);
+                        }
+                    } catch (IOException e) {
+                        status = 0;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                    mine.add(System.nanoTime() - sent);
+                    if (status == 0 || status >= 400) {
+                        errors.incrementAndGet();
+                        statuses.merge(status, 1L, Long::sum);
+                    }
+                }
+                samples.add(mine.stream().mapToLong(Long::longValue).toArray());
+            }));
+        }
+        for (Future<?> loop : loops) {
+            try {
+                loop.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                pool.shutdownNow();
+                throw new BenchException("interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                pool.shutdownNow();
+                throw new BenchException(what + ": " + e.getCause().getMessage(), e.getCause());
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        pool.shutdown();
+        long[] all = samples.stream().flatMapToLong(java.util.Arrays::stream).sorted().toArray();
+        return new Row(what, all.length, errors.get(), new TreeMap<>(statuses), seconds, all, null);
+    }
+
+    private static Row skipped(String what) {
+        return skipped(what, "needs --user, an ADMIN account of the server");
+    }
+
+    private static Row skipped(String what, String why) {
+        return new Row(what, 0, 0, Map.of(), 0, new long[0], why);
+    }
+
+    private HttpRequest get(String path, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(options.url().resolve(path)).timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json").GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return request.build();
+    }
+
+    private HttpRequest post(String path, Object body, String authorization) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(options.url().resolve(path)).timeout(REQUEST_TIMEOUT)
+                    .header("Content-Type", "application/json").header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body)));
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            return request.build();
+        } catch (IOException e) {
+            throw new BenchException("cannot write a request body", e);
+        }
+    }
+
+    private java.util.Optional<String> id(HttpResponse<String> answer) {
+        try {
+            JsonNode id = mapper.readTree(answer.body()).get("id");
+            return id == null || !id.isTextual() ? java.util.Optional.empty() : java.util.Optional.of(id.asText());
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Creates the account through the administrator, or gives it a new password when it exists. */
+    private String account(String username, String role) {
+        String admin = basic(options.adminUser(), options.adminPassword());
+        HttpResponse<String> created = exchange(post("/api/admin/accounts",
+                Map.of("username", username, "role", role), admin));
+        if (created.statusCode() == 409) {
+            created = exchange(HttpRequest.newBuilder(options.url().resolve("/api/admin/accounts/" + username
+                            + "/password-reset")).timeout(REQUEST_TIMEOUT).header("Authorization", admin)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build());
+        }
+        if (created.statusCode() / 100 != 2) {
+            throw new BenchException("cannot create the account " + username + " through " + options.adminUser()
+                    + ": " + created.statusCode() + " " + created.body());
+        }
+        try {
+            return mapper.readTree(created.body()).get("password").asText();
+        } catch (IOException | NullPointerException e) {
+            throw new BenchException("the server answered no password for " + username);
+        }
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new BenchException("cannot reach " + options.url() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchException("interrupted", e);
+        }
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+}
