@@ -48,6 +48,9 @@ public class DecisionLog {
     private final MongoCollection<Document> log;
     private final MongoCollection<Document> staff;
     private final List<byte[]> leafHashes = new ArrayList<>();
+    /** Event ids of the last entries, read once per process (see {@link #recorded}); null until then. */
+    private java.util.LinkedHashSet<String> recentEventIds;
+    private static final int RECENT = 20_000;
     private String lastCachedHash = Hashing.ZERO_HASH;
 
     public DecisionLog(MongoDatabase database) {
@@ -157,12 +160,43 @@ public class DecisionLog {
         return true;
     }
 
-    /** Which of these event ids the log already holds. */
-    Set<String> recorded(Collection<String> eventIds) {
+    /**
+     * Which of these event ids the log already holds. Besides the unique index, the ids of the log's
+     * last {@value #RECENT} entries are read by a scan of the entries themselves once per process
+     * and kept: a batch re-delivered after a crash can only repeat recent entries, and after a
+     * {@code kill -9} the embedded store was seen to keep an entry whose index entry it had lost
+     * (the same event appended twice, CrashLoopIT).
+     */
+    synchronized Set<String> recorded(Collection<String> eventIds) {
+        if (recentEventIds == null) {
+            recentEventIds = new java.util.LinkedHashSet<>();
+            long from = Math.max(0, size() - RECENT);
+            log.find(Filters.gt("_id", from)).projection(Projections.include("eventId"))
+                    .forEach(doc -> recentEventIds.add(doc.getString("eventId")));
+            List<Document> all = new ArrayList<>();
+            if (recentEventIds.size() < Math.min(size(), RECENT)) {
+                // the _id range missed entries: scan the whole log once
+                log.find().projection(Projections.include("eventId")).into(all);
+                all.forEach(doc -> recentEventIds.add(doc.getString("eventId")));
+            }
+        }
         Set<String> found = new HashSet<>();
+        eventIds.stream().filter(recentEventIds::contains).forEach(found::add);
         log.find(Filters.in("eventId", eventIds)).projection(Projections.include("eventId"))
                 .forEach(doc -> found.add(doc.getString("eventId")));
         return found;
+    }
+
+    private synchronized void remember(List<DecisionLogEntry> entries) {
+        if (recentEventIds == null) {
+            return;
+        }
+        entries.forEach(entry -> recentEventIds.add(entry.eventId()));
+        java.util.Iterator<String> oldest = recentEventIds.iterator();
+        while (recentEventIds.size() > RECENT && oldest.hasNext()) {
+            oldest.next();
+            oldest.remove();
+        }
     }
 
     /**
@@ -180,10 +214,12 @@ public class DecisionLog {
         staff.bulkWrite(staffWrites);
         log.insertMany(entries.stream().map(DecisionLogEntry::toDocument).toList(),
                 new InsertManyOptions().ordered(true));
+        remember(entries);
     }
 
     /** Empties the log and its staff records (a projection reset). */
     synchronized void clear() {
+        recentEventIds = null;
         log.deleteMany(new Document());
         staff.deleteMany(new Document());
         leafHashes.clear();
