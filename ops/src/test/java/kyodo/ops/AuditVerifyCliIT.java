@@ -1,14 +1,16 @@
 package kyodo.ops;
 
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import kyodo.ops.cli.AuditCli;
 import kyodo.query.audit.DecisionLog;
+import kyodo.query.platform.store.ReadStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.MediaType;
 
+import java.util.List;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -42,8 +44,8 @@ class AuditVerifyCliIT {
                 .contains("log entries:          2\n");
 
         try (KyodoTestApp app = KyodoTestApp.start(dataDir)) {
-            app.context().getBean(MongoDatabase.class).getCollection(DecisionLog.LOG)
-                    .updateOne(Filters.eq("_id", 1L), Updates.set("outcome", "REJECTED"));
+            app.context().getBean(ReadStore.class).collection(DecisionLog.LOG).bulkWrite(List.of(
+                    new UpdateOneModel<>(Filters.eq("_id", 1L), Updates.set("outcome", "REJECTED"))));
         }
 
         Run tampered = audit("verify", "--kyodo.data-dir=" + dataDir);

@@ -2,10 +2,9 @@ package kyodo.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import kyodo.kernel.StaffRef;
 import kyodo.kernel.decision.Decision;
@@ -14,8 +13,8 @@ import kyodo.kernel.decision.DecisionOutcome;
 import kyodo.kernel.decision.SubjectType;
 import kyodo.ops.audit.PublicLogVerifier;
 import kyodo.ops.cli.AuditCli;
-import kyodo.query.audit.AuditReport;
 import kyodo.query.audit.AuditReport.Divergence;
+import kyodo.query.audit.AuditReport;
 import kyodo.query.audit.AuditSigningKey;
 import kyodo.query.audit.AuditVerifier;
 import kyodo.query.audit.CanonicalJson;
@@ -24,6 +23,8 @@ import kyodo.query.audit.DecisionLog;
 import kyodo.query.audit.DecisionLogEntry;
 import kyodo.query.audit.Hashing;
 import kyodo.query.audit.MerkleTree;
+import kyodo.query.platform.store.ReadCollection;
+import kyodo.query.platform.store.ReadStore;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -226,10 +227,10 @@ class DecisionAuditIT {
     @Test
     void theDecisionLogRunsOnOneSegmentWhileOtherProjectionsKeepTheirs() {
         publicLog();
-        MongoCollection<Document> tokens = app.context().getBean(MongoDatabase.class).getCollection("trackingtokens");
+        ReadCollection tokens = app.context().getBean(ReadStore.class).collection("trackingtokens");
 
-        assertThat(tokens.countDocuments(Filters.eq("processorName", DecisionLog.GROUP))).isEqualTo(1);
-        assertThat(tokens.countDocuments(Filters.eq("processorName", "proposal-views"))).isEqualTo(4);
+        assertThat(tokens.count(Filters.eq("processorName", DecisionLog.GROUP))).isEqualTo(1);
+        assertThat(tokens.count(Filters.eq("processorName", "proposal-views"))).isEqualTo(4);
     }
 
     @Test
@@ -238,7 +239,7 @@ class DecisionAuditIT {
         KyodoTestApp.eventually(() -> assertThat(get("/public/audit/checkpoints/latest").get("treeSize").asLong())
                 .isEqualTo(4));
         AuditVerifier verifier = app.context().getBean(AuditVerifier.class);
-        MongoCollection<Document> log = app.context().getBean(MongoDatabase.class).getCollection(DecisionLog.LOG);
+        ReadCollection log = app.context().getBean(ReadStore.class).collection(DecisionLog.LOG);
         List<Document> original = log.find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
         AuditReport intact = verifier.verify();
         assertThat(intact.ok()).as(intact.render()).isTrue();
@@ -247,22 +248,23 @@ class DecisionAuditIT {
         assertThat(intact.checkpointsVerified()).isEqualTo(2);
         assertThat(intact.eventsRead()).isEqualTo(app.storedEvents());
 
-        tampered(log, original, stored -> stored.updateOne(Filters.eq("_id", 3L), Updates.set("reason", "改ざんした理由")),
+        tampered(log, original, stored -> stored.bulkWrite(List.of(
+                new UpdateOneModel<>(Filters.eq("_id", 3L), Updates.set("reason", "改ざんした理由")))),
                 new Divergence(3, "reason", "\"用地がありません\"", "\"改ざんした理由\""), verifier);
-        tampered(log, original, stored -> stored.deleteOne(Filters.eq("_id", 2L)),
+        tampered(log, original, stored -> stored.deleteMany(Filters.eq("_id", 2L)),
                 new Divergence(2, "seq", "2", "3"), verifier);
         DecisionLogEntry last = DecisionLogEntry.fromDocument(original.get(4));
         Decision forged = new Decision("d-forged", SubjectType.PROPOSAL, "p-forged", null, DecisionKind.PROPOSAL_ANSWER,
                 DecisionOutcome.ACCEPTED, "存在しない決定", new StaffRef("nobody", "ADMIN"),
                 Instant.parse("2025-08-01T00:00:00Z"), null);
-        tampered(log, original, stored -> stored.insertOne(DecisionLogEntry.of(6, last.hash(), "ev-forged", forged)
-                        .toDocument()),
+        tampered(log, original, stored -> stored.insertMany(List.of(DecisionLogEntry.of(6, last.hash(), "ev-forged", forged)
+                        .toDocument())),
                 new Divergence(6, "entry", "(none: the event store holds 5 decisions)",
                         "entry with eventId \"ev-forged\" at _id 6"), verifier);
         tampered(log, original, stored -> {
                     stored.deleteMany(Filters.in("_id", 2L, 4L));
-                    stored.insertOne(new Document(original.get(3)).append("_id", 2L));
-                    stored.insertOne(new Document(original.get(1)).append("_id", 4L));
+                    stored.insertMany(List.of(new Document(original.get(3)).append("_id", 2L),
+                            new Document(original.get(1)).append("_id", 4L)));
                 }, new Divergence(2, "eventId", "\"" + original.get(1).getString("eventId") + "\"",
                         "\"" + original.get(3).getString("eventId") + "\""), verifier);
 
@@ -270,8 +272,8 @@ class DecisionAuditIT {
     }
 
     /** Tampers with the stored log, checks the verifier reports exactly this divergence, restores the log. */
-    private static void tampered(MongoCollection<Document> log, List<Document> original,
-                                 Consumer<MongoCollection<Document>> tampering, Divergence expected,
+    private static void tampered(ReadCollection log, List<Document> original,
+                                 Consumer<ReadCollection> tampering, Divergence expected,
                                  AuditVerifier verifier) {
         tampering.accept(log);
         try {

@@ -1,17 +1,15 @@
 package kyodo.ops;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoDatabase;
-import kyodo.ops.cli.KyodoCli;
-import org.bson.Document;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import kyodo.ops.cli.KyodoCli;
+import kyodo.query.platform.store.ReadStore;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -31,7 +29,6 @@ class ProjectionReplayIT {
 
     /** Bookkeeping of the processors, not read models: tokens move on a replay by design. */
     private static final Set<String> INTERNAL = Set.of("trackingtokens");
-    private static final Set<String> SYSTEM_DATABASES = Set.of("admin", "local", "config");
 
     @TempDir
     Path dataDir;
@@ -46,23 +43,17 @@ class ProjectionReplayIT {
                 new PrintStream(err, true, StandardCharsets.UTF_8), args);
     }
 
-    /** Every document of every read-model collection, as JSON, by database and collection, by _id. */
+    /** Every document of every read-model collection, as JSON, by collection, by _id. */
     private static TreeMap<String, List<String>> dump(KyodoTestApp app) {
-        MongoClient mongo = app.context().getBean(MongoClient.class);
+        ReadStore store = app.context().getBean(ReadStore.class);
         TreeMap<String, List<String>> dump = new TreeMap<>();
-        for (String database : mongo.listDatabaseNames()) {
-            if (SYSTEM_DATABASES.contains(database)) {
+        for (String collection : store.collectionNames()) {
+            if (INTERNAL.contains(collection)) {
                 continue;
             }
-            MongoDatabase db = mongo.getDatabase(database);
-            for (String collection : db.listCollectionNames()) {
-                if (INTERNAL.contains(collection) || collection.startsWith("system.")) {
-                    continue;
-                }
-                List<Document> documents = db.getCollection(collection).find().into(new ArrayList<>());
-                documents.sort(Comparator.comparing(d -> String.valueOf(d.get("_id"))));
-                dump.put(database + "." + collection, documents.stream().map(Document::toJson).toList());
-            }
+            List<Document> documents = store.collection(collection).find().into(new ArrayList<>());
+            documents.sort(Comparator.comparing(d -> String.valueOf(d.get("_id"))));
+            dump.put(collection, documents.stream().map(Document::toJson).toList());
         }
         return dump;
     }
@@ -78,8 +69,8 @@ class ProjectionReplayIT {
             SeedDatasetIT.awaitReadModels(app);
             live = dump(app);
         }
-        assertThat(live.keySet()).contains("kyodo.projects", "kyodo.proposals", "kyodo.meetings");
-        assertThat(live.get("kyodo.projects")).hasSize(1175);
+        assertThat(live.keySet()).contains("projects", "proposals", "meetings");
+        assertThat(live.get("projects")).hasSize(1175);
 
         int status = cli("projections", "replay", "all", "--kyodo.data-dir=" + dataDir,
                 "--logging.level.root=ERROR");
@@ -96,7 +87,7 @@ class ProjectionReplayIT {
                     .containsExactlyElementsOf(documents));
         }
 
-        exportWritesThePublicReadModelsAsDescribedCsv(live.get("kyodo.decision_log").size());
+        exportWritesThePublicReadModelsAsDescribedCsv(live.get("decision_log").size());
     }
 
     /** {@code export DIR} on the loaded data directory: CSV for Excel plus a description of every field. */

@@ -1,9 +1,9 @@
 package kyodo.query.analytics;
 
-import com.mongodb.client.MongoCursor;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import kyodo.query.platform.store.ReadCursor;
+import kyodo.query.platform.store.ReadStore;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -40,10 +40,10 @@ public class AnalyticsRows {
 
     private static final Comparator<List<Object>> KEY_ORDER = AnalyticsRows::compareKeys;
 
-    private final MongoDatabase database;
+    private final ReadStore store;
 
-    public AnalyticsRows(MongoDatabase database) {
-        this.database = database;
+    public AnalyticsRows(ReadStore store) {
+        this.store = store;
     }
 
     /** The rows, streamed; the store is read on a worker thread and the cursor closed at the end or on cancel. */
@@ -90,7 +90,7 @@ public class AnalyticsRows {
         private final List<Dimension> sorted;
         /** The model's multi-valued dimension, or null. */
         private final Dimension multi;
-        private final MongoCursor<Document> cursor;
+        private final ReadCursor cursor;
         private final Deque<AnalyticsRow> ready = new ArrayDeque<>();
         private TreeMap<List<Object>, Accumulator> run = new TreeMap<>(KEY_ORDER);
         private List<Object> runPrefix;
@@ -113,12 +113,12 @@ public class AnalyticsRows {
             List<Bson> conditions = new ArrayList<>();
             query.filters().forEach((name, value) ->
                     conditions.add(Filters.eq(model.dimension(name).orElseThrow().field(), value)));
-            var find = database.getCollection(model.collection())
+            var find = store.collection(model.collection())
                     .find(conditions.isEmpty() ? new Document() : Filters.and(conditions));
             if (!sorted.isEmpty()) {
                 find = find.sort(Sorts.ascending(sorted.stream().map(Dimension::field).toList()));
             }
-            this.cursor = find.iterator();
+            this.cursor = find.cursor();
         }
 
         @Override

@@ -1,7 +1,5 @@
 package kyodo.query.analytics;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
@@ -13,6 +11,8 @@ import kyodo.kernel.project.FundsReleased;
 import kyodo.kernel.project.FundsReserved;
 import kyodo.query.platform.BatchedWrites;
 import kyodo.query.platform.GlobalOrder;
+import kyodo.query.platform.store.ReadCollection;
+import kyodo.query.platform.store.ReadStore;
 import kyodo.query.web.ListParameters;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -44,11 +44,11 @@ class BudgetFactsProjection {
     static final String GROUP = "analytics-budget-facts";
     static final String COLLECTION = "analytics_budget_facts";
 
-    private final MongoCollection<Document> facts;
+    private final ReadCollection facts;
     private final BatchedWrites<FactBatch> batches;
 
-    BudgetFactsProjection(MongoDatabase database) {
-        this.facts = database.getCollection(COLLECTION);
+    BudgetFactsProjection(ReadStore store) {
+        this.facts = store.collection(COLLECTION);
         this.batches = new BatchedWrites<>(BudgetFactsProjection.class, facts, FactBatch::new);
         List.of("ward", "fiscalYear", "projects.projectId").forEach(f -> facts.createIndex(Indexes.ascending(f)));
     }

@@ -1,12 +1,12 @@
 package kyodo.query.analytics;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import kyodo.kernel.FiscalYear;
 import kyodo.kernel.decision.Decision;
 import kyodo.kernel.decision.DecisionEvent;
 import kyodo.query.platform.BatchedWrites;
+import kyodo.query.platform.store.ReadCollection;
+import kyodo.query.platform.store.ReadStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -31,11 +31,11 @@ class DecisionFactsProjection {
     static final String GROUP = "analytics-decision-facts";
     static final String COLLECTION = "analytics_decision_facts";
 
-    private final MongoCollection<Document> facts;
+    private final ReadCollection facts;
     private final BatchedWrites<FactBatch> batches;
 
-    DecisionFactsProjection(MongoDatabase database) {
-        this.facts = database.getCollection(COLLECTION);
+    DecisionFactsProjection(ReadStore store) {
+        this.facts = store.collection(COLLECTION);
         this.batches = new BatchedWrites<>(DecisionFactsProjection.class, facts, FactBatch::new);
         List.of("kind", "outcome", "ward", "month").forEach(f -> facts.createIndex(Indexes.ascending(f)));
     }

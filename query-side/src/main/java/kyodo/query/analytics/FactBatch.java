@@ -1,11 +1,11 @@
 package kyodo.query.analytics;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import kyodo.query.platform.BatchedWrites;
+import kyodo.query.platform.store.ReadCollection;
 import org.bson.Document;
 
 import java.util.ArrayList;
@@ -28,11 +28,11 @@ final class FactBatch implements BatchedWrites.Batch {
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     private static final Document ABSENT = new Document();
 
-    private final MongoCollection<Document> collection;
+    private final ReadCollection collection;
     private final Map<String, Document> facts = new HashMap<>();
     private final Set<String> changed = new LinkedHashSet<>();
 
-    FactBatch(MongoCollection<Document> collection) {
+    FactBatch(ReadCollection collection) {
         this.collection = collection;
     }
 
@@ -57,7 +57,7 @@ final class FactBatch implements BatchedWrites.Batch {
         return facts.values().stream().filter(f -> f != ABSENT && condition.test(f)).findFirst().orElse(null);
     }
 
-    MongoCollection<Document> collection() {
+    ReadCollection collection() {
         return collection;
     }
 

@@ -1,7 +1,5 @@
 package kyodo.query.analytics;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import kyodo.kernel.FiscalYear;
 import kyodo.kernel.meeting.MeetingCancelled;
@@ -13,6 +11,8 @@ import kyodo.kernel.meeting.OpinionRecorded;
 import kyodo.kernel.meeting.ParticipantRegistered;
 import kyodo.kernel.meeting.ResolutionVoted;
 import kyodo.query.platform.BatchedWrites;
+import kyodo.query.platform.store.ReadCollection;
+import kyodo.query.platform.store.ReadStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -45,11 +45,11 @@ class MeetingFactsProjection {
     static final String GROUP = "analytics-meeting-facts";
     static final String COLLECTION = "analytics_meeting_facts";
 
-    private final MongoCollection<Document> facts;
+    private final ReadCollection facts;
     private final BatchedWrites<FactBatch> batches;
 
-    MeetingFactsProjection(MongoDatabase database) {
-        this.facts = database.getCollection(COLLECTION);
+    MeetingFactsProjection(ReadStore store) {
+        this.facts = store.collection(COLLECTION);
         this.batches = new BatchedWrites<>(MeetingFactsProjection.class, facts, FactBatch::new);
         List.of("kind", "ward", "fiscalYear", "themes").forEach(f -> facts.createIndex(Indexes.ascending(f)));
     }

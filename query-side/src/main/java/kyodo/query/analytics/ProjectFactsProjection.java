@@ -1,7 +1,5 @@
 package kyodo.query.analytics;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import kyodo.kernel.project.ActualRecorded;
 import kyodo.kernel.project.AgreementSigned;
@@ -15,6 +13,8 @@ import kyodo.kernel.project.ProjectLaunched;
 import kyodo.kernel.project.ProjectTerminated;
 import kyodo.kernel.project.TargetSet;
 import kyodo.query.platform.BatchedWrites;
+import kyodo.query.platform.store.ReadCollection;
+import kyodo.query.platform.store.ReadStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -46,11 +46,11 @@ class ProjectFactsProjection {
     static final String GROUP = "analytics-project-facts";
     static final String COLLECTION = "analytics_project_facts";
 
-    private final MongoCollection<Document> facts;
+    private final ReadCollection facts;
     private final BatchedWrites<FactBatch> batches;
 
-    ProjectFactsProjection(MongoDatabase database) {
-        this.facts = database.getCollection(COLLECTION);
+    ProjectFactsProjection(ReadStore store) {
+        this.facts = store.collection(COLLECTION);
         this.batches = new BatchedWrites<>(ProjectFactsProjection.class, facts, FactBatch::new);
         List.of("fiscalYear", "programme", "ward", "theme").forEach(f -> facts.createIndex(Indexes.ascending(f)));
     }

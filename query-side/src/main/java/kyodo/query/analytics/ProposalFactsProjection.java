@@ -1,7 +1,5 @@
 package kyodo.query.analytics;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import kyodo.kernel.FiscalYear;
 import kyodo.kernel.decision.Decision;
@@ -12,6 +10,8 @@ import kyodo.kernel.proposal.ProposalResponseOverdue;
 import kyodo.kernel.proposal.ProposalSubmitted;
 import kyodo.kernel.proposal.ProposalWithdrawn;
 import kyodo.query.platform.BatchedWrites;
+import kyodo.query.platform.store.ReadCollection;
+import kyodo.query.platform.store.ReadStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -41,11 +41,11 @@ class ProposalFactsProjection {
     static final String GROUP = "analytics-proposal-facts";
     static final String COLLECTION = "analytics_proposal_facts";
 
-    private final MongoCollection<Document> facts;
+    private final ReadCollection facts;
     private final BatchedWrites<FactBatch> batches;
 
-    ProposalFactsProjection(MongoDatabase database) {
-        this.facts = database.getCollection(COLLECTION);
+    ProposalFactsProjection(ReadStore store) {
+        this.facts = store.collection(COLLECTION);
         this.batches = new BatchedWrites<>(ProposalFactsProjection.class, facts, FactBatch::new);
         List.of("ward", "fiscalYear", "programme", "themes").forEach(f -> facts.createIndex(Indexes.ascending(f)));
     }

@@ -1,10 +1,10 @@
 package kyodo.query.audit;
 
-import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Sorts;
 import kyodo.kernel.decision.DecisionEvent;
 import kyodo.query.audit.AuditReport.CheckpointProblem;
 import kyodo.query.audit.AuditReport.Divergence;
+import kyodo.query.platform.store.ReadCursor;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -73,7 +73,7 @@ public class AuditVerifier {
         String prevHash = Hashing.ZERO_HASH;
         TrackingToken head = eventStore.createHeadToken();
         long headPosition = head == null ? -1 : head.position().orElse(Long.MAX_VALUE);
-        try (MongoCursor<Document> stored = log.collection().find().sort(Sorts.ascending("_id")).iterator();
+        try (ReadCursor stored = log.collection().find().sort(Sorts.ascending("_id")).cursor();
              BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(null)) {
             while (headPosition >= 0 && events.hasNextAvailable((int) STREAM_WAIT_SECONDS, TimeUnit.SECONDS)) {
                 TrackedEventMessage<?> message = events.nextAvailable();

@@ -1,10 +1,11 @@
 package kyodo.query.audit;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import kyodo.query.platform.store.ReadCollection;
+import kyodo.query.platform.store.ReadStore;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -26,13 +27,13 @@ public class Checkpoints {
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
-    private final MongoCollection<Document> checkpoints;
+    private final ReadCollection checkpoints;
     private final DecisionLog log;
     private final AuditKeyRing keys;
     private final Clock clock;
 
-    public Checkpoints(MongoDatabase database, DecisionLog log, AuditKeyRing keys, Clock clock) {
-        this.checkpoints = database.getCollection(COLLECTION);
+    public Checkpoints(ReadStore store, DecisionLog log, AuditKeyRing keys, Clock clock) {
+        this.checkpoints = store.collection(COLLECTION);
         this.log = log;
         this.keys = keys;
         this.clock = clock;
@@ -53,7 +54,7 @@ public class Checkpoints {
     /** Up to {@code limit} checkpoints of tree sizes above {@code after}, smallest first. Blocking. */
     public List<Checkpoint> after(long after, int limit) {
         return checkpoints.find(Filters.gt("_id", after)).sort(Sorts.ascending("_id")).limit(limit)
-                .map(Checkpoint::fromDocument).into(new ArrayList<>());
+                .map(Checkpoint::fromDocument);
     }
 
     /** Tree size of the latest checkpoint, 0 if none. */
@@ -74,13 +75,13 @@ public class Checkpoints {
         Checkpoint unsigned = new Checkpoint(treeSize, rootHash, issuedAt, null, keyId);
         Checkpoint checkpoint = new Checkpoint(treeSize, rootHash, issuedAt,
                 keys.current().sign(unsigned.statementBytes()), keyId);
-        checkpoints.updateOne(Filters.eq("_id", treeSize), new Document("$setOnInsert", checkpoint.toDocument()),
-                UPSERT);
+        checkpoints.bulkWrite(List.of(new UpdateOneModel<>(Filters.eq("_id", treeSize),
+                new Document("$setOnInsert", checkpoint.toDocument()), UPSERT)));
         return find(treeSize).orElse(checkpoint);
     }
 
     /** The stored checkpoints, for the verifier. */
-    MongoCollection<Document> collection() {
+    ReadCollection collection() {
         return checkpoints;
     }
 

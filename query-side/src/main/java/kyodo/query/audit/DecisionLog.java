@@ -1,7 +1,5 @@
 package kyodo.query.audit;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -11,6 +9,8 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.WriteModel;
+import kyodo.query.platform.store.ReadCollection;
+import kyodo.query.platform.store.ReadStore;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -45,17 +45,17 @@ public class DecisionLog {
 
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
-    private final MongoCollection<Document> log;
-    private final MongoCollection<Document> staff;
+    private final ReadCollection log;
+    private final ReadCollection staff;
     private final List<byte[]> leafHashes = new ArrayList<>();
     /** Event ids of the last entries, read once per process (see {@link #recorded}); null until then. */
     private java.util.LinkedHashSet<String> recentEventIds;
     private static final int RECENT = 20_000;
     private String lastCachedHash = Hashing.ZERO_HASH;
 
-    public DecisionLog(MongoDatabase database) {
-        this.log = database.getCollection(LOG);
-        this.staff = database.getCollection(STAFF);
+    public DecisionLog(ReadStore store) {
+        this.log = store.collection(LOG);
+        this.staff = store.collection(STAFF);
         log.createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));
     }
 
@@ -75,7 +75,7 @@ public class DecisionLog {
     /** Up to {@code limit} entries with seq greater than {@code after}, in order. Blocking. */
     public List<DecisionLogEntry> after(long after, int limit) {
         return log.find(Filters.gt("_id", after)).sort(Sorts.ascending("_id")).limit(limit)
-                .map(DecisionLogEntry::fromDocument).into(new ArrayList<>());
+                .map(DecisionLogEntry::fromDocument);
     }
 
     /** The entry at {@code seq}, if the log has one. Blocking. */
@@ -143,7 +143,8 @@ public class DecisionLog {
     private boolean extendCache(long treeSize) {
         boolean boundary = !leafHashes.isEmpty();
         for (Document doc : log.find(Filters.gt("_id", (long) leafHashes.size())).sort(Sorts.ascending("_id"))
-                .limit((int) (treeSize - leafHashes.size())).projection(Projections.include("prevHash", "hash"))) {
+                .limit((int) (treeSize - leafHashes.size())).projection(Projections.include("prevHash", "hash"))
+                .into(new ArrayList<>())) {
             long seq = ((Number) doc.get("_id")).longValue();
             if (seq != leafHashes.size() + 1) {
                 throw new IllegalStateException("the decision log has no entry " + (leafHashes.size() + 1));
@@ -212,8 +213,7 @@ public class DecisionLog {
                             .append("decisionId", entry.decisionId()).append("staffId", staffIds.get(i)), UPSERT));
         }
         staff.bulkWrite(staffWrites);
-        log.insertMany(entries.stream().map(DecisionLogEntry::toDocument).toList(),
-                new InsertManyOptions().ordered(true));
+        log.insertMany(entries.stream().map(DecisionLogEntry::toDocument).toList());
         remember(entries);
     }
 
@@ -227,7 +227,7 @@ public class DecisionLog {
     }
 
     /** The stored log, for the verifier. */
-    MongoCollection<Document> collection() {
+    ReadCollection collection() {
         return log;
     }
 

@@ -1,10 +1,5 @@
 package kyodo.query.budget;
 
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
@@ -19,6 +14,9 @@ import kyodo.kernel.project.ExpenditureRecorded;
 import kyodo.kernel.project.FundsReleased;
 import kyodo.kernel.project.FundsReserved;
 import kyodo.query.platform.BatchedWrites;
+import kyodo.query.platform.store.ReadCollection;
+import kyodo.query.platform.store.ReadStore;
+import kyodo.query.platform.store.ReadStoreWriteException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -66,14 +64,12 @@ class WardBudgetProjection {
     static final int MAX_ATTEMPTS = 10;
 
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
-    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
-    private static final int DUPLICATE_KEY = 11000;
 
-    private final MongoCollection<Document> budgets;
+    private final ReadCollection budgets;
     private final BatchedWrites<Batch> batches;
 
-    WardBudgetProjection(MongoDatabase database) {
-        this.budgets = database.getCollection(COLLECTION);
+    WardBudgetProjection(ReadStore store) {
+        this.budgets = store.collection(COLLECTION);
         this.batches = new BatchedWrites<>(WardBudgetProjection.class, budgets, Batch::new);
         // Once at start-up; creating an existing index is a no-op.
         INDEXED.forEach(field -> budgets.createIndex(Indexes.ascending(field)));
@@ -158,11 +154,11 @@ class WardBudgetProjection {
      */
     private static final class Batch implements BatchedWrites.Batch {
 
-        private final MongoCollection<Document> budgets;
+        private final ReadCollection budgets;
         private final Map<String, Slot> slots = new LinkedHashMap<>();
         private final Map<String, String> projectBudgets = new HashMap<>();
 
-        Batch(MongoCollection<Document> budgets) {
+        Batch(ReadCollection budgets) {
             this.budgets = budgets;
         }
 
@@ -205,15 +201,13 @@ class WardBudgetProjection {
                         .toList();
                 Set<Integer> conflicts = new HashSet<>();
                 try {
-                    budgets.bulkWrite(writes, UNORDERED);
-                } catch (MongoBulkWriteException e) {
-                    for (BulkWriteError error : e.getWriteErrors()) {
-                        if (error.getCode() != DUPLICATE_KEY) {
-                            throw e;
-                        }
-                        // Not matched, so the upsert tried to insert: the stored document moved on.
-                        conflicts.add(error.getIndex());
+                    budgets.bulkWrite(writes, false);
+                } catch (ReadStoreWriteException e) {
+                    if (!e.onlyDuplicateKeys()) {
+                        throw e;
                     }
+                    // Not matched, so the upsert tried to insert: the stored document moved on.
+                    e.failures().forEach(failure -> conflicts.add(failure.index()));
                     if (attempt >= MAX_ATTEMPTS) {
                         throw e;
                     }

@@ -1,7 +1,5 @@
 package kyodo.query.budget;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import kyodo.kernel.FiscalYear;
@@ -10,6 +8,8 @@ import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.FieldViolation;
 import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.project.WardBudgetId;
+import kyodo.query.platform.store.ReadCollection;
+import kyodo.query.platform.store.ReadStore;
 import kyodo.query.web.ListParameters;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -41,10 +41,10 @@ public class WardBudgetViews {
     private static final Bson VIEW_FIELDS = Projections.exclude("applied");
     private static final String YEARS = "a year from " + FiscalYear.MIN_YEAR + " to " + FiscalYear.MAX_YEAR;
 
-    private final MongoCollection<Document> budgets;
+    private final ReadCollection budgets;
 
-    WardBudgetViews(MongoDatabase database) {
-        this.budgets = database.getCollection(WardBudgetProjection.COLLECTION);
+    WardBudgetViews(ReadStore store) {
+        this.budgets = store.collection(WardBudgetProjection.COLLECTION);
     }
 
     /**

@@ -1,7 +1,5 @@
 package kyodo.query.meeting;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
@@ -26,6 +24,8 @@ import kyodo.kernel.meeting.ResolutionVoted;
 import kyodo.kernel.personal.SealedPersonalData;
 import kyodo.query.platform.BatchedWrites;
 import kyodo.query.platform.WriteBatch;
+import kyodo.query.platform.store.ReadCollection;
+import kyodo.query.platform.store.ReadStore;
 import kyodo.query.search.SearchTokens;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -75,11 +75,11 @@ class MeetingProjection {
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
-    private final MongoCollection<Document> meetings;
+    private final ReadCollection meetings;
     private final BatchedWrites<Batch> batches;
 
-    MeetingProjection(MongoDatabase database) {
-        this.meetings = database.getCollection(COLLECTION);
+    MeetingProjection(ReadStore store) {
+        this.meetings = store.collection(COLLECTION);
         this.batches = new BatchedWrites<>(MeetingProjection.class, meetings, Batch::new);
         // Once at start-up; creating an existing index is a no-op.
         INDEXED.forEach(field -> meetings.createIndex(Indexes.ascending(field)));
@@ -331,7 +331,7 @@ class MeetingProjection {
 
         private final Map<String, Instant> startsAt = new HashMap<>();
 
-        Batch(MongoCollection<Document> meetings) {
+        Batch(ReadCollection meetings) {
             super(meetings);
         }
 

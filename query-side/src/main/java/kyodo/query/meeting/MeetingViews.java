@@ -2,8 +2,6 @@ package kyodo.query.meeting;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import kyodo.kernel.FiscalYear;
@@ -12,6 +10,8 @@ import kyodo.kernel.meeting.AgendaItem;
 import kyodo.kernel.meeting.Participant;
 import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.kernel.personal.SealedPersonalData;
+import kyodo.query.platform.store.ReadCollection;
+import kyodo.query.platform.store.ReadStore;
 import kyodo.query.web.Viewer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -41,11 +41,11 @@ public class MeetingViews {
             "startsAt", "endsAt", "venue", "capacity", "publicObservation", "themes", "term", "session",
             "fiscalYear", "status", "registrations");
 
-    private final MongoCollection<Document> meetings;
+    private final ReadCollection meetings;
     private final PersonalDataProtector protector;
 
-    MeetingViews(MongoDatabase database, PersonalDataProtector protector) {
-        this.meetings = database.getCollection(MeetingProjection.COLLECTION);
+    MeetingViews(ReadStore store, PersonalDataProtector protector) {
+        this.meetings = store.collection(MeetingProjection.COLLECTION);
         this.protector = protector;
     }
 
@@ -64,9 +64,9 @@ public class MeetingViews {
     /** One page of meetings matching the query, and how many match in all. Blocking. */
     public MeetingPage list(MeetingListQuery query) {
         Bson filter = query.filter();
-        long total = meetings.countDocuments(filter);
+        long total = meetings.count(filter);
         List<MeetingListItem> items = meetings.find(filter).projection(LIST_FIELDS).sort(query.sort())
-                .skip(query.skip()).limit(query.size()).map(MeetingViews::listItem).into(new ArrayList<>());
+                .skip(query.skip()).limit(query.size()).map(MeetingViews::listItem);
         return new MeetingPage(items, query.page(), query.size(), total);
     }
 

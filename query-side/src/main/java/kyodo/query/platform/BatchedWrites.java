@@ -1,6 +1,6 @@
 package kyodo.query.platform;
 
-import com.mongodb.client.MongoCollection;
+import kyodo.query.platform.store.ReadCollection;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.bson.Document;
@@ -24,15 +24,15 @@ public final class BatchedWrites<C extends BatchedWrites.Batch> {
         void flush();
     }
 
-    private final MongoCollection<Document> collection;
+    private final ReadCollection collection;
     private final String resource;
-    private final Function<MongoCollection<Document>, C> newBatch;
+    private final Function<ReadCollection, C> newBatch;
 
     /** The unit-of-work resource is keyed by owner and collection, so projections never share a batch. */
-    public BatchedWrites(Class<?> owner, MongoCollection<Document> collection,
-                         Function<MongoCollection<Document>, C> newBatch) {
+    public BatchedWrites(Class<?> owner, ReadCollection collection,
+                         Function<ReadCollection, C> newBatch) {
         this.collection = collection;
-        this.resource = owner.getName() + "/" + collection.getNamespace().getFullName();
+        this.resource = owner.getName() + "/" + collection.name();
         this.newBatch = newBatch;
     }
 

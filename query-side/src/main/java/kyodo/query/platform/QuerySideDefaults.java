@@ -42,6 +42,9 @@ public class QuerySideDefaults implements EnvironmentPostProcessor, Ordered {
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
         defaults.put("kyodo.mongodb.uri", env.getProperty("KYODO_MONGODB_URI",
                 env.getProperty("spring.data.mongodb.uri", "")));
+        // The read store opens its own client (ReadModelStoreConfiguration); Spring Boot's would
+        // connect to localhost:27017 and log its failures forever.
+        defaults.put("spring.autoconfigure.exclude", "org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration");
         defaults.put("axon.serializer.general", "jackson");
         defaults.put("axon.serializer.events", "jackson");
         defaults.put("axon.serializer.messages", "jackson");

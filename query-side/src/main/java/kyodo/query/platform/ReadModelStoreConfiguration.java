@@ -9,6 +9,8 @@ import kyodo.kernel.StoreInUse;
 import kyodo.kernel.personal.JdbcPersonKeyVault;
 import kyodo.kernel.personal.PersonKeyVault;
 import kyodo.kernel.personal.PersonalDataProtector;
+import kyodo.query.platform.store.ReadStore;
+import kyodo.query.platform.store.mongo.MongoReadStore;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -55,18 +57,19 @@ public class ReadModelStoreConfiguration {
         return new ReadModelConnection(embedded.connectionString(), embedded);
     }
 
+    /** The read models' store: the MongoDB of the connection, whose client it closes. */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    MongoClient mongoClient(ReadModelConnection connection) {
-        return MongoClients.create(connection.uri());
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    MongoDatabase readModelDatabase(MongoClient client, ReadModelConnection connection,
-                                    @Value("${kyodo.mongodb.database:kyodo}") String fallbackName) {
+    ReadStore readStore(ReadModelConnection connection,
+                        @Value("${kyodo.mongodb.database:kyodo}") String fallbackName) {
+        MongoClient client = MongoClients.create(connection.uri());
         String name = new ConnectionString(connection.uri()).getDatabase();
-        return client.getDatabase(name == null ? fallbackName : name);
+        MongoDatabase database = client.getDatabase(name == null ? fallbackName : name);
+        String where = connection.embedded() != null
+                ? "embedded mongo-java-server (H2 file " + connection.embedded().file() + ", 127.0.0.1:"
+                + connection.embedded().port() + ", SCRAM-SHA-256) database " + database.getName()
+                : "MongoDB " + StoreInUse.redact(connection.uri()) + " database " + database.getName();
+        return new MongoReadStore(client, database, where, connection::makeDurable);
     }
 
     /**
@@ -77,8 +80,7 @@ public class ReadModelStoreConfiguration {
      * global order; the others keep Axon's default segment count.
      */
     @Bean
-    ConfigurerModule readModelTokenStores(ListableBeanFactory beans, ObjectProvider<MongoDatabase> database,
-                                          ObjectProvider<ReadModelConnection> connection,
+    ConfigurerModule readModelTokenStores(ListableBeanFactory beans, ObjectProvider<ReadStore> store,
                                           @Value("${kyodo.projections.batch-size:100}") int batchSize,
                                           @Value("${kyodo.projections.segments:1}") int segments) {
         Map<String, Boolean> groups = new TreeMap<>();
@@ -95,8 +97,7 @@ public class ReadModelStoreConfiguration {
             // batch is re-delivered from the stored position and re-applied (writes are idempotent),
             // never skipped.
             processing.registerTokenStore(group,
-                    c -> new PositionAfterWrites(mongoTokenStore(database.getObject(), c),
-                            connection.getObject()::makeDurable));
+                    c -> new PositionAfterWrites(tokenStore(store.getObject(), c), store.getObject()::makeDurable));
             processing.registerPooledStreamingEventProcessor(group,
                     org.axonframework.config.Configuration::eventStore,
                     (c, builder) -> builder.batchSize(batchSize).initialSegmentCount(globalOrder ? 1 : segments));
@@ -106,9 +107,13 @@ public class ReadModelStoreConfiguration {
         }));
     }
 
-    private static TokenStore mongoTokenStore(MongoDatabase database, org.axonframework.config.Configuration c) {
+    /** The positions live in the read store itself, so that a wiped store rebuilds itself. */
+    private static TokenStore tokenStore(ReadStore store, org.axonframework.config.Configuration c) {
+        if (!(store instanceof MongoReadStore mongo)) {
+            throw new IllegalStateException("no token store for the read store " + store.describe());
+        }
         return MongoTokenStore.builder()
-                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(database).build())
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongo.database()).build())
                 .serializer(c.serializer())
                 .build();
     }
@@ -139,14 +144,8 @@ public class ReadModelStoreConfiguration {
     }
 
     @Bean
-    StoreInUse readModelStoreInUse(ReadModelConnection connection, MongoDatabase database) {
-        if (connection.embedded() != null) {
-            return new StoreInUse("read-models", "embedded mongo-java-server (H2 file "
-                    + connection.embedded().file() + ", 127.0.0.1:" + connection.embedded().port()
-                    + ", SCRAM-SHA-256) database " + database.getName());
-        }
-        return new StoreInUse("read-models", "MongoDB " + StoreInUse.redact(connection.uri())
-                + " database " + database.getName());
+    StoreInUse readModelStoreInUse(ReadStore store) {
+        return new StoreInUse("read-models", store.describe());
     }
 
     /** How the read-model store is reached; holds the embedded server when there is one. */

@@ -1,7 +1,7 @@
 package kyodo.query.platform;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.WriteModel;
+import kyodo.query.platform.store.ReadCollection;
 import org.bson.Document;
 
 import java.util.ArrayList;
@@ -13,14 +13,14 @@ import java.util.List;
  */
 public class WriteBatch implements BatchedWrites.Batch {
 
-    private final MongoCollection<Document> collection;
+    private final ReadCollection collection;
     private final List<WriteModel<Document>> writes = new ArrayList<>();
 
-    public WriteBatch(MongoCollection<Document> collection) {
+    public WriteBatch(ReadCollection collection) {
         this.collection = collection;
     }
 
-    protected final MongoCollection<Document> collection() {
+    protected final ReadCollection collection() {
         return collection;
     }
 

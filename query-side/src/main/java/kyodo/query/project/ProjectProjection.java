@@ -1,7 +1,5 @@
 package kyodo.query.project;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
@@ -24,6 +22,8 @@ import kyodo.kernel.project.SelfEvaluated;
 import kyodo.kernel.project.TargetSet;
 import kyodo.query.platform.BatchedWrites;
 import kyodo.query.platform.WriteBatch;
+import kyodo.query.platform.store.ReadCollection;
+import kyodo.query.platform.store.ReadStore;
 import kyodo.query.search.SearchTokens;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -71,11 +71,11 @@ class ProjectProjection {
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
-    private final MongoCollection<Document> projects;
+    private final ReadCollection projects;
     private final BatchedWrites<Batch> batches;
 
-    ProjectProjection(MongoDatabase database) {
-        this.projects = database.getCollection(COLLECTION);
+    ProjectProjection(ReadStore store) {
+        this.projects = store.collection(COLLECTION);
         this.batches = new BatchedWrites<>(ProjectProjection.class, projects, Batch::new);
         // Once at start-up; creating an existing index is a no-op.
         INDEXED.forEach(field -> projects.createIndex(Indexes.ascending(field)));
@@ -405,7 +405,7 @@ class ProjectProjection {
 
         private final Map<String, State> states = new HashMap<>();
 
-        Batch(MongoCollection<Document> projects) {
+        Batch(ReadCollection projects) {
             super(projects);
         }
 

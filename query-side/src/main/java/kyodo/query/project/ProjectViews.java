@@ -1,12 +1,12 @@
 package kyodo.query.project;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import kyodo.kernel.FiscalYear;
 import kyodo.kernel.Ward;
+import kyodo.query.platform.store.ReadCollection;
+import kyodo.query.platform.store.ReadStore;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -32,10 +32,10 @@ public class ProjectViews {
     private static final Bson LIST_FIELDS = Projections.include("version", "ward", "fiscalYear", "title", "theme",
             "programme", "leadDepartment", "status", "launchedAt", "allocatedYen", "spentYen", "remainingYen");
 
-    private final MongoCollection<Document> projects;
+    private final ReadCollection projects;
 
-    ProjectViews(MongoDatabase database) {
-        this.projects = database.getCollection(ProjectProjection.COLLECTION);
+    ProjectViews(ReadStore store) {
+        this.projects = store.collection(ProjectProjection.COLLECTION);
     }
 
     /** The stored document (without its search tokens), if the project is known to the read model. Blocking. */
@@ -47,9 +47,9 @@ public class ProjectViews {
     /** One page of projects matching the query, and how many match in all. Blocking. */
     public ProjectPage list(ProjectListQuery query) {
         Bson filter = query.filter();
-        long total = projects.countDocuments(filter);
+        long total = projects.count(filter);
         List<ProjectListItem> items = projects.find(filter).projection(LIST_FIELDS).sort(query.sort())
-                .skip(query.skip()).limit(query.size()).map(ProjectViews::listItem).into(new ArrayList<>());
+                .skip(query.skip()).limit(query.size()).map(ProjectViews::listItem);
         return new ProjectPage(items, query.page(), query.size(), total);
     }
 

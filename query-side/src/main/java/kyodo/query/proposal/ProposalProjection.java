@@ -1,7 +1,5 @@
 package kyodo.query.proposal;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
@@ -25,6 +23,8 @@ import kyodo.kernel.proposal.ProposalSubmitted;
 import kyodo.kernel.proposal.ProposalWithdrawn;
 import kyodo.query.platform.BatchedWrites;
 import kyodo.query.platform.WriteBatch;
+import kyodo.query.platform.store.ReadCollection;
+import kyodo.query.platform.store.ReadStore;
 import kyodo.query.search.SearchTokens;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -79,11 +79,11 @@ class ProposalProjection {
             ProposalStatus.REJECTED.name(), ProposalStatus.WITHDRAWN.name());
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
-    private final MongoCollection<Document> proposals;
+    private final ReadCollection proposals;
     private final BatchedWrites<Batch> batches;
 
-    ProposalProjection(MongoDatabase database) {
-        this.proposals = database.getCollection(COLLECTION);
+    ProposalProjection(ReadStore store) {
+        this.proposals = store.collection(COLLECTION);
         this.batches = new BatchedWrites<>(ProposalProjection.class, proposals, Batch::new);
         // Once at start-up; creating an existing index is a no-op.
         INDEXED.forEach(field -> proposals.createIndex(Indexes.ascending(field)));
@@ -278,7 +278,7 @@ class ProposalProjection {
 
         private final Map<String, Texts> texts = new HashMap<>();
 
-        Batch(MongoCollection<Document> proposals) {
+        Batch(ReadCollection proposals) {
             super(proposals);
         }
 

@@ -2,8 +2,6 @@ package kyodo.query.proposal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import kyodo.kernel.FiscalYear;
@@ -11,6 +9,8 @@ import kyodo.kernel.Ward;
 import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.kernel.personal.SealedPersonalData;
 import kyodo.kernel.proposal.Proposer;
+import kyodo.query.platform.store.ReadCollection;
+import kyodo.query.platform.store.ReadStore;
 import kyodo.query.web.Viewer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -39,11 +39,11 @@ public class ProposalViews {
     /** A document a project link created before the proposal's submission was projected is no proposal yet. */
     private static final Bson SUBMITTED = Filters.exists("version");
 
-    private final MongoCollection<Document> proposals;
+    private final ReadCollection proposals;
     private final PersonalDataProtector protector;
 
-    ProposalViews(MongoDatabase database, PersonalDataProtector protector) {
-        this.proposals = database.getCollection(ProposalProjection.COLLECTION);
+    ProposalViews(ReadStore store, PersonalDataProtector protector) {
+        this.proposals = store.collection(ProposalProjection.COLLECTION);
         this.protector = protector;
     }
 
@@ -56,9 +56,9 @@ public class ProposalViews {
     /** One page of proposals matching the query, and how many match in all. Blocking. */
     public ProposalPage list(ProposalListQuery query) {
         Bson filter = Filters.and(query.filter(), SUBMITTED);
-        long total = proposals.countDocuments(filter);
+        long total = proposals.count(filter);
         List<ProposalListItem> items = proposals.find(filter).projection(LIST_FIELDS).sort(query.sort())
-                .skip(query.skip()).limit(query.size()).map(ProposalViews::listItem).into(new ArrayList<>());
+                .skip(query.skip()).limit(query.size()).map(ProposalViews::listItem);
         return new ProposalPage(items, query.page(), query.size(), total);
     }
 

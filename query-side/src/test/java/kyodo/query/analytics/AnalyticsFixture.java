@@ -11,6 +11,7 @@ import kyodo.kernel.project.ProjectProgramme;
 import kyodo.kernel.proposal.ProposalProgramme;
 import kyodo.query.budget.BudgetStory;
 import kyodo.query.meeting.MeetingStory;
+import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.project.ProjectStory;
 import kyodo.query.proposal.ProposalStory;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -49,9 +50,9 @@ public final class AnalyticsFixture {
 
     public AnalyticsFixture(MongoDatabase database) {
         this.database = database;
-        this.projections = List.of(new ProposalFactsProjection(database), new ProjectFactsProjection(database),
-                        new BudgetFactsProjection(database), new MeetingFactsProjection(database),
-                        new DecisionFactsProjection(database)).stream()
+        this.projections = List.of(new ProposalFactsProjection(MongoReadStore.of(database)), new ProjectFactsProjection(MongoReadStore.of(database)),
+                        new BudgetFactsProjection(MongoReadStore.of(database)), new MeetingFactsProjection(MongoReadStore.of(database)),
+                        new DecisionFactsProjection(MongoReadStore.of(database))).stream()
                 .map(AnnotationEventHandlerAdapter::new).toList();
     }
 

@@ -8,6 +8,7 @@ import kyodo.kernel.decision.DecisionKind;
 import kyodo.kernel.decision.DecisionOutcome;
 import kyodo.kernel.decision.SubjectType;
 import kyodo.kernel.proposal.ProposalAccepted;
+import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.proposal.TestStores;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -51,7 +52,7 @@ class AnalyticsProjectionsTest {
     void freshDatabase() {
         database = stores.freshDatabase();
         fixture = new AnalyticsFixture(database);
-        rows = new AnalyticsRows(database);
+        rows = new AnalyticsRows(MongoReadStore.of(database));
     }
 
     @Test

@@ -14,6 +14,7 @@ import kyodo.kernel.proposal.ProposalProgressUpdated;
 import kyodo.kernel.proposal.ProposalReferredToMeeting;
 import kyodo.kernel.proposal.ProposalRejected;
 import kyodo.kernel.proposal.ProposalRevisionRequested;
+import kyodo.query.platform.store.mongo.MongoReadStore;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 
@@ -91,8 +92,8 @@ public final class AuditFixtures {
 
         Audit(MongoDatabase database, long every) {
             this.database = database;
-            this.log = new DecisionLog(database);
-            this.checkpoints = new Checkpoints(database, log, keys, clock);
+            this.log = new DecisionLog(MongoReadStore.of(database));
+            this.checkpoints = new Checkpoints(MongoReadStore.of(database), log, keys, clock);
             this.feed = new DecisionFeed(log, Duration.ofMillis(200));
             this.projection = new DecisionLogProjection(log, checkpoints, feed, every);
         }

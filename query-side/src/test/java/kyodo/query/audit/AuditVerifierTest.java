@@ -2,6 +2,8 @@ package kyodo.query.audit;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import kyodo.kernel.StaffRef;
 import kyodo.kernel.Ward;
@@ -153,7 +155,7 @@ class AuditVerifierTest {
 
     @Test
     void aCheckpointWithAnAlteredRootNoLongerVerifies() {
-        audit.checkpoints.collection().updateOne(Filters.eq("_id", 3L), Updates.set("rootHash", "00".repeat(32)));
+        audit.checkpoints.collection().bulkWrite(List.of(new UpdateOneModel<>(Filters.eq("_id", 3L), Updates.set("rootHash", "00".repeat(32)))));
 
         AuditReport report = verifier.verify();
 
@@ -168,8 +170,8 @@ class AuditVerifierTest {
     void aCheckpointSignedOverAWrongRootIsCaughtByItsRoot() {
         Checkpoint genuine = audit.checkpoints.find(6).orElseThrow();
         Checkpoint unsigned = new Checkpoint(6, "11".repeat(32), genuine.issuedAt(), null, genuine.keyId());
-        audit.checkpoints.collection().replaceOne(Filters.eq("_id", 6L), new Checkpoint(6, unsigned.rootHash(),
-                unsigned.issuedAt(), AuditFixtures.KEY.sign(unsigned.statementBytes()), genuine.keyId()).toDocument());
+        audit.checkpoints.collection().bulkWrite(List.of(new ReplaceOneModel<>(Filters.eq("_id", 6L), new Checkpoint(6, unsigned.rootHash(),
+                unsigned.issuedAt(), AuditFixtures.KEY.sign(unsigned.statementBytes()), genuine.keyId()).toDocument())));
 
         assertThat(verifier.verify().checkpointProblems()).containsExactly(new CheckpointProblem(6,
                 "rootHash: expected " + genuine.rootHash() + ", found " + "11".repeat(32)));
@@ -180,8 +182,8 @@ class AuditVerifierTest {
         AuditSigningKey stranger = AuditSigningKey.generate(new SecureRandom());
         Checkpoint genuine = audit.checkpoints.find(3).orElseThrow();
         Checkpoint unsigned = new Checkpoint(3, genuine.rootHash(), genuine.issuedAt(), null, stranger.keyId());
-        audit.checkpoints.collection().replaceOne(Filters.eq("_id", 3L), new Checkpoint(3, genuine.rootHash(),
-                genuine.issuedAt(), stranger.sign(unsigned.statementBytes()), stranger.keyId()).toDocument());
+        audit.checkpoints.collection().bulkWrite(List.of(new ReplaceOneModel<>(Filters.eq("_id", 3L), new Checkpoint(3, genuine.rootHash(),
+                genuine.issuedAt(), stranger.sign(unsigned.statementBytes()), stranger.keyId()).toDocument())));
 
         assertThat(verifier.verify().checkpointProblems())
                 .containsExactly(new CheckpointProblem(3, "signed with unknown key " + stranger.keyId()));

@@ -1,6 +1,7 @@
 package kyodo.query.audit;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import kyodo.kernel.decision.DecisionEvent;
@@ -258,7 +259,7 @@ class DecisionLogProjectionTest {
         history(4).subList(4, 8).forEach(this::apply);
         audit.clock.advance(Duration.ofHours(23));
         assertThat(audit.checkpoints.latest()).map(Checkpoint::treeSize).contains(3L);
-        audit.checkpoints.collection().deleteOne(Filters.eq("_id", 3L));
+        audit.checkpoints.collection().bulkWrite(List.of(new DeleteOneModel<>(Filters.eq("_id", 3L))));
         assertThat(schedule.checkDue()).as("latest is less than a day old").isEmpty();
         audit.clock.advance(Duration.ofHours(1));
         assertThat(schedule.checkDue()).map(Checkpoint::treeSize).contains(4L);

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 import kyodo.kernel.Ward;
 import kyodo.kernel.project.ProjectProgramme;
+import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.project.ProjectStory;
 import kyodo.query.proposal.TestStores;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -63,7 +64,7 @@ class WardBudgetProjectionTest {
     void freshDatabase() {
         database = stores.freshDatabase();
         budgets = database.getCollection(WardBudgetProjection.COLLECTION);
-        projection = new WardBudgetProjection(database);
+        projection = new WardBudgetProjection(MongoReadStore.of(database));
         // Through Axon's own adapter, so that @SequenceNumber and @MessageIdentifier are exercised too.
         handler = new AnnotationEventHandlerAdapter(projection);
     }
@@ -390,7 +391,7 @@ class WardBudgetProjectionTest {
         List<? extends EventMessage<?>> budget = saiwai().messages();
         List<? extends EventMessage<?>> project = project1().messages();
         AnnotationEventHandlerAdapter otherSegment = new AnnotationEventHandlerAdapter(
-                new WardBudgetProjection(database));
+                new WardBudgetProjection(MongoReadStore.of(database)));
         stores.commands.clear();
 
         process(List.copyOf(budget.subList(0, 2)), message -> {

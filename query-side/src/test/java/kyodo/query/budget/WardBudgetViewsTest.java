@@ -15,6 +15,7 @@ import kyodo.query.budget.WardBudgetViews.Reservation;
 import kyodo.query.budget.WardBudgetViews.WardBudgetSummary;
 import kyodo.query.budget.WardBudgetViews.WardBudgetView;
 import kyodo.query.budget.WardBudgetViews.WardBudgetYear;
+import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.project.ProjectStory;
 import kyodo.query.proposal.TestStores;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -62,8 +63,8 @@ class WardBudgetViewsTest {
     @BeforeEach
     void freshDatabase() {
         MongoDatabase database = stores.freshDatabase();
-        handler = new AnnotationEventHandlerAdapter(new WardBudgetProjection(database));
-        views = new WardBudgetViews(database);
+        handler = new AnnotationEventHandlerAdapter(new WardBudgetProjection(MongoReadStore.of(database)));
+        views = new WardBudgetViews(MongoReadStore.of(database));
     }
 
     @Test

@@ -9,6 +9,7 @@ import kyodo.kernel.meeting.AgendaItem;
 import kyodo.kernel.meeting.MeetingKind;
 import kyodo.kernel.meeting.MeetingScheduled;
 import kyodo.kernel.personal.SealedPersonalData;
+import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.proposal.TestStores;
 import kyodo.query.search.SearchTokens;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -82,7 +83,7 @@ class MeetingProjectionTest {
     void freshDatabase() {
         MongoDatabase database = stores.freshDatabase();
         meetings = database.getCollection(MeetingProjection.COLLECTION);
-        projection = new MeetingProjection(database);
+        projection = new MeetingProjection(MongoReadStore.of(database));
         // Through Axon's own adapter, so that @EventHandler and @SequenceNumber are exercised too.
         handler = new AnnotationEventHandlerAdapter(projection);
     }

@@ -8,9 +8,9 @@ import kyodo.kernel.decision.DecisionOutcome;
 import kyodo.kernel.meeting.AgendaItem;
 import kyodo.kernel.meeting.MeetingKind;
 import kyodo.kernel.personal.PersonalDataProtector;
+import kyodo.kernel.personal.SealedPersonalData;
 import kyodo.kernel.problem.FieldViolation;
 import kyodo.kernel.problem.KyodoProblemException;
-import kyodo.kernel.personal.SealedPersonalData;
 import kyodo.query.meeting.MeetingViews.Cancellation;
 import kyodo.query.meeting.MeetingViews.Feedback;
 import kyodo.query.meeting.MeetingViews.Group;
@@ -24,6 +24,7 @@ import kyodo.query.meeting.MeetingViews.ParticipantView;
 import kyodo.query.meeting.MeetingViews.Rescheduling;
 import kyodo.query.meeting.MeetingViews.Resolution;
 import kyodo.query.meeting.MeetingViews.TimelineEntry;
+import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.proposal.TestStores;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
@@ -94,8 +95,8 @@ class MeetingViewsTest {
     @BeforeEach
     void freshDatabase() {
         MongoDatabase database = stores.freshDatabase();
-        handler = new AnnotationEventHandlerAdapter(new MeetingProjection(database));
-        views = new MeetingViews(database, stores.protector);
+        handler = new AnnotationEventHandlerAdapter(new MeetingProjection(MongoReadStore.of(database)));
+        views = new MeetingViews(MongoReadStore.of(database), stores.protector);
     }
 
     @Test

@@ -7,6 +7,7 @@ import kyodo.kernel.Ward;
 import kyodo.kernel.project.PartnerType;
 import kyodo.kernel.project.ProjectOrigin;
 import kyodo.kernel.project.ProjectProgramme;
+import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.proposal.TestStores;
 import kyodo.query.search.SearchTokens;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -68,7 +69,7 @@ class ProjectProjectionTest {
     void freshDatabase() {
         MongoDatabase database = stores.freshDatabase();
         projects = database.getCollection(ProjectProjection.COLLECTION);
-        projection = new ProjectProjection(database);
+        projection = new ProjectProjection(MongoReadStore.of(database));
         // Through Axon's own adapter, so that @EventHandler and @SequenceNumber are exercised too.
         handler = new AnnotationEventHandlerAdapter(projection);
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import kyodo.kernel.Ward;
 import kyodo.kernel.project.ProjectProgramme;
+import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.project.ProjectViews.Agreement;
 import kyodo.query.project.ProjectViews.Allocation;
 import kyodo.query.project.ProjectViews.Approval;
@@ -75,8 +76,8 @@ class ProjectViewsTest {
     @BeforeEach
     void freshDatabase() {
         MongoDatabase database = stores.freshDatabase();
-        handler = new AnnotationEventHandlerAdapter(new ProjectProjection(database));
-        views = new ProjectViews(database);
+        handler = new AnnotationEventHandlerAdapter(new ProjectProjection(MongoReadStore.of(database)));
+        views = new ProjectViews(MongoReadStore.of(database));
     }
 
     @Test

@@ -8,6 +8,7 @@ import kyodo.kernel.Ward;
 import kyodo.kernel.project.ProjectOrigin;
 import kyodo.kernel.project.ProjectProgramme;
 import kyodo.kernel.proposal.ProposalProgramme;
+import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.project.ProjectStory;
 import kyodo.query.proposal.ProposalViews.ProjectLink;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -56,8 +57,8 @@ class ProposalProjectLinkTest {
     void freshDatabase() {
         MongoDatabase database = stores.freshDatabase();
         proposals = database.getCollection(ProposalProjection.COLLECTION);
-        projection = new ProposalProjection(database);
-        views = new ProposalViews(database, stores.protector);
+        projection = new ProposalProjection(MongoReadStore.of(database));
+        views = new ProposalViews(MongoReadStore.of(database), stores.protector);
         handler = new AnnotationEventHandlerAdapter(projection);
     }
 

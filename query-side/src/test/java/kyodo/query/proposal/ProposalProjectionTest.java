@@ -9,6 +9,7 @@ import kyodo.kernel.proposal.ProposalChannel;
 import kyodo.kernel.proposal.ProposalProgramme;
 import kyodo.kernel.proposal.ProposalSubmitted;
 import kyodo.kernel.proposal.Proposer;
+import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.search.SearchTokens;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
@@ -73,7 +74,7 @@ class ProposalProjectionTest {
     void freshDatabase() {
         MongoDatabase database = stores.freshDatabase();
         proposals = database.getCollection(ProposalProjection.COLLECTION);
-        projection = new ProposalProjection(database);
+        projection = new ProposalProjection(MongoReadStore.of(database));
         // Through Axon's own adapter, so that @EventHandler and @SequenceNumber are exercised too.
         handler = new AnnotationEventHandlerAdapter(projection);
     }

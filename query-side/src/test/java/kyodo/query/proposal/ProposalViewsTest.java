@@ -6,6 +6,7 @@ import com.mongodb.client.MongoDatabase;
 import kyodo.kernel.Ward;
 import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.kernel.proposal.ProposalProgramme;
+import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.proposal.ProposalViews.ProposalListItem;
 import kyodo.query.proposal.ProposalViews.ProposalPage;
 import kyodo.query.proposal.ProposalViews.ProposalPublicView;
@@ -66,8 +67,8 @@ class ProposalViewsTest {
     @BeforeEach
     void oneSubmittedProposal() {
         MongoDatabase database = stores.freshDatabase();
-        handler = new AnnotationEventHandlerAdapter(new ProposalProjection(database));
-        views = new ProposalViews(database, stores.protector);
+        handler = new AnnotationEventHandlerAdapter(new ProposalProjection(MongoReadStore.of(database)));
+        views = new ProposalViews(MongoReadStore.of(database), stores.protector);
         story = ProposalStory.submitted(stores.protector, "prop-1", Ward.SAIWAI, "公園にベンチを",
                 "御幸公園の東側にベンチを三つ置いてください。", List.of("公園", "高齢者"),
                 ProposalProgramme.CITIZEN_PROPOSAL, SUBMITTED_AT);
@@ -251,8 +252,8 @@ class ProposalViewsTest {
         @BeforeEach
         void fiveProposals() {
             MongoDatabase database = stores.freshDatabase();
-            handler = new AnnotationEventHandlerAdapter(new ProposalProjection(database));
-            views = new ProposalViews(database, stores.protector);
+            handler = new AnnotationEventHandlerAdapter(new ProposalProjection(MongoReadStore.of(database)));
+            views = new ProposalViews(MongoReadStore.of(database), stores.protector);
             apply(submit("p1", Ward.SAIWAI, "駅前の駐輪場を増やしてほしい", "朝は満車です。", List.of("交通"),
                     ProposalProgramme.CITIZEN_PROPOSAL, "2025-05-10T01:00:00Z")
                     .acknowledged("交通政策課", LocalDate.parse("2025-06-10"), Instant.parse("2025-05-11T01:00:00Z"))

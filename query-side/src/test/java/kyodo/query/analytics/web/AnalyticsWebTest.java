@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.mongodb.client.MongoDatabase;
 import kyodo.query.analytics.AnalyticsFixture;
+import kyodo.query.platform.store.ReadStore;
+import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.proposal.TestStores;
 import kyodo.query.web.QueryProblemHandler;
 import org.junit.jupiter.api.AfterAll;
@@ -75,7 +77,7 @@ class AnalyticsWebTest {
         context.getBeanFactory().setConversionService(new ApplicationConversionService());
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test",
                 Map.of("kyodo.dashboard.poll-interval", "100ms")));
-        context.registerBean(MongoDatabase.class, () -> database);
+        context.registerBean(ReadStore.class, () -> MongoReadStore.of(database));
         context.registerBean(Clock.class, () -> Clock.fixed(Instant.parse("2025-08-01T00:00:00Z"), ZoneOffset.UTC));
         context.register(Web.class);
         context.refresh();

@@ -9,6 +9,8 @@ import kyodo.query.audit.Checkpoint;
 import kyodo.query.audit.DecisionLogEntry;
 import kyodo.query.audit.Hashing;
 import kyodo.query.audit.MerkleTree;
+import kyodo.query.platform.store.ReadStore;
+import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.proposal.TestStores;
 import kyodo.query.web.QueryProblemHandler;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -84,7 +86,7 @@ class AuditWebTest {
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", Map.of(
                 "kyodo.data-dir", dataDir.toString(), "kyodo.audit.checkpoint-every", "3",
                 "kyodo.audit.stream.poll-interval", "200ms")));
-        context.registerBean(MongoDatabase.class, stores::freshDatabase);
+        context.registerBean(ReadStore.class, () -> MongoReadStore.of(stores.freshDatabase()));
         context.registerBean(Clock.class, () -> new AuditFixtures.MutableClock(Instant.parse("2025-07-01T00:00:00Z")));
         context.registerBean(EventStore.class,
                 () -> EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build());

@@ -5,6 +5,8 @@ import com.mongodb.client.MongoDatabase;
 import kyodo.kernel.Ward;
 import kyodo.kernel.project.ProjectProgramme;
 import kyodo.query.budget.BudgetStory;
+import kyodo.query.platform.store.ReadStore;
+import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.project.ProjectStory;
 import kyodo.query.proposal.TestStores;
 import kyodo.query.web.QueryProblemHandler;
@@ -59,7 +61,7 @@ class WardBudgetQueryControllerTest {
     @BeforeEach
     void twoBudgetsAndAProject() throws Exception {
         context = new AnnotationConfigApplicationContext();
-        context.registerBean(MongoDatabase.class, stores::freshDatabase);
+        context.registerBean(ReadStore.class, () -> MongoReadStore.of(stores.freshDatabase()));
         context.register(Web.class);
         context.refresh();
         client = WebTestClient.bindToApplicationContext(context).build();

@@ -7,6 +7,8 @@ import kyodo.kernel.Ward;
 import kyodo.kernel.meeting.MeetingKind;
 import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.query.meeting.MeetingStory;
+import kyodo.query.platform.store.ReadStore;
+import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.proposal.TestStores;
 import kyodo.query.web.QueryProblemHandler;
 import kyodo.query.web.ReadAfterWrite;
@@ -66,7 +68,7 @@ class MeetingQueryControllerTest {
     @BeforeEach
     void twoMeetings() throws Exception {
         context = new AnnotationConfigApplicationContext();
-        context.registerBean(MongoDatabase.class, stores::freshDatabase);
+        context.registerBean(ReadStore.class, () -> MongoReadStore.of(stores.freshDatabase()));
         context.registerBean(PersonalDataProtector.class, () -> stores.protector);
         context.registerBean("signedIn", org.springframework.web.server.WebFilter.class,
                 () -> kyodo.query.web.SignedIn.asStaffOf(null));

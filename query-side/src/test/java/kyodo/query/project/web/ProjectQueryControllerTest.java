@@ -7,6 +7,8 @@ import kyodo.kernel.Ward;
 import kyodo.kernel.project.PartnerType;
 import kyodo.kernel.project.ProjectOrigin;
 import kyodo.kernel.project.ProjectProgramme;
+import kyodo.query.platform.store.ReadStore;
+import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.project.ProjectStory;
 import kyodo.query.proposal.TestStores;
 import kyodo.query.web.QueryProblemHandler;
@@ -63,7 +65,7 @@ class ProjectQueryControllerTest {
     @BeforeEach
     void twoProjects() throws Exception {
         context = new AnnotationConfigApplicationContext();
-        context.registerBean(MongoDatabase.class, stores::freshDatabase);
+        context.registerBean(ReadStore.class, () -> MongoReadStore.of(stores.freshDatabase()));
         context.register(Web.class);
         context.refresh();
         client = WebTestClient.bindToApplicationContext(context).build();

@@ -8,6 +8,8 @@ import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.kernel.project.ProjectOrigin;
 import kyodo.kernel.project.ProjectProgramme;
 import kyodo.kernel.proposal.ProposalProgramme;
+import kyodo.query.platform.store.ReadStore;
+import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.project.ProjectStory;
 import kyodo.query.proposal.ProposalStory;
 import kyodo.query.proposal.TestStores;
@@ -65,7 +67,7 @@ class ProposalQueryControllerTest {
     @BeforeEach
     void twoProposals() throws Exception {
         context = new AnnotationConfigApplicationContext();
-        context.registerBean(MongoDatabase.class, stores::freshDatabase);
+        context.registerBean(ReadStore.class, () -> MongoReadStore.of(stores.freshDatabase()));
         context.registerBean(PersonalDataProtector.class, () -> stores.protector);
         context.registerBean("signedIn", org.springframework.web.server.WebFilter.class,
                 () -> kyodo.query.web.SignedIn.asStaffOf(null));

@@ -1,0 +1,28 @@
+package kyodo.query.platform.store;
+
+/**
+ * Where the read models live: named collections of BSON documents. Two engines implement it, and no
+ * projection or query knows which one it talks to (ADR 17): a MongoDB server through the official
+ * driver ({@code kyodo.mongodb.uri}), or the embedded engine in the data directory (the default).
+ */
+public interface ReadStore extends AutoCloseable {
+
+    /** The collection of that name; it exists from the first write. */
+    ReadCollection collection(String name);
+
+    /** The names of the collections that hold documents, sorted. */
+    java.util.List<String> collectionNames();
+
+    /**
+     * Makes every write acknowledged so far survive a crash of this process before it returns (ADR 13):
+     * a projection calls it after its documents and before it stores the position they cover. A
+     * MongoDB server has them already (they are in its journal, in order, once acknowledged).
+     */
+    void makeDurable();
+
+    /** For the start-up line and {@code /actuator/info}: the engine and where, never a password. */
+    String describe();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,76 @@
+package kyodo.query.platform.store.mongo;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import kyodo.query.platform.store.ReadCollection;
+import kyodo.query.platform.store.ReadStore;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The read store on a MongoDB server (or anything speaking its protocol) through the official
+ * driver; indexes are the server's own.
+ */
+public final class MongoReadStore implements ReadStore {
+
+    private final MongoClient client;
+    private final MongoDatabase database;
+    private final String description;
+    private final Runnable durability;
+
+    /**
+     * @param client      closed with the store, or null when someone else owns it
+     * @param description where it is, without a password
+     * @param durability  makes acknowledged writes durable, for a server that does not do it itself
+     *                    (mongo-java-server on an H2 file, ADR 13); nothing for a MongoDB server
+     */
+    public MongoReadStore(MongoClient client, MongoDatabase database, String description, Runnable durability) {
+        this.client = client;
+        this.database = database;
+        this.description = description;
+        this.durability = durability;
+    }
+
+    /** A store on a database whose client someone else closes (tests, tools). */
+    public static MongoReadStore of(MongoDatabase database) {
+        return new MongoReadStore(null, database, "MongoDB database " + database.getName(), () -> { });
+    }
+
+    @Override
+    public ReadCollection collection(String name) {
+        return new MongoReadCollection(database.getCollection(name));
+    }
+
+    @Override
+    public List<String> collectionNames() {
+        return database.listCollectionNames().into(new ArrayList<>()).stream()
+                .filter(name -> !name.startsWith("system.")).sorted().toList();
+    }
+
+    /** The database, for what only speaks the driver's API (Axon's Mongo token store). */
+    public MongoDatabase database() {
+        return database;
+    }
+
+    /**
+     * A MongoDB server has acknowledged writes in its journal already, and a crash of kyodo cannot lose
+     * them; the embedded mongo-java-server commits its file here.
+     */
+    @Override
+    public void makeDurable() {
+        durability.run();
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        if (client != null) {
+            client.close();
+        }
+    }
+}
