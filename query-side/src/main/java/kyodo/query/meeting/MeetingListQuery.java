@@ -123,8 +123,7 @@ public record MeetingListQuery(Ward ward, Ward.District district, MeetingKind ki
 
     /** By start, with the id as tie-breaker so that pages neither overlap nor skip. */
     Bson sort() {
-        return Sorts.orderBy(descending ? Sorts.descending("startsAt") : Sorts.ascending("startsAt"),
-                Sorts.ascending("_id"));
+        return descending ? Sorts.descending("startsAt", "_id") : Sorts.ascending("startsAt", "_id");
     }
 
     int skip() {

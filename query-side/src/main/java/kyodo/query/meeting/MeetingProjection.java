@@ -24,6 +24,7 @@ import kyodo.kernel.meeting.ResolutionVoted;
 import kyodo.kernel.personal.SealedPersonalData;
 import kyodo.query.platform.BatchedWrites;
 import kyodo.query.platform.WriteBatch;
+import kyodo.query.platform.store.ListIndexes;
 import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
 import kyodo.query.search.SearchTokens;
@@ -69,9 +70,9 @@ class MeetingProjection {
 
     static final String GROUP = "meeting-views";
     static final String COLLECTION = "meetings";
-    /** Fields lists filter or sort on. */
-    static final List<String> INDEXED = List.of("ward", "district", "kind", "fiscalYear", "startsAt", "status",
-            "searchTokens");
+    /** Fields lists filter on by equality, and the order they sort in. */
+    static final List<String> FILTERS = List.of("ward", "district", "kind", "fiscalYear", "status");
+    static final List<String> ORDERS = List.of("startsAt");
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
@@ -82,7 +83,7 @@ class MeetingProjection {
         this.meetings = store.collection(COLLECTION);
         this.batches = new BatchedWrites<>(MeetingProjection.class, meetings, Batch::new);
         // Once at start-up; creating an existing index is a no-op.
-        INDEXED.forEach(field -> meetings.createIndex(Indexes.ascending(field)));
+        ListIndexes.declare(meetings, null, FILTERS, ORDERS, "searchTokens");
     }
 
     @EventHandler

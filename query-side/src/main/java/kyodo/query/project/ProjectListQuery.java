@@ -107,8 +107,7 @@ public record ProjectListQuery(Ward ward, Integer fiscalYear, ProjectProgramme p
 
     /** By launch, with the id as tie-breaker so that pages neither overlap nor skip. */
     Bson sort() {
-        return Sorts.orderBy(descending ? Sorts.descending("launchedAt") : Sorts.ascending("launchedAt"),
-                Sorts.ascending("_id"));
+        return descending ? Sorts.descending("launchedAt", "_id") : Sorts.ascending("launchedAt", "_id");
     }
 
     int skip() {

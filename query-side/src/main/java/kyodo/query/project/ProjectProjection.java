@@ -22,6 +22,7 @@ import kyodo.kernel.project.SelfEvaluated;
 import kyodo.kernel.project.TargetSet;
 import kyodo.query.platform.BatchedWrites;
 import kyodo.query.platform.WriteBatch;
+import kyodo.query.platform.store.ListIndexes;
 import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
 import kyodo.query.search.SearchTokens;
@@ -65,9 +66,9 @@ class ProjectProjection {
 
     static final String GROUP = "project-views";
     static final String COLLECTION = "projects";
-    /** Fields lists filter or sort on. */
-    static final List<String> INDEXED = List.of("ward", "fiscalYear", "programme", "status", "theme", "launchedAt",
-            "searchTokens");
+    /** Fields lists filter on by equality, and the order they sort in. */
+    static final List<String> FILTERS = List.of("ward", "fiscalYear", "programme", "status", "theme");
+    static final List<String> ORDERS = List.of("launchedAt");
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
@@ -78,7 +79,7 @@ class ProjectProjection {
         this.projects = store.collection(COLLECTION);
         this.batches = new BatchedWrites<>(ProjectProjection.class, projects, Batch::new);
         // Once at start-up; creating an existing index is a no-op.
-        INDEXED.forEach(field -> projects.createIndex(Indexes.ascending(field)));
+        ListIndexes.declare(projects, null, FILTERS, ORDERS, "searchTokens");
     }
 
     @EventHandler

@@ -107,7 +107,7 @@ public record ProposalListQuery(Ward ward, ProposalStatus status, String theme, 
             conditions.add(Filters.eq("fiscalYear", fiscalYear));
         }
         if (overdue != null) {
-            conditions.add(overdue ? Filters.eq("overdue", true) : Filters.ne("overdue", true));
+            conditions.add(Filters.eq("overdue", overdue));
         }
         List<String> tokens = SearchTokens.ofQuery(q);
         if (!tokens.isEmpty()) {
@@ -116,10 +116,12 @@ public record ProposalListQuery(Ward ward, ProposalStatus status, String theme, 
         return conditions.isEmpty() ? new Document() : Filters.and(conditions);
     }
 
-    /** The order, with the id as tie-breaker so that pages neither overlap nor skip. */
+    /**
+     * The order, with the id as tie-breaker (in the same direction, so that one index serves both
+     * directions) so that pages neither overlap nor skip.
+     */
     Bson sort() {
-        return Sorts.orderBy(descending ? Sorts.descending(sortField) : Sorts.ascending(sortField),
-                Sorts.ascending("_id"));
+        return descending ? Sorts.descending(sortField, "_id") : Sorts.ascending(sortField, "_id");
     }
 
     int skip() {

@@ -23,6 +23,7 @@ import kyodo.kernel.proposal.ProposalSubmitted;
 import kyodo.kernel.proposal.ProposalWithdrawn;
 import kyodo.query.platform.BatchedWrites;
 import kyodo.query.platform.WriteBatch;
+import kyodo.query.platform.store.ListIndexes;
 import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
 import kyodo.query.search.SearchTokens;
@@ -70,9 +71,11 @@ class ProposalProjection {
 
     static final String GROUP = "proposal-views";
     static final String COLLECTION = "proposals";
-    /** Fields lists filter or sort on. */
-    static final List<String> INDEXED = List.of("ward", "status", "fiscalYear", "themes", "programme", "submittedAt",
-            "dueOn", "overdue", "searchTokens");
+    /** Set on submission: what lists and views show (a document only a project link created is not). */
+    static final String LISTED = "listed";
+    /** Fields lists filter on by equality, and the orders they sort in. */
+    static final List<String> FILTERS = List.of("ward", "status", "fiscalYear", "themes", "programme", "overdue");
+    static final List<String> ORDERS = List.of("submittedAt", "dueOn");
 
     /** Answered or withdrawn: nothing can be overdue any more. */
     private static final List<String> CLOSED = List.of(ProposalStatus.ACCEPTED.name(),
@@ -86,12 +89,13 @@ class ProposalProjection {
         this.proposals = store.collection(COLLECTION);
         this.batches = new BatchedWrites<>(ProposalProjection.class, proposals, Batch::new);
         // Once at start-up; creating an existing index is a no-op.
-        INDEXED.forEach(field -> proposals.createIndex(Indexes.ascending(field)));
+        ListIndexes.declare(proposals, LISTED, FILTERS, ORDERS, "searchTokens");
     }
 
     @EventHandler
     void on(ProposalSubmitted event, @SequenceNumber long sequence) {
         Document doc = new Document("version", sequence)
+                .append(LISTED, true)
                 .append("ward", event.ward().code())
                 .append("title", event.title())
                 .append("body", event.body())

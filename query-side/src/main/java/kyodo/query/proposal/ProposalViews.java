@@ -37,7 +37,8 @@ public class ProposalViews {
             "outcome", "daysToAnswer");
 
     /** A document a project link created before the proposal's submission was projected is no proposal yet. */
-    private static final Bson SUBMITTED = Filters.exists("version");
+    /** Submitted proposals (not a document that only a project link created, see ProposalProjection). */
+    private static final Bson SUBMITTED = Filters.eq(ProposalProjection.LISTED, true);
 
     private final ReadCollection proposals;
     private final PersonalDataProtector protector;

@@ -102,6 +102,7 @@ class ProposalProjectionTest {
                 .append("submittedAt", Date.from(FIRST_HOUR_OF_FY2026))
                 .append("fiscalYear", 2026)
                 .append("overdue", false)
+                .append("listed", true)
                 .append("answeredLate", false)
                 .append("searchTokens", SearchTokens.ofDocument("公園にベンチを", "御幸公園の東側にベンチを三つ置いてください。"))
                 .append("timeline", List.of(new Document("seq", 0L).append("kind", "SUBMITTED")
@@ -153,6 +154,7 @@ class ProposalProjectionTest {
                 .append("submittedAt", Date.from(SUBMITTED_AT))
                 .append("fiscalYear", 2025)
                 .append("overdue", false)
+                .append("listed", true)
                 .append("answeredLate", false)
                 .append("searchTokens", SearchTokens.ofDocument("御幸公園に木製ベンチを", "御幸公園の東側にベンチを三つ置いてください。"))
                 .append("timeline", List.of(
@@ -220,6 +222,7 @@ class ProposalProjectionTest {
         assertThat(state(doc)).isEqualTo(new Document("version", 2L)
                 .append("status", "REJECTED")
                 .append("overdue", false)
+                .append("listed", true)
                 .append("answeredLate", false)
                 .append("department", "地域振興課")
                 .append("acknowledgedAt", Date.from(ACKNOWLEDGED_AT))
@@ -244,6 +247,7 @@ class ProposalProjectionTest {
         assertThat(state(doc)).isEqualTo(new Document("version", 3L)
                 .append("status", "WITHDRAWN")
                 .append("overdue", false)
+                .append("listed", true)
                 .append("answeredLate", false)
                 .append("department", "地域振興課")
                 .append("acknowledgedAt", Date.from(ACKNOWLEDGED_AT))
@@ -266,6 +270,7 @@ class ProposalProjectionTest {
         assertThat(state(overdue)).isEqualTo(new Document("version", 2L)
                 .append("status", "ACKNOWLEDGED")
                 .append("overdue", true)
+                .append("listed", true)
                 .append("answeredLate", false)
                 .append("department", "地域振興課")
                 .append("acknowledgedAt", Date.from(ACKNOWLEDGED_AT))
@@ -279,6 +284,7 @@ class ProposalProjectionTest {
         assertThat(state(answered)).isEqualTo(new Document("version", 3L)
                 .append("status", "ACCEPTED")
                 .append("overdue", false)
+                .append("listed", true)
                 .append("answeredLate", true)
                 .append("department", "地域振興課")
                 .append("acknowledgedAt", Date.from(ACKNOWLEDGED_AT))
@@ -396,8 +402,14 @@ class ProposalProjectionTest {
     void indexesForEveryFilterAndSortExistOnceTheProjectionIsCreated() {
         List<String> names = proposals.listIndexes().map(i -> i.getString("name")).into(new ArrayList<>());
 
-        assertThat(names).containsExactlyInAnyOrder("_id_", "ward_1", "status_1", "fiscalYear_1", "themes_1",
-                "programme_1", "submittedAt_1", "dueOn_1", "overdue_1", "searchTokens_1");
+        assertThat(names).containsExactlyInAnyOrder("_id_", "searchTokens_1",
+                "listed_1_submittedAt_1__id_1", "listed_1_ward_1_submittedAt_1__id_1",
+                "listed_1_status_1_submittedAt_1__id_1", "listed_1_fiscalYear_1_submittedAt_1__id_1",
+                "listed_1_themes_1_submittedAt_1__id_1", "listed_1_programme_1_submittedAt_1__id_1",
+                "listed_1_overdue_1_submittedAt_1__id_1", "listed_1_dueOn_1__id_1", "listed_1_ward_1_dueOn_1__id_1",
+                "listed_1_status_1_dueOn_1__id_1", "listed_1_fiscalYear_1_dueOn_1__id_1",
+                "listed_1_themes_1_dueOn_1__id_1", "listed_1_programme_1_dueOn_1__id_1",
+                "listed_1_overdue_1_dueOn_1__id_1");
     }
 
     @Test

@@ -369,8 +369,9 @@ class ProposalViewsTest {
 
         @Test
         void sortsByDueDateBothWaysWithUndatedProposalsFirstAscendingAndLastDescending() {
+            // equal due dates (none) fall back to the id, in the direction of the sort
             assertThat(ids(list(Map.of("sort", "dueOn")))).containsExactly("p3", "p5", "p1", "p2", "p4");
-            assertThat(ids(list(Map.of("sort", "-dueOn")))).containsExactly("p4", "p2", "p1", "p3", "p5");
+            assertThat(ids(list(Map.of("sort", "-dueOn")))).containsExactly("p4", "p2", "p1", "p5", "p3");
         }
 
         @Test
