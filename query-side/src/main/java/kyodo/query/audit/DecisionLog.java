@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -49,7 +51,7 @@ public class DecisionLog {
     private final ReadCollection staff;
     private final List<byte[]> leafHashes = new ArrayList<>();
     /** Event ids of the last entries, read once per process (see {@link #recorded}); null until then. */
-    private java.util.LinkedHashSet<String> recentEventIds;
+    private LinkedHashSet<String> recentEventIds;
     private static final int RECENT = 20_000;
     private String lastCachedHash = Hashing.ZERO_HASH;
 
@@ -170,15 +172,14 @@ public class DecisionLog {
      */
     synchronized Set<String> recorded(Collection<String> eventIds) {
         if (recentEventIds == null) {
-            recentEventIds = new java.util.LinkedHashSet<>();
-            long from = Math.max(0, size() - RECENT);
-            log.find(Filters.gt("_id", from)).projection(Projections.include("eventId"))
+            recentEventIds = new LinkedHashSet<>();
+            long size = size();
+            log.find(Filters.gt("_id", Math.max(0, size - RECENT))).projection(Projections.include("eventId"))
                     .forEach(doc -> recentEventIds.add(doc.getString("eventId")));
-            List<Document> all = new ArrayList<>();
-            if (recentEventIds.size() < Math.min(size(), RECENT)) {
+            if (recentEventIds.size() < Math.min(size, RECENT)) {
                 // the _id range missed entries: scan the whole log once
-                log.find().projection(Projections.include("eventId")).into(all);
-                all.forEach(doc -> recentEventIds.add(doc.getString("eventId")));
+                log.find().projection(Projections.include("eventId"))
+                        .forEach(doc -> recentEventIds.add(doc.getString("eventId")));
             }
         }
         Set<String> found = new HashSet<>();
@@ -193,7 +194,7 @@ public class DecisionLog {
             return;
         }
         entries.forEach(entry -> recentEventIds.add(entry.eventId()));
-        java.util.Iterator<String> oldest = recentEventIds.iterator();
+        Iterator<String> oldest = recentEventIds.iterator();
         while (recentEventIds.size() > RECENT && oldest.hasNext()) {
             oldest.next();
             oldest.remove();
