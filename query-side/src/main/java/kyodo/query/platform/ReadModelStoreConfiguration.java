@@ -10,13 +10,11 @@ import kyodo.kernel.personal.JdbcPersonKeyVault;
 import kyodo.kernel.personal.PersonKeyVault;
 import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.query.platform.store.ReadStore;
+import kyodo.query.platform.store.ReadStoreTokenStore;
 import kyodo.query.platform.store.mongo.MongoReadStore;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.extensions.mongo.DefaultMongoTemplate;
-import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -74,10 +72,11 @@ public class ReadModelStoreConfiguration {
 
     /**
      * Runs every processing group of the query side as a pooled streaming processor with its tokens
-     * in the Mongo token store, in batches of {@code kyodo.projections.batch-size}; the command
-     * side's processors keep the default (event-store) token store. A group whose projection is
-     * marked {@link GlobalOrder} gets exactly one segment, so that it sees events in the store's
-     * global order; the others keep Axon's default segment count.
+     * in the read store itself ({@link ReadStoreTokenStore}), so that a wiped store rebuilds itself, in
+     * batches of {@code kyodo.projections.batch-size}; the command side's processors keep the default
+     * (event-store) token store. A group whose projection is marked {@link GlobalOrder} gets exactly
+     * one segment, so that it sees events in the store's global order; the others keep Axon's default
+     * segment count.
      */
     @Bean
     ConfigurerModule readModelTokenStores(ListableBeanFactory beans, ObjectProvider<ReadStore> store,
@@ -96,8 +95,8 @@ public class ReadModelStoreConfiguration {
             // The position is stored only after the documents it covers (ADR 13): a failed or killed
             // batch is re-delivered from the stored position and re-applied (writes are idempotent),
             // never skipped.
-            processing.registerTokenStore(group,
-                    c -> new PositionAfterWrites(tokenStore(store.getObject(), c), store.getObject()::makeDurable));
+            processing.registerTokenStore(group, c -> new PositionAfterWrites(
+                    new ReadStoreTokenStore(store.getObject(), c.serializer()), store.getObject()::makeDurable));
             processing.registerPooledStreamingEventProcessor(group,
                     org.axonframework.config.Configuration::eventStore,
                     (c, builder) -> builder.batchSize(batchSize).initialSegmentCount(globalOrder ? 1 : segments));
@@ -105,17 +104,6 @@ public class ReadModelStoreConfiguration {
             // silently skips an event (Axon's default would log and move on).
             processing.registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance());
         }));
-    }
-
-    /** The positions live in the read store itself, so that a wiped store rebuilds itself. */
-    private static TokenStore tokenStore(ReadStore store, org.axonframework.config.Configuration c) {
-        if (!(store instanceof MongoReadStore mongo)) {
-            throw new IllegalStateException("no token store for the read store " + store.describe());
-        }
-        return MongoTokenStore.builder()
-                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(mongo.database()).build())
-                .serializer(c.serializer())
-                .build();
     }
 
     @Bean
