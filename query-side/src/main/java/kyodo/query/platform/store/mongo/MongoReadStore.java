@@ -48,11 +48,6 @@ public final class MongoReadStore implements ReadStore {
                 .filter(name -> !name.startsWith("system.")).sorted().toList();
     }
 
-    /** The database, for what only speaks the driver's API (Axon's Mongo token store). */
-    public MongoDatabase database() {
-        return database;
-    }
-
     /**
      * A MongoDB server has acknowledged writes in its journal already, and a crash of kyodo cannot lose
      * them; the embedded mongo-java-server commits its file here.
