@@ -152,7 +152,7 @@ final class BulkWrite {
             if (change.replacement() != null) {
                 doc = withId(change.replacement(), hit.doc().get("_id"));
             } else {
-                doc = hit.doc().decode(new org.bson.codecs.BsonDocumentCodec());
+                doc = hit.doc().clone();
                 change.update().apply(doc, false);
             }
             matched++;

@@ -255,11 +255,15 @@ final class EmbeddedCollection implements ReadCollection {
         });
     }
 
-    /** Fills a new index from every document; a unique one over duplicates is dropped again. */
+    /**
+     * Fills a new index from every document, in one write (a commit never sees half an index); a
+     * unique one over duplicates is dropped again.
+     */
     private void build(Index index) {
+        index.map.clear(); // entries of a build that a crash interrupted before its catalog entry
         for (Cursor<Long, byte[]> cursor = docs.cursor(null); cursor.hasNext(); ) {
             long number = cursor.next();
-            RawBsonDocument doc = new RawBsonDocument(cursor.getValue());
+            BsonDocument doc = new RawBsonDocument(cursor.getValue()).decode(BSON);
             TreeSet<byte[]> keys = index.keys(doc);
             try {
                 checkUnique(index, keys, number);

@@ -4,6 +4,7 @@ import com.mongodb.MongoClientSettings;
 import kyodo.query.platform.store.Find;
 import kyodo.query.platform.store.ReadCursor;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.bson.codecs.DocumentCodec;
 import org.bson.conversions.Bson;
 
@@ -75,7 +76,7 @@ final class EmbeddedFind implements Find {
                     throw new NoSuchElementException();
                 }
                 returned++;
-                return projection.apply(hits.next().doc().decode(DOCUMENTS));
+                return projection.apply(new RawBsonDocument(hits.next().bytes()).decode(DOCUMENTS));
             }
 
             @Override

@@ -1,7 +1,9 @@
 package kyodo.query.platform.store.embedded;
 
+import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
 import org.h2.mvstore.Cursor;
 
 import java.util.ArrayDeque;
@@ -21,10 +23,15 @@ import java.util.NoSuchElementException;
  */
 final class Planner {
 
-    /** A matching document and its internal number. */
-    record Hit(long number, byte[] bytes, RawBsonDocument doc) {
+    private static final BsonDocumentCodec BSON = new BsonDocumentCodec();
+
+    /**
+     * A matching document and its internal number, decoded once: reading fields of the raw bytes
+     * again for every clause, and an array's length for every element, costs more than decoding.
+     */
+    record Hit(long number, byte[] bytes, BsonDocument doc) {
         static Hit of(long number, byte[] bytes) {
-            return new Hit(number, bytes, new RawBsonDocument(bytes));
+            return new Hit(number, bytes, new RawBsonDocument(bytes).decode(BSON));
         }
     }
 
