@@ -20,13 +20,10 @@ record Access(List<Range> ranges, List<Filter.Clause> covered, boolean exact) {
     record Range(MVMap<byte[], ?> map, boolean ids, byte[] from, byte[] to) {
 
         long size() {
-            return rank(to) - rank(from);
+            return (to == null ? map.sizeAsLong() : rank(to)) - (from == null ? 0 : rank(from));
         }
 
         private long rank(byte[] key) {
-            if (key == null) {
-                return map.sizeAsLong();
-            }
             long index = map.getKeyIndex(key);
             return index >= 0 ? index : -index - 1;
         }

@@ -2,8 +2,6 @@ package kyodo.query.platform.store.embedded;
 
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
-import org.bson.RawBsonDocument;
-import org.bson.codecs.BsonDocumentCodec;
 import org.h2.mvstore.Cursor;
 
 import java.util.ArrayDeque;
@@ -23,15 +21,10 @@ import java.util.NoSuchElementException;
  */
 final class Planner {
 
-    private static final BsonDocumentCodec BSON = new BsonDocumentCodec();
-
-    /**
-     * A matching document and its internal number, decoded once: reading fields of the raw bytes
-     * again for every clause, and an array's length for every element, costs more than decoding.
-     */
+    /** A document, its bytes and its internal number; its fields are decoded as they are read. */
     record Hit(long number, byte[] bytes, BsonDocument doc) {
         static Hit of(long number, byte[] bytes) {
-            return new Hit(number, bytes, new RawBsonDocument(bytes).decode(BSON));
+            return new Hit(number, bytes, new LazyDocument(bytes));
         }
     }
 
@@ -65,10 +58,10 @@ final class Planner {
         }
         double candidateCost = best == null ? Double.MAX_VALUE : best.estimate() * 1.5;
         if (walkCost <= candidateCost && walkCost <= n) {
-            return new Walking(c, filter, sort, walk);
+            return new Ordering.Walking(c, filter, sort, walk.range, walk.reverse);
         }
         Iterator<Hit> hits = candidateCost < n ? candidates(c, filter, best, accesses) : scan(c, filter);
-        return sort.isEmpty() ? hits : sorted(hits, sort);
+        return sort.isEmpty() ? hits : Ordering.sorted(hits, sort);
     }
 
     /** How many documents match: by rank when one index range holds exactly them. */
@@ -222,96 +215,5 @@ final class Planner {
                 return hit;
             }
         };
-    }
-
-    private record Keyed(Hit hit, BsonValue[] values) {
-    }
-
-    private static Comparator<Keyed> order(Sort sort) {
-        return (a, b) -> {
-            int c = sort.compare(a.values(), b.values());
-            return c != 0 ? c : Long.compare(a.hit().number(), b.hit().number());
-        };
-    }
-
-    private static Iterator<Hit> sorted(Iterator<Hit> hits, Sort sort) {
-        List<Keyed> all = new ArrayList<>();
-        hits.forEachRemaining(hit -> all.add(new Keyed(hit, sort.values(hit.doc()))));
-        all.sort(order(sort));
-        return all.stream().map(Keyed::hit).iterator();
-    }
-
-    /**
-     * Walks a range in order; documents whose sort key encodes alike form a group, sorted in memory
-     * by the whole sort (the encoding keeps the order but may not tell every value apart).
-     */
-    private static final class Walking implements Iterator<Hit> {
-        private final EmbeddedCollection c;
-        private final Filter filter;
-        private final Sort sort;
-        private final Access.Range range;
-        private final Cursor<byte[], ?> cursor;
-        private final ArrayDeque<Hit> ready = new ArrayDeque<>();
-        private final List<Keyed> group = new ArrayList<>();
-        private byte[] groupKey;
-        private boolean done;
-
-        Walking(EmbeddedCollection c, Filter filter, Sort sort, Walk walk) {
-            this.c = c;
-            this.filter = filter;
-            this.sort = sort;
-            this.range = walk.range;
-            if (walk.reverse) {
-                byte[] start = range.to() == null ? range.map().lastKey() : range.map().lowerKey(range.to());
-                cursor = start == null ? null : range.map().cursor(start, range.from(), true);
-            } else {
-                cursor = range.map().cursor(range.from());
-            }
-        }
-
-        @Override
-        public boolean hasNext() {
-            while (ready.isEmpty() && !done && cursor != null && cursor.hasNext()) {
-                byte[] key = cursor.next();
-                if (range.to() != null && Arrays.compareUnsigned(key, range.to()) >= 0) {
-                    done = true;
-                    break;
-                }
-                long number = range.number(key, cursor.getValue());
-                byte[] bytes = c.docs.get(number);
-                if (bytes == null) {
-                    continue;
-                }
-                Hit hit = Hit.of(number, bytes);
-                if (!filter.matches(hit.doc())) {
-                    continue;
-                }
-                Keyed keyed = new Keyed(hit, sort.values(hit.doc()));
-                byte[] encoded = Keys.encode(keyed.values()[0]);
-                if (groupKey != null && !Arrays.equals(encoded, groupKey)) {
-                    flush();
-                }
-                groupKey = encoded;
-                group.add(keyed);
-            }
-            if (ready.isEmpty()) {
-                flush();
-            }
-            return !ready.isEmpty();
-        }
-
-        private void flush() {
-            group.sort(order(sort));
-            group.forEach(keyed -> ready.add(keyed.hit()));
-            group.clear();
-        }
-
-        @Override
-        public Hit next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return ready.poll();
-        }
     }
 }
