@@ -1,0 +1,174 @@
+package kyodo.query.platform.store.embedded;
+
+import org.bson.BsonValue;
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What an index can give a query: ranges of its ordered keys holding every document that may match
+ * some clauses (a superset: the matcher has the last word), the size of those ranges by rank, and
+ * whether they hold exactly the matching documents.
+ */
+record Access(List<Range> ranges, List<Filter.Clause> covered, boolean exact) {
+
+    /** Keys from {@code from} (inclusive; null: the first) to {@code to} (exclusive; null: past the last). */
+    record Range(MVMap<byte[], ?> map, boolean ids, byte[] from, byte[] to) {
+
+        long size() {
+            return (to == null ? map.sizeAsLong() : rank(to)) - (from == null ? 0 : rank(from));
+        }
+
+        private long rank(byte[] key) {
+            long index = map.getKeyIndex(key);
+            return index >= 0 ? index : -index - 1;
+        }
+
+        /** The internal number of an entry. */
+        long number(byte[] key, Object value) {
+            return ids ? (Long) value : Keys.number(key);
+        }
+
+        /** The internal numbers of its entries, in key order. */
+        void numbers(LongList out) {
+            for (Cursor<byte[], ?> cursor = map.cursor(from); cursor.hasNext(); ) {
+                byte[] key = cursor.next();
+                if (to != null && Arrays.compareUnsigned(key, to) >= 0) {
+                    return;
+                }
+                out.add(number(key, cursor.getValue()));
+            }
+        }
+    }
+
+    long estimate() {
+        long sum = 0;
+        for (Range range : ranges) {
+            sum += range.size();
+        }
+        return sum;
+    }
+
+    /** Values an index can look up by key: not null (missing too), documents, arrays, binary or patterns. */
+    static boolean scalar(BsonValue v) {
+        int rank = BsonOrder.rank(v);
+        return rank == 3 || rank == 4 || rank >= 8 && rank <= 11;
+    }
+
+    /** Values whose key no other value shares, so that a range's size is a count. */
+    private static boolean exactKey(BsonValue v) {
+        return scalar(v) && !v.isDecimal128() && !BsonOrder.isNaN(v);
+    }
+
+    static Range prefix(MVMap<byte[], ?> map, boolean ids, byte[] prefix) {
+        return new Range(map, ids, prefix, Keys.upperBound(prefix));
+    }
+
+    /** The range of a comparison on an index's first field: within the operand's class. */
+    static Range comparison(MVMap<byte[], ?> map, boolean ids, Filter.Clause clause) {
+        byte[] key = Keys.encode(clause.value());
+        return switch (clause.op()) {
+            case GT, GTE -> new Range(map, ids, key, Keys.classEnd(clause.value()));
+            default -> new Range(map, ids, Keys.classStart(clause.value()), Keys.upperBound(key));
+        };
+    }
+
+    /** Every way the index (fields in order; the {@code _id} map when {@code ids}) serves the filter. */
+    static List<Access> of(MVMap<byte[], ?> map, boolean ids, List<String> fields, boolean multikey, Filter filter) {
+        List<Access> accesses = new ArrayList<>();
+        ByteArrayOutputStream prefix = new ByteArrayOutputStream();
+        List<Filter.Clause> covered = new ArrayList<>();
+        boolean exact = true;
+        for (String field : fields) {
+            Filter.Clause eq = equality(filter, field);
+            if (eq == null) {
+                break;
+            }
+            Keys.append(prefix, eq.value());
+            covered.add(eq);
+            exact &= exactKey(eq.value());
+        }
+        if (!covered.isEmpty()) {
+            boolean whole = covered.size() == fields.size();
+            accesses.add(new Access(List.of(prefix(map, ids, prefix.toByteArray())), List.copyOf(covered),
+                    exact && (whole || !multikey)));
+        }
+        for (Filter.Clause clause : filter.clauses) {
+            if (!clause.path().equals(fields.get(0))) {
+                continue;
+            }
+            switch (clause.op()) {
+                case IN -> {
+                    if (!clause.values().isEmpty() && clause.values().stream().allMatch(Access::scalar)) {
+                        accesses.add(new Access(clause.values().stream()
+                                .map(v -> prefix(map, ids, Keys.encode(v))).toList(), List.of(clause), false));
+                    }
+                }
+                case ALL -> clause.values().stream().filter(Access::scalar)
+                        .map(v -> prefix(map, ids, Keys.encode(v)))
+                        .min((a, b) -> Long.compare(a.size(), b.size()))
+                        .ifPresent(range -> accesses.add(new Access(List.of(range), List.of(clause), false)));
+                case GT, GTE, LT, LTE -> {
+                    if (scalar(clause.value())) {
+                        accesses.add(new Access(List.of(comparison(map, ids, clause)), List.of(clause), false));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return accesses;
+    }
+
+    static Filter.Clause equality(Filter filter, String field) {
+        for (Filter.Clause clause : filter.clauses) {
+            if (clause.op() == Filter.Op.EQ && clause.path().equals(field) && scalar(clause.value())) {
+                return clause;
+            }
+        }
+        return null;
+    }
+
+    /** A growable list of longs, sorted and made distinct on demand. */
+    static final class LongList {
+        long[] values = new long[16];
+        int size;
+
+        void add(long v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        void sortDistinct() {
+            Arrays.sort(values, 0, size);
+            int out = 0;
+            for (int i = 0; i < size; i++) {
+                if (out == 0 || values[out - 1] != values[i]) {
+                    values[out++] = values[i];
+                }
+            }
+            size = out;
+        }
+
+        /** Keeps the values the other (sorted, distinct) list also holds. */
+        void retain(LongList other) {
+            int out = 0;
+            int j = 0;
+            for (int i = 0; i < size; i++) {
+                while (j < other.size && other.values[j] < values[i]) {
+                    j++;
+                }
+                if (j < other.size && other.values[j] == values[i]) {
+                    values[out++] = values[i];
+                }
+            }
+            size = out;
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package kyodo.query.platform.store.embedded;
+
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.WriteModel;
+import kyodo.query.platform.store.Find;
+import kyodo.query.platform.store.ReadCollection;
+import kyodo.query.platform.store.ReadStoreWriteException;
+import org.bson.BsonBinaryWriter;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
+import org.bson.codecs.EncoderContext;
+import org.bson.conversions.Bson;
+import org.bson.io.BasicOutputBuffer;
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.type.ByteArrayDataType;
+import org.h2.mvstore.type.LongDataType;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A collection: internal number → BSON bytes, encoded {@code _id} → internal number, and its
+ * secondary indexes, all MVMaps of the store's file. Writes to it take turns (a lock); reads never
+ * wait, on MVStore's copy-on-write maps.
+ */
+final class EmbeddedCollection implements ReadCollection {
+
+    private static final BsonDocumentCodec BSON = new BsonDocumentCodec();
+
+    private final EmbeddedReadStore store;
+    private final String name;
+    final MVMap<Long, byte[]> docs;
+    final MVMap<byte[], Long> ids;
+    volatile List<Index> indexes;
+    private final ReentrantLock lock = new ReentrantLock();
+    /** The next internal number, once known; guarded by the lock. */
+    private long next = -1;
+
+    EmbeddedCollection(EmbeddedReadStore store, String name) {
+        this.store = store;
+        this.name = name;
+        this.docs = store.map("docs\0" + name, new MVMap.Builder<Long, byte[]>()
+                .keyType(LongDataType.INSTANCE).valueType(ByteArrayDataType.INSTANCE));
+        this.ids = store.map("ids\0" + name, new MVMap.Builder<byte[], Long>()
+                .keyType(ByteKeys.INSTANCE).valueType(LongDataType.INSTANCE));
+        List<Index> found = new ArrayList<>();
+        String prefix = "index\0" + name + "\0";
+        for (Map.Entry<String, String> e : store.catalog().entrySet()) {
+            if (e.getKey().startsWith(prefix)) {
+                String index = e.getKey().substring(prefix.length());
+                found.add(Index.fromSpec(index, e.getValue(), indexMap(index)));
+            }
+        }
+        this.indexes = List.copyOf(found);
+    }
+
+    private MVMap<byte[], byte[]> indexMap(String index) {
+        return store.map("index\0" + name + "\0" + index, new MVMap.Builder<byte[], byte[]>()
+                .keyType(ByteKeys.INSTANCE).valueType(ByteKeys.INSTANCE));
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    long size() {
+        return docs.sizeAsLong();
+    }
+
+    @Override
+    public Find find() {
+        return new EmbeddedFind(this, Filter.ALL_DOCUMENTS);
+    }
+
+    @Override
+    public Find find(Bson filter) {
+        return new EmbeddedFind(this, Filter.compile(filter));
+    }
+
+    @Override
+    public long count(Bson filter) {
+        return Planner.count(this, Filter.compile(filter));
+    }
+
+    @Override
+    public WriteResult bulkWrite(List<? extends WriteModel<Document>> writes, boolean ordered) {
+        List<BulkWrite.Op> ops = writes.stream().map(BulkWrite::compile).toList();
+        return locked(() -> new BulkWrite(this).apply(ops, ordered));
+    }
+
+    @Override
+    public void insertMany(List<Document> documents) {
+        bulkWrite(documents.stream().map(InsertOneModel::new).toList(), true);
+    }
+
+    @Override
+    public long deleteMany(Bson filter) {
+        Filter compiled = Filter.compile(filter);
+        return locked(() -> {
+            List<Planner.Hit> hits = new ArrayList<>();
+            Planner.find(this, compiled, Sort.NONE).forEachRemaining(hits::add);
+            hits.forEach(this::delete);
+            return (long) hits.size();
+        });
+    }
+
+    /** Runs a write to this collection: no other writes to it meanwhile, and no commit sees part of it. */
+    <T> T locked(java.util.function.Supplier<T> work) {
+        return store.write(() -> {
+            lock.lock();
+            try {
+                if (next < 0) {
+                    Long last = docs.lastKey();
+                    next = last == null ? 1 : last + 1;
+                }
+                return work.get();
+            } finally {
+                lock.unlock();
+            }
+        });
+    }
+
+    static byte[] bytes(BsonDocument doc) {
+        BasicOutputBuffer out = new BasicOutputBuffer();
+        BSON.encode(new BsonBinaryWriter(out), doc, EncoderContext.builder().build());
+        return out.toByteArray();
+    }
+
+    /** Stores a new document with its index entries, or refuses it whole (a duplicate key). */
+    void insert(BsonDocument doc) {
+        BsonValue id = doc.get("_id");
+        if (id.isArray() || id.isRegularExpression()) {
+            throw new Refusal("_id cannot be " + id.getBsonType(), false);
+        }
+        byte[] idKey = Keys.id(id);
+        if (ids.containsKey(idKey)) {
+            throw new Refusal(duplicate("_id_", id), true);
+        }
+        long number = next;
+        List<TreeSet<byte[]>> keys = new ArrayList<>();
+        for (Index index : indexes) {
+            TreeSet<byte[]> indexKeys = index.keys(doc);
+            checkUnique(index, indexKeys, number);
+            keys.add(indexKeys);
+        }
+        next++;
+        docs.put(number, bytes(doc));
+        ids.put(idKey, number);
+        for (int i = 0; i < keys.size(); i++) {
+            Index index = indexes.get(i);
+            keys.get(i).forEach(key -> index.map.put(Keys.entry(key, number), ByteKeys.NONE));
+            noteMultikey(index, doc);
+        }
+    }
+
+    /** Replaces a document by a new version with the same {@code _id}; whether anything changed. */
+    boolean rewrite(Planner.Hit old, BsonDocument doc) {
+        byte[] bytes = bytes(doc);
+        if (Arrays.equals(bytes, old.bytes())) {
+            return false;
+        }
+        List<TreeSet<byte[]>[]> changes = new ArrayList<>();
+        for (Index index : indexes) {
+            TreeSet<byte[]> before = index.keys(old.doc());
+            TreeSet<byte[]> after = index.keys(doc);
+            TreeSet<byte[]> added = new TreeSet<>(after);
+            added.removeAll(before);
+            before.removeAll(after);
+            checkUnique(index, added, old.number());
+            @SuppressWarnings("unchecked")
+            TreeSet<byte[]>[] change = new TreeSet[]{before, added};
+            changes.add(change);
+        }
+        docs.put(old.number(), bytes);
+        for (int i = 0; i < changes.size(); i++) {
+            Index index = indexes.get(i);
+            changes.get(i)[0].forEach(key -> index.map.remove(Keys.entry(key, old.number())));
+            changes.get(i)[1].forEach(key -> index.map.put(Keys.entry(key, old.number()), ByteKeys.NONE));
+            noteMultikey(index, doc);
+        }
+        return true;
+    }
+
+    void delete(Planner.Hit hit) {
+        for (Index index : indexes) {
+            index.keys(hit.doc()).forEach(key -> index.map.remove(Keys.entry(key, hit.number())));
+        }
+        ids.remove(Keys.id(hit.doc().get("_id")));
+        docs.remove(hit.number());
+    }
+
+    private void checkUnique(Index index, TreeSet<byte[]> keys, long number) {
+        if (!index.unique) {
+            return;
+        }
+        for (byte[] key : keys) {
+            if (index.holder(key, number) >= 0) {
+                throw new Refusal(duplicate(index.name, "an existing document's key"), true);
+            }
+        }
+    }
+
+    private String duplicate(String index, Object key) {
+        return "E11000 duplicate key error collection: " + name + " index: " + index + " dup key: " + key;
+    }
+
+    private void noteMultikey(Index index, BsonDocument doc) {
+        if (!index.multikey && index.multikey(doc)) {
+            index.multikey = true;
+            store.catalog().put("index\0" + name + "\0" + index.name, index.spec());
+        }
+    }
+
+    @Override
+    public void createIndex(Bson keys, IndexOptions options) {
+        List<String> fields = new ArrayList<>();
+        for (Map.Entry<String, BsonValue> key : keys.toBsonDocument().entrySet()) {
+            if (!key.getValue().isNumber() || key.getValue().asNumber().doubleValue() != 1) {
+                throw new IllegalArgumentException("unsupported index on " + key.getKey() + ": " + key.getValue()
+                        + " (ascending only)");
+            }
+            Paths.split(key.getKey());
+            fields.add(key.getKey());
+        }
+        if (fields.isEmpty() || options.isSparse() || options.getPartialFilterExpression() != null
+                || options.getExpireAfter(TimeUnit.SECONDS) != null || options.getCollation() != null
+                || options.getWildcardProjection() != null) {
+            throw new IllegalArgumentException("unsupported index: " + keys.toBsonDocument() + " " + options);
+        }
+        String indexName = options.getName() != null ? options.getName()
+                : String.join("_", fields.stream().map(f -> f + "_1").toList());
+        locked(() -> {
+            for (Index index : indexes) {
+                if (index.fields.equals(fields) && index.unique == options.isUnique()) {
+                    return null;
+                }
+                if (index.fields.equals(fields) || index.name.equals(indexName)) {
+                    throw new IllegalArgumentException("an index " + index.name + " on " + index.fields
+                            + " exists with other options than " + options);
+                }
+            }
+            build(new Index(indexName, fields, options.isUnique(), false, indexMap(indexName)));
+            return null;
+        });
+    }
+
+    /**
+     * Fills a new index from every document, in one write (a commit never sees half an index); a
+     * unique one over duplicates is dropped again.
+     */
+    private void build(Index index) {
+        index.map.clear(); // entries of a build that a crash interrupted before its catalog entry
+        for (Cursor<Long, byte[]> cursor = docs.cursor(null); cursor.hasNext(); ) {
+            long number = cursor.next();
+            BsonDocument doc = new RawBsonDocument(cursor.getValue()).decode(BSON);
+            TreeSet<byte[]> keys = index.keys(doc);
+            try {
+                checkUnique(index, keys, number);
+            } catch (Refusal e) {
+                store.removeMap(index.map);
+                throw new ReadStoreWriteException(name, List.of(new ReadStoreWriteException.Failure(0, true,
+                        "cannot create the unique index " + index.name + ": " + e.getMessage())), e);
+            }
+            keys.forEach(key -> index.map.put(Keys.entry(key, number), ByteKeys.NONE));
+            if (!index.multikey && index.multikey(doc)) {
+                index.multikey = true;
+            }
+        }
+        store.catalog().put("index\0" + name + "\0" + index.name, index.spec());
+        List<Index> all = new ArrayList<>(indexes);
+        all.add(index);
+        indexes = List.copyOf(all);
+    }
+}

@@ -1,0 +1,213 @@
+package kyodo.query.platform.store.embedded;
+
+import kyodo.query.platform.store.ReadCollection;
+import kyodo.query.platform.store.ReadStore;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * The embedded read store: documents as BSON in one H2 MVStore file, with persisted secondary
+ * indexes, in this process, no network port (ADR 17). The file is locked against a second process.
+ * <p>
+ * Crash consistency (ADR 13): MVStore never writes on its own here; the file is committed only by
+ * {@link #makeDurable()} and by a commit every second, and each takes the exclusive side of a lock
+ * whose shared side every bulk write holds, so a committed file never holds a document without its
+ * index entries, or half a batch.
+ */
+public final class EmbeddedReadStore implements ReadStore {
+
+    static final String FILE = "readstore.mv";
+
+    private final Path file;
+    private final MVStore store;
+    private final MVMap<String, String> catalog;
+    private final Map<String, EmbeddedCollection> collections = new ConcurrentHashMap<>();
+    private final ReentrantReadWriteLock commitLock = new ReentrantReadWriteLock();
+    private final AtomicLong commitRequests = new AtomicLong();
+    private final Object groupCommit = new Object();
+    private long committedUpTo;
+    private final ScheduledExecutorService housekeeping;
+
+    private EmbeddedReadStore(Path file, MVStore store) {
+        this.file = file;
+        this.store = store;
+        this.catalog = store.openMap("catalog");
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "read-store-commit");
+            thread.setDaemon(true);
+            return thread;
+        });
+        housekeeping.scheduleWithFixedDelay(this::commitIfChanged, 1, 1, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(this::compact, 5, 5, TimeUnit.MINUTES);
+    }
+
+    /**
+     * Opens (or creates) the store in the directory, which is made owner-only.
+     *
+     * @throws IllegalStateException if another process has it open
+     */
+    public static EmbeddedReadStore open(Path directory) {
+        ownerOnlyDirectory(directory);
+        Path file = directory.resolve(FILE);
+        try {
+            MVStore store = new MVStore.Builder().fileName(file.toString())
+                    .autoCommitDisabled().autoCommitBufferSize(0)
+                    .compress().cacheSize(32)
+                    .open();
+            return new EmbeddedReadStore(file, store);
+        } catch (MVStoreException e) {
+            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+                throw new IllegalStateException("the read-model store " + file + " is in use by another process:"
+                        + " is another kyodo running on this data directory?", e);
+            }
+            throw e;
+        }
+    }
+
+    /** {@code rwx------}, also on a directory created readable by all before. */
+    private static void ownerOnlyDirectory(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the read-model directory or make it owner-only: " + directory, e);
+        }
+    }
+
+    @Override
+    public ReadCollection collection(String name) {
+        return collections.computeIfAbsent(name, this::openCollection);
+    }
+
+    private EmbeddedCollection openCollection(String name) {
+        if (name.isEmpty() || name.indexOf('\0') >= 0 || name.contains("$")) {
+            throw new IllegalArgumentException("invalid collection name: '" + name + "'");
+        }
+        catalog.putIfAbsent("collection\0" + name, "");
+        return new EmbeddedCollection(this, name);
+    }
+
+    <K, V> MVMap<K, V> map(String name, MVMap.Builder<K, V> builder) {
+        return store.openMap(name, builder);
+    }
+
+    void removeMap(MVMap<?, ?> map) {
+        store.removeMap(map);
+    }
+
+    MVMap<String, String> catalog() {
+        return catalog;
+    }
+
+    @Override
+    public List<String> collectionNames() {
+        return catalog.keySet().stream().filter(key -> key.startsWith("collection\0"))
+                .map(key -> key.substring("collection\0".length()))
+                .filter(name -> ((EmbeddedCollection) collection(name)).size() > 0)
+                .sorted().toList();
+    }
+
+    /** Runs a write so that no commit sees part of it. */
+    <T> T write(Supplier<T> work) {
+        commitLock.readLock().lock();
+        try {
+            return work.get();
+        } finally {
+            commitLock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Group commit: several processors finish batches at once; one file commit that starts after a
+     * caller's writes covers that caller, so it need not write the file again.
+     */
+    @Override
+    public void makeDurable() {
+        long ticket = commitRequests.incrementAndGet();
+        synchronized (groupCommit) {
+            if (committedUpTo >= ticket) {
+                return;
+            }
+            long covers = commitRequests.get();
+            commit(false);
+            committedUpTo = covers;
+        }
+    }
+
+    private void commit(boolean onlyIfChanged) {
+        commitLock.writeLock().lock();
+        try {
+            if (store.isClosed()) {
+                if (onlyIfChanged) {
+                    return;
+                }
+                throw new IllegalStateException("the read store is closed: " + file);
+            }
+            if (!onlyIfChanged || store.hasUnsavedChanges()) {
+                store.commit();
+            }
+        } finally {
+            commitLock.writeLock().unlock();
+        }
+    }
+
+    private void commitIfChanged() {
+        commit(true);
+    }
+
+    /** Rewrites chunks that deletions and updates left mostly empty, so the file does not only grow. */
+    private void compact() {
+        commitLock.writeLock().lock();
+        try {
+            if (!store.isClosed()) {
+                store.compact(80, 16 << 20);
+            }
+        } finally {
+            commitLock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "embedded read store " + file;
+    }
+
+    /** Commits, compacts for at most a second, and releases the file. */
+    @Override
+    public void close() {
+        housekeeping.shutdownNow();
+        commitLock.writeLock().lock();
+        try {
+            if (!store.isClosed()) {
+                store.close(1000);
+            }
+        } finally {
+            commitLock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

@@ -1,0 +1,173 @@
+package kyodo.query.platform.store.embedded;
+
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+import org.bson.conversions.Bson;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A filter compiled once per query: a conjunction of clauses, each an operator on a field path, with
+ * MongoDB's meaning (an array's elements are looked at by eq/in/ne/nin/all and the comparisons, and a
+ * comparison only holds between values of the same class). Anything else is refused.
+ */
+final class Filter {
+
+    enum Op { EQ, NE, GT, GTE, LT, LTE, IN, NIN, ALL, EXISTS, SIZE }
+
+    /** One condition; {@code values} holds the list of in/nin/all, {@code value} the operand of the others. */
+    record Clause(String path, String[] parts, Op op, BsonValue value, List<BsonValue> values) {
+    }
+
+    static final Filter ALL_DOCUMENTS = new Filter(List.of());
+
+    final List<Clause> clauses;
+
+    private Filter(List<Clause> clauses) {
+        this.clauses = clauses;
+    }
+
+    static Filter compile(Bson filter) {
+        if (filter == null) {
+            return ALL_DOCUMENTS;
+        }
+        List<Clause> clauses = new ArrayList<>();
+        add(filter.toBsonDocument(), clauses);
+        return new Filter(List.copyOf(clauses));
+    }
+
+    private static void add(BsonDocument filter, List<Clause> clauses) {
+        for (Map.Entry<String, BsonValue> e : filter.entrySet()) {
+            String key = e.getKey();
+            BsonValue value = e.getValue();
+            if (key.equals("$and") && value.isArray() && !value.asArray().isEmpty()) {
+                for (BsonValue part : value.asArray()) {
+                    if (!part.isDocument()) {
+                        throw new IllegalArgumentException("$and takes documents, not " + part);
+                    }
+                    add(part.asDocument(), clauses);
+                }
+            } else if (key.startsWith("$")) {
+                throw new IllegalArgumentException("unsupported filter operator " + key);
+            } else if (value.isDocument() && !value.asDocument().isEmpty()
+                    && value.asDocument().getFirstKey().startsWith("$")) {
+                for (Map.Entry<String, BsonValue> op : value.asDocument().entrySet()) {
+                    clauses.add(clause(key, op.getKey(), op.getValue()));
+                }
+            } else {
+                clauses.add(clause(key, "$eq", value));
+            }
+        }
+    }
+
+    private static Clause clause(String path, String operator, BsonValue operand) {
+        String[] parts = Paths.split(path);
+        Op op = switch (operator) {
+            case "$eq" -> Op.EQ;
+            case "$ne" -> Op.NE;
+            case "$gt" -> Op.GT;
+            case "$gte" -> Op.GTE;
+            case "$lt" -> Op.LT;
+            case "$lte" -> Op.LTE;
+            case "$in" -> Op.IN;
+            case "$nin" -> Op.NIN;
+            case "$all" -> Op.ALL;
+            case "$exists" -> Op.EXISTS;
+            case "$size" -> Op.SIZE;
+            default -> throw new IllegalArgumentException("unsupported filter operator " + operator + " on " + path);
+        };
+        if (op == Op.IN || op == Op.NIN || op == Op.ALL) {
+            if (!operand.isArray()) {
+                throw new IllegalArgumentException(operator + " on " + path + " needs an array, not " + operand);
+            }
+            List<BsonValue> values = List.copyOf(operand.asArray().getValues());
+            values.forEach(v -> plain(operator, path, v));
+            return new Clause(path, parts, op, null, values);
+        }
+        if (op == Op.EXISTS && !operand.isBoolean()) {
+            throw new IllegalArgumentException("$exists on " + path + " needs true or false, not " + operand);
+        }
+        if (op == Op.SIZE && !(operand.isInt32() || operand.isInt64())) {
+            throw new IllegalArgumentException("$size on " + path + " needs a whole number, not " + operand);
+        }
+        plain(operator, path, operand);
+        return new Clause(path, parts, op, operand, List.of());
+    }
+
+    /** A regular expression means a pattern match, and a $-document an operator: neither is supported. */
+    private static void plain(String operator, String path, BsonValue v) {
+        if (v.isRegularExpression()) {
+            throw new IllegalArgumentException("unsupported filter: a regular expression in " + operator + " on " + path);
+        }
+        if (v.isDocument() && !v.asDocument().isEmpty() && v.asDocument().getFirstKey().startsWith("$")) {
+            throw new IllegalArgumentException("unsupported filter operator " + v.asDocument().getFirstKey()
+                    + " inside " + operator + " on " + path);
+        }
+    }
+
+    boolean matches(BsonDocument doc) {
+        for (Clause clause : clauses) {
+            if (!matches(clause, Paths.leaves(doc, clause.parts()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean matches(Clause c, List<BsonValue> leaves) {
+        return switch (c.op()) {
+            case EQ -> equals(leaves, c.value());
+            case NE -> !equals(leaves, c.value());
+            case IN -> in(leaves, c.values());
+            case NIN -> !in(leaves, c.values());
+            case ALL -> !c.values().isEmpty() && c.values().stream().allMatch(v -> equals(leaves, v));
+            case EXISTS -> c.value().asBoolean().getValue() == leaves.stream().anyMatch(v -> v != null);
+            case SIZE -> leaves.stream().anyMatch(v -> v instanceof BsonArray a
+                    && a.size() == c.value().asNumber().longValue());
+            default -> leaves.stream().anyMatch(v -> compares(c.op(), v, c.value())
+                    || v instanceof BsonArray a && a.stream().anyMatch(e -> compares(c.op(), e, c.value())));
+        };
+    }
+
+    private static boolean in(List<BsonValue> leaves, List<BsonValue> values) {
+        for (BsonValue v : values) {
+            if (equals(leaves, v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The value itself or, for an array, one of its elements equals the operand. */
+    static boolean equals(List<BsonValue> leaves, BsonValue operand) {
+        for (BsonValue leaf : leaves) {
+            if (BsonOrder.equal(leaf, operand)) {
+                return true;
+            }
+            if (leaf instanceof BsonArray array) {
+                for (BsonValue element : array) {
+                    if (BsonOrder.equal(element, operand)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean compares(Filter.Op op, BsonValue v, BsonValue operand) {
+        if (BsonOrder.rank(v) != BsonOrder.rank(operand)) {
+            return false;
+        }
+        int c = BsonOrder.compare(v, operand);
+        return switch (op) {
+            case GT -> c > 0;
+            case GTE -> c >= 0;
+            case LT -> c < 0;
+            default -> c <= 0;
+        };
+    }
+}

@@ -1,0 +1,219 @@
+package kyodo.query.platform.store.embedded;
+
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+import org.h2.mvstore.Cursor;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * Answers a query by the cheapest of three plans, estimated from index ranges by rank: walk an index
+ * in the sort's order and stop once the page is full; fetch the candidates of the most selective
+ * index ranges (intersected), match and sort them; or scan every document. Every plan matches each
+ * document with the whole filter and breaks sort ties by the internal number, so the answer never
+ * depends on the plan.
+ */
+final class Planner {
+
+    /** A document, its bytes and its internal number; its fields are decoded as they are read. */
+    record Hit(long number, byte[] bytes, BsonDocument doc) {
+        static Hit of(long number, byte[] bytes) {
+            return new Hit(number, bytes, new LazyDocument(bytes));
+        }
+    }
+
+    /** Ranges this close in size to the smallest are read too, and intersected with it. */
+    private static final int INTERSECT_FACTOR = 8;
+
+    private Planner() {
+    }
+
+    /** Every matching document, in the sort's order (none: in internal-number order). */
+    static Iterator<Hit> find(EmbeddedCollection c, Filter filter, Sort sort) {
+        return find(c, filter, sort, 0);
+    }
+
+    /** The same, knowing that only the first {@code needed} are wanted (0: all). */
+    static Iterator<Hit> find(EmbeddedCollection c, Filter filter, Sort sort, long needed) {
+        long n = Math.max(1, c.size());
+        List<Access> accesses = accesses(c, filter);
+        Access best = accesses.stream().min(Comparator.comparingLong(Access::estimate)).orElse(null);
+        double matches = best == null ? n : best.estimate();
+        double fraction = 1;
+        for (Access access : accesses) {
+            fraction *= Math.min(1, access.estimate() / (double) n);
+        }
+        matches = Math.max(1, Math.min(matches, n * fraction));
+        Walk walk = sort.isEmpty() ? null : walk(c, filter, sort.keys.get(0));
+        double walkCost = Double.MAX_VALUE;
+        if (walk != null) {
+            long size = walk.range.size();
+            walkCost = needed > 0 ? Math.min(size, needed * size / matches) : size;
+        }
+        double candidateCost = best == null ? Double.MAX_VALUE : best.estimate() * 1.5;
+        if (walkCost <= candidateCost && walkCost <= n) {
+            return new Ordering.Walking(c, filter, sort, walk.range, walk.reverse);
+        }
+        Iterator<Hit> hits = candidateCost < n ? candidates(c, filter, best, accesses) : scan(c, filter);
+        return sort.isEmpty() ? hits : Ordering.sorted(hits, sort);
+    }
+
+    /** How many documents match: by rank when one index range holds exactly them. */
+    static long count(EmbeddedCollection c, Filter filter) {
+        if (filter.clauses.isEmpty()) {
+            return c.size();
+        }
+        for (Access access : accesses(c, filter)) {
+            if (access.exact() && access.ranges().size() == 1 && access.covered().size() == filter.clauses.size()) {
+                return access.estimate();
+            }
+        }
+        long count = 0;
+        for (Iterator<Hit> hits = find(c, filter, Sort.NONE); hits.hasNext(); hits.next()) {
+            count++;
+        }
+        return count;
+    }
+
+    private static List<Access> accesses(EmbeddedCollection c, Filter filter) {
+        List<Access> accesses = new ArrayList<>(Access.of(c.ids, true, List.of("_id"), false, filter));
+        for (Filter.Clause clause : filter.clauses) {
+            if (clause.op() == Filter.Op.EQ && clause.path().equals("_id") && !Access.scalar(clause.value())
+                    && !clause.value().isNull() && !clause.value().isArray()) {
+                accesses.add(new Access(List.of(Access.prefix(c.ids, true, Keys.id(clause.value()))),
+                        List.of(clause), true));
+            }
+        }
+        for (Index index : c.indexes) {
+            accesses.addAll(Access.of(index.map, false, index.fields, index.multikey, filter));
+        }
+        return accesses;
+    }
+
+    /** An ordered range whose walk gives documents in the order of a sort key. */
+    private record Walk(Access.Range range, boolean reverse) {
+    }
+
+    private static Walk walk(EmbeddedCollection c, Filter filter, Sort.Key key) {
+        if (key.path().equals("_id")) {
+            return new Walk(narrow(new Access.Range(c.ids, true, null, null), filter, key.path()), !key.ascending());
+        }
+        for (Index index : c.indexes) {
+            if (index.multikey) {
+                continue;
+            }
+            List<Filter.Clause> prefix = new ArrayList<>();
+            for (String field : index.fields) {
+                Filter.Clause eq = Access.equality(filter, field);
+                if (eq == null) {
+                    break;
+                }
+                prefix.add(eq);
+            }
+            if (prefix.size() < index.fields.size() && index.fields.get(prefix.size()).equals(key.path())) {
+                Access.Range range;
+                if (prefix.isEmpty()) {
+                    range = narrow(new Access.Range(index.map, false, null, null), filter, key.path());
+                } else {
+                    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                    prefix.forEach(eq -> Keys.append(bytes, eq.value()));
+                    range = Access.prefix(index.map, false, bytes.toByteArray());
+                }
+                return new Walk(range, !key.ascending());
+            }
+        }
+        return null;
+    }
+
+    /** The range, narrowed by comparisons on its first field. */
+    private static Access.Range narrow(Access.Range range, Filter filter, String field) {
+        byte[] from = range.from();
+        byte[] to = range.to();
+        for (Filter.Clause clause : filter.clauses) {
+            if (clause.path().equals(field) && clause.value() != null && Access.scalar(clause.value())
+                    && List.of(Filter.Op.GT, Filter.Op.GTE, Filter.Op.LT, Filter.Op.LTE, Filter.Op.EQ).contains(clause.op())) {
+                Access.Range r = clause.op() == Filter.Op.EQ
+                        ? Access.prefix(range.map(), range.ids(), Keys.encode(clause.value()))
+                        : Access.comparison(range.map(), range.ids(), clause);
+                from = from == null || Arrays.compareUnsigned(r.from(), from) > 0 ? r.from() : from;
+                to = to == null || r.to() != null && Arrays.compareUnsigned(r.to(), to) < 0 ? r.to() : to;
+            }
+        }
+        return new Access.Range(range.map(), range.ids(), from, to);
+    }
+
+    private static Iterator<Hit> candidates(EmbeddedCollection c, Filter filter, Access best, List<Access> accesses) {
+        Access.LongList numbers = new Access.LongList();
+        best.ranges().forEach(range -> range.numbers(numbers));
+        numbers.sortDistinct();
+        for (Access other : accesses) {
+            if (other != best && other.ranges().size() == 1 && numbers.size > 0
+                    && other.estimate() <= (long) INTERSECT_FACTOR * numbers.size) {
+                Access.LongList more = new Access.LongList();
+                other.ranges().get(0).numbers(more);
+                more.sortDistinct();
+                numbers.retain(more);
+            }
+        }
+        return new Iterator<>() {
+            private int i;
+            private Hit next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && i < numbers.size) {
+                    long number = numbers.values[i++];
+                    byte[] bytes = c.docs.get(number);
+                    if (bytes != null) {
+                        Hit hit = Hit.of(number, bytes);
+                        next = filter.matches(hit.doc()) ? hit : null;
+                    }
+                }
+                return next != null;
+            }
+
+            @Override
+            public Hit next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Hit hit = next;
+                next = null;
+                return hit;
+            }
+        };
+    }
+
+    private static Iterator<Hit> scan(EmbeddedCollection c, Filter filter) {
+        Cursor<Long, byte[]> cursor = c.docs.cursor(null);
+        return new Iterator<>() {
+            private Hit next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && cursor.hasNext()) {
+                    long number = cursor.next();
+                    Hit hit = Hit.of(number, cursor.getValue());
+                    next = filter.matches(hit.doc()) ? hit : null;
+                }
+                return next != null;
+            }
+
+            @Override
+            public Hit next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Hit hit = next;
+                next = null;
+                return hit;
+            }
+        };
+    }
+}

@@ -1,0 +1,149 @@
+package kyodo.query.platform.store.embedded;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
+import kyodo.query.platform.store.ReadCollection;
+import kyodo.query.platform.store.ReadStoreWriteException;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What only the embedded engine promises: refusals, its file, and reads beside concurrent writes. */
+class EmbeddedReadStoreTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void anythingOutsideTheSubsetIsRefusedAndChangesNothing() {
+        try (EmbeddedReadStore store = EmbeddedReadStore.open(directory)) {
+            ReadCollection docs = store.collection("docs");
+            docs.insertMany(List.of(new Document("_id", 1).append("v", 1)));
+            assertThatThrownBy(() -> docs.find(Filters.or(Filters.eq("v", 1), Filters.eq("v", 2))))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("$or");
+            assertThatThrownBy(() -> docs.find(Filters.regex("v", "x"))).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> docs.find(Filters.elemMatch("v", Filters.eq("a", 1))))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("$elemMatch");
+            assertThatThrownBy(() -> docs.find().sort(Sorts.metaTextScore("s")))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> docs.find().projection(Projections.include("a.b")))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> docs.bulkWrite(List.of(
+                    new InsertOneModel<>(new Document("_id", 2)),
+                    new UpdateOneModel<>(Filters.eq("_id", 1), Updates.mul("v", 2)))))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("$mul");
+            assertThatThrownBy(() -> docs.createIndex(Indexes.text("v"))).isInstanceOf(IllegalArgumentException.class);
+            assertThat(docs.find().into(new ArrayList<>())).containsExactly(new Document("_id", 1).append("v", 1));
+        }
+    }
+
+    @Test
+    void anUpdateThatCannotApplyIsRefusedAlone() {
+        try (EmbeddedReadStore store = EmbeddedReadStore.open(directory)) {
+            ReadCollection docs = store.collection("docs");
+            docs.insertMany(List.of(new Document("_id", 1).append("v", "text")));
+            ReadStoreWriteException e = org.assertj.core.api.Assertions.catchThrowableOfType(ReadStoreWriteException.class,
+                    () -> docs.bulkWrite(List.of(new UpdateOneModel<>(Filters.eq("_id", 1), Updates.inc("v", 1)),
+                            new UpdateOneModel<>(Filters.eq("_id", 1), Updates.set("w", 2))), false));
+            assertThat(e.failures()).hasSize(1);
+            assertThat(e.failures().get(0).duplicateKey()).isFalse();
+            assertThat(e.onlyDuplicateKeys()).isFalse();
+            assertThat(docs.find().first()).isEqualTo(new Document("_id", 1).append("v", "text").append("w", 2));
+            assertThatThrownBy(() -> docs.bulkWrite(List.of(new UpdateOneModel<>(Filters.eq("_id", 1),
+                    Updates.set("_id", 2))))).isInstanceOf(ReadStoreWriteException.class).hasMessageContaining("_id");
+        }
+    }
+
+    @Test
+    void documentsAndIndexesSurviveReopeningAndTheDirectoryIsOwnerOnly() throws Exception {
+        try (EmbeddedReadStore store = EmbeddedReadStore.open(directory)) {
+            ReadCollection docs = store.collection("docs");
+            docs.createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));
+            docs.createIndex(Indexes.ascending("tags"));
+            docs.insertMany(List.of(new Document("_id", 1L).append("eventId", "e1").append("tags", List.of("a", "b"))
+                    .append("at", new Date(5))));
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))).isEqualTo("rwx------");
+        try (EmbeddedReadStore store = EmbeddedReadStore.open(directory)) {
+            ReadCollection docs = store.collection("docs");
+            assertThat(docs.count(Filters.eq("tags", "b"))).isEqualTo(1);
+            assertThatThrownBy(() -> docs.insertMany(List.of(new Document("_id", 2L).append("eventId", "e1"))))
+                    .isInstanceOf(ReadStoreWriteException.class);
+            docs.insertMany(List.of(new Document("_id", 2L).append("eventId", "e2")));
+            assertThat(docs.find(Filters.gt("_id", 1L)).sort(Sorts.ascending("_id")).map(d -> d.get("_id")))
+                    .containsExactly(2L);
+            assertThat(store.collectionNames()).containsExactly("docs");
+        }
+    }
+
+    @Test
+    void aSecondOpeningOfTheSameDirectoryFailsClearly() {
+        try (EmbeddedReadStore store = EmbeddedReadStore.open(directory)) {
+            assertThatThrownBy(() -> EmbeddedReadStore.open(directory))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("in use by another process");
+            assertThat(store.describe()).contains(directory.toString());
+        }
+    }
+
+    @Test
+    void readsSeeWholeDocumentsWhileSeveralThreadsWrite() throws Exception {
+        try (EmbeddedReadStore store = EmbeddedReadStore.open(directory)) {
+            ReadCollection docs = store.collection("docs");
+            docs.createIndex(Indexes.ascending("ward"));
+            docs.createIndex(Indexes.ascending("n"));
+            ExecutorService threads = Executors.newFixedThreadPool(4);
+            List<Future<?>> writers = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                int writer = t;
+                writers.add(threads.submit(() -> {
+                    for (int i = 0; i < 300; i++) {
+                        String id = "w" + writer + "-" + (i % 50);
+                        docs.bulkWrite(List.of(new UpdateOneModel<>(Filters.eq("_id", id),
+                                Updates.combine(Updates.set("ward", "w" + writer), Updates.inc("n", 1)),
+                                new com.mongodb.client.model.UpdateOptions().upsert(true))));
+                        if (i % 20 == 0) {
+                            store.makeDurable();
+                        }
+                    }
+                }));
+            }
+            Future<?> reader = threads.submit(() -> {
+                while (writers.stream().anyMatch(w -> !w.isDone())) {
+                    for (Document doc : docs.find(Filters.eq("ward", "w1")).sort(Sorts.descending("n")).limit(10)
+                            .into(new ArrayList<>())) {
+                        assertThat(doc.getString("ward")).isEqualTo("w1");
+                        assertThat(doc.getInteger("n")).isPositive();
+                    }
+                }
+            });
+            for (Future<?> writer : writers) {
+                writer.get(120, TimeUnit.SECONDS);
+            }
+            reader.get(120, TimeUnit.SECONDS);
+            threads.shutdown();
+            assertThat(docs.count(new Document())).isEqualTo(150);
+            assertThat(docs.count(Filters.eq("ward", "w2"))).isEqualTo(50);
+            assertThat(docs.find(Filters.eq("n", 6)).into(new ArrayList<>())).hasSize(150);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package kyodo.query.platform.store.embedded;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import kyodo.query.platform.store.ReadCollection;
+import kyodo.query.search.SearchTokens;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Supplier;
+
+/**
+ * Not a test: loads proposal-like documents (the bench's shape: ~1–2 KB, a few hundred search
+ * bigrams, the proposal projection's indexes) into a fresh store and prints how long the list
+ * queries take. {@code java ... EmbeddedStoreSpeed <directory> [documents]}.
+ */
+public final class EmbeddedStoreSpeed {
+
+    private static final String TEXT = "区民の提案として公園の遊具を新しくし歩道を広げ図書館の開館時間を延ばし"
+            + "保育所の定員を増やし防災倉庫を整え駅前の駐輪場を拡張し高齢者の見守りを強め学校の給食を改善する";
+
+    private EmbeddedStoreSpeed() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path directory = Path.of(args[0]);
+        int n = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        Random random = new Random(13);
+        long loadStart = System.nanoTime();
+        try (EmbeddedReadStore store = EmbeddedReadStore.open(directory)) {
+            ReadCollection proposals = store.collection("proposals");
+            List.of("ward", "status", "fiscalYear", "themes", "programme", "submittedAt", "dueOn", "overdue",
+                    "searchTokens").forEach(f -> proposals.createIndex(Indexes.ascending(f)));
+            UpdateOptions upsert = new UpdateOptions().upsert(true);
+            for (int start = 0; start < n; start += 500) {
+                List<WriteModel<Document>> batch = new ArrayList<>();
+                for (int i = start; i < Math.min(n, start + 500); i++) {
+                    Document doc = proposal(random, i);
+                    batch.add(new UpdateOneModel<>(Filters.eq("_id", doc.getString("_id")),
+                            new Document("$setOnInsert", doc), upsert));
+                }
+                proposals.bulkWrite(batch);
+                store.makeDurable();
+            }
+            double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+            System.out.printf("load: %d documents in %.1f s (%.0f/s)%n", n, loadSeconds, n / loadSeconds);
+
+            Bson order = Sorts.orderBy(Sorts.descending("submittedAt"), Sorts.ascending("_id"));
+            Bson submitted = Filters.exists("version");
+            Bson fields = Projections.include("version", "ward", "title", "themes", "status", "submittedAt");
+            time("list ward=w07 page 0", () -> page(proposals, Filters.and(Filters.eq("ward", "w07"), submitted), order, 0, fields));
+            time("list ward=w07 page 50", () -> page(proposals, Filters.and(Filters.eq("ward", "w07"), submitted), order, 50, fields));
+            time("list status=ACCEPTED", () -> page(proposals, Filters.and(Filters.eq("status", "ACCEPTED"), submitted), order, 0, fields));
+            time("list themes=parks", () -> page(proposals, Filters.and(Filters.eq("themes", "parks"), submitted), order, 0, fields));
+            time("list ward+status+theme", () -> page(proposals, Filters.and(Filters.eq("ward", "w03"),
+                    Filters.eq("status", "SUBMITTED"), Filters.eq("themes", "safety"), submitted), order, 0, fields));
+            time("list q=図書館", () -> page(proposals, Filters.and(Filters.all("searchTokens",
+                    SearchTokens.ofQuery("図書館")), submitted), order, 0, fields));
+            time("list q=駐輪場 ward=w02", () -> page(proposals, Filters.and(Filters.eq("ward", "w02"),
+                    Filters.all("searchTokens", SearchTokens.ofQuery("駐輪場")), submitted), order, 0, fields));
+            time("list all page 0", () -> page(proposals, submitted, order, 0, fields));
+            time("count ward=w07", () -> proposals.count(Filters.and(Filters.eq("ward", "w07"), submitted)));
+            time("count ward=w07 (index only)", () -> proposals.count(Filters.eq("ward", "w07")));
+            time("count q=図書館", () -> proposals.count(Filters.and(Filters.all("searchTokens",
+                    SearchTokens.ofQuery("図書館")), submitted)));
+            time("get by _id", () -> proposals.find(Filters.and(Filters.eq("_id", "p" + random.nextInt(n)), submitted)).first());
+            time("versioned update", () -> {
+                String id = "p" + random.nextInt(n);
+                proposals.bulkWrite(List.of(new UpdateOneModel<>(Filters.and(Filters.eq("_id", id),
+                        Filters.lt("version", Long.MAX_VALUE)), Updates.combine(Updates.set("status", "ACKNOWLEDGED"),
+                        Updates.inc("version", 1L)))));
+                store.makeDurable();
+                return id;
+            });
+        }
+        long bytes = Files.size(directory.resolve(EmbeddedReadStore.FILE));
+        System.out.printf("file after close: %.1f MB, %d bytes per document (with indexes)%n", bytes / 1e6, bytes / n);
+    }
+
+    private static Document proposal(Random random, int i) {
+        int from = random.nextInt(TEXT.length() - 40);
+        String title = TEXT.substring(from, from + 12);
+        StringBuilder body = new StringBuilder();
+        for (int k = 0; k < 4; k++) {
+            int at = random.nextInt(TEXT.length() - 60);
+            body.append(TEXT, at, at + 60);
+        }
+        List<String> themes = random.nextBoolean() ? List.of(pick(random, "parks", "safety", "welfare", "education"))
+                : List.of("parks", pick(random, "safety", "welfare", "transport"));
+        Date submitted = new Date(1_700_000_000_000L + 60_000L * i + random.nextInt(60_000));
+        return new Document("_id", "p" + i).append("version", 1L).append("ward", String.format("w%02d", random.nextInt(20)))
+                .append("title", title).append("body", body.toString()).append("themes", themes)
+                .append("programme", pick(random, "GENERAL", "YOUTH", "PARTICIPATORY_BUDGET"))
+                .append("channel", "WEB").append("status", pick(random, "SUBMITTED", "ACKNOWLEDGED", "ACCEPTED", "REJECTED"))
+                .append("submittedAt", submitted).append("fiscalYear", 2023 + random.nextInt(3)).append("overdue", false)
+                .append("answeredLate", false).append("searchTokens", SearchTokens.ofDocument(title, body.toString()))
+                .append("timeline", List.of(new Document("sequence", 0L).append("kind", "SUBMITTED").append("at", submitted)))
+                .append("proposer", new Document("subjectId", "s" + i).append("algorithm", "AES/GCM")
+                        .append("nonce", "n" + random.nextLong()).append("ciphertext", Long.toHexString(random.nextLong()).repeat(4)));
+    }
+
+    private static String pick(Random random, String... values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    private static int page(ReadCollection c, Bson filter, Bson order, int page, Bson fields) {
+        return c.find(filter).sort(order).skip(page * 20).limit(20).projection(fields).into(new ArrayList<>()).size();
+    }
+
+    private static void time(String what, Supplier<Object> query) {
+        Object answer = null;
+        for (int i = 0; i < 3; i++) {
+            answer = query.get(); // warm-up
+        }
+        long[] ms = new long[21];
+        for (int i = 0; i < ms.length; i++) {
+            long start = System.nanoTime();
+            answer = query.get();
+            ms[i] = (System.nanoTime() - start) / 1000;
+        }
+        Arrays.sort(ms);
+        System.out.printf("%-32s median %7.2f ms  max %7.2f ms  (answer %s)%n", what, ms[ms.length / 2] / 1000.0,
+                ms[ms.length - 1] / 1000.0, answer);
+    }
+}
