@@ -4,7 +4,6 @@ import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
-import kyodo.query.platform.ReadModelStoreConfiguration.ReadModelConnection;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 import java.util.List;
@@ -14,7 +13,7 @@ import java.util.Optional;
  * A projection's token store that never stores a position ahead of the documents it covers: before
  * a processor stores the position reached by a batch, every write the batch's projections still
  * hold ({@link PendingWrites}) is written, acknowledged by the read-model store and made durable
- * (the embedded store commits its file; see {@link ReadModelConnection#makeDurable()}). Axon's pooled
+ * (the embedded store commits its file; see {@link kyodo.query.platform.store.ReadStore#makeDurable()}). Axon's pooled
  * processor stores the position in a prepare-commit step registered <em>before</em> the batch is
  * handled, so without this a write left for prepare-commit would land after its position, and a
  * kill in between would skip it for good (ADR 13).

@@ -11,6 +11,7 @@ import kyodo.kernel.personal.PersonKeyVault;
 import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.query.platform.store.ReadStore;
 import kyodo.query.platform.store.ReadStoreTokenStore;
+import kyodo.query.platform.store.embedded.EmbeddedReadStore;
 import kyodo.query.platform.store.mongo.MongoReadStore;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
@@ -44,30 +45,22 @@ public class ReadModelStoreConfiguration {
     /** Packages whose processing groups are read-model projections. */
     static final String PROJECTION_PACKAGE = "kyodo.query";
 
-    @Bean
-    @ConditionalOnMissingBean
-    ReadModelConnection readModelConnection(@Value("${kyodo.mongodb.uri:}") String uri,
-                                            @Value("${kyodo.data-dir}") Path dataDir) {
-        if (uri != null && !uri.isBlank()) {
-            return new ReadModelConnection(uri, null);
-        }
-        EmbeddedMongo embedded = new EmbeddedMongo(dataDir.resolve("readmodels"));
-        return new ReadModelConnection(embedded.connectionString(), embedded);
-    }
-
-    /** The read models' store: the MongoDB of the connection, whose client it closes. */
+    /**
+     * The read models' store: the MongoDB that {@code kyodo.mongodb.uri} names (its client closed with
+     * the store), else the embedded engine under {@code <data-dir>/readmodels} (ADR 17).
+     */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    ReadStore readStore(ReadModelConnection connection,
+    ReadStore readStore(@Value("${kyodo.mongodb.uri:}") String uri, @Value("${kyodo.data-dir}") Path dataDir,
                         @Value("${kyodo.mongodb.database:kyodo}") String fallbackName) {
-        MongoClient client = MongoClients.create(connection.uri());
-        String name = new ConnectionString(connection.uri()).getDatabase();
+        if (uri == null || uri.isBlank()) {
+            return EmbeddedReadStore.open(dataDir.resolve("readmodels"));
+        }
+        MongoClient client = MongoClients.create(uri);
+        String name = new ConnectionString(uri).getDatabase();
         MongoDatabase database = client.getDatabase(name == null ? fallbackName : name);
-        String where = connection.embedded() != null
-                ? "embedded mongo-java-server (H2 file " + connection.embedded().file() + ", 127.0.0.1:"
-                + connection.embedded().port() + ", SCRAM-SHA-256) database " + database.getName()
-                : "MongoDB " + StoreInUse.redact(connection.uri()) + " database " + database.getName();
-        return new MongoReadStore(client, database, where, connection::makeDurable);
+        return new MongoReadStore(client, database, "MongoDB " + StoreInUse.redact(uri) + " database "
+                + database.getName());
     }
 
     /**
@@ -134,33 +127,5 @@ public class ReadModelStoreConfiguration {
     @Bean
     StoreInUse readModelStoreInUse(ReadStore store) {
         return new StoreInUse("read-models", store.describe());
-    }
-
-    /** How the read-model store is reached; holds the embedded server when there is one. */
-    public record ReadModelConnection(String uri, EmbeddedMongo embedded) implements AutoCloseable {
-
-        /**
-         * Makes every write acknowledged so far survive a crash of this process before it returns: the
-         * embedded store commits its file; a MongoDB server has them already (they are in its journal,
-         * in order, once acknowledged) and a crash of kyodo cannot lose them.
-         */
-        public void makeDurable() {
-            if (embedded != null) {
-                embedded.commit();
-            }
-        }
-
-        /** Never the password the URI may carry. */
-        @Override
-        public String toString() {
-            return "ReadModelConnection[" + StoreInUse.redact(uri) + "]";
-        }
-
-        @Override
-        public void close() {
-            if (embedded != null) {
-                embedded.close();
-            }
-        }
     }
 }

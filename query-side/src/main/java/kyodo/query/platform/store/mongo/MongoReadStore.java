@@ -17,24 +17,20 @@ public final class MongoReadStore implements ReadStore {
     private final MongoClient client;
     private final MongoDatabase database;
     private final String description;
-    private final Runnable durability;
 
     /**
      * @param client      closed with the store, or null when someone else owns it
      * @param description where it is, without a password
-     * @param durability  makes acknowledged writes durable, for a server that does not do it itself
-     *                    (mongo-java-server on an H2 file, ADR 13); nothing for a MongoDB server
      */
-    public MongoReadStore(MongoClient client, MongoDatabase database, String description, Runnable durability) {
+    public MongoReadStore(MongoClient client, MongoDatabase database, String description) {
         this.client = client;
         this.database = database;
         this.description = description;
-        this.durability = durability;
     }
 
     /** A store on a database whose client someone else closes (tests, tools). */
     public static MongoReadStore of(MongoDatabase database) {
-        return new MongoReadStore(null, database, "MongoDB database " + database.getName(), () -> { });
+        return new MongoReadStore(null, database, "MongoDB database " + database.getName());
     }
 
     @Override
@@ -48,13 +44,10 @@ public final class MongoReadStore implements ReadStore {
                 .filter(name -> !name.startsWith("system.")).sorted().toList();
     }
 
-    /**
-     * A MongoDB server has acknowledged writes in its journal already, and a crash of kyodo cannot lose
-     * them; the embedded mongo-java-server commits its file here.
-     */
+    /** A MongoDB server has acknowledged writes in its journal already; a crash of kyodo cannot lose them. */
     @Override
     public void makeDurable() {
-        durability.run();
+        // nothing to do: see above
     }
 
     @Override
