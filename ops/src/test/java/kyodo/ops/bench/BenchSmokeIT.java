@@ -26,9 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of the table against the app started on those stores; {@code bench replay} rebuilds the read
  * models. It checks that each step runs and reports every row, never how fast (no timed assertions).
  */
-@org.junit.jupiter.api.Disabled("Flaky: some of its requests hang for 60 s while command units of work are blocked "
-        + "(Axon's janitor interrupts them at 60 s), probably a deadlock between a deadline that fires and the "
-        + "command that cancels it; see the closing note of issue 12. Re-enable with the fix.")
 class BenchSmokeIT {
 
     private static final String ADMIN = "bench-smoke-admin";
