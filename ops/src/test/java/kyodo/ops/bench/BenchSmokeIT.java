@@ -1,6 +1,8 @@
 package kyodo.ops.bench;
 
+import kyodo.command.platform.DbSchedulerDeadlines;
 import kyodo.ops.KyodoApplication;
+import org.axonframework.deadline.DeadlineManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -53,6 +55,8 @@ class BenchSmokeIT {
                 "--kyodo.security.accounts[0].role=ADMIN");
         Output run;
         try {
+            // the loaded proposals' past-due deadlines fire now, while the decisions below cancel theirs
+            assertThat(app.getBean(DeadlineManager.class)).isInstanceOf(DbSchedulerDeadlines.class);
             String url = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
             // the loaded proposals are there for the public to read
             HttpResponse<String> list = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
