@@ -55,7 +55,7 @@ class BenchSmokeIT {
                 "--kyodo.security.accounts[0].role=ADMIN");
         Output run;
         try {
-            // the loaded proposals' past-due deadlines fire now, while the decisions below cancel theirs
+            // deadlines whose cancel survives a firing deadline: bench load's answers raced past-due ones
             assertThat(app.getBean(DeadlineManager.class)).isInstanceOf(DbSchedulerDeadlines.class);
             String url = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
             // the loaded proposals are there for the public to read
