@@ -64,7 +64,7 @@ public class CommandStorageConfiguration {
     }
 
     /** db-scheduler's table, where deadlines (response due dates) survive restarts. */
-    private static void createSchedulerTable(DataSource ds) {
+    static void createSchedulerTable(DataSource ds) {
         try (Connection c = ds.getConnection(); java.sql.Statement s = c.createStatement()) {
             boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
             s.execute("CREATE TABLE IF NOT EXISTS scheduled_tasks ("
