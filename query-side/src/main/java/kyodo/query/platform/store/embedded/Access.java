@@ -108,10 +108,10 @@ record Access(List<Range> ranges, List<Filter.Clause> covered, boolean exact) {
                                 .map(v -> prefix(map, ids, Keys.encode(v))).toList(), List.of(clause), false));
                     }
                 }
+                // each value's entries hold every match: the rarest is read, the others intersected
                 case ALL -> clause.values().stream().filter(Access::scalar)
-                        .map(v -> prefix(map, ids, Keys.encode(v)))
-                        .min((a, b) -> Long.compare(a.size(), b.size()))
-                        .ifPresent(range -> accesses.add(new Access(List.of(range), List.of(clause), false)));
+                        .forEach(v -> accesses.add(new Access(List.of(prefix(map, ids, Keys.encode(v))),
+                                List.of(clause), false)));
                 case GT, GTE, LT, LTE -> {
                     if (scalar(clause.value())) {
                         accesses.add(new Access(List.of(comparison(map, ids, clause)), List.of(clause), false));

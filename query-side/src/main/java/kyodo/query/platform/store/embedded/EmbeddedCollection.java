@@ -9,6 +9,7 @@ import kyodo.query.platform.store.ReadStoreWriteException;
 import org.bson.BsonBinaryWriter;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
+import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.BsonDocumentCodec;
 import org.bson.codecs.EncoderContext;
@@ -18,7 +19,6 @@ import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.type.ByteArrayDataType;
 import org.h2.mvstore.type.LongDataType;
-import org.bson.Document;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * A collection: internal number → BSON bytes, encoded {@code _id} → internal number, and its
@@ -116,7 +117,7 @@ final class EmbeddedCollection implements ReadCollection {
     }
 
     /** Runs a write to this collection: no other writes to it meanwhile, and no commit sees part of it. */
-    <T> T locked(java.util.function.Supplier<T> work) {
+    <T> T locked(Supplier<T> work) {
         return store.write(() -> {
             lock.lock();
             try {

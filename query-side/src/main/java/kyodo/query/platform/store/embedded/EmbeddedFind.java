@@ -11,27 +11,38 @@ import org.bson.conversions.Bson;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
-/** A query on the embedded engine: planned when its cursor opens, documents decoded one at a time. */
+/**
+ * A query on the embedded engine, each step a new value (as the driver's): planned when its cursor
+ * opens, documents decoded one at a time.
+ */
 final class EmbeddedFind implements Find {
 
     private static final DocumentCodec DOCUMENTS = new DocumentCodec(MongoClientSettings.getDefaultCodecRegistry());
 
     private final EmbeddedCollection collection;
     private final Filter filter;
-    private Sort sort = Sort.NONE;
-    private Projection projection = Projection.NONE;
-    private int skip;
-    private int limit;
+    private final Sort sort;
+    private final Projection projection;
+    private final int skip;
+    private final int limit;
 
     EmbeddedFind(EmbeddedCollection collection, Filter filter) {
+        this(collection, filter, Sort.NONE, Projection.NONE, 0, 0);
+    }
+
+    private EmbeddedFind(EmbeddedCollection collection, Filter filter, Sort sort, Projection projection, int skip,
+                         int limit) {
         this.collection = collection;
         this.filter = filter;
+        this.sort = sort;
+        this.projection = projection;
+        this.skip = skip;
+        this.limit = limit;
     }
 
     @Override
     public Find sort(Bson sort) {
-        this.sort = Sort.compile(sort);
-        return this;
+        return new EmbeddedFind(collection, filter, Sort.compile(sort), projection, skip, limit);
     }
 
     @Override
@@ -39,21 +50,18 @@ final class EmbeddedFind implements Find {
         if (skip < 0) {
             throw new IllegalArgumentException("skip must not be negative: " + skip);
         }
-        this.skip = skip;
-        return this;
+        return new EmbeddedFind(collection, filter, sort, projection, skip, limit);
     }
 
     @Override
     public Find limit(int limit) {
         // as the driver: a negative limit is a limit too (one batch, closed after it)
-        this.limit = Math.abs(limit);
-        return this;
+        return new EmbeddedFind(collection, filter, sort, projection, skip, Math.abs(limit));
     }
 
     @Override
     public Find projection(Bson projection) {
-        this.projection = Projection.compile(projection);
-        return this;
+        return new EmbeddedFind(collection, filter, sort, Projection.compile(projection), skip, limit);
     }
 
     @Override

@@ -195,7 +195,13 @@ public final class EmbeddedReadStore implements ReadStore {
     /** Commits, compacts for at most a second, and releases the file. */
     @Override
     public void close() {
-        housekeeping.shutdownNow();
+        // no interrupt: an interrupted file channel closes, and the store with it
+        housekeeping.shutdown();
+        try {
+            housekeeping.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         commitLock.writeLock().lock();
         try {
             if (!store.isClosed()) {

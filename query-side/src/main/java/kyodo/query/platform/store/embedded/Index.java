@@ -78,7 +78,7 @@ final class Index {
         byte[] from = Keys.entry(key, 0);
         for (var it = map.keyIterator(from); it.hasNext(); ) {
             byte[] entry = it.next();
-            if (entry.length != key.length + 8 || !Arrays.equals(entry, 0, key.length, key, 0, key.length)) {
+            if (Keys.keyLength(entry) != key.length || !Arrays.equals(entry, 0, key.length, key, 0, key.length)) {
                 return -1;
             }
             long other = Keys.number(entry);

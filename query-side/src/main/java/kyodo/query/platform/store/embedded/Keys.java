@@ -129,23 +129,37 @@ final class Keys {
         }
     }
 
-    /** The key followed by an internal number: one index entry. */
+    /**
+     * The key followed by an internal number: one index entry. The number takes as few bytes as it
+     * needs, its length before them (so that entries of one key sort by number) and after them (so
+     * that it can be read from the end): an index of a few hundred search bigrams per document
+     * holds millions of entries.
+     */
     static byte[] entry(byte[] key, long number) {
-        byte[] entry = new byte[key.length + 8];
+        int length = Math.max(1, 8 - Long.numberOfLeadingZeros(number) / 8);
+        byte[] entry = new byte[key.length + length + 2];
         System.arraycopy(key, 0, entry, 0, key.length);
-        for (int i = 0; i < 8; i++) {
-            entry[key.length + i] = (byte) (number >>> (56 - 8 * i));
+        entry[key.length] = (byte) length;
+        for (int i = 0; i < length; i++) {
+            entry[key.length + 1 + i] = (byte) (number >>> (8 * (length - 1 - i)));
         }
+        entry[entry.length - 1] = (byte) length;
         return entry;
     }
 
     /** The internal number at the end of an index entry. */
     static long number(byte[] entry) {
+        int length = entry[entry.length - 1];
         long n = 0;
-        for (int i = entry.length - 8; i < entry.length; i++) {
+        for (int i = entry.length - 1 - length; i < entry.length - 1; i++) {
             n = (n << 8) | (entry[i] & 0xff);
         }
         return n;
+    }
+
+    /** The length of the key in an index entry. */
+    static int keyLength(byte[] entry) {
+        return entry.length - entry[entry.length - 1] - 2;
     }
 
     /** The smallest byte string greater than every string with that prefix, or null if none is. */

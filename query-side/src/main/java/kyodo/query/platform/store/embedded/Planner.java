@@ -1,10 +1,8 @@
 package kyodo.query.platform.store.embedded;
 
 import org.bson.BsonDocument;
-import org.bson.BsonValue;
 import org.h2.mvstore.Cursor;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

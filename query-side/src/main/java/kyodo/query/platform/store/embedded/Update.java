@@ -101,7 +101,8 @@ final class Update {
                 }
             }
         }
-        if (id != null && !BsonOrder.equal(id, doc.get("_id")) || id != null && doc.get("_id") == null) {
+        BsonValue after = doc.get("_id");
+        if (id != null && (after == null || !BsonOrder.equal(id, after))) {
             throw new Refusal("an update may not change _id", false);
         }
     }

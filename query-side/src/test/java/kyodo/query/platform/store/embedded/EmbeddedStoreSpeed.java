@@ -8,11 +8,18 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import kyodo.query.platform.store.ReadCollection;
+import kyodo.query.platform.store.ReadStore;
+import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.search.SearchTokens;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +32,8 @@ import java.util.function.Supplier;
 /**
  * Not a test: loads proposal-like documents (the bench's shape: ~1–2 KB, a few hundred search
  * bigrams, the proposal projection's indexes) into a fresh store and prints how long the list
- * queries take. {@code java ... EmbeddedStoreSpeed <directory> [documents]}.
+ * queries take. {@code java ... EmbeddedStoreSpeed <directory> [documents] [mongo-java-server]}, the
+ * last to measure the engine it replaces the same way.
  */
 public final class EmbeddedStoreSpeed {
 
@@ -38,9 +46,10 @@ public final class EmbeddedStoreSpeed {
     public static void main(String[] args) throws Exception {
         Path directory = Path.of(args[0]);
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        boolean before = args.length > 2 && args[2].equals("mongo-java-server");
         Random random = new Random(13);
         long loadStart = System.nanoTime();
-        try (EmbeddedReadStore store = EmbeddedReadStore.open(directory)) {
+        try (ReadStore store = before ? mongoJavaServer(directory) : EmbeddedReadStore.open(directory)) {
             ReadCollection proposals = store.collection("proposals");
             List.of("ward", "status", "fiscalYear", "themes", "programme", "submittedAt", "dueOn", "overdue",
                     "searchTokens").forEach(f -> proposals.createIndex(Indexes.ascending(f)));
@@ -86,8 +95,45 @@ public final class EmbeddedStoreSpeed {
                 return id;
             });
         }
-        long bytes = Files.size(directory.resolve(EmbeddedReadStore.FILE));
+        long bytes = Files.size(directory.resolve(before ? "readmodels.mv" : EmbeddedReadStore.FILE));
         System.out.printf("file after close: %.1f MB, %d bytes per document (with indexes)%n", bytes / 1e6, bytes / n);
+    }
+
+    /** The engine before this one: mongo-java-server on an H2 file, through the driver (as EmbeddedMongo). */
+    private static ReadStore mongoJavaServer(Path directory) throws Exception {
+        Files.createDirectories(directory);
+        H2Backend backend = new H2Backend(directory.resolve("readmodels.mv").toString());
+        MongoServer server = new MongoServer(backend);
+        InetSocketAddress address = server.bind();
+        MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+        MongoReadStore store = new MongoReadStore(client, client.getDatabase("kyodo"), "mongo-java-server", backend::commit);
+        return new ReadStore() {
+            @Override
+            public ReadCollection collection(String name) {
+                return store.collection(name);
+            }
+
+            @Override
+            public List<String> collectionNames() {
+                return store.collectionNames();
+            }
+
+            @Override
+            public void makeDurable() {
+                store.makeDurable();
+            }
+
+            @Override
+            public String describe() {
+                return store.describe();
+            }
+
+            @Override
+            public void close() {
+                store.close();
+                server.shutdown();
+            }
+        };
     }
 
     private static Document proposal(Random random, int i) {
