@@ -173,6 +173,11 @@ final class EmbeddedCollection implements ReadCollection {
         }
         List<TreeSet<byte[]>[]> changes = new ArrayList<>();
         for (Index index : indexes) {
+            if (index.sameValues(old.doc(), doc)) {
+                // most updates touch few fields: an index whose fields kept their values keeps its entries
+                changes.add(null);
+                continue;
+            }
             TreeSet<byte[]> before = index.keys(old.doc());
             TreeSet<byte[]> after = index.keys(doc);
             TreeSet<byte[]> added = new TreeSet<>(after);
@@ -185,6 +190,9 @@ final class EmbeddedCollection implements ReadCollection {
         }
         docs.put(old.number(), bytes);
         for (int i = 0; i < changes.size(); i++) {
+            if (changes.get(i) == null) {
+                continue;
+            }
             Index index = indexes.get(i);
             changes.get(i)[0].forEach(key -> index.map.remove(Keys.entry(key, old.number())));
             changes.get(i)[1].forEach(key -> index.map.put(Keys.entry(key, old.number()), ByteKeys.NONE));

@@ -63,6 +63,16 @@ final class Index {
         }
     }
 
+    /** Whether both documents hold the same values in every field of this index (then the same keys). */
+    boolean sameValues(BsonDocument a, BsonDocument b) {
+        for (String[] p : parts) {
+            if (!Paths.indexed(a, p).equals(Paths.indexed(b, p))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether this document makes the index multikey. */
     boolean multikey(BsonDocument doc) {
         for (String[] p : parts) {
