@@ -1,0 +1,134 @@
+package kyodo.command.platform;
+
+import org.h2.engine.Session;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.FileStore;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.RandomAccessStore;
+import org.h2.mvstore.db.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps the embedded H2 files (events, keys) compact while they are written. With
+ * {@code WRITE_DELAY=0} every commit writes a chunk of its own and H2 starts no background thread,
+ * so nothing rewrites the chunks that keep only a page or two alive: the file grew to 100 times
+ * its content (issue 13). Every {@code interval} this does, in small steps, the housekeeping H2's
+ * background thread would do: rewrite the emptiest chunks, then move chunks from the end of the
+ * file into the holes and cut it. Each step holds H2's store lock for one bounded write, like that
+ * thread, and H2 syncs the file before it overwrites a moved chunk. Databases that are not embedded
+ * H2 files are left alone.
+ */
+final class EmbeddedFileCompaction implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedFileCompaction.class);
+
+    /** Below this share of live data a file (or its chunks) is compacted; H2's own default is 90. */
+    static final int TARGET_FILL_RATE = 80;
+    /** Bytes rewritten or moved per step: a few milliseconds under the store lock. */
+    static final int STEP_BYTES = 1 << 20;
+
+    /** A database to look after; {@code owned} data sources are closed with the compaction. */
+    record Target(String name, DataSource dataSource, boolean owned) {
+    }
+
+    private final List<Target> targets;
+    private final ScheduledExecutorService scheduler;
+
+    private EmbeddedFileCompaction(List<Target> targets, Duration interval) {
+        this.targets = List.copyOf(targets);
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "kyodo-h2-compaction");
+            thread.setDaemon(true);
+            return thread;
+        });
+        if (!interval.isZero() && !interval.isNegative()) {
+            long millis = interval.toMillis();
+            scheduler.scheduleWithFixedDelay(this::compactAll, millis, millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Starts compacting the targets every {@code interval}; with a zero interval the files are
+     * compacted only when H2 closes them ({@code MAX_COMPACT_TIME}).
+     */
+    static EmbeddedFileCompaction start(List<Target> targets, Duration interval) {
+        return new EmbeddedFileCompaction(targets, interval);
+    }
+
+    private void compactAll() {
+        for (Target target : targets) {
+            try {
+                step(target.dataSource());
+            } catch (SQLException | RuntimeException e) {
+                // the next step tries again; a store that failed is H2's to report to its writers
+                LOG.warn("compacting the {} file failed: {}", target.name(), e.toString());
+            }
+        }
+    }
+
+    /**
+     * One bounded step on the database behind {@code dataSource}, if it is an open embedded H2 file.
+     *
+     * @return whether it was one
+     */
+    static boolean step(DataSource dataSource) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            Optional<MVStore> found = fileStore(c);
+            if (found.isEmpty()) {
+                return false;
+            }
+            MVStore store = found.get();
+            FileStore<?> file = store.getFileStore();
+            if (store.isClosed() || file.isReadOnly()) {
+                return false;
+            }
+            if (file.getChunksFillRate() < TARGET_FILL_RATE) {
+                store.compact(TARGET_FILL_RATE, STEP_BYTES);
+            }
+            if (file instanceof RandomAccessStore randomAccess && randomAccess.getFillRate() < TARGET_FILL_RATE) {
+                randomAccess.compactMoveChunks(TARGET_FILL_RATE, STEP_BYTES, store);
+            }
+            return true;
+        }
+    }
+
+    /** The MVStore of an embedded H2 file database behind {@code c}, if that is what it is. */
+    static Optional<MVStore> fileStore(Connection c) throws SQLException {
+        if (!c.isWrapperFor(JdbcConnection.class)) {
+            return Optional.empty();
+        }
+        Session session = c.unwrap(JdbcConnection.class).getSession();
+        if (!(session instanceof SessionLocal local) || !local.getDatabase().isPersistent()) {
+            return Optional.empty();
+        }
+        Store store = local.getDatabase().getStore();
+        return store == null || store.getMvStore().getFileStore() == null ? Optional.empty()
+                : Optional.of(store.getMvStore());
+    }
+
+    /** Stops compacting (waits for a running step) and closes the data sources it owns. */
+    @Override
+    public void close() throws Exception {
+        scheduler.shutdown();
+        if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) {
+            LOG.warn("a compaction step did not end within 30 s");
+        }
+        for (Target target : targets) {
+            if (target.owned() && target.dataSource() instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+        }
+    }
+}
