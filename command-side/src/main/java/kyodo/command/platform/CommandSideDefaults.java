@@ -26,18 +26,24 @@ public class CommandSideDefaults implements EnvironmentPostProcessor, Ordered {
     static final String H2_FILES = "jdbc:h2:async:";
 
     /**
-     * How every embedded H2 file is opened (events, keys, accounts). {@code WRITE_DELAY=0}: a commit
-     * is written to the file before it returns, so a command is acknowledged only once its events
-     * are there ({@code kill -9} loses nothing acknowledged). {@code RETENTION_TIME=0}: the space of a
-     * chunk no version in use still needs is reused at once; with H2's 45 s, every commit of the last
-     * 45 s kept a chunk of its own (the file grew to 100 times its content, and every commit wrote
-     * more metadata for them). {@code MAX_LENGTH_INPLACE_LOB}: payloads stay in their row instead of
-     * H2's separate LOB maps (a BLOB column keeps values up to this size in place).
-     * {@code MAX_COMPACT_TIME}: a clean close leaves a compact file. {@link EmbeddedFileCompaction}
-     * does the rest while the file is written.
+     * How every embedded H2 file is opened (events, keys, accounts):
+     * <ul>
+     * <li>{@code WRITE_DELAY=0}: a commit is written to the file before it returns, so a command is
+     * acknowledged only once its events are there ({@code kill -9} loses nothing acknowledged).</li>
+     * <li>{@code RETENTION_TIME=2000}: H2 overwrites no chunk younger than this (its guard against
+     * a power cut, which assumes the system writes the file back within that time:
+     * {@link EmbeddedFileCompaction} forces it every second). H2's 45 s kept every commit of the
+     * last 45 s in a chunk of its own: the file grew to 100 times its content and every commit
+     * wrote more metadata about them.</li>
+     * <li>{@code MAX_LENGTH_INPLACE_LOB}: a BLOB (event payloads, metadata, tokens) up to 64 KB stays
+     * in its row instead of H2's separate LOB maps, a few pages less per commit.</li>
+     * <li>{@code MAX_COMPACT_TIME=0}: no compaction when the file closes. H2 2.3.232 can lose pages it
+     * rewrote there (h2database #4247, fixed in 2.4.240); {@link EmbeddedFileCompaction} keeps the
+     * file compact while it is open instead.</li>
+     * </ul>
      */
-    static final String H2_FILE_SETTINGS = ";WRITE_DELAY=0;RETENTION_TIME=0;MAX_LENGTH_INPLACE_LOB=65536"
-            + ";MAX_COMPACT_TIME=2000;DB_CLOSE_ON_EXIT=FALSE";
+    static final String H2_FILE_SETTINGS = ";WRITE_DELAY=0;RETENTION_TIME=2000;MAX_LENGTH_INPLACE_LOB=65536"
+            + ";MAX_COMPACT_TIME=0;DB_CLOSE_ON_EXIT=FALSE";
 
     static final String SOURCE = "kyodoCommandSideDefaults";
 

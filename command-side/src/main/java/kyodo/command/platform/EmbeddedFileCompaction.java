@@ -5,7 +5,6 @@ import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.RandomAccessStore;
 import org.h2.mvstore.db.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,12 +22,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * Keeps the embedded H2 files (events, keys) compact while they are written. With
  * {@code WRITE_DELAY=0} every commit writes a chunk of its own and H2 starts no background thread,
- * so nothing rewrites the chunks that keep only a page or two alive: the file grew to 100 times
- * its content (issue 13). Every {@code interval} this does, in small steps, the housekeeping H2's
- * background thread would do: rewrite the emptiest chunks, then move chunks from the end of the
- * file into the holes and cut it. Each step holds H2's store lock for one bounded write, like that
- * thread, and H2 syncs the file before it overwrites a moved chunk. Databases that are not embedded
- * H2 files are left alone.
+ * so nothing rewrote the chunks that keep only a page or two alive: the file grew to 100 times its
+ * content (issue 13). Every {@code interval} this forces the file to the device (H2 never does on
+ * commit) and does the housekeeping H2's background thread would do first: rewrite the live pages
+ * of the emptiest chunks, bounded per step, and store them, so that those chunks are freed and their
+ * space reused by the next commits. It does not move chunks to cut the file: H2 2.3's chunk moving
+ * has a known allocation fault (h2database #4086) that a crash in the middle of a move could turn
+ * into a damaged file. Databases that are not embedded H2 files are left alone.
+ *
+ * <p>The interval must stay below H2's {@code RETENTION_TIME} ({@link CommandSideDefaults}): a
+ * chunk is overwritten only when it is older than that, by then a forced version no longer needs it.
  */
 final class EmbeddedFileCompaction implements AutoCloseable {
 
@@ -36,7 +39,7 @@ final class EmbeddedFileCompaction implements AutoCloseable {
 
     /** Below this share of live data a file (or its chunks) is compacted; H2's own default is 90. */
     static final int TARGET_FILL_RATE = 80;
-    /** Bytes rewritten or moved per step: a few milliseconds under the store lock. */
+    /** Bytes rewritten per step: a few milliseconds under the store lock. */
     static final int STEP_BYTES = 1 << 20;
 
     /** A database to look after; {@code owned} data sources are closed with the compaction. */
@@ -60,8 +63,8 @@ final class EmbeddedFileCompaction implements AutoCloseable {
     }
 
     /**
-     * Starts compacting the targets every {@code interval}; with a zero interval the files are
-     * compacted only when H2 closes them ({@code MAX_COMPACT_TIME}).
+     * Starts compacting the targets every {@code interval}; a zero interval turns it off (and with it
+     * the forcing: then only the operating system writes the files back).
      */
     static EmbeddedFileCompaction start(List<Target> targets, Duration interval) {
         return new EmbeddedFileCompaction(targets, interval);
@@ -94,11 +97,12 @@ final class EmbeddedFileCompaction implements AutoCloseable {
             if (store.isClosed() || file.isReadOnly()) {
                 return false;
             }
-            if (file.getChunksFillRate() < TARGET_FILL_RATE) {
-                store.compact(TARGET_FILL_RATE, STEP_BYTES);
-            }
-            if (file instanceof RandomAccessStore randomAccess && randomAccess.getFillRate() < TARGET_FILL_RATE) {
-                randomAccess.compactMoveChunks(TARGET_FILL_RATE, STEP_BYTES, store);
+            // a power cut takes at most about one interval of commits (kill -9 none: a commit is in
+            // the file when it returns); the operating system alone writes back within ~30 s
+            store.sync();
+            if (file.getChunksFillRate() < TARGET_FILL_RATE && store.compact(TARGET_FILL_RATE, STEP_BYTES)) {
+                // store the rewritten pages now, so that the chunks they leave are freed and reused
+                store.commit();
             }
             return true;
         }
