@@ -123,21 +123,19 @@ public class CommandStorageConfiguration {
 
     /**
      * Compacts the embedded H2 files of events and keys while they are written (a database that is
-     * no embedded H2 file is skipped at every step). Takes the vault and the schema so that it starts
-     * after them and stops before them; the keys file is reached through a one-connection pool of its own.
+     * no embedded H2 file is skipped at every step). Takes the data source, the vault and the schema
+     * so that it starts after them and stops before them; the keys file is reached through a
+     * one-connection pool of its own.
      */
     @Bean
-    EmbeddedFileCompaction embeddedFileCompaction(ObjectProvider<DataSource> events, PersonKeyVault vault,
+    EmbeddedFileCompaction embeddedFileCompaction(DataSource events, PersonKeyVault vault,
                                                   EventStoreSchema schema,
                                                   @Value("${kyodo.vault.url}") String vaultUrl,
                                                   @Value("${kyodo.vault.username:kyodo}") String vaultUser,
                                                   @Value("${kyodo.vault.password:}") String vaultPassword,
                                                   @Value("${kyodo.embedded-files.compaction-interval:1s}") Duration interval) {
         List<EmbeddedFileCompaction.Target> targets = new ArrayList<>();
-        DataSource eventStore = events.getIfAvailable();
-        if (eventStore != null) {
-            targets.add(new EmbeddedFileCompaction.Target("event store", eventStore, false));
-        }
+        targets.add(new EmbeddedFileCompaction.Target("event store", events, false));
         if (vaultUrl.startsWith("jdbc:h2:") && !interval.isZero()) {
             HikariDataSource keys = DataSourceBuilder.create().type(HikariDataSource.class)
                     .url(vaultUrl).username(vaultUser).password(vaultPassword).build();
