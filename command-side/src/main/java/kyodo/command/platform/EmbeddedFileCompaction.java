@@ -30,8 +30,8 @@ import java.util.concurrent.TimeUnit;
  * has a known allocation fault (h2database #4086) that a crash in the middle of a move could turn
  * into a damaged file. Databases that are not embedded H2 files are left alone.
  *
- * <p>The interval must stay below H2's {@code RETENTION_TIME} ({@link CommandSideDefaults}): a
- * chunk is overwritten only when it is older than that, by then a forced version no longer needs it.
+ * <p>The interval must stay below H2's {@code RETENTION_TIME} ({@link CommandSideDefaults}): H2
+ * overwrites no chunk younger than that, assuming the file has reached the device by then.
  */
 final class EmbeddedFileCompaction implements AutoCloseable {
 
