@@ -1,6 +1,7 @@
 package kyodo.command.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
 import kyodo.kernel.StoreInUse;
 import kyodo.kernel.personal.JdbcPersonKeyVault;
 import kyodo.kernel.personal.PersonKeyVault;
@@ -24,6 +25,9 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Where the command side keeps things: events (Axon Server, or the JDBC engine on the default
@@ -115,6 +119,31 @@ public class CommandStorageConfiguration {
         JdbcPersonKeyVault vault = new JdbcPersonKeyVault(vaultDataSource, PersonalDataProtector.keyGenerator(random));
         vault.createSchema();
         return vault;
+    }
+
+    /**
+     * Compacts the embedded H2 files of events and keys while they are written (a database that is
+     * no embedded H2 file is skipped at every step). Takes the data source, the vault and the schema
+     * so that it starts after them and stops before them; the keys file is reached through a
+     * one-connection pool of its own.
+     */
+    @Bean
+    EmbeddedFileCompaction embeddedFileCompaction(DataSource events, PersonKeyVault vault,
+                                                  EventStoreSchema schema,
+                                                  @Value("${kyodo.vault.url}") String vaultUrl,
+                                                  @Value("${kyodo.vault.username:kyodo}") String vaultUser,
+                                                  @Value("${kyodo.vault.password:}") String vaultPassword,
+                                                  @Value("${kyodo.embedded-files.compaction-interval:1s}") Duration interval) {
+        List<EmbeddedFileCompaction.Target> targets = new ArrayList<>();
+        targets.add(new EmbeddedFileCompaction.Target("event store", events, false));
+        if (vaultUrl.startsWith("jdbc:h2:") && !interval.isZero()) {
+            HikariDataSource keys = DataSourceBuilder.create().type(HikariDataSource.class)
+                    .url(vaultUrl).username(vaultUser).password(vaultPassword).build();
+            keys.setMaximumPoolSize(1);
+            keys.setPoolName("kyodo-keys-compaction");
+            targets.add(new EmbeddedFileCompaction.Target("key vault", keys, true));
+        }
+        return EmbeddedFileCompaction.start(targets, interval);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package kyodo.ops.security;
 
+import kyodo.command.platform.CommandSideDefaults;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.ProblemDetails;
 import org.springframework.beans.factory.ObjectProvider;
@@ -60,8 +61,7 @@ public class SecurityConfiguration {
         String url = env.getProperty("kyodo.security.accounts-url");
         if (url == null) {
             Path dataDir = Path.of(env.getProperty("kyodo.data-dir", "data")).toAbsolutePath().normalize();
-            // async file channels: a sign-in interrupted by a client hanging up must not close the database
-            url = "jdbc:h2:async:" + dataDir.resolve("accounts/accounts") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+            url = CommandSideDefaults.embeddedFileUrl(dataDir.resolve("accounts/accounts"));
         }
         return new StaffAccounts(settings.accounts(), url, encoder);
     }
