@@ -219,9 +219,6 @@ public final class BenchCli {
         }
     }
 
-    /** The event store's H2 settings (command side's defaults), for the raw insert ceiling. */
-    private static final String EVENT_STORE_URL_OPTIONS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
-
     private static int drive(PrintStream out, PrintStream err, Options options) {
         URI url = url(options.flag("--url", null));
         Duration duration = duration(options.flag("--duration", "30s"));
@@ -235,7 +232,7 @@ public final class BenchCli {
         Map<String, String> figures = new LinkedHashMap<>();
         err.println("bench run: raw insert+commit of event rows into a scratch H2 file, " + connections + " threads");
         figures.put("raw insert+commit of event rows, " + connections + " threads (rows/s)",
-                String.format(Locale.ROOT, "%,.0f", RawInsert.rowsPerSecond(EVENT_STORE_URL_OPTIONS, connections,
+                String.format(Locale.ROOT, "%,.0f", RawInsert.rowsPerSecond(connections,
                         duration.toMillis())));
         if (options.flags().containsKey("--pid")) {
             figures.put("RSS of the server (MB)", rss(String.valueOf(options.number("--pid", 0, 1, Integer.MAX_VALUE))));

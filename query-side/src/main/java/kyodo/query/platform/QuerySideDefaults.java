@@ -1,5 +1,6 @@
 package kyodo.query.platform;
 
+import kyodo.kernel.EmbeddedFiles;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
@@ -18,13 +19,6 @@ import java.util.Map;
  */
 public class QuerySideDefaults implements EnvironmentPostProcessor, Ordered {
 
-    /**
-     * H2 over asynchronous file channels: an interrupted thread (Reactor interrupts a blocking read
-     * when its client hangs up) would otherwise close the file channel, and with it the database,
-     * for every later request.
-     */
-    static final String H2_FILES = "jdbc:h2:async:";
-
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
         Path dataDir = Path.of(env.getProperty("kyodo.data-dir", env.getProperty("KYODO_DATA_DIR", "data")))
@@ -34,12 +28,10 @@ public class QuerySideDefaults implements EnvironmentPostProcessor, Ordered {
         if (!env.containsProperty("axon.axonserver.servers")) {
             defaults.put("axon.axonserver.enabled", "false");
         }
-        defaults.put("spring.datasource.url", H2_FILES + dataDir.resolve("eventstore/kyodo")
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        defaults.put("spring.datasource.url", EmbeddedFiles.url(dataDir.resolve("eventstore/kyodo")));
         defaults.put("spring.datasource.username", "kyodo");
         defaults.put("spring.datasource.password", "");
-        defaults.put("kyodo.vault.url", H2_FILES + dataDir.resolve("vault/keys")
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        defaults.put("kyodo.vault.url", EmbeddedFiles.url(dataDir.resolve("vault/keys")));
         defaults.put("kyodo.mongodb.uri", env.getProperty("KYODO_MONGODB_URI",
                 env.getProperty("spring.data.mongodb.uri", "")));
         // The read store opens its own client (ReadModelStoreConfiguration); Spring Boot's would

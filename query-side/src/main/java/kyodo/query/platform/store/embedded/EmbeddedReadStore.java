@@ -35,6 +35,10 @@ import java.util.function.Supplier;
 public final class EmbeddedReadStore implements ReadStore {
 
     static final String FILE = "readstore.mv";
+    /** The layout of documents, index entries and catalog; another one is never read (see {@link #open}). */
+    static final String FORMAT = "kyodo-read-store/2";
+    private static final String FORMAT_KEY = "format";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EmbeddedReadStore.class);
 
     private final Path file;
     private final MVStore store;
@@ -68,11 +72,22 @@ public final class EmbeddedReadStore implements ReadStore {
         ownerOnlyDirectory(directory);
         Path file = directory.resolve(FILE);
         try {
-            MVStore store = new MVStore.Builder().fileName(file.toString())
-                    .autoCommitDisabled().autoCommitBufferSize(0)
-                    .compress().cacheSize(32)
-                    .open();
+            MVStore store = openFile(file);
+            if (!FORMAT.equals(store.<String, String>openMap("catalog").get(FORMAT_KEY))
+                    && !store.<String, String>openMap("catalog").isEmpty()) {
+                // Written by another version of this engine: its entries would be misread. Read models
+                // and their positions are rebuilt from the event store, so the file starts over.
+                LOG.warn("The read-model store {} has another format than {}; it is rebuilt from the events.",
+                        file, FORMAT);
+                store.close(0);
+                Files.delete(file);
+                store = openFile(file);
+            }
+            store.<String, String>openMap("catalog").put(FORMAT_KEY, FORMAT);
+            store.commit();
             return new EmbeddedReadStore(file, store);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the read-model store " + file + " over", e);
         } catch (MVStoreException e) {
             if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
                 throw new IllegalStateException("the read-model store " + file + " is in use by another process:"
@@ -80,6 +95,13 @@ public final class EmbeddedReadStore implements ReadStore {
             }
             throw e;
         }
+    }
+
+    private static MVStore openFile(Path file) {
+        return new MVStore.Builder().fileName(file.toString())
+                .autoCommitDisabled().autoCommitBufferSize(0)
+                .compress().cacheSize(32)
+                .open();
     }
 
     /** {@code rwx------}, also on a directory created readable by all before. */

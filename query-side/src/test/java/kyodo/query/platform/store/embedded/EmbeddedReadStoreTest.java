@@ -146,4 +146,26 @@ class EmbeddedReadStoreTest {
             assertThat(docs.find(Filters.eq("n", 6)).into(new ArrayList<>())).hasSize(150);
         }
     }
+
+    @Test
+    void aFileOfAnotherFormatStartsOverInsteadOfBeingMisread() {
+        try (EmbeddedReadStore store = EmbeddedReadStore.open(directory)) {
+            store.collection("proposals").insertMany(List.of(new Document("_id", "p1")));
+            store.makeDurable();
+        }
+        // as an earlier layout of the engine left it: documents, but another format in the catalog
+        org.h2.mvstore.MVStore raw = new org.h2.mvstore.MVStore.Builder()
+                .fileName(directory.resolve(EmbeddedReadStore.FILE).toString()).open();
+        raw.<String, String>openMap("catalog").put("format", "kyodo-read-store/1");
+        raw.close(0);
+
+        try (EmbeddedReadStore store = EmbeddedReadStore.open(directory)) {
+            assertThat(store.collectionNames()).isEmpty();
+            store.collection("proposals").insertMany(List.of(new Document("_id", "p1")));
+            store.makeDurable();
+        }
+        try (EmbeddedReadStore store = EmbeddedReadStore.open(directory)) {
+            assertThat(store.collection("proposals").count(new Document())).isEqualTo(1);
+        }
+    }
 }

@@ -1,0 +1,45 @@
+package kyodo.kernel;
+
+import java.nio.file.Path;
+
+/**
+ * How kyodo opens its embedded H2 files (events, personal-data keys, accounts), in one place for both
+ * sides and the ops application.
+ */
+public final class EmbeddedFiles {
+
+    /**
+     * H2 over asynchronous file channels: an interrupted thread (Reactor interrupts a blocking read
+     * when its client hangs up) would otherwise close the file channel, and with it the database,
+     * for every later request.
+     */
+    static final String H2_FILES = "jdbc:h2:async:";
+
+    /**
+     * How every embedded H2 file is opened (events, keys, accounts):
+     * <ul>
+     * <li>{@code WRITE_DELAY=0}: a commit is written to the file before it returns, so a command is
+     * acknowledged only once its events are there ({@code kill -9} loses nothing acknowledged).</li>
+     * <li>{@code RETENTION_TIME=2000}: H2 overwrites no chunk younger than this (its guard against
+     * a power cut, which assumes the system writes the file back within that time: the command
+     * side's {@code EmbeddedFileCompaction} forces it every second). H2's 45 s kept every commit of
+     * the last 45 s in a chunk of its own: the file grew to 100 times its content and every commit
+     * wrote more metadata about them.</li>
+     * <li>{@code MAX_LENGTH_INPLACE_LOB}: a BLOB (event payloads, metadata, tokens) up to 64 KB stays
+     * in its row instead of H2's separate LOB maps, a few pages less per commit.</li>
+     * <li>{@code MAX_COMPACT_TIME=0}: no compaction when the file closes. H2 2.3.232 can lose pages it
+     * rewrote there (h2database #4247, fixed in 2.4.240); the command side's
+     * {@code EmbeddedFileCompaction} keeps the file compact while it is open instead.</li>
+     * </ul>
+     */
+    static final String SETTINGS = ";WRITE_DELAY=0;RETENTION_TIME=2000;MAX_LENGTH_INPLACE_LOB=65536"
+            + ";MAX_COMPACT_TIME=0;DB_CLOSE_ON_EXIT=FALSE";
+
+    private EmbeddedFiles() {
+    }
+
+    /** The JDBC URL of an embedded H2 file database at {@code file} (without H2's suffix). */
+    public static String url(Path file) {
+        return H2_FILES + file.toAbsolutePath().normalize() + SETTINGS;
+    }
+}
