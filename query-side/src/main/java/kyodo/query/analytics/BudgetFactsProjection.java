@@ -43,13 +43,16 @@ class BudgetFactsProjection {
 
     static final String GROUP = "analytics-budget-facts";
     static final String COLLECTION = "analytics_budget_facts";
+    static final String CELLS = "analytics_budget_cells";
 
     private final ReadCollection facts;
+    private final Cells cells;
     private final BatchedWrites<FactBatch> batches;
 
     BudgetFactsProjection(ReadStore store) {
         this.facts = store.collection(COLLECTION);
-        this.batches = new BatchedWrites<>(BudgetFactsProjection.class, facts, FactBatch::new);
+        this.cells = new Cells(store, AnalyticsCatalogue.BUDGETS);
+        this.batches = new BatchedWrites<>(BudgetFactsProjection.class, facts, c -> new FactBatch(c, cells));
         List.of("ward", "fiscalYear", "projects.projectId").forEach(f -> facts.createIndex(Indexes.ascending(f)));
     }
 
@@ -104,6 +107,7 @@ class BudgetFactsProjection {
     @ResetHandler
     void reset() {
         facts.deleteMany(new Document());
+        cells.clear();
     }
 
     private void own(String budgetId, long sequence, java.util.function.Consumer<Document> change) {

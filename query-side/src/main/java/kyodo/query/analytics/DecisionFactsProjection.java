@@ -30,13 +30,16 @@ class DecisionFactsProjection {
 
     static final String GROUP = "analytics-decision-facts";
     static final String COLLECTION = "analytics_decision_facts";
+    static final String CELLS = "analytics_decision_cells";
 
     private final ReadCollection facts;
+    private final Cells cells;
     private final BatchedWrites<FactBatch> batches;
 
     DecisionFactsProjection(ReadStore store) {
         this.facts = store.collection(COLLECTION);
-        this.batches = new BatchedWrites<>(DecisionFactsProjection.class, facts, FactBatch::new);
+        this.cells = new Cells(store, AnalyticsCatalogue.DECISIONS);
+        this.batches = new BatchedWrites<>(DecisionFactsProjection.class, facts, c -> new FactBatch(c, cells));
         List.of("kind", "outcome", "ward", "month").forEach(f -> facts.createIndex(Indexes.ascending(f)));
     }
 
@@ -61,6 +64,7 @@ class DecisionFactsProjection {
     @ResetHandler
     void reset() {
         facts.deleteMany(new Document());
+        cells.clear();
     }
 
     /** {@code YYYY-MM} of a day. */

@@ -44,13 +44,16 @@ class MeetingFactsProjection {
 
     static final String GROUP = "analytics-meeting-facts";
     static final String COLLECTION = "analytics_meeting_facts";
+    static final String CELLS = "analytics_meeting_cells";
 
     private final ReadCollection facts;
+    private final Cells cells;
     private final BatchedWrites<FactBatch> batches;
 
     MeetingFactsProjection(ReadStore store) {
         this.facts = store.collection(COLLECTION);
-        this.batches = new BatchedWrites<>(MeetingFactsProjection.class, facts, FactBatch::new);
+        this.cells = new Cells(store, AnalyticsCatalogue.MEETINGS);
+        this.batches = new BatchedWrites<>(MeetingFactsProjection.class, facts, c -> new FactBatch(c, cells));
         List.of("kind", "ward", "fiscalYear", "themes").forEach(f -> facts.createIndex(Indexes.ascending(f)));
     }
 
@@ -137,6 +140,7 @@ class MeetingFactsProjection {
     @ResetHandler
     void reset() {
         facts.deleteMany(new Document());
+        cells.clear();
     }
 
     private void change(String meetingId, long sequence, Consumer<Document> change) {

@@ -45,13 +45,16 @@ class ProjectFactsProjection {
 
     static final String GROUP = "analytics-project-facts";
     static final String COLLECTION = "analytics_project_facts";
+    static final String CELLS = "analytics_project_cells";
 
     private final ReadCollection facts;
+    private final Cells cells;
     private final BatchedWrites<FactBatch> batches;
 
     ProjectFactsProjection(ReadStore store) {
         this.facts = store.collection(COLLECTION);
-        this.batches = new BatchedWrites<>(ProjectFactsProjection.class, facts, FactBatch::new);
+        this.cells = new Cells(store, AnalyticsCatalogue.PROJECTS);
+        this.batches = new BatchedWrites<>(ProjectFactsProjection.class, facts, c -> new FactBatch(c, cells));
         List.of("fiscalYear", "programme", "ward", "theme").forEach(f -> facts.createIndex(Indexes.ascending(f)));
     }
 
@@ -161,6 +164,7 @@ class ProjectFactsProjection {
     @ResetHandler
     void reset() {
         facts.deleteMany(new Document());
+        cells.clear();
     }
 
     private void change(String projectId, long sequence, Consumer<Document> change) {

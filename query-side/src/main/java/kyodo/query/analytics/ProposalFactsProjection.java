@@ -40,13 +40,16 @@ class ProposalFactsProjection {
 
     static final String GROUP = "analytics-proposal-facts";
     static final String COLLECTION = "analytics_proposal_facts";
+    static final String CELLS = "analytics_proposal_cells";
 
     private final ReadCollection facts;
+    private final Cells cells;
     private final BatchedWrites<FactBatch> batches;
 
     ProposalFactsProjection(ReadStore store) {
         this.facts = store.collection(COLLECTION);
-        this.batches = new BatchedWrites<>(ProposalFactsProjection.class, facts, FactBatch::new);
+        this.cells = new Cells(store, AnalyticsCatalogue.PROPOSALS);
+        this.batches = new BatchedWrites<>(ProposalFactsProjection.class, facts, c -> new FactBatch(c, cells));
         List.of("ward", "fiscalYear", "programme", "themes").forEach(f -> facts.createIndex(Indexes.ascending(f)));
     }
 
@@ -106,6 +109,7 @@ class ProposalFactsProjection {
     @ResetHandler
     void reset() {
         facts.deleteMany(new Document());
+        cells.clear();
     }
 
     /**

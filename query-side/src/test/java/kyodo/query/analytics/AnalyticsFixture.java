@@ -45,7 +45,8 @@ public final class AnalyticsFixture {
     public final List<AnnotationEventHandlerAdapter> projections;
     public final List<String> collections = List.of(ProposalFactsProjection.COLLECTION,
             ProjectFactsProjection.COLLECTION, BudgetFactsProjection.COLLECTION, MeetingFactsProjection.COLLECTION,
-            DecisionFactsProjection.COLLECTION);
+            DecisionFactsProjection.COLLECTION, ProposalFactsProjection.CELLS, ProjectFactsProjection.CELLS,
+            BudgetFactsProjection.CELLS, MeetingFactsProjection.CELLS, DecisionFactsProjection.CELLS);
     private final MongoDatabase database;
 
     public AnalyticsFixture(MongoDatabase database) {
