@@ -35,6 +35,9 @@ import java.util.List;
  * the sequence numbers the document keeps: {@code version} for the budget's own events, and per
  * project the last sequence number applied. A project's spending counts against the budget its
  * allocation came from.
+ * <p>
+ * With the facts, in the same batch, it keeps the model's cells in {@code analytics_budget_cells}: what
+ * the facts add up to per combination of dimension values, which the rows are read from ({@link Cells}).
  */
 @Component
 @ProcessingGroup(BudgetFactsProjection.GROUP)

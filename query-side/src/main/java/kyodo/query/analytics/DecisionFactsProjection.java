@@ -23,6 +23,9 @@ import java.util.List;
  * or who decided: those are in the public decision log.
  * <p>
  * Replay-safe: a decision is written once; the same decision again changes nothing.
+ * <p>
+ * With the facts, in the same batch, it keeps the model's cells in {@code analytics_decision_cells}: what
+ * the facts add up to per combination of dimension values, which the rows are read from ({@link Cells}).
  */
 @Component
 @ProcessingGroup(DecisionFactsProjection.GROUP)

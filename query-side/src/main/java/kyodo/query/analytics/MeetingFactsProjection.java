@@ -37,6 +37,9 @@ import java.util.function.Consumer;
  * under, sorted; {@code opinionsByTheme} holds {@code {theme, count}} pairs in theme order.
  * Replay-safe: the scheduling creates the document once; every later event applies only if its
  * aggregate sequence number is above the document's {@code version}.
+ * <p>
+ * With the facts, in the same batch, it keeps the model's cells in {@code analytics_meeting_cells}: what
+ * the facts add up to per combination of dimension values, which the rows are read from ({@link Cells}).
  */
 @Component
 @ProcessingGroup(MeetingFactsProjection.GROUP)

@@ -33,6 +33,9 @@ import java.util.function.Consumer;
  * <p>
  * Replay-safe: the submission creates the document once; every later event applies only if its
  * aggregate sequence number is above the document's {@code version}, which it then becomes.
+ * <p>
+ * With the facts, in the same batch, it keeps the model's cells in {@code analytics_proposal_cells}: what
+ * the facts add up to per combination of dimension values, which the rows are read from ({@link Cells}).
  */
 @Component
 @ProcessingGroup(ProposalFactsProjection.GROUP)
