@@ -48,6 +48,11 @@ final class Accumulators {
             return put(Cells.KEYED + key, amount);
         }
 
+        /** An amount for the value at that position of the fact's multi-valued dimension. */
+        Share perValue(int position, long amount) {
+            return put(Cells.PER_VALUE + position, amount);
+        }
+
         private Share put(String path, long amount) {
             if (amount != 0) {
                 amounts.merge(path, amount, Math::addExact);
@@ -199,7 +204,7 @@ final class Accumulators {
 
     /**
      * {@code meetings/participation}: one fact per meeting; a cell keeps its opinions per theme as
-     * {@code x_t<i>}, i the theme's position in the cell's {@code themes} (every opinion's theme is
+     * {@code v_<i>}, i the theme's position in the cell's {@code themes} (every opinion's theme is
      * one of them), so that grouped or filtered by a theme only that theme's opinions count.
      */
     static final class MeetingParticipation implements Accumulator {
@@ -221,7 +226,7 @@ final class Accumulators {
                     .sum("resolutionsFailed", fact.getInteger("resolutionsFailed", 0));
             List<String> themes = fact.getList("themes", String.class, List.of());
             fact.getList("opinionsByTheme", Document.class, List.of()).forEach(t ->
-                    share.keyed("t" + themes.indexOf(t.getString("theme")), t.getInteger("count")));
+                    share.perValue(themes.indexOf(t.getString("theme")), t.getInteger("count")));
             return share.amounts;
         }
 
@@ -232,7 +237,7 @@ final class Accumulators {
                 opinions += sum(cell, "opinions");
             } else {
                 int position = cell.getList("themes", String.class, List.of()).indexOf(theme);
-                opinions += position < 0 ? 0 : amount(cell, Cells.KEYED + "t" + position);
+                opinions += position < 0 ? 0 : amount(cell, Cells.PER_VALUE + position);
             }
         }
 

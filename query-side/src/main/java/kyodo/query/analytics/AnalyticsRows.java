@@ -12,15 +12,18 @@ import reactor.core.scheduler.Schedulers;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
  * The rows of any read model for any filters and grouping, added up on read from its cells
- * ({@link Cells}): the cells that match the filters (on MongoDB through an index on the filtered
+ * ({@link Cells}) of the coarsest {@link Grain} that holds every dimension asked for: the cells that
+ * match the filters (on MongoDB through an index on the filtered
  * dimension) are read and added up per group, and the groups are emitted sorted by the groupBy
  * dimensions ascending (nulls first). A cell holds the sums of the facts of one combination of
  * dimension values, so a query reads at most as many documents as combinations occur, whatever
@@ -71,24 +74,26 @@ public class AnalyticsRows {
         query.filters().forEach((name, value) ->
                 conditions.add(Filters.eq(model.dimension(name).orElseThrow().field(), value)));
         TreeMap<List<Object>, Accumulator> groups = new TreeMap<>(KEY_ORDER);
-        store.collection(model.cells()).find(conditions.isEmpty() ? new Document() : Filters.and(conditions))
-                .forEach(cell -> {
-                    if (((Number) cell.get(Cells.COUNT)).longValue() == 0) {
-                        return; // emptied by a move and about to be removed
+        Set<String> asked = new HashSet<>(query.groupBy());
+        asked.addAll(query.filters().keySet());
+        Bson filter = conditions.isEmpty() ? new Document() : Filters.and(conditions);
+        store.collection(Grain.covering(model, asked).collection()).find(filter).forEach(cell -> {
+            if (((Number) cell.get(Cells.COUNT)).longValue() == 0) {
+                return; // emptied by a move and about to be removed
+            }
+            if (multi != null && groupBy.contains(multi)) {
+                List<?> values = cell.getList(multi.field(), Object.class, List.of());
+                for (Object value : values.isEmpty() ? Collections.singletonList(null) : values) {
+                    if (filtered == null || filtered.equals(value)) {
+                        groups.computeIfAbsent(key(groupBy, cell, value), k -> model.accumulator().get())
+                                .add(cell, (String) value);
                     }
-                    if (multi != null && groupBy.contains(multi)) {
-                        List<?> values = cell.getList(multi.field(), Object.class, List.of());
-                        for (Object value : values.isEmpty() ? Collections.singletonList(null) : values) {
-                            if (filtered == null || filtered.equals(value)) {
-                                groups.computeIfAbsent(key(groupBy, cell, value), k -> model.accumulator().get())
-                                        .add(cell, (String) value);
-                            }
-                        }
-                    } else {
-                        groups.computeIfAbsent(key(groupBy, cell, null), k -> model.accumulator().get())
-                                .add(cell, (String) filtered);
-                    }
-                });
+                }
+            } else {
+                groups.computeIfAbsent(key(groupBy, cell, null), k -> model.accumulator().get())
+                        .add(cell, (String) filtered);
+            }
+        });
         if (groups.isEmpty() && groupBy.isEmpty()) {
             // Without grouping, an empty result is still one row of zeros: "nothing matched" is an answer.
             groups.put(List.of(), model.accumulator().get());

@@ -28,9 +28,11 @@ import java.util.UUID;
  * occurs among its facts, holding what those facts add up to, so that a query reads a few cells
  * instead of every fact. A cell holds its combination in the facts' own fields (the multi-valued
  * one as the fact's whole list, so a filter or a grouping reads the same on cells as on facts),
- * {@code n} the number of facts, {@code m_<measure>} their sums and {@code x_<key>} keyed counts (a
- * histogram of days, opinions per theme); only non-zero amounts are kept, and a cell without facts
- * is removed, so a cell depends only on the facts and not on how batches were cut.
+ * {@code n} the number of facts, {@code m_<measure>} their sums, {@code x_<key>} keyed counts (a
+ * histogram of days) and {@code v_<i>} counts per value of the multi-valued dimension (opinions per
+ * theme, only in a grain that holds the themes); only non-zero amounts are kept, and a cell without
+ * facts is removed, so a cell depends only on the facts and not on how batches were cut. Cells are
+ * kept at each {@link Grain} of the model.
  * <p>
  * A projection's batch moves each changed fact's share: minus its share as stored before the
  * batch, plus its share after ({@link FactBatch}); a fact whose stored version did not change moves
@@ -46,6 +48,8 @@ final class Cells {
     static final String COUNT = "n";
     static final String SUMS = "m_";
     static final String KEYED = "x_";
+    /** Keyed counts per value of the multi-valued dimension: kept only by grains that hold it. */
+    static final String PER_VALUE = "v_";
     /** Per read model: its generation document and the marks of flushes under way. */
     static final String STATE = "analytics_cells_state";
 
@@ -53,17 +57,22 @@ final class Cells {
 
     private final ReadModelSchema model;
     private final ReadCollection facts;
-    private final ReadCollection cells;
+    private final List<Grain> grains;
+    private final List<ReadCollection> cells;
     private final ReadCollection state;
     private final String generation;
 
     Cells(ReadStore store, ReadModelSchema model) {
         this.model = model;
         this.facts = store.collection(model.collection());
-        this.cells = store.collection(model.cells());
+        this.grains = Grain.of(model);
+        this.cells = grains.stream().map(g -> store.collection(g.collection())).toList();
         this.state = store.collection(STATE);
         this.generation = model.name() + "/generation";
-        model.dimensions().forEach(d -> cells.createIndex(Indexes.ascending(d.field())));
+        for (int i = 0; i < grains.size(); i++) {
+            ReadCollection grain = cells.get(i);
+            grains.get(i).dimensions().forEach(d -> grain.createIndex(Indexes.ascending(d.field())));
+        }
         state.createIndex(Indexes.ascending("model"));
         if (!built()) {
             rebuild();
@@ -71,47 +80,59 @@ final class Cells {
     }
 
     /**
-     * Where a fact counts and what it adds there.
+     * Where a fact counts at one grain and what it adds there.
      *
+     * @param grain   the grain's position among the model's grains
      * @param cell    the cell's id: its combination written as JSON
      * @param key     the combination, by fact field
      * @param amounts by cell field, {@code n} included
      */
-    record Share(String cell, Document key, Map<String, Long> amounts) {
+    record Share(int grain, String cell, Document key, Map<String, Long> amounts) {
     }
 
-    /** The fact's share, or null for no fact. */
-    Share share(Document fact) {
+    /** The fact's shares, one per grain; none for no fact. */
+    List<Share> shares(Document fact) {
         if (fact == null) {
-            return null;
+            return List.of();
         }
-        Document key = new Document();
-        model.dimensions().forEach(d -> key.append(d.field(), fact.get(d.field())));
-        Map<String, Long> amounts = new LinkedHashMap<>();
-        amounts.put(COUNT, 1L);
-        amounts.putAll(model.share().apply(fact));
-        return new Share(key.toJson(), key, amounts);
+        Map<String, Long> all = model.share().apply(fact);
+        List<Share> shares = new ArrayList<>(grains.size());
+        for (int i = 0; i < grains.size(); i++) {
+            Grain grain = grains.get(i);
+            Document key = new Document();
+            grain.dimensions().forEach(d -> key.append(d.field(), fact.get(d.field())));
+            Map<String, Long> amounts = new LinkedHashMap<>();
+            amounts.put(COUNT, 1L);
+            all.forEach((field, amount) -> {
+                if (grain.perValue() || !field.startsWith(PER_VALUE)) {
+                    amounts.put(field, amount);
+                }
+            });
+            shares.add(new Share(i, key.toJson(), key, amounts));
+        }
+        return shares;
     }
 
-    /** The amounts a batch moves, by cell. */
+    /** The amounts a batch moves, by grain and cell. */
     static final class Moves {
 
         private final Map<String, Document> keys = new HashMap<>();
-        private final Map<String, Map<String, Long>> amounts = new TreeMap<>();
+        private final Map<Integer, Map<String, Map<String, Long>>> amounts = new TreeMap<>();
 
-        void add(Share share, long sign) {
-            if (share != null) {
-                keys.putIfAbsent(share.cell(), share.key());
-                Map<String, Long> cell = amounts.computeIfAbsent(share.cell(), id -> new TreeMap<>());
+        void add(List<Share> shares, long sign) {
+            for (Share share : shares) {
+                keys.putIfAbsent(share.grain() + share.cell(), share.key());
+                Map<String, Long> cell = amounts.computeIfAbsent(share.grain(), g -> new TreeMap<>())
+                        .computeIfAbsent(share.cell(), id -> new TreeMap<>());
                 share.amounts().forEach((field, amount) -> cell.merge(field, Math.multiplyExact(sign, amount),
                         Math::addExact));
             }
         }
 
-        /** The non-zero amounts, by cell. */
-        private Map<String, Map<String, Long>> nonZero() {
+        /** The non-zero amounts of one grain, by cell. */
+        private Map<String, Map<String, Long>> nonZero(int grain) {
             Map<String, Map<String, Long>> moved = new TreeMap<>();
-            amounts.forEach((cell, byField) -> {
+            amounts.getOrDefault(grain, Map.of()).forEach((cell, byField) -> {
                 Map<String, Long> changed = new TreeMap<>(byField);
                 changed.values().removeIf(amount -> amount == 0);
                 if (!changed.isEmpty()) {
@@ -122,10 +143,13 @@ final class Cells {
         }
     }
 
-    /** Writes the facts (by {@code writeFacts}), then moves the cells, as one marked flush. */
+    /** Writes the facts (by {@code writeFacts}), then moves the cells of every grain, as one marked flush. */
     void write(Moves moves, Runnable writeFacts) {
-        Map<String, Map<String, Long>> moved = moves.nonZero();
-        if (moved.isEmpty()) {
+        List<Map<String, Map<String, Long>>> moved = new ArrayList<>();
+        for (int i = 0; i < grains.size(); i++) {
+            moved.add(moves.nonZero(i));
+        }
+        if (moved.stream().allMatch(Map::isEmpty)) {
             writeFacts.run();
             return;
         }
@@ -133,31 +157,40 @@ final class Cells {
         state.bulkWrite(List.of(new InsertOneModel<>(new Document("_id", flush).append("model", model.name())
                 .append("flush", true))));
         writeFacts.run();
-        List<UpdateOneModel<Document>> writes = new ArrayList<>();
-        moved.forEach((id, amounts) -> {
-            List<Bson> updates = new ArrayList<>();
-            moves.keys.get(id).forEach((field, value) -> updates.add(Updates.setOnInsert(field, value)));
-            amounts.forEach((field, amount) -> updates.add(Updates.inc(field, amount)));
-            writes.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(updates), UPSERT));
-        });
+        for (int i = 0; i < grains.size(); i++) {
+            int grain = i;
+            List<UpdateOneModel<Document>> writes = new ArrayList<>();
+            moved.get(i).forEach((id, amounts) -> {
+                List<Bson> updates = new ArrayList<>();
+                moves.keys.get(grain + id).forEach((field, value) -> updates.add(Updates.setOnInsert(field, value)));
+                amounts.forEach((field, amount) -> updates.add(Updates.inc(field, amount)));
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(updates), UPSERT));
+            });
+            if (!writes.isEmpty()) {
+                upsert(cells.get(i), writes);
+                tidy(cells.get(i), moved.get(i));
+            }
+        }
+        state.bulkWrite(List.of(new DeleteOneModel<>(Filters.eq("_id", flush)), advance()));
+    }
+
+    private static void upsert(ReadCollection grain, List<UpdateOneModel<Document>> writes) {
         try {
-            cells.bulkWrite(writes, false);
+            grain.bulkWrite(writes, false);
         } catch (ReadStoreWriteException e) {
             if (!e.onlyDuplicateKeys()) {
                 throw e;
             }
             // Two segments created the same cell at once: the cell exists now, so the retry adds to it.
-            cells.bulkWrite(e.failures().stream().map(f -> writes.get(f.index())).toList(), false);
+            grain.bulkWrite(e.failures().stream().map(f -> writes.get(f.index())).toList(), false);
         }
-        tidy(moved);
-        state.bulkWrite(List.of(new DeleteOneModel<>(Filters.eq("_id", flush)), advance()));
     }
 
     /**
      * Removes what a move left at zero: the amounts (each only if still zero) and cells without
      * facts (only if still without), so that another segment's concurrent move is never lost.
      */
-    private void tidy(Map<String, Map<String, Long>> moved) {
+    private static void tidy(ReadCollection cells, Map<String, Map<String, Long>> moved) {
         List<String> shrunk = moved.entrySet().stream()
                 .filter(e -> e.getValue().values().stream().anyMatch(amount -> amount < 0))
                 .map(Map.Entry::getKey).toList();
@@ -185,15 +218,16 @@ final class Cells {
 
     /** Empties the cells (a reset of the projection, with its facts). */
     void clear() {
-        cells.deleteMany(new Document());
+        cells.forEach(grain -> grain.deleteMany(new Document()));
         state.deleteMany(Filters.and(Filters.eq("model", model.name()), Filters.eq("flush", true)));
         state.bulkWrite(List.of(advance()));
     }
 
-    /** Whether the cells were built and no flush was cut short since. */
+    /** Whether the cells were built, for these grains, and no flush was cut short since. */
     private boolean built() {
         Document stored = state.find(Filters.eq("_id", generation)).first();
         return stored != null && stored.getBoolean("built", false)
+                && grainNames().equals(stored.getList("grains", String.class))
                 && state.count(Filters.and(Filters.eq("model", model.name()), Filters.eq("flush", true))) == 0;
     }
 
@@ -201,18 +235,21 @@ final class Cells {
     void rebuild() {
         state.bulkWrite(List.of(new UpdateOneModel<>(Filters.eq("_id", generation), Updates.combine(
                 Updates.set("model", model.name()), Updates.set("built", false)), UPSERT)));
-        Map<String, Document> all = new TreeMap<>();
-        facts.find().forEach(fact -> {
-            Share share = share(fact);
-            Document cell = all.computeIfAbsent(share.cell(), id -> new Document("_id", id).append(COUNT, 0L));
+        List<Map<String, Document>> all = new ArrayList<>();
+        grains.forEach(g -> all.add(new TreeMap<>()));
+        facts.find().forEach(fact -> shares(fact).forEach(share -> {
+            Document cell = all.get(share.grain()).computeIfAbsent(share.cell(),
+                    id -> new Document("_id", id).append(COUNT, 0L));
             share.key().forEach(cell::putIfAbsent);
             share.amounts().forEach((field, amount) -> cell.merge(field, amount,
                     (a, b) -> Math.addExact((Long) a, (Long) b)));
-        });
-        all.values().forEach(cell -> cell.values().removeIf(v -> v instanceof Long amount && amount == 0));
-        cells.deleteMany(new Document());
-        if (!all.isEmpty()) {
-            cells.insertMany(new ArrayList<>(all.values()));
+        }));
+        for (int i = 0; i < grains.size(); i++) {
+            all.get(i).values().forEach(cell -> cell.values().removeIf(v -> v instanceof Long amount && amount == 0));
+            cells.get(i).deleteMany(new Document());
+            if (!all.get(i).isEmpty()) {
+                cells.get(i).insertMany(new ArrayList<>(all.get(i).values()));
+            }
         }
         state.deleteMany(Filters.and(Filters.eq("model", model.name()), Filters.eq("flush", true)));
         state.bulkWrite(List.of(advance()));
@@ -220,7 +257,13 @@ final class Cells {
 
     private UpdateOneModel<Document> advance() {
         return new UpdateOneModel<>(Filters.eq("_id", generation), Updates.combine(Updates.inc("generation", 1L),
-                Updates.set("model", model.name()), Updates.set("built", true)), UPSERT);
+                Updates.set("model", model.name()), Updates.set("built", true), Updates.set("grains", grainNames())),
+                UPSERT);
+    }
+
+    /** The grains' collections: cells built for other grains are built again. */
+    private List<String> grainNames() {
+        return grains.stream().map(Grain::collection).toList();
     }
 
     /**

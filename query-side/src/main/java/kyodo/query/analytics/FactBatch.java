@@ -33,7 +33,7 @@ final class FactBatch implements BatchedWrites.Batch {
     private final Cells cells;
     private final Map<String, Document> facts = new HashMap<>();
     /** Each fact's share as stored (or as last flushed), taken before the batch changes the document. */
-    private final Map<String, Cells.Share> stored = new HashMap<>();
+    private final Map<String, List<Cells.Share>> stored = new HashMap<>();
     private final Set<String> changed = new LinkedHashSet<>();
 
     FactBatch(ReadCollection collection, Cells cells) {
@@ -48,7 +48,7 @@ final class FactBatch implements BatchedWrites.Batch {
             if (found == null) {
                 return ABSENT;
             }
-            stored.put(key, cells.share(found));
+            stored.put(key, cells.shares(found));
             return found;
         });
         return fact == ABSENT ? null : fact;
@@ -79,8 +79,9 @@ final class FactBatch implements BatchedWrites.Batch {
         Cells.Moves moves = new Cells.Moves();
         changed.forEach(id -> {
             writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), facts.get(id), UPSERT));
-            Cells.Share now = cells.share(facts.get(id));
-            moves.add(stored.put(id, now), -1);
+            List<Cells.Share> now = cells.shares(facts.get(id));
+            moves.add(stored.getOrDefault(id, List.of()), -1);
+            stored.put(id, now);
             moves.add(now, 1);
         });
         cells.write(moves, () -> collection.bulkWrite(writes));

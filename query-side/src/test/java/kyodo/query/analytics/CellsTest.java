@@ -52,7 +52,7 @@ class CellsTest {
     void aCellHoldsOneCombinationWithItsFactsSumsAndHistogram() {
         fixture.feed(AnalyticsFixture.proposals(stores.protector));
 
-        // Tama: four proposals on 緑化 by the citizen-proposal programme at the counter, accepted after 2, 4, 7, 8 days.
+        // Tama: four proposals on 緑化 (citizen-proposal programme, at the counter), answered after 2, 4, 7, 8 days.
         List<Document> tama = cells(ProposalFactsProjection.CELLS, Filters.eq("ward", "tama"));
         assertThat(tama).hasSize(1);
         Document cell = new Document(tama.get(0));
@@ -94,7 +94,7 @@ class CellsTest {
         fixture.feed(AnalyticsFixture.history(stores.protector));
         Map<String, List<Document>> moved = fixture.snapshot();
         List<Map<String, Object>> answer = answer();
-        fixture.collections.stream().filter(c -> c.endsWith("_cells"))
+        fixture.collections.stream().filter(c -> c.contains("_cells"))
                 .forEach(c -> database.getCollection(c).deleteMany(new Document()));
         database.getCollection(Cells.STATE).deleteMany(new Document());
 
@@ -135,6 +135,40 @@ class CellsTest {
         Map<String, Long> after = rows.generations().block();
         assertThat(after.get("proposals/summary")).isEqualTo(before.get("proposals/summary"));
         assertThat(after.get("meetings/participation")).isGreaterThan(before.get("meetings/participation"));
+    }
+
+    @Test
+    void aCoarserGrainHoldsTheSumsOfTheFinerCellsItCovers() {
+        fixture.feed(AnalyticsFixture.history(stores.protector));
+
+        for (ReadModelSchema model : AnalyticsCatalogue.all()) {
+            List<Grain> grains = Grain.of(model);
+            for (Grain coarse : grains.subList(1, grains.size())) {
+                Map<String, Document> summed = new java.util.TreeMap<>();
+                for (Document fine : cells(grains.get(0).collection(), new Document())) {
+                    String key = coarse.dimensions().stream().map(d -> String.valueOf(fine.get(d.field()))).toList()
+                            .toString();
+                    Document cell = summed.computeIfAbsent(key, k -> {
+                        Document c = new Document();
+                        coarse.dimensions().forEach(d -> c.append(d.field(), fine.get(d.field())));
+                        return c;
+                    });
+                    fine.forEach((field, value) -> {
+                        if (field.equals("n") || field.startsWith("m_") || field.startsWith("x_")) {
+                            cell.merge(field, value, (a, b) -> (Long) a + (Long) b);
+                        }
+                    });
+                }
+                List<Document> stored = cells(coarse.collection(), new Document());
+                stored.forEach(c -> c.remove("_id"));
+                assertThat(stored).as(coarse.collection()).isNotEmpty()
+                        .containsExactlyInAnyOrderElementsOf(summed.values());
+            }
+        }
+        assertThat(Grain.covering(AnalyticsCatalogue.PROPOSALS, List.of("ward")).collection())
+                .isEqualTo("analytics_proposal_cells_by_ward_fiscalYear");
+        assertThat(Grain.covering(AnalyticsCatalogue.PROPOSALS, List.of("ward", "theme")).collection())
+                .isEqualTo(ProposalFactsProjection.CELLS);
     }
 
     private List<Map<String, Object>> answer() {
