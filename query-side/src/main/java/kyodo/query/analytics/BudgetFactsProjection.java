@@ -37,7 +37,8 @@ import java.util.List;
  * allocation came from.
  * <p>
  * With the facts, in the same batch, it keeps the model's cells in {@code analytics_budget_cells}: what
- * the facts add up to per combination of dimension values, which the rows are read from ({@link Cells}).
+ * the facts add up to per combination of dimension values, which the rows are read from ({@link Cells});
+ * the one segment makes it their only writer too.
  */
 @Component
 @ProcessingGroup(BudgetFactsProjection.GROUP)

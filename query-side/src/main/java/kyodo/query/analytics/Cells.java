@@ -5,15 +5,15 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
-import kyodo.query.platform.store.ReadStoreWriteException;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,8 +36,10 @@ import java.util.UUID;
  * <p>
  * A projection's batch moves each changed fact's share: minus its share as stored before the
  * batch, plus its share after ({@link FactBatch}); a fact whose stored version did not change moves
- * nothing, so an event seen twice counts once. The amounts are added with {@code $inc}, so
- * segments may write at once. A flush marks itself in {@value #STATE} before it writes the facts
+ * nothing, so an event seen twice counts once. The projection runs in one segment ({@code
+ * GlobalOrder}): it is its cells' only writer, so a moved cell is read, added to and written whole,
+ * in a canonical field order (the same facts give the same document, whatever the batches). A
+ * flush marks itself in {@value #STATE} before it writes the facts
  * and clears the mark after the cells: a mark found at start-up (a crash in between), or a model
  * whose cells were never built (data from before the cells), rebuilds the cells from the facts.
  * Each write of cells also advances the model's {@code generation}, which tells readers (the
@@ -158,62 +160,62 @@ final class Cells {
                 .append("flush", true))));
         writeFacts.run();
         for (int i = 0; i < grains.size(); i++) {
-            int grain = i;
-            List<UpdateOneModel<Document>> writes = new ArrayList<>();
-            moved.get(i).forEach((id, amounts) -> {
-                List<Bson> updates = new ArrayList<>();
-                moves.keys.get(grain + id).forEach((field, value) -> updates.add(Updates.setOnInsert(field, value)));
-                amounts.forEach((field, amount) -> updates.add(Updates.inc(field, amount)));
-                writes.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(updates), UPSERT));
-            });
-            if (!writes.isEmpty()) {
-                upsert(cells.get(i), writes);
-                tidy(cells.get(i), moved.get(i));
+            if (!moved.get(i).isEmpty()) {
+                move(i, moved.get(i), moves.keys);
             }
         }
         state.bulkWrite(List.of(new DeleteOneModel<>(Filters.eq("_id", flush)), advance()));
     }
 
-    private static void upsert(ReadCollection grain, List<UpdateOneModel<Document>> writes) {
-        try {
-            grain.bulkWrite(writes, false);
-        } catch (ReadStoreWriteException e) {
-            if (!e.onlyDuplicateKeys()) {
-                throw e;
+    /**
+     * Reads the grain's moved cells, adds the amounts and writes each cell whole, or removes it when
+     * no fact is left in it. The projection is the cells' only writer (one segment).
+     */
+    private void move(int grain, Map<String, Map<String, Long>> moved, Map<String, Document> keys) {
+        Map<String, Document> stored = new HashMap<>();
+        cells.get(grain).find(Filters.in("_id", new ArrayList<>(moved.keySet())))
+                .forEach(cell -> stored.put(cell.getString("_id"), cell));
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        moved.forEach((id, amounts) -> {
+            Map<String, Long> total = new TreeMap<>();
+            Document before = stored.get(id);
+            if (before != null) {
+                before.forEach((field, value) -> {
+                    if (isAmount(field)) {
+                        total.put(field, ((Number) value).longValue());
+                    }
+                });
             }
-            // Two segments created the same cell at once: the cell exists now, so the retry adds to it.
-            grain.bulkWrite(e.failures().stream().map(f -> writes.get(f.index())).toList(), false);
+            amounts.forEach((field, amount) -> total.merge(field, amount, Math::addExact));
+            if (total.getOrDefault(COUNT, 0L) != 0) {
+                writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), cell(id, keys.get(grain + id), total),
+                        new ReplaceOptions().upsert(true)));
+            } else if (before != null) {
+                writes.add(new DeleteOneModel<>(Filters.eq("_id", id)));
+            }
+        });
+        if (!writes.isEmpty()) {
+            cells.get(grain).bulkWrite(writes);
         }
     }
 
+    private static boolean isAmount(String field) {
+        return field.equals(COUNT) || field.startsWith(SUMS) || field.startsWith(KEYED) || field.startsWith(PER_VALUE);
+    }
+
     /**
-     * Removes what a move left at zero: the amounts (each only if still zero) and cells without
-     * facts (only if still without), so that another segment's concurrent move is never lost.
+     * A cell as stored: its id, its combination in the grain's order, then its non-zero amounts by
+     * name, so the same facts give the same document (field order included) however it was reached.
      */
-    private static void tidy(ReadCollection cells, Map<String, Map<String, Long>> moved) {
-        List<String> shrunk = moved.entrySet().stream()
-                .filter(e -> e.getValue().values().stream().anyMatch(amount -> amount < 0))
-                .map(Map.Entry::getKey).toList();
-        if (shrunk.isEmpty()) {
-            return;
-        }
-        List<WriteModel<Document>> writes = new ArrayList<>();
-        cells.find(Filters.in("_id", shrunk)).forEach(cell -> {
-            Object id = cell.get("_id");
-            if (((Number) cell.get(COUNT)).longValue() == 0) {
-                writes.add(new DeleteOneModel<>(Filters.and(Filters.eq("_id", id), Filters.eq(COUNT, 0L))));
-                return;
+    private static Document cell(String id, Document key, Map<String, Long> amounts) {
+        Document cell = new Document("_id", id);
+        cell.putAll(key);
+        new TreeMap<>(amounts).forEach((field, amount) -> {
+            if (amount != 0) {
+                cell.append(field, amount);
             }
-            moved.get((String) id).forEach((field, amount) -> {
-                if (amount < 0 && cell.get(field) instanceof Number n && n.longValue() == 0) {
-                    writes.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", id), Filters.eq(field, 0L)),
-                            Updates.unset(field)));
-                }
-            });
         });
-        if (!writes.isEmpty()) {
-            cells.bulkWrite(writes, false);
-        }
+        return cell;
     }
 
     /** Empties the cells (a reset of the projection, with its facts). */
@@ -235,20 +237,21 @@ final class Cells {
     void rebuild() {
         state.bulkWrite(List.of(new UpdateOneModel<>(Filters.eq("_id", generation), Updates.combine(
                 Updates.set("model", model.name()), Updates.set("built", false)), UPSERT)));
-        List<Map<String, Document>> all = new ArrayList<>();
+        List<Map<String, Map<String, Long>>> all = new ArrayList<>();
         grains.forEach(g -> all.add(new TreeMap<>()));
+        Map<String, Document> keys = new HashMap<>();
         facts.find().forEach(fact -> shares(fact).forEach(share -> {
-            Document cell = all.get(share.grain()).computeIfAbsent(share.cell(),
-                    id -> new Document("_id", id).append(COUNT, 0L));
-            share.key().forEach(cell::putIfAbsent);
-            share.amounts().forEach((field, amount) -> cell.merge(field, amount,
-                    (a, b) -> Math.addExact((Long) a, (Long) b)));
+            keys.putIfAbsent(share.grain() + share.cell(), share.key());
+            Map<String, Long> total = all.get(share.grain()).computeIfAbsent(share.cell(), id -> new TreeMap<>());
+            share.amounts().forEach((field, amount) -> total.merge(field, amount, Math::addExact));
         }));
         for (int i = 0; i < grains.size(); i++) {
-            all.get(i).values().forEach(cell -> cell.values().removeIf(v -> v instanceof Long amount && amount == 0));
+            int grain = i;
+            List<Document> built = new ArrayList<>();
+            all.get(i).forEach((id, total) -> built.add(cell(id, keys.get(grain + id), total)));
             cells.get(i).deleteMany(new Document());
-            if (!all.get(i).isEmpty()) {
-                cells.get(i).insertMany(new ArrayList<>(all.get(i).values()));
+            if (!built.isEmpty()) {
+                cells.get(i).insertMany(built);
             }
         }
         state.deleteMany(Filters.and(Filters.eq("model", model.name()), Filters.eq("flush", true)));

@@ -5,6 +5,7 @@ import kyodo.kernel.FiscalYear;
 import kyodo.kernel.decision.Decision;
 import kyodo.kernel.decision.DecisionEvent;
 import kyodo.query.platform.BatchedWrites;
+import kyodo.query.platform.GlobalOrder;
 import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
 import org.axonframework.config.ProcessingGroup;
@@ -26,8 +27,10 @@ import java.util.List;
  * <p>
  * With the facts, in the same batch, it keeps the model's cells in {@code analytics_decision_cells}: what
  * the facts add up to per combination of dimension values, which the rows are read from ({@link Cells}).
+ * One segment ({@link GlobalOrder}): the cells are shared by many subjects, so it is their only writer.
  */
 @Component
+@GlobalOrder
 @ProcessingGroup(DecisionFactsProjection.GROUP)
 class DecisionFactsProjection {
 

@@ -13,6 +13,7 @@ import kyodo.kernel.project.ProjectLaunched;
 import kyodo.kernel.project.ProjectTerminated;
 import kyodo.kernel.project.TargetSet;
 import kyodo.query.platform.BatchedWrites;
+import kyodo.query.platform.GlobalOrder;
 import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
 import org.axonframework.config.ProcessingGroup;
@@ -41,8 +42,10 @@ import java.util.function.Consumer;
  * <p>
  * With the facts, in the same batch, it keeps the model's cells in {@code analytics_project_cells}: what
  * the facts add up to per combination of dimension values, which the rows are read from ({@link Cells}).
+ * One segment ({@link GlobalOrder}): the cells are shared by many subjects, so it is their only writer.
  */
 @Component
+@GlobalOrder
 @ProcessingGroup(ProjectFactsProjection.GROUP)
 class ProjectFactsProjection {
 
