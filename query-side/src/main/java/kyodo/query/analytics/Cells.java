@@ -6,7 +6,6 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -187,11 +186,17 @@ final class Cells {
                 });
             }
             amounts.forEach((field, amount) -> total.merge(field, amount, Math::addExact));
-            if (total.getOrDefault(COUNT, 0L) != 0) {
-                writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), cell(id, keys.get(grain + id), total),
-                        new ReplaceOptions().upsert(true)));
-            } else if (before != null) {
+            Document cell = total.getOrDefault(COUNT, 0L) == 0 ? null : cell(id, keys.get(grain + id), total);
+            if (cell != null && before != null && cell.keySet().equals(before.keySet())) {
+                writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), cell));
+                return;
+            }
+            // A store may keep a replaced document's field order; a cell whose fields change is written anew.
+            if (before != null) {
                 writes.add(new DeleteOneModel<>(Filters.eq("_id", id)));
+            }
+            if (cell != null) {
+                writes.add(new InsertOneModel<>(cell));
             }
         });
         if (!writes.isEmpty()) {

@@ -7,6 +7,8 @@ import kyodo.kernel.Ward;
 import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.proposal.ProposalStory;
 import kyodo.query.proposal.TestStores;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -169,6 +171,33 @@ class CellsTest {
                 .isEqualTo("analytics_proposal_cells_by_ward_fiscalYear");
         assertThat(Grain.covering(AnalyticsCatalogue.PROPOSALS, List.of("ward", "theme")).collection())
                 .isEqualTo(ProposalFactsProjection.CELLS);
+    }
+
+    @Test
+    void cellsAreTheSameDocumentsFieldForFieldWhateverTheBatches() {
+        List<EventMessage<?>> history = AnalyticsFixture.history(stores.protector);
+        fixture.feed(history);
+        List<String> oneByOne = cellsAsJson();
+
+        fixture.reset();
+        for (int from = 0; from < history.size(); from += 5) {
+            BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(
+                    List.copyOf(history.subList(from, Math.min(from + 5, history.size()))));
+            batch.executeWithResult(() -> {
+                fixture.feed(List.of(batch.getMessage()));
+                return null;
+            });
+        }
+
+        assertThat(cellsAsJson()).isEqualTo(oneByOne).isNotEmpty();
+    }
+
+    /** Every cell of every grain as JSON (field order included), as a replay test compares them. */
+    private List<String> cellsAsJson() {
+        List<String> all = new ArrayList<>();
+        fixture.collections.stream().filter(c -> c.contains("_cells")).forEach(c -> database.getCollection(c).find()
+                .sort(new Document("_id", 1)).forEach(cell -> all.add(c + " " + cell.toJson())));
+        return all;
     }
 
     private List<Map<String, Object>> answer() {
