@@ -4,122 +4,153 @@ import org.bson.Document;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * How each read model adds its facts up. Every measure is a sum or a count over the facts of a
- * group, or derived from such sums (ratios, percentiles), never an average of averages, so a row
- * is the same whichever way the other rows are grouped.
+ * How each read model adds its facts up, in two steps: what one fact adds to its cell (its
+ * <em>share</em>: counts, yen sums, and for a non-additive measure a histogram of its values), and
+ * how the cells of a group add up into the measures. Every measure is a sum or a count over the
+ * facts of a group, or derived from such sums (ratios, percentiles of a histogram), never an
+ * average of averages, so a row is the same whichever way the other rows are grouped.
  */
 final class Accumulators {
 
     private Accumulators() {
     }
 
-    /** {@code proposals/summary}: one fact per proposal, counted once under each of its themes. */
+    /** The amount a cell holds for a measure, 0 when it holds none. */
+    static long sum(Document cell, String measure) {
+        return amount(cell, Cells.SUMS + measure);
+    }
+
+    private static long amount(Document cell, String field) {
+        Object amount = cell.get(field);
+        return amount == null ? 0 : ((Number) amount).longValue();
+    }
+
+    /** A fact's share, its non-zero amounts only, so that a cell holds no empty entries. */
+    private static final class Share {
+
+        private final Map<String, Long> amounts = new LinkedHashMap<>();
+
+        Share sum(String measure, long amount) {
+            return put(Cells.SUMS + measure, amount);
+        }
+
+        Share sum(String measure, boolean counts) {
+            return sum(measure, counts ? 1 : 0);
+        }
+
+        Share keyed(String key, long amount) {
+            return put(Cells.KEYED + key, amount);
+        }
+
+        /** An amount for the value at that position of the fact's multi-valued dimension. */
+        Share perValue(int position, long amount) {
+            return put(Cells.PER_VALUE + position, amount);
+        }
+
+        private Share put(String path, long amount) {
+            if (amount != 0) {
+                amounts.merge(path, amount, Math::addExact);
+            }
+            return this;
+        }
+    }
+
+    /**
+     * {@code proposals/summary}: one fact per proposal; a cell keeps the days to answer as a
+     * histogram ({@code x_d<days>}: how many were answered after that many days), from which the
+     * median and the 90th percentile come out exactly as from the days themselves.
+     */
     static final class ProposalSummary implements Accumulator {
 
-        private long received;
-        private long acknowledged;
-        private long decided;
-        private long accepted;
-        private long rejected;
-        private long withdrawn;
-        private long open;
-        private long overdue;
-        private long answeredLate;
-        private final List<Integer> days = new ArrayList<>();
+        private static final List<String> COUNTS = List.of("received", "acknowledged", "decided", "accepted",
+                "rejected", "withdrawn", "open", "overdue", "answeredLate");
 
-        @Override
-        public void add(Document fact, String theme) {
-            received++;
-            if (fact.getBoolean("acknowledged", false)) {
-                acknowledged++;
-            }
+        private static final String DAYS = Cells.KEYED + "d";
+
+        private final Map<String, Long> sums = new LinkedHashMap<>();
+        private final TreeMap<Integer, Long> days = new TreeMap<>();
+
+        static Map<String, Long> share(Document fact) {
+            Share share = new Share().sum("received", 1).sum("acknowledged", fact.getBoolean("acknowledged", false));
             String outcome = fact.getString("outcome");
-            boolean isWithdrawn = fact.getBoolean("withdrawn", false);
             if (outcome != null) {
-                decided++;
-                if ("ACCEPTED".equals(outcome)) {
-                    accepted++;
-                } else {
-                    rejected++;
-                }
-                if (fact.getBoolean("answeredLate", false)) {
-                    answeredLate++;
-                }
+                share.sum("decided", 1).sum("ACCEPTED".equals(outcome) ? "accepted" : "rejected", 1)
+                        .sum("answeredLate", fact.getBoolean("answeredLate", false));
                 Integer daysToAnswer = fact.getInteger("daysToAnswer");
                 if (daysToAnswer != null) {
-                    days.add(daysToAnswer);
+                    share.keyed("d" + daysToAnswer, 1);
                 }
-            } else if (isWithdrawn) {
-                withdrawn++;
+            } else if (fact.getBoolean("withdrawn", false)) {
+                share.sum("withdrawn", 1);
             } else {
-                open++;
-                if (fact.getBoolean("overdue", false)) {
-                    overdue++;
-                }
+                share.sum("open", 1).sum("overdue", fact.getBoolean("overdue", false));
             }
+            return share.amounts;
+        }
+
+        @Override
+        public void add(Document cell, String theme) {
+            COUNTS.forEach(measure -> sums.merge(measure, sum(cell, measure), Math::addExact));
+            cell.forEach((field, count) -> {
+                if (field.startsWith(DAYS)) {
+                    days.merge(Integer.parseInt(field.substring(DAYS.length())), ((Number) count).longValue(),
+                            Math::addExact);
+                }
+            });
         }
 
         @Override
         public Map<String, Object> measures() {
-            Collections.sort(days);
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("received", received);
-            m.put("acknowledged", acknowledged);
-            m.put("decided", decided);
-            m.put("accepted", accepted);
-            m.put("rejected", rejected);
-            m.put("withdrawn", withdrawn);
-            m.put("open", open);
-            m.put("overdue", overdue);
-            m.put("answeredLate", answeredLate);
+            COUNTS.forEach(measure -> m.put(measure, sums.getOrDefault(measure, 0L)));
             m.put("medianDaysToAnswer", Percentiles.median(days));
             m.put("p90DaysToAnswer", Percentiles.p90(days));
             return m;
         }
     }
 
-    /** {@code projects/counts}: one fact per project. */
+    /** {@code projects/counts}: one fact per project; every measure is a sum. */
     static final class ProjectCounts implements Accumulator {
 
         private final Map<String, Long> sums = new LinkedHashMap<>();
 
-        @Override
-        public void add(Document fact, String value) {
+        static Map<String, Long> share(Document fact) {
             String status = fact.getString("status");
-            inc("count", 1);
-            inc("active", "LAUNCHED".equals(status) || "APPROVED".equals(status) ? 1 : 0);
-            inc("approved", fact.getBoolean("approved", false) ? 1 : 0);
-            inc("completed", "COMPLETED".equals(status) ? 1 : 0);
-            inc("terminated", "TERMINATED".equals(status) ? 1 : 0);
+            Share share = new Share().sum("count", 1)
+                    .sum("active", "LAUNCHED".equals(status) || "APPROVED".equals(status))
+                    .sum("approved", fact.getBoolean("approved", false))
+                    .sum("completed", "COMPLETED".equals(status))
+                    .sum("terminated", "TERMINATED".equals(status));
             Document partners = fact.get("partners", Document.class);
             long all = 0;
             for (String type : AnalyticsCatalogue.PARTNER_TYPES) {
                 long n = partners == null ? 0 : partners.getInteger(type, 0);
-                inc(AnalyticsCatalogue.partnerMeasure(type), n);
+                share.sum(AnalyticsCatalogue.partnerMeasure(type), n);
                 all += n;
             }
-            inc("partners", all);
-            inc("agreements", fact.getInteger("agreements", 0));
             long allocated = fact.getLong("allocatedYen");
             long spent = fact.getLong("spentYen");
-            inc("allocatedYen", allocated);
-            inc("spentYen", spent);
-            inc("remainingYen", allocated - spent);
-            inc("targets", fact.getInteger("targetCount", 0));
-            inc("targetValues", fact.getInteger("targetValues", 0));
-            inc("actualsRecorded", fact.getInteger("actualsRecorded", 0));
-            inc("targetsMet", fact.getInteger("targetsMet", 0));
+            return share.sum("partners", all)
+                    .sum("agreements", fact.getInteger("agreements", 0))
+                    .sum("allocatedYen", allocated)
+                    .sum("spentYen", spent)
+                    .sum("remainingYen", allocated - spent)
+                    .sum("targets", fact.getInteger("targetCount", 0))
+                    .sum("targetValues", fact.getInteger("targetValues", 0))
+                    .sum("actualsRecorded", fact.getInteger("actualsRecorded", 0))
+                    .sum("targetsMet", fact.getInteger("targetsMet", 0)).amounts;
         }
 
-        private void inc(String name, long by) {
-            sums.merge(name, by, Math::addExact);
+        @Override
+        public void add(Document cell, String value) {
+            AnalyticsCatalogue.PROJECT_MEASURES.forEach(measure ->
+                    sums.merge(measure, sum(cell, measure), Math::addExact));
         }
 
         @Override
@@ -133,37 +164,34 @@ final class Accumulators {
     /** {@code budgets}: one fact per ward budget; the ratios are taken of the group's sums. */
     static final class BudgetFigures implements Accumulator {
 
-        private long envelope;
-        private long reserved;
-        private long allocated;
-        private long returned;
-        private long spent;
-        private long available;
-        private long projects;
+        private static final List<String> SUMS = List.of("envelopeYen", "reservedYen", "allocatedYen",
+                "returnedYen", "spentYen", "availableYen", "projects");
+
+        private final Map<String, Long> sums = new LinkedHashMap<>();
+
+        static Map<String, Long> share(Document fact) {
+            return new Share().sum("envelopeYen", fact.getLong("envelopeYen"))
+                    .sum("reservedYen", fact.getLong("reservedYen"))
+                    .sum("allocatedYen", fact.getLong("allocatedYen"))
+                    .sum("returnedYen", fact.getLong("returnedYen"))
+                    .sum("spentYen", fact.getLong("spentYen"))
+                    .sum("availableYen", fact.getLong("availableYen"))
+                    .sum("projects", fact.getInteger("projectCount", 0)).amounts;
+        }
 
         @Override
-        public void add(Document fact, String value) {
-            envelope = Math.addExact(envelope, fact.getLong("envelopeYen"));
-            reserved = Math.addExact(reserved, fact.getLong("reservedYen"));
-            allocated = Math.addExact(allocated, fact.getLong("allocatedYen"));
-            returned = Math.addExact(returned, fact.getLong("returnedYen"));
-            spent = Math.addExact(spent, fact.getLong("spentYen"));
-            available = Math.addExact(available, fact.getLong("availableYen"));
-            projects += fact.getInteger("projectCount", 0);
+        public void add(Document cell, String value) {
+            SUMS.forEach(measure -> sums.merge(measure, sum(cell, measure), Math::addExact));
         }
 
         @Override
         public Map<String, Object> measures() {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("envelopeYen", envelope);
-            m.put("reservedYen", reserved);
-            m.put("allocatedYen", allocated);
-            m.put("returnedYen", returned);
-            m.put("spentYen", spent);
-            m.put("availableYen", available);
-            m.put("utilisation", ratio(spent, envelope));
-            m.put("allocationRate", ratio(allocated, envelope));
-            m.put("projects", projects);
+            SUMS.subList(0, 6).forEach(measure -> m.put(measure, sums.getOrDefault(measure, 0L)));
+            long envelope = sums.getOrDefault("envelopeYen", 0L);
+            m.put("utilisation", ratio(sums.getOrDefault("spentYen", 0L), envelope));
+            m.put("allocationRate", ratio(sums.getOrDefault("allocatedYen", 0L), envelope));
+            m.put("projects", sums.getOrDefault("projects", 0L));
             return m;
         }
 
@@ -174,48 +202,51 @@ final class Accumulators {
         }
     }
 
-    /** {@code meetings/participation}: one fact per meeting; opinions split by theme when asked. */
+    /**
+     * {@code meetings/participation}: one fact per meeting; a cell keeps its opinions per theme as
+     * {@code v_<i>}, i the theme's position in the cell's {@code themes} (every opinion's theme is
+     * one of them), so that grouped or filtered by a theme only that theme's opinions count.
+     */
     static final class MeetingParticipation implements Accumulator {
 
-        private long meetings;
-        private long held;
-        private long cancelled;
-        private long registrations;
-        private long attendance;
+        private static final List<String> COUNTS = List.of("meetings", "held", "cancelled", "registrations",
+                "attendance", "resolutionsPassed", "resolutionsFailed");
+
+        private final Map<String, Long> sums = new LinkedHashMap<>();
         private long opinions;
-        private long passed;
-        private long failed;
+
+        static Map<String, Long> share(Document fact) {
+            Share share = new Share().sum("meetings", 1)
+                    .sum("held", fact.getBoolean("held", false))
+                    .sum("cancelled", fact.getBoolean("cancelled", false))
+                    .sum("registrations", fact.getInteger("registrations", 0))
+                    .sum("attendance", fact.getInteger("attendance", 0))
+                    .sum("opinions", fact.getInteger("opinions", 0))
+                    .sum("resolutionsPassed", fact.getInteger("resolutionsPassed", 0))
+                    .sum("resolutionsFailed", fact.getInteger("resolutionsFailed", 0));
+            List<String> themes = fact.getList("themes", String.class, List.of());
+            fact.getList("opinionsByTheme", Document.class, List.of()).forEach(t ->
+                    share.perValue(themes.indexOf(t.getString("theme")), t.getInteger("count")));
+            return share.amounts;
+        }
 
         @Override
-        public void add(Document fact, String theme) {
-            meetings++;
-            if (fact.getBoolean("held", false)) {
-                held++;
-            }
-            if (fact.getBoolean("cancelled", false)) {
-                cancelled++;
-            }
-            registrations += fact.getInteger("registrations", 0);
-            attendance += fact.getInteger("attendance", 0);
+        public void add(Document cell, String theme) {
+            COUNTS.forEach(measure -> sums.merge(measure, sum(cell, measure), Math::addExact));
             if (theme == null) {
-                opinions += fact.getInteger("opinions", 0);
+                opinions += sum(cell, "opinions");
             } else {
-                opinions += fact.getList("opinionsByTheme", Document.class, List.of()).stream()
-                        .filter(t -> theme.equals(t.getString("theme")))
-                        .mapToInt(t -> t.getInteger("count")).sum();
+                int position = cell.getList("themes", String.class, List.of()).indexOf(theme);
+                opinions += position < 0 ? 0 : amount(cell, Cells.PER_VALUE + position);
             }
-            passed += fact.getInteger("resolutionsPassed", 0);
-            failed += fact.getInteger("resolutionsFailed", 0);
         }
 
         @Override
         public Map<String, Object> measures() {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("meetings", meetings);
-            m.put("held", held);
-            m.put("cancelled", cancelled);
-            m.put("registrations", registrations);
-            m.put("attendance", attendance);
+            COUNTS.subList(0, 5).forEach(measure -> m.put(measure, sums.getOrDefault(measure, 0L)));
+            long passed = sums.getOrDefault("resolutionsPassed", 0L);
+            long failed = sums.getOrDefault("resolutionsFailed", 0L);
             m.put("opinions", opinions);
             m.put("resolutions", passed + failed);
             m.put("resolutionsPassed", passed);
@@ -229,9 +260,13 @@ final class Accumulators {
 
         private long count;
 
+        static Map<String, Long> share(Document fact) {
+            return new Share().sum("count", 1).amounts;
+        }
+
         @Override
-        public void add(Document fact, String value) {
-            count++;
+        public void add(Document cell, String value) {
+            count += sum(cell, "count");
         }
 
         @Override

@@ -65,7 +65,8 @@ public final class AnalyticsCatalogue {
                     Measure.days("p90DaysToAnswer", "integer", "90th percentile of the days to answer by nearest "
                             + "rank: the value at position ceil(0.9 × n) of the sorted days; null when none was "
                             + "decided")),
-            List.of("ward", "fiscalYear"), Accumulators.ProposalSummary::new);
+            List.of("ward", "fiscalYear"), Accumulators.ProposalSummary::new, ProposalFactsProjection.CELLS,
+            Accumulators.ProposalSummary::share);
 
     static final List<String> PROJECT_MEASURES;
 
@@ -103,7 +104,8 @@ public final class AnalyticsCatalogue {
                         Dimension.text("theme", "theme", "the project's theme", false, true),
                         Dimension.code("status", "status code", "the project's current status",
                                 List.of("LAUNCHED", "APPROVED", "COMPLETED", "TERMINATED"), false)),
-                measures, List.of("fiscalYear"), Accumulators.ProjectCounts::new);
+                measures, List.of("fiscalYear"), Accumulators.ProjectCounts::new, ProjectFactsProjection.CELLS,
+                Accumulators.ProjectCounts::share);
     }
 
     public static final ReadModelSchema BUDGETS = new ReadModelSchema("budgets",
@@ -126,7 +128,8 @@ public final class AnalyticsCatalogue {
                     Measure.ratio("allocationRate", "allocatedYen ÷ envelopeYen, four decimal places (half up); "
                             + "null without an envelope"),
                     Measure.count("projects", "projects funded from the budget")),
-            List.of("ward", "fiscalYear"), Accumulators.BudgetFigures::new);
+            List.of("ward", "fiscalYear"), Accumulators.BudgetFigures::new, BudgetFactsProjection.CELLS,
+            Accumulators.BudgetFigures::share);
 
     public static final ReadModelSchema MEETINGS = new ReadModelSchema("meetings/participation",
             "Meetings per group: held, cancelled, participation, opinions and resolutions. Grouped or filtered "
@@ -150,7 +153,8 @@ public final class AnalyticsCatalogue {
                     Measure.count("resolutions", "motions voted: resolutionsPassed + resolutionsFailed"),
                     Measure.count("resolutionsPassed", "motions adopted"),
                     Measure.count("resolutionsFailed", "motions that failed")),
-            List.of("kind", "ward", "fiscalYear"), Accumulators.MeetingParticipation::new);
+            List.of("kind", "ward", "fiscalYear"), Accumulators.MeetingParticipation::new,
+            MeetingFactsProjection.CELLS, Accumulators.MeetingParticipation::share);
 
     public static final ReadModelSchema DECISIONS = new ReadModelSchema("decisions",
             "Decisions recorded in the public decision log, counted per group.",
@@ -165,7 +169,8 @@ public final class AnalyticsCatalogue {
                     Dimension.fiscalYear("fiscal year the decision was taken in (Asia/Tokyo)"),
                     Dimension.month("month the decision was taken in")),
             List.of(Measure.count("count", "decisions")),
-            List.of("kind", "outcome", "ward", "month"), Accumulators.DecisionCounts::new);
+            List.of("kind", "outcome", "ward", "month"), Accumulators.DecisionCounts::new,
+            DecisionFactsProjection.CELLS, Accumulators.DecisionCounts::share);
 
     private static final List<ReadModelSchema> ALL = List.of(PROPOSALS, PROJECTS, BUDGETS, MEETINGS, DECISIONS);
 

@@ -35,6 +35,10 @@ import java.util.List;
  * the sequence numbers the document keeps: {@code version} for the budget's own events, and per
  * project the last sequence number applied. A project's spending counts against the budget its
  * allocation came from.
+ * <p>
+ * With the facts, in the same batch, it keeps the model's cells in {@code analytics_budget_cells}: what
+ * the facts add up to per combination of dimension values, which the rows are read from ({@link Cells});
+ * the one segment makes it their only writer too.
  */
 @Component
 @ProcessingGroup(BudgetFactsProjection.GROUP)
@@ -43,13 +47,16 @@ class BudgetFactsProjection {
 
     static final String GROUP = "analytics-budget-facts";
     static final String COLLECTION = "analytics_budget_facts";
+    static final String CELLS = "analytics_budget_cells";
 
     private final ReadCollection facts;
+    private final Cells cells;
     private final BatchedWrites<FactBatch> batches;
 
     BudgetFactsProjection(ReadStore store) {
         this.facts = store.collection(COLLECTION);
-        this.batches = new BatchedWrites<>(BudgetFactsProjection.class, facts, FactBatch::new);
+        this.cells = new Cells(store, AnalyticsCatalogue.BUDGETS);
+        this.batches = new BatchedWrites<>(BudgetFactsProjection.class, facts, c -> new FactBatch(c, cells));
         List.of("ward", "fiscalYear", "projects.projectId").forEach(f -> facts.createIndex(Indexes.ascending(f)));
     }
 
@@ -104,6 +111,7 @@ class BudgetFactsProjection {
     @ResetHandler
     void reset() {
         facts.deleteMany(new Document());
+        cells.clear();
     }
 
     private void own(String budgetId, long sequence, java.util.function.Consumer<Document> change) {

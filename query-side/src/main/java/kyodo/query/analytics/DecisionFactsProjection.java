@@ -5,6 +5,7 @@ import kyodo.kernel.FiscalYear;
 import kyodo.kernel.decision.Decision;
 import kyodo.kernel.decision.DecisionEvent;
 import kyodo.query.platform.BatchedWrites;
+import kyodo.query.platform.GlobalOrder;
 import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
 import org.axonframework.config.ProcessingGroup;
@@ -23,20 +24,28 @@ import java.util.List;
  * or who decided: those are in the public decision log.
  * <p>
  * Replay-safe: a decision is written once; the same decision again changes nothing.
+ * <p>
+ * With the facts, in the same batch, it keeps the model's cells in {@code analytics_decision_cells}: what
+ * the facts add up to per combination of dimension values, which the rows are read from ({@link Cells}).
+ * One segment ({@link GlobalOrder}): the cells are shared by many subjects, so it is their only writer.
  */
 @Component
+@GlobalOrder
 @ProcessingGroup(DecisionFactsProjection.GROUP)
 class DecisionFactsProjection {
 
     static final String GROUP = "analytics-decision-facts";
     static final String COLLECTION = "analytics_decision_facts";
+    static final String CELLS = "analytics_decision_cells";
 
     private final ReadCollection facts;
+    private final Cells cells;
     private final BatchedWrites<FactBatch> batches;
 
     DecisionFactsProjection(ReadStore store) {
         this.facts = store.collection(COLLECTION);
-        this.batches = new BatchedWrites<>(DecisionFactsProjection.class, facts, FactBatch::new);
+        this.cells = new Cells(store, AnalyticsCatalogue.DECISIONS);
+        this.batches = new BatchedWrites<>(DecisionFactsProjection.class, facts, c -> new FactBatch(c, cells));
         List.of("kind", "outcome", "ward", "month").forEach(f -> facts.createIndex(Indexes.ascending(f)));
     }
 
@@ -61,6 +70,7 @@ class DecisionFactsProjection {
     @ResetHandler
     void reset() {
         facts.deleteMany(new Document());
+        cells.clear();
     }
 
     /** {@code YYYY-MM} of a day. */

@@ -19,9 +19,10 @@ import java.util.function.Predicate;
 /**
  * The fact documents one processor batch changes: each read once (when the batch first needs it),
  * changed in memory by the batch's events, and replaced whole, keyed by its id, with the batch's
- * last event. A fact document depends only on the events applied to it, so a replay writes the
- * same documents; each projection guards against applying an event twice by the sequence numbers
- * the document keeps.
+ * last event; with them, the read model's cells move each changed fact's share from what it was as
+ * stored to what it is now ({@link Cells}). A fact document depends only on the events applied to
+ * it, so a replay writes the same documents; each projection guards against applying an event
+ * twice by the sequence numbers the document keeps, and a fact left as it was moves no cell.
  */
 final class FactBatch implements BatchedWrites.Batch {
 
@@ -29,18 +30,26 @@ final class FactBatch implements BatchedWrites.Batch {
     private static final Document ABSENT = new Document();
 
     private final ReadCollection collection;
+    private final Cells cells;
     private final Map<String, Document> facts = new HashMap<>();
+    /** Each fact's share as stored (or as last flushed), taken before the batch changes the document. */
+    private final Map<String, List<Cells.Share>> stored = new HashMap<>();
     private final Set<String> changed = new LinkedHashSet<>();
 
-    FactBatch(ReadCollection collection) {
+    FactBatch(ReadCollection collection, Cells cells) {
         this.collection = collection;
+        this.cells = cells;
     }
 
     /** The fact as it stands after the batch's events so far, or null when there is none. */
     Document get(String id) {
         Document fact = facts.computeIfAbsent(id, key -> {
-            Document stored = collection.find(Filters.eq("_id", key)).first();
-            return stored == null ? ABSENT : stored;
+            Document found = collection.find(Filters.eq("_id", key)).first();
+            if (found == null) {
+                return ABSENT;
+            }
+            stored.put(key, cells.shares(found));
+            return found;
         });
         return fact == ABSENT ? null : fact;
     }
@@ -67,8 +76,15 @@ final class FactBatch implements BatchedWrites.Batch {
             return;
         }
         List<WriteModel<Document>> writes = new ArrayList<>();
-        changed.forEach(id -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), facts.get(id), UPSERT)));
-        collection.bulkWrite(writes);
+        Cells.Moves moves = new Cells.Moves();
+        changed.forEach(id -> {
+            writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), facts.get(id), UPSERT));
+            List<Cells.Share> now = cells.shares(facts.get(id));
+            moves.add(stored.getOrDefault(id, List.of()), -1);
+            stored.put(id, now);
+            moves.add(now, 1);
+        });
+        cells.write(moves, () -> collection.bulkWrite(writes));
         changed.clear();
     }
 }

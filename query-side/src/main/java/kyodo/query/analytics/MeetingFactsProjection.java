@@ -11,6 +11,7 @@ import kyodo.kernel.meeting.OpinionRecorded;
 import kyodo.kernel.meeting.ParticipantRegistered;
 import kyodo.kernel.meeting.ResolutionVoted;
 import kyodo.query.platform.BatchedWrites;
+import kyodo.query.platform.GlobalOrder;
 import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
 import org.axonframework.config.ProcessingGroup;
@@ -37,20 +38,28 @@ import java.util.function.Consumer;
  * under, sorted; {@code opinionsByTheme} holds {@code {theme, count}} pairs in theme order.
  * Replay-safe: the scheduling creates the document once; every later event applies only if its
  * aggregate sequence number is above the document's {@code version}.
+ * <p>
+ * With the facts, in the same batch, it keeps the model's cells in {@code analytics_meeting_cells}: what
+ * the facts add up to per combination of dimension values, which the rows are read from ({@link Cells}).
+ * One segment ({@link GlobalOrder}): the cells are shared by many subjects, so it is their only writer.
  */
 @Component
+@GlobalOrder
 @ProcessingGroup(MeetingFactsProjection.GROUP)
 class MeetingFactsProjection {
 
     static final String GROUP = "analytics-meeting-facts";
     static final String COLLECTION = "analytics_meeting_facts";
+    static final String CELLS = "analytics_meeting_cells";
 
     private final ReadCollection facts;
+    private final Cells cells;
     private final BatchedWrites<FactBatch> batches;
 
     MeetingFactsProjection(ReadStore store) {
         this.facts = store.collection(COLLECTION);
-        this.batches = new BatchedWrites<>(MeetingFactsProjection.class, facts, FactBatch::new);
+        this.cells = new Cells(store, AnalyticsCatalogue.MEETINGS);
+        this.batches = new BatchedWrites<>(MeetingFactsProjection.class, facts, c -> new FactBatch(c, cells));
         List.of("kind", "ward", "fiscalYear", "themes").forEach(f -> facts.createIndex(Indexes.ascending(f)));
     }
 
@@ -137,6 +146,7 @@ class MeetingFactsProjection {
     @ResetHandler
     void reset() {
         facts.deleteMany(new Document());
+        cells.clear();
     }
 
     private void change(String meetingId, long sequence, Consumer<Document> change) {

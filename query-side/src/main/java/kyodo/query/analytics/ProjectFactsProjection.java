@@ -13,6 +13,7 @@ import kyodo.kernel.project.ProjectLaunched;
 import kyodo.kernel.project.ProjectTerminated;
 import kyodo.kernel.project.TargetSet;
 import kyodo.query.platform.BatchedWrites;
+import kyodo.query.platform.GlobalOrder;
 import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
 import org.axonframework.config.ProcessingGroup;
@@ -38,20 +39,28 @@ import java.util.function.Consumer;
  * <p>
  * Replay-safe: the launch creates the document once; every later event applies only if its
  * aggregate sequence number is above the document's {@code version}.
+ * <p>
+ * With the facts, in the same batch, it keeps the model's cells in {@code analytics_project_cells}: what
+ * the facts add up to per combination of dimension values, which the rows are read from ({@link Cells}).
+ * One segment ({@link GlobalOrder}): the cells are shared by many subjects, so it is their only writer.
  */
 @Component
+@GlobalOrder
 @ProcessingGroup(ProjectFactsProjection.GROUP)
 class ProjectFactsProjection {
 
     static final String GROUP = "analytics-project-facts";
     static final String COLLECTION = "analytics_project_facts";
+    static final String CELLS = "analytics_project_cells";
 
     private final ReadCollection facts;
+    private final Cells cells;
     private final BatchedWrites<FactBatch> batches;
 
     ProjectFactsProjection(ReadStore store) {
         this.facts = store.collection(COLLECTION);
-        this.batches = new BatchedWrites<>(ProjectFactsProjection.class, facts, FactBatch::new);
+        this.cells = new Cells(store, AnalyticsCatalogue.PROJECTS);
+        this.batches = new BatchedWrites<>(ProjectFactsProjection.class, facts, c -> new FactBatch(c, cells));
         List.of("fiscalYear", "programme", "ward", "theme").forEach(f -> facts.createIndex(Indexes.ascending(f)));
     }
 
@@ -161,6 +170,7 @@ class ProjectFactsProjection {
     @ResetHandler
     void reset() {
         facts.deleteMany(new Document());
+        cells.clear();
     }
 
     private void change(String projectId, long sequence, Consumer<Document> change) {

@@ -10,6 +10,7 @@ import kyodo.kernel.proposal.ProposalResponseOverdue;
 import kyodo.kernel.proposal.ProposalSubmitted;
 import kyodo.kernel.proposal.ProposalWithdrawn;
 import kyodo.query.platform.BatchedWrites;
+import kyodo.query.platform.GlobalOrder;
 import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
 import org.axonframework.config.ProcessingGroup;
@@ -33,20 +34,28 @@ import java.util.function.Consumer;
  * <p>
  * Replay-safe: the submission creates the document once; every later event applies only if its
  * aggregate sequence number is above the document's {@code version}, which it then becomes.
+ * <p>
+ * With the facts, in the same batch, it keeps the model's cells in {@code analytics_proposal_cells}: what
+ * the facts add up to per combination of dimension values, which the rows are read from ({@link Cells}).
+ * One segment ({@link GlobalOrder}): the cells are shared by many subjects, so it is their only writer.
  */
 @Component
+@GlobalOrder
 @ProcessingGroup(ProposalFactsProjection.GROUP)
 class ProposalFactsProjection {
 
     static final String GROUP = "analytics-proposal-facts";
     static final String COLLECTION = "analytics_proposal_facts";
+    static final String CELLS = "analytics_proposal_cells";
 
     private final ReadCollection facts;
+    private final Cells cells;
     private final BatchedWrites<FactBatch> batches;
 
     ProposalFactsProjection(ReadStore store) {
         this.facts = store.collection(COLLECTION);
-        this.batches = new BatchedWrites<>(ProposalFactsProjection.class, facts, FactBatch::new);
+        this.cells = new Cells(store, AnalyticsCatalogue.PROPOSALS);
+        this.batches = new BatchedWrites<>(ProposalFactsProjection.class, facts, c -> new FactBatch(c, cells));
         List.of("ward", "fiscalYear", "programme", "themes").forEach(f -> facts.createIndex(Indexes.ascending(f)));
     }
 
@@ -106,6 +115,7 @@ class ProposalFactsProjection {
     @ResetHandler
     void reset() {
         facts.deleteMany(new Document());
+        cells.clear();
     }
 
     /**

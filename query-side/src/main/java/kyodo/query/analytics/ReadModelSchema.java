@@ -2,9 +2,12 @@ package kyodo.query.analytics;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.bson.Document;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -19,11 +22,14 @@ import java.util.stream.Stream;
  * @param dimensions      what rows can be filtered and grouped by
  * @param measures        what each row carries
  * @param defaultGroupBy  grouping when the request names none
- * @param accumulator     a fresh accumulator for one group
+ * @param accumulator     a fresh accumulator for one group, adding up cells
+ * @param cells           the cell collection: the facts added up per combination of dimension values
+ * @param share           what one fact adds to its cell: amounts by path in the cell ({@link Cells})
  */
 public record ReadModelSchema(String name, String meaning, String processingGroup, String collection,
                               List<Dimension> dimensions, List<Measure> measures, List<String> defaultGroupBy,
-                              @JsonIgnore Supplier<Accumulator> accumulator) {
+                              @JsonIgnore Supplier<Accumulator> accumulator, @JsonIgnore String cells,
+                              @JsonIgnore Function<Document, Map<String, Long>> share) {
 
     public ReadModelSchema {
         dimensions = List.copyOf(dimensions);

@@ -1,5 +1,7 @@
 package kyodo.query.dashboard;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -9,8 +11,11 @@ import java.util.Map;
  *
  * @param fiscalYear      the current fiscal year (starting year)
  * @param fiscalYearLabel its Japanese label, e.g. 令和7年度
+ * @param ward            the ward code when the figures are one ward's (left out for the whole city)
  */
-public record DashboardFigures(int fiscalYear, String fiscalYearLabel, Proposals proposals, Projects projects,
+public record DashboardFigures(int fiscalYear, String fiscalYearLabel,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) String ward, Proposals proposals,
+                               Projects projects,
                                WardBudgets wardBudgets, Meetings meetings, Decisions decisions) {
 
     /** Proposals submitted this fiscal year, and since the start. */
@@ -41,7 +46,7 @@ public record DashboardFigures(int fiscalYear, String fiscalYearLabel, Proposals
     }
 
     /**
-     * The seven wards' budgets for the current fiscal year together, in whole yen.
+     * The seven wards' budgets (or the one ward's) for the current fiscal year together, in whole yen.
      *
      * @param utilisation         spent ÷ envelope, four decimals; null without an envelope
      * @param envelopeByFiscalYear the seven wards' envelopes added up, for every fiscal year with one

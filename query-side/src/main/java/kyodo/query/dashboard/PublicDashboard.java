@@ -1,6 +1,7 @@
 package kyodo.query.dashboard;
 
 import kyodo.kernel.FiscalYear;
+import kyodo.kernel.Ward;
 import kyodo.kernel.project.ProjectProgramme;
 import kyodo.query.analytics.AnalyticsRow;
 import kyodo.query.analytics.AnalyticsRows;
@@ -13,23 +14,35 @@ import reactor.core.publisher.Mono;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The public dashboard's figures, read through the analyst read models (so the dashboard and the
- * exports never disagree), and a shared live feed of them: one poll of the read models every
- * {@code kyodo.dashboard.poll-interval} (1 s), passed on only when a figure changed; a new
- * subscriber gets the latest figures at once.
+ * exports never disagree), for the whole city or one ward, and a shared live feed of the city's.
+ * <p>
+ * Figures are computed from the analytics cells and kept with the read models' generations they
+ * were computed at ({@link AnalyticsRows#generations()}): a request reads the generations (a few
+ * small documents) and is answered from the kept figures while no read model moved, so a burst of
+ * requests costs one computation, shared by every request that asks while it runs. The live feed
+ * polls the same way every {@code kyodo.dashboard.poll-interval} (1 s) and passes figures on only
+ * when one changed; a new subscriber gets the latest figures at once.
  */
 @Component
 public class PublicDashboard {
 
+    /** The key of the city-wide figures among the kept ones. */
+    private static final String CITY = "";
+
     private final AnalyticsRows rows;
     private final Clock clock;
     private final Flux<DashboardFigures> changes;
+    /** Per ward code (or {@link #CITY}): the figures as of a generation, computed or being computed. */
+    private final Map<String, Kept> kept = new ConcurrentHashMap<>();
 
     public PublicDashboard(AnalyticsRows rows, Clock clock,
                            @Value("${kyodo.dashboard.poll-interval:1s}") Duration pollInterval) {
@@ -37,27 +50,56 @@ public class PublicDashboard {
         this.clock = clock;
         this.changes = Flux.interval(Duration.ZERO, pollInterval)
                 .onBackpressureDrop()
-                .concatMap(tick -> figures().onErrorResume(e -> Mono.empty()), 1)
+                .concatMap(tick -> figures(null).onErrorResume(e -> Mono.empty()), 1)
                 .distinctUntilChanged()
                 .replay(1)
                 .refCount();
     }
 
-    /** The figures now. */
+    /** Figures as of what they were computed at: the read models' generations and the fiscal year. */
+    private record Kept(Map<String, Long> generations, int fiscalYear, Mono<DashboardFigures> figures) {
+    }
+
+    /** The city's figures now. */
     public Mono<DashboardFigures> figures() {
-        FiscalYear year = FiscalYear.containing(clock.instant());
+        return figures(null);
+    }
+
+    /**
+     * The figures now, of one ward (every figure that has a ward: proposals, projects, budgets,
+     * meetings and decisions of that ward) or of the whole city.
+     *
+     * @param ward a ward, or null for the whole city
+     */
+    public Mono<DashboardFigures> figures(Ward ward) {
+        return rows.generations().flatMap(generations -> {
+            FiscalYear year = FiscalYear.containing(clock.instant());
+            String key = ward == null ? CITY : ward.code();
+            Kept now = kept.compute(key, (k, before) -> before != null && before.fiscalYear() == year.startYear()
+                    && before.generations().equals(generations) ? before
+                    : new Kept(generations, year.startYear(), compute(ward, year).cache()));
+            // A failed computation is not kept: the next request tries again.
+            return now.figures().doOnError(e -> kept.remove(key, now));
+        });
+    }
+
+    /** The figures computed from the rows: ten queries over the cells. */
+    private Mono<DashboardFigures> compute(Ward ward, FiscalYear year) {
         String fy = Integer.toString(year.startYear());
+        Map<String, String> all = ward == null ? Map.of() : Map.of("ward", ward.code());
+        Map<String, String> thisYear = new HashMap<>(all);
+        thisYear.put("fiscalYear", fy);
         return Mono.zip(List.of(
-                total("proposals/summary", Map.of("fiscalYear", fy)),
-                total("proposals/summary", Map.of()),
-                rows.rows("projects/counts", Map.of(), List.of("programme")).collectList(),
-                rows.rows("projects/counts", Map.of("fiscalYear", fy), List.of("programme")).collectList(),
-                total("budgets", Map.of("fiscalYear", fy)),
-                total("meetings/participation", Map.of("fiscalYear", fy)),
-                total("meetings/participation", Map.of()),
-                rows.rows("decisions", Map.of(), List.of("outcome")).collectList(),
-                rows.rows("projects/counts", Map.of(), List.of("fiscalYear", "programme")).collectList(),
-                rows.rows("budgets", Map.of(), List.of("fiscalYear")).collectList()), parts -> {
+                total("proposals/summary", thisYear),
+                total("proposals/summary", all),
+                rows.rows("projects/counts", all, List.of("programme")).collectList(),
+                rows.rows("projects/counts", thisYear, List.of("programme")).collectList(),
+                total("budgets", thisYear),
+                total("meetings/participation", thisYear),
+                total("meetings/participation", all),
+                rows.rows("decisions", all, List.of("outcome")).collectList(),
+                rows.rows("projects/counts", all, List.of("fiscalYear", "programme")).collectList(),
+                rows.rows("budgets", all, List.of("fiscalYear")).collectList()), parts -> {
             @SuppressWarnings("unchecked")
             List<AnalyticsRow> allProjects = (List<AnalyticsRow>) parts[2];
             @SuppressWarnings("unchecked")
@@ -71,7 +113,7 @@ public class PublicDashboard {
             List<AnalyticsRow> budgetYears = (List<AnalyticsRow>) parts[9];
             Map<String, Long> byOutcome = new TreeMap<>();
             outcomes.forEach(r -> byOutcome.put((String) r.values().get("outcome"), number(r, "count")));
-            return new DashboardFigures(year.startYear(), year.labelJa(),
+            return new DashboardFigures(year.startYear(), year.labelJa(), ward == null ? null : ward.code(),
                     new DashboardFigures.Proposals(proposals((AnalyticsRow) parts[0]),
                             proposals((AnalyticsRow) parts[1])),
                     new DashboardFigures.Projects(allProjects.stream().mapToLong(r -> number(r, "active")).sum(),
@@ -87,7 +129,7 @@ public class PublicDashboard {
         });
     }
 
-    /** The figures now and whenever one changes; never completes. */
+    /** The city's figures now and whenever one changes; never completes. */
     public Flux<DashboardFigures> changes() {
         return changes;
     }

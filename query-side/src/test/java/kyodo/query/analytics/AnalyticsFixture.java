@@ -43,9 +43,11 @@ public final class AnalyticsFixture {
     public static final String AWKWARD = "=みどり, \"花\"\n計画";
 
     public final List<AnnotationEventHandlerAdapter> projections;
-    public final List<String> collections = List.of(ProposalFactsProjection.COLLECTION,
-            ProjectFactsProjection.COLLECTION, BudgetFactsProjection.COLLECTION, MeetingFactsProjection.COLLECTION,
-            DecisionFactsProjection.COLLECTION);
+    /** The facts and the cells of every grain, of every read model. */
+    public final List<String> collections = AnalyticsCatalogue.all().stream()
+            .flatMap(m -> java.util.stream.Stream.concat(java.util.stream.Stream.of(m.collection()),
+                    Grain.of(m).stream().map(Grain::collection)))
+            .toList();
     private final MongoDatabase database;
 
     public AnalyticsFixture(MongoDatabase database) {

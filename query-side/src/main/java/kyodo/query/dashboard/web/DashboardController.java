@@ -1,18 +1,28 @@
 package kyodo.query.dashboard.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import kyodo.kernel.Ward;
 import kyodo.query.dashboard.DashboardFigures;
 import kyodo.query.dashboard.PublicDashboard;
+import kyodo.query.web.ListParameters;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** The public dashboard: key figures for anyone, and a live stream of them. */
 @RestController
@@ -20,6 +30,7 @@ import java.time.Duration;
 class DashboardController {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final List<String> WARDS = Arrays.stream(Ward.values()).map(Ward::code).toList();
 
     private final PublicDashboard dashboard;
     private final Duration heartbeat;
@@ -35,10 +46,23 @@ class DashboardController {
                     + "answered, open, overdue, medianDaysToAnswer}}, projects{active, activeByProgramme, "
                     + "thisFiscalYearByProgramme}, wardBudgets{envelopeYen, allocatedYen, spentYen, utilisation} "
                     + "(current fiscal year, all wards), meetings{thisFiscalYear, allTime: {held, participants}}, "
-                    + "decisions{total, byOutcome}}. Counts and sums only: no personal data, no staff identities.")
+                    + "decisions{total, byOutcome}}; with ?ward= every figure is that ward's and the answer carries "
+                    + "ward. Counts and sums only: no personal data, no staff identities. Answered from figures kept "
+                    + "until a read model moves.")
     @GetMapping(path = "/public/dashboard", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<DashboardFigures> figures() {
-        return dashboard.figures().timeout(TIMEOUT);
+    @Parameter(name = "ward", in = ParameterIn.QUERY, description = "a ward code (e.g. saiwai): that ward's figures, "
+            + "with `ward` in the answer; absent, the whole city's")
+    Mono<DashboardFigures> figures(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
+        return Mono.fromCallable(() -> ward(params)).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(ward -> dashboard.figures(ward.orElse(null))).timeout(TIMEOUT);
+    }
+
+    /** The ward asked for, or null; a value that is not a ward is refused as invalid input. */
+    private static Ward ward(Map<String, List<String>> params) {
+        ListParameters in = new ListParameters(params);
+        Ward ward = in.read("ward", Ward::fromCode, ListParameters.oneOf(WARDS));
+        in.done();
+        return ward;
     }
 
     @Operation(summary = "The public key figures as they change (server-sent events)",

@@ -221,6 +221,36 @@ class AnalyticsWebTest {
     }
 
     @Test
+    void theDashboardOfOneWardHasOnlyThatWardsFigures() {
+        String body = client.get().uri("/public/dashboard?ward=TAMA").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(json(body)).isEqualTo(json("""
+                {"fiscalYear":2025,"fiscalYearLabel":"令和7年度","ward":"tama",
+                 "proposals":{"thisFiscalYear":{"received":4,"answered":4,"open":0,"overdue":0,
+                                                "medianDaysToAnswer":5.5},
+                              "allTime":{"received":4,"answered":4,"open":0,"overdue":0,"medianDaysToAnswer":5.5}},
+                 "projects":{"active":1,"activeByProgramme":{"COLLABORATIVE":0,"WARD_LOCAL_ISSUE":1,"MACHI_NO_HIROBA":0},
+                             "thisFiscalYearByProgramme":{"COLLABORATIVE":0,"WARD_LOCAL_ISSUE":1,"MACHI_NO_HIROBA":0},
+                             "byFiscalYear":{"2025":{"WARD_LOCAL_ISSUE":1}}},
+                 "wardBudgets":{"envelopeYen":8000000,"allocatedYen":0,"spentYen":0,"utilisation":0.0000,
+                                "envelopeByFiscalYear":{"2025":8000000}},
+                 "meetings":{"thisFiscalYear":{"held":0,"participants":0},"allTime":{"held":0,"participants":0}},
+                 "decisions":{"total":5,"byOutcome":{"ACCEPTED":4,"SET":1}}}"""));
+    }
+
+    @Test
+    void aDashboardWardThatIsNoWardIsRefused() {
+        String body = client.get().uri("/public/dashboard?ward=atlantis").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(body).contains("\"ward\"", "must be one of");
+    }
+
+    @Test
     void theDashboardStreamSendsTheFiguresAsAnEvent() {
         String figures = client.get().uri("/public/dashboard").exchange()
                 .expectBody(String.class).returnResult().getResponseBody();
