@@ -2,8 +2,8 @@ package kyodo.command.platform;
 
 /**
  * A command whose handling records a decision (an answer, a referral, a resolution, an approval, an
- * allocation, an envelope…): it carries the id the decision will have. {@link DecisionOrder} commits
- * such commands one after another on the embedded event store.
+ * allocation, an envelope…): it carries the id the decision will have. The order in which decisions
+ * commit is kept by {@link DecisionOrder}, from the decision events the handling appends.
  */
 public interface DecidingCommand {
 

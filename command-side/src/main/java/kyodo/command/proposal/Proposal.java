@@ -159,12 +159,15 @@ class Proposal extends VersionedAggregate {
                 ChronoUnit.DAYS.between(dueOn, tokyoDate(command.at())));
         Decision decision = decision(command.decisionId(), DecisionKind.PROPOSAL_ANSWER, command.outcome(),
                 command.reason().strip(), command.by(), command.at(), command.basis());
+        // Asked before the apply: the cancelling runs at prepare-commit in the order asked, so it runs
+        // before the append and outside the window in which decisions commit one at a time
+        // (DecisionOrder); it still commits or rolls back with the decision (one transaction).
+        deadlines.cancelAllWithinScope(RESPONSE_DUE);
         if (command.outcome() == DecisionOutcome.ACCEPTED) {
             apply(new ProposalAccepted(proposalId, strip(command.conditions()), daysLate, decision));
         } else {
             apply(new ProposalRejected(proposalId, daysLate, decision));
         }
-        deadlines.cancelAllWithinScope(RESPONSE_DUE);
         return AggregateLifecycle.getVersion();
     }
 

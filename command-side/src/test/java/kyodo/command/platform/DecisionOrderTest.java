@@ -1,0 +1,242 @@
+package kyodo.command.platform;
+
+import kyodo.kernel.decision.Decision;
+import kyodo.kernel.decision.DecisionEvent;
+import kyodo.kernel.problem.CommonProblems;
+import kyodo.kernel.problem.ProblemDetails;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.common.transaction.Transaction;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * Decisions are appended and committed one unit of work at a time, and only that window is held:
+ * the handling before it and units of work without decisions do not wait.
+ */
+class DecisionOrderTest {
+
+    /** What happened, in order, across the units of work of a test. */
+    private final List<String> steps = new CopyOnWriteArrayList<>();
+    private final EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(new Recording()).build();
+    private final ExecutorService other = Executors.newSingleThreadExecutor();
+
+    @AfterEach
+    void stop() {
+        other.shutdownNow();
+        eventStore.shutDown();
+    }
+
+    @Test
+    void aDecisionHoldsTheOrderFromItsAppendUntilItsTransactionHasCommitted() {
+        DecisionOrder order = new DecisionOrder(eventStore, Duration.ofSeconds(5));
+
+        UnitOfWork<?> unitOfWork = start("a", order);
+        eventStore.publish(decision("a"));
+        steps.add("a handled, held " + order.busy());
+        unitOfWork.commit();
+        steps.add("after, held " + order.busy());
+
+        assertThat(steps).containsExactly("a handled, held false", "a appended, held true",
+                "a committed, held true", "after, held false");
+    }
+
+    @Test
+    void aUnitOfWorkWithoutADecisionNeverTakesTheOrder() {
+        DecisionOrder order = new DecisionOrder(eventStore, Duration.ofSeconds(5));
+
+        UnitOfWork<?> unitOfWork = start("a", order);
+        eventStore.publish(GenericEventMessage.asEventMessage("a progress update"));
+        unitOfWork.commit();
+
+        assertThat(steps).containsExactly("a appended, held false", "a committed, held false");
+    }
+
+    @Test
+    void aSecondDecisionIsAppendedOnlyAfterTheFirstHasCommitted() throws Exception {
+        DecisionOrder order = new DecisionOrder(eventStore, Duration.ofSeconds(5));
+        CountDownLatch firstAppended = new CountDownLatch(1);
+        CountDownLatch mayCommit = new CountDownLatch(1);
+
+        Future<?> first = other.submit(() -> {
+            UnitOfWork<?> unitOfWork = start("first", order);
+            unitOfWork.onCommit(u -> await(mayCommit)); // runs before the transaction's commit
+            eventStore.publish(decision("first"));
+            unitOfWork.onPrepareCommit(u -> firstAppended.countDown()); // runs after the append
+            unitOfWork.commit();
+        });
+        assertThat(firstAppended.await(5, TimeUnit.SECONDS)).isTrue();
+        CountDownLatch secondStarted = new CountDownLatch(1);
+        Thread second = new Thread(() -> {
+            UnitOfWork<?> unitOfWork = start("second", order);
+            eventStore.publish(decision("second"));
+            steps.add("second handled");
+            secondStarted.countDown();
+            unitOfWork.commit();
+        });
+        second.start();
+        assertThat(secondStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(200); // time in which the second would append, were it not held
+        steps.add("first may commit");
+        mayCommit.countDown();
+        first.get(5, TimeUnit.SECONDS);
+        second.join(5_000);
+
+        assertThat(steps).containsExactly("first appended, held true", "second handled", "first may commit",
+                "first committed, held true", "second appended, held true", "second committed, held true");
+        assertThat(order.busy()).isFalse();
+    }
+
+    @Test
+    void aDecisionThatWaitsLongerThanThePatienceIsRefusedAsUnavailableAndNotAppended() throws Exception {
+        DecisionOrder order = new DecisionOrder(eventStore, Duration.ofMillis(100));
+        CountDownLatch firstAppended = new CountDownLatch(1);
+        CountDownLatch mayCommit = new CountDownLatch(1);
+        Future<?> first = other.submit(() -> {
+            UnitOfWork<?> unitOfWork = start("first", order);
+            unitOfWork.onCommit(u -> await(mayCommit));
+            eventStore.publish(decision("first"));
+            unitOfWork.onPrepareCommit(u -> firstAppended.countDown());
+            unitOfWork.commit();
+        });
+        assertThat(firstAppended.await(5, TimeUnit.SECONDS)).isTrue();
+
+        UnitOfWork<?> unitOfWork = start("second", order);
+        eventStore.publish(decision("second"));
+        Throwable refused = catchThrowable(unitOfWork::commit);
+        mayCommit.countDown();
+        first.get(5, TimeUnit.SECONDS);
+
+        assertThat(refused).isInstanceOf(CommandExecutionException.class);
+        ProblemDetails problem = ((CommandExecutionException) refused).getDetails()
+                .map(ProblemDetails.class::cast).orElseThrow();
+        assertThat(problem.slug()).isEqualTo(CommonProblems.UNAVAILABLE.slug());
+        assertThat(steps).containsExactly("first appended, held true", "second rolled back, held true",
+                "first committed, held true");
+        assertThat(order.busy()).isFalse();
+    }
+
+    @Test
+    void aDecisionWhoseCommitFailsReleasesTheOrder() {
+        DecisionOrder order = new DecisionOrder(eventStore, Duration.ofMillis(100));
+
+        UnitOfWork<?> failing = start("a", order, true);
+        eventStore.publish(decision("a"));
+        assertThatThrownBy(failing::commit).hasMessage("disk full");
+        UnitOfWork<?> next = start("b", order);
+        eventStore.publish(decision("b"));
+        next.commit();
+
+        assertThat(steps).containsExactly("a appended, held true", "a failed to commit, held true",
+                "a rolled back, held true", "b appended, held true", "b committed, held true");
+        assertThat(order.busy()).isFalse();
+    }
+
+    @Test
+    void aDecisionOfACommandNestedInAnotherUnitOfWorkIsHeldWhenTheOuterOneAppends() {
+        DecisionOrder order = new DecisionOrder(eventStore, Duration.ofSeconds(5));
+
+        UnitOfWork<?> outer = start("outer", order);
+        DefaultUnitOfWork<?> nested = DefaultUnitOfWork.startAndGet(null);
+        eventStore.publish(decision("nested"));
+        nested.commit();
+        steps.add("nested committed, held " + order.busy());
+        outer.commit();
+
+        assertThat(steps).containsExactly("nested committed, held false", "outer appended, held true",
+                "outer committed, held true");
+        assertThat(order.busy()).isFalse();
+    }
+
+    @Test
+    void aDecisionOutsideAUnitOfWorkIsRefusedAndNotAppended() {
+        new DecisionOrder(eventStore, Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> eventStore.publish(decision("a"))).isInstanceOf(IllegalStateException.class)
+                .hasMessage("A decision is recorded only inside a unit of work.");
+        assertThat(eventStore.readEvents("a").hasNext()).isFalse();
+        assertThat(steps).isEmpty();
+    }
+
+    private UnitOfWork<?> start(String name, DecisionOrder order) {
+        return start(name, order, false);
+    }
+
+    /** A unit of work named {@code name} with a transaction that records whether the order is held. */
+    private UnitOfWork<?> start(String name, DecisionOrder order, boolean commitFails) {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.resources().put("name", name);
+        unitOfWork.attachTransaction(() -> new Transaction() {
+            @Override
+            public void commit() {
+                if (commitFails) {
+                    steps.add(name + " failed to commit, held " + order.busy());
+                    throw new IllegalStateException("disk full");
+                }
+                steps.add(name + " committed, held " + order.busy());
+            }
+
+            @Override
+            public void rollback() {
+                steps.add(name + " rolled back, held " + order.busy());
+            }
+        });
+        unitOfWork.resources().put("order", order);
+        return unitOfWork;
+    }
+
+    private static EventMessage<?> decision(String subject) {
+        return new org.axonframework.eventhandling.GenericDomainEventMessage<>("Subject", subject, 0,
+                new Decided(subject));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(5, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A decision event of no particular kind. */
+    record Decided(String subject) implements DecisionEvent {
+        @Override
+        public Decision decision() {
+            return null;
+        }
+    }
+
+    /** The in-memory store, noting each append with the unit of work's name and whether the order is held. */
+    private class Recording extends InMemoryEventStorageEngine {
+        @Override
+        public void appendEvents(List<? extends EventMessage<?>> events) {
+            if (!CurrentUnitOfWork.isStarted()) {
+                steps.add("appended outside a unit of work");
+            } else {
+                UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+                DecisionOrder order = (DecisionOrder) unitOfWork.root().resources().get("order");
+                steps.add(unitOfWork.root().resources().get("name") + " appended, held " + order.busy());
+            }
+            super.appendEvents(events);
+        }
+    }
+}
