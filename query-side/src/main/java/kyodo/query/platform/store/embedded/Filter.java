@@ -108,6 +108,12 @@ final class Filter {
         }
     }
 
+    /** This filter without those clauses (compared by identity), e.g. because an index answered them. */
+    Filter without(java.util.Set<Clause> answered) {
+        return answered.isEmpty() ? this
+                : new Filter(clauses.stream().filter(clause -> !answered.contains(clause)).toList());
+    }
+
     boolean matches(BsonDocument doc) {
         for (Clause clause : clauses) {
             if (!matches(clause, Paths.leaves(doc, clause.parts()))) {

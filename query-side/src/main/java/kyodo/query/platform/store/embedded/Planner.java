@@ -1,14 +1,19 @@
 package kyodo.query.platform.store.embedded;
 
 import org.bson.BsonDocument;
+import org.bson.BsonValue;
 import org.h2.mvstore.Cursor;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 
 /**
  * Answers a query by the cheapest of three plans, estimated from index ranges by rank: walk an index
@@ -150,6 +155,7 @@ final class Planner {
         Access.LongList numbers = new Access.LongList();
         best.ranges().forEach(range -> range.numbers(numbers));
         numbers.sortDistinct();
+        List<Access> used = new ArrayList<>(List.of(best));
         for (Access other : accesses) {
             if (other != best && other.ranges().size() == 1 && numbers.size > 0
                     && other.estimate() <= (long) INTERSECT_FACTOR * numbers.size) {
@@ -157,8 +163,12 @@ final class Planner {
                 other.ranges().get(0).numbers(more);
                 more.sortDistinct();
                 numbers.retain(more);
+                used.add(other);
             }
         }
+        // Clauses the intersected index ranges answer exactly need not be checked on each document
+        // again: a search then never decodes the documents' token arrays.
+        Filter residual = filter.without(answered(used));
         return new Iterator<>() {
             private int i;
             private Hit next;
@@ -170,7 +180,7 @@ final class Planner {
                     byte[] bytes = c.docs.get(number);
                     if (bytes != null) {
                         Hit hit = Hit.of(number, bytes);
-                        next = filter.matches(hit.doc()) ? hit : null;
+                        next = residual.matches(hit.doc()) ? hit : null;
                     }
                 }
                 return next != null;
@@ -186,6 +196,29 @@ final class Planner {
                 return hit;
             }
         };
+    }
+
+    /**
+     * The clauses that the intersection of these accesses answers exactly: those of an exact access,
+     * and an {@code $all} of strings when every one of its values' ranges was intersected.
+     */
+    private static Set<Filter.Clause> answered(List<Access> used) {
+        Set<Filter.Clause> answered = Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<Filter.Clause, Integer> allValues = new IdentityHashMap<>();
+        for (Access access : used) {
+            if (access.exact()) {
+                answered.addAll(access.covered());
+            } else if (access.covered().size() == 1 && access.covered().get(0).op() == Filter.Op.ALL) {
+                allValues.merge(access.covered().get(0), 1, Integer::sum);
+            }
+        }
+        allValues.forEach((clause, intersected) -> {
+            long distinct = clause.values().stream().distinct().count();
+            if (clause.values().stream().allMatch(BsonValue::isString) && intersected == distinct) {
+                answered.add(clause);
+            }
+        });
+        return answered;
     }
 
     private static Iterator<Hit> scan(EmbeddedCollection c, Filter filter) {

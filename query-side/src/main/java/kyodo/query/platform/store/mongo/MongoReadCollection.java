@@ -59,11 +59,7 @@ final class MongoReadCollection implements ReadCollection {
             return new WriteResult(result.getMatchedCount(), result.getModifiedCount(), result.getUpserts().size(),
                     result.getInsertedCount(), result.getDeletedCount());
         } catch (MongoBulkWriteException e) {
-            throw new ReadStoreWriteException(name(), e.getWriteErrors().stream()
-                    .map(error -> new ReadStoreWriteException.Failure(error.getIndex(),
-                            ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY,
-                            error.getMessage()))
-                    .toList(), e);
+            throw refused(e);
         }
     }
 
@@ -75,15 +71,19 @@ final class MongoReadCollection implements ReadCollection {
         try {
             collection.insertMany(documents, new InsertManyOptions().ordered(true));
         } catch (MongoBulkWriteException e) {
-            throw new ReadStoreWriteException(name(), e.getWriteErrors().stream()
-                    .map(error -> new ReadStoreWriteException.Failure(error.getIndex(),
-                            ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY,
-                            error.getMessage()))
-                    .toList(), e);
+            throw refused(e);
         } catch (MongoWriteException e) {
             throw new ReadStoreWriteException(name(), List.of(new ReadStoreWriteException.Failure(0,
                     e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY, e.getError().getMessage())), e);
         }
+    }
+
+    /** The driver's write errors, by their position in the batch. */
+    private ReadStoreWriteException refused(MongoBulkWriteException e) {
+        return new ReadStoreWriteException(name(), e.getWriteErrors().stream()
+                .map(error -> new ReadStoreWriteException.Failure(error.getIndex(),
+                        ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY, error.getMessage()))
+                .toList(), e);
     }
 
     @Override
