@@ -84,7 +84,9 @@ class ProposalLifecycleIT {
 
         answersVersion(command(id, "decision", Map.of("outcome", "ACCEPTED", "reason", "来年度に整備します",
                 "conditions", "町内会と協議のうえ"), null), id, 3);
-        assertThat(scheduledDeadlines()).as("the answer cancels the deadline").isEqualTo(deadlinesBefore);
+        // the answer leaves the deadline in place: it fires on the due day, finds the proposal decided
+        // and records nothing (ADR 7; cancelling it read every pending deadline on every answer)
+        assertThat(scheduledDeadlines()).as("the answer leaves the deadline").isEqualTo(deadlinesBefore + 1);
 
         command(id, "decision", Map.of("outcome", "REJECTED", "reason", "やはり無理です"), null)
                 .expectStatus().isEqualTo(409)

@@ -126,7 +126,8 @@ public record MeetingListQuery(Ward ward, Ward.District district, MeetingKind ki
         return descending ? Sorts.descending("startsAt", "_id") : Sorts.ascending("startsAt", "_id");
     }
 
+    /** Documents before the page; a page beyond any list skips them all (no int overflow). */
     int skip() {
-        return page * size;
+        return (int) Math.min(Integer.MAX_VALUE, (long) page * size);
     }
 }

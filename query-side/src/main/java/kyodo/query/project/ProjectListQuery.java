@@ -110,7 +110,8 @@ public record ProjectListQuery(Ward ward, Integer fiscalYear, ProjectProgramme p
         return descending ? Sorts.descending("launchedAt", "_id") : Sorts.ascending("launchedAt", "_id");
     }
 
+    /** Documents before the page; a page beyond any list skips them all (no int overflow). */
     int skip() {
-        return page * size;
+        return (int) Math.min(Integer.MAX_VALUE, (long) page * size);
     }
 }

@@ -124,7 +124,8 @@ public record ProposalListQuery(Ward ward, ProposalStatus status, String theme, 
         return descending ? Sorts.descending(sortField, "_id") : Sorts.ascending(sortField, "_id");
     }
 
+    /** Documents before the page; a page beyond any list skips them all (no int overflow). */
     int skip() {
-        return page * size;
+        return (int) Math.min(Integer.MAX_VALUE, (long) page * size);
     }
 }
