@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Sends commands from the reactive edge: non-blocking, bounded in time, with the acting staff
@@ -36,10 +37,14 @@ public class CommandDispatch {
         return ActingStaff.current().flatMap(signedIn -> {
             MetaData metaData = ActorMetadata.of(actor).and(ActorMetadata.WARD_SCOPE, signedIn.scopeCode());
             // The local command bus handles a command on the calling thread, JDBC included: never on
-            // Netty's event loop.
-            return Mono.defer(() -> Mono.<R>fromFuture(
-                            gateway.send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData))))
-                    .subscribeOn(Schedulers.boundedElastic())
+            // Netty's event loop. A client that goes away (or the timeout) must not interrupt that
+            // thread: Axon's unit-of-work timeout would then keep its record, and its janitor would
+            // interrupt whatever the thread runs a minute later. So the command runs on a worker that
+            // nothing disposes, and the answer is given up on without cancelling it.
+            return Mono.<R>fromFuture(() -> CompletableFuture.supplyAsync(() -> gateway.<R>send(
+                                    GenericCommandMessage.asCommandMessage(command).andMetaData(metaData)),
+                            task -> Schedulers.boundedElastic().schedule(task))
+                            .thenCompose(answer -> answer), true)
                     .timeout(timeout);
         });
     }
