@@ -29,10 +29,10 @@ public class CommandSideDefaults implements EnvironmentPostProcessor, Ordered {
         if (!env.containsProperty("axon.axonserver.servers")) {
             defaults.put("axon.axonserver.enabled", "false");
         }
-        defaults.put("spring.datasource.url", embeddedFileUrl(dataDir.resolve("eventstore/kyodo")));
+        defaults.put("spring.datasource.url", EmbeddedFiles.url(dataDir.resolve("eventstore/kyodo")));
         defaults.put("spring.datasource.username", "kyodo");
         defaults.put("spring.datasource.password", "");
-        defaults.put("kyodo.vault.url", embeddedFileUrl(dataDir.resolve("vault/keys")));
+        defaults.put("kyodo.vault.url", EmbeddedFiles.url(dataDir.resolve("vault/keys")));
         defaults.put("axon.serializer.general", "jackson");
         defaults.put("axon.serializer.events", "jackson");
         defaults.put("axon.serializer.messages", "jackson");
@@ -51,11 +51,6 @@ public class CommandSideDefaults implements EnvironmentPostProcessor, Ordered {
         defaults.put("management.endpoints.web.exposure.include", "health");
         defaults.put("spring.jackson.time-zone", "Asia/Tokyo");
         env.getPropertySources().addLast(new MapPropertySource(SOURCE, defaults));
-    }
-
-    /** The JDBC URL of an embedded H2 file database at {@code file} (without H2's suffix): {@link EmbeddedFiles}. */
-    public static String embeddedFileUrl(Path file) {
-        return EmbeddedFiles.url(file);
     }
 
     /** {@code kyodo.data-dir}, else {@code KYODO_DATA_DIR}, else {@code ./data}; always absolute. */

@@ -1,5 +1,6 @@
 package kyodo.command.platform;
 
+import kyodo.kernel.EmbeddedFiles;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +28,7 @@ class EmbeddedFileCompactionTest {
 
     @Test
     void aFileWrittenOneCommitAtATimeStaysCloseToItsContent() throws Exception {
-        String url = CommandSideDefaults.embeddedFileUrl(dir.resolve("kyodo"));
+        String url = EmbeddedFiles.url(dir.resolve("kyodo"));
         assertThat(url).contains(";RETENTION_TIME=2000;");
         // the retention window is time, not work: with it the sizes below would depend on the machine
         JdbcDataSource events = dataSource(url.replace(";RETENTION_TIME=2000;", ";RETENTION_TIME=0;"));
@@ -60,7 +61,7 @@ class EmbeddedFileCompactionTest {
 
     @Test
     void theSettingsWriteEveryCommitThroughAndKeepOldChunksTwoSeconds() throws SQLException {
-        JdbcDataSource keys = dataSource(CommandSideDefaults.embeddedFileUrl(dir.resolve("keys")));
+        JdbcDataSource keys = dataSource(EmbeddedFiles.url(dir.resolve("keys")));
         try (Connection c = keys.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
                      + "WHERE SETTING_NAME IN ('WRITE_DELAY', 'RETENTION_TIME', 'MAX_LENGTH_INPLACE_LOB')")) {

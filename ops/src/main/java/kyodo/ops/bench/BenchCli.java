@@ -1,6 +1,7 @@
 package kyodo.ops.bench;
 
 import kyodo.ops.KyodoApplication;
+import kyodo.ops.cli.DemoCli;
 import kyodo.ops.cli.ProcessorProgress;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -220,7 +221,7 @@ public final class BenchCli {
     }
 
     private static int drive(PrintStream out, PrintStream err, Options options) {
-        URI url = url(options.flag("--url", null));
+        URI url = DemoCli.url(options.flag("--url", null));
         Duration duration = duration(options.flag("--duration", "30s"));
         int connections = options.number("--connections", 50, 1, 1000);
         String user = options.flag("--user", null);
@@ -461,18 +462,6 @@ public final class BenchCli {
         } catch (IOException e) {
             throw new BenchException("cannot measure " + dir + ": " + e.getMessage(), e);
         }
-    }
-
-    private static URI url(String value) {
-        try {
-            URI url = URI.create(value);
-            if (url.getHost() != null && ("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
-                return url;
-            }
-        } catch (IllegalArgumentException e) {
-            // refused below
-        }
-        throw new IllegalArgumentException("--url must be like http://host:port, not " + value);
     }
 
     static Duration duration(String value) {

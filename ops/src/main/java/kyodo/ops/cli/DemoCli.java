@@ -121,7 +121,8 @@ public final class DemoCli {
         return new Options(url, concurrency, List.copyOf(settings), user, passwordFile);
     }
 
-    private static URI url(String value) {
+    /** A server's {@code --url}: http(s) with a host, or refused (also used by {@code bench run}). */
+    public static URI url(String value) {
         try {
             URI url = URI.create(value);
             if (url.getHost() != null && ("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {

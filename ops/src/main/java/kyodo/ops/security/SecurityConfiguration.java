@@ -1,6 +1,6 @@
 package kyodo.ops.security;
 
-import kyodo.command.platform.CommandSideDefaults;
+import kyodo.kernel.EmbeddedFiles;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.ProblemDetails;
 import org.springframework.beans.factory.ObjectProvider;
@@ -61,7 +61,7 @@ public class SecurityConfiguration {
         String url = env.getProperty("kyodo.security.accounts-url");
         if (url == null) {
             Path dataDir = Path.of(env.getProperty("kyodo.data-dir", "data")).toAbsolutePath().normalize();
-            url = CommandSideDefaults.embeddedFileUrl(dataDir.resolve("accounts/accounts"));
+            url = EmbeddedFiles.url(dataDir.resolve("accounts/accounts"));
         }
         return new StaffAccounts(settings.accounts(), url, encoder);
     }

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import kyodo.query.audit.AuditFixtures;
 import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.proposal.TestStores;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -21,11 +22,8 @@ import org.bson.types.ObjectId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -48,7 +46,7 @@ class ReadStoreTokenStoreTest {
     private final MongoDatabase database = stores.freshDatabase();
     private final ReadStore store = MongoReadStore.of(database);
     private final Serializer serializer = JacksonSerializer.defaultSerializer();
-    private final SettableClock clock = new SettableClock(Instant.parse("2026-12-05T04:00:00Z"));
+    private final AuditFixtures.MutableClock clock = new AuditFixtures.MutableClock(Instant.parse("2026-12-05T04:00:00Z"));
     private final ReadStoreTokenStore a = node("a");
     private final ReadStoreTokenStore b = node("b");
 
@@ -268,32 +266,4 @@ class ReadStoreTokenStoreTest {
         assertThat(node("d").fetchSegments("views")).containsExactly(0);
     }
 
-    /** A clock the test moves forward. */
-    private static final class SettableClock extends Clock {
-
-        private volatile Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

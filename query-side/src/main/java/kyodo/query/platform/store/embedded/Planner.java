@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -169,33 +170,14 @@ final class Planner {
         // Clauses the intersected index ranges answer exactly need not be checked on each document
         // again: a search then never decodes the documents' token arrays.
         Filter residual = filter.without(answered(used));
-        return new Iterator<>() {
-            private int i;
-            private Hit next;
-
-            @Override
-            public boolean hasNext() {
-                while (next == null && i < numbers.size) {
-                    long number = numbers.values[i++];
+        Iterator<Hit> hits = Arrays.stream(numbers.values, 0, numbers.size)
+                .mapToObj(number -> {
                     byte[] bytes = c.docs.get(number);
-                    if (bytes != null) {
-                        Hit hit = Hit.of(number, bytes);
-                        next = residual.matches(hit.doc()) ? hit : null;
-                    }
-                }
-                return next != null;
-            }
-
-            @Override
-            public Hit next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                Hit hit = next;
-                next = null;
-                return hit;
-            }
-        };
+                    return bytes == null ? null : Hit.of(number, bytes);
+                })
+                .filter(Objects::nonNull)
+                .iterator();
+        return matching(hits, residual);
     }
 
     /**
@@ -223,14 +205,29 @@ final class Planner {
 
     private static Iterator<Hit> scan(EmbeddedCollection c, Filter filter) {
         Cursor<Long, byte[]> cursor = c.docs.cursor(null);
+        return matching(new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return cursor.hasNext();
+            }
+
+            @Override
+            public Hit next() {
+                long number = cursor.next();
+                return Hit.of(number, cursor.getValue());
+            }
+        }, filter);
+    }
+
+    /** The hits the filter matches, read from the source as they are asked for. */
+    private static Iterator<Hit> matching(Iterator<Hit> source, Filter filter) {
         return new Iterator<>() {
             private Hit next;
 
             @Override
             public boolean hasNext() {
-                while (next == null && cursor.hasNext()) {
-                    long number = cursor.next();
-                    Hit hit = Hit.of(number, cursor.getValue());
+                while (next == null && source.hasNext()) {
+                    Hit hit = source.next();
                     next = filter.matches(hit.doc()) ? hit : null;
                 }
                 return next != null;
