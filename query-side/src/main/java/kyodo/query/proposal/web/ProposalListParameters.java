@@ -45,7 +45,8 @@ import java.lang.annotation.Target;
         @Parameter(name = "size", in = ParameterIn.QUERY, description = "items per page",
                 schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20")),
         @Parameter(name = "sort", in = ParameterIn.QUERY,
-                description = "order; a leading - means descending (newest or latest first)",
+                description = "order; a leading - means descending (newest or latest first); equal values "
+                        + "by id, in the same direction",
                 schema = @Schema(allowableValues = {"submittedAt", "-submittedAt", "dueOn", "-dueOn"},
                         defaultValue = "-submittedAt"))
 })
