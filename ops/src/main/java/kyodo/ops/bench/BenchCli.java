@@ -45,7 +45,7 @@ public final class BenchCli {
 
     static final String USAGE = """
             usage: java -jar kyodo.jar bench load --proposals N [--data-dir DIR] [--concurrency C] [--months M]
-                                                  [--seed S] [--setting=value …]
+                                                  [--seed S] [--read-models during|after] [--setting=value …]
                    java -jar kyodo.jar bench run --url http://host:port [--duration 30s] [--connections 50]
                                                  [--user ADMIN_ACCOUNT [--password-file FILE]] [--pid PID]
                                                  [--data-dir DIR]
@@ -84,7 +84,7 @@ public final class BenchCli {
     }
 
     private static final Map<String, List<String>> FLAGS = Map.of(
-            "load", List.of("--proposals", "--data-dir", "--concurrency", "--months", "--seed"),
+            "load", List.of("--proposals", "--data-dir", "--concurrency", "--months", "--seed", "--read-models"),
             "run", List.of("--url", "--duration", "--connections", "--user", "--password-file", "--pid", "--data-dir"),
             "replay", List.of("--data-dir"));
 
@@ -160,6 +160,13 @@ public final class BenchCli {
         int concurrency = options.number("--concurrency", 16, 1, 256);
         int months = options.number("--months", 24, 1, 240);
         long seed = options.number("--seed", 13, 0, Integer.MAX_VALUE);
+        String readModels = options.flag("--read-models", "during");
+        if (!List.of("during", "after").contains(readModels)) {
+            err.println("bench: --read-models is during (the projections follow the load) or after (they catch up"
+                    + " when it is done)");
+            err.print(USAGE);
+            return 2;
+        }
         List<String> settings = platform(options, false);
         long starting = System.nanoTime();
         ConfigurableApplicationContext context = start(err, settings);
@@ -177,7 +184,13 @@ public final class BenchCli {
             err.printf(Locale.ROOT, "bench load: %,d proposals, %,d meetings, %,d projects (%,d commands, %d in flight)%n",
                     plan.proposals().size(), plan.meetings().size(), plan.projects().size(), plan.commands(),
                     concurrency);
+            // With "after", the projections stand still while the commands go in, and catch up at the end:
+            // the load measures the command side alone, and a large data set loads faster.
+            List<StreamingEventProcessor> paused = "after".equals(readModels)
+                    ? List.copyOf(projections(context, progress.streamingProcessors()).values()) : List.of();
+            paused.forEach(StreamingEventProcessor::shutDown);
             BenchLoader.Result result = BenchLoader.of(context, concurrency).load(plan, err);
+            paused.forEach(StreamingEventProcessor::start);
             long head = progress.head();
             double loadSeconds = result.took().toNanos() / 1e9;
             long catchingUp = System.nanoTime();
@@ -496,5 +509,22 @@ public final class BenchCli {
 
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
+    }
+
+    /** The streaming processors of the query side's projections, by processing group. */
+    private static Map<String, StreamingEventProcessor> projections(ConfigurableApplicationContext context,
+                                                                    Map<String, StreamingEventProcessor> streaming) {
+        Map<String, StreamingEventProcessor> projections = new LinkedHashMap<>();
+        for (String name : context.getBeanNamesForAnnotation(ProcessingGroup.class)) {
+            Class<?> type = context.getType(name);
+            if (type != null && type.getPackageName().startsWith(PROJECTION_PACKAGE)) {
+                String group = Objects.requireNonNull(context.findAnnotationOnBean(name, ProcessingGroup.class))
+                        .value();
+                if (streaming.containsKey(group)) {
+                    projections.put(group, streaming.get(group));
+                }
+            }
+        }
+        return projections;
     }
 }

@@ -1,33 +1,13 @@
 package kyodo.ops.bench;
 
 import kyodo.command.access.ActorMetadata;
-import kyodo.command.budget.ReserveFunds;
 import kyodo.command.budget.SetEnvelope;
-import kyodo.command.meeting.CloseMeeting;
 import kyodo.command.platform.CommandOutcomes;
-import kyodo.command.meeting.OpenMeeting;
-import kyodo.command.meeting.RecordResolution;
-import kyodo.command.meeting.ScheduleMeeting;
-import kyodo.command.project.ApproveProject;
-import kyodo.command.project.LaunchProject;
-import kyodo.command.project.RecordAllocation;
-import kyodo.command.proposal.AcknowledgeProposal;
-import kyodo.command.proposal.DecideProposal;
-import kyodo.command.proposal.PostProgressUpdate;
-import kyodo.command.proposal.SubmitProposal;
-import kyodo.kernel.StaffRef;
 import kyodo.kernel.Yen;
 import kyodo.kernel.access.Actor;
-import kyodo.kernel.decision.DecisionOutcome;
 import kyodo.kernel.personal.PersonalDataProtector;
-import kyodo.kernel.personal.SealedPersonalData;
-import kyodo.kernel.project.ProjectOrigin;
-import kyodo.kernel.project.ProjectProgramme;
 import kyodo.kernel.project.WardBudgetId;
-import kyodo.kernel.proposal.Proposer;
-import kyodo.ops.bench.BenchDataset.PlannedMeeting;
 import kyodo.ops.bench.BenchDataset.PlannedProject;
-import kyodo.ops.bench.BenchDataset.PlannedProposal;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -66,7 +46,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class BenchLoader {
 
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
-    private static final String STAFF_ID = "bench-loader";
     private static final int MAX_ATTEMPTS = 3;
 
     private final CommandGateway gateway;
@@ -115,18 +94,21 @@ final class BenchLoader {
                 .sorted((a, b) -> (a.ward().code() + a.fiscalYear().startYear())
                         .compareTo(b.ward().code() + b.fiscalYear().startYear()))
                 .forEach(e -> send(new SetEnvelope(WardBudgetId.of(e.ward(), e.fiscalYear()), null, e.ward(),
-                        e.fiscalYear(), Yen.of(e.yen()), id(), "ベンチマーク用の予算枠", e.setAt(), by("ADMIN")),
+                        e.fiscalYear(), Yen.of(e.yen()), UUID.randomUUID().toString(), "ベンチマーク用の予算枠", e.setAt(),
+                        BenchSubjects.by("ADMIN")),
                         "ADMIN"));
         Map<Integer, List<PlannedProject>> projectsByProposal = new java.util.HashMap<>();
         plan.projects().forEach(p -> projectsByProposal.computeIfAbsent(p.proposalNumber(), k -> new ArrayList<>())
                 .add(p));
+        BenchSubjects steps = new BenchSubjects(this::send, protector);
         List<Runnable> subjects = new ArrayList<>();
         plan.proposals().forEach(p -> subjects.add(() -> {
-            String proposalId = proposal(p);
+            String proposalId = steps.proposal(p);
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            projectsByProposal.getOrDefault(p.number(), List.of()).forEach(project -> project(project, proposalId, now));
+            projectsByProposal.getOrDefault(p.number(), List.of())
+                    .forEach(project -> steps.project(project, proposalId, now));
         }));
-        plan.meetings().forEach(m -> subjects.add(() -> meeting(m)));
+        plan.meetings().forEach(m -> subjects.add(() -> steps.meeting(m)));
         // meetings spread among the proposals, as they would happen
         List<Runnable> interleaved = new ArrayList<>(subjects.size());
         int proposals = plan.proposals().size();
@@ -187,72 +169,8 @@ final class BenchLoader {
         }
     }
 
-    private String proposal(PlannedProposal p) {
-        String proposalId = id();
-        // sealed under a key of its own, as the intake does; synthetic, and never logged
-        SealedPersonalData proposer = protector.sealForNewSubject(UUID.randomUUID().toString(),
-                new Proposer(p.proposerName(), p.proposerContact()), p.submittedAt());
-        send(new SubmitProposal(proposalId, p.ward(), p.title(), p.body(), List.of(p.theme()), p.programme(),
-                p.channel(), proposer, p.submittedAt()), "STAFF");
-        if (p.acknowledgedAt() == null) {
-            return proposalId;
-        }
-        send(new AcknowledgeProposal(proposalId, null, p.ward().nameJa() + " 地域振興課", null, p.acknowledgedAt(),
-                by("STAFF")), "STAFF");
-        for (Instant at : p.progressAt()) {
-            send(new PostProgressUpdate(proposalId, null, "担当課で現地を確認し、関係部署と対応を協議しています。", at,
-                    by("STAFF")), "STAFF");
-        }
-        if (p.decidedAt() != null) {
-            boolean accepted = p.outcome() == DecisionOutcome.ACCEPTED;
-            send(new DecideProposal(proposalId, null, id(), p.outcome(),
-                    accepted ? "来年度の事業として実施します" : "現行の制度で対応しているため、今回は見送ります",
-                    null, null, p.decidedAt(), by("STAFF")), "STAFF");
-        }
-        return proposalId;
-    }
-
-    private void project(PlannedProject p, String proposalId, Instant now) {
-        String projectId = id();
-        send(new LaunchProject(projectId, p.ward(), p.fiscalYear(), "提案から生まれた協働事業 " + p.number(), p.theme(),
-                ProjectProgramme.COLLABORATIVE, new ProjectOrigin(proposalId, null, null),
-                p.ward().nameJa() + " 地域振興課", p.launchedAt(), by("STAFF")), "STAFF");
-        if (p.approvedAt() == null) {
-            return;
-        }
-        send(new ApproveProject(projectId, null, id(), "地域の課題に応える事業として承認します", p.approvedAt(),
-                by("WARD_HEAD")), "WARD_HEAD");
-        if (p.allocatedAt() == null) {
-            return;
-        }
-        // the same two steps as an allocation from the HTTP edge: the budget reserves, the project records
-        String budgetId = WardBudgetId.of(p.ward(), p.fiscalYear());
-        String allocationId = id();
-        Yen amount = Yen.of(p.allocationYen());
-        // The reservation is stamped now, not at the planned past time: it expires a while after its own
-        // time unless the project records it, and a reservation stamped in the past could expire first.
-        send(new ReserveFunds(budgetId, allocationId, projectId, amount, now), "WARD_HEAD");
-        send(new RecordAllocation(projectId, null, allocationId, id(), budgetId, amount, "事業費として配分します",
-                p.allocatedAt(), by("WARD_HEAD")), "WARD_HEAD");
-    }
-
-    private void meeting(PlannedMeeting m) {
-        String meetingId = id();
-        send(new ScheduleMeeting(meetingId, m.kind(), m.ward(), null, m.ward().nameJa() + " " + m.theme() + "を考える会 "
-                + m.number(), m.startsAt(), m.endsAt(), m.ward().nameJa() + "役所 会議室", null, true,
-                List.of(m.theme()), null, null, m.scheduledAt(), by("STAFF")), "STAFF");
-        send(new OpenMeeting(meetingId, null, m.attendance(), m.startsAt(), by("STAFF")), "STAFF");
-        for (int r = 1; r <= m.resolutions(); r++) {
-            int against = 2 + r;
-            send(new RecordResolution(meetingId, null, id(), id(), "議題" + r + "について区に提言する", null, null,
-                    m.attendance() - against - 1, against, 1, m.startsAt().plus(Duration.ofMinutes(30L * r)),
-                    by("STAFF")), "STAFF");
-        }
-        send(new CloseMeeting(meetingId, null, m.attendance(), m.endsAt(), by("STAFF")), "STAFF");
-    }
-
     private void send(Object command, String role) {
-        MetaData metaData = MetaData.with(ActorMetadata.STAFF_ID, STAFF_ID + "-" + role.toLowerCase(Locale.ROOT))
+        MetaData metaData = MetaData.with(ActorMetadata.STAFF_ID, BenchSubjects.STAFF_ID + "-" + role.toLowerCase(Locale.ROOT))
                 .and(ActorMetadata.ROLE, role)
                 .and(ActorMetadata.WARD_SCOPE, Actor.CITY_WIDE);
         for (int attempt = 1; ; attempt++) {
@@ -280,13 +198,5 @@ final class BenchLoader {
                         e);
             }
         }
-    }
-
-    private static StaffRef by(String role) {
-        return new StaffRef(STAFF_ID + "-" + role.toLowerCase(Locale.ROOT), role);
-    }
-
-    private static String id() {
-        return UUID.randomUUID().toString();
     }
 }

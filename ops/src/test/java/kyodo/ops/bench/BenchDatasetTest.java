@@ -36,13 +36,17 @@ class BenchDatasetTest {
         long answered = proposals.stream().filter(p -> p.decidedAt() != null).count();
         long accepted = proposals.stream().filter(p -> p.outcome() == DecisionOutcome.ACCEPTED).count();
         long updated = proposals.stream().filter(p -> !p.progressAt().isEmpty()).count();
+        long sentBack = proposals.stream().filter(p -> p.revisionRequestedAt() != null).count();
+        long revised = proposals.stream().filter(p -> p.revisedAt() != null).count();
         // acknowledged but unanswered for more than the default 30 days: the deadline marks them overdue
         long overdue = proposals.stream().filter(p -> p.acknowledgedAt() != null && p.decidedAt() == null
                 && p.acknowledgedAt().plus(Duration.ofDays(31)).isBefore(NOW)).count();
         assertThat(acknowledged).isBetween(1_600L, 1_800L);
         assertThat(answered).isBetween(800L, 1_300L);
         assertThat(accepted).isBetween(answered * 4 / 10, answered * 7 / 10);
-        assertThat(updated).isBetween(500L, 850L);
+        assertThat(updated).isBetween(800L, 1_200L);
+        assertThat(sentBack).isBetween(80L, 200L);
+        assertThat(revised).isBetween(sentBack / 2, sentBack);
         assertThat(overdue).isBetween(100L, 800L);
         assertThat(proposals.stream().filter(p -> p.title().contains(BenchDataset.SEARCHED_WORD)).count())
                 .isBetween(40L, 200L);
@@ -51,6 +55,17 @@ class BenchDatasetTest {
             times.add(p.submittedAt());
             if (p.acknowledgedAt() != null) {
                 times.add(p.acknowledgedAt());
+            }
+            if (p.revisionRequestedAt() != null) {
+                times.add(p.revisionRequestedAt());
+            }
+            if (p.revisedAt() != null) {
+                assertThat(p.revisionRequestedAt()).isNotNull();
+                times.add(p.revisedAt());
+            }
+            // an awaited revision holds the answer back
+            if (p.revisionRequestedAt() != null && p.revisedAt() == null) {
+                assertThat(p.decidedAt()).isNull();
             }
             times.addAll(p.progressAt());
             if (p.decidedAt() != null) {
@@ -67,14 +82,23 @@ class BenchDatasetTest {
         Map<Integer, PlannedProposal> byNumber = plan.proposals().stream()
                 .collect(Collectors.toMap(PlannedProposal::number, Function.identity()));
         assertThat(plan.projects()).hasSize(200);
-        assertThat(plan.meetings()).hasSize(80);
+        assertThat(plan.meetings()).hasSize(200);
         plan.projects().forEach(project -> {
             PlannedProposal origin = byNumber.get(project.proposalNumber());
             assertThat(origin.outcome()).isEqualTo(DecisionOutcome.ACCEPTED);
             assertThat(project.ward()).isEqualTo(origin.ward());
             assertThat(project.launchedAt()).isAfterOrEqualTo(origin.decidedAt());
+            if (project.approvedAt() == null) {
+                assertThat(project.allocatedAt()).isNull();
+                assertThat(project.reportsAt()).isEmpty();
+                assertThat(project.completedAt()).isNull();
+            }
+            // never more spent than allocated
+            assertThat(project.expenditureYen().stream().mapToLong(Long::longValue).sum())
+                    .isLessThanOrEqualTo(project.allocationYen());
             if (project.allocatedAt() != null) {
                 assertThat(project.approvedAt()).isNotNull();
+                assertThat(project.expenditureYen()).isNotEmpty();
                 assertThat(plan.envelopes()).containsKey(project.ward().code() + "-" + project.fiscalYear().startYear());
             }
         });
@@ -82,7 +106,22 @@ class BenchDatasetTest {
                 plan.projects().stream().filter(p -> p.ward() == envelope.ward()
                                 && p.fiscalYear().equals(envelope.fiscalYear()))
                         .mapToLong(BenchDataset.PlannedProject::allocationYen).sum()));
-        plan.meetings().forEach(m -> assertThat(m.attendance() - (2 + m.resolutions()) - 1).isPositive());
+        assertThat(plan.projects()).anyMatch(p -> p.completedAt() != null);
+        plan.meetings().forEach(m -> {
+            assertThat(m.attendance() - (2 + m.resolutions()) - 1).isPositive();
+            assertThat(m.opinions()).isNotEmpty().allSatisfy(o -> assertThat(o.group()).isBetween(1, m.groups()));
+            for (int o = 0; o < m.opinions().size(); o++) {
+                assertThat(m.opinions().get(o).relatedTo()).isLessThan(o);
+            }
+            assertThat(m.minutesAt()).isAfterOrEqualTo(m.endsAt().isBefore(NOW) ? m.endsAt() : NOW).isBefore(NOW);
+        });
+    }
+
+    @Test
+    void aCitysDecadeHasAboutNineEventsPerProposal() {
+        BenchDataset plan = BenchDataset.plan(10_000, 120, 13, NOW);
+        // one event per command, plus the overdue marks the platform's deadlines add
+        assertThat(plan.commands() / 10_000.0).isBetween(7.0, 10.0);
     }
 
     @Test

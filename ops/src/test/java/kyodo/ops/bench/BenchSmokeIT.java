@@ -43,7 +43,7 @@ class BenchSmokeIT {
     void loadsDrivesAndReplaysATinyDataset() throws Exception {
         Output load = bench("load", "--proposals", "50", "--data-dir", dataDir.toString(), "--concurrency", "4");
         assertThat(load.status()).as(load.err()).isZero();
-        assertThat(load.out()).contains("| proposals / meetings / projects | 50 / 2 / 5 |")
+        assertThat(load.out()).contains("| proposals / meetings / projects | 50 / 5 / 5 |")
                 .contains("| events/s while loading |").contains("| disk per event (bytes) |")
                 .contains("| read models caught up after the load (s) |");
 
