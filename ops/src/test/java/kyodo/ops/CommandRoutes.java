@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every command route of ../shared/API.md with a valid body for it, so the corpus can break one
+ * Every command route of docs/api.md with a valid body for it, so the corpus can break one
  * thing at a time. Sub-resource routes target subjects that exist, so a request is refused for what
  * is wrong with it, not merely for an unknown id.
  *

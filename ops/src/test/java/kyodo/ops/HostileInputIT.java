@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Fires a hostile corpus at the running app (../shared/API.md; issues 8 and 12, hostile input):
+ * Fires a hostile corpus at the running app (docs/api.md; issues 8 and 12, hostile input):
  * 12,000 requests drawn at random ({@link HostileCorpus}) and some 4,900 that try every edge case
  * of a class on every route, field or header it applies to ({@link HostileEdgeCases}). It holds
  * them to the error contract: no 5xx; an answer to every request whose HTTP framing is sound (a

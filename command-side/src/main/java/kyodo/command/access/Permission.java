@@ -8,7 +8,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Who may do what on the command side (API.md, "Areas and who may call them"): the one place that
+ * Who may do what on the command side (docs/api.md, "Areas and who may call them"): the one place that
  * names roles. Everything a ward office does day to day is open to its staff, its head and the
  * city-wide administrators; money, approvals and erasure are narrower. An analyst does none of it.
  * A command names the permission it needs with {@link Requires} (none: {@link #DAILY_WORK}).

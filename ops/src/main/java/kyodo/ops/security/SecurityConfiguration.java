@@ -35,7 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Who may call what (API.md, "Areas and who may call them"), at the edge of the deployable:
+ * Who may call what (docs/api.md, "Areas and who may call them"), at the edge of the deployable:
  * {@code /public/**}, health and API docs are anonymous; {@code /analytics/**} is for ANALYST and
  * ADMIN; {@code /api/admin/**} for ADMIN; the rest of {@code /api/**} for staff (STAFF, WARD_HEAD,
  * ADMIN); anything else is refused. The sides check again what the URL can't know: the command side

@@ -83,7 +83,7 @@ public class ProposalViews {
     /**
      * Staff view: opens the proposer with their key; shows the placeholder once it was erased, and
      * {@link Viewer#WITHHELD_PLACEHOLDER} to a reader whose ward scope does not cover the proposal's ward
-     * (API.md: personal data is for staff of the same ward). Blocking.
+     * (docs/api.md: personal data is for staff of the same ward). Blocking.
      */
     public ProposalStaffView staffView(Document doc, Viewer viewer) {
         Document sealedDoc = doc.get("proposer", Document.class);

@@ -10,7 +10,7 @@ import reactor.core.publisher.Mono;
 /**
  * Who is reading a staff view: the signed-in {@link Actor}, if any. Personal data (a proposer, a
  * meeting's participants) is opened only for staff whose ward scope covers the subject's ward, and
- * for city-wide staff (API.md: "visible to staff of the same ward, ADMIN"); everyone else sees
+ * for city-wide staff (docs/api.md: "visible to staff of the same ward, ADMIN"); everyone else sees
  * {@link #WITHHELD_PLACEHOLDER}. Without a signed-in actor nothing is opened.
  */
 public final class Viewer {

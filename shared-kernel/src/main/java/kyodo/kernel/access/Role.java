@@ -3,7 +3,7 @@ package kyodo.kernel.access;
 import java.util.Optional;
 
 /**
- * What a signed-in person may do (API.md, "Areas and who may call them"). Roles are coarse on
+ * What a signed-in person may do (docs/api.md, "Areas and who may call them"). Roles are coarse on
  * purpose: the ward scope of the {@link Actor} narrows them to one ward.
  */
 public enum Role {

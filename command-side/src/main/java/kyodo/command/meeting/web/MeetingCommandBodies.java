@@ -18,7 +18,7 @@ import kyodo.kernel.meeting.MeetingKind;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** Bodies of the meeting commands (../shared/API.md, Meetings). */
+/** Bodies of the meeting commands (docs/api.md, Meetings). */
 final class MeetingCommandBodies {
 
     private static final String ID = "[A-Za-z0-9-]{1,64}";

@@ -20,7 +20,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** Bodies of the project and ward-budget commands (../shared/API.md). */
+/** Bodies of the project and ward-budget commands (docs/api.md). */
 final class ProjectCommandBodies {
 
     private static final String ID = "[A-Za-z0-9-]{1,64}";

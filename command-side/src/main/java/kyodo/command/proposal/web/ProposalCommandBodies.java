@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import kyodo.command.web.validation.PlainText;
 
-/** Bodies of the commands on an existing proposal (../shared/API.md, Proposals). */
+/** Bodies of the commands on an existing proposal (docs/api.md, Proposals). */
 final class ProposalCommandBodies {
 
     private ProposalCommandBodies() {
