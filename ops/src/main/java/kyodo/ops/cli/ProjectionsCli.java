@@ -156,7 +156,7 @@ public final class ProjectionsCli {
     }
 
     /** The processing groups of the query side's projections, sorted. */
-    static List<String> projectionGroups(ListableBeanFactory beans) {
+    public static List<String> projectionGroups(ListableBeanFactory beans) {
         TreeSet<String> groups = new TreeSet<>();
         for (String name : beans.getBeanNamesForAnnotation(ProcessingGroup.class)) {
             Class<?> type = beans.getType(name);
