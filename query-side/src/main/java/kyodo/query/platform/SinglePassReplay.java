@@ -40,8 +40,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SinglePassReplay {
 
-    /** How long the reader waits for the next event before it takes the store's end as reached. */
-    private static final int END_WAIT_MS = 500;
+    /**
+     * How long the reader waits for the next event before it ends the pass short of the head: the head is
+     * an event of the store, so a pass normally ends on it; this only ends a stream that stalls.
+     */
+    private static final int END_WAIT_MS = 10_000;
 
     /** What a replay says after every batch. */
     @FunctionalInterface
