@@ -12,6 +12,7 @@ import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.messaging.ResultMessage;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +47,17 @@ public final class SinglePassReplay {
      */
     private static final int END_WAIT_MS = 10_000;
 
+    /** Events in the first batch; later ones grow or shrink to take about {@link #BATCH_TIME}. */
+    private static final int FIRST_BATCH = 500;
+    /**
+     * How long a batch should take at most. A batch is one unit of work, which Axon's processors bound
+     * ({@code axon.timeout.transaction.event-processors}, 60 s by default: its janitor then interrupts
+     * the thread, and an interrupted file channel closes the embedded read store), and the read store
+     * holds its writes in memory until the batch commits: a batch is cut by time, so it stays far
+     * within both on a slow or busy machine.
+     */
+    private static final Duration BATCH_TIME = Duration.ofSeconds(5);
+
     /** What a replay says after every batch. */
     @FunctionalInterface
     public interface Progress {
@@ -62,8 +74,9 @@ public final class SinglePassReplay {
     private final int batchSize;
 
     /**
-     * @param batchSize events per unit of work: the read store commits a few times per batch, and a
-     *                  batch's writes and the state projections cache for it are held in memory
+     * @param batchSize most events per unit of work (fewer while batches take longer than
+     *                  {@link #BATCH_TIME}): the read store commits a few times per batch, and a batch's
+     *                  writes and the state projections cache for it are held in memory
      */
     public SinglePassReplay(EventProcessingConfiguration processing,
                             StreamableMessageSource<TrackedEventMessage<?>> events, int batchSize) {
@@ -122,11 +135,12 @@ public final class SinglePassReplay {
 
     private long replay(List<ReplayLane> lanes, TrackingToken head, Progress progress) {
         long read = 0;
-        List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
+        int size = Math.min(batchSize, FIRST_BATCH);
+        List<TrackedEventMessage<?>> batch = new ArrayList<>(size);
         try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(start(lanes))) {
             boolean end = false;
             while (!end) {
-                while (batch.size() < batchSize && !end) {
+                while (batch.size() < size && !end) {
                     if (!stream.hasNextAvailable(END_WAIT_MS, TimeUnit.MILLISECONDS)) {
                         end = true;
                     } else {
@@ -136,7 +150,9 @@ public final class SinglePassReplay {
                     }
                 }
                 if (!batch.isEmpty()) {
+                    long started = System.nanoTime();
                     handle(batch, lanes);
+                    size = nextSize(size, System.nanoTime() - started);
                     read += batch.size();
                     progress.batchDone(read, batch.get(batch.size() - 1).trackingToken().position().orElse(-1));
                     batch.clear();
@@ -147,6 +163,17 @@ public final class SinglePassReplay {
             throw new IllegalStateException("replay interrupted after " + read + " events", e);
         }
         return read;
+    }
+
+    /**
+     * Halves the batch when it took longer than {@link #BATCH_TIME}, doubles it (up to the batch size)
+     * when it took less than half of that.
+     */
+    private int nextSize(int size, long nanos) {
+        if (nanos > BATCH_TIME.toNanos()) {
+            return Math.max(1, size / 2);
+        }
+        return nanos < BATCH_TIME.toNanos() / 2 ? (int) Math.min(batchSize, 2L * size) : size;
     }
 
     /** One unit of work for the batch: every lane's handlers, then (prepare-commit) every lane's position. */
