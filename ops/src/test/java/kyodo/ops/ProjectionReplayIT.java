@@ -44,7 +44,7 @@ class ProjectionReplayIT {
     }
 
     /** Every document of every read-model collection, as JSON, by collection, by _id. */
-    private static TreeMap<String, List<String>> dump(KyodoTestApp app) {
+    static TreeMap<String, List<String>> dump(KyodoTestApp app) {
         ReadStore store = app.context().getBean(ReadStore.class);
         TreeMap<String, List<String>> dump = new TreeMap<>();
         for (String collection : store.collectionNames()) {

@@ -1,20 +1,66 @@
 package kyodo.ops.cli;
 
+import kyodo.query.platform.SinglePassReplay;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Waits until streaming processors have handled every event up to a head position, drawing a
- * progress line (events handled, events/s, ETA, percent) on the terminal while it waits.
+ * Waits until streaming processors have handled every event up to a head position, or rebuilds
+ * projections in one pass ({@link SinglePassReplay}), drawing a progress line (events handled,
+ * events/s, ETA, percent) on the terminal meanwhile.
  */
-final class CatchUp {
+public final class CatchUp {
 
     private static final Duration POLL = Duration.ofMillis(200);
 
     private CatchUp() {
+    }
+
+    /**
+     * Rebuilds the projections from the event store in one pass and starts their processors again.
+     *
+     * @param progress where to draw the progress line (stderr), or null for none
+     * @return whether it finished within the timeout (if not, the processors go on from the
+     *         positions it stored)
+     * @throws RuntimeException what failed a batch; the processors go on from the positions stored before it
+     */
+    public static boolean rebuild(SinglePassReplay replay, List<String> projections, long head, Duration timeout,
+                                  PrintStream progress) {
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        long[] drawn = {started};
+        try {
+            replay.rebuild(projections, (events, position) -> {
+                long now = System.nanoTime();
+                if (progress != null && (now - drawn[0] >= POLL.toNanos() || position >= head)) {
+                    drawn[0] = now;
+                    long handled = Math.min(position, head) + 1;
+                    progress.print("\r" + ProgressLine.render(handled, head + 1, events, (now - started) / 1e9));
+                }
+                if (now > deadline) {
+                    throw new TimedOut();
+                }
+            });
+        } catch (TimedOut e) {
+            return false;
+        } finally {
+            if (progress != null) {
+                progress.println();
+            }
+        }
+        return true;
+    }
+
+    /** Ends a replay that runs past its timeout, between two batches. */
+    private static final class TimedOut extends RuntimeException {
+
+        TimedOut() {
+            super(null, null, false, false);
+        }
     }
 
     /**

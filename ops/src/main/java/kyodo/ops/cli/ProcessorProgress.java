@@ -1,5 +1,6 @@
 package kyodo.ops.cli;
 
+import kyodo.query.platform.SinglePassReplay;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -33,6 +34,16 @@ public final class ProcessorProgress {
     public static ProcessorProgress of(ApplicationContext context) {
         org.axonframework.config.Configuration axon = context.getBean(org.axonframework.config.Configuration.class);
         return new ProcessorProgress(axon.eventStore(), context.getBean(EventProcessingConfiguration.class));
+    }
+
+    /**
+     * The single-pass replay of a started platform, in units of work of
+     * {@code kyodo.projections.replay-batch-size} events (default 2,000).
+     */
+    public static SinglePassReplay singlePassReplay(ApplicationContext context) {
+        org.axonframework.config.Configuration axon = context.getBean(org.axonframework.config.Configuration.class);
+        return new SinglePassReplay(axon.eventProcessingConfiguration(), axon.eventStore(),
+                context.getEnvironment().getProperty("kyodo.projections.replay-batch-size", Integer.class, 2_000));
     }
 
     /** Position of the newest event in the store; -1 when it is empty. */

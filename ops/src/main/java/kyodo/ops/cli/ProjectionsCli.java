@@ -19,10 +19,11 @@ import java.util.regex.Pattern;
 /**
  * {@code projections replay [name|all] [--kyodo.data-dir=…] [other settings]}: rebuilds read models
  * from the event store. It starts the platform on its stores without the web server (and without
- * the demo loader), and for each named projection shuts its processor down, resets its tokens
- * (the projection's reset handler clears its own documents), starts it again and shows progress
- * on stderr until every replayed projection has handled the event store's head. With the embedded
- * stores, stop a running server on the same data directory first.
+ * the demo loader), shuts the named projections' processors down, resets their tokens (each
+ * projection's reset handler clears its own documents), replays the event store into all of them
+ * in one pass ({@link kyodo.query.platform.SinglePassReplay}: each event read and deserialized once,
+ * large batches) with progress on stderr, and starts them again from the positions the replay stored.
+ * With the embedded stores, stop a running server on the same data directory first.
  *
  * <p>The projections are the processing groups of the query side ({@code kyodo.query}); the
  * command side's policies are not replayable from here, since replaying them would issue their
@@ -128,16 +129,25 @@ public final class ProjectionsCli {
             return 2;
         }
         long started = System.nanoTime();
-        chosen.values().forEach(StreamingEventProcessor::shutDown);
-        chosen.values().forEach(StreamingEventProcessor::resetTokens);
         long head = progress.head();
-        err.println("replaying " + String.join(", ", chosen.keySet()) + " up to event " + head);
-        chosen.values().forEach(StreamingEventProcessor::start);
+        err.println("replaying " + String.join(", ", chosen.keySet()) + " up to event " + head + " in one pass");
         Duration timeout = context.getEnvironment().getProperty("kyodo.projections.replay-timeout", Duration.class,
                 Duration.ofHours(1));
-        if (!CatchUp.await(chosen, head, timeout, err)) {
-            err.println("projections replay: not finished within " + timeout
+        try {
+            if (!CatchUp.rebuild(ProcessorProgress.singlePassReplay(context), List.copyOf(chosen.keySet()), head,
+                    timeout, err)) {
+                err.println("projections replay: not finished within " + timeout
+                        + "; the processors continue from their tokens at the next start");
+                return 1;
+            }
+        } catch (RuntimeException e) {
+            err.println("projections replay: failed: " + e.getMessage()
                     + "; the processors continue from their tokens at the next start");
+            return 1;
+        }
+        // they were started from the positions the replay stored: they are there, or handle what arrived since
+        if (!CatchUp.await(chosen, head, timeout, null)) {
+            err.println("projections replay: the processors did not resume within " + timeout);
             return 1;
         }
         out.printf("replayed %s: up to event %d in %.1f s%n", String.join(", ", chosen.keySet()), head,
@@ -146,7 +156,7 @@ public final class ProjectionsCli {
     }
 
     /** The processing groups of the query side's projections, sorted. */
-    static List<String> projectionGroups(ListableBeanFactory beans) {
+    public static List<String> projectionGroups(ListableBeanFactory beans) {
         TreeSet<String> groups = new TreeSet<>();
         for (String name : beans.getBeanNamesForAnnotation(ProcessingGroup.class)) {
             Class<?> type = beans.getType(name);

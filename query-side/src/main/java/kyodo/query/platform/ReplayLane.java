@@ -1,0 +1,112 @@
+package kyodo.query.platform;
+
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One segment of one processor in a {@link SinglePassReplay}: its handlers, its claimed token, and
+ * the position it has reached, advanced per event the way Axon's pooled processor advances it (so a
+ * {@code ReplayToken} stays one until the replay passes the position at the reset).
+ */
+final class ReplayLane {
+
+    private final String processor;
+    private final Segment segment;
+    private final EventHandlerInvoker handlers;
+    private final List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors;
+    private final TokenStore tokens;
+    /** Reached within the current batch. */
+    private TrackingToken position;
+    /** Stored with the last committed batch (or fetched at the start). */
+    private TrackingToken stored;
+
+    private ReplayLane(AbstractEventProcessor processor, Segment segment, TokenStore tokens, TrackingToken token) {
+        this.processor = processor.getName();
+        this.segment = segment;
+        this.handlers = processor.eventHandlerInvoker();
+        this.interceptors = List.copyOf(processor.getHandlerInterceptors());
+        this.tokens = tokens;
+        this.position = token;
+        this.stored = token;
+    }
+
+    /** Claims every segment of the processor's tokens; the caller releases them ({@link #release()}). */
+    static List<ReplayLane> claim(AbstractEventProcessor processor, TokenStore tokens) {
+        String name = processor.getName();
+        int[] segments = tokens.fetchSegments(name);
+        if (segments.length == 0) {
+            throw new IllegalStateException("processor " + name + " has no tokens yet: start it once first");
+        }
+        List<ReplayLane> lanes = new ArrayList<>();
+        try {
+            for (int id : segments) {
+                TrackingToken token = tokens.fetchToken(name, id);
+                lanes.add(new ReplayLane(processor, Segment.computeSegment(id, segments), tokens, token));
+            }
+        } catch (RuntimeException e) {
+            lanes.forEach(ReplayLane::release);
+            throw e;
+        }
+        return lanes;
+    }
+
+    TrackingToken position() {
+        return position;
+    }
+
+    boolean covers(TrackingToken token) {
+        return SinglePassReplay.covers(position, token);
+    }
+
+    /** Hands the event to this segment's handlers unless the lane has handled it already. */
+    void handle(TrackedEventMessage<?> event, UnitOfWork<? extends EventMessage<?>> unitOfWork) throws Exception {
+        if (covers(event.trackingToken())) {
+            return;
+        }
+        position = WrappedToken.advance(position, event.trackingToken());
+        TrackedEventMessage<?> message = event.withTrackingToken(position);
+        if (!handlers.canHandle(message, segment)) {
+            return;
+        }
+        if (interceptors.isEmpty()) {
+            handlers.handle(message, segment);
+        } else {
+            new DefaultInterceptorChain<EventMessage<?>>(unitOfWork, interceptors, m -> {
+                handlers.handle(message, segment);
+                return null;
+            }).proceed();
+        }
+    }
+
+    /** At the batch's prepare-commit: the position, through the processor's token store (ADR 13). */
+    void storePosition() {
+        if (position != stored) {
+            tokens.storeToken(position, processor, segment.getSegmentId());
+        }
+    }
+
+    void committed() {
+        stored = position;
+    }
+
+    /** The batch failed: back to what is stored, so that a retry would handle the batch again. */
+    void rollBack() {
+        position = stored;
+    }
+
+    void release() {
+        tokens.releaseClaim(processor, segment.getSegmentId());
+    }
+}

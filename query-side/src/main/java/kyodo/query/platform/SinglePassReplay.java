@@ -1,0 +1,223 @@
+package kyodo.query.platform;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.axonframework.messaging.ResultMessage;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Rebuilds projections in one pass over the event store: one reader streams the events once, in
+ * large batches, each event is deserialized once, and every replayed processor's handlers see each
+ * batch inside one unit of work, so that {@link BatchedWrites} sends one bulk write per collection
+ * per batch and the read store is made durable a few times per batch instead of ten times per hundred
+ * events. The processors themselves each read and deserialize every event, in batches of
+ * {@code kyodo.projections.batch-size}, which is right while they follow new events and slow for a
+ * rebuild.
+ * <p>
+ * It keeps the processors' own contract: each handler gets the event with the token its processor
+ * would have given it ({@code ReplayToken} while replaying, so {@code @DisallowReplay} and
+ * {@code ReplayStatus} mean what they mean in the processor), and each processor's position is stored
+ * in its own token store only at the batch's prepare-commit, through {@link PositionAfterWrites}:
+ * after the batch's documents are written and durable (ADR 13). A replay that fails or is killed
+ * leaves every position at or behind its documents; the processors, or the next replay, go on from
+ * there and re-apply what the documents already hold as no-ops.
+ * <p>
+ * The processors must be shut down while it runs (it claims their tokens and releases them at the
+ * end); they are started again from the tokens it stored, so they handle what arrived meanwhile.
+ * Handler interceptors of the processors are applied; their message monitors and transaction
+ * manager are not (the query side's projections write only to the read store).
+ */
+public final class SinglePassReplay {
+
+    /**
+     * How long the reader waits for the next event before it ends the pass short of the head: the head is
+     * an event of the store, so a pass normally ends on it; this only ends a stream that stalls.
+     */
+    private static final int END_WAIT_MS = 10_000;
+
+    /** Events in the first batch; later ones grow or shrink to take about {@link #BATCH_TIME}. */
+    private static final int FIRST_BATCH = 500;
+    /**
+     * How long a batch should take at most. A batch is one unit of work, which Axon's processors bound
+     * ({@code axon.timeout.transaction.event-processors}, 60 s by default: its janitor then interrupts
+     * the thread, and an interrupted file channel closes the embedded read store), and the read store
+     * holds its writes in memory until the batch commits: a batch is cut by time, so it stays far
+     * within both on a slow or busy machine.
+     */
+    private static final Duration BATCH_TIME = Duration.ofSeconds(5);
+
+    /** What a replay says after every batch. */
+    @FunctionalInterface
+    public interface Progress {
+
+        /**
+         * @param events   events read so far (each handed to every replayed processor)
+         * @param position position of the last event of the batch in the event store
+         */
+        void batchDone(long events, long position);
+    }
+
+    private final EventProcessingConfiguration processing;
+    private final StreamableMessageSource<TrackedEventMessage<?>> events;
+    private final int batchSize;
+
+    /**
+     * @param batchSize most events per unit of work (fewer while batches take longer than
+     *                  {@link #BATCH_TIME}): the read store commits a few times per batch, and a batch's
+     *                  writes and the state projections cache for it are held in memory
+     */
+    public SinglePassReplay(EventProcessingConfiguration processing,
+                            StreamableMessageSource<TrackedEventMessage<?>> events, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
+        }
+        this.processing = processing;
+        this.events = events;
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * Shuts the named processors down, resets them (their reset handlers clear their documents),
+     * replays the event store up to its head into all of them in one pass, and starts them again
+     * (also when the replay fails: they then go on from the positions it stored).
+     *
+     * @return the number of events read
+     */
+    public long rebuild(List<String> processors, Progress progress) {
+        List<StreamingEventProcessor> chosen = processors.stream().map(this::processor).toList();
+        chosen.forEach(StreamingEventProcessor::shutDown);
+        try {
+            chosen.forEach(StreamingEventProcessor::resetTokens);
+            return catchUp(processors, events.createHeadToken(), progress);
+        } finally {
+            // after a failure too: they go on from the positions the replay stored
+            chosen.forEach(StreamingEventProcessor::start);
+        }
+    }
+
+    /**
+     * Brings the named (shut down) processors from their stored tokens up to {@code head} in one pass,
+     * leaving them shut down.
+     *
+     * @param head the last event to handle, or null for an empty store
+     * @return the number of events read
+     */
+    public long catchUp(List<String> processors, TrackingToken head, Progress progress) {
+        List<ReplayLane> lanes = new ArrayList<>();
+        try {
+            for (String name : processors) {
+                if (processor(name).isRunning()) {
+                    throw new IllegalStateException("processor " + name + " is running: shut it down first");
+                }
+                lanes.addAll(ReplayLane.claim(processing.eventProcessor(name, AbstractEventProcessor.class)
+                        .orElseThrow(), processing.tokenStore(name)));
+            }
+            if (head == null || lanes.stream().allMatch(lane -> lane.covers(head))) {
+                return 0;
+            }
+            return replay(lanes, head, progress);
+        } finally {
+            lanes.forEach(ReplayLane::release);
+        }
+    }
+
+    private long replay(List<ReplayLane> lanes, TrackingToken head, Progress progress) {
+        long read = 0;
+        int size = Math.min(batchSize, FIRST_BATCH);
+        List<TrackedEventMessage<?>> batch = new ArrayList<>(size);
+        try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(start(lanes))) {
+            boolean end = false;
+            while (!end) {
+                while (batch.size() < size && !end) {
+                    if (!stream.hasNextAvailable(END_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                        end = true;
+                    } else {
+                        TrackedEventMessage<?> event = stream.nextAvailable();
+                        batch.add(event);
+                        end = covers(event.trackingToken(), head);
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    long started = System.nanoTime();
+                    handle(batch, lanes);
+                    size = nextSize(size, System.nanoTime() - started);
+                    read += batch.size();
+                    progress.batchDone(read, batch.get(batch.size() - 1).trackingToken().position().orElse(-1));
+                    batch.clear();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("replay interrupted after " + read + " events", e);
+        }
+        return read;
+    }
+
+    /**
+     * Halves the batch when it took longer than {@link #BATCH_TIME}, doubles it (up to the batch size)
+     * when it took less than half of that.
+     */
+    private int nextSize(int size, long nanos) {
+        if (nanos > BATCH_TIME.toNanos()) {
+            return Math.max(1, size / 2);
+        }
+        return nanos < BATCH_TIME.toNanos() / 2 ? (int) Math.min(batchSize, 2L * size) : size;
+    }
+
+    /** One unit of work for the batch: every lane's handlers, then (prepare-commit) every lane's position. */
+    private static void handle(List<TrackedEventMessage<?>> batch, List<ReplayLane> lanes) {
+        BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
+        // registered before the batch is handled, as Axon's processors do: PositionAfterWrites writes and
+        // makes durable every pending write of the batch before the first position is stored
+        unitOfWork.onPrepareCommit(u -> lanes.forEach(ReplayLane::storePosition));
+        ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+            TrackedEventMessage<?> event = unitOfWork.getMessage();
+            for (ReplayLane lane : lanes) {
+                lane.handle(event, unitOfWork);
+            }
+            return null;
+        }, RollbackConfigurationType.ANY_THROWABLE);
+        if (result.isExceptional()) {
+            lanes.forEach(ReplayLane::rollBack);
+            Throwable failure = result.exceptionResult();
+            throw failure instanceof RuntimeException e ? e : new IllegalStateException(failure);
+        }
+        lanes.forEach(ReplayLane::committed);
+    }
+
+    /** Where the stream starts: the lowest position any lane has reached (null: the first event). */
+    private static TrackingToken start(List<ReplayLane> lanes) {
+        TrackingToken lowest = null;
+        for (int i = 0; i < lanes.size(); i++) {
+            TrackingToken position = WrappedToken.unwrapLowerBound(lanes.get(i).position());
+            if (position == null) {
+                return null;
+            }
+            lowest = i == 0 ? position : lowest.lowerBound(position);
+        }
+        return lowest;
+    }
+
+    /** Whether a position includes another (a reset lane's {@code ReplayToken} includes nothing yet). */
+    static boolean covers(TrackingToken position, TrackingToken other) {
+        TrackingToken reached = WrappedToken.unwrapUpperBound(position);
+        return reached != null && reached.covers(WrappedToken.unwrapUpperBound(other));
+    }
+
+    private StreamingEventProcessor processor(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow(
+                () -> new IllegalArgumentException("no streaming processor " + name));
+    }
+}

@@ -1,0 +1,130 @@
+package kyodo.query.platform;
+
+import org.axonframework.config.Configuration;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A single-pass replay gives handlers what their processor would: every event in order, marked as a
+ * replay up to the position at the reset (so {@code @DisallowReplay} handlers sit it out), in batches,
+ * for every segment of the processor (Axon's default 16 here), and the processor goes on from the
+ * stored positions with what arrives next.
+ */
+class SinglePassReplayTest {
+
+    private final Views views = new Views();
+    private final Mailer mailer = new Mailer();
+    private final Configuration axon = DefaultConfigurer.defaultConfiguration()
+            .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
+            .eventProcessing(processing -> processing.registerPooledStreamingEventProcessor(Views.GROUP)
+                    .registerTokenStore(Views.GROUP, c -> new InMemoryTokenStore())
+                    .registerEventHandler(c -> views)
+                    .registerEventHandler(c -> mailer))
+            .buildConfiguration();
+
+    @AfterEach
+    void stop() {
+        axon.shutdown();
+    }
+
+    @Test
+    void handlersSeeEveryEventOnceAsAReplayAndTheProcessorGoesOnAfterIt() {
+        axon.start();
+        List.of("a", "b", "c", "d", "e").forEach(this::publish);
+        // the live run handles them in Axon's default 16 segments, in parallel: wait for all of them
+        List.of("a", "b", "c", "d", "e").forEach(this::awaitSeen);
+        views.seen.clear();
+        List<String> batches = new ArrayList<>();
+
+        long read = new SinglePassReplay(axon.eventProcessingConfiguration(), axon.eventStore(), 2)
+                .rebuild(List.of(Views.GROUP), (events, position) -> batches.add(events + "@" + position));
+
+        assertThat(read).isEqualTo(5);
+        assertThat(batches).containsExactly("2@1", "4@3", "5@4");
+        assertThat(views.resets).hasValue(1);
+        assertThat(views.seen).containsExactly("a REPLAY", "b REPLAY", "c REPLAY", "d REPLAY", "e REPLAY");
+        assertThat(mailer.sent).containsExactlyInAnyOrder("a", "b", "c", "d", "e");
+
+        publish("f");
+        awaitSeen("f");
+        assertThat(views.seen).endsWith("f REGULAR");
+        assertThat(mailer.sent).containsExactlyInAnyOrder("a", "b", "c", "d", "e", "f");
+    }
+
+    @Test
+    void aRunningProcessorIsNotReplayedUnderItsOwnFeet() {
+        axon.start();
+        publish("a");
+
+        assertThatThrownBy(() -> new SinglePassReplay(axon.eventProcessingConfiguration(), axon.eventStore(), 10)
+                .catchUp(List.of(Views.GROUP), axon.eventStore().createHeadToken(), (events, position) -> {
+                }))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("shut it down first");
+    }
+
+    private void publish(String payload) {
+        axon.eventStore().publish(GenericEventMessage.asEventMessage(payload));
+    }
+
+    private void awaitSeen(String payload) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (views.seen.stream().noneMatch(s -> s.startsWith(payload + " "))) {
+            assertThat(System.nanoTime()).as("handled " + payload).isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+        StreamingEventProcessor processor = axon.eventProcessingConfiguration()
+                .eventProcessor(Views.GROUP, StreamingEventProcessor.class).orElseThrow();
+        assertThat(processor.isRunning()).isTrue();
+    }
+
+    @ProcessingGroup(Views.GROUP)
+    static final class Views {
+
+        static final String GROUP = "views";
+
+        final List<String> seen = new CopyOnWriteArrayList<>();
+        final AtomicInteger resets = new AtomicInteger();
+
+        @EventHandler
+        void on(String event, ReplayStatus status) {
+            seen.add(event + " " + status);
+        }
+
+        @ResetHandler
+        void reset() {
+            resets.incrementAndGet();
+        }
+    }
+
+    /** A handler of the same group that must not run twice for an event (it would send mail, say). */
+    @ProcessingGroup(Views.GROUP)
+    static final class Mailer {
+
+        final List<String> sent = new CopyOnWriteArrayList<>();
+
+        @EventHandler
+        @DisallowReplay
+        void on(String event) {
+            sent.add(event);
+        }
+    }
+}
