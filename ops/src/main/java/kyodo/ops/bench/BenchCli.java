@@ -1,22 +1,14 @@
 package kyodo.ops.bench;
 
 import kyodo.ops.KyodoApplication;
-import kyodo.ops.cli.CatchUp;
 import kyodo.ops.cli.DemoCli;
-import kyodo.ops.cli.ProcessorProgress;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -24,8 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
  * {@code bench …}: the benchmark harness of {@code docs/performance.md}.
@@ -56,8 +46,7 @@ public final class BenchCli {
                       bench-staff and bench-analyst there; without --user it drives the public reads only)
                    java -jar kyodo.jar bench replay [--data-dir DIR] [--setting=value …]
             """;
-    private static final Duration CATCH_UP_TIMEOUT = Duration.ofHours(2);
-    private static final String PROJECTION_PACKAGE = "kyodo.query";
+    static final Duration CATCH_UP_TIMEOUT = Duration.ofHours(2);
 
     private BenchCli() {
     }
@@ -107,9 +96,9 @@ public final class BenchCli {
         }
         try {
             return switch (options.verb()) {
-                case "load" -> load(out, err, options);
+                case "load" -> BenchLoad.run(out, err, options);
                 case "run" -> drive(out, err, options);
-                default -> replay(out, err, options);
+                default -> BenchReplay.run(out, err, options);
             };
         } catch (IllegalArgumentException e) {
             err.println("bench " + options.verb() + ": " + e.getMessage());
@@ -158,84 +147,6 @@ public final class BenchCli {
         return new Options(verb, Map.copyOf(flags), List.copyOf(settings));
     }
 
-    private static int load(PrintStream out, PrintStream err, Options options) {
-        int proposals = options.number("--proposals", 0, 1, 10_000_000);
-        int concurrency = options.number("--concurrency", 16, 1, 256);
-        int months = options.number("--months", 24, 1, 240);
-        long seed = options.number("--seed", 13, 0, Integer.MAX_VALUE);
-        String readModels = options.flag("--read-models", "during");
-        if (!List.of("during", "after").contains(readModels)) {
-            err.println("bench: --read-models is during (the projections follow the load) or after (they catch up"
-                    + " when it is done)");
-            err.print(USAGE);
-            return 2;
-        }
-        List<String> settings = platform(options, false);
-        long starting = System.nanoTime();
-        ConfigurableApplicationContext context = start(err, settings);
-        if (context == null) {
-            return 2;
-        }
-        double startUp = seconds(starting);
-        Path dataDir = dataDir(context);
-        Map<String, String> figures = new LinkedHashMap<>();
-        try {
-            ProcessorProgress progress = ProcessorProgress.of(context);
-            long before = progress.head();
-            long storedBefore = before < 0 ? 0 : eventCount(context, before);
-            BenchDataset plan = BenchDataset.plan(proposals, months, seed, context.getBean(Clock.class).instant());
-            err.printf(Locale.ROOT, "bench load: %,d proposals, %,d meetings, %,d projects (%,d commands, %d in flight)%n",
-                    plan.proposals().size(), plan.meetings().size(), plan.projects().size(), plan.commands(),
-                    concurrency);
-            // With "after", the projections stand still while the commands go in, and catch up at the end:
-            // the load measures the command side alone, and a large data set loads faster.
-            List<StreamingEventProcessor> paused = "after".equals(readModels)
-                    ? List.copyOf(projections(context, progress.streamingProcessors()).values()) : List.of();
-            paused.forEach(StreamingEventProcessor::shutDown);
-            BenchLoader.Result result = BenchLoader.of(context, concurrency).load(plan, err);
-            paused.forEach(StreamingEventProcessor::start);
-            long head = progress.head();
-            double loadSeconds = result.took().toNanos() / 1e9;
-            long catchingUp = System.nanoTime();
-            err.println("bench load: waiting for the read models to catch up with event " + head);
-            if (!awaitCatchUp(progress.streamingProcessors(), head, CATCH_UP_TIMEOUT, err)) {
-                err.println("bench load: the read models did not catch up within " + CATCH_UP_TIMEOUT);
-                return 1;
-            }
-            double catchUp = seconds(catchingUp);
-            long stored = eventCount(context, head);
-            long events = stored - storedBefore;
-            figures.put("proposals / meetings / projects", String.format(Locale.ROOT, "%,d / %,d / %,d",
-                    plan.proposals().size(), plan.meetings().size(), plan.projects().size()));
-            figures.put("start-up (s)", String.format(Locale.ROOT, "%.1f", startUp));
-            figures.put("commands", String.format(Locale.ROOT, "%,d", result.commands()));
-            figures.put("events stored by the load (all in the store)", String.format(Locale.ROOT, "%,d (%,d)",
-                    events, stored));
-            figures.put("load (s)", String.format(Locale.ROOT, "%.1f", loadSeconds));
-            figures.put("commands/s while loading", String.format(Locale.ROOT, "%,.0f", result.commandsPerSecond()));
-            figures.put("events/s while loading", String.format(Locale.ROOT, "%,.0f", events / loadSeconds));
-            figures.put("commands retried after a failure that was not a refusal", String.valueOf(
-                    result.retried().values().stream().mapToInt(Integer::intValue).sum()));
-            result.retried().forEach((failure, count) -> err.println("bench load: retried " + count + " × " + failure));
-            figures.put("read models caught up after the load (s)", String.format(Locale.ROOT, "%.1f", catchUp));
-            figures.put("RSS of this process after the load (MB)", rss("self"));
-            figures.put("heap used after the load (MB)", String.format(Locale.ROOT, "%.0f",
-                    (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1e6));
-            context.close();
-            long bytes = size(dataDir);
-            figures.put("data directory after stop (MB)", String.format(Locale.ROOT, "%.1f", bytes / 1e6));
-            figures.put("disk per event (bytes)", String.format(Locale.ROOT, "%,.0f", bytes / (double) stored));
-            out.println();
-            out.print(BenchTable.figures(figures));
-            out.println("  data directory: " + dataDir);
-            return 0;
-        } finally {
-            if (context.isActive()) {
-                context.close();
-            }
-        }
-    }
-
     private static int drive(PrintStream out, PrintStream err, Options options) {
         URI url = DemoCli.url(options.flag("--url", null));
         Duration duration = duration(options.flag("--duration", "30s"));
@@ -252,11 +163,11 @@ public final class BenchCli {
                 String.format(Locale.ROOT, "%,.0f", RawInsert.rowsPerSecond(connections,
                         duration.toMillis())));
         if (options.flags().containsKey("--pid")) {
-            figures.put("RSS of the server (MB)", rss(String.valueOf(options.number("--pid", 0, 1, Integer.MAX_VALUE))));
+            figures.put("RSS of the server (MB)", BenchMeasures.rss(String.valueOf(options.number("--pid", 0, 1, Integer.MAX_VALUE))));
         }
         if (options.flags().containsKey("--data-dir")) {
             figures.put("data directory (MB)", String.format(Locale.ROOT, "%.1f",
-                    size(Path.of(options.flag("--data-dir", null))) / 1e6));
+                    BenchMeasures.size(Path.of(options.flag("--data-dir", null))) / 1e6));
         }
         if (!figures.isEmpty()) {
             out.println();
@@ -265,95 +176,8 @@ public final class BenchCli {
         return 0;
     }
 
-    private static int replay(PrintStream out, PrintStream err, Options options) {
-        List<String> settings = platform(options, true);
-        long starting = System.nanoTime();
-        ConfigurableApplicationContext context = start(err, settings);
-        if (context == null) {
-            return 2;
-        }
-        double startUp = seconds(starting);
-        Path dataDir = dataDir(context);
-        try {
-            ProcessorProgress progress = ProcessorProgress.of(context);
-            Map<String, StreamingEventProcessor> streaming = progress.streamingProcessors();
-            long head = progress.head();
-            // let the processors finish what they had left before the replay is timed
-            if (!awaitCatchUp(streaming, head, CATCH_UP_TIMEOUT, null)) {
-                err.println("bench replay: the read models did not catch up before the replay");
-                return 1;
-            }
-            RawScan raw = rawScan(context);
-            Map<String, StreamingEventProcessor> projections = new LinkedHashMap<>();
-            for (String name : context.getBeanNamesForAnnotation(ProcessingGroup.class)) {
-                Class<?> type = context.getType(name);
-                if (type != null && type.getPackageName().startsWith(PROJECTION_PACKAGE)) {
-                    String group = Objects.requireNonNull(context.findAnnotationOnBean(name, ProcessingGroup.class))
-                            .value();
-                    if (streaming.containsKey(group)) {
-                        projections.put(group, streaming.get(group));
-                    }
-                }
-            }
-            long replaying = System.nanoTime();
-            long cpuBefore = processCpuNanos();
-            err.println("bench replay: replaying " + projections.size() + " projections up to event " + head
-                    + " in one pass");
-            // what `projections replay all` does: reset, one pass over the store, processors started again
-            try {
-                if (!CatchUp.rebuild(ProcessorProgress.singlePassReplay(context), List.copyOf(projections.keySet()),
-                        head, CATCH_UP_TIMEOUT, err) || !awaitCatchUp(projections, head, CATCH_UP_TIMEOUT, null)) {
-                    err.println("bench replay: not finished within " + CATCH_UP_TIMEOUT);
-                    return 1;
-                }
-            } catch (RuntimeException e) {
-                err.println("bench replay: the replay failed: " + e.getMessage());
-                return 1;
-            }
-            double replay = seconds(replaying);
-            double cpu = (processCpuNanos() - cpuBefore) / 1e9;
-            long stored = eventCount(context, head);
-            context.close();
-            long bytes = size(dataDir);
-            Map<String, String> figures = new LinkedHashMap<>();
-            figures.put("events in the store", String.format(Locale.ROOT, "%,d", stored));
-            figures.put("start-up (s)", String.format(Locale.ROOT, "%.1f", startUp));
-            figures.put("projections replayed", String.valueOf(projections.size()));
-            figures.put("replay all (s)", String.format(Locale.ROOT, "%.1f", replay));
-            if (cpu > 0) {
-                // on a shared machine the wall time depends on the neighbours; the CPU time much less
-                figures.put("replay, CPU time of the process (s)", String.format(Locale.ROOT, "%.1f", cpu));
-            }
-            figures.put("replay (events/s, every projection reading each event)",
-                    String.format(Locale.ROOT, "%,.0f", stored / replay));
-            if (raw != null) {
-                figures.put("raw scan of the event table (events/s)", String.format(Locale.ROOT, "%,.0f",
-                        raw.rows() / raw.seconds()));
-                figures.put("replay / raw scan", String.format(Locale.ROOT, "%.1f %%",
-                        100.0 * (stored / replay) / (raw.rows() / raw.seconds())));
-                figures.put("payload + metadata per event (bytes)", String.format(Locale.ROOT, "%,.0f",
-                        raw.bytes() / (double) Math.max(1, raw.rows())));
-            }
-            figures.put("data directory after stop (MB)", String.format(Locale.ROOT, "%.1f", bytes / 1e6));
-            figures.put("disk per event (bytes)", String.format(Locale.ROOT, "%,.0f", bytes / (double) stored));
-            out.println();
-            out.print(BenchTable.figures(figures));
-            return 0;
-        } finally {
-            if (context.isActive()) {
-                context.close();
-            }
-        }
-    }
-
-    /** CPU time this process has used (all threads), or 0 where the JVM does not say. */
-    private static long processCpuNanos() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? Math.max(0, os.getProcessCpuTime()) : 0;
-    }
-
     /** The platform's settings for a bench command: the operator's, with --data-dir as kyodo.data-dir. */
-    private static List<String> platform(Options options, boolean web) {
+    static List<String> platform(Options options, boolean web) {
         List<String> settings = new ArrayList<>(options.settings());
         if (options.flags().containsKey("--data-dir")) {
             settings.removeIf(s -> s.startsWith("--kyodo.data-dir="));
@@ -375,125 +199,12 @@ public final class BenchCli {
         return settings;
     }
 
-    private static ConfigurableApplicationContext start(PrintStream err, List<String> settings) {
+    static ConfigurableApplicationContext start(PrintStream err, List<String> settings) {
         try {
             return KyodoApplication.start(settings.toArray(String[]::new));
         } catch (RuntimeException e) {
             err.println("bench: cannot start on these stores: " + e.getMessage());
             return null;
-        }
-    }
-
-    /** What a plain read of every row of the event table took: the ceiling a replay is compared with. */
-    private record RawScan(long rows, long bytes, double seconds) {
-    }
-
-    /**
-     * Reads every event's payload and metadata in order straight from the event table (JDBC store
-     * only; null on another store), as fast as JDBC gives them.
-     */
-    private static RawScan rawScan(ConfigurableApplicationContext context) {
-        JdbcTemplate jdbc = context.getBeanProvider(JdbcTemplate.class).getIfAvailable();
-        if (jdbc == null) {
-            return null;
-        }
-        long started = System.nanoTime();
-        long[] rowsAndBytes = new long[2];
-        JdbcTemplate scan = new JdbcTemplate(Objects.requireNonNull(jdbc.getDataSource()));
-        scan.setFetchSize(1_000);
-        try {
-            scan.query("SELECT globalIndex, payload, metaData FROM DomainEventEntry ORDER BY globalIndex", row -> {
-                rowsAndBytes[0]++;
-                byte[] payload = row.getBytes(2);
-                byte[] metaData = row.getBytes(3);
-                rowsAndBytes[1] += (payload == null ? 0 : payload.length) + (metaData == null ? 0 : metaData.length);
-            });
-        } catch (DataAccessException e) {
-            return null;
-        }
-        return new RawScan(rowsAndBytes[0], rowsAndBytes[1], Math.max(1e-9, seconds(started)));
-    }
-
-    /**
-     * Events in the store: counted in the event table on the JDBC store (its positions may have gaps),
-     * else the head position + 1.
-     */
-    private static long eventCount(ConfigurableApplicationContext context, long head) {
-        JdbcTemplate jdbc = context.getBeanProvider(JdbcTemplate.class).getIfAvailable();
-        if (jdbc == null) {
-            return head + 1;
-        }
-        try {
-            Long count = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
-            return count == null ? head + 1 : count;
-        } catch (DataAccessException e) {
-            return head + 1;
-        }
-    }
-
-    private static Path dataDir(ConfigurableApplicationContext context) {
-        return Path.of(context.getEnvironment().getProperty("kyodo.data-dir", "data")).toAbsolutePath().normalize();
-    }
-
-    /**
-     * Waits until every processor has handled the head, drawing events handled and events/s.
-     *
-     * @return whether they caught up in time
-     */
-    static boolean awaitCatchUp(Map<String, StreamingEventProcessor> processors, long head, Duration timeout,
-                                PrintStream progress) {
-        long started = System.nanoTime();
-        long deadline = started + timeout.toNanos();
-        while (!ProcessorProgress.caughtUp(processors.values(), head)) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            if (progress != null) {
-                long handled = processors.values().stream()
-                        .mapToLong(p -> Math.min(ProcessorProgress.position(p), head) + 1).sum();
-                progress.printf(Locale.ROOT, "\r  %,d/%,d events handled over %d processors, %.0f s", handled,
-                        (head + 1) * processors.size(), processors.size(), seconds(started));
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        if (progress != null) {
-            progress.println();
-        }
-        return true;
-    }
-
-    /** VmRSS of a local process ({@code self} for this one), in MB, from {@code /proc}. */
-    static String rss(String pid) {
-        try (Stream<String> lines = Files.lines(Path.of("/proc", pid, "status"))) {
-            return lines.filter(l -> l.startsWith("VmRSS:")).findFirst()
-                    .map(l -> String.format(Locale.ROOT, "%.0f",
-                            Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0))
-                    .orElse("not reported");
-        } catch (IOException e) {
-            return "not readable (" + pid + " is not a local process)";
-        }
-    }
-
-    /** Bytes of every file under a directory; 0 when it does not exist. */
-    static long size(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(f -> {
-                try {
-                    return Files.size(f);
-                } catch (IOException e) {
-                    return 0;
-                }
-            }).sum();
-        } catch (IOException e) {
-            throw new BenchException("cannot measure " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -527,24 +238,5 @@ public final class BenchCli {
         return fromEnvironment;
     }
 
-    private static double seconds(long since) {
-        return (System.nanoTime() - since) / 1e9;
-    }
 
-    /** The streaming processors of the query side's projections, by processing group. */
-    private static Map<String, StreamingEventProcessor> projections(ConfigurableApplicationContext context,
-                                                                    Map<String, StreamingEventProcessor> streaming) {
-        Map<String, StreamingEventProcessor> projections = new LinkedHashMap<>();
-        for (String name : context.getBeanNamesForAnnotation(ProcessingGroup.class)) {
-            Class<?> type = context.getType(name);
-            if (type != null && type.getPackageName().startsWith(PROJECTION_PACKAGE)) {
-                String group = Objects.requireNonNull(context.findAnnotationOnBean(name, ProcessingGroup.class))
-                        .value();
-                if (streaming.containsKey(group)) {
-                    projections.put(group, streaming.get(group));
-                }
-            }
-        }
-        return projections;
-    }
 }

@@ -3,10 +3,13 @@ package kyodo.ops.cli;
 import kyodo.query.platform.SinglePassReplay;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 
+import org.axonframework.eventhandling.TrackingToken;
+
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Waits until streaming processors have handled every event up to a head position, or rebuilds
@@ -30,11 +33,30 @@ public final class CatchUp {
      */
     public static boolean rebuild(SinglePassReplay replay, List<String> projections, long head, Duration timeout,
                                   PrintStream progress) {
+        return pass(steps -> replay.rebuild(projections, steps), head, timeout, progress);
+    }
+
+    /**
+     * Brings shut-down projections from their stored positions up to the store's head in one pass,
+     * leaving them shut down (start them afterwards).
+     *
+     * @param progress where to draw the progress line (stderr), or null for none
+     * @return whether it finished within the timeout
+     * @throws RuntimeException what failed a batch; the positions stored before it stay
+     */
+    public static boolean catchUp(SinglePassReplay replay, List<String> projections, TrackingToken headToken,
+                                  Duration timeout, PrintStream progress) {
+        long head = headToken == null ? -1 : headToken.position().orElse(-1);
+        return pass(steps -> replay.catchUp(projections, headToken, steps), head, timeout, progress);
+    }
+
+    private static boolean pass(Consumer<SinglePassReplay.Progress> run, long head, Duration timeout,
+                                PrintStream progress) {
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
         long[] drawn = {started};
         try {
-            replay.rebuild(projections, (events, position) -> {
+            run.accept((events, position) -> {
                 long now = System.nanoTime();
                 if (progress != null && (now - drawn[0] >= POLL.toNanos() || position >= head)) {
                     drawn[0] = now;
