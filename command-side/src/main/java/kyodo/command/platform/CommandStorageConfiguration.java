@@ -114,8 +114,13 @@ public class CommandStorageConfiguration {
     @ConditionalOnMissingBean(PersonKeyVault.class)
     JdbcPersonKeyVault personKeyVault(@Value("${kyodo.vault.url}") String url,
                                   @Value("${kyodo.vault.username:kyodo}") String user,
-                                  @Value("${kyodo.vault.password:}") String password, SecureRandom random) {
-        DataSource vaultDataSource = DataSourceBuilder.create().url(url).username(user).password(password).build();
+                                  @Value("${kyodo.vault.password:}") String password,
+                                  @Value("${kyodo.vault.pool-size:10}") int poolSize, SecureRandom random) {
+        // every submission writes a key here from a command thread before its command is sent
+        HikariDataSource vaultDataSource = DataSourceBuilder.create().type(HikariDataSource.class)
+                .url(url).username(user).password(password).build();
+        vaultDataSource.setMaximumPoolSize(poolSize);
+        vaultDataSource.setPoolName("kyodo-keys");
         JdbcPersonKeyVault vault = new JdbcPersonKeyVault(vaultDataSource, PersonalDataProtector.keyGenerator(random));
         vault.createSchema();
         return vault;
