@@ -115,8 +115,9 @@ public class CommandStorageConfiguration {
 
     /**
      * Axon's JDBC engine, built as its auto-configuration builds it, except for how processors read
-     * past gaps in their position ({@link TrackedEventQueries}). Only for the embedded JDBC store: with
-     * Axon Server (or any event store or engine of the operator's) Axon's own choice stands.
+     * past gaps in their position ({@link TrackedEventQueries}). Axon then defines no schema bean: its
+     * default table and column names stand unless one is defined. Only for the embedded JDBC store:
+     * with Axon Server (or any event store or engine of the operator's) Axon's own choice stands.
      */
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
@@ -127,7 +128,7 @@ public class CommandStorageConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider, TransactionManager transactionManager,
-                                          EventSchema eventSchema) {
+                                          ObjectProvider<EventSchema> eventSchema) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -136,7 +137,7 @@ public class CommandStorageConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema)
+                .schema(eventSchema.getIfAvailable(EventSchema::new))
                 .readEventDataWithGaps(TrackedEventQueries::readEventDataWithGaps)
                 .build();
     }
