@@ -1,12 +1,12 @@
 package kyodo.command.personal;
 
 import kyodo.command.platform.CommandOutcomes;
+import kyodo.command.platform.CommandWorkers;
 import kyodo.kernel.personal.PersonKeyVault;
 import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.kernel.personal.SealedPersonalData;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -26,11 +26,13 @@ public class PersonalDataSealing {
 
     private final PersonalDataProtector protector;
     private final PersonKeyVault vault;
+    private final CommandWorkers workers;
     private final Clock clock;
 
-    PersonalDataSealing(PersonalDataProtector protector, PersonKeyVault vault, Clock clock) {
+    PersonalDataSealing(PersonalDataProtector protector, PersonKeyVault vault, CommandWorkers workers, Clock clock) {
         this.protector = protector;
         this.vault = vault;
+        this.workers = workers;
         this.clock = clock;
     }
 
@@ -40,13 +42,13 @@ public class PersonalDataSealing {
      * @param send sends the command with the sealed data and completes with its answer
      */
     public <T> Mono<T> sealThenSend(Object value, Function<SealedPersonalData, Mono<T>> send) {
-        return Mono.fromCallable(() -> protector.sealForNewSubject(UUID.randomUUID().toString(), value,
+        // on a command thread, which a client that hangs up does not interrupt: a key is either stored
+        // (and the command sent) or not, never left half-way
+        return workers.call(() -> protector.sealForNewSubject(UUID.randomUUID().toString(), value,
                         clock.instant().truncatedTo(ChronoUnit.MILLIS)))
-                .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(sealed -> Mono.defer(() -> send.apply(sealed))
-                        .onErrorResume(CommandOutcomes::storedNothing, refused -> Mono.fromRunnable(
+                        .onErrorResume(CommandOutcomes::storedNothing, refused -> workers.run(
                                         () -> vault.discard(sealed.subjectId()))
-                                .subscribeOn(Schedulers.boundedElastic())
                                 .then(Mono.error(refused))));
     }
 }

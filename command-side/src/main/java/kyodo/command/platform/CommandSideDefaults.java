@@ -9,6 +9,7 @@ import org.springframework.core.env.MapPropertySource;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +21,9 @@ import java.util.Map;
 public class CommandSideDefaults implements EnvironmentPostProcessor, Ordered {
 
     static final String SOURCE = "kyodoCommandSideDefaults";
+    static final int DEFAULT_THREADS = 48;
+    /** The command side's tracking processors (ResolutionDecidesProposal, TerminationReturnsFunds). */
+    static final List<String> POLICIES = List.of("resolution-decides-proposal", "termination-returns-funds");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
@@ -32,6 +36,13 @@ public class CommandSideDefaults implements EnvironmentPostProcessor, Ordered {
         defaults.put("spring.datasource.url", EmbeddedFiles.url(dataDir.resolve("eventstore/kyodo")));
         defaults.put("spring.datasource.username", "kyodo");
         defaults.put("spring.datasource.password", "");
+        // Blocking command work runs on kyodo.command.threads threads (CommandWorkers); each holds one
+        // connection through its unit of work, and H2 groups the commits that wait together. The pools
+        // leave room for the processors, the deadline scheduler and the compaction besides.
+        int threads = env.getProperty("kyodo.command.threads", Integer.class, DEFAULT_THREADS);
+        defaults.put("kyodo.command.threads", threads);
+        defaults.put("spring.datasource.hikari.maximum-pool-size", threads + 16);
+        defaults.put("kyodo.vault.pool-size", threads);
         defaults.put("kyodo.vault.url", EmbeddedFiles.url(dataDir.resolve("vault/keys")));
         defaults.put("axon.serializer.general", "jackson");
         defaults.put("axon.serializer.events", "jackson");
@@ -39,6 +50,13 @@ public class CommandSideDefaults implements EnvironmentPostProcessor, Ordered {
         defaults.put("spring.codec.max-in-memory-size", "64KB");
         // deadlines: the scheduler starts once its table exists (created with the event tables)
         defaults.put("db-scheduler.delay-startup-until-context-ready", "true");
+        // The command side's own processors (policies) keep their positions in the event store: with
+        // Axon's batch of one event they committed a position after every event of every command, two
+        // commits more per command on the file the commands wait for. A batch is one transaction with
+        // its position; their handlers are idempotent, so a batch that fails is simply handled again.
+        for (String policy : POLICIES) {
+            defaults.put("axon.eventhandling.processors." + policy + ".batch-size", "100");
+        }
         defaults.put("db-scheduler.polling-interval", "5s");
         // A deadline picked by a process that was killed stays picked until its heartbeat is older than
         // interval × limit; then db-scheduler revives it. The defaults (5 min × 6) would leave a

@@ -6,15 +6,24 @@ import kyodo.kernel.StoreInUse;
 import kyodo.kernel.personal.JdbcPersonKeyVault;
 import kyodo.kernel.personal.PersonKeyVault;
 import kyodo.kernel.personal.PersonalDataProtector;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.GenericTokenTableFactory;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -104,6 +113,35 @@ public class CommandStorageConfiguration {
         return H2EventTableFactory.INSTANCE;
     }
 
+    /**
+     * Axon's JDBC engine, built as its auto-configuration builds it, except for how processors read
+     * past gaps in their position ({@link TrackedEventQueries}). Axon then defines no schema bean: its
+     * default table and column names stand unless one is defined. Only for the embedded JDBC store:
+     * with Axon Server (or any event store or engine of the operator's) Axon's own choice stands.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    @ConditionalOnBean(DataSource.class)
+    @ConditionalOnMissingBean({EventStorageEngine.class, EventBus.class, EventStore.class})
+    EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          ConnectionProvider connectionProvider, TransactionManager transactionManager,
+                                          ObjectProvider<EventSchema> eventSchema) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(defaultSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema.getIfAvailable(EventSchema::new))
+                .readEventDataWithGaps(TrackedEventQueries::readEventDataWithGaps)
+                .build();
+    }
+
     @Bean
     @ConditionalOnMissingBean
     PersistenceExceptionResolver persistenceExceptionResolver() {
@@ -114,8 +152,13 @@ public class CommandStorageConfiguration {
     @ConditionalOnMissingBean(PersonKeyVault.class)
     JdbcPersonKeyVault personKeyVault(@Value("${kyodo.vault.url}") String url,
                                   @Value("${kyodo.vault.username:kyodo}") String user,
-                                  @Value("${kyodo.vault.password:}") String password, SecureRandom random) {
-        DataSource vaultDataSource = DataSourceBuilder.create().url(url).username(user).password(password).build();
+                                  @Value("${kyodo.vault.password:}") String password,
+                                  @Value("${kyodo.vault.pool-size:10}") int poolSize, SecureRandom random) {
+        // every submission writes a key here from a command thread before its command is sent
+        HikariDataSource vaultDataSource = DataSourceBuilder.create().type(HikariDataSource.class)
+                .url(url).username(user).password(password).build();
+        vaultDataSource.setMaximumPoolSize(poolSize);
+        vaultDataSource.setPoolName("kyodo-keys");
         JdbcPersonKeyVault vault = new JdbcPersonKeyVault(vaultDataSource, PersonalDataProtector.keyGenerator(random));
         vault.createSchema();
         return vault;

@@ -2,6 +2,7 @@ package kyodo.command.project;
 
 import kyodo.command.access.CommandPermissions;
 import kyodo.command.platform.CommandOutcomes;
+import kyodo.command.platform.CommandWorkers;
 import kyodo.command.web.ActingStaff;
 import kyodo.command.web.IfMatch;
 import kyodo.command.budget.BudgetProblems;
@@ -17,7 +18,6 @@ import kyodo.kernel.project.WardBudgetId;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 
 /**
@@ -34,11 +34,14 @@ public class BudgetAllocations {
     private final ProjectRecords records;
     private final CommandDispatch dispatch;
     private final AggregateCommands commands;
+    private final CommandWorkers workers;
 
-    BudgetAllocations(ProjectRecords records, CommandDispatch dispatch, AggregateCommands commands) {
+    BudgetAllocations(ProjectRecords records, CommandDispatch dispatch, AggregateCommands commands,
+                      CommandWorkers workers) {
         this.records = records;
         this.dispatch = dispatch;
         this.commands = commands;
+        this.workers = workers;
     }
 
     /**
@@ -57,7 +60,7 @@ public class BudgetAllocations {
         }
         String allocationId = AggregateCommands.newId();
         String decisionId = AggregateCommands.newId();
-        return Mono.fromCallable(() -> records.placeOf(projectId)).subscribeOn(Schedulers.boundedElastic())
+        return workers.call(() -> records.placeOf(projectId))
                 .flatMap(place -> place.map(Mono::just).orElseGet(() -> Mono.error(new KyodoProblemException(
                         CommonProblems.NOT_FOUND, "No project with that id."))))
                 .zipWith(ActingStaff.current())

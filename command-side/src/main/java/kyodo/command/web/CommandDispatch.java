@@ -1,6 +1,7 @@
 package kyodo.command.web;
 
 import kyodo.command.access.ActorMetadata;
+import kyodo.command.platform.CommandWorkers;
 import kyodo.kernel.StaffRef;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -8,10 +9,8 @@ import org.axonframework.messaging.MetaData;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Sends commands from the reactive edge: non-blocking, bounded in time, with the acting staff
@@ -23,10 +22,13 @@ import java.util.concurrent.CompletableFuture;
 public class CommandDispatch {
 
     private final CommandGateway gateway;
+    private final CommandWorkers workers;
     private final Duration timeout;
 
-    public CommandDispatch(CommandGateway gateway, @Value("${kyodo.command.timeout:10s}") Duration timeout) {
+    public CommandDispatch(CommandGateway gateway, CommandWorkers workers,
+                           @Value("${kyodo.command.timeout:10s}") Duration timeout) {
         this.gateway = gateway;
+        this.workers = workers;
         this.timeout = timeout;
     }
 
@@ -37,14 +39,10 @@ public class CommandDispatch {
         return ActingStaff.current().flatMap(signedIn -> {
             MetaData metaData = ActorMetadata.of(actor).and(ActorMetadata.WARD_SCOPE, signedIn.scopeCode());
             // The local command bus handles a command on the calling thread, JDBC included: never on
-            // Netty's event loop. A client that goes away (or the timeout) must not interrupt that
-            // thread: Axon's unit-of-work timeout would then keep its record, and its janitor would
-            // interrupt whatever the thread runs a minute later. So the command runs on a worker that
-            // nothing disposes, and the answer is given up on without cancelling it.
-            return Mono.<R>fromFuture(() -> CompletableFuture.supplyAsync(() -> gateway.<R>send(
-                                    GenericCommandMessage.asCommandMessage(command).andMetaData(metaData)),
-                            task -> Schedulers.boundedElastic().schedule(task))
-                            .thenCompose(answer -> answer), true)
+            // Netty's event loop, and on a command thread that a client going away (or the timeout)
+            // does not interrupt (CommandWorkers): the answer is given up on without cancelling it.
+            return workers.<R>callAsync(() -> gateway.<R>send(
+                            GenericCommandMessage.asCommandMessage(command).andMetaData(metaData)))
                     .timeout(timeout);
         });
     }

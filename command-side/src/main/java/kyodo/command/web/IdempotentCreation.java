@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import kyodo.command.platform.AggregateStreams;
 import kyodo.command.platform.CommandOutcomes;
+import kyodo.command.platform.CommandWorkers;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.FieldViolation;
 import kyodo.kernel.problem.KyodoProblemException;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -47,11 +47,14 @@ public class IdempotentCreation {
 
     private final IdempotencyStore store;
     private final AggregateStreams streams;
+    private final CommandWorkers workers;
     private final ObjectMapper canonical;
 
-    public IdempotentCreation(IdempotencyStore store, AggregateStreams streams, ObjectMapper mapper) {
+    public IdempotentCreation(IdempotencyStore store, AggregateStreams streams, CommandWorkers workers,
+                              ObjectMapper mapper) {
         this.store = store;
         this.streams = streams;
+        this.workers = workers;
         this.canonical = mapper.copy()
                 .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
                 .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -74,9 +77,8 @@ public class IdempotentCreation {
         validate(key);
         String hash = hash(request);
         return ActingStaff.current()
-                .flatMap(account -> Mono.fromCallable(() -> claim(route, account.scopeCode(), account.staffId(),
+                .flatMap(account -> workers.call(() -> claim(route, account.scopeCode(), account.staffId(),
                                 key, hash))
-                        .subscribeOn(Schedulers.boundedElastic())
                         .flatMap(claim -> {
                             if (!claim.claim().requestHash().equals(hash)) {
                                 return Mono.error(new KyodoProblemException(CommonProblems.IDEMPOTENCY_KEY_REUSED,
@@ -95,8 +97,7 @@ public class IdempotentCreation {
                                     // a refused creation frees its key; one of unknown fate (a timeout)
                                     // keeps it, so that the retry converges on the same id
                                     .onErrorResume(e -> claimedNow && CommandOutcomes.storedNothing(e),
-                                            e -> Mono.fromRunnable(() -> store.release(claim.scope(), key))
-                                                    .subscribeOn(Schedulers.boundedElastic())
+                                            e -> workers.run(() -> store.release(claim.scope(), key))
                                                     .then(Mono.error(e)));
                         }));
     }

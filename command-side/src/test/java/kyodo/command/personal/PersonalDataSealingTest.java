@@ -1,6 +1,7 @@
 package kyodo.command.personal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import kyodo.command.platform.CommandWorkers;
 import kyodo.kernel.personal.JdbcPersonKeyVault;
 import kyodo.kernel.personal.PersonKeyVault.KeyState;
 import kyodo.kernel.personal.PersonalDataProtector;
@@ -47,7 +48,7 @@ class PersonalDataSealingTest {
         vault.createSchema();
         rows = new JdbcTemplate(dataSource);
         sealing = new PersonalDataSealing(new PersonalDataProtector(vault, new ObjectMapper(), random), vault,
-                Clock.fixed(Instant.parse("2025-04-01T00:00:00Z"), ZoneOffset.UTC));
+                new CommandWorkers(2, 100), Clock.fixed(Instant.parse("2025-04-01T00:00:00Z"), ZoneOffset.UTC));
     }
 
     @AfterEach

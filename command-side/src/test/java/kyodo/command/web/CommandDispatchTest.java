@@ -1,5 +1,6 @@
 package kyodo.command.web;
 
+import kyodo.command.platform.CommandWorkers;
 import kyodo.kernel.StaffRef;
 import kyodo.kernel.access.Actor;
 import kyodo.kernel.access.Role;
@@ -47,7 +48,7 @@ class CommandDispatchTest {
             finished.countDown();
             return CompletableFuture.completedFuture(3L);
         });
-        CommandDispatch dispatch = new CommandDispatch(gateway, Duration.ofSeconds(10));
+        CommandDispatch dispatch = new CommandDispatch(gateway, new CommandWorkers(2, 100), Duration.ofSeconds(10));
 
         Disposable request = dispatch.send("a command", new StaffRef("t-staff-city", "STAFF"))
                 .contextWrite(ReactiveSecurityContextHolder.withAuthentication(
@@ -67,7 +68,7 @@ class CommandDispatchTest {
         CommandGateway gateway = mock(CommandGateway.class);
         when(gateway.send(any())).thenReturn(CompletableFuture.completedFuture(7L))
                 .thenReturn(CompletableFuture.failedFuture(new IllegalStateException("refused")));
-        CommandDispatch dispatch = new CommandDispatch(gateway, Duration.ofSeconds(10));
+        CommandDispatch dispatch = new CommandDispatch(gateway, new CommandWorkers(2, 100), Duration.ofSeconds(10));
         StaffRef by = new StaffRef("t-staff-city", "STAFF");
 
         assertThat(dispatch.sendForVersion("first", by).contextWrite(ReactiveSecurityContextHolder.withAuthentication(

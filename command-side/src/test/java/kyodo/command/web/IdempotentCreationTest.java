@@ -2,6 +2,7 @@ package kyodo.command.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kyodo.command.platform.AggregateStreams;
+import kyodo.command.platform.CommandWorkers;
 import kyodo.kernel.Ward;
 import kyodo.kernel.access.Actor;
 import kyodo.kernel.access.Role;
@@ -40,6 +41,8 @@ class IdempotentCreationTest {
     private static final Actor NAKAHARA = new Actor("t-staff-nakahara", Role.STAFF, Ward.NAKAHARA);
     private static final Map<String, String> BODY = Map.of("title", "駐輪場");
 
+    private static final CommandWorkers WORKERS = new CommandWorkers(4, 100);
+
     private JdbcTemplate jdbc;
     private IdempotentCreation creation;
     /** The "event store": aggregate id → the account that created it. */
@@ -55,7 +58,7 @@ class IdempotentCreationTest {
         AggregateStreams streams = mock(AggregateStreams.class);
         when(streams.creation(anyString())).thenAnswer(call -> Optional.ofNullable(stored.get(call.<String>getArgument(0)))
                 .map(account -> new AggregateStreams.Creation("Proposal", account)));
-        creation = new IdempotentCreation(new IdempotencyStore(jdbc, Clock.systemUTC()), streams, new ObjectMapper());
+        creation = new IdempotentCreation(new IdempotencyStore(jdbc, Clock.systemUTC()), streams, WORKERS, new ObjectMapper());
     }
 
     @AfterEach

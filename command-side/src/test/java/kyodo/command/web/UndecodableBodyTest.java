@@ -2,6 +2,7 @@ package kyodo.command.web;
 
 import kyodo.command.meeting.MeetingDesk;
 import kyodo.command.personal.PersonalDataErasure;
+import kyodo.command.platform.CommandWorkers;
 import kyodo.command.project.BudgetAllocations;
 import kyodo.command.proposal.ProposalIntake;
 import kyodo.kernel.access.Actor;
@@ -66,6 +67,12 @@ class UndecodableBodyTest {
 
     @TestConfiguration
     static class SignedIn {
+        /** The command threads, which the personal-data controller uses directly. */
+        @Bean(destroyMethod = "close")
+        CommandWorkers commandWorkers() {
+            return new CommandWorkers(2, 100);
+        }
+
         /** A city-wide staff member, as the deployable's authentication would put them in the context. */
         @Bean
         WebFilter signedInStaff() {

@@ -17,9 +17,17 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import reactor.core.scheduler.Schedulers;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -170,5 +178,54 @@ class LocalSignInTest {
         String password = accounts.serviceAccount("demo-loader", Role.ADMIN, null);
         assertThat(signIn("demo-loader", password).isAuthenticated()).isTrue();
         assertThat(accounts.list()).extracting(StaffAccount::username).doesNotContain("demo-loader");
+    }
+
+    @Test
+    void attemptsThatArriveTogetherWithTheSamePasswordShareOneBcryptCheck() {
+        AtomicInteger checks = new AtomicInteger();
+        BCryptPasswordEncoder counting = new BCryptPasswordEncoder(4) {
+            @Override
+            public boolean matches(CharSequence raw, String encoded) {
+                checks.incrementAndGet();
+                return super.matches(raw, encoded);
+            }
+        };
+        String password;
+        try (StaffAccounts shared = new StaffAccounts(List.of(), "jdbc:h2:file:" + dir.resolve("shared"), counting)) {
+            password = shared.create("k-7", "STAFF", null, NOW);
+            Queue<Runnable> hashingQueue = new ConcurrentLinkedQueue<>();
+            LocalSignIn queued = new LocalSignIn(shared, new SignInThrottle(new SignInThrottle.Settings(3, 10,
+                    Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofDays(30), 1_000),
+                    clock), Schedulers.fromExecutor(hashingQueue::add), clock);
+            List<CompletableFuture<Authentication>> attempts = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated("k-7",
+                        password);
+                attempt.setDetails(new LocalSignIn.Origin("192.0.2.1"));
+                attempts.add(queued.authenticate(attempt).toFuture());
+            }
+            assertThat(hashingQueue).as("one check queued for twenty attempts").hasSize(1);
+            hashingQueue.poll().run();
+
+            assertThat(attempts).allSatisfy(a -> assertThat(a.join().getPrincipal())
+                    .isEqualTo(new Actor("k-7", Role.STAFF, null)));
+            assertThat(checks).hasValue(1);
+        }
+    }
+
+    @Test
+    void aRememberedSignInReadsItsAccountAgainAfterAFewSecondsAndSeesAChangeMadeElsewhere() throws Exception {
+        String password = accounts.create("k-8", "STAFF", null, NOW);
+        assertThat(signIn("k-8", password).isAuthenticated()).isTrue();
+        // another process sharing the accounts database disables the account: no change is announced here
+        try (Connection elsewhere = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("accounts"), "kyodo", "");
+             Statement update = elsewhere.createStatement()) {
+            update.executeUpdate("UPDATE staff_account SET enabled = FALSE WHERE username = 'k-8'");
+        }
+        assertThat(signIn("k-8", password).isAuthenticated()).as("remembered, read less than %s ago",
+                LocalSignIn.RECHECK).isTrue();
+
+        clock.advance(LocalSignIn.RECHECK);
+        assertThatThrownBy(() -> signIn("k-8", password)).isInstanceOf(DisabledException.class);
     }
 }

@@ -3,6 +3,7 @@ package kyodo.command.personal.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import kyodo.command.personal.PersonalDataErasure;
+import kyodo.command.platform.CommandWorkers;
 import kyodo.kernel.StaffRef;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,7 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.time.Instant;
 
@@ -21,9 +21,11 @@ import java.time.Instant;
 class PersonalDataController {
 
     private final PersonalDataErasure erasure;
+    private final CommandWorkers workers;
 
-    PersonalDataController(PersonalDataErasure erasure) {
+    PersonalDataController(PersonalDataErasure erasure, CommandWorkers workers) {
         this.erasure = erasure;
+        this.workers = workers;
     }
 
     @Operation(summary = "Forget a person (crypto-shredding)",
@@ -31,8 +33,8 @@ class PersonalDataController {
                     + "replay can recover the data. Idempotent.")
     @PostMapping(path = "/{subjectId}/erasure", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Erased> erase(@PathVariable String subjectId, StaffRef actor) {
-        return Mono.fromCallable(() -> new Erased(subjectId, erasure.erase(subjectId, actor)))
-                .subscribeOn(Schedulers.boundedElastic());
+        // a client that hangs up does not interrupt the erasure half-way (CommandWorkers)
+        return workers.call(() -> new Erased(subjectId, erasure.erase(subjectId, actor)));
     }
 
     /** The answer: whose data, erased when. */
