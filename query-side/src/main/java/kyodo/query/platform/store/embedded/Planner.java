@@ -156,6 +156,9 @@ final class Planner {
             return new Walk(narrow(new Access.Range(c.ids, true, null, null), filter, key.path()), !key.ascending(),
                     false);
         }
+        // the index with the longest equality prefix before the sort key: the fewest entries to walk
+        Walk found = null;
+        int longest = -1;
         for (Index index : c.indexes) {
             if (index.multikey) {
                 continue;
@@ -168,7 +171,8 @@ final class Planner {
                 }
                 prefix.add(eq);
             }
-            if (prefix.size() < index.fields.size() && index.fields.get(prefix.size()).equals(key.path())) {
+            if (prefix.size() > longest && prefix.size() < index.fields.size()
+                    && index.fields.get(prefix.size()).equals(key.path())) {
                 Access.Range range;
                 if (prefix.isEmpty()) {
                     range = narrow(new Access.Range(index.map, false, null, null), filter, key.path());
@@ -180,10 +184,11 @@ final class Planner {
                 // every entry of an equality prefix answering the whole filter is a match: pages skip by rank
                 boolean exact = !prefix.isEmpty() && prefix.size() == filter.clauses.size()
                         && prefix.stream().allMatch(eq -> Access.exactKey(eq.value()));
-                return new Walk(range, !key.ascending(), exact);
+                found = new Walk(range, !key.ascending(), exact);
+                longest = prefix.size();
             }
         }
-        return null;
+        return found;
     }
 
     /** The range, narrowed by comparisons on its first field. */
