@@ -36,9 +36,18 @@ public final class EmbeddedReadStore implements ReadStore {
 
     static final String FILE = "readstore.mv";
     /** The layout of documents, index entries and catalog; another one is never read (see {@link #open}). */
-    static final String FORMAT = "kyodo-read-store/2";
+    static final String FORMAT = "kyodo-read-store/3";
     private static final String FORMAT_KEY = "format";
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EmbeddedReadStore.class);
+    /**
+     * How long a chunk (one commit's pages) is kept after no version needs it any more. MVStore's 45 s
+     * kept every page that a replay or a catch-up rewrote in that time: over a gigabyte for 38k events.
+     */
+    static final int RETENTION_MILLIS = 2_000;
+    /** Chunks whose live pages fill less than this percentage are rewritten by the housekeeping thread. */
+    static final int FILL_RATE = 70;
+    /** At most this many bytes of chunks per rewrite, so that a commit (which waits for it) waits little. */
+    private static final int COMPACT_BYTES = 1 << 20;
 
     private final Path file;
     private final MVStore store;
@@ -60,7 +69,7 @@ public final class EmbeddedReadStore implements ReadStore {
             return thread;
         });
         housekeeping.scheduleWithFixedDelay(this::commitIfChanged, 1, 1, TimeUnit.SECONDS);
-        housekeeping.scheduleWithFixedDelay(this::compact, 5, 5, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(this::compact, 2, 2, TimeUnit.SECONDS);
     }
 
     /**
@@ -98,10 +107,12 @@ public final class EmbeddedReadStore implements ReadStore {
     }
 
     private static MVStore openFile(Path file) {
-        return new MVStore.Builder().fileName(file.toString())
+        MVStore store = new MVStore.Builder().fileName(file.toString())
                 .autoCommitDisabled().autoCommitBufferSize(0)
                 .compress().cacheSize(32)
                 .open();
+        store.setRetentionTime(RETENTION_MILLIS);
+        return store;
     }
 
     /** {@code rwx------}, also on a directory created readable by all before. */
@@ -197,15 +208,15 @@ public final class EmbeddedReadStore implements ReadStore {
         commit(true);
     }
 
-    /** Rewrites chunks that deletions and updates left mostly empty, so the file does not only grow. */
-    private void compact() {
-        commitLock.writeLock().lock();
-        try {
-            if (!store.isClosed()) {
-                store.compact(80, 16 << 20);
-            }
-        } finally {
-            commitLock.writeLock().unlock();
+    /**
+     * Rewrites the live pages of chunks that updates and deletions left mostly empty into the next
+     * commit, so that their space is reused and the file's end freed (MVStore then shortens the file).
+     * It only copies pages within the maps, unchanged, and commits nothing itself: writes go on, and a
+     * commit never sees part of a batch. Package-private for the test that the file stays compact.
+     */
+    void compact() {
+        if (!store.isClosed()) {
+            store.compact(FILL_RATE, COMPACT_BYTES);
         }
     }
 
@@ -217,7 +228,7 @@ public final class EmbeddedReadStore implements ReadStore {
     /**
      * Commits and releases the file, without compacting: MVStore's compaction of the file on close
      * can lose the last changes (h2database #4247, #3765; a tampering written just before a close was
-     * seen missing after it). The periodic rewrite above keeps the file from only growing.
+     * seen missing after it). The rewrite every two seconds above keeps the file compact instead.
      */
     @Override
     public void close() {
