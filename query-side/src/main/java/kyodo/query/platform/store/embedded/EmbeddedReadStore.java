@@ -6,6 +6,7 @@ import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
+import org.h2.mvstore.MVStoreTool;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,6 +47,12 @@ public final class EmbeddedReadStore implements ReadStore {
     static final int RETENTION_MILLIS = 2_000;
     /** Chunks whose live pages fill less than this percentage are rewritten by the housekeeping thread. */
     static final int FILL_RATE = 70;
+    /**
+     * A file larger than {@link #SPARSE_BYTES} whose live pages fill less than this percentage (what a
+     * replay leaves: the high-water mark of its writes) is copied into a fresh file when it opens.
+     */
+    static final int SPARSE_FILL_RATE = 50;
+    static final long SPARSE_BYTES = 16 << 20;
     /** At most this many bytes of chunks per rewrite, so that a commit (which waits for it) waits little. */
     private static final int COMPACT_BYTES = 1 << 20;
 
@@ -91,6 +98,14 @@ public final class EmbeddedReadStore implements ReadStore {
                 store.close(0);
                 Files.delete(file);
                 store = openFile(file);
+            } else if (Files.size(file) > SPARSE_BYTES && liveShare(store) < SPARSE_FILL_RATE) {
+                // MVStore frees space inside the file while it runs but cannot move chunks safely
+                // then (h2database #3765); before anything reads it, a copy of the live pages can
+                LOG.info("The read-model store {} is {} % free space; it is copied into a compact file.", file,
+                        100 - liveShare(store));
+                store.close(0);
+                MVStoreTool.compact(file.toString(), true);
+                store = openFile(file);
             }
             store.<String, String>openMap("catalog").put(FORMAT_KEY, FORMAT);
             store.commit();
@@ -104,6 +119,11 @@ public final class EmbeddedReadStore implements ReadStore {
             }
             throw e;
         }
+    }
+
+    /** The percentage of the file that live pages fill: chunks' share of the file, pages' share of those. */
+    private static int liveShare(MVStore store) {
+        return store.getFillRate() * store.getFileStore().getChunksFillRate() / 100;
     }
 
     private static MVStore openFile(Path file) {

@@ -215,4 +215,39 @@ class EmbeddedReadStoreTest {
             assertThat(docs.count(Filters.eq("round", 7))).isEqualTo(999);
         }
     }
+
+    /** What a replay leaves behind (the high-water mark of its writes, mostly free) is not kept. */
+    @Test
+    void aMostlyEmptyFileIsCopiedIntoACompactOneWhenItOpens() throws Exception {
+        Path file = directory.resolve(EmbeddedReadStore.FILE);
+        try (EmbeddedReadStore store = EmbeddedReadStore.open(directory)) {
+            store.collection("proposals").insertMany(List.of(new Document("_id", "p1").append("title", "駐輪場")));
+            store.makeDurable();
+        }
+        org.h2.mvstore.MVStore raw = new org.h2.mvstore.MVStore.Builder().fileName(file.toString()).open();
+        org.h2.mvstore.MVMap<Integer, byte[]> rewritten = raw.openMap("rewritten");
+        for (int i = 0; i < 400; i++) {
+            rewritten.put(i, new byte[100_000]);
+        }
+        raw.commit();
+        for (int i = 0; i < 400; i++) {
+            rewritten.put(i, new byte[1]);
+        }
+        raw.commit();
+        rewritten.put(0, new byte[2]);
+        raw.commit();
+        raw.close(0);
+        long sparse = Files.size(file);
+        assertThat(sparse).isGreaterThan(EmbeddedReadStore.SPARSE_BYTES);
+
+        try (EmbeddedReadStore store = EmbeddedReadStore.open(directory)) {
+            assertThat(Files.size(file)).isLessThan(sparse / 10);
+            assertThat(store.collection("proposals").count(Filters.eq("title", "駐輪場"))).isEqualTo(1);
+            store.collection("proposals").insertMany(List.of(new Document("_id", "p2")));
+            store.makeDurable();
+        }
+        try (EmbeddedReadStore store = EmbeddedReadStore.open(directory)) {
+            assertThat(store.collection("proposals").count(new Document())).isEqualTo(2);
+        }
+    }
 }
