@@ -402,7 +402,7 @@ class ProposalProjectionTest {
     void indexesForEveryFilterAndSortExistOnceTheProjectionIsCreated() {
         List<String> names = proposals.listIndexes().map(i -> i.getString("name")).into(new ArrayList<>());
 
-        assertThat(names).containsExactlyInAnyOrder("_id_", "searchTokens_1",
+        assertThat(names).containsExactlyInAnyOrder("_id_", "listed_1_searchTokens_1",
                 "listed_1_submittedAt_1__id_1", "listed_1_ward_1_submittedAt_1__id_1",
                 "listed_1_status_1_submittedAt_1__id_1", "listed_1_fiscalYear_1_submittedAt_1__id_1",
                 "listed_1_themes_1_submittedAt_1__id_1", "listed_1_programme_1_submittedAt_1__id_1",

@@ -9,8 +9,9 @@ import java.util.List;
  * The indexes a filtered, ordered, paged list needs, declared the same way for every engine: for each
  * order, one index on {@code (order, _id)} and one on {@code (filter, order, _id)} per equality filter
  * (equality first, then the sort, then the tie-breaker, so a page is a walk of one index in either
- * direction), and a plain index on the search tokens (its entries are the postings of each token).
- * A scope field (e.g. {@code listed}) that every list filters on leads every index.
+ * direction), and an index on the search tokens (its entries are the postings of each token).
+ * A scope field (e.g. {@code listed}) that every list filters on leads every index, the tokens' too,
+ * so that the postings alone answer a search and its count, without reading a document.
  */
 public final class ListIndexes {
 
@@ -32,7 +33,7 @@ public final class ListIndexes {
             }
         }
         if (tokens != null) {
-            collection.createIndex(Indexes.ascending(tokens));
+            collection.createIndex(Indexes.ascending(scope == null ? List.of(tokens) : List.of(scope, tokens)));
         }
     }
 

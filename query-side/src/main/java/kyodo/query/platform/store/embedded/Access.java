@@ -23,7 +23,7 @@ record Access(List<Range> ranges, List<Filter.Clause> covered, boolean exact) {
             return (to == null ? map.sizeAsLong() : rank(to)) - (from == null ? 0 : rank(from));
         }
 
-        private long rank(byte[] key) {
+        long rank(byte[] key) {
             long index = map.getKeyIndex(key);
             return index >= 0 ? index : -index - 1;
         }
@@ -60,7 +60,7 @@ record Access(List<Range> ranges, List<Filter.Clause> covered, boolean exact) {
     }
 
     /** Values whose key no other value shares, so that a range's size is a count. */
-    private static boolean exactKey(BsonValue v) {
+    static boolean exactKey(BsonValue v) {
         return scalar(v) && !v.isDecimal128() && !BsonOrder.isNaN(v);
     }
 
@@ -96,6 +96,9 @@ record Access(List<Range> ranges, List<Filter.Clause> covered, boolean exact) {
             boolean whole = covered.size() == fields.size();
             accesses.add(new Access(List.of(prefix(map, ids, prefix.toByteArray())), List.copyOf(covered),
                     exact && (whole || !multikey)));
+            if (!whole && exact) {
+                accesses.addAll(allUnder(map, ids, prefix.toByteArray(), covered, fields.get(covered.size()), filter));
+            }
         }
         for (Filter.Clause clause : filter.clauses) {
             if (!clause.path().equals(fields.get(0))) {
@@ -118,6 +121,30 @@ record Access(List<Range> ranges, List<Filter.Clause> covered, boolean exact) {
                     }
                 }
                 default -> {
+                }
+            }
+        }
+        return accesses;
+    }
+
+    /**
+     * The postings of each value of an {@code $all} on the field that follows an exact equality
+     * prefix: an index {@code (scope, tokens)} gives the tokens of the documents in scope only.
+     */
+    private static List<Access> allUnder(MVMap<byte[], ?> map, boolean ids, byte[] prefix, List<Filter.Clause> equalities,
+                                         String field, Filter filter) {
+        List<Access> accesses = new ArrayList<>();
+        for (Filter.Clause clause : filter.clauses) {
+            if (clause.op() == Filter.Op.ALL && clause.path().equals(field)) {
+                List<Filter.Clause> covered = new ArrayList<>(equalities);
+                covered.add(clause);
+                for (BsonValue v : clause.values()) {
+                    if (scalar(v)) {
+                        ByteArrayOutputStream key = new ByteArrayOutputStream();
+                        key.writeBytes(prefix);
+                        Keys.append(key, v);
+                        accesses.add(new Access(List.of(prefix(map, ids, key.toByteArray())), List.copyOf(covered), false));
+                    }
                 }
             }
         }

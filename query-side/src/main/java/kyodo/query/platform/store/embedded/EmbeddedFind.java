@@ -66,10 +66,7 @@ final class EmbeddedFind implements Find {
 
     @Override
     public ReadCursor cursor() {
-        Iterator<Planner.Hit> hits = Planner.find(collection, filter, sort, limit > 0 ? (long) skip + limit : 0);
-        for (int i = 0; i < skip && hits.hasNext(); i++) {
-            hits.next();
-        }
+        Iterator<Planner.Hit> hits = Planner.find(collection, filter, sort, skip, limit);
         return new ReadCursor() {
             private int returned;
 

@@ -6,6 +6,7 @@ import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
+import org.h2.mvstore.MVStoreTool;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,9 +37,24 @@ public final class EmbeddedReadStore implements ReadStore {
 
     static final String FILE = "readstore.mv";
     /** The layout of documents, index entries and catalog; another one is never read (see {@link #open}). */
-    static final String FORMAT = "kyodo-read-store/2";
+    static final String FORMAT = "kyodo-read-store/3";
     private static final String FORMAT_KEY = "format";
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EmbeddedReadStore.class);
+    /**
+     * How long a chunk (one commit's pages) is kept after no version needs it any more. MVStore's 45 s
+     * kept every page that a replay or a catch-up rewrote in that time: over a gigabyte for 38k events.
+     */
+    static final int RETENTION_MILLIS = 2_000;
+    /** Chunks whose live pages fill less than this percentage are rewritten by the housekeeping thread. */
+    static final int FILL_RATE = 70;
+    /**
+     * A file larger than {@link #SPARSE_BYTES} whose live pages fill less than this percentage (what a
+     * replay leaves: the high-water mark of its writes) is copied into a fresh file when it opens.
+     */
+    static final int SPARSE_FILL_RATE = 50;
+    static final long SPARSE_BYTES = 16 << 20;
+    /** At most this many bytes of chunks per rewrite, so that a commit (which waits for it) waits little. */
+    private static final int COMPACT_BYTES = 1 << 20;
 
     private final Path file;
     private final MVStore store;
@@ -60,7 +76,7 @@ public final class EmbeddedReadStore implements ReadStore {
             return thread;
         });
         housekeeping.scheduleWithFixedDelay(this::commitIfChanged, 1, 1, TimeUnit.SECONDS);
-        housekeeping.scheduleWithFixedDelay(this::compact, 5, 5, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(this::compact, 2, 2, TimeUnit.SECONDS);
     }
 
     /**
@@ -82,6 +98,14 @@ public final class EmbeddedReadStore implements ReadStore {
                 store.close(0);
                 Files.delete(file);
                 store = openFile(file);
+            } else if (Files.size(file) > SPARSE_BYTES && liveShare(store) < SPARSE_FILL_RATE) {
+                // MVStore frees space inside the file while it runs but cannot move chunks safely
+                // then (h2database #3765); before anything reads it, a copy of the live pages can
+                LOG.info("The read-model store {} is {} % free space; it is copied into a compact file.", file,
+                        100 - liveShare(store));
+                store.close(0);
+                MVStoreTool.compact(file.toString(), true);
+                store = openFile(file);
             }
             store.<String, String>openMap("catalog").put(FORMAT_KEY, FORMAT);
             store.commit();
@@ -97,11 +121,18 @@ public final class EmbeddedReadStore implements ReadStore {
         }
     }
 
+    /** The percentage of the file that live pages fill: chunks' share of the file, pages' share of those. */
+    private static int liveShare(MVStore store) {
+        return store.getFillRate() * store.getFileStore().getChunksFillRate() / 100;
+    }
+
     private static MVStore openFile(Path file) {
-        return new MVStore.Builder().fileName(file.toString())
+        MVStore store = new MVStore.Builder().fileName(file.toString())
                 .autoCommitDisabled().autoCommitBufferSize(0)
                 .compress().cacheSize(32)
                 .open();
+        store.setRetentionTime(RETENTION_MILLIS);
+        return store;
     }
 
     /** {@code rwx------}, also on a directory created readable by all before. */
@@ -197,15 +228,15 @@ public final class EmbeddedReadStore implements ReadStore {
         commit(true);
     }
 
-    /** Rewrites chunks that deletions and updates left mostly empty, so the file does not only grow. */
-    private void compact() {
-        commitLock.writeLock().lock();
-        try {
-            if (!store.isClosed()) {
-                store.compact(80, 16 << 20);
-            }
-        } finally {
-            commitLock.writeLock().unlock();
+    /**
+     * Rewrites the live pages of chunks that updates and deletions left mostly empty into the next
+     * commit, so that their space is reused and the file's end freed (MVStore then shortens the file).
+     * It only copies pages within the maps, unchanged, and commits nothing itself: writes go on, and a
+     * commit never sees part of a batch. Package-private for the test that the file stays compact.
+     */
+    void compact() {
+        if (!store.isClosed()) {
+            store.compact(FILL_RATE, COMPACT_BYTES);
         }
     }
 
@@ -217,7 +248,7 @@ public final class EmbeddedReadStore implements ReadStore {
     /**
      * Commits and releases the file, without compacting: MVStore's compaction of the file on close
      * can lose the last changes (h2database #4247, #3765; a tampering written just before a close was
-     * seen missing after it). The periodic rewrite above keeps the file from only growing.
+     * seen missing after it). The rewrite every two seconds above keeps the file compact instead.
      */
     @Override
     public void close() {

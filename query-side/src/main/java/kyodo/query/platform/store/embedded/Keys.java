@@ -147,6 +147,28 @@ final class Keys {
         return entry;
     }
 
+    /** The length of the encoded value that starts at {@code at} in a key. */
+    static int length(byte[] key, int at) {
+        switch (key[at] & 0xff) {
+            case NUMBER:
+                return 17;
+            case 0x30:
+                int i = at + 1;
+                while (key[i] != 0 || key[i + 1] != 0) {
+                    i += key[i] == 0 ? 2 : 1; // a 0 followed by 0xff is a 0 of the string
+                }
+                return i + 2 - at;
+            case 0x70:
+                return 13;
+            case 0x80:
+                return 2;
+            case 0x90, 0xa0:
+                return 9;
+            default:
+                return 1;
+        }
+    }
+
     /** The internal number at the end of an index entry. */
     static long number(byte[] entry) {
         int length = entry[entry.length - 1];

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.LongPredicate;
 
 /** Documents in a sort's order: sorted in memory, or walked along an index; ties by internal number. */
 final class Ordering {
@@ -44,17 +45,20 @@ final class Ordering {
         private final Filter filter;
         private final Sort sort;
         private final Access.Range range;
+        private final LongPredicate keep;
         private final Cursor<byte[], ?> cursor;
         private final ArrayDeque<Hit> ready = new ArrayDeque<>();
         private final List<Keyed> group = new ArrayList<>();
         private byte[] groupKey;
         private boolean done;
 
-        Walking(EmbeddedCollection c, Filter filter, Sort sort, Access.Range range, boolean reverse) {
+        /** {@code keep}: the internal numbers worth reading (null: all), told from the entry alone. */
+        Walking(EmbeddedCollection c, Filter filter, Sort sort, Access.Range range, boolean reverse, LongPredicate keep) {
             this.c = c;
             this.filter = filter;
             this.sort = sort;
             this.range = range;
+            this.keep = keep;
             if (reverse) {
                 byte[] start = range.to() == null ? range.map().lastKey() : range.map().lowerKey(range.to());
                 cursor = start == null ? null : range.map().cursor(start, range.from(), true);
@@ -72,6 +76,9 @@ final class Ordering {
                     break;
                 }
                 long number = range.number(key, cursor.getValue());
+                if (keep != null && !keep.test(number)) {
+                    continue;
+                }
                 byte[] bytes = c.docs.get(number);
                 if (bytes == null) {
                     continue;
@@ -92,6 +99,39 @@ final class Ordering {
                 flush();
             }
             return !ready.isEmpty();
+        }
+
+        /**
+         * The walk after its first {@code skip} documents, found by rank, for a range every entry of
+         * which is a match (one entry per document): only the group of equal sort keys that the
+         * page starts in is read, not the documents before it.
+         */
+        static Iterator<Hit> skipping(EmbeddedCollection c, Filter filter, Sort sort, Access.Range range,
+                                      boolean reverse, int skip) {
+            long first = range.from() == null ? 0 : range.rank(range.from());
+            long end = range.to() == null ? range.map().sizeAsLong() : range.rank(range.to());
+            if (skip >= end - first) {
+                return java.util.Collections.emptyIterator();
+            }
+            byte[] entry = range.map().getKey(reverse ? end - 1 - skip : first + skip);
+            int prefix = range.from() == null ? 0 : range.from().length;
+            byte[] group = Arrays.copyOf(entry, prefix + Keys.length(entry, prefix));
+            byte[] after = Keys.upperBound(group);
+            Walking walk;
+            long before;
+            if (reverse) {
+                walk = new Walking(c, filter, sort, new Access.Range(range.map(), range.ids(), range.from(), after),
+                        true, null);
+                before = (after == null ? range.map().sizeAsLong() : range.rank(after)) - (end - skip);
+            } else {
+                walk = new Walking(c, filter, sort, new Access.Range(range.map(), range.ids(), group, range.to()),
+                        false, null);
+                before = first + skip - range.rank(group);
+            }
+            for (long i = 0; i < before && walk.hasNext(); i++) {
+                walk.next();
+            }
+            return walk;
         }
 
         private void flush() {

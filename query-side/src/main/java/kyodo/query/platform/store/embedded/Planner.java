@@ -32,20 +32,24 @@ final class Planner {
         }
     }
 
-    /** Ranges this close in size to the smallest are read too, and intersected with it. */
-    private static final int INTERSECT_FACTOR = 8;
+    /** What reading a document costs against reading an index entry, roughly. */
+    private static final int DOCUMENT_COST = 10;
 
     private Planner() {
     }
 
     /** Every matching document, in the sort's order (none: in internal-number order). */
     static Iterator<Hit> find(EmbeddedCollection c, Filter filter, Sort sort) {
-        return find(c, filter, sort, 0);
+        return find(c, filter, sort, 0, 0);
     }
 
-    /** The same, knowing that only the first {@code needed} are wanted (0: all). */
-    static Iterator<Hit> find(EmbeddedCollection c, Filter filter, Sort sort, long needed) {
+    /**
+     * The matching documents after the first {@code skip}, knowing that only {@code limit} of them are
+     * wanted (0: all).
+     */
+    static Iterator<Hit> find(EmbeddedCollection c, Filter filter, Sort sort, int skip, int limit) {
         long n = Math.max(1, c.size());
+        long needed = limit > 0 ? (long) skip + limit : 0;
         List<Access> accesses = accesses(c, filter);
         Access best = accesses.stream().min(Comparator.comparingLong(Access::estimate)).orElse(null);
         double matches = best == null ? n : best.estimate();
@@ -61,11 +65,41 @@ final class Planner {
             walkCost = needed > 0 ? Math.min(size, needed * size / matches) : size;
         }
         double candidateCost = best == null ? Double.MAX_VALUE : best.estimate() * 1.5;
+        Iterator<Hit> hits;
         if (walkCost <= candidateCost && walkCost <= n) {
-            return new Ordering.Walking(c, filter, sort, walk.range, walk.reverse);
+            if (walk.exact && skip > 0) {
+                return Ordering.Walking.skipping(c, filter, sort, walk.range, walk.reverse, skip);
+            }
+            hits = new Ordering.Walking(c, filter, sort, walk.range, walk.reverse, null);
+        } else if (candidateCost < n) {
+            Candidates candidates = Candidates.of(filter, best, accesses);
+            hits = walk == null ? null : along(c, sort, walk, candidates, needed);
+            if (hits == null) {
+                hits = candidates.hits(c);
+                hits = sort.isEmpty() ? hits : Ordering.sorted(hits, sort);
+            }
+        } else {
+            hits = scan(c, filter);
+            hits = sort.isEmpty() ? hits : Ordering.sorted(hits, sort);
         }
-        Iterator<Hit> hits = candidateCost < n ? candidates(c, filter, best, accesses) : scan(c, filter);
-        return sort.isEmpty() ? hits : Ordering.sorted(hits, sort);
+        for (int i = 0; i < skip && hits.hasNext(); i++) {
+            hits.next();
+        }
+        return hits;
+    }
+
+    /**
+     * The candidates in the sort's order by a walk of its index that reads only the candidates'
+     * documents, or null when reading and sorting every candidate costs less: a frequent search
+     * word's first page then reads a few hundred index entries and twenty documents, not thousands.
+     */
+    private static Iterator<Hit> along(EmbeddedCollection c, Sort sort, Walk walk, Candidates candidates, long needed) {
+        long size = walk.range.size();
+        double entries = needed > 0 ? Math.min(size, needed * (double) size / Math.max(1, candidates.size())) : size;
+        if (entries > (double) DOCUMENT_COST * candidates.size()) {
+            return null;
+        }
+        return new Ordering.Walking(c, candidates.residual(), sort, walk.range, walk.reverse, candidates::contains);
     }
 
     /** How many documents match: by rank when one index range holds exactly them. */
@@ -73,13 +107,26 @@ final class Planner {
         if (filter.clauses.isEmpty()) {
             return c.size();
         }
-        for (Access access : accesses(c, filter)) {
+        List<Access> accesses = accesses(c, filter);
+        for (Access access : accesses) {
             if (access.exact() && access.ranges().size() == 1 && access.covered().size() == filter.clauses.size()) {
                 return access.estimate();
             }
         }
+        Access best = accesses.stream().min(Comparator.comparingLong(Access::estimate)).orElse(null);
+        Iterator<Hit> hits;
+        if (best != null && best.estimate() * 1.5 < c.size()) {
+            Candidates candidates = Candidates.of(filter, best, accesses);
+            if (candidates.residual().clauses.isEmpty()) {
+                // the intersected ranges answer every clause: a count of index entries, no document read
+                return candidates.size();
+            }
+            hits = candidates.hits(c);
+        } else {
+            hits = scan(c, filter);
+        }
         long count = 0;
-        for (Iterator<Hit> hits = find(c, filter, Sort.NONE); hits.hasNext(); hits.next()) {
+        for (; hits.hasNext(); hits.next()) {
             count++;
         }
         return count;
@@ -101,13 +148,17 @@ final class Planner {
     }
 
     /** An ordered range whose walk gives documents in the order of a sort key. */
-    private record Walk(Access.Range range, boolean reverse) {
+    private record Walk(Access.Range range, boolean reverse, boolean exact) {
     }
 
     private static Walk walk(EmbeddedCollection c, Filter filter, Sort.Key key) {
         if (key.path().equals("_id")) {
-            return new Walk(narrow(new Access.Range(c.ids, true, null, null), filter, key.path()), !key.ascending());
+            return new Walk(narrow(new Access.Range(c.ids, true, null, null), filter, key.path()), !key.ascending(),
+                    false);
         }
+        // the index with the longest equality prefix before the sort key: the fewest entries to walk
+        Walk found = null;
+        int longest = -1;
         for (Index index : c.indexes) {
             if (index.multikey) {
                 continue;
@@ -120,7 +171,8 @@ final class Planner {
                 }
                 prefix.add(eq);
             }
-            if (prefix.size() < index.fields.size() && index.fields.get(prefix.size()).equals(key.path())) {
+            if (prefix.size() > longest && prefix.size() < index.fields.size()
+                    && index.fields.get(prefix.size()).equals(key.path())) {
                 Access.Range range;
                 if (prefix.isEmpty()) {
                     range = narrow(new Access.Range(index.map, false, null, null), filter, key.path());
@@ -129,10 +181,14 @@ final class Planner {
                     prefix.forEach(eq -> Keys.append(bytes, eq.value()));
                     range = Access.prefix(index.map, false, bytes.toByteArray());
                 }
-                return new Walk(range, !key.ascending());
+                // every entry of an equality prefix answering the whole filter is a match: pages skip by rank
+                boolean exact = !prefix.isEmpty() && prefix.size() == filter.clauses.size()
+                        && prefix.stream().allMatch(eq -> Access.exactKey(eq.value()));
+                found = new Walk(range, !key.ascending(), exact);
+                longest = prefix.size();
             }
         }
-        return null;
+        return found;
     }
 
     /** The range, narrowed by comparisons on its first field. */
@@ -152,57 +208,6 @@ final class Planner {
         return new Access.Range(range.map(), range.ids(), from, to);
     }
 
-    private static Iterator<Hit> candidates(EmbeddedCollection c, Filter filter, Access best, List<Access> accesses) {
-        Access.LongList numbers = new Access.LongList();
-        best.ranges().forEach(range -> range.numbers(numbers));
-        numbers.sortDistinct();
-        List<Access> used = new ArrayList<>(List.of(best));
-        for (Access other : accesses) {
-            if (other != best && other.ranges().size() == 1 && numbers.size > 0
-                    && other.estimate() <= (long) INTERSECT_FACTOR * numbers.size) {
-                Access.LongList more = new Access.LongList();
-                other.ranges().get(0).numbers(more);
-                more.sortDistinct();
-                numbers.retain(more);
-                used.add(other);
-            }
-        }
-        // Clauses the intersected index ranges answer exactly need not be checked on each document
-        // again: a search then never decodes the documents' token arrays.
-        Filter residual = filter.without(answered(used));
-        Iterator<Hit> hits = Arrays.stream(numbers.values, 0, numbers.size)
-                .mapToObj(number -> {
-                    byte[] bytes = c.docs.get(number);
-                    return bytes == null ? null : Hit.of(number, bytes);
-                })
-                .filter(Objects::nonNull)
-                .iterator();
-        return matching(hits, residual);
-    }
-
-    /**
-     * The clauses that the intersection of these accesses answers exactly: those of an exact access,
-     * and an {@code $all} of strings when every one of its values' ranges was intersected.
-     */
-    private static Set<Filter.Clause> answered(List<Access> used) {
-        Set<Filter.Clause> answered = Collections.newSetFromMap(new IdentityHashMap<>());
-        Map<Filter.Clause, Integer> allValues = new IdentityHashMap<>();
-        for (Access access : used) {
-            if (access.exact()) {
-                answered.addAll(access.covered());
-            } else if (access.covered().size() == 1 && access.covered().get(0).op() == Filter.Op.ALL) {
-                allValues.merge(access.covered().get(0), 1, Integer::sum);
-            }
-        }
-        allValues.forEach((clause, intersected) -> {
-            long distinct = clause.values().stream().distinct().count();
-            if (clause.values().stream().allMatch(BsonValue::isString) && intersected == distinct) {
-                answered.add(clause);
-            }
-        });
-        return answered;
-    }
-
     private static Iterator<Hit> scan(EmbeddedCollection c, Filter filter) {
         Cursor<Long, byte[]> cursor = c.docs.cursor(null);
         return matching(new Iterator<>() {
@@ -220,7 +225,7 @@ final class Planner {
     }
 
     /** The hits the filter matches, read from the source as they are asked for. */
-    private static Iterator<Hit> matching(Iterator<Hit> source, Filter filter) {
+    static Iterator<Hit> matching(Iterator<Hit> source, Filter filter) {
         return new Iterator<>() {
             private Hit next;
 

@@ -156,7 +156,7 @@ class EmbeddedReadStoreTest {
         // as an earlier layout of the engine left it: documents, but another format in the catalog
         org.h2.mvstore.MVStore raw = new org.h2.mvstore.MVStore.Builder()
                 .fileName(directory.resolve(EmbeddedReadStore.FILE).toString()).open();
-        raw.<String, String>openMap("catalog").put("format", "kyodo-read-store/1");
+        raw.<String, String>openMap("catalog").put("format", "kyodo-read-store/2");
         raw.close(0);
 
         try (EmbeddedReadStore store = EmbeddedReadStore.open(directory)) {
@@ -166,6 +166,88 @@ class EmbeddedReadStoreTest {
         }
         try (EmbeddedReadStore store = EmbeddedReadStore.open(directory)) {
             assertThat(store.collection("proposals").count(new Document())).isEqualTo(1);
+        }
+    }
+
+    /**
+     * A projection rewriting its documents over and over (a replay, a busy day) leaves most of each
+     * commit's pages dead soon after: the file must not keep them. MVStore's own retention kept 45 s
+     * of them and nothing rewrote half-empty chunks, so the file grew with every write.
+     */
+    @Test
+    void theFileStaysCompactWhileDocumentsAreRewritten() throws Exception {
+        Path file = directory.resolve(EmbeddedReadStore.FILE);
+        try (EmbeddedReadStore store = EmbeddedReadStore.open(directory)) {
+            ReadCollection docs = store.collection("docs");
+            docs.createIndex(Indexes.ascending("tokens"));
+            long written = 0;
+            long live = 0;
+            for (int round = 0; round < 8; round++) {
+                for (int from = 0; from < 1000; from += 100) {
+                    List<com.mongodb.client.model.WriteModel<Document>> batch = new ArrayList<>();
+                    for (int i = from; i < from + 100; i++) {
+                        List<String> tokens = new ArrayList<>();
+                        for (int t = 0; t < 40; t++) {
+                            tokens.add("t" + (i * 7 + t * 13 + round) % 997);
+                        }
+                        batch.add(new com.mongodb.client.model.ReplaceOneModel<>(Filters.eq("_id", i),
+                                new Document("_id", i).append("round", round).append("tokens", tokens),
+                                new com.mongodb.client.model.ReplaceOptions().upsert(true)));
+                    }
+                    docs.bulkWrite(batch);
+                    store.makeDurable();
+                    written += 100;
+                }
+                if (round == 0) {
+                    live = Files.size(file);
+                }
+            }
+            // as the housekeeping thread does every two seconds, once the retention time has passed
+            Thread.sleep(EmbeddedReadStore.RETENTION_MILLIS + 500);
+            for (int i = 0; i < 40; i++) {
+                store.compact();
+                docs.bulkWrite(List.of(new UpdateOneModel<>(Filters.eq("_id", 0), Updates.inc("round", 1))));
+                store.makeDurable();
+            }
+            assertThat(written).isEqualTo(8_000);
+            assertThat(Files.size(file)).as("the file after rewriting every document 8 times, against %d bytes"
+                    + " after the first time", live).isLessThan(3 * live);
+            assertThat(docs.count(Filters.eq("round", 7))).isEqualTo(999);
+        }
+    }
+
+    /** What a replay leaves behind (the high-water mark of its writes, mostly free) is not kept. */
+    @Test
+    void aMostlyEmptyFileIsCopiedIntoACompactOneWhenItOpens() throws Exception {
+        Path file = directory.resolve(EmbeddedReadStore.FILE);
+        try (EmbeddedReadStore store = EmbeddedReadStore.open(directory)) {
+            store.collection("proposals").insertMany(List.of(new Document("_id", "p1").append("title", "駐輪場")));
+            store.makeDurable();
+        }
+        org.h2.mvstore.MVStore raw = new org.h2.mvstore.MVStore.Builder().fileName(file.toString()).open();
+        org.h2.mvstore.MVMap<Integer, byte[]> rewritten = raw.openMap("rewritten");
+        for (int i = 0; i < 400; i++) {
+            rewritten.put(i, new byte[100_000]);
+        }
+        raw.commit();
+        for (int i = 0; i < 400; i++) {
+            rewritten.put(i, new byte[1]);
+        }
+        raw.commit();
+        rewritten.put(0, new byte[2]);
+        raw.commit();
+        raw.close(0);
+        long sparse = Files.size(file);
+        assertThat(sparse).isGreaterThan(EmbeddedReadStore.SPARSE_BYTES);
+
+        try (EmbeddedReadStore store = EmbeddedReadStore.open(directory)) {
+            assertThat(Files.size(file)).isLessThan(sparse / 10);
+            assertThat(store.collection("proposals").count(Filters.eq("title", "駐輪場"))).isEqualTo(1);
+            store.collection("proposals").insertMany(List.of(new Document("_id", "p2")));
+            store.makeDurable();
+        }
+        try (EmbeddedReadStore store = EmbeddedReadStore.open(directory)) {
+            assertThat(store.collection("proposals").count(new Document())).isEqualTo(2);
         }
     }
 }
