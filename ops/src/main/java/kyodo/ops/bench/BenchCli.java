@@ -154,7 +154,7 @@ public final class BenchCli {
         String user = options.flag("--user", null);
         String password = user == null ? null : password(options);
         LoadDriver driver = new LoadDriver(new LoadDriver.Options(url, duration, connections, user, password));
-        List<LoadDriver.Row> rows = driver.run(err);
+        List<LoadRow> rows = driver.run(err);
         out.println();
         out.print(BenchTable.latencies(rows, connections));
         Map<String, String> figures = new LinkedHashMap<>();

@@ -12,11 +12,11 @@ final class BenchTable {
     }
 
     /** One line per row: requests, errors (by status; 0 = no answer), throughput, p50/p95/p99. */
-    static String latencies(List<LoadDriver.Row> rows, int connections) {
+    static String latencies(List<LoadRow> rows, int connections) {
         StringBuilder table = new StringBuilder();
         table.append("| what (").append(connections).append(" connections) | requests | errors | per s | p50 ms | p95 ms | p99 ms |\n");
         table.append("|---|---:|---:|---:|---:|---:|---:|\n");
-        for (LoadDriver.Row row : rows) {
+        for (LoadRow row : rows) {
             if (row.skipped() != null) {
                 table.append("| ").append(row.what()).append(" | skipped: ").append(row.skipped())
                         .append(" | | | | | |\n");

@@ -48,24 +48,6 @@ final class LoadDriver {
     record Options(URI url, Duration duration, int connections, String adminUser, String adminPassword) {
     }
 
-    /** One row of the table: a request kind and what it measured; {@code skipped} says why it did not run. */
-    record Row(String what, long requests, long errors, Map<Integer, Long> errorStatuses, double seconds,
-               long[] sortedNanos, String skipped) {
-
-        double throughput() {
-            return seconds > 0 ? requests / seconds : 0;
-        }
-
-        /** The latency at that percentile (nearest rank), in milliseconds; NaN when nothing was measured. */
-        double percentileMillis(double percentile) {
-            if (sortedNanos.length == 0) {
-                return Double.NaN;
-            }
-            int rank = (int) Math.ceil(percentile / 100.0 * sortedNanos.length);
-            return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, rank - 1))] / 1e6;
-        }
-    }
-
     private final Options options;
     private final HttpClient http;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -81,7 +63,7 @@ final class LoadDriver {
      *
      * @param progress where to say which row runs (stderr), or null
      */
-    List<Row> run(java.io.PrintStream progress) {
+    List<LoadRow> run(java.io.PrintStream progress) {
         String staff = null;
         String analyst = null;
         if (options.adminUser() != null) {
@@ -92,7 +74,7 @@ final class LoadDriver {
             signIn(get("/api/proposals?size=1", staff));
             signIn(get("/analytics/schema", analyst));
         }
-        List<Row> rows = new ArrayList<>();
+        List<LoadRow> rows = new ArrayList<>();
         AtomicLong wardTurn = new AtomicLong();
         Ward[] wards = Ward.values();
         rows.add(reads(progress, "GET /actuator/health", () -> get("/actuator/health", null)));
@@ -112,7 +94,7 @@ final class LoadDriver {
         return rows;
     }
 
-    private List<Row> commands(java.io.PrintStream progress, String staff) {
+    private List<LoadRow> commands(java.io.PrintStream progress, String staff) {
         String submit = "POST /api/proposals (submit)";
         String acknowledge = "POST /api/proposals/{id}/acknowledgement";
         String append = "POST /api/proposals/{id}/progress-updates (append)";
@@ -123,7 +105,7 @@ final class LoadDriver {
         ConcurrentLinkedQueue<String> submitted = new ConcurrentLinkedQueue<>();
         AtomicLong number = new AtomicLong();
         Ward[] wards = Ward.values();
-        Row submits = drive(progress, submit, () -> {
+        LoadRow submits = drive(progress, submit, () -> {
             long n = number.incrementAndGet();
             Map<String, Object> body = Map.of("ward", wards[(int) (n % wards.length)].code(),
                     "title", "駅前の駐輪場を増やしてほしい（負荷試験 " + n + "）",
@@ -135,18 +117,18 @@ final class LoadDriver {
         List<String> targets = List.copyOf(submitted);
         ConcurrentLinkedQueue<String> toAcknowledge = new ConcurrentLinkedQueue<>(targets);
         ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
-        Row acknowledgements = drive(progress, acknowledge, () -> {
+        LoadRow acknowledgements = drive(progress, acknowledge, () -> {
             String id = toAcknowledge.poll();
             return id == null ? null : post("/api/proposals/" + id + "/acknowledgement",
                     Map.of("department", "交通政策課"), staff);
         }, answer -> id(answer).ifPresent(acknowledged::add));
         AtomicLong turn = new AtomicLong();
-        Row appends = targets.isEmpty() ? skipped(append, "nothing was submitted")
+        LoadRow appends = targets.isEmpty() ? skipped(append, "nothing was submitted")
                 : drive(progress, append, () -> post("/api/proposals/"
                         + targets.get((int) (turn.getAndIncrement() % targets.size())) + "/progress-updates",
                 Map.of("text", "現地を確認しました。"), staff), answer -> { });
         ConcurrentLinkedQueue<String> toDecide = new ConcurrentLinkedQueue<>(acknowledged);
-        Row decisions = drive(progress, decide, () -> {
+        LoadRow decisions = drive(progress, decide, () -> {
             String id = toDecide.poll();
             return id == null ? null : post("/api/proposals/" + id + "/decision",
                     Map.of("outcome", "ACCEPTED", "reason", "来年度に整備します"), staff);
@@ -155,20 +137,13 @@ final class LoadDriver {
     }
 
     private void signIn(HttpRequest request) {
-        try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status >= 400) {
-                throw new BenchException("signing in answered " + status + " on " + request.uri().getPath());
-            }
-        } catch (IOException e) {
-            throw new BenchException("cannot sign in at " + options.url() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BenchException("interrupted", e);
+        int status = exchange(request).statusCode();
+        if (status >= 400) {
+            throw new BenchException("signing in answered " + status + " on " + request.uri().getPath());
         }
     }
 
-    private Row reads(java.io.PrintStream progress, String what, Supplier<HttpRequest> request) {
+    private LoadRow reads(java.io.PrintStream progress, String what, Supplier<HttpRequest> request) {
         return drive(progress, what, request, answer -> { });
     }
 
@@ -176,7 +151,7 @@ final class LoadDriver {
      * Drives one row: {@code connections} loops until the duration is over or the requests run out
      * (the supplier answers null).
      */
-    private Row drive(java.io.PrintStream progress, String what, Supplier<HttpRequest> next,
+    private LoadRow drive(java.io.PrintStream progress, String what, Supplier<HttpRequest> next,
                       Consumer<HttpResponse<String>> onSuccess) {
         if (progress != null) {
             progress.println("bench run: " + what + " (" + options.connections() + " connections, "
@@ -241,15 +216,15 @@ final class LoadDriver {
         double seconds = (System.nanoTime() - started) / 1e9;
         pool.shutdown();
         long[] all = samples.stream().flatMapToLong(java.util.Arrays::stream).sorted().toArray();
-        return new Row(what, all.length, errors.get(), new TreeMap<>(statuses), seconds, all, null);
+        return new LoadRow(what, all.length, errors.get(), new TreeMap<>(statuses), seconds, all, null);
     }
 
-    private static Row skipped(String what) {
+    private static LoadRow skipped(String what) {
         return skipped(what, "needs --user, an ADMIN account of the server");
     }
 
-    private static Row skipped(String what, String why) {
-        return new Row(what, 0, 0, Map.of(), 0, new long[0], why);
+    private static LoadRow skipped(String what, String why) {
+        return new LoadRow(what, 0, 0, Map.of(), 0, new long[0], why);
     }
 
     private HttpRequest get(String path, String authorization) {
