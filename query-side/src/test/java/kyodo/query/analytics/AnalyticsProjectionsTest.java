@@ -14,10 +14,9 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -32,21 +31,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The five fact projections fed with events, and the rows computed from their facts, figure by figure. */
 class AnalyticsProjectionsTest {
 
-    private static TestStores stores;
+    @RegisterExtension
+    static final TestStores stores = new TestStores();
 
     private MongoDatabase database;
     private AnalyticsFixture fixture;
     private AnalyticsRows rows;
-
-    @BeforeAll
-    static void startStores() {
-        stores = new TestStores();
-    }
-
-    @AfterAll
-    static void stopStores() {
-        stores.close();
-    }
 
     @BeforeEach
     void freshDatabase() {

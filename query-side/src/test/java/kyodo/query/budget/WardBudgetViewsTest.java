@@ -20,10 +20,9 @@ import kyodo.query.project.ProjectStory;
 import kyodo.query.proposal.TestStores;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -45,20 +44,11 @@ class WardBudgetViewsTest {
     private static final ObjectMapper JSON = TestStores.JSON;
     private static final BudgetKey SAIWAI_2025 = new BudgetKey(Ward.SAIWAI, FiscalYear.of(2025));
 
-    private static TestStores stores;
+    @RegisterExtension
+    static final TestStores stores = new TestStores();
 
     private WardBudgetViews views;
     private AnnotationEventHandlerAdapter handler;
-
-    @BeforeAll
-    static void startStores() {
-        stores = new TestStores();
-    }
-
-    @AfterAll
-    static void stopStores() {
-        stores.close();
-    }
 
     @BeforeEach
     void freshDatabase() {

@@ -8,10 +8,9 @@ import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.proposal.ProposalStory;
 import kyodo.query.proposal.TestStores;
 import kyodo.kernel.proposal.ProposalProgramme;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -24,20 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The dashboard answers from figures kept until a read model moves, per ward and for the city. */
 class PublicDashboardTest {
 
-    private static TestStores stores;
+    @RegisterExtension
+    static final TestStores stores = new TestStores();
 
     private AnalyticsFixture fixture;
     private PublicDashboard dashboard;
-
-    @BeforeAll
-    static void startStores() {
-        stores = new TestStores();
-    }
-
-    @AfterAll
-    static void stopStores() {
-        stores.close();
-    }
 
     @BeforeEach
     void aSmallCity() {

@@ -45,9 +45,8 @@ import kyodo.kernel.project.TargetSet;
 import kyodo.kernel.proposal.ProposalProgramme;
 import kyodo.query.proposal.ProposalStory;
 import kyodo.query.proposal.TestStores;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -69,17 +68,8 @@ class FeatureHistoriesDescribeTest {
     /** Every feature's history, as Spring collects them in the app. */
     static final FeatureHistories HISTORIES = FeatureHistoriesTest.everyFeature();
 
-    private static TestStores stores;
-
-    @BeforeAll
-    static void startStores() {
-        stores = new TestStores();
-    }
-
-    @AfterAll
-    static void stopStores() {
-        stores.close();
-    }
+    @RegisterExtension
+    static final TestStores stores = new TestStores();
 
     static List<HistoryEvent> proposalLifecycle(String id) {
         ProposalStory story = ProposalStory.submitted(stores.protector, id, Ward.SAIWAI, "駅前の駐輪場を増やしてほしい",

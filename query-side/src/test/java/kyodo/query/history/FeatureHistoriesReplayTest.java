@@ -5,9 +5,8 @@ import kyodo.kernel.decision.SubjectType;
 import kyodo.kernel.proposal.ProposalProgramme;
 import kyodo.query.proposal.ProposalStory;
 import kyodo.query.proposal.TestStores;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,17 +26,8 @@ class FeatureHistoriesReplayTest {
 
     private static final FeatureHistories HISTORIES = FeatureHistoriesTest.everyFeature();
 
-    private static TestStores stores;
-
-    @BeforeAll
-    static void startStores() {
-        stores = new TestStores();
-    }
-
-    @AfterAll
-    static void stopStores() {
-        stores.close();
-    }
+    @RegisterExtension
+    static final TestStores stores = new TestStores();
 
     /** The events with the times the event store would have recorded them. */
     private static List<HistoryEvent> recorded(ProposalStory story, Instant... times) {

@@ -16,10 +16,9 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,21 +48,12 @@ class ProjectProjectionTest {
     static final Instant COMPLETED_AT = Instant.parse("2026-03-30T02:00:00Z");
     static final Instant TERMINATED_AT = Instant.parse("2025-09-01T02:00:00Z");
 
-    private static TestStores stores;
+    @RegisterExtension
+    static final TestStores stores = new TestStores();
 
     private MongoCollection<Document> projects;
     private ProjectProjection projection;
     private AnnotationEventHandlerAdapter handler;
-
-    @BeforeAll
-    static void startStores() {
-        stores = new TestStores();
-    }
-
-    @AfterAll
-    static void stopStores() {
-        stores.close();
-    }
 
     @BeforeEach
     void freshDatabase() {

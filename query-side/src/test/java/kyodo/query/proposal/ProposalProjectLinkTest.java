@@ -14,10 +14,9 @@ import kyodo.query.proposal.ProposalViews.ProjectLink;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,22 +35,13 @@ class ProposalProjectLinkTest {
     private static final Instant SUBMITTED_AT = Instant.parse("2025-06-15T01:30:00Z");
     private static final Instant LAUNCHED_AT = Instant.parse("2025-09-01T01:00:00Z");
 
-    private static TestStores stores;
+    @RegisterExtension
+    static final TestStores stores = new TestStores();
 
     private MongoCollection<Document> proposals;
     private ProposalProjection projection;
     private ProposalViews views;
     private AnnotationEventHandlerAdapter handler;
-
-    @BeforeAll
-    static void startStores() {
-        stores = new TestStores();
-    }
-
-    @AfterAll
-    static void stopStores() {
-        stores.close();
-    }
 
     @BeforeEach
     void freshDatabase() {

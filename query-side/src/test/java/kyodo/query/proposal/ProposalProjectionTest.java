@@ -17,10 +17,9 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,21 +53,12 @@ class ProposalProjectionTest {
     /** 2025-07-21 10:00 in Tokyo: six days late, 36 days after submission. */
     private static final Instant ANSWERED_SIX_DAYS_LATE = Instant.parse("2025-07-21T01:00:00Z");
 
-    private static TestStores stores;
+    @RegisterExtension
+    static final TestStores stores = new TestStores();
 
     private MongoCollection<Document> proposals;
     private ProposalProjection projection;
     private AnnotationEventHandlerAdapter handler;
-
-    @BeforeAll
-    static void startStores() {
-        stores = new TestStores();
-    }
-
-    @AfterAll
-    static void stopStores() {
-        stores.close();
-    }
 
     @BeforeEach
     void freshDatabase() {

@@ -15,6 +15,8 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import kyodo.kernel.personal.JdbcPersonKeyVault;
 import kyodo.kernel.personal.PersonalDataProtector;
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -24,9 +26,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The stores a query-side test needs, all in memory: a mongo-java-server reached through the
- * official driver (which records the commands it sends), and an H2-backed key vault.
+ * official driver (which records the commands it sends), and an H2-backed key vault. A test class
+ * holds one as {@code @RegisterExtension static final TestStores stores = new TestStores();}: it is
+ * closed after the class's tests. (A class with {@code @Nested} classes opens and closes its own in
+ * {@code @BeforeAll}/{@code @AfterAll}: an extension of the outer class also runs after each nested one.)
  */
-public final class TestStores implements AutoCloseable {
+public final class TestStores implements AutoCloseable, AfterAllCallback {
 
     /** The mapper Spring Boot would configure: ISO-8601 dates, not timestamps. */
     public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -62,6 +67,11 @@ public final class TestStores implements AutoCloseable {
     /** A database of its own, so that no test sees another's documents. */
     public MongoDatabase freshDatabase() {
         return client.getDatabase("t" + UUID.randomUUID().toString().replace("-", ""));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -18,11 +18,10 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -59,7 +58,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AuditWebTest {
 
-    private static TestStores stores;
+    @RegisterExtension
+    static final TestStores stores = new TestStores();
 
     @TempDir
     Path dataDir;
@@ -68,16 +68,6 @@ class AuditWebTest {
     private WebTestClient client;
     private AnnotationEventHandlerAdapter projection;
     private final List<EventMessage<?>> history = AuditFixtures.history(8);
-
-    @BeforeAll
-    static void startStores() {
-        stores = new TestStores();
-    }
-
-    @AfterAll
-    static void stopStores() {
-        stores.close();
-    }
 
     @BeforeEach
     void sevenDecisions() throws Exception {
