@@ -41,9 +41,10 @@ public final class BenchCli {
                                                   [--seed S] [--read-models during|after] [--setting=value …]
                    java -jar kyodo.jar bench run --url http://host:port [--duration 30s] [--connections 50]
                                                  [--user ADMIN_ACCOUNT [--password-file FILE]] [--pid PID]
-                                                 [--data-dir DIR]
+                                                 [--data-dir DIR] [--driver java|wrk]
                      (the password from --password-file or KYODO_PASSWORD; the driver creates the accounts
-                      bench-staff and bench-analyst there; without --user it drives the public reads only)
+                      bench-staff and bench-analyst there; without --user it drives the public reads only;
+                      --driver wrk drives the reads with the program wrk, the commands always in Java)
                    java -jar kyodo.jar bench replay [--data-dir DIR] [--setting=value …]
             """;
     static final Duration CATCH_UP_TIMEOUT = Duration.ofHours(2);
@@ -77,7 +78,8 @@ public final class BenchCli {
 
     private static final Map<String, List<String>> FLAGS = Map.of(
             "load", List.of("--proposals", "--data-dir", "--concurrency", "--months", "--seed", "--read-models"),
-            "run", List.of("--url", "--duration", "--connections", "--user", "--password-file", "--pid", "--data-dir"),
+            "run", List.of("--url", "--duration", "--connections", "--user", "--password-file", "--pid", "--data-dir",
+                    "--driver"),
             "replay", List.of("--data-dir"));
 
     /**
@@ -141,6 +143,9 @@ public final class BenchCli {
         if ("run".equals(verb) && !flags.containsKey("--url")) {
             throw new IllegalArgumentException("which server? (--url http://host:port)");
         }
+        if (!List.of("java", "wrk").contains(flags.getOrDefault("--driver", "java"))) {
+            throw new IllegalArgumentException("--driver is java (the driver's own clients) or wrk");
+        }
         if (flags.containsKey("--password-file") && !flags.containsKey("--user")) {
             throw new IllegalArgumentException("--password-file goes with --user");
         }
@@ -153,7 +158,8 @@ public final class BenchCli {
         int connections = options.number("--connections", 50, 1, 1000);
         String user = options.flag("--user", null);
         String password = user == null ? null : password(options);
-        LoadDriver driver = new LoadDriver(new LoadDriver.Options(url, duration, connections, user, password));
+        Path wrk = "wrk".equals(options.flag("--driver", "java")) ? WrkRow.find() : null;
+        LoadDriver driver = new LoadDriver(new LoadDriver.Options(url, duration, connections, user, password, wrk));
         List<LoadRow> rows = driver.run(err);
         out.println();
         out.print(BenchTable.latencies(rows, connections));

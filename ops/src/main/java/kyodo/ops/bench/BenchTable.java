@@ -24,8 +24,7 @@ final class BenchTable {
             }
             table.append(String.format(Locale.ROOT, "| %s | %d | %s | %.1f | %s | %s | %s |%n", row.what(),
                     row.requests(), errors(row.errors(), row.errorStatuses()), row.throughput(),
-                    millis(row.percentileMillis(50)), millis(row.percentileMillis(95)),
-                    millis(row.percentileMillis(99))));
+                    millis(row.latencies().p50()), millis(row.latencies().p95()), millis(row.latencies().p99())));
         }
         return table.toString();
     }

@@ -11,8 +11,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,8 @@ import java.util.function.Supplier;
  * {@code connections} clients, each sending its next request as soon as the previous one answered,
  * for {@code duration} (each sends at least one); it records every latency and answers p50/p95/p99 and throughput per row.
  * Like {@code wrk}, but it can sign in, send JSON bodies and feed a command with the ids an earlier
- * one answered (acknowledge what was submitted, decide what was acknowledged).
+ * one answered (acknowledge what was submitted, decide what was acknowledged); the read rows can be
+ * driven by {@code wrk} itself ({@link WrkRow}), which leaves more of the machine to the server.
  *
  * <p>Reads of {@code /public} need nobody; the analytics read and the commands need accounts, which
  * the driver creates through an administrator's account ({@code bench-staff}, city-wide STAFF, and
@@ -44,8 +47,8 @@ final class LoadDriver {
     private static final String STAFF = "bench-staff";
     private static final String ANALYST = "bench-analyst";
 
-    /** What to drive and as whom. */
-    record Options(URI url, Duration duration, int connections, String adminUser, String adminPassword) {
+    /** What to drive and as whom; {@code wrk}, when set, is the program that drives the read rows. */
+    record Options(URI url, Duration duration, int connections, String adminUser, String adminPassword, Path wrk) {
     }
 
     private final Options options;
@@ -75,21 +78,17 @@ final class LoadDriver {
             signIn(get("/analytics/schema", analyst));
         }
         List<LoadRow> rows = new ArrayList<>();
-        AtomicLong wardTurn = new AtomicLong();
-        Ward[] wards = Ward.values();
-        rows.add(reads(progress, "GET /actuator/health", () -> get("/actuator/health", null)));
-        rows.add(reads(progress, "GET /public/proposals?ward=…", () -> get("/public/proposals?ward="
-                + wards[(int) (wardTurn.getAndIncrement() % wards.length)].code(), null)));
-        rows.add(reads(progress, "GET /public/proposals?q=" + BenchDataset.SEARCHED_WORD,
-                () -> get("/public/proposals?q=" + URLEncoder.encode(BenchDataset.SEARCHED_WORD,
-                        StandardCharsets.UTF_8), null)));
+        rows.add(reads(progress, "GET /actuator/health", List.of("/actuator/health"), null));
+        rows.add(reads(progress, "GET /public/proposals?ward=…", Arrays.stream(Ward.values())
+                .map(ward -> "/public/proposals?ward=" + ward.code()).toList(), null));
+        rows.add(reads(progress, "GET /public/proposals?q=" + BenchDataset.SEARCHED_WORD, List.of("/public/proposals?q="
+                + URLEncoder.encode(BenchDataset.SEARCHED_WORD, StandardCharsets.UTF_8)), null));
         rows.add(reads(progress, "GET /public/proposals?status=SUBMITTED&page=50",
-                () -> get("/public/proposals?status=SUBMITTED&page=50", null)));
-        rows.add(reads(progress, "GET /public/dashboard", () -> get("/public/dashboard", null)));
-        String analystAuth = analyst;
+                List.of("/public/proposals?status=SUBMITTED&page=50"), null));
+        rows.add(reads(progress, "GET /public/dashboard", List.of("/public/dashboard"), null));
         String summary = "GET /analytics/proposals/summary?groupBy=ward";
         rows.add(analyst == null ? skipped(summary)
-                : reads(progress, summary, () -> get("/analytics/proposals/summary?groupBy=ward", analystAuth)));
+                : reads(progress, summary, List.of("/analytics/proposals/summary?groupBy=ward"), analyst));
         rows.addAll(commands(progress, staff));
         return rows;
     }
@@ -123,7 +122,7 @@ final class LoadDriver {
                     Map.of("department", "交通政策課"), staff);
         }, answer -> id(answer).ifPresent(acknowledged::add));
         AtomicLong turn = new AtomicLong();
-        LoadRow appends = targets.isEmpty() ? skipped(append, "nothing was submitted")
+        LoadRow appends = targets.isEmpty() ? LoadRow.skipped(append, "nothing was submitted")
                 : drive(progress, append, () -> post("/api/proposals/"
                         + targets.get((int) (turn.getAndIncrement() % targets.size())) + "/progress-updates",
                 Map.of("text", "現地を確認しました。"), staff), answer -> { });
@@ -143,8 +142,26 @@ final class LoadDriver {
         }
     }
 
-    private LoadRow reads(java.io.PrintStream progress, String what, Supplier<HttpRequest> request) {
-        return drive(progress, what, request, answer -> { });
+    /**
+     * A read row: GETs of these paths in turn, by the driver's own clients or by {@code wrk} when the
+     * options name it (a driver in C spends far less of the machine's two cores than these clients).
+     */
+    private LoadRow reads(java.io.PrintStream progress, String what, List<String> paths, String authorization) {
+        if (options.wrk() != null) {
+            announce(progress, what + ", by wrk");
+            return WrkRow.run(options.wrk(), options.url(), what, paths, authorization, options.connections(),
+                    options.duration());
+        }
+        AtomicLong turn = new AtomicLong();
+        return drive(progress, what, () -> get(paths.get((int) (turn.getAndIncrement() % paths.size())),
+                authorization), answer -> { });
+    }
+
+    private void announce(java.io.PrintStream progress, String what) {
+        if (progress != null) {
+            progress.println("bench run: " + what + " (" + options.connections() + " connections, "
+                    + options.duration().toMillis() / 1000.0 + " s)");
+        }
     }
 
     /**
@@ -153,10 +170,7 @@ final class LoadDriver {
      */
     private LoadRow drive(java.io.PrintStream progress, String what, Supplier<HttpRequest> next,
                       Consumer<HttpResponse<String>> onSuccess) {
-        if (progress != null) {
-            progress.println("bench run: " + what + " (" + options.connections() + " connections, "
-                    + options.duration().toMillis() / 1000.0 + " s)");
-        }
+        announce(progress, what);
         ConcurrentLinkedQueue<long[]> samples = new ConcurrentLinkedQueue<>();
         Map<Integer, Long> statuses = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicLong errors = new AtomicLong();
@@ -216,15 +230,11 @@ final class LoadDriver {
         double seconds = (System.nanoTime() - started) / 1e9;
         pool.shutdown();
         long[] all = samples.stream().flatMapToLong(java.util.Arrays::stream).sorted().toArray();
-        return new LoadRow(what, all.length, errors.get(), new TreeMap<>(statuses), seconds, all, null);
+        return LoadRow.measured(what, errors.get(), new TreeMap<>(statuses), seconds, all);
     }
 
     private static LoadRow skipped(String what) {
-        return skipped(what, "needs --user, an ADMIN account of the server");
-    }
-
-    private static LoadRow skipped(String what, String why) {
-        return new LoadRow(what, 0, 0, Map.of(), 0, new long[0], why);
+        return LoadRow.skipped(what, "needs --user, an ADMIN account of the server");
     }
 
     private HttpRequest get(String path, String authorization) {

@@ -7,18 +7,38 @@ import java.util.Map;
  * {@code skipped} says why it did not run.
  */
 record LoadRow(String what, long requests, long errors, Map<Integer, Long> errorStatuses, double seconds,
-               long[] sortedNanos, String skipped) {
+               Latencies latencies, String skipped) {
+
+    /** A row measured by the driver itself, from every request's latency in nanoseconds, sorted. */
+    static LoadRow measured(String what, long errors, Map<Integer, Long> errorStatuses, double seconds,
+                            long[] sortedNanos) {
+        return new LoadRow(what, sortedNanos.length, errors, errorStatuses, seconds, Latencies.of(sortedNanos), null);
+    }
+
+    static LoadRow skipped(String what, String why) {
+        return new LoadRow(what, 0, 0, Map.of(), 0, Latencies.NONE, why);
+    }
 
     double throughput() {
         return seconds > 0 ? requests / seconds : 0;
     }
 
-    /** The latency at that percentile (nearest rank), in milliseconds; NaN when nothing was measured. */
-    double percentileMillis(double percentile) {
-        if (sortedNanos.length == 0) {
-            return Double.NaN;
+    /** The row's p50, p95 and p99 in milliseconds (NaN when nothing was measured). */
+    record Latencies(double p50, double p95, double p99) {
+
+        static final Latencies NONE = new Latencies(Double.NaN, Double.NaN, Double.NaN);
+
+        /** From every latency, sorted (nearest rank). */
+        static Latencies of(long[] sortedNanos) {
+            return new Latencies(rank(sortedNanos, 50), rank(sortedNanos, 95), rank(sortedNanos, 99));
         }
-        int rank = (int) Math.ceil(percentile / 100.0 * sortedNanos.length);
-        return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, rank - 1))] / 1e6;
+
+        private static double rank(long[] sortedNanos, double percentile) {
+            if (sortedNanos.length == 0) {
+                return Double.NaN;
+            }
+            int rank = (int) Math.ceil(percentile / 100.0 * sortedNanos.length);
+            return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, rank - 1))] / 1e6;
+        }
     }
 }

@@ -40,6 +40,8 @@ class BenchCliTest {
                 .hasMessage("unexpected --server.port=1");
         assertThatThrownBy(() -> BenchCli.parse(List.of("run", "--url", "http://h:1", "--password-file", "f")))
                 .hasMessage("--password-file goes with --user");
+        assertThatThrownBy(() -> BenchCli.parse(List.of("run", "--url", "http://h:1", "--driver", "curl")))
+                .hasMessage("--driver is java (the driver's own clients) or wrk");
         assertThatThrownBy(() -> BenchCli.parse(List.of("swim"))).hasMessage("unknown command swim");
     }
 
