@@ -41,10 +41,11 @@ public final class BenchCli {
                                                   [--seed S] [--read-models during|after] [--setting=value …]
                    java -jar kyodo.jar bench run --url http://host:port [--duration 30s] [--connections 50]
                                                  [--user ADMIN_ACCOUNT [--password-file FILE]] [--pid PID]
-                                                 [--data-dir DIR] [--driver java|wrk]
+                                                 [--data-dir DIR] [--driver java|wrk] [--warmup 5s]
                      (the password from --password-file or KYODO_PASSWORD; the driver creates the accounts
                       bench-staff and bench-analyst there; without --user it drives the public reads only;
-                      --driver wrk drives the reads with the program wrk, the commands always in Java)
+                      --driver wrk drives the reads with the program wrk, the commands always in Java;
+                      each read row runs --warmup long unmeasured first, 0s for none)
                    java -jar kyodo.jar bench replay [--data-dir DIR] [--setting=value …]
             """;
     static final Duration CATCH_UP_TIMEOUT = Duration.ofHours(2);
@@ -79,7 +80,7 @@ public final class BenchCli {
     private static final Map<String, List<String>> FLAGS = Map.of(
             "load", List.of("--proposals", "--data-dir", "--concurrency", "--months", "--seed", "--read-models"),
             "run", List.of("--url", "--duration", "--connections", "--user", "--password-file", "--pid", "--data-dir",
-                    "--driver"),
+                    "--driver", "--warmup"),
             "replay", List.of("--data-dir"));
 
     /**
@@ -159,7 +160,10 @@ public final class BenchCli {
         String user = options.flag("--user", null);
         String password = user == null ? null : password(options);
         Path wrk = "wrk".equals(options.flag("--driver", "java")) ? WrkRow.find() : null;
-        LoadDriver driver = new LoadDriver(new LoadDriver.Options(url, duration, connections, user, password, wrk));
+        String warmupFlag = options.flag("--warmup", "5s");
+        Duration warmup = warmupFlag.matches("0+(s|ms)?") ? Duration.ZERO : duration("--warmup", warmupFlag);
+        LoadDriver driver = new LoadDriver(new LoadDriver.Options(url, duration, warmup, connections, user, password,
+                wrk));
         List<LoadRow> rows = driver.run(err);
         out.println();
         out.print(BenchTable.latencies(rows, connections));
@@ -215,6 +219,10 @@ public final class BenchCli {
     }
 
     static Duration duration(String value) {
+        return duration("--duration", value);
+    }
+
+    static Duration duration(String flag, String value) {
         try {
             Duration duration = value.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(value))
                     : value.matches("\\d+ms") ? Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)))
@@ -225,7 +233,7 @@ public final class BenchCli {
         } catch (DateTimeParseException | NumberFormatException e) {
             // refused below
         }
-        throw new IllegalArgumentException("--duration must be like 30s, 500ms or 2m (at most 1h), not " + value);
+        throw new IllegalArgumentException(flag + " must be like 30s, 500ms or 2m (at most 1h), not " + value);
     }
 
     private static String password(Options options) {

@@ -1,13 +1,10 @@
 package kyodo.ops.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import kyodo.kernel.Ward;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,22 +39,24 @@ import java.util.function.Supplier;
  */
 final class LoadDriver {
 
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
     private static final String STAFF = "bench-staff";
     private static final String ANALYST = "bench-analyst";
 
-    /** What to drive and as whom; {@code wrk}, when set, is the program that drives the read rows. */
-    record Options(URI url, Duration duration, int connections, String adminUser, String adminPassword, Path wrk) {
+    /**
+     * What to drive and as whom; {@code wrk}, when set, is the program that drives the read rows;
+     * {@code warmup} is how long each read row runs unmeasured first (the server compiles a request's
+     * code the first times it runs it: a cold row measures the compiler, not the request).
+     */
+    record Options(URI url, Duration duration, Duration warmup, int connections, String adminUser,
+                   String adminPassword, Path wrk) {
     }
 
     private final Options options;
-    private final HttpClient http;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final BenchRequests requests;
 
     LoadDriver(Options options) {
         this.options = options;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        this.requests = new BenchRequests(options.url());
     }
 
     /**
@@ -70,12 +68,12 @@ final class LoadDriver {
         String staff = null;
         String analyst = null;
         if (options.adminUser() != null) {
-            staff = basic(STAFF, account(STAFF, "STAFF"));
-            analyst = basic(ANALYST, account(ANALYST, "ANALYST"));
+            staff = account(STAFF, "STAFF");
+            analyst = account(ANALYST, "ANALYST");
             // one signed-in request each before any row's clock: a first sign-in costs a BCrypt check
             // (by design), which every connection of the first row would otherwise wait for
-            signIn(get("/api/proposals?size=1", staff));
-            signIn(get("/analytics/schema", analyst));
+            signIn(requests.get("/api/proposals?size=1", staff));
+            signIn(requests.get("/analytics/schema", analyst));
         }
         List<LoadRow> rows = new ArrayList<>();
         rows.add(reads(progress, "GET /actuator/health", List.of("/actuator/health"), null));
@@ -111,32 +109,38 @@ final class LoadDriver {
                     "body", "朝夕の時間帯は特に混雑しています。", "themes", List.of("交通"),
                     "programme", "CITIZEN_PROPOSAL", "channel", "WEB",
                     "proposer", Map.of("name", "ベンチ 利用者" + n, "contact", "bench-run-" + n + "@example.invalid"));
-            return post("/api/proposals", body, staff);
-        }, answer -> id(answer).ifPresent(submitted::add));
+            return requests.post("/api/proposals", body, staff);
+        }, answer -> requests.id(answer).ifPresent(submitted::add));
         List<String> targets = List.copyOf(submitted);
         ConcurrentLinkedQueue<String> toAcknowledge = new ConcurrentLinkedQueue<>(targets);
         ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
         LoadRow acknowledgements = drive(progress, acknowledge, () -> {
             String id = toAcknowledge.poll();
-            return id == null ? null : post("/api/proposals/" + id + "/acknowledgement",
+            return id == null ? null : requests.post("/api/proposals/" + id + "/acknowledgement",
                     Map.of("department", "交通政策課"), staff);
-        }, answer -> id(answer).ifPresent(acknowledged::add));
+        }, answer -> requests.id(answer).ifPresent(acknowledged::add));
         AtomicLong turn = new AtomicLong();
         LoadRow appends = targets.isEmpty() ? LoadRow.skipped(append, "nothing was submitted")
-                : drive(progress, append, () -> post("/api/proposals/"
+                : drive(progress, append, () -> requests.post("/api/proposals/"
                         + targets.get((int) (turn.getAndIncrement() % targets.size())) + "/progress-updates",
                 Map.of("text", "現地を確認しました。"), staff), answer -> { });
         ConcurrentLinkedQueue<String> toDecide = new ConcurrentLinkedQueue<>(acknowledged);
         LoadRow decisions = drive(progress, decide, () -> {
             String id = toDecide.poll();
-            return id == null ? null : post("/api/proposals/" + id + "/decision",
+            return id == null ? null : requests.post("/api/proposals/" + id + "/decision",
                     Map.of("outcome", "ACCEPTED", "reason", "来年度に整備します"), staff);
         }, answer -> { });
         return List.of(submits, acknowledgements, appends, decisions);
     }
 
+    /** The Authorization header of the account, created (or given a new password) by the administrator. */
+    private String account(String username, String role) {
+        String password = requests.account(options.adminUser(), options.adminPassword(), username, role);
+        return BenchRequests.basic(username, password);
+    }
+
     private void signIn(HttpRequest request) {
-        int status = exchange(request).statusCode();
+        int status = requests.exchange(request).statusCode();
         if (status >= 400) {
             throw new BenchException("signing in answered " + status + " on " + request.uri().getPath());
         }
@@ -147,20 +151,29 @@ final class LoadDriver {
      * options name it (a driver in C spends far less of the machine's two cores than these clients).
      */
     private LoadRow reads(java.io.PrintStream progress, String what, List<String> paths, String authorization) {
-        if (options.wrk() != null) {
-            announce(progress, what + ", by wrk");
-            return WrkRow.run(options.wrk(), options.url(), what, paths, authorization, options.connections(),
-                    options.duration());
+        if (!options.warmup().isZero()) {
+            reads(progress, what + ", warming up", paths, authorization, options.warmup());
         }
-        AtomicLong turn = new AtomicLong();
-        return drive(progress, what, () -> get(paths.get((int) (turn.getAndIncrement() % paths.size())),
-                authorization), answer -> { });
+        return reads(progress, what, paths, authorization, options.duration());
     }
 
-    private void announce(java.io.PrintStream progress, String what) {
+    private LoadRow reads(java.io.PrintStream progress, String what, List<String> paths, String authorization,
+                          Duration duration) {
+        if (options.wrk() != null) {
+            announce(progress, what + ", by wrk", duration);
+            return WrkRow.run(options.wrk(), options.url(), what, paths, authorization, options.connections(),
+                    duration);
+        }
+        AtomicLong turn = new AtomicLong();
+        return drive(progress, what, duration,
+                () -> requests.get(paths.get((int) (turn.getAndIncrement() % paths.size())), authorization),
+                answer -> { });
+    }
+
+    private void announce(java.io.PrintStream progress, String what, Duration duration) {
         if (progress != null) {
             progress.println("bench run: " + what + " (" + options.connections() + " connections, "
-                    + options.duration().toMillis() / 1000.0 + " s)");
+                    + duration.toMillis() / 1000.0 + " s)");
         }
     }
 
@@ -169,8 +182,13 @@ final class LoadDriver {
      * (the supplier answers null).
      */
     private LoadRow drive(java.io.PrintStream progress, String what, Supplier<HttpRequest> next,
-                      Consumer<HttpResponse<String>> onSuccess) {
-        announce(progress, what);
+                          Consumer<HttpResponse<String>> onSuccess) {
+        return drive(progress, what, options.duration(), next, onSuccess);
+    }
+
+    private LoadRow drive(java.io.PrintStream progress, String what, Duration duration, Supplier<HttpRequest> next,
+                          Consumer<HttpResponse<String>> onSuccess) {
+        announce(progress, what, duration);
         ConcurrentLinkedQueue<long[]> samples = new ConcurrentLinkedQueue<>();
         Map<Integer, Long> statuses = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicLong errors = new AtomicLong();
@@ -180,7 +198,7 @@ final class LoadDriver {
             return thread;
         });
         long started = System.nanoTime();
-        long deadline = started + options.duration().toNanos();
+        long deadline = started + duration.toNanos();
         List<Future<?>> loops = new ArrayList<>();
         for (int c = 0; c < options.connections(); c++) {
             loops.add(pool.submit(() -> {
@@ -195,7 +213,8 @@ final class LoadDriver {
                     long sent = System.nanoTime();
                     int status;
                     try {
-                        HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        HttpResponse<String> answer = requests.http().send(request,
+                                HttpResponse.BodyHandlers.ofString());
                         status = answer.statusCode();
                         if (status < 400) {
                             onSuccess.accept(answer);
@@ -235,73 +254,5 @@ final class LoadDriver {
 
     private static LoadRow skipped(String what) {
         return LoadRow.skipped(what, "needs --user, an ADMIN account of the server");
-    }
-
-    private HttpRequest get(String path, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(options.url().resolve(path)).timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json").GET();
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return request.build();
-    }
-
-    private HttpRequest post(String path, Object body, String authorization) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(options.url().resolve(path)).timeout(REQUEST_TIMEOUT)
-                    .header("Content-Type", "application/json").header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body)));
-            if (authorization != null) {
-                request.header("Authorization", authorization);
-            }
-            return request.build();
-        } catch (IOException e) {
-            throw new BenchException("cannot write a request body", e);
-        }
-    }
-
-    private java.util.Optional<String> id(HttpResponse<String> answer) {
-        try {
-            JsonNode id = mapper.readTree(answer.body()).get("id");
-            return id == null || !id.isTextual() ? java.util.Optional.empty() : java.util.Optional.of(id.asText());
-        } catch (IOException e) {
-            return java.util.Optional.empty();
-        }
-    }
-
-    /** Creates the account through the administrator, or gives it a new password when it exists. */
-    private String account(String username, String role) {
-        String admin = basic(options.adminUser(), options.adminPassword());
-        HttpResponse<String> created = exchange(post("/api/admin/accounts",
-                Map.of("username", username, "role", role), admin));
-        if (created.statusCode() == 409) {
-            created = exchange(HttpRequest.newBuilder(options.url().resolve("/api/admin/accounts/" + username
-                            + "/password-reset")).timeout(REQUEST_TIMEOUT).header("Authorization", admin)
-                    .POST(HttpRequest.BodyPublishers.noBody()).build());
-        }
-        if (created.statusCode() / 100 != 2) {
-            throw new BenchException("cannot create the account " + username + " through " + options.adminUser()
-                    + ": " + created.statusCode() + " " + created.body());
-        }
-        try {
-            return mapper.readTree(created.body()).get("password").asText();
-        } catch (IOException | NullPointerException e) {
-            throw new BenchException("the server answered no password for " + username);
-        }
-    }
-
-    private HttpResponse<String> exchange(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new BenchException("cannot reach " + options.url() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BenchException("interrupted", e);
-        }
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

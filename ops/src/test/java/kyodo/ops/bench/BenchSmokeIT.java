@@ -64,7 +64,7 @@ class BenchSmokeIT {
             assertThat(list.statusCode()).isEqualTo(200);
             assertThat(list.body()).contains("\"total\":50");
             Path passwordFile = Files.writeString(work.resolve("password"), PASSWORD);
-            run = bench("run", "--url", url, "--duration", "200ms", "--connections", "4", "--user", ADMIN,
+            run = bench("run", "--url", url, "--duration", "200ms", "--warmup", "100ms", "--connections", "4", "--user", ADMIN,
                     "--password-file", passwordFile.toString(), "--pid", String.valueOf(ProcessHandle.current().pid()),
                     "--data-dir", dataDir.toString());
         } finally {
