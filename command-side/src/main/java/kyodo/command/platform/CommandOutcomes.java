@@ -42,6 +42,14 @@ public final class CommandOutcomes {
         return problemOf(failure).filter(problem -> problem.status() == 404).isPresent();
     }
 
+    /**
+     * Whether the failure says the command side was too busy to take the command (503): it stored
+     * nothing, and the same command may pass when sent again a little later.
+     */
+    public static boolean busy(Throwable failure) {
+        return problemOf(failure).filter(problem -> problem.status() == 503).isPresent();
+    }
+
     private static boolean refused(Throwable failure) {
         return problemOf(failure).filter(CommandOutcomes::isRefusal).isPresent();
     }

@@ -40,6 +40,14 @@ class CommandOutcomesTest {
     }
 
     @Test
+    void busyIsReadFromTheExceptionOrFromTheDetails() {
+        assertThat(CommandOutcomes.busy(acrossTheBus(ProblemDetails.of(CommonProblems.UNAVAILABLE, "busy")))).isTrue();
+        assertThat(CommandOutcomes.busy(new KyodoProblemException(CommonProblems.UNAVAILABLE, "busy"))).isTrue();
+        assertThat(CommandOutcomes.busy(new KyodoProblemException(CommonProblems.STALE_VERSION, "stale"))).isFalse();
+        assertThat(CommandOutcomes.busy(new TimeoutException())).isFalse();
+    }
+
+    @Test
     void notFoundIsReadFromTheExceptionOrFromTheDetails() {
         assertThat(CommandOutcomes.notFound(new AggregateNotFoundException("b-1", "none"))).isTrue();
         assertThat(CommandOutcomes.notFound(acrossTheBus(ProblemDetails.of(CommonProblems.NOT_FOUND, "none"))))

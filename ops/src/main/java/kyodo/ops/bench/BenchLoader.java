@@ -47,6 +47,8 @@ final class BenchLoader {
 
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
     private static final int MAX_ATTEMPTS = 3;
+    /** A command the command side was too busy to take is sent again up to this often, a little later each time. */
+    private static final int MAX_ATTEMPTS_WHEN_BUSY = 30;
 
     private final CommandGateway gateway;
     private final PersonalDataProtector protector;
@@ -169,6 +171,15 @@ final class BenchLoader {
         }
     }
 
+    private static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchException("interrupted", e);
+        }
+    }
+
     private void send(Object command, String role) {
         MetaData metaData = MetaData.with(ActorMetadata.STAFF_ID, BenchSubjects.STAFF_ID + "-" + role.toLowerCase(Locale.ROOT))
                 .and(ActorMetadata.ROLE, role)
@@ -186,13 +197,18 @@ final class BenchLoader {
                 // A refusal is final. Anything else rolled back and may pass the next time: e.g. a proposal
                 // answered while its (past) answer deadline fires, which the deadline store reports as a
                 // failure. Retried, and counted, so that the report shows it.
-                if (CommandOutcomes.storedNothing(e.getCause()) || attempt == MAX_ATTEMPTS) {
+                boolean busy = CommandOutcomes.busy(e.getCause());
+                int attempts = busy ? MAX_ATTEMPTS_WHEN_BUSY : MAX_ATTEMPTS;
+                if (CommandOutcomes.storedNothing(e.getCause()) || attempt == attempts) {
                     // the command's name and the failure, never its fields (a submission carries a proposer)
                     throw new BenchException(command.getClass().getSimpleName() + " failed: "
                             + e.getCause().getMessage(), e.getCause());
                 }
                 retried.computeIfAbsent(command.getClass().getSimpleName() + ": " + e.getCause().getMessage()
                         .replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "…"), k -> new AtomicInteger()).incrementAndGet();
+                if (busy) {
+                    pause(Duration.ofMillis(100L * attempt));
+                }
             } catch (TimeoutException e) {
                 throw new BenchException(command.getClass().getSimpleName() + " took longer than " + COMMAND_TIMEOUT,
                         e);
