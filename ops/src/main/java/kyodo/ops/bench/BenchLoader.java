@@ -6,10 +6,13 @@ import kyodo.command.platform.CommandOutcomes;
 import kyodo.kernel.Yen;
 import kyodo.kernel.access.Actor;
 import kyodo.kernel.personal.PersonalDataProtector;
+import kyodo.kernel.project.BudgetEnvelopeSet;
 import kyodo.kernel.project.WardBudgetId;
 import kyodo.ops.bench.BenchDataset.PlannedProject;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.springframework.context.ApplicationContext;
 
@@ -30,6 +33,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToLongFunction;
 
 /**
  * Loads a {@link BenchDataset} through the command side of a started platform, in process and at
@@ -40,7 +44,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * access checks, decision ordering, sealing of personal data and deadlines all do their usual work.
  *
  * <p>Ward budget envelopes are decisions an administrator takes before the year's allocations: they
- * are set first, one after another. The proposer of every proposal is synthetic and sealed under
+ * are set first, one after another. A load into a data directory that holds an earlier one adds its
+ * envelope to the one in place, so that the allocations of both fit (a city-sized set can be loaded
+ * in steps). The proposer of every proposal is synthetic and sealed under
  * its own key like any other; nothing here logs it.
  */
 final class BenchLoader {
@@ -53,23 +59,41 @@ final class BenchLoader {
     private final CommandGateway gateway;
     private final PersonalDataProtector protector;
     private final Clock clock;
+    private final ToLongFunction<String> envelopeInPlace;
     private final int concurrency;
     private final AtomicInteger sent = new AtomicInteger();
     private final Map<String, AtomicInteger> retried = new java.util.concurrent.ConcurrentHashMap<>();
 
-    BenchLoader(CommandGateway gateway, PersonalDataProtector protector, Clock clock, int concurrency) {
+    /**
+     * @param envelopeInPlace the envelope (yen) a ward budget holds now, by budget id; 0 when none was set
+     */
+    BenchLoader(CommandGateway gateway, PersonalDataProtector protector, Clock clock,
+                ToLongFunction<String> envelopeInPlace, int concurrency) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1");
         }
         this.gateway = gateway;
         this.protector = protector;
         this.clock = clock;
+        this.envelopeInPlace = envelopeInPlace;
         this.concurrency = concurrency;
     }
 
     static BenchLoader of(ApplicationContext context, int concurrency) {
+        EventStore events = context.getBean(EventStore.class);
         return new BenchLoader(context.getBean(CommandGateway.class), context.getBean(PersonalDataProtector.class),
-                context.getBean(Clock.class), concurrency);
+                context.getBean(Clock.class), budgetId -> envelopeInPlace(events, budgetId), concurrency);
+    }
+
+    /** The envelope the budget's last {@link BudgetEnvelopeSet} gave it, from its own events; 0 when none. */
+    static long envelopeInPlace(EventStore events, String budgetId) {
+        long yen = 0;
+        for (DomainEventStream stream = events.readEvents(budgetId); stream.hasNext(); ) {
+            if (stream.next().getPayload() instanceof BudgetEnvelopeSet set) {
+                yen = set.envelope().amount();
+            }
+        }
+        return yen;
     }
 
     /**
@@ -95,10 +119,12 @@ final class BenchLoader {
         plan.envelopes().values().stream()
                 .sorted((a, b) -> (a.ward().code() + a.fiscalYear().startYear())
                         .compareTo(b.ward().code() + b.fiscalYear().startYear()))
-                .forEach(e -> send(new SetEnvelope(WardBudgetId.of(e.ward(), e.fiscalYear()), null, e.ward(),
-                        e.fiscalYear(), Yen.of(e.yen()), UUID.randomUUID().toString(), "ベンチマーク用の予算枠", e.setAt(),
-                        BenchSubjects.by("ADMIN")),
-                        "ADMIN"));
+                .forEach(e -> {
+                    String budgetId = WardBudgetId.of(e.ward(), e.fiscalYear());
+                    send(new SetEnvelope(budgetId, null, e.ward(), e.fiscalYear(),
+                            Yen.of(envelopeInPlace.applyAsLong(budgetId) + e.yen()), UUID.randomUUID().toString(),
+                            "ベンチマーク用の予算枠", e.setAt(), BenchSubjects.by("ADMIN")), "ADMIN");
+                });
         Map<Integer, List<PlannedProject>> projectsByProposal = new java.util.HashMap<>();
         plan.projects().forEach(p -> projectsByProposal.computeIfAbsent(p.proposalNumber(), k -> new ArrayList<>())
                 .add(p));
