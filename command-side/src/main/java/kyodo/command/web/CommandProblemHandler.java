@@ -4,14 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import kyodo.command.platform.ProblemTranslation;
+import kyodo.command.sending.BusProblems;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.FieldViolation;
-import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.problem.ProblemDetails;
 import kyodo.kernel.problem.ProblemLog;
 import kyodo.kernel.problem.ProblemRendering;
-import org.axonframework.messaging.HandlerExecutionException;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.stereotype.Component;
@@ -78,21 +76,9 @@ public class CommandProblemHandler implements WebExceptionHandler {
      */
     static ProblemDetails toProblem(Throwable error, Locale locale) {
         Throwable e = unwrap(error);
-        if (e instanceof KyodoProblemException kyodo) {
-            return kyodo.toDetails();
-        }
-        Optional<ProblemDetails> carried = HandlerExecutionException.resolveDetails(e)
-                .filter(ProblemDetails.class::isInstance).map(ProblemDetails.class::cast);
-        if (carried.isPresent()) {
-            return carried.get();
-        }
-        // the framework's refusals (unknown id, id of another kind of subject, stale version), also
-        // when wrapped, e.g. in a CommandExecutionException of a bus that kept the cause
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            Optional<ProblemDetails> refusal = ProblemTranslation.frameworkRefusal(t);
-            if (refusal.isPresent()) {
-                return refusal.get();
-            }
+        Optional<ProblemDetails> refusal = BusProblems.of(e);
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
         if (e instanceof WebExchangeBindException bind) {
             List<FieldViolation> errors = bind.getFieldErrors().stream()

@@ -1,6 +1,9 @@
 package kyodo.command.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import kyodo.kernel.StaffRef;
+import kyodo.kernel.access.Actor;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.codec.ServerCodecConfigurer;
@@ -16,6 +19,11 @@ import org.springframework.web.reactive.config.WebFluxConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 public class CommandWebConfiguration implements WebFluxConfigurer {
+
+    static {
+        // who acts comes from the sign-in (ActingStaff), never from the request: not an API parameter
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class, StaffRef.class);
+    }
 
     private final ObjectMapper strict;
     private final int limitBytes;
