@@ -52,9 +52,9 @@ public class MeetingDesk {
     public Mono<Registration> register(String meetingId, String ifMatch, Participant participant, String nominatedBy,
                                        Actor actor) {
         String participantId = AggregateCommands.newId();
-        return commands.send(meetingId, ifMatch, actor, (expected, at, by) -> new CheckRegistration(meetingId, expected))
+        return commands.send(meetingId, ifMatch, actor, (id, expected, at, by) -> new CheckRegistration(id, expected))
                 .then(Mono.defer(() -> sealing.sealThenSend(participant, sealed -> commands.send(meetingId, ifMatch,
-                        actor, (expected, at, by) -> new RegisterParticipant(meetingId, expected, participantId, sealed,
+                        actor, (id, expected, at, by) -> new RegisterParticipant(id, expected, participantId, sealed,
                                 nominatedBy, at, by)))))
                 .map(version -> new Registration(participantId, version));
     }

@@ -81,8 +81,8 @@ public class BudgetAllocations {
                     String budgetId = WardBudgetId.of(place.ward(), place.fiscalYear());
                     // Compensation covers only the second step: a refused reservation reserved nothing.
                     return reserve(budgetId, allocationId, projectId, amount, actor)
-                            .then(commands.send(projectId, ifMatch, actor, (version, at, by) -> new RecordAllocation(
-                                            projectId, version, allocationId, decisionId, budgetId, amount, reason, at, by))
+                            .then(commands.send(projectId, ifMatch, actor, (id, version, at, by) -> new RecordAllocation(
+                                            id, version, allocationId, decisionId, budgetId, amount, reason, at, by))
                                     .onErrorResume(refused -> release(budgetId, allocationId, projectId, amount, actor)
                                             .then(Mono.error(refused))))
                             .map(version -> new Allocation(allocationId, version));

@@ -39,11 +39,12 @@ public class AggregateCommands {
     @FunctionalInterface
     public interface OnSubject {
         /**
+         * @param id              the aggregate's id
          * @param expectedVersion the version If-Match names, or null for the current one
          * @param at              the time the command is stamped with
          * @param by              the acting staff member
          */
-        Object build(Long expectedVersion, Instant at, StaffRef by);
+        Object build(String id, Long expectedVersion, Instant at, StaffRef by);
     }
 
     /** Builds the command that creates an aggregate. */
@@ -63,7 +64,7 @@ public class AggregateCommands {
             return Mono.error(new KyodoProblemException(CommonProblems.NOT_FOUND, "No resource with that id."));
         }
         Long expected = IfMatch.expectedVersion(ifMatch);
-        return dispatch.sendForVersion(command.build(expected, now(), actor.staffRef()), actor);
+        return dispatch.sendForVersion(command.build(id, expected, now(), actor.staffRef()), actor);
     }
 
     /**

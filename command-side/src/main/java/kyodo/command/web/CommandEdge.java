@@ -8,7 +8,6 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
-import java.util.function.BiFunction;
 
 /**
  * The shapes every command route shares, from the sent command to its HTTP answer: a creation
@@ -29,7 +28,13 @@ public class CommandEdge {
     /** Builds a command that adds something to an aggregate, under the id it is given. */
     @FunctionalInterface
     public interface Adding {
-        Object build(String addedId, Long expectedVersion, Instant at, StaffRef by);
+        Object build(String id, String addedId, Long expectedVersion, Instant at, StaffRef by);
+    }
+
+    /** The answer to a command that added something: the aggregate, its new version, what was added. */
+    @FunctionalInterface
+    public interface AddedAnswer<T> {
+        T of(String id, long version, String addedId);
     }
 
     /** Creates an aggregate under {@code collection}: 201, {@code Location}, {@code {id, version: 0}}. */
@@ -39,20 +44,20 @@ public class CommandEdge {
                 .map(id -> CommandAnswer.created(collection, id, 0));
     }
 
-    /** Sends a command to the aggregate {@code id}: 200 with {@code {id, version}}. */
-    public Mono<ResponseEntity<CommandAnswer>> send(String id, String ifMatch, Actor actor,
-                                                    AggregateCommands.OnSubject command) {
-        return commands.send(id, ifMatch, actor, command).map(version -> CommandAnswer.ok(id, version));
+    /** Sends a command to the subject: 200 with {@code {id, version}}. */
+    public Mono<ResponseEntity<CommandAnswer>> send(CommandSubject subject, AggregateCommands.OnSubject command) {
+        return commands.send(subject.id(), subject.ifMatch(), subject.actor(), command)
+                .map(version -> CommandAnswer.ok(subject.id(), version));
     }
 
     /**
-     * Sends a command that adds something to the aggregate {@code id} under a fresh id: 200 with the
-     * answer built from the new version and that id.
+     * Sends a command that adds something to the subject under a fresh id: 200 with the answer built
+     * from the new version and that id.
      */
-    public <T> Mono<ResponseEntity<T>> add(String id, String ifMatch, Actor actor, Adding command,
-                                           BiFunction<Long, String, T> answer) {
+    public <T> Mono<ResponseEntity<T>> add(CommandSubject subject, Adding command, AddedAnswer<T> answer) {
         String addedId = AggregateCommands.newId();
-        return commands.send(id, ifMatch, actor, (expected, at, by) -> command.build(addedId, expected, at, by))
-                .map(version -> CommandAnswer.withEtag(version, answer.apply(version, addedId)));
+        return commands.send(subject.id(), subject.ifMatch(), subject.actor(),
+                        (id, expected, at, by) -> command.build(id, addedId, expected, at, by))
+                .map(version -> CommandAnswer.withEtag(version, answer.of(subject.id(), version, addedId)));
     }
 }

@@ -14,6 +14,7 @@ import kyodo.command.budget.SetEnvelope;
 import kyodo.command.sending.AggregateCommands;
 import kyodo.command.web.CommandAnswer;
 import kyodo.command.web.CommandEdge;
+import kyodo.command.web.CommandSubject;
 import kyodo.command.web.validation.Limits;
 import kyodo.command.web.validation.PlainText;
 import kyodo.kernel.FiscalYear;
@@ -66,8 +67,8 @@ class WardBudgetCommandController {
         FiscalYear year = parseYear(fiscalYear);
         CommandPermissions.require(actor.staffRef(), SetEnvelope.class);
         String budgetId = WardBudgetId.of(theWard, year);
-        return edge.send(budgetId, ifMatch, actor, (v, at, by) -> new SetEnvelope(budgetId, v, theWard, year,
-                Yen.of(b.envelopeYen()), AggregateCommands.newId(), b.reason(), at, by));
+        return edge.send(new CommandSubject(budgetId, ifMatch, actor), (id, v, at, by) -> new SetEnvelope(id, v,
+                theWard, year, Yen.of(b.envelopeYen()), AggregateCommands.newId(), b.reason(), at, by));
     }
 
     private static FiscalYear parseYear(String text) {

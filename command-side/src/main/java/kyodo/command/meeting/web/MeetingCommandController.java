@@ -1,7 +1,6 @@
 package kyodo.command.meeting.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import kyodo.command.meeting.CancelMeeting;
@@ -20,7 +19,9 @@ import kyodo.command.meeting.ScheduleMeeting;
 import kyodo.command.sending.AggregateCommands;
 import kyodo.command.web.CommandAnswer;
 import kyodo.command.web.CommandEdge;
+import kyodo.command.web.CommandSubject;
 import kyodo.command.web.PostCommand;
+import kyodo.command.web.PostToSubject;
 import kyodo.kernel.Ward;
 import kyodo.kernel.access.Actor;
 import kyodo.kernel.decision.DecisionOutcome;
@@ -29,7 +30,6 @@ import kyodo.kernel.meeting.MeetingKind;
 import kyodo.kernel.meeting.Participant;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -47,8 +47,6 @@ import java.util.List;
 @RequestMapping(path = "/api/meetings", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "meetings (commands)")
 class MeetingCommandController {
-
-    private static final String IF_MATCH = "ETag of the version this command expects; 412 when stale";
 
     private final MeetingDesk desk;
     private final CommandEdge edge;
@@ -84,115 +82,96 @@ class MeetingCommandController {
     }
 
     @Operation(summary = "Publish (or replace) the agenda")
-    @PostCommand("/{id}/agenda")
-    Mono<ResponseEntity<CommandAnswer>> agenda(@PathVariable String id, @Valid @RequestBody MeetingCommandBodies.Agenda b,
-            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            Actor actor) {
+    @PostToSubject("/{id}/agenda")
+    Mono<ResponseEntity<CommandAnswer>> agenda(@Valid @RequestBody MeetingCommandBodies.Agenda b,
+            CommandSubject subject) {
         List<AgendaItem> items = b.items().stream().map(i -> new AgendaItem(i.title(), i.lead(), i.discussionPoints(),
                 i.preparation())).toList();
-        return edge.send(id, ifMatch, actor, (v, at, by) -> new PublishAgenda(id, v, items, at, by));
+        return edge.send(subject, (id, v, at, by) -> new PublishAgenda(id, v, items, at, by));
     }
 
     @Operation(summary = "Move the meeting, before it opens")
-    @PostCommand("/{id}/rescheduling")
-    Mono<ResponseEntity<CommandAnswer>> reschedule(@PathVariable String id,
-            @Valid @RequestBody MeetingCommandBodies.Rescheduling b,
-            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            Actor actor) {
-        return edge.send(id, ifMatch, actor, (v, at, by) -> new RescheduleMeeting(id, v, b.startsAt().toInstant(),
+    @PostToSubject("/{id}/rescheduling")
+    Mono<ResponseEntity<CommandAnswer>> reschedule(@Valid @RequestBody MeetingCommandBodies.Rescheduling b,
+            CommandSubject subject) {
+        return edge.send(subject, (id, v, at, by) -> new RescheduleMeeting(id, v, b.startsAt().toInstant(),
                 b.endsAt().toInstant(), b.reason(), at, by));
     }
 
     @Operation(summary = "Cancel the meeting, before it opens")
-    @PostCommand("/{id}/cancellation")
-    Mono<ResponseEntity<CommandAnswer>> cancel(@PathVariable String id,
-            @Valid @RequestBody MeetingCommandBodies.Cancellation b,
-            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            Actor actor) {
-        return edge.send(id, ifMatch, actor, (v, at, by) -> new CancelMeeting(id, v, b.reason(), at, by));
+    @PostToSubject("/{id}/cancellation")
+    Mono<ResponseEntity<CommandAnswer>> cancel(@Valid @RequestBody MeetingCommandBodies.Cancellation b,
+            CommandSubject subject) {
+        return edge.send(subject, (id, v, at, by) -> new CancelMeeting(id, v, b.reason(), at, by));
     }
 
     @Operation(summary = "Register a participant (name and affiliation are stored only encrypted)")
-    @PostCommand("/{id}/registrations")
-    Mono<ResponseEntity<Registered>> register(@PathVariable String id,
-            @Valid @RequestBody MeetingCommandBodies.Registration b,
-            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            Actor actor) {
+    @PostToSubject("/{id}/registrations")
+    Mono<ResponseEntity<Registered>> register(@Valid @RequestBody MeetingCommandBodies.Registration b,
+            CommandSubject subject) {
         MeetingCommandBodies.ParticipantBody p = b.participant();
-        return desk.register(id, ifMatch, new Participant(p.name(), p.affiliation()), p.nominatedBy(), actor)
+        return desk.register(subject.id(), subject.ifMatch(), new Participant(p.name(), p.affiliation()),
+                        p.nominatedBy(), subject.actor())
                 .map(registered -> CommandAnswer.withEtag(registered.version(),
-                        new Registered(id, registered.version(), registered.participantId())));
+                        new Registered(subject.id(), registered.version(), registered.participantId())));
     }
 
     @Operation(summary = "Open the meeting with its attendance")
-    @PostCommand("/{id}/opening")
-    Mono<ResponseEntity<CommandAnswer>> open(@PathVariable String id,
-            @Valid @RequestBody MeetingCommandBodies.Attendance b,
-            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            Actor actor) {
-        return edge.send(id, ifMatch, actor, (v, at, by) -> new OpenMeeting(id, v, b.attendance(), at, by));
+    @PostToSubject("/{id}/opening")
+    Mono<ResponseEntity<CommandAnswer>> open(@Valid @RequestBody MeetingCommandBodies.Attendance b,
+            CommandSubject subject) {
+        return edge.send(subject, (id, v, at, by) -> new OpenMeeting(id, v, b.attendance(), at, by));
     }
 
     @Operation(summary = "Form a discussion group under a theme")
-    @PostCommand("/{id}/groups")
-    Mono<ResponseEntity<CommandAnswer>> group(@PathVariable String id, @Valid @RequestBody MeetingCommandBodies.Group b,
-            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            Actor actor) {
-        return edge.send(id, ifMatch, actor, (v, at, by) -> new FormGroup(id, v, b.number(), b.theme(), at, by));
+    @PostToSubject("/{id}/groups")
+    Mono<ResponseEntity<CommandAnswer>> group(@Valid @RequestBody MeetingCommandBodies.Group b,
+            CommandSubject subject) {
+        return edge.send(subject, (id, v, at, by) -> new FormGroup(id, v, b.number(), b.theme(), at, by));
     }
 
     @Operation(summary = "Record an opinion (with related opinions) at the open meeting")
-    @PostCommand("/{id}/opinions")
-    Mono<ResponseEntity<OpinionAdded>> opinion(@PathVariable String id,
-            @Valid @RequestBody MeetingCommandBodies.Opinion b,
-            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            Actor actor) {
-        return edge.add(id, ifMatch, actor, (opinionId, v, at, by) -> new RecordOpinion(id, v, opinionId, b.group(),
+    @PostToSubject("/{id}/opinions")
+    Mono<ResponseEntity<OpinionAdded>> opinion(@Valid @RequestBody MeetingCommandBodies.Opinion b,
+            CommandSubject subject) {
+        return edge.add(subject, (id, opinionId, v, at, by) -> new RecordOpinion(id, v, opinionId, b.group(),
                 b.theme(), b.text(), b.related(), b.proposalId(), at, by),
-                (version, opinionId) -> new OpinionAdded(id, version, opinionId));
+                OpinionAdded::new);
     }
 
     @Operation(summary = "Record the vote on a motion (a decision, adopted or failed)",
             description = "Needs a quorum (more than half of the attendance voting unless configured) and passes "
                     + "by simple majority of votes for and against. A motion naming a proposal referred to this "
                     + "meeting decides that proposal.")
-    @PostCommand("/{id}/resolutions")
-    Mono<ResponseEntity<ResolutionAdded>> resolution(@PathVariable String id,
-            @Valid @RequestBody MeetingCommandBodies.Resolution b,
-            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            Actor actor) {
-        return edge.add(id, ifMatch, actor, (resolutionId, v, at, by) -> new RecordResolution(id, v, resolutionId,
+    @PostToSubject("/{id}/resolutions")
+    Mono<ResponseEntity<ResolutionAdded>> resolution(@Valid @RequestBody MeetingCommandBodies.Resolution b,
+            CommandSubject subject) {
+        return edge.add(subject, (id, resolutionId, v, at, by) -> new RecordResolution(id, v, resolutionId,
                 AggregateCommands.newId(), b.motion(), b.proposalId(),
                 b.proposalOutcome() == null ? null : DecisionOutcome.valueOf(b.proposalOutcome()),
                 b.votesFor(), b.votesAgainst(), b.abstentions(), at, by),
-                (version, resolutionId) -> new ResolutionAdded(id, version, resolutionId));
+                ResolutionAdded::new);
     }
 
     @Operation(summary = "Close the meeting with its attendance")
-    @PostCommand("/{id}/closing")
-    Mono<ResponseEntity<CommandAnswer>> close(@PathVariable String id,
-            @Valid @RequestBody MeetingCommandBodies.Attendance b,
-            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            Actor actor) {
-        return edge.send(id, ifMatch, actor, (v, at, by) -> new CloseMeeting(id, v, b.attendance(), at, by));
+    @PostToSubject("/{id}/closing")
+    Mono<ResponseEntity<CommandAnswer>> close(@Valid @RequestBody MeetingCommandBodies.Attendance b,
+            CommandSubject subject) {
+        return edge.send(subject, (id, v, at, by) -> new CloseMeeting(id, v, b.attendance(), at, by));
     }
 
     @Operation(summary = "Publish (or replace) the minutes of the closed meeting")
-    @PostCommand("/{id}/minutes")
-    Mono<ResponseEntity<CommandAnswer>> minutes(@PathVariable String id,
-            @Valid @RequestBody MeetingCommandBodies.Minutes b,
-            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            Actor actor) {
-        return edge.send(id, ifMatch, actor, (v, at, by) -> new PublishMinutes(id, v, b.text(), at, by));
+    @PostToSubject("/{id}/minutes")
+    Mono<ResponseEntity<CommandAnswer>> minutes(@Valid @RequestBody MeetingCommandBodies.Minutes b,
+            CommandSubject subject) {
+        return edge.send(subject, (id, v, at, by) -> new PublishMinutes(id, v, b.text(), at, by));
     }
 
     @Operation(summary = "Record feedback to a nominating group")
-    @PostCommand("/{id}/feedback")
-    Mono<ResponseEntity<CommandAnswer>> feedback(@PathVariable String id,
-            @Valid @RequestBody MeetingCommandBodies.Feedback b,
-            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            Actor actor) {
-        return edge.send(id, ifMatch, actor, (v, at, by) -> new RecordFeedback(id, v, b.group(), b.text(), at, by));
+    @PostToSubject("/{id}/feedback")
+    Mono<ResponseEntity<CommandAnswer>> feedback(@Valid @RequestBody MeetingCommandBodies.Feedback b,
+            CommandSubject subject) {
+        return edge.send(subject, (id, v, at, by) -> new RecordFeedback(id, v, b.group(), b.text(), at, by));
     }
 
     private static Ward.District district(String code) {

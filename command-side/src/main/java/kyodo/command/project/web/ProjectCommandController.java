@@ -3,7 +3,6 @@ package kyodo.command.project.web;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import kyodo.command.project.AddPartner;
@@ -21,7 +20,9 @@ import kyodo.command.project.TerminateProject;
 import kyodo.command.sending.AggregateCommands;
 import kyodo.command.web.CommandAnswer;
 import kyodo.command.web.CommandEdge;
+import kyodo.command.web.CommandSubject;
 import kyodo.command.web.PostCommand;
+import kyodo.command.web.PostToSubject;
 import kyodo.kernel.FiscalYear;
 import kyodo.kernel.Ward;
 import kyodo.kernel.Yen;
@@ -30,7 +31,6 @@ import kyodo.kernel.project.PartnerType;
 import kyodo.kernel.project.ProjectOrigin;
 import kyodo.kernel.project.ProjectProgramme;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -46,7 +46,6 @@ import java.util.Map;
 @Tag(name = "projects and ward budgets (commands)")
 class ProjectCommandController {
 
-    private static final String IF_MATCH = "ETag of the version this command expects; 412 when stale";
     private static final String PROJECTS = "/api/projects";
 
     private final CommandEdge edge;
@@ -66,9 +65,8 @@ class ProjectCommandController {
         }
     }
 
-    private Mono<ResponseEntity<Added>> add(String id, String ifMatch, Actor actor, String field,
-                                            CommandEdge.Adding command) {
-        return edge.add(id, ifMatch, actor, command, (version, addedId) -> new Added(id, version, field, addedId));
+    private Mono<ResponseEntity<Added>> add(CommandSubject subject, String field, CommandEdge.Adding command) {
+        return edge.add(subject, command, (id, version, addedId) -> new Added(id, version, field, addedId));
     }
 
     @Operation(summary = "Launch a project", description = "201 with Location and {id, version: 0}; a project "
@@ -84,107 +82,90 @@ class ProjectCommandController {
     }
 
     @Operation(summary = "Add a partner organisation; answers {id, version, partnerId}")
-    @PostCommand(PROJECTS + "/{id}/partners")
-    Mono<ResponseEntity<Added>> partner(@PathVariable String id, @Valid @RequestBody ProjectCommandBodies.Partner b,
-            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            Actor actor) {
-        return add(id, ifMatch, actor, "partnerId", (partnerId, v, at, by) -> new AddPartner(id, v, partnerId,
+    @PostToSubject(PROJECTS + "/{id}/partners")
+    Mono<ResponseEntity<Added>> partner(@Valid @RequestBody ProjectCommandBodies.Partner b, CommandSubject subject) {
+        return add(subject, "partnerId", (id, partnerId, v, at, by) -> new AddPartner(id, v, partnerId,
                 b.name(), PartnerType.valueOf(b.type()), b.role(), at, by));
     }
 
     @Operation(summary = "Record an agreement signed by at least two partners (a decision)")
-    @PostCommand(PROJECTS + "/{id}/agreements")
-    Mono<ResponseEntity<Added>> agreement(@PathVariable String id, @Valid @RequestBody ProjectCommandBodies.Agreement b,
-            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            Actor actor) {
-        return add(id, ifMatch, actor, "agreementId", (agreementId, v, at, by) -> new SignAgreement(id, v,
+    @PostToSubject(PROJECTS + "/{id}/agreements")
+    Mono<ResponseEntity<Added>> agreement(@Valid @RequestBody ProjectCommandBodies.Agreement b,
+            CommandSubject subject) {
+        return add(subject, "agreementId", (id, agreementId, v, at, by) -> new SignAgreement(id, v,
                 agreementId, AggregateCommands.newId(), b.title(), b.partyIds(), b.signedOn(), at, by));
     }
 
     @Operation(summary = "Approve the project (a decision: WARD_HEAD for a ward project, ADMIN city-wide)")
-    @PostCommand(PROJECTS + "/{id}/approval")
-    Mono<ResponseEntity<CommandAnswer>> approve(@PathVariable String id, @Valid @RequestBody ProjectCommandBodies.Reason b,
-            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            Actor actor) {
-        return edge.send(id, ifMatch, actor, (v, at, by) -> new ApproveProject(id, v, AggregateCommands.newId(),
+    @PostToSubject(PROJECTS + "/{id}/approval")
+    Mono<ResponseEntity<CommandAnswer>> approve(@Valid @RequestBody ProjectCommandBodies.Reason b,
+            CommandSubject subject) {
+        return edge.send(subject, (id, v, at, by) -> new ApproveProject(id, v, AggregateCommands.newId(),
                 b.reason(), at, by));
     }
 
     @Operation(summary = "Allocate money from the ward's budget (a decision, WARD_HEAD)",
             description = "Never exceeds the ward's envelope, also under concurrent allocations; answers the "
                     + "allocationId")
-    @PostCommand(PROJECTS + "/{id}/budget-allocations")
-    Mono<ResponseEntity<Added>> allocate(@PathVariable String id,
-            @Valid @RequestBody ProjectCommandBodies.Allocation b,
-            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            Actor actor) {
-        return allocations.allocate(id, ifMatch, Yen.of(b.amountYen()), b.reason(), actor)
+    @PostToSubject(PROJECTS + "/{id}/budget-allocations")
+    Mono<ResponseEntity<Added>> allocate(@Valid @RequestBody ProjectCommandBodies.Allocation b,
+            CommandSubject subject) {
+        return allocations.allocate(subject.id(), subject.ifMatch(), Yen.of(b.amountYen()), b.reason(), subject.actor())
                 .map(allocated -> CommandAnswer.withEtag(allocated.version(),
-                        new Added(id, allocated.version(), "allocationId", allocated.allocationId())));
+                        new Added(subject.id(), allocated.version(), "allocationId", allocated.allocationId())));
     }
 
     @Operation(summary = "Record money spent, within the allocation")
-    @PostCommand(PROJECTS + "/{id}/expenditures")
-    Mono<ResponseEntity<Added>> expenditure(@PathVariable String id,
-            @Valid @RequestBody ProjectCommandBodies.Expenditure b,
-            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            Actor actor) {
-        return add(id, ifMatch, actor, "expenditureId", (expenditureId, v, at, by) -> new RecordExpenditure(id, v,
+    @PostToSubject(PROJECTS + "/{id}/expenditures")
+    Mono<ResponseEntity<Added>> expenditure(@Valid @RequestBody ProjectCommandBodies.Expenditure b,
+            CommandSubject subject) {
+        return add(subject, "expenditureId", (id, expenditureId, v, at, by) -> new RecordExpenditure(id, v,
                 expenditureId, Yen.of(b.amountYen()), b.description(), b.spentOn(), at, by));
     }
 
     @Operation(summary = "Set a target: baseline and value per fiscal year")
-    @PostCommand(PROJECTS + "/{id}/targets")
-    Mono<ResponseEntity<CommandAnswer>> target(@PathVariable String id, @Valid @RequestBody ProjectCommandBodies.Target b,
-            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            Actor actor) {
-        return edge.send(id, ifMatch, actor, (v, at, by) -> new SetTarget(id, v, b.name(), b.unit(), b.baseline(),
+    @PostToSubject(PROJECTS + "/{id}/targets")
+    Mono<ResponseEntity<CommandAnswer>> target(@Valid @RequestBody ProjectCommandBodies.Target b,
+            CommandSubject subject) {
+        return edge.send(subject, (id, v, at, by) -> new SetTarget(id, v, b.name(), b.unit(), b.baseline(),
                 Map.copyOf(b.targets()), at, by));
     }
 
     @Operation(summary = "Record the value a target reached in a fiscal year")
-    @PostCommand(PROJECTS + "/{id}/actuals")
-    Mono<ResponseEntity<CommandAnswer>> actual(@PathVariable String id, @Valid @RequestBody ProjectCommandBodies.Actual b,
-            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            Actor actor) {
-        return edge.send(id, ifMatch, actor, (v, at, by) -> new RecordActual(id, v, b.target(), b.fiscalYear(),
+    @PostToSubject(PROJECTS + "/{id}/actuals")
+    Mono<ResponseEntity<CommandAnswer>> actual(@Valid @RequestBody ProjectCommandBodies.Actual b,
+            CommandSubject subject) {
+        return edge.send(subject, (id, v, at, by) -> new RecordActual(id, v, b.target(), b.fiscalYear(),
                 b.value(), at, by));
     }
 
     @Operation(summary = "Post a public progress report")
-    @PostCommand(PROJECTS + "/{id}/progress-reports")
-    Mono<ResponseEntity<CommandAnswer>> progress(@PathVariable String id, @Valid @RequestBody ProjectCommandBodies.Text b,
-            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            Actor actor) {
-        return edge.send(id, ifMatch, actor, (v, at, by) -> new PostProgressReport(id, v, b.text(), at, by));
+    @PostToSubject(PROJECTS + "/{id}/progress-reports")
+    Mono<ResponseEntity<CommandAnswer>> progress(@Valid @RequestBody ProjectCommandBodies.Text b,
+            CommandSubject subject) {
+        return edge.send(subject, (id, v, at, by) -> new PostProgressReport(id, v, b.text(), at, by));
     }
 
     @Operation(summary = "Record the self-evaluation (rating 1-5)")
-    @PostCommand(PROJECTS + "/{id}/self-evaluation")
-    Mono<ResponseEntity<CommandAnswer>> evaluate(@PathVariable String id,
-            @Valid @RequestBody ProjectCommandBodies.Evaluation b,
-            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            Actor actor) {
-        return edge.send(id, ifMatch, actor, (v, at, by) -> new SelfEvaluate(id, v, b.rating(), b.text(), at, by));
+    @PostToSubject(PROJECTS + "/{id}/self-evaluation")
+    Mono<ResponseEntity<CommandAnswer>> evaluate(@Valid @RequestBody ProjectCommandBodies.Evaluation b,
+            CommandSubject subject) {
+        return edge.send(subject, (id, v, at, by) -> new SelfEvaluate(id, v, b.rating(), b.text(), at, by));
     }
 
     @Operation(summary = "Complete the project (a decision)")
-    @PostCommand(PROJECTS + "/{id}/completion")
-    Mono<ResponseEntity<CommandAnswer>> complete(@PathVariable String id,
-            @Valid @RequestBody ProjectCommandBodies.Summary b,
-            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            Actor actor) {
-        return edge.send(id, ifMatch, actor, (v, at, by) -> new CompleteProject(id, v, AggregateCommands.newId(),
+    @PostToSubject(PROJECTS + "/{id}/completion")
+    Mono<ResponseEntity<CommandAnswer>> complete(@Valid @RequestBody ProjectCommandBodies.Summary b,
+            CommandSubject subject) {
+        return edge.send(subject, (id, v, at, by) -> new CompleteProject(id, v, AggregateCommands.newId(),
                 b.summary(), at, by));
     }
 
     @Operation(summary = "Terminate the project (a decision); the unspent allocation returns to the ward budget")
-    @PostCommand(PROJECTS + "/{id}/termination")
-    Mono<ResponseEntity<CommandAnswer>> terminate(@PathVariable String id,
-            @Valid @RequestBody ProjectCommandBodies.Reason b,
-            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            Actor actor) {
-        return edge.send(id, ifMatch, actor, (v, at, by) -> new TerminateProject(id, v, AggregateCommands.newId(),
+    @PostToSubject(PROJECTS + "/{id}/termination")
+    Mono<ResponseEntity<CommandAnswer>> terminate(@Valid @RequestBody ProjectCommandBodies.Reason b,
+            CommandSubject subject) {
+        return edge.send(subject, (id, v, at, by) -> new TerminateProject(id, v, AggregateCommands.newId(),
                 b.reason(), at, by));
     }
 }

@@ -15,7 +15,9 @@ import kyodo.command.proposal.WithdrawProposal;
 import kyodo.command.sending.AggregateCommands;
 import kyodo.command.web.CommandAnswer;
 import kyodo.command.web.CommandEdge;
+import kyodo.command.web.CommandSubject;
 import kyodo.command.web.PostCommand;
+import kyodo.command.web.PostToSubject;
 import kyodo.kernel.Ward;
 import kyodo.kernel.access.Actor;
 import kyodo.kernel.decision.DecisionOutcome;
@@ -24,7 +26,6 @@ import kyodo.kernel.proposal.ProposalProgramme;
 import kyodo.kernel.proposal.Proposer;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,8 +41,6 @@ import reactor.core.publisher.Mono;
 @RequestMapping(path = "/api/proposals", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "proposals (commands)")
 class ProposalCommandController {
-
-    private static final String IF_MATCH_DOC = "ETag of the version this command expects; 412 when stale";
 
     private final ProposalIntake intake;
     private final CommandEdge edge;
@@ -69,71 +68,57 @@ class ProposalCommandController {
     }
 
     @Operation(summary = "Acknowledge: a department takes the proposal up and the response clock starts")
-    @PostCommand("/{id}/acknowledgement")
-    Mono<ResponseEntity<CommandAnswer>> acknowledge(@PathVariable String id,
-            @Valid @RequestBody ProposalCommandBodies.Acknowledgement body,
-            @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            Actor actor) {
-        return edge.send(id, ifMatch, actor, (v, at, by) -> new AcknowledgeProposal(id, v, body.department(),
+    @PostToSubject("/{id}/acknowledgement")
+    Mono<ResponseEntity<CommandAnswer>> acknowledge(@Valid @RequestBody ProposalCommandBodies.Acknowledgement body,
+            CommandSubject subject) {
+        return edge.send(subject, (id, v, at, by) -> new AcknowledgeProposal(id, v, body.department(),
                 body.responseDueDays(), at, by));
     }
 
     @Operation(summary = "Post a public progress update")
-    @PostCommand("/{id}/progress-updates")
-    Mono<ResponseEntity<CommandAnswer>> progress(@PathVariable String id,
-            @Valid @RequestBody ProposalCommandBodies.ProgressUpdate body,
-            @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            Actor actor) {
-        return edge.send(id, ifMatch, actor, (v, at, by) -> new PostProgressUpdate(id, v, body.text(), at, by));
+    @PostToSubject("/{id}/progress-updates")
+    Mono<ResponseEntity<CommandAnswer>> progress(@Valid @RequestBody ProposalCommandBodies.ProgressUpdate body,
+            CommandSubject subject) {
+        return edge.send(subject, (id, v, at, by) -> new PostProgressUpdate(id, v, body.text(), at, by));
     }
 
     @Operation(summary = "Decide that the proposal needs revising (a decision; the reason is public)")
-    @PostCommand("/{id}/revision-requests")
-    Mono<ResponseEntity<CommandAnswer>> requestRevision(@PathVariable String id,
-            @Valid @RequestBody ProposalCommandBodies.RevisionRequest body,
-            @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            Actor actor) {
-        return edge.send(id, ifMatch, actor, (version, at, by) -> new RequestRevision(id, version, newDecisionId(),
+    @PostToSubject("/{id}/revision-requests")
+    Mono<ResponseEntity<CommandAnswer>> requestRevision(@Valid @RequestBody ProposalCommandBodies.RevisionRequest body,
+            CommandSubject subject) {
+        return edge.send(subject, (id, version, at, by) -> new RequestRevision(id, version, newDecisionId(),
                 body.reason(), at, by));
     }
 
     @Operation(summary = "Record the proposer's revision (only when one was requested)")
-    @PostCommand("/{id}/revisions")
-    Mono<ResponseEntity<CommandAnswer>> revise(@PathVariable String id,
-            @Valid @RequestBody ProposalCommandBodies.Revision body,
-            @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            Actor actor) {
-        return edge.send(id, ifMatch, actor, (v, at, by) -> new ReviseProposal(id, v, body.title(), body.body(),
+    @PostToSubject("/{id}/revisions")
+    Mono<ResponseEntity<CommandAnswer>> revise(@Valid @RequestBody ProposalCommandBodies.Revision body,
+            CommandSubject subject) {
+        return edge.send(subject, (id, v, at, by) -> new ReviseProposal(id, v, body.title(), body.body(),
                 at, by));
     }
 
     @Operation(summary = "Refer the proposal to a meeting (a decision); the meeting must exist")
-    @PostCommand("/{id}/referral")
-    Mono<ResponseEntity<CommandAnswer>> refer(@PathVariable String id,
-            @Valid @RequestBody ProposalCommandBodies.Referral body,
-            @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            Actor actor) {
-        return edge.send(id, ifMatch, actor, (version, at, by) -> new ReferProposal(id, version, newDecisionId(),
+    @PostToSubject("/{id}/referral")
+    Mono<ResponseEntity<CommandAnswer>> refer(@Valid @RequestBody ProposalCommandBodies.Referral body,
+            CommandSubject subject) {
+        return edge.send(subject, (id, version, at, by) -> new ReferProposal(id, version, newDecisionId(),
                 body.meetingId(), body.reason(), at, by));
     }
 
     @Operation(summary = "Answer the proposal: ACCEPTED or REJECTED, with a reason (a decision)")
-    @PostCommand("/{id}/decision")
-    Mono<ResponseEntity<CommandAnswer>> decide(@PathVariable String id,
-            @Valid @RequestBody ProposalCommandBodies.Answer body,
-            @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            Actor actor) {
-        return edge.send(id, ifMatch, actor, (version, at, by) -> new DecideProposal(id, version, newDecisionId(),
+    @PostToSubject("/{id}/decision")
+    Mono<ResponseEntity<CommandAnswer>> decide(@Valid @RequestBody ProposalCommandBodies.Answer body,
+            CommandSubject subject) {
+        return edge.send(subject, (id, version, at, by) -> new DecideProposal(id, version, newDecisionId(),
                 DecisionOutcome.valueOf(body.outcome()), body.reason(), body.conditions(), null, at, by));
     }
 
     @Operation(summary = "Record that the proposer withdrew the proposal")
-    @PostCommand("/{id}/withdrawal")
-    Mono<ResponseEntity<CommandAnswer>> withdraw(@PathVariable String id,
-            @Valid @RequestBody ProposalCommandBodies.Withdrawal body,
-            @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            Actor actor) {
-        return edge.send(id, ifMatch, actor, (v, at, by) -> new WithdrawProposal(id, v, body.reason(), at, by));
+    @PostToSubject("/{id}/withdrawal")
+    Mono<ResponseEntity<CommandAnswer>> withdraw(@Valid @RequestBody ProposalCommandBodies.Withdrawal body,
+            CommandSubject subject) {
+        return edge.send(subject, (id, v, at, by) -> new WithdrawProposal(id, v, body.reason(), at, by));
     }
 
     private static String newDecisionId() {
