@@ -2,8 +2,6 @@ package kyodo.command.proposal;
 
 import kyodo.command.personal.PersonalDataSealing;
 import kyodo.command.sending.AggregateCommands;
-import kyodo.command.sending.CommandDispatch;
-import kyodo.command.sending.IdempotentCreation;
 import kyodo.kernel.Ward;
 import kyodo.kernel.access.Actor;
 import kyodo.kernel.problem.CommonProblems;
@@ -28,15 +26,10 @@ public class ProposalIntake {
     static final String ROUTE = "POST /api/proposals";
 
     private final PersonalDataSealing sealing;
-    private final CommandDispatch dispatch;
-    private final IdempotentCreation creation;
     private final AggregateCommands commands;
 
-    ProposalIntake(PersonalDataSealing sealing, CommandDispatch dispatch, IdempotentCreation creation,
-                   AggregateCommands commands) {
+    ProposalIntake(PersonalDataSealing sealing, AggregateCommands commands) {
         this.sealing = sealing;
-        this.dispatch = dispatch;
-        this.creation = creation;
         this.commands = commands;
     }
 
@@ -54,13 +47,13 @@ public class ProposalIntake {
      * @return the new proposal's id
      */
     public Mono<String> submit(Submission submission, String idempotencyKey, Object fingerprint, Actor actor) {
-        return creation.create(ROUTE, idempotencyKey, fingerprint, actor, proposalId -> {
+        return commands.createWith(ROUTE, idempotencyKey, fingerprint, actor, proposalId -> {
             if (!actor.covers(submission.ward())) {
                 // checked again by the command side; here so that a refused submission seals nothing
                 return Mono.error(new KyodoProblemException(CommonProblems.FORBIDDEN,
                         "This proposal belongs to " + submission.ward().code() + ", outside your ward."));
             }
-            return sealing.sealThenSend(submission.proposer(), sealed -> dispatch.send(new SubmitProposal(
+            return sealing.sealThenSend(submission.proposer(), sealed -> commands.send(new SubmitProposal(
                     proposalId, submission.ward(), submission.title(), submission.body(), submission.themes(),
                     submission.programme(), submission.channel(), sealed, commands.now()), actor));
         });

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -76,8 +77,24 @@ public class AggregateCommands {
      * @return the id of the created (or earlier created) aggregate
      */
     public Mono<String> create(String route, String key, Object fingerprint, Actor actor, Creating command) {
-        return creation.create(route, key, fingerprint, actor,
+        return createWith(route, key, fingerprint, actor,
                 id -> dispatch.send(command.build(id, now(), actor.staffRef()), actor));
+    }
+
+    /**
+     * Creates an aggregate at most once per Idempotency-Key, ward scope and route, with a creation of
+     * the caller's own (e.g. one that seals personal data before it sends).
+     *
+     * @param creation sends the creation for the new id; {@link #send(Object, Actor)} sends its command
+     */
+    public Mono<String> createWith(String route, String key, Object fingerprint, Actor actor,
+                                   Function<String, Mono<?>> creation) {
+        return this.creation.create(route, key, fingerprint, actor, creation);
+    }
+
+    /** Sends a command that names its aggregate itself, and answers the handler's result. */
+    public Mono<Object> send(Object command, Actor actor) {
+        return dispatch.send(command, actor);
     }
 
     /** The time commands are stamped with: to the millisecond, what every store can hold. */
