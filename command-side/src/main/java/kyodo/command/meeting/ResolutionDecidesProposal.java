@@ -1,6 +1,7 @@
 package kyodo.command.meeting;
 
 import kyodo.command.proposal.DecideProposal;
+import kyodo.command.sending.BusProblems;
 import kyodo.command.sending.PolicyCommands;
 import kyodo.kernel.decision.DecisionBasis;
 import kyodo.kernel.decision.DecisionOutcome;
@@ -64,10 +65,6 @@ class ResolutionDecidesProposal {
     }
 
     private static String describe(Exception refused) {
-        if (refused instanceof KyodoProblemException problem) {
-            return problem.type().slug();
-        }
-        return HandlerExecutionException.resolveDetails(refused).filter(ProblemDetails.class::isInstance)
-                .map(d -> ((ProblemDetails) d).slug()).orElse(refused.getMessage());
+        return BusProblems.of(refused).map(ProblemDetails::slug).orElse(refused.getMessage());
     }
 }
