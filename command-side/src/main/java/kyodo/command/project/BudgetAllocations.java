@@ -7,6 +7,7 @@ import kyodo.command.budget.ReserveFunds;
 import kyodo.command.platform.CommandOutcomes;
 import kyodo.command.platform.CommandWorkers;
 import kyodo.command.sending.AggregateCommands;
+import kyodo.command.sending.CommandDispatch;
 import kyodo.command.sending.IfMatch;
 import kyodo.kernel.Yen;
 import kyodo.kernel.access.Actor;
@@ -28,11 +29,14 @@ import reactor.core.publisher.Mono;
 public class BudgetAllocations {
 
     private final ProjectRecords records;
+    private final CommandDispatch dispatch;
     private final AggregateCommands commands;
     private final CommandWorkers workers;
 
-    BudgetAllocations(ProjectRecords records, AggregateCommands commands, CommandWorkers workers) {
+    BudgetAllocations(ProjectRecords records, CommandDispatch dispatch, AggregateCommands commands,
+                      CommandWorkers workers) {
         this.records = records;
+        this.dispatch = dispatch;
         this.commands = commands;
         this.workers = workers;
     }
@@ -86,7 +90,7 @@ public class BudgetAllocations {
     }
 
     private Mono<Object> reserve(String budgetId, String allocationId, String projectId, Yen amount, Actor actor) {
-        return commands.send(new ReserveFunds(budgetId, allocationId, projectId, amount, commands.now()), actor)
+        return dispatch.send(new ReserveFunds(budgetId, allocationId, projectId, amount, commands.now()), actor)
                 // the budget's own 404, also when only its problem details crossed the bus
                 .onErrorMap(CommandOutcomes::notFound, e -> new KyodoProblemException(
                         BudgetProblems.MISSING, "Set the " + budgetId + " envelope first."));
@@ -94,7 +98,7 @@ public class BudgetAllocations {
 
     /** Compensation: the project did not take the reserved money, so the budget gets it back. */
     private Mono<Object> release(String budgetId, String allocationId, String projectId, Yen amount, Actor actor) {
-        return commands.send(new ReleaseFunds(budgetId, allocationId, projectId, amount,
+        return dispatch.send(new ReleaseFunds(budgetId, allocationId, projectId, amount,
                         "事業側で配分が確定しなかったため予約を解除しました", commands.now()), actor)
                 .onErrorResume(e -> Mono.empty());
     }

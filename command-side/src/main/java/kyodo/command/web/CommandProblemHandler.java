@@ -34,8 +34,9 @@ import java.util.stream.Collectors;
  * {@code application/problem+json} document with a stable {@code type}, a Japanese or English
  * title by {@code Accept-Language}, field errors for invalid input, and never a stack trace.
  * Runs before Spring Boot's own error handler so nothing escapes in another shape. It only maps a
- * failure to its problem; the {@link ProblemRendering} writes the answer and {@link ProblemLog}
- * decides what is logged, as for the query side and the security edge (ADR 16).
+ * failure to its problem (a refused command through {@link BusProblems}, the web's own failures
+ * here); the {@link ProblemRendering} writes the answer and {@link ProblemLog} decides what is
+ * logged, as for the query side and the security edge (ADR 16).
  */
 @Component
 @Order(-3)

@@ -39,7 +39,11 @@ public record CommandSubject(String id, String ifMatch, Actor actor) {
             List<String> values = exchange.getRequest().getHeaders().getOrEmpty("If-Match");
             // several If-Match lines read as one list, as a String header parameter reads them
             String ifMatch = values.isEmpty() ? null : String.join(",", values);
-            return ActingStaff.current().map(actor -> new CommandSubject(variables.get("id"), ifMatch, actor));
+            String id = variables.get("id");
+            if (id == null) {
+                return Mono.error(new IllegalStateException("a CommandSubject needs a route with an {id}"));
+            }
+            return ActingStaff.current().map(actor -> new CommandSubject(id, ifMatch, actor));
         }
     }
 }
