@@ -38,6 +38,40 @@ class ArchitectureTest {
                 .check(kyodo);
     }
 
+    /**
+     * On the command side dependencies point one way, {@code web → feature → (sending, access) → kernel}
+     * (ADR 19): only the HTTP edge ({@code web} and each feature's {@code web} folder) knows HTTP, and
+     * nothing else knows the edge. A feature service takes an {@code Actor} and answers domain values.
+     */
+    @Test
+    void onTheCommandSideOnlyTheWebFoldersKnowHttp() {
+        noClasses().that().resideInAPackage("kyodo.command..").and().resideOutsideOfPackage("kyodo.command..web..")
+                .should().dependOnClassesThat().resideInAPackage("kyodo.command..web..")
+                .check(kyodo);
+        noClasses().that().resideInAPackage("kyodo.command..").and().resideOutsideOfPackage("kyodo.command..web..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..",
+                        "org.springframework.http..", "org.springframework.security..", "reactor.netty..", "io.netty..")
+                .check(kyodo);
+    }
+
+    /**
+     * One place sends commands (ADR 19): {@code kyodo.command.sending} alone uses Axon's command gateway
+     * and builds command messages (metadata with the actor, the ward scope, the timeout, the command
+     * threads); the HTTP edge never touches Axon, it hands its commands to the sending package and maps
+     * what comes back.
+     */
+    @Test
+    void onlyTheSendingPackageSendsCommands() {
+        noClasses().that().resideInAPackage("kyodo.command..").and().resideOutsideOfPackage("kyodo.command.sending..")
+                .should().dependOnClassesThat().resideInAPackage("org.axonframework.commandhandling.gateway..")
+                .orShould().dependOnClassesThat().belongToAnyOf(org.axonframework.commandhandling.CommandBus.class,
+                        org.axonframework.commandhandling.GenericCommandMessage.class)
+                .check(kyodo);
+        noClasses().that().resideInAPackage("kyodo.command..web..")
+                .should().dependOnClassesThat().resideInAPackage("org.axonframework..")
+                .check(kyodo);
+    }
+
     @Test
     void theSharedKernelDependsOnNeitherSideNorOnSpringOrAxon() {
         noClasses().that().resideInAPackage("kyodo.kernel..")

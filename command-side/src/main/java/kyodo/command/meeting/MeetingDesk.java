@@ -1,20 +1,11 @@
 package kyodo.command.meeting;
 
 import kyodo.command.personal.PersonalDataSealing;
-import kyodo.command.web.AggregateCommands;
-import kyodo.command.web.CommandDispatch;
-import kyodo.command.web.IdempotentCreation;
-import kyodo.kernel.StaffRef;
+import kyodo.command.sending.AggregateCommands;
+import kyodo.kernel.access.Actor;
 import kyodo.kernel.meeting.Participant;
-import kyodo.kernel.personal.SealedPersonalData;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * The two meeting commands that need more than a mapping: scheduling (at most once per
@@ -26,31 +17,27 @@ public class MeetingDesk {
 
     static final String ROUTE = "POST /api/meetings";
 
-    private final CommandDispatch dispatch;
     private final AggregateCommands commands;
-    private final IdempotentCreation creation;
     private final PersonalDataSealing sealing;
-    private final Clock clock;
 
-    MeetingDesk(CommandDispatch dispatch, AggregateCommands commands, IdempotentCreation creation,
-                PersonalDataSealing sealing, Clock clock) {
-        this.dispatch = dispatch;
+    MeetingDesk(AggregateCommands commands, PersonalDataSealing sealing) {
         this.commands = commands;
-        this.creation = creation;
         this.sealing = sealing;
-        this.clock = clock;
+    }
+
+    /** A registered participant: their id and the meeting's version after the registration. */
+    public record Registration(String participantId, long version) {
     }
 
     /**
      * Schedules a meeting.
      *
-     * @param command builds the command for the new id and the time
+     * @param command builds the command for the new id, the time and the acting staff member
      * @return the new meeting's id
      */
-    public Mono<String> schedule(String idempotencyKey, Object fingerprint, StaffRef actor,
-                                 BiFunction<String, Instant, ScheduleMeeting> command) {
-        return creation.create(ROUTE, idempotencyKey, fingerprint,
-                meetingId -> dispatch.send(command.apply(meetingId, now()), actor));
+    public Mono<String> schedule(String idempotencyKey, Object fingerprint, Actor actor,
+                                 AggregateCommands.Creating command) {
+        return commands.create(ROUTE, idempotencyKey, fingerprint, actor, command);
     }
 
     /**
@@ -60,15 +47,15 @@ public class MeetingDesk {
      * refused before anything is sealed. Should the registration itself still be refused (the last
      * place taken in between), its key is taken back.
      *
-     * @param register sends the registration with the sealed participant
+     * @param nominatedBy the group that nominated the participant, if any
      */
-    public <T> Mono<T> register(String meetingId, String ifMatch, Participant participant, StaffRef actor,
-                                Function<SealedPersonalData, Mono<T>> register) {
-        return commands.send(meetingId, ifMatch, actor, (expected, at) -> new CheckRegistration(meetingId, expected))
-                .then(Mono.defer(() -> sealing.sealThenSend(participant, register)));
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    public Mono<Registration> register(String meetingId, String ifMatch, Participant participant, String nominatedBy,
+                                       Actor actor) {
+        String participantId = AggregateCommands.newId();
+        return commands.send(meetingId, ifMatch, actor, (id, expected, at, by) -> new CheckRegistration(id, expected))
+                .then(Mono.defer(() -> sealing.sealThenSend(participant, sealed -> commands.send(meetingId, ifMatch,
+                        actor, (id, expected, at, by) -> new RegisterParticipant(id, expected, participantId, sealed,
+                                nominatedBy, at, by)))))
+                .map(version -> new Registration(participantId, version));
     }
 }

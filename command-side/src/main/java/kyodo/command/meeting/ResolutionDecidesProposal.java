@@ -1,14 +1,13 @@
 package kyodo.command.meeting;
 
-import kyodo.command.access.ActorMetadata;
 import kyodo.command.proposal.DecideProposal;
+import kyodo.command.sending.BusProblems;
+import kyodo.command.sending.PolicyCommands;
 import kyodo.kernel.decision.DecisionBasis;
 import kyodo.kernel.decision.DecisionOutcome;
 import kyodo.kernel.meeting.ResolutionVoted;
 import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.problem.ProblemDetails;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.HandlerExecutionException;
@@ -29,9 +28,9 @@ class ResolutionDecidesProposal {
     static final String GROUP = "resolution-decides-proposal";
     private static final Logger log = LoggerFactory.getLogger(ResolutionDecidesProposal.class);
 
-    private final CommandGateway commands;
+    private final PolicyCommands commands;
 
-    ResolutionDecidesProposal(CommandGateway commands) {
+    ResolutionDecidesProposal(PolicyCommands commands) {
         this.commands = commands;
     }
 
@@ -47,8 +46,7 @@ class ResolutionDecidesProposal {
                 DecisionBasis.meetingResolution(resolution.resolutionId()), resolution.decision().decidedAt(),
                 resolution.decision().decidedBy());
         try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(decide)
-                    .andMetaData(ActorMetadata.of(decide.by())));
+            commands.sendAndWait(decide, decide.by());
         } catch (KyodoProblemException | HandlerExecutionException refused) {
             // A rule refused it (e.g. the proposal was withdrawn meanwhile): the resolution stands as
             // recorded; retrying cannot change the answer, so the policy moves on.
@@ -67,10 +65,6 @@ class ResolutionDecidesProposal {
     }
 
     private static String describe(Exception refused) {
-        if (refused instanceof KyodoProblemException problem) {
-            return problem.type().slug();
-        }
-        return HandlerExecutionException.resolveDetails(refused).filter(ProblemDetails.class::isInstance)
-                .map(d -> ((ProblemDetails) d).slug()).orElse(refused.getMessage());
+        return BusProblems.of(refused).map(ProblemDetails::slug).orElse(refused.getMessage());
     }
 }

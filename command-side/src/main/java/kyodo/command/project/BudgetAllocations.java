@@ -1,24 +1,21 @@
 package kyodo.command.project;
 
 import kyodo.command.access.CommandPermissions;
-import kyodo.command.platform.CommandOutcomes;
-import kyodo.command.platform.CommandWorkers;
-import kyodo.command.web.ActingStaff;
-import kyodo.command.web.IfMatch;
 import kyodo.command.budget.BudgetProblems;
 import kyodo.command.budget.ReleaseFunds;
 import kyodo.command.budget.ReserveFunds;
-import kyodo.command.web.AggregateCommands;
-import kyodo.command.web.CommandDispatch;
-import kyodo.kernel.StaffRef;
+import kyodo.command.platform.CommandOutcomes;
+import kyodo.command.platform.CommandWorkers;
+import kyodo.command.sending.AggregateCommands;
+import kyodo.command.sending.CommandDispatch;
+import kyodo.command.sending.IfMatch;
 import kyodo.kernel.Yen;
+import kyodo.kernel.access.Actor;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.project.WardBudgetId;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
-
 
 /**
  * Allocating money moves it between two aggregates. The ward budget reserves it first (and alone
@@ -44,17 +41,19 @@ public class BudgetAllocations {
         this.workers = workers;
     }
 
+    /** An allocation recorded: its id and the project's version after it. */
+    public record Allocation(String allocationId, long version) {
+    }
+
     /**
      * Allocates money to a project from its ward's budget.
      *
-     * @param answer shapes the answer from the project's new version and the allocation id
+     * @param ifMatch the client's If-Match on the project, or null
      */
-    public <T> Mono<ResponseEntity<T>> allocate(String projectId, String ifMatch, Yen amount, String reason,
-                                                StaffRef actor, java.util.function.BiFunction<Long, String,
-                                                ResponseEntity<T>> answer) {
+    public Mono<Allocation> allocate(String projectId, String ifMatch, Yen amount, String reason, Actor actor) {
         try {
             // refused before anything is reserved; the budget and the project check it again
-            CommandPermissions.require(actor, RecordAllocation.class);
+            CommandPermissions.require(actor.staffRef(), RecordAllocation.class);
         } catch (KyodoProblemException refused) {
             return Mono.error(refused);
         }
@@ -63,10 +62,8 @@ public class BudgetAllocations {
         return workers.call(() -> records.placeOf(projectId))
                 .flatMap(place -> place.map(Mono::just).orElseGet(() -> Mono.error(new KyodoProblemException(
                         CommonProblems.NOT_FOUND, "No project with that id."))))
-                .zipWith(ActingStaff.current())
-                .flatMap(placeAndActor -> {
-                    ProjectRecords.Place place = placeAndActor.getT1();
-                    if (!placeAndActor.getT2().covers(place.ward())) {
+                .flatMap(place -> {
+                    if (!actor.covers(place.ward())) {
                         // checked again by the ward budget itself; refused here before anything is reserved
                         return Mono.error(new KyodoProblemException(CommonProblems.FORBIDDEN,
                                 "This project belongs to another ward than yours."));
@@ -84,16 +81,15 @@ public class BudgetAllocations {
                     String budgetId = WardBudgetId.of(place.ward(), place.fiscalYear());
                     // Compensation covers only the second step: a refused reservation reserved nothing.
                     return reserve(budgetId, allocationId, projectId, amount, actor)
-                            .then(commands.sendThen(projectId, ifMatch, actor, (version, at) -> new RecordAllocation(
-                                                    projectId, version, allocationId, decisionId, budgetId, amount,
-                                                    reason, at, actor),
-                                            version -> answer.apply(version, allocationId))
+                            .then(commands.send(projectId, ifMatch, actor, (id, version, at, by) -> new RecordAllocation(
+                                            id, version, allocationId, decisionId, budgetId, amount, reason, at, by))
                                     .onErrorResume(refused -> release(budgetId, allocationId, projectId, amount, actor)
-                                            .then(Mono.error(refused))));
+                                            .then(Mono.error(refused))))
+                            .map(version -> new Allocation(allocationId, version));
                 });
     }
 
-    private Mono<Object> reserve(String budgetId, String allocationId, String projectId, Yen amount, StaffRef actor) {
+    private Mono<Object> reserve(String budgetId, String allocationId, String projectId, Yen amount, Actor actor) {
         return dispatch.send(new ReserveFunds(budgetId, allocationId, projectId, amount, commands.now()), actor)
                 // the budget's own 404, also when only its problem details crossed the bus
                 .onErrorMap(CommandOutcomes::notFound, e -> new KyodoProblemException(
@@ -101,7 +97,7 @@ public class BudgetAllocations {
     }
 
     /** Compensation: the project did not take the reserved money, so the budget gets it back. */
-    private Mono<Object> release(String budgetId, String allocationId, String projectId, Yen amount, StaffRef actor) {
+    private Mono<Object> release(String budgetId, String allocationId, String projectId, Yen amount, Actor actor) {
         return dispatch.send(new ReleaseFunds(budgetId, allocationId, projectId, amount,
                         "事業側で配分が確定しなかったため予約を解除しました", commands.now()), actor)
                 .onErrorResume(e -> Mono.empty());

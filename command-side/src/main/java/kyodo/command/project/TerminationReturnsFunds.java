@@ -1,10 +1,8 @@
 package kyodo.command.project;
 
 import kyodo.command.budget.ReleaseFunds;
-import kyodo.command.access.ActorMetadata;
+import kyodo.command.sending.PolicyCommands;
 import kyodo.kernel.project.ProjectTerminated;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
@@ -19,9 +17,9 @@ class TerminationReturnsFunds {
 
     static final String GROUP = "termination-returns-funds";
 
-    private final CommandGateway commands;
+    private final PolicyCommands commands;
 
-    TerminationReturnsFunds(CommandGateway commands) {
+    TerminationReturnsFunds(PolicyCommands commands) {
         this.commands = commands;
     }
 
@@ -33,7 +31,6 @@ class TerminationReturnsFunds {
         ReleaseFunds release = new ReleaseFunds(terminated.budgetId(), "termination-" + terminated.projectId(),
                 terminated.projectId(), terminated.unspent(), "事業の中止により未使用額を返還しました",
                 terminated.decision().decidedAt());
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(release)
-                .andMetaData(ActorMetadata.of(terminated.decision().decidedBy())));
+        commands.sendAndWait(release, terminated.decision().decidedBy());
     }
 }

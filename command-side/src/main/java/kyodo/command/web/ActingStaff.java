@@ -15,26 +15,28 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Resolves the {@link StaffRef} parameter of a command endpoint: who is acting, in which role.
- * It is the signed-in {@link Actor}, put into the reactive security context by the authentication
- * of the deployable (local accounts or an OIDC token, see {@code kyodo.ops.security}). Without one
- * the answer is 401; an analyst, who never issues commands, gets 403.
+ * Resolves the {@link Actor} (or {@link StaffRef}) parameter of a command endpoint: who is acting,
+ * in which role and ward scope. It is the signed-in {@link Actor}, put into the reactive security
+ * context by the authentication of the deployable (local accounts or an OIDC token, see
+ * {@code kyodo.ops.security}). Without one the answer is 401; an analyst, who never issues
+ * commands, gets 403.
  *
- * <p>The ward scope is not part of the {@code StaffRef} (events record id and role only): the
- * dispatch reads it from the same context ({@link #current()}) and the command side checks it
- * against the subject's ward.
+ * <p>The controller hands the actor on to the feature services and to {@code kyodo.command.sending},
+ * which send it with the command: events record its id and role only, the command side checks its
+ * ward scope against the subject's ward.
  */
 public class ActingStaff implements HandlerMethodArgumentResolver {
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return StaffRef.class.equals(parameter.getParameterType());
+        return Actor.class.equals(parameter.getParameterType()) || StaffRef.class.equals(parameter.getParameterType());
     }
 
     @Override
     public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext context,
                                         ServerWebExchange exchange) {
-        return current().map(Actor::staffRef);
+        return StaffRef.class.equals(parameter.getParameterType()) ? current().map(Actor::staffRef)
+                : current().cast(Object.class);
     }
 
     /** The signed-in actor who may issue commands: 401 if nobody is signed in, 403 for an analyst. */

@@ -1,6 +1,5 @@
 package kyodo.command.web;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -23,17 +22,15 @@ public record CommandAnswer(String id, long version) {
     }
 
     public static ResponseEntity<CommandAnswer> ok(String id, long version) {
-        return ResponseEntity.ok().eTag(etag(version)).body(new CommandAnswer(id, version));
+        return withEtag(version, new CommandAnswer(id, version));
+    }
+
+    /** 200 with an answer of the caller's shape (e.g. with the id of what was added) and the version as ETag. */
+    public static <T> ResponseEntity<T> withEtag(long version, T body) {
+        return ResponseEntity.ok().eTag(etag(version)).body(body);
     }
 
     static String etag(long version) {
         return "\"" + version + "\"";
-    }
-
-    /** Headers only, for callers that build their own answer. */
-    public static HttpHeaders etagHeader(long version) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setETag(etag(version));
-        return headers;
     }
 }

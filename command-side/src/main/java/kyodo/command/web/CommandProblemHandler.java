@@ -4,14 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import kyodo.command.platform.ProblemTranslation;
+import kyodo.command.sending.BusProblems;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.FieldViolation;
-import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.problem.ProblemDetails;
 import kyodo.kernel.problem.ProblemLog;
 import kyodo.kernel.problem.ProblemRendering;
-import org.axonframework.messaging.HandlerExecutionException;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.stereotype.Component;
@@ -36,8 +34,9 @@ import java.util.stream.Collectors;
  * {@code application/problem+json} document with a stable {@code type}, a Japanese or English
  * title by {@code Accept-Language}, field errors for invalid input, and never a stack trace.
  * Runs before Spring Boot's own error handler so nothing escapes in another shape. It only maps a
- * failure to its problem; the {@link ProblemRendering} writes the answer and {@link ProblemLog}
- * decides what is logged, as for the query side and the security edge (ADR 16).
+ * failure to its problem (a refused command through {@link BusProblems}, the web's own failures
+ * here); the {@link ProblemRendering} writes the answer and {@link ProblemLog} decides what is
+ * logged, as for the query side and the security edge (ADR 16).
  */
 @Component
 @Order(-3)
@@ -78,21 +77,9 @@ public class CommandProblemHandler implements WebExceptionHandler {
      */
     static ProblemDetails toProblem(Throwable error, Locale locale) {
         Throwable e = unwrap(error);
-        if (e instanceof KyodoProblemException kyodo) {
-            return kyodo.toDetails();
-        }
-        Optional<ProblemDetails> carried = HandlerExecutionException.resolveDetails(e)
-                .filter(ProblemDetails.class::isInstance).map(ProblemDetails.class::cast);
-        if (carried.isPresent()) {
-            return carried.get();
-        }
-        // the framework's refusals (unknown id, id of another kind of subject, stale version), also
-        // when wrapped, e.g. in a CommandExecutionException of a bus that kept the cause
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            Optional<ProblemDetails> refusal = ProblemTranslation.frameworkRefusal(t);
-            if (refusal.isPresent()) {
-                return refusal.get();
-            }
+        Optional<ProblemDetails> refusal = BusProblems.of(e);
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
         if (e instanceof WebExchangeBindException bind) {
             List<FieldViolation> errors = bind.getFieldErrors().stream()

@@ -1,6 +1,9 @@
 package kyodo.command.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import kyodo.kernel.StaffRef;
+import kyodo.kernel.access.Actor;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.codec.ServerCodecConfigurer;
@@ -9,13 +12,20 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 
 /**
- * The command edge's WebFlux setup: who is acting ({@link ActingStaff}), and request bodies read
- * strictly ({@link StrictJson}): an unknown field, a trailing token, a null for a number, a
- * number for a text, a duplicate key is a 400, not silently ignored or guessed at. Only the HTTP edge is strict; events are read leniently so that old
- * readers survive new fields.
+ * The command edge's WebFlux setup: who is acting ({@link ActingStaff}) on what
+ * ({@link CommandSubject}), and request bodies read strictly ({@link StrictJson}): an unknown
+ * field, a trailing token, a null for a number, a number for a text, a duplicate key is a 400, not
+ * silently ignored or guessed at. Only the HTTP edge is strict; events are read leniently so that
+ * old readers survive new fields.
  */
 @Configuration(proxyBeanMethods = false)
 public class CommandWebConfiguration implements WebFluxConfigurer {
+
+    static {
+        // who acts comes from the sign-in (ActingStaff), never from the request: not an API parameter;
+        // a CommandSubject's id and If-Match are described by the route's annotation (PostToSubject)
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class, StaffRef.class, CommandSubject.class);
+    }
 
     private final ObjectMapper strict;
     private final int limitBytes;
@@ -30,6 +40,7 @@ public class CommandWebConfiguration implements WebFluxConfigurer {
     public void configureArgumentResolvers(
             org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer configurer) {
         configurer.addCustomResolver(new ActingStaff());
+        configurer.addCustomResolver(new CommandSubject.Resolver());
     }
 
     @Override

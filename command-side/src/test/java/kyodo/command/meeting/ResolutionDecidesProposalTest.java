@@ -1,6 +1,7 @@
 package kyodo.command.meeting;
 
 import kyodo.command.proposal.DecideProposal;
+import kyodo.command.sending.PolicyCommands;
 import kyodo.kernel.StaffRef;
 import kyodo.kernel.Ward;
 import kyodo.kernel.decision.Decision;
@@ -44,7 +45,7 @@ class ResolutionDecidesProposalTest {
                 throw new UnsupportedOperationException(method.getName());
             });
 
-    private final ResolutionDecidesProposal policy = new ResolutionDecidesProposal(gateway);
+    private final ResolutionDecidesProposal policy = new ResolutionDecidesProposal(new PolicyCommands(gateway));
 
     private static ResolutionVoted voted(String proposalId, DecisionOutcome proposalOutcome, DecisionOutcome outcome) {
         return new ResolutionVoted("m-1", "r-1", "駐輪場の増設を求める提案を採択する", proposalId, proposalOutcome, 12, 3, 1, 20,

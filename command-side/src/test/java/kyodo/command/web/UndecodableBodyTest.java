@@ -48,13 +48,9 @@ class UndecodableBodyTest {
     @MockitoBean
     ProposalIntake intake;
     @MockitoBean
-    AggregateCommands commands;
+    CommandEdge edge;
     @MockitoBean
     MeetingDesk desk;
-    @MockitoBean
-    IdempotentCreation creation;
-    @MockitoBean
-    CommandDispatch dispatch;
     @MockitoBean
     PersonalDataErasure erasure;
     @MockitoBean

@@ -1,7 +1,6 @@
 package kyodo.command.meeting.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import kyodo.command.meeting.CancelMeeting;
@@ -17,18 +16,20 @@ import kyodo.command.meeting.RecordResolution;
 import kyodo.command.meeting.RegisterParticipant;
 import kyodo.command.meeting.RescheduleMeeting;
 import kyodo.command.meeting.ScheduleMeeting;
-import kyodo.command.web.AggregateCommands;
+import kyodo.command.sending.AggregateCommands;
 import kyodo.command.web.CommandAnswer;
-import kyodo.kernel.StaffRef;
+import kyodo.command.web.CommandEdge;
+import kyodo.command.web.CommandSubject;
+import kyodo.command.web.PostCommand;
+import kyodo.command.web.PostToSubject;
 import kyodo.kernel.Ward;
+import kyodo.kernel.access.Actor;
 import kyodo.kernel.decision.DecisionOutcome;
 import kyodo.kernel.meeting.AgendaItem;
 import kyodo.kernel.meeting.MeetingKind;
 import kyodo.kernel.meeting.Participant;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -47,14 +48,12 @@ import java.util.List;
 @Tag(name = "meetings (commands)")
 class MeetingCommandController {
 
-    private static final String IF_MATCH = "ETag of the version this command expects; 412 when stale";
-
     private final MeetingDesk desk;
-    private final AggregateCommands commands;
+    private final CommandEdge edge;
 
-    MeetingCommandController(MeetingDesk desk, AggregateCommands commands) {
+    MeetingCommandController(MeetingDesk desk, CommandEdge edge) {
         this.desk = desk;
-        this.commands = commands;
+        this.edge = edge;
     }
 
     /** Answer to a command that added a participant. */
@@ -71,134 +70,108 @@ class MeetingCommandController {
 
     @Operation(summary = "Schedule a meeting", description = "201 with Location and {id, version: 0}; "
             + "Idempotency-Key makes a retry safe")
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostCommand
     Mono<ResponseEntity<CommandAnswer>> schedule(@Valid @RequestBody MeetingCommandBodies.Schedule b,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, StaffRef actor) {
-        return desk.schedule(idempotencyKey, b, actor, (id, at) -> new ScheduleMeeting(id,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Actor actor) {
+        return desk.schedule(idempotencyKey, b, actor, (id, at, by) -> new ScheduleMeeting(id,
                         MeetingKind.valueOf(b.kind()), b.ward() == null ? null : Ward.fromCode(b.ward()).orElseThrow(),
                         b.district() == null ? null : district(b.district()), b.title(), b.startsAt().toInstant(),
                         b.endsAt().toInstant(), b.venue(), b.capacity(), b.publicObservation(), b.themes(), b.term(),
-                        b.session(), at, actor))
+                        b.session(), at, by))
                 .map(id -> CommandAnswer.created("/api/meetings", id, 0));
     }
 
     @Operation(summary = "Publish (or replace) the agenda")
-    @PostMapping(path = "/{id}/agenda", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<CommandAnswer>> agenda(@PathVariable String id, @Valid @RequestBody MeetingCommandBodies.Agenda b,
-            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            StaffRef actor) {
+    @PostToSubject("/{id}/agenda")
+    Mono<ResponseEntity<CommandAnswer>> agenda(@Valid @RequestBody MeetingCommandBodies.Agenda b,
+            CommandSubject subject) {
         List<AgendaItem> items = b.items().stream().map(i -> new AgendaItem(i.title(), i.lead(), i.discussionPoints(),
                 i.preparation())).toList();
-        return commands.send(id, ifMatch, actor, (v, at) -> new PublishAgenda(id, v, items, at, actor));
+        return edge.send(subject, (id, v, at, by) -> new PublishAgenda(id, v, items, at, by));
     }
 
     @Operation(summary = "Move the meeting, before it opens")
-    @PostMapping(path = "/{id}/rescheduling", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<CommandAnswer>> reschedule(@PathVariable String id,
-            @Valid @RequestBody MeetingCommandBodies.Rescheduling b,
-            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            StaffRef actor) {
-        return commands.send(id, ifMatch, actor, (v, at) -> new RescheduleMeeting(id, v, b.startsAt().toInstant(),
-                b.endsAt().toInstant(), b.reason(), at, actor));
+    @PostToSubject("/{id}/rescheduling")
+    Mono<ResponseEntity<CommandAnswer>> reschedule(@Valid @RequestBody MeetingCommandBodies.Rescheduling b,
+            CommandSubject subject) {
+        return edge.send(subject, (id, v, at, by) -> new RescheduleMeeting(id, v, b.startsAt().toInstant(),
+                b.endsAt().toInstant(), b.reason(), at, by));
     }
 
     @Operation(summary = "Cancel the meeting, before it opens")
-    @PostMapping(path = "/{id}/cancellation", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<CommandAnswer>> cancel(@PathVariable String id,
-            @Valid @RequestBody MeetingCommandBodies.Cancellation b,
-            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            StaffRef actor) {
-        return commands.send(id, ifMatch, actor, (v, at) -> new CancelMeeting(id, v, b.reason(), at, actor));
+    @PostToSubject("/{id}/cancellation")
+    Mono<ResponseEntity<CommandAnswer>> cancel(@Valid @RequestBody MeetingCommandBodies.Cancellation b,
+            CommandSubject subject) {
+        return edge.send(subject, (id, v, at, by) -> new CancelMeeting(id, v, b.reason(), at, by));
     }
 
     @Operation(summary = "Register a participant (name and affiliation are stored only encrypted)")
-    @PostMapping(path = "/{id}/registrations", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<Registered>> register(@PathVariable String id,
-            @Valid @RequestBody MeetingCommandBodies.Registration b,
-            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            StaffRef actor) {
-        String participantId = AggregateCommands.newId();
+    @PostToSubject("/{id}/registrations")
+    Mono<ResponseEntity<Registered>> register(@Valid @RequestBody MeetingCommandBodies.Registration b,
+            CommandSubject subject) {
         MeetingCommandBodies.ParticipantBody p = b.participant();
-        return desk.register(id, ifMatch, new Participant(p.name(), p.affiliation()), actor, sealed -> commands.sendThen(
-                id, ifMatch, actor, (v, at) -> new RegisterParticipant(id, v, participantId, sealed, p.nominatedBy(), at,
-                        actor),
-                version -> ResponseEntity.ok().headers(CommandAnswer.etagHeader(version))
-                        .body(new Registered(id, version, participantId))));
+        return desk.register(subject.id(), subject.ifMatch(), new Participant(p.name(), p.affiliation()),
+                        p.nominatedBy(), subject.actor())
+                .map(registered -> CommandAnswer.withEtag(registered.version(),
+                        new Registered(subject.id(), registered.version(), registered.participantId())));
     }
 
     @Operation(summary = "Open the meeting with its attendance")
-    @PostMapping(path = "/{id}/opening", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<CommandAnswer>> open(@PathVariable String id,
-            @Valid @RequestBody MeetingCommandBodies.Attendance b,
-            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            StaffRef actor) {
-        return commands.send(id, ifMatch, actor, (v, at) -> new OpenMeeting(id, v, b.attendance(), at, actor));
+    @PostToSubject("/{id}/opening")
+    Mono<ResponseEntity<CommandAnswer>> open(@Valid @RequestBody MeetingCommandBodies.Attendance b,
+            CommandSubject subject) {
+        return edge.send(subject, (id, v, at, by) -> new OpenMeeting(id, v, b.attendance(), at, by));
     }
 
     @Operation(summary = "Form a discussion group under a theme")
-    @PostMapping(path = "/{id}/groups", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<CommandAnswer>> group(@PathVariable String id, @Valid @RequestBody MeetingCommandBodies.Group b,
-            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            StaffRef actor) {
-        return commands.send(id, ifMatch, actor, (v, at) -> new FormGroup(id, v, b.number(), b.theme(), at, actor));
+    @PostToSubject("/{id}/groups")
+    Mono<ResponseEntity<CommandAnswer>> group(@Valid @RequestBody MeetingCommandBodies.Group b,
+            CommandSubject subject) {
+        return edge.send(subject, (id, v, at, by) -> new FormGroup(id, v, b.number(), b.theme(), at, by));
     }
 
     @Operation(summary = "Record an opinion (with related opinions) at the open meeting")
-    @PostMapping(path = "/{id}/opinions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<OpinionAdded>> opinion(@PathVariable String id,
-            @Valid @RequestBody MeetingCommandBodies.Opinion b,
-            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            StaffRef actor) {
-        String opinionId = AggregateCommands.newId();
-        return commands.sendThen(id, ifMatch, actor, (v, at) -> new RecordOpinion(id, v, opinionId, b.group(),
-                        b.theme(), b.text(), b.related(), b.proposalId(), at, actor),
-                version -> ResponseEntity.ok().headers(CommandAnswer.etagHeader(version))
-                        .body(new OpinionAdded(id, version, opinionId)));
+    @PostToSubject("/{id}/opinions")
+    Mono<ResponseEntity<OpinionAdded>> opinion(@Valid @RequestBody MeetingCommandBodies.Opinion b,
+            CommandSubject subject) {
+        return edge.add(subject, (id, opinionId, v, at, by) -> new RecordOpinion(id, v, opinionId, b.group(),
+                b.theme(), b.text(), b.related(), b.proposalId(), at, by),
+                OpinionAdded::new);
     }
 
     @Operation(summary = "Record the vote on a motion (a decision, adopted or failed)",
             description = "Needs a quorum (more than half of the attendance voting unless configured) and passes "
                     + "by simple majority of votes for and against. A motion naming a proposal referred to this "
                     + "meeting decides that proposal.")
-    @PostMapping(path = "/{id}/resolutions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<ResolutionAdded>> resolution(@PathVariable String id,
-            @Valid @RequestBody MeetingCommandBodies.Resolution b,
-            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            StaffRef actor) {
-        String resolutionId = AggregateCommands.newId();
-        return commands.sendThen(id, ifMatch, actor, (v, at) -> new RecordResolution(id, v, resolutionId,
-                        AggregateCommands.newId(), b.motion(), b.proposalId(),
-                        b.proposalOutcome() == null ? null : DecisionOutcome.valueOf(b.proposalOutcome()),
-                        b.votesFor(), b.votesAgainst(), b.abstentions(), at, actor),
-                version -> ResponseEntity.ok().headers(CommandAnswer.etagHeader(version))
-                        .body(new ResolutionAdded(id, version, resolutionId)));
+    @PostToSubject("/{id}/resolutions")
+    Mono<ResponseEntity<ResolutionAdded>> resolution(@Valid @RequestBody MeetingCommandBodies.Resolution b,
+            CommandSubject subject) {
+        return edge.add(subject, (id, resolutionId, v, at, by) -> new RecordResolution(id, v, resolutionId,
+                AggregateCommands.newId(), b.motion(), b.proposalId(),
+                b.proposalOutcome() == null ? null : DecisionOutcome.valueOf(b.proposalOutcome()),
+                b.votesFor(), b.votesAgainst(), b.abstentions(), at, by),
+                ResolutionAdded::new);
     }
 
     @Operation(summary = "Close the meeting with its attendance")
-    @PostMapping(path = "/{id}/closing", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<CommandAnswer>> close(@PathVariable String id,
-            @Valid @RequestBody MeetingCommandBodies.Attendance b,
-            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            StaffRef actor) {
-        return commands.send(id, ifMatch, actor, (v, at) -> new CloseMeeting(id, v, b.attendance(), at, actor));
+    @PostToSubject("/{id}/closing")
+    Mono<ResponseEntity<CommandAnswer>> close(@Valid @RequestBody MeetingCommandBodies.Attendance b,
+            CommandSubject subject) {
+        return edge.send(subject, (id, v, at, by) -> new CloseMeeting(id, v, b.attendance(), at, by));
     }
 
     @Operation(summary = "Publish (or replace) the minutes of the closed meeting")
-    @PostMapping(path = "/{id}/minutes", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<CommandAnswer>> minutes(@PathVariable String id,
-            @Valid @RequestBody MeetingCommandBodies.Minutes b,
-            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            StaffRef actor) {
-        return commands.send(id, ifMatch, actor, (v, at) -> new PublishMinutes(id, v, b.text(), at, actor));
+    @PostToSubject("/{id}/minutes")
+    Mono<ResponseEntity<CommandAnswer>> minutes(@Valid @RequestBody MeetingCommandBodies.Minutes b,
+            CommandSubject subject) {
+        return edge.send(subject, (id, v, at, by) -> new PublishMinutes(id, v, b.text(), at, by));
     }
 
     @Operation(summary = "Record feedback to a nominating group")
-    @PostMapping(path = "/{id}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<CommandAnswer>> feedback(@PathVariable String id,
-            @Valid @RequestBody MeetingCommandBodies.Feedback b,
-            @Parameter(description = IF_MATCH) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            StaffRef actor) {
-        return commands.send(id, ifMatch, actor, (v, at) -> new RecordFeedback(id, v, b.group(), b.text(), at, actor));
+    @PostToSubject("/{id}/feedback")
+    Mono<ResponseEntity<CommandAnswer>> feedback(@Valid @RequestBody MeetingCommandBodies.Feedback b,
+            CommandSubject subject) {
+        return edge.send(subject, (id, v, at, by) -> new RecordFeedback(id, v, b.group(), b.text(), at, by));
     }
 
     private static Ward.District district(String code) {

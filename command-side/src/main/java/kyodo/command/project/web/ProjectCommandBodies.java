@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import kyodo.command.web.validation.Limits;
 import kyodo.command.web.validation.OneOf;
 import kyodo.command.web.validation.PlainText;
 import kyodo.command.web.validation.SaneDate;
@@ -20,12 +21,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** Bodies of the project and ward-budget commands (docs/api.md). */
+/** Bodies of the project commands (docs/api.md). */
 final class ProjectCommandBodies {
 
     private static final String ID = "[A-Za-z0-9-]{1,64}";
-    /** Up to ¥1兆: more than any ward budget, small enough to never overflow a sum. */
-    static final long MAX_YEN = 1_000_000_000_000L;
+    private static final long MAX_YEN = Limits.MAX_YEN;
     /** Up to 10^12 of any unit a target counts (people, bicycles, m²): beyond it is a typo or an attack. */
     static final long MAX_MEASURE = 1_000_000_000_000L;
 
@@ -88,9 +88,5 @@ final class ProjectCommandBodies {
     }
 
     record Summary(@NotBlank @Size(max = 5000) @PlainText String summary) {
-    }
-
-    record Envelope(@NotNull @Min(0) @Max(MAX_YEN) Long envelopeYen,
-                    @NotBlank @Size(max = 5000) @PlainText String reason) {
     }
 }

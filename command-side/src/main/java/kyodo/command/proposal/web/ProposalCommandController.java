@@ -12,26 +12,25 @@ import kyodo.command.proposal.ReferProposal;
 import kyodo.command.proposal.RequestRevision;
 import kyodo.command.proposal.ReviseProposal;
 import kyodo.command.proposal.WithdrawProposal;
-import kyodo.command.web.AggregateCommands;
+import kyodo.command.sending.AggregateCommands;
 import kyodo.command.web.CommandAnswer;
-import kyodo.kernel.StaffRef;
+import kyodo.command.web.CommandEdge;
+import kyodo.command.web.CommandSubject;
+import kyodo.command.web.PostCommand;
+import kyodo.command.web.PostToSubject;
 import kyodo.kernel.Ward;
+import kyodo.kernel.access.Actor;
 import kyodo.kernel.decision.DecisionOutcome;
 import kyodo.kernel.proposal.ProposalChannel;
 import kyodo.kernel.proposal.ProposalProgramme;
 import kyodo.kernel.proposal.Proposer;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-
-import java.time.Instant;
-import java.util.function.BiFunction;
 
 /**
  * Staff commands on proposals. Each maps its body to a command, stamps the time and the acting
@@ -43,25 +42,23 @@ import java.util.function.BiFunction;
 @Tag(name = "proposals (commands)")
 class ProposalCommandController {
 
-    private static final String IF_MATCH_DOC = "ETag of the version this command expects; 412 when stale";
-
     private final ProposalIntake intake;
-    private final AggregateCommands commands;
+    private final CommandEdge edge;
 
-    ProposalCommandController(ProposalIntake intake, AggregateCommands commands) {
+    ProposalCommandController(ProposalIntake intake, CommandEdge edge) {
         this.intake = intake;
-        this.commands = commands;
+        this.edge = edge;
     }
 
     @Operation(summary = "Record a received proposal",
             description = "Answers 201 with Location and {id, version: 0}. With an Idempotency-Key a repeat "
                     + "returns the first answer; the same key with another body answers 422.")
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostCommand
     Mono<ResponseEntity<CommandAnswer>> submit(
             @Valid @RequestBody SubmitProposalRequest request,
             @Parameter(description = "client-chosen key that makes a retry safe")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            StaffRef actor) {
+            Actor actor) {
         ProposalIntake.Submission submission = new ProposalIntake.Submission(
                 Ward.fromCode(request.ward()).orElseThrow(), request.title(), request.body(), request.themes(),
                 ProposalProgramme.valueOf(request.programme()), ProposalChannel.valueOf(request.channel()),
@@ -71,76 +68,57 @@ class ProposalCommandController {
     }
 
     @Operation(summary = "Acknowledge: a department takes the proposal up and the response clock starts")
-    @PostMapping(path = "/{id}/acknowledgement", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<CommandAnswer>> acknowledge(@PathVariable String id,
-            @Valid @RequestBody ProposalCommandBodies.Acknowledgement body,
-            @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            StaffRef actor) {
-        return send(id, ifMatch, actor, (version, at) -> new AcknowledgeProposal(id, version, body.department(),
-                body.responseDueDays(), at, actor));
+    @PostToSubject("/{id}/acknowledgement")
+    Mono<ResponseEntity<CommandAnswer>> acknowledge(@Valid @RequestBody ProposalCommandBodies.Acknowledgement body,
+            CommandSubject subject) {
+        return edge.send(subject, (id, v, at, by) -> new AcknowledgeProposal(id, v, body.department(),
+                body.responseDueDays(), at, by));
     }
 
     @Operation(summary = "Post a public progress update")
-    @PostMapping(path = "/{id}/progress-updates", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<CommandAnswer>> progress(@PathVariable String id,
-            @Valid @RequestBody ProposalCommandBodies.ProgressUpdate body,
-            @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            StaffRef actor) {
-        return send(id, ifMatch, actor, (version, at) -> new PostProgressUpdate(id, version, body.text(), at, actor));
+    @PostToSubject("/{id}/progress-updates")
+    Mono<ResponseEntity<CommandAnswer>> progress(@Valid @RequestBody ProposalCommandBodies.ProgressUpdate body,
+            CommandSubject subject) {
+        return edge.send(subject, (id, v, at, by) -> new PostProgressUpdate(id, v, body.text(), at, by));
     }
 
     @Operation(summary = "Decide that the proposal needs revising (a decision; the reason is public)")
-    @PostMapping(path = "/{id}/revision-requests", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<CommandAnswer>> requestRevision(@PathVariable String id,
-            @Valid @RequestBody ProposalCommandBodies.RevisionRequest body,
-            @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            StaffRef actor) {
-        return send(id, ifMatch, actor, (version, at) -> new RequestRevision(id, version, newDecisionId(),
-                body.reason(), at, actor));
+    @PostToSubject("/{id}/revision-requests")
+    Mono<ResponseEntity<CommandAnswer>> requestRevision(@Valid @RequestBody ProposalCommandBodies.RevisionRequest body,
+            CommandSubject subject) {
+        return edge.send(subject, (id, version, at, by) -> new RequestRevision(id, version, newDecisionId(),
+                body.reason(), at, by));
     }
 
     @Operation(summary = "Record the proposer's revision (only when one was requested)")
-    @PostMapping(path = "/{id}/revisions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<CommandAnswer>> revise(@PathVariable String id,
-            @Valid @RequestBody ProposalCommandBodies.Revision body,
-            @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            StaffRef actor) {
-        return send(id, ifMatch, actor, (version, at) -> new ReviseProposal(id, version, body.title(), body.body(),
-                at, actor));
+    @PostToSubject("/{id}/revisions")
+    Mono<ResponseEntity<CommandAnswer>> revise(@Valid @RequestBody ProposalCommandBodies.Revision body,
+            CommandSubject subject) {
+        return edge.send(subject, (id, v, at, by) -> new ReviseProposal(id, v, body.title(), body.body(),
+                at, by));
     }
 
     @Operation(summary = "Refer the proposal to a meeting (a decision); the meeting must exist")
-    @PostMapping(path = "/{id}/referral", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<CommandAnswer>> refer(@PathVariable String id,
-            @Valid @RequestBody ProposalCommandBodies.Referral body,
-            @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            StaffRef actor) {
-        return send(id, ifMatch, actor, (version, at) -> new ReferProposal(id, version, newDecisionId(),
-                body.meetingId(), body.reason(), at, actor));
+    @PostToSubject("/{id}/referral")
+    Mono<ResponseEntity<CommandAnswer>> refer(@Valid @RequestBody ProposalCommandBodies.Referral body,
+            CommandSubject subject) {
+        return edge.send(subject, (id, version, at, by) -> new ReferProposal(id, version, newDecisionId(),
+                body.meetingId(), body.reason(), at, by));
     }
 
     @Operation(summary = "Answer the proposal: ACCEPTED or REJECTED, with a reason (a decision)")
-    @PostMapping(path = "/{id}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<CommandAnswer>> decide(@PathVariable String id,
-            @Valid @RequestBody ProposalCommandBodies.Answer body,
-            @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            StaffRef actor) {
-        return send(id, ifMatch, actor, (version, at) -> new DecideProposal(id, version, newDecisionId(),
-                DecisionOutcome.valueOf(body.outcome()), body.reason(), body.conditions(), null, at, actor));
+    @PostToSubject("/{id}/decision")
+    Mono<ResponseEntity<CommandAnswer>> decide(@Valid @RequestBody ProposalCommandBodies.Answer body,
+            CommandSubject subject) {
+        return edge.send(subject, (id, version, at, by) -> new DecideProposal(id, version, newDecisionId(),
+                DecisionOutcome.valueOf(body.outcome()), body.reason(), body.conditions(), null, at, by));
     }
 
     @Operation(summary = "Record that the proposer withdrew the proposal")
-    @PostMapping(path = "/{id}/withdrawal", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<CommandAnswer>> withdraw(@PathVariable String id,
-            @Valid @RequestBody ProposalCommandBodies.Withdrawal body,
-            @Parameter(description = IF_MATCH_DOC) @RequestHeader(name = "If-Match", required = false) String ifMatch,
-            StaffRef actor) {
-        return send(id, ifMatch, actor, (version, at) -> new WithdrawProposal(id, version, body.reason(), at, actor));
-    }
-
-    private Mono<ResponseEntity<CommandAnswer>> send(String id, String ifMatch, StaffRef actor,
-                                                     BiFunction<Long, Instant, Object> command) {
-        return commands.send(id, ifMatch, actor, command);
+    @PostToSubject("/{id}/withdrawal")
+    Mono<ResponseEntity<CommandAnswer>> withdraw(@Valid @RequestBody ProposalCommandBodies.Withdrawal body,
+            CommandSubject subject) {
+        return edge.send(subject, (id, v, at, by) -> new WithdrawProposal(id, v, body.reason(), at, by));
     }
 
     private static String newDecisionId() {

@@ -1,4 +1,4 @@
-package kyodo.command.web;
+package kyodo.command.sending;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kyodo.command.platform.AggregateStreams;
@@ -13,8 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import reactor.core.publisher.Mono;
 
 import java.sql.Timestamp;
@@ -68,14 +66,12 @@ class IdempotentCreationTest {
 
     /** Creates as that account; the command stores the aggregate, unless its id is there already. */
     private String create(Actor account, String route, String key, Object body) {
-        return creation.create(route, key, body, id -> Mono.fromRunnable(() -> {
+        return creation.create(route, key, body, account, id -> Mono.fromRunnable(() -> {
                     sent.add(id);
                     if (stored.putIfAbsent(id, account.staffId()) != null) {
                         throw new AggregateStreamCreationException("exists: " + id);
                     }
                 }))
-                .contextWrite(ReactiveSecurityContextHolder.withAuthentication(
-                        new UsernamePasswordAuthenticationToken(account, null, List.of())))
                 .block();
     }
 
@@ -100,12 +96,10 @@ class IdempotentCreationTest {
 
     @Test
     void aFirstRequestOvertakenByItsOwnRepeatStillAnswersTheId() {
-        String id = creation.create(PROPOSALS, "k-race", BODY, claimed -> Mono.fromRunnable(() -> {
+        String id = creation.create(PROPOSALS, "k-race", BODY, SAIWAI, claimed -> Mono.fromRunnable(() -> {
                     stored.put(claimed, SAIWAI.staffId()); // the repeat, sent meanwhile, stored the creation
                     throw new AggregateStreamCreationException("exists: " + claimed);
                 }))
-                .contextWrite(ReactiveSecurityContextHolder.withAuthentication(
-                        new UsernamePasswordAuthenticationToken(SAIWAI, null, List.of())))
                 .block();
         assertThat(stored).containsKey(id);
         assertThat(create(SAIWAI, PROPOSALS, "k-race", BODY)).isEqualTo(id);
@@ -113,10 +107,8 @@ class IdempotentCreationTest {
 
     @Test
     void aRefusedCreationFreesItsKey() {
-        assertThatThrownBy(() -> creation.create(PROPOSALS, "k-refused", BODY, id -> Mono.error(
+        assertThatThrownBy(() -> creation.create(PROPOSALS, "k-refused", BODY, SAIWAI, id -> Mono.error(
                         new KyodoProblemException(kyodo.kernel.problem.CommonProblems.FORBIDDEN, "outside your ward")))
-                .contextWrite(ReactiveSecurityContextHolder.withAuthentication(
-                        new UsernamePasswordAuthenticationToken(SAIWAI, null, List.of())))
                 .block()).isInstanceOf(KyodoProblemException.class);
         String id = create(SAIWAI, PROPOSALS, "k-refused", Map.of("title", "直した内容"));
         assertThat(stored).containsKey(id);
@@ -125,12 +117,10 @@ class IdempotentCreationTest {
     @Test
     void aCreationOfUnknownFateKeepsItsKeySoThatTheRetryConvergesOnTheSameId() {
         List<String> timedOut = new ArrayList<>();
-        assertThatThrownBy(() -> creation.create(PROPOSALS, "k-timeout", BODY, id -> Mono.fromRunnable(() -> {
+        assertThatThrownBy(() -> creation.create(PROPOSALS, "k-timeout", BODY, SAIWAI, id -> Mono.fromRunnable(() -> {
                     timedOut.add(id);
                     stored.put(id, SAIWAI.staffId()); // it committed after all, after the answer timed out
                 }).then(Mono.error(new java.util.concurrent.TimeoutException())))
-                .contextWrite(ReactiveSecurityContextHolder.withAuthentication(
-                        new UsernamePasswordAuthenticationToken(SAIWAI, null, List.of())))
                 .block()).hasCauseInstanceOf(java.util.concurrent.TimeoutException.class);
         assertThat(create(SAIWAI, PROPOSALS, "k-timeout", BODY)).isEqualTo(timedOut.get(0));
         assertThat(stored).hasSize(1);
@@ -186,9 +176,7 @@ class IdempotentCreationTest {
     private String hashOf(Object body) {
         // the fingerprint the first request stored: found by claiming a throw-away key with the same body
         String scope = "probe " + UUID.randomUUID();
-        creation.create(scope, "probe", body, id -> Mono.empty())
-                .contextWrite(ReactiveSecurityContextHolder.withAuthentication(
-                        new UsernamePasswordAuthenticationToken(SAIWAI, null, List.of())))
+        creation.create(scope, "probe", body, SAIWAI, id -> Mono.empty())
                 .block();
         return jdbc.queryForObject("SELECT request_hash FROM kyodo_idempotency_key WHERE idem_key = 'probe'",
                 String.class);

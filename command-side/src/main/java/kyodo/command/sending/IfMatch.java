@@ -1,4 +1,4 @@
-package kyodo.command.web;
+package kyodo.command.sending;
 
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.FieldViolation;

@@ -1,8 +1,8 @@
-package kyodo.command.web;
+package kyodo.command.sending;
 
 import kyodo.command.access.ActorMetadata;
 import kyodo.command.platform.CommandWorkers;
-import kyodo.kernel.StaffRef;
+import kyodo.kernel.access.Actor;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -13,10 +13,10 @@ import reactor.core.publisher.Mono;
 import java.time.Duration;
 
 /**
- * Sends commands from the reactive edge: non-blocking, bounded in time, with the acting staff
- * member in the metadata (id and role copied onto every event the command causes, the ward scope
- * checked by {@link kyodo.command.access.CommandAccess}). A timeout answers 503 so
- * the client retries; with an Idempotency-Key or If-Match a retry is safe.
+ * Sends commands for a signed-in actor: non-blocking, bounded in time, with the actor in the
+ * metadata (id and role copied onto every event the command causes, the ward scope checked by
+ * {@link kyodo.command.access.CommandAccess}). A timeout answers 503 so the client retries; with an
+ * Idempotency-Key or If-Match a retry is safe.
  */
 @Component
 public class CommandDispatch {
@@ -33,22 +33,20 @@ public class CommandDispatch {
     }
 
     /** Sends a command and answers with the handler's result. */
-    public <R> Mono<R> send(Object command, StaffRef actor) {
+    public <R> Mono<R> send(Object command, Actor actor) {
         // The ward scope of the signed-in actor goes with the command, for the command side's access
         // checks; it is not correlated onto events (ActorMetadata).
-        return ActingStaff.current().flatMap(signedIn -> {
-            MetaData metaData = ActorMetadata.of(actor).and(ActorMetadata.WARD_SCOPE, signedIn.scopeCode());
-            // The local command bus handles a command on the calling thread, JDBC included: never on
-            // Netty's event loop, and on a command thread that a client going away (or the timeout)
-            // does not interrupt (CommandWorkers): the answer is given up on without cancelling it.
-            return workers.<R>callAsync(() -> gateway.<R>send(
-                            GenericCommandMessage.asCommandMessage(command).andMetaData(metaData)))
-                    .timeout(timeout);
-        });
+        MetaData metaData = ActorMetadata.of(actor.staffRef()).and(ActorMetadata.WARD_SCOPE, actor.scopeCode());
+        // The local command bus handles a command on the calling thread, JDBC included: never on
+        // Netty's event loop, and on a command thread that a client going away (or the timeout)
+        // does not interrupt (CommandWorkers): the answer is given up on without cancelling it.
+        return workers.<R>callAsync(() -> gateway.<R>send(
+                        GenericCommandMessage.asCommandMessage(command).andMetaData(metaData)))
+                .timeout(timeout);
     }
 
     /** Sends a command whose handler answers the aggregate's new version. */
-    public Mono<Long> sendForVersion(Object command, StaffRef actor) {
+    public Mono<Long> sendForVersion(Object command, Actor actor) {
         return this.<Object>send(command, actor).map(result -> ((Number) result).longValue());
     }
 }

@@ -1,4 +1,4 @@
-package kyodo.command.web;
+package kyodo.command.sending;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,17 +1,13 @@
-package kyodo.command.web;
+package kyodo.command.sending;
 
 import kyodo.command.platform.CommandWorkers;
-import kyodo.kernel.StaffRef;
 import kyodo.kernel.access.Actor;
 import kyodo.kernel.access.Role;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import reactor.core.Disposable;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -50,9 +46,7 @@ class CommandDispatchTest {
         });
         CommandDispatch dispatch = new CommandDispatch(gateway, new CommandWorkers(2, 100), Duration.ofSeconds(10));
 
-        Disposable request = dispatch.send("a command", new StaffRef("t-staff-city", "STAFF"))
-                .contextWrite(ReactiveSecurityContextHolder.withAuthentication(
-                        new UsernamePasswordAuthenticationToken(STAFF, null, List.of())))
+        Disposable request = dispatch.send("a command", STAFF)
                 .subscribe(answer -> { }, error -> { });
         assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
         request.dispose();
@@ -69,12 +63,9 @@ class CommandDispatchTest {
         when(gateway.send(any())).thenReturn(CompletableFuture.completedFuture(7L))
                 .thenReturn(CompletableFuture.failedFuture(new IllegalStateException("refused")));
         CommandDispatch dispatch = new CommandDispatch(gateway, new CommandWorkers(2, 100), Duration.ofSeconds(10));
-        StaffRef by = new StaffRef("t-staff-city", "STAFF");
 
-        assertThat(dispatch.sendForVersion("first", by).contextWrite(ReactiveSecurityContextHolder.withAuthentication(
-                new UsernamePasswordAuthenticationToken(STAFF, null, List.of()))).block()).isEqualTo(7L);
-        assertThat(dispatch.sendForVersion("second", by).contextWrite(ReactiveSecurityContextHolder.withAuthentication(
-                        new UsernamePasswordAuthenticationToken(STAFF, null, List.of())))
+        assertThat(dispatch.sendForVersion("first", STAFF).block()).isEqualTo(7L);
+        assertThat(dispatch.sendForVersion("second", STAFF)
                 .onErrorResume(IllegalStateException.class, e -> reactor.core.publisher.Mono.just(-1L)).block())
                 .isEqualTo(-1L);
     }

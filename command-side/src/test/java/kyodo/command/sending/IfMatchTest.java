@@ -1,4 +1,4 @@
-package kyodo.command.web;
+package kyodo.command.sending;
 
 import kyodo.kernel.problem.KyodoProblemException;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package kyodo.command.web;
+package kyodo.command.sending;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import kyodo.command.platform.AggregateStreams;
 import kyodo.command.platform.CommandOutcomes;
 import kyodo.command.platform.CommandWorkers;
+import kyodo.kernel.access.Actor;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.FieldViolation;
 import kyodo.kernel.problem.KyodoProblemException;
@@ -66,40 +67,40 @@ public class IdempotentCreation {
      * @param route    what is being created, e.g. {@code POST /api/proposals}
      * @param key      the client's Idempotency-Key, or null for a plain creation
      * @param request  the request body, compared across repeats
+     * @param account  the signed-in actor: the key is held in their ward scope
      * @param dispatch sends the creation command for a given new id and completes when it is stored
      * @return the id of the created (or earlier created) aggregate
      */
-    public Mono<String> create(String route, String key, Object request, Function<String, Mono<?>> dispatch) {
+    public Mono<String> create(String route, String key, Object request, Actor account,
+                               Function<String, Mono<?>> dispatch) {
         if (key == null) {
             String id = UUID.randomUUID().toString();
             return dispatch.apply(id).thenReturn(id);
         }
         validate(key);
         String hash = hash(request);
-        return ActingStaff.current()
-                .flatMap(account -> workers.call(() -> claim(route, account.scopeCode(), account.staffId(),
-                                key, hash))
-                        .flatMap(claim -> {
-                            if (!claim.claim().requestHash().equals(hash)) {
-                                return Mono.error(new KyodoProblemException(CommonProblems.IDEMPOTENCY_KEY_REUSED,
-                                        "This Idempotency-Key was first used with a different request body."));
-                            }
-                            String id = claim.claim().resourceId();
-                            if (claim.created()) {
-                                return Mono.just(id);
-                            }
-                            boolean claimedNow = claim.claim().claimedNow();
-                            // "already created" is this key's creation whoever stored it: the id is the
-                            // claim's, so only a repeat of this request can have beaten this one to it
-                            return dispatch.apply(id)
-                                    .thenReturn(id)
-                                    .onErrorResume(CommandOutcomes::alreadyCreated, e -> Mono.just(id))
-                                    // a refused creation frees its key; one of unknown fate (a timeout)
-                                    // keeps it, so that the retry converges on the same id
-                                    .onErrorResume(e -> claimedNow && CommandOutcomes.storedNothing(e),
-                                            e -> workers.run(() -> store.release(claim.scope(), key))
-                                                    .then(Mono.error(e)));
-                        }));
+        return workers.call(() -> claim(route, account.scopeCode(), account.staffId(), key, hash))
+                .flatMap(claim -> {
+                    if (!claim.claim().requestHash().equals(hash)) {
+                        return Mono.error(new KyodoProblemException(CommonProblems.IDEMPOTENCY_KEY_REUSED,
+                                "This Idempotency-Key was first used with a different request body."));
+                    }
+                    String id = claim.claim().resourceId();
+                    if (claim.created()) {
+                        return Mono.just(id);
+                    }
+                    boolean claimedNow = claim.claim().claimedNow();
+                    // "already created" is this key's creation whoever stored it: the id is the
+                    // claim's, so only a repeat of this request can have beaten this one to it
+                    return dispatch.apply(id)
+                            .thenReturn(id)
+                            .onErrorResume(CommandOutcomes::alreadyCreated, e -> Mono.just(id))
+                            // a refused creation frees its key; one of unknown fate (a timeout)
+                            // keeps it, so that the retry converges on the same id
+                            .onErrorResume(e -> claimedNow && CommandOutcomes.storedNothing(e),
+                                    e -> workers.run(() -> store.release(claim.scope(), key))
+                                            .then(Mono.error(e)));
+                });
     }
 
     /**
