@@ -6,8 +6,8 @@ import kyodo.kernel.FiscalYear;
 import kyodo.kernel.Ward;
 import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.project.ProjectProgramme;
+import kyodo.query.listing.ListParameters;
 import kyodo.query.search.SearchTokens;
-import kyodo.query.web.ListParameters;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -17,11 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static kyodo.query.web.ListParameters.constant;
-import static kyodo.query.web.ListParameters.length;
-import static kyodo.query.web.ListParameters.names;
-import static kyodo.query.web.ListParameters.oneOf;
-import static kyodo.query.web.ListParameters.whole;
+import static kyodo.query.listing.ListParameters.constant;
+import static kyodo.query.listing.ListParameters.length;
+import static kyodo.query.listing.ListParameters.names;
+import static kyodo.query.listing.ListParameters.oneOf;
+import static kyodo.query.listing.ListParameters.whole;
 
 /**
  * A project list request, validated: the filters, the page and the order. {@link #parse} turns raw

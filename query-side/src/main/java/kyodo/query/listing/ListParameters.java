@@ -1,4 +1,4 @@
-package kyodo.query.web;
+package kyodo.query.listing;
 
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.FieldViolation;
