@@ -1,7 +1,5 @@
 package kyodo.query.meeting;
 
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import kyodo.kernel.FiscalYear;
 import kyodo.kernel.decision.Decision;
 import kyodo.kernel.meeting.AgendaItem;
@@ -262,8 +260,7 @@ class MeetingProjection extends DocumentProjection<MeetingProjection.Batch> {
 
         Instant startsAt(String meetingId) {
             return startsAt.computeIfAbsent(meetingId, id -> {
-                Document doc = collection().find(Filters.eq("_id", id)).projection(Projections.include("startsAt"))
-                        .first();
+                Document doc = stored(id, "startsAt");
                 return doc == null ? null : doc.getDate("startsAt").toInstant();
             });
         }

@@ -1,7 +1,5 @@
 package kyodo.query.project;
 
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import kyodo.query.platform.WriteBatch;
 import kyodo.query.platform.store.ReadCollection;
 import org.bson.Document;
@@ -33,8 +31,7 @@ final class ProjectBatch extends WriteBatch {
 
     State state(String projectId) {
         return states.computeIfAbsent(projectId, id -> {
-            Document doc = collection().find(Filters.eq("_id", id))
-                    .projection(Projections.include("partners", "targets")).first();
+            Document doc = stored(id, "partners", "targets");
             if (doc == null) {
                 return null;
             }

@@ -1,7 +1,6 @@
 package kyodo.query.proposal;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
 import kyodo.kernel.FiscalYear;
@@ -272,9 +271,8 @@ class ProposalProjection extends DocumentProjection<ProposalProjection.Batch> {
 
         Texts texts(String proposalId) {
             return texts.computeIfAbsent(proposalId, id -> {
-                Document doc = collection().find(Filters.and(Filters.eq("_id", id), Filters.exists("version")))
-                        .projection(Projections.include("submittedAt", "title", "body")).first();
-                return doc == null ? null
+                Document doc = stored(id, "version", "submittedAt", "title", "body");
+                return doc == null || !doc.containsKey("version") ? null
                         : new Texts(doc.getDate("submittedAt").toInstant(), doc.getString("title"),
                                 doc.getString("body"));
             });
