@@ -21,13 +21,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import static kyodo.query.listing.ListParameters.oneOf;
 import static kyodo.query.listing.ListParameters.whole;
+import static kyodo.query.platform.StoredValues.instant;
 
 /**
  * Reads the {@code ward_budgets} read model. A budget shows once its envelope was set; before that
@@ -140,11 +140,6 @@ public class WardBudgetViews {
 
     private static List<Document> list(Document doc, String key) {
         return doc.getList(key, Document.class, List.of());
-    }
-
-    private static Instant instant(Document doc, String key) {
-        Date date = doc.getDate(key);
-        return date == null ? null : date.toInstant();
     }
 
     /** A ward and a fiscal year: the name of a ward budget. */

@@ -21,12 +21,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+
+import static kyodo.query.platform.StoredValues.instant;
 
 /**
  * Reads the {@code meetings} read model and shapes it for its two audiences: staff (with the
@@ -198,11 +199,6 @@ public class MeetingViews {
 
     static Optional<Ward.District> district(String code) {
         return Arrays.stream(Ward.District.values()).filter(d -> Objects.equals(d.code(), code)).findFirst();
-    }
-
-    private static Instant instant(Document doc, String key) {
-        Date date = doc.getDate(key);
-        return date == null ? null : date.toInstant();
     }
 
     /**
