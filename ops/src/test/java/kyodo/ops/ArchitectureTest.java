@@ -1,5 +1,6 @@
 package kyodo.ops;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -7,6 +8,11 @@ import kyodo.kernel.StaffRef;
 import kyodo.kernel.access.Actor;
 import kyodo.kernel.access.Role;
 import kyodo.query.history.FeatureHistory;
+import kyodo.query.platform.BatchedProjection;
+import kyodo.query.platform.BatchedWrites;
+import kyodo.query.platform.PendingWrites;
+import kyodo.query.platform.store.ReadStore;
+import org.axonframework.config.ProcessingGroup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +34,43 @@ class ArchitectureTest {
     void theQuerySideNeverDependsOnTheCommandSide() {
         noClasses().that().resideInAPackage("kyodo.query..")
                 .should().dependOnClassesThat().resideInAPackage("kyodo.command..")
+                .check(kyodo);
+    }
+
+    /**
+     * On the query side dependencies point one way, {@code web → feature → platform/listing → kernel}:
+     * a feature (its projections, views, list queries) answers in domain values and never knows the
+     * HTTP edge, its own {@code web} package included, nor Spring's HTTP types. Parsing a list's
+     * parameters and who may open personal data live in {@code kyodo.query.listing}.
+     */
+    @Test
+    void queryFeaturesNeverDependOnTheWeb() {
+        noClasses().that().resideInAPackage("kyodo.query..").and().resideOutsideOfPackage("..web..")
+                .should().dependOnClassesThat().resideInAnyPackage("..web..", "org.springframework.http..")
+                .check(kyodo);
+    }
+
+    /**
+     * Every query-side projection writes through the shared batching, so that each one writes its
+     * batch before the processor stores the batch's position (ADR 13): a projection of the read store
+     * extends {@link BatchedProjection} (processing group, collection, batched writes, reset), one that
+     * writes elsewhere (the decision log) uses {@link BatchedWrites}; and only the platform touches
+     * Axon's unit of work or the pending writes it carries.
+     */
+    @Test
+    void queryProjectionsWriteThroughTheSharedBatching() {
+        classes().that().resideInAPackage("kyodo.query..").and().areAnnotatedWith(ProcessingGroup.class)
+                .should().beAssignableTo(BatchedProjection.class)
+                .orShould().dependOnClassesThat().areAssignableTo(BatchedWrites.class)
+                .check(kyodo);
+        classes().that().resideInAPackage("kyodo.query..").and().areAnnotatedWith(ProcessingGroup.class)
+                .and(DescribedPredicate.describe("use the read store", type -> type.getDirectDependenciesFromSelf()
+                        .stream().anyMatch(dependency -> dependency.getTargetClass().isAssignableTo(ReadStore.class))))
+                .should().beAssignableTo(BatchedProjection.class)
+                .check(kyodo);
+        noClasses().that().resideInAPackage("kyodo.query..").and().resideOutsideOfPackage("kyodo.query.platform")
+                .should().dependOnClassesThat().resideInAPackage("org.axonframework.messaging.unitofwork..")
+                .orShould().dependOnClassesThat().belongToAnyOf(PendingWrites.class)
                 .check(kyodo);
     }
 

@@ -9,7 +9,7 @@ import kyodo.kernel.project.PartnerType;
 import kyodo.kernel.project.ProjectProgramme;
 import kyodo.kernel.proposal.ProposalChannel;
 import kyodo.kernel.proposal.ProposalProgramme;
-import kyodo.query.web.ListParameters;
+import kyodo.query.listing.ListParameters;
 
 import java.util.Arrays;
 import java.util.List;

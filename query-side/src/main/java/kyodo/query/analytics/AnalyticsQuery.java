@@ -2,7 +2,7 @@ package kyodo.query.analytics;
 
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
-import kyodo.query.web.ListParameters;
+import kyodo.query.listing.ListParameters;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,7 +1,6 @@
 package kyodo.query.analytics;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import kyodo.kernel.Ward;
 import kyodo.kernel.project.BudgetAllocated;
@@ -9,14 +8,11 @@ import kyodo.kernel.project.BudgetEnvelopeSet;
 import kyodo.kernel.project.ExpenditureRecorded;
 import kyodo.kernel.project.FundsReleased;
 import kyodo.kernel.project.FundsReserved;
-import kyodo.query.platform.BatchedWrites;
+import kyodo.query.listing.ListParameters;
 import kyodo.query.platform.GlobalOrder;
-import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
-import kyodo.query.web.ListParameters;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -43,21 +39,14 @@ import java.util.List;
 @Component
 @ProcessingGroup(BudgetFactsProjection.GROUP)
 @GlobalOrder
-class BudgetFactsProjection {
+class BudgetFactsProjection extends FactProjection {
 
     static final String GROUP = "analytics-budget-facts";
     static final String COLLECTION = "analytics_budget_facts";
     static final String CELLS = "analytics_budget_cells";
 
-    private final ReadCollection facts;
-    private final Cells cells;
-    private final BatchedWrites<FactBatch> batches;
-
     BudgetFactsProjection(ReadStore store) {
-        this.facts = store.collection(COLLECTION);
-        this.cells = new Cells(store, AnalyticsCatalogue.BUDGETS);
-        this.batches = new BatchedWrites<>(BudgetFactsProjection.class, facts, c -> new FactBatch(c, cells));
-        List.of("ward", "fiscalYear", "projects.projectId").forEach(f -> facts.createIndex(Indexes.ascending(f)));
+        super(store, COLLECTION, new Cells(store, AnalyticsCatalogue.BUDGETS), List.of("ward", "fiscalYear", "projects.projectId"));
     }
 
     @EventHandler
@@ -89,7 +78,7 @@ class BudgetFactsProjection {
 
     @EventHandler
     void on(BudgetAllocated event, @SequenceNumber long sequence) {
-        batches.write(batch -> {
+        write(batch -> {
             Document fact = batch.get(event.budgetId());
             if (fact == null) {
                 fact = empty(event.budgetId());
@@ -100,7 +89,7 @@ class BudgetFactsProjection {
 
     @EventHandler
     void on(ExpenditureRecorded event, @SequenceNumber long sequence) {
-        batches.write(batch -> {
+        write(batch -> {
             Document fact = fundingBudget(batch, event.projectId());
             if (fact != null) {
                 project(batch, fact, event.projectId(), sequence, 1, event.amount().amount());
@@ -108,14 +97,8 @@ class BudgetFactsProjection {
         });
     }
 
-    @ResetHandler
-    void reset() {
-        facts.deleteMany(new Document());
-        cells.clear();
-    }
-
     private void own(String budgetId, long sequence, java.util.function.Consumer<Document> change) {
-        batches.write(batch -> {
+        write(batch -> {
             Document fact = batch.get(budgetId);
             if (fact == null) {
                 fact = empty(budgetId);

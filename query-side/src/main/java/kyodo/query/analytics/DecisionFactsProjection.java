@@ -1,16 +1,12 @@
 package kyodo.query.analytics;
 
-import com.mongodb.client.model.Indexes;
 import kyodo.kernel.FiscalYear;
 import kyodo.kernel.decision.Decision;
 import kyodo.kernel.decision.DecisionEvent;
-import kyodo.query.platform.BatchedWrites;
 import kyodo.query.platform.GlobalOrder;
-import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -32,28 +28,21 @@ import java.util.List;
 @Component
 @GlobalOrder
 @ProcessingGroup(DecisionFactsProjection.GROUP)
-class DecisionFactsProjection {
+class DecisionFactsProjection extends FactProjection {
 
     static final String GROUP = "analytics-decision-facts";
     static final String COLLECTION = "analytics_decision_facts";
     static final String CELLS = "analytics_decision_cells";
 
-    private final ReadCollection facts;
-    private final Cells cells;
-    private final BatchedWrites<FactBatch> batches;
-
     DecisionFactsProjection(ReadStore store) {
-        this.facts = store.collection(COLLECTION);
-        this.cells = new Cells(store, AnalyticsCatalogue.DECISIONS);
-        this.batches = new BatchedWrites<>(DecisionFactsProjection.class, facts, c -> new FactBatch(c, cells));
-        List.of("kind", "outcome", "ward", "month").forEach(f -> facts.createIndex(Indexes.ascending(f)));
+        super(store, COLLECTION, new Cells(store, AnalyticsCatalogue.DECISIONS), List.of("kind", "outcome", "ward", "month"));
     }
 
     @EventHandler
     void on(DecisionEvent event) {
         Decision decision = event.decision();
         LocalDate day = decision.decidedAt().atZone(FiscalYear.TOKYO).toLocalDate();
-        batches.write(batch -> {
+        write(batch -> {
             if (batch.get(decision.decisionId()) != null) {
                 return;
             }
@@ -65,12 +54,6 @@ class DecisionFactsProjection {
                     .append("fiscalYear", FiscalYear.containing(day).startYear())
                     .append("month", month(day)));
         });
-    }
-
-    @ResetHandler
-    void reset() {
-        facts.deleteMany(new Document());
-        cells.clear();
     }
 
     /** {@code YYYY-MM} of a day. */

@@ -3,7 +3,7 @@ package kyodo.query.analytics;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import kyodo.kernel.FiscalYear;
-import kyodo.query.web.ListParameters;
+import kyodo.query.listing.ListParameters;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package kyodo.query.analytics;
 
-import com.mongodb.client.model.Indexes;
 import kyodo.kernel.FiscalYear;
 import kyodo.kernel.meeting.MeetingCancelled;
 import kyodo.kernel.meeting.MeetingClosed;
@@ -10,13 +9,10 @@ import kyodo.kernel.meeting.MeetingScheduled;
 import kyodo.kernel.meeting.OpinionRecorded;
 import kyodo.kernel.meeting.ParticipantRegistered;
 import kyodo.kernel.meeting.ResolutionVoted;
-import kyodo.query.platform.BatchedWrites;
 import kyodo.query.platform.GlobalOrder;
-import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -25,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 
 /**
  * The facts behind {@code meetings/participation}: one document per meeting in
@@ -46,26 +41,19 @@ import java.util.function.Consumer;
 @Component
 @GlobalOrder
 @ProcessingGroup(MeetingFactsProjection.GROUP)
-class MeetingFactsProjection {
+class MeetingFactsProjection extends FactProjection {
 
     static final String GROUP = "analytics-meeting-facts";
     static final String COLLECTION = "analytics_meeting_facts";
     static final String CELLS = "analytics_meeting_cells";
 
-    private final ReadCollection facts;
-    private final Cells cells;
-    private final BatchedWrites<FactBatch> batches;
-
     MeetingFactsProjection(ReadStore store) {
-        this.facts = store.collection(COLLECTION);
-        this.cells = new Cells(store, AnalyticsCatalogue.MEETINGS);
-        this.batches = new BatchedWrites<>(MeetingFactsProjection.class, facts, c -> new FactBatch(c, cells));
-        List.of("kind", "ward", "fiscalYear", "themes").forEach(f -> facts.createIndex(Indexes.ascending(f)));
+        super(store, COLLECTION, new Cells(store, AnalyticsCatalogue.MEETINGS), List.of("kind", "ward", "fiscalYear", "themes"));
     }
 
     @EventHandler
     void on(MeetingScheduled event, @SequenceNumber long sequence) {
-        batches.write(batch -> {
+        write(batch -> {
             if (batch.get(event.meetingId()) != null) {
                 return;
             }
@@ -141,23 +129,5 @@ class MeetingFactsProjection {
     void on(MeetingClosed event, @SequenceNumber long sequence) {
         change(event.meetingId(), sequence, fact -> fact.append("status", "CLOSED").append("held", true)
                 .append("attendance", event.attendance()));
-    }
-
-    @ResetHandler
-    void reset() {
-        facts.deleteMany(new Document());
-        cells.clear();
-    }
-
-    private void change(String meetingId, long sequence, Consumer<Document> change) {
-        batches.write(batch -> {
-            Document fact = batch.get(meetingId);
-            if (fact == null || sequence <= fact.getLong("version")) {
-                return;
-            }
-            change.accept(fact);
-            fact.put("version", sequence);
-            batch.put(fact);
-        });
     }
 }

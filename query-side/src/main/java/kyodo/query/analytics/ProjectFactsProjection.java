@@ -1,6 +1,5 @@
 package kyodo.query.analytics;
 
-import com.mongodb.client.model.Indexes;
 import kyodo.kernel.project.ActualRecorded;
 import kyodo.kernel.project.AgreementSigned;
 import kyodo.kernel.project.BudgetAllocated;
@@ -12,13 +11,10 @@ import kyodo.kernel.project.ProjectCompleted;
 import kyodo.kernel.project.ProjectLaunched;
 import kyodo.kernel.project.ProjectTerminated;
 import kyodo.kernel.project.TargetSet;
-import kyodo.query.platform.BatchedWrites;
 import kyodo.query.platform.GlobalOrder;
-import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -28,7 +24,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 
 /**
  * The facts behind {@code projects/counts}: one document per project in
@@ -47,26 +42,19 @@ import java.util.function.Consumer;
 @Component
 @GlobalOrder
 @ProcessingGroup(ProjectFactsProjection.GROUP)
-class ProjectFactsProjection {
+class ProjectFactsProjection extends FactProjection {
 
     static final String GROUP = "analytics-project-facts";
     static final String COLLECTION = "analytics_project_facts";
     static final String CELLS = "analytics_project_cells";
 
-    private final ReadCollection facts;
-    private final Cells cells;
-    private final BatchedWrites<FactBatch> batches;
-
     ProjectFactsProjection(ReadStore store) {
-        this.facts = store.collection(COLLECTION);
-        this.cells = new Cells(store, AnalyticsCatalogue.PROJECTS);
-        this.batches = new BatchedWrites<>(ProjectFactsProjection.class, facts, c -> new FactBatch(c, cells));
-        List.of("fiscalYear", "programme", "ward", "theme").forEach(f -> facts.createIndex(Indexes.ascending(f)));
+        super(store, COLLECTION, new Cells(store, AnalyticsCatalogue.PROJECTS), List.of("fiscalYear", "programme", "ward", "theme"));
     }
 
     @EventHandler
     void on(ProjectLaunched event, @SequenceNumber long sequence) {
-        batches.write(batch -> {
+        write(batch -> {
             if (batch.get(event.projectId()) != null) {
                 return;
             }
@@ -165,24 +153,6 @@ class ProjectFactsProjection {
     @EventHandler
     void on(ProjectTerminated event, @SequenceNumber long sequence) {
         change(event.projectId(), sequence, fact -> fact.put("status", "TERMINATED"));
-    }
-
-    @ResetHandler
-    void reset() {
-        facts.deleteMany(new Document());
-        cells.clear();
-    }
-
-    private void change(String projectId, long sequence, Consumer<Document> change) {
-        batches.write(batch -> {
-            Document fact = batch.get(projectId);
-            if (fact == null || sequence <= fact.getLong("version")) {
-                return;
-            }
-            change.accept(fact);
-            fact.put("version", sequence);
-            batch.put(fact);
-        });
     }
 
     /**

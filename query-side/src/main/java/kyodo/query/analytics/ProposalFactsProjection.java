@@ -1,6 +1,5 @@
 package kyodo.query.analytics;
 
-import com.mongodb.client.model.Indexes;
 import kyodo.kernel.FiscalYear;
 import kyodo.kernel.decision.Decision;
 import kyodo.kernel.proposal.ProposalAccepted;
@@ -9,13 +8,10 @@ import kyodo.kernel.proposal.ProposalRejected;
 import kyodo.kernel.proposal.ProposalResponseOverdue;
 import kyodo.kernel.proposal.ProposalSubmitted;
 import kyodo.kernel.proposal.ProposalWithdrawn;
-import kyodo.query.platform.BatchedWrites;
 import kyodo.query.platform.GlobalOrder;
-import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -24,7 +20,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 
 /**
  * The facts behind {@code proposals/summary}: one document per proposal in
@@ -42,27 +37,20 @@ import java.util.function.Consumer;
 @Component
 @GlobalOrder
 @ProcessingGroup(ProposalFactsProjection.GROUP)
-class ProposalFactsProjection {
+class ProposalFactsProjection extends FactProjection {
 
     static final String GROUP = "analytics-proposal-facts";
     static final String COLLECTION = "analytics_proposal_facts";
     static final String CELLS = "analytics_proposal_cells";
 
-    private final ReadCollection facts;
-    private final Cells cells;
-    private final BatchedWrites<FactBatch> batches;
-
     ProposalFactsProjection(ReadStore store) {
-        this.facts = store.collection(COLLECTION);
-        this.cells = new Cells(store, AnalyticsCatalogue.PROPOSALS);
-        this.batches = new BatchedWrites<>(ProposalFactsProjection.class, facts, c -> new FactBatch(c, cells));
-        List.of("ward", "fiscalYear", "programme", "themes").forEach(f -> facts.createIndex(Indexes.ascending(f)));
+        super(store, COLLECTION, new Cells(store, AnalyticsCatalogue.PROPOSALS), List.of("ward", "fiscalYear", "programme", "themes"));
     }
 
     @EventHandler
     void on(ProposalSubmitted event, @SequenceNumber long sequence) {
         LocalDate submittedOn = event.submittedAt().atZone(FiscalYear.TOKYO).toLocalDate();
-        batches.write(batch -> {
+        write(batch -> {
             if (batch.get(event.proposalId()) != null) {
                 return; // created once; a replayed submission changes nothing
             }
@@ -112,12 +100,6 @@ class ProposalFactsProjection {
         });
     }
 
-    @ResetHandler
-    void reset() {
-        facts.deleteMany(new Document());
-        cells.clear();
-    }
-
     /**
      * Days to answer: calendar days in Asia/Tokyo from the day of submission to the day of the
      * decision (0 when answered the day it came).
@@ -129,17 +111,5 @@ class ProposalFactsProjection {
                 .append("daysToAnswer", (int) ChronoUnit.DAYS.between(submittedOn, decidedOn))
                 .append("answeredLate", daysLate > 0)
                 .append("overdue", false);
-    }
-
-    private void change(String proposalId, long sequence, Consumer<Document> change) {
-        batches.write(batch -> {
-            Document fact = batch.get(proposalId);
-            if (fact == null || sequence <= fact.getLong("version")) {
-                return; // unknown proposal, or an event already applied
-            }
-            change.accept(fact);
-            fact.put("version", sequence);
-            batch.put(fact);
-        });
     }
 }

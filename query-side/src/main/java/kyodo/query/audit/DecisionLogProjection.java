@@ -9,8 +9,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -26,12 +24,12 @@ import java.util.Set;
  * ({@link GlobalOrder}), and a failed write fails the batch (no event is ever skipped, see
  * {@link AuditConfiguration}).
  * <p>
- * Within a processor batch the decisions are collected and appended together just before the
- * processor stores the batch's position ({@link PendingWrites}), never after it: a kill leaves a
- * position that the stored log covers. An event already in the log (same event id) is skipped, so a
- * re-delivered batch continues the chain exactly where it stopped (one ordered insert may have
- * stored a prefix of it) and replaying from scratch after a reset gives byte-identical entries
- * (ADR 13).
+ * Within a processor batch the decisions are collected ({@link BatchedWrites}) and appended together
+ * just before the processor stores the batch's position ({@link PendingWrites}), never after it; outside
+ * a unit of work each decision is appended at once. A kill leaves a position that the stored log
+ * covers. An event already in the log (same event id) is skipped, so a re-delivered batch continues
+ * the chain exactly where it stopped (one ordered insert may have stored a prefix of it) and
+ * replaying from scratch after a reset gives byte-identical entries (ADR 13).
  * <p>
  * When the log reaches a multiple of {@code kyodo.audit.checkpoint-every} (1000), a signed
  * checkpoint of that size is issued from an in-memory Merkle frontier that follows the log.
@@ -45,7 +43,8 @@ class DecisionLogProjection {
     private final Checkpoints checkpoints;
     private final DecisionFeed feed;
     private final long checkpointEvery;
-    private final String batchResource = DecisionLogProjection.class.getName() + "/batch";
+    private final BatchedWrites<Batch> batches =
+            new BatchedWrites<>(DecisionLogProjection.class.getName() + "/batch", Batch::new);
 
     /** The Merkle frontier of the stored log, valid while its size and last hash match the log's head. */
     private MerkleTree.Frontier frontier;
@@ -65,11 +64,7 @@ class DecisionLogProjection {
     @EventHandler
     void on(DecisionEvent event, @MessageIdentifier String eventId) {
         Recorded recorded = new Recorded(eventId, event.decision());
-        if (!CurrentUnitOfWork.isStarted()) {
-            append(List.of(recorded));
-            return;
-        }
-        batchOf(CurrentUnitOfWork.get()).pending.add(recorded);
+        batches.write(batch -> batch.pending.add(recorded));
     }
 
     @ResetHandler
@@ -77,19 +72,6 @@ class DecisionLogProjection {
         log.clear();
         frontier = null;
         frontierHeadHash = null;
-    }
-
-    /** The unit of work's batch, created with its first decision event, appended before the batch's position. */
-    private Batch batchOf(UnitOfWork<?> unitOfWork) {
-        UnitOfWork<?> root = unitOfWork.root();
-        Batch batch = root.getResource(batchResource);
-        if (batch == null) {
-            Batch created = new Batch();
-            root.resources().put(batchResource, created);
-            PendingWrites.register(root, created);
-            batch = created;
-        }
-        return batch;
     }
 
     /** Appends the decisions not in the log yet, in the given order, and issues checkpoints that fell due. */

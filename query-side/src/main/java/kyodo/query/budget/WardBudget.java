@@ -1,7 +1,7 @@
 package kyodo.query.budget;
 
 import kyodo.kernel.Ward;
-import kyodo.query.web.ListParameters;
+import kyodo.query.listing.ListParameters;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 

@@ -13,13 +13,13 @@ import kyodo.kernel.project.BudgetEnvelopeSet;
 import kyodo.kernel.project.ExpenditureRecorded;
 import kyodo.kernel.project.FundsReleased;
 import kyodo.kernel.project.FundsReserved;
+import kyodo.query.platform.BatchedProjection;
 import kyodo.query.platform.BatchedWrites;
 import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
 import kyodo.query.platform.store.ReadStoreWriteException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.bson.Document;
@@ -54,7 +54,7 @@ import static kyodo.query.platform.TimelineEntries.role;
  */
 @Component
 @ProcessingGroup(WardBudgetProjection.GROUP)
-class WardBudgetProjection {
+class WardBudgetProjection extends BatchedProjection<WardBudgetProjection.Batch> {
 
     static final String GROUP = "ward-budget-views";
     static final String COLLECTION = "ward_budgets";
@@ -65,20 +65,16 @@ class WardBudgetProjection {
 
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
-    private final ReadCollection budgets;
-    private final BatchedWrites<Batch> batches;
-
     WardBudgetProjection(ReadStore store) {
-        this.budgets = store.collection(COLLECTION);
-        this.batches = new BatchedWrites<>(WardBudgetProjection.class, budgets, Batch::new);
+        super(store, COLLECTION, Batch::new);
         // Once at start-up; creating an existing index is a no-op.
-        INDEXED.forEach(field -> budgets.createIndex(Indexes.ascending(field)));
+        INDEXED.forEach(field -> documents().createIndex(Indexes.ascending(field)));
     }
 
     @EventHandler
     void on(BudgetEnvelopeSet event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
         Decision decision = event.decision();
-        batches.write(batch -> batch.change(event.budgetId(), eventId, budget -> {
+        write(batch -> batch.change(event.budgetId(), eventId, budget -> {
             budget.seen(sequence);
             budget.envelopeSet(event.ward().code(), event.fiscalYear().startYear(), event.envelope().amount(),
                     decision.reason(), role(decision.decidedBy()), decision.decisionId(), decision.decidedAt());
@@ -87,7 +83,7 @@ class WardBudgetProjection {
 
     @EventHandler
     void on(FundsReserved event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
-        batches.write(batch -> batch.change(event.budgetId(), eventId, budget -> {
+        write(batch -> batch.change(event.budgetId(), eventId, budget -> {
             budget.seen(sequence);
             budget.reserved(event.allocationId(), event.projectId(), event.amount().amount(), event.reservedAt());
         }));
@@ -95,7 +91,7 @@ class WardBudgetProjection {
 
     @EventHandler
     void on(FundsReleased event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
-        batches.write(batch -> batch.change(event.budgetId(), eventId, budget -> {
+        write(batch -> batch.change(event.budgetId(), eventId, budget -> {
             budget.seen(sequence);
             budget.released(event.releaseId(), event.projectId(), event.amount().amount(), event.reason(),
                     event.releasedAt());
@@ -104,7 +100,7 @@ class WardBudgetProjection {
 
     @EventHandler
     void on(BudgetAllocated event, @MessageIdentifier String eventId) {
-        batches.write(batch -> {
+        write(batch -> {
             batch.projectBudgets.putIfAbsent(event.projectId(), event.budgetId());
             batch.change(event.budgetId(), eventId,
                     budget -> budget.allocated(event.projectId(), event.amount().amount()));
@@ -113,18 +109,13 @@ class WardBudgetProjection {
 
     @EventHandler
     void on(ExpenditureRecorded event, @MessageIdentifier String eventId) {
-        batches.write(batch -> {
+        write(batch -> {
             String budgetId = batch.budgetOf(event.projectId());
             if (budgetId == null) {
                 return; // spent without an allocation: no budget to count it against
             }
             batch.change(budgetId, eventId, budget -> budget.spent(event.projectId(), event.amount().amount()));
         });
-    }
-
-    @ResetHandler
-    void reset() {
-        budgets.deleteMany(new Document());
     }
 
     /** A change waiting to be written, kept so it can be applied again on a re-read document. */
@@ -152,7 +143,7 @@ class WardBudgetProjection {
      * The budgets a batch changes, each read once (when the batch first needs it) and written once
      * with the batch's last event; and the budget each project seen in the batch is funded from.
      */
-    private static final class Batch implements BatchedWrites.Batch {
+    static final class Batch implements BatchedWrites.Batch {
 
         private final ReadCollection budgets;
         private final Map<String, Slot> slots = new LinkedHashMap<>();

@@ -8,9 +8,9 @@ import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.FieldViolation;
 import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.project.WardBudgetId;
+import kyodo.query.listing.ListParameters;
 import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
-import kyodo.query.web.ListParameters;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
@@ -21,13 +21,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static kyodo.query.web.ListParameters.oneOf;
-import static kyodo.query.web.ListParameters.whole;
+import static kyodo.query.listing.ListParameters.oneOf;
+import static kyodo.query.listing.ListParameters.whole;
+import static kyodo.query.platform.StoredValues.instant;
 
 /**
  * Reads the {@code ward_budgets} read model. A budget shows once its envelope was set; before that
@@ -140,11 +140,6 @@ public class WardBudgetViews {
 
     private static List<Document> list(Document doc, String key) {
         return doc.getList(key, Document.class, List.of());
-    }
-
-    private static Instant instant(Document doc, String key) {
-        Date date = doc.getDate(key);
-        return date == null ? null : date.toInstant();
     }
 
     /** A ward and a fiscal year: the name of a ward budget. */

@@ -5,7 +5,7 @@ import kyodo.kernel.Ward;
 import kyodo.kernel.project.ProjectProgramme;
 import kyodo.query.analytics.AnalyticsRow;
 import kyodo.query.analytics.AnalyticsRows;
-import kyodo.query.web.ListParameters;
+import kyodo.query.listing.ListParameters;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;

@@ -6,8 +6,8 @@ import kyodo.kernel.FiscalYear;
 import kyodo.kernel.Ward;
 import kyodo.kernel.meeting.MeetingKind;
 import kyodo.kernel.problem.KyodoProblemException;
+import kyodo.query.listing.ListParameters;
 import kyodo.query.search.SearchTokens;
-import kyodo.query.web.ListParameters;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -18,13 +18,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
-import static kyodo.query.web.ListParameters.constant;
-import static kyodo.query.web.ListParameters.length;
-import static kyodo.query.web.ListParameters.names;
-import static kyodo.query.web.ListParameters.oneOf;
-import static kyodo.query.web.ListParameters.whole;
+import static kyodo.query.listing.ListParameters.constant;
+import static kyodo.query.listing.ListParameters.names;
+import static kyodo.query.listing.ListParameters.oneOf;
 
 /**
  * A meeting list request, validated: the filters, the page and the order. {@link #parse} turns raw
@@ -66,13 +63,11 @@ public record MeetingListQuery(Ward ward, Ward.District district, MeetingKind ki
      */
     public static MeetingListQuery parse(Map<String, List<String>> params) {
         ListParameters in = new ListParameters(params);
-        Ward ward = in.read("ward", Ward::fromCode, oneOf(Arrays.stream(Ward.values()).map(Ward::code).toList()));
+        Ward ward = in.ward();
         Ward.District district = in.read("district", v -> MeetingViews.district(v.toLowerCase(Locale.ROOT)),
                 oneOf(Arrays.stream(Ward.District.values()).map(Ward.District::code).toList()));
         MeetingKind kind = in.read("kind", v -> constant(MeetingKind.class, v), oneOf(names(MeetingKind.class)));
-        Long fiscalYear = in.read("fiscalYear", v -> whole(v)
-                        .filter(y -> y >= FiscalYear.MIN_YEAR && y <= FiscalYear.MAX_YEAR),
-                "a year from " + FiscalYear.MIN_YEAR + " to " + FiscalYear.MAX_YEAR);
+        Integer fiscalYear = in.fiscalYear();
         LocalDate from = in.read("from", ListParameters::isoDate, "a date yyyy-MM-dd");
         LocalDate to = in.read("to", ListParameters::isoDate, "a date yyyy-MM-dd");
         if (from != null && to != null && to.isBefore(from)) {
@@ -80,13 +75,12 @@ public record MeetingListQuery(Ward ward, Ward.District district, MeetingKind ki
         }
         MeetingStatus status = in.read("status", v -> constant(MeetingStatus.class, v),
                 oneOf(names(MeetingStatus.class)));
-        String q = in.read("q", v -> Optional.of(v).filter(t -> length(t) <= Q_MAX),
-                "at most " + Q_MAX + " characters");
+        String q = in.text("q", Q_MAX);
         ListParameters.Paging paging = in.paging(DEFAULT_SIZE, MAX_SIZE);
-        String sort = in.read("sort", v -> Optional.of(v).filter(SORTS::contains), oneOf(SORTS));
+        boolean descending = in.sort(SORTS, DEFAULT_SORT).startsWith("-");
         in.done();
-        return new MeetingListQuery(ward, district, kind, fiscalYear == null ? null : fiscalYear.intValue(), from,
-                to, status, q, paging.page(), paging.size(), (sort == null ? DEFAULT_SORT : sort).startsWith("-"));
+        return new MeetingListQuery(ward, district, kind, fiscalYear, from, to, status, q, paging.page(),
+                paging.size(), descending);
     }
 
     /** The store filter: every given condition must hold. Days run midnight to midnight in Tokyo. */

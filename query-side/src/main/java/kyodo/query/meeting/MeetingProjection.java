@@ -1,11 +1,5 @@
 package kyodo.query.meeting;
 
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.WriteModel;
 import kyodo.kernel.FiscalYear;
 import kyodo.kernel.decision.Decision;
 import kyodo.kernel.meeting.AgendaItem;
@@ -22,7 +16,8 @@ import kyodo.kernel.meeting.OpinionRecorded;
 import kyodo.kernel.meeting.ParticipantRegistered;
 import kyodo.kernel.meeting.ResolutionVoted;
 import kyodo.kernel.personal.SealedPersonalData;
-import kyodo.query.platform.BatchedWrites;
+import kyodo.query.platform.DocumentChange;
+import kyodo.query.platform.DocumentProjection;
 import kyodo.query.platform.WriteBatch;
 import kyodo.query.platform.store.ListIndexes;
 import kyodo.query.platform.store.ReadCollection;
@@ -30,10 +25,8 @@ import kyodo.query.platform.store.ReadStore;
 import kyodo.query.search.SearchTokens;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -57,16 +50,11 @@ import static kyodo.query.platform.TimelineEntries.role;
  * Registrations, groups and opinions are not steps: the document counts and lists them instead, so
  * a workshop's forty opinions do not drown its timeline and no registration can be timed to a person.
  * <p>
- * Replay-safe like the proposal projection: a creation only inserts ({@code $setOnInsert}); every
- * later update matches only a document whose {@code version} is below the event's aggregate
- * sequence number and sets it to that number, so an event seen twice changes nothing and
- * replaying twice gives the same documents. Within a processor batch the writes are collected and
- * sent as one ordered {@code bulkWrite} with the batch's last event; outside a unit of work each
- * event is written at once.
+ * Replay-safe by the aggregate's sequence number, written in batches ({@link DocumentProjection}).
  */
 @Component
 @ProcessingGroup(MeetingProjection.GROUP)
-class MeetingProjection {
+class MeetingProjection extends DocumentProjection<MeetingProjection.Batch> {
 
     static final String GROUP = "meeting-views";
     static final String COLLECTION = "meetings";
@@ -74,16 +62,10 @@ class MeetingProjection {
     static final List<String> FILTERS = List.of("ward", "district", "kind", "fiscalYear", "status");
     static final List<String> ORDERS = List.of("startsAt");
 
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
-
-    private final ReadCollection meetings;
-    private final BatchedWrites<Batch> batches;
-
     MeetingProjection(ReadStore store) {
-        this.meetings = store.collection(COLLECTION);
-        this.batches = new BatchedWrites<>(MeetingProjection.class, meetings, Batch::new);
+        super(store, COLLECTION, Batch::new);
         // Once at start-up; creating an existing index is a no-op.
-        ListIndexes.declare(meetings, null, FILTERS, ORDERS, "searchTokens");
+        ListIndexes.declare(documents(), null, FILTERS, ORDERS, "searchTokens");
     }
 
     @EventHandler
@@ -116,25 +98,23 @@ class MeetingProjection {
                         event.themes().stream()).toArray(String[]::new)))
                 .append("timeline", List.of(entry(sequence, "SCHEDULED", event.scheduledAt(),
                         role(event.scheduledBy()))));
-        batches.write(batch -> {
+        write(batch -> {
             batch.startsAt.put(event.meetingId(), event.startsAt());
-            // Insert-only: a replayed creation finds the document there and cannot roll it back.
-            batch.add(new UpdateOneModel<>(Filters.eq("_id", event.meetingId()),
-                    new Document("$setOnInsert", doc), UPSERT));
+            batch.add(created(event.meetingId(), doc));
         });
     }
 
     @EventHandler
     void on(AgendaPublished event, @SequenceNumber long sequence) {
         List<Document> items = event.items().stream().map(MeetingProjection::agendaItem).toList();
-        update(event.meetingId(), sequence, new Change().set("agenda", items)
+        update(event.meetingId(), sequence, new DocumentChange().set("agenda", items)
                 .push("timeline", entry(sequence, "AGENDA_PUBLISHED", event.publishedAt(),
                         role(event.publishedBy()), "items", items.size())));
     }
 
     @EventHandler
     void on(MeetingRescheduled event, @SequenceNumber long sequence) {
-        batches.write(batch -> {
+        write(batch -> {
             Instant before = batch.startsAt(event.meetingId());
             if (before == null) {
                 return; // no document to reschedule: the update would match nothing
@@ -142,7 +122,7 @@ class MeetingProjection {
             batch.startsAt.put(event.meetingId(), event.startsAt());
             Date from = Date.from(before);
             Date to = Date.from(event.startsAt());
-            batch.add(updateModel(event.meetingId(), sequence, new Change()
+            batch.add(updated(event.meetingId(), sequence, new DocumentChange()
                     .set("startsAt", to)
                     .set("endsAt", Date.from(event.endsAt()))
                     .set("fiscalYear", FiscalYear.containing(event.startsAt()).startYear())
@@ -155,7 +135,7 @@ class MeetingProjection {
 
     @EventHandler
     void on(MeetingCancelled event, @SequenceNumber long sequence) {
-        update(event.meetingId(), sequence, new Change()
+        update(event.meetingId(), sequence, new DocumentChange()
                 .set("status", MeetingStatus.CANCELLED.name())
                 .set("cancellation", new Document("reason", event.reason())
                         .append("at", Date.from(event.cancelledAt())))
@@ -166,7 +146,7 @@ class MeetingProjection {
     @EventHandler
     void on(ParticipantRegistered event, @SequenceNumber long sequence) {
         SealedPersonalData sealed = event.participant();
-        update(event.meetingId(), sequence, new Change()
+        update(event.meetingId(), sequence, new DocumentChange()
                 .inc("registrations", 1)
                 .push("participants", new Document("participantId", event.participantId())
                         .append("participant", new Document("subjectId", sealed.subjectId())
@@ -179,7 +159,7 @@ class MeetingProjection {
 
     @EventHandler
     void on(MeetingOpened event, @SequenceNumber long sequence) {
-        update(event.meetingId(), sequence, new Change()
+        update(event.meetingId(), sequence, new DocumentChange()
                 .set("status", MeetingStatus.OPEN.name())
                 .set("openedAt", Date.from(event.openedAt()))
                 .set("attendanceAtOpening", event.attendance())
@@ -189,14 +169,14 @@ class MeetingProjection {
 
     @EventHandler
     void on(GroupFormed event, @SequenceNumber long sequence) {
-        update(event.meetingId(), sequence, new Change()
+        update(event.meetingId(), sequence, new DocumentChange()
                 .push("groups", new Document("number", event.number()).append("theme", event.theme())));
     }
 
     @EventHandler
     void on(OpinionRecorded event, @SequenceNumber long sequence) {
         String[] texts = Stream.concat(Stream.of(event.text()), event.related().stream()).toArray(String[]::new);
-        update(event.meetingId(), sequence, new Change()
+        update(event.meetingId(), sequence, new DocumentChange()
                 .push("opinions", new Document("opinionId", event.opinionId())
                         .append("group", event.group())
                         .append("theme", event.theme())
@@ -212,7 +192,7 @@ class MeetingProjection {
         Decision decision = event.decision();
         String outcome = decision.outcome().name();
         String role = role(decision.decidedBy());
-        update(event.meetingId(), sequence, new Change()
+        update(event.meetingId(), sequence, new DocumentChange()
                 .push("resolutions", new Document("resolutionId", event.resolutionId())
                         .append("decisionId", decision.decisionId())
                         .append("motion", event.motion())
@@ -234,7 +214,7 @@ class MeetingProjection {
 
     @EventHandler
     void on(MeetingClosed event, @SequenceNumber long sequence) {
-        update(event.meetingId(), sequence, new Change()
+        update(event.meetingId(), sequence, new DocumentChange()
                 .set("status", MeetingStatus.CLOSED.name())
                 .set("closedAt", Date.from(event.closedAt()))
                 .set("attendanceAtClosing", event.attendance())
@@ -244,7 +224,7 @@ class MeetingProjection {
 
     @EventHandler
     void on(MinutesPublished event, @SequenceNumber long sequence) {
-        update(event.meetingId(), sequence, new Change()
+        update(event.meetingId(), sequence, new DocumentChange()
                 .set("minutes", new Document("text", event.text())
                         .append("publishedAt", Date.from(event.publishedAt())))
                 .push("timeline", entry(sequence, "MINUTES_PUBLISHED", event.publishedAt(),
@@ -253,16 +233,11 @@ class MeetingProjection {
 
     @EventHandler
     void on(FeedbackRecorded event, @SequenceNumber long sequence) {
-        update(event.meetingId(), sequence, new Change()
+        update(event.meetingId(), sequence, new DocumentChange()
                 .push("feedback", new Document("group", event.group()).append("text", event.text())
                         .append("at", Date.from(event.recordedAt())))
                 .push("timeline", entry(sequence, "FEEDBACK_RECORDED", event.recordedAt(),
                         role(event.recordedBy()), "group", event.group())));
-    }
-
-    @ResetHandler
-    void reset() {
-        meetings.deleteMany(new Document());
     }
 
     private static Document agendaItem(AgendaItem item) {
@@ -270,65 +245,12 @@ class MeetingProjection {
                 .append("discussionPoints", item.discussionPoints()).append("preparation", item.preparation());
     }
 
-    private void update(String meetingId, long sequence, Change change) {
-        batches.write(batch -> batch.add(updateModel(meetingId, sequence, change)));
-    }
-
-    /** Applies only to a document that has not seen this sequence number yet. */
-    private static WriteModel<Document> updateModel(String meetingId, long sequence, Change change) {
-        Bson notYetApplied = Filters.and(Filters.eq("_id", meetingId), Filters.lt("version", sequence));
-        return new UpdateOneModel<>(notYetApplied, change.toUpdate(sequence));
-    }
-
-    /** One update of one document: the operators it needs, the version always set. */
-    private static final class Change {
-
-        private final Document set = new Document();
-        private final Document push = new Document();
-        private final Document inc = new Document();
-        private final Document addToSet = new Document();
-
-        Change set(String field, Object value) {
-            set.append(field, value);
-            return this;
-        }
-
-        Change push(String field, Document value) {
-            push.append(field, value);
-            return this;
-        }
-
-        Change inc(String field, int by) {
-            inc.append(field, by);
-            return this;
-        }
-
-        Change addEach(String field, List<String> values) {
-            addToSet.append(field, new Document("$each", values));
-            return this;
-        }
-
-        Document toUpdate(long sequence) {
-            Document update = new Document("$set", new Document(set).append("version", sequence));
-            if (!push.isEmpty()) {
-                update.append("$push", push);
-            }
-            if (!inc.isEmpty()) {
-                update.append("$inc", inc);
-            }
-            if (!addToSet.isEmpty()) {
-                update.append("$addToSet", addToSet);
-            }
-            return update;
-        }
-    }
-
     /**
      * Writes waiting for one bulkWrite, and the start of each meeting they touch as it stands after
      * them (read from the collection the first time a rescheduling needs it, then kept up to date), so
      * that a rescheduling records where it moved the meeting from.
      */
-    private static final class Batch extends WriteBatch {
+    static final class Batch extends WriteBatch {
 
         private final Map<String, Instant> startsAt = new HashMap<>();
 
@@ -338,8 +260,7 @@ class MeetingProjection {
 
         Instant startsAt(String meetingId) {
             return startsAt.computeIfAbsent(meetingId, id -> {
-                Document doc = collection().find(Filters.eq("_id", id)).projection(Projections.include("startsAt"))
-                        .first();
+                Document doc = stored(id, "startsAt");
                 return doc == null ? null : doc.getDate("startsAt").toInstant();
             });
         }

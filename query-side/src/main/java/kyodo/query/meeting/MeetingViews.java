@@ -10,23 +10,20 @@ import kyodo.kernel.meeting.AgendaItem;
 import kyodo.kernel.meeting.Participant;
 import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.kernel.personal.SealedPersonalData;
+import kyodo.query.listing.Viewer;
 import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
-import kyodo.query.web.Viewer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+
+import static kyodo.query.platform.StoredValues.instant;
 
 /**
  * Reads the {@code meetings} read model and shapes it for its two audiences: staff (with the
@@ -86,23 +83,23 @@ public class MeetingViews {
                 doc.getInteger("capacity"), doc.getBoolean("publicObservation", false),
                 doc.getList("themes", String.class, List.of()), doc.getInteger("term"), doc.getInteger("session"),
                 fy.startYear(), fy.labelJa(), doc.getString("status"), instant(doc, "scheduledAt"),
-                doc.getList("agenda", Document.class, List.of()).stream().map(MeetingViews::agendaItem).toList(),
+                doc.getList("agenda", Document.class, List.of()).stream().map(MeetingParts::agendaItem).toList(),
                 doc.getList("reschedulings", Document.class, List.of()).stream()
                         .map(r -> new Rescheduling(instant(r, "from"), instant(r, "to"), r.getString("reason"),
                                 instant(r, "at"))).toList(),
                 cancellation == null ? null
                         : new Cancellation(cancellation.getString("reason"), instant(cancellation, "at")),
                 doc.getInteger("registrations", 0), instant(doc, "openedAt"), doc.getInteger("attendanceAtOpening"),
-                groups(doc.getList("groups", Document.class, List.of()), opinions),
-                opinions.stream().filter(o -> o.getInteger("group") == null).map(MeetingViews::opinion).toList(),
-                doc.getList("resolutions", Document.class, List.of()).stream().map(MeetingViews::resolution)
+                MeetingParts.groups(doc.getList("groups", Document.class, List.of()), opinions),
+                opinions.stream().filter(o -> o.getInteger("group") == null).map(MeetingParts::opinion).toList(),
+                doc.getList("resolutions", Document.class, List.of()).stream().map(MeetingParts::resolution)
                         .toList(),
                 instant(doc, "closedAt"), doc.getInteger("attendanceAtClosing"),
                 minutes == null ? null : new Minutes(minutes.getString("text"), instant(minutes, "publishedAt")),
                 doc.getList("feedback", Document.class, List.of()).stream()
                         .map(f -> new Feedback(f.getString("group"), f.getString("text"), instant(f, "at")))
                         .toList(),
-                doc.getList("timeline", Document.class, List.of()).stream().map(MeetingViews::timelineEntry)
+                doc.getList("timeline", Document.class, List.of()).stream().map(MeetingParts::timelineEntry)
                         .toList());
     }
 
@@ -141,39 +138,6 @@ public class MeetingViews {
                         nominatedBy, registeredAt, true));
     }
 
-    /**
-     * The formed groups in number order, each with its opinions in the order recorded. An opinion
-     * naming a group that was never formed still shows, under that number without a theme.
-     */
-    private static List<Group> groups(List<Document> formed, List<Document> opinions) {
-        Map<Integer, String> themes = new LinkedHashMap<>();
-        formed.forEach(g -> themes.putIfAbsent(g.getInteger("number"), g.getString("theme")));
-        Map<Integer, List<Opinion>> byGroup = new LinkedHashMap<>();
-        themes.keySet().forEach(number -> byGroup.put(number, new ArrayList<>()));
-        opinions.stream().filter(o -> o.getInteger("group") != null).forEach(o ->
-                byGroup.computeIfAbsent(o.getInteger("group"), n -> new ArrayList<>()).add(opinion(o)));
-        return byGroup.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.naturalOrder()))
-                .map(e -> new Group(e.getKey(), themes.get(e.getKey()), List.copyOf(e.getValue()))).toList();
-    }
-
-    private static Opinion opinion(Document o) {
-        return new Opinion(o.getString("opinionId"), o.getString("theme"), o.getString("text"),
-                o.getList("related", String.class, List.of()), o.getString("proposalId"), instant(o, "recordedAt"));
-    }
-
-    private static Resolution resolution(Document r) {
-        return new Resolution(r.getString("resolutionId"), r.getString("decisionId"), r.getString("motion"),
-                r.getString("proposalId"), r.getString("proposalOutcome"), r.getInteger("votesFor"),
-                r.getInteger("votesAgainst"), r.getInteger("abstentions"), r.getInteger("attendance"),
-                r.getString("outcome"), r.getString("reason"), r.getString("role"), instant(r, "decidedAt"));
-    }
-
-    private static AgendaItem agendaItem(Document item) {
-        return new AgendaItem(item.getString("title"), item.getString("lead"),
-                item.getList("discussionPoints", String.class, List.of()),
-                item.getList("preparation", String.class, List.of()));
-    }
-
     private static MeetingListItem listItem(Document doc) {
         Optional<Ward> ward = Ward.fromCode(doc.getString("ward"));
         Optional<Ward.District> district = district(doc.getString("district"));
@@ -188,21 +152,8 @@ public class MeetingViews {
                 fy.startYear(), fy.labelJa(), doc.getString("status"), doc.getInteger("registrations", 0));
     }
 
-    private static TimelineEntry timelineEntry(Document entry) {
-        return new TimelineEntry(entry.getLong("seq"), entry.getString("kind"), instant(entry, "at"),
-                instant(entry, "from"), instant(entry, "to"), entry.getString("reason"),
-                entry.getInteger("attendance"), entry.getInteger("items"), entry.getString("resolutionId"),
-                entry.getString("motion"), entry.getString("outcome"), entry.getString("group"),
-                entry.getString("role"));
-    }
-
     static Optional<Ward.District> district(String code) {
         return Arrays.stream(Ward.District.values()).filter(d -> Objects.equals(d.code(), code)).findFirst();
-    }
-
-    private static Instant instant(Document doc, String key) {
-        Date date = doc.getDate(key);
-        return date == null ? null : date.toInstant();
     }
 
     /**

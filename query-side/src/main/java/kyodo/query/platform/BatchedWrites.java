@@ -3,10 +3,10 @@ package kyodo.query.platform;
 import kyodo.query.platform.store.ReadCollection;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.bson.Document;
 
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Collects a projection's writes per Axon unit of work (a processor batch) in one batch context and
@@ -24,15 +24,22 @@ public final class BatchedWrites<C extends BatchedWrites.Batch> {
         void flush();
     }
 
-    private final ReadCollection collection;
     private final String resource;
-    private final Function<ReadCollection, C> newBatch;
+    private final Supplier<C> newBatch;
 
     /** The unit-of-work resource is keyed by owner and collection, so projections never share a batch. */
     public BatchedWrites(Class<?> owner, ReadCollection collection,
                          Function<ReadCollection, C> newBatch) {
-        this.collection = collection;
-        this.resource = owner.getName() + "/" + collection.name();
+        this(owner.getName() + "/" + collection.name(), () -> newBatch.apply(collection));
+    }
+
+    /**
+     * For writes that go elsewhere than one collection (e.g. the decision log's chain).
+     *
+     * @param resource names the batch in the unit of work: unique per writer
+     */
+    public BatchedWrites(String resource, Supplier<C> newBatch) {
+        this.resource = resource;
         this.newBatch = newBatch;
     }
 
@@ -41,7 +48,7 @@ public final class BatchedWrites<C extends BatchedWrites.Batch> {
             UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
             change.accept(batchOf(unitOfWork));
         } else {
-            C single = newBatch.apply(collection);
+            C single = newBatch.get();
             change.accept(single);
             single.flush();
         }
@@ -52,7 +59,7 @@ public final class BatchedWrites<C extends BatchedWrites.Batch> {
         UnitOfWork<?> root = unitOfWork.root();
         C batch = root.getResource(resource);
         if (batch == null) {
-            C created = newBatch.apply(collection);
+            C created = newBatch.get();
             root.resources().put(resource, created);
             PendingWrites.register(root, created);
             batch = created;

@@ -1,5 +1,7 @@
 package kyodo.query.platform;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.WriteModel;
 import kyodo.query.platform.store.ReadCollection;
 import org.bson.Document;
@@ -22,6 +24,11 @@ public class WriteBatch implements BatchedWrites.Batch {
 
     protected final ReadCollection collection() {
         return collection;
+    }
+
+    /** The named fields of the stored document, or null when there is none. */
+    protected final Document stored(String id, String... fields) {
+        return collection.find(Filters.eq("_id", id)).projection(Projections.include(fields)).first();
     }
 
     public final void add(WriteModel<Document> write) {

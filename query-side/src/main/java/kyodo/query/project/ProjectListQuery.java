@@ -2,26 +2,21 @@ package kyodo.query.project;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import kyodo.kernel.FiscalYear;
 import kyodo.kernel.Ward;
 import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.project.ProjectProgramme;
+import kyodo.query.listing.ListParameters;
 import kyodo.query.search.SearchTokens;
-import kyodo.query.web.ListParameters;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import static kyodo.query.web.ListParameters.constant;
-import static kyodo.query.web.ListParameters.length;
-import static kyodo.query.web.ListParameters.names;
-import static kyodo.query.web.ListParameters.oneOf;
-import static kyodo.query.web.ListParameters.whole;
+import static kyodo.query.listing.ListParameters.constant;
+import static kyodo.query.listing.ListParameters.names;
+import static kyodo.query.listing.ListParameters.oneOf;
 
 /**
  * A project list request, validated: the filters, the page and the order. {@link #parse} turns raw
@@ -61,23 +56,19 @@ public record ProjectListQuery(Ward ward, Integer fiscalYear, ProjectProgramme p
      */
     public static ProjectListQuery parse(Map<String, List<String>> params) {
         ListParameters in = new ListParameters(params);
-        Ward ward = in.read("ward", Ward::fromCode, oneOf(Arrays.stream(Ward.values()).map(Ward::code).toList()));
-        Long fiscalYear = in.read("fiscalYear", v -> whole(v)
-                        .filter(y -> y >= FiscalYear.MIN_YEAR && y <= FiscalYear.MAX_YEAR),
-                "a year from " + FiscalYear.MIN_YEAR + " to " + FiscalYear.MAX_YEAR);
+        Ward ward = in.ward();
+        Integer fiscalYear = in.fiscalYear();
         ProjectProgramme programme = in.read("programme", v -> constant(ProjectProgramme.class, v),
                 oneOf(names(ProjectProgramme.class)));
         ProjectStatus status = in.read("status", v -> constant(ProjectStatus.class, v),
                 oneOf(names(ProjectStatus.class)));
-        String theme = in.read("theme", v -> Optional.of(v).filter(t -> length(t) <= THEME_MAX),
-                "at most " + THEME_MAX + " characters");
-        String q = in.read("q", v -> Optional.of(v).filter(t -> length(t) <= Q_MAX),
-                "at most " + Q_MAX + " characters");
+        String theme = in.text("theme", THEME_MAX);
+        String q = in.text("q", Q_MAX);
         ListParameters.Paging paging = in.paging(DEFAULT_SIZE, MAX_SIZE);
-        String sort = in.read("sort", v -> Optional.of(v).filter(SORTS::contains), oneOf(SORTS));
+        boolean descending = in.sort(SORTS, DEFAULT_SORT).startsWith("-");
         in.done();
-        return new ProjectListQuery(ward, fiscalYear == null ? null : fiscalYear.intValue(), programme, status,
-                theme, q, paging.page(), paging.size(), (sort == null ? DEFAULT_SORT : sort).startsWith("-"));
+        return new ProjectListQuery(ward, fiscalYear, programme, status, theme, q, paging.page(), paging.size(),
+                descending);
     }
 
     /** The store filter: every given condition must hold. */

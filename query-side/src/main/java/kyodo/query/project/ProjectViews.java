@@ -14,11 +14,15 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import static kyodo.query.platform.StoredValues.date;
+import static kyodo.query.platform.StoredValues.instant;
+import static kyodo.query.platform.StoredValues.number;
+import static kyodo.query.platform.StoredValues.optionalLong;
 
 /**
  * Reads the {@code projects} read model and shapes it. A project holds no personal data (partners
@@ -133,26 +137,6 @@ public class ProjectViews {
             values.forEach((year, value) -> byYear.put(Integer.valueOf(year), ((Number) value).longValue()));
         }
         return byYear;
-    }
-
-    private static long number(Document doc, String key) {
-        Object value = doc.get(key);
-        return value == null ? 0L : ((Number) value).longValue();
-    }
-
-    private static Long optionalLong(Document doc, String key) {
-        Object value = doc.get(key);
-        return value == null ? null : ((Number) value).longValue();
-    }
-
-    private static Instant instant(Document doc, String key) {
-        Date date = doc.getDate(key);
-        return date == null ? null : date.toInstant();
-    }
-
-    private static LocalDate date(Document doc, String key) {
-        String date = doc.getString(key);
-        return date == null ? null : LocalDate.parse(date);
     }
 
     /**

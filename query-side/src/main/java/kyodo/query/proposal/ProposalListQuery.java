@@ -2,27 +2,22 @@ package kyodo.query.proposal;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
-import kyodo.kernel.FiscalYear;
 import kyodo.kernel.Ward;
 import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.proposal.ProposalProgramme;
 import kyodo.kernel.proposal.ProposalStatus;
+import kyodo.query.listing.ListParameters;
 import kyodo.query.search.SearchTokens;
-import kyodo.query.web.ListParameters;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import static kyodo.query.web.ListParameters.constant;
-import static kyodo.query.web.ListParameters.length;
-import static kyodo.query.web.ListParameters.names;
-import static kyodo.query.web.ListParameters.oneOf;
-import static kyodo.query.web.ListParameters.whole;
+import static kyodo.query.listing.ListParameters.constant;
+import static kyodo.query.listing.ListParameters.names;
+import static kyodo.query.listing.ListParameters.oneOf;
 
 /**
  * A proposal list request, validated: the filters, the page and the order. {@link #parse} turns raw
@@ -65,27 +60,21 @@ public record ProposalListQuery(Ward ward, ProposalStatus status, String theme, 
      */
     public static ProposalListQuery parse(Map<String, List<String>> params) {
         ListParameters in = new ListParameters(params);
-        Ward ward = in.read("ward", Ward::fromCode, oneOf(Arrays.stream(Ward.values()).map(Ward::code).toList()));
+        Ward ward = in.ward();
         ProposalStatus status = in.read("status", v -> constant(ProposalStatus.class, v),
                 oneOf(names(ProposalStatus.class)));
         ProposalProgramme programme = in.read("programme", v -> constant(ProposalProgramme.class, v),
                 oneOf(names(ProposalProgramme.class)));
-        String theme = in.read("theme", v -> Optional.of(v).filter(t -> length(t) <= THEME_MAX),
-                "at most " + THEME_MAX + " characters");
-        Long fiscalYear = in.read("fiscalYear", v -> whole(v)
-                        .filter(y -> y >= FiscalYear.MIN_YEAR && y <= FiscalYear.MAX_YEAR),
-                "a year from " + FiscalYear.MIN_YEAR + " to " + FiscalYear.MAX_YEAR);
+        String theme = in.text("theme", THEME_MAX);
+        Integer fiscalYear = in.fiscalYear();
         Boolean overdue = in.read("overdue", ListParameters::bool, "true or false");
-        String q = in.read("q", v -> Optional.of(v).filter(t -> length(t) <= Q_MAX),
-                "at most " + Q_MAX + " characters");
+        String q = in.text("q", Q_MAX);
         ListParameters.Paging paging = in.paging(DEFAULT_SIZE, MAX_SIZE);
-        String sort = in.read("sort", v -> Optional.of(v).filter(SORTS::contains), oneOf(SORTS));
+        String order = in.sort(SORTS, DEFAULT_SORT);
         in.done();
-        String order = sort == null ? DEFAULT_SORT : sort;
         boolean descending = order.startsWith("-");
-        return new ProposalListQuery(ward, status, theme, programme,
-                fiscalYear == null ? null : fiscalYear.intValue(), overdue, q, paging.page(), paging.size(),
-                descending ? order.substring(1) : order, descending);
+        return new ProposalListQuery(ward, status, theme, programme, fiscalYear, overdue, q, paging.page(),
+                paging.size(), descending ? order.substring(1) : order, descending);
     }
 
     /** The store filter: every given condition must hold. */

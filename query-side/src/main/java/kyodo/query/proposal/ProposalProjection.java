@@ -1,10 +1,7 @@
 package kyodo.query.proposal;
 
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import kyodo.kernel.FiscalYear;
 import kyodo.kernel.StaffRef;
@@ -21,7 +18,8 @@ import kyodo.kernel.proposal.ProposalRevisionRequested;
 import kyodo.kernel.proposal.ProposalStatus;
 import kyodo.kernel.proposal.ProposalSubmitted;
 import kyodo.kernel.proposal.ProposalWithdrawn;
-import kyodo.query.platform.BatchedWrites;
+import kyodo.query.platform.DocumentChange;
+import kyodo.query.platform.DocumentProjection;
 import kyodo.query.platform.WriteBatch;
 import kyodo.query.platform.store.ListIndexes;
 import kyodo.query.platform.store.ReadCollection;
@@ -29,10 +27,8 @@ import kyodo.query.platform.store.ReadStore;
 import kyodo.query.search.SearchTokens;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -50,9 +46,8 @@ import static kyodo.query.platform.TimelineEntries.role;
  * its current state, a public {@code timeline} (roles only, never staff ids or the proposer), the
  * {@code searchTokens} behind {@code ?q=}, and the proposer kept sealed.
  * <p>
- * Replay-safe: a creation only inserts ({@code $setOnInsert}); every later update matches only a
- * document whose {@code version} is below the event's aggregate sequence number and sets it to
- * that number, so an event seen twice changes nothing and replaying twice gives the same documents.
+ * Replay-safe by the aggregate's sequence number ({@link DocumentProjection}): a creation only
+ * inserts, every later update applies only to a document that has not seen its sequence number.
  * <p>
  * A project launched from a proposal adds {@code {projectId, title}} to the proposal's {@code projects}
  * ({@code $addToSet}: idempotent without a version, as the event is the project's, not the
@@ -67,7 +62,7 @@ import static kyodo.query.platform.TimelineEntries.role;
  */
 @Component
 @ProcessingGroup(ProposalProjection.GROUP)
-class ProposalProjection {
+class ProposalProjection extends DocumentProjection<ProposalProjection.Batch> {
 
     static final String GROUP = "proposal-views";
     static final String COLLECTION = "proposals";
@@ -80,16 +75,11 @@ class ProposalProjection {
     /** Answered or withdrawn: nothing can be overdue any more. */
     private static final List<String> CLOSED = List.of(ProposalStatus.ACCEPTED.name(),
             ProposalStatus.REJECTED.name(), ProposalStatus.WITHDRAWN.name());
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
-
-    private final ReadCollection proposals;
-    private final BatchedWrites<Batch> batches;
 
     ProposalProjection(ReadStore store) {
-        this.proposals = store.collection(COLLECTION);
-        this.batches = new BatchedWrites<>(ProposalProjection.class, proposals, Batch::new);
+        super(store, COLLECTION, Batch::new);
         // Once at start-up; creating an existing index is a no-op.
-        ListIndexes.declare(proposals, LISTED, FILTERS, ORDERS, "searchTokens");
+        ListIndexes.declare(documents(), LISTED, FILTERS, ORDERS, "searchTokens");
     }
 
     @EventHandler
@@ -113,11 +103,9 @@ class ProposalProjection {
                         .append("algorithm", event.proposer().algorithm())
                         .append("nonce", event.proposer().nonce())
                         .append("ciphertext", event.proposer().ciphertext()));
-        batches.write(batch -> {
+        write(batch -> {
             batch.texts.put(event.proposalId(), new Texts(event.submittedAt(), event.title(), event.body()));
-            // Insert-only: a replayed creation finds the document there and cannot roll it back.
-            batch.add(new UpdateOneModel<>(Filters.eq("_id", event.proposalId()),
-                    new Document("$setOnInsert", doc), UPSERT));
+            batch.add(created(event.proposalId(), doc));
             // Fills in a document that only a project link created before the submission was handled.
             batch.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", event.proposalId()),
                     Filters.exists("version", false)), new Document("$set", doc)));
@@ -130,7 +118,7 @@ class ProposalProjection {
         if (proposalId == null) {
             return;
         }
-        batches.write(batch -> batch.add(new UpdateOneModel<>(Filters.eq("_id", proposalId),
+        write(batch -> batch.add(new UpdateOneModel<>(Filters.eq("_id", proposalId),
                 new Document("$addToSet", new Document("projects",
                         new Document("projectId", event.projectId()).append("title", event.title()))), UPSERT)));
     }
@@ -162,7 +150,7 @@ class ProposalProjection {
 
     @EventHandler
     void on(ProposalRevised event, @SequenceNumber long sequence) {
-        batches.write(batch -> {
+        write(batch -> {
             Texts before = batch.texts(event.proposalId());
             if (before == null) {
                 return; // no document to revise: the update would match nothing
@@ -217,26 +205,21 @@ class ProposalProjection {
     void on(ProposalResponseOverdue event, @SequenceNumber long sequence) {
         Document entry = entry(sequence, "RESPONSE_OVERDUE", event.recordedAt(), StaffRef.SYSTEM.role(),
                 "dueOn", event.dueOn().toString());
-        batches.write(batch -> {
+        write(batch -> {
             // Overdue only while unanswered. Either way the version and the timeline advance: the
             // first write applies to an open proposal, the second (then a no-op) to any other.
-            batch.add(new UpdateOneModel<>(Filters.and(Filters.eq("_id", event.proposalId()),
-                    Filters.lt("version", sequence), Filters.nin("status", CLOSED)),
+            batch.add(new UpdateOneModel<>(Filters.and(notYetApplied(event.proposalId(), sequence),
+                    Filters.nin("status", CLOSED)),
                     new Document("$set", new Document("overdue", true).append("version", sequence))
                             .append("$push", new Document("timeline", entry))));
             batch.add(updateModel(event.proposalId(), sequence, new Document(), entry));
         });
     }
 
-    @ResetHandler
-    void reset() {
-        proposals.deleteMany(new Document());
-    }
-
     /** Accepted or rejected: the answer, how late it came, and how long it took from submission. */
     private void answer(String proposalId, long sequence, ProposalStatus outcome, Decision decision,
                         String conditions, int daysLate) {
-        batches.write(batch -> {
+        write(batch -> {
             Document set = new Document("status", outcome.name())
                     .append("outcome", outcome.name())
                     .append("decidedAt", Date.from(decision.decidedAt()))
@@ -259,15 +242,15 @@ class ProposalProjection {
     }
 
     private void update(String proposalId, long sequence, Document set, Document timelineEntry) {
-        batches.write(batch -> batch.add(updateModel(proposalId, sequence, set, timelineEntry)));
+        write(batch -> batch.add(updateModel(proposalId, sequence, set, timelineEntry)));
     }
 
-    /** Applies only to a document that has not seen this sequence number yet. */
+    /** Sets the fields and adds the timeline entry, if the document has not seen this sequence number. */
     private static WriteModel<Document> updateModel(String proposalId, long sequence, Document set,
                                                     Document timelineEntry) {
-        Bson notYetApplied = Filters.and(Filters.eq("_id", proposalId), Filters.lt("version", sequence));
-        return new UpdateOneModel<>(notYetApplied, new Document("$set", set.append("version", sequence))
-                .append("$push", new Document("timeline", timelineEntry)));
+        DocumentChange change = new DocumentChange().push("timeline", timelineEntry);
+        set.forEach(change::set);
+        return updated(proposalId, sequence, change);
     }
 
     /** What later events need from earlier ones: when it was submitted (daysToAnswer) and its text (tokens). */
@@ -278,7 +261,7 @@ class ProposalProjection {
      * Writes waiting for one bulkWrite, and the texts of the proposals they touch as they stand after
      * them (read from the collection the first time a proposal is met, then kept up to date).
      */
-    private static final class Batch extends WriteBatch {
+    static final class Batch extends WriteBatch {
 
         private final Map<String, Texts> texts = new HashMap<>();
 
@@ -288,9 +271,8 @@ class ProposalProjection {
 
         Texts texts(String proposalId) {
             return texts.computeIfAbsent(proposalId, id -> {
-                Document doc = collection().find(Filters.and(Filters.eq("_id", id), Filters.exists("version")))
-                        .projection(Projections.include("submittedAt", "title", "body")).first();
-                return doc == null ? null
+                Document doc = stored(id, "version", "submittedAt", "title", "body");
+                return doc == null || !doc.containsKey("version") ? null
                         : new Texts(doc.getDate("submittedAt").toInstant(), doc.getString("title"),
                                 doc.getString("body"));
             });

@@ -9,9 +9,9 @@ import kyodo.kernel.Ward;
 import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.kernel.personal.SealedPersonalData;
 import kyodo.kernel.proposal.Proposer;
+import kyodo.query.listing.Viewer;
 import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
-import kyodo.query.web.Viewer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -19,9 +19,11 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+
+import static kyodo.query.platform.StoredValues.date;
+import static kyodo.query.platform.StoredValues.instant;
 
 /**
  * Reads the {@code proposals} read model and shapes it for its two audiences: staff (with the
@@ -118,16 +120,6 @@ public class ProposalViews {
                 entry.getString("text"), entry.getString("reason"), entry.getString("outcome"),
                 entry.getString("conditions"), entry.getString("meetingId"), date(entry, "dueOn"),
                 entry.getString("department"), entry.getString("role"));
-    }
-
-    private static Instant instant(Document doc, String key) {
-        Date date = doc.getDate(key);
-        return date == null ? null : date.toInstant();
-    }
-
-    private static LocalDate date(Document doc, String key) {
-        String date = doc.getString(key);
-        return date == null ? null : LocalDate.parse(date);
     }
 
     /**

@@ -1,5 +1,6 @@
 package kyodo.query.web;
 
+import kyodo.query.listing.ListParameters;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;

@@ -52,7 +52,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 class MeetingViewsTest {
 
-    private static final kyodo.query.web.Viewer SAIWAI_STAFF = kyodo.query.web.Viewer.of(
+    private static final kyodo.query.listing.Viewer SAIWAI_STAFF = kyodo.query.listing.Viewer.of(
             new kyodo.kernel.access.Actor("s-1", kyodo.kernel.access.Role.STAFF, kyodo.kernel.Ward.SAIWAI));
 
     private static final String NAME = "幸田 花子";
@@ -250,11 +250,11 @@ class MeetingViewsTest {
         MeetingStory story = lifecycle("meet-1");
         apply(story);
 
-        MeetingStaffView view = views.staffView(stored("meet-1"), kyodo.query.web.Viewer.of(
+        MeetingStaffView view = views.staffView(stored("meet-1"), kyodo.query.listing.Viewer.of(
                 new kyodo.kernel.access.Actor("s-9", kyodo.kernel.access.Role.STAFF, Ward.TAMA)));
 
         assertThat(view.participants()).extracting(ParticipantView::name).containsOnly(
-                kyodo.query.web.Viewer.WITHHELD_PLACEHOLDER);
+                kyodo.query.listing.Viewer.WITHHELD_PLACEHOLDER);
         assertThat(view.participants()).extracting(ParticipantView::participantId).containsExactly("p-1", "p-2");
         assertThat(view.participants()).extracting(ParticipantView::affiliation).doesNotContain(AFFILIATION);
     }

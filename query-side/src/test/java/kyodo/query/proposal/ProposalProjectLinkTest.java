@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A project launched from a proposal shows on the proposal, so that its public page links to the project. */
 class ProposalProjectLinkTest {
 
-    private static final kyodo.query.web.Viewer SAIWAI_STAFF = kyodo.query.web.Viewer.of(
+    private static final kyodo.query.listing.Viewer SAIWAI_STAFF = kyodo.query.listing.Viewer.of(
             new kyodo.kernel.access.Actor("s-1", kyodo.kernel.access.Role.STAFF, kyodo.kernel.Ward.SAIWAI));
 
     private static final Instant SUBMITTED_AT = Instant.parse("2025-06-15T01:30:00Z");

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ProposalViewsTest {
 
-    private static final kyodo.query.web.Viewer SAIWAI_STAFF = kyodo.query.web.Viewer.of(
+    private static final kyodo.query.listing.Viewer SAIWAI_STAFF = kyodo.query.listing.Viewer.of(
             new kyodo.kernel.access.Actor("s-1", kyodo.kernel.access.Role.STAFF, kyodo.kernel.Ward.SAIWAI));
 
     /** 2025-06-15 10:30 in Tokyo: FY2025, 令和7年度. */
@@ -176,18 +176,18 @@ class ProposalViewsTest {
 
     @Test
     void staffOfAnotherWardAndAnalystsDoNotSeeTheProposer() {
-        for (kyodo.query.web.Viewer outside : List.of(
-                kyodo.query.web.Viewer.of(new kyodo.kernel.access.Actor("s-2", kyodo.kernel.access.Role.STAFF,
+        for (kyodo.query.listing.Viewer outside : List.of(
+                kyodo.query.listing.Viewer.of(new kyodo.kernel.access.Actor("s-2", kyodo.kernel.access.Role.STAFF,
                         Ward.NAKAHARA)),
-                kyodo.query.web.Viewer.of(new kyodo.kernel.access.Actor("n-1", kyodo.kernel.access.Role.ANALYST,
+                kyodo.query.listing.Viewer.of(new kyodo.kernel.access.Actor("n-1", kyodo.kernel.access.Role.ANALYST,
                         null)),
-                kyodo.query.web.Viewer.of(null))) {
+                kyodo.query.listing.Viewer.of(null))) {
             ProposalStaffView view = views.staffView(stored(), outside);
             assertThat(view.proposer()).isEqualTo(new ProposerView(story.proposer.subjectId(),
-                    kyodo.query.web.Viewer.WITHHELD_PLACEHOLDER, kyodo.query.web.Viewer.WITHHELD_PLACEHOLDER, false));
+                    kyodo.query.listing.Viewer.WITHHELD_PLACEHOLDER, kyodo.query.listing.Viewer.WITHHELD_PLACEHOLDER, false));
             assertThat(view.toString() + view.proposer().name()).doesNotContain(NAME).doesNotContain(CONTACT);
         }
-        ProposalStaffView cityWide = views.staffView(stored(), kyodo.query.web.Viewer.of(
+        ProposalStaffView cityWide = views.staffView(stored(), kyodo.query.listing.Viewer.of(
                 new kyodo.kernel.access.Actor("a-1", kyodo.kernel.access.Role.ADMIN, null)));
         assertThat(cityWide.proposer().name()).isEqualTo(NAME);
     }

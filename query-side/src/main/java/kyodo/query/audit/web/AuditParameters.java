@@ -2,7 +2,7 @@ package kyodo.query.audit.web;
 
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
-import kyodo.query.web.ListParameters;
+import kyodo.query.listing.ListParameters;
 
 import java.util.List;
 import java.util.Map;

@@ -7,7 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import kyodo.kernel.Ward;
 import kyodo.query.dashboard.DashboardFigures;
 import kyodo.query.dashboard.PublicDashboard;
-import kyodo.query.web.ListParameters;
+import kyodo.query.listing.ListParameters;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;

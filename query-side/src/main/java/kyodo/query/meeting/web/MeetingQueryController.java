@@ -4,12 +4,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import kyodo.query.meeting.MeetingListQuery;
-import kyodo.query.meeting.MeetingViews;
 import kyodo.query.meeting.MeetingViews.MeetingPage;
 import kyodo.query.meeting.MeetingViews.MeetingPublicView;
 import kyodo.query.meeting.MeetingViews.MeetingStaffView;
+import kyodo.query.meeting.MeetingViews;
+import kyodo.query.web.CurrentViewer;
 import kyodo.query.web.ReadAfterWrite;
-import kyodo.query.web.Viewer;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -61,7 +61,7 @@ class MeetingQueryController {
             @PathVariable String id,
             @Parameter(description = "wait for at least this version") @RequestParam(required = false) Long minVersion) {
         return readAfterWrite.readDocument(id, () -> views.find(id), minVersion, "No meeting with that id.")
-                .zipWith(Viewer.current())
+                .zipWith(CurrentViewer.current())
                 .flatMap(read -> Mono.fromCallable(() -> views.staffView(read.getT1(), read.getT2()))
                         .subscribeOn(Schedulers.boundedElastic()))
                 .map(view -> ResponseEntity.ok().eTag(ReadAfterWrite.etag(view.meeting().version())).body(view));

@@ -4,12 +4,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import kyodo.query.proposal.ProposalListQuery;
-import kyodo.query.proposal.ProposalViews;
 import kyodo.query.proposal.ProposalViews.ProposalPage;
 import kyodo.query.proposal.ProposalViews.ProposalPublicView;
 import kyodo.query.proposal.ProposalViews.ProposalStaffView;
+import kyodo.query.proposal.ProposalViews;
+import kyodo.query.web.CurrentViewer;
 import kyodo.query.web.ReadAfterWrite;
-import kyodo.query.web.Viewer;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -60,7 +60,7 @@ class ProposalQueryController {
             @PathVariable String id,
             @Parameter(description = "wait for at least this version") @RequestParam(required = false) Long minVersion) {
         return readAfterWrite.readDocument(id, () -> views.find(id), minVersion, "No proposal with that id.")
-                .zipWith(Viewer.current())
+                .zipWith(CurrentViewer.current())
                 .flatMap(read -> Mono.fromCallable(() -> views.staffView(read.getT1(), read.getT2()))
                         .subscribeOn(Schedulers.boundedElastic()))
                 .map(view -> ResponseEntity.ok().eTag(ReadAfterWrite.etag(view.proposal().version())).body(view));

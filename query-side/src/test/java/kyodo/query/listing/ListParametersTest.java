@@ -1,4 +1,4 @@
-package kyodo.query.web;
+package kyodo.query.listing;
 
 import kyodo.kernel.problem.FieldViolation;
 import kyodo.kernel.problem.KyodoProblemException;

@@ -1,24 +1,22 @@
-package kyodo.query.web;
+package kyodo.query.listing;
 
 import kyodo.kernel.Ward;
 import kyodo.kernel.access.Actor;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
-import org.springframework.security.core.context.SecurityContext;
-import reactor.core.publisher.Mono;
 
 /**
  * Who is reading a staff view: the signed-in {@link Actor}, if any. Personal data (a proposer, a
  * meeting's participants) is opened only for staff whose ward scope covers the subject's ward, and
  * for city-wide staff (docs/api.md: "visible to staff of the same ward, ADMIN"); everyone else sees
- * {@link #WITHHELD_PLACEHOLDER}. Without a signed-in actor nothing is opened.
+ * {@link #WITHHELD_PLACEHOLDER}. Without a signed-in actor nothing is opened. Who signed in is the
+ * HTTP edge's to say ({@code kyodo.query.web.CurrentViewer}).
  */
 public final class Viewer {
 
     /** What a reader outside the subject's ward sees instead of a name or contact. */
     public static final String WITHHELD_PLACEHOLDER = "非表示（担当区外） / withheld (other ward)";
 
-    private static final Viewer NOBODY = new Viewer(null);
+    /** Nobody signed in: nothing is opened. */
+    public static final Viewer NOBODY = new Viewer(null);
 
     private final Actor actor;
 
@@ -29,17 +27,6 @@ public final class Viewer {
     /** A viewer for that actor (null: nobody signed in). */
     public static Viewer of(Actor actor) {
         return actor == null ? NOBODY : new Viewer(actor);
-    }
-
-    /** The reader of the current request; never empty. */
-    public static Mono<Viewer> current() {
-        return ReactiveSecurityContextHolder.getContext()
-                .map(SecurityContext::getAuthentication)
-                .filter(Authentication::isAuthenticated)
-                .map(Authentication::getPrincipal)
-                .filter(Actor.class::isInstance)
-                .map(principal -> of((Actor) principal))
-                .defaultIfEmpty(NOBODY);
     }
 
     /** Whether this reader may see the personal data of a subject of that ward (null: city-wide). */

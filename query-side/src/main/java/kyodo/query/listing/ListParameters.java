@@ -1,5 +1,7 @@
-package kyodo.query.web;
+package kyodo.query.listing;
 
+import kyodo.kernel.FiscalYear;
+import kyodo.kernel.Ward;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.FieldViolation;
 import kyodo.kernel.problem.KyodoProblemException;
@@ -73,6 +75,29 @@ public final class ListParameters {
             errors.add(new FieldViolation("page", "too far: page × size must stay below " + Integer.MAX_VALUE));
         }
         return new Paging(pageNumber, pageSize);
+    }
+
+    /** {@code ward}: a ward's code. */
+    public Ward ward() {
+        return read("ward", Ward::fromCode, oneOf(Arrays.stream(Ward.values()).map(Ward::code).toList()));
+    }
+
+    /** {@code fiscalYear}: a fiscal year by its starting year, within the years the platform knows. */
+    public Integer fiscalYear() {
+        Long year = read("fiscalYear", v -> whole(v).filter(y -> y >= FiscalYear.MIN_YEAR && y <= FiscalYear.MAX_YEAR),
+                "a year from " + FiscalYear.MIN_YEAR + " to " + FiscalYear.MAX_YEAR);
+        return year == null ? null : year.intValue();
+    }
+
+    /** Free text of at most {@code max} characters. */
+    public String text(String name, int max) {
+        return read(name, v -> Optional.of(v).filter(t -> length(t) <= max), "at most " + max + " characters");
+    }
+
+    /** {@code sort}: one of the orders, else (absent or refused) the default one. */
+    public String sort(List<String> orders, String defaultOrder) {
+        String sort = read("sort", v -> Optional.of(v).filter(orders::contains), oneOf(orders));
+        return sort == null ? defaultOrder : sort;
     }
 
     /** Records a violation found by a check across parameters (e.g. a range given backwards). */
