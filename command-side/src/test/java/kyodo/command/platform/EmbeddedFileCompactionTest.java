@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EmbeddedFileCompactionTest {
 
     private static final int EVENTS = 600;
+    private static final Duration STEP = Duration.ofSeconds(1);
 
     @TempDir
     Path dir;
@@ -33,13 +35,14 @@ class EmbeddedFileCompactionTest {
         // the retention window is time, not work: with it the sizes below would depend on the machine
         JdbcDataSource events = dataSource(url.replace(";RETENTION_TIME=2000;", ";RETENTION_TIME=0;"));
         Map<Integer, byte[]> written = new HashMap<>();
+        EmbeddedFileCompaction.Progress progress = new EmbeddedFileCompaction.Progress();
         long largest = 0;
         try (Connection open = events.getConnection()) {
             createTable(open);
             for (int i = 0; i < EVENTS; i++) {
                 written.put(i, append(open, i));
                 if (i % 50 == 49) {
-                    assertThat(EmbeddedFileCompaction.step(events)).isTrue();
+                    assertThat(EmbeddedFileCompaction.step(events, progress, STEP)).isTrue();
                     largest = Math.max(largest, Files.size(dir.resolve("kyodo.mv.db")));
                 }
             }
@@ -77,7 +80,7 @@ class EmbeddedFileCompactionTest {
     @Test
     void aDatabaseInMemoryIsLeftAlone() throws SQLException {
         JdbcDataSource memory = dataSource("jdbc:h2:mem:compaction-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        assertThat(EmbeddedFileCompaction.step(memory)).isFalse();
+        assertThat(EmbeddedFileCompaction.step(memory, new EmbeddedFileCompaction.Progress(), STEP)).isFalse();
     }
 
     private static JdbcDataSource dataSource(String url) {
