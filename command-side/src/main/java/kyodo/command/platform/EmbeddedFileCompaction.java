@@ -103,10 +103,10 @@ final class EmbeddedFileCompaction implements AutoCloseable {
         private MVStore store;
         private long written;
 
-        /** Bytes written to {@code store} since the last call, as far as this object has seen it. */
+        /** Bytes written to {@code store} since the last call (since it was opened, the first time). */
         long writtenSince(MVStore current) {
             long now = writtenBytes(current);
-            long since = current == store ? Math.max(0, now - written) : 0;
+            long since = current == store ? Math.max(0, now - written) : now;
             store = current;
             written = now;
             return since;
@@ -139,6 +139,11 @@ final class EmbeddedFileCompaction implements AutoCloseable {
             // a power cut takes at most about one interval of commits (kill -9 none: a commit is in
             // the file when it returns); the operating system alone writes back within ~30 s
             store.sync();
+            if (store.getAutoCommitDelay() > 0) {
+                // a WRITE_DELAY of the operator's: H2's own background writer stores and compacts the file
+                // (and rewriting under its lock here could wait for that writer's threads, which wait for it)
+                return true;
+            }
             long toRewrite = Math.max(STEP_BYTES, progress.writtenSince(store));
             long until = System.nanoTime() + budget.toNanos();
             while (toRewrite > 0 && System.nanoTime() < until && file.getChunksFillRate() < TARGET_FILL_RATE

@@ -2,6 +2,8 @@ package kyodo.command.platform;
 
 import kyodo.kernel.EmbeddedFiles;
 import org.h2.jdbcx.JdbcDataSource;
+import org.h2.mvstore.FileStore;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +61,42 @@ class EmbeddedFileCompactionTest {
                 rows++;
             }
             assertThat(rows).isEqualTo(EVENTS);
+        }
+    }
+
+    @Test
+    void aStepRewritesAsMuchAsTheCommitsWroteSinceTheLastOne() throws Exception {
+        JdbcDataSource events = dataSource(EmbeddedFiles.url(dir.resolve("kyodo"))
+                .replace(";RETENTION_TIME=2000;", ";RETENTION_TIME=0;"));
+        try (Connection open = events.getConnection()) {
+            createTable(open);
+            // ~25 KB written per commit, ~600 bytes of it live: far more than one fixed 1 MB step rewrites
+            for (int i = 0; i < 3_000; i++) {
+                append(open, i);
+            }
+            FileStore<?> file = EmbeddedFileCompaction.fileStore(open).orElseThrow().getFileStore();
+            assertThat(file.getChunksFillRate()).isLessThan(EmbeddedFileCompaction.TARGET_FILL_RATE);
+
+            assertThat(EmbeddedFileCompaction.step(events, new EmbeddedFileCompaction.Progress(),
+                    Duration.ofMinutes(1))).isTrue();
+
+            assertThat(file.getChunksFillRate()).isGreaterThanOrEqualTo(EmbeddedFileCompaction.TARGET_FILL_RATE);
+        }
+    }
+
+    @Test
+    void progressCountsTheBytesWrittenSinceItLastLooked() throws Exception {
+        JdbcDataSource events = dataSource(EmbeddedFiles.url(dir.resolve("kyodo")));
+        try (Connection open = events.getConnection()) {
+            MVStore store = EmbeddedFileCompaction.fileStore(open).orElseThrow();
+            EmbeddedFileCompaction.Progress progress = new EmbeddedFileCompaction.Progress();
+            long sinceOpen = EmbeddedFileCompaction.writtenBytes(store);
+            assertThat(progress.writtenSince(store)).isEqualTo(sinceOpen).isPositive();
+            assertThat(progress.writtenSince(store)).isZero();
+            createTable(open);
+            append(open, 1);
+            assertThat(progress.writtenSince(store))
+                    .isEqualTo(EmbeddedFileCompaction.writtenBytes(store) - sinceOpen).isPositive();
         }
     }
 
