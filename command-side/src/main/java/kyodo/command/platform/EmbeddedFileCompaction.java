@@ -32,12 +32,14 @@ import java.util.concurrent.TimeUnit;
  * allocation fault (h2database #4086) that a crash in the middle of a move could turn into a
  * damaged file. Databases that are not embedded H2 files are left alone.
  *
- * <p>A step rewrites as many live bytes as the commits wrote since the last step (at least
+ * <p>Under a sustained load (issue 13: 450 commits/s, ~25-40 KB written per commit, most of it H2's
+ * chunk metadata) the old step rewrote next to nothing: {@link MVStore#compact} gives up when it
+ * cannot have H2's (fair) store lock within 10 ms, and the queue of commits seldom left it free that
+ * long, so the file grew to 19-26 times its live data. A step now waits for the lock in line with the commits,
+ * and rewrites as many live bytes as the commits wrote since the last step (at least
  * {@link #STEP_BYTES}), in slices of {@link #SLICE_BYTES} with a store of their own each, so that
- * the commands' commits run between the slices. A fixed 1 MB per step fell behind at 450 commits/s
- * (some 10 MB of chunks a second): the file grew to 26 times its content. The emptiest chunks go
- * first, so a byte rewritten frees several. A step ends after half an interval, so it never runs
- * into the next forcing of the file.
+ * the commands' commits run between the slices. The emptiest and oldest chunks go first, so a byte
+ * rewritten frees several. A step ends after half an interval, before the next forcing of the file.
  *
  * <p>The interval must stay below H2's {@code RETENTION_TIME} ({@link CommandSideDefaults}): H2
  * overwrites no chunk younger than that, assuming the file has reached the device by then.
@@ -50,7 +52,7 @@ final class EmbeddedFileCompaction implements AutoCloseable {
     static final int TARGET_FILL_RATE = 80;
     /** Live bytes a step rewrites at least (when the commits wrote less since the last one). */
     static final int STEP_BYTES = 1 << 20;
-    /** Live bytes rewritten under one hold of the store lock: a few milliseconds. */
+    /** Live bytes rewritten under one hold of the store lock (the commits wait meanwhile). */
     static final int SLICE_BYTES = 256 << 10;
 
     /** A database to look after; {@code owned} data sources are closed with the compaction. */
@@ -112,6 +114,7 @@ final class EmbeddedFileCompaction implements AutoCloseable {
             return since;
         }
 
+        /** Counts from now: the step's own rewrites are not the commits' writes. */
         void skip(MVStore current) {
             store = current;
             written = writtenBytes(current);
@@ -152,7 +155,6 @@ final class EmbeddedFileCompaction implements AutoCloseable {
                 store.commit();
                 toRewrite -= SLICE_BYTES;
             }
-            // the rewrites themselves are not the commits' writes
             progress.skip(store);
             return true;
         }
@@ -162,7 +164,7 @@ final class EmbeddedFileCompaction implements AutoCloseable {
      * Rewrites the live pages of the emptiest chunks, about {@link #SLICE_BYTES} of them, waiting for
      * the store lock in line with the commits. {@link MVStore#compact} alone gives up when it cannot
      * have the lock within 10 ms, and under a sustained load the queue of commits never leaves it
-     * free that long: it rewrote nothing at all.
+     * free that long: nine tries in ten rewrote nothing.
      *
      * @return whether anything was left to rewrite
      */
