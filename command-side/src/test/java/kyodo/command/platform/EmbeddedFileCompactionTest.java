@@ -2,6 +2,8 @@ package kyodo.command.platform;
 
 import kyodo.kernel.EmbeddedFiles;
 import org.h2.jdbcx.JdbcDataSource;
+import org.h2.mvstore.FileStore;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EmbeddedFileCompactionTest {
 
     private static final int EVENTS = 600;
+    private static final Duration STEP = Duration.ofSeconds(1);
 
     @TempDir
     Path dir;
@@ -33,13 +37,14 @@ class EmbeddedFileCompactionTest {
         // the retention window is time, not work: with it the sizes below would depend on the machine
         JdbcDataSource events = dataSource(url.replace(";RETENTION_TIME=2000;", ";RETENTION_TIME=0;"));
         Map<Integer, byte[]> written = new HashMap<>();
+        EmbeddedFileCompaction.Progress progress = new EmbeddedFileCompaction.Progress();
         long largest = 0;
         try (Connection open = events.getConnection()) {
             createTable(open);
             for (int i = 0; i < EVENTS; i++) {
                 written.put(i, append(open, i));
                 if (i % 50 == 49) {
-                    assertThat(EmbeddedFileCompaction.step(events)).isTrue();
+                    assertThat(EmbeddedFileCompaction.step(events, progress, STEP)).isTrue();
                     largest = Math.max(largest, Files.size(dir.resolve("kyodo.mv.db")));
                 }
             }
@@ -56,6 +61,42 @@ class EmbeddedFileCompactionTest {
                 rows++;
             }
             assertThat(rows).isEqualTo(EVENTS);
+        }
+    }
+
+    @Test
+    void aStepRewritesAsMuchAsTheCommitsWroteSinceTheLastOne() throws Exception {
+        JdbcDataSource events = dataSource(EmbeddedFiles.url(dir.resolve("kyodo"))
+                .replace(";RETENTION_TIME=2000;", ";RETENTION_TIME=0;"));
+        try (Connection open = events.getConnection()) {
+            createTable(open);
+            // ~25 KB written per commit, ~600 bytes of it live: far more than one fixed 1 MB step rewrites
+            for (int i = 0; i < 3_000; i++) {
+                append(open, i);
+            }
+            FileStore<?> file = EmbeddedFileCompaction.fileStore(open).orElseThrow().getFileStore();
+            assertThat(file.getChunksFillRate()).isLessThan(EmbeddedFileCompaction.TARGET_FILL_RATE);
+
+            assertThat(EmbeddedFileCompaction.step(events, new EmbeddedFileCompaction.Progress(),
+                    Duration.ofMinutes(1))).isTrue();
+
+            assertThat(file.getChunksFillRate()).isGreaterThanOrEqualTo(EmbeddedFileCompaction.TARGET_FILL_RATE);
+        }
+    }
+
+    @Test
+    void progressCountsTheBytesWrittenSinceItLastLooked() throws Exception {
+        JdbcDataSource events = dataSource(EmbeddedFiles.url(dir.resolve("kyodo")));
+        try (Connection open = events.getConnection()) {
+            MVStore store = EmbeddedFileCompaction.fileStore(open).orElseThrow();
+            EmbeddedFileCompaction.Progress progress = new EmbeddedFileCompaction.Progress();
+            long sinceOpen = EmbeddedFileCompaction.writtenBytes(store);
+            assertThat(progress.writtenSince(store)).isEqualTo(sinceOpen).isPositive();
+            assertThat(progress.writtenSince(store)).isZero();
+            createTable(open);
+            append(open, 1);
+            assertThat(progress.writtenSince(store))
+                    .isEqualTo(EmbeddedFileCompaction.writtenBytes(store) - sinceOpen).isPositive();
         }
     }
 
@@ -77,7 +118,7 @@ class EmbeddedFileCompactionTest {
     @Test
     void aDatabaseInMemoryIsLeftAlone() throws SQLException {
         JdbcDataSource memory = dataSource("jdbc:h2:mem:compaction-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        assertThat(EmbeddedFileCompaction.step(memory)).isFalse();
+        assertThat(EmbeddedFileCompaction.step(memory, new EmbeddedFileCompaction.Progress(), STEP)).isFalse();
     }
 
     private static JdbcDataSource dataSource(String url) {

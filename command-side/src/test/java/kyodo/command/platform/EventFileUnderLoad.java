@@ -1,0 +1,153 @@
+package kyodo.command.platform;
+
+import kyodo.kernel.EmbeddedFiles;
+import org.h2.jdbcx.JdbcDataSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * How the event store's file grows under a sustained stream of commits, with the command side's
+ * compaction running: {@code threads} writers append events of eight-event streams (Axon's table
+ * and indexes, one event per transaction, as commands append them) and two policy positions move
+ * every 50 ms, for {@code seconds}. Prints the file's size every five seconds, its peak, the commit
+ * rate, and the size H2's offline compaction leaves (the live data). A measurement, not a test
+ * (timings belong to benchmarks): run its {@code main} with the test class path, in a scratch
+ * directory.
+ *
+ * <pre>java -cp ... kyodo.command.platform.EventFileUnderLoad DIR [threads=32] [seconds=60] [intervalMillis=1000] [retentionMillis]</pre>
+ */
+public final class EventFileUnderLoad {
+
+    private static final Set<String> REPORTED = Set.of("info.FILL_RATE", "info.CHUNKS_FILL_RATE",
+            "info.CHUNKS_FILL_RATE_RW", "info.CHUNK_COUNT", "info.FILE_WRITE_BYTES");
+
+    private EventFileUnderLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 32;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+        Duration interval = Duration.ofMillis(args.length > 3 ? Long.parseLong(args[3]) : 1000);
+        Files.createDirectories(dir);
+        Path file = dir.resolve("kyodo.mv.db");
+        JdbcDataSource events = new JdbcDataSource();
+        String url = EmbeddedFiles.url(dir.resolve("kyodo"));
+        // an other retention time, to see what it does (the compaction interval must stay below it)
+        events.setURL(args.length > 4 ? url.replaceFirst(";RETENTION_TIME=\\d+;", ";RETENTION_TIME=" + args[4] + ";") : url);
+        events.setUser("kyodo");
+        AtomicLong commits = new AtomicLong();
+        long peak = 0;
+        try (Connection open = events.getConnection();
+             EmbeddedFileCompaction ignored = EmbeddedFileCompaction.start(
+                     List.of(new EmbeddedFileCompaction.Target("event store", events, false)), interval)) {
+            createTables(open);
+            long until = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+            ExecutorService pool = Executors.newFixedThreadPool(threads + 2);
+            Future<?>[] writers = new Future<?>[threads + 2];
+            for (int t = 0; t < threads; t++) {
+                writers[t] = pool.submit(() -> appendUntil(events, until, commits));
+            }
+            for (int t = 0; t < 2; t++) {
+                String processor = "policy-" + t;
+                writers[threads + t] = pool.submit(() -> movePositionUntil(events, processor, until, commits));
+            }
+            long started = System.nanoTime();
+            while (System.nanoTime() < until) {
+                Thread.sleep(5000);
+                long size = Files.size(file);
+                peak = Math.max(peak, size);
+                Map<String, String> info = new TreeMap<>();
+                EmbeddedFileCompaction.fileStore(open).orElseThrow().getFileStore().populateInfo((name, value) -> {
+                    if (REPORTED.contains(name)) {
+                        info.put(name.substring("info.".length()), value);
+                    }
+                });
+                System.out.printf("%4d s  %,15d bytes  %,9d commits  %s%n",
+                        (System.nanoTime() - started) / 1_000_000_000, size, commits.get(), info);
+            }
+            for (Future<?> writer : writers) {
+                writer.get();
+            }
+            pool.shutdown();
+            System.out.printf("commits/s %,.0f; file peak %,d bytes, at the end %,d bytes%n",
+                    commits.get() / ((System.nanoTime() - started) / 1e9), peak, Files.size(file));
+        }
+        try (Connection c = events.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN COMPACT");
+        }
+        System.out.printf("after SHUTDOWN COMPACT (the live data): %,d bytes%n", Files.size(file));
+    }
+
+    private static void createTables(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE DomainEventEntry (globalIndex BIGINT GENERATED BY DEFAULT AS IDENTITY"
+                    + " PRIMARY KEY, aggregateIdentifier VARCHAR(255) NOT NULL, sequenceNumber BIGINT NOT NULL,"
+                    + " type VARCHAR(255), eventIdentifier VARCHAR(255) NOT NULL UNIQUE, metaData BLOB,"
+                    + " payload BLOB NOT NULL, payloadRevision VARCHAR(255), payloadType VARCHAR(255) NOT NULL,"
+                    + " timeStamp VARCHAR(255) NOT NULL, UNIQUE (aggregateIdentifier, sequenceNumber))");
+            s.execute("CREATE TABLE TokenEntry (processorName VARCHAR(255) NOT NULL, segment INT NOT NULL,"
+                    + " token BLOB, tokenType VARCHAR(255), timestamp VARCHAR(255), owner VARCHAR(255),"
+                    + " PRIMARY KEY (processorName, segment))");
+            s.execute("INSERT INTO TokenEntry (processorName, segment) VALUES ('policy-0', 0), ('policy-1', 0)");
+        }
+    }
+
+    /** Streams of eight events, one event per transaction: ~460 bytes of payload and metadata each. */
+    private static Void appendUntil(JdbcDataSource events, long until, AtomicLong commits) throws SQLException {
+        byte[] payload = new byte[300];
+        byte[] metaData = new byte[160];
+        try (Connection c = events.getConnection(); PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO DomainEventEntry (aggregateIdentifier, sequenceNumber, type, eventIdentifier, metaData,"
+                        + " payload, payloadType, timeStamp) VALUES (?, ?, 'Proposal', ?, ?, ?, 'ProposalSubmitted', ?)")) {
+            while (System.nanoTime() < until) {
+                String aggregate = UUID.randomUUID().toString();
+                for (int sequence = 0; sequence < 8 && System.nanoTime() < until; sequence++) {
+                    ThreadLocalRandom.current().nextBytes(payload);
+                    insert.setString(1, aggregate);
+                    insert.setLong(2, sequence);
+                    insert.setString(3, UUID.randomUUID().toString());
+                    insert.setBytes(4, metaData);
+                    insert.setBytes(5, payload);
+                    insert.setString(6, Instant.now().toString());
+                    insert.executeUpdate();
+                    commits.incrementAndGet();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Void movePositionUntil(JdbcDataSource events, String processor, long until, AtomicLong commits)
+            throws SQLException, InterruptedException {
+        try (Connection c = events.getConnection(); PreparedStatement update = c.prepareStatement(
+                "UPDATE TokenEntry SET token = ?, timestamp = ? WHERE processorName = ? AND segment = 0")) {
+            while (System.nanoTime() < until) {
+                update.setBytes(1, ("{\"index\":" + System.nanoTime() + ",\"gaps\":[]}").getBytes());
+                update.setString(2, Instant.now().toString());
+                update.setString(3, processor);
+                update.executeUpdate();
+                commits.incrementAndGet();
+                Thread.sleep(50);
+            }
+        }
+        return null;
+    }
+}
