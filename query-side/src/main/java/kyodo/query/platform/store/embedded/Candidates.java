@@ -23,6 +23,11 @@ record Candidates(Access.LongList numbers, Filter residual) {
 
     /** Ranges this close in size to the smallest are read too, and intersected with it. */
     private static final int INTERSECT_FACTOR = 8;
+    /**
+     * The same for postings, which decode a hundred numbers per block read: intersecting every token
+     * of a search answers its {@code $all} without decoding any document's tokens.
+     */
+    private static final int POSTINGS_FACTOR = 1024;
 
     static Candidates of(Filter filter, Access best, List<Access> accesses) {
         Access.LongList numbers = new Access.LongList();
@@ -30,8 +35,9 @@ record Candidates(Access.LongList numbers, Filter residual) {
         numbers.sortDistinct();
         List<Access> used = new ArrayList<>(List.of(best));
         for (Access other : accesses) {
+            int factor = other.ranges().get(0).kind() == Access.Kind.POSTINGS ? POSTINGS_FACTOR : INTERSECT_FACTOR;
             if (other != best && other.ranges().size() == 1 && numbers.size > 0
-                    && other.estimate() <= (long) INTERSECT_FACTOR * numbers.size) {
+                    && other.estimate() <= (long) factor * numbers.size) {
                 Access.LongList more = new Access.LongList();
                 other.ranges().get(0).numbers(more);
                 more.sortDistinct();

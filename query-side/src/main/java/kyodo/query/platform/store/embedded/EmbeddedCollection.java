@@ -115,7 +115,10 @@ final class EmbeddedCollection implements ReadCollection {
                 long deleted = docs.sizeAsLong();
                 docs.clear();
                 ids.clear();
-                indexes.forEach(index -> index.map.clear());
+                indexes.forEach(index -> {
+                    index.map.clear();
+                    index.clearPending();
+                });
                 return deleted;
             }
             List<Planner.Hit> hits = new ArrayList<>();
@@ -136,9 +139,23 @@ final class EmbeddedCollection implements ReadCollection {
                 }
                 return work.get();
             } finally {
-                lock.unlock();
+                try {
+                    // also after a refusal: the writes before it stay, with their index entries
+                    flushPostings();
+                } finally {
+                    lock.unlock();
+                }
             }
         });
+    }
+
+    /** Applies the postings changes gathered so far; a write's reads of its own indexes need them. */
+    void flushPostings() {
+        for (Index index : indexes) {
+            if (index.hasPending()) {
+                index.flush();
+            }
+        }
     }
 
     static byte[] bytes(BsonDocument doc) {
@@ -169,7 +186,7 @@ final class EmbeddedCollection implements ReadCollection {
         ids.put(idKey, number);
         for (int i = 0; i < keys.size(); i++) {
             Index index = indexes.get(i);
-            keys.get(i).forEach(key -> index.map.put(Keys.entry(key, number), ByteKeys.NONE));
+            index.add(keys.get(i), number);
             noteMultikey(index, doc);
         }
     }
@@ -203,8 +220,8 @@ final class EmbeddedCollection implements ReadCollection {
                 continue;
             }
             Index index = indexes.get(i);
-            changes.get(i)[0].forEach(key -> index.map.remove(Keys.entry(key, old.number())));
-            changes.get(i)[1].forEach(key -> index.map.put(Keys.entry(key, old.number()), ByteKeys.NONE));
+            index.remove(changes.get(i)[0], old.number());
+            index.add(changes.get(i)[1], old.number());
             noteMultikey(index, doc);
         }
         return true;
@@ -212,7 +229,7 @@ final class EmbeddedCollection implements ReadCollection {
 
     void delete(Planner.Hit hit) {
         for (Index index : indexes) {
-            index.keys(hit.doc()).forEach(key -> index.map.remove(Keys.entry(key, hit.number())));
+            index.remove(index.keys(hit.doc()), hit.number());
         }
         ids.remove(Keys.id(hit.doc().get("_id")));
         docs.remove(hit.number());
@@ -290,11 +307,12 @@ final class EmbeddedCollection implements ReadCollection {
                 throw new ReadStoreWriteException(name, List.of(new ReadStoreWriteException.Failure(0, true,
                         "cannot create the unique index " + index.name + ": " + e.getMessage())), e);
             }
-            keys.forEach(key -> index.map.put(Keys.entry(key, number), ByteKeys.NONE));
+            index.add(keys, number);
             if (!index.multikey && index.multikey(doc)) {
                 index.multikey = true;
             }
         }
+        index.flush();
         store.catalog().put("index\0" + name + "\0" + index.name, index.spec());
         List<Index> all = new ArrayList<>(indexes);
         all.add(index);

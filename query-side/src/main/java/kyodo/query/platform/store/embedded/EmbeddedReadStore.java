@@ -37,7 +37,7 @@ public final class EmbeddedReadStore implements ReadStore {
 
     static final String FILE = "readstore.mv";
     /** The layout of documents, index entries and catalog; another one is never read (see {@link #open}). */
-    static final String FORMAT = "kyodo-read-store/3";
+    static final String FORMAT = "kyodo-read-store/4";
     private static final String FORMAT_KEY = "format";
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EmbeddedReadStore.class);
     /**
