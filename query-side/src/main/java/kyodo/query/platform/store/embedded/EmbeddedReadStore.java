@@ -64,6 +64,9 @@ public final class EmbeddedReadStore implements ReadStore {
     private final AtomicLong commitRequests = new AtomicLong();
     private final Object groupCommit = new Object();
     private long committedUpTo;
+    /** When the file was last committed ({@link System#nanoTime()}); guarded by the commit lock. */
+    private long lastCommit = System.nanoTime();
+    private static final long COMMIT_NANOS = TimeUnit.SECONDS.toNanos(1);
     private final ScheduledExecutorService housekeeping;
 
     private EmbeddedReadStore(Path file, MVStore store) {
@@ -216,8 +219,11 @@ public final class EmbeddedReadStore implements ReadStore {
                 }
                 throw new IllegalStateException("the read store is closed: " + file);
             }
-            if (!onlyIfChanged || store.hasUnsavedChanges()) {
+            // the timer's commit is skipped within a second of another: a replay makes its batches durable
+            // itself, and a second commit of the same pages costs as much as the first
+            if (!onlyIfChanged || store.hasUnsavedChanges() && System.nanoTime() - lastCommit >= COMMIT_NANOS) {
                 store.commit();
+                lastCommit = System.nanoTime();
             }
         } finally {
             commitLock.writeLock().unlock();

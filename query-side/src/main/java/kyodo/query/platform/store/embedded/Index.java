@@ -5,9 +5,12 @@ import org.bson.BsonValue;
 import org.h2.mvstore.MVMap;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
-import java.util.TreeMap;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -32,7 +35,7 @@ final class Index {
     /** Whether its entries are blocks of postings rather than one per (key, document). */
     final boolean postings;
     /** Postings changes not yet applied, per key: number × 2, + 1 for an add; the last one per number counts. */
-    private final TreeMap<byte[], Access.LongList> pending = new TreeMap<>(Arrays::compareUnsigned);
+    private final Map<ByteBuffer, Access.LongList> pending = new HashMap<>();
 
     Index(String name, List<String> fields, boolean unique, boolean multikey, MVMap<byte[], byte[]> map) {
         this(name, fields, unique, multikey, !unique && !fields.get(fields.size() - 1).equals("_id"), map);
@@ -69,7 +72,7 @@ final class Index {
     void add(Iterable<byte[]> keys, long number) {
         for (byte[] key : keys) {
             if (postings) {
-                pending.computeIfAbsent(key, k -> new Access.LongList()).add(number * 2 + 1);
+                pending.computeIfAbsent(ByteBuffer.wrap(key), k -> new Access.LongList()).add(number * 2 + 1);
             } else {
                 map.put(Keys.entry(key, number), ByteKeys.NONE);
             }
@@ -79,7 +82,7 @@ final class Index {
     void remove(Iterable<byte[]> keys, long number) {
         for (byte[] key : keys) {
             if (postings) {
-                pending.computeIfAbsent(key, k -> new Access.LongList()).add(number * 2);
+                pending.computeIfAbsent(ByteBuffer.wrap(key), k -> new Access.LongList()).add(number * 2);
             } else {
                 map.remove(Keys.entry(key, number));
             }
@@ -92,7 +95,10 @@ final class Index {
 
     /** Applies the gathered postings changes, key by key in key order. */
     void flush() {
-        for (var e : pending.entrySet()) {
+        List<Map.Entry<ByteBuffer, Access.LongList>> changes = new ArrayList<>(pending.entrySet());
+        // in key order: neighbouring keys' blocks share pages
+        changes.sort((a, b) -> Arrays.compareUnsigned(a.getKey().array(), b.getKey().array()));
+        for (var e : changes) {
             Access.LongList ops = e.getValue();
             if (appendsOnly(ops)) {
                 // what inserts give: new numbers, each added once, in order
@@ -100,7 +106,7 @@ final class Index {
                 for (int i = 0; i < ops.size; i++) {
                     adds[i] = ops.values[i] >>> 1;
                 }
-                Postings.apply(map, e.getKey(), adds, new long[0]);
+                Postings.apply(map, e.getKey().array(), adds, new long[0]);
                 continue;
             }
             // the last change of each number wins: a stable sort by number keeps their order
@@ -117,7 +123,7 @@ final class Index {
                 }
                 (byNumber[i][2] == 1 ? adds : removes).add(byNumber[i][0]);
             }
-            Postings.apply(map, e.getKey(), Arrays.copyOf(adds.values, adds.size),
+            Postings.apply(map, e.getKey().array(), Arrays.copyOf(adds.values, adds.size),
                     Arrays.copyOf(removes.values, removes.size));
         }
         pending.clear();
@@ -140,19 +146,21 @@ final class Index {
     /** The document's keys (without its number), distinct, in order. */
     TreeSet<byte[]> keys(BsonDocument doc) {
         TreeSet<byte[]> keys = new TreeSet<>(Arrays::compareUnsigned);
-        combine(doc, 0, new ByteArrayOutputStream(), keys);
+        combine(doc, 0, ByteKeys.NONE, keys);
         return keys;
     }
 
-    private void combine(BsonDocument doc, int field, ByteArrayOutputStream prefix, TreeSet<byte[]> keys) {
+    private void combine(BsonDocument doc, int field, byte[] prefix, TreeSet<byte[]> keys) {
         if (field == parts.length) {
-            keys.add(prefix.toByteArray());
+            keys.add(prefix);
             return;
         }
-        for (BsonValue value : Paths.indexed(doc, parts[field])) {
-            ByteArrayOutputStream key = new ByteArrayOutputStream(prefix.size() + 16);
-            key.writeBytes(prefix.toByteArray());
-            Keys.append(key, value);
+        ByteArrayOutputStream value = new ByteArrayOutputStream(16);
+        for (BsonValue v : Paths.indexed(doc, parts[field])) {
+            value.reset();
+            Keys.append(value, v);
+            byte[] key = Arrays.copyOf(prefix, prefix.length + value.size());
+            System.arraycopy(value.toByteArray(), 0, key, prefix.length, value.size());
             combine(doc, field + 1, key, keys);
         }
     }
