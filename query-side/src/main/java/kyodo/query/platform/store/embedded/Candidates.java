@@ -34,7 +34,13 @@ record Candidates(Access.LongList numbers, Filter residual) {
         best.ranges().forEach(range -> range.numbers(numbers));
         numbers.sortDistinct();
         List<Access> used = new ArrayList<>(List.of(best));
+        Set<Filter.Clause> covered = Collections.newSetFromMap(new IdentityHashMap<>());
+        covered.addAll(best.covered());
         for (Access other : accesses) {
+            if (other != best && !other.covered().isEmpty() && covered.containsAll(other.covered())
+                    && other.covered().get(other.covered().size() - 1).op() != Filter.Op.ALL) {
+                continue; // its clauses are those of a range already read: it would only narrow nothing
+            }
             int factor = other.ranges().get(0).kind() == Access.Kind.POSTINGS ? POSTINGS_FACTOR : INTERSECT_FACTOR;
             if (other != best && other.ranges().size() == 1 && numbers.size > 0
                     && other.estimate() <= (long) factor * numbers.size) {
@@ -43,6 +49,7 @@ record Candidates(Access.LongList numbers, Filter residual) {
                 more.sortDistinct();
                 numbers.retain(more);
                 used.add(other);
+                covered.addAll(other.covered());
             }
         }
         // Clauses the intersected index ranges answer exactly need not be checked on each document

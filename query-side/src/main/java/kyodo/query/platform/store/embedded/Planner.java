@@ -53,7 +53,7 @@ final class Planner {
         long n = Math.max(1, c.size());
         long needed = limit > 0 ? (long) skip + limit : 0;
         List<Access> accesses = accesses(c, filter);
-        Access best = accesses.stream().min(Comparator.comparingLong(Access::estimate)).orElse(null);
+        Access best = cheapest(accesses);
         double matches = best == null ? n : best.estimate();
         double fraction = 1;
         for (Access access : accesses) {
@@ -104,6 +104,12 @@ final class Planner {
         return new Ordering.Walking(c, candidates.residual(), sort, walk.range, walk.reverse, candidates::contains);
     }
 
+    /** The access whose ranges cost least to read: postings of a frequent word before a scope's entries. */
+    private static Access cheapest(List<Access> accesses) {
+        return accesses.stream().min(Comparator.comparingDouble(a -> a.estimate() / (double) readsPerEntry(a)))
+                .orElse(null);
+    }
+
     /**
      * Numbers read for the cost of one index entry: postings decode blocks of them, so a frequent
      * search word's candidates cost less than walking the date index and reading documents to match.
@@ -123,9 +129,9 @@ final class Planner {
                 return access.count();
             }
         }
-        Access best = accesses.stream().min(Comparator.comparingLong(Access::estimate)).orElse(null);
+        Access best = cheapest(accesses);
         Iterator<Hit> hits;
-        if (best != null && best.estimate() * 1.5 < c.size()) {
+        if (best != null && best.estimate() * 1.5 / readsPerEntry(best) < c.size()) {
             Candidates candidates = Candidates.of(filter, best, accesses);
             if (candidates.residual().clauses.isEmpty()) {
                 // the intersected ranges answer every clause: a count of index entries, no document read
