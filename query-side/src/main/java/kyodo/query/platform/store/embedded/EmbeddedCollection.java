@@ -25,7 +25,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -172,13 +171,13 @@ final class EmbeddedCollection implements ReadCollection {
         }
         byte[] idKey = Keys.id(id);
         if (ids.containsKey(idKey)) {
-            throw new Refusal(duplicate("_id_", id), true);
+            throw new Refusal(duplicate(name, "_id_", id), true);
         }
         long number = next;
         List<TreeSet<byte[]>> keys = new ArrayList<>();
         for (Index index : indexes) {
             TreeSet<byte[]> indexKeys = index.keys(doc);
-            checkUnique(index, indexKeys, number);
+            index.checkUnique(indexKeys, number, name);
             keys.add(indexKeys);
         }
         next++;
@@ -209,7 +208,7 @@ final class EmbeddedCollection implements ReadCollection {
             TreeSet<byte[]> added = new TreeSet<>(after);
             added.removeAll(before);
             before.removeAll(after);
-            checkUnique(index, added, old.number());
+            index.checkUnique(added, old.number(), name);
             @SuppressWarnings("unchecked")
             TreeSet<byte[]>[] change = new TreeSet[]{before, added};
             changes.add(change);
@@ -235,19 +234,8 @@ final class EmbeddedCollection implements ReadCollection {
         docs.remove(hit.number());
     }
 
-    private void checkUnique(Index index, TreeSet<byte[]> keys, long number) {
-        if (!index.unique) {
-            return;
-        }
-        for (byte[] key : keys) {
-            if (index.holder(key, number) >= 0) {
-                throw new Refusal(duplicate(index.name, "an existing document's key"), true);
-            }
-        }
-    }
-
-    private String duplicate(String index, Object key) {
-        return "E11000 duplicate key error collection: " + name + " index: " + index + " dup key: " + key;
+    static String duplicate(String collection, String index, Object key) {
+        return "E11000 duplicate key error collection: " + collection + " index: " + index + " dup key: " + key;
     }
 
     private void noteMultikey(Index index, BsonDocument doc) {
@@ -259,20 +247,7 @@ final class EmbeddedCollection implements ReadCollection {
 
     @Override
     public void createIndex(Bson keys, IndexOptions options) {
-        List<String> fields = new ArrayList<>();
-        for (Map.Entry<String, BsonValue> key : keys.toBsonDocument().entrySet()) {
-            if (!key.getValue().isNumber() || key.getValue().asNumber().doubleValue() != 1) {
-                throw new IllegalArgumentException("unsupported index on " + key.getKey() + ": " + key.getValue()
-                        + " (ascending only)");
-            }
-            Paths.split(key.getKey());
-            fields.add(key.getKey());
-        }
-        if (fields.isEmpty() || options.isSparse() || options.getPartialFilterExpression() != null
-                || options.getExpireAfter(TimeUnit.SECONDS) != null || options.getCollation() != null
-                || options.getWildcardProjection() != null) {
-            throw new IllegalArgumentException("unsupported index: " + keys.toBsonDocument() + " " + options);
-        }
+        List<String> fields = Index.fields(keys, options);
         String indexName = options.getName() != null ? options.getName()
                 : String.join("_", fields.stream().map(f -> f + "_1").toList());
         locked(() -> {
@@ -301,7 +276,7 @@ final class EmbeddedCollection implements ReadCollection {
             BsonDocument doc = new RawBsonDocument(cursor.getValue()).decode(BSON);
             TreeSet<byte[]> keys = index.keys(doc);
             try {
-                checkUnique(index, keys, number);
+                index.checkUnique(keys, number, name);
             } catch (Refusal e) {
                 store.removeMap(index.map);
                 throw new ReadStoreWriteException(name, List.of(new ReadStoreWriteException.Failure(0, true,

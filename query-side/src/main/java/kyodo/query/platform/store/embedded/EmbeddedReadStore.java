@@ -29,9 +29,9 @@ import java.util.function.Supplier;
  * indexes, in this process, no network port (ADR 17). The file is locked against a second process.
  * <p>
  * Crash consistency (ADR 13): MVStore never writes on its own here; the file is committed only by
- * {@link #makeDurable()} and by a commit every second, and each takes the exclusive side of a lock
- * whose shared side every bulk write holds, so a committed file never holds a document without its
- * index entries, or half a batch.
+ * {@link #makeDurable()} and by a timer that commits what no commit of the last second covered; each
+ * takes the exclusive side of a lock whose shared side every bulk write holds, so a committed file
+ * never holds a document without its index entries, or half a batch.
  */
 public final class EmbeddedReadStore implements ReadStore {
 

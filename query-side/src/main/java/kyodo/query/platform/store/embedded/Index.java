@@ -1,7 +1,9 @@
 package kyodo.query.platform.store.embedded;
 
+import com.mongodb.client.model.IndexOptions;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
+import org.bson.conversions.Bson;
 import org.h2.mvstore.MVMap;
 
 import java.io.ByteArrayOutputStream;
@@ -12,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A secondary index: an MVMap whose keys are the encoded values of its fields followed by the
@@ -50,6 +53,25 @@ final class Index {
         this.multikey = multikey;
         this.map = map;
         this.postings = postings;
+    }
+
+    /** The fields of an index that {@code createIndex} asks for, or why this engine cannot build it. */
+    static List<String> fields(Bson keys, IndexOptions options) {
+        List<String> fields = new ArrayList<>();
+        for (Map.Entry<String, BsonValue> key : keys.toBsonDocument().entrySet()) {
+            if (!key.getValue().isNumber() || key.getValue().asNumber().doubleValue() != 1) {
+                throw new IllegalArgumentException("unsupported index on " + key.getKey() + ": " + key.getValue()
+                        + " (ascending only)");
+            }
+            Paths.split(key.getKey());
+            fields.add(key.getKey());
+        }
+        if (fields.isEmpty() || options.isSparse() || options.getPartialFilterExpression() != null
+                || options.getExpireAfter(TimeUnit.SECONDS) != null || options.getCollation() != null
+                || options.getWildcardProjection() != null) {
+            throw new IllegalArgumentException("unsupported index: " + keys.toBsonDocument() + " " + options);
+        }
+        return fields;
     }
 
     /** As the catalog stores it: {@code unique|multikey|postings|field,field}. */
@@ -183,6 +205,18 @@ final class Index {
             }
         }
         return false;
+    }
+
+    /** Refuses keys that another document than {@code number} holds, if this index is unique. */
+    void checkUnique(TreeSet<byte[]> keys, long number, String collection) {
+        if (!unique) {
+            return;
+        }
+        for (byte[] key : keys) {
+            if (holder(key, number) >= 0) {
+                throw new Refusal(EmbeddedCollection.duplicate(collection, name, "an existing document's key"), true);
+            }
+        }
     }
 
     /** Another document than {@code number} holding the key, or -1. */

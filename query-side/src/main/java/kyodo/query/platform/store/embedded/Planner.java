@@ -1,20 +1,14 @@
 package kyodo.query.platform.store.embedded;
 
 import org.bson.BsonDocument;
-import org.bson.BsonValue;
 import org.h2.mvstore.Cursor;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Objects;
-import java.util.Set;
 
 /**
  * Answers a query by the cheapest of three plans, estimated from index ranges by rank: walk an index
