@@ -5,7 +5,9 @@ import org.h2.mvstore.MVMap;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The postings of an index key as packed blocks: one map entry per (key, block), keyed
@@ -96,15 +98,19 @@ final class Postings {
             touched.add(new long[]{start});
             contents.add(merge(values, adds, addFrom, a, removes, removeFrom, r));
         }
-        for (long[] start : touched) {
-            if (start[0] >= 0) {
-                map.remove(Keys.entry(key, start[0]));
-            }
-        }
+        // new blocks first, then the old ones they replace: a query meanwhile never misses a document
+        // that was there before (a block that keeps its first number is simply overwritten)
+        Set<Long> written = new HashSet<>();
         for (Access.LongList values : contents) {
             for (int from = 0; from < values.size; from += BLOCK) {
                 int to = Math.min(values.size, from + BLOCK);
                 map.put(Keys.entry(key, values.values[from]), encode(values.values, from, to));
+                written.add(values.values[from]);
+            }
+        }
+        for (long[] start : touched) {
+            if (start[0] >= 0 && !written.contains(start[0])) {
+                map.remove(Keys.entry(key, start[0]));
             }
         }
     }
