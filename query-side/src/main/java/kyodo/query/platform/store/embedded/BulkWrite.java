@@ -133,7 +133,7 @@ final class BulkWrite {
         } else if (op instanceof Change change) {
             change(change);
         } else if (op instanceof Delete delete) {
-            var hits = Planner.find(collection, delete.filter(), Sort.NONE);
+            var hits = Planner.find(collection, readable(delete.filter()), Sort.NONE);
             while (hits.hasNext()) {
                 collection.delete(hits.next());
                 deleted++;
@@ -145,7 +145,7 @@ final class BulkWrite {
     }
 
     private void change(Change change) {
-        var hits = Planner.find(collection, change.filter(), Sort.NONE);
+        var hits = Planner.find(collection, readable(change.filter()), Sort.NONE);
         if (hits.hasNext()) {
             Planner.Hit hit = hits.next();
             BsonDocument doc;
@@ -177,6 +177,19 @@ final class BulkWrite {
         }
         collection.insert(doc);
         upserted++;
+    }
+
+    /**
+     * The filter, after the postings changes that the writes before it left on an index of its fields
+     * are applied (the planner may read that index); the usual filter by {@code _id} and version needs none.
+     */
+    private Filter readable(Filter filter) {
+        for (Index index : collection.indexes) {
+            if (index.hasPending() && filter.clauses.stream().anyMatch(clause -> index.fields.contains(clause.path()))) {
+                index.flush();
+            }
+        }
+        return filter;
     }
 
     /** The replacement with that {@code _id} first; it may not name another. */

@@ -23,20 +23,33 @@ record Candidates(Access.LongList numbers, Filter residual) {
 
     /** Ranges this close in size to the smallest are read too, and intersected with it. */
     private static final int INTERSECT_FACTOR = 8;
+    /**
+     * The same for postings, which decode a hundred numbers per block read: intersecting every token
+     * of a search answers its {@code $all} without decoding any document's tokens.
+     */
+    private static final int POSTINGS_FACTOR = 1024;
 
     static Candidates of(Filter filter, Access best, List<Access> accesses) {
         Access.LongList numbers = new Access.LongList();
         best.ranges().forEach(range -> range.numbers(numbers));
         numbers.sortDistinct();
         List<Access> used = new ArrayList<>(List.of(best));
+        Set<Filter.Clause> covered = Collections.newSetFromMap(new IdentityHashMap<>());
+        covered.addAll(best.covered());
         for (Access other : accesses) {
+            if (other != best && !other.covered().isEmpty() && covered.containsAll(other.covered())
+                    && other.covered().get(other.covered().size() - 1).op() != Filter.Op.ALL) {
+                continue; // its clauses are those of a range already read: it would only narrow nothing
+            }
+            int factor = other.ranges().get(0).kind() == Access.Kind.POSTINGS ? POSTINGS_FACTOR : INTERSECT_FACTOR;
             if (other != best && other.ranges().size() == 1 && numbers.size > 0
-                    && other.estimate() <= (long) INTERSECT_FACTOR * numbers.size) {
+                    && other.estimate() <= (long) factor * numbers.size) {
                 Access.LongList more = new Access.LongList();
                 other.ranges().get(0).numbers(more);
                 more.sortDistinct();
                 numbers.retain(more);
                 used.add(other);
+                covered.addAll(other.covered());
             }
         }
         // Clauses the intersected index ranges answer exactly need not be checked on each document

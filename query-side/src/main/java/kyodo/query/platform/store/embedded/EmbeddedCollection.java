@@ -25,7 +25,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -115,7 +114,10 @@ final class EmbeddedCollection implements ReadCollection {
                 long deleted = docs.sizeAsLong();
                 docs.clear();
                 ids.clear();
-                indexes.forEach(index -> index.map.clear());
+                indexes.forEach(index -> {
+                    index.map.clear();
+                    index.clearPending();
+                });
                 return deleted;
             }
             List<Planner.Hit> hits = new ArrayList<>();
@@ -136,9 +138,23 @@ final class EmbeddedCollection implements ReadCollection {
                 }
                 return work.get();
             } finally {
-                lock.unlock();
+                try {
+                    // also after a refusal: the writes before it stay, with their index entries
+                    flushPostings();
+                } finally {
+                    lock.unlock();
+                }
             }
         });
+    }
+
+    /** Applies the postings changes gathered so far; a write's reads of its own indexes need them. */
+    void flushPostings() {
+        for (Index index : indexes) {
+            if (index.hasPending()) {
+                index.flush();
+            }
+        }
     }
 
     static byte[] bytes(BsonDocument doc) {
@@ -155,13 +171,13 @@ final class EmbeddedCollection implements ReadCollection {
         }
         byte[] idKey = Keys.id(id);
         if (ids.containsKey(idKey)) {
-            throw new Refusal(duplicate("_id_", id), true);
+            throw new Refusal(duplicate(name, "_id_", id), true);
         }
         long number = next;
         List<TreeSet<byte[]>> keys = new ArrayList<>();
         for (Index index : indexes) {
             TreeSet<byte[]> indexKeys = index.keys(doc);
-            checkUnique(index, indexKeys, number);
+            index.checkUnique(indexKeys, number, name);
             keys.add(indexKeys);
         }
         next++;
@@ -169,7 +185,7 @@ final class EmbeddedCollection implements ReadCollection {
         ids.put(idKey, number);
         for (int i = 0; i < keys.size(); i++) {
             Index index = indexes.get(i);
-            keys.get(i).forEach(key -> index.map.put(Keys.entry(key, number), ByteKeys.NONE));
+            index.add(keys.get(i), number);
             noteMultikey(index, doc);
         }
     }
@@ -192,7 +208,7 @@ final class EmbeddedCollection implements ReadCollection {
             TreeSet<byte[]> added = new TreeSet<>(after);
             added.removeAll(before);
             before.removeAll(after);
-            checkUnique(index, added, old.number());
+            index.checkUnique(added, old.number(), name);
             @SuppressWarnings("unchecked")
             TreeSet<byte[]>[] change = new TreeSet[]{before, added};
             changes.add(change);
@@ -203,8 +219,8 @@ final class EmbeddedCollection implements ReadCollection {
                 continue;
             }
             Index index = indexes.get(i);
-            changes.get(i)[0].forEach(key -> index.map.remove(Keys.entry(key, old.number())));
-            changes.get(i)[1].forEach(key -> index.map.put(Keys.entry(key, old.number()), ByteKeys.NONE));
+            index.remove(changes.get(i)[0], old.number());
+            index.add(changes.get(i)[1], old.number());
             noteMultikey(index, doc);
         }
         return true;
@@ -212,25 +228,14 @@ final class EmbeddedCollection implements ReadCollection {
 
     void delete(Planner.Hit hit) {
         for (Index index : indexes) {
-            index.keys(hit.doc()).forEach(key -> index.map.remove(Keys.entry(key, hit.number())));
+            index.remove(index.keys(hit.doc()), hit.number());
         }
         ids.remove(Keys.id(hit.doc().get("_id")));
         docs.remove(hit.number());
     }
 
-    private void checkUnique(Index index, TreeSet<byte[]> keys, long number) {
-        if (!index.unique) {
-            return;
-        }
-        for (byte[] key : keys) {
-            if (index.holder(key, number) >= 0) {
-                throw new Refusal(duplicate(index.name, "an existing document's key"), true);
-            }
-        }
-    }
-
-    private String duplicate(String index, Object key) {
-        return "E11000 duplicate key error collection: " + name + " index: " + index + " dup key: " + key;
+    static String duplicate(String collection, String index, Object key) {
+        return "E11000 duplicate key error collection: " + collection + " index: " + index + " dup key: " + key;
     }
 
     private void noteMultikey(Index index, BsonDocument doc) {
@@ -242,20 +247,7 @@ final class EmbeddedCollection implements ReadCollection {
 
     @Override
     public void createIndex(Bson keys, IndexOptions options) {
-        List<String> fields = new ArrayList<>();
-        for (Map.Entry<String, BsonValue> key : keys.toBsonDocument().entrySet()) {
-            if (!key.getValue().isNumber() || key.getValue().asNumber().doubleValue() != 1) {
-                throw new IllegalArgumentException("unsupported index on " + key.getKey() + ": " + key.getValue()
-                        + " (ascending only)");
-            }
-            Paths.split(key.getKey());
-            fields.add(key.getKey());
-        }
-        if (fields.isEmpty() || options.isSparse() || options.getPartialFilterExpression() != null
-                || options.getExpireAfter(TimeUnit.SECONDS) != null || options.getCollation() != null
-                || options.getWildcardProjection() != null) {
-            throw new IllegalArgumentException("unsupported index: " + keys.toBsonDocument() + " " + options);
-        }
+        List<String> fields = Index.fields(keys, options);
         String indexName = options.getName() != null ? options.getName()
                 : String.join("_", fields.stream().map(f -> f + "_1").toList());
         locked(() -> {
@@ -284,17 +276,18 @@ final class EmbeddedCollection implements ReadCollection {
             BsonDocument doc = new RawBsonDocument(cursor.getValue()).decode(BSON);
             TreeSet<byte[]> keys = index.keys(doc);
             try {
-                checkUnique(index, keys, number);
+                index.checkUnique(keys, number, name);
             } catch (Refusal e) {
                 store.removeMap(index.map);
                 throw new ReadStoreWriteException(name, List.of(new ReadStoreWriteException.Failure(0, true,
                         "cannot create the unique index " + index.name + ": " + e.getMessage())), e);
             }
-            keys.forEach(key -> index.map.put(Keys.entry(key, number), ByteKeys.NONE));
+            index.add(keys, number);
             if (!index.multikey && index.multikey(doc)) {
                 index.multikey = true;
             }
         }
+        index.flush();
         store.catalog().put("index\0" + name + "\0" + index.name, index.spec());
         List<Index> all = new ArrayList<>(indexes);
         all.add(index);

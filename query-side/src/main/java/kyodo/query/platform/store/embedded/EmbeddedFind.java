@@ -81,7 +81,7 @@ final class EmbeddedFind implements Find {
                     throw new NoSuchElementException();
                 }
                 returned++;
-                return projection.apply(new RawBsonDocument(hits.next().bytes()).decode(DOCUMENTS));
+                return projection.apply(new RawBsonDocument(projection.keep(hits.next().bytes())).decode(DOCUMENTS));
             }
 
             @Override

@@ -29,15 +29,15 @@ import java.util.function.Supplier;
  * indexes, in this process, no network port (ADR 17). The file is locked against a second process.
  * <p>
  * Crash consistency (ADR 13): MVStore never writes on its own here; the file is committed only by
- * {@link #makeDurable()} and by a commit every second, and each takes the exclusive side of a lock
- * whose shared side every bulk write holds, so a committed file never holds a document without its
- * index entries, or half a batch.
+ * {@link #makeDurable()} and by a timer that commits what no commit of the last second covered; each
+ * takes the exclusive side of a lock whose shared side every bulk write holds, so a committed file
+ * never holds a document without its index entries, or half a batch.
  */
 public final class EmbeddedReadStore implements ReadStore {
 
     static final String FILE = "readstore.mv";
     /** The layout of documents, index entries and catalog; another one is never read (see {@link #open}). */
-    static final String FORMAT = "kyodo-read-store/3";
+    static final String FORMAT = "kyodo-read-store/4";
     private static final String FORMAT_KEY = "format";
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EmbeddedReadStore.class);
     /**
@@ -64,6 +64,9 @@ public final class EmbeddedReadStore implements ReadStore {
     private final AtomicLong commitRequests = new AtomicLong();
     private final Object groupCommit = new Object();
     private long committedUpTo;
+    /** When the file was last committed ({@link System#nanoTime()}); guarded by the commit lock. */
+    private long lastCommit = System.nanoTime();
+    private static final long COMMIT_NANOS = TimeUnit.SECONDS.toNanos(1);
     private final ScheduledExecutorService housekeeping;
 
     private EmbeddedReadStore(Path file, MVStore store) {
@@ -216,8 +219,11 @@ public final class EmbeddedReadStore implements ReadStore {
                 }
                 throw new IllegalStateException("the read store is closed: " + file);
             }
-            if (!onlyIfChanged || store.hasUnsavedChanges()) {
+            // the timer's commit is skipped within a second of another: a replay makes its batches durable
+            // itself, and a second commit of the same pages costs as much as the first
+            if (!onlyIfChanged || store.hasUnsavedChanges() && System.nanoTime() - lastCommit >= COMMIT_NANOS) {
                 store.commit();
+                lastCommit = System.nanoTime();
             }
         } finally {
             commitLock.writeLock().unlock();

@@ -56,15 +56,21 @@ final class Keys {
         switch (rank) {
             case 3 -> number(out, v);
             case 4 -> {
-                out.write(0x30);
-                for (byte b : BsonOrder.text(v).getBytes(StandardCharsets.UTF_8)) {
-                    out.write(b);
-                    if (b == 0) {
-                        out.write(0xff);
+                byte[] text = BsonOrder.text(v).getBytes(StandardCharsets.UTF_8);
+                int zeros = 0;
+                for (byte b : text) {
+                    zeros += b == 0 ? 1 : 0;
+                }
+                // written at once, not byte by byte: an index of search tokens encodes hundreds per document
+                byte[] encoded = new byte[text.length + zeros + 3];
+                encoded[0] = 0x30;
+                for (int i = 0, at = 1; i < text.length; i++) {
+                    encoded[at++] = text[i];
+                    if (text[i] == 0) {
+                        encoded[at++] = (byte) 0xff;
                     }
                 }
-                out.write(0);
-                out.write(0);
+                out.writeBytes(encoded);
             }
             case 8 -> {
                 out.write(0x70);

@@ -120,11 +120,11 @@ final class Ordering {
             Walking walk;
             long before;
             if (reverse) {
-                walk = new Walking(c, filter, sort, new Access.Range(range.map(), range.ids(), range.from(), after),
+                walk = new Walking(c, filter, sort, new Access.Range(range.map(), range.kind(), range.from(), after),
                         true, null);
                 before = (after == null ? range.map().sizeAsLong() : range.rank(after)) - (end - skip);
             } else {
-                walk = new Walking(c, filter, sort, new Access.Range(range.map(), range.ids(), group, range.to()),
+                walk = new Walking(c, filter, sort, new Access.Range(range.map(), range.kind(), group, range.to()),
                         false, null);
                 before = first + skip - range.rank(group);
             }

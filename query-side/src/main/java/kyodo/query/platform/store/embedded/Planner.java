@@ -1,20 +1,14 @@
 package kyodo.query.platform.store.embedded;
 
 import org.bson.BsonDocument;
-import org.bson.BsonValue;
 import org.h2.mvstore.Cursor;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Objects;
-import java.util.Set;
 
 /**
  * Answers a query by the cheapest of three plans, estimated from index ranges by rank: walk an index
@@ -34,6 +28,8 @@ final class Planner {
 
     /** What reading a document costs against reading an index entry, roughly. */
     private static final int DOCUMENT_COST = 10;
+    /** What reading a number from a postings block costs against reading an index entry, inverted. */
+    private static final int POSTINGS_READS = 8;
 
     private Planner() {
     }
@@ -51,7 +47,7 @@ final class Planner {
         long n = Math.max(1, c.size());
         long needed = limit > 0 ? (long) skip + limit : 0;
         List<Access> accesses = accesses(c, filter);
-        Access best = accesses.stream().min(Comparator.comparingLong(Access::estimate)).orElse(null);
+        Access best = cheapest(accesses);
         double matches = best == null ? n : best.estimate();
         double fraction = 1;
         for (Access access : accesses) {
@@ -64,7 +60,7 @@ final class Planner {
             long size = walk.range.size();
             walkCost = needed > 0 ? Math.min(size, needed * size / matches) : size;
         }
-        double candidateCost = best == null ? Double.MAX_VALUE : best.estimate() * 1.5;
+        double candidateCost = best == null ? Double.MAX_VALUE : best.estimate() * 1.5 / readsPerEntry(best);
         Iterator<Hit> hits;
         if (walkCost <= candidateCost && walkCost <= n) {
             if (walk.exact && skip > 0) {
@@ -102,6 +98,20 @@ final class Planner {
         return new Ordering.Walking(c, candidates.residual(), sort, walk.range, walk.reverse, candidates::contains);
     }
 
+    /** The access whose ranges cost least to read: postings of a frequent word before a scope's entries. */
+    private static Access cheapest(List<Access> accesses) {
+        return accesses.stream().min(Comparator.comparingDouble(a -> a.estimate() / (double) readsPerEntry(a)))
+                .orElse(null);
+    }
+
+    /**
+     * Numbers read for the cost of one index entry: postings decode blocks of them, so a frequent
+     * search word's candidates cost less than walking the date index and reading documents to match.
+     */
+    private static int readsPerEntry(Access access) {
+        return access.ranges().stream().allMatch(r -> r.kind() == Access.Kind.POSTINGS) ? POSTINGS_READS : 1;
+    }
+
     /** How many documents match: by rank when one index range holds exactly them. */
     static long count(EmbeddedCollection c, Filter filter) {
         if (filter.clauses.isEmpty()) {
@@ -110,12 +120,12 @@ final class Planner {
         List<Access> accesses = accesses(c, filter);
         for (Access access : accesses) {
             if (access.exact() && access.ranges().size() == 1 && access.covered().size() == filter.clauses.size()) {
-                return access.estimate();
+                return access.count();
             }
         }
-        Access best = accesses.stream().min(Comparator.comparingLong(Access::estimate)).orElse(null);
+        Access best = cheapest(accesses);
         Iterator<Hit> hits;
-        if (best != null && best.estimate() * 1.5 < c.size()) {
+        if (best != null && best.estimate() * 1.5 / readsPerEntry(best) < c.size()) {
             Candidates candidates = Candidates.of(filter, best, accesses);
             if (candidates.residual().clauses.isEmpty()) {
                 // the intersected ranges answer every clause: a count of index entries, no document read
@@ -133,16 +143,16 @@ final class Planner {
     }
 
     private static List<Access> accesses(EmbeddedCollection c, Filter filter) {
-        List<Access> accesses = new ArrayList<>(Access.of(c.ids, true, List.of("_id"), false, filter));
+        List<Access> accesses = new ArrayList<>(Access.of(c.ids, Access.Kind.IDS, List.of("_id"), false, filter));
         for (Filter.Clause clause : filter.clauses) {
             if (clause.op() == Filter.Op.EQ && clause.path().equals("_id") && !Access.scalar(clause.value())
                     && !clause.value().isNull() && !clause.value().isArray()) {
-                accesses.add(new Access(List.of(Access.prefix(c.ids, true, Keys.id(clause.value()))),
+                accesses.add(new Access(List.of(Access.prefix(c.ids, Access.Kind.IDS, Keys.id(clause.value()))),
                         List.of(clause), true));
             }
         }
         for (Index index : c.indexes) {
-            accesses.addAll(Access.of(index.map, false, index.fields, index.multikey, filter));
+            accesses.addAll(Access.of(index.map, index.kind(), index.fields, index.multikey, filter));
         }
         return accesses;
     }
@@ -153,14 +163,14 @@ final class Planner {
 
     private static Walk walk(EmbeddedCollection c, Filter filter, Sort.Key key) {
         if (key.path().equals("_id")) {
-            return new Walk(narrow(new Access.Range(c.ids, true, null, null), filter, key.path()), !key.ascending(),
+            return new Walk(narrow(new Access.Range(c.ids, Access.Kind.IDS, null, null), filter, key.path()), !key.ascending(),
                     false);
         }
         // the index with the longest equality prefix before the sort key: the fewest entries to walk
         Walk found = null;
         int longest = -1;
         for (Index index : c.indexes) {
-            if (index.multikey) {
+            if (index.multikey || index.postings) {
                 continue;
             }
             List<Filter.Clause> prefix = new ArrayList<>();
@@ -175,11 +185,11 @@ final class Planner {
                     && index.fields.get(prefix.size()).equals(key.path())) {
                 Access.Range range;
                 if (prefix.isEmpty()) {
-                    range = narrow(new Access.Range(index.map, false, null, null), filter, key.path());
+                    range = narrow(new Access.Range(index.map, index.kind(), null, null), filter, key.path());
                 } else {
                     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
                     prefix.forEach(eq -> Keys.append(bytes, eq.value()));
-                    range = Access.prefix(index.map, false, bytes.toByteArray());
+                    range = Access.prefix(index.map, index.kind(), bytes.toByteArray());
                 }
                 // every entry of an equality prefix answering the whole filter is a match: pages skip by rank
                 boolean exact = !prefix.isEmpty() && prefix.size() == filter.clauses.size()
@@ -199,13 +209,13 @@ final class Planner {
             if (clause.path().equals(field) && clause.value() != null && Access.scalar(clause.value())
                     && List.of(Filter.Op.GT, Filter.Op.GTE, Filter.Op.LT, Filter.Op.LTE, Filter.Op.EQ).contains(clause.op())) {
                 Access.Range r = clause.op() == Filter.Op.EQ
-                        ? Access.prefix(range.map(), range.ids(), Keys.encode(clause.value()))
-                        : Access.comparison(range.map(), range.ids(), clause);
+                        ? Access.prefix(range.map(), range.kind(), Keys.encode(clause.value()))
+                        : Access.comparison(range.map(), range.kind(), clause);
                 from = from == null || Arrays.compareUnsigned(r.from(), from) > 0 ? r.from() : from;
                 to = to == null || r.to() != null && Arrays.compareUnsigned(r.to(), to) < 0 ? r.to() : to;
             }
         }
-        return new Access.Range(range.map(), range.ids(), from, to);
+        return new Access.Range(range.map(), range.kind(), from, to);
     }
 
     private static Iterator<Hit> scan(EmbeddedCollection c, Filter filter) {

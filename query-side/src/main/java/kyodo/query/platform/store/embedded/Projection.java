@@ -1,9 +1,14 @@
 package kyodo.query.platform.store.embedded;
 
+import org.bson.BsonBinaryReader;
+import org.bson.BsonType;
 import org.bson.BsonValue;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -55,6 +60,43 @@ final class Projection {
         }
         boolean include = !included.isEmpty();
         return new Projection(include, Set.copyOf(include ? included : excluded), withoutId);
+    }
+
+    /**
+     * The stored document's bytes with only the fields the projection keeps, copied element by element
+     * without decoding the others: a list page of proposals then never decodes their hundreds of
+     * search tokens.
+     */
+    byte[] keep(byte[] bytes) {
+        if (this == NONE) {
+            return bytes;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
+        out.writeBytes(new byte[4]);
+        try (BsonBinaryReader reader = new BsonBinaryReader(ByteBuffer.wrap(bytes))) {
+            reader.readStartDocument();
+            int start = reader.getBsonInput().getPosition();
+            while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+                String name = reader.readName();
+                reader.skipValue();
+                int end = reader.getBsonInput().getPosition();
+                if (keeps(name)) {
+                    out.write(bytes, start, end - start);
+                }
+                start = end;
+            }
+        }
+        out.write(0);
+        byte[] kept = out.toByteArray();
+        ByteBuffer.wrap(kept).order(ByteOrder.LITTLE_ENDIAN).putInt(0, kept.length);
+        return kept;
+    }
+
+    private boolean keeps(String field) {
+        if (field.equals("_id")) {
+            return !withoutId;
+        }
+        return include == fields.contains(field);
     }
 
     Document apply(Document doc) {
