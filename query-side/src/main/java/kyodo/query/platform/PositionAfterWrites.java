@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,8 @@ import java.util.Optional;
  */
 public final class PositionAfterWrites implements TokenStore {
 
+    private static final String DURABLE = PositionAfterWrites.class.getName() + ".durable";
+
     private final TokenStore delegate;
     private final Runnable makeDurable;
 
@@ -40,9 +43,20 @@ public final class PositionAfterWrites implements TokenStore {
     public void storeToken(TrackingToken token, String processorName, int segment)
             throws UnableToClaimTokenException {
         if (CurrentUnitOfWork.isStarted()) {
-            PendingWrites.flush(CurrentUnitOfWork.get());
+            UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+            PendingWrites.flush(unitOfWork);
+            // One unit of work may store several positions: the one-pass replay stores every lane's at
+            // its prepare-commit, where no handler runs any more. The first flush wrote the documents of
+            // them all, so one commit covers them all; each further one would only have made the
+            // position stored just before it durable, which ADR 13 does not need (a lost position is
+            // handled again).
+            if (!Boolean.TRUE.equals(unitOfWork.getResource(DURABLE))) {
+                makeDurable.run();
+                unitOfWork.resources().put(DURABLE, Boolean.TRUE);
+            }
+        } else {
+            makeDurable.run();
         }
-        makeDurable.run();
         delegate.storeToken(token, processorName, segment);
     }
 

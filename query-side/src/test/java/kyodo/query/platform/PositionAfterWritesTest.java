@@ -69,6 +69,38 @@ class PositionAfterWritesTest {
         assertThat(positions.fetchToken("views", 0)).isEqualTo(new GlobalSequenceTrackingToken(3));
     }
 
+    /** The one-pass replay stores the positions of every projection in the batch's one unit of work. */
+    @Test
+    void positionsStoredInOneUnitOfWorkFollowOneCommitOfAllItsDocuments() {
+        store.initializeTokenSegments("views", 1);
+        store.initializeTokenSegments("facts", 1);
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.of(event("a"), event("b")));
+        unitOfWork.onPrepareCommit(u -> {
+            store.storeToken(new GlobalSequenceTrackingToken(2), "views", 0);
+            store.storeToken(new GlobalSequenceTrackingToken(2), "facts", 0);
+        });
+        unitOfWork.executeWithResult(() -> {
+            String id = (String) unitOfWork.getMessage().getPayload();
+            writes.write(pending -> pending.add(new ReplaceOneModel<>(Filters.eq("_id", id),
+                    new Document("_id", id), new ReplaceOptions().upsert(true))));
+            return null;
+        });
+
+        assertThat(steps).containsExactly("durable with 2 documents", "position after 2 documents",
+                "position after 2 documents");
+        assertThat(positions.fetchToken("facts", 0)).isEqualTo(new GlobalSequenceTrackingToken(2));
+
+        // the next batch, a unit of work of its own, commits again before its position
+        BatchingUnitOfWork<EventMessage<?>> next = new BatchingUnitOfWork<>(List.of(event("c")));
+        next.onPrepareCommit(u -> store.storeToken(new GlobalSequenceTrackingToken(3), "views", 0));
+        next.executeWithResult(() -> {
+            writes.write(pending -> pending.add(new ReplaceOneModel<>(Filters.eq("_id", "c"),
+                    new Document("_id", "c"), new ReplaceOptions().upsert(true))));
+            return null;
+        });
+        assertThat(steps).endsWith("durable with 3 documents", "position after 3 documents");
+    }
+
     @Test
     void aBatchThatFailsWritesNothingAndStoresNoPosition() {
         store.initializeTokenSegments("views", 1);
