@@ -28,6 +28,7 @@ import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.core.env.Environment;
 
 import javax.sql.DataSource;
 import java.security.SecureRandom;
@@ -162,6 +163,12 @@ public class CommandStorageConfiguration {
         JdbcPersonKeyVault vault = new JdbcPersonKeyVault(vaultDataSource, PersonalDataProtector.keyGenerator(random));
         vault.createSchema();
         return vault;
+    }
+
+    /** Before the event store's file is opened: copied into a compact file when it is mostly free space. */
+    @Bean
+    static SparseFileCopy sparseFileCopy(Environment environment) {
+        return new SparseFileCopy(environment);
     }
 
     /**

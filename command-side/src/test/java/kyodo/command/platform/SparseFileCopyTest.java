@@ -1,0 +1,101 @@
+package kyodo.command.platform;
+
+import kyodo.kernel.EmbeddedFiles;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SparseFileCopyTest {
+
+    private static final int ROWS = 400;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theEventStoreFileIsFoundInKyodosOwnUrlOnly() {
+        assertThat(SparseFileCopy.embeddedFile(EmbeddedFiles.url(dir.resolve("eventstore/kyodo"))))
+                .contains(dir.resolve("eventstore/kyodo.mv.db").toAbsolutePath().normalize());
+        assertThat(SparseFileCopy.embeddedFile("jdbc:postgresql://127.0.0.1/kyodo")).isEmpty();
+        assertThat(SparseFileCopy.embeddedFile("jdbc:h2:mem:kyodo")).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void aFileThatIsMostlyFreeSpaceIsCopiedCompactWithEveryRow() throws Exception {
+        JdbcDataSource events = dataSource();
+        try (Connection c = events.getConnection()) {
+            write(c);
+            // nothing compacts here: every commit left a chunk, most of them now dead
+            assertThat(SparseFileCopy.compactIfSparse(file(), 0, 50)).as("held by this process").isFalse();
+        }
+        long before = Files.size(file());
+
+        assertThat(SparseFileCopy.compactIfSparse(file(), 0, 50)).isTrue();
+
+        assertThat(Files.size(file())).isLessThan(before / 2);
+        try (Connection c = events.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id, payload FROM events ORDER BY id")) {
+            int rows = 0;
+            while (rs.next()) {
+                assertThat(rs.getBytes(2)).isEqualTo(payload(rs.getInt(1)));
+                rows++;
+            }
+            assertThat(rows).isEqualTo(ROWS);
+        }
+        // now compact: copied again it would not be
+        assertThat(SparseFileCopy.compactIfSparse(file(), 0, 50)).isFalse();
+    }
+
+    @Test
+    void aSmallFileIsLeftAsItIs() throws Exception {
+        try (Connection c = dataSource().getConnection()) {
+            write(c);
+        }
+        long before = Files.size(file());
+        assertThat(SparseFileCopy.compactIfSparse(file(), before, 50)).isFalse();
+        assertThat(Files.size(file())).isEqualTo(before);
+        assertThat(SparseFileCopy.compactIfSparse(dir.resolve("none.mv.db"), 0, 50)).isFalse();
+    }
+
+    private Path file() {
+        return dir.resolve("kyodo.mv.db");
+    }
+
+    private JdbcDataSource dataSource() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL(EmbeddedFiles.url(dir.resolve("kyodo")).replace(";RETENTION_TIME=2000;", ";RETENTION_TIME=0;"));
+        dataSource.setUser("kyodo");
+        return dataSource;
+    }
+
+    private static void write(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE events (id INT PRIMARY KEY, payload VARBINARY(2000))");
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO events VALUES (?, ?)")) {
+            for (int i = 0; i < ROWS; i++) {
+                insert.setInt(1, i);
+                insert.setBytes(2, payload(i));
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    private static byte[] payload(int i) {
+        byte[] bytes = new byte[600];
+        Arrays.fill(bytes, (byte) i);
+        return bytes;
+    }
+}
