@@ -1,6 +1,7 @@
 package kyodo.kernel;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * How kyodo opens its embedded H2 files (events, personal-data keys, accounts), in one place for both
@@ -41,5 +42,15 @@ public final class EmbeddedFiles {
     /** The JDBC URL of an embedded H2 file database at {@code file} (without H2's suffix). */
     public static String url(Path file) {
         return H2_FILES + file.toAbsolutePath().normalize() + SETTINGS;
+    }
+
+    /** The file H2 keeps behind a URL that {@link #url(Path)} gave; empty for any other URL. */
+    public static Optional<Path> file(String url) {
+        if (!url.startsWith(H2_FILES)) {
+            return Optional.empty();
+        }
+        String path = url.substring(H2_FILES.length());
+        int settings = path.indexOf(';');
+        return Optional.of(Path.of((settings < 0 ? path : path.substring(0, settings)) + ".mv.db"));
     }
 }

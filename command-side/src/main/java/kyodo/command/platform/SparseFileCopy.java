@@ -1,5 +1,6 @@
 package kyodo.command.platform;
 
+import kyodo.kernel.EmbeddedFiles;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
@@ -14,7 +15,6 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * Copies the embedded event store's file into a compact one before the application opens it, when
@@ -45,21 +45,10 @@ final class SparseFileCopy implements BeanPostProcessor {
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
         if (!done && (bean instanceof DataSource || bean instanceof DataSourceProperties)) {
             done = true;
-            embeddedFile(environment.getProperty("spring.datasource.url", ""))
+            EmbeddedFiles.file(environment.getProperty("spring.datasource.url", ""))
                     .ifPresent(file -> compactIfSparse(file, SPARSE_BYTES, SPARSE_FILL_RATE));
         }
         return bean;
-    }
-
-    /** The MVStore file of an embedded H2 database URL (kyodo's own, {@code jdbc:h2:async:/path;…}). */
-    static Optional<Path> embeddedFile(String url) {
-        String prefix = "jdbc:h2:async:";
-        if (!url.startsWith(prefix)) {
-            return Optional.empty();
-        }
-        String path = url.substring(prefix.length());
-        int settings = path.indexOf(';');
-        return Optional.of(Path.of((settings < 0 ? path : path.substring(0, settings)) + ".mv.db"));
     }
 
     /** Copies the file into a compact one if it is larger than {@code minBytes} and less than {@code fillRate} % live. */

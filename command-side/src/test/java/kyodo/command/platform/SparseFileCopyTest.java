@@ -26,10 +26,10 @@ class SparseFileCopyTest {
 
     @Test
     void theEventStoreFileIsFoundInKyodosOwnUrlOnly() {
-        assertThat(SparseFileCopy.embeddedFile(EmbeddedFiles.url(dir.resolve("eventstore/kyodo"))))
+        assertThat(EmbeddedFiles.file(EmbeddedFiles.url(dir.resolve("eventstore/kyodo"))))
                 .contains(dir.resolve("eventstore/kyodo.mv.db").toAbsolutePath().normalize());
-        assertThat(SparseFileCopy.embeddedFile("jdbc:postgresql://127.0.0.1/kyodo")).isEmpty();
-        assertThat(SparseFileCopy.embeddedFile("jdbc:h2:mem:kyodo")).isEqualTo(Optional.empty());
+        assertThat(EmbeddedFiles.file("jdbc:postgresql://127.0.0.1/kyodo")).isEmpty();
+        assertThat(EmbeddedFiles.file("jdbc:h2:mem:kyodo")).isEqualTo(Optional.empty());
     }
 
     @Test

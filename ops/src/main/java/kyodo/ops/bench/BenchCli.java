@@ -160,8 +160,7 @@ public final class BenchCli {
         String user = options.flag("--user", null);
         String password = user == null ? null : password(options);
         Path wrk = "wrk".equals(options.flag("--driver", "java")) ? WrkRow.find() : null;
-        String warmupFlag = options.flag("--warmup", "5s");
-        Duration warmup = warmupFlag.matches("0+(s|ms)?") ? Duration.ZERO : duration("--warmup", warmupFlag);
+        Duration warmup = duration("--warmup", options.flag("--warmup", "5s"), true);
         LoadDriver driver = new LoadDriver(new LoadDriver.Options(url, duration, warmup, connections, user, password,
                 wrk));
         List<LoadRow> rows = driver.run(err);
@@ -219,15 +218,17 @@ public final class BenchCli {
     }
 
     static Duration duration(String value) {
-        return duration("--duration", value);
+        return duration("--duration", value, false);
     }
 
-    static Duration duration(String flag, String value) {
+    /** A duration as an operator writes it ({@code 30s}, {@code 500ms}, {@code 2m}), at most an hour. */
+    static Duration duration(String flag, String value, boolean zeroAllowed) {
         try {
             Duration duration = value.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(value))
                     : value.matches("\\d+ms") ? Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)))
                     : Duration.parse("PT" + value.toUpperCase(Locale.ROOT));
-            if (!duration.isNegative() && !duration.isZero() && duration.compareTo(Duration.ofHours(1)) <= 0) {
+            if (!duration.isNegative() && (zeroAllowed || !duration.isZero())
+                    && duration.compareTo(Duration.ofHours(1)) <= 0) {
                 return duration;
             }
         } catch (DateTimeParseException | NumberFormatException e) {
