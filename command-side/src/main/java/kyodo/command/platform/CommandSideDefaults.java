@@ -1,20 +1,21 @@
 package kyodo.command.platform;
 
-import kyodo.kernel.EmbeddedFiles;
+import kyodo.kernel.EmbeddedDefaults;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The embedded default, as lowest-priority properties: with no configuration the command side
- * keeps events in an H2 file under the data directory and personal-data keys in a second one.
+ * keeps events in an H2 file under the data directory and personal-data keys in a second one
+ * (the defaults both sides share are {@link EmbeddedDefaults}); here are the command side's own:
+ * its threads and the pools sized by them, the request body limit, the deadline scheduler and the
+ * policies' batches.
  * Anything the operator sets (properties, environment) wins; {@code axon.axonserver.servers}
  * switches the event store and buses to Axon Server.
  */
@@ -27,15 +28,7 @@ public class CommandSideDefaults implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
-        Path dataDir = dataDirectory(env);
-        Map<String, Object> defaults = new LinkedHashMap<>();
-        defaults.put("kyodo.data-dir", dataDir.toString());
-        if (!env.containsProperty("axon.axonserver.servers")) {
-            defaults.put("axon.axonserver.enabled", "false");
-        }
-        defaults.put("spring.datasource.url", EmbeddedFiles.url(dataDir.resolve("eventstore/kyodo")));
-        defaults.put("spring.datasource.username", "kyodo");
-        defaults.put("spring.datasource.password", "");
+        Map<String, Object> defaults = EmbeddedDefaults.shared(env::getProperty);
         // Blocking command work runs on kyodo.command.threads threads (CommandWorkers); each holds one
         // connection through its unit of work, and H2 groups the commits that wait together. The pools
         // leave room for the processors, the deadline scheduler and the compaction besides.
@@ -43,10 +36,6 @@ public class CommandSideDefaults implements EnvironmentPostProcessor, Ordered {
         defaults.put("kyodo.command.threads", threads);
         defaults.put("spring.datasource.hikari.maximum-pool-size", threads + 16);
         defaults.put("kyodo.vault.pool-size", threads);
-        defaults.put("kyodo.vault.url", EmbeddedFiles.url(dataDir.resolve("vault/keys")));
-        defaults.put("axon.serializer.general", "jackson");
-        defaults.put("axon.serializer.events", "jackson");
-        defaults.put("axon.serializer.messages", "jackson");
         defaults.put("spring.codec.max-in-memory-size", "64KB");
         // deadlines: the scheduler starts once its table exists (created with the event tables)
         defaults.put("db-scheduler.delay-startup-until-context-ready", "true");
@@ -63,18 +52,10 @@ public class CommandSideDefaults implements EnvironmentPostProcessor, Ordered {
         // reservation's expiry or an overdue mark waiting half an hour after a kill -9 (ADR 13).
         defaults.put("db-scheduler.heartbeat-interval", "5s");
         defaults.put("db-scheduler.missed-heartbeats-limit", "4");
-        defaults.put("server.error.include-stacktrace", "never");
         defaults.put("server.error.include-message", "never");
         defaults.put("server.shutdown", "graceful");
-        defaults.put("management.endpoints.web.exposure.include", "health");
         defaults.put("spring.jackson.time-zone", "Asia/Tokyo");
         env.getPropertySources().addLast(new MapPropertySource(SOURCE, defaults));
-    }
-
-    /** {@code kyodo.data-dir}, else {@code KYODO_DATA_DIR}, else {@code ./data}; always absolute. */
-    static Path dataDirectory(ConfigurableEnvironment env) {
-        String configured = env.getProperty("kyodo.data-dir", env.getProperty("KYODO_DATA_DIR", "data"));
-        return Path.of(configured).toAbsolutePath().normalize();
     }
 
     @Override

@@ -1,0 +1,60 @@
+package kyodo.kernel;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The embedded defaults both sides share, written once: the data directory, the event store and
+ * key vault files in it, Axon Server off unless servers are named, Jackson for every Axon
+ * serializer (XStream drops record events silently), no stack traces in error answers and only
+ * the health endpoint exposed. Each side's environment post-processor adds these, below anything
+ * the operator sets, with its own defaults beside them.
+ */
+public final class EmbeddedDefaults {
+
+    /** Where kyodo keeps its files unless {@code kyodo.data-dir} or {@code KYODO_DATA_DIR} says otherwise. */
+    static final String DATA_DIR = "data";
+
+    private EmbeddedDefaults() {
+    }
+
+    /**
+     * {@code kyodo.data-dir}, else {@code KYODO_DATA_DIR}, else {@code ./data}; always absolute.
+     *
+     * @param property the configured value of a property, or {@code null} when it is not set
+     */
+    public static Path dataDirectory(UnaryOperator<String> property) {
+        String configured = property.apply("kyodo.data-dir");
+        if (configured == null) {
+            configured = property.apply("KYODO_DATA_DIR");
+        }
+        return Path.of(configured == null ? DATA_DIR : configured).toAbsolutePath().normalize();
+    }
+
+    /**
+     * The shared defaults, to be added with the lowest precedence.
+     *
+     * @param property the configured value of a property, or {@code null} when it is not set
+     */
+    public static Map<String, Object> shared(UnaryOperator<String> property) {
+        Path dataDir = dataDirectory(property);
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("kyodo.data-dir", dataDir.toString());
+        if (property.apply("axon.axonserver.servers") == null) {
+            // otherwise Axon dials localhost:8124 forever and every command fails
+            defaults.put("axon.axonserver.enabled", "false");
+        }
+        defaults.put("spring.datasource.url", EmbeddedFiles.url(dataDir.resolve("eventstore/kyodo")));
+        defaults.put("spring.datasource.username", "kyodo");
+        defaults.put("spring.datasource.password", "");
+        defaults.put("kyodo.vault.url", EmbeddedFiles.url(dataDir.resolve("vault/keys")));
+        defaults.put("axon.serializer.general", "jackson");
+        defaults.put("axon.serializer.events", "jackson");
+        defaults.put("axon.serializer.messages", "jackson");
+        defaults.put("server.error.include-stacktrace", "never");
+        defaults.put("management.endpoints.web.exposure.include", "health");
+        return defaults;
+    }
+}

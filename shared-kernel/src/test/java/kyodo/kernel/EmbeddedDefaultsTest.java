@@ -1,0 +1,46 @@
+package kyodo.kernel;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EmbeddedDefaultsTest {
+
+    @Test
+    void theDataDirectoryIsThePropertyElseTheEnvironmentVariableElseDataHere() {
+        Path here = Path.of("data").toAbsolutePath().normalize();
+        assertThat(EmbeddedDefaults.dataDirectory(Map.<String, String>of()::get)).isEqualTo(here);
+        assertThat(EmbeddedDefaults.dataDirectory(Map.of("KYODO_DATA_DIR", "/srv/env/../kyodo")::get))
+                .isEqualTo(Path.of("/srv/kyodo"));
+        assertThat(EmbeddedDefaults.dataDirectory(
+                Map.of("KYODO_DATA_DIR", "/srv/env", "kyodo.data-dir", "/srv/property")::get))
+                .isEqualTo(Path.of("/srv/property"));
+    }
+
+    @Test
+    void theEventStoreAndTheVaultAreFilesUnderTheDataDirectory() {
+        Map<String, Object> defaults = EmbeddedDefaults.shared(Map.of("kyodo.data-dir", "/srv/kyodo")::get);
+
+        assertThat(defaults).containsEntry("kyodo.data-dir", "/srv/kyodo")
+                .containsEntry("spring.datasource.url", EmbeddedFiles.url(Path.of("/srv/kyodo/eventstore/kyodo")))
+                .containsEntry("spring.datasource.username", "kyodo")
+                .containsEntry("spring.datasource.password", "")
+                .containsEntry("kyodo.vault.url", EmbeddedFiles.url(Path.of("/srv/kyodo/vault/keys")))
+                .containsEntry("axon.serializer.general", "jackson")
+                .containsEntry("axon.serializer.events", "jackson")
+                .containsEntry("axon.serializer.messages", "jackson")
+                .containsEntry("server.error.include-stacktrace", "never")
+                .containsEntry("management.endpoints.web.exposure.include", "health");
+    }
+
+    @Test
+    void axonServerIsOffUnlessItsServersAreNamed() {
+        assertThat(EmbeddedDefaults.shared(Map.<String, String>of()::get))
+                .containsEntry("axon.axonserver.enabled", "false");
+        assertThat(EmbeddedDefaults.shared(Map.of("axon.axonserver.servers", "axon:8124")::get))
+                .doesNotContainKey("axon.axonserver.enabled");
+    }
+}
