@@ -22,7 +22,6 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -174,10 +173,6 @@ class WardBudget extends VersionedAggregate {
 
     private KyodoProblemException refused(kyodo.kernel.problem.ProblemType type, String detail) {
         return new KyodoProblemException(type, detail);
-    }
-
-    /** Budget settings: how long a reservation waits for its project. */
-    public record BudgetSettings(Duration reservationTimeout) {
     }
 
     /** The ward whose budget this is, read off its id ({@code saiwai-2025}); null before it exists. */

@@ -2,19 +2,21 @@ package kyodo.command.meeting;
 
 import kyodo.kernel.meeting.MeetingKind;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.util.Map;
 
 /**
- * Share of the attendance that must vote (for, against or abstaining) for a motion to be decided:
- * more than {@code kyodo.meetings.quorum.default-share} (0.5, i.e. more than half) unless
- * {@code kyodo.meetings.quorum.by-kind.WARD_ASSEMBLY=0.66} etc. says otherwise.
+ * Share of the attendance that must vote (for, against or abstaining) for a motion to be decided
+ * ({@code kyodo.meetings.quorum.*}).
+ *
+ * @param defaultShare more than this share of the attendance must vote (0.5: more than half)
+ * @param byKind       the share for a kind of meeting instead, e.g. {@code by-kind.WARD_ASSEMBLY=0.66}
  */
 @ConfigurationProperties("kyodo.meetings.quorum")
-public record QuorumPolicy(Double defaultShare, Map<MeetingKind, Double> byKind) {
+public record QuorumPolicy(@DefaultValue("0.5") double defaultShare, Map<MeetingKind, Double> byKind) {
 
     public QuorumPolicy {
-        defaultShare = defaultShare == null ? 0.5 : defaultShare;
         byKind = byKind == null ? Map.of() : Map.copyOf(byKind);
         if (defaultShare < 0 || defaultShare >= 1 || byKind.values().stream().anyMatch(s -> s < 0 || s >= 1)) {
             throw new IllegalArgumentException("a quorum share is at least 0 and below 1");

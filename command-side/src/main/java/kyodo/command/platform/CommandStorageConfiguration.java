@@ -6,6 +6,8 @@ import kyodo.kernel.StoreInUse;
 import kyodo.kernel.personal.JdbcPersonKeyVault;
 import kyodo.kernel.personal.PersonKeyVault;
 import kyodo.kernel.personal.PersonalDataProtector;
+import kyodo.kernel.personal.VaultSettings;
+import org.axonframework.axonserver.connector.AxonServerConfiguration;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -20,10 +22,11 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -149,17 +152,20 @@ public class CommandStorageConfiguration {
         return new DuplicateKeyResolver();
     }
 
+    /** {@code kyodo.vault.*}: the one shape both sides bind (its defaults are the kernel's). */
+    @Bean
+    VaultSettings vaultSettings(Environment environment) {
+        return Binder.get(environment).bindOrCreate("kyodo.vault", VaultSettings.class);
+    }
+
     @Bean
     @ConditionalOnMissingBean(PersonKeyVault.class)
-    JdbcPersonKeyVault personKeyVault(@Value("${kyodo.vault.url}") String url,
-                                  @Value("${kyodo.vault.username:kyodo}") String user,
-                                  @Value("${kyodo.vault.password:}") String password,
-                                  @Value("${kyodo.vault.pool-size:10}") int poolSize, SecureRandom random) {
+    JdbcPersonKeyVault personKeyVault(VaultSettings settings, SecureRandom random) {
         // every submission writes a key here from a command thread before its command is sent
-        HikariDataSource vaultDataSource = DataSourceBuilder.create().type(HikariDataSource.class)
-                .url(url).username(user).password(password).build();
-        vaultDataSource.setMaximumPoolSize(poolSize);
-        vaultDataSource.setPoolName("kyodo-keys");
+        HikariDataSource vaultDataSource = vaultPool(settings, "kyodo-keys");
+        if (settings.poolSize() != null) {
+            vaultDataSource.setMaximumPoolSize(settings.poolSize());
+        }
         JdbcPersonKeyVault vault = new JdbcPersonKeyVault(vaultDataSource, PersonalDataProtector.keyGenerator(random));
         vault.createSchema();
         return vault;
@@ -179,18 +185,14 @@ public class CommandStorageConfiguration {
      */
     @Bean
     EmbeddedFileCompaction embeddedFileCompaction(DataSource events, PersonKeyVault vault,
-                                                  EventStoreSchema schema,
-                                                  @Value("${kyodo.vault.url}") String vaultUrl,
-                                                  @Value("${kyodo.vault.username:kyodo}") String vaultUser,
-                                                  @Value("${kyodo.vault.password:}") String vaultPassword,
-                                                  @Value("${kyodo.embedded-files.compaction-interval:1s}") Duration interval) {
+                                                  EventStoreSchema schema, VaultSettings vaultSettings,
+                                                  CompactionSettings compaction) {
+        Duration interval = compaction.compactionInterval();
         List<EmbeddedFileCompaction.Target> targets = new ArrayList<>();
         targets.add(new EmbeddedFileCompaction.Target("event store", events, false));
-        if (vaultUrl.startsWith("jdbc:h2:") && !interval.isZero()) {
-            HikariDataSource keys = DataSourceBuilder.create().type(HikariDataSource.class)
-                    .url(vaultUrl).username(vaultUser).password(vaultPassword).build();
+        if (vaultSettings.url().startsWith("jdbc:h2:") && !interval.isZero()) {
+            HikariDataSource keys = vaultPool(vaultSettings, "kyodo-keys-compaction");
             keys.setMaximumPoolSize(1);
-            keys.setPoolName("kyodo-keys-compaction");
             targets.add(new EmbeddedFileCompaction.Target("key vault", keys, true));
         }
         return EmbeddedFileCompaction.start(targets, interval);
@@ -214,19 +216,28 @@ public class CommandStorageConfiguration {
         return Clock.systemUTC();
     }
 
+    private static HikariDataSource vaultPool(VaultSettings settings, String name) {
+        HikariDataSource pool = DataSourceBuilder.create().type(HikariDataSource.class)
+                .url(settings.url()).username(settings.username()).password(settings.password()).build();
+        pool.setPoolName(name);
+        return pool;
+    }
+
+    /** Axon's connector settings exist only while Axon Server is enabled (the embedded default turns it off). */
     @Bean
-    StoreInUse eventStoreInUse(ObjectProvider<EventStorageEngine> engine,
-                               @Value("${spring.datasource.url:}") String jdbcUrl,
-                               @Value("${axon.axonserver.servers:}") String axonServers) {
-        if (!axonServers.isBlank()) {
-            return new StoreInUse("events", "Axon Server " + axonServers);
+    StoreInUse eventStoreInUse(ObjectProvider<AxonServerConfiguration> axonServer,
+                               ObjectProvider<DataSourceProperties> dataSource) {
+        AxonServerConfiguration server = axonServer.getIfAvailable();
+        if (server != null && server.isEnabled()) {
+            return new StoreInUse("events", "Axon Server " + server.getServers());
         }
-        return new StoreInUse("events", "Axon JDBC engine on " + StoreInUse.redact(jdbcUrl));
+        DataSourceProperties jdbc = dataSource.getIfAvailable();
+        return new StoreInUse("events", "Axon JDBC engine on " + StoreInUse.redact(jdbc == null ? null : jdbc.getUrl()));
     }
 
     @Bean
-    StoreInUse keyVaultInUse(@Value("${kyodo.vault.url}") String url) {
-        return new StoreInUse("keys", "JDBC vault on " + StoreInUse.redact(url));
+    StoreInUse keyVaultInUse(VaultSettings settings) {
+        return new StoreInUse("keys", "JDBC vault on " + StoreInUse.redact(settings.url()));
     }
 
     /** Marker that the event tables exist; later start-up work can depend on it. */

@@ -2,7 +2,7 @@ package kyodo.command.platform;
 
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -36,8 +36,12 @@ public class CommandWorkers implements AutoCloseable {
 
     private final ThreadPoolExecutor executor;
 
-    public CommandWorkers(@Value("${kyodo.command.threads}") int threads,
-                          @Value("${kyodo.command.queue:10000}") int queue) {
+    @Autowired
+    public CommandWorkers(CommandSettings settings) {
+        this(settings.threads(), settings.queue());
+    }
+
+    public CommandWorkers(int threads, int queue) {
         if (threads < 1 || queue < 1) {
             throw new IllegalArgumentException("kyodo.command.threads and kyodo.command.queue must be at least 1");
         }

@@ -8,7 +8,7 @@ import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -43,7 +43,12 @@ public class DecisionOrder {
     private final ReentrantLock lock = new ReentrantLock(true);
     private final Duration patience;
 
-    public DecisionOrder(EventBus eventBus, @Value("${kyodo.decisions.order-wait:10s}") Duration patience) {
+    @Autowired
+    public DecisionOrder(EventBus eventBus, DecisionSettings settings) {
+        this(eventBus, settings.orderWait());
+    }
+
+    DecisionOrder(EventBus eventBus, Duration patience) {
         this.patience = patience;
         eventBus.registerDispatchInterceptor(events -> {
             beforeAppend(events);

@@ -1,12 +1,13 @@
 package kyodo.command.sending;
 
 import kyodo.command.access.ActorMetadata;
+import kyodo.command.platform.CommandSettings;
 import kyodo.command.platform.CommandWorkers;
 import kyodo.kernel.access.Actor;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -25,8 +26,12 @@ public class CommandDispatch {
     private final CommandWorkers workers;
     private final Duration timeout;
 
-    public CommandDispatch(CommandGateway gateway, CommandWorkers workers,
-                           @Value("${kyodo.command.timeout:10s}") Duration timeout) {
+    @Autowired
+    public CommandDispatch(CommandGateway gateway, CommandWorkers workers, CommandSettings settings) {
+        this(gateway, workers, settings.timeout());
+    }
+
+    CommandDispatch(CommandGateway gateway, CommandWorkers workers, Duration timeout) {
         this.gateway = gateway;
         this.workers = workers;
         this.timeout = timeout;

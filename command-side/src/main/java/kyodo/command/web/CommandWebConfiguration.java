@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import kyodo.kernel.StaffRef;
 import kyodo.kernel.access.Actor;
 import org.springdoc.core.utils.SpringDocUtils;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.codec.CodecProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.http.codec.json.Jackson2JsonDecoder;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 
 /**
@@ -30,10 +29,10 @@ public class CommandWebConfiguration implements WebFluxConfigurer {
     private final ObjectMapper strict;
     private final int limitBytes;
 
-    public CommandWebConfiguration(ObjectMapper mapper,
-                                   @Value("${spring.codec.max-in-memory-size:64KB}") DataSize limit) {
+    @SuppressWarnings("deprecation") // spring.codec.* stays the property operators set (CommandSideDefaults)
+    public CommandWebConfiguration(ObjectMapper mapper, CodecProperties codec) {
         this.strict = StrictJson.configure(mapper.copy());
-        this.limitBytes = (int) limit.toBytes();
+        this.limitBytes = (int) codec.getMaxInMemorySize().toBytes();
     }
 
     @Override

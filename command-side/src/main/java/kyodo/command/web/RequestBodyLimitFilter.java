@@ -2,10 +2,9 @@ package kyodo.command.web;
 
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.ProblemDetails;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.codec.CodecProperties;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -20,8 +19,9 @@ public class RequestBodyLimitFilter implements WebFilter, Ordered {
 
     private final long limitBytes;
 
-    public RequestBodyLimitFilter(@Value("${spring.codec.max-in-memory-size:64KB}") DataSize limit) {
-        this.limitBytes = limit.toBytes();
+    @SuppressWarnings("deprecation") // spring.codec.* stays the property operators set (CommandSideDefaults)
+    public RequestBodyLimitFilter(CodecProperties codec) {
+        this.limitBytes = codec.getMaxInMemorySize().toBytes();
     }
 
     @Override

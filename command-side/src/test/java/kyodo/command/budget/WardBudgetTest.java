@@ -37,7 +37,7 @@ class WardBudgetTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(WardBudget.class);
-        fixture.registerInjectableResource(new WardBudget.BudgetSettings(Duration.ofMinutes(10)));
+        fixture.registerInjectableResource(new BudgetSettings(Duration.ofMinutes(10)));
         fixture.registerInjectableResource((AllocationLedger) (project, allocation) ->
                 recordedByProject.contains(allocation));
     }
