@@ -16,6 +16,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -79,6 +81,31 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("kyodo.command..")
                 .should().dependOnClassesThat().resideInAPackage("kyodo.query..")
                 .check(kyodo);
+    }
+
+    /**
+     * Command-side features meet only through kernel messages (ADR 19): a feature hears of another by
+     * its events and asks it through a kernel port ({@code kernel.meeting.MeetingDirectory}); a policy
+     * lives with the command it sends ({@code proposal.ResolutionDecidesProposal},
+     * {@code budget.TerminationReturnsFunds}). The one link allowed, by name: a project allocates its
+     * money from the ward budget, two aggregates kept consistent by the project feature (ADR 9).
+     */
+    @Test
+    void commandFeaturesMeetOnlyThroughKernelMessages() {
+        List<String> features = List.of("proposal", "meeting", "project", "budget", "personal");
+        String projectAllocatesFromBudget = "project→budget";
+        for (String feature : features) {
+            for (String other : features) {
+                if (feature.equals(other) || projectAllocatesFromBudget.equals(feature + "→" + other)) {
+                    continue;
+                }
+                noClasses().that().resideInAPackage("kyodo.command." + feature + "..")
+                        .should().dependOnClassesThat().resideInAPackage("kyodo.command." + other + "..")
+                        .because("features meet only through kernel messages; only " + projectAllocatesFromBudget
+                                + " is allowed")
+                        .check(kyodo);
+            }
+        }
     }
 
     /**

@@ -1,7 +1,7 @@
 package kyodo.command.meeting;
 
-import kyodo.command.personal.PersonalDataSealing;
 import kyodo.command.sending.AggregateCommands;
+import kyodo.command.sending.PersonalDataSealing;
 import kyodo.kernel.access.Actor;
 import kyodo.kernel.meeting.Participant;
 import org.springframework.stereotype.Service;

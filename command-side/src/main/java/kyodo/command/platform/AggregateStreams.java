@@ -17,22 +17,25 @@ public class AggregateStreams {
 
     private final EventStore eventStore;
 
-    AggregateStreams(EventStore eventStore) {
+    public AggregateStreams(EventStore eventStore) {
         this.eventStore = eventStore;
     }
 
     /** The creation of that aggregate, if it was created. */
     public Optional<Creation> creation(String aggregateId) {
+        return firstEvent(aggregateId).map(first -> {
+            Object staffId = first.getMetaData().get(ActorMetadata.STAFF_ID);
+            return new Creation(first.getType(), staffId == null ? null : staffId.toString());
+        });
+    }
+
+    /** The event that created that aggregate (the first of its stream), if it was created. */
+    public Optional<DomainEventMessage<?>> firstEvent(String aggregateId) {
         if (aggregateId == null || aggregateId.isBlank()) {
             return Optional.empty();
         }
         DomainEventStream stream = eventStore.readEvents(aggregateId, 0);
-        if (!stream.hasNext()) {
-            return Optional.empty();
-        }
-        DomainEventMessage<?> first = stream.next();
-        Object staffId = first.getMetaData().get(ActorMetadata.STAFF_ID);
-        return Optional.of(new Creation(first.getType(), staffId == null ? null : staffId.toString()));
+        return stream.hasNext() ? Optional.of(stream.next()) : Optional.empty();
     }
 
     /**

@@ -9,6 +9,7 @@ import kyodo.kernel.decision.DecisionBasis;
 import kyodo.kernel.decision.DecisionKind;
 import kyodo.kernel.decision.DecisionOutcome;
 import kyodo.kernel.decision.SubjectType;
+import kyodo.kernel.meeting.MeetingDirectory;
 import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.problem.ProblemType;
 import kyodo.kernel.proposal.ProposalAccepted;

@@ -1,7 +1,7 @@
 package kyodo.command.proposal;
 
-import kyodo.command.personal.PersonalDataSealing;
 import kyodo.command.sending.AggregateCommands;
+import kyodo.command.sending.PersonalDataSealing;
 import kyodo.kernel.Ward;
 import kyodo.kernel.access.Actor;
 import kyodo.kernel.problem.CommonProblems;

@@ -1,5 +1,7 @@
 package kyodo.command.proposal;
 
+import kyodo.kernel.meeting.MeetingDirectory;
+
 import kyodo.kernel.StaffRef;
 import kyodo.kernel.Ward;
 import kyodo.kernel.decision.Decision;

@@ -3,8 +3,7 @@ package kyodo.command.personal.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import kyodo.command.personal.PersonalDataErasure;
-import kyodo.command.platform.CommandWorkers;
-import kyodo.kernel.StaffRef;
+import kyodo.kernel.access.Actor;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,20 +20,17 @@ import java.time.Instant;
 class PersonalDataController {
 
     private final PersonalDataErasure erasure;
-    private final CommandWorkers workers;
 
-    PersonalDataController(PersonalDataErasure erasure, CommandWorkers workers) {
+    PersonalDataController(PersonalDataErasure erasure) {
         this.erasure = erasure;
-        this.workers = workers;
     }
 
     @Operation(summary = "Forget a person (crypto-shredding)",
             description = "Destroys the subject's key: every view shows 削除済み / erased from then on, and no "
                     + "replay can recover the data. Idempotent.")
     @PostMapping(path = "/{subjectId}/erasure", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<Erased> erase(@PathVariable String subjectId, StaffRef actor) {
-        // a client that hangs up does not interrupt the erasure half-way (CommandWorkers)
-        return workers.call(() -> new Erased(subjectId, erasure.erase(subjectId, actor)));
+    Mono<Erased> erase(@PathVariable String subjectId, Actor actor) {
+        return erasure.erase(subjectId, actor).map(erasedAt -> new Erased(subjectId, erasedAt));
     }
 
     /** The answer: whose data, erased when. */

@@ -1,4 +1,4 @@
-package kyodo.command.personal;
+package kyodo.command.sending;
 
 import kyodo.command.platform.CommandOutcomes;
 import kyodo.command.platform.CommandWorkers;

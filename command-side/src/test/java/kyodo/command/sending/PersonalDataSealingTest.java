@@ -1,4 +1,4 @@
-package kyodo.command.personal;
+package kyodo.command.sending;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kyodo.command.platform.CommandWorkers;

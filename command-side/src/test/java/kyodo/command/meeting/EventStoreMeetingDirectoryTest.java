@@ -1,4 +1,7 @@
-package kyodo.command.proposal;
+package kyodo.command.meeting;
+
+import kyodo.command.platform.AggregateStreams;
+import kyodo.kernel.meeting.MeetingDirectory;
 
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -16,7 +19,7 @@ class EventStoreMeetingDirectoryTest {
     @BeforeEach
     void setUp() {
         eventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
-        directory = new EventStoreMeetingDirectory(eventStore);
+        directory = new EventStoreMeetingDirectory(new AggregateStreams(eventStore));
     }
 
     @Test

@@ -1,21 +1,25 @@
-package kyodo.command.project;
+package kyodo.command.budget;
 
-import kyodo.command.budget.ReleaseFunds;
 import kyodo.command.sending.PolicyCommands;
 import kyodo.kernel.project.ProjectTerminated;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * A terminated project's unspent allocation returns to its ward budget. Exactly once: the release
- * is keyed by the termination, and the budget records a release id only once.
+ * is keyed by the termination, and the budget records a release id only once. It lives with the
+ * budget, whose command it sends, and hears of the project only through the kernel's
+ * {@link ProjectTerminated}.
  */
 @Component
 @ProcessingGroup(TerminationReturnsFunds.GROUP)
 class TerminationReturnsFunds {
 
     static final String GROUP = "termination-returns-funds";
+    private static final Logger log = LoggerFactory.getLogger(TerminationReturnsFunds.class);
 
     private final PolicyCommands commands;
 
@@ -28,9 +32,13 @@ class TerminationReturnsFunds {
         if (terminated.budgetId() == null || !terminated.unspent().isPositive()) {
             return;
         }
-        ReleaseFunds release = new ReleaseFunds(terminated.budgetId(), "termination-" + terminated.projectId(),
+        ReleaseFunds release = new ReleaseFunds(terminated.budgetId(), WardBudget.UNSPENT_PREFIX + terminated.projectId(),
                 terminated.projectId(), terminated.unspent(), "事業の中止により未使用額を返還しました",
                 terminated.decision().decidedAt());
-        commands.sendAndWait(release, terminated.decision().decidedBy());
+        // A rule refused it: retrying cannot change that, so the policy moves on; the problem's type is
+        // logged, never its detail (ADR 16).
+        commands.sendAndWait(release, terminated.decision().decidedBy()).ifPresent(refused -> log.warn(
+                "terminated project {} could not return its unspent funds to {}: {}", terminated.projectId(),
+                terminated.budgetId(), refused.slug()));
     }
 }

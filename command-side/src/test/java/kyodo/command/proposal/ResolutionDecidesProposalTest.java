@@ -1,6 +1,5 @@
-package kyodo.command.meeting;
+package kyodo.command.proposal;
 
-import kyodo.command.proposal.DecideProposal;
 import kyodo.command.sending.PolicyCommands;
 import kyodo.kernel.StaffRef;
 import kyodo.kernel.Ward;

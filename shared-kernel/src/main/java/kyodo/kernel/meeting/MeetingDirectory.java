@@ -1,4 +1,4 @@
-package kyodo.command.proposal;
+package kyodo.kernel.meeting;
 
 import kyodo.kernel.Ward;
 
@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Tells the proposal whether a meeting exists and whom it serves, from the command side's own
- * knowledge (never the query side): see ADR 6.
+ * knowledge (never the query side): see ADR 6. The meeting feature answers it; the proposal feature
+ * asks, so the two meet here, in the kernel, and not in each other's packages.
  */
 public interface MeetingDirectory {
 

@@ -1,16 +1,11 @@
-package kyodo.command.meeting;
+package kyodo.command.proposal;
 
-import kyodo.command.proposal.DecideProposal;
-import kyodo.command.sending.BusProblems;
 import kyodo.command.sending.PolicyCommands;
 import kyodo.kernel.decision.DecisionBasis;
 import kyodo.kernel.decision.DecisionOutcome;
 import kyodo.kernel.meeting.ResolutionVoted;
-import kyodo.kernel.problem.KyodoProblemException;
-import kyodo.kernel.problem.ProblemDetails;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.messaging.HandlerExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -19,7 +14,9 @@ import org.springframework.stereotype.Component;
  * A resolution on a referred proposal decides it: an adopted motion gives the proposal the
  * motion's outcome, a failed one the opposite, with the resolution as the basis. Exactly once,
  * also across restarts and replays: the decision id is derived from the resolution id, and the
- * proposal records a decision id only once, answering a repeat with its current version.
+ * proposal records a decision id only once, answering a repeat with its current version. It lives
+ * with the proposal, whose command it sends, and hears of the meeting only through the kernel's
+ * {@link ResolutionVoted}.
  */
 @Component
 @ProcessingGroup(ResolutionDecidesProposal.GROUP)
@@ -45,14 +42,11 @@ class ResolutionDecidesProposal {
                 "会議の決議による：" + resolution.motion() + "（" + resolution.decision().reason() + "）", null,
                 DecisionBasis.meetingResolution(resolution.resolutionId()), resolution.decision().decidedAt(),
                 resolution.decision().decidedBy());
-        try {
-            commands.sendAndWait(decide, decide.by());
-        } catch (KyodoProblemException | HandlerExecutionException refused) {
-            // A rule refused it (e.g. the proposal was withdrawn meanwhile): the resolution stands as
-            // recorded; retrying cannot change the answer, so the policy moves on.
-            log.warn("resolution {} could not decide proposal {}: {}", resolution.resolutionId(),
-                    resolution.proposalId(), describe(refused));
-        }
+        // A rule refused it (e.g. the proposal was withdrawn meanwhile): the resolution stands as
+        // recorded and the policy moves on. The problem's type is logged, never its detail (ADR 16).
+        commands.sendAndWait(decide, decide.by()).ifPresent(refused -> log.warn(
+                "resolution {} could not decide proposal {}: {}", resolution.resolutionId(),
+                resolution.proposalId(), refused.slug()));
     }
 
     /** Deterministic, so a replayed resolution sends the very same decision. */
@@ -62,9 +56,5 @@ class ResolutionDecidesProposal {
 
     private static DecisionOutcome opposite(DecisionOutcome outcome) {
         return outcome == DecisionOutcome.ACCEPTED ? DecisionOutcome.REJECTED : DecisionOutcome.ACCEPTED;
-    }
-
-    private static String describe(Exception refused) {
-        return BusProblems.of(refused).map(ProblemDetails::slug).orElse(refused.getMessage());
     }
 }
