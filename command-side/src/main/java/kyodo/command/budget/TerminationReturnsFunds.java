@@ -4,8 +4,6 @@ import kyodo.command.sending.PolicyCommands;
 import kyodo.kernel.project.ProjectTerminated;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +17,6 @@ import org.springframework.stereotype.Component;
 class TerminationReturnsFunds {
 
     static final String GROUP = "termination-returns-funds";
-    private static final Logger log = LoggerFactory.getLogger(TerminationReturnsFunds.class);
 
     private final PolicyCommands commands;
 
@@ -35,10 +32,7 @@ class TerminationReturnsFunds {
         ReleaseFunds release = new ReleaseFunds(terminated.budgetId(), WardBudget.UNSPENT_PREFIX + terminated.projectId(),
                 terminated.projectId(), terminated.unspent(), "事業の中止により未使用額を返還しました",
                 terminated.decision().decidedAt());
-        // A rule refused it: retrying cannot change that, so the policy moves on; the problem's type is
-        // logged, never its detail (ADR 16).
-        commands.sendAndWait(release, terminated.decision().decidedBy()).ifPresent(refused -> log.warn(
-                "terminated project {} could not return its unspent funds to {}: {}", terminated.projectId(),
-                terminated.budgetId(), refused.slug()));
+        // Should a rule refuse it, retrying cannot change that: the policy moves on (PolicyCommands).
+        commands.sendAndWait(release, terminated.decision().decidedBy());
     }
 }

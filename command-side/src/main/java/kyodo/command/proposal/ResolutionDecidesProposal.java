@@ -6,8 +6,6 @@ import kyodo.kernel.decision.DecisionOutcome;
 import kyodo.kernel.meeting.ResolutionVoted;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +21,6 @@ import org.springframework.stereotype.Component;
 class ResolutionDecidesProposal {
 
     static final String GROUP = "resolution-decides-proposal";
-    private static final Logger log = LoggerFactory.getLogger(ResolutionDecidesProposal.class);
 
     private final PolicyCommands commands;
 
@@ -42,11 +39,9 @@ class ResolutionDecidesProposal {
                 "会議の決議による：" + resolution.motion() + "（" + resolution.decision().reason() + "）", null,
                 DecisionBasis.meetingResolution(resolution.resolutionId()), resolution.decision().decidedAt(),
                 resolution.decision().decidedBy());
-        // A rule refused it (e.g. the proposal was withdrawn meanwhile): the resolution stands as
-        // recorded and the policy moves on. The problem's type is logged, never its detail (ADR 16).
-        commands.sendAndWait(decide, decide.by()).ifPresent(refused -> log.warn(
-                "resolution {} could not decide proposal {}: {}", resolution.resolutionId(),
-                resolution.proposalId(), refused.slug()));
+        // Should a rule refuse it (e.g. the proposal was withdrawn meanwhile), the resolution stands as
+        // recorded and the policy moves on (PolicyCommands).
+        commands.sendAndWait(decide, decide.by());
     }
 
     /** Deterministic, so a replayed resolution sends the very same decision. */

@@ -3,11 +3,14 @@ package kyodo.command.sending;
 import kyodo.command.access.ActorMetadata;
 import kyodo.kernel.StaffRef;
 import kyodo.kernel.problem.ProblemDetails;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
 
 /**
  * Sends the commands a policy issues in reaction to an event (a resolution deciding a proposal, a
@@ -17,13 +20,17 @@ import java.util.Optional;
  *
  * <p>A refusal that came back as a problem (a rule, an unknown or stale subject) is final: sending
  * the same command again cannot change a rule's answer, and the processor would retry it forever.
- * It is answered, for the policy to log by its problem type. Anything else (the store unreachable,
- * a timeout) is thrown, so that the processor retries the batch; policies are idempotent.
+ * It is logged here, once, by the command, its subject and the problem's type, never the problem's
+ * detail (ADR 16), and the policy moves on. Anything else (the store unreachable, a timeout) is
+ * thrown, so that the processor retries the batch; policies are idempotent.
  */
 @Component
 public class PolicyCommands {
 
+    private static final Logger log = LoggerFactory.getLogger(PolicyCommands.class);
+
     private final CommandGateway gateway;
+    private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
 
     public PolicyCommands(CommandGateway gateway) {
         this.gateway = gateway;
@@ -32,18 +39,18 @@ public class PolicyCommands {
     /**
      * Sends the command on behalf of {@code by} and waits for it.
      *
-     * @return the problem the command was refused with; empty when it was handled
+     * @return whether it was handled; false when a rule refused it, for good
      */
-    public Optional<ProblemDetails> sendAndWait(Object command, StaffRef by) {
+    public boolean sendAndWait(Object command, StaffRef by) {
+        CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command).andMetaData(ActorMetadata.of(by));
         try {
-            gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(ActorMetadata.of(by)));
-            return Optional.empty();
+            gateway.sendAndWait(message);
+            return true;
         } catch (RuntimeException failure) {
-            Optional<ProblemDetails> refusal = BusProblems.of(failure);
-            if (refusal.isEmpty()) {
-                throw failure;
-            }
-            return refusal;
+            ProblemDetails refusal = BusProblems.of(failure).orElseThrow(() -> failure);
+            log.warn("{} on {} stands refused: {}", command.getClass().getSimpleName(),
+                    targets.resolveTarget(message).getIdentifier(), refusal.slug());
+            return false;
         }
     }
 }

@@ -60,36 +60,30 @@ public final class JdbcPersonKeyVault implements PersonKeyVault, AutoCloseable {
 
     @Override
     public Optional<byte[]> findKey(String subjectId) {
+        return stored(subjectId).map(Stored::keyMaterial).map(Base64.getDecoder()::decode);
+    }
+
+    @Override
+    public KeyState state(String subjectId) {
+        return stored(subjectId).map(row -> row.keyMaterial() == null ? KeyState.ERASED : KeyState.ACTIVE)
+                .orElse(KeyState.UNKNOWN);
+    }
+
+    /** The subject's row: empty for an unknown subject, a null key once it was erased. */
+    private Optional<Stored> stored(String subjectId) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
                      "SELECT key_material FROM " + TABLE + " WHERE subject_id = ?")) {
             ps.setString(1, subjectId);
             try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next() && rs.getString(1) != null) {
-                    return Optional.of(Base64.getDecoder().decode(rs.getString(1)));
-                }
-                return Optional.empty();
+                return rs.next() ? Optional.of(new Stored(rs.getString(1))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the personal-data key vault", e);
         }
     }
 
-    @Override
-    public KeyState state(String subjectId) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "SELECT key_material FROM " + TABLE + " WHERE subject_id = ?")) {
-            ps.setString(1, subjectId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return KeyState.UNKNOWN;
-                }
-                return rs.getString(1) == null ? KeyState.ERASED : KeyState.ACTIVE;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the personal-data key vault", e);
-        }
+    private record Stored(String keyMaterial) {
     }
 
     @Override

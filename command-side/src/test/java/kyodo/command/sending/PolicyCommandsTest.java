@@ -1,0 +1,55 @@
+package kyodo.command.sending;
+
+import kyodo.command.budget.ReleaseFunds;
+import kyodo.kernel.StaffRef;
+import kyodo.kernel.Yen;
+import kyodo.kernel.problem.CommonProblems;
+import kyodo.kernel.problem.KyodoProblemException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Proxy;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PolicyCommandsTest {
+
+    private static final StaffRef BY = new StaffRef("s-1", "STAFF");
+    private static final ReleaseFunds RELEASE = new ReleaseFunds("saiwai-2025", "termination-pr-1", "pr-1",
+            Yen.of(1_000), "事業の中止により未使用額を返還しました", Instant.parse("2025-11-04T01:00:00Z"));
+
+    private static PolicyCommands failingWith(RuntimeException failure) {
+        return new PolicyCommands((CommandGateway) Proxy.newProxyInstance(PolicyCommandsTest.class.getClassLoader(),
+                new Class<?>[]{CommandGateway.class}, (proxy, method, args) -> {
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    return 1L;
+                }));
+    }
+
+    @Test
+    void aHandledCommandIsHandled() {
+        assertThat(failingWith(null).sendAndWait(RELEASE, BY)).isTrue();
+    }
+
+    @Test
+    void aRefusalThatCameBackAsAProblemIsFinal() {
+        assertThat(failingWith(new KyodoProblemException(CommonProblems.NOT_FOUND, "x")).sendAndWait(RELEASE, BY))
+                .isFalse();
+        assertThat(failingWith(new CommandExecutionException("refused", null,
+                new KyodoProblemException(CommonProblems.FORBIDDEN, "x").toDetails())).sendAndWait(RELEASE, BY))
+                .isFalse();
+    }
+
+    @Test
+    void anyOtherFailureIsThrownForTheProcessorToRetry() {
+        IllegalStateException unreachable = new IllegalStateException("event store unreachable");
+        assertThatThrownBy(() -> failingWith(unreachable).sendAndWait(RELEASE, BY)).isSameAs(unreachable);
+        CommandExecutionException withoutProblem = new CommandExecutionException("lost", null, null);
+        assertThatThrownBy(() -> failingWith(withoutProblem).sendAndWait(RELEASE, BY)).isSameAs(withoutProblem);
+    }
+}
