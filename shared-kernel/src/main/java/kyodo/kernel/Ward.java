@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The seven wards (区) of Kawasaki. On the wire and in events a ward is its lower-case code
@@ -51,11 +52,7 @@ public enum Ward {
 
     /** The ward for a code, case-insensitively; empty for anything else. */
     public static Optional<Ward> fromCode(String code) {
-        if (code == null) {
-            return Optional.empty();
-        }
-        String wanted = code.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(w -> w.code.equals(wanted)).findFirst();
+        return byCode(values(), Ward::code, code);
     }
 
     @JsonCreator
@@ -95,10 +92,23 @@ public enum Ward {
             return nameEn;
         }
 
+        /** The district for a code, case-insensitively; empty for anything else. */
+        public static Optional<District> fromCode(String code) {
+            return byCode(values(), District::code, code);
+        }
+
         @JsonCreator
         static District ofCode(String code) {
-            return Arrays.stream(values()).filter(d -> d.code.equalsIgnoreCase(code)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("unknown district: " + code));
+            return fromCode(code).orElseThrow(() -> new IllegalArgumentException("unknown district: " + code));
         }
+    }
+
+    /** How wards and districts are looked up by the code they are written as. */
+    private static <T> Optional<T> byCode(T[] values, Function<T, String> codeOf, String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        String wanted = code.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values).filter(value -> codeOf.apply(value).equals(wanted)).findFirst();
     }
 }

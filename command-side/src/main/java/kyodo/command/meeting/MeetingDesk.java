@@ -8,14 +8,12 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * The two meeting commands that need more than a mapping: scheduling (at most once per
- * Idempotency-Key) and registering a participant, whose name and affiliation are sealed under a
- * key of their own before the command leaves, and only once the meeting said it takes them.
+ * The meeting command that needs more than a mapping: registering a participant, whose name and
+ * affiliation are sealed under a key of their own before the command leaves, and only once the
+ * meeting said it takes them.
  */
 @Service
 public class MeetingDesk {
-
-    static final String ROUTE = "POST /api/meetings";
 
     private final AggregateCommands commands;
     private final PersonalDataSealing sealing;
@@ -27,17 +25,6 @@ public class MeetingDesk {
 
     /** A registered participant: their id and the meeting's version after the registration. */
     public record Registration(String participantId, long version) {
-    }
-
-    /**
-     * Schedules a meeting.
-     *
-     * @param command builds the command for the new id, the time and the acting staff member
-     * @return the new meeting's id
-     */
-    public Mono<String> schedule(String idempotencyKey, Object fingerprint, Actor actor,
-                                 AggregateCommands.Creating command) {
-        return commands.create(ROUTE, idempotencyKey, fingerprint, actor, command);
     }
 
     /**

@@ -36,7 +36,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -73,12 +72,11 @@ class MeetingCommandController {
     @PostCommand
     Mono<ResponseEntity<CommandAnswer>> schedule(@Valid @RequestBody MeetingCommandBodies.Schedule b,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Actor actor) {
-        return desk.schedule(idempotencyKey, b, actor, (id, at, by) -> new ScheduleMeeting(id,
-                        MeetingKind.valueOf(b.kind()), b.ward() == null ? null : Ward.fromCode(b.ward()).orElseThrow(),
-                        b.district() == null ? null : district(b.district()), b.title(), b.startsAt().toInstant(),
-                        b.endsAt().toInstant(), b.venue(), b.capacity(), b.publicObservation(), b.themes(), b.term(),
-                        b.session(), at, by))
-                .map(id -> CommandAnswer.created("/api/meetings", id, 0));
+        return edge.create("/api/meetings", idempotencyKey, b, actor, (id, at, by) -> new ScheduleMeeting(id,
+                MeetingKind.valueOf(b.kind()), b.ward() == null ? null : Ward.fromCode(b.ward()).orElseThrow(),
+                b.district() == null ? null : Ward.District.fromCode(b.district()).orElseThrow(), b.title(),
+                b.startsAt().toInstant(), b.endsAt().toInstant(), b.venue(), b.capacity(), b.publicObservation(),
+                b.themes(), b.term(), b.session(), at, by));
     }
 
     @Operation(summary = "Publish (or replace) the agenda")
@@ -172,9 +170,5 @@ class MeetingCommandController {
     Mono<ResponseEntity<CommandAnswer>> feedback(@Valid @RequestBody MeetingCommandBodies.Feedback b,
             CommandSubject subject) {
         return edge.send(subject, (id, v, at, by) -> new RecordFeedback(id, v, b.group(), b.text(), at, by));
-    }
-
-    private static Ward.District district(String code) {
-        return Arrays.stream(Ward.District.values()).filter(d -> d.code().equals(code)).findFirst().orElseThrow();
     }
 }
