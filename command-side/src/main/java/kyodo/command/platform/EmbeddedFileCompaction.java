@@ -41,7 +41,7 @@ import java.util.concurrent.TimeUnit;
  * the commands' commits run between the slices. The emptiest and oldest chunks go first, so a byte
  * rewritten frees several. A step ends after half an interval, before the next forcing of the file.
  *
- * <p>The interval must stay below H2's {@code RETENTION_TIME} ({@link CommandSideDefaults}): H2
+ * <p>The interval must stay below H2's {@code RETENTION_TIME} ({@link kyodo.kernel.EmbeddedFiles}): H2
  * overwrites no chunk younger than that, assuming the file has reached the device by then.
  */
 final class EmbeddedFileCompaction implements AutoCloseable {
