@@ -1,5 +1,6 @@
 package kyodo.command.meeting;
 
+import kyodo.command.platform.FieldChecks;
 import kyodo.command.platform.VersionedAggregate;
 import kyodo.kernel.Ward;
 import kyodo.kernel.decision.Decision;
@@ -80,7 +81,7 @@ class Meeting extends VersionedAggregate {
     long handle(RescheduleMeeting c) {
         requireScheduled();
         MeetingRules.requireTimes(c.startsAt(), c.endsAt());
-        MeetingRules.requireText("reason", c.reason(), MeetingRules.TEXT_MAX);
+        FieldChecks.requireText("reason", c.reason(), MeetingRules.TEXT_MAX);
         apply(new MeetingRescheduled(meetingId, c.startsAt(), c.endsAt(), c.reason().strip(), c.at(), c.by()));
         return AggregateLifecycle.getVersion();
     }
@@ -88,7 +89,7 @@ class Meeting extends VersionedAggregate {
     @CommandHandler
     long handle(CancelMeeting c) {
         requireScheduled();
-        MeetingRules.requireText("reason", c.reason(), MeetingRules.TEXT_MAX);
+        FieldChecks.requireText("reason", c.reason(), MeetingRules.TEXT_MAX);
         apply(new MeetingCancelled(meetingId, c.reason().strip(), c.at(), c.by()));
         return AggregateLifecycle.getVersion();
     }
@@ -181,7 +182,7 @@ class Meeting extends VersionedAggregate {
         if (status != Status.CLOSED) {
             throw refused(MeetingProblems.NOT_CLOSED, "Close the meeting first.");
         }
-        MeetingRules.requireText("text", c.text(), MeetingRules.MINUTES_MAX);
+        FieldChecks.requireText("text", c.text(), MeetingRules.MINUTES_MAX);
         apply(new MinutesPublished(meetingId, c.text().strip(), c.at(), c.by()));
         return AggregateLifecycle.getVersion();
     }
@@ -192,8 +193,8 @@ class Meeting extends VersionedAggregate {
         if (status == Status.SCHEDULED) {
             throw refused(MeetingProblems.NOT_OPEN, "Feedback follows the meeting.");
         }
-        MeetingRules.requireText("group", c.group(), MeetingRules.NAME_MAX);
-        MeetingRules.requireText("text", c.text(), MeetingRules.TEXT_MAX);
+        FieldChecks.requireText("group", c.group(), MeetingRules.NAME_MAX);
+        FieldChecks.requireText("text", c.text(), MeetingRules.TEXT_MAX);
         if (!nominatingGroups.contains(c.group().strip())) {
             throw refused(MeetingProblems.FEEDBACK_GROUP_UNKNOWN, "No participant was nominated by that group.");
         }

@@ -149,8 +149,4 @@ final class MeetingRules {
             text(errors, field + "[" + i + "]", values.get(i), itemMax);
         }
     }
-
-    static void requireText(String field, String value, int max) {
-        kyodo.command.platform.FieldChecks.requireText(field, value, max);
-    }
 }

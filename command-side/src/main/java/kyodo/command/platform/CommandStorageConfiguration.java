@@ -152,8 +152,12 @@ public class CommandStorageConfiguration {
         return new DuplicateKeyResolver();
     }
 
-    /** {@code kyodo.vault.*}: the one shape both sides bind (its defaults are the kernel's). */
+    /**
+     * {@code kyodo.vault.*}: the one shape both sides bind (its defaults are the kernel's); in the
+     * all-in-one app whichever side binds it first serves both.
+     */
     @Bean
+    @ConditionalOnMissingBean
     VaultSettings vaultSettings(Environment environment) {
         return Binder.get(environment).bindOrCreate("kyodo.vault", VaultSettings.class);
     }

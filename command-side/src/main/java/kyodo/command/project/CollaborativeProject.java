@@ -1,6 +1,7 @@
 package kyodo.command.project;
 
 import kyodo.command.access.CommandPermissions;
+import kyodo.command.platform.FieldChecks;
 import kyodo.command.platform.VersionedAggregate;
 import kyodo.kernel.FiscalYear;
 import kyodo.kernel.StaffRef;
@@ -117,7 +118,7 @@ class CollaborativeProject extends VersionedAggregate {
             throw refused(ProjectProblems.ALREADY_APPROVED, "Approved already.");
         }
         CommandPermissions.requireOn(c, c.by(), ward);
-        ProjectRules.requireText("reason", c.reason(), ProjectRules.TEXT_MAX);
+        FieldChecks.requireText("reason", c.reason(), ProjectRules.TEXT_MAX);
         apply(new ProjectApproved(projectId, decision(c.decisionId(), DecisionKind.PROJECT_APPROVAL,
                 DecisionOutcome.APPROVED, c.reason().strip(), c.by(), c.at())));
         return AggregateLifecycle.getVersion();
@@ -143,7 +144,7 @@ class CollaborativeProject extends VersionedAggregate {
         if (records.allocationReleased(c.budgetId(), c.allocationId())) {
             throw refused(ProjectProblems.ALLOCATION_RELEASED, "The reservation expired; allocate again.");
         }
-        ProjectRules.requireText("reason", c.reason(), ProjectRules.TEXT_MAX);
+        FieldChecks.requireText("reason", c.reason(), ProjectRules.TEXT_MAX);
         apply(new BudgetAllocated(projectId, c.allocationId(), c.budgetId(), c.amount(), decision(c.decisionId(),
                 DecisionKind.BUDGET_ALLOCATION, DecisionOutcome.ALLOCATED, c.reason().strip(), c.by(), c.at())));
         return AggregateLifecycle.getVersion();
@@ -187,7 +188,7 @@ class CollaborativeProject extends VersionedAggregate {
     @CommandHandler
     long handle(PostProgressReport c) {
         requireOpen();
-        ProjectRules.requireText("text", c.text(), ProjectRules.TEXT_MAX);
+        FieldChecks.requireText("text", c.text(), ProjectRules.TEXT_MAX);
         apply(new ProgressReported(projectId, c.text().strip(), c.at(), c.by()));
         return AggregateLifecycle.getVersion();
     }
@@ -203,7 +204,7 @@ class CollaborativeProject extends VersionedAggregate {
     @CommandHandler
     long handle(CompleteProject c) {
         requireOpen();
-        ProjectRules.requireText("summary", c.summary(), ProjectRules.TEXT_MAX);
+        FieldChecks.requireText("summary", c.summary(), ProjectRules.TEXT_MAX);
         apply(new ProjectCompleted(projectId, decision(c.decisionId(), DecisionKind.PROJECT_COMPLETION,
                 DecisionOutcome.COMPLETED, c.summary().strip(), c.by(), c.at())));
         return AggregateLifecycle.getVersion();
@@ -212,7 +213,7 @@ class CollaborativeProject extends VersionedAggregate {
     @CommandHandler
     long handle(TerminateProject c) {
         requireOpen();
-        ProjectRules.requireText("reason", c.reason(), ProjectRules.TEXT_MAX);
+        FieldChecks.requireText("reason", c.reason(), ProjectRules.TEXT_MAX);
         Yen unspent = allocated.minus(spent);
         apply(new ProjectTerminated(projectId, unspent, unspent.isPositive() ? WardBudgetId.of(ward, fiscalYear) : null,
                 decision(c.decisionId(), DecisionKind.PROJECT_TERMINATION, DecisionOutcome.TERMINATED,

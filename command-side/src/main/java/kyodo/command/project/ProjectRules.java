@@ -112,8 +112,4 @@ final class ProjectRules {
             errors.add(new FieldViolation(field, "between 1989 and 2199"));
         }
     }
-
-    static void requireText(String field, String value, int max) {
-        kyodo.command.platform.FieldChecks.requireText(field, value, max);
-    }
 }

@@ -1,5 +1,6 @@
 package kyodo.command.proposal;
 
+import kyodo.command.platform.FieldChecks;
 import kyodo.command.platform.VersionedAggregate;
 import kyodo.kernel.FiscalYear;
 import kyodo.kernel.StaffRef;
@@ -80,7 +81,7 @@ class Proposal extends VersionedAggregate {
         if (status != ProposalStatus.SUBMITTED) {
             throw refused(ProposalProblems.ALREADY_ACKNOWLEDGED, "The proposal is already under review.");
         }
-        ProposalRules.requireText("department", command.department(), ProposalRules.DEPARTMENT_MAX);
+        FieldChecks.requireText("department", command.department(), ProposalRules.DEPARTMENT_MAX);
         int days = command.responseDueDays() != null ? command.responseDueDays() : policy.daysFor(programme);
         ProposalRules.requireDueDays(days);
         LocalDate due = tokyoDate(command.at()).plusDays(days);
@@ -92,7 +93,7 @@ class Proposal extends VersionedAggregate {
     @CommandHandler
     long handle(PostProgressUpdate command) {
         requireOpen();
-        ProposalRules.requireText("text", command.text(), ProposalRules.TEXT_MAX);
+        FieldChecks.requireText("text", command.text(), ProposalRules.TEXT_MAX);
         apply(new ProposalProgressUpdated(proposalId, command.text().strip(), command.at(), command.by()));
         return AggregateLifecycle.getVersion();
     }
@@ -103,7 +104,7 @@ class Proposal extends VersionedAggregate {
         if (status == ProposalStatus.REVISION_REQUESTED) {
             throw refused(ProposalProblems.REVISION_ALREADY_REQUESTED, "A revision is already awaited.");
         }
-        ProposalRules.requireText("reason", command.reason(), ProposalRules.TEXT_MAX);
+        FieldChecks.requireText("reason", command.reason(), ProposalRules.TEXT_MAX);
         apply(new ProposalRevisionRequested(proposalId, decision(command.decisionId(), DecisionKind.REVISION_REQUEST,
                 DecisionOutcome.REVISION_REQUESTED, command.reason().strip(), command.by(), command.at(), null)));
         return AggregateLifecycle.getVersion();
@@ -177,7 +178,7 @@ class Proposal extends VersionedAggregate {
         if (DECIDED.contains(status)) {
             throw refused(ProposalProblems.ALREADY_DECIDED, "A decided proposal cannot be withdrawn.");
         }
-        ProposalRules.requireText("reason", command.reason(), ProposalRules.TEXT_MAX);
+        FieldChecks.requireText("reason", command.reason(), ProposalRules.TEXT_MAX);
         apply(new ProposalWithdrawn(proposalId, command.reason().strip(), command.at(), command.by()));
         deadlines.cancelAllWithinScope(RESPONSE_DUE);
         return AggregateLifecycle.getVersion();

@@ -95,8 +95,4 @@ final class ProposalRules {
         }
         refuseIfAny(errors, "The answer is incomplete.");
     }
-
-    static void requireText(String field, String value, int max) {
-        kyodo.command.platform.FieldChecks.requireText(field, value, max);
-    }
 }
