@@ -3,16 +3,13 @@ package kyodo.kernel;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The seven wards (区) of Kawasaki. On the wire and in events a ward is its lower-case code
  * ({@code saiwai}); the Japanese and English names are for people.
  */
-public enum Ward {
+public enum Ward implements Place {
     KAWASAKI("kawasaki", "川崎区", "Kawasaki Ward", District.SOUTH),
     SAIWAI("saiwai", "幸区", "Saiwai Ward", District.SOUTH),
     NAKAHARA("nakahara", "中原区", "Nakahara Ward", District.CENTRAL),
@@ -21,29 +18,23 @@ public enum Ward {
     TAMA("tama", "多摩区", "Tama Ward", District.NORTH),
     ASAO("asao", "麻生区", "Asao Ward", District.NORTH);
 
-    private final String code;
-    private final String nameJa;
-    private final String nameEn;
+    private final PlaceName placeName;
     private final District district;
 
     Ward(String code, String nameJa, String nameEn, District district) {
-        this.code = code;
-        this.nameJa = nameJa;
-        this.nameEn = nameEn;
+        this.placeName = new PlaceName(code, nameJa, nameEn);
         this.district = district;
     }
 
+    @Override
+    public PlaceName placeName() {
+        return placeName;
+    }
+
+    @Override
     @JsonValue
     public String code() {
-        return code;
-    }
-
-    public String nameJa() {
-        return nameJa;
-    }
-
-    public String nameEn() {
-        return nameEn;
+        return placeName.code();
     }
 
     public District district() {
@@ -52,7 +43,7 @@ public enum Ward {
 
     /** The ward for a code, case-insensitively; empty for anything else. */
     public static Optional<Ward> fromCode(String code) {
-        return byCode(values(), Ward::code, code);
+        return Place.byCode(values(), code);
     }
 
     @JsonCreator
@@ -64,51 +55,36 @@ public enum Ward {
      * Districts (地区) group neighbouring wards; the seeds hold workshops per district
      * (南部地区 = Kawasaki + Saiwai).
      */
-    public enum District {
+    public enum District implements Place {
         SOUTH("south", "南部地区", "Southern district"),
         CENTRAL("central", "中部地区", "Central district"),
         NORTH("north", "北部地区", "Northern district");
 
-        private final String code;
-        private final String nameJa;
-        private final String nameEn;
+        private final PlaceName placeName;
 
         District(String code, String nameJa, String nameEn) {
-            this.code = code;
-            this.nameJa = nameJa;
-            this.nameEn = nameEn;
+            this.placeName = new PlaceName(code, nameJa, nameEn);
         }
 
+        @Override
+        public PlaceName placeName() {
+            return placeName;
+        }
+
+        @Override
         @JsonValue
         public String code() {
-            return code;
-        }
-
-        public String nameJa() {
-            return nameJa;
-        }
-
-        public String nameEn() {
-            return nameEn;
+            return placeName.code();
         }
 
         /** The district for a code, case-insensitively; empty for anything else. */
         public static Optional<District> fromCode(String code) {
-            return byCode(values(), District::code, code);
+            return Place.byCode(values(), code);
         }
 
         @JsonCreator
         static District ofCode(String code) {
             return fromCode(code).orElseThrow(() -> new IllegalArgumentException("unknown district: " + code));
         }
-    }
-
-    /** How wards and districts are looked up by the code they are written as. */
-    private static <T> Optional<T> byCode(T[] values, Function<T, String> codeOf, String code) {
-        if (code == null) {
-            return Optional.empty();
-        }
-        String wanted = code.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values).filter(value -> codeOf.apply(value).equals(wanted)).findFirst();
     }
 }
