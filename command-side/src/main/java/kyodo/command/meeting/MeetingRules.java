@@ -1,5 +1,6 @@
 package kyodo.command.meeting;
 
+import static kyodo.command.platform.FieldChecks.range;
 import static kyodo.command.platform.FieldChecks.refuseIfAny;
 import static kyodo.command.platform.FieldChecks.text;
 
@@ -47,16 +48,10 @@ final class MeetingRules {
         text(errors, "title", c.title(), TITLE_MAX);
         text(errors, "venue", c.venue(), NAME_MAX);
         times(errors, c.startsAt(), c.endsAt());
-        if (c.capacity() != null && (c.capacity() < 1 || c.capacity() > ATTENDANCE_MAX)) {
-            errors.add(new FieldViolation("capacity", "1 to " + ATTENDANCE_MAX));
-        }
+        range(errors, "capacity", c.capacity(), 1, ATTENDANCE_MAX);
         list(errors, "themes", c.themes(), 1, 10, THEME_MAX);
-        if (c.term() != null && (c.term() < 1 || c.term() > 1000)) {
-            errors.add(new FieldViolation("term", "1 to 1000"));
-        }
-        if (c.session() != null && (c.session() < 1 || c.session() > 1000)) {
-            errors.add(new FieldViolation("session", "1 to 1000"));
-        }
+        range(errors, "term", c.term(), 1, 1000);
+        range(errors, "session", c.session(), 1, 1000);
         refuseIfAny(errors, "The meeting cannot be scheduled as given.");
     }
 
@@ -85,16 +80,14 @@ final class MeetingRules {
     }
 
     static void requireAttendance(int attendance) {
-        if (attendance < 0 || attendance > ATTENDANCE_MAX) {
-            refuseIfAny(List.of(new FieldViolation("attendance", "0 to " + ATTENDANCE_MAX)), "Invalid attendance.");
-        }
+        List<FieldViolation> errors = new ArrayList<>();
+        range(errors, "attendance", attendance, 0, ATTENDANCE_MAX);
+        refuseIfAny(errors, "Invalid attendance.");
     }
 
     static void requireGroup(int number, String theme) {
         List<FieldViolation> errors = new ArrayList<>();
-        if (number < 1 || number > 1000) {
-            errors.add(new FieldViolation("number", "1 to 1000"));
-        }
+        range(errors, "number", number, 1, 1000);
         text(errors, "theme", theme, THEME_MAX);
         refuseIfAny(errors, "The group is invalid.");
     }
@@ -119,9 +112,7 @@ final class MeetingRules {
         }
         for (var vote : List.of(Map.entry("votesFor", votesFor), Map.entry("votesAgainst", votesAgainst),
                 Map.entry("abstentions", abstentions))) {
-            if (vote.getValue() < 0 || vote.getValue() > ATTENDANCE_MAX) {
-                errors.add(new FieldViolation(vote.getKey(), "0 to " + ATTENDANCE_MAX));
-            }
+            range(errors, vote.getKey(), vote.getValue(), 0, ATTENDANCE_MAX);
         }
         refuseIfAny(errors, "The resolution is invalid.");
     }

@@ -25,6 +25,13 @@ public final class FieldChecks {
         }
     }
 
+    /** A whole number from {@code min} to {@code max}; null passes (an optional field). */
+    public static void range(List<FieldViolation> errors, String field, Integer value, int min, int max) {
+        if (value != null && (value < min || value > max)) {
+            errors.add(new FieldViolation(field, min + " to " + max));
+        }
+    }
+
     /** A single required text, refused at once. */
     public static void requireText(String field, String value, int max) {
         List<FieldViolation> errors = new java.util.ArrayList<>();

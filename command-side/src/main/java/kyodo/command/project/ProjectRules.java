@@ -1,5 +1,6 @@
 package kyodo.command.project;
 
+import static kyodo.command.platform.FieldChecks.range;
 import static kyodo.command.platform.FieldChecks.refuseIfAny;
 import static kyodo.command.platform.FieldChecks.text;
 
@@ -98,9 +99,7 @@ final class ProjectRules {
 
     static void requireEvaluation(int rating, String text) {
         List<FieldViolation> errors = new ArrayList<>();
-        if (rating < 1 || rating > 5) {
-            errors.add(new FieldViolation("rating", "1 to 5"));
-        }
+        range(errors, "rating", rating, 1, 5);
         text(errors, "text", text, TEXT_MAX);
         refuseIfAny(errors, "The self-evaluation is invalid.");
     }
