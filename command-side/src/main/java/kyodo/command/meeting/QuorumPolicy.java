@@ -11,7 +11,7 @@ import java.util.Map;
  * ({@code kyodo.meetings.quorum.*}).
  *
  * @param defaultShare more than this share of the attendance must vote (0.5: more than half)
- * @param byKind       the share for a kind of meeting instead, e.g. {@code by-kind.WARD_ASSEMBLY=0.66}
+ * @param byKind       the share for a kind of meeting instead, e.g. by-kind.WARD_ASSEMBLY=0.66
  */
 @ConfigurationProperties("kyodo.meetings.quorum")
 public record QuorumPolicy(@DefaultValue("0.5") double defaultShare, Map<MeetingKind, Double> byKind) {

@@ -8,7 +8,7 @@ import java.time.Duration;
 /**
  * The order of decisions on the embedded store ({@code kyodo.decisions.*}, {@link DecisionOrder}).
  *
- * @param orderWait how long a decision waits for the one before it to be committed before its command is refused with a 503
+ * @param orderWait how long a command that records a decision waits while another one is being committed, before it is refused with a 503
  */
 @ConfigurationProperties("kyodo.decisions")
 public record DecisionSettings(@DefaultValue("10s") Duration orderWait) {

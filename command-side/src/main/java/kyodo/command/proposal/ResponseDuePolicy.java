@@ -11,7 +11,7 @@ import java.util.Map;
  * ({@code kyodo.proposals.response-due-days.*}).
  *
  * @param defaultDays days to answer a proposal (1 to 365)
- * @param byProgramme days for a programme instead, e.g. {@code by-programme.SUGGESTION_BOX=14}
+ * @param byProgramme days for a programme instead, e.g. by-programme.SUGGESTION_BOX=14
  */
 @ConfigurationProperties("kyodo.proposals.response-due-days")
 public record ResponseDuePolicy(@DefaultValue("30") int defaultDays, Map<ProposalProgramme, Integer> byProgramme) {
