@@ -1,7 +1,8 @@
 package kyodo.ops.bench;
 
-import kyodo.ops.KyodoApplication;
 import kyodo.ops.cli.DemoCli;
+import kyodo.ops.cli.PlatformArgs;
+import kyodo.ops.cli.Usage;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
@@ -89,13 +90,9 @@ public final class BenchCli {
      * @param args the command line after {@code bench}
      */
     public static int run(PrintStream out, PrintStream err, List<String> args) {
-        Options options;
-        try {
-            options = parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("bench: " + e.getMessage());
-            err.print(USAGE);
-            return 2;
+        Options options = new Usage("bench", USAGE).parse(err, () -> parse(args)).orElse(null);
+        if (options == null) {
+            return Usage.WRONG;
         }
         try {
             return switch (options.verb()) {
@@ -104,9 +101,7 @@ public final class BenchCli {
                 default -> BenchReplay.run(out, err, options);
             };
         } catch (IllegalArgumentException e) {
-            err.println("bench " + options.verb() + ": " + e.getMessage());
-            err.print(USAGE);
-            return 2;
+            return new Usage("bench " + options.verb(), USAGE).refuse(err, e.getMessage());
         } catch (BenchException e) {
             err.println("bench " + options.verb() + ": failed: " + e.getMessage());
             return 1;
@@ -185,36 +180,29 @@ public final class BenchCli {
         return 0;
     }
 
-    /** The platform's settings for a bench command: the operator's, with --data-dir as kyodo.data-dir. */
-    static List<String> platform(Options options, boolean web) {
-        List<String> settings = new ArrayList<>(options.settings());
-        if (options.flags().containsKey("--data-dir")) {
-            settings.removeIf(s -> s.startsWith("--kyodo.data-dir="));
-            settings.add("--kyodo.data-dir=" + options.flag("--data-dir", null));
-        }
-        settings.removeIf(s -> s.startsWith("--kyodo.demo.load="));
-        settings.add("--kyodo.demo.load=false");
-        if (!web) {
-            settings.removeIf(s -> s.startsWith("--spring.main.web-application-type="));
-            settings.add("--spring.main.web-application-type=none");
-        } else if (settings.stream().noneMatch(s -> s.startsWith("--server.port="))) {
-            settings.add("--server.port=0");
-        }
-        for (String[] quiet : new String[][]{{"--spring.main.banner-mode", "off"}, {"--logging.level.root", "ERROR"}}) {
-            if (settings.stream().noneMatch(s -> s.startsWith(quiet[0] + "="))) {
-                settings.add(quiet[0] + "=" + quiet[1]);
-            }
-        }
-        return settings;
+    /**
+     * The platform a bench command measures, started on the operator's settings with --data-dir as
+     * kyodo.data-dir.
+     *
+     * @param startUpSeconds from the call to a started platform
+     * @param dataDir        the data directory it runs on, whose size is measured after it stops
+     */
+    record Started(ConfigurableApplicationContext context, double startUpSeconds, Path dataDir) {
     }
 
-    static ConfigurableApplicationContext start(PrintStream err, List<String> settings) {
-        try {
-            return KyodoApplication.start(settings.toArray(String[]::new));
-        } catch (RuntimeException e) {
-            err.println("bench: cannot start on these stores: " + e.getMessage());
-            return null;
+    /** Starts the platform for a bench command, with its web server or without; null when it could not start. */
+    static Started start(PrintStream err, Options options, boolean web) {
+        PlatformArgs platform = web
+                ? new PlatformArgs(options.settings()).force("--kyodo.demo.load", "false")
+                        .orElse("--server.port", "0").quiet("ERROR")
+                : PlatformArgs.offline(options.settings());
+        if (options.flags().containsKey("--data-dir")) {
+            platform.force("--kyodo.data-dir", options.flag("--data-dir", null));
         }
+        long starting = System.nanoTime();
+        ConfigurableApplicationContext context = platform.start("bench", err);
+        return context == null ? null
+                : new Started(context, BenchMeasures.seconds(starting), BenchMeasures.dataDir(context));
     }
 
     static Duration duration(String value) {

@@ -2,8 +2,8 @@ package kyodo.ops.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kyodo.kernel.StoreInUse;
-import kyodo.ops.KyodoApplication;
 import kyodo.ops.demo.DemoClient;
+import kyodo.ops.demo.DemoSettings;
 import kyodo.ops.security.StaffAccounts;
 import kyodo.ops.demo.SeedLoader;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -57,13 +57,9 @@ public final class DemoCli {
      * @param args the command line after {@code demo}
      */
     static int run(PrintStream out, PrintStream err, List<String> args) {
-        Options options;
-        try {
-            options = parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("demo: " + e.getMessage());
-            err.print(USAGE);
-            return 2;
+        Options options = new Usage("demo", USAGE).parse(err, () -> parse(args)).orElse(null);
+        if (options == null) {
+            return Usage.WRONG;
         }
         try {
             return options.url() != null ? loadInto(out, options) : startAndLoad(out, err, options);
@@ -171,19 +167,14 @@ public final class DemoCli {
     }
 
     private static int startAndLoad(PrintStream out, PrintStream err, Options options) {
-        PlatformArgs args = new PlatformArgs(options.settings())
+        ConfigurableApplicationContext context = new PlatformArgs(options.settings())
                 .force("--kyodo.demo.load", "false")
                 .orElse("--server.port", "0")
-                .orElse("--spring.main.banner-mode", "off")
-                .orElse("--logging.level.root", "WARN")
+                .quiet("WARN")
                 .orElse("--logging.level.kyodo.ops.demo", "INFO")
-                .orElse("--kyodo.demo.catch-up-timeout", "300s");
-        ConfigurableApplicationContext context;
-        try {
-            context = KyodoApplication.start(args.toArray());
-        } catch (RuntimeException e) {
-            err.println("demo load: cannot start on these stores: " + e.getMessage());
-            return 2;
+                .start("demo load", err);
+        if (context == null) {
+            return Usage.WRONG;
         }
         try {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
@@ -192,8 +183,7 @@ public final class DemoCli {
                     context.getBean(ObjectMapper.class), options.concurrency()).load();
             ProcessorProgress progress = ProcessorProgress.of(context);
             long head = progress.head();
-            Duration timeout = context.getEnvironment().getProperty("kyodo.demo.catch-up-timeout", Duration.class,
-                    Duration.ofMinutes(5));
+            Duration timeout = context.getBean(DemoSettings.class).catchUpTimeout();
             err.println("waiting for the read models to catch up with event " + head);
             if (!CatchUp.await(progress.streamingProcessors(), head, timeout, err)) {
                 out.println(summary.render());

@@ -2,7 +2,6 @@ package kyodo.ops.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kyodo.ops.security.StaffAccounts;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -11,9 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads the demo and seed dataset ({@link SeedLoader}) through the app's own command API once it
- * serves, when started with {@code --kyodo.demo.load=true} ({@code kyodo.demo.concurrency}: how many
- * generated projects are sent at once, default 6). {@code java -jar kyodo.jar demo load} does the
- * same and exits when the read models have caught up.
+ * serves, when started with {@code --kyodo.demo.load=true} ({@link DemoSettings}).
+ * {@code java -jar kyodo.jar demo load} does the same and exits when the read models have caught up.
  */
 @Component
 @ConditionalOnProperty(name = "kyodo.demo.load", havingValue = "true")
@@ -21,17 +19,17 @@ class DemoLoader {
 
     private final ObjectMapper mapper;
     private final StaffAccounts accounts;
-    private final int concurrency;
+    private final DemoSettings settings;
 
-    DemoLoader(ObjectMapper mapper, StaffAccounts accounts, @Value("${kyodo.demo.concurrency:6}") int concurrency) {
+    DemoLoader(ObjectMapper mapper, StaffAccounts accounts, DemoSettings settings) {
         this.mapper = mapper;
         this.accounts = accounts;
-        this.concurrency = concurrency;
+        this.settings = settings;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void load(ApplicationReadyEvent ready) {
         int port = ((WebServerApplicationContext) ready.getApplicationContext()).getWebServer().getPort();
-        new SeedLoader(DemoClient.inProcess("http://localhost:" + port, accounts), mapper, concurrency).load();
+        new SeedLoader(DemoClient.inProcess("http://localhost:" + port, accounts), mapper, settings.concurrency()).load();
     }
 }

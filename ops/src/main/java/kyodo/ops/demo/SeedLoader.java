@@ -2,6 +2,7 @@ package kyodo.ops.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import kyodo.ops.cli.Waiting;
 import kyodo.ops.demo.DemoScript.Actor;
 import kyodo.ops.demo.DemoScript.AgreementOfPartners;
 import kyodo.ops.demo.DemoScript.Step;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -124,17 +124,7 @@ public final class SeedLoader {
             progress(total);
         })));
         for (Future<?> future : running) {
-            try {
-                future.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running.forEach(f -> f.cancel(true));
-                throw new DemoLoadException("interrupted", e);
-            } catch (ExecutionException e) {
-                running.forEach(f -> f.cancel(true));
-                throw e.getCause() instanceof DemoLoadException failure ? failure
-                        : new DemoLoadException(e.getCause().getMessage(), e.getCause());
-            }
+            Waiting.await(future, running, DemoLoadException.class, DemoLoadException::new);
         }
     }
 

@@ -58,7 +58,7 @@ public class SecurityConfiguration {
 
     @Bean(destroyMethod = "close")
     StaffAccounts staffAccounts(SecuritySettings settings, Environment env, BCryptPasswordEncoder encoder) {
-        String url = env.getProperty("kyodo.security.accounts-url");
+        String url = settings.accountsUrl();
         if (url == null) {
             Path dataDir = Path.of(env.getProperty("kyodo.data-dir", "data")).toAbsolutePath().normalize();
             url = EmbeddedFiles.url(dataDir.resolve("accounts/accounts"));
