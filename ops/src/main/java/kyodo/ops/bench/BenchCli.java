@@ -1,18 +1,16 @@
 package kyodo.ops.bench;
 
+import kyodo.ops.cli.CommandLine;
 import kyodo.ops.cli.DemoCli;
 import kyodo.ops.cli.PlatformArgs;
 import kyodo.ops.cli.Usage;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -114,25 +112,9 @@ public final class BenchCli {
                     : "unknown command " + args.get(0));
         }
         String verb = args.get(0);
-        Map<String, String> flags = new LinkedHashMap<>();
-        List<String> settings = new ArrayList<>();
-        for (int i = 1; i < args.size(); i++) {
-            String arg = args.get(i);
-            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            if (!FLAGS.get(verb).contains(name)) {
-                if (!arg.startsWith("--") || !arg.contains("=") || "run".equals(verb)) {
-                    throw new IllegalArgumentException("unexpected " + arg);
-                }
-                settings.add(arg);
-                continue;
-            }
-            String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1)
-                    : i + 1 < args.size() ? args.get(++i) : null;
-            if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException(name + " needs a value");
-            }
-            flags.put(name, value);
-        }
+        // bench run drives a server that runs elsewhere, with its own settings
+        CommandLine line = CommandLine.read(args, 1, FLAGS.get(verb), !"run".equals(verb));
+        Map<String, String> flags = line.flags();
         if ("load".equals(verb) && !flags.containsKey("--proposals")) {
             throw new IllegalArgumentException("how many? (--proposals N)");
         }
@@ -145,7 +127,7 @@ public final class BenchCli {
         if (flags.containsKey("--password-file") && !flags.containsKey("--user")) {
             throw new IllegalArgumentException("--password-file goes with --user");
         }
-        return new Options(verb, Map.copyOf(flags), List.copyOf(settings));
+        return new Options(verb, flags, line.settings());
     }
 
     private static int drive(PrintStream out, PrintStream err, Options options) {
@@ -153,7 +135,9 @@ public final class BenchCli {
         Duration duration = duration(options.flag("--duration", "30s"));
         int connections = options.number("--connections", 50, 1, 1000);
         String user = options.flag("--user", null);
-        String password = user == null ? null : password(options);
+        String password = user == null ? null
+                : CommandLine.password(options.flags().containsKey("--password-file")
+                        ? Path.of(options.flag("--password-file", null)) : null);
         Path wrk = "wrk".equals(options.flag("--driver", "java")) ? WrkRow.find() : null;
         Duration warmup = duration("--warmup", options.flag("--warmup", "5s"), true);
         LoadDriver driver = new LoadDriver(new LoadDriver.Options(url, duration, warmup, connections, user, password,
@@ -224,22 +208,4 @@ public final class BenchCli {
         }
         throw new IllegalArgumentException(flag + " must be like 30s, 500ms or 2m (at most 1h), not " + value);
     }
-
-    private static String password(Options options) {
-        String file = options.flag("--password-file", null);
-        if (file != null) {
-            try {
-                return Files.readString(Path.of(file)).strip();
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read --password-file " + file);
-            }
-        }
-        String fromEnvironment = System.getenv("KYODO_PASSWORD");
-        if (fromEnvironment == null || fromEnvironment.isBlank()) {
-            throw new IllegalArgumentException("no password for --user: use --password-file or KYODO_PASSWORD");
-        }
-        return fromEnvironment;
-    }
-
-
 }

@@ -1,10 +1,7 @@
 package kyodo.ops.demo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import kyodo.ops.security.StaffAccounts;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -17,19 +14,14 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "kyodo.demo.load", havingValue = "true")
 class DemoLoader {
 
-    private final ObjectMapper mapper;
-    private final StaffAccounts accounts;
     private final DemoSettings settings;
 
-    DemoLoader(ObjectMapper mapper, StaffAccounts accounts, DemoSettings settings) {
-        this.mapper = mapper;
-        this.accounts = accounts;
+    DemoLoader(DemoSettings settings) {
         this.settings = settings;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void load(ApplicationReadyEvent ready) {
-        int port = ((WebServerApplicationContext) ready.getApplicationContext()).getWebServer().getPort();
-        new SeedLoader(DemoClient.inProcess("http://localhost:" + port, accounts), mapper, settings.concurrency()).load();
+        SeedLoader.inProcess(ready.getApplicationContext(), settings.concurrency()).load();
     }
 }

@@ -6,8 +6,11 @@ import kyodo.ops.cli.Waiting;
 import kyodo.ops.demo.DemoScript.Actor;
 import kyodo.ops.demo.DemoScript.AgreementOfPartners;
 import kyodo.ops.demo.DemoScript.Step;
+import kyodo.ops.security.StaffAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -63,6 +66,16 @@ public final class SeedLoader {
         this.client = client;
         this.mapper = mapper;
         this.concurrency = concurrency;
+    }
+
+    /**
+     * A loader into the app running in this process: through its own HTTP port, signed in with
+     * service accounts of the process ({@link DemoClient#inProcess}).
+     */
+    public static SeedLoader inProcess(ApplicationContext context, int concurrency) {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return new SeedLoader(DemoClient.inProcess("http://localhost:" + port, context.getBean(StaffAccounts.class)),
+                context.getBean(ObjectMapper.class), concurrency);
     }
 
     /** What a load did. */
