@@ -45,12 +45,7 @@ final class Client {
 
     /** Given: a proposal as {@link Requests#proposal()} submits it; its id. */
     String submitProposal() {
-        return submitProposal(Requests.proposal());
-    }
-
-    /** Given: a proposal with this body; its id. */
-    String submitProposal(Map<String, Object> body) {
-        return created("/api/proposals", body);
+        return created("/api/proposals", Requests.proposal());
     }
 
     /** Given: a meeting with this body ({@link Requests#meeting()}); its id. */
