@@ -4,16 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.result.method.RequestMappingInfo;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
@@ -88,8 +86,8 @@ class AccessMatrixIT {
             this.ward = ward;
         }
 
-        WebTestClient client() {
-            return role == null ? app.anonymousHttp() : app.as(role, ward);
+        Client client() {
+            return role == null ? app.anonymous() : app.as(role, ward);
         }
     }
 
@@ -102,19 +100,13 @@ class AccessMatrixIT {
     private static final String WARD = "nakahara";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path dataDir;
-    static KyodoTestApp app;
+    @RegisterExtension
+    static final RunningApp app = new RunningApp();
     static final AccessMatrix matrix = new AccessMatrix(Arrays.stream(Who.values()).map(w -> w.label).toList());
     /** The command endpoints ({@code METHOD /path/{template}}) that got a row. */
     static final Set<String> covered = new TreeSet<>();
     /** The last version each subject answered, for If-Match. */
     static final Map<String, Long> versions = new HashMap<>();
-
-    @BeforeAll
-    static void start() {
-        app = KyodoTestApp.start(dataDir);
-    }
 
     @AfterAll
     static void stop() throws IOException {
@@ -123,9 +115,6 @@ class AccessMatrixIT {
         Path target = Path.of("target");
         if (Files.isDirectory(target)) {
             Files.writeString(target.resolve("access-matrix.md"), table, StandardCharsets.UTF_8);
-        }
-        if (app != null) {
-            app.close();
         }
     }
 
@@ -261,8 +250,7 @@ class AccessMatrixIT {
         assertThat(signInStatus(username, password[0])).as("old password").isEqualTo(401);
         password[0] = (String) reset.get("password");
         // the old password counted a failed sign-in for the account: an ADMIN clears it
-        Supplier<String> throttles = () -> text(ADMIN.client().get().uri("/api/admin/sign-in-throttles").exchange()
-                .expectStatus().isOk().expectBody().returnResult());
+        Supplier<String> throttles = () -> ADMIN.client().get("/api/admin/sign-in-throttles").ok().text();
         Map<?, ?> cleared = row(new Command(HttpMethod.DELETE, "/api/admin/sign-in-throttles?account={username}", null,
                 null, List.of(username), ""), throttles, ADMIN, NOT_ADMIN);
         assertThat(cleared.get("cleared")).isEqualTo(1);
@@ -287,8 +275,8 @@ class AccessMatrixIT {
                 "/api/%61dmin/accounts", "/api/admin%2Faccounts", "/api/ADMIN/accounts", "/api/admin/accounts%20",
                 "/api/admin/accounts.json", "/api/admin/accounts%3B")) {
             // an absolute URI is sent as written, not encoded again
-            EntityExchangeResult<byte[]> answer = STAFF_CITY.client().post()
-                    .uri(java.net.URI.create("http://localhost:" + port() + path))
+            EntityExchangeResult<byte[]> answer = STAFF_CITY.client().http().post()
+                    .uri(java.net.URI.create("http://localhost:" + app.port() + path))
                     .contentType(MediaType.APPLICATION_JSON)
                     .bodyValue(Map.of("username", "m-bent", "role", "ADMIN")).exchange().expectBody().returnResult();
             matrix.record("POST " + path + " (bent URL)", STAFF_CITY.label, answer.getStatus().value());
@@ -312,7 +300,7 @@ class AccessMatrixIT {
             String path = read.substring(4).replaceAll("\\{[^}]+}", "00000000-0000-0000-0000-000000000000");
             List<Who> refused = read.startsWith("GET /api/admin/") ? List.of(NOT_ADMIN) : List.of(ANONYMOUS, ANALYST);
             for (Who who : refused) {
-                EntityExchangeResult<byte[]> answer = who.client().get().uri(path).exchange().expectBody().returnResult();
+                EntityExchangeResult<byte[]> answer = who.client().get(path).result();
                 matrix.record(read, who.label, answer.getStatus().value());
                 assertRefused(who, read, answer);
             }
@@ -333,9 +321,7 @@ class AccessMatrixIT {
         creations.put("/api/projects", project(WARD));
         creations.forEach((path, body) -> {
             String key = "matrix-" + java.util.UUID.randomUUID();
-            String first = id(parse(STAFF_NAKAHARA.client().post().uri(path).header("Idempotency-Key", key)
-                    .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-                    .expectStatus().isCreated().expectBody().returnResult()));
+            String first = STAFF_NAKAHARA.client().post(path).idempotencyKey(key).body(body).createdId();
             Map<?, ?> replayed = row(post(path, null, body).header("Idempotency-Key", key)
                     .variant("replayed Idempotency-Key"), STAFF_NAKAHARA, with(OUTSIDERS, HEAD_SAIWAI));
             assertThat(id(replayed)).as("the first answer").isEqualTo(first);
@@ -428,15 +414,10 @@ class AccessMatrixIT {
     }
 
     private static EntityExchangeResult<byte[]> send(Who who, Command command, String ifMatch) {
-        WebTestClient.RequestBodySpec request = who.client().method(command.method())
-                .uri(command.template(), command.vars().toArray());
+        Client.Request request = who.client().method(command.method(), command.template(), command.vars().toArray())
+                .ifMatch(ifMatch);
         command.headers().forEach(request::header);
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        WebTestClient.RequestHeadersSpec<?> ready = command.body() == null ? request
-                : request.contentType(MediaType.APPLICATION_JSON).bodyValue(command.body());
-        return ready.exchange().expectBody().returnResult();
+        return (command.body() == null ? request.send() : request.body(command.body())).result();
     }
 
     // --- set-up outside the matrix --------------------------------------------------------------
@@ -447,8 +428,7 @@ class AccessMatrixIT {
     }
 
     private static String setUp(Who who, String path, Object body, String field) {
-        EntityExchangeResult<byte[]> answer = who.client().post().uri(path).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange().expectBody().returnResult();
+        EntityExchangeResult<byte[]> answer = who.client().post(path).body(body).result();
         assertThat(answer.getStatus().is2xxSuccessful()).as("set-up %s: %s", path, text(answer)).isTrue();
         return (String) remember(parse(answer)).get(field);
     }
@@ -466,16 +446,13 @@ class AccessMatrixIT {
     }
 
     private static Map<String, Object> meeting() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("kind", "WARD_ASSEMBLY");
+        Map<String, Object> body = Requests.meeting();
         body.put("ward", WARD);
         body.put("title", "第8期 中原区区民会議 第3回");
-        body.put("startsAt", "2025-09-19T13:00:00+09:00");
-        body.put("endsAt", "2025-09-19T16:30:00+09:00");
         body.put("venue", "中原区役所 会議室");
-        body.put("capacity", 30);
-        body.put("publicObservation", true);
         body.put("themes", List.of("交通"));
+        body.remove("term");
+        body.remove("session");
         return body;
     }
 
@@ -490,22 +467,15 @@ class AccessMatrixIT {
     }
 
     private static JsonNode staffView(String proposal) {
-        return json(STAFF_NAKAHARA.client().get().uri("/api/proposals/{id}?minVersion=0", proposal).exchange()
-                .expectStatus().isOk().expectBody().returnResult());
+        return json(STAFF_NAKAHARA.client().get("/api/proposals/{id}?minVersion=0", proposal).ok().result());
     }
 
     private static String adminAccounts() {
-        return text(ADMIN.client().get().uri("/api/admin/accounts").exchange().expectStatus().isOk()
-                .expectBody().returnResult());
-    }
-
-    private static int port() {
-        return ((org.springframework.boot.web.context.WebServerApplicationContext) app.context()).getWebServer()
-                .getPort();
+        return ADMIN.client().get("/api/admin/accounts").ok().text();
     }
 
     private static int signInStatus(String username, String password) {
-        return app.anonymousHttp().get().uri("/api/proposals?size=1").headers(h -> h.setBasicAuth(username, password))
+        return app.anonymous().http().get().uri("/api/proposals?size=1").headers(h -> h.setBasicAuth(username, password))
                 .exchange().expectBody().returnResult().getStatus().value();
     }
 
@@ -555,7 +525,7 @@ class AccessMatrixIT {
     }
 
     private static String text(EntityExchangeResult<byte[]> answer) {
-        return answer.getResponseBody() == null ? "" : new String(answer.getResponseBody(), StandardCharsets.UTF_8);
+        return Answer.text(answer);
     }
 
     private static String id(Map<?, ?> answer) {

@@ -8,7 +8,6 @@ import kyodo.query.audit.DecisionLog;
 import kyodo.query.platform.store.ReadStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.http.MediaType;
 
 import java.util.List;
 import java.io.ByteArrayOutputStream;
@@ -33,8 +32,8 @@ class AuditVerifyCliIT {
     void auditVerifyPassesAnIntactLogAndFailsATamperedOne() {
         try (KyodoTestApp app = KyodoTestApp.start(dataDir)) {
             decide(app);
-            KyodoTestApp.eventually(() -> app.anonymousHttp().get().uri("/public/decisions").exchange()
-                    .expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(2));
+            KyodoTestApp.eventually(() -> app.anonymous().get("/public/decisions").ok().json()
+                    .jsonPath("$.items.length()").isEqualTo(2));
         }
 
         Run intact = audit("verify", "--kyodo.data-dir=" + dataDir);
@@ -65,7 +64,7 @@ class AuditVerifyCliIT {
     void concurrentDecisionsGiveTheLogThatTheEventStoreReproduces() throws Exception {
         int decisions = 42;
         try (KyodoTestApp app = KyodoTestApp.start(dataDir)) {
-            org.springframework.test.web.reactive.server.WebTestClient admin = app.as("ADMIN", null);
+            Client admin = app.client("ADMIN", null);
             java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(12);
             try {
                 java.util.List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
@@ -73,10 +72,8 @@ class AuditVerifyCliIT {
                 for (int i = 0; i < decisions; i++) {
                     String ward = wards[i % wards.length];
                     int year = 2020 + i / wards.length;
-                    sent.add(senders.submit(() -> admin.put().uri("/api/ward-budgets/{w}/{y}", ward, year)
-                            .contentType(MediaType.APPLICATION_JSON)
-                            .bodyValue(Map.of("envelopeYen", 55_000_000, "reason", "当初予算")).exchange()
-                            .expectStatus().is2xxSuccessful()));
+                    sent.add(senders.submit(() -> admin.put("/api/ward-budgets/{w}/{y}", ward, year)
+                            .body(Map.of("envelopeYen", 55_000_000, "reason", "当初予算")).succeeds()));
                 }
                 for (java.util.concurrent.Future<?> f : sent) {
                     f.get();
@@ -84,8 +81,8 @@ class AuditVerifyCliIT {
             } finally {
                 senders.shutdown();
             }
-            KyodoTestApp.eventually(() -> app.anonymousHttp().get().uri("/public/decisions?limit=1000").exchange()
-                    .expectStatus().isOk().expectBody().jsonPath("$.items.length()").isEqualTo(decisions));
+            KyodoTestApp.eventually(() -> app.anonymous().get("/public/decisions?limit=1000").ok().json()
+                    .jsonPath("$.items.length()").isEqualTo(decisions));
         }
 
         Run verified = audit("verify", "--kyodo.data-dir=" + dataDir);
@@ -107,17 +104,11 @@ class AuditVerifyCliIT {
 
     private static void decide(KyodoTestApp app) {
         for (String action : new String[]{"decision", "revision-requests"}) {
-            Map<?, ?> created = app.http().post().uri("/api/proposals").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Requests.proposal()).exchange()
-                    .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-            String id = (String) created.get("id");
-            app.http().post().uri("/api/proposals/{id}/acknowledgement", id).contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("department", "地域振興課")).exchange().expectStatus().isOk();
+            String id = app.staff().acknowledgedProposal("地域振興課");
             Map<String, String> body = action.equals("decision")
                     ? Map.of("outcome", "ACCEPTED", "reason", "実施します")
                     : Map.of("reason", "地図を添えてください");
-            app.http().post().uri("/api/proposals/{id}/" + action, id).contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(body).exchange().expectStatus().isOk();
+            app.staff().post("/api/proposals/{id}/" + action, id).body(body).ok();
         }
     }
 

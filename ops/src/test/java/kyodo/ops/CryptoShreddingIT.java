@@ -4,7 +4,6 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.http.MediaType;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,47 +28,33 @@ class CryptoShreddingIT {
     @Test
     void afterForgettingAPersonNoViewNoFileAndNoReplayShowsTheirData() throws Exception {
         try (KyodoTestApp app = KyodoTestApp.start(dataDir)) {
-            Map<?, ?> created = app.http().post().uri("/api/proposals").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Requests.proposal()).exchange()
-                    .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-            String id = (String) created.get("id");
-            Map<?, ?> staff = app.http().get().uri("/api/proposals/{id}?minVersion=0", id).exchange()
-                    .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-            String subjectId = (String) ((Map<?, ?>) staff.get("proposer")).get("subjectId");
+            Client staff = app.staff();
+            Client admin = app.client("ADMIN", null);
+            String id = staff.submitProposal();
+            Map<?, ?> view = staff.get("/api/proposals/{id}?minVersion=0", id).ok().succeeds();
+            String subjectId = (String) ((Map<?, ?>) view.get("proposer")).get("subjectId");
 
-            app.http().post().uri("/api/personal-data/{subject}/erasure", subjectId).exchange()
-                    .expectStatus().isForbidden();
-            admin(app).post().uri("/api/personal-data/{subject}/erasure", subjectId).exchange()
-                    .expectStatus().isOk()
-                    .expectBody().jsonPath("$.subjectId").isEqualTo(subjectId).jsonPath("$.erasedAt").isNotEmpty();
+            staff.post("/api/personal-data/{subject}/erasure", subjectId).send().status(403);
+            admin.post("/api/personal-data/{subject}/erasure", subjectId).send().ok().json()
+                    .jsonPath("$.subjectId").isEqualTo(subjectId).jsonPath("$.erasedAt").isNotEmpty();
 
-            assertStaffSeesThePlaceholder(app, id);
-            app.http().get().uri("/public/proposals/{id}", id).exchange()
-                    .expectStatus().isOk()
-                    .expectBody(String.class).value(json -> assertThat(json)
-                            .doesNotContain(Requests.PROPOSER_NAME).doesNotContain("proposer"));
+            assertStaffSeesThePlaceholder(staff, id);
+            assertThat(staff.get("/public/proposals/{id}", id).ok().text())
+                    .doesNotContain(Requests.PROPOSER_NAME).doesNotContain("proposer");
 
             replayProposalViews(app);
-            assertStaffSeesThePlaceholder(app, id);
+            assertStaffSeesThePlaceholder(staff, id);
 
             // erasing again is harmless; an unknown subject is 404
-            admin(app).post().uri("/api/personal-data/{subject}/erasure", subjectId).exchange()
-                    .expectStatus().isOk();
-            admin(app).post().uri("/api/personal-data/{subject}/erasure", "no-such-subject").exchange()
-                    .expectStatus().isNotFound();
+            admin.post("/api/personal-data/{subject}/erasure", subjectId).send().ok();
+            admin.post("/api/personal-data/{subject}/erasure", "no-such-subject").send().status(404);
         }
         assertNoFileHoldsInClear(Requests.PROPOSER_NAME);
         assertNoFileHoldsInClear(Requests.PROPOSER_CONTACT);
     }
 
-    private static org.springframework.test.web.reactive.server.WebTestClient admin(KyodoTestApp app) {
-        return app.as("ADMIN", null);
-    }
-
-    private static void assertStaffSeesThePlaceholder(KyodoTestApp app, String id) {
-        app.http().get().uri("/api/proposals/{id}?minVersion=0", id).exchange()
-                .expectStatus().isOk()
-                .expectBody()
+    private static void assertStaffSeesThePlaceholder(Client staff, String id) {
+        staff.get("/api/proposals/{id}?minVersion=0", id).ok().json()
                 .jsonPath("$.proposer.name").isEqualTo("削除済み / erased")
                 .jsonPath("$.proposer.contact").isEqualTo("削除済み / erased")
                 .jsonPath("$.proposer.erased").isEqualTo(true);

@@ -26,11 +26,9 @@ import kyodo.query.audit.MerkleTree;
 import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -38,7 +36,6 @@ import org.springframework.http.codec.ServerSentEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,13 +58,14 @@ class DecisionAuditIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path dataDir;
-    static KyodoTestApp app;
+    @RegisterExtension
+    static final RunningApp app = new RunningApp("--kyodo.audit.checkpoint-every=2",
+            "--kyodo.projections.segments=4");
+    private static final Client staff = app.staff();
+    private static final Client publicReader = app.anonymous();
 
     @BeforeAll
     static void fiveDecisions() {
-        app = KyodoTestApp.start(dataDir, "--kyodo.audit.checkpoint-every=2", "--kyodo.projections.segments=4");
         String first = acknowledged();
         post(first, "decision", Map.of("outcome", "ACCEPTED", "reason", "来年度に整備します"));
         String second = acknowledged();
@@ -80,30 +78,17 @@ class DecisionAuditIT {
         post(fourth, "revision-requests", Map.of("reason", "写真を添えてください"));
     }
 
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
-
     private static String acknowledged() {
-        Map<?, ?> created = app.http().post().uri("/api/proposals").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Requests.proposal()).exchange()
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-        String id = (String) created.get("id");
-        post(id, "acknowledgement", Map.of("department", "幸区役所 地域振興課"));
-        return id;
+        return staff.acknowledgedProposal("幸区役所 地域振興課");
     }
 
     private static void post(String id, String action, Object body) {
-        app.http().post().uri("/api/proposals/{id}/" + action, id).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange().expectStatus().isOk();
+        staff.post("/api/proposals/{id}/" + action, id).body(body).ok();
     }
 
     private static JsonNode get(String uri) {
-        byte[] body = app.anonymousHttp().get().uri(uri).exchange().expectStatus().isOk()
-                .expectBody().returnResult().getResponseBody();
         try {
-            return JSON.readTree(body);
+            return JSON.readTree(publicReader.get(uri).ok().text());
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -120,7 +105,7 @@ class DecisionAuditIT {
     }
 
     private static URI baseUrl() {
-        return URI.create("http://localhost:" + ((WebServerApplicationContext) app.context()).getWebServer().getPort());
+        return URI.create("http://localhost:" + app.port());
     }
 
     @Test
@@ -171,17 +156,16 @@ class DecisionAuditIT {
                     checkpoint.signature())).isTrue();
             assertThat(checkpoint.rootHash()).isEqualTo(Hashing.hex(MerkleTree.root(leaves.subList(0, (int) size))));
         }
-        app.anonymousHttp().get().uri("/public/audit/checkpoints/3").exchange().expectStatus().isNotFound()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(dataDir.resolve("audit/signing-key")).exists();
-        assertThat(dataDir.resolve("audit/signing-key.pub")).exists();
+        publicReader.get("/public/audit/checkpoints/3").status(404).problem();
+        assertThat(app.dataDir().resolve("audit/signing-key")).exists();
+        assertThat(app.dataDir().resolve("audit/signing-key.pub")).exists();
     }
 
     @Test
     void theStreamReplaysTheLogFromAGivenSeq() {
         publicLog();
 
-        List<ServerSentEvent<String>> events = app.anonymousHttp().get().uri("/public/decisions/stream?after=3")
+        List<ServerSentEvent<String>> events = publicReader.http().get().uri("/public/decisions/stream?after=3")
                 .accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isOk()
                 .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
                 .getResponseBody().filter(e -> e.data() != null).take(2).collectList().block(Duration.ofSeconds(10));

@@ -27,21 +27,14 @@ class DemoLoadIT {
             assertThat(app.storedEvents()).isEqualTo(expected);
             app.restart();
             assertThat(app.storedEvents()).isEqualTo(expected);
-            KyodoTestApp.eventually(() -> app.http().get().uri("/public/proposals?size=100").exchange()
-                    .expectStatus().isOk()
-                    .expectBody().jsonPath("$.total").isEqualTo(7));
-            KyodoTestApp.eventually(() -> app.http().get().uri("/public/meetings?kind=EXPERT_PANEL").exchange()
-                    .expectStatus().isOk()
-                    .expectBody().jsonPath("$.total").isEqualTo(4));
-            String workshopId = app.http().get().uri("/public/meetings?kind=WORKSHOP").exchange()
-                    .expectStatus().isOk()
-                    .expectBody(com.fasterxml.jackson.databind.JsonNode.class).returnResult().getResponseBody()
-                    .at("/items/0/id").asText();
-            app.http().get().uri("/api/meetings/{id}?minVersion=30", workshopId).exchange()
-                    .expectStatus().isOk();
-            app.http().get().uri("/public/meetings/{id}", workshopId).exchange()
-                    .expectStatus().isOk()
-                    .expectBody()
+            Client staff = app.staff();
+            KyodoTestApp.eventually(() -> staff.get("/public/proposals?size=100").ok().json()
+                    .jsonPath("$.total").isEqualTo(7));
+            KyodoTestApp.eventually(() -> staff.get("/public/meetings?kind=EXPERT_PANEL").ok().json()
+                    .jsonPath("$.total").isEqualTo(4));
+            String workshopId = staff.get("/public/meetings?kind=WORKSHOP").ok().tree().at("/items/0/id").asText();
+            staff.get("/api/meetings/{id}?minVersion=30", workshopId).ok();
+            staff.get("/public/meetings/{id}", workshopId).ok().json()
                     .jsonPath("$.groups.length()").isEqualTo(6)
                     .jsonPath("$.groups[*].opinions[*]").value(org.hamcrest.Matchers.hasSize(21))
                     .jsonPath("$.status").isEqualTo("CLOSED");

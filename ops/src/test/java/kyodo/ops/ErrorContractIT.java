@@ -1,15 +1,10 @@
 package kyodo.ops;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,20 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ErrorContractIT {
 
-    @TempDir
-    static Path dataDir;
-    static KyodoTestApp app;
+    @RegisterExtension
+    static final RunningApp app = new RunningApp();
+    private static final Client staff = app.staff();
     long eventsBefore;
-
-    @BeforeAll
-    static void start() {
-        app = KyodoTestApp.start(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
 
     @BeforeEach
     void countEvents() {
@@ -45,24 +30,21 @@ class ErrorContractIT {
         assertThat(app.storedEvents()).as("events stored by a refused request").isEqualTo(eventsBefore);
     }
 
-    private WebTestClient.ResponseSpec post(String contentType, Object body) {
-        return app.http().post().uri("/api/proposals").header("Content-Type", contentType)
-                .bodyValue(body).exchange();
+    /** When: a proposal is submitted with this content type and body. */
+    private static Answer submit(String contentType, Object body) {
+        return staff.post("/api/proposals").contentType(contentType).body(body);
     }
 
-    private static void isProblem(WebTestClient.ResponseSpec response, int status, String type) {
-        response.expectStatus().isEqualTo(status)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.type").isEqualTo(type)
-                .jsonPath("$.status").isEqualTo(status)
-                .jsonPath("$.title").isNotEmpty()
-                .jsonPath("$.trace").doesNotExist();
+    /** When: a proposal is submitted with this one thing changed. */
+    private static Answer submitWith(String field, Object value) {
+        Map<String, Object> body = Requests.proposal();
+        body.put(field, value);
+        return submit("application/json", body);
     }
 
     @Test
     void malformedJsonIs400MalformedRequest() {
-        isProblem(post("application/json", "{\"ward\": \"saiwai\", "), 400, "/problems/malformed-request");
+        submit("application/json", "{\"ward\": \"saiwai\", ").isProblem(400, "/problems/malformed-request");
     }
 
     @Test
@@ -70,79 +52,57 @@ class ErrorContractIT {
         Map<String, Object> body = Requests.proposal();
         body.remove("title");
         body.remove("themes");
-        post("application/json", body).expectStatus().isBadRequest()
-                .expectBody()
+        submit("application/json", body).status(400).json()
                 .jsonPath("$.type").isEqualTo("/problems/invalid-input")
                 .jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("themes", "title"));
     }
 
     @Test
     void anUnknownWardIs400AndListsTheWards() {
-        Map<String, Object> body = Requests.proposal();
-        body.put("ward", "osaka");
-        post("application/json", body).expectStatus().isBadRequest()
-                .expectBody()
+        submitWith("ward", "osaka").invalidField("ward")
                 .jsonPath("$.type").isEqualTo("/problems/invalid-input")
-                .jsonPath("$.errors[0].field").isEqualTo("ward")
                 .jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.allOf(
                         org.hamcrest.Matchers.containsString("saiwai"), org.hamcrest.Matchers.containsString("asao")));
     }
 
     @Test
     void anOverLongTitleIs400() {
-        Map<String, Object> body = Requests.proposal();
-        body.put("title", "長".repeat(201));
-        post("application/json", body).expectStatus().isBadRequest()
-                .expectBody()
-                .jsonPath("$.type").isEqualTo("/problems/invalid-input")
-                .jsonPath("$.errors[0].field").isEqualTo("title");
+        submitWith("title", "長".repeat(201)).invalidField("title")
+                .jsonPath("$.type").isEqualTo("/problems/invalid-input");
     }
 
     @Test
     void anUnknownFieldIs400() {
-        Map<String, Object> body = Requests.proposal();
-        body.put("status", "ACCEPTED");
-        post("application/json", body).expectStatus().isBadRequest()
-                .expectBody()
-                .jsonPath("$.type").isEqualTo("/problems/invalid-input")
-                .jsonPath("$.errors[0].field").isEqualTo("status");
+        submitWith("status", "ACCEPTED").invalidField("status")
+                .jsonPath("$.type").isEqualTo("/problems/invalid-input");
     }
 
     @Test
     void aWrongContentTypeIs415() {
-        isProblem(post("text/plain", "ward=saiwai"), 415, "/problems/unsupported-media-type");
+        submit("text/plain", "ward=saiwai").isProblem(415, "/problems/unsupported-media-type");
     }
 
     @Test
     void anOversizeBodyIs413() {
-        Map<String, Object> body = Requests.proposal();
-        body.put("body", "あ".repeat(70_000));
-        isProblem(post("application/json", body), 413, "/problems/payload-too-large");
+        submitWith("body", "あ".repeat(70_000)).isProblem(413, "/problems/payload-too-large");
     }
 
     @Test
     void controlCharactersInTextAre400() {
-        Map<String, Object> body = Requests.proposal();
-        body.put("title", "bell\u0007");
-        post("application/json", body).expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("title");
+        submitWith("title", "bell\u0007").invalidField("title");
     }
 
     @Test
     void anUnknownIdIs404AndAPathTraversalIs400() {
-        isProblem(app.http().get().uri("/api/proposals/00000000-0000-0000-0000-000000000000").exchange(),
-                404, "/problems/not-found");
+        staff.get("/api/proposals/00000000-0000-0000-0000-000000000000").isProblem(404, "/problems/not-found");
         // the security firewall refuses encoded slashes before any handler sees them
-        isProblem(app.http().get().uri("/public/proposals/..%2F..%2Fetc").exchange(), 400,
-                "/problems/malformed-request");
+        staff.get("/public/proposals/..%2F..%2Fetc").isProblem(400, "/problems/malformed-request");
     }
 
     @Test
     void titlesAreJapaneseByDefaultAndEnglishOnRequest() {
-        app.http().post().uri("/api/proposals").contentType(MediaType.TEXT_PLAIN).bodyValue("x").exchange()
-                .expectBody().jsonPath("$.title").isEqualTo("この形式のリクエストは受け付けられません");
-        app.http().post().uri("/api/proposals").contentType(MediaType.TEXT_PLAIN)
-                .header("Accept-Language", "en-GB,en;q=0.8").bodyValue("x").exchange()
-                .expectBody().jsonPath("$.title").isEqualTo("Unsupported content type");
+        submit("text/plain", "x").json().jsonPath("$.title").isEqualTo("この形式のリクエストは受け付けられません");
+        staff.post("/api/proposals").contentType("text/plain").language("en-GB,en;q=0.8").body("x")
+                .json().jsonPath("$.title").isEqualTo("Unsupported content type");
     }
 }

@@ -2,13 +2,9 @@ package kyodo.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.http.MediaType;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 
@@ -20,43 +16,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HistoryReplayIT {
 
-    @TempDir
-    static Path dataDir;
-    static KyodoTestApp app;
+    @RegisterExtension
+    static final RunningApp app = new RunningApp();
+    private static final Client staff = app.staff();
+    private static final Client publicReader = app.anonymous();
 
-    @BeforeAll
-    static void start() {
-        app = KyodoTestApp.start(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
-
-    private static void command(String id, String action, Map<String, ?> body) {
-        app.http().post().uri("/api/proposals/{id}/" + action, id).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body).exchange().expectStatus().isOk();
-    }
-
-    private static String get(String uri, Object... vars) {
-        return app.anonymousHttp().get().uri(uri, vars).exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+    private static String history(String uri, Object... vars) {
+        return publicReader.get(uri, vars).ok().text();
     }
 
     @Test
     void aProposalsHistoryIsReplayedFromTheEventStore() throws Exception {
-        Map<?, ?> created = app.http().post().uri("/api/proposals").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Requests.proposal()).exchange()
-                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-        String id = (String) created.get("id");
-        command(id, "acknowledgement", Map.of("department", "幸区役所 地域振興課"));
-        command(id, "decision", Map.of("outcome", "ACCEPTED", "reason", "来年度に整備します",
-                "conditions", "町内会と協議のうえ"));
+        String id = staff.acknowledgedProposal("幸区役所 地域振興課");
+        staff.post("/api/proposals/{id}/decision", id).body(Map.of("outcome", "ACCEPTED", "reason", "来年度に整備します",
+                "conditions", "町内会と協議のうえ")).ok();
 
         ObjectMapper json = new ObjectMapper();
-        String historyJson = get("/public/history/proposal/{id}", id);
+        String historyJson = history("/public/history/proposal/{id}", id);
         assertThat(historyJson).doesNotContain(Requests.PROPOSER_NAME).doesNotContain(Requests.PROPOSER_CONTACT)
                 .doesNotContain("s-test-1");
         JsonNode history = json.readTree(historyJson);
@@ -81,14 +57,15 @@ class HistoryReplayIT {
         Instant decidedAt = Instant.parse(events.get(2).path("at").asText());
         assertThat(acknowledgedAt).isAfterOrEqualTo(submittedAt).isBefore(decidedAt);
 
-        JsonNode between = json.readTree(get("/public/history/proposal/{id}?asOf={t}", id, acknowledgedAt.toString()));
+        JsonNode between = json.readTree(history("/public/history/proposal/{id}?asOf={t}", id,
+                acknowledgedAt.toString()));
         assertThat(between.path("version").asLong()).isEqualTo(1);
         assertThat(between.path("state").path("status").asText()).isEqualTo("ACKNOWLEDGED");
         assertThat(between.path("state").path("department").asText()).isEqualTo("幸区役所 地域振興課");
         assertThat(between.path("state").path("dueOn").asText()).isNotBlank();
         assertThat(between.path("state").path("outcome").isNull()).isTrue();
 
-        String nowJson = get("/public/history/proposal/{id}?asOf={t}", id, Instant.now().toString());
+        String nowJson = history("/public/history/proposal/{id}?asOf={t}", id, Instant.now().toString());
         assertThat(nowJson).doesNotContain(Requests.PROPOSER_NAME).doesNotContain("s-test-1");
         JsonNode now = json.readTree(nowJson);
         assertThat(now.path("version").asLong()).isEqualTo(2);
@@ -97,23 +74,15 @@ class HistoryReplayIT {
         assertThat(now.path("state").path("reason").asText()).isEqualTo("来年度に整備します");
         assertThat(now.path("state").path("conditions").asText()).isEqualTo("町内会と協議のうえ");
 
-        app.anonymousHttp().get().uri("/public/history/proposal/{id}?asOf={t}", id,
-                        submittedAt.minusSeconds(1).toString()).exchange()
-                .expectStatus().isNotFound()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        publicReader.get("/public/history/proposal/{id}?asOf={t}", id, submittedAt.minusSeconds(1).toString())
+                .status(404).problem();
     }
 
     @Test
     void unknownSubjectTypesAndIdsAreProblems() {
-        app.anonymousHttp().get().uri("/public/history/petition/abc").exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("subjectType");
-        app.anonymousHttp().get().uri("/public/history/proposal/no-such-proposal").exchange()
-                .expectStatus().isNotFound()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        app.anonymousHttp().get().uri("/public/history/proposal/no-such-proposal?asOf=not-a-time").exchange()
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("asOf");
+        publicReader.get("/public/history/petition/abc").status(400).problem().json()
+                .jsonPath("$.errors[0].field").isEqualTo("subjectType");
+        publicReader.get("/public/history/proposal/no-such-proposal").status(404).problem();
+        publicReader.get("/public/history/proposal/no-such-proposal?asOf=not-a-time").invalidField("asOf");
     }
 }

@@ -19,6 +19,9 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import static kyodo.ops.JsonPaths.at;
+import static kyodo.ops.JsonPaths.set;
+
 /**
  * Generates the hostile corpus: malformed or hostile requests against every command route and the
  * query endpoints, deterministically from a seed, so that a failure can be reproduced exactly.
@@ -640,29 +643,8 @@ final class HostileCorpus {
 
     /** A random path (field names and array indexes) to a node that passes the filter; null when none does. */
     private List<String> randomPath(JsonNode tree, java.util.function.Predicate<JsonNode> filter) {
-        List<List<String>> paths = new ArrayList<>();
-        collect(tree, new ArrayList<>(), paths, filter);
+        List<List<String>> paths = JsonPaths.paths(tree, filter);
         return paths.isEmpty() ? null : pick(paths);
-    }
-
-    private static void collect(JsonNode node, List<String> path, List<List<String>> into,
-                                java.util.function.Predicate<JsonNode> filter) {
-        if (!path.isEmpty() && filter.test(node)) {
-            into.add(List.copyOf(path));
-        }
-        if (node.isObject()) {
-            node.fieldNames().forEachRemaining(name -> {
-                path.add(name);
-                collect(node.get(name), path, into, filter);
-                path.remove(path.size() - 1);
-            });
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                path.add("#" + i);
-                collect(node.get(i), path, into, filter);
-                path.remove(path.size() - 1);
-            }
-        }
     }
 
     /** The field a path ends in (for an array element, the array's field). */
@@ -673,23 +655,5 @@ final class HostileCorpus {
             }
         }
         return "";
-    }
-
-    private static JsonNode at(JsonNode tree, List<String> path) {
-        JsonNode node = tree;
-        for (String step : path) {
-            node = step.startsWith("#") ? node.get(Integer.parseInt(step.substring(1))) : node.get(step);
-        }
-        return node;
-    }
-
-    private static void set(JsonNode tree, List<String> path, JsonNode value) {
-        JsonNode parent = at(tree, path.subList(0, path.size() - 1));
-        String last = path.get(path.size() - 1);
-        if (last.startsWith("#")) {
-            ((ArrayNode) parent).set(Integer.parseInt(last.substring(1)), value);
-        } else {
-            ((ObjectNode) parent).set(last, value);
-        }
     }
 }

@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import static kyodo.ops.JsonPaths.at;
+import static kyodo.ops.JsonPaths.paths;
+import static kyodo.ops.JsonPaths.set;
+
 /**
  * The part of the hostile corpus that is exhaustive rather than drawn at random: every edge case
  * of a class against every command route, field or header it applies to, so that no route is
@@ -531,49 +535,5 @@ final class HostileEdgeCases {
         JsonNode changed = tree.deepCopy();
         set(changed, path, new TextNode(marker));
         return bytes(changed.toString().replace("\"" + marker + "\"", rawJson));
-    }
-
-    /** Paths (field names, {@code #i} for array elements) to every node that passes the filter. */
-    private static List<List<String>> paths(JsonNode tree, Predicate<JsonNode> filter) {
-        List<List<String>> into = new ArrayList<>();
-        collect(tree, new ArrayList<>(), into, filter);
-        return into;
-    }
-
-    private static void collect(JsonNode node, List<String> path, List<List<String>> into, Predicate<JsonNode> filter) {
-        if (!path.isEmpty() && filter.test(node)) {
-            into.add(List.copyOf(path));
-        }
-        if (node.isObject()) {
-            node.fieldNames().forEachRemaining(name -> {
-                path.add(name);
-                collect(node.get(name), path, into, filter);
-                path.remove(path.size() - 1);
-            });
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                path.add("#" + i);
-                collect(node.get(i), path, into, filter);
-                path.remove(path.size() - 1);
-            }
-        }
-    }
-
-    private static JsonNode at(JsonNode tree, List<String> path) {
-        JsonNode node = tree;
-        for (String step : path) {
-            node = step.startsWith("#") ? node.get(Integer.parseInt(step.substring(1))) : node.get(step);
-        }
-        return node;
-    }
-
-    private static void set(JsonNode tree, List<String> path, JsonNode value) {
-        JsonNode parent = at(tree, path.subList(0, path.size() - 1));
-        String last = path.get(path.size() - 1);
-        if (last.startsWith("#")) {
-            ((ArrayNode) parent).set(Integer.parseInt(last.substring(1)), value);
-        } else {
-            ((ObjectNode) parent).set(last, value);
-        }
     }
 }

@@ -6,15 +6,12 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.unit.DataSize;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,23 +67,21 @@ class HostileInputIT {
             "com.fasterxml", "org.", "reactor.", "io.netty", "`", "$", "Exception", "$Proxy", "lambda$", "()");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path dataDir;
-    static KyodoTestApp app;
+    // Thousands of refused commands would each log a warning with a stack trace.
+    @RegisterExtension
+    static final RunningApp app = new RunningApp("--logging.level.org.axonframework=ERROR",
+            "--logging.level.org.springframework.web.reactive.resource=ERROR");
+    private static final Client staff = app.staff();
     static HostileStores stores;
 
     @BeforeAll
     static void start() {
-        // Thousands of refused commands would each log a warning with a stack trace.
-        app = KyodoTestApp.start(dataDir, "--logging.level.org.axonframework=ERROR",
-                "--logging.level.org.springframework.web.reactive.resource=ERROR");
-        stores = new HostileStores(app);
+        stores = new HostileStores(app.app());
     }
 
     @AfterAll
     static void stop() {
         stores.close();
-        app.close();
     }
 
     @Test
@@ -97,16 +92,16 @@ class HostileInputIT {
                 .validBody());
         String project = create("/api/projects", Map.of("ward", "saiwai", "fiscalYear", 2025, "title", "駐輪場の拡張",
                 "theme", "交通", "programme", "WARD_LOCAL_ISSUE", "leadDepartment", "地域振興課"));
-        app.as("ADMIN", null).put().uri("/api/ward-budgets/saiwai/2025").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("envelopeYen", 1_000_000, "reason", "当初予算")).exchange().expectStatus().isOk();
-        List<String[]> signedIn = SignedInHeaders.of(app.http());
+        app.as("ADMIN", null).put("/api/ward-budgets/saiwai/2025")
+                .body(Map.of("envelopeYen", 1_000_000, "reason", "当初予算")).ok();
+        List<String[]> signedIn = SignedInHeaders.of(staff.http());
         Map<String, String> subjects = Map.of("proposal", proposal, "meeting", meeting, "project", project,
                 "ward-budget", "saiwai-2025");
         List<HostileRequest> corpus = new ArrayList<>(new HostileCorpus(signedIn, proposal, meeting, project)
                 .generate(CORPUS_SIZE));
         int headerLimit = (int) app.context().getEnvironment().getProperty("server.max-http-request-header-size",
                 DataSize.class, DataSize.ofKilobytes(8)).toBytes();
-        corpus.addAll(new HostileEdgeCases(signedIn, SignedInHeaders.of(app.as("STAFF", "kawasaki")), subjects,
+        corpus.addAll(new HostileEdgeCases(signedIn, SignedInHeaders.of(app.as("STAFF", "kawasaki").http()), subjects,
                 headerLimit).generate());
         HostileStores.Counts start = stores.settled();
 
@@ -157,8 +152,7 @@ class HostileInputIT {
         softly.assertThat(storedByRefused).as("classes of refused requests that stored something").isEmpty();
         softly.assertThat(stores.settled()).as("what the hostile corpus stored").isEqualTo(start);
         softly.assertAll();
-        app.anonymousHttp().get().uri("/actuator/health").exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+        app.anonymous().get("/actuator/health").ok().json().jsonPath("$.status").isEqualTo("UP");
         create("/api/proposals", Requests.proposal());
         assertThat(stores.settled().minus(start)).as("a valid submission afterwards")
                 .isEqualTo(new HostileStores.Counts(1, 1));
@@ -173,18 +167,18 @@ class HostileInputIT {
     void replaysOfASubmissionAnswerTheFirstIdAndSealNoSecondKey() throws Exception {
         String key = "replay-" + UUID.randomUUID();
         HostileStores.Counts before = stores.settled();
-        String first = createdId(submit(app.http(), key, Requests.proposal()));
+        String first = createdId(submit(staff, key, Requests.proposal()));
         HostileStores.Counts once = stores.settled().minus(before);
         assertThat(once).as("one submission").isEqualTo(new HostileStores.Counts(1, 1));
 
         List<String> replays = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            replays.add(createdId(submit(app.http(), key, Requests.proposal())));
+            replays.add(createdId(submit(staff, key, Requests.proposal())));
         }
-        replays.addAll(concurrently(6, () -> createdId(submit(app.http(), key, Requests.proposal()))));
+        replays.addAll(concurrently(6, () -> createdId(submit(staff, key, Requests.proposal()))));
         Map<String, Object> other = Requests.proposal();
         other.put("title", "別の題");
-        assertProblem(submit(app.http(), key, other), 422);
+        assertProblem(submit(staff, key, other), 422);
 
         assertThat(replays).as("ids answered to replays").containsOnly(first);
         assertThat(stores.settled().minus(before)).as("stored after 10 replays and a reuse with another body")
@@ -198,29 +192,29 @@ class HostileInputIT {
      */
     @Test
     void registrationsTheMeetingRefusesLeaveNoKey() {
-        String full = create("/api/meetings", meeting(1));
-        register(app.http(), full, null).expectStatus().isOk();
-        String open = create("/api/meetings", meeting(30));
-        String cancelled = create("/api/meetings", meeting(30));
-        post(app.http(), "/api/meetings/" + cancelled + "/cancellation", Map.of("reason", "台風")).expectStatus().isOk();
-        String closed = create("/api/meetings", meeting(30));
-        post(app.http(), "/api/meetings/" + closed + "/opening", Map.of("attendance", 20)).expectStatus().isOk();
-        post(app.http(), "/api/meetings/" + closed + "/closing", Map.of("attendance", 20)).expectStatus().isOk();
+        String full = create("/api/meetings", Requests.meeting(1));
+        register(staff, full, null).ok();
+        String open = create("/api/meetings", Requests.meeting(30));
+        String cancelled = create("/api/meetings", Requests.meeting(30));
+        staff.post("/api/meetings/{id}/cancellation", cancelled).body(Map.of("reason", "台風")).ok();
+        String closed = create("/api/meetings", Requests.meeting(30));
+        staff.post("/api/meetings/{id}/opening", closed).body(Map.of("attendance", 20)).ok();
+        staff.post("/api/meetings/{id}/closing", closed).body(Map.of("attendance", 20)).ok();
         String proposal = create("/api/proposals", Requests.proposal());
 
-        Map<String, Supplier<WebTestClient.ResponseSpec>> refusals = new LinkedHashMap<>();
-        refusals.put("full", () -> register(app.http(), full, null));
-        refusals.put("stale If-Match", () -> register(app.http(), open, HostileEdgeCases.STALE_IF_MATCH));
-        refusals.put("If-Match of an earlier version", () -> register(app.http(), full, "\"0\""));
-        refusals.put("cancelled", () -> register(app.http(), cancelled, null));
-        refusals.put("closed", () -> register(app.http(), closed, null));
-        refusals.put("no such meeting", () -> register(app.http(), UUID.randomUUID().toString(), null));
-        refusals.put("a proposal's id", () -> register(app.http(), proposal, null));
+        Map<String, Supplier<Answer>> refusals = new LinkedHashMap<>();
+        refusals.put("full", () -> register(staff, full, null));
+        refusals.put("stale If-Match", () -> register(staff, open, HostileEdgeCases.STALE_IF_MATCH));
+        refusals.put("If-Match of an earlier version", () -> register(staff, full, "\"0\""));
+        refusals.put("cancelled", () -> register(staff, cancelled, null));
+        refusals.put("closed", () -> register(staff, closed, null));
+        refusals.put("no such meeting", () -> register(staff, UUID.randomUUID().toString(), null));
+        refusals.put("a proposal's id", () -> register(staff, proposal, null));
         refusals.put("outside the staff member's ward", () -> register(app.as("STAFF", "kawasaki"), open, null));
         SoftAssertions softly = new SoftAssertions();
         refusals.forEach((refusal, send) -> {
             HostileStores.Counts before = stores.settled();
-            int status = send.get().expectBody(String.class).returnResult().getStatus().value();
+            int status = send.get().result().getStatus().value();
             softly.assertThat(status).as(refusal + ": status").isBetween(400, 499);
             softly.assertThat(stores.settled().minus(before)).as(refusal + ": stored")
                     .isEqualTo(new HostileStores.Counts(0, 0));
@@ -248,9 +242,8 @@ class HostileInputIT {
         assertProblem(submit(app.as("STAFF", "tama"), key, saiwaiProposal), 403);
         assertThat(createdId(submit(app.as("STAFF", "saiwai"), key, saiwaiProposal))).as("the owner's replay")
                 .isEqualTo(first);
-        EntityExchangeResult<String> otherRoute = app.as("STAFF", "saiwai").post().uri("/api/meetings")
-                .contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", key).bodyValue(meeting(30))
-                .exchange().expectBody(String.class).returnResult();
+        EntityExchangeResult<String> otherRoute = app.as("STAFF", "saiwai").post("/api/meetings").idempotencyKey(key)
+                .body(Requests.meeting(30)).spec().expectBody(String.class).returnResult();
         assertThat(otherRoute.getStatus().value()).as("the key on another route").isEqualTo(201);
     }
 
@@ -261,7 +254,7 @@ class HostileInputIT {
      */
     @Test
     void concurrentRefusedCreationsSharingAKeyAreRefusedAlike() throws Exception {
-        WebTestClient otherWard = app.as("STAFF", "kawasaki");
+        Client otherWard = app.as("STAFF", "kawasaki");
         List<Integer> statuses = new ArrayList<>();
         // the interleaving that fails (one request claims, another finds the key taken, the first releases
         // it, the second looks the claim up) is a matter of timing: give it several chances
@@ -297,7 +290,7 @@ class HostileInputIT {
     }
 
     private static List<Exchange> fire(ExecutorService pool, List<HostileRequest> batch) throws Exception {
-        int port = ((WebServerApplicationContext) app.context()).getWebServer().getPort();
+        int port = app.port();
         List<Future<Exchange>> futures = new ArrayList<>();
         for (HostileRequest request : batch) {
             futures.add(pool.submit(() -> {
@@ -418,40 +411,14 @@ class HostileInputIT {
         System.out.println(sb);
     }
 
-    private static EntityExchangeResult<String> submit(WebTestClient client, String key, Object body) {
-        return client.post().uri("/api/proposals").contentType(MediaType.APPLICATION_JSON)
-                .header("Idempotency-Key", key).bodyValue(body).exchange().expectBody(String.class).returnResult();
+    private static EntityExchangeResult<String> submit(Client client, String key, Object body) {
+        return client.post("/api/proposals").idempotencyKey(key).body(body).spec().expectBody(String.class)
+                .returnResult();
     }
 
-    private static WebTestClient.ResponseSpec register(WebTestClient client, String meeting, String ifMatch) {
-        WebTestClient.RequestBodySpec request = client.post().uri("/api/meetings/" + meeting + "/registrations")
-                .contentType(MediaType.APPLICATION_JSON);
-        if (ifMatch != null) {
-            request = request.header("If-Match", ifMatch);
-        }
-        return request.bodyValue(Map.of("participant", Map.of("name", "参加者", "affiliation", "町内会",
-                "nominatedBy", "町内会"))).exchange();
-    }
-
-    private static WebTestClient.ResponseSpec post(WebTestClient client, String path, Object body) {
-        return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
-    }
-
-    /** A valid meeting in saiwai with that many places. */
-    private static Map<String, Object> meeting(int capacity) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("kind", "WARD_ASSEMBLY");
-        body.put("ward", "saiwai");
-        body.put("title", "幸区区民会議");
-        body.put("startsAt", "2025-09-19T13:00:00+09:00");
-        body.put("endsAt", "2025-09-19T16:30:00+09:00");
-        body.put("venue", "幸区役所");
-        body.put("capacity", capacity);
-        body.put("publicObservation", true);
-        body.put("themes", List.of("交通"));
-        body.put("term", 8);
-        body.put("session", 3);
-        return body;
+    private static Answer register(Client client, String meeting, String ifMatch) {
+        return client.post("/api/meetings/{id}/registrations", meeting).ifMatch(ifMatch)
+                .body(Requests.registration("参加者", "町内会"));
     }
 
     private static String createdId(EntityExchangeResult<String> result) {
@@ -493,8 +460,6 @@ class HostileInputIT {
     }
 
     private static String create(String path, Object body) {
-        Map<?, ?> answer = app.http().post().uri(path).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-        return (String) answer.get("id");
+        return staff.created(path, body);
     }
 }

@@ -1,6 +1,7 @@
 package kyodo.ops;
 
 import kyodo.kernel.Ward;
+import kyodo.ops.cli.ProcessorProgress;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -14,6 +15,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The all-in-one app, started for real on a random port over a data directory of the test's own,
@@ -116,6 +119,21 @@ final class KyodoTestApp implements AutoCloseable {
                 .build();
     }
 
+    /** The city-wide STAFF member as a {@link Client} of the DSL; it keeps working across a restart. */
+    Client staff() {
+        return new Client(this::http);
+    }
+
+    /** A test account of that role and ward (null: city-wide) as a {@link Client} of the DSL. */
+    Client client(String role, String ward) {
+        return new Client(() -> as(role, ward));
+    }
+
+    /** Nobody signed in, as a {@link Client} of the DSL. */
+    Client anonymous() {
+        return new Client(this::anonymousHttp);
+    }
+
     /** A client that names no acting staff member. */
     WebTestClient anonymousHttp() {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
@@ -147,6 +165,25 @@ final class KyodoTestApp implements AutoCloseable {
                     Thread.currentThread().interrupt();
                     throw notYet;
                 }
+            }
+        }
+    }
+
+    /**
+     * Waits until every event processor has handled the newest event, for up to 120 s (a large load
+     * takes a while): the read models then answer everything written before.
+     */
+    void awaitReadModels() {
+        ProcessorProgress progress = ProcessorProgress.of(context);
+        long head = progress.head();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!ProcessorProgress.caughtUp(progress.streamingProcessors().values(), head)) {
+            assertThat(System.nanoTime()).as("read models caught up within 120 s").isLessThan(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
             }
         }
     }

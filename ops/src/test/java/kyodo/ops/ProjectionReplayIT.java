@@ -66,7 +66,7 @@ class ProjectionReplayIT {
                 .contains("read models caught up");
         TreeMap<String, List<String>> live;
         try (KyodoTestApp app = KyodoTestApp.start(dataDir)) {
-            SeedDatasetIT.awaitReadModels(app);
+            app.awaitReadModels();
             live = dump(app);
         }
         assertThat(live.keySet()).contains("projects", "proposals", "meetings");
@@ -80,7 +80,7 @@ class ProjectionReplayIT {
         assertThat(progress).contains("replaying ").contains("project-views").contains("events/s").contains("100.0%");
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("replayed ");
         try (KyodoTestApp app = KyodoTestApp.start(dataDir)) {
-            SeedDatasetIT.awaitReadModels(app);
+            app.awaitReadModels();
             TreeMap<String, List<String>> replayed = dump(app);
             assertThat(replayed.keySet()).isEqualTo(live.keySet());
             live.forEach((collection, documents) -> assertThat(replayed.get(collection)).as(collection)

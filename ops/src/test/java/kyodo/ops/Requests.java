@@ -25,4 +25,33 @@ final class Requests {
         body.put("proposer", new LinkedHashMap<>(Map.of("name", PROPOSER_NAME, "contact", PROPOSER_CONTACT)));
         return body;
     }
+
+    /** A valid ward assembly in saiwai with 30 places, as a mutable map so a test can change one field. */
+    static Map<String, Object> meeting() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("kind", "WARD_ASSEMBLY");
+        body.put("ward", "saiwai");
+        body.put("title", "第8期 幸区区民会議 第3回");
+        body.put("startsAt", "2025-09-19T13:00:00+09:00");
+        body.put("endsAt", "2025-09-19T16:30:00+09:00");
+        body.put("venue", "幸区役所 会議室");
+        body.put("capacity", 30);
+        body.put("publicObservation", true);
+        body.put("themes", List.of("交通", "防災"));
+        body.put("term", 8);
+        body.put("session", 3);
+        return body;
+    }
+
+    /** The same meeting with that many places. */
+    static Map<String, Object> meeting(int capacity) {
+        Map<String, Object> body = meeting();
+        body.put("capacity", capacity);
+        return body;
+    }
+
+    /** A registration with a participant's personal data. */
+    static Map<String, Object> registration(String name, String affiliation) {
+        return Map.of("participant", Map.of("name", name, "affiliation", affiliation, "nominatedBy", affiliation));
+    }
 }

@@ -126,73 +126,62 @@ class SecurityIT {
 
         @Test
         void eachRoleReachesItsOwnArea() {
-            app.as("ANALYST", null).get().uri("/api/proposals").exchange().expectStatus().isForbidden()
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody().jsonPath("$.type").isEqualTo("/problems/forbidden");
-            app.as("ANALYST", null).post().uri("/api/proposals").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Requests.proposal()).exchange().expectStatus().isForbidden();
-            app.as("STAFF", "saiwai").get().uri("/analytics/decisions").exchange().expectStatus().isForbidden();
-            app.as("WARD_HEAD", "saiwai").get().uri("/api/admin/accounts").exchange().expectStatus().isForbidden();
-            app.as("STAFF", "saiwai").get().uri("/api/proposals").exchange().expectStatus().isOk();
-            app.as("ADMIN", null).get().uri("/api/admin/accounts").exchange().expectStatus().isOk();
+            Client analyst = app.client("ANALYST", null);
+            analyst.get("/api/proposals").refusedWith(403, "/problems/forbidden");
+            analyst.post("/api/proposals").body(Requests.proposal()).status(403);
+            app.client("STAFF", "saiwai").get("/analytics/decisions").status(403);
+            app.client("WARD_HEAD", "saiwai").get("/api/admin/accounts").status(403);
+            app.client("STAFF", "saiwai").get("/api/proposals").ok();
+            app.client("ADMIN", null).get("/api/admin/accounts").ok();
         }
 
         @Test
         void anAdministratorManagesAccountsAndPasswordsAreShownOnce() {
-            WebTestClient admin = app.as("ADMIN", null);
-            Map<?, ?> created = admin.post().uri("/api/admin/accounts").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("username", "k-10234", "role", "STAFF", "ward", "tama")).exchange()
-                    .expectStatus().isCreated()
-                    .expectHeader().valueMatches(HttpHeaders.CACHE_CONTROL, ".*no-store.*")
-                    .expectBody(Map.class).returnResult().getResponseBody();
+            Client admin = app.client("ADMIN", null);
+            Answer creation = admin.post("/api/admin/accounts")
+                    .body(Map.of("username", "k-10234", "role", "STAFF", "ward", "tama")).status(201);
+            creation.spec().expectHeader().valueMatches(HttpHeaders.CACHE_CONTROL, ".*no-store.*");
+            Map<?, ?> created = creation.succeeds();
             String password = (String) created.get("password");
             assertThat(password).hasSize(24);
             asAccount("k-10234", password).get().uri("/api/proposals").exchange().expectStatus().isOk();
 
-            admin.post().uri("/api/admin/accounts").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("username", "k-10234", "role", "STAFF")).exchange()
-                    .expectStatus().isEqualTo(409).expectBody().jsonPath("$.type").isEqualTo("/problems/account-exists");
-            admin.post().uri("/api/admin/accounts").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("username", "川崎 花子", "role", "ROOT", "ward", "x")).exchange()
-                    .expectStatus().isBadRequest()
-                    .expectBody().jsonPath("$.errors[*].field").value(fields ->
+            admin.post("/api/admin/accounts").body(Map.of("username", "k-10234", "role", "STAFF"))
+                    .status(409).json().jsonPath("$.type").isEqualTo("/problems/account-exists");
+            admin.post("/api/admin/accounts").body(Map.of("username", "川崎 花子", "role", "ROOT", "ward", "x"))
+                    .status(400).json().jsonPath("$.errors[*].field").value(fields ->
                             assertThat(fields.toString()).contains("username", "role", "ward"));
-            admin.post().uri("/api/admin/accounts").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("username", "h-1", "role", "WARD_HEAD")).exchange()
-                    .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("ward");
+            admin.post("/api/admin/accounts").body(Map.of("username", "h-1", "role", "WARD_HEAD"))
+                    .invalidField("ward");
 
-            String listed = admin.get().uri("/api/admin/accounts").exchange().expectStatus().isOk()
-                    .expectBody(String.class).returnResult().getResponseBody();
+            String listed = admin.get("/api/admin/accounts").ok().text();
             assertThat(listed).contains("k-10234").doesNotContain("$2a$").doesNotContain(password);
 
-            admin.post().uri("/api/admin/accounts/k-10234/disable").exchange().expectStatus().isOk()
-                    .expectBody().jsonPath("$.enabled").isEqualTo(false);
+            admin.post("/api/admin/accounts/k-10234/disable").send().ok().json()
+                    .jsonPath("$.enabled").isEqualTo(false);
             asAccount("k-10234", password).get().uri("/api/proposals").exchange().expectStatus().isUnauthorized()
                     .expectBody().jsonPath("$.detail").isEqualTo("The account is disabled.");
 
-            String renewed = (String) admin.post().uri("/api/admin/accounts/k-10234/password-reset").exchange()
-                    .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("password");
+            String renewed = (String) admin.post("/api/admin/accounts/k-10234/password-reset").send().ok().succeeds()
+                    .get("password");
             asAccount("k-10234", password).get().uri("/api/proposals").exchange().expectStatus().isUnauthorized();
             asAccount("k-10234", renewed).get().uri("/api/proposals").exchange().expectStatus().isOk();
 
-            admin.post().uri("/api/admin/accounts/{u}/disable", KyodoTestApp.username("STAFF", null)).exchange()
-                    .expectStatus().isEqualTo(409)
-                    .expectBody().jsonPath("$.type").isEqualTo("/problems/account-in-configuration");
+            admin.post("/api/admin/accounts/{u}/disable", KyodoTestApp.username("STAFF", null)).send()
+                    .status(409).json().jsonPath("$.type").isEqualTo("/problems/account-in-configuration");
         }
 
         @Test
         void staffOfAnotherWardDoNotSeeTheProposer() {
-            String id = (String) app.as("STAFF", "saiwai").post().uri("/api/proposals")
-                    .contentType(MediaType.APPLICATION_JSON).bodyValue(Requests.proposal()).exchange()
-                    .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
-            KyodoTestApp.eventually(() -> app.as("STAFF", "saiwai").get().uri("/api/proposals/{id}", id).exchange()
-                    .expectStatus().isOk().expectBody().jsonPath("$.proposer.name").isEqualTo(Requests.PROPOSER_NAME));
-            String seenFromNakahara = app.as("STAFF", "nakahara").get().uri("/api/proposals/{id}", id).exchange()
-                    .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+            Client saiwai = app.client("STAFF", "saiwai");
+            String id = saiwai.submitProposal();
+            KyodoTestApp.eventually(() -> saiwai.get("/api/proposals/{id}", id).ok().json()
+                    .jsonPath("$.proposer.name").isEqualTo(Requests.PROPOSER_NAME));
+            String seenFromNakahara = app.client("STAFF", "nakahara").get("/api/proposals/{id}", id).ok().text();
             assertThat(seenFromNakahara).contains("withheld").doesNotContain(Requests.PROPOSER_NAME)
                     .doesNotContain(Requests.PROPOSER_CONTACT);
-            app.as("STAFF", null).get().uri("/api/proposals/{id}", id).exchange()
-                    .expectBody().jsonPath("$.proposer.contact").isEqualTo(Requests.PROPOSER_CONTACT);
+            app.staff().get("/api/proposals/{id}", id).json()
+                    .jsonPath("$.proposer.contact").isEqualTo(Requests.PROPOSER_CONTACT);
         }
 
         @Test

@@ -3,17 +3,13 @@ package kyodo.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kyodo.ops.cli.KyodoCli;
-import kyodo.ops.cli.ProcessorProgress;
-import kyodo.ops.demo.DemoClient;
 import kyodo.ops.demo.SeedLoader;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.http.HttpMethod;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -25,61 +21,31 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SeedDatasetIT {
 
-    @TempDir
-    static Path dataDir;
-
-    private static KyodoTestApp app;
+    @RegisterExtension
+    static final RunningApp app = new RunningApp();
+    private static final Client staff = app.staff();
+    private static final Client publicReader = app.anonymous();
+    private static final Client analyst = app.as("ANALYST", null);
     private static SeedLoader.Summary firstLoad;
 
     @BeforeAll
     static void load() {
-        app = KyodoTestApp.start(dataDir);
         firstLoad = loader().load();
-        awaitReadModels(app);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
+        app.awaitReadModels();
     }
 
     static SeedLoader loader() {
-        int port = ((WebServerApplicationContext) app.context()).getWebServer().getPort();
-        return new SeedLoader(DemoClient.inProcess("http://localhost:" + port,
-                app.context().getBean(kyodo.ops.security.StaffAccounts.class)),
-                app.context().getBean(ObjectMapper.class), 6);
-    }
-
-    /** Waits until every event processor has handled the newest event (a large load takes a while). */
-    static void awaitReadModels(KyodoTestApp app) {
-        ProcessorProgress progress = ProcessorProgress.of(app.context());
-        long head = progress.head();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!ProcessorProgress.caughtUp(progress.streamingProcessors().values(), head)) {
-            assertThat(System.nanoTime()).as("read models caught up within 120 s").isLessThan(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return SeedLoader.inProcess(app.context(), 6);
     }
 
     private static long total(String query) {
-        return app.http().get().uri("/api/projects?size=1&" + query).exchange()
-                .expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody().get("total").asLong();
+        return staff.get("/api/projects?size=1&" + query).ok().tree().get("total").asLong();
     }
 
     private static JsonNode project(String words) {
-        JsonNode page = app.http().get().uri("/public/projects?q={q}", words).exchange()
-                .expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode page = staff.get("/public/projects?q={q}", words).ok().tree();
         assertThat(page.get("total").asLong()).as("projects matching " + words).isEqualTo(1);
-        return app.http().get().uri("/api/projects/{id}", page.at("/items/0/id").asText()).exchange()
-                .expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        return staff.get("/api/projects/{id}", page.at("/items/0/id").asText()).ok().tree();
     }
 
     @Test
@@ -87,9 +53,7 @@ class SeedDatasetIT {
         Map<Integer, Long> expected = Map.of(2008, 184L, 2009, 179L, 2010, 185L, 2011, 165L, 2012, 168L);
         expected.forEach((year, count) -> assertThat(total("programme=COLLABORATIVE&fiscalYear=" + year))
                 .as("協働型事業 FY" + year).isEqualTo(count));
-        assertThat(app.anonymousHttp().get().uri("/public/projects?size=1&programme=COLLABORATIVE&fiscalYear=2008")
-                .exchange().expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody().get("total").asLong()).isEqualTo(184);
+        assertThat(publicReader.get("/public/projects?size=1&programme=COLLABORATIVE&fiscalYear=2008").ok().tree().get("total").asLong()).isEqualTo(184);
     }
 
     @Test
@@ -139,15 +103,11 @@ class SeedDatasetIT {
     void wardBudgetEnvelopesAreTheSeedsFrom2002() {
         for (int year = 2002; year <= 2012; year++) {
             long expected = year < 2006 ? 50_000_000 : 55_000_000;
-            JsonNode budgets = app.anonymousHttp().get().uri("/public/ward-budgets?fiscalYear={y}", year).exchange()
-                    .expectStatus().isOk()
-                    .expectBody(JsonNode.class).returnResult().getResponseBody();
+            JsonNode budgets = publicReader.get("/public/ward-budgets?fiscalYear={y}", year).ok().tree();
             assertThat(budgets.get("items")).as("FY" + year).hasSize(7);
             budgets.get("items").forEach(b -> assertThat(b.get("envelopeYen").asLong()).isEqualTo(expected));
         }
-        assertThat(app.anonymousHttp().get().uri("/public/ward-budgets/takatsu/2012").exchange()
-                .expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody().get("allocatedYen").asLong())
+        assertThat(publicReader.get("/public/ward-budgets/takatsu/2012").ok().tree().get("allocatedYen").asLong())
                 .as("four named takatsu projects at ¥1,000,000").isEqualTo(4_000_000);
     }
 
@@ -167,7 +127,7 @@ class SeedDatasetIT {
             throws Exception {
         Path passwordFile = java.nio.file.Files.writeString(dir.resolve("password"), KyodoTestApp.PASSWORD);
         long events = app.storedEvents();
-        int port = ((WebServerApplicationContext) app.context()).getWebServer().getPort();
+        int port = app.port();
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
 
@@ -183,9 +143,7 @@ class SeedDatasetIT {
     // analytics and the public dashboard over the seed dataset (issue 7)
 
     private static String analytics(String uri, String accept) {
-        return app.as("ANALYST", null).get().uri(uri).header("Accept", accept).exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        return analyst.method(HttpMethod.GET, uri).header("Accept", accept).send().ok().text();
     }
 
     private static JsonNode json(String text) {
@@ -211,8 +169,7 @@ class SeedDatasetIT {
             assertThat(lines.get(i)).isEqualTo(rows.get(i));
         }
 
-        byte[] csv = app.as("ANALYST", null).get().uri(uri).header("Accept", "text/csv").exchange()
-                .expectStatus().isOk()
+        byte[] csv = analyst.method(HttpMethod.GET, uri).header("Accept", "text/csv").send().ok().spec()
                 .expectHeader().contentTypeCompatibleWith("text/csv")
                 .expectBody(byte[].class).returnResult().getResponseBody();
         assertThat(java.util.Arrays.copyOf(csv, 3)).as("UTF-8 BOM for Excel")
@@ -244,8 +201,7 @@ class SeedDatasetIT {
 
     @Test
     void thePublicDashboardShowsTheSeedsFigures() {
-        JsonNode dashboard = app.anonymousHttp().get().uri("/public/dashboard").exchange().expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode dashboard = publicReader.get("/public/dashboard").ok().tree();
         assertThat(dashboard.at("/projects/byFiscalYear/2008/COLLABORATIVE").asLong()).isEqualTo(184);
         assertThat(dashboard.at("/projects/byFiscalYear/2012/COLLABORATIVE").asLong()).isEqualTo(168);
         assertThat(dashboard.at("/projects/byFiscalYear/2012/WARD_LOCAL_ISSUE").asLong()).isEqualTo(291);
@@ -263,22 +219,18 @@ class SeedDatasetIT {
         java.util.List<String> publicUris = new java.util.ArrayList<>(List.of("/public/dashboard",
                 "/public/proposals?size=100", "/public/meetings?size=100", "/public/projects?size=100",
                 "/public/ward-budgets?fiscalYear=2012", "/public/decisions?limit=1000", "/public/audit/keys"));
-        for (JsonNode item : app.http().get().uri("/api/proposals?size=100").exchange().expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody().get("items")) {
+        for (JsonNode item : staff.get("/api/proposals?size=100").ok().tree().get("items")) {
             String id = item.get("id").asText();
-            JsonNode staff = app.http().get().uri("/api/proposals/{id}", id).exchange().expectStatus().isOk()
-                    .expectBody(JsonNode.class).returnResult().getResponseBody();
-            planted.add(staff.at("/proposer/name").asText());
-            planted.add(staff.at("/proposer/contact").asText());
+            JsonNode view = staff.get("/api/proposals/{id}", id).ok().tree();
+            planted.add(view.at("/proposer/name").asText());
+            planted.add(view.at("/proposer/contact").asText());
             publicUris.add("/public/proposals/" + id);
             publicUris.add("/public/history/proposal/" + id);
         }
-        for (JsonNode item : app.http().get().uri("/api/meetings?size=100").exchange().expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody().get("items")) {
+        for (JsonNode item : staff.get("/api/meetings?size=100").ok().tree().get("items")) {
             String id = item.get("id").asText();
-            JsonNode staff = app.http().get().uri("/api/meetings/{id}", id).exchange().expectStatus().isOk()
-                    .expectBody(JsonNode.class).returnResult().getResponseBody();
-            staff.get("participants").forEach(p -> {
+            JsonNode view = staff.get("/api/meetings/{id}", id).ok().tree();
+            view.get("participants").forEach(p -> {
                 planted.add(p.get("name").asText());
                 if (p.hasNonNull("affiliation")) {
                     planted.add(p.get("affiliation").asText());
@@ -291,8 +243,7 @@ class SeedDatasetIT {
         assertThat(planted).as("the dataset plants proposers (and any registered participants)").hasSizeGreaterThanOrEqualTo(8);
 
         StringBuilder seen = new StringBuilder();
-        publicUris.forEach(uri -> seen.append(app.anonymousHttp().get().uri(uri).exchange()
-                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody()));
+        publicUris.forEach(uri -> seen.append(publicReader.get(uri).ok().text()));
         JsonNode schema = json(analytics("/analytics/schema", "application/json"));
         for (JsonNode model : schema.get("readModels")) {
             String path = model.get("path").asText();

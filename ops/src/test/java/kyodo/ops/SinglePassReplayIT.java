@@ -53,7 +53,7 @@ class SinglePassReplayIT {
                 new String[]{"demo", "load", "--kyodo.data-dir=" + dataDir, "--logging.level.root=ERROR"});
         assertThat(loaded).as(err.toString(StandardCharsets.UTF_8)).isZero();
         try (KyodoTestApp app = KyodoTestApp.start(dataDir)) {
-            SeedDatasetIT.awaitReadModels(app);
+            app.awaitReadModels();
             TreeMap<String, List<String>> live = ProjectionReplayIT.dump(app);
             Configuration axon = app.context().getBean(Configuration.class);
             EventProcessingConfiguration processing = axon.eventProcessingConfiguration();
@@ -83,14 +83,14 @@ class SinglePassReplayIT {
             }
 
             processors.forEach(StreamingEventProcessor::start);
-            SeedDatasetIT.awaitReadModels(app);
+            app.awaitReadModels();
             assertThat(ProjectionReplayIT.dump(app)).as("the processors went on from the stored positions")
                     .isEqualTo(live);
 
             long read = ProcessorProgress.singlePassReplay(app.context()).rebuild(projections, (events, position) -> {
             });
             assertThat(read).as("every event, read once").isGreaterThan(POISONED);
-            SeedDatasetIT.awaitReadModels(app);
+            app.awaitReadModels();
             assertThat(ProjectionReplayIT.dump(app)).as("replayed again").isEqualTo(live);
         }
     }

@@ -1,17 +1,16 @@
 package kyodo.ops.bench;
 
-import kyodo.ops.KyodoApplication;
+import kyodo.ops.cli.CommandLine;
 import kyodo.ops.cli.DemoCli;
+import kyodo.ops.cli.PlatformArgs;
+import kyodo.ops.cli.Usage;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -89,13 +88,9 @@ public final class BenchCli {
      * @param args the command line after {@code bench}
      */
     public static int run(PrintStream out, PrintStream err, List<String> args) {
-        Options options;
-        try {
-            options = parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("bench: " + e.getMessage());
-            err.print(USAGE);
-            return 2;
+        Options options = new Usage("bench", USAGE).parse(err, () -> parse(args)).orElse(null);
+        if (options == null) {
+            return Usage.WRONG;
         }
         try {
             return switch (options.verb()) {
@@ -104,9 +99,7 @@ public final class BenchCli {
                 default -> BenchReplay.run(out, err, options);
             };
         } catch (IllegalArgumentException e) {
-            err.println("bench " + options.verb() + ": " + e.getMessage());
-            err.print(USAGE);
-            return 2;
+            return new Usage("bench " + options.verb(), USAGE).refuse(err, e.getMessage());
         } catch (BenchException e) {
             err.println("bench " + options.verb() + ": failed: " + e.getMessage());
             return 1;
@@ -119,25 +112,9 @@ public final class BenchCli {
                     : "unknown command " + args.get(0));
         }
         String verb = args.get(0);
-        Map<String, String> flags = new LinkedHashMap<>();
-        List<String> settings = new ArrayList<>();
-        for (int i = 1; i < args.size(); i++) {
-            String arg = args.get(i);
-            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            if (!FLAGS.get(verb).contains(name)) {
-                if (!arg.startsWith("--") || !arg.contains("=") || "run".equals(verb)) {
-                    throw new IllegalArgumentException("unexpected " + arg);
-                }
-                settings.add(arg);
-                continue;
-            }
-            String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1)
-                    : i + 1 < args.size() ? args.get(++i) : null;
-            if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException(name + " needs a value");
-            }
-            flags.put(name, value);
-        }
+        // bench run drives a server that runs elsewhere, with its own settings
+        CommandLine line = CommandLine.read(args, 1, FLAGS.get(verb), !"run".equals(verb));
+        Map<String, String> flags = line.flags();
         if ("load".equals(verb) && !flags.containsKey("--proposals")) {
             throw new IllegalArgumentException("how many? (--proposals N)");
         }
@@ -150,7 +127,7 @@ public final class BenchCli {
         if (flags.containsKey("--password-file") && !flags.containsKey("--user")) {
             throw new IllegalArgumentException("--password-file goes with --user");
         }
-        return new Options(verb, Map.copyOf(flags), List.copyOf(settings));
+        return new Options(verb, flags, line.settings());
     }
 
     private static int drive(PrintStream out, PrintStream err, Options options) {
@@ -158,7 +135,9 @@ public final class BenchCli {
         Duration duration = duration(options.flag("--duration", "30s"));
         int connections = options.number("--connections", 50, 1, 1000);
         String user = options.flag("--user", null);
-        String password = user == null ? null : password(options);
+        String password = user == null ? null
+                : CommandLine.password(options.flags().containsKey("--password-file")
+                        ? Path.of(options.flag("--password-file", null)) : null);
         Path wrk = "wrk".equals(options.flag("--driver", "java")) ? WrkRow.find() : null;
         Duration warmup = duration("--warmup", options.flag("--warmup", "5s"), true);
         LoadDriver driver = new LoadDriver(new LoadDriver.Options(url, duration, warmup, connections, user, password,
@@ -185,36 +164,29 @@ public final class BenchCli {
         return 0;
     }
 
-    /** The platform's settings for a bench command: the operator's, with --data-dir as kyodo.data-dir. */
-    static List<String> platform(Options options, boolean web) {
-        List<String> settings = new ArrayList<>(options.settings());
-        if (options.flags().containsKey("--data-dir")) {
-            settings.removeIf(s -> s.startsWith("--kyodo.data-dir="));
-            settings.add("--kyodo.data-dir=" + options.flag("--data-dir", null));
-        }
-        settings.removeIf(s -> s.startsWith("--kyodo.demo.load="));
-        settings.add("--kyodo.demo.load=false");
-        if (!web) {
-            settings.removeIf(s -> s.startsWith("--spring.main.web-application-type="));
-            settings.add("--spring.main.web-application-type=none");
-        } else if (settings.stream().noneMatch(s -> s.startsWith("--server.port="))) {
-            settings.add("--server.port=0");
-        }
-        for (String[] quiet : new String[][]{{"--spring.main.banner-mode", "off"}, {"--logging.level.root", "ERROR"}}) {
-            if (settings.stream().noneMatch(s -> s.startsWith(quiet[0] + "="))) {
-                settings.add(quiet[0] + "=" + quiet[1]);
-            }
-        }
-        return settings;
+    /**
+     * The platform a bench command measures, started on the operator's settings with --data-dir as
+     * kyodo.data-dir.
+     *
+     * @param startUpSeconds from the call to a started platform
+     * @param dataDir        the data directory it runs on, whose size is measured after it stops
+     */
+    record Started(ConfigurableApplicationContext context, double startUpSeconds, Path dataDir) {
     }
 
-    static ConfigurableApplicationContext start(PrintStream err, List<String> settings) {
-        try {
-            return KyodoApplication.start(settings.toArray(String[]::new));
-        } catch (RuntimeException e) {
-            err.println("bench: cannot start on these stores: " + e.getMessage());
-            return null;
+    /** Starts the platform for a bench command, with its web server or without; null when it could not start. */
+    static Started start(PrintStream err, Options options, boolean web) {
+        PlatformArgs platform = web
+                ? new PlatformArgs(options.settings()).force("--kyodo.demo.load", "false")
+                        .orElse("--server.port", "0").quiet("ERROR")
+                : PlatformArgs.offline(options.settings());
+        if (options.flags().containsKey("--data-dir")) {
+            platform.force("--kyodo.data-dir", options.flag("--data-dir", null));
         }
+        long starting = System.nanoTime();
+        ConfigurableApplicationContext context = platform.start("bench", err);
+        return context == null ? null
+                : new Started(context, BenchMeasures.seconds(starting), BenchMeasures.dataDir(context));
     }
 
     static Duration duration(String value) {
@@ -236,22 +208,4 @@ public final class BenchCli {
         }
         throw new IllegalArgumentException(flag + " must be like 30s, 500ms or 2m (at most 1h), not " + value);
     }
-
-    private static String password(Options options) {
-        String file = options.flag("--password-file", null);
-        if (file != null) {
-            try {
-                return Files.readString(Path.of(file)).strip();
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read --password-file " + file);
-            }
-        }
-        String fromEnvironment = System.getenv("KYODO_PASSWORD");
-        if (fromEnvironment == null || fromEnvironment.isBlank()) {
-            throw new IllegalArgumentException("no password for --user: use --password-file or KYODO_PASSWORD");
-        }
-        return fromEnvironment;
-    }
-
-
 }

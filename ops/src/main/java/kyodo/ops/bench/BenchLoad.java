@@ -3,12 +3,12 @@ package kyodo.ops.bench;
 import kyodo.ops.bench.BenchCli.Options;
 import kyodo.ops.cli.CatchUp;
 import kyodo.ops.cli.ProcessorProgress;
+import kyodo.ops.cli.Usage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +17,6 @@ import java.util.Map;
 
 import static kyodo.ops.bench.BenchCli.CATCH_UP_TIMEOUT;
 import static kyodo.ops.bench.BenchMeasures.awaitCatchUp;
-import static kyodo.ops.bench.BenchMeasures.dataDir;
 import static kyodo.ops.bench.BenchMeasures.eventCount;
 import static kyodo.ops.bench.BenchMeasures.rss;
 import static kyodo.ops.bench.BenchMeasures.seconds;
@@ -40,19 +39,14 @@ final class BenchLoad {
         long seed = options.number("--seed", 13, 0, Integer.MAX_VALUE);
         String readModels = options.flag("--read-models", "during");
         if (!List.of("during", "after").contains(readModels)) {
-            err.println("bench: --read-models is during (the projections follow the load) or after (they catch up"
-                    + " when it is done)");
-            err.print(BenchCli.USAGE);
-            return 2;
+            return new Usage("bench", BenchCli.USAGE).refuse(err, "--read-models is during (the projections follow"
+                    + " the load) or after (they catch up when it is done)");
         }
-        List<String> settings = BenchCli.platform(options, false);
-        long starting = System.nanoTime();
-        ConfigurableApplicationContext context = BenchCli.start(err, settings);
-        if (context == null) {
-            return 2;
+        BenchCli.Started started = BenchCli.start(err, options, false);
+        if (started == null) {
+            return Usage.WRONG;
         }
-        double startUp = seconds(starting);
-        Path dataDir = dataDir(context);
+        ConfigurableApplicationContext context = started.context();
         Map<String, String> figures = new LinkedHashMap<>();
         try {
             ProcessorProgress progress = ProcessorProgress.of(context);
@@ -93,7 +87,7 @@ final class BenchLoad {
             long events = stored - storedBefore;
             figures.put("proposals / meetings / projects", String.format(Locale.ROOT, "%,d / %,d / %,d",
                     plan.proposals().size(), plan.meetings().size(), plan.projects().size()));
-            figures.put("start-up (s)", String.format(Locale.ROOT, "%.1f", startUp));
+            figures.put("start-up (s)", String.format(Locale.ROOT, "%.1f", started.startUpSeconds()));
             figures.put("commands", String.format(Locale.ROOT, "%,d", result.commands()));
             figures.put("events stored by the load (all in the store)", String.format(Locale.ROOT, "%,d (%,d)",
                     events, stored));
@@ -108,12 +102,12 @@ final class BenchLoad {
             figures.put("heap used after the load (MB)", String.format(Locale.ROOT, "%.0f",
                     (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1e6));
             context.close();
-            long bytes = size(dataDir);
+            long bytes = size(started.dataDir());
             figures.put("data directory after stop (MB)", String.format(Locale.ROOT, "%.1f", bytes / 1e6));
             figures.put("disk per event (bytes)", String.format(Locale.ROOT, "%,.0f", bytes / (double) stored));
             out.println();
             out.print(BenchTable.figures(figures));
-            out.println("  data directory: " + dataDir);
+            out.println("  data directory: " + started.dataDir());
             return 0;
         } finally {
             if (context.isActive()) {

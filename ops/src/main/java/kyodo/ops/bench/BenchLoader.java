@@ -9,6 +9,7 @@ import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.kernel.project.BudgetEnvelopeSet;
 import kyodo.kernel.project.WardBudgetId;
 import kyodo.ops.bench.BenchDataset.PlannedProject;
+import kyodo.ops.cli.Waiting;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -166,7 +167,7 @@ final class BenchLoader {
             subjects.forEach(s -> running.add(pool.submit(s)));
             long lastDrawn = 0;
             for (Future<?> future : running) {
-                await(future, running);
+                Waiting.await(future, running, BenchException.class, BenchException::new);
                 long now = System.nanoTime();
                 if (progress != null && now - lastDrawn > 500_000_000L) {
                     lastDrawn = now;
@@ -180,20 +181,6 @@ final class BenchLoader {
             }
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private static void await(Future<?> future, List<Future<?>> running) {
-        try {
-            future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running.forEach(f -> f.cancel(true));
-            throw new BenchException("interrupted", e);
-        } catch (ExecutionException e) {
-            running.forEach(f -> f.cancel(true));
-            throw e.getCause() instanceof BenchException failure ? failure
-                    : new BenchException(String.valueOf(e.getCause().getMessage()), e.getCause());
         }
     }
 

@@ -4,11 +4,11 @@ import kyodo.ops.bench.BenchCli.Options;
 import kyodo.ops.bench.BenchMeasures.RawScan;
 import kyodo.ops.cli.CatchUp;
 import kyodo.ops.cli.ProcessorProgress;
+import kyodo.ops.cli.Usage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +16,6 @@ import java.util.Map;
 
 import static kyodo.ops.bench.BenchCli.CATCH_UP_TIMEOUT;
 import static kyodo.ops.bench.BenchMeasures.awaitCatchUp;
-import static kyodo.ops.bench.BenchMeasures.dataDir;
 import static kyodo.ops.bench.BenchMeasures.eventCount;
 import static kyodo.ops.bench.BenchMeasures.processCpuNanos;
 import static kyodo.ops.bench.BenchMeasures.rawScan;
@@ -34,14 +33,11 @@ final class BenchReplay {
     }
 
     static int run(PrintStream out, PrintStream err, Options options) {
-        List<String> settings = BenchCli.platform(options, true);
-        long starting = System.nanoTime();
-        ConfigurableApplicationContext context = BenchCli.start(err, settings);
-        if (context == null) {
-            return 2;
+        BenchCli.Started started = BenchCli.start(err, options, true);
+        if (started == null) {
+            return Usage.WRONG;
         }
-        double startUp = seconds(starting);
-        Path dataDir = dataDir(context);
+        ConfigurableApplicationContext context = started.context();
         try {
             ProcessorProgress progress = ProcessorProgress.of(context);
             Map<String, StreamingEventProcessor> streaming = progress.streamingProcessors();
@@ -72,10 +68,10 @@ final class BenchReplay {
             double cpu = (processCpuNanos() - cpuBefore) / 1e9;
             long stored = eventCount(context, head);
             context.close();
-            long bytes = size(dataDir);
+            long bytes = size(started.dataDir());
             Map<String, String> figures = new LinkedHashMap<>();
             figures.put("events in the store", String.format(Locale.ROOT, "%,d", stored));
-            figures.put("start-up (s)", String.format(Locale.ROOT, "%.1f", startUp));
+            figures.put("start-up (s)", String.format(Locale.ROOT, "%.1f", started.startUpSeconds()));
             figures.put("projections replayed", String.valueOf(projections.size()));
             figures.put("replay all (s)", String.format(Locale.ROOT, "%.1f", replay));
             if (cpu > 0) {

@@ -59,8 +59,11 @@ import java.util.UUID;
  * The commands of one planned subject, in their order, as staff would send them: a proposal's
  * lifecycle, a meeting's, a project's. Personal data (a proposer, a registered participant) is
  * synthetic and sealed under a key of its own, as the HTTP edge does; nothing here logs it.
+ *
+ * @param sender    sends each command as a staff member of the step's role
+ * @param protector seals the synthetic personal data
  */
-final class BenchSubjects {
+record BenchSubjects(Sender sender, PersonalDataProtector protector) {
 
     /** Sends one command as a staff member of that role, and returns once it is handled. */
     @FunctionalInterface
@@ -72,14 +75,6 @@ final class BenchSubjects {
     static final String STAFF_ID = "bench-loader";
     private static final String STAFF = "STAFF";
     private static final String WARD_HEAD = "WARD_HEAD";
-
-    private final Sender sender;
-    private final PersonalDataProtector protector;
-
-    BenchSubjects(Sender sender, PersonalDataProtector protector) {
-        this.sender = sender;
-        this.protector = protector;
-    }
 
     /** Sends a proposal's steps and returns its id. */
     String proposal(PlannedProposal p) {

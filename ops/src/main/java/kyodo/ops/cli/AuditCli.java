@@ -1,7 +1,6 @@
 package kyodo.ops.cli;
 
 import kyodo.kernel.StoreInUse;
-import kyodo.ops.KyodoApplication;
 import kyodo.ops.audit.PublicLogVerifier;
 import kyodo.query.audit.AuditReport;
 import kyodo.query.audit.AuditVerifier;
@@ -15,7 +14,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -64,29 +62,17 @@ public final class AuditCli {
                 }
             };
         } catch (IllegalArgumentException e) {
-            out.println("audit " + command + ": " + e.getMessage());
-            out.print(USAGE);
-            return 2;
+            return new Usage("audit " + command, USAGE).refuse(out, e.getMessage());
         }
     }
 
     private static int verify(PrintStream out, List<String> settings) {
-        List<String> args = new ArrayList<>(settings);
-        args.removeIf(arg -> arg.startsWith("--spring.main.web-application-type"));
-        args.add("--spring.main.web-application-type=none");
-        addUnlessGiven(args, "--spring.main.banner-mode", "off");
-        addUnlessGiven(args, "--logging.level.root", "ERROR");
-        addUnlessGiven(args, "--kyodo.audit.verify.catch-up-timeout", "60s");
-        ConfigurableApplicationContext context;
-        try {
-            context = KyodoApplication.start(args.toArray(String[]::new));
-        } catch (RuntimeException e) {
-            out.println("audit verify: cannot start on these stores: " + e.getMessage());
-            return 2;
+        ConfigurableApplicationContext context = PlatformArgs.offline(settings).start("audit verify", out);
+        if (context == null) {
+            return Usage.WRONG;
         }
         try {
-            Duration timeout = context.getEnvironment().getProperty("kyodo.audit.verify.catch-up-timeout",
-                    Duration.class, Duration.ofSeconds(60));
+            Duration timeout = context.getBean(AuditVerifySettings.class).catchUpTimeout();
             quiesce(context.getBean(EventProcessingConfiguration.class), timeout, out);
             AuditReport report = context.getBean(AuditVerifier.class).verify();
             out.print(report.render());
@@ -126,10 +112,7 @@ public final class AuditCli {
             if (processors.stream().allMatch(AuditCli::caughtUp)) {
                 return true;
             }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!Waiting.pause(POLL)) {
                 return false;
             }
         }
@@ -190,11 +173,5 @@ public final class AuditCli {
             // refused below
         }
         throw new IllegalArgumentException(name + " must be a whole number >= 1");
-    }
-
-    private static void addUnlessGiven(List<String> args, String name, String value) {
-        if (args.stream().noneMatch(arg -> arg.startsWith(name + "="))) {
-            args.add(name + "=" + value);
-        }
     }
 }

@@ -121,10 +121,7 @@ public final class CatchUp {
                 }
                 return false;
             }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!Waiting.pause(POLL)) {
                 return false;
             }
         }

@@ -2,22 +2,18 @@ package kyodo.ops.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kyodo.kernel.StoreInUse;
-import kyodo.ops.KyodoApplication;
 import kyodo.ops.demo.DemoClient;
-import kyodo.ops.security.StaffAccounts;
+import kyodo.ops.demo.DemoSettings;
 import kyodo.ops.demo.SeedLoader;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
 import java.io.PrintStream;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code demo load}: loads the demo and seed dataset through the command API ({@link SeedLoader}).
@@ -57,13 +53,9 @@ public final class DemoCli {
      * @param args the command line after {@code demo}
      */
     static int run(PrintStream out, PrintStream err, List<String> args) {
-        Options options;
-        try {
-            options = parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("demo: " + e.getMessage());
-            err.print(USAGE);
-            return 2;
+        Options options = new Usage("demo", USAGE).parse(err, () -> parse(args)).orElse(null);
+        if (options == null) {
+            return Usage.WRONG;
         }
         try {
             return options.url() != null ? loadInto(out, options) : startAndLoad(out, err, options);
@@ -80,33 +72,15 @@ public final class DemoCli {
         if (args.isEmpty() || !"load".equals(args.get(0))) {
             throw new IllegalArgumentException(args.isEmpty() ? "what to do? (load)" : "unknown command " + args.get(0));
         }
-        URI url = null;
-        String user = null;
-        Path passwordFile = null;
-        int concurrency = DEFAULT_CONCURRENCY;
-        List<String> settings = new ArrayList<>();
-        for (int i = 1; i < args.size(); i++) {
-            String arg = args.get(i);
-            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            if (!List.of("--url", "--concurrency", "--user", "--password-file").contains(name)) {
-                if (!arg.startsWith("--") || !arg.contains("=")) {
-                    throw new IllegalArgumentException("unexpected " + arg + " (settings are --name=value)");
-                }
-                settings.add(arg);
-                continue;
-            }
-            String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1)
-                    : i + 1 < args.size() ? args.get(++i) : null;
-            if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException(name + " needs a value");
-            }
-            switch (name) {
-                case "--url" -> url = url(value);
-                case "--user" -> user = value;
-                case "--password-file" -> passwordFile = Path.of(value);
-                default -> concurrency = concurrency(value);
-            }
-        }
+        CommandLine line = CommandLine.read(args, 1, List.of("--url", "--concurrency", "--user", "--password-file"),
+                true);
+        Map<String, String> flags = line.flags();
+        URI url = flags.containsKey("--url") ? url(flags.get("--url")) : null;
+        String user = flags.get("--user");
+        Path passwordFile = flags.containsKey("--password-file") ? Path.of(flags.get("--password-file")) : null;
+        int concurrency = flags.containsKey("--concurrency") ? concurrency(flags.get("--concurrency"))
+                : DEFAULT_CONCURRENCY;
+        List<String> settings = line.settings();
         if (url != null && user == null) {
             throw new IllegalArgumentException("--url needs --user, an ADMIN account of that server (password in "
                     + "--password-file or the KYODO_PASSWORD environment variable)");
@@ -118,7 +92,7 @@ public final class DemoCli {
             throw new IllegalArgumentException("with --url the server's own settings apply; " + settings.get(0)
                     + " would be ignored");
         }
-        return new Options(url, concurrency, List.copyOf(settings), user, passwordFile);
+        return new Options(url, concurrency, settings, user, passwordFile);
     }
 
     /** A server's {@code --url}: http(s) with a host, or refused (also used by {@code bench run}). */
@@ -148,52 +122,28 @@ public final class DemoCli {
 
     private static int loadInto(PrintStream out, Options options) {
         SeedLoader.Summary summary = new SeedLoader(DemoClient.throughAdministrator(options.url().toString(),
-                options.user(), password(options)),
+                options.user(), CommandLine.password(options.passwordFile())),
                 new ObjectMapper(), options.concurrency()).load();
         out.println(summary.render());
         out.println("  into " + options.url() + " (its read models catch up on their own)");
         return 0;
     }
 
-    private static String password(Options options) {
-        if (options.passwordFile() != null) {
-            try {
-                return Files.readString(options.passwordFile()).strip();
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read --password-file " + options.passwordFile());
-            }
-        }
-        String fromEnvironment = System.getenv("KYODO_PASSWORD");
-        if (fromEnvironment == null || fromEnvironment.isBlank()) {
-            throw new IllegalArgumentException("no password: use --password-file or KYODO_PASSWORD");
-        }
-        return fromEnvironment;
-    }
-
     private static int startAndLoad(PrintStream out, PrintStream err, Options options) {
-        PlatformArgs args = new PlatformArgs(options.settings())
+        ConfigurableApplicationContext context = new PlatformArgs(options.settings())
                 .force("--kyodo.demo.load", "false")
                 .orElse("--server.port", "0")
-                .orElse("--spring.main.banner-mode", "off")
-                .orElse("--logging.level.root", "WARN")
+                .quiet("WARN")
                 .orElse("--logging.level.kyodo.ops.demo", "INFO")
-                .orElse("--kyodo.demo.catch-up-timeout", "300s");
-        ConfigurableApplicationContext context;
-        try {
-            context = KyodoApplication.start(args.toArray());
-        } catch (RuntimeException e) {
-            err.println("demo load: cannot start on these stores: " + e.getMessage());
-            return 2;
+                .start("demo load", err);
+        if (context == null) {
+            return Usage.WRONG;
         }
         try {
-            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            SeedLoader.Summary summary = new SeedLoader(DemoClient.inProcess("http://localhost:" + port,
-                    context.getBean(StaffAccounts.class)),
-                    context.getBean(ObjectMapper.class), options.concurrency()).load();
+            SeedLoader.Summary summary = SeedLoader.inProcess(context, options.concurrency()).load();
             ProcessorProgress progress = ProcessorProgress.of(context);
             long head = progress.head();
-            Duration timeout = context.getEnvironment().getProperty("kyodo.demo.catch-up-timeout", Duration.class,
-                    Duration.ofMinutes(5));
+            Duration timeout = context.getBean(DemoSettings.class).catchUpTimeout();
             err.println("waiting for the read models to catch up with event " + head);
             if (!CatchUp.await(progress.streamingProcessors(), head, timeout, err)) {
                 out.println(summary.render());

@@ -2,7 +2,6 @@ package kyodo.ops.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import kyodo.ops.KyodoApplication;
 import kyodo.query.analytics.AnalyticsCatalogue;
 import kyodo.query.analytics.AnalyticsCsv;
 import kyodo.query.analytics.AnalyticsQuery;
@@ -67,31 +66,17 @@ final class ExportCli {
     }
 
     static int run(PrintStream out, PrintStream err, List<String> args) {
-        Options options;
-        try {
-            options = parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("export: " + e.getMessage());
-            err.print(USAGE);
-            return 2;
+        Options options = new Usage("export", USAGE).parse(err, () -> parse(args)).orElse(null);
+        if (options == null) {
+            return Usage.WRONG;
         }
-        PlatformArgs platform = new PlatformArgs(options.settings())
-                .force("--spring.main.web-application-type", "none")
-                .force("--kyodo.demo.load", "false")
-                .orElse("--spring.main.banner-mode", "off")
-                .orElse("--logging.level.root", "ERROR")
-                .orElse("--kyodo.export.catch-up-timeout", "10m");
-        ConfigurableApplicationContext context;
-        try {
-            context = KyodoApplication.start(platform.toArray());
-        } catch (RuntimeException e) {
-            err.println("export: cannot start on these stores: " + e.getMessage());
-            return 2;
+        ConfigurableApplicationContext context = PlatformArgs.offline(options.settings()).start("export", err);
+        if (context == null) {
+            return Usage.WRONG;
         }
         try {
             ProcessorProgress progress = ProcessorProgress.of(context);
-            Duration timeout = context.getEnvironment().getProperty("kyodo.export.catch-up-timeout", Duration.class,
-                    Duration.ofMinutes(10));
+            Duration timeout = context.getBean(ExportSettings.class).catchUpTimeout();
             if (!CatchUp.await(progress.streamingProcessors(), progress.head(), timeout, err)) {
                 err.println("export: the read models did not catch up within " + timeout + "; nothing written");
                 return 1;

@@ -1,5 +1,9 @@
 package kyodo.ops.cli;
 
+import kyodo.ops.KyodoApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,13 +12,24 @@ import java.util.List;
  * same as the server's), plus the command's defaults where the operator set nothing, plus what the
  * command needs whatever was given.
  */
-final class PlatformArgs {
+public final class PlatformArgs {
 
     private final List<String> args;
 
-    PlatformArgs(List<String> settings) {
+    public PlatformArgs(List<String> settings) {
         check(settings);
         this.args = new ArrayList<>(settings);
+    }
+
+    /**
+     * The platform as a command that only works on the stores runs it: no web server, no demo load,
+     * quiet unless the operator asks for more.
+     */
+    public static PlatformArgs offline(List<String> settings) {
+        return new PlatformArgs(settings)
+                .force("--spring.main.web-application-type", "none")
+                .force("--kyodo.demo.load", "false")
+                .quiet("ERROR");
     }
 
     /** Refuses anything that is not {@code --name=value}. */
@@ -27,7 +42,7 @@ final class PlatformArgs {
     }
 
     /** A default the operator may override. */
-    PlatformArgs orElse(String name, String value) {
+    public PlatformArgs orElse(String name, String value) {
         if (args.stream().noneMatch(arg -> arg.startsWith(name + "="))) {
             args.add(name + "=" + value);
         }
@@ -35,17 +50,33 @@ final class PlatformArgs {
     }
 
     /** A setting the command needs, replacing the operator's. */
-    PlatformArgs force(String name, String value) {
+    public PlatformArgs force(String name, String value) {
         args.removeIf(arg -> arg.startsWith(name + "="));
         args.add(name + "=" + value);
         return this;
     }
 
-    String[] toArray() {
-        return args.toArray(String[]::new);
+    /** No banner and only log lines from that level up, unless the operator set them. */
+    public PlatformArgs quiet(String rootLogLevel) {
+        return orElse("--spring.main.banner-mode", "off").orElse("--logging.level.root", rootLogLevel);
     }
 
-    List<String> asList() {
-        return List.copyOf(args);
+    /**
+     * Starts the platform with these settings, or says why it could not (null then: the command
+     * exits with {@link Usage#WRONG}, the stores or settings being the operator's to fix).
+     *
+     * @param command the command's name for the message, e.g. {@code export}
+     */
+    public ConfigurableApplicationContext start(String command, PrintStream err) {
+        try {
+            return KyodoApplication.start(toArray());
+        } catch (RuntimeException e) {
+            err.println(command + ": cannot start on these stores: " + e.getMessage());
+            return null;
+        }
+    }
+
+    String[] toArray() {
+        return args.toArray(String[]::new);
     }
 }

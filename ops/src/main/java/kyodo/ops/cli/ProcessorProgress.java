@@ -38,12 +38,12 @@ public final class ProcessorProgress {
 
     /**
      * The single-pass replay of a started platform, in units of work of
-     * {@code kyodo.projections.replay-batch-size} events (default 2,000).
+     * {@link ProjectionSettings#replayBatchSize()} events.
      */
     public static SinglePassReplay singlePassReplay(ApplicationContext context) {
         org.axonframework.config.Configuration axon = context.getBean(org.axonframework.config.Configuration.class);
         return new SinglePassReplay(axon.eventProcessingConfiguration(), axon.eventStore(),
-                context.getEnvironment().getProperty("kyodo.projections.replay-batch-size", Integer.class, 2_000));
+                context.getBean(ProjectionSettings.class).replayBatchSize());
     }
 
     /** Position of the newest event in the store; -1 when it is empty. */

@@ -1,6 +1,5 @@
 package kyodo.ops.cli;
 
-import kyodo.ops.KyodoApplication;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -53,26 +52,14 @@ public final class ProjectionsCli {
      * @param args the command line after {@code projections}
      */
     static int run(PrintStream out, PrintStream err, List<String> args) {
-        Options options;
-        try {
-            options = parse(args);
-        } catch (IllegalArgumentException e) {
-            err.println("projections: " + e.getMessage());
-            err.print(USAGE);
-            return 2;
+        Options options = new Usage("projections", USAGE).parse(err, () -> parse(args)).orElse(null);
+        if (options == null) {
+            return Usage.WRONG;
         }
-        PlatformArgs platform = new PlatformArgs(options.settings())
-                .force("--spring.main.web-application-type", "none")
-                .force("--kyodo.demo.load", "false")
-                .orElse("--spring.main.banner-mode", "off")
-                .orElse("--logging.level.root", "ERROR")
-                .orElse("--kyodo.projections.replay-timeout", "1h");
-        ConfigurableApplicationContext context;
-        try {
-            context = KyodoApplication.start(platform.toArray());
-        } catch (RuntimeException e) {
-            err.println("projections replay: cannot start on these stores: " + e.getMessage());
-            return 2;
+        ConfigurableApplicationContext context = PlatformArgs.offline(options.settings())
+                .start("projections replay", err);
+        if (context == null) {
+            return Usage.WRONG;
         }
         try {
             return replay(out, err, context, options.projection());
@@ -131,8 +118,7 @@ public final class ProjectionsCli {
         long started = System.nanoTime();
         long head = progress.head();
         err.println("replaying " + String.join(", ", chosen.keySet()) + " up to event " + head + " in one pass");
-        Duration timeout = context.getEnvironment().getProperty("kyodo.projections.replay-timeout", Duration.class,
-                Duration.ofHours(1));
+        Duration timeout = context.getBean(ProjectionSettings.class).replayTimeout();
         try {
             if (!CatchUp.rebuild(ProcessorProgress.singlePassReplay(context), List.copyOf(chosen.keySet()), head,
                     timeout, err)) {

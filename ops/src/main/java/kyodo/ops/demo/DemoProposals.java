@@ -31,6 +31,10 @@ final class DemoProposals {
         return new Step("acknowledgement", Map.of("department", department));
     }
 
+    private static Step decision(String outcome, String reason) {
+        return new Step("decision", Map.of("outcome", outcome, "reason", reason));
+    }
+
     static final List<Demo> ALL = List.of(
             new Demo("demo-proposal-01", proposal("saiwai", "地域の課題を早く共有できる仕組みがほしい",
                     "町内会・自治会・商店街が把握している課題を、目安箱やウェブで区役所と早めに共有できるように"
@@ -51,14 +55,12 @@ final class DemoProposals {
                     "地域から提案を受けたときは、進捗を共有し、回答を明確にしてほしい。",
                     List.of("行政運営"), "SUGGESTION_BOX", "MAIL", "デモ 次郎"),
                     List.of(ack("幸区役所 区政推進課"),
-                            new Step("decision", Map.of("outcome", "ACCEPTED",
-                                    "reason", "すべての提案に回答期限を設け、進捗と回答を公開します。")))),
+                            decision("ACCEPTED", "すべての提案に回答期限を設け、進捗と回答を公開します。"))),
             new Demo("demo-proposal-04", proposal("kawasaki", "お祭りに企業の協力を",
                     "地域のお祭りやスポーツイベントに、地元企業が協力しやすくなるよう区役所が仲介してほしい。",
                     List.of("協働", "地域活動"), "CITIZEN_PROPOSAL", "WEB", "デモ 三郎"),
                     List.of(ack("川崎区役所 地域振興課"),
-                            new Step("decision", Map.of("outcome", "REJECTED",
-                                    "reason", "今年度は予算がないため、企業向け説明会の開催から始めます。")))),
+                            decision("REJECTED", "今年度は予算がないため、企業向け説明会の開催から始めます。"))),
             new Demo("demo-proposal-05", proposal("tama", "空き店舗を子どもの学習スペースに",
                     "商店街の空き店舗を、放課後の子どもの学習スペースとして社会実験的に使いたい。",
                     List.of("子育て", "まちのひろば"), "MACHI_NO_HIROBA", "COUNTER", "デモ 四郎"),

@@ -2,11 +2,15 @@ package kyodo.ops.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import kyodo.ops.cli.Waiting;
 import kyodo.ops.demo.DemoScript.Actor;
 import kyodo.ops.demo.DemoScript.AgreementOfPartners;
 import kyodo.ops.demo.DemoScript.Step;
+import kyodo.ops.security.StaffAccounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -17,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -63,6 +66,16 @@ public final class SeedLoader {
         this.client = client;
         this.mapper = mapper;
         this.concurrency = concurrency;
+    }
+
+    /**
+     * A loader into the app running in this process: through its own HTTP port, signed in with
+     * service accounts of the process ({@link DemoClient#inProcess}).
+     */
+    public static SeedLoader inProcess(ApplicationContext context, int concurrency) {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return new SeedLoader(DemoClient.inProcess("http://localhost:" + port, context.getBean(StaffAccounts.class)),
+                context.getBean(ObjectMapper.class), concurrency);
     }
 
     /** What a load did. */
@@ -124,17 +137,7 @@ public final class SeedLoader {
             progress(total);
         })));
         for (Future<?> future : running) {
-            try {
-                future.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running.forEach(f -> f.cancel(true));
-                throw new DemoLoadException("interrupted", e);
-            } catch (ExecutionException e) {
-                running.forEach(f -> f.cancel(true));
-                throw e.getCause() instanceof DemoLoadException failure ? failure
-                        : new DemoLoadException(e.getCause().getMessage(), e.getCause());
-            }
+            Waiting.await(future, running, DemoLoadException.class, DemoLoadException::new);
         }
     }
 

@@ -17,7 +17,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 import java.net.URI;
-import java.time.Clock;
 import java.util.List;
 
 /**
@@ -31,12 +30,10 @@ class AccountController {
 
     private final StaffAccounts accounts;
     private final Scheduler passwordHashing;
-    private final Clock clock;
 
-    AccountController(StaffAccounts accounts, Scheduler passwordHashing, Clock clock) {
+    AccountController(StaffAccounts accounts, Scheduler passwordHashing) {
         this.accounts = accounts;
         this.passwordHashing = passwordHashing;
-        this.clock = clock;
     }
 
     /** A new account: an id (a staff number, never a name), a role, and a ward for ward-scoped roles. */
@@ -71,7 +68,7 @@ class AccountController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Credentials>> create(@RequestBody NewAccount account) {
         return Mono.fromCallable(() -> {
-            String password = accounts.create(account.username(), account.role(), account.ward(), clock.instant());
+            String password = accounts.create(account.username(), account.role(), account.ward());
             return ResponseEntity.created(URI.create("/api/admin/accounts/" + account.username()))
                     .cacheControl(CacheControl.noStore())
                     .body(new Credentials(account.username(), account.role(), blankToNull(account.ward()), password));

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 
 /**
  * On the very first run there is nobody to sign in as: this creates the {@code admin} account
@@ -27,14 +26,10 @@ class FirstRunAdministrator {
 
     private final StaffAccounts accounts;
     private final SecuritySettings settings;
-    private final Clock clock;
-    private final PrintStream console;
 
-    FirstRunAdministrator(StaffAccounts accounts, SecuritySettings settings, Clock clock) {
+    FirstRunAdministrator(StaffAccounts accounts, SecuritySettings settings) {
         this.accounts = accounts;
         this.settings = settings;
-        this.clock = clock;
-        this.console = System.out;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -42,7 +37,8 @@ class FirstRunAdministrator {
         if (!settings.localAccounts()) {
             return;
         }
-        accounts.ensureAdministrator(clock.instant()).ifPresent(password -> {
+        accounts.ensureAdministrator().ifPresent(password -> {
+            PrintStream console = System.out;
             console.println();
             console.println("==================================================================");
             console.println(" kyodo: first run. An administrator account was created:");

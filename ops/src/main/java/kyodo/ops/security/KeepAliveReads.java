@@ -10,7 +10,6 @@ import io.netty.handler.codec.http.LastHttpContent;
 import org.springframework.boot.web.embedded.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import reactor.netty.NettyPipeline;
 
 /**
  * Keeps reading a kept-alive HTTP/1.1 connection after every answer, so a request that arrived while
@@ -33,12 +32,8 @@ class KeepAliveReads {
 
     @Bean
     NettyServerCustomizer keepAliveConnectionsKeepReading() {
-        return server -> server.doOnChannelInit((observer, channel, remoteAddress) -> {
-            // HTTP/1.1 only: HTTP/2 streams are not read on demand this way
-            if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
-                channel.pipeline().addAfter(NettyPipeline.HttpCodec, NAME, new ReadAfterAnswer());
-            }
-        });
+        // HTTP/1.1 only: HTTP/2 streams are not read on demand this way
+        return HttpEdgeConfiguration.behindTheHttpCodec(NAME, ReadAfterAnswer::new);
     }
 
     /** Asks for a read once the end of a final answer has been written. */

@@ -57,13 +57,13 @@ public class SecurityConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    StaffAccounts staffAccounts(SecuritySettings settings, Environment env, BCryptPasswordEncoder encoder) {
-        String url = env.getProperty("kyodo.security.accounts-url");
+    StaffAccounts staffAccounts(SecuritySettings settings, Environment env, BCryptPasswordEncoder encoder, Clock clock) {
+        String url = settings.accountsUrl();
         if (url == null) {
             Path dataDir = Path.of(env.getProperty("kyodo.data-dir", "data")).toAbsolutePath().normalize();
             url = EmbeddedFiles.url(dataDir.resolve("accounts/accounts"));
         }
-        return new StaffAccounts(settings.accounts(), url, encoder);
+        return new StaffAccounts(settings.accounts(), url, encoder, clock);
     }
 
     @Bean(destroyMethod = "dispose")

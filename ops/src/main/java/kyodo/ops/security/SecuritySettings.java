@@ -20,6 +20,8 @@ import java.util.List;
  * @param rateLimit            limits on anonymous reads and the sign-in throttle
  * @param trustForwardedFor    whether the client address is taken from {@code X-Forwarded-For} (its
  *                             last entry: only behind a proxy that appends it)
+ * @param accountsUrl          the JDBC URL of the stored accounts (unset: an embedded file under
+ *                             {@code <data-dir>/accounts})
  */
 @ConfigurationProperties("kyodo.security")
 public record SecuritySettings(@DefaultValue("true") boolean localAccounts,
@@ -28,7 +30,8 @@ public record SecuritySettings(@DefaultValue("true") boolean localAccounts,
                                @DefaultValue Jwt jwt,
                                @DefaultValue Cors cors,
                                @DefaultValue RateLimit rateLimit,
-                               @DefaultValue("false") boolean trustForwardedFor) {
+                               @DefaultValue("false") boolean trustForwardedFor,
+                               String accountsUrl) {
 
     /**
      * An account from configuration.

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import java.security.SecureRandom;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -48,11 +48,15 @@ public class StaffAccounts implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final JdbcTemplate jdbc;
     private final BCryptPasswordEncoder encoder;
+    /** Stamps each stored account with the moment it was made. */
+    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final List<Consumer<String>> changeListeners = new ArrayList<>();
 
-    StaffAccounts(List<SecuritySettings.ConfiguredAccount> fromConfiguration, String jdbcUrl, BCryptPasswordEncoder encoder) {
+    StaffAccounts(List<SecuritySettings.ConfiguredAccount> fromConfiguration, String jdbcUrl, BCryptPasswordEncoder encoder,
+                  Clock clock) {
         this.encoder = encoder;
+        this.clock = clock;
         Map<String, StaffAccount> accounts = new ConcurrentHashMap<>();
         for (SecuritySettings.ConfiguredAccount c : fromConfiguration) {
             StaffAccount account = new StaffAccount(actor(c.username(), c.role(), c.ward()),
@@ -148,7 +152,7 @@ public class StaffAccounts implements AutoCloseable {
      *
      * @return the password, to be shown once
      */
-    public String create(String username, String role, String ward, Instant now) {
+    public String create(String username, String role, String ward) {
         Actor actor = actor(username, role, ward);
         if (configured.containsKey(username) || ephemeral.containsKey(username)) {
             throw new KyodoProblemException(ACCOUNT_EXISTS, "Choose another account id.");
@@ -158,7 +162,7 @@ public class StaffAccounts implements AutoCloseable {
             jdbc.update("INSERT INTO staff_account (username, password_hash, role, ward, enabled, created_at) "
                             + "VALUES (?, ?, ?, ?, TRUE, ?)", actor.staffId(), encoder.encode(password),
                     actor.role().name(), actor.ward() == null ? null : actor.ward().code(),
-                    java.sql.Timestamp.from(now));
+                    java.sql.Timestamp.from(clock.instant()));
         } catch (DuplicateKeyException e) {
             throw new KyodoProblemException(ACCOUNT_EXISTS, "Choose another account id.");
         }
@@ -197,12 +201,12 @@ public class StaffAccounts implements AutoCloseable {
      *
      * @return the generated password, if one was created
      */
-    public Optional<String> ensureAdministrator(Instant now) {
+    public Optional<String> ensureAdministrator() {
         boolean anyAdmin = list().stream().anyMatch(a -> a.enabled() && a.actor().role() == Role.ADMIN);
         if (anyAdmin || find(FIRST_ADMIN).isPresent()) {
             return Optional.empty();
         }
-        return Optional.of(create(FIRST_ADMIN, Role.ADMIN.name(), null, now));
+        return Optional.of(create(FIRST_ADMIN, Role.ADMIN.name(), null));
     }
 
     /**

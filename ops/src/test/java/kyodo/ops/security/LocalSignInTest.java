@@ -20,8 +20,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -37,6 +39,7 @@ class LocalSignInTest {
 
     private static final BCryptPasswordEncoder FAST = new BCryptPasswordEncoder(4);
     private static final Instant NOW = Instant.parse("2026-04-01T00:00:00Z");
+    private static final Clock AT_NOW = Clock.fixed(NOW, ZoneOffset.UTC);
 
     @TempDir
     Path dir;
@@ -47,7 +50,7 @@ class LocalSignInTest {
     @BeforeEach
     void setUp() {
         accounts = new StaffAccounts(List.of(new SecuritySettings.ConfiguredAccount("k-1", "{bcrypt}" + FAST.encode("pw-1"),
-                "WARD_HEAD", "nakahara")), "jdbc:h2:file:" + dir.resolve("accounts"), FAST);
+                "WARD_HEAD", "nakahara")), "jdbc:h2:file:" + dir.resolve("accounts"), FAST, AT_NOW);
         SignInThrottle throttle = new SignInThrottle(new SignInThrottle.Settings(3, 10, Duration.ofSeconds(1),
                 Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofDays(30), 1_000), clock);
         signIn = new LocalSignIn(accounts, throttle, Schedulers.immediate(), clock);
@@ -88,7 +91,7 @@ class LocalSignInTest {
 
     @Test
     void storedAccountsAreCreatedDisabledAndResetWithGeneratedPasswords() {
-        String first = accounts.create("k-2", "STAFF", "", NOW);
+        String first = accounts.create("k-2", "STAFF", "");
         assertThat(signIn("k-2", first).getPrincipal()).isEqualTo(new Actor("k-2", Role.STAFF, null));
 
         accounts.disable("k-2");
@@ -103,9 +106,9 @@ class LocalSignInTest {
 
     @Test
     void storedAccountsSurviveARestartAsHashesOnly() {
-        String password = accounts.create("k-3", "ANALYST", null, NOW);
+        String password = accounts.create("k-3", "ANALYST", null);
         accounts.close();
-        accounts = new StaffAccounts(List.of(), "jdbc:h2:file:" + dir.resolve("accounts"), FAST);
+        accounts = new StaffAccounts(List.of(), "jdbc:h2:file:" + dir.resolve("accounts"), FAST, AT_NOW);
         assertThat(accounts.find("k-3")).get().satisfies(a -> {
             assertThat(a.actor().role()).isEqualTo(Role.ANALYST);
             assertThat(a.passwordHash()).startsWith("$2a$").doesNotContain(password);
@@ -114,12 +117,12 @@ class LocalSignInTest {
 
     @Test
     void accountsAreValidatedFieldByField() {
-        assertThatThrownBy(() -> accounts.create("k-1", "STAFF", null, NOW))
+        assertThatThrownBy(() -> accounts.create("k-1", "STAFF", null))
                 .isInstanceOf(KyodoProblemException.class).hasMessage("Choose another account id.");
-        assertThatThrownBy(() -> accounts.create("山田", "ADMIN", "saiwai", NOW))
+        assertThatThrownBy(() -> accounts.create("山田", "ADMIN", "saiwai"))
                 .isInstanceOfSatisfying(KyodoProblemException.class, e -> assertThat(e.errors())
                         .extracting(v -> v.field()).containsExactly("username"));
-        assertThatThrownBy(() -> accounts.create("k-9", "ADMIN", "saiwai", NOW))
+        assertThatThrownBy(() -> accounts.create("k-9", "ADMIN", "saiwai"))
                 .isInstanceOfSatisfying(KyodoProblemException.class, e -> assertThat(e.errors())
                         .extracting(v -> v.field()).containsExactly("ward"));
         assertThatThrownBy(() -> accounts.disable("k-1")).isInstanceOf(KyodoProblemException.class)
@@ -128,8 +131,8 @@ class LocalSignInTest {
 
     @Test
     void theFirstAdministratorIsCreatedOnlyWhenThereIsNone() {
-        assertThat(accounts.ensureAdministrator(NOW)).isPresent();
-        assertThat(accounts.ensureAdministrator(NOW)).isEmpty();
+        assertThat(accounts.ensureAdministrator()).isPresent();
+        assertThat(accounts.ensureAdministrator()).isEmpty();
         assertThat(accounts.find(StaffAccounts.FIRST_ADMIN)).get()
                 .satisfies(a -> assertThat(a.actor().role()).isEqualTo(Role.ADMIN));
     }
@@ -137,7 +140,7 @@ class LocalSignInTest {
     @Test
     void configuredHashesMustBeBcrypt() {
         assertThatThrownBy(() -> new StaffAccounts(List.of(new SecuritySettings.ConfiguredAccount("k-5",
-                "plaintext", "STAFF", null)), "jdbc:h2:mem:x", FAST))
+                "plaintext", "STAFF", null)), "jdbc:h2:mem:x", FAST, AT_NOW))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("BCrypt");
     }
 
@@ -191,8 +194,8 @@ class LocalSignInTest {
             }
         };
         String password;
-        try (StaffAccounts shared = new StaffAccounts(List.of(), "jdbc:h2:file:" + dir.resolve("shared"), counting)) {
-            password = shared.create("k-7", "STAFF", null, NOW);
+        try (StaffAccounts shared = new StaffAccounts(List.of(), "jdbc:h2:file:" + dir.resolve("shared"), counting, AT_NOW)) {
+            password = shared.create("k-7", "STAFF", null);
             Queue<Runnable> hashingQueue = new ConcurrentLinkedQueue<>();
             LocalSignIn queued = new LocalSignIn(shared, new SignInThrottle(new SignInThrottle.Settings(3, 10,
                     Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofDays(30), 1_000),
@@ -215,7 +218,7 @@ class LocalSignInTest {
 
     @Test
     void aRememberedSignInReadsItsAccountAgainAfterAFewSecondsAndSeesAChangeMadeElsewhere() throws Exception {
-        String password = accounts.create("k-8", "STAFF", null, NOW);
+        String password = accounts.create("k-8", "STAFF", null);
         assertThat(signIn("k-8", password).isAuthenticated()).isTrue();
         // another process sharing the accounts database disables the account: no change is announced here
         try (Connection elsewhere = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("accounts"), "kyodo", "");
