@@ -5,10 +5,10 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import kyodo.query.audit.AuditSettings;
 import kyodo.query.audit.DecisionFeed;
 import kyodo.query.audit.DecisionLog;
 import kyodo.query.audit.DecisionLogEntry;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.util.MultiValueMap;
@@ -35,11 +35,10 @@ class DecisionLogController {
     private final DecisionFeed feed;
     private final Duration heartbeat;
 
-    DecisionLogController(DecisionLog log, DecisionFeed feed,
-                          @Value("${kyodo.audit.stream.heartbeat:15s}") Duration heartbeat) {
+    DecisionLogController(DecisionLog log, DecisionFeed feed, AuditSettings settings) {
         this.log = log;
         this.feed = feed;
-        this.heartbeat = heartbeat;
+        this.heartbeat = settings.stream().heartbeat();
     }
 
     @Operation(summary = "Decision-log entries in order, after a given seq",

@@ -6,9 +6,9 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import kyodo.kernel.Ward;
 import kyodo.query.dashboard.DashboardFigures;
+import kyodo.query.dashboard.DashboardSettings;
 import kyodo.query.dashboard.PublicDashboard;
 import kyodo.query.listing.ListParameters;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.util.MultiValueMap;
@@ -35,10 +35,9 @@ class DashboardController {
     private final PublicDashboard dashboard;
     private final Duration heartbeat;
 
-    DashboardController(PublicDashboard dashboard,
-                        @Value("${kyodo.dashboard.stream.heartbeat:15s}") Duration heartbeat) {
+    DashboardController(PublicDashboard dashboard, DashboardSettings settings) {
         this.dashboard = dashboard;
-        this.heartbeat = heartbeat;
+        this.heartbeat = settings.stream().heartbeat();
     }
 
     @Operation(summary = "The public key figures",

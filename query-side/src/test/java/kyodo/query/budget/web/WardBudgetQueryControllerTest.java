@@ -10,6 +10,7 @@ import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.project.ProjectStory;
 import kyodo.query.proposal.TestStores;
 import kyodo.query.web.QueryProblemHandler;
+import kyodo.query.web.QuerySettings;
 import kyodo.query.web.ReadAfterWrite;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
@@ -204,7 +205,7 @@ class WardBudgetQueryControllerTest {
 
         @Bean
         ReadAfterWrite readAfterWrite() {
-            return new ReadAfterWrite(Duration.ofMillis(200));
+            return new ReadAfterWrite(new QuerySettings(Duration.ofMillis(200)));
         }
 
         @Bean

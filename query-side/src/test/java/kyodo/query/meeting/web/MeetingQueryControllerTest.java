@@ -11,6 +11,7 @@ import kyodo.query.platform.store.ReadStore;
 import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.proposal.TestStores;
 import kyodo.query.web.QueryProblemHandler;
+import kyodo.query.web.QuerySettings;
 import kyodo.query.web.ReadAfterWrite;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
@@ -260,7 +261,7 @@ class MeetingQueryControllerTest {
 
         @Bean
         ReadAfterWrite readAfterWrite() {
-            return new ReadAfterWrite(Duration.ofMillis(300));
+            return new ReadAfterWrite(new QuerySettings(Duration.ofMillis(300)));
         }
 
         @Bean

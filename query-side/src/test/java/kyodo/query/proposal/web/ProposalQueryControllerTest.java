@@ -14,6 +14,7 @@ import kyodo.query.project.ProjectStory;
 import kyodo.query.proposal.ProposalStory;
 import kyodo.query.proposal.TestStores;
 import kyodo.query.web.QueryProblemHandler;
+import kyodo.query.web.QuerySettings;
 import kyodo.query.web.ReadAfterWrite;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
@@ -232,7 +233,7 @@ class ProposalQueryControllerTest {
 
         @Bean
         ReadAfterWrite readAfterWrite() {
-            return new ReadAfterWrite(Duration.ofSeconds(1));
+            return new ReadAfterWrite(new QuerySettings(Duration.ofSeconds(1)));
         }
 
         @Bean
