@@ -72,6 +72,12 @@ public class ReadAfterWrite {
         if (id == null || !ID.matcher(id).matches()) {
             return Mono.error(new KyodoProblemException(CommonProblems.NOT_FOUND, notFoundDetail));
         }
+        return readDocument(lookup, minVersion, notFoundDetail);
+    }
+
+    /** One read-model document found by {@code lookup}: as {@link #readDocument(String, Callable, Long, String)}. */
+    public Mono<org.bson.Document> readDocument(Callable<Optional<org.bson.Document>> lookup, Long minVersion,
+                                                String notFoundDetail) {
         return read(lookup, doc -> doc.getLong("version"), minVersion)
                 .flatMap(found -> found.map(Mono::just).orElseGet(() -> Mono.error(
                         new KyodoProblemException(CommonProblems.NOT_FOUND, notFoundDetail))));

@@ -12,6 +12,7 @@ import kyodo.query.audit.Checkpoints;
 import kyodo.query.audit.DecisionLog;
 import kyodo.query.audit.DecisionLog.ConsistencyProof;
 import kyodo.query.audit.DecisionLog.InclusionProof;
+import kyodo.query.web.Blocking;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,11 +20,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * What anyone needs to verify the decision log without trusting kyodo: signed checkpoints, Merkle
@@ -53,7 +52,7 @@ class AuditProofController {
                     + "are the 32 bytes of each entry's hash. 404 before the first checkpoint.")
     @GetMapping(path = "/public/audit/checkpoints/latest", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Checkpoint> latest() {
-        return blocking(() -> checkpoints.latest()
+        return Blocking.read(() -> checkpoints.latest()
                 .orElseThrow(() -> AuditParameters.notFound("No checkpoint has been issued yet.")));
     }
 
@@ -61,7 +60,7 @@ class AuditProofController {
     @GetMapping(path = "/public/audit/checkpoints/{treeSize}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Checkpoint> checkpoint(@Parameter(description = "tree size, a whole number >= 1") @PathVariable
                                 String treeSize) {
-        return blocking(() -> {
+        return Blocking.read(() -> {
             AuditParameters read = new AuditParameters(Map.of("treeSize", List.of(treeSize)));
             Long size = read.required("treeSize", 1);
             read.done();
@@ -79,7 +78,7 @@ class AuditProofController {
             schema = @Schema(type = "integer", minimum = "1", maximum = "1000"))
     @GetMapping(path = "/public/audit/checkpoints", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<CheckpointPage> checkpoints(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
-        return blocking(() -> {
+        return Blocking.read(() -> {
             AuditParameters read = new AuditParameters(params);
             Long after = read.whole("after", 0, 0L);
             Long limit = read.whole("limit", 1, MAX_LIMIT, (long) DEFAULT_LIMIT);
@@ -99,7 +98,7 @@ class AuditProofController {
             schema = @Schema(type = "integer", minimum = "1"))
     @GetMapping(path = "/public/audit/proofs/inclusion", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<InclusionProof> inclusion(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
-        return blocking(() -> {
+        return Blocking.read(() -> {
             AuditParameters read = new AuditParameters(params);
             Long seq = read.required("seq", 1);
             Long treeSize = read.whole("treeSize", 1, null);
@@ -125,7 +124,7 @@ class AuditProofController {
             schema = @Schema(type = "integer", minimum = "1"))
     @GetMapping(path = "/public/audit/proofs/consistency", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ConsistencyProof> consistency(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
-        return blocking(() -> {
+        return Blocking.read(() -> {
             AuditParameters read = new AuditParameters(params);
             Long from = read.required("from", 1);
             Long to = read.required("to", 1);
@@ -147,10 +146,6 @@ class AuditProofController {
     @GetMapping(path = "/public/audit/keys", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<KeyList> keys() {
         return Mono.just(new KeyList(keys.published()));
-    }
-
-    private static <T> Mono<T> blocking(Callable<T> read) {
-        return Mono.fromCallable(read).subscribeOn(Schedulers.boundedElastic());
     }
 
     /**

@@ -9,6 +9,7 @@ import kyodo.query.dashboard.DashboardFigures;
 import kyodo.query.dashboard.DashboardSettings;
 import kyodo.query.dashboard.PublicDashboard;
 import kyodo.query.listing.ListParameters;
+import kyodo.query.web.EventStreams;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.util.MultiValueMap;
@@ -70,12 +71,8 @@ class DashboardController {
                     + "line is sent as a heartbeat every 15 s.")
     @GetMapping(path = "/public/dashboard/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<DashboardFigures>> stream() {
-        return Flux.concat(Mono.just(comment("dashboard figures")), Flux.merge(
+        return EventStreams.withHeartbeat("dashboard figures",
                 dashboard.changes().map(figures -> ServerSentEvent.builder(figures).event("dashboard").build()),
-                Flux.interval(heartbeat).map(tick -> comment("keep-alive"))));
-    }
-
-    private static ServerSentEvent<DashboardFigures> comment(String text) {
-        return ServerSentEvent.<DashboardFigures>builder().comment(text).build();
+                heartbeat);
     }
 }
