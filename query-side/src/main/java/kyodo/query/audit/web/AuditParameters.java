@@ -1,7 +1,5 @@
 package kyodo.query.audit.web;
 
-import kyodo.kernel.problem.CommonProblems;
-import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.query.listing.ListParameters;
 
 import java.util.List;
@@ -51,10 +49,5 @@ final class AuditParameters {
     /** Throws the invalid-input problem naming every bad parameter, if any. */
     void done() {
         params.done();
-    }
-
-    /** 404: the log, or a tree of that size, does not exist (yet). */
-    static KyodoProblemException notFound(String detail) {
-        return new KyodoProblemException(CommonProblems.NOT_FOUND, detail);
     }
 }

@@ -5,13 +5,11 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import kyodo.query.audit.AuditKeyRing;
 import kyodo.query.audit.AuditKeyRing.PublishedKey;
 import kyodo.query.audit.Checkpoint;
-import kyodo.query.audit.Checkpoints;
-import kyodo.query.audit.DecisionLog;
 import kyodo.query.audit.DecisionLog.ConsistencyProof;
 import kyodo.query.audit.DecisionLog.InclusionProof;
+import kyodo.query.audit.Transparency;
 import kyodo.query.web.Blocking;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
@@ -35,14 +33,10 @@ class AuditProofController {
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 1000;
 
-    private final DecisionLog log;
-    private final Checkpoints checkpoints;
-    private final AuditKeyRing keys;
+    private final Transparency transparency;
 
-    AuditProofController(DecisionLog log, Checkpoints checkpoints, AuditKeyRing keys) {
-        this.log = log;
-        this.checkpoints = checkpoints;
-        this.keys = keys;
+    AuditProofController(Transparency transparency) {
+        this.transparency = transparency;
     }
 
     @Operation(summary = "The latest signed checkpoint of the decision log",
@@ -52,8 +46,7 @@ class AuditProofController {
                     + "are the 32 bytes of each entry's hash. 404 before the first checkpoint.")
     @GetMapping(path = "/public/audit/checkpoints/latest", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Checkpoint> latest() {
-        return Blocking.read(() -> checkpoints.latest()
-                .orElseThrow(() -> AuditParameters.notFound("No checkpoint has been issued yet.")));
+        return Blocking.read(transparency::latestCheckpoint);
     }
 
     @Operation(summary = "The signed checkpoint of one tree size", description = "404 if none was issued for it.")
@@ -64,9 +57,7 @@ class AuditProofController {
             AuditParameters read = new AuditParameters(Map.of("treeSize", List.of(treeSize)));
             Long size = read.required("treeSize", 1);
             read.done();
-            return checkpoints.find(size)
-                    .orElseThrow(() -> AuditParameters.notFound(
-                            "No checkpoint was issued for tree size " + size + "."));
+            return transparency.checkpoint(size);
         });
     }
 
@@ -83,7 +74,8 @@ class AuditProofController {
             Long after = read.whole("after", 0, 0L);
             Long limit = read.whole("limit", 1, MAX_LIMIT, (long) DEFAULT_LIMIT);
             read.done();
-            return new CheckpointPage(checkpoints.after(after, limit.intValue()), after, limit.intValue());
+            return new CheckpointPage(transparency.checkpoints().after(after, limit.intValue()), after,
+                    limit.intValue());
         });
     }
 
@@ -106,12 +98,7 @@ class AuditProofController {
                 read.refuse("seq", "must not exceed treeSize");
             }
             read.done();
-            long size = log.size();
-            long tree = treeSize == null ? size : treeSize;
-            if (tree > size || seq > tree) {
-                throw AuditParameters.notFound("The log has " + size + " entries.");
-            }
-            return log.inclusionProof(seq, tree);
+            return transparency.inclusion(seq, treeSize);
         });
     }
 
@@ -132,11 +119,7 @@ class AuditProofController {
                 read.refuse("from", "must not exceed to");
             }
             read.done();
-            long size = log.size();
-            if (to > size) {
-                throw AuditParameters.notFound("The log has " + size + " entries.");
-            }
-            return log.consistencyProof(from, to);
+            return transparency.consistency(from, to);
         });
     }
 
@@ -145,7 +128,7 @@ class AuditProofController {
                     + "SubjectPublicKeyInfo in base64; keyId is hex of the first 16 bytes of its SHA-256.")
     @GetMapping(path = "/public/audit/keys", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<KeyList> keys() {
-        return Mono.just(new KeyList(keys.published()));
+        return Mono.just(new KeyList(transparency.publishedKeys()));
     }
 
     /**

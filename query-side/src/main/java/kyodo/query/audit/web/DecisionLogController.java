@@ -6,9 +6,9 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import kyodo.query.audit.AuditSettings;
-import kyodo.query.audit.DecisionFeed;
 import kyodo.query.audit.DecisionLog;
 import kyodo.query.audit.DecisionLogEntry;
+import kyodo.query.audit.Transparency;
 import kyodo.query.web.Blocking;
 import kyodo.query.web.EventStreams;
 import org.springframework.http.MediaType;
@@ -32,13 +32,11 @@ class DecisionLogController {
 
     private static final int DEFAULT_LIMIT = 100;
 
-    private final DecisionLog log;
-    private final DecisionFeed feed;
+    private final Transparency transparency;
     private final Duration heartbeat;
 
-    DecisionLogController(DecisionLog log, DecisionFeed feed, AuditSettings settings) {
-        this.log = log;
-        this.feed = feed;
+    DecisionLogController(Transparency transparency, AuditSettings settings) {
+        this.transparency = transparency;
         this.heartbeat = settings.stream().heartbeat();
     }
 
@@ -60,8 +58,8 @@ class DecisionLogController {
             Long after = read.whole("after", 0, 0L);
             Long limit = read.whole("limit", 1, DecisionLog.MAX_PAGE, (long) DEFAULT_LIMIT);
             read.done();
-            List<DecisionLogEntry> items = log.after(after, limit.intValue());
-            long size = Math.max(log.size(), items.isEmpty() ? 0 : items.get(items.size() - 1).seq());
+            List<DecisionLogEntry> items = transparency.log().after(after, limit.intValue());
+            long size = Math.max(transparency.log().size(), items.isEmpty() ? 0 : items.get(items.size() - 1).seq());
             return new DecisionPage(items, after, limit.intValue(), size);
         });
     }
@@ -86,10 +84,10 @@ class DecisionLogController {
                             .whole("Last-Event-ID", 0, null);
                     read.done();
                     // A reconnecting client's Last-Event-ID is newer than the ?after it first connected with.
-                    return resumed != null ? resumed : after != null ? after : log.size();
+                    return resumed != null ? resumed : after != null ? after : transparency.log().size();
                 })
                 .flatMapMany(after -> EventStreams.withHeartbeat("decision log after seq " + after,
-                        feed.follow(after).map(entry -> ServerSentEvent.builder(entry).event("decision")
+                        transparency.follow(after).map(entry -> ServerSentEvent.builder(entry).event("decision")
                                 .id(Long.toString(entry.seq())).build()),
                         heartbeat));
     }
