@@ -46,7 +46,7 @@ class BudgetFactsProjection extends FactProjection {
     static final String CELLS = "analytics_budget_cells";
 
     BudgetFactsProjection(ReadStore store) {
-        super(store, COLLECTION, new Cells(store, AnalyticsCatalogue.BUDGETS), List.of("ward", "fiscalYear", "projects.projectId"));
+        super(store, AnalyticsCatalogue.BUDGETS, List.of("ward", "fiscalYear", "projects.projectId"));
     }
 
     @EventHandler

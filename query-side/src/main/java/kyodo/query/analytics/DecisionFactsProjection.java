@@ -35,25 +35,20 @@ class DecisionFactsProjection extends FactProjection {
     static final String CELLS = "analytics_decision_cells";
 
     DecisionFactsProjection(ReadStore store) {
-        super(store, COLLECTION, new Cells(store, AnalyticsCatalogue.DECISIONS), List.of("kind", "outcome", "ward", "month"));
+        super(store, AnalyticsCatalogue.DECISIONS, List.of("kind", "outcome", "ward", "month"));
     }
 
     @EventHandler
     void on(DecisionEvent event) {
         Decision decision = event.decision();
         LocalDate day = decision.decidedAt().atZone(FiscalYear.TOKYO).toLocalDate();
-        write(batch -> {
-            if (batch.get(decision.decisionId()) != null) {
-                return;
-            }
-            batch.put(new Document("_id", decision.decisionId())
-                    .append("kind", decision.kind().name())
-                    .append("outcome", decision.outcome().name())
-                    .append("subjectType", decision.subjectType().code())
-                    .append("ward", decision.ward() == null ? null : decision.ward().code())
-                    .append("fiscalYear", FiscalYear.containing(day).startYear())
-                    .append("month", month(day)));
-        });
+        create(new Document("_id", decision.decisionId())
+                .append("kind", decision.kind().name())
+                .append("outcome", decision.outcome().name())
+                .append("subjectType", decision.subjectType().code())
+                .append("ward", decision.ward() == null ? null : decision.ward().code())
+                .append("fiscalYear", FiscalYear.containing(day).startYear())
+                .append("month", month(day)));
     }
 
     /** {@code YYYY-MM} of a day. */

@@ -48,35 +48,30 @@ class MeetingFactsProjection extends FactProjection {
     static final String CELLS = "analytics_meeting_cells";
 
     MeetingFactsProjection(ReadStore store) {
-        super(store, COLLECTION, new Cells(store, AnalyticsCatalogue.MEETINGS), List.of("kind", "ward", "fiscalYear", "themes"));
+        super(store, AnalyticsCatalogue.MEETINGS, List.of("kind", "ward", "fiscalYear", "themes"));
     }
 
     @EventHandler
     void on(MeetingScheduled event, @SequenceNumber long sequence) {
-        write(batch -> {
-            if (batch.get(event.meetingId()) != null) {
-                return;
-            }
-            batch.put(new Document("_id", event.meetingId())
-                    .append("version", sequence)
-                    .append("kind", event.kind().name())
-                    .append("ward", event.ward() == null ? null : event.ward().code())
-                    .append("district", event.district() == null
-                            ? event.ward() == null ? null : event.ward().district().code()
-                            : event.district().code())
-                    .append("fiscalYear", FiscalYear.containing(event.startsAt()).startYear())
-                    .append("ownThemes", List.copyOf(new TreeSet<>(event.themes())))
-                    .append("themes", List.copyOf(new TreeSet<>(event.themes())))
-                    .append("status", "SCHEDULED")
-                    .append("held", false)
-                    .append("cancelled", false)
-                    .append("registrations", 0)
-                    .append("attendance", 0)
-                    .append("opinions", 0)
-                    .append("opinionsByTheme", List.of())
-                    .append("resolutionsPassed", 0)
-                    .append("resolutionsFailed", 0));
-        });
+        create(new Document("_id", event.meetingId())
+                .append("version", sequence)
+                .append("kind", event.kind().name())
+                .append("ward", event.ward() == null ? null : event.ward().code())
+                .append("district", event.district() == null
+                        ? event.ward() == null ? null : event.ward().district().code()
+                        : event.district().code())
+                .append("fiscalYear", FiscalYear.containing(event.startsAt()).startYear())
+                .append("ownThemes", List.copyOf(new TreeSet<>(event.themes())))
+                .append("themes", List.copyOf(new TreeSet<>(event.themes())))
+                .append("status", "SCHEDULED")
+                .append("held", false)
+                .append("cancelled", false)
+                .append("registrations", 0)
+                .append("attendance", 0)
+                .append("opinions", 0)
+                .append("opinionsByTheme", List.of())
+                .append("resolutionsPassed", 0)
+                .append("resolutionsFailed", 0));
     }
 
     @EventHandler

@@ -49,35 +49,30 @@ class ProjectFactsProjection extends FactProjection {
     static final String CELLS = "analytics_project_cells";
 
     ProjectFactsProjection(ReadStore store) {
-        super(store, COLLECTION, new Cells(store, AnalyticsCatalogue.PROJECTS), List.of("fiscalYear", "programme", "ward", "theme"));
+        super(store, AnalyticsCatalogue.PROJECTS, List.of("fiscalYear", "programme", "ward", "theme"));
     }
 
     @EventHandler
     void on(ProjectLaunched event, @SequenceNumber long sequence) {
-        write(batch -> {
-            if (batch.get(event.projectId()) != null) {
-                return;
-            }
-            Document partners = new Document();
-            Arrays.stream(PartnerType.values()).forEach(type -> partners.append(type.name(), 0));
-            batch.put(new Document("_id", event.projectId())
-                    .append("version", sequence)
-                    .append("fiscalYear", event.fiscalYear().startYear())
-                    .append("programme", event.programme().name())
-                    .append("ward", event.ward() == null ? null : event.ward().code())
-                    .append("theme", event.theme())
-                    .append("status", "LAUNCHED")
-                    .append("approved", false)
-                    .append("partners", partners)
-                    .append("agreements", 0)
-                    .append("allocatedYen", 0L)
-                    .append("spentYen", 0L)
-                    .append("targets", List.of())
-                    .append("targetCount", 0)
-                    .append("targetValues", 0)
-                    .append("actualsRecorded", 0)
-                    .append("targetsMet", 0));
-        });
+        Document partners = new Document();
+        Arrays.stream(PartnerType.values()).forEach(type -> partners.append(type.name(), 0));
+        create(new Document("_id", event.projectId())
+                .append("version", sequence)
+                .append("fiscalYear", event.fiscalYear().startYear())
+                .append("programme", event.programme().name())
+                .append("ward", event.ward() == null ? null : event.ward().code())
+                .append("theme", event.theme())
+                .append("status", "LAUNCHED")
+                .append("approved", false)
+                .append("partners", partners)
+                .append("agreements", 0)
+                .append("allocatedYen", 0L)
+                .append("spentYen", 0L)
+                .append("targets", List.of())
+                .append("targetCount", 0)
+                .append("targetValues", 0)
+                .append("actualsRecorded", 0)
+                .append("targetsMet", 0));
     }
 
     @EventHandler

@@ -44,31 +44,26 @@ class ProposalFactsProjection extends FactProjection {
     static final String CELLS = "analytics_proposal_cells";
 
     ProposalFactsProjection(ReadStore store) {
-        super(store, COLLECTION, new Cells(store, AnalyticsCatalogue.PROPOSALS), List.of("ward", "fiscalYear", "programme", "themes"));
+        super(store, AnalyticsCatalogue.PROPOSALS, List.of("ward", "fiscalYear", "programme", "themes"));
     }
 
     @EventHandler
     void on(ProposalSubmitted event, @SequenceNumber long sequence) {
         LocalDate submittedOn = event.submittedAt().atZone(FiscalYear.TOKYO).toLocalDate();
-        write(batch -> {
-            if (batch.get(event.proposalId()) != null) {
-                return; // created once; a replayed submission changes nothing
-            }
-            batch.put(new Document("_id", event.proposalId())
-                    .append("version", sequence)
-                    .append("ward", event.ward().code())
-                    .append("fiscalYear", FiscalYear.containing(submittedOn).startYear())
-                    .append("themes", List.copyOf(new TreeSet<>(event.themes())))
-                    .append("programme", event.programme().name())
-                    .append("channel", event.channel().name())
-                    .append("submittedOn", submittedOn.toString())
-                    .append("acknowledged", false)
-                    .append("outcome", null)
-                    .append("daysToAnswer", null)
-                    .append("answeredLate", false)
-                    .append("withdrawn", false)
-                    .append("overdue", false));
-        });
+        create(new Document("_id", event.proposalId())
+                .append("version", sequence)
+                .append("ward", event.ward().code())
+                .append("fiscalYear", FiscalYear.containing(submittedOn).startYear())
+                .append("themes", List.copyOf(new TreeSet<>(event.themes())))
+                .append("programme", event.programme().name())
+                .append("channel", event.channel().name())
+                .append("submittedOn", submittedOn.toString())
+                .append("acknowledged", false)
+                .append("outcome", null)
+                .append("daysToAnswer", null)
+                .append("answeredLate", false)
+                .append("withdrawn", false)
+                .append("overdue", false));
     }
 
     @EventHandler
