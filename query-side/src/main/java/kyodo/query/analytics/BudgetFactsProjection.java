@@ -42,8 +42,6 @@ import java.util.List;
 class BudgetFactsProjection extends FactProjection {
 
     static final String GROUP = "analytics-budget-facts";
-    static final String COLLECTION = "analytics_budget_facts";
-    static final String CELLS = "analytics_budget_cells";
 
     BudgetFactsProjection(ReadStore store) {
         super(store, AnalyticsCatalogue.BUDGETS, List.of("ward", "fiscalYear", "projects.projectId"));

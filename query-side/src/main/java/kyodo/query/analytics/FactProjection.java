@@ -16,6 +16,7 @@ import java.util.function.Consumer;
  * with one segment ({@link GlobalOrder}): the cells are shared by many subjects, so it is their only
  * writer.
  */
+@GlobalOrder
 abstract class FactProjection extends BatchedProjection<FactBatch> {
 
     private final Cells cells;
