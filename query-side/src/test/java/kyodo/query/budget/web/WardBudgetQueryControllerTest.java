@@ -1,7 +1,6 @@
 package kyodo.query.budget.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoDatabase;
 import kyodo.kernel.Ward;
 import kyodo.kernel.project.ProjectProgramme;
 import kyodo.query.budget.BudgetStory;
@@ -9,7 +8,7 @@ import kyodo.query.platform.store.ReadStore;
 import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.project.ProjectStory;
 import kyodo.query.proposal.TestStores;
-import kyodo.query.web.QueryProblemHandler;
+import kyodo.query.web.QueryWebTest;
 import kyodo.query.web.QuerySettings;
 import kyodo.query.web.ReadAfterWrite;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -22,18 +21,16 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerCodecConfigurer;
-import org.springframework.http.codec.json.Jackson2JsonEncoder;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.config.EnableWebFlux;
-import org.springframework.web.reactive.config.WebFluxConfigurer;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import static kyodo.query.web.QueryWebTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -189,33 +186,15 @@ class WardBudgetQueryControllerTest {
         }
     }
 
-    private static JsonNode json(String text) {
-        try {
-            return TestStores.JSON.readTree(text);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    /** The query side's budget beans, its problem handler, and JSON written as Spring Boot writes it. */
+    /** The query side's budget beans on the shared HTTP edge. */
     @Configuration
-    @EnableWebFlux
     @ComponentScan("kyodo.query.budget")
-    static class Web implements WebFluxConfigurer {
+    @Import(QueryWebTest.Edge.class)
+    static class Web {
 
         @Bean
         ReadAfterWrite readAfterWrite() {
             return new ReadAfterWrite(new QuerySettings(Duration.ofMillis(200)));
-        }
-
-        @Bean
-        QueryProblemHandler queryProblemHandler() {
-            return new QueryProblemHandler();
-        }
-
-        @Override
-        public void configureHttpMessageCodecs(ServerCodecConfigurer configurer) {
-            configurer.defaultCodecs().jackson2JsonEncoder(new Jackson2JsonEncoder(TestStores.JSON));
         }
     }
 }

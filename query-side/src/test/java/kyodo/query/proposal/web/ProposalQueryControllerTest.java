@@ -1,7 +1,6 @@
 package kyodo.query.proposal.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoDatabase;
 import io.swagger.v3.oas.annotations.Parameter;
 import kyodo.kernel.Ward;
 import kyodo.kernel.personal.PersonalDataProtector;
@@ -13,7 +12,7 @@ import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.project.ProjectStory;
 import kyodo.query.proposal.ProposalStory;
 import kyodo.query.proposal.TestStores;
-import kyodo.query.web.QueryProblemHandler;
+import kyodo.query.web.QueryWebTest;
 import kyodo.query.web.QuerySettings;
 import kyodo.query.web.ReadAfterWrite;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -26,14 +25,11 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerCodecConfigurer;
-import org.springframework.http.codec.json.Jackson2JsonEncoder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.reactive.config.EnableWebFlux;
-import org.springframework.web.reactive.config.WebFluxConfigurer;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -41,6 +37,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import static kyodo.query.web.QueryWebTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -211,39 +208,18 @@ class ProposalQueryControllerTest {
     }
 
     private JsonNode getJson(String uri, Object... variables) {
-        return json(client.get().uri(uri, variables).exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentType(MediaType.APPLICATION_JSON)
-                .expectBody(String.class).returnResult().getResponseBody());
+        return QueryWebTest.getJson(client, uri, variables);
     }
 
-    private static JsonNode json(String text) {
-        try {
-            return TestStores.JSON.readTree(text);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    /** The query side's proposal beans, its problem handler, and JSON written as Spring Boot writes it. */
+    /** The query side's proposal beans on the shared HTTP edge. */
     @Configuration
-    @EnableWebFlux
     @ComponentScan("kyodo.query.proposal")
-    static class Web implements WebFluxConfigurer {
+    @Import(QueryWebTest.Edge.class)
+    static class Web {
 
         @Bean
         ReadAfterWrite readAfterWrite() {
             return new ReadAfterWrite(new QuerySettings(Duration.ofSeconds(1)));
-        }
-
-        @Bean
-        QueryProblemHandler queryProblemHandler() {
-            return new QueryProblemHandler();
-        }
-
-        @Override
-        public void configureHttpMessageCodecs(ServerCodecConfigurer configurer) {
-            configurer.defaultCodecs().jackson2JsonEncoder(new Jackson2JsonEncoder(TestStores.JSON));
         }
     }
 }
