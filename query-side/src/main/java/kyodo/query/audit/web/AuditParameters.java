@@ -8,6 +8,9 @@ import java.util.Map;
 /** Reading the whole-number parameters of the transparency endpoints, all errors at once. */
 final class AuditParameters {
 
+    /** How many entries or checkpoints a page holds when the request does not say. */
+    private static final long DEFAULT_LIMIT = 100;
+
     private final ListParameters params;
 
     AuditParameters(Map<String, List<String>> params) {
@@ -28,6 +31,23 @@ final class AuditParameters {
         return value == null && !params.refused(name) ? fallback : value;
     }
 
+    /** {@code after}: what a page follows (greater seq or tree sizes); 0 when absent. */
+    Long after() {
+        return whole("after", 0, 0L);
+    }
+
+    /** {@code limit}: the most a page holds, 1 to {@code max}; 100 when absent. */
+    Long limit(int max) {
+        return whole("limit", 1, max, DEFAULT_LIMIT);
+    }
+
+    /** Refuses {@code low} when both values are given and it exceeds {@code high}'s. */
+    void notAbove(String low, Long lowValue, String high, Long highValue) {
+        if (lowValue != null && highValue != null && lowValue > highValue) {
+            params.refuse(low, "must not exceed " + high);
+        }
+    }
+
     /** A required whole number of at least {@code min}. */
     Long required(String name, long min) {
         Long value = whole(name, min, null);
@@ -35,15 +55,6 @@ final class AuditParameters {
             params.refuse(name, "is required");
         }
         return value;
-    }
-
-    /** Records a violation found across parameters. */
-    void refuse(String name, String message) {
-        params.refuse(name, message);
-    }
-
-    boolean refused(String name) {
-        return params.refused(name);
     }
 
     /** Throws the invalid-input problem naming every bad parameter, if any. */

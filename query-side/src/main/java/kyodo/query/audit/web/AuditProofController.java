@@ -30,7 +30,6 @@ import java.util.Map;
 @Tag(name = "transparency")
 class AuditProofController {
 
-    private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 1000;
 
     private final Transparency transparency;
@@ -71,8 +70,8 @@ class AuditProofController {
     Mono<CheckpointPage> checkpoints(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
         return Blocking.read(() -> {
             AuditParameters read = new AuditParameters(params);
-            Long after = read.whole("after", 0, 0L);
-            Long limit = read.whole("limit", 1, MAX_LIMIT, (long) DEFAULT_LIMIT);
+            Long after = read.after();
+            Long limit = read.limit(MAX_LIMIT);
             read.done();
             return new CheckpointPage(transparency.checkpoints().after(after, limit.intValue()), after,
                     limit.intValue());
@@ -94,9 +93,7 @@ class AuditProofController {
             AuditParameters read = new AuditParameters(params);
             Long seq = read.required("seq", 1);
             Long treeSize = read.whole("treeSize", 1, null);
-            if (seq != null && treeSize != null && seq > treeSize) {
-                read.refuse("seq", "must not exceed treeSize");
-            }
+            read.notAbove("seq", seq, "treeSize", treeSize);
             read.done();
             return transparency.inclusion(seq, treeSize);
         });
@@ -115,9 +112,7 @@ class AuditProofController {
             AuditParameters read = new AuditParameters(params);
             Long from = read.required("from", 1);
             Long to = read.required("to", 1);
-            if (from != null && to != null && from > to) {
-                read.refuse("from", "must not exceed to");
-            }
+            read.notAbove("from", from, "to", to);
             read.done();
             return transparency.consistency(from, to);
         });

@@ -30,8 +30,6 @@ import java.util.Map;
 @Tag(name = "transparency")
 class DecisionLogController {
 
-    private static final int DEFAULT_LIMIT = 100;
-
     private final Transparency transparency;
     private final Duration heartbeat;
 
@@ -55,8 +53,8 @@ class DecisionLogController {
     Mono<DecisionPage> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
         return Blocking.read(() -> {
             AuditParameters read = new AuditParameters(params);
-            Long after = read.whole("after", 0, 0L);
-            Long limit = read.whole("limit", 1, DecisionLog.MAX_PAGE, (long) DEFAULT_LIMIT);
+            Long after = read.after();
+            Long limit = read.limit(DecisionLog.MAX_PAGE);
             read.done();
             List<DecisionLogEntry> items = transparency.log().after(after, limit.intValue());
             long size = Math.max(transparency.log().size(), items.isEmpty() ? 0 : items.get(items.size() - 1).seq());
