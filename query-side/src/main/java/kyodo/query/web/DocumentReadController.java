@@ -14,7 +14,7 @@ import java.util.function.ToLongFunction;
 /**
  * What the read controllers of the document features (proposals, meetings, projects, ward budgets)
  * share, so that each states only its routes, their documentation and which view answers: a page of
- * a list read off the event loop, and one document read after a write ({@code ?minVersion=N}, ADR 6)
+ * a list read off the event loop, and one document read after a write ({@code ?minVersion=N})
  * answered with its version as the ETag, a missing one as a 404 problem in the feature's words.
  */
 public abstract class DocumentReadController {
