@@ -4,15 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import kyodo.kernel.Ward;
 import kyodo.kernel.project.ProjectProgramme;
 import kyodo.query.budget.BudgetStory;
-import kyodo.query.platform.store.ReadStore;
-import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.project.ProjectStory;
 import kyodo.query.proposal.TestStores;
 import kyodo.query.web.QueryWebTest;
 import kyodo.query.web.QuerySettings;
 import kyodo.query.web.ReadAfterWrite;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.EventMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,14 +44,8 @@ class WardBudgetQueryControllerTest {
 
     @BeforeEach
     void twoBudgetsAndAProject() throws Exception {
-        context = new AnnotationConfigApplicationContext();
-        context.registerBean(ReadStore.class, () -> MongoReadStore.of(stores.freshDatabase()));
-        context.register(Web.class);
-        context.refresh();
+        context = QueryWebTest.start(Web.class, stores.freshDatabase(), beans -> { });
         client = WebTestClient.bindToApplicationContext(context).build();
-        // The projection is package-private: drive it through Axon's adapter, as a processor would.
-        AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(
-                context.getBean("wardBudgetProjection"));
         BudgetStory saiwai = BudgetStory.of(Ward.SAIWAI, 2025)
                 .envelope(10_000_000L, "令和7年度当初予算", Instant.parse("2025-04-01T00:00:00Z"))
                 .reserved("al-1", "proj-1", 3_000_000L, Instant.parse("2025-05-15T01:00:00Z"));
@@ -69,10 +59,8 @@ class WardBudgetQueryControllerTest {
         ProjectStory early = ProjectStory.launched("proj-2", Ward.ASAO, 2025, "麻生の里山", "環境",
                         ProjectProgramme.COLLABORATIVE, "2025-05-01T01:00:00Z")
                 .allocated("al-2", "asao-2025", 500_000L, "道具", Instant.parse("2025-05-15T01:00:01Z"));
-        for (EventMessage<?> event : List.of(saiwai.messages(), tama.messages(), project.messages(), early.messages())
-                .stream().flatMap(List::stream).toList()) {
-            projection.handle(event);
-        }
+        QueryWebTest.project(context, "wardBudgetProjection", saiwai.messages(), tama.messages(), project.messages(),
+                early.messages());
     }
 
     @AfterEach

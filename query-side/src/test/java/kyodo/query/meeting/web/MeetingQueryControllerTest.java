@@ -4,16 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Parameter;
 import kyodo.kernel.Ward;
 import kyodo.kernel.meeting.MeetingKind;
-import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.query.meeting.MeetingStory;
-import kyodo.query.platform.store.ReadStore;
-import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.proposal.TestStores;
 import kyodo.query.web.QueryWebTest;
 import kyodo.query.web.QuerySettings;
 import kyodo.query.web.ReadAfterWrite;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.EventMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,27 +50,16 @@ class MeetingQueryControllerTest {
 
     @BeforeEach
     void twoMeetings() throws Exception {
-        context = new AnnotationConfigApplicationContext();
-        context.registerBean(ReadStore.class, () -> MongoReadStore.of(stores.freshDatabase()));
-        context.registerBean(PersonalDataProtector.class, () -> stores.protector);
-        context.registerBean("signedIn", org.springframework.web.server.WebFilter.class,
-                () -> kyodo.query.web.SignedIn.asStaffOf(null));
-        context.register(Web.class);
-        context.refresh();
+        context = QueryWebTest.start(Web.class, stores.freshDatabase(),
+                QueryWebTest.signedInStaff(stores.protector));
         client = WebTestClient.bindToApplicationContext(context).build();
-        // The projection is package-private: drive it through Axon's adapter, as a processor would.
-        AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(
-                context.getBean("meetingProjection"));
         assembly = MeetingStory.scheduled("m1", MeetingKind.WARD_ASSEMBLY, Ward.SAIWAI, null, "幸区区民会議 第1回",
                         List.of("防災"), "2025-05-20T05:00:00Z")
                 .registered(stores.protector, "p-1", NAME, AFFILIATION, "幸区町内会連合会",
                         Instant.parse("2025-05-01T00:00:00Z"))
                 .opened(20, Instant.parse("2025-05-20T05:00:00Z"));
         MeetingStory workshop = MeetingStory.southernDistrictWorkshop("ws-2015-south");
-        for (EventMessage<?> event : List.of(assembly.messages(), workshop.messages()).stream()
-                .flatMap(List::stream).toList()) {
-            projection.handle(event);
-        }
+        QueryWebTest.project(context, "meetingProjection", assembly.messages(), workshop.messages());
     }
 
     @AfterEach

@@ -6,15 +6,11 @@ import kyodo.kernel.Ward;
 import kyodo.kernel.project.PartnerType;
 import kyodo.kernel.project.ProjectOrigin;
 import kyodo.kernel.project.ProjectProgramme;
-import kyodo.query.platform.store.ReadStore;
-import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.project.ProjectStory;
 import kyodo.query.proposal.TestStores;
 import kyodo.query.web.QueryWebTest;
 import kyodo.query.web.QuerySettings;
 import kyodo.query.web.ReadAfterWrite;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.EventMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,14 +48,8 @@ class ProjectQueryControllerTest {
 
     @BeforeEach
     void twoProjects() throws Exception {
-        context = new AnnotationConfigApplicationContext();
-        context.registerBean(ReadStore.class, () -> MongoReadStore.of(stores.freshDatabase()));
-        context.register(Web.class);
-        context.refresh();
+        context = QueryWebTest.start(Web.class, stores.freshDatabase(), beans -> { });
         client = WebTestClient.bindToApplicationContext(context).build();
-        // The projection is package-private: drive it through Axon's adapter, as a processor would.
-        AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(
-                context.getBean("projectProjection"));
         ProjectStory parking = ProjectStory.launched("j1", Ward.SAIWAI, 2025, "駅前駐輪場の拡充", "交通",
                         ProjectProgramme.WARD_LOCAL_ISSUE, new ProjectOrigin("prop-1", null, null), "交通政策課",
                         Instant.parse("2025-05-01T01:00:00Z"))
@@ -70,10 +60,7 @@ class ProjectQueryControllerTest {
                 .spent("ex-j1", 1_000_001L, "設計", LocalDate.parse("2025-06-01"), Instant.parse("2025-06-02T01:00:00Z"));
         ProjectStory river = ProjectStory.launched("j2", null, 2026, "多摩川の清掃活動", "環境",
                 ProjectProgramme.COLLABORATIVE, "2026-04-10T01:00:00Z");
-        for (EventMessage<?> event : List.of(parking.messages(), river.messages()).stream().flatMap(List::stream)
-                .toList()) {
-            projection.handle(event);
-        }
+        QueryWebTest.project(context, "projectProjection", parking.messages(), river.messages());
     }
 
     @AfterEach

@@ -3,12 +3,9 @@ package kyodo.query.proposal.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Parameter;
 import kyodo.kernel.Ward;
-import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.kernel.project.ProjectOrigin;
 import kyodo.kernel.project.ProjectProgramme;
 import kyodo.kernel.proposal.ProposalProgramme;
-import kyodo.query.platform.store.ReadStore;
-import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.project.ProjectStory;
 import kyodo.query.proposal.ProposalStory;
 import kyodo.query.proposal.TestStores;
@@ -54,17 +51,9 @@ class ProposalQueryControllerTest {
 
     @BeforeEach
     void twoProposals() throws Exception {
-        context = new AnnotationConfigApplicationContext();
-        context.registerBean(ReadStore.class, () -> MongoReadStore.of(stores.freshDatabase()));
-        context.registerBean(PersonalDataProtector.class, () -> stores.protector);
-        context.registerBean("signedIn", org.springframework.web.server.WebFilter.class,
-                () -> kyodo.query.web.SignedIn.asStaffOf(null));
-        context.register(Web.class);
-        context.refresh();
+        context = QueryWebTest.start(Web.class, stores.freshDatabase(),
+                QueryWebTest.signedInStaff(stores.protector));
         client = WebTestClient.bindToApplicationContext(context).build();
-        // The projection is package-private: drive it through Axon's adapter, as a processor would.
-        AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(
-                context.getBean("proposalProjection"));
         ProposalStory parking = ProposalStory.submitted(stores.protector, "p1", Ward.SAIWAI,
                         "駅前の駐輪場を増やしてほしい", "朝は満車です。", List.of("交通"),
                         ProposalProgramme.CITIZEN_PROPOSAL, Instant.parse("2025-05-10T01:00:00Z"))
@@ -73,10 +62,7 @@ class ProposalQueryControllerTest {
         ProposalStory bench = ProposalStory.submitted(stores.protector, "p2", Ward.TAMA, "公園のベンチを直してほしい",
                 "座面が割れています。", List.of("公園"), ProposalProgramme.SUGGESTION_BOX,
                 Instant.parse("2025-06-15T01:30:00Z"));
-        for (EventMessage<?> event : List.of(parking.messages(), bench.messages()).stream().flatMap(List::stream)
-                .toList()) {
-            projection.handle(event);
-        }
+        QueryWebTest.project(context, "proposalProjection", parking.messages(), bench.messages());
     }
 
     @AfterEach
