@@ -1,22 +1,32 @@
 package kyodo.ops;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import kyodo.kernel.StaffRef;
 import kyodo.kernel.access.Actor;
 import kyodo.kernel.access.Role;
+import kyodo.query.analytics.AnalyticsRow;
+import kyodo.query.analytics.AnalyticsRows;
+import kyodo.query.history.EventStory;
 import kyodo.query.history.FeatureHistory;
+import kyodo.query.history.PublicData;
+import kyodo.query.history.SubjectState;
 import kyodo.query.platform.BatchedProjection;
 import kyodo.query.platform.BatchedWrites;
 import kyodo.query.platform.PendingWrites;
 import kyodo.query.platform.store.ReadStore;
+import kyodo.query.search.SearchTokens;
 import org.axonframework.config.ProcessingGroup;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -74,6 +84,50 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage("org.axonframework.messaging.unitofwork..")
                 .orShould().dependOnClassesThat().belongToAnyOf(PendingWrites.class)
                 .check(kyodo);
+    }
+
+    /** The query side's feature packages; {@code search} and {@code history} serve the others. */
+    private static final List<String> QUERY_FEATURES = List.of("proposal", "meeting", "project", "budget",
+            "analytics", "audit", "dashboard", "search", "history");
+
+    /**
+     * Query-side features meet only through kernel messages: each projects the events it needs into its
+     * own read models, so a feature package never uses another's classes, except for the links named here
+     * with their reasons:
+     * <ul>
+     * <li>every feature → {@code history}'s plug-in types: a feature tells and replays its own events for
+     * the public history ({@link FeatureHistory}, ADR 20);</li>
+     * <li>{@code proposal}, {@code meeting}, {@code project} → {@link SearchTokens}: stored texts and the
+     * words searched for are cut into tokens by one tokenizer, else a search would miss;</li>
+     * <li>{@code dashboard} → {@link AnalyticsRows}: the public figures are read through the analyst read
+     * models, so that the dashboard and the exports never disagree.</li>
+     * </ul>
+     */
+    @Test
+    void queryFeaturesMeetOnlyThroughKernelMessages() {
+        Set<Class<?>> everyFeature = Set.of(FeatureHistory.class, EventStory.class, PublicData.class,
+                SubjectState.class);
+        Map<String, Set<Class<?>>> links = Map.of(
+                "proposal", Set.of(SearchTokens.class),
+                "meeting", Set.of(SearchTokens.class),
+                "project", Set.of(SearchTokens.class),
+                "dashboard", Set.of(AnalyticsRows.class, AnalyticsRow.class));
+        for (String feature : QUERY_FEATURES) {
+            Set<Class<?>> allowed = new HashSet<>(everyFeature);
+            allowed.addAll(links.getOrDefault(feature, Set.of()));
+            noClasses().that().resideInAPackage("kyodo.query." + feature + "..")
+                    .should().dependOnClassesThat(DescribedPredicate.describe(
+                            "belong to another query feature, beyond the links named for " + feature,
+                            target -> QUERY_FEATURES.stream().filter(other -> !other.equals(feature))
+                                    .anyMatch(other -> inPackage(target, "kyodo.query." + other))
+                                    && allowed.stream().noneMatch(link -> target.isEquivalentTo(link)
+                                    || target.getName().startsWith(link.getName() + "$"))))
+                    .check(kyodo);
+        }
+    }
+
+    private static boolean inPackage(JavaClass type, String root) {
+        return type.getPackageName().equals(root) || type.getPackageName().startsWith(root + ".");
     }
 
     @Test

@@ -39,7 +39,7 @@ public final class AnalyticsCatalogue {
             "Proposals received, how they were answered and how long answers took, per group. A proposal with "
                     + "several themes counts once under each theme when grouped or filtered by theme, and once "
                     + "otherwise.",
-            ProposalFactsProjection.GROUP, ProposalFactsProjection.COLLECTION,
+            ProposalFactsProjection.GROUP, "analytics_proposal_facts",
             List.of(WARD.withNullable(false, "the ward whose office received the proposal"),
                     Dimension.fiscalYear("fiscal year of submission (Asia/Tokyo)"),
                     Dimension.text("theme", "themes", "a theme of the proposal", true, true),
@@ -65,7 +65,7 @@ public final class AnalyticsCatalogue {
                     Measure.days("p90DaysToAnswer", "integer", "90th percentile of the days to answer by nearest "
                             + "rank: the value at position ceil(0.9 × n) of the sorted days; null when none was "
                             + "decided")),
-            List.of("ward", "fiscalYear"), Accumulators.ProposalSummary::new, ProposalFactsProjection.CELLS,
+            List.of("ward", "fiscalYear"), Accumulators.ProposalSummary::new, "analytics_proposal_cells",
             Accumulators.ProposalSummary::share);
 
     static final List<String> PROJECT_MEASURES;
@@ -96,7 +96,7 @@ public final class AnalyticsCatalogue {
         PROJECTS = new ReadModelSchema("projects/counts",
                 "Collaborative projects per group: how many, their state, partners by type, agreements, money "
                         + "(whole yen) and targets against actuals.",
-                ProjectFactsProjection.GROUP, ProjectFactsProjection.COLLECTION,
+                ProjectFactsProjection.GROUP, "analytics_project_facts",
                 List.of(Dimension.fiscalYear("fiscal year the project runs in"),
                         Dimension.code("programme", "programme code", "how the project is run",
                                 ListParameters.names(ProjectProgramme.class), false),
@@ -104,14 +104,14 @@ public final class AnalyticsCatalogue {
                         Dimension.text("theme", "theme", "the project's theme", false, true),
                         Dimension.code("status", "status code", "the project's current status",
                                 List.of("LAUNCHED", "APPROVED", "COMPLETED", "TERMINATED"), false)),
-                measures, List.of("fiscalYear"), Accumulators.ProjectCounts::new, ProjectFactsProjection.CELLS,
+                measures, List.of("fiscalYear"), Accumulators.ProjectCounts::new, "analytics_project_cells",
                 Accumulators.ProjectCounts::share);
     }
 
     public static final ReadModelSchema BUDGETS = new ReadModelSchema("budgets",
             "Ward budgets (地域課題対応事業 money) per ward and fiscal year: the envelope and what was reserved, "
                     + "allocated, returned and spent from it, in whole yen. Ratios are taken of the group's sums.",
-            BudgetFactsProjection.GROUP, BudgetFactsProjection.COLLECTION,
+            BudgetFactsProjection.GROUP, "analytics_budget_facts",
             List.of(WARD.withNullable(false, "the ward whose budget it is"),
                     Dimension.fiscalYear("the budget's fiscal year")),
             List.of(Measure.yen("envelopeYen", "the envelope set for the year (0 when none was set)"),
@@ -128,14 +128,14 @@ public final class AnalyticsCatalogue {
                     Measure.ratio("allocationRate", "allocatedYen ÷ envelopeYen, four decimal places (half up); "
                             + "null without an envelope"),
                     Measure.count("projects", "projects funded from the budget")),
-            List.of("ward", "fiscalYear"), Accumulators.BudgetFigures::new, BudgetFactsProjection.CELLS,
+            List.of("ward", "fiscalYear"), Accumulators.BudgetFigures::new, "analytics_budget_cells",
             Accumulators.BudgetFigures::share);
 
     public static final ReadModelSchema MEETINGS = new ReadModelSchema("meetings/participation",
             "Meetings per group: held, cancelled, participation, opinions and resolutions. Grouped or filtered "
                     + "by theme, a meeting counts under each of its themes (its own and those its opinions were "
                     + "voiced under) and opinions count only those of that theme.",
-            MeetingFactsProjection.GROUP, MeetingFactsProjection.COLLECTION,
+            MeetingFactsProjection.GROUP, "analytics_meeting_facts",
             List.of(Dimension.code("kind", "meeting kind code", "the kind of meeting",
                             ListParameters.names(MeetingKind.class), false),
                     WARD,
@@ -154,11 +154,11 @@ public final class AnalyticsCatalogue {
                     Measure.count("resolutionsPassed", "motions adopted"),
                     Measure.count("resolutionsFailed", "motions that failed")),
             List.of("kind", "ward", "fiscalYear"), Accumulators.MeetingParticipation::new,
-            MeetingFactsProjection.CELLS, Accumulators.MeetingParticipation::share);
+            "analytics_meeting_cells", Accumulators.MeetingParticipation::share);
 
     public static final ReadModelSchema DECISIONS = new ReadModelSchema("decisions",
             "Decisions recorded in the public decision log, counted per group.",
-            DecisionFactsProjection.GROUP, DecisionFactsProjection.COLLECTION,
+            DecisionFactsProjection.GROUP, "analytics_decision_facts",
             List.of(Dimension.code("kind", "decision kind code", "the kind of decision",
                             ListParameters.names(DecisionKind.class), false),
                     Dimension.code("outcome", "outcome code", "what was decided",
@@ -170,7 +170,7 @@ public final class AnalyticsCatalogue {
                     Dimension.month("month the decision was taken in")),
             List.of(Measure.count("count", "decisions")),
             List.of("kind", "outcome", "ward", "month"), Accumulators.DecisionCounts::new,
-            DecisionFactsProjection.CELLS, Accumulators.DecisionCounts::share);
+            "analytics_decision_cells", Accumulators.DecisionCounts::share);
 
     private static final List<ReadModelSchema> ALL = List.of(PROPOSALS, PROJECTS, BUDGETS, MEETINGS, DECISIONS);
 

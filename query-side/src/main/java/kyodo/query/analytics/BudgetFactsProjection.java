@@ -42,11 +42,9 @@ import java.util.List;
 class BudgetFactsProjection extends FactProjection {
 
     static final String GROUP = "analytics-budget-facts";
-    static final String COLLECTION = "analytics_budget_facts";
-    static final String CELLS = "analytics_budget_cells";
 
     BudgetFactsProjection(ReadStore store) {
-        super(store, COLLECTION, new Cells(store, AnalyticsCatalogue.BUDGETS), List.of("ward", "fiscalYear", "projects.projectId"));
+        super(store, AnalyticsCatalogue.BUDGETS, List.of("ward", "fiscalYear", "projects.projectId"));
     }
 
     @EventHandler

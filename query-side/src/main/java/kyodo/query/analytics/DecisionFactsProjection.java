@@ -3,7 +3,6 @@ package kyodo.query.analytics;
 import kyodo.kernel.FiscalYear;
 import kyodo.kernel.decision.Decision;
 import kyodo.kernel.decision.DecisionEvent;
-import kyodo.query.platform.GlobalOrder;
 import kyodo.query.platform.store.ReadStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -21,39 +20,29 @@ import java.util.List;
  * <p>
  * Replay-safe: a decision is written once; the same decision again changes nothing.
  * <p>
- * With the facts, in the same batch, it keeps the model's cells in {@code analytics_decision_cells}: what
- * the facts add up to per combination of dimension values, which the rows are read from ({@link Cells}).
- * One segment ({@link GlobalOrder}): the cells are shared by many subjects, so it is their only writer.
+ * Its cells, kept in the same batch and in one segment as every {@link FactProjection}'s: {@code analytics_decision_cells}.
  */
 @Component
-@GlobalOrder
 @ProcessingGroup(DecisionFactsProjection.GROUP)
 class DecisionFactsProjection extends FactProjection {
 
     static final String GROUP = "analytics-decision-facts";
-    static final String COLLECTION = "analytics_decision_facts";
-    static final String CELLS = "analytics_decision_cells";
 
     DecisionFactsProjection(ReadStore store) {
-        super(store, COLLECTION, new Cells(store, AnalyticsCatalogue.DECISIONS), List.of("kind", "outcome", "ward", "month"));
+        super(store, AnalyticsCatalogue.DECISIONS, List.of("kind", "outcome", "ward", "month"));
     }
 
     @EventHandler
     void on(DecisionEvent event) {
         Decision decision = event.decision();
         LocalDate day = decision.decidedAt().atZone(FiscalYear.TOKYO).toLocalDate();
-        write(batch -> {
-            if (batch.get(decision.decisionId()) != null) {
-                return;
-            }
-            batch.put(new Document("_id", decision.decisionId())
-                    .append("kind", decision.kind().name())
-                    .append("outcome", decision.outcome().name())
-                    .append("subjectType", decision.subjectType().code())
-                    .append("ward", decision.ward() == null ? null : decision.ward().code())
-                    .append("fiscalYear", FiscalYear.containing(day).startYear())
-                    .append("month", month(day)));
-        });
+        create(new Document("_id", decision.decisionId())
+                .append("kind", decision.kind().name())
+                .append("outcome", decision.outcome().name())
+                .append("subjectType", decision.subjectType().code())
+                .append("ward", decision.ward() == null ? null : decision.ward().code())
+                .append("fiscalYear", FiscalYear.containing(day).startYear())
+                .append("month", month(day)));
     }
 
     /** {@code YYYY-MM} of a day. */

@@ -16,12 +16,20 @@ import java.util.function.Consumer;
  * with one segment ({@link GlobalOrder}): the cells are shared by many subjects, so it is their only
  * writer.
  */
+@GlobalOrder
 abstract class FactProjection extends BatchedProjection<FactBatch> {
 
     private final Cells cells;
 
-    /** @param indexed fields the rows filter facts on (one ascending index each) */
-    FactProjection(ReadStore store, String collection, Cells cells, List<String> indexed) {
+    /**
+     * @param model   the read model whose facts (its {@code collection}) and cells this projection keeps
+     * @param indexed fields the rows filter facts on (one ascending index each)
+     */
+    FactProjection(ReadStore store, ReadModelSchema model, List<String> indexed) {
+        this(store, model.collection(), new Cells(store, model), indexed);
+    }
+
+    private FactProjection(ReadStore store, String collection, Cells cells, List<String> indexed) {
         super(store, collection, c -> new FactBatch(c, cells));
         this.cells = cells;
         // Once at start-up; creating an existing index is a no-op.
@@ -31,6 +39,18 @@ abstract class FactProjection extends BatchedProjection<FactBatch> {
     @Override
     protected final void clearAlso() {
         cells.clear();
+    }
+
+    /**
+     * Creates a subject's fact, {@code _id} its id, from the event that creates the subject: once, so
+     * the same event again (a re-delivered batch, a replay) changes nothing.
+     */
+    final void create(Document fact) {
+        write(batch -> {
+            if (batch.get(fact.getString("_id")) == null) {
+                batch.put(fact);
+            }
+        });
     }
 
     /**

@@ -9,7 +9,6 @@ import kyodo.kernel.meeting.MeetingScheduled;
 import kyodo.kernel.meeting.OpinionRecorded;
 import kyodo.kernel.meeting.ParticipantRegistered;
 import kyodo.kernel.meeting.ResolutionVoted;
-import kyodo.query.platform.GlobalOrder;
 import kyodo.query.platform.store.ReadStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -34,49 +33,39 @@ import java.util.TreeSet;
  * Replay-safe: the scheduling creates the document once; every later event applies only if its
  * aggregate sequence number is above the document's {@code version}.
  * <p>
- * With the facts, in the same batch, it keeps the model's cells in {@code analytics_meeting_cells}: what
- * the facts add up to per combination of dimension values, which the rows are read from ({@link Cells}).
- * One segment ({@link GlobalOrder}): the cells are shared by many subjects, so it is their only writer.
+ * Its cells, kept in the same batch and in one segment as every {@link FactProjection}'s: {@code analytics_meeting_cells}.
  */
 @Component
-@GlobalOrder
 @ProcessingGroup(MeetingFactsProjection.GROUP)
 class MeetingFactsProjection extends FactProjection {
 
     static final String GROUP = "analytics-meeting-facts";
-    static final String COLLECTION = "analytics_meeting_facts";
-    static final String CELLS = "analytics_meeting_cells";
 
     MeetingFactsProjection(ReadStore store) {
-        super(store, COLLECTION, new Cells(store, AnalyticsCatalogue.MEETINGS), List.of("kind", "ward", "fiscalYear", "themes"));
+        super(store, AnalyticsCatalogue.MEETINGS, List.of("kind", "ward", "fiscalYear", "themes"));
     }
 
     @EventHandler
     void on(MeetingScheduled event, @SequenceNumber long sequence) {
-        write(batch -> {
-            if (batch.get(event.meetingId()) != null) {
-                return;
-            }
-            batch.put(new Document("_id", event.meetingId())
-                    .append("version", sequence)
-                    .append("kind", event.kind().name())
-                    .append("ward", event.ward() == null ? null : event.ward().code())
-                    .append("district", event.district() == null
-                            ? event.ward() == null ? null : event.ward().district().code()
-                            : event.district().code())
-                    .append("fiscalYear", FiscalYear.containing(event.startsAt()).startYear())
-                    .append("ownThemes", List.copyOf(new TreeSet<>(event.themes())))
-                    .append("themes", List.copyOf(new TreeSet<>(event.themes())))
-                    .append("status", "SCHEDULED")
-                    .append("held", false)
-                    .append("cancelled", false)
-                    .append("registrations", 0)
-                    .append("attendance", 0)
-                    .append("opinions", 0)
-                    .append("opinionsByTheme", List.of())
-                    .append("resolutionsPassed", 0)
-                    .append("resolutionsFailed", 0));
-        });
+        create(new Document("_id", event.meetingId())
+                .append("version", sequence)
+                .append("kind", event.kind().name())
+                .append("ward", event.ward() == null ? null : event.ward().code())
+                .append("district", event.district() == null
+                        ? event.ward() == null ? null : event.ward().district().code()
+                        : event.district().code())
+                .append("fiscalYear", FiscalYear.containing(event.startsAt()).startYear())
+                .append("ownThemes", List.copyOf(new TreeSet<>(event.themes())))
+                .append("themes", List.copyOf(new TreeSet<>(event.themes())))
+                .append("status", "SCHEDULED")
+                .append("held", false)
+                .append("cancelled", false)
+                .append("registrations", 0)
+                .append("attendance", 0)
+                .append("opinions", 0)
+                .append("opinionsByTheme", List.of())
+                .append("resolutionsPassed", 0)
+                .append("resolutionsFailed", 0));
     }
 
     @EventHandler

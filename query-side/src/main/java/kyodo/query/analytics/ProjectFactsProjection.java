@@ -11,7 +11,6 @@ import kyodo.kernel.project.ProjectCompleted;
 import kyodo.kernel.project.ProjectLaunched;
 import kyodo.kernel.project.ProjectTerminated;
 import kyodo.kernel.project.TargetSet;
-import kyodo.query.platform.GlobalOrder;
 import kyodo.query.platform.store.ReadStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -35,49 +34,39 @@ import java.util.TreeMap;
  * Replay-safe: the launch creates the document once; every later event applies only if its
  * aggregate sequence number is above the document's {@code version}.
  * <p>
- * With the facts, in the same batch, it keeps the model's cells in {@code analytics_project_cells}: what
- * the facts add up to per combination of dimension values, which the rows are read from ({@link Cells}).
- * One segment ({@link GlobalOrder}): the cells are shared by many subjects, so it is their only writer.
+ * Its cells, kept in the same batch and in one segment as every {@link FactProjection}'s: {@code analytics_project_cells}.
  */
 @Component
-@GlobalOrder
 @ProcessingGroup(ProjectFactsProjection.GROUP)
 class ProjectFactsProjection extends FactProjection {
 
     static final String GROUP = "analytics-project-facts";
-    static final String COLLECTION = "analytics_project_facts";
-    static final String CELLS = "analytics_project_cells";
 
     ProjectFactsProjection(ReadStore store) {
-        super(store, COLLECTION, new Cells(store, AnalyticsCatalogue.PROJECTS), List.of("fiscalYear", "programme", "ward", "theme"));
+        super(store, AnalyticsCatalogue.PROJECTS, List.of("fiscalYear", "programme", "ward", "theme"));
     }
 
     @EventHandler
     void on(ProjectLaunched event, @SequenceNumber long sequence) {
-        write(batch -> {
-            if (batch.get(event.projectId()) != null) {
-                return;
-            }
-            Document partners = new Document();
-            Arrays.stream(PartnerType.values()).forEach(type -> partners.append(type.name(), 0));
-            batch.put(new Document("_id", event.projectId())
-                    .append("version", sequence)
-                    .append("fiscalYear", event.fiscalYear().startYear())
-                    .append("programme", event.programme().name())
-                    .append("ward", event.ward() == null ? null : event.ward().code())
-                    .append("theme", event.theme())
-                    .append("status", "LAUNCHED")
-                    .append("approved", false)
-                    .append("partners", partners)
-                    .append("agreements", 0)
-                    .append("allocatedYen", 0L)
-                    .append("spentYen", 0L)
-                    .append("targets", List.of())
-                    .append("targetCount", 0)
-                    .append("targetValues", 0)
-                    .append("actualsRecorded", 0)
-                    .append("targetsMet", 0));
-        });
+        Document partners = new Document();
+        Arrays.stream(PartnerType.values()).forEach(type -> partners.append(type.name(), 0));
+        create(new Document("_id", event.projectId())
+                .append("version", sequence)
+                .append("fiscalYear", event.fiscalYear().startYear())
+                .append("programme", event.programme().name())
+                .append("ward", event.ward() == null ? null : event.ward().code())
+                .append("theme", event.theme())
+                .append("status", "LAUNCHED")
+                .append("approved", false)
+                .append("partners", partners)
+                .append("agreements", 0)
+                .append("allocatedYen", 0L)
+                .append("spentYen", 0L)
+                .append("targets", List.of())
+                .append("targetCount", 0)
+                .append("targetValues", 0)
+                .append("actualsRecorded", 0)
+                .append("targetsMet", 0));
     }
 
     @EventHandler

@@ -8,7 +8,6 @@ import kyodo.kernel.proposal.ProposalRejected;
 import kyodo.kernel.proposal.ProposalResponseOverdue;
 import kyodo.kernel.proposal.ProposalSubmitted;
 import kyodo.kernel.proposal.ProposalWithdrawn;
-import kyodo.query.platform.GlobalOrder;
 import kyodo.query.platform.store.ReadStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -30,45 +29,35 @@ import java.util.TreeSet;
  * Replay-safe: the submission creates the document once; every later event applies only if its
  * aggregate sequence number is above the document's {@code version}, which it then becomes.
  * <p>
- * With the facts, in the same batch, it keeps the model's cells in {@code analytics_proposal_cells}: what
- * the facts add up to per combination of dimension values, which the rows are read from ({@link Cells}).
- * One segment ({@link GlobalOrder}): the cells are shared by many subjects, so it is their only writer.
+ * Its cells, kept in the same batch and in one segment as every {@link FactProjection}'s: {@code analytics_proposal_cells}.
  */
 @Component
-@GlobalOrder
 @ProcessingGroup(ProposalFactsProjection.GROUP)
 class ProposalFactsProjection extends FactProjection {
 
     static final String GROUP = "analytics-proposal-facts";
-    static final String COLLECTION = "analytics_proposal_facts";
-    static final String CELLS = "analytics_proposal_cells";
 
     ProposalFactsProjection(ReadStore store) {
-        super(store, COLLECTION, new Cells(store, AnalyticsCatalogue.PROPOSALS), List.of("ward", "fiscalYear", "programme", "themes"));
+        super(store, AnalyticsCatalogue.PROPOSALS, List.of("ward", "fiscalYear", "programme", "themes"));
     }
 
     @EventHandler
     void on(ProposalSubmitted event, @SequenceNumber long sequence) {
         LocalDate submittedOn = event.submittedAt().atZone(FiscalYear.TOKYO).toLocalDate();
-        write(batch -> {
-            if (batch.get(event.proposalId()) != null) {
-                return; // created once; a replayed submission changes nothing
-            }
-            batch.put(new Document("_id", event.proposalId())
-                    .append("version", sequence)
-                    .append("ward", event.ward().code())
-                    .append("fiscalYear", FiscalYear.containing(submittedOn).startYear())
-                    .append("themes", List.copyOf(new TreeSet<>(event.themes())))
-                    .append("programme", event.programme().name())
-                    .append("channel", event.channel().name())
-                    .append("submittedOn", submittedOn.toString())
-                    .append("acknowledged", false)
-                    .append("outcome", null)
-                    .append("daysToAnswer", null)
-                    .append("answeredLate", false)
-                    .append("withdrawn", false)
-                    .append("overdue", false));
-        });
+        create(new Document("_id", event.proposalId())
+                .append("version", sequence)
+                .append("ward", event.ward().code())
+                .append("fiscalYear", FiscalYear.containing(submittedOn).startYear())
+                .append("themes", List.copyOf(new TreeSet<>(event.themes())))
+                .append("programme", event.programme().name())
+                .append("channel", event.channel().name())
+                .append("submittedOn", submittedOn.toString())
+                .append("acknowledged", false)
+                .append("outcome", null)
+                .append("daysToAnswer", null)
+                .append("answeredLate", false)
+                .append("withdrawn", false)
+                .append("overdue", false));
     }
 
     @EventHandler

@@ -1,6 +1,7 @@
 package kyodo.query.audit;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,17 +16,16 @@ import java.util.Arrays;
  * fails before its token is stored and the processor retries it (the writes are idempotent).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AuditSettings.class)
 public class AuditConfiguration {
 
     @Bean
-    AuditSigningKey auditSigningKey(@Value("${kyodo.audit.signing-key:}") String configured,
-                                    @Value("${kyodo.data-dir}") Path dataDir) {
-        return AuditSigningKey.load(configured, dataDir);
+    AuditSigningKey auditSigningKey(AuditSettings settings, @Value("${kyodo.data-dir}") Path dataDir) {
+        return AuditSigningKey.load(settings.signingKey(), dataDir);
     }
 
     @Bean
-    AuditKeyRing auditKeyRing(AuditSigningKey signingKey,
-                              @Value("${kyodo.audit.previous-public-keys:}") String previousPublicKeys) {
-        return new AuditKeyRing(signingKey, Arrays.asList(previousPublicKeys.split(",")));
+    AuditKeyRing auditKeyRing(AuditSigningKey signingKey, AuditSettings settings) {
+        return new AuditKeyRing(signingKey, Arrays.asList(settings.previousPublicKeys().split(",")));
     }
 }

@@ -2,7 +2,6 @@ package kyodo.query.audit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -32,14 +31,12 @@ class CheckpointSchedule implements SmartLifecycle {
     private final Duration checkInterval;
     private ScheduledExecutorService executor;
 
-    CheckpointSchedule(DecisionLog decisionLog, Checkpoints checkpoints, Clock clock,
-                       @Value("${kyodo.audit.checkpoint-max-age:P1D}") Duration maxAge,
-                       @Value("${kyodo.audit.checkpoint-check-interval:PT1H}") Duration checkInterval) {
+    CheckpointSchedule(DecisionLog decisionLog, Checkpoints checkpoints, Clock clock, AuditSettings settings) {
         this.decisionLog = decisionLog;
         this.checkpoints = checkpoints;
         this.clock = clock;
-        this.maxAge = maxAge;
-        this.checkInterval = checkInterval;
+        this.maxAge = settings.checkpointMaxAge();
+        this.checkInterval = settings.checkpointCheckInterval();
     }
 
     /**

@@ -1,6 +1,5 @@
 package kyodo.query.audit;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -26,9 +25,9 @@ public class DecisionFeed {
     private final Sinks.Many<Long> appended = Sinks.many().multicast().directBestEffort();
     private final Flux<Long> sizes;
 
-    public DecisionFeed(DecisionLog log, @Value("${kyodo.audit.stream.poll-interval:1s}") Duration pollInterval) {
+    public DecisionFeed(DecisionLog log, AuditSettings settings) {
         this.log = log;
-        Flux<Long> polled = Flux.interval(pollInterval)
+        Flux<Long> polled = Flux.interval(settings.stream().pollInterval())
                 .onBackpressureDrop()
                 .concatMap(tick -> Mono.fromCallable(log::size).subscribeOn(Schedulers.boundedElastic())
                         .onErrorResume(e -> Mono.empty()), 1);

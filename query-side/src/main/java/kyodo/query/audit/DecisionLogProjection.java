@@ -9,7 +9,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -50,8 +49,8 @@ class DecisionLogProjection {
     private MerkleTree.Frontier frontier;
     private String frontierHeadHash;
 
-    DecisionLogProjection(DecisionLog log, Checkpoints checkpoints, DecisionFeed feed,
-                          @Value("${kyodo.audit.checkpoint-every:1000}") long checkpointEvery) {
+    DecisionLogProjection(DecisionLog log, Checkpoints checkpoints, DecisionFeed feed, AuditSettings settings) {
+        long checkpointEvery = settings.checkpointEvery();
         if (checkpointEvery < 1) {
             throw new IllegalArgumentException("kyodo.audit.checkpoint-every must be at least 1");
         }

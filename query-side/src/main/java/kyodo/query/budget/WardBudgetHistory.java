@@ -25,9 +25,6 @@ public class WardBudgetHistory extends FeatureHistory {
 
     public WardBudgetHistory() {
         super(SubjectType.WARD_BUDGET, "WardBudget", WardBudgetReplay::new);
-        tell(BudgetEnvelopeSet.class, WardBudgetHistory::budgetEnvelopeSet);
-        tell(FundsReserved.class, WardBudgetHistory::fundsReserved);
-        tell(FundsReleased.class, WardBudgetHistory::fundsReleased);
     }
 
     private static EventStory budgetEnvelopeSet(BudgetEnvelopeSet e) {

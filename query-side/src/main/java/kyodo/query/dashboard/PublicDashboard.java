@@ -6,7 +6,6 @@ import kyodo.kernel.project.ProjectProgramme;
 import kyodo.query.analytics.AnalyticsRow;
 import kyodo.query.analytics.AnalyticsRows;
 import kyodo.query.listing.ListParameters;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -44,11 +43,10 @@ public class PublicDashboard {
     /** Per ward code (or {@link #CITY}): the figures as of a generation, computed or being computed. */
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
 
-    public PublicDashboard(AnalyticsRows rows, Clock clock,
-                           @Value("${kyodo.dashboard.poll-interval:1s}") Duration pollInterval) {
+    public PublicDashboard(AnalyticsRows rows, Clock clock, DashboardSettings settings) {
         this.rows = rows;
         this.clock = clock;
-        this.changes = Flux.interval(Duration.ZERO, pollInterval)
+        this.changes = Flux.interval(Duration.ZERO, settings.pollInterval())
                 .onBackpressureDrop()
                 .concatMap(tick -> figures(null).onErrorResume(e -> Mono.empty()), 1)
                 .distinctUntilChanged()

@@ -28,6 +28,12 @@ public final class ListParameters {
 
     /** The detail of the invalid-input problem every list answers. */
     public static final String INVALID_DETAIL = "Some list parameters are invalid.";
+    /** Items per page when none is asked for, and the most a page holds: alike in every list. */
+    public static final int DEFAULT_SIZE = 20;
+    public static final int MAX_SIZE = 100;
+    /** The longest free text ({@code q}) and the longest exact label ({@code theme}) a list is filtered by. */
+    public static final int Q_MAX = 200;
+    public static final int THEME_MAX = 50;
 
     private final Map<String, List<String>> params;
     private final List<FieldViolation> errors = new ArrayList<>();
@@ -75,6 +81,21 @@ public final class ListParameters {
             errors.add(new FieldViolation("page", "too far: page × size must stay below " + Integer.MAX_VALUE));
         }
         return new Paging(pageNumber, pageSize);
+    }
+
+    /** {@code page} and {@code size}, as every list pages. */
+    public Paging paging() {
+        return paging(DEFAULT_SIZE, MAX_SIZE);
+    }
+
+    /** {@code q}: the words to find, at most {@value #Q_MAX} characters. */
+    public String words() {
+        return text("q", Q_MAX);
+    }
+
+    /** {@code theme}: an exact label, at most {@value #THEME_MAX} characters. */
+    public String theme() {
+        return text("theme", THEME_MAX);
     }
 
     /** {@code ward}: a ward's code. */

@@ -39,18 +39,6 @@ public class MeetingHistory extends FeatureHistory {
 
     public MeetingHistory() {
         super(SubjectType.MEETING, "Meeting", MeetingReplay::new);
-        tell(MeetingScheduled.class, MeetingHistory::meetingScheduled);
-        tell(MeetingRescheduled.class, MeetingHistory::meetingRescheduled);
-        tell(MeetingCancelled.class, MeetingHistory::meetingCancelled);
-        tell(AgendaPublished.class, MeetingHistory::agendaPublished);
-        tell(GroupFormed.class, MeetingHistory::groupFormed);
-        tell(ParticipantRegistered.class, MeetingHistory::participantRegistered);
-        tell(MeetingOpened.class, MeetingHistory::meetingOpened);
-        tell(OpinionRecorded.class, MeetingHistory::opinionRecorded);
-        tell(ResolutionVoted.class, MeetingHistory::resolutionVoted);
-        tell(MeetingClosed.class, MeetingHistory::meetingClosed);
-        tell(MinutesPublished.class, MeetingHistory::minutesPublished);
-        tell(FeedbackRecorded.class, MeetingHistory::feedbackRecorded);
     }
 
     private static EventStory meetingScheduled(MeetingScheduled e) {

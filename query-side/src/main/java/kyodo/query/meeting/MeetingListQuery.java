@@ -37,16 +37,13 @@ import static kyodo.query.listing.ListParameters.oneOf;
  * @param status     only meetings in this status, or null
  * @param q          free text: every word must occur in the title, a theme or an opinion (bigram match), or null
  * @param page       0-based page number
- * @param size       items per page, 1..{@value #MAX_SIZE}
+ * @param size       items per page, 1..{@value ListParameters#MAX_SIZE}
  * @param descending whether latest start first
  */
 public record MeetingListQuery(Ward ward, Ward.District district, MeetingKind kind, Integer fiscalYear,
                                LocalDate from, LocalDate to, MeetingStatus status, String q, int page, int size,
                                boolean descending) {
 
-    public static final int DEFAULT_SIZE = 20;
-    public static final int MAX_SIZE = 100;
-    public static final int Q_MAX = 200;
     public static final List<String> SORTS = List.of("startsAt", "-startsAt");
     public static final String DEFAULT_SORT = "-startsAt";
 
@@ -56,8 +53,7 @@ public record MeetingListQuery(Ward ward, Ward.District district, MeetingKind ki
     }
 
     /**
-     * Validates raw query parameters (name → values, as a web framework hands them over). Blank
-     * values count as absent; a parameter given twice is refused; names not listed here are ignored.
+     * Reads raw query parameters as {@link ListParameters} reads every list's.
      *
      * @throws KyodoProblemException invalid-input, with one field violation per bad parameter
      */
@@ -75,8 +71,8 @@ public record MeetingListQuery(Ward ward, Ward.District district, MeetingKind ki
         }
         MeetingStatus status = in.read("status", v -> constant(MeetingStatus.class, v),
                 oneOf(names(MeetingStatus.class)));
-        String q = in.text("q", Q_MAX);
-        ListParameters.Paging paging = in.paging(DEFAULT_SIZE, MAX_SIZE);
+        String q = in.words();
+        ListParameters.Paging paging = in.paging();
         boolean descending = in.sort(SORTS, DEFAULT_SORT).startsWith("-");
         in.done();
         return new MeetingListQuery(ward, district, kind, fiscalYear, from, to, status, q, paging.page(),

@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 
@@ -40,6 +41,7 @@ import java.util.TreeMap;
  * a wiped read-model store rebuilds itself from the event store.
  */
 @AutoConfiguration(before = MongoAutoConfiguration.class)
+@EnableConfigurationProperties({ReadStoreSettings.class, ProjectionSettings.class})
 public class ReadModelStoreConfiguration {
 
     /** Packages whose processing groups are read-model projections. */
@@ -51,14 +53,14 @@ public class ReadModelStoreConfiguration {
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    ReadStore readStore(@Value("${kyodo.mongodb.uri:}") String uri, @Value("${kyodo.data-dir}") Path dataDir,
-                        @Value("${kyodo.mongodb.database:kyodo}") String fallbackName) {
-        if (uri == null || uri.isBlank()) {
+    ReadStore readStore(ReadStoreSettings settings, @Value("${kyodo.data-dir}") Path dataDir) {
+        if (!settings.external()) {
             return EmbeddedReadStore.open(dataDir.resolve("readmodels"));
         }
+        String uri = settings.uri();
         MongoClient client = MongoClients.create(uri);
         String name = new ConnectionString(uri).getDatabase();
-        MongoDatabase database = client.getDatabase(name == null ? fallbackName : name);
+        MongoDatabase database = client.getDatabase(name == null ? settings.database() : name);
         return new MongoReadStore(client, database, "MongoDB " + StoreInUse.redact(uri) + " database "
                 + database.getName());
     }
@@ -73,8 +75,9 @@ public class ReadModelStoreConfiguration {
      */
     @Bean
     ConfigurerModule readModelTokenStores(ListableBeanFactory beans, ObjectProvider<ReadStore> store,
-                                          @Value("${kyodo.projections.batch-size:100}") int batchSize,
-                                          @Value("${kyodo.projections.segments:1}") int segments) {
+                                          ProjectionSettings settings) {
+        int batchSize = settings.batchSize();
+        int segments = settings.segments();
         Map<String, Boolean> groups = new TreeMap<>();
         Arrays.stream(beans.getBeanNamesForAnnotation(ProcessingGroup.class))
                 .filter(name -> {

@@ -37,18 +37,6 @@ public class ProjectHistory extends FeatureHistory {
 
     public ProjectHistory() {
         super(SubjectType.PROJECT, "CollaborativeProject", ProjectReplay::new);
-        tell(ProjectLaunched.class, ProjectHistory::projectLaunched);
-        tell(ProjectApproved.class, ProjectHistory::projectApproved);
-        tell(PartnerAdded.class, ProjectHistory::partnerAdded);
-        tell(AgreementSigned.class, ProjectHistory::agreementSigned);
-        tell(BudgetAllocated.class, ProjectHistory::budgetAllocated);
-        tell(ExpenditureRecorded.class, ProjectHistory::expenditureRecorded);
-        tell(TargetSet.class, ProjectHistory::targetSet);
-        tell(ActualRecorded.class, ProjectHistory::actualRecorded);
-        tell(ProgressReported.class, ProjectHistory::progressReported);
-        tell(SelfEvaluated.class, ProjectHistory::selfEvaluated);
-        tell(ProjectCompleted.class, ProjectHistory::projectCompleted);
-        tell(ProjectTerminated.class, ProjectHistory::projectTerminated);
     }
 
     private static EventStory projectLaunched(ProjectLaunched e) {

@@ -30,16 +30,12 @@ import static kyodo.query.listing.ListParameters.oneOf;
  * @param theme      only projects of this theme (exact), or null
  * @param q          free text: every word must occur in the title or theme (bigram match), or null
  * @param page       0-based page number
- * @param size       items per page, 1..{@value #MAX_SIZE}
+ * @param size       items per page, 1..{@value ListParameters#MAX_SIZE}
  * @param descending whether latest launch first
  */
 public record ProjectListQuery(Ward ward, Integer fiscalYear, ProjectProgramme programme, ProjectStatus status,
                                String theme, String q, int page, int size, boolean descending) {
 
-    public static final int DEFAULT_SIZE = 20;
-    public static final int MAX_SIZE = 100;
-    public static final int Q_MAX = 200;
-    public static final int THEME_MAX = 50;
     public static final List<String> SORTS = List.of("launchedAt", "-launchedAt");
     public static final String DEFAULT_SORT = "-launchedAt";
 
@@ -49,8 +45,7 @@ public record ProjectListQuery(Ward ward, Integer fiscalYear, ProjectProgramme p
     }
 
     /**
-     * Validates raw query parameters (name → values, as a web framework hands them over). Blank
-     * values count as absent; a parameter given twice is refused; names not listed here are ignored.
+     * Reads raw query parameters as {@link ListParameters} reads every list's.
      *
      * @throws KyodoProblemException invalid-input, with one field violation per bad parameter
      */
@@ -62,9 +57,9 @@ public record ProjectListQuery(Ward ward, Integer fiscalYear, ProjectProgramme p
                 oneOf(names(ProjectProgramme.class)));
         ProjectStatus status = in.read("status", v -> constant(ProjectStatus.class, v),
                 oneOf(names(ProjectStatus.class)));
-        String theme = in.text("theme", THEME_MAX);
-        String q = in.text("q", Q_MAX);
-        ListParameters.Paging paging = in.paging(DEFAULT_SIZE, MAX_SIZE);
+        String theme = in.theme();
+        String q = in.words();
+        ListParameters.Paging paging = in.paging();
         boolean descending = in.sort(SORTS, DEFAULT_SORT).startsWith("-");
         in.done();
         return new ProjectListQuery(ward, fiscalYear, programme, status, theme, q, paging.page(), paging.size(),

@@ -33,16 +33,6 @@ public class ProposalHistory extends FeatureHistory {
 
     public ProposalHistory() {
         super(SubjectType.PROPOSAL, "Proposal", ProposalReplay::new);
-        tell(ProposalSubmitted.class, ProposalHistory::proposalSubmitted);
-        tell(ProposalAcknowledged.class, ProposalHistory::proposalAcknowledged);
-        tell(ProposalProgressUpdated.class, ProposalHistory::proposalProgressUpdated);
-        tell(ProposalRevisionRequested.class, ProposalHistory::proposalRevisionRequested);
-        tell(ProposalRevised.class, ProposalHistory::proposalRevised);
-        tell(ProposalReferredToMeeting.class, ProposalHistory::proposalReferredToMeeting);
-        tell(ProposalAccepted.class, ProposalHistory::proposalAccepted);
-        tell(ProposalRejected.class, ProposalHistory::proposalRejected);
-        tell(ProposalWithdrawn.class, ProposalHistory::proposalWithdrawn);
-        tell(ProposalResponseOverdue.class, ProposalHistory::proposalResponseOverdue);
     }
 
     private static EventStory proposalSubmitted(ProposalSubmitted e) {

@@ -32,7 +32,7 @@ import static kyodo.query.listing.ListParameters.oneOf;
  * @param overdue    true: only overdue ones; false: only those not overdue; null: both
  * @param q          free text: every word must occur in the title or body (bigram match), or null
  * @param page       0-based page number
- * @param size       items per page, 1..{@value #MAX_SIZE}
+ * @param size       items per page, 1..{@value ListParameters#MAX_SIZE}
  * @param sortField  {@code submittedAt} or {@code dueOn}
  * @param descending whether newest (latest) first
  */
@@ -40,10 +40,6 @@ public record ProposalListQuery(Ward ward, ProposalStatus status, String theme, 
                                 Integer fiscalYear, Boolean overdue, String q, int page, int size,
                                 String sortField, boolean descending) {
 
-    public static final int DEFAULT_SIZE = 20;
-    public static final int MAX_SIZE = 100;
-    public static final int Q_MAX = 200;
-    public static final int THEME_MAX = 50;
     public static final List<String> SORTS = List.of("submittedAt", "-submittedAt", "dueOn", "-dueOn");
     public static final String DEFAULT_SORT = "-submittedAt";
 
@@ -53,8 +49,7 @@ public record ProposalListQuery(Ward ward, ProposalStatus status, String theme, 
     }
 
     /**
-     * Validates raw query parameters (name → values, as a web framework hands them over). Blank
-     * values count as absent; a parameter given twice is refused; names not listed here are ignored.
+     * Reads raw query parameters as {@link ListParameters} reads every list's.
      *
      * @throws KyodoProblemException invalid-input, with one field violation per bad parameter
      */
@@ -65,11 +60,11 @@ public record ProposalListQuery(Ward ward, ProposalStatus status, String theme, 
                 oneOf(names(ProposalStatus.class)));
         ProposalProgramme programme = in.read("programme", v -> constant(ProposalProgramme.class, v),
                 oneOf(names(ProposalProgramme.class)));
-        String theme = in.text("theme", THEME_MAX);
+        String theme = in.theme();
         Integer fiscalYear = in.fiscalYear();
         Boolean overdue = in.read("overdue", ListParameters::bool, "true or false");
-        String q = in.text("q", Q_MAX);
-        ListParameters.Paging paging = in.paging(DEFAULT_SIZE, MAX_SIZE);
+        String q = in.words();
+        ListParameters.Paging paging = in.paging();
         String order = in.sort(SORTS, DEFAULT_SORT);
         in.done();
         boolean descending = order.startsWith("-");

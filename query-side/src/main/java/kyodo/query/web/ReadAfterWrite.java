@@ -2,7 +2,7 @@ package kyodo.query.web;
 
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -19,6 +19,7 @@ import java.util.function.ToLongFunction;
  * Past the bound it answers 503 with Retry-After instead of stale data.
  */
 @Component
+@EnableConfigurationProperties(QuerySettings.class)
 public class ReadAfterWrite {
 
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,64}");
@@ -34,8 +35,8 @@ public class ReadAfterWrite {
 
     private final Duration maxWait;
 
-    public ReadAfterWrite(@Value("${kyodo.query.max-wait:5s}") Duration maxWait) {
-        this.maxWait = maxWait;
+    public ReadAfterWrite(QuerySettings settings) {
+        this.maxWait = settings.maxWait();
     }
 
     /**
@@ -71,6 +72,12 @@ public class ReadAfterWrite {
         if (id == null || !ID.matcher(id).matches()) {
             return Mono.error(new KyodoProblemException(CommonProblems.NOT_FOUND, notFoundDetail));
         }
+        return readDocument(lookup, minVersion, notFoundDetail);
+    }
+
+    /** One read-model document found by {@code lookup}: as {@link #readDocument(String, Callable, Long, String)}. */
+    public Mono<org.bson.Document> readDocument(Callable<Optional<org.bson.Document>> lookup, Long minVersion,
+                                                String notFoundDetail) {
         return read(lookup, doc -> doc.getLong("version"), minVersion)
                 .flatMap(found -> found.map(Mono::just).orElseGet(() -> Mono.error(
                         new KyodoProblemException(CommonProblems.NOT_FOUND, notFoundDetail))));

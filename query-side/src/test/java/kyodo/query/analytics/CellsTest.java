@@ -45,7 +45,7 @@ class CellsTest {
         fixture.feed(AnalyticsFixture.proposals(stores.protector));
 
         // Tama: four proposals on 緑化 (citizen-proposal programme, at the counter), answered after 2, 4, 7, 8 days.
-        List<Document> tama = cells(ProposalFactsProjection.CELLS, Filters.eq("ward", "tama"));
+        List<Document> tama = cells("analytics_proposal_cells", Filters.eq("ward", "tama"));
         assertThat(tama).hasSize(1);
         Document cell = new Document(tama.get(0));
         cell.remove("_id");
@@ -55,7 +55,7 @@ class CellsTest {
                 .append("m_accepted", 4L).append("x_d2", 1L).append("x_d4", 1L).append("x_d7", 1L)
                 .append("x_d8", 1L));
         // Saiwai's eight proposals fall into four cells by themes and programme; no amount is zero.
-        assertThat(cells(ProposalFactsProjection.CELLS, new Document()))
+        assertThat(cells("analytics_proposal_cells", new Document()))
                 .allSatisfy(c -> c.forEach((field, value) -> {
                     if (field.equals("n") || field.startsWith("m_") || field.startsWith("x_")) {
                         assertThat(((Number) value).longValue()).as(field).isNotZero();
@@ -70,13 +70,13 @@ class CellsTest {
                 List.of(AnalyticsFixture.GREEN), kyodo.kernel.proposal.ProposalProgramme.CITIZEN_PROPOSAL,
                 AnalyticsFixture.at("2025-05-01T01:00:00Z"));
         fixture.feed(story.messages());
-        assertThat(cells(ProposalFactsProjection.CELLS, new Document())).singleElement()
+        assertThat(cells("analytics_proposal_cells", new Document())).singleElement()
                 .satisfies(c -> assertThat(c).containsEntry("m_open", 1L).doesNotContainKey("m_decided"));
 
         fixture.feed(story.accepted("実施します。", null, 0, AnalyticsFixture.at("2025-05-06T01:00:00Z"))
                 .messages().subList(1, 2));
 
-        assertThat(cells(ProposalFactsProjection.CELLS, new Document())).singleElement()
+        assertThat(cells("analytics_proposal_cells", new Document())).singleElement()
                 .satisfies(c -> assertThat(c).containsEntry("m_decided", 1L).containsEntry("x_d5", 1L)
                         .doesNotContainKey("m_open"));
     }
@@ -102,7 +102,7 @@ class CellsTest {
         Map<String, List<Document>> moved = fixture.snapshot();
         List<Map<String, Object>> answer = answer();
         // As if the process died after the facts were written and before their cells moved.
-        database.getCollection(ProposalFactsProjection.CELLS).updateOne(Filters.eq("ward", "tama"),
+        database.getCollection("analytics_proposal_cells").updateOne(Filters.eq("ward", "tama"),
                 Updates.inc("m_received", 5L));
         database.getCollection(Cells.STATE).insertOne(new Document("_id", "proposals/summary/flush/x")
                 .append("model", "proposals/summary").append("flush", true));
@@ -160,7 +160,7 @@ class CellsTest {
         assertThat(Grain.covering(AnalyticsCatalogue.PROPOSALS, List.of("ward")).collection())
                 .isEqualTo("analytics_proposal_cells_by_ward_fiscalYear");
         assertThat(Grain.covering(AnalyticsCatalogue.PROPOSALS, List.of("ward", "theme")).collection())
-                .isEqualTo(ProposalFactsProjection.CELLS);
+                .isEqualTo("analytics_proposal_cells");
     }
 
     @Test

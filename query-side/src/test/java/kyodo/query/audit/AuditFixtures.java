@@ -94,9 +94,15 @@ public final class AuditFixtures {
             this.database = database;
             this.log = new DecisionLog(MongoReadStore.of(database));
             this.checkpoints = new Checkpoints(MongoReadStore.of(database), log, keys, clock);
-            this.feed = new DecisionFeed(log, Duration.ofMillis(200));
-            this.projection = new DecisionLogProjection(log, checkpoints, feed, every);
+            this.feed = new DecisionFeed(log, settings(every));
+            this.projection = new DecisionLogProjection(log, checkpoints, feed, settings(every));
         }
+    }
+
+    /** The audit settings with their defaults, but a checkpoint every {@code every} entries and a 200 ms poll. */
+    static AuditSettings settings(long every) {
+        return new AuditSettings("", "", every, Duration.ofDays(1), Duration.ofHours(1),
+                new AuditSettings.Stream(Duration.ofSeconds(15), Duration.ofMillis(200)));
     }
 
     /** A clock a test moves by hand. */

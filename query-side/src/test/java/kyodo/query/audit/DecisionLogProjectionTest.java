@@ -240,7 +240,7 @@ class DecisionLogProjectionTest {
     @Test
     void theScheduleSignsTheGrownLogOnceADayEvenBetweenMultiples() {
         CheckpointSchedule schedule = new CheckpointSchedule(audit.log, audit.checkpoints, audit.clock,
-                Duration.ofDays(1), Duration.ofHours(1));
+                AuditFixtures.settings(1000));
         assertThat(schedule.checkDue()).as("empty log").isEmpty();
         history(2).forEach(this::apply);
 

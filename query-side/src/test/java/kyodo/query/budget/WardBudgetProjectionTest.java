@@ -2,16 +2,15 @@ package kyodo.query.budget;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Sorts;
 import kyodo.kernel.Ward;
 import kyodo.kernel.project.ProjectProgramme;
+import kyodo.query.platform.ProjectionTestSupport;
 import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.project.ProjectStory;
 import kyodo.query.proposal.TestStores;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.bson.types.Decimal128;
@@ -26,12 +25,11 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class WardBudgetProjectionTest {
+class WardBudgetProjectionTest extends ProjectionTestSupport {
 
     static final Instant ENVELOPE_AT = Instant.parse("2025-04-01T00:00:00Z");
     static final Instant RESERVED_1_AT = Instant.parse("2025-05-15T01:00:00Z");
@@ -48,15 +46,13 @@ class WardBudgetProjectionTest {
     private MongoDatabase database;
     private MongoCollection<Document> budgets;
     private WardBudgetProjection projection;
-    private AnnotationEventHandlerAdapter handler;
 
     @BeforeEach
     void freshDatabase() {
         database = stores.freshDatabase();
         budgets = database.getCollection(WardBudgetProjection.COLLECTION);
         projection = new WardBudgetProjection(MongoReadStore.of(database));
-        // Through Axon's own adapter, so that @SequenceNumber and @MessageIdentifier are exercised too.
-        handler = new AnnotationEventHandlerAdapter(projection);
+        drive(projection, budgets);
     }
 
     /**
@@ -493,36 +489,5 @@ class WardBudgetProjectionTest {
     private static Document last(Document doc, String list) {
         List<Document> entries = doc.getList(list, Document.class);
         return entries.get(entries.size() - 1);
-    }
-
-    private void applyAll(List<? extends EventMessage<?>> messages) {
-        messages.forEach(this::apply);
-    }
-
-    /** One event outside any unit of work: written at once. */
-    private void apply(EventMessage<?> message) {
-        try {
-            handler.handle(message);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    /** Events in one unit of work, as a processor hands over a batch; {@code during} runs after each. */
-    private void process(List<? extends EventMessage<?>> batch, Consumer<EventMessage<?>> during) {
-        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.copyOf(batch));
-        unitOfWork.executeWithResult(() -> {
-            handler.handle(unitOfWork.getMessage());
-            during.accept(unitOfWork.getMessage());
-            return null;
-        });
-    }
-
-    private List<Document> allDocuments() {
-        return budgets.find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
-    }
-
-    private List<String> allJson() {
-        return allDocuments().stream().map(Document::toJson).toList();
     }
 }

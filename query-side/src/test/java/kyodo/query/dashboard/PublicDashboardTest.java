@@ -35,7 +35,8 @@ class PublicDashboardTest {
         fixture = new AnalyticsFixture(database);
         fixture.feed(AnalyticsFixture.history(stores.protector));
         dashboard = new PublicDashboard(new AnalyticsRows(MongoReadStore.of(database)),
-                Clock.fixed(Instant.parse("2025-08-01T00:00:00Z"), ZoneOffset.UTC), Duration.ofMillis(100));
+                Clock.fixed(Instant.parse("2025-08-01T00:00:00Z"), ZoneOffset.UTC),
+                new DashboardSettings(Duration.ofMillis(100), new DashboardSettings.Stream(Duration.ofSeconds(15))));
     }
 
     @Test

@@ -2,20 +2,18 @@ package kyodo.query.meeting;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Sorts;
 import kyodo.kernel.Ward;
 import kyodo.kernel.decision.DecisionOutcome;
 import kyodo.kernel.meeting.AgendaItem;
 import kyodo.kernel.meeting.MeetingKind;
 import kyodo.kernel.meeting.MeetingScheduled;
 import kyodo.kernel.personal.SealedPersonalData;
+import kyodo.query.platform.ProjectionTestSupport;
 import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.proposal.TestStores;
 import kyodo.query.search.SearchTokens;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,13 +25,12 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-class MeetingProjectionTest {
+class MeetingProjectionTest extends ProjectionTestSupport {
 
     static final String NAME = "幸田 花子";
     static final String AFFILIATION = "南河原町内会";
@@ -67,15 +64,13 @@ class MeetingProjectionTest {
 
     private MongoCollection<Document> meetings;
     private MeetingProjection projection;
-    private AnnotationEventHandlerAdapter handler;
 
     @BeforeEach
     void freshDatabase() {
         MongoDatabase database = stores.freshDatabase();
         meetings = database.getCollection(MeetingProjection.COLLECTION);
         projection = new MeetingProjection(MongoReadStore.of(database));
-        // Through Axon's own adapter, so that @EventHandler and @SequenceNumber are exercised too.
-        handler = new AnnotationEventHandlerAdapter(projection);
+        drive(projection, meetings);
     }
 
     @Test
@@ -513,36 +508,5 @@ class MeetingProjectionTest {
 
     private void applyAll(MeetingStory story) {
         applyAll(story.messages());
-    }
-
-    private void applyAll(List<? extends EventMessage<?>> messages) {
-        messages.forEach(this::apply);
-    }
-
-    /** One event outside any unit of work: written at once. */
-    private void apply(EventMessage<?> message) {
-        try {
-            handler.handle(message);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    /** Events in one unit of work, as a processor hands over a batch; {@code during} runs after each. */
-    private void process(List<? extends EventMessage<?>> batch, Consumer<EventMessage<?>> during) {
-        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.copyOf(batch));
-        unitOfWork.executeWithResult(() -> {
-            handler.handle(unitOfWork.getMessage());
-            during.accept(unitOfWork.getMessage());
-            return null;
-        });
-    }
-
-    private List<Document> allDocuments() {
-        return meetings.find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
-    }
-
-    private List<String> allJson() {
-        return allDocuments().stream().map(Document::toJson).toList();
     }
 }

@@ -2,18 +2,16 @@ package kyodo.query.project;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Sorts;
 import kyodo.kernel.Ward;
 import kyodo.kernel.project.PartnerType;
 import kyodo.kernel.project.ProjectOrigin;
 import kyodo.kernel.project.ProjectProgramme;
+import kyodo.query.platform.ProjectionTestSupport;
 import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.proposal.TestStores;
 import kyodo.query.search.SearchTokens;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,12 +24,11 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ProjectProjectionTest {
+class ProjectProjectionTest extends ProjectionTestSupport {
 
     static final Instant LAUNCHED_AT = Instant.parse("2025-05-01T01:00:00Z");
     static final Instant PARTNER_1_AT = Instant.parse("2025-05-02T01:00:00Z");
@@ -53,15 +50,13 @@ class ProjectProjectionTest {
 
     private MongoCollection<Document> projects;
     private ProjectProjection projection;
-    private AnnotationEventHandlerAdapter handler;
 
     @BeforeEach
     void freshDatabase() {
         MongoDatabase database = stores.freshDatabase();
         projects = database.getCollection(ProjectProjection.COLLECTION);
         projection = new ProjectProjection(MongoReadStore.of(database));
-        // Through Axon's own adapter, so that @EventHandler and @SequenceNumber are exercised too.
-        handler = new AnnotationEventHandlerAdapter(projection);
+        drive(projection, projects);
     }
 
     /** Launched in Saiwai for FY2025 from proposal prop-1. */
@@ -485,36 +480,5 @@ class ProjectProjectionTest {
 
     private void applyAll(ProjectStory story) {
         applyAll(story.messages());
-    }
-
-    private void applyAll(List<? extends EventMessage<?>> messages) {
-        messages.forEach(this::apply);
-    }
-
-    /** One event outside any unit of work: written at once. */
-    private void apply(EventMessage<?> message) {
-        try {
-            handler.handle(message);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    /** Events in one unit of work, as a processor hands over a batch; {@code during} runs after each. */
-    private void process(List<? extends EventMessage<?>> batch, Consumer<EventMessage<?>> during) {
-        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.copyOf(batch));
-        unitOfWork.executeWithResult(() -> {
-            handler.handle(unitOfWork.getMessage());
-            during.accept(unitOfWork.getMessage());
-            return null;
-        });
-    }
-
-    private List<Document> allDocuments() {
-        return projects.find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
-    }
-
-    private List<String> allJson() {
-        return allDocuments().stream().map(Document::toJson).toList();
     }
 }

@@ -3,15 +3,14 @@ package kyodo.query.proposal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Sorts;
 import kyodo.kernel.Ward;
 import kyodo.kernel.project.ProjectOrigin;
 import kyodo.kernel.project.ProjectProgramme;
 import kyodo.kernel.proposal.ProposalProgramme;
+import kyodo.query.platform.ProjectionTestSupport;
 import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.project.ProjectStory;
 import kyodo.query.proposal.ProposalViews.ProjectLink;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +26,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A project launched from a proposal shows on the proposal, so that its public page links to the project. */
-class ProposalProjectLinkTest {
+class ProposalProjectLinkTest extends ProjectionTestSupport {
 
     private static final kyodo.query.listing.Viewer SAIWAI_STAFF = kyodo.query.listing.Viewer.of(
             new kyodo.kernel.access.Actor("s-1", kyodo.kernel.access.Role.STAFF, kyodo.kernel.Ward.SAIWAI));
@@ -41,7 +40,6 @@ class ProposalProjectLinkTest {
     private MongoCollection<Document> proposals;
     private ProposalProjection projection;
     private ProposalViews views;
-    private AnnotationEventHandlerAdapter handler;
 
     @BeforeEach
     void freshDatabase() {
@@ -49,7 +47,7 @@ class ProposalProjectLinkTest {
         proposals = database.getCollection(ProposalProjection.COLLECTION);
         projection = new ProposalProjection(MongoReadStore.of(database));
         views = new ProposalViews(MongoReadStore.of(database), stores.protector);
-        handler = new AnnotationEventHandlerAdapter(projection);
+        drive(projection, proposals);
     }
 
     @Test
@@ -201,20 +199,6 @@ class ProposalProjectLinkTest {
     }
 
     private void apply(List<? extends EventMessage<?>> messages) {
-        for (EventMessage<?> message : messages) {
-            try {
-                handler.handle(message);
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    private List<Document> allDocuments() {
-        return proposals.find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
-    }
-
-    private List<String> allJson() {
-        return allDocuments().stream().map(Document::toJson).toList();
+        applyAll(messages);
     }
 }

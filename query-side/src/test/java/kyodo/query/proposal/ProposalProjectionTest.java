@@ -2,19 +2,17 @@ package kyodo.query.proposal;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Sorts;
 import kyodo.kernel.Ward;
 import kyodo.kernel.personal.SealedPersonalData;
 import kyodo.kernel.proposal.ProposalChannel;
 import kyodo.kernel.proposal.ProposalProgramme;
 import kyodo.kernel.proposal.ProposalSubmitted;
 import kyodo.kernel.proposal.Proposer;
+import kyodo.query.platform.ProjectionTestSupport;
 import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.search.SearchTokens;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +32,7 @@ import static kyodo.query.proposal.ProposalStory.CONTACT;
 import static kyodo.query.proposal.ProposalStory.NAME;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ProposalProjectionTest {
+class ProposalProjectionTest extends ProjectionTestSupport {
 
     /** 2026-04-01 01:00 in Tokyo: the first hour of FY2026 although still March 31 in UTC. */
     private static final Instant FIRST_HOUR_OF_FY2026 = Instant.parse("2026-03-31T16:00:00Z");
@@ -58,15 +56,13 @@ class ProposalProjectionTest {
 
     private MongoCollection<Document> proposals;
     private ProposalProjection projection;
-    private AnnotationEventHandlerAdapter handler;
 
     @BeforeEach
     void freshDatabase() {
         MongoDatabase database = stores.freshDatabase();
         proposals = database.getCollection(ProposalProjection.COLLECTION);
         projection = new ProposalProjection(MongoReadStore.of(database));
-        // Through Axon's own adapter, so that @EventHandler and @SequenceNumber are exercised too.
-        handler = new AnnotationEventHandlerAdapter(projection);
+        drive(projection, proposals);
     }
 
     @Test
@@ -513,29 +509,6 @@ class ProposalProjectionTest {
         applyAll(story.messages());
     }
 
-    private void applyAll(List<? extends EventMessage<?>> messages) {
-        messages.forEach(this::apply);
-    }
-
-    /** One event outside any unit of work: written at once. */
-    private void apply(EventMessage<?> message) {
-        try {
-            handler.handle(message);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    /** Events in one unit of work, as a tracking processor hands over a batch; {@code during} runs after each. */
-    private void process(List<? extends EventMessage<?>> batch, java.util.function.Consumer<EventMessage<?>> during) {
-        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.copyOf(batch));
-        unitOfWork.executeWithResult(() -> {
-            handler.handle(unitOfWork.getMessage());
-            during.accept(unitOfWork.getMessage());
-            return null;
-        });
-    }
-
     private ProposalSubmitted submitted(String proposalId, Instant at) {
         return new ProposalSubmitted(proposalId, Ward.SAIWAI, "題 " + proposalId, "本文 " + proposalId,
                 List.of("公園"), ProposalProgramme.SUGGESTION_BOX, ProposalChannel.MAIL, seal(), at);
@@ -563,13 +536,5 @@ class ProposalProjectionTest {
     private static Document last(Document doc) {
         List<Document> timeline = doc.getList("timeline", Document.class);
         return timeline.get(timeline.size() - 1);
-    }
-
-    private List<Document> allDocuments() {
-        return proposals.find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
-    }
-
-    private List<String> allJson() {
-        return allDocuments().stream().map(Document::toJson).toList();
     }
 }

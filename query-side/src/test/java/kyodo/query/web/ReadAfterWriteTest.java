@@ -23,7 +23,7 @@ class ReadAfterWriteTest {
     record Row(String id, long version) {
     }
 
-    private final ReadAfterWrite readAfterWrite = new ReadAfterWrite(Duration.ofSeconds(5));
+    private final ReadAfterWrite readAfterWrite = new ReadAfterWrite(new QuerySettings(Duration.ofSeconds(5)));
     private final AtomicInteger lookups = new AtomicInteger();
     private Thread projector;
 
@@ -102,7 +102,7 @@ class ReadAfterWriteTest {
 
     @Test
     void aVersionNeverReachedWithinTheBoundIsAReadModelLaggingProblem() {
-        ReadAfterWrite impatient = new ReadAfterWrite(Duration.ofMillis(200));
+        ReadAfterWrite impatient = new ReadAfterWrite(new QuerySettings(Duration.ofMillis(200)));
 
         assertThatThrownBy(() -> impatient.read(counting(() -> Optional.of(new Row("p-1", 1L))), Row::version, 2L)
                 .block())
@@ -117,7 +117,7 @@ class ReadAfterWriteTest {
 
     @Test
     void anUnknownDocumentWithMinVersionIsAReadModelLaggingProblemNotAnEmptyAnswer() {
-        ReadAfterWrite impatient = new ReadAfterWrite(Duration.ofMillis(200));
+        ReadAfterWrite impatient = new ReadAfterWrite(new QuerySettings(Duration.ofMillis(200)));
 
         assertThatThrownBy(() -> impatient.read(counting(Optional::<Row>empty), Row::version, 0L).block())
                 .isInstanceOfSatisfying(KyodoProblemException.class,

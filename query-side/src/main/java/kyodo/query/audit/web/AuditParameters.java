@@ -1,7 +1,5 @@
 package kyodo.query.audit.web;
 
-import kyodo.kernel.problem.CommonProblems;
-import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.query.listing.ListParameters;
 
 import java.util.List;
@@ -9,6 +7,9 @@ import java.util.Map;
 
 /** Reading the whole-number parameters of the transparency endpoints, all errors at once. */
 final class AuditParameters {
+
+    /** How many entries or checkpoints a page holds when the request does not say. */
+    private static final long DEFAULT_LIMIT = 100;
 
     private final ListParameters params;
 
@@ -30,6 +31,23 @@ final class AuditParameters {
         return value == null && !params.refused(name) ? fallback : value;
     }
 
+    /** {@code after}: what a page follows (greater seq or tree sizes); 0 when absent. */
+    Long after() {
+        return whole("after", 0, 0L);
+    }
+
+    /** {@code limit}: the most a page holds, 1 to {@code max}; 100 when absent. */
+    Long limit(int max) {
+        return whole("limit", 1, max, DEFAULT_LIMIT);
+    }
+
+    /** Refuses {@code low} when both values are given and it exceeds {@code high}'s. */
+    void notAbove(String low, Long lowValue, String high, Long highValue) {
+        if (lowValue != null && highValue != null && lowValue > highValue) {
+            params.refuse(low, "must not exceed " + high);
+        }
+    }
+
     /** A required whole number of at least {@code min}. */
     Long required(String name, long min) {
         Long value = whole(name, min, null);
@@ -39,22 +57,8 @@ final class AuditParameters {
         return value;
     }
 
-    /** Records a violation found across parameters. */
-    void refuse(String name, String message) {
-        params.refuse(name, message);
-    }
-
-    boolean refused(String name) {
-        return params.refused(name);
-    }
-
     /** Throws the invalid-input problem naming every bad parameter, if any. */
     void done() {
         params.done();
-    }
-
-    /** 404: the log, or a tree of that size, does not exist (yet). */
-    static KyodoProblemException notFound(String detail) {
-        return new KyodoProblemException(CommonProblems.NOT_FOUND, detail);
     }
 }

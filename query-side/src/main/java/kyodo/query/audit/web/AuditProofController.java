@@ -5,13 +5,12 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import kyodo.query.audit.AuditKeyRing;
 import kyodo.query.audit.AuditKeyRing.PublishedKey;
 import kyodo.query.audit.Checkpoint;
-import kyodo.query.audit.Checkpoints;
-import kyodo.query.audit.DecisionLog;
 import kyodo.query.audit.DecisionLog.ConsistencyProof;
 import kyodo.query.audit.DecisionLog.InclusionProof;
+import kyodo.query.audit.Transparency;
+import kyodo.query.web.Blocking;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,11 +18,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * What anyone needs to verify the decision log without trusting kyodo: signed checkpoints, Merkle
@@ -33,17 +30,12 @@ import java.util.concurrent.Callable;
 @Tag(name = "transparency")
 class AuditProofController {
 
-    private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 1000;
 
-    private final DecisionLog log;
-    private final Checkpoints checkpoints;
-    private final AuditKeyRing keys;
+    private final Transparency transparency;
 
-    AuditProofController(DecisionLog log, Checkpoints checkpoints, AuditKeyRing keys) {
-        this.log = log;
-        this.checkpoints = checkpoints;
-        this.keys = keys;
+    AuditProofController(Transparency transparency) {
+        this.transparency = transparency;
     }
 
     @Operation(summary = "The latest signed checkpoint of the decision log",
@@ -53,21 +45,18 @@ class AuditProofController {
                     + "are the 32 bytes of each entry's hash. 404 before the first checkpoint.")
     @GetMapping(path = "/public/audit/checkpoints/latest", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Checkpoint> latest() {
-        return blocking(() -> checkpoints.latest()
-                .orElseThrow(() -> AuditParameters.notFound("No checkpoint has been issued yet.")));
+        return Blocking.read(transparency::latestCheckpoint);
     }
 
     @Operation(summary = "The signed checkpoint of one tree size", description = "404 if none was issued for it.")
     @GetMapping(path = "/public/audit/checkpoints/{treeSize}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Checkpoint> checkpoint(@Parameter(description = "tree size, a whole number >= 1") @PathVariable
                                 String treeSize) {
-        return blocking(() -> {
+        return Blocking.read(() -> {
             AuditParameters read = new AuditParameters(Map.of("treeSize", List.of(treeSize)));
             Long size = read.required("treeSize", 1);
             read.done();
-            return checkpoints.find(size)
-                    .orElseThrow(() -> AuditParameters.notFound(
-                            "No checkpoint was issued for tree size " + size + "."));
+            return transparency.checkpoint(size);
         });
     }
 
@@ -79,12 +68,13 @@ class AuditProofController {
             schema = @Schema(type = "integer", minimum = "1", maximum = "1000"))
     @GetMapping(path = "/public/audit/checkpoints", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<CheckpointPage> checkpoints(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
-        return blocking(() -> {
+        return Blocking.read(() -> {
             AuditParameters read = new AuditParameters(params);
-            Long after = read.whole("after", 0, 0L);
-            Long limit = read.whole("limit", 1, MAX_LIMIT, (long) DEFAULT_LIMIT);
+            Long after = read.after();
+            Long limit = read.limit(MAX_LIMIT);
             read.done();
-            return new CheckpointPage(checkpoints.after(after, limit.intValue()), after, limit.intValue());
+            return new CheckpointPage(transparency.checkpoints().after(after, limit.intValue()), after,
+                    limit.intValue());
         });
     }
 
@@ -99,20 +89,13 @@ class AuditProofController {
             schema = @Schema(type = "integer", minimum = "1"))
     @GetMapping(path = "/public/audit/proofs/inclusion", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<InclusionProof> inclusion(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
-        return blocking(() -> {
+        return Blocking.read(() -> {
             AuditParameters read = new AuditParameters(params);
             Long seq = read.required("seq", 1);
             Long treeSize = read.whole("treeSize", 1, null);
-            if (seq != null && treeSize != null && seq > treeSize) {
-                read.refuse("seq", "must not exceed treeSize");
-            }
+            read.notAbove("seq", seq, "treeSize", treeSize);
             read.done();
-            long size = log.size();
-            long tree = treeSize == null ? size : treeSize;
-            if (tree > size || seq > tree) {
-                throw AuditParameters.notFound("The log has " + size + " entries.");
-            }
-            return log.inclusionProof(seq, tree);
+            return transparency.inclusion(seq, treeSize);
         });
     }
 
@@ -125,19 +108,13 @@ class AuditProofController {
             schema = @Schema(type = "integer", minimum = "1"))
     @GetMapping(path = "/public/audit/proofs/consistency", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ConsistencyProof> consistency(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
-        return blocking(() -> {
+        return Blocking.read(() -> {
             AuditParameters read = new AuditParameters(params);
             Long from = read.required("from", 1);
             Long to = read.required("to", 1);
-            if (from != null && to != null && from > to) {
-                read.refuse("from", "must not exceed to");
-            }
+            read.notAbove("from", from, "to", to);
             read.done();
-            long size = log.size();
-            if (to > size) {
-                throw AuditParameters.notFound("The log has " + size + " entries.");
-            }
-            return log.consistencyProof(from, to);
+            return transparency.consistency(from, to);
         });
     }
 
@@ -146,11 +123,7 @@ class AuditProofController {
                     + "SubjectPublicKeyInfo in base64; keyId is hex of the first 16 bytes of its SHA-256.")
     @GetMapping(path = "/public/audit/keys", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<KeyList> keys() {
-        return Mono.just(new KeyList(keys.published()));
-    }
-
-    private static <T> Mono<T> blocking(Callable<T> read) {
-        return Mono.fromCallable(read).subscribeOn(Schedulers.boundedElastic());
+        return Mono.just(new KeyList(transparency.publishedKeys()));
     }
 
     /**

@@ -5,10 +5,12 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import kyodo.query.audit.DecisionFeed;
+import kyodo.query.audit.AuditSettings;
 import kyodo.query.audit.DecisionLog;
 import kyodo.query.audit.DecisionLogEntry;
-import org.springframework.beans.factory.annotation.Value;
+import kyodo.query.audit.Transparency;
+import kyodo.query.web.Blocking;
+import kyodo.query.web.EventStreams;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.util.MultiValueMap;
@@ -18,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.util.List;
@@ -29,17 +30,12 @@ import java.util.Map;
 @Tag(name = "transparency")
 class DecisionLogController {
 
-    private static final int DEFAULT_LIMIT = 100;
-
-    private final DecisionLog log;
-    private final DecisionFeed feed;
+    private final Transparency transparency;
     private final Duration heartbeat;
 
-    DecisionLogController(DecisionLog log, DecisionFeed feed,
-                          @Value("${kyodo.audit.stream.heartbeat:15s}") Duration heartbeat) {
-        this.log = log;
-        this.feed = feed;
-        this.heartbeat = heartbeat;
+    DecisionLogController(Transparency transparency, AuditSettings settings) {
+        this.transparency = transparency;
+        this.heartbeat = settings.stream().heartbeat();
     }
 
     @Operation(summary = "Decision-log entries in order, after a given seq",
@@ -55,15 +51,15 @@ class DecisionLogController {
             schema = @Schema(type = "integer", minimum = "1", maximum = "1000"))
     @GetMapping(path = "/public/decisions", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<DecisionPage> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
-        return Mono.fromCallable(() -> {
+        return Blocking.read(() -> {
             AuditParameters read = new AuditParameters(params);
-            Long after = read.whole("after", 0, 0L);
-            Long limit = read.whole("limit", 1, DecisionLog.MAX_PAGE, (long) DEFAULT_LIMIT);
+            Long after = read.after();
+            Long limit = read.limit(DecisionLog.MAX_PAGE);
             read.done();
-            List<DecisionLogEntry> items = log.after(after, limit.intValue());
-            long size = Math.max(log.size(), items.isEmpty() ? 0 : items.get(items.size() - 1).seq());
+            List<DecisionLogEntry> items = transparency.log().after(after, limit.intValue());
+            long size = Math.max(transparency.log().size(), items.isEmpty() ? 0 : items.get(items.size() - 1).seq());
             return new DecisionPage(items, after, limit.intValue(), size);
-        }).subscribeOn(Schedulers.boundedElastic());
+        });
     }
 
     @Operation(summary = "New decision-log entries as they are appended (server-sent events)",
@@ -78,7 +74,7 @@ class DecisionLogController {
             @Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
             @Parameter(description = "seq of the last entry received, sent by reconnecting clients")
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
-        return Mono.fromCallable(() -> {
+        return Blocking.read(() -> {
                     AuditParameters read = new AuditParameters(params);
                     Long after = read.whole("after", 0, null);
                     Long resumed = lastEventId == null ? null
@@ -86,18 +82,12 @@ class DecisionLogController {
                             .whole("Last-Event-ID", 0, null);
                     read.done();
                     // A reconnecting client's Last-Event-ID is newer than the ?after it first connected with.
-                    return resumed != null ? resumed : after != null ? after : log.size();
+                    return resumed != null ? resumed : after != null ? after : transparency.log().size();
                 })
-                .subscribeOn(Schedulers.boundedElastic())
-                // A comment first, so that the response starts at once, before any entry is due.
-                .flatMapMany(after -> Flux.concat(Mono.just(comment("decision log after seq " + after)), Flux.merge(
-                        feed.follow(after).map(entry -> ServerSentEvent.builder(entry).event("decision")
+                .flatMapMany(after -> EventStreams.withHeartbeat("decision log after seq " + after,
+                        transparency.follow(after).map(entry -> ServerSentEvent.builder(entry).event("decision")
                                 .id(Long.toString(entry.seq())).build()),
-                        Flux.interval(heartbeat).map(tick -> comment("keep-alive")))));
-    }
-
-    private static ServerSentEvent<DecisionLogEntry> comment(String text) {
-        return ServerSentEvent.<DecisionLogEntry>builder().comment(text).build();
+                        heartbeat));
     }
 
     /**

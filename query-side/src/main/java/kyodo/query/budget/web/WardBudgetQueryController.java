@@ -5,14 +5,11 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import kyodo.kernel.problem.CommonProblems;
-import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.query.budget.WardBudgetViews;
-import kyodo.query.budget.WardBudgetViews.BudgetKey;
 import kyodo.query.budget.WardBudgetViews.WardBudgetView;
 import kyodo.query.budget.WardBudgetViews.WardBudgetYear;
+import kyodo.query.web.DocumentReadController;
 import kyodo.query.web.ReadAfterWrite;
-import org.bson.Document;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -21,22 +18,20 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /** Reads of ward budgets: one ward's budget for a fiscal year, and every ward's budget of a year. */
 @RestController
 @Tag(name = "ward budgets (reads)")
-class WardBudgetQueryController {
+class WardBudgetQueryController extends DocumentReadController {
 
     private static final String WARD_DOC = "ward code: kawasaki, saiwai, nakahara, takatsu, miyamae, tama, asao";
     private static final String YEAR_DOC = "fiscal year by its starting year (2025 = 2025-04-01..2026-03-31), 1989..2200";
 
     private final WardBudgetViews views;
-    private final ReadAfterWrite readAfterWrite;
 
     WardBudgetQueryController(WardBudgetViews views, ReadAfterWrite readAfterWrite) {
+        super(readAfterWrite, "No budget envelope was set for that ward and fiscal year.");
         this.views = views;
-        this.readAfterWrite = readAfterWrite;
     }
 
     @Operation(summary = "A ward's budget for a fiscal year, as anyone sees it",
@@ -58,7 +53,7 @@ class WardBudgetQueryController {
     Mono<ResponseEntity<WardBudgetView>> staff(
             @Parameter(description = WARD_DOC) @PathVariable String ward,
             @Parameter(description = YEAR_DOC, schema = @Schema(type = "integer")) @PathVariable String fiscalYear,
-            @Parameter(description = "wait for at least this version") @RequestParam(required = false) Long minVersion) {
+            @Parameter(description = MIN_VERSION) @RequestParam(required = false) Long minVersion) {
         return load(ward, fiscalYear, minVersion);
     }
 
@@ -70,21 +65,12 @@ class WardBudgetQueryController {
             schema = @Schema(type = "integer", minimum = "1989", maximum = "2200"))
     @GetMapping(path = "/public/ward-budgets", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<WardBudgetYear> publicYear(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
-        return Mono.fromCallable(() -> views.year(WardBudgetViews.listYear(params)))
-                .subscribeOn(Schedulers.boundedElastic());
+        return page(() -> views.year(WardBudgetViews.listYear(params)));
     }
 
+    /** The budget of a ward and year; a key that names neither is refused before anything is read. */
     private Mono<ResponseEntity<WardBudgetView>> load(String ward, String fiscalYear, Long minVersion) {
-        BudgetKey key;
-        try {
-            key = WardBudgetViews.key(ward, fiscalYear);
-        } catch (KyodoProblemException e) {
-            return Mono.error(e);
-        }
-        return readAfterWrite.read(() -> views.find(key), (Document doc) -> doc.getLong("version"), minVersion)
-                .flatMap(found -> found.map(Mono::just).orElseGet(() -> Mono.error(new KyodoProblemException(
-                        CommonProblems.NOT_FOUND, "No budget envelope was set for that ward and fiscal year."))))
-                .map(views::view)
-                .map(view -> ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(view));
+        return Mono.fromCallable(() -> WardBudgetViews.key(ward, fiscalYear))
+                .flatMap(key -> document(() -> views.find(key), minVersion, views::view, WardBudgetView::version));
     }
 }

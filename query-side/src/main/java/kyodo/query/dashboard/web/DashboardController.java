@@ -6,9 +6,10 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import kyodo.kernel.Ward;
 import kyodo.query.dashboard.DashboardFigures;
+import kyodo.query.dashboard.DashboardSettings;
 import kyodo.query.dashboard.PublicDashboard;
 import kyodo.query.listing.ListParameters;
-import org.springframework.beans.factory.annotation.Value;
+import kyodo.query.web.EventStreams;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.util.MultiValueMap;
@@ -35,10 +36,9 @@ class DashboardController {
     private final PublicDashboard dashboard;
     private final Duration heartbeat;
 
-    DashboardController(PublicDashboard dashboard,
-                        @Value("${kyodo.dashboard.stream.heartbeat:15s}") Duration heartbeat) {
+    DashboardController(PublicDashboard dashboard, DashboardSettings settings) {
         this.dashboard = dashboard;
-        this.heartbeat = heartbeat;
+        this.heartbeat = settings.stream().heartbeat();
     }
 
     @Operation(summary = "The public key figures",
@@ -71,12 +71,8 @@ class DashboardController {
                     + "line is sent as a heartbeat every 15 s.")
     @GetMapping(path = "/public/dashboard/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     Flux<ServerSentEvent<DashboardFigures>> stream() {
-        return Flux.concat(Mono.just(comment("dashboard figures")), Flux.merge(
+        return EventStreams.withHeartbeat("dashboard figures",
                 dashboard.changes().map(figures -> ServerSentEvent.builder(figures).event("dashboard").build()),
-                Flux.interval(heartbeat).map(tick -> comment("keep-alive"))));
-    }
-
-    private static ServerSentEvent<DashboardFigures> comment(String text) {
-        return ServerSentEvent.<DashboardFigures>builder().comment(text).build();
+                heartbeat);
     }
 }

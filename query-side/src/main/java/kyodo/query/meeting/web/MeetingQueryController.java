@@ -8,7 +8,7 @@ import kyodo.query.meeting.MeetingViews.MeetingPage;
 import kyodo.query.meeting.MeetingViews.MeetingPublicView;
 import kyodo.query.meeting.MeetingViews.MeetingStaffView;
 import kyodo.query.meeting.MeetingViews;
-import kyodo.query.web.CurrentViewer;
+import kyodo.query.web.DocumentReadController;
 import kyodo.query.web.ReadAfterWrite;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,25 +18,22 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 
 /** Reads of meetings, for staff and for the public: lists and single meetings. */
 @RestController
 @Tag(name = "meetings (reads)")
-class MeetingQueryController {
+class MeetingQueryController extends DocumentReadController {
 
     private final MeetingViews views;
-    private final ReadAfterWrite readAfterWrite;
 
     MeetingQueryController(MeetingViews views, ReadAfterWrite readAfterWrite) {
+        super(readAfterWrite, "No meeting with that id.");
         this.views = views;
-        this.readAfterWrite = readAfterWrite;
     }
 
     @Operation(summary = "Meetings as staff see them: filtered, paged; no participants in list items",
-            description = "Answers {items, page, size, total}. Invalid parameters answer 400 invalid-input "
-                    + "naming each bad parameter.")
+            description = PAGE_ANSWER)
     @MeetingListParameters
     @GetMapping(path = "/api/meetings", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<MeetingPage> staffList(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
@@ -44,8 +41,7 @@ class MeetingQueryController {
     }
 
     @Operation(summary = "Meetings as anyone sees them: filtered, paged; no personal data",
-            description = "Answers {items, page, size, total}. Invalid parameters answer 400 invalid-input "
-                    + "naming each bad parameter.")
+            description = PAGE_ANSWER)
     @MeetingListParameters
     @GetMapping(path = "/public/meetings", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<MeetingPage> publicList(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
@@ -59,12 +55,8 @@ class MeetingQueryController {
     @GetMapping(path = "/api/meetings/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<MeetingStaffView>> staff(
             @PathVariable String id,
-            @Parameter(description = "wait for at least this version") @RequestParam(required = false) Long minVersion) {
-        return readAfterWrite.readDocument(id, () -> views.find(id), minVersion, "No meeting with that id.")
-                .zipWith(CurrentViewer.current())
-                .flatMap(read -> Mono.fromCallable(() -> views.staffView(read.getT1(), read.getT2()))
-                        .subscribeOn(Schedulers.boundedElastic()))
-                .map(view -> ResponseEntity.ok().eTag(ReadAfterWrite.etag(view.meeting().version())).body(view));
+            @Parameter(description = MIN_VERSION) @RequestParam(required = false) Long minVersion) {
+        return documentFor(id, () -> views.find(id), minVersion, views::staffView, view -> view.meeting().version());
     }
 
     @Operation(summary = "A meeting as anyone sees it: counts, never participants",
@@ -72,13 +64,10 @@ class MeetingQueryController {
                     + "feedback and the public timeline. ETag carries the meeting's version.")
     @GetMapping(path = "/public/meetings/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<MeetingPublicView>> publicView(@PathVariable String id) {
-        return readAfterWrite.readDocument(id, () -> views.findPublic(id), null, "No meeting with that id.")
-                .map(views::publicView)
-                .map(view -> ResponseEntity.ok().eTag(ReadAfterWrite.etag(view.version())).body(view));
+        return document(id, () -> views.findPublic(id), null, views::publicView, MeetingPublicView::version);
     }
 
     private Mono<MeetingPage> list(MultiValueMap<String, String> params) {
-        return Mono.fromCallable(() -> views.list(MeetingListQuery.parse(params)))
-                .subscribeOn(Schedulers.boundedElastic());
+        return page(() -> views.list(MeetingListQuery.parse(params)));
     }
 }

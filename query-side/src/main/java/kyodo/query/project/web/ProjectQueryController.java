@@ -7,6 +7,7 @@ import kyodo.query.project.ProjectListQuery;
 import kyodo.query.project.ProjectViews;
 import kyodo.query.project.ProjectViews.ProjectPage;
 import kyodo.query.project.ProjectViews.ProjectView;
+import kyodo.query.web.DocumentReadController;
 import kyodo.query.web.ReadAfterWrite;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,25 +17,22 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 
 /** Reads of collaborative projects, for staff and for the public: lists and single projects. */
 @RestController
 @Tag(name = "projects (reads)")
-class ProjectQueryController {
+class ProjectQueryController extends DocumentReadController {
 
     private final ProjectViews views;
-    private final ReadAfterWrite readAfterWrite;
 
     ProjectQueryController(ProjectViews views, ReadAfterWrite readAfterWrite) {
+        super(readAfterWrite, "No project with that id.");
         this.views = views;
-        this.readAfterWrite = readAfterWrite;
     }
 
     @Operation(summary = "Projects as staff see them: filtered, paged",
-            description = "Answers {items, page, size, total}. Invalid parameters answer 400 invalid-input "
-                    + "naming each bad parameter.")
+            description = PAGE_ANSWER)
     @ProjectListParameters
     @GetMapping(path = "/api/projects", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ProjectPage> staffList(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
@@ -42,8 +40,7 @@ class ProjectQueryController {
     }
 
     @Operation(summary = "Projects as anyone sees them: filtered, paged",
-            description = "Answers {items, page, size, total}. Invalid parameters answer 400 invalid-input "
-                    + "naming each bad parameter.")
+            description = PAGE_ANSWER)
     @ProjectListParameters
     @GetMapping(path = "/public/projects", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ProjectPage> publicList(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
@@ -57,10 +54,8 @@ class ProjectQueryController {
     @GetMapping(path = "/api/projects/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<ProjectView>> staff(
             @PathVariable String id,
-            @Parameter(description = "wait for at least this version") @RequestParam(required = false) Long minVersion) {
-        return readAfterWrite.readDocument(id, () -> views.find(id), minVersion, "No project with that id.")
-                .map(views::view)
-                .map(view -> ResponseEntity.ok().eTag(ReadAfterWrite.etag(view.version())).body(view));
+            @Parameter(description = MIN_VERSION) @RequestParam(required = false) Long minVersion) {
+        return document(id, () -> views.find(id), minVersion, views::view, ProjectView::version);
     }
 
     @Operation(summary = "A project as anyone sees it",
@@ -69,13 +64,10 @@ class ProjectQueryController {
                     + "evaluation, the end, and the public timeline. Never a staff id. ETag carries the version.")
     @GetMapping(path = "/public/projects/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<ProjectView>> publicView(@PathVariable String id) {
-        return readAfterWrite.readDocument(id, () -> views.find(id), null, "No project with that id.")
-                .map(views::view)
-                .map(view -> ResponseEntity.ok().eTag(ReadAfterWrite.etag(view.version())).body(view));
+        return document(id, () -> views.find(id), null, views::view, ProjectView::version);
     }
 
     private Mono<ProjectPage> list(MultiValueMap<String, String> params) {
-        return Mono.fromCallable(() -> views.list(ProjectListQuery.parse(params)))
-                .subscribeOn(Schedulers.boundedElastic());
+        return page(() -> views.list(ProjectListQuery.parse(params)));
     }
 }

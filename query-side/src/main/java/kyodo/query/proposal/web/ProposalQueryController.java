@@ -8,7 +8,7 @@ import kyodo.query.proposal.ProposalViews.ProposalPage;
 import kyodo.query.proposal.ProposalViews.ProposalPublicView;
 import kyodo.query.proposal.ProposalViews.ProposalStaffView;
 import kyodo.query.proposal.ProposalViews;
-import kyodo.query.web.CurrentViewer;
+import kyodo.query.web.DocumentReadController;
 import kyodo.query.web.ReadAfterWrite;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,25 +18,22 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 
 /** Reads of proposals, for staff and for the public: lists and single proposals. */
 @RestController
 @Tag(name = "proposals (reads)")
-class ProposalQueryController {
+class ProposalQueryController extends DocumentReadController {
 
     private final ProposalViews views;
-    private final ReadAfterWrite readAfterWrite;
 
     ProposalQueryController(ProposalViews views, ReadAfterWrite readAfterWrite) {
+        super(readAfterWrite, "No proposal with that id.");
         this.views = views;
-        this.readAfterWrite = readAfterWrite;
     }
 
     @Operation(summary = "Proposals as staff see them: filtered, paged; no proposer in list items",
-            description = "Answers {items, page, size, total}. Invalid parameters answer 400 invalid-input "
-                    + "naming each bad parameter.")
+            description = PAGE_ANSWER)
     @ProposalListParameters
     @GetMapping(path = "/api/proposals", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ProposalPage> staffList(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
@@ -44,8 +41,7 @@ class ProposalQueryController {
     }
 
     @Operation(summary = "Proposals as anyone sees them: filtered, paged; no personal data",
-            description = "Answers {items, page, size, total}. Invalid parameters answer 400 invalid-input "
-                    + "naming each bad parameter.")
+            description = PAGE_ANSWER)
     @ProposalListParameters
     @GetMapping(path = "/public/proposals", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ProposalPage> publicList(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
@@ -58,24 +54,17 @@ class ProposalQueryController {
     @GetMapping(path = "/api/proposals/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<ProposalStaffView>> staff(
             @PathVariable String id,
-            @Parameter(description = "wait for at least this version") @RequestParam(required = false) Long minVersion) {
-        return readAfterWrite.readDocument(id, () -> views.find(id), minVersion, "No proposal with that id.")
-                .zipWith(CurrentViewer.current())
-                .flatMap(read -> Mono.fromCallable(() -> views.staffView(read.getT1(), read.getT2()))
-                        .subscribeOn(Schedulers.boundedElastic()))
-                .map(view -> ResponseEntity.ok().eTag(ReadAfterWrite.etag(view.proposal().version())).body(view));
+            @Parameter(description = MIN_VERSION) @RequestParam(required = false) Long minVersion) {
+        return documentFor(id, () -> views.find(id), minVersion, views::staffView, view -> view.proposal().version());
     }
 
     @Operation(summary = "A proposal as anyone sees it: no personal data")
     @GetMapping(path = "/public/proposals/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<ProposalPublicView>> publicView(@PathVariable String id) {
-        return readAfterWrite.readDocument(id, () -> views.find(id), null, "No proposal with that id.")
-                .map(views::publicView)
-                .map(view -> ResponseEntity.ok().eTag(ReadAfterWrite.etag(view.version())).body(view));
+        return document(id, () -> views.find(id), null, views::publicView, ProposalPublicView::version);
     }
 
     private Mono<ProposalPage> list(MultiValueMap<String, String> params) {
-        return Mono.fromCallable(() -> views.list(ProposalListQuery.parse(params)))
-                .subscribeOn(Schedulers.boundedElastic());
+        return page(() -> views.list(ProposalListQuery.parse(params)));
     }
 }

@@ -9,7 +9,7 @@ import kyodo.query.analytics.AnalyticsFixture;
 import kyodo.query.platform.store.ReadStore;
 import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.proposal.TestStores;
-import kyodo.query.web.QueryProblemHandler;
+import kyodo.query.web.QueryWebTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,15 +19,12 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.http.codec.json.Jackson2JsonEncoder;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.config.EnableWebFlux;
-import org.springframework.web.reactive.config.WebFluxConfigurer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -321,25 +318,15 @@ class AnalyticsWebTest {
         }
     }
 
-    /** The analytics and dashboard beans, the problem handler, and JSON written as Spring Boot writes it. */
+    /** The query side's analytics beans on the shared HTTP edge. */
     @Configuration
-    @EnableWebFlux
     @ComponentScan({"kyodo.query.analytics", "kyodo.query.dashboard"})
-    static class Web implements WebFluxConfigurer {
+    @Import(QueryWebTest.Edge.class)
+    static class Web {
 
         @Bean
         ObjectMapper objectMapper() {
             return TestStores.JSON;
-        }
-
-        @Bean
-        QueryProblemHandler queryProblemHandler() {
-            return new QueryProblemHandler();
-        }
-
-        @Override
-        public void configureHttpMessageCodecs(ServerCodecConfigurer configurer) {
-            configurer.defaultCodecs().jackson2JsonEncoder(new Jackson2JsonEncoder(TestStores.JSON));
         }
     }
 }

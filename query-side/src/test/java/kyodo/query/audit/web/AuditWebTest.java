@@ -1,7 +1,6 @@
 package kyodo.query.audit.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoDatabase;
 import kyodo.query.audit.AuditFixtures;
 import kyodo.query.audit.AuditSigningKey;
 import kyodo.query.audit.CanonicalJson;
@@ -12,7 +11,7 @@ import kyodo.query.audit.MerkleTree;
 import kyodo.query.platform.store.ReadStore;
 import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.proposal.TestStores;
-import kyodo.query.web.QueryProblemHandler;
+import kyodo.query.web.QueryWebTest;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -25,18 +24,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.http.codec.json.Jackson2JsonEncoder;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.config.EnableWebFlux;
-import org.springframework.web.reactive.config.WebFluxConfigurer;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,6 +45,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import static kyodo.query.web.QueryWebTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -283,10 +279,7 @@ class AuditWebTest {
     }
 
     private JsonNode getJson(String uri) {
-        return json(client.get().uri(uri).exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentType(MediaType.APPLICATION_JSON)
-                .expectBody(String.class).returnResult().getResponseBody());
+        return QueryWebTest.getJson(client, uri);
     }
 
     private JsonNode problem(String uri, int status) {
@@ -298,28 +291,10 @@ class AuditWebTest {
         return problem;
     }
 
-    private static JsonNode json(String text) {
-        try {
-            return TestStores.JSON.readTree(text);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    /** The audit beans, the query side's problem handler, and JSON written as Spring Boot writes it. */
+    /** The query side's audit beans on the shared HTTP edge. */
     @Configuration
-    @EnableWebFlux
     @ComponentScan("kyodo.query.audit")
-    static class Web implements WebFluxConfigurer {
-
-        @Bean
-        QueryProblemHandler queryProblemHandler() {
-            return new QueryProblemHandler();
-        }
-
-        @Override
-        public void configureHttpMessageCodecs(ServerCodecConfigurer configurer) {
-            configurer.defaultCodecs().jackson2JsonEncoder(new Jackson2JsonEncoder(TestStores.JSON));
-        }
+    @Import(QueryWebTest.Edge.class)
+    static class Web {
     }
 }

@@ -1,18 +1,14 @@
 package kyodo.query.budget.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoDatabase;
 import kyodo.kernel.Ward;
 import kyodo.kernel.project.ProjectProgramme;
 import kyodo.query.budget.BudgetStory;
-import kyodo.query.platform.store.ReadStore;
-import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.project.ProjectStory;
 import kyodo.query.proposal.TestStores;
-import kyodo.query.web.QueryProblemHandler;
+import kyodo.query.web.QueryWebTest;
+import kyodo.query.web.QuerySettings;
 import kyodo.query.web.ReadAfterWrite;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.EventMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,18 +17,16 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerCodecConfigurer;
-import org.springframework.http.codec.json.Jackson2JsonEncoder;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.reactive.config.EnableWebFlux;
-import org.springframework.web.reactive.config.WebFluxConfigurer;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import static kyodo.query.web.QueryWebTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -50,14 +44,8 @@ class WardBudgetQueryControllerTest {
 
     @BeforeEach
     void twoBudgetsAndAProject() throws Exception {
-        context = new AnnotationConfigApplicationContext();
-        context.registerBean(ReadStore.class, () -> MongoReadStore.of(stores.freshDatabase()));
-        context.register(Web.class);
-        context.refresh();
+        context = QueryWebTest.start(Web.class, stores.freshDatabase(), beans -> { });
         client = WebTestClient.bindToApplicationContext(context).build();
-        // The projection is package-private: drive it through Axon's adapter, as a processor would.
-        AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(
-                context.getBean("wardBudgetProjection"));
         BudgetStory saiwai = BudgetStory.of(Ward.SAIWAI, 2025)
                 .envelope(10_000_000L, "令和7年度当初予算", Instant.parse("2025-04-01T00:00:00Z"))
                 .reserved("al-1", "proj-1", 3_000_000L, Instant.parse("2025-05-15T01:00:00Z"));
@@ -71,10 +59,8 @@ class WardBudgetQueryControllerTest {
         ProjectStory early = ProjectStory.launched("proj-2", Ward.ASAO, 2025, "麻生の里山", "環境",
                         ProjectProgramme.COLLABORATIVE, "2025-05-01T01:00:00Z")
                 .allocated("al-2", "asao-2025", 500_000L, "道具", Instant.parse("2025-05-15T01:00:01Z"));
-        for (EventMessage<?> event : List.of(saiwai.messages(), tama.messages(), project.messages(), early.messages())
-                .stream().flatMap(List::stream).toList()) {
-            projection.handle(event);
-        }
+        QueryWebTest.project(context, "wardBudgetProjection", saiwai.messages(), tama.messages(), project.messages(),
+                early.messages());
     }
 
     @AfterEach
@@ -188,33 +174,15 @@ class WardBudgetQueryControllerTest {
         }
     }
 
-    private static JsonNode json(String text) {
-        try {
-            return TestStores.JSON.readTree(text);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    /** The query side's budget beans, its problem handler, and JSON written as Spring Boot writes it. */
+    /** The query side's budget beans on the shared HTTP edge. */
     @Configuration
-    @EnableWebFlux
     @ComponentScan("kyodo.query.budget")
-    static class Web implements WebFluxConfigurer {
+    @Import(QueryWebTest.Edge.class)
+    static class Web {
 
         @Bean
         ReadAfterWrite readAfterWrite() {
-            return new ReadAfterWrite(Duration.ofMillis(200));
-        }
-
-        @Bean
-        QueryProblemHandler queryProblemHandler() {
-            return new QueryProblemHandler();
-        }
-
-        @Override
-        public void configureHttpMessageCodecs(ServerCodecConfigurer configurer) {
-            configurer.defaultCodecs().jackson2JsonEncoder(new Jackson2JsonEncoder(TestStores.JSON));
+            return new ReadAfterWrite(new QuerySettings(Duration.ofMillis(200)));
         }
     }
 }

@@ -1,19 +1,14 @@
 package kyodo.query.meeting.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoDatabase;
 import io.swagger.v3.oas.annotations.Parameter;
 import kyodo.kernel.Ward;
 import kyodo.kernel.meeting.MeetingKind;
-import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.query.meeting.MeetingStory;
-import kyodo.query.platform.store.ReadStore;
-import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.proposal.TestStores;
-import kyodo.query.web.QueryProblemHandler;
+import kyodo.query.web.QueryWebTest;
+import kyodo.query.web.QuerySettings;
 import kyodo.query.web.ReadAfterWrite;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.EventMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,20 +17,18 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerCodecConfigurer;
-import org.springframework.http.codec.json.Jackson2JsonEncoder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.reactive.config.EnableWebFlux;
-import org.springframework.web.reactive.config.WebFluxConfigurer;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import static kyodo.query.web.QueryWebTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -57,27 +50,16 @@ class MeetingQueryControllerTest {
 
     @BeforeEach
     void twoMeetings() throws Exception {
-        context = new AnnotationConfigApplicationContext();
-        context.registerBean(ReadStore.class, () -> MongoReadStore.of(stores.freshDatabase()));
-        context.registerBean(PersonalDataProtector.class, () -> stores.protector);
-        context.registerBean("signedIn", org.springframework.web.server.WebFilter.class,
-                () -> kyodo.query.web.SignedIn.asStaffOf(null));
-        context.register(Web.class);
-        context.refresh();
+        context = QueryWebTest.start(Web.class, stores.freshDatabase(),
+                QueryWebTest.signedInStaff(stores.protector));
         client = WebTestClient.bindToApplicationContext(context).build();
-        // The projection is package-private: drive it through Axon's adapter, as a processor would.
-        AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(
-                context.getBean("meetingProjection"));
         assembly = MeetingStory.scheduled("m1", MeetingKind.WARD_ASSEMBLY, Ward.SAIWAI, null, "幸区区民会議 第1回",
                         List.of("防災"), "2025-05-20T05:00:00Z")
                 .registered(stores.protector, "p-1", NAME, AFFILIATION, "幸区町内会連合会",
                         Instant.parse("2025-05-01T00:00:00Z"))
                 .opened(20, Instant.parse("2025-05-20T05:00:00Z"));
         MeetingStory workshop = MeetingStory.southernDistrictWorkshop("ws-2015-south");
-        for (EventMessage<?> event : List.of(assembly.messages(), workshop.messages()).stream()
-                .flatMap(List::stream).toList()) {
-            projection.handle(event);
-        }
+        QueryWebTest.project(context, "meetingProjection", assembly.messages(), workshop.messages());
     }
 
     @AfterEach
@@ -238,39 +220,18 @@ class MeetingQueryControllerTest {
     }
 
     private JsonNode getJson(String uri, Object... variables) {
-        return json(client.get().uri(uri, variables).exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentType(MediaType.APPLICATION_JSON)
-                .expectBody(String.class).returnResult().getResponseBody());
+        return QueryWebTest.getJson(client, uri, variables);
     }
 
-    private static JsonNode json(String text) {
-        try {
-            return TestStores.JSON.readTree(text);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    /** The query side's meeting beans, its problem handler, and JSON written as Spring Boot writes it. */
+    /** The query side's meeting beans on the shared HTTP edge. */
     @Configuration
-    @EnableWebFlux
     @ComponentScan("kyodo.query.meeting")
-    static class Web implements WebFluxConfigurer {
+    @Import(QueryWebTest.Edge.class)
+    static class Web {
 
         @Bean
         ReadAfterWrite readAfterWrite() {
-            return new ReadAfterWrite(Duration.ofMillis(300));
-        }
-
-        @Bean
-        QueryProblemHandler queryProblemHandler() {
-            return new QueryProblemHandler();
-        }
-
-        @Override
-        public void configureHttpMessageCodecs(ServerCodecConfigurer configurer) {
-            configurer.defaultCodecs().jackson2JsonEncoder(new Jackson2JsonEncoder(TestStores.JSON));
+            return new ReadAfterWrite(new QuerySettings(Duration.ofMillis(300)));
         }
     }
 }

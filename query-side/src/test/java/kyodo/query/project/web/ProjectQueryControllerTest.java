@@ -1,20 +1,16 @@
 package kyodo.query.project.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoDatabase;
 import io.swagger.v3.oas.annotations.Parameter;
 import kyodo.kernel.Ward;
 import kyodo.kernel.project.PartnerType;
 import kyodo.kernel.project.ProjectOrigin;
 import kyodo.kernel.project.ProjectProgramme;
-import kyodo.query.platform.store.ReadStore;
-import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.project.ProjectStory;
 import kyodo.query.proposal.TestStores;
-import kyodo.query.web.QueryProblemHandler;
+import kyodo.query.web.QueryWebTest;
+import kyodo.query.web.QuerySettings;
 import kyodo.query.web.ReadAfterWrite;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.EventMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,14 +19,11 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerCodecConfigurer;
-import org.springframework.http.codec.json.Jackson2JsonEncoder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.reactive.config.EnableWebFlux;
-import org.springframework.web.reactive.config.WebFluxConfigurer;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -38,6 +31,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import static kyodo.query.web.QueryWebTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -54,14 +48,8 @@ class ProjectQueryControllerTest {
 
     @BeforeEach
     void twoProjects() throws Exception {
-        context = new AnnotationConfigApplicationContext();
-        context.registerBean(ReadStore.class, () -> MongoReadStore.of(stores.freshDatabase()));
-        context.register(Web.class);
-        context.refresh();
+        context = QueryWebTest.start(Web.class, stores.freshDatabase(), beans -> { });
         client = WebTestClient.bindToApplicationContext(context).build();
-        // The projection is package-private: drive it through Axon's adapter, as a processor would.
-        AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(
-                context.getBean("projectProjection"));
         ProjectStory parking = ProjectStory.launched("j1", Ward.SAIWAI, 2025, "駅前駐輪場の拡充", "交通",
                         ProjectProgramme.WARD_LOCAL_ISSUE, new ProjectOrigin("prop-1", null, null), "交通政策課",
                         Instant.parse("2025-05-01T01:00:00Z"))
@@ -72,10 +60,7 @@ class ProjectQueryControllerTest {
                 .spent("ex-j1", 1_000_001L, "設計", LocalDate.parse("2025-06-01"), Instant.parse("2025-06-02T01:00:00Z"));
         ProjectStory river = ProjectStory.launched("j2", null, 2026, "多摩川の清掃活動", "環境",
                 ProjectProgramme.COLLABORATIVE, "2026-04-10T01:00:00Z");
-        for (EventMessage<?> event : List.of(parking.messages(), river.messages()).stream().flatMap(List::stream)
-                .toList()) {
-            projection.handle(event);
-        }
+        QueryWebTest.project(context, "projectProjection", parking.messages(), river.messages());
     }
 
     @AfterEach
@@ -198,39 +183,18 @@ class ProjectQueryControllerTest {
     }
 
     private JsonNode getJson(String uri, Object... variables) {
-        return json(client.get().uri(uri, variables).exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentType(MediaType.APPLICATION_JSON)
-                .expectBody(String.class).returnResult().getResponseBody());
+        return QueryWebTest.getJson(client, uri, variables);
     }
 
-    private static JsonNode json(String text) {
-        try {
-            return TestStores.JSON.readTree(text);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    /** The query side's project beans, its problem handler, and JSON written as Spring Boot writes it. */
+    /** The query side's project beans on the shared HTTP edge. */
     @Configuration
-    @EnableWebFlux
     @ComponentScan("kyodo.query.project")
-    static class Web implements WebFluxConfigurer {
+    @Import(QueryWebTest.Edge.class)
+    static class Web {
 
         @Bean
         ReadAfterWrite readAfterWrite() {
-            return new ReadAfterWrite(Duration.ofMillis(200));
-        }
-
-        @Bean
-        QueryProblemHandler queryProblemHandler() {
-            return new QueryProblemHandler();
-        }
-
-        @Override
-        public void configureHttpMessageCodecs(ServerCodecConfigurer configurer) {
-            configurer.defaultCodecs().jackson2JsonEncoder(new Jackson2JsonEncoder(TestStores.JSON));
+            return new ReadAfterWrite(new QuerySettings(Duration.ofMillis(200)));
         }
     }
 }

@@ -1,19 +1,16 @@
 package kyodo.query.proposal.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoDatabase;
 import io.swagger.v3.oas.annotations.Parameter;
 import kyodo.kernel.Ward;
-import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.kernel.project.ProjectOrigin;
 import kyodo.kernel.project.ProjectProgramme;
 import kyodo.kernel.proposal.ProposalProgramme;
-import kyodo.query.platform.store.ReadStore;
-import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.project.ProjectStory;
 import kyodo.query.proposal.ProposalStory;
 import kyodo.query.proposal.TestStores;
-import kyodo.query.web.QueryProblemHandler;
+import kyodo.query.web.QueryWebTest;
+import kyodo.query.web.QuerySettings;
 import kyodo.query.web.ReadAfterWrite;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
@@ -25,14 +22,11 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.ServerCodecConfigurer;
-import org.springframework.http.codec.json.Jackson2JsonEncoder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.reactive.config.EnableWebFlux;
-import org.springframework.web.reactive.config.WebFluxConfigurer;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -40,6 +34,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import static kyodo.query.web.QueryWebTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -56,17 +51,9 @@ class ProposalQueryControllerTest {
 
     @BeforeEach
     void twoProposals() throws Exception {
-        context = new AnnotationConfigApplicationContext();
-        context.registerBean(ReadStore.class, () -> MongoReadStore.of(stores.freshDatabase()));
-        context.registerBean(PersonalDataProtector.class, () -> stores.protector);
-        context.registerBean("signedIn", org.springframework.web.server.WebFilter.class,
-                () -> kyodo.query.web.SignedIn.asStaffOf(null));
-        context.register(Web.class);
-        context.refresh();
+        context = QueryWebTest.start(Web.class, stores.freshDatabase(),
+                QueryWebTest.signedInStaff(stores.protector));
         client = WebTestClient.bindToApplicationContext(context).build();
-        // The projection is package-private: drive it through Axon's adapter, as a processor would.
-        AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(
-                context.getBean("proposalProjection"));
         ProposalStory parking = ProposalStory.submitted(stores.protector, "p1", Ward.SAIWAI,
                         "駅前の駐輪場を増やしてほしい", "朝は満車です。", List.of("交通"),
                         ProposalProgramme.CITIZEN_PROPOSAL, Instant.parse("2025-05-10T01:00:00Z"))
@@ -75,10 +62,7 @@ class ProposalQueryControllerTest {
         ProposalStory bench = ProposalStory.submitted(stores.protector, "p2", Ward.TAMA, "公園のベンチを直してほしい",
                 "座面が割れています。", List.of("公園"), ProposalProgramme.SUGGESTION_BOX,
                 Instant.parse("2025-06-15T01:30:00Z"));
-        for (EventMessage<?> event : List.of(parking.messages(), bench.messages()).stream().flatMap(List::stream)
-                .toList()) {
-            projection.handle(event);
-        }
+        QueryWebTest.project(context, "proposalProjection", parking.messages(), bench.messages());
     }
 
     @AfterEach
@@ -210,39 +194,18 @@ class ProposalQueryControllerTest {
     }
 
     private JsonNode getJson(String uri, Object... variables) {
-        return json(client.get().uri(uri, variables).exchange()
-                .expectStatus().isOk()
-                .expectHeader().contentType(MediaType.APPLICATION_JSON)
-                .expectBody(String.class).returnResult().getResponseBody());
+        return QueryWebTest.getJson(client, uri, variables);
     }
 
-    private static JsonNode json(String text) {
-        try {
-            return TestStores.JSON.readTree(text);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    /** The query side's proposal beans, its problem handler, and JSON written as Spring Boot writes it. */
+    /** The query side's proposal beans on the shared HTTP edge. */
     @Configuration
-    @EnableWebFlux
     @ComponentScan("kyodo.query.proposal")
-    static class Web implements WebFluxConfigurer {
+    @Import(QueryWebTest.Edge.class)
+    static class Web {
 
         @Bean
         ReadAfterWrite readAfterWrite() {
-            return new ReadAfterWrite(Duration.ofSeconds(1));
-        }
-
-        @Bean
-        QueryProblemHandler queryProblemHandler() {
-            return new QueryProblemHandler();
-        }
-
-        @Override
-        public void configureHttpMessageCodecs(ServerCodecConfigurer configurer) {
-            configurer.defaultCodecs().jackson2JsonEncoder(new Jackson2JsonEncoder(TestStores.JSON));
+            return new ReadAfterWrite(new QuerySettings(Duration.ofSeconds(1)));
         }
     }
 }

@@ -1,0 +1,21 @@
+package kyodo.query.platform;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the read models live, {@code kyodo.mongodb.*}. The URI's default is derived from the
+ * environment ({@code KYODO_MONGODB_URI}, {@code spring.data.mongodb.uri}) by
+ * {@link QuerySideDefaults}.
+ *
+ * @param uri      a MongoDB connection string; empty: the embedded engine under readmodels in the data directory
+ * @param database the database of the read models when the URI names none
+ */
+@ConfigurationProperties("kyodo.mongodb")
+public record ReadStoreSettings(String uri, @DefaultValue("kyodo") String database) {
+
+    /** Whether a MongoDB server was named (else the embedded engine holds the read models). */
+    boolean external() {
+        return uri != null && !uri.isBlank();
+    }
+}

@@ -1,0 +1,65 @@
+package kyodo.query;
+
+import kyodo.query.audit.AuditSettings;
+import kyodo.query.dashboard.DashboardSettings;
+import kyodo.query.platform.ProjectionSettings;
+import kyodo.query.platform.ReadStoreSettings;
+import kyodo.query.web.QuerySettings;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The query side's settings keep the names and defaults operators configured before they were typed. */
+class QuerySideSettingsTest {
+
+    @Test
+    void withNothingSetEverySettingHasItsDefault() {
+        Binder nothing = new Binder(new MapConfigurationPropertySource());
+        assertThat(bind(nothing, AuditSettings.class)).isEqualTo(new AuditSettings("", "", 1000, Duration.ofDays(1),
+                Duration.ofHours(1), new AuditSettings.Stream(Duration.ofSeconds(15), Duration.ofSeconds(1))));
+        assertThat(bind(nothing, DashboardSettings.class)).isEqualTo(new DashboardSettings(Duration.ofSeconds(1),
+                new DashboardSettings.Stream(Duration.ofSeconds(15))));
+        assertThat(bind(nothing, ProjectionSettings.class)).isEqualTo(new ProjectionSettings(100, 1));
+        assertThat(bind(nothing, ReadStoreSettings.class)).isEqualTo(new ReadStoreSettings(null, "kyodo"));
+        assertThat(bind(nothing, QuerySettings.class)).isEqualTo(new QuerySettings(Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void everySettingIsReadUnderItsOperatorFacingName() {
+        Binder set = new Binder(new MapConfigurationPropertySource(Map.ofEntries(
+                Map.entry("kyodo.audit.signing-key", "/keys/audit"),
+                Map.entry("kyodo.audit.previous-public-keys", "a,b"),
+                Map.entry("kyodo.audit.checkpoint-every", "2"),
+                Map.entry("kyodo.audit.checkpoint-max-age", "PT12H"),
+                Map.entry("kyodo.audit.checkpoint-check-interval", "10m"),
+                Map.entry("kyodo.audit.stream.heartbeat", "30s"),
+                Map.entry("kyodo.audit.stream.poll-interval", "200ms"),
+                Map.entry("kyodo.dashboard.poll-interval", "100ms"),
+                Map.entry("kyodo.dashboard.stream.heartbeat", "5s"),
+                Map.entry("kyodo.projections.batch-size", "1000"),
+                Map.entry("kyodo.projections.segments", "4"),
+                Map.entry("kyodo.mongodb.uri", "mongodb://mongo.example/kyodo"),
+                Map.entry("kyodo.mongodb.database", "reads"),
+                Map.entry("kyodo.query.max-wait", "1s"))));
+        assertThat(bind(set, AuditSettings.class)).isEqualTo(new AuditSettings("/keys/audit", "a,b", 2,
+                Duration.ofHours(12), Duration.ofMinutes(10),
+                new AuditSettings.Stream(Duration.ofSeconds(30), Duration.ofMillis(200))));
+        assertThat(bind(set, DashboardSettings.class)).isEqualTo(new DashboardSettings(Duration.ofMillis(100),
+                new DashboardSettings.Stream(Duration.ofSeconds(5))));
+        assertThat(bind(set, ProjectionSettings.class)).isEqualTo(new ProjectionSettings(1000, 4));
+        assertThat(bind(set, ReadStoreSettings.class))
+                .isEqualTo(new ReadStoreSettings("mongodb://mongo.example/kyodo", "reads"));
+        assertThat(bind(set, QuerySettings.class)).isEqualTo(new QuerySettings(Duration.ofSeconds(1)));
+    }
+
+    private static <T> T bind(Binder binder, Class<T> type) {
+        String prefix = type.getAnnotation(ConfigurationProperties.class).value();
+        return binder.bindOrCreate(prefix, type);
+    }
+}
