@@ -43,7 +43,7 @@ final class BenchMeasures {
     }
 
     static Path dataDir(ConfigurableApplicationContext context) {
-        return Path.of(context.getEnvironment().getProperty("kyodo.data-dir", "data")).toAbsolutePath().normalize();
+        return Path.of(context.getEnvironment().getRequiredProperty("kyodo.data-dir")).toAbsolutePath().normalize();
     }
 
     /**

@@ -60,7 +60,8 @@ public class SecurityConfiguration {
     StaffAccounts staffAccounts(SecuritySettings settings, Environment env, BCryptPasswordEncoder encoder, Clock clock) {
         String url = settings.accountsUrl();
         if (url == null) {
-            Path dataDir = Path.of(env.getProperty("kyodo.data-dir", "data")).toAbsolutePath().normalize();
+            // the data directory is always set: the embedded defaults resolve it (kyodo.kernel.EmbeddedDefaults)
+            Path dataDir = Path.of(env.getRequiredProperty("kyodo.data-dir")).toAbsolutePath().normalize();
             url = EmbeddedFiles.url(dataDir.resolve("accounts/accounts"));
         }
         return new StaffAccounts(settings.accounts(), url, encoder, clock);

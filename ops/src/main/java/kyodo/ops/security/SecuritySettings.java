@@ -47,9 +47,9 @@ public record SecuritySettings(@DefaultValue("true") boolean localAccounts,
     /**
      * Claim names in the OIDC provider's access tokens.
      *
-     * @param staffIdClaim the account id (default {@code sub})
-     * @param roleClaim    the kyodo role
-     * @param wardClaim    the ward code (absent: city-wide)
+     * @param staffIdClaim the access token's claim that holds the staff account id
+     * @param roleClaim    the access token's claim that holds the kyodo role
+     * @param wardClaim    the access token's claim that holds the ward code (absent: city-wide)
      */
     public record Jwt(@DefaultValue("sub") String staffIdClaim, @DefaultValue("kyodo_role") String roleClaim,
                       @DefaultValue("kyodo_ward") String wardClaim) {

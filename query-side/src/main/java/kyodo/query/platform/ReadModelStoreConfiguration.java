@@ -9,6 +9,7 @@ import kyodo.kernel.StoreInUse;
 import kyodo.kernel.personal.JdbcPersonKeyVault;
 import kyodo.kernel.personal.PersonKeyVault;
 import kyodo.kernel.personal.PersonalDataProtector;
+import kyodo.kernel.personal.VaultSettings;
 import kyodo.query.platform.store.ReadStore;
 import kyodo.query.platform.store.ReadStoreTokenStore;
 import kyodo.query.platform.store.embedded.EmbeddedReadStore;
@@ -23,8 +24,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -102,15 +105,23 @@ public class ReadModelStoreConfiguration {
         }));
     }
 
+    /**
+     * {@code kyodo.vault.*}: the one shape both sides bind (its defaults are the kernel's); in the
+     * all-in-one app whichever side binds it first serves both.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    VaultSettings vaultSettings(Environment environment) {
+        return Binder.get(environment).bindOrCreate("kyodo.vault", VaultSettings.class);
+    }
+
+    /** The query side only reads keys (to open personal data for staff views): a small pool of its own. */
     @Bean
     @ConditionalOnMissingBean(PersonKeyVault.class)
-    JdbcPersonKeyVault personKeyVault(@Value("${kyodo.vault.url}") String url,
-                                      @Value("${kyodo.vault.username:kyodo}") String user,
-                                      @Value("${kyodo.vault.password:}") String password) {
-        SecureRandom random = new SecureRandom();
-        JdbcPersonKeyVault vault = new JdbcPersonKeyVault(
-                DataSourceBuilder.create().url(url).username(user).password(password).build(),
-                PersonalDataProtector.keyGenerator(random));
+    JdbcPersonKeyVault personKeyVault(VaultSettings settings) {
+        JdbcPersonKeyVault vault = new JdbcPersonKeyVault(DataSourceBuilder.create().url(settings.url())
+                .username(settings.username()).password(settings.password()).build(),
+                PersonalDataProtector.keyGenerator(new SecureRandom()));
         vault.createSchema();
         return vault;
     }
