@@ -52,4 +52,13 @@ class PolicyCommandsTest {
         CommandExecutionException withoutProblem = new CommandExecutionException("lost", null, null);
         assertThatThrownBy(() -> failingWith(withoutProblem).sendAndWait(RELEASE, BY)).isSameAs(withoutProblem);
     }
+
+    @Test
+    void aProblemThatSaysNotNowIsThrownForTheProcessorToRetry() {
+        KyodoProblemException busy = new KyodoProblemException(CommonProblems.UNAVAILABLE,
+                "Other decisions are being recorded; try again.");
+        CommandExecutionException overTheBus = new CommandExecutionException(busy.getMessage(), busy, busy.toDetails());
+        assertThatThrownBy(() -> failingWith(overTheBus).sendAndWait(RELEASE, BY)).isSameAs(overTheBus);
+        assertThatThrownBy(() -> failingWith(busy).sendAndWait(RELEASE, BY)).isSameAs(busy);
+    }
 }
