@@ -38,7 +38,7 @@ class PortalErrors {
         boolean english = locale != null && Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
         return PortalView.page(exchange, "error", "error", Map.of(
                 "status", problem.status(),
-                "title", english ? problem.titleEn() : problem.titleJa(),
+                "problemTitle", english ? problem.titleEn() : problem.titleJa(),
                 "slug", problem.slug(),
                 "violations", problem.errors()), HttpStatus.valueOf(problem.status()));
     }

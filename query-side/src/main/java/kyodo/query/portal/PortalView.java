@@ -31,7 +31,7 @@ final class PortalView {
         String lang = locale == null ? "ja" : locale.getLanguage();
         String other = "en".equals(lang) ? "ja" : "en";
         return Rendering.view("portal/" + template)
-                .modelAttributes(model)
+                .model(model)
                 .modelAttribute("fmt", new PortalFormat(locale == null ? Locale.JAPANESE : locale))
                 .modelAttribute("lang", lang)
                 .modelAttribute("otherLang", other)
