@@ -16,14 +16,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's Chromium, driven by Debian's chromedriver, headless: the browser of the portal's tests
- * (ADR 21). Nothing is downloaded at test time. When either program is missing, this installs both
- * with apt-get if it runs as root, else it fails naming what is missing and how to install it:
- * the browser tests never skip silently.
+ * (ADR 21), with a Japanese font for readable screenshots. Nothing is downloaded by the tests
+ * themselves; when one of the three is missing, this installs them with apt-get if it runs as root,
+ * else it fails naming what is missing and how to install it: the browser tests never skip silently.
  */
 final class Chromium {
 
     static final Path BROWSER = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    /** Without a Japanese font the screenshots show boxes for every kanji. */
+    static final Path JAPANESE_FONT = Path.of("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc");
+    private static final List<String> PACKAGES = List.of("chromium", "chromium-driver", "fonts-noto-cjk");
     private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(15);
 
     private Chromium() {
@@ -56,14 +59,16 @@ final class Chromium {
         if (missing.isEmpty()) {
             return;
         }
-        String how = "apt-get install -y chromium chromium-driver";
+        String how = "apt-get install -y " + String.join(" ", PACKAGES);
         if (!isRoot()) {
             throw new IllegalStateException("The portal's browser tests need " + String.join(" and ", missing)
                     + ", which are not installed. Install them as root: " + how);
         }
-        if (run("apt-get", "install", "-y", "chromium", "chromium-driver") != 0) {
-            run("apt-get", "update");
-            run("apt-get", "install", "-y", "chromium", "chromium-driver");
+        List<String> install = new ArrayList<>(List.of("apt-get", "install", "-y"));
+        install.addAll(PACKAGES);
+        if (run(install) != 0) {
+            run(List.of("apt-get", "update"));
+            run(install);
         }
         if (!missing().isEmpty()) {
             throw new IllegalStateException("The portal's browser tests need " + String.join(" and ", missing())
@@ -90,6 +95,9 @@ final class Chromium {
         if (!Files.isExecutable(DRIVER)) {
             missing.add(DRIVER + " (Debian package chromium-driver)");
         }
+        if (!Files.isReadable(JAPANESE_FONT)) {
+            missing.add(JAPANESE_FONT + " (Debian package fonts-noto-cjk)");
+        }
         return missing;
     }
 
@@ -97,7 +105,7 @@ final class Chromium {
         return "root".equals(System.getProperty("user.name"));
     }
 
-    private static int run(String... command) throws IOException {
+    private static int run(List<String> command) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO()
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
