@@ -16,27 +16,27 @@ import java.util.Map;
  * already answer, except the per-year totals of projects (the sum of the programmes' counts the
  * table shows).
  */
-final class HomeCharts {
+public final class HomeCharts {
 
     private final MessageSource messages;
     private final Locale locale;
     private final PortalFormat fmt;
 
-    HomeCharts(MessageSource messages, Locale locale) {
+    public HomeCharts(MessageSource messages, Locale locale) {
         this.messages = messages;
         this.locale = locale;
         this.fmt = new PortalFormat(locale);
     }
 
     /** Proposals since the start: received, answered, open, overdue. */
-    BarChart proposals(DashboardFigures.ProposalFigures all) {
+    public BarChart proposals(DashboardFigures.ProposalFigures all) {
         List<Long> values = List.of(all.received(), all.answered(), all.open(), all.overdue());
         return BarChart.of("chart-proposals", List.of(text("figure.received"), text("figure.answered"),
                 text("figure.open"), text("figure.overdue")), values, counts(values));
     }
 
     /** Projects per fiscal year, all programmes together. */
-    BarChart projectsByYear(Map<Integer, Map<String, Long>> byFiscalYear) {
+    public BarChart projectsByYear(Map<Integer, Map<String, Long>> byFiscalYear) {
         List<String> labels = new ArrayList<>();
         List<Long> values = new ArrayList<>();
         byFiscalYear.forEach((year, programmes) -> {
@@ -47,12 +47,12 @@ final class HomeCharts {
     }
 
     /** The programmes in declaration order, for the projects table's columns. */
-    static List<String> programmes() {
+    public static List<String> programmes() {
         return ListParameters.names(ProjectProgramme.class);
     }
 
     /** The wards' budget envelopes per fiscal year, in yen. */
-    BarChart envelopes(Map<Integer, Long> byFiscalYear) {
+    public BarChart envelopes(Map<Integer, Long> byFiscalYear) {
         List<String> labels = new ArrayList<>();
         List<Long> values = new ArrayList<>();
         byFiscalYear.forEach((year, yen) -> {
@@ -63,14 +63,14 @@ final class HomeCharts {
     }
 
     /** Participants in meetings: this fiscal year and since the start. */
-    BarChart participants(DashboardFigures.Meetings meetings) {
+    public BarChart participants(DashboardFigures.Meetings meetings) {
         List<Long> values = List.of(meetings.thisFiscalYear().participants(), meetings.allTime().participants());
         return BarChart.of("chart-meetings", List.of(text("figure.thisFiscalYear"), text("figure.allTime")),
                 values, counts(values));
     }
 
     /** Decisions in the public log by outcome. */
-    BarChart decisions(Map<String, Long> byOutcome) {
+    public BarChart decisions(Map<String, Long> byOutcome) {
         List<String> labels = byOutcome.keySet().stream().map(o -> text("outcome." + o)).toList();
         List<Long> values = List.copyOf(byOutcome.values());
         return BarChart.of("chart-decisions", labels, values, counts(values));

@@ -1,4 +1,4 @@
-package kyodo.query.portal;
+package kyodo.query.portal.web;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;

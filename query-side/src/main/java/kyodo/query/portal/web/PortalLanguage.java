@@ -1,5 +1,6 @@
-package kyodo.query.portal;
+package kyodo.query.portal.web;
 
+import kyodo.query.portal.PortalPaths;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpCookie;

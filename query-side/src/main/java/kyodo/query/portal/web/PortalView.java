@@ -1,5 +1,6 @@
-package kyodo.query.portal;
+package kyodo.query.portal.web;
 
+import kyodo.query.portal.PortalFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;

@@ -1,4 +1,4 @@
-package kyodo.query.portal;
+package kyodo.query.portal.web;
 
 import kyodo.kernel.Ward;
 import kyodo.kernel.proposal.ProposalStatus;
@@ -7,9 +7,10 @@ import kyodo.query.audit.DecisionLogEntry;
 import kyodo.query.dashboard.DashboardFigures;
 import kyodo.query.dashboard.PublicDashboard;
 import kyodo.query.listing.ListParameters;
+import kyodo.query.portal.HomeCharts;
 import kyodo.query.proposal.ProposalListQuery;
-import kyodo.query.proposal.ProposalViews;
 import kyodo.query.proposal.ProposalViews.ProposalListItem;
+import kyodo.query.proposal.ProposalViews;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;

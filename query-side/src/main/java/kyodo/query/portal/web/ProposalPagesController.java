@@ -1,12 +1,12 @@
-package kyodo.query.portal;
+package kyodo.query.portal.web;
 
 import kyodo.kernel.Ward;
 import kyodo.kernel.proposal.ProposalProgramme;
 import kyodo.kernel.proposal.ProposalStatus;
 import kyodo.query.listing.ListParameters;
 import kyodo.query.proposal.ProposalListQuery;
-import kyodo.query.proposal.ProposalViews;
 import kyodo.query.proposal.ProposalViews.ProposalPage;
+import kyodo.query.proposal.ProposalViews;
 import kyodo.query.web.ReadAfterWrite;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;

@@ -1,4 +1,4 @@
-package kyodo.query.portal;
+package kyodo.query.portal.web;
 
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
