@@ -86,7 +86,7 @@ class PortalHtmlIT {
                 .contains("<td>" + all.get("received").asLong() + "</td>")
                 .contains("<td>" + all.get("answered").asLong() + "</td>")
                 .contains("<th scope=\"row\">採用</th>")
-                .contains("href=\"/proposals/" + answered + "\"")
+                .contains("href=\"/proposals/" + answered + "\">駅前の駐輪場を増やしてほしい</a>")
                 .contains(REASON);
         String ward = page("/?ward=saiwai");
         assertThat(ward).contains("幸区の主な数字", "<option value=\"saiwai\" selected=\"selected\">幸区</option>");
@@ -144,6 +144,10 @@ class PortalHtmlIT {
                 .contains("<html lang=\"en\">", "Skip to main content", "Key figures: Whole city",
                         "<a class=\"language\" href=\"/?lang=ja\" lang=\"ja\" hreflang=\"ja\"");
         assertThat(get("/", "fr", 200).getResponseBody()).contains("<html lang=\"ja\">");
+        assertThat(get("/proposals/" + answered, "en", 200).getResponseBody())
+                .as("Japanese text on an English page is marked as Japanese")
+                .contains("<h1 lang=\"ja\">駅前の駐輪場を増やしてほしい</h1>", "<dd>Accepted</dd>",
+                        "<span lang=\"ja\">令和");
         EntityExchangeResult<String> switched = get("/proposals?q=駐輪場&lang=en", "ja", 200);
         assertThat(switched.getResponseBody()).contains("<html lang=\"en\">", "1–1 of 1 proposals");
         assertThat(switched.getResponseHeaders().getFirst(HttpHeaders.SET_COOKIE)).startsWith("kyodo_lang=en;");

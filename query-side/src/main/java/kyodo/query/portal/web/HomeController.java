@@ -1,6 +1,7 @@
 package kyodo.query.portal.web;
 
 import kyodo.kernel.Ward;
+import kyodo.kernel.decision.SubjectType;
 import kyodo.kernel.proposal.ProposalStatus;
 import kyodo.query.audit.DecisionLog;
 import kyodo.query.audit.DecisionLogEntry;
@@ -8,6 +9,7 @@ import kyodo.query.dashboard.DashboardFigures;
 import kyodo.query.dashboard.PublicDashboard;
 import kyodo.query.listing.ListParameters;
 import kyodo.query.portal.HomeCharts;
+import kyodo.query.portal.LatestDecision;
 import kyodo.query.proposal.ProposalListQuery;
 import kyodo.query.proposal.ProposalViews.ProposalListItem;
 import kyodo.query.proposal.ProposalViews;
@@ -39,6 +41,7 @@ class HomeController {
     /** Waiting for an answer, with a due date: what "due soon" lists. */
     private static final List<ProposalStatus> AWAITING = List.of(ProposalStatus.ACKNOWLEDGED,
             ProposalStatus.REVISION_REQUESTED, ProposalStatus.REFERRED_TO_MEETING);
+    private static final String PROPOSAL = SubjectType.PROPOSAL.code();
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final PublicDashboard dashboard;
@@ -60,7 +63,7 @@ class HomeController {
                 .flatMap(ward -> {
                     Ward chosen = ward.isEmpty() ? null : ward.get(0);
                     Mono<DashboardFigures> figures = dashboard.figures(chosen);
-                    Mono<List<DecisionLogEntry>> latest = Mono.fromCallable(this::latestDecisions)
+                    Mono<List<LatestDecision>> latest = Mono.fromCallable(this::latestDecisions)
                             .subscribeOn(Schedulers.boundedElastic());
                     Mono<List<ProposalListItem>> dueSoon = Mono.fromCallable(() -> dueSoon(chosen))
                             .subscribeOn(Schedulers.boundedElastic());
@@ -102,12 +105,13 @@ class HomeController {
         return ward;
     }
 
-    /** The last entries of the public decision log, newest first. Blocking. */
-    private List<DecisionLogEntry> latestDecisions() {
+    /** The last entries of the public decision log, newest first, with their proposals' titles. Blocking. */
+    private List<LatestDecision> latestDecisions() {
         long size = log.size();
         List<DecisionLogEntry> entries = new ArrayList<>(log.after(Math.max(0, size - LATEST), LATEST));
         entries.sort(Comparator.comparingLong(DecisionLogEntry::seq).reversed());
-        return entries;
+        return entries.stream().map(entry -> new LatestDecision(entry, PROPOSAL.equals(entry.subjectType())
+                ? proposals.find(entry.subjectId()).map(doc -> doc.getString("title")).orElse(null) : null)).toList();
     }
 
     /**
