@@ -11,10 +11,12 @@ import java.util.List;
  */
 public record BarChart(String id, List<Bar> bars) {
 
-    /** Width of the bars' area in SVG user units; labels and values take the rest. */
-    public static final int BAR_AREA = 300;
-    /** Height of one row. */
-    public static final int ROW = 28;
+    /** Width of the whole chart in SVG user units. */
+    public static final int WIDTH = 600;
+    /** Length of the longest bar; its figure is written after it, in the rest of the width. */
+    public static final int BAR_AREA = 440;
+    /** Height of one row: the label on a line of its own (any length, any language), the bar below it. */
+    public static final int ROW = 44;
 
     /**
      * One bar.
@@ -38,6 +40,11 @@ public record BarChart(String id, List<Bar> bars) {
             bars.add(new Bar(labels.get(i), value, shown.get(i), width, i * ROW));
         }
         return new BarChart(id, List.copyOf(bars));
+    }
+
+    /** The SVG's width in user units. */
+    public int width() {
+        return WIDTH;
     }
 
     /** The SVG's height in user units. */
