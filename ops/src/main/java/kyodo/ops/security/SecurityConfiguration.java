@@ -3,6 +3,7 @@ package kyodo.ops.security;
 import kyodo.kernel.EmbeddedFiles;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.ProblemDetails;
+import kyodo.query.portal.PortalPaths;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -36,9 +37,9 @@ import java.util.List;
 
 /**
  * Who may call what (docs/api.md, "Areas and who may call them"), at the edge of the deployable:
- * {@code /public/**}, health and API docs are anonymous; {@code /analytics/**} is for ANALYST and
- * ADMIN; {@code /api/admin/**} for ADMIN; the rest of {@code /api/**} for staff (STAFF, WARD_HEAD,
- * ADMIN); anything else is refused. The sides check again what the URL can't know: the command side
+ * {@code /public/**}, the portal's pages ({@link PortalPaths}), health and API docs are anonymous;
+ * {@code /analytics/**} is for ANALYST and ADMIN; {@code /api/admin/**} for ADMIN; the rest of
+ * {@code /api/**} for staff (STAFF, WARD_HEAD, ADMIN); anything else is refused. The sides check again what the URL can't know: the command side
  * the role per command and the subject's ward, the query side whose personal data a reader may see.
  *
  * <p>Sign-in is stateless, with every request: HTTP Basic against the local accounts (embedded
@@ -124,6 +125,8 @@ public class SecurityConfiguration {
                 .authorizeExchange(ex -> ex
                         .pathMatchers("/public/**", "/actuator/health", "/actuator/health/**", "/v3/api-docs",
                                 "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
+                        // the public portal's pages and static files (ADR 21), GET only: nothing there writes
+                        .pathMatchers(HttpMethod.GET, PortalPaths.PATTERNS.toArray(String[]::new)).permitAll()
                         .pathMatchers("/analytics/**").hasAnyRole("ANALYST", "ADMIN")
                         .pathMatchers("/api/admin/**").hasRole("ADMIN")
                         .pathMatchers("/api/**").hasAnyRole("STAFF", "WARD_HEAD", "ADMIN")

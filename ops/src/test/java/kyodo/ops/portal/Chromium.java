@@ -1,0 +1,124 @@
+package kyodo.ops.portal;
+
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Debian's Chromium, driven by Debian's chromedriver, headless: the browser of the portal's tests
+ * (ADR 21), with a Japanese font for readable screenshots. Nothing is downloaded by the tests
+ * themselves; when one of the three is missing, this installs them with apt-get if it runs as root,
+ * else it fails naming what is missing and how to install it: the browser tests never skip silently.
+ */
+final class Chromium {
+
+    static final Path BROWSER = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    /** Without a Japanese font the screenshots show boxes for every kanji. */
+    static final Path JAPANESE_FONT = Path.of("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc");
+    private static final List<String> PACKAGES = List.of("chromium", "chromium-driver", "fonts-noto-cjk");
+    private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(15);
+
+    private Chromium() {
+    }
+
+    /** A fresh headless browser with a profile of its own under {@code profile}, 1280 px wide. */
+    static ChromeDriver start(Path profile) throws IOException {
+        ensureInstalled();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BROWSER.toFile());
+        List<String> args = new ArrayList<>(List.of("--headless=new", "--user-data-dir=" + profile,
+                // Chromium otherwise tries to reach Google, which fails without internet (TECH.md)
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--no-default-browser-check", "--disable-dev-shm-usage", "--disable-gpu",
+                "--hide-scrollbars", "--force-device-scale-factor=1", "--lang=ja", "--window-size=1280,900"));
+        if (isRoot()) {
+            args.add("--no-sandbox");
+        }
+        options.addArguments(args);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return driver;
+    }
+
+    /** Installs Chromium and its driver with apt-get when missing (as root), else fails naming them. */
+    static void ensureInstalled() throws IOException {
+        List<String> missing = missing();
+        if (missing.isEmpty()) {
+            return;
+        }
+        String how = "apt-get install -y " + String.join(" ", PACKAGES);
+        if (!isRoot()) {
+            throw new IllegalStateException("The portal's browser tests need " + String.join(" and ", missing)
+                    + ", which are not installed. Install them as root: " + how);
+        }
+        List<String> install = new ArrayList<>(List.of("apt-get", "install", "-y"));
+        install.addAll(PACKAGES);
+        if (run(install) != 0) {
+            run(List.of("apt-get", "update"));
+            run(install);
+        }
+        if (!missing().isEmpty()) {
+            throw new IllegalStateException("The portal's browser tests need " + String.join(" and ", missing())
+                    + "; '" + how + "' did not install them (see its output above).");
+        }
+    }
+
+    /** Writes a screenshot of the whole page at that width (the height follows the page). */
+    static void screenshot(ChromeDriver driver, int width, Path file) throws IOException {
+        driver.manage().window().setSize(new Dimension(width, 900));
+        long height = (Long) driver.executeScript(
+                "return Math.ceil(Math.max(document.documentElement.scrollHeight, document.body.scrollHeight));");
+        driver.manage().window().setSize(new Dimension(width, (int) Math.min(Math.max(height, 600), 12_000)));
+        Files.createDirectories(file.getParent());
+        Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+        driver.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    private static List<String> missing() {
+        List<String> missing = new ArrayList<>();
+        if (!Files.isExecutable(BROWSER)) {
+            missing.add(BROWSER + " (Debian package chromium)");
+        }
+        if (!Files.isExecutable(DRIVER)) {
+            missing.add(DRIVER + " (Debian package chromium-driver)");
+        }
+        if (!Files.isReadable(JAPANESE_FONT)) {
+            missing.add(JAPANESE_FONT + " (Debian package fonts-noto-cjk)");
+        }
+        return missing;
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static int run(List<String> command) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO()
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
+        Process process = builder.start();
+        try {
+            if (!process.waitFor(INSTALL_TIMEOUT.toMinutes(), TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish in " + INSTALL_TIMEOUT);
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(String.join(" ", command) + " was interrupted", e);
+        }
+    }
+}

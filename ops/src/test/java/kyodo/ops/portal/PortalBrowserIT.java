@@ -1,0 +1,175 @@
+package kyodo.ops.portal;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The portal in a real browser (Debian's Chromium), over the demo dataset: every page type has no
+ * WCAG 2.x A/AA violation that axe-core finds, in Japanese and in English, and is photographed at
+ * desktop and phone width under {@code target/portal-screenshots/}; a resident finds a proposal by a
+ * Japanese word and reads its answer and timeline, with the mouse and with the keyboard alone.
+ */
+class PortalBrowserIT {
+
+    private static final List<String> WCAG_A_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+    private static final Path SCREENSHOTS = Path.of("target", "portal-screenshots");
+    /** The demo's answered proposal on sharing local issues, found by a word of its title. */
+    private static final String WORD = "仕組み";
+    private static final String TITLE = "地域の課題を早く共有できる仕組みがほしい";
+
+    @TempDir
+    static Path dataDir;
+    @TempDir
+    static Path profile;
+    private static PortalApp app;
+    private static ChromeDriver browser;
+    private static String answeredId;
+
+    @BeforeAll
+    static void start() throws Exception {
+        browser = Chromium.start(profile);
+        app = PortalApp.start(dataDir, true);
+        answeredId = awaitDemo();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    /** Waits until the read models hold the demo (its proposals and the seeds' projects); answers the id. */
+    private static String awaitDemo() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (true) {
+            JsonNode proposals = json.readTree(app.visitor().get().uri("/public/proposals?q=" + WORD).exchange()
+                    .expectBody(String.class).returnResult().getResponseBody());
+            JsonNode dashboard = json.readTree(app.visitor().get().uri("/public/dashboard").exchange()
+                    .expectBody(String.class).returnResult().getResponseBody());
+            if (proposals.at("/total").asLong() == 1 && dashboard.at("/projects/byFiscalYear/2012/COLLABORATIVE")
+                    .asLong() == 168 && dashboard.at("/proposals/allTime/received").asLong() == 7) {
+                return proposals.at("/items/0/id").asText();
+            }
+            assertThat(System.nanoTime()).as("the demo dataset reached the read models in 3 minutes")
+                    .isLessThan(deadline);
+            Thread.sleep(500);
+        }
+    }
+
+    /** Every page type: a name for its screenshots and its path. */
+    static Stream<String[]> pages() {
+        return Stream.of(new String[]{"home", "/"}, new String[]{"proposals", "/proposals?sort=dueOn"},
+                new String[]{"proposal", "/proposals/{answered}"}, new String[]{"accessibility", "/accessibility"},
+                new String[]{"bad-filter", "/proposals?fiscalYear=abc&status=DONE"},
+                new String[]{"not-found", "/proposals/no-such-proposal"});
+    }
+
+    static Stream<String[]> pagesInBothLanguages() {
+        return pages().flatMap(p -> Stream.of(new String[]{p[0], p[1], "ja"}, new String[]{p[0], p[1], "en"}));
+    }
+
+    @ParameterizedTest(name = "{0} ({2})")
+    @MethodSource("pagesInBothLanguages")
+    void everyPageTypeHasNoWcagViolationAndIsPhotographed(String name, String path, String lang) throws IOException {
+        String url = app.baseUrl() + path.replace("{answered}", answeredId);
+        browser.get(url + (url.contains("?") ? "&" : "?") + "lang=" + lang);
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(lang);
+        Results results = new AxeBuilder().withTags(WCAG_A_AA).analyze(browser);
+        assertThat(results.isErrored()).as("axe-core ran").isFalse();
+        assertThat(results.getViolations()).as("WCAG A/AA violations on %s (%s):%n%s", name, lang,
+                describe(results.getViolations())).isEmpty();
+        assertThat(results.getPasses()).as("axe-core checked something").isNotEmpty();
+        Chromium.screenshot(browser, 1280, SCREENSHOTS.resolve(name + "-" + lang + "-1280.png"));
+        Chromium.screenshot(browser, 375, SCREENSHOTS.resolve(name + "-" + lang + "-375.png"));
+    }
+
+    @Test
+    void aResidentFindsAProposalByAJapaneseWordAndReadsItsAnswerAndTimeline() {
+        browser.get(app.baseUrl() + "/?lang=ja");
+        assertThat(browser.findElement(By.cssSelector("figure svg.chart")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("184", "179", "185", "165", "168");
+        browser.findElement(By.id("home-q")).sendKeys(WORD);
+        browser.findElement(By.cssSelector("form.home-search button")).click();
+        assertThat(browser.getCurrentUrl()).contains("/proposals?q=");
+        assertThat(browser.findElement(By.id("results-heading")).getText()).isEqualTo("全1件のうち 1〜1件目");
+        browser.findElement(By.linkText(TITLE)).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/proposals/" + answeredId);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(TITLE);
+        String answer = browser.findElement(By.cssSelector("dl.answer")).getText();
+        assertThat(answer).contains("採用", "課題の共有窓口をウェブと目安箱に設け、進捗を公開します。",
+                "個人情報の取扱いルールを定めたうえで運用します。");
+        List<String> steps = browser.findElements(By.cssSelector("ol.timeline > li strong")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(steps).containsExactly("提案を受け付けました", "受付を確認し、回答期限を決めました", "進み具合のお知らせ",
+                "採用すると回答しました");
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("デモ 花子", "demo@example.jp");
+    }
+
+    @Test
+    void theKeyboardAloneReachesTheSearchAndTheFirstResultWithVisibleFocus() {
+        // a fresh page: the first Tab starts from the top of the document
+        browser.get(app.baseUrl() + "/?lang=ja");
+        WebElement first = tabUntil(el -> "skip".equals(el.getAttribute("class")), 1);
+        assertThat(first.getText()).isEqualTo("本文へ移動");
+        assertThat(outline(first)).isNotEqualTo("none");
+        WebElement search = tabUntil(el -> "home-q".equals(el.getAttribute("id")), 15);
+        assertThat(outline(search)).isNotEqualTo("none");
+        new Actions(browser).sendKeys(WORD).sendKeys(Keys.ENTER).perform();
+        assertThat(browser.getCurrentUrl()).contains("/proposals?q=");
+        WebElement result = tabUntil(el -> TITLE.equals(el.getText()), 40);
+        assertThat(outline(result)).isNotEqualTo("none");
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+        assertThat(browser.getCurrentUrl()).endsWith("/proposals/" + answeredId);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(TITLE);
+    }
+
+    /** Presses Tab until the focused element matches, at most {@code max} times; answers it. */
+    private static WebElement tabUntil(java.util.function.Predicate<WebElement> wanted, int max) {
+        for (int i = 0; i < max; i++) {
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+            WebElement focused = browser.switchTo().activeElement();
+            if (wanted.test(focused)) {
+                return focused;
+            }
+        }
+        throw new AssertionError("not reached with " + max + " presses of Tab");
+    }
+
+    private static String outline(WebElement element) {
+        return element.getCssValue("outline-style");
+    }
+
+    private static String describe(List<Rule> violations) {
+        return violations.stream().map(v -> "- " + v.getId() + ": " + v.getHelp() + " at "
+                        + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("\n"));
+    }
+}

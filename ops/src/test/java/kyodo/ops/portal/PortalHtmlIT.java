@@ -1,0 +1,169 @@
+package kyodo.ops.portal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The portal without JavaScript, as a plain HTTP client sees it: every page is complete HTML that an
+ * anonymous visitor gets without a password prompt, in Japanese or English, escaped, free of personal
+ * data, with the same figures and the same refusals as the JSON API.
+ */
+class PortalHtmlIT {
+
+    private static final String XSS_TITLE = "<script>alert(1)</script>";
+    private static final String REASON = "駐輪場を二か所ふやし、来年度から使えるようにします。";
+
+    @TempDir
+    static Path dataDir;
+    private static PortalApp app;
+    private static String answered;
+    private static String hostile;
+
+    @BeforeAll
+    static void start() {
+        app = PortalApp.start(dataDir, false);
+        answered = app.submit("駅前の駐輪場を増やしてほしい", "朝は駐輪場が満車になり、歩道に自転車があふれています。");
+        app.step(answered, 0, "acknowledgement", Map.of("department", "幸区役所 地域振興課"));
+        app.step(answered, 1, "progress-updates", Map.of("text", "駐輪場の候補地を調べています。"));
+        app.step(answered, 2, "decision", Map.of("outcome", "ACCEPTED", "reason", REASON));
+        hostile = app.submit(XSS_TITLE, "<img src=x onerror=alert(2)> の本文");
+        app.awaitPublic(answered, 3);
+        app.awaitPublic(hostile, 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    private static EntityExchangeResult<String> get(String uri, String acceptLanguage, int status) {
+        return app.visitor().get().uri(uri).header(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage).exchange()
+                .expectStatus().isEqualTo(status)
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).returnResult();
+    }
+
+    private static String page(String uri) {
+        return get(uri, "ja", 200).getResponseBody();
+    }
+
+    @Test
+    void theHomePageIsPublicHtmlWithAStrictPolicyAndNoPasswordPrompt() {
+        EntityExchangeResult<String> home = get("/", "ja", 200);
+        HttpHeaders headers = home.getResponseHeaders();
+        assertThat(headers.containsKey(HttpHeaders.WWW_AUTHENTICATE)).isFalse();
+        String csp = headers.getFirst("Content-Security-Policy");
+        assertThat(csp).contains("default-src 'self'", "frame-ancestors 'none'", "script-src 'self'",
+                "style-src 'self'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+        String html = home.getResponseBody();
+        assertThat(html).contains("<html lang=\"ja\">", "<a class=\"skip\" href=\"#main\">本文へ移動</a>",
+                "<main id=\"main\"", "<nav aria-label=\"サイト内の案内\">", "href=\"/accessibility\"",
+                "href=\"/swagger-ui.html\"", "kyodoは、区民の提案");
+        assertThat(html).doesNotContain("style=\"", "<script");
+    }
+
+    @Test
+    void theHomePageShowsTheDashboardsFiguresAndTheLatestDecision() throws Exception {
+        JsonNode figures = new ObjectMapper().readTree(app.visitor().get().uri("/public/dashboard").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        JsonNode all = figures.at("/proposals/allTime");
+        assertThat(all.get("received").asLong()).isEqualTo(2);
+        String html = page("/");
+        assertThat(html).contains("<th scope=\"row\">受け付けた提案</th>", "<th scope=\"row\">回答した提案</th>")
+                .contains("<td>" + all.get("received").asLong() + "</td>")
+                .contains("<td>" + all.get("answered").asLong() + "</td>")
+                .contains("<th scope=\"row\">採用</th>")
+                .contains("href=\"/proposals/" + answered + "\">駅前の駐輪場を増やしてほしい</a>")
+                .contains(REASON);
+        String ward = page("/?ward=saiwai");
+        assertThat(ward).contains("幸区の主な数字", "<option value=\"saiwai\" selected=\"selected\">幸区</option>");
+    }
+
+    @Test
+    void theListFindsAProposalByAJapaneseWordWithTheApisFilters() {
+        String found = page("/proposals?q=駐輪場&ward=saiwai&status=ACCEPTED&sort=dueOn");
+        assertThat(found).contains("全1件のうち 1〜1件目", "href=\"/proposals/" + answered + "\"", "駅前の駐輪場を増やしてほしい",
+                        "<span class=\"badge\">採用</span>", "<option value=\"ACCEPTED\" selected=\"selected\">採用</option>")
+                .doesNotContain("&lt;script&gt;");
+        assertThat(page("/proposals?q=存在しないことば")).contains("条件に合う提案はありません。");
+        String first = page("/proposals?size=1");
+        assertThat(first).contains("全2件のうち 1〜1件目", "1 / 2 ページ", "href=\"/proposals?size=1&amp;page=1\"");
+    }
+
+    @Test
+    void aProposalPageShowsItsAnswerAndTimelineButNoPersonalDataOrStaffId() {
+        String html = page("/proposals/" + answered);
+        assertThat(html).contains("<h1>駅前の駐輪場を増やしてほしい</h1>", "朝は駐輪場が満車になり",
+                "<dd>採用</dd>", REASON, "幸区役所 地域振興課", "提案を受け付けました", "受付を確認し、回答期限を決めました",
+                "進み具合のお知らせ", "駐輪場の候補地を調べています。", "採用すると回答しました", "担当：区の職員",
+                "回答までの日数");
+        assertThat(html).doesNotContain("ポータル 試験子", "portal-test@example.jp", PortalApp.STAFF);
+    }
+
+    @Test
+    void aHostileTitleIsShownAsText() {
+        String html = page("/proposals/" + hostile);
+        assertThat(html).contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>",
+                "&lt;img src=x onerror=alert(2)&gt; の本文").doesNotContain(XSS_TITLE, "<img src=x");
+        assertThat(page("/proposals")).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain(XSS_TITLE);
+    }
+
+    @Test
+    void aBadFilterIsA400PageNamingEachBadParameter() {
+        String html = get("/proposals?fiscalYear=二〇二五&status=DONE&page=-1", "ja", 400).getResponseBody();
+        assertThat(html).contains("<html lang=\"ja\">", "使えない値があります", "「年度」", "「状況」", "「ページ」",
+                "must be a year from 1989 to 2200");
+        assertThat(get("/?ward=tokyo", "ja", 400).getResponseBody()).contains("「区」");
+        assertThat(get("/proposals?status=DONE", "en", 400).getResponseBody())
+                .contains("<html lang=\"en\">", "&quot;Status&quot;", "cannot be used");
+    }
+
+    @Test
+    void anUnknownProposalIsA404Page() {
+        assertThat(get("/proposals/no-such-proposal", "ja", 404).getResponseBody())
+                .contains("見つかりませんでした", "href=\"/proposals\"");
+        assertThat(get("/proposals/" + "a".repeat(65), "en", 404).getResponseBody()).contains("could not find");
+    }
+
+    @Test
+    void englishByTheBrowsersLanguageOrByTheSwitchWhichIsRemembered() {
+        assertThat(get("/", "en-GB,en;q=0.9", 200).getResponseBody())
+                .contains("<html lang=\"en\">", "Skip to main content", "Key figures: Whole city",
+                        "<a class=\"language\" href=\"/?lang=ja\" lang=\"ja\" hreflang=\"ja\"");
+        assertThat(get("/", "fr", 200).getResponseBody()).contains("<html lang=\"ja\">");
+        assertThat(get("/proposals/" + answered, "en", 200).getResponseBody())
+                .as("Japanese text on an English page is marked as Japanese")
+                .contains("<h1 lang=\"ja\">駅前の駐輪場を増やしてほしい</h1>", "<dd>Accepted</dd>",
+                        "<span lang=\"ja\">令和");
+        EntityExchangeResult<String> switched = get("/proposals?q=駐輪場&lang=en", "ja", 200);
+        assertThat(switched.getResponseBody()).contains("<html lang=\"en\">", "1–1 of 1 proposals");
+        assertThat(switched.getResponseHeaders().getFirst(HttpHeaders.SET_COOKIE)).startsWith("kyodo_lang=en;");
+        String remembered = app.visitor().get().uri("/accessibility").header(HttpHeaders.ACCEPT_LANGUAGE, "ja")
+                .cookie("kyodo_lang", "en").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(remembered).contains("<html lang=\"en\">", "Accessibility statement", "JIS X 8341-3:2016");
+    }
+
+    @Test
+    void theAccessibilityStatementAndTheStylesheetAreServedToAnyone() {
+        assertThat(page("/accessibility")).contains("<h1>ウェブアクセシビリティ方針</h1>", "JIS X 8341-3:2016",
+                "axe-core", "2026年12月5日");
+        app.visitor().get().uri("/portal/portal.css").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/css")
+                .expectHeader().doesNotExist(HttpHeaders.WWW_AUTHENTICATE);
+        app.visitor().post().uri("/proposals").exchange().expectStatus().isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+}

@@ -1,0 +1,135 @@
+package kyodo.query.portal.web;
+
+import kyodo.kernel.Ward;
+import kyodo.kernel.decision.SubjectType;
+import kyodo.kernel.proposal.ProposalStatus;
+import kyodo.query.audit.DecisionLog;
+import kyodo.query.audit.DecisionLogEntry;
+import kyodo.query.dashboard.DashboardFigures;
+import kyodo.query.dashboard.PublicDashboard;
+import kyodo.query.listing.ListParameters;
+import kyodo.query.portal.HomeCharts;
+import kyodo.query.portal.LatestDecision;
+import kyodo.query.proposal.ProposalListQuery;
+import kyodo.query.proposal.ProposalViews.ProposalListItem;
+import kyodo.query.proposal.ProposalViews;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The home page (the public dashboard's key figures as charts with tables, the latest decisions,
+ * the proposals due soon; for the whole city or one ward) and the accessibility statement.
+ */
+@Controller
+class HomeController {
+
+    static final int LATEST = 5;
+    /** Waiting for an answer, with a due date: what "due soon" lists. */
+    private static final List<ProposalStatus> AWAITING = List.of(ProposalStatus.ACKNOWLEDGED,
+            ProposalStatus.REVISION_REQUESTED, ProposalStatus.REFERRED_TO_MEETING);
+    private static final String PROPOSAL = SubjectType.PROPOSAL.code();
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final PublicDashboard dashboard;
+    private final DecisionLog log;
+    private final ProposalViews proposals;
+    private final ResourceBundleMessageSource messages;
+
+    HomeController(PublicDashboard dashboard, DecisionLog log, ProposalViews proposals,
+                   ResourceBundleMessageSource portalMessages) {
+        this.dashboard = dashboard;
+        this.log = log;
+        this.proposals = proposals;
+        this.messages = portalMessages;
+    }
+
+    @GetMapping(path = "/", produces = "text/html")
+    Mono<Rendering> home(@RequestParam MultiValueMap<String, String> params, ServerWebExchange exchange) {
+        return Mono.fromCallable(() -> ward(params)).map(List::of).defaultIfEmpty(List.of())
+                .flatMap(ward -> {
+                    Ward chosen = ward.isEmpty() ? null : ward.get(0);
+                    Mono<DashboardFigures> figures = dashboard.figures(chosen);
+                    Mono<List<LatestDecision>> latest = Mono.fromCallable(this::latestDecisions)
+                            .subscribeOn(Schedulers.boundedElastic());
+                    Mono<List<ProposalListItem>> dueSoon = Mono.fromCallable(() -> dueSoon(chosen))
+                            .subscribeOn(Schedulers.boundedElastic());
+                    return Mono.zip(figures, latest, dueSoon).map(parts -> {
+                        DashboardFigures f = parts.getT1();
+                        HomeCharts charts = new HomeCharts(messages, exchange.getLocaleContext().getLocale());
+                        return PortalView.page(exchange, "home", "home", Map.ofEntries(
+                                Map.entry("ward", chosen == null ? "" : chosen.code()),
+                                Map.entry("wardName", chosen == null ? "" : english(exchange) ? chosen.nameEn()
+                                        : chosen.nameJa()),
+                                Map.entry("wards", Arrays.asList(Ward.values())),
+                                Map.entry("figures", f),
+                                Map.entry("proposalChart", charts.proposals(f.proposals().allTime())),
+                                Map.entry("projectChart", charts.projectsByYear(f.projects().byFiscalYear())),
+                                Map.entry("programmes", HomeCharts.programmes()),
+                                Map.entry("budgetChart", charts.envelopes(f.wardBudgets().envelopeByFiscalYear())),
+                                Map.entry("meetingChart", charts.participants(f.meetings())),
+                                Map.entry("decisionChart", charts.decisions(f.decisions().byOutcome())),
+                                Map.entry("latest", parts.getT2()),
+                                Map.entry("dueSoon", parts.getT3())));
+                    });
+                }).timeout(TIMEOUT);
+    }
+
+    @GetMapping(path = "/accessibility", produces = "text/html")
+    Rendering accessibility(ServerWebExchange exchange) {
+        return PortalView.page(exchange, "accessibility", "accessibility", Map.of());
+    }
+
+    private static boolean english(ServerWebExchange exchange) {
+        return "en".equals(exchange.getLocaleContext().getLocale().getLanguage());
+    }
+
+    /** The ward asked for, read as the dashboard's API reads it; null for the whole city. */
+    private static Ward ward(MultiValueMap<String, String> params) {
+        ListParameters in = new ListParameters(params);
+        Ward ward = in.ward();
+        in.done();
+        return ward;
+    }
+
+    /** The last entries of the public decision log, newest first, with their proposals' titles. Blocking. */
+    private List<LatestDecision> latestDecisions() {
+        long size = log.size();
+        List<DecisionLogEntry> entries = new ArrayList<>(log.after(Math.max(0, size - LATEST), LATEST));
+        entries.sort(Comparator.comparingLong(DecisionLogEntry::seq).reversed());
+        return entries.stream().map(entry -> new LatestDecision(entry, PROPOSAL.equals(entry.subjectType())
+                ? proposals.find(entry.subjectId()).map(doc -> doc.getString("title")).orElse(null) : null)).toList();
+    }
+
+    /**
+     * The proposals awaiting an answer that are not overdue, soonest due first: each awaiting status
+     * asked of the proposal list as the API would be, the answers merged. Blocking.
+     */
+    private List<ProposalListItem> dueSoon(Ward ward) {
+        List<ProposalListItem> items = new ArrayList<>();
+        for (ProposalStatus status : AWAITING) {
+            Map<String, List<String>> params = new java.util.HashMap<>(Map.of("status", List.of(status.name()),
+                    "overdue", List.of("false"), "sort", List.of("dueOn"), "size", List.of(Integer.toString(LATEST))));
+            if (ward != null) {
+                params.put("ward", List.of(ward.code()));
+            }
+            items.addAll(proposals.list(ProposalListQuery.parse(params)).items());
+        }
+        return items.stream().filter(p -> p.dueOn() != null)
+                .sorted(Comparator.comparing(ProposalListItem::dueOn).thenComparing(ProposalListItem::id))
+                .limit(LATEST).toList();
+    }
+}

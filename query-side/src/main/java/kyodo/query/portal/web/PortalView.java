@@ -1,0 +1,52 @@
+package kyodo.query.portal.web;
+
+import kyodo.query.portal.PortalFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A portal page ready to render: its template, its model, and what every page's layout needs (the
+ * language, the link to the same page in the other language, the formatter, the current section of
+ * the navigation).
+ */
+final class PortalView {
+
+    private PortalView() {
+    }
+
+    /** The page with status 200. */
+    static Rendering page(ServerWebExchange exchange, String template, String section, Map<String, ?> model) {
+        return page(exchange, template, section, model, HttpStatus.OK);
+    }
+
+    static Rendering page(ServerWebExchange exchange, String template, String section, Map<String, ?> model,
+                          HttpStatus status) {
+        Locale locale = exchange.getLocaleContext().getLocale();
+        String lang = locale == null ? "ja" : locale.getLanguage();
+        String other = "en".equals(lang) ? "ja" : "en";
+        return Rendering.view("portal/" + template)
+                .model(model)
+                .modelAttribute("fmt", new PortalFormat(locale == null ? Locale.JAPANESE : locale))
+                .modelAttribute("lang", lang)
+                .modelAttribute("otherLang", other)
+                .modelAttribute("switchUrl", withParameter(exchange, PortalLanguage.PARAMETER, other))
+                .modelAttribute("section", section)
+                .status(status)
+                .build();
+    }
+
+    /** This page's URL with one query parameter set (others kept), e.g. the other language or page. */
+    static String withParameter(ServerWebExchange exchange, String name, String value) {
+        MultiValueMap<String, String> params = new LinkedMultiValueMap<>(exchange.getRequest().getQueryParams());
+        params.remove(PortalLanguage.PARAMETER);
+        return UriComponentsBuilder.fromPath(exchange.getRequest().getPath().value()).queryParams(params)
+                .replaceQueryParam(name, value).build().encode().toUriString();
+    }
+}

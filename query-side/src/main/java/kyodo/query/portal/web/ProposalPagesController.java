@@ -1,0 +1,87 @@
+package kyodo.query.portal.web;
+
+import kyodo.kernel.Ward;
+import kyodo.kernel.proposal.ProposalProgramme;
+import kyodo.kernel.proposal.ProposalStatus;
+import kyodo.query.listing.ListParameters;
+import kyodo.query.proposal.ProposalListQuery;
+import kyodo.query.proposal.ProposalViews.ProposalPage;
+import kyodo.query.proposal.ProposalViews;
+import kyodo.query.web.ReadAfterWrite;
+import org.springframework.stereotype.Controller;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The proposal pages: the list with the public API's filters, search, order and paging (read and
+ * validated by the same {@link ProposalListQuery#parse}, so a bad filter is refused alike), and a
+ * proposal with its timeline, from the same public view the API answers.
+ */
+@Controller
+class ProposalPagesController {
+
+    private final ProposalViews views;
+    private final ReadAfterWrite reads;
+
+    ProposalPagesController(ProposalViews views, ReadAfterWrite reads) {
+        this.views = views;
+        this.reads = reads;
+    }
+
+    @GetMapping(path = "/proposals", produces = "text/html")
+    Mono<Rendering> list(@RequestParam MultiValueMap<String, String> params, ServerWebExchange exchange) {
+        return Mono.fromCallable(() -> {
+                    ProposalListQuery query = ProposalListQuery.parse(params);
+                    return Map.entry(query, views.list(query));
+                })
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(read -> PortalView.page(exchange, "proposals", "proposals",
+                        listModel(read.getKey(), read.getValue(), exchange)));
+    }
+
+    @GetMapping(path = "/proposals/{id}", produces = "text/html")
+    Mono<Rendering> proposal(@PathVariable String id, ServerWebExchange exchange) {
+        return reads.readDocument(id, () -> views.find(id), null, "No proposal with that id.")
+                .map(views::publicView)
+                .map(view -> PortalView.page(exchange, "proposal", "proposals", Map.of("p", view)));
+    }
+
+    private static Map<String, Object> listModel(ProposalListQuery query, ProposalPage page,
+                                                 ServerWebExchange exchange) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("page", page);
+        model.put("query", query);
+        model.put("q", query.q() == null ? "" : query.q());
+        model.put("theme", query.theme() == null ? "" : query.theme());
+        model.put("ward", query.ward() == null ? "" : query.ward().code());
+        model.put("status", query.status() == null ? "" : query.status().name());
+        model.put("programme", query.programme() == null ? "" : query.programme().name());
+        model.put("fiscalYear", query.fiscalYear() == null ? "" : query.fiscalYear().toString());
+        model.put("overdue", query.overdue() == null ? "" : query.overdue().toString());
+        model.put("sort", (query.descending() ? "-" : "") + query.sortField());
+        model.put("wards", Arrays.asList(Ward.values()));
+        model.put("statuses", ListParameters.names(ProposalStatus.class));
+        model.put("programmes", ListParameters.names(ProposalProgramme.class));
+        model.put("sorts", ProposalListQuery.SORTS);
+        long pages = Math.max(1, (page.total() + page.size() - 1) / page.size());
+        model.put("pages", pages);
+        model.put("first", page.total() == 0 ? 0 : (long) page.page() * page.size() + 1);
+        model.put("last", Math.min(page.total(), (long) page.page() * page.size() + page.items().size()));
+        model.put("previousUrl", page.page() > 0
+                ? PortalView.withParameter(exchange, "page", Integer.toString(page.page() - 1)) : null);
+        model.put("nextUrl", page.page() + 1 < pages
+                ? PortalView.withParameter(exchange, "page", Integer.toString(page.page() + 1)) : null);
+        return model;
+    }
+}
