@@ -101,7 +101,7 @@ class SecurityIT {
 
         @Test
         void anonymousCallersAreAskedToSignInOutsidePublic() {
-            for (String path : new String[]{"/api/proposals", "/analytics/decisions", "/api/admin/accounts", "/"}) {
+            for (String path : new String[]{"/api/proposals", "/analytics/decisions", "/api/admin/accounts", "/no-such-page"}) {
                 app.anonymousHttp().get().uri(path).exchange()
                         .expectStatus().isUnauthorized()
                         .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -2,6 +2,7 @@ package kyodo.ops.security;
 
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.ProblemDetails;
+import kyodo.query.portal.PortalPaths;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
@@ -57,9 +58,13 @@ final class RateLimitFilter implements WebFilter {
         return chain.filter(exchange);
     }
 
-    /** The public area, segment-wise: {@code /public} and below, not {@code /publicity}. */
+    /**
+     * The public area, segment-wise: {@code /public} and below (not {@code /publicity}), and the
+     * portal's pages, which read the same models; not their CSS and images.
+     */
     static boolean isPublic(String canonicalPath) {
-        return canonicalPath.equals("/public") || canonicalPath.startsWith("/public/");
+        return canonicalPath.equals("/public") || canonicalPath.startsWith("/public/")
+                || PortalPaths.isPage(canonicalPath);
     }
 
     private static boolean signedIn(Authentication authentication) {

@@ -127,6 +127,7 @@ public class SecurityConfiguration {
                                 "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
                         // the public portal's pages and static files (ADR 21), GET only: nothing there writes
                         .pathMatchers(HttpMethod.GET, PortalPaths.PATTERNS.toArray(String[]::new)).permitAll()
+                        .pathMatchers(HttpMethod.HEAD, PortalPaths.PATTERNS.toArray(String[]::new)).permitAll()
                         .pathMatchers("/analytics/**").hasAnyRole("ANALYST", "ADMIN")
                         .pathMatchers("/api/admin/**").hasRole("ADMIN")
                         .pathMatchers("/api/**").hasAnyRole("STAFF", "WARD_HEAD", "ADMIN")
