@@ -7,8 +7,7 @@ import kyodo.kernel.Ward;
 import kyodo.kernel.meeting.MeetingKind;
 import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.query.listing.ListParameters;
-import kyodo.query.search.SearchTokens;
-import org.bson.Document;
+import kyodo.query.listing.ListQuery;
 import org.bson.conversions.Bson;
 
 import java.time.LocalDate;
@@ -42,7 +41,7 @@ import static kyodo.query.listing.ListParameters.oneOf;
  */
 public record MeetingListQuery(Ward ward, Ward.District district, MeetingKind kind, Integer fiscalYear,
                                LocalDate from, LocalDate to, MeetingStatus status, String q, int page, int size,
-                               boolean descending) {
+                               boolean descending) implements ListQuery {
 
     public static final List<String> SORTS = List.of("startsAt", "-startsAt");
     public static final String DEFAULT_SORT = "-startsAt";
@@ -80,7 +79,8 @@ public record MeetingListQuery(Ward ward, Ward.District district, MeetingKind ki
     }
 
     /** The store filter: every given condition must hold. Days run midnight to midnight in Tokyo. */
-    Bson filter() {
+    @Override
+    public Bson filter() {
         List<Bson> conditions = new ArrayList<>();
         if (ward != null) {
             conditions.add(Filters.eq("ward", ward.code()));
@@ -104,20 +104,12 @@ public record MeetingListQuery(Ward ward, Ward.District district, MeetingKind ki
         if (status != null) {
             conditions.add(Filters.eq("status", status.name()));
         }
-        List<String> tokens = SearchTokens.ofQuery(q);
-        if (!tokens.isEmpty()) {
-            conditions.add(Filters.all("searchTokens", tokens));
-        }
-        return conditions.isEmpty() ? new Document() : Filters.and(conditions);
+        return ListQuery.matching(conditions, q);
     }
 
     /** By start, with the id as tie-breaker so that pages neither overlap nor skip. */
-    Bson sort() {
+    @Override
+    public Bson sort() {
         return descending ? Sorts.descending("startsAt", "_id") : Sorts.ascending("startsAt", "_id");
-    }
-
-    /** Documents before the page; a page beyond any list skips them all (no int overflow). */
-    int skip() {
-        return (int) Math.min(Integer.MAX_VALUE, (long) page * size);
     }
 }

@@ -62,8 +62,7 @@ public class MeetingViews {
     public MeetingPage list(MeetingListQuery query) {
         Bson filter = query.filter();
         long total = meetings.count(filter);
-        List<MeetingListItem> items = meetings.find(filter).projection(LIST_FIELDS).sort(query.sort())
-                .skip(query.skip()).limit(query.size()).map(MeetingViews::listItem);
+        List<MeetingListItem> items = query.items(meetings, filter, LIST_FIELDS, MeetingViews::listItem);
         return new MeetingPage(items, query.page(), query.size(), total);
     }
 

@@ -6,8 +6,7 @@ import kyodo.kernel.Ward;
 import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.project.ProjectProgramme;
 import kyodo.query.listing.ListParameters;
-import kyodo.query.search.SearchTokens;
-import org.bson.Document;
+import kyodo.query.listing.ListQuery;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
@@ -34,7 +33,7 @@ import static kyodo.query.listing.ListParameters.oneOf;
  * @param descending whether latest launch first
  */
 public record ProjectListQuery(Ward ward, Integer fiscalYear, ProjectProgramme programme, ProjectStatus status,
-                               String theme, String q, int page, int size, boolean descending) {
+                               String theme, String q, int page, int size, boolean descending) implements ListQuery {
 
     public static final List<String> SORTS = List.of("launchedAt", "-launchedAt");
     public static final String DEFAULT_SORT = "-launchedAt";
@@ -67,7 +66,8 @@ public record ProjectListQuery(Ward ward, Integer fiscalYear, ProjectProgramme p
     }
 
     /** The store filter: every given condition must hold. */
-    Bson filter() {
+    @Override
+    public Bson filter() {
         List<Bson> conditions = new ArrayList<>();
         if (ward != null) {
             conditions.add(Filters.eq("ward", ward.code()));
@@ -84,20 +84,12 @@ public record ProjectListQuery(Ward ward, Integer fiscalYear, ProjectProgramme p
         if (theme != null) {
             conditions.add(Filters.eq("theme", theme));
         }
-        List<String> tokens = SearchTokens.ofQuery(q);
-        if (!tokens.isEmpty()) {
-            conditions.add(Filters.all("searchTokens", tokens));
-        }
-        return conditions.isEmpty() ? new Document() : Filters.and(conditions);
+        return ListQuery.matching(conditions, q);
     }
 
     /** By launch, with the id as tie-breaker so that pages neither overlap nor skip. */
-    Bson sort() {
+    @Override
+    public Bson sort() {
         return descending ? Sorts.descending("launchedAt", "_id") : Sorts.ascending("launchedAt", "_id");
-    }
-
-    /** Documents before the page; a page beyond any list skips them all (no int overflow). */
-    int skip() {
-        return (int) Math.min(Integer.MAX_VALUE, (long) page * size);
     }
 }

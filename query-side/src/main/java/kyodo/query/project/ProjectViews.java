@@ -52,8 +52,7 @@ public class ProjectViews {
     public ProjectPage list(ProjectListQuery query) {
         Bson filter = query.filter();
         long total = projects.count(filter);
-        List<ProjectListItem> items = projects.find(filter).projection(LIST_FIELDS).sort(query.sort())
-                .skip(query.skip()).limit(query.size()).map(ProjectViews::listItem);
+        List<ProjectListItem> items = query.items(projects, filter, LIST_FIELDS, ProjectViews::listItem);
         return new ProjectPage(items, query.page(), query.size(), total);
     }
 

@@ -7,8 +7,7 @@ import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.proposal.ProposalProgramme;
 import kyodo.kernel.proposal.ProposalStatus;
 import kyodo.query.listing.ListParameters;
-import kyodo.query.search.SearchTokens;
-import org.bson.Document;
+import kyodo.query.listing.ListQuery;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
@@ -38,7 +37,7 @@ import static kyodo.query.listing.ListParameters.oneOf;
  */
 public record ProposalListQuery(Ward ward, ProposalStatus status, String theme, ProposalProgramme programme,
                                 Integer fiscalYear, Boolean overdue, String q, int page, int size,
-                                String sortField, boolean descending) {
+                                String sortField, boolean descending) implements ListQuery {
 
     public static final List<String> SORTS = List.of("submittedAt", "-submittedAt", "dueOn", "-dueOn");
     public static final String DEFAULT_SORT = "-submittedAt";
@@ -73,7 +72,8 @@ public record ProposalListQuery(Ward ward, ProposalStatus status, String theme, 
     }
 
     /** The store filter: every given condition must hold. */
-    Bson filter() {
+    @Override
+    public Bson filter() {
         List<Bson> conditions = new ArrayList<>();
         if (ward != null) {
             conditions.add(Filters.eq("ward", ward.code()));
@@ -93,23 +93,15 @@ public record ProposalListQuery(Ward ward, ProposalStatus status, String theme, 
         if (overdue != null) {
             conditions.add(Filters.eq("overdue", overdue));
         }
-        List<String> tokens = SearchTokens.ofQuery(q);
-        if (!tokens.isEmpty()) {
-            conditions.add(Filters.all("searchTokens", tokens));
-        }
-        return conditions.isEmpty() ? new Document() : Filters.and(conditions);
+        return ListQuery.matching(conditions, q);
     }
 
     /**
      * The order, with the id as tie-breaker (in the same direction, so that one index serves both
      * directions) so that pages neither overlap nor skip.
      */
-    Bson sort() {
+    @Override
+    public Bson sort() {
         return descending ? Sorts.descending(sortField, "_id") : Sorts.ascending(sortField, "_id");
-    }
-
-    /** Documents before the page; a page beyond any list skips them all (no int overflow). */
-    int skip() {
-        return (int) Math.min(Integer.MAX_VALUE, (long) page * size);
     }
 }

@@ -60,8 +60,7 @@ public class ProposalViews {
     public ProposalPage list(ProposalListQuery query) {
         Bson filter = Filters.and(query.filter(), SUBMITTED);
         long total = proposals.count(filter);
-        List<ProposalListItem> items = proposals.find(filter).projection(LIST_FIELDS).sort(query.sort())
-                .skip(query.skip()).limit(query.size()).map(ProposalViews::listItem);
+        List<ProposalListItem> items = query.items(proposals, filter, LIST_FIELDS, ProposalViews::listItem);
         return new ProposalPage(items, query.page(), query.size(), total);
     }
 
@@ -141,21 +140,6 @@ public class ProposalViews {
                                      Integer daysToAnswer, String meetingId, Instant withdrawnAt,
                                      List<TimelineEntry> timeline,
                                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ProjectLink> projects) {
-
-        /** A proposal no project was launched from. */
-        public ProposalPublicView(String id, long version, String ward, String wardNameJa, String wardNameEn,
-                                  String title, String body, List<String> themes, String programme,
-                                  String channel, String status, Instant submittedAt, int fiscalYear,
-                                  String fiscalYearLabel, String department, Instant acknowledgedAt,
-                                  LocalDate dueOn, boolean overdue, boolean answeredLate, Instant decidedAt,
-                                  String outcome, String reason, String conditions, Integer daysLate,
-                                  Integer daysToAnswer, String meetingId, Instant withdrawnAt,
-                                  List<TimelineEntry> timeline) {
-            this(id, version, ward, wardNameJa, wardNameEn, title, body, themes, programme, channel, status,
-                    submittedAt, fiscalYear, fiscalYearLabel, department, acknowledgedAt, dueOn, overdue,
-                    answeredLate, decidedAt, outcome, reason, conditions, daysLate, daysToAnswer, meetingId,
-                    withdrawnAt, timeline, List.of());
-        }
     }
 
     /** A collaborative project launched from the proposal: its public page is {@code /public/projects/{projectId}}. */

@@ -31,14 +31,16 @@ final class AuditParameters {
         return value == null && !params.refused(name) ? fallback : value;
     }
 
-    /** {@code after}: what a page follows (greater seq or tree sizes); 0 when absent. */
-    Long after() {
-        return whole("after", 0, 0L);
-    }
-
-    /** {@code limit}: the most a page holds, 1 to {@code max}; 100 when absent. */
-    Long limit(int max) {
-        return whole("limit", 1, max, DEFAULT_LIMIT);
+    /**
+     * The page a request asks for, read and checked at once: {@code after} (0 when absent) and
+     * {@code limit} (1 to {@code max}, 100 when absent); nothing else may be given.
+     */
+    static Page page(Map<String, List<String>> params, int max) {
+        AuditParameters read = new AuditParameters(params);
+        Long after = read.whole("after", 0, 0L);
+        Long limit = read.whole("limit", 1, max, DEFAULT_LIMIT);
+        read.done();
+        return new Page(after, limit.intValue());
     }
 
     /** Refuses {@code low} when both values are given and it exceeds {@code high}'s. */
@@ -60,5 +62,14 @@ final class AuditParameters {
     /** Throws the invalid-input problem naming every bad parameter, if any. */
     void done() {
         params.done();
+    }
+
+    /**
+     * A page of a log: what it follows and the most it holds.
+     *
+     * @param after the seq or tree size the page follows
+     * @param limit the most the page holds
+     */
+    record Page(long after, int limit) {
     }
 }

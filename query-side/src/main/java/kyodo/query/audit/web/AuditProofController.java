@@ -69,12 +69,9 @@ class AuditProofController {
     @GetMapping(path = "/public/audit/checkpoints", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<CheckpointPage> checkpoints(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
         return Blocking.read(() -> {
-            AuditParameters read = new AuditParameters(params);
-            Long after = read.after();
-            Long limit = read.limit(MAX_LIMIT);
-            read.done();
-            return new CheckpointPage(transparency.checkpoints().after(after, limit.intValue()), after,
-                    limit.intValue());
+            AuditParameters.Page page = AuditParameters.page(params, MAX_LIMIT);
+            return new CheckpointPage(transparency.checkpoints().after(page.after(), page.limit()), page.after(),
+                    page.limit());
         });
     }
 
