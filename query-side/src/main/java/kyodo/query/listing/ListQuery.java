@@ -1,12 +1,9 @@
 package kyodo.query.listing;
 
-import com.mongodb.client.model.Filters;
 import kyodo.query.platform.store.ReadCollection;
-import kyodo.query.search.SearchTokens;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -33,21 +30,20 @@ public interface ListQuery {
         return (int) Math.min(Integer.MAX_VALUE, (long) page() * size());
     }
 
-    /** The page's documents among those matching {@code filter}, in order, with only {@code fields}, mapped. Blocking. */
-    default <T> List<T> items(ReadCollection collection, Bson filter, Bson fields, Function<Document, T> item) {
-        return collection.find(filter).projection(fields).sort(sort()).skip(skip()).limit(size()).map(item);
+    /**
+     * One page of the documents matching {@code filter}, in order, read with only {@code fields} and
+     * mapped to items, and how many match in all. Blocking.
+     */
+    default <T, P> P page(ReadCollection collection, Bson filter, Bson fields, Function<Document, T> item,
+                          PageOf<T, P> pageOf) {
+        long total = collection.count(filter);
+        List<T> items = collection.find(filter).projection(fields).sort(sort()).skip(skip()).limit(size()).map(item);
+        return pageOf.page(items, page(), size(), total);
     }
 
-    /**
-     * A list's store filter: every one of the feature's {@code conditions} and, when {@code q} has
-     * words, every word's search tokens (bigram match); all documents when there is nothing to match.
-     */
-    static Bson matching(List<Bson> conditions, String q) {
-        List<Bson> all = new ArrayList<>(conditions);
-        List<String> tokens = SearchTokens.ofQuery(q);
-        if (!tokens.isEmpty()) {
-            all.add(Filters.all("searchTokens", tokens));
-        }
-        return all.isEmpty() ? new Document() : Filters.and(all);
+    /** A feature's page record, e.g. {@code ProposalPage::new}. */
+    @FunctionalInterface
+    interface PageOf<T, P> {
+        P page(List<T> items, int page, int size, long total);
     }
 }

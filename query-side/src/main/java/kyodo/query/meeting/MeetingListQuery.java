@@ -6,12 +6,12 @@ import kyodo.kernel.FiscalYear;
 import kyodo.kernel.Ward;
 import kyodo.kernel.meeting.MeetingKind;
 import kyodo.kernel.problem.KyodoProblemException;
+import kyodo.query.listing.ListFilter;
 import kyodo.query.listing.ListParameters;
 import kyodo.query.listing.ListQuery;
 import org.bson.conversions.Bson;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -81,30 +81,17 @@ public record MeetingListQuery(Ward ward, Ward.District district, MeetingKind ki
     /** The store filter: every given condition must hold. Days run midnight to midnight in Tokyo. */
     @Override
     public Bson filter() {
-        List<Bson> conditions = new ArrayList<>();
-        if (ward != null) {
-            conditions.add(Filters.eq("ward", ward.code()));
-        }
-        if (district != null) {
-            conditions.add(Filters.eq("district", district.code()));
-        }
-        if (kind != null) {
-            conditions.add(Filters.eq("kind", kind.name()));
-        }
-        if (fiscalYear != null) {
-            conditions.add(Filters.eq("fiscalYear", fiscalYear));
-        }
-        if (from != null) {
-            conditions.add(Filters.gte("startsAt", Date.from(from.atStartOfDay(FiscalYear.TOKYO).toInstant())));
-        }
-        if (to != null) {
-            conditions.add(Filters.lt("startsAt",
-                    Date.from(to.plusDays(1).atStartOfDay(FiscalYear.TOKYO).toInstant())));
-        }
-        if (status != null) {
-            conditions.add(Filters.eq("status", status.name()));
-        }
-        return ListQuery.matching(conditions, q);
+        return new ListFilter()
+                .eq("ward", ward, Ward::code)
+                .eq("district", district, Ward.District::code)
+                .eq("kind", kind, MeetingKind::name)
+                .eq("fiscalYear", fiscalYear)
+                .and(from == null ? null
+                        : Filters.gte("startsAt", Date.from(from.atStartOfDay(FiscalYear.TOKYO).toInstant())))
+                .and(to == null ? null
+                        : Filters.lt("startsAt", Date.from(to.plusDays(1).atStartOfDay(FiscalYear.TOKYO).toInstant())))
+                .eq("status", status, MeetingStatus::name)
+                .matching(q);
     }
 
     /** By start, with the id as tie-breaker so that pages neither overlap nor skip. */

@@ -60,10 +60,7 @@ public class MeetingViews {
 
     /** One page of meetings matching the query, and how many match in all. Blocking. */
     public MeetingPage list(MeetingListQuery query) {
-        Bson filter = query.filter();
-        long total = meetings.count(filter);
-        List<MeetingListItem> items = query.items(meetings, filter, LIST_FIELDS, MeetingViews::listItem);
-        return new MeetingPage(items, query.page(), query.size(), total);
+        return query.page(meetings, query.filter(), LIST_FIELDS, MeetingViews::listItem, MeetingPage::new);
     }
 
     /** What anyone may see; reads no participant, whether or not the document holds them. */

@@ -1,15 +1,14 @@
 package kyodo.query.project;
 
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import kyodo.kernel.Ward;
 import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.project.ProjectProgramme;
+import kyodo.query.listing.ListFilter;
 import kyodo.query.listing.ListParameters;
 import kyodo.query.listing.ListQuery;
 import org.bson.conversions.Bson;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -68,23 +67,13 @@ public record ProjectListQuery(Ward ward, Integer fiscalYear, ProjectProgramme p
     /** The store filter: every given condition must hold. */
     @Override
     public Bson filter() {
-        List<Bson> conditions = new ArrayList<>();
-        if (ward != null) {
-            conditions.add(Filters.eq("ward", ward.code()));
-        }
-        if (fiscalYear != null) {
-            conditions.add(Filters.eq("fiscalYear", fiscalYear));
-        }
-        if (programme != null) {
-            conditions.add(Filters.eq("programme", programme.name()));
-        }
-        if (status != null) {
-            conditions.add(Filters.eq("status", status.name()));
-        }
-        if (theme != null) {
-            conditions.add(Filters.eq("theme", theme));
-        }
-        return ListQuery.matching(conditions, q);
+        return new ListFilter()
+                .eq("ward", ward, Ward::code)
+                .eq("fiscalYear", fiscalYear)
+                .eq("programme", programme, ProjectProgramme::name)
+                .eq("status", status, ProjectStatus::name)
+                .eq("theme", theme)
+                .matching(q);
     }
 
     /** By launch, with the id as tie-breaker so that pages neither overlap nor skip. */

@@ -1,16 +1,15 @@
 package kyodo.query.proposal;
 
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import kyodo.kernel.Ward;
 import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.proposal.ProposalProgramme;
 import kyodo.kernel.proposal.ProposalStatus;
+import kyodo.query.listing.ListFilter;
 import kyodo.query.listing.ListParameters;
 import kyodo.query.listing.ListQuery;
 import org.bson.conversions.Bson;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -74,26 +73,14 @@ public record ProposalListQuery(Ward ward, ProposalStatus status, String theme, 
     /** The store filter: every given condition must hold. */
     @Override
     public Bson filter() {
-        List<Bson> conditions = new ArrayList<>();
-        if (ward != null) {
-            conditions.add(Filters.eq("ward", ward.code()));
-        }
-        if (status != null) {
-            conditions.add(Filters.eq("status", status.name()));
-        }
-        if (theme != null) {
-            conditions.add(Filters.eq("themes", theme));
-        }
-        if (programme != null) {
-            conditions.add(Filters.eq("programme", programme.name()));
-        }
-        if (fiscalYear != null) {
-            conditions.add(Filters.eq("fiscalYear", fiscalYear));
-        }
-        if (overdue != null) {
-            conditions.add(Filters.eq("overdue", overdue));
-        }
-        return ListQuery.matching(conditions, q);
+        return new ListFilter()
+                .eq("ward", ward, Ward::code)
+                .eq("status", status, ProposalStatus::name)
+                .eq("themes", theme)
+                .eq("programme", programme, ProposalProgramme::name)
+                .eq("fiscalYear", fiscalYear)
+                .eq("overdue", overdue)
+                .matching(q);
     }
 
     /**

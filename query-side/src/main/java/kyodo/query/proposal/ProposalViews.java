@@ -18,7 +18,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,10 +57,7 @@ public class ProposalViews {
 
     /** One page of proposals matching the query, and how many match in all. Blocking. */
     public ProposalPage list(ProposalListQuery query) {
-        Bson filter = Filters.and(query.filter(), SUBMITTED);
-        long total = proposals.count(filter);
-        List<ProposalListItem> items = query.items(proposals, filter, LIST_FIELDS, ProposalViews::listItem);
-        return new ProposalPage(items, query.page(), query.size(), total);
+        return query.page(proposals, Filters.and(query.filter(), SUBMITTED), LIST_FIELDS, ProposalViews::listItem, ProposalPage::new);
     }
 
     public ProposalPublicView publicView(Document doc) {
