@@ -31,9 +31,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static kyodo.query.platform.TimelineEntries.entry;
@@ -115,7 +113,7 @@ class MeetingProjection extends DocumentProjection<MeetingProjection.Batch> {
     @EventHandler
     void on(MeetingRescheduled event, @SequenceNumber long sequence) {
         write(batch -> {
-            Instant before = batch.startsAt(event.meetingId());
+            Instant before = batch.startsAt.get(event.meetingId());
             if (before == null) {
                 return; // no document to reschedule: the update would match nothing
             }
@@ -252,17 +250,10 @@ class MeetingProjection extends DocumentProjection<MeetingProjection.Batch> {
      */
     static final class Batch extends WriteBatch {
 
-        private final Map<String, Instant> startsAt = new HashMap<>();
+        final Remembered<Instant> startsAt = remembered(doc -> doc.getDate("startsAt").toInstant(), "startsAt");
 
         Batch(ReadCollection meetings) {
             super(meetings);
-        }
-
-        Instant startsAt(String meetingId) {
-            return startsAt.computeIfAbsent(meetingId, id -> {
-                Document doc = stored(id, "startsAt");
-                return doc == null ? null : doc.getDate("startsAt").toInstant();
-            });
         }
     }
 }
