@@ -15,9 +15,9 @@ import kyodo.kernel.meeting.MinutesPublished;
 import kyodo.kernel.meeting.OpinionRecorded;
 import kyodo.kernel.meeting.ParticipantRegistered;
 import kyodo.kernel.meeting.ResolutionVoted;
-import kyodo.kernel.personal.SealedPersonalData;
 import kyodo.query.platform.DocumentChange;
 import kyodo.query.platform.DocumentProjection;
+import kyodo.query.platform.StoredSealedData;
 import kyodo.query.platform.WriteBatch;
 import kyodo.query.platform.store.ListIndexes;
 import kyodo.query.platform.store.ReadCollection;
@@ -143,14 +143,10 @@ class MeetingProjection extends DocumentProjection<MeetingProjection.Batch> {
 
     @EventHandler
     void on(ParticipantRegistered event, @SequenceNumber long sequence) {
-        SealedPersonalData sealed = event.participant();
         update(event.meetingId(), sequence, new DocumentChange()
                 .inc("registrations", 1)
                 .push("participants", new Document("participantId", event.participantId())
-                        .append("participant", new Document("subjectId", sealed.subjectId())
-                                .append("algorithm", sealed.algorithm())
-                                .append("nonce", sealed.nonce())
-                                .append("ciphertext", sealed.ciphertext()))
+                        .append("participant", StoredSealedData.document(event.participant()))
                         .append("nominatedBy", event.nominatedBy())
                         .append("registeredAt", Date.from(event.registeredAt()))));
     }

@@ -11,6 +11,7 @@ import kyodo.kernel.meeting.Participant;
 import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.kernel.personal.SealedPersonalData;
 import kyodo.query.listing.Viewer;
+import kyodo.query.platform.StoredSealedData;
 import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
 import org.bson.Document;
@@ -120,9 +121,7 @@ public class MeetingViews {
     }
 
     private ParticipantView participant(Document registration) {
-        Document sealedDoc = registration.get("participant", Document.class);
-        SealedPersonalData sealed = new SealedPersonalData(sealedDoc.getString("subjectId"),
-                sealedDoc.getString("algorithm"), sealedDoc.getString("nonce"), sealedDoc.getString("ciphertext"));
+        SealedPersonalData sealed = StoredSealedData.read(registration.get("participant", Document.class));
         String participantId = registration.getString("participantId");
         String nominatedBy = registration.getString("nominatedBy");
         Instant registeredAt = instant(registration, "registeredAt");

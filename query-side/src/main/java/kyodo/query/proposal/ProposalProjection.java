@@ -20,6 +20,7 @@ import kyodo.kernel.proposal.ProposalSubmitted;
 import kyodo.kernel.proposal.ProposalWithdrawn;
 import kyodo.query.platform.DocumentChange;
 import kyodo.query.platform.DocumentProjection;
+import kyodo.query.platform.StoredSealedData;
 import kyodo.query.platform.WriteBatch;
 import kyodo.query.platform.store.ListIndexes;
 import kyodo.query.platform.store.ReadCollection;
@@ -97,10 +98,7 @@ class ProposalProjection extends DocumentProjection<ProposalProjection.Batch> {
                 .append("answeredLate", false)
                 .append("searchTokens", SearchTokens.ofDocument(event.title(), event.body()))
                 .append("timeline", List.of(entry(sequence, "SUBMITTED", event.submittedAt(), "PROPOSER")))
-                .append("proposer", new Document("subjectId", event.proposer().subjectId())
-                        .append("algorithm", event.proposer().algorithm())
-                        .append("nonce", event.proposer().nonce())
-                        .append("ciphertext", event.proposer().ciphertext()));
+                .append("proposer", StoredSealedData.document(event.proposer()));
         write(batch -> {
             batch.texts.put(event.proposalId(), new Texts(event.submittedAt(), event.title(), event.body()));
             batch.add(created(event.proposalId(), doc));

@@ -10,6 +10,7 @@ import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.kernel.personal.SealedPersonalData;
 import kyodo.kernel.proposal.Proposer;
 import kyodo.query.listing.Viewer;
+import kyodo.query.platform.StoredSealedData;
 import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
 import org.bson.Document;
@@ -83,9 +84,7 @@ public class ProposalViews {
      * (docs/api.md: personal data is for staff of the same ward). Blocking.
      */
     public ProposalStaffView staffView(Document doc, Viewer viewer) {
-        Document sealedDoc = doc.get("proposer", Document.class);
-        SealedPersonalData sealed = new SealedPersonalData(sealedDoc.getString("subjectId"),
-                sealedDoc.getString("algorithm"), sealedDoc.getString("nonce"), sealedDoc.getString("ciphertext"));
+        SealedPersonalData sealed = StoredSealedData.read(doc.get("proposer", Document.class));
         ProposerView proposer;
         if (!viewer.mayOpenPersonalDataOf(Ward.fromCode(doc.getString("ward")).orElse(null))) {
             proposer = new ProposerView(sealed.subjectId(), Viewer.WITHHELD_PLACEHOLDER, Viewer.WITHHELD_PLACEHOLDER,
