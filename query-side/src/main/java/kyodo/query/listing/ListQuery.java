@@ -34,8 +34,8 @@ public interface ListQuery {
      * One page of the documents matching {@code filter}, in order, read with only {@code fields} and
      * mapped to items, and how many match in all. Blocking.
      */
-    default <T, P> P page(ReadCollection collection, Bson filter, Bson fields, Function<Document, T> item,
-                          PageOf<T, P> pageOf) {
+    default <T, P> P readPage(ReadCollection collection, Bson filter, Bson fields, Function<Document, T> item,
+                              PageOf<T, P> pageOf) {
         long total = collection.count(filter);
         List<T> items = collection.find(filter).projection(fields).sort(sort()).skip(skip()).limit(size()).map(item);
         return pageOf.page(items, page(), size(), total);

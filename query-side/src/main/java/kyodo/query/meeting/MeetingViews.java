@@ -61,7 +61,7 @@ public class MeetingViews {
 
     /** One page of meetings matching the query, and how many match in all. Blocking. */
     public MeetingPage list(MeetingListQuery query) {
-        return query.page(meetings, query.filter(), LIST_FIELDS, MeetingViews::listItem, MeetingPage::new);
+        return query.readPage(meetings, query.filter(), LIST_FIELDS, MeetingViews::listItem, MeetingPage::new);
     }
 
     /** What anyone may see; reads no participant, whether or not the document holds them. */
@@ -106,31 +106,22 @@ public class MeetingViews {
      * not cover the meeting's ward. Blocking (one vault lookup per participant).
      */
     public MeetingStaffView staffView(Document doc, Viewer viewer) {
-        boolean mayOpen = viewer.mayOpenPersonalDataOf(Ward.fromCode(doc.getString("ward")).orElse(null));
+        Ward ward = Ward.fromCode(doc.getString("ward")).orElse(null);
         List<ParticipantView> participants = doc.getList("participants", Document.class, List.of()).stream()
-                .map(registration -> mayOpen ? participant(registration) : withheld(registration)).toList();
+                .map(registration -> participant(registration, ward, viewer)).toList();
         return new MeetingStaffView(publicView(doc), participants);
     }
 
-    /** A participant shown to staff of another ward: that they registered, not who they are. */
-    private static ParticipantView withheld(Document registration) {
-        return new ParticipantView(registration.getString("participantId"),
-                registration.get("participant", Document.class).getString("subjectId"), Viewer.WITHHELD_PLACEHOLDER,
-                Viewer.WITHHELD_PLACEHOLDER, registration.getString("nominatedBy"), instant(registration, "registeredAt"),
-                false);
-    }
-
-    private ParticipantView participant(Document registration) {
+    private ParticipantView participant(Document registration, Ward ward, Viewer viewer) {
         SealedPersonalData sealed = StoredSealedData.read(registration.get("participant", Document.class));
         String participantId = registration.getString("participantId");
         String nominatedBy = registration.getString("nominatedBy");
         Instant registeredAt = instant(registration, "registeredAt");
-        return protector.open(sealed, Participant.class)
-                .map(p -> new ParticipantView(participantId, sealed.subjectId(), p.name(), p.affiliation(),
-                        nominatedBy, registeredAt, false))
-                .orElseGet(() -> new ParticipantView(participantId, sealed.subjectId(),
-                        PersonalDataProtector.ERASED_PLACEHOLDER, PersonalDataProtector.ERASED_PLACEHOLDER,
-                        nominatedBy, registeredAt, true));
+        return viewer.show(ward, sealed, protector, Participant.class,
+                p -> new ParticipantView(participantId, sealed.subjectId(), p.name(), p.affiliation(), nominatedBy,
+                        registeredAt, false),
+                (text, erased) -> new ParticipantView(participantId, sealed.subjectId(), text, text, nominatedBy,
+                        registeredAt, erased));
     }
 
     private static MeetingListItem listItem(Document doc) {

@@ -49,7 +49,7 @@ public class ProjectViews {
 
     /** One page of projects matching the query, and how many match in all. Blocking. */
     public ProjectPage list(ProjectListQuery query) {
-        return query.page(projects, query.filter(), LIST_FIELDS, ProjectViews::listItem, ProjectPage::new);
+        return query.readPage(projects, query.filter(), LIST_FIELDS, ProjectViews::listItem, ProjectPage::new);
     }
 
     /** The project as anyone (and staff) may see it. */

@@ -58,7 +58,8 @@ public class ProposalViews {
 
     /** One page of proposals matching the query, and how many match in all. Blocking. */
     public ProposalPage list(ProposalListQuery query) {
-        return query.page(proposals, Filters.and(query.filter(), SUBMITTED), LIST_FIELDS, ProposalViews::listItem, ProposalPage::new);
+        return query.readPage(proposals, Filters.and(query.filter(), SUBMITTED), LIST_FIELDS, ProposalViews::listItem,
+                ProposalPage::new);
     }
 
     public ProposalPublicView publicView(Document doc) {
@@ -85,16 +86,9 @@ public class ProposalViews {
      */
     public ProposalStaffView staffView(Document doc, Viewer viewer) {
         SealedPersonalData sealed = StoredSealedData.read(doc.get("proposer", Document.class));
-        ProposerView proposer;
-        if (!viewer.mayOpenPersonalDataOf(Ward.fromCode(doc.getString("ward")).orElse(null))) {
-            proposer = new ProposerView(sealed.subjectId(), Viewer.WITHHELD_PLACEHOLDER, Viewer.WITHHELD_PLACEHOLDER,
-                    false);
-        } else {
-            proposer = protector.open(sealed, Proposer.class)
-                    .map(p -> new ProposerView(sealed.subjectId(), p.name(), p.contact(), false))
-                    .orElseGet(() -> new ProposerView(sealed.subjectId(), PersonalDataProtector.ERASED_PLACEHOLDER,
-                            PersonalDataProtector.ERASED_PLACEHOLDER, true));
-        }
+        ProposerView proposer = viewer.show(Ward.fromCode(doc.getString("ward")).orElse(null), sealed, protector,
+                Proposer.class, p -> new ProposerView(sealed.subjectId(), p.name(), p.contact(), false),
+                (text, erased) -> new ProposerView(sealed.subjectId(), text, text, erased));
         return new ProposalStaffView(publicView(doc), proposer);
     }
 
