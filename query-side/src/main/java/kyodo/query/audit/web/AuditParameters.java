@@ -43,11 +43,20 @@ final class AuditParameters {
         return new Page(after, limit.intValue());
     }
 
-    /** Refuses {@code low} when both values are given and it exceeds {@code high}'s. */
-    void notAbove(String low, Long lowValue, String high, Long highValue) {
+    /**
+     * Two positions of the log in order, read and checked at once: {@code low} (required) and
+     * {@code high} (required or not; null when absent), whole numbers >= 1, {@code low} not above
+     * {@code high}; nothing else may be given.
+     */
+    static Positions ordered(Map<String, List<String>> params, String low, String high, boolean highRequired) {
+        AuditParameters read = new AuditParameters(params);
+        Long lowValue = read.required(low, 1);
+        Long highValue = highRequired ? read.required(high, 1) : read.whole(high, 1, null);
         if (lowValue != null && highValue != null && lowValue > highValue) {
-            params.refuse(low, "must not exceed " + high);
+            read.params.refuse(low, "must not exceed " + high);
         }
+        read.done();
+        return new Positions(lowValue, highValue);
     }
 
     /** A required whole number of at least {@code min}. */
@@ -71,5 +80,14 @@ final class AuditParameters {
      * @param limit the most the page holds
      */
     record Page(long after, int limit) {
+    }
+
+    /**
+     * Two positions of the log, the first not above the second.
+     *
+     * @param low  the lower position
+     * @param high the higher position, or null when it was optional and not given
+     */
+    record Positions(long low, Long high) {
     }
 }

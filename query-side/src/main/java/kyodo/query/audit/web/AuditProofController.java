@@ -87,12 +87,8 @@ class AuditProofController {
     @GetMapping(path = "/public/audit/proofs/inclusion", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<InclusionProof> inclusion(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
         return Blocking.read(() -> {
-            AuditParameters read = new AuditParameters(params);
-            Long seq = read.required("seq", 1);
-            Long treeSize = read.whole("treeSize", 1, null);
-            read.notAbove("seq", seq, "treeSize", treeSize);
-            read.done();
-            return transparency.inclusion(seq, treeSize);
+            AuditParameters.Positions entry = AuditParameters.ordered(params, "seq", "treeSize", false);
+            return transparency.inclusion(entry.low(), entry.high());
         });
     }
 
@@ -106,12 +102,8 @@ class AuditProofController {
     @GetMapping(path = "/public/audit/proofs/consistency", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ConsistencyProof> consistency(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
         return Blocking.read(() -> {
-            AuditParameters read = new AuditParameters(params);
-            Long from = read.required("from", 1);
-            Long to = read.required("to", 1);
-            read.notAbove("from", from, "to", to);
-            read.done();
-            return transparency.consistency(from, to);
+            AuditParameters.Positions trees = AuditParameters.ordered(params, "from", "to", true);
+            return transparency.consistency(trees.low(), trees.high());
         });
     }
 
