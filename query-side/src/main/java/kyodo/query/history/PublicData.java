@@ -46,6 +46,15 @@ public final class PublicData {
         return map;
     }
 
+    /** A replayed subject's state before its first event: these fields, in this order, none known yet. */
+    public static Map<String, Object> unknown(String... fields) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        for (String field : fields) {
+            state.put(field, null);
+        }
+        return state;
+    }
+
     public static Object value(Object value) {
         if (value == null) {
             return null;

@@ -2,6 +2,10 @@ package kyodo.query.listing;
 
 import kyodo.kernel.Ward;
 import kyodo.kernel.access.Actor;
+import kyodo.kernel.personal.PersonalDataProtector;
+import kyodo.kernel.personal.SealedPersonalData;
+
+import java.util.function.Function;
 
 /**
  * Who is reading a staff view: the signed-in {@link Actor}, if any. Personal data (a proposer, a
@@ -32,5 +36,29 @@ public final class Viewer {
     /** Whether this reader may see the personal data of a subject of that ward (null: city-wide). */
     public boolean mayOpenPersonalDataOf(Ward subjectWard) {
         return actor != null && actor.role().issuesCommands() && actor.covers(subjectWard);
+    }
+
+    /**
+     * What this reader sees of a subject's sealed personal data: the opened data when they may open
+     * it; else {@link #WITHHELD_PLACEHOLDER}, without asking the vault; and the erased placeholder,
+     * flagged erased, once the person was forgotten. Blocking (one vault lookup when opened).
+     *
+     * @param subjectWard the ward of the proposal or meeting the person belongs to (null: city-wide)
+     * @param opened      the view of the opened data
+     * @param placeholder the view showing a placeholder instead, and whether the person was erased
+     */
+    public <P, V> V show(Ward subjectWard, SealedPersonalData sealed, PersonalDataProtector protector,
+                         Class<P> type, Function<P, V> opened, Placeholder<V> placeholder) {
+        if (!mayOpenPersonalDataOf(subjectWard)) {
+            return placeholder.show(WITHHELD_PLACEHOLDER, false);
+        }
+        return protector.open(sealed, type).map(opened)
+                .orElseGet(() -> placeholder.show(PersonalDataProtector.ERASED_PLACEHOLDER, true));
+    }
+
+    /** A view of personal data that shows {@code text} in place of each of its personal fields. */
+    @FunctionalInterface
+    public interface Placeholder<V> {
+        V show(String text, boolean erased);
     }
 }

@@ -6,13 +6,12 @@ import kyodo.kernel.FiscalYear;
 import kyodo.kernel.Ward;
 import kyodo.kernel.meeting.MeetingKind;
 import kyodo.kernel.problem.KyodoProblemException;
+import kyodo.query.listing.ListFilter;
 import kyodo.query.listing.ListParameters;
-import kyodo.query.search.SearchTokens;
-import org.bson.Document;
+import kyodo.query.listing.ListQuery;
 import org.bson.conversions.Bson;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -42,7 +41,7 @@ import static kyodo.query.listing.ListParameters.oneOf;
  */
 public record MeetingListQuery(Ward ward, Ward.District district, MeetingKind kind, Integer fiscalYear,
                                LocalDate from, LocalDate to, MeetingStatus status, String q, int page, int size,
-                               boolean descending) {
+                               boolean descending) implements ListQuery {
 
     public static final List<String> SORTS = List.of("startsAt", "-startsAt");
     public static final String DEFAULT_SORT = "-startsAt";
@@ -80,44 +79,24 @@ public record MeetingListQuery(Ward ward, Ward.District district, MeetingKind ki
     }
 
     /** The store filter: every given condition must hold. Days run midnight to midnight in Tokyo. */
-    Bson filter() {
-        List<Bson> conditions = new ArrayList<>();
-        if (ward != null) {
-            conditions.add(Filters.eq("ward", ward.code()));
-        }
-        if (district != null) {
-            conditions.add(Filters.eq("district", district.code()));
-        }
-        if (kind != null) {
-            conditions.add(Filters.eq("kind", kind.name()));
-        }
-        if (fiscalYear != null) {
-            conditions.add(Filters.eq("fiscalYear", fiscalYear));
-        }
-        if (from != null) {
-            conditions.add(Filters.gte("startsAt", Date.from(from.atStartOfDay(FiscalYear.TOKYO).toInstant())));
-        }
-        if (to != null) {
-            conditions.add(Filters.lt("startsAt",
-                    Date.from(to.plusDays(1).atStartOfDay(FiscalYear.TOKYO).toInstant())));
-        }
-        if (status != null) {
-            conditions.add(Filters.eq("status", status.name()));
-        }
-        List<String> tokens = SearchTokens.ofQuery(q);
-        if (!tokens.isEmpty()) {
-            conditions.add(Filters.all("searchTokens", tokens));
-        }
-        return conditions.isEmpty() ? new Document() : Filters.and(conditions);
+    @Override
+    public Bson filter() {
+        return new ListFilter()
+                .eq("ward", ward, Ward::code)
+                .eq("district", district, Ward.District::code)
+                .eq("kind", kind, MeetingKind::name)
+                .eq("fiscalYear", fiscalYear)
+                .and(from == null ? null
+                        : Filters.gte("startsAt", Date.from(from.atStartOfDay(FiscalYear.TOKYO).toInstant())))
+                .and(to == null ? null
+                        : Filters.lt("startsAt", Date.from(to.plusDays(1).atStartOfDay(FiscalYear.TOKYO).toInstant())))
+                .eq("status", status, MeetingStatus::name)
+                .matching(q);
     }
 
     /** By start, with the id as tie-breaker so that pages neither overlap nor skip. */
-    Bson sort() {
+    @Override
+    public Bson sort() {
         return descending ? Sorts.descending("startsAt", "_id") : Sorts.ascending("startsAt", "_id");
-    }
-
-    /** Documents before the page; a page beyond any list skips them all (no int overflow). */
-    int skip() {
-        return (int) Math.min(Integer.MAX_VALUE, (long) page * size);
     }
 }

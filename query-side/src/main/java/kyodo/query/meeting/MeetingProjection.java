@@ -15,9 +15,9 @@ import kyodo.kernel.meeting.MinutesPublished;
 import kyodo.kernel.meeting.OpinionRecorded;
 import kyodo.kernel.meeting.ParticipantRegistered;
 import kyodo.kernel.meeting.ResolutionVoted;
-import kyodo.kernel.personal.SealedPersonalData;
 import kyodo.query.platform.DocumentChange;
 import kyodo.query.platform.DocumentProjection;
+import kyodo.query.platform.StoredSealedData;
 import kyodo.query.platform.WriteBatch;
 import kyodo.query.platform.store.ListIndexes;
 import kyodo.query.platform.store.ReadCollection;
@@ -31,9 +31,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static kyodo.query.platform.TimelineEntries.entry;
@@ -115,7 +113,7 @@ class MeetingProjection extends DocumentProjection<MeetingProjection.Batch> {
     @EventHandler
     void on(MeetingRescheduled event, @SequenceNumber long sequence) {
         write(batch -> {
-            Instant before = batch.startsAt(event.meetingId());
+            Instant before = batch.startsAt.get(event.meetingId());
             if (before == null) {
                 return; // no document to reschedule: the update would match nothing
             }
@@ -145,14 +143,10 @@ class MeetingProjection extends DocumentProjection<MeetingProjection.Batch> {
 
     @EventHandler
     void on(ParticipantRegistered event, @SequenceNumber long sequence) {
-        SealedPersonalData sealed = event.participant();
         update(event.meetingId(), sequence, new DocumentChange()
                 .inc("registrations", 1)
                 .push("participants", new Document("participantId", event.participantId())
-                        .append("participant", new Document("subjectId", sealed.subjectId())
-                                .append("algorithm", sealed.algorithm())
-                                .append("nonce", sealed.nonce())
-                                .append("ciphertext", sealed.ciphertext()))
+                        .append("participant", StoredSealedData.document(event.participant()))
                         .append("nominatedBy", event.nominatedBy())
                         .append("registeredAt", Date.from(event.registeredAt()))));
     }
@@ -252,17 +246,10 @@ class MeetingProjection extends DocumentProjection<MeetingProjection.Batch> {
      */
     static final class Batch extends WriteBatch {
 
-        private final Map<String, Instant> startsAt = new HashMap<>();
+        final Remembered<Instant> startsAt = remembered(doc -> doc.getDate("startsAt").toInstant(), "startsAt");
 
         Batch(ReadCollection meetings) {
             super(meetings);
-        }
-
-        Instant startsAt(String meetingId) {
-            return startsAt.computeIfAbsent(meetingId, id -> {
-                Document doc = stored(id, "startsAt");
-                return doc == null ? null : doc.getDate("startsAt").toInstant();
-            });
         }
     }
 }

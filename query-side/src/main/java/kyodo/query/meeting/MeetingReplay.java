@@ -30,7 +30,9 @@ import static kyodo.query.history.PublicData.map;
  */
 final class MeetingReplay implements SubjectState {
 
-    private final Map<String, Object> s = new LinkedHashMap<>();
+    private final Map<String, Object> s = PublicData.unknown("status", "kind", "ward", "district", "title",
+            "startsAt", "endsAt", "venue", "capacity", "publicObservation", "themes", "attendance", "cancelReason",
+            "minutesPublished");
     private final List<Object> agenda = new ArrayList<>();
     private final List<Map<String, Object>> groups = new ArrayList<>();
     private final List<Map<String, Object>> resolutions = new ArrayList<>();
@@ -40,10 +42,6 @@ final class MeetingReplay implements SubjectState {
     private int feedback;
 
     MeetingReplay() {
-        for (String key : List.of("status", "kind", "ward", "district", "title", "startsAt", "endsAt", "venue",
-                "capacity", "publicObservation", "themes", "attendance", "cancelReason", "minutesPublished")) {
-            s.put(key, null);
-        }
         s.put("minutesPublished", false);
     }
 

@@ -11,6 +11,7 @@ import kyodo.kernel.meeting.Participant;
 import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.kernel.personal.SealedPersonalData;
 import kyodo.query.listing.Viewer;
+import kyodo.query.platform.StoredSealedData;
 import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
 import org.bson.Document;
@@ -60,11 +61,7 @@ public class MeetingViews {
 
     /** One page of meetings matching the query, and how many match in all. Blocking. */
     public MeetingPage list(MeetingListQuery query) {
-        Bson filter = query.filter();
-        long total = meetings.count(filter);
-        List<MeetingListItem> items = meetings.find(filter).projection(LIST_FIELDS).sort(query.sort())
-                .skip(query.skip()).limit(query.size()).map(MeetingViews::listItem);
-        return new MeetingPage(items, query.page(), query.size(), total);
+        return query.readPage(meetings, query.filter(), LIST_FIELDS, MeetingViews::listItem, MeetingPage::new);
     }
 
     /** What anyone may see; reads no participant, whether or not the document holds them. */
@@ -109,33 +106,22 @@ public class MeetingViews {
      * not cover the meeting's ward. Blocking (one vault lookup per participant).
      */
     public MeetingStaffView staffView(Document doc, Viewer viewer) {
-        boolean mayOpen = viewer.mayOpenPersonalDataOf(Ward.fromCode(doc.getString("ward")).orElse(null));
+        Ward ward = Ward.fromCode(doc.getString("ward")).orElse(null);
         List<ParticipantView> participants = doc.getList("participants", Document.class, List.of()).stream()
-                .map(registration -> mayOpen ? participant(registration) : withheld(registration)).toList();
+                .map(registration -> participant(registration, ward, viewer)).toList();
         return new MeetingStaffView(publicView(doc), participants);
     }
 
-    /** A participant shown to staff of another ward: that they registered, not who they are. */
-    private static ParticipantView withheld(Document registration) {
-        return new ParticipantView(registration.getString("participantId"),
-                registration.get("participant", Document.class).getString("subjectId"), Viewer.WITHHELD_PLACEHOLDER,
-                Viewer.WITHHELD_PLACEHOLDER, registration.getString("nominatedBy"), instant(registration, "registeredAt"),
-                false);
-    }
-
-    private ParticipantView participant(Document registration) {
-        Document sealedDoc = registration.get("participant", Document.class);
-        SealedPersonalData sealed = new SealedPersonalData(sealedDoc.getString("subjectId"),
-                sealedDoc.getString("algorithm"), sealedDoc.getString("nonce"), sealedDoc.getString("ciphertext"));
+    private ParticipantView participant(Document registration, Ward ward, Viewer viewer) {
+        SealedPersonalData sealed = StoredSealedData.read(registration.get("participant", Document.class));
         String participantId = registration.getString("participantId");
         String nominatedBy = registration.getString("nominatedBy");
         Instant registeredAt = instant(registration, "registeredAt");
-        return protector.open(sealed, Participant.class)
-                .map(p -> new ParticipantView(participantId, sealed.subjectId(), p.name(), p.affiliation(),
-                        nominatedBy, registeredAt, false))
-                .orElseGet(() -> new ParticipantView(participantId, sealed.subjectId(),
-                        PersonalDataProtector.ERASED_PLACEHOLDER, PersonalDataProtector.ERASED_PLACEHOLDER,
-                        nominatedBy, registeredAt, true));
+        return viewer.show(ward, sealed, protector, Participant.class,
+                p -> new ParticipantView(participantId, sealed.subjectId(), p.name(), p.affiliation(), nominatedBy,
+                        registeredAt, false),
+                (text, erased) -> new ParticipantView(participantId, sealed.subjectId(), text, text, nominatedBy,
+                        registeredAt, erased));
     }
 
     private static MeetingListItem listItem(Document doc) {

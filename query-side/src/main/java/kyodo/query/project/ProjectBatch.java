@@ -5,7 +5,6 @@ import kyodo.query.platform.store.ReadCollection;
 import org.bson.Document;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,7 @@ import java.util.TreeMap;
  */
 final class ProjectBatch extends WriteBatch {
 
-    private final Map<String, State> states = new HashMap<>();
+    private final Remembered<State> states = remembered(ProjectBatch::stateOf, "partners", "targets");
 
     ProjectBatch(ReadCollection projects) {
         super(projects);
@@ -30,18 +29,16 @@ final class ProjectBatch extends WriteBatch {
     }
 
     State state(String projectId) {
-        return states.computeIfAbsent(projectId, id -> {
-            Document doc = stored(id, "partners", "targets");
-            if (doc == null) {
-                return null;
-            }
-            Map<String, String> partners = new LinkedHashMap<>();
-            doc.getList("partners", Document.class, List.of())
-                    .forEach(p -> partners.put(p.getString("partnerId"), p.getString("name")));
-            List<Target> targets = new ArrayList<>(doc.getList("targets", Document.class, List.of()).stream()
-                    .map(Target::of).toList());
-            return new State(partners, targets);
-        });
+        return states.get(projectId);
+    }
+
+    private static State stateOf(Document doc) {
+        Map<String, String> partners = new LinkedHashMap<>();
+        doc.getList("partners", Document.class, List.of())
+                .forEach(p -> partners.put(p.getString("partnerId"), p.getString("name")));
+        List<Target> targets = new ArrayList<>(doc.getList("targets", Document.class, List.of()).stream()
+                .map(Target::of).toList());
+        return new State(partners, targets);
     }
 
     /** A target with its values per fiscal year (start year), in year order. */

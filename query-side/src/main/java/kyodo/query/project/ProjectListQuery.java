@@ -1,16 +1,14 @@
 package kyodo.query.project;
 
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import kyodo.kernel.Ward;
 import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.project.ProjectProgramme;
+import kyodo.query.listing.ListFilter;
 import kyodo.query.listing.ListParameters;
-import kyodo.query.search.SearchTokens;
-import org.bson.Document;
+import kyodo.query.listing.ListQuery;
 import org.bson.conversions.Bson;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +32,7 @@ import static kyodo.query.listing.ListParameters.oneOf;
  * @param descending whether latest launch first
  */
 public record ProjectListQuery(Ward ward, Integer fiscalYear, ProjectProgramme programme, ProjectStatus status,
-                               String theme, String q, int page, int size, boolean descending) {
+                               String theme, String q, int page, int size, boolean descending) implements ListQuery {
 
     public static final List<String> SORTS = List.of("launchedAt", "-launchedAt");
     public static final String DEFAULT_SORT = "-launchedAt";
@@ -67,37 +65,20 @@ public record ProjectListQuery(Ward ward, Integer fiscalYear, ProjectProgramme p
     }
 
     /** The store filter: every given condition must hold. */
-    Bson filter() {
-        List<Bson> conditions = new ArrayList<>();
-        if (ward != null) {
-            conditions.add(Filters.eq("ward", ward.code()));
-        }
-        if (fiscalYear != null) {
-            conditions.add(Filters.eq("fiscalYear", fiscalYear));
-        }
-        if (programme != null) {
-            conditions.add(Filters.eq("programme", programme.name()));
-        }
-        if (status != null) {
-            conditions.add(Filters.eq("status", status.name()));
-        }
-        if (theme != null) {
-            conditions.add(Filters.eq("theme", theme));
-        }
-        List<String> tokens = SearchTokens.ofQuery(q);
-        if (!tokens.isEmpty()) {
-            conditions.add(Filters.all("searchTokens", tokens));
-        }
-        return conditions.isEmpty() ? new Document() : Filters.and(conditions);
+    @Override
+    public Bson filter() {
+        return new ListFilter()
+                .eq("ward", ward, Ward::code)
+                .eq("fiscalYear", fiscalYear)
+                .eq("programme", programme, ProjectProgramme::name)
+                .eq("status", status, ProjectStatus::name)
+                .eq("theme", theme)
+                .matching(q);
     }
 
     /** By launch, with the id as tie-breaker so that pages neither overlap nor skip. */
-    Bson sort() {
+    @Override
+    public Bson sort() {
         return descending ? Sorts.descending("launchedAt", "_id") : Sorts.ascending("launchedAt", "_id");
-    }
-
-    /** Documents before the page; a page beyond any list skips them all (no int overflow). */
-    int skip() {
-        return (int) Math.min(Integer.MAX_VALUE, (long) page * size);
     }
 }

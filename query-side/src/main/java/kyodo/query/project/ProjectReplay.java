@@ -25,20 +25,14 @@ import static kyodo.query.history.PublicData.map;
 /** A collaborative project at a moment, for the public history: partners, money, targets. */
 final class ProjectReplay implements SubjectState {
 
-    private final Map<String, Object> s = new LinkedHashMap<>();
+    private final Map<String, Object> s = PublicData.unknown("status", "ward", "fiscalYear", "title", "theme",
+            "programme", "leadDepartment", "origin", "selfEvaluation", "unspentReturnedYen", "closingReason");
     private final List<Map<String, Object>> partners = new ArrayList<>();
     private final List<Map<String, Object>> agreements = new ArrayList<>();
     private final Map<String, Map<String, Object>> targets = new LinkedHashMap<>();
     private long allocatedYen;
     private long spentYen;
     private int progressReports;
-
-    ProjectReplay() {
-        for (String key : List.of("status", "ward", "fiscalYear", "title", "theme", "programme",
-                "leadDepartment", "origin", "selfEvaluation", "unspentReturnedYen", "closingReason")) {
-            s.put(key, null);
-        }
-    }
 
     @Override
     public void apply(Object p) {

@@ -13,7 +13,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +49,7 @@ public class ProjectViews {
 
     /** One page of projects matching the query, and how many match in all. Blocking. */
     public ProjectPage list(ProjectListQuery query) {
-        Bson filter = query.filter();
-        long total = projects.count(filter);
-        List<ProjectListItem> items = projects.find(filter).projection(LIST_FIELDS).sort(query.sort())
-                .skip(query.skip()).limit(query.size()).map(ProjectViews::listItem);
-        return new ProjectPage(items, query.page(), query.size(), total);
+        return query.readPage(projects, query.filter(), LIST_FIELDS, ProjectViews::listItem, ProjectPage::new);
     }
 
     /** The project as anyone (and staff) may see it. */

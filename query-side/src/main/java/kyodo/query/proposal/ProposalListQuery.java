@@ -1,17 +1,15 @@
 package kyodo.query.proposal;
 
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import kyodo.kernel.Ward;
 import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.proposal.ProposalProgramme;
 import kyodo.kernel.proposal.ProposalStatus;
+import kyodo.query.listing.ListFilter;
 import kyodo.query.listing.ListParameters;
-import kyodo.query.search.SearchTokens;
-import org.bson.Document;
+import kyodo.query.listing.ListQuery;
 import org.bson.conversions.Bson;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +36,7 @@ import static kyodo.query.listing.ListParameters.oneOf;
  */
 public record ProposalListQuery(Ward ward, ProposalStatus status, String theme, ProposalProgramme programme,
                                 Integer fiscalYear, Boolean overdue, String q, int page, int size,
-                                String sortField, boolean descending) {
+                                String sortField, boolean descending) implements ListQuery {
 
     public static final List<String> SORTS = List.of("submittedAt", "-submittedAt", "dueOn", "-dueOn");
     public static final String DEFAULT_SORT = "-submittedAt";
@@ -73,43 +71,24 @@ public record ProposalListQuery(Ward ward, ProposalStatus status, String theme, 
     }
 
     /** The store filter: every given condition must hold. */
-    Bson filter() {
-        List<Bson> conditions = new ArrayList<>();
-        if (ward != null) {
-            conditions.add(Filters.eq("ward", ward.code()));
-        }
-        if (status != null) {
-            conditions.add(Filters.eq("status", status.name()));
-        }
-        if (theme != null) {
-            conditions.add(Filters.eq("themes", theme));
-        }
-        if (programme != null) {
-            conditions.add(Filters.eq("programme", programme.name()));
-        }
-        if (fiscalYear != null) {
-            conditions.add(Filters.eq("fiscalYear", fiscalYear));
-        }
-        if (overdue != null) {
-            conditions.add(Filters.eq("overdue", overdue));
-        }
-        List<String> tokens = SearchTokens.ofQuery(q);
-        if (!tokens.isEmpty()) {
-            conditions.add(Filters.all("searchTokens", tokens));
-        }
-        return conditions.isEmpty() ? new Document() : Filters.and(conditions);
+    @Override
+    public Bson filter() {
+        return new ListFilter()
+                .eq("ward", ward, Ward::code)
+                .eq("status", status, ProposalStatus::name)
+                .eq("themes", theme)
+                .eq("programme", programme, ProposalProgramme::name)
+                .eq("fiscalYear", fiscalYear)
+                .eq("overdue", overdue)
+                .matching(q);
     }
 
     /**
      * The order, with the id as tie-breaker (in the same direction, so that one index serves both
      * directions) so that pages neither overlap nor skip.
      */
-    Bson sort() {
+    @Override
+    public Bson sort() {
         return descending ? Sorts.descending(sortField, "_id") : Sorts.ascending(sortField, "_id");
-    }
-
-    /** Documents before the page; a page beyond any list skips them all (no int overflow). */
-    int skip() {
-        return (int) Math.min(Integer.MAX_VALUE, (long) page * size);
     }
 }

@@ -20,6 +20,7 @@ import kyodo.kernel.proposal.ProposalSubmitted;
 import kyodo.kernel.proposal.ProposalWithdrawn;
 import kyodo.query.platform.DocumentChange;
 import kyodo.query.platform.DocumentProjection;
+import kyodo.query.platform.StoredSealedData;
 import kyodo.query.platform.WriteBatch;
 import kyodo.query.platform.store.ListIndexes;
 import kyodo.query.platform.store.ReadCollection;
@@ -34,9 +35,7 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static kyodo.query.platform.TimelineEntries.entry;
 import static kyodo.query.platform.TimelineEntries.role;
@@ -99,10 +98,7 @@ class ProposalProjection extends DocumentProjection<ProposalProjection.Batch> {
                 .append("answeredLate", false)
                 .append("searchTokens", SearchTokens.ofDocument(event.title(), event.body()))
                 .append("timeline", List.of(entry(sequence, "SUBMITTED", event.submittedAt(), "PROPOSER")))
-                .append("proposer", new Document("subjectId", event.proposer().subjectId())
-                        .append("algorithm", event.proposer().algorithm())
-                        .append("nonce", event.proposer().nonce())
-                        .append("ciphertext", event.proposer().ciphertext()));
+                .append("proposer", StoredSealedData.document(event.proposer()));
         write(batch -> {
             batch.texts.put(event.proposalId(), new Texts(event.submittedAt(), event.title(), event.body()));
             batch.add(created(event.proposalId(), doc));
@@ -151,7 +147,7 @@ class ProposalProjection extends DocumentProjection<ProposalProjection.Batch> {
     @EventHandler
     void on(ProposalRevised event, @SequenceNumber long sequence) {
         write(batch -> {
-            Texts before = batch.texts(event.proposalId());
+            Texts before = batch.texts.get(event.proposalId());
             if (before == null) {
                 return; // no document to revise: the update would match nothing
             }
@@ -228,7 +224,7 @@ class ProposalProjection extends DocumentProjection<ProposalProjection.Batch> {
                 set.append("conditions", conditions);
             }
             set.append("daysLate", daysLate);
-            Texts texts = batch.texts(proposalId);
+            Texts texts = batch.texts.get(proposalId);
             if (texts != null) {
                 set.append("daysToAnswer", (int) ChronoUnit.DAYS.between(
                         texts.submittedAt().atZone(FiscalYear.TOKYO).toLocalDate(),
@@ -263,19 +259,12 @@ class ProposalProjection extends DocumentProjection<ProposalProjection.Batch> {
      */
     static final class Batch extends WriteBatch {
 
-        private final Map<String, Texts> texts = new HashMap<>();
+        final Remembered<Texts> texts = remembered(doc -> !doc.containsKey("version") ? null
+                : new Texts(doc.getDate("submittedAt").toInstant(), doc.getString("title"), doc.getString("body")),
+                "version", "submittedAt", "title", "body");
 
         Batch(ReadCollection proposals) {
             super(proposals);
-        }
-
-        Texts texts(String proposalId) {
-            return texts.computeIfAbsent(proposalId, id -> {
-                Document doc = stored(id, "version", "submittedAt", "title", "body");
-                return doc == null || !doc.containsKey("version") ? null
-                        : new Texts(doc.getDate("submittedAt").toInstant(), doc.getString("title"),
-                                doc.getString("body"));
-            });
         }
     }
 }

@@ -15,7 +15,6 @@ import kyodo.kernel.proposal.ProposalWithdrawn;
 import kyodo.query.history.PublicData;
 import kyodo.query.history.SubjectState;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,27 +26,13 @@ final class ProposalReplay implements SubjectState {
 
     private static final Set<String> CLOSED = Set.of(ProposalStatus.ACCEPTED.name(),
             ProposalStatus.REJECTED.name(), ProposalStatus.WITHDRAWN.name());
-    private final Map<String, Object> s = new LinkedHashMap<>();
+    private final Map<String, Object> s = PublicData.unknown("status", "title", "body", "themes", "ward",
+            "programme", "channel", "submittedAt", "department", "dueOn", "overdue", "outcome", "reason",
+            "conditions", "decidedAt", "decidedByRole", "daysLate", "meetingId", "progressUpdates");
 
     ProposalReplay() {
-        s.put("status", null);
-        s.put("title", null);
-        s.put("body", null);
         s.put("themes", List.of());
-        s.put("ward", null);
-        s.put("programme", null);
-        s.put("channel", null);
-        s.put("submittedAt", null);
-        s.put("department", null);
-        s.put("dueOn", null);
         s.put("overdue", false);
-        s.put("outcome", null);
-        s.put("reason", null);
-        s.put("conditions", null);
-        s.put("decidedAt", null);
-        s.put("decidedByRole", null);
-        s.put("daysLate", null);
-        s.put("meetingId", null);
         s.put("progressUpdates", 0);
     }
 

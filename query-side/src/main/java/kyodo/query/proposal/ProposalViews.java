@@ -10,6 +10,7 @@ import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.kernel.personal.SealedPersonalData;
 import kyodo.kernel.proposal.Proposer;
 import kyodo.query.listing.Viewer;
+import kyodo.query.platform.StoredSealedData;
 import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
 import org.bson.Document;
@@ -18,7 +19,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,11 +58,8 @@ public class ProposalViews {
 
     /** One page of proposals matching the query, and how many match in all. Blocking. */
     public ProposalPage list(ProposalListQuery query) {
-        Bson filter = Filters.and(query.filter(), SUBMITTED);
-        long total = proposals.count(filter);
-        List<ProposalListItem> items = proposals.find(filter).projection(LIST_FIELDS).sort(query.sort())
-                .skip(query.skip()).limit(query.size()).map(ProposalViews::listItem);
-        return new ProposalPage(items, query.page(), query.size(), total);
+        return query.readPage(proposals, Filters.and(query.filter(), SUBMITTED), LIST_FIELDS, ProposalViews::listItem,
+                ProposalPage::new);
     }
 
     public ProposalPublicView publicView(Document doc) {
@@ -88,19 +85,10 @@ public class ProposalViews {
      * (docs/api.md: personal data is for staff of the same ward). Blocking.
      */
     public ProposalStaffView staffView(Document doc, Viewer viewer) {
-        Document sealedDoc = doc.get("proposer", Document.class);
-        SealedPersonalData sealed = new SealedPersonalData(sealedDoc.getString("subjectId"),
-                sealedDoc.getString("algorithm"), sealedDoc.getString("nonce"), sealedDoc.getString("ciphertext"));
-        ProposerView proposer;
-        if (!viewer.mayOpenPersonalDataOf(Ward.fromCode(doc.getString("ward")).orElse(null))) {
-            proposer = new ProposerView(sealed.subjectId(), Viewer.WITHHELD_PLACEHOLDER, Viewer.WITHHELD_PLACEHOLDER,
-                    false);
-        } else {
-            proposer = protector.open(sealed, Proposer.class)
-                    .map(p -> new ProposerView(sealed.subjectId(), p.name(), p.contact(), false))
-                    .orElseGet(() -> new ProposerView(sealed.subjectId(), PersonalDataProtector.ERASED_PLACEHOLDER,
-                            PersonalDataProtector.ERASED_PLACEHOLDER, true));
-        }
+        SealedPersonalData sealed = StoredSealedData.read(doc.get("proposer", Document.class));
+        ProposerView proposer = viewer.show(Ward.fromCode(doc.getString("ward")).orElse(null), sealed, protector,
+                Proposer.class, p -> new ProposerView(sealed.subjectId(), p.name(), p.contact(), false),
+                (text, erased) -> new ProposerView(sealed.subjectId(), text, text, erased));
         return new ProposalStaffView(publicView(doc), proposer);
     }
 
@@ -141,21 +129,6 @@ public class ProposalViews {
                                      Integer daysToAnswer, String meetingId, Instant withdrawnAt,
                                      List<TimelineEntry> timeline,
                                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ProjectLink> projects) {
-
-        /** A proposal no project was launched from. */
-        public ProposalPublicView(String id, long version, String ward, String wardNameJa, String wardNameEn,
-                                  String title, String body, List<String> themes, String programme,
-                                  String channel, String status, Instant submittedAt, int fiscalYear,
-                                  String fiscalYearLabel, String department, Instant acknowledgedAt,
-                                  LocalDate dueOn, boolean overdue, boolean answeredLate, Instant decidedAt,
-                                  String outcome, String reason, String conditions, Integer daysLate,
-                                  Integer daysToAnswer, String meetingId, Instant withdrawnAt,
-                                  List<TimelineEntry> timeline) {
-            this(id, version, ward, wardNameJa, wardNameEn, title, body, themes, programme, channel, status,
-                    submittedAt, fiscalYear, fiscalYearLabel, department, acknowledgedAt, dueOn, overdue,
-                    answeredLate, decidedAt, outcome, reason, conditions, daysLate, daysToAnswer, meetingId,
-                    withdrawnAt, timeline, List.of());
-        }
     }
 
     /** A collaborative project launched from the proposal: its public page is {@code /public/projects/{projectId}}. */

@@ -99,7 +99,7 @@ class ProposalViewsTest {
                 "CITIZEN_PROPOSAL", "COUNTER", "SUBMITTED", SUBMITTED_AT, 2025, "令和7年度", null, null, null,
                 false, false, null, null, null, null, null, null, null, null,
                 List.of(new TimelineEntry(0L, "SUBMITTED", SUBMITTED_AT, null, null, null, null, null, null, null,
-                        "PROPOSER"))));
+                        "PROPOSER")), List.of()));
     }
 
     @Test
@@ -120,7 +120,7 @@ class ProposalViewsTest {
                 new TimelineEntry(2L, "REFERRED", REFERRED_AT, null, "区民会議で審議します。", "REFERRED", null,
                         "meet-2025-07", null, null, "WARD_HEAD"),
                 new TimelineEntry(3L, "ACCEPTED", ANSWERED_AT, null, "安全が確認できたため。", "ACCEPTED",
-                        "既存予算の範囲内で。", null, null, null, "WARD_HEAD"))));
+                        "既存予算の範囲内で。", null, null, null, "WARD_HEAD")), List.of()));
     }
 
     @Test

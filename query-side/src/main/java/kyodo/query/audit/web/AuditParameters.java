@@ -31,21 +31,32 @@ final class AuditParameters {
         return value == null && !params.refused(name) ? fallback : value;
     }
 
-    /** {@code after}: what a page follows (greater seq or tree sizes); 0 when absent. */
-    Long after() {
-        return whole("after", 0, 0L);
+    /**
+     * The page a request asks for, read and checked at once: {@code after} (0 when absent) and
+     * {@code limit} (1 to {@code max}, 100 when absent); nothing else may be given.
+     */
+    static Page page(Map<String, List<String>> params, int max) {
+        AuditParameters read = new AuditParameters(params);
+        Long after = read.whole("after", 0, 0L);
+        Long limit = read.whole("limit", 1, max, DEFAULT_LIMIT);
+        read.done();
+        return new Page(after, limit.intValue());
     }
 
-    /** {@code limit}: the most a page holds, 1 to {@code max}; 100 when absent. */
-    Long limit(int max) {
-        return whole("limit", 1, max, DEFAULT_LIMIT);
-    }
-
-    /** Refuses {@code low} when both values are given and it exceeds {@code high}'s. */
-    void notAbove(String low, Long lowValue, String high, Long highValue) {
+    /**
+     * Two positions of the log in order, read and checked at once: {@code low} (required) and
+     * {@code high} (required or not; null when absent), whole numbers >= 1, {@code low} not above
+     * {@code high}; nothing else may be given.
+     */
+    static Positions ordered(Map<String, List<String>> params, String low, String high, boolean highRequired) {
+        AuditParameters read = new AuditParameters(params);
+        Long lowValue = read.required(low, 1);
+        Long highValue = highRequired ? read.required(high, 1) : read.whole(high, 1, null);
         if (lowValue != null && highValue != null && lowValue > highValue) {
-            params.refuse(low, "must not exceed " + high);
+            read.params.refuse(low, "must not exceed " + high);
         }
+        read.done();
+        return new Positions(lowValue, highValue);
     }
 
     /** A required whole number of at least {@code min}. */
@@ -60,5 +71,23 @@ final class AuditParameters {
     /** Throws the invalid-input problem naming every bad parameter, if any. */
     void done() {
         params.done();
+    }
+
+    /**
+     * A page of a log: what it follows and the most it holds.
+     *
+     * @param after the seq or tree size the page follows
+     * @param limit the most the page holds
+     */
+    record Page(long after, int limit) {
+    }
+
+    /**
+     * Two positions of the log, the first not above the second.
+     *
+     * @param low  the lower position
+     * @param high the higher position, or null when it was optional and not given
+     */
+    record Positions(long low, Long high) {
     }
 }

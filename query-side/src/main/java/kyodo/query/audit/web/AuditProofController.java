@@ -69,12 +69,9 @@ class AuditProofController {
     @GetMapping(path = "/public/audit/checkpoints", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<CheckpointPage> checkpoints(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
         return Blocking.read(() -> {
-            AuditParameters read = new AuditParameters(params);
-            Long after = read.after();
-            Long limit = read.limit(MAX_LIMIT);
-            read.done();
-            return new CheckpointPage(transparency.checkpoints().after(after, limit.intValue()), after,
-                    limit.intValue());
+            AuditParameters.Page page = AuditParameters.page(params, MAX_LIMIT);
+            return new CheckpointPage(transparency.checkpoints().after(page.after(), page.limit()), page.after(),
+                    page.limit());
         });
     }
 
@@ -90,12 +87,8 @@ class AuditProofController {
     @GetMapping(path = "/public/audit/proofs/inclusion", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<InclusionProof> inclusion(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
         return Blocking.read(() -> {
-            AuditParameters read = new AuditParameters(params);
-            Long seq = read.required("seq", 1);
-            Long treeSize = read.whole("treeSize", 1, null);
-            read.notAbove("seq", seq, "treeSize", treeSize);
-            read.done();
-            return transparency.inclusion(seq, treeSize);
+            AuditParameters.Positions entry = AuditParameters.ordered(params, "seq", "treeSize", false);
+            return transparency.inclusion(entry.low(), entry.high());
         });
     }
 
@@ -109,12 +102,8 @@ class AuditProofController {
     @GetMapping(path = "/public/audit/proofs/consistency", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ConsistencyProof> consistency(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
         return Blocking.read(() -> {
-            AuditParameters read = new AuditParameters(params);
-            Long from = read.required("from", 1);
-            Long to = read.required("to", 1);
-            read.notAbove("from", from, "to", to);
-            read.done();
-            return transparency.consistency(from, to);
+            AuditParameters.Positions trees = AuditParameters.ordered(params, "from", "to", true);
+            return transparency.consistency(trees.low(), trees.high());
         });
     }
 

@@ -52,13 +52,10 @@ class DecisionLogController {
     @GetMapping(path = "/public/decisions", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<DecisionPage> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
         return Blocking.read(() -> {
-            AuditParameters read = new AuditParameters(params);
-            Long after = read.after();
-            Long limit = read.limit(DecisionLog.MAX_PAGE);
-            read.done();
-            List<DecisionLogEntry> items = transparency.log().after(after, limit.intValue());
+            AuditParameters.Page page = AuditParameters.page(params, DecisionLog.MAX_PAGE);
+            List<DecisionLogEntry> items = transparency.log().after(page.after(), page.limit());
             long size = Math.max(transparency.log().size(), items.isEmpty() ? 0 : items.get(items.size() - 1).seq());
-            return new DecisionPage(items, after, limit.intValue(), size);
+            return new DecisionPage(items, page.after(), page.limit(), size);
         });
     }
 
