@@ -1,5 +1,7 @@
 package kyodo.kernel;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,8 +15,11 @@ public interface Place {
     /** Its code and names. */
     PlaceName placeName();
 
-    /** Its code; each place marks it {@code @JsonValue} itself, where OpenAPI's schemas look for it. */
-    String code();
+    /** Its code: how the place is written on the wire and in events. */
+    @JsonValue
+    default String code() {
+        return placeName().code();
+    }
 
     default String nameJa() {
         return placeName().ja();

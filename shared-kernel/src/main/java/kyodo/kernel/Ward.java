@@ -1,7 +1,6 @@
 package kyodo.kernel;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Optional;
 
@@ -29,12 +28,6 @@ public enum Ward implements Place {
     @Override
     public PlaceName placeName() {
         return placeName;
-    }
-
-    @Override
-    @JsonValue
-    public String code() {
-        return placeName.code();
     }
 
     public District district() {
@@ -69,12 +62,6 @@ public enum Ward implements Place {
         @Override
         public PlaceName placeName() {
             return placeName;
-        }
-
-        @Override
-        @JsonValue
-        public String code() {
-            return placeName.code();
         }
 
         /** The district for a code, case-insensitively; empty for anything else. */
