@@ -1,6 +1,6 @@
 package kyodo.command.budget;
 
-import kyodo.command.sending.PolicyCommands;
+import kyodo.command.sending.RecordingGateway;
 import kyodo.kernel.StaffRef;
 import kyodo.kernel.Ward;
 import kyodo.kernel.Yen;
@@ -12,12 +12,9 @@ import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.project.ProjectTerminated;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Proxy;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,22 +25,9 @@ class TerminationReturnsFundsTest {
     private static final StaffRef HEAD = new StaffRef("s-3", "WARD_HEAD");
     private static final Instant AT = Instant.parse("2025-11-04T01:00:00Z");
 
-    private final List<CommandMessage<?>> sent = new ArrayList<>();
-    private RuntimeException failure;
-
-    private final CommandGateway gateway = (CommandGateway) Proxy.newProxyInstance(getClass().getClassLoader(),
-            new Class<?>[]{CommandGateway.class}, (proxy, method, args) -> {
-                if (method.getName().equals("sendAndWait")) {
-                    sent.add((CommandMessage<?>) args[0]);
-                    if (failure != null) {
-                        throw failure;
-                    }
-                    return 5L;
-                }
-                throw new UnsupportedOperationException(method.getName());
-            });
-
-    private final TerminationReturnsFunds policy = new TerminationReturnsFunds(new PolicyCommands(gateway));
+    private final RecordingGateway gateway = new RecordingGateway(5L);
+    private final List<CommandMessage<?>> sent = gateway.sent;
+    private final TerminationReturnsFunds policy = new TerminationReturnsFunds(gateway.commands());
 
     private static ProjectTerminated terminated(String budgetId, long unspent) {
         return new ProjectTerminated("pr-1", Yen.of(unspent), budgetId, new Decision("d-t", SubjectType.PROJECT,
@@ -73,15 +57,15 @@ class TerminationReturnsFundsTest {
 
     @Test
     void aRuleRefusalIsFinalSoTheProcessorMovesOnInsteadOfRetryingForever() {
-        failure = new CommandExecutionException("refused", null,
-                new KyodoProblemException(BudgetProblems.NOT_POSITIVE, "Allocate at least one yen.").toDetails());
+        gateway.failWith(new CommandExecutionException("refused", null,
+                new KyodoProblemException(BudgetProblems.NOT_POSITIVE, "Allocate at least one yen.").toDetails()));
         policy.on(terminated("saiwai-2025", 120_000));
         assertThat(sent).hasSize(1);
     }
 
     @Test
     void aTechnicalFailureIsRethrownSoTheProcessorRetries() {
-        failure = new IllegalStateException("event store unreachable");
+        gateway.failWith(new IllegalStateException("event store unreachable"));
         assertThatThrownBy(() -> policy.on(terminated("saiwai-2025", 120_000)))
                 .isInstanceOf(IllegalStateException.class);
     }

@@ -1,6 +1,6 @@
 package kyodo.command.proposal;
 
-import kyodo.command.sending.PolicyCommands;
+import kyodo.command.sending.RecordingGateway;
 import kyodo.kernel.StaffRef;
 import kyodo.kernel.Ward;
 import kyodo.kernel.decision.Decision;
@@ -13,12 +13,9 @@ import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Proxy;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,22 +26,9 @@ class ResolutionDecidesProposalTest {
     private static final StaffRef CHAIR = new StaffRef("s-7", "STAFF");
     private static final Instant AT = Instant.parse("2025-09-19T06:00:00Z");
 
-    private final List<CommandMessage<?>> sent = new ArrayList<>();
-    private RuntimeException failure;
-
-    private final CommandGateway gateway = (CommandGateway) Proxy.newProxyInstance(getClass().getClassLoader(),
-            new Class<?>[]{CommandGateway.class}, (proxy, method, args) -> {
-                if (method.getName().equals("sendAndWait")) {
-                    sent.add((CommandMessage<?>) args[0]);
-                    if (failure != null) {
-                        throw failure;
-                    }
-                    return 3L;
-                }
-                throw new UnsupportedOperationException(method.getName());
-            });
-
-    private final ResolutionDecidesProposal policy = new ResolutionDecidesProposal(new PolicyCommands(gateway));
+    private final RecordingGateway gateway = new RecordingGateway(3L);
+    private final List<CommandMessage<?>> sent = gateway.sent;
+    private final ResolutionDecidesProposal policy = new ResolutionDecidesProposal(gateway.commands());
 
     private static ResolutionVoted voted(String proposalId, DecisionOutcome proposalOutcome, DecisionOutcome outcome) {
         return new ResolutionVoted("m-1", "r-1", "駐輪場の増設を求める提案を採択する", proposalId, proposalOutcome, 12, 3, 1, 20,
@@ -93,15 +77,15 @@ class ResolutionDecidesProposalTest {
 
     @Test
     void aRuleRefusalIsLoggedAndTheProcessorMovesOn() {
-        failure = new CommandExecutionException("withdrawn", null,
-                new KyodoProblemException(CommonProblems.NOT_FOUND, "x").toDetails());
+        gateway.failWith(new CommandExecutionException("withdrawn", null,
+                new KyodoProblemException(CommonProblems.NOT_FOUND, "x").toDetails()));
         policy.on(voted("p-1", DecisionOutcome.ACCEPTED, DecisionOutcome.ADOPTED));
         assertThat(sent).hasSize(1);
     }
 
     @Test
     void aTechnicalFailureIsRethrownSoTheProcessorRetries() {
-        failure = new IllegalStateException("event store unreachable");
+        gateway.failWith(new IllegalStateException("event store unreachable"));
         assertThatThrownBy(() -> policy.on(voted("p-1", DecisionOutcome.ACCEPTED, DecisionOutcome.ADOPTED)))
                 .isInstanceOf(IllegalStateException.class);
     }

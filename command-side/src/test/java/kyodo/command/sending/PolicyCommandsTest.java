@@ -6,10 +6,8 @@ import kyodo.kernel.Yen;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
 import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Proxy;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,13 +20,11 @@ class PolicyCommandsTest {
             Yen.of(1_000), "事業の中止により未使用額を返還しました", Instant.parse("2025-11-04T01:00:00Z"));
 
     private static PolicyCommands failingWith(RuntimeException failure) {
-        return new PolicyCommands((CommandGateway) Proxy.newProxyInstance(PolicyCommandsTest.class.getClassLoader(),
-                new Class<?>[]{CommandGateway.class}, (proxy, method, args) -> {
-                    if (failure != null) {
-                        throw failure;
-                    }
-                    return 1L;
-                }));
+        RecordingGateway gateway = new RecordingGateway(1L);
+        if (failure != null) {
+            gateway.failWith(failure);
+        }
+        return gateway.commands();
     }
 
     @Test
