@@ -16,6 +16,9 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -118,10 +121,10 @@ class PortalBrowserIT {
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("184", "179", "185", "165", "168");
         browser.findElement(By.id("home-q")).sendKeys(WORD);
         browser.findElement(By.cssSelector("form.home-search button")).click();
-        assertThat(browser.getCurrentUrl()).contains("/proposals?q=");
+        arrivesAt(ExpectedConditions.urlContains("/proposals?q="));
         assertThat(browser.findElement(By.id("results-heading")).getText()).isEqualTo("全1件のうち 1〜1件目");
         browser.findElement(By.linkText(TITLE)).click();
-        assertThat(browser.getCurrentUrl()).endsWith("/proposals/" + answeredId);
+        arrivesAt(ExpectedConditions.urlMatches("/proposals/" + answeredId + "$"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(TITLE);
         String answer = browser.findElement(By.cssSelector("dl.answer")).getText();
         assertThat(answer).contains("採用", "課題の共有窓口をウェブと目安箱に設け、進捗を公開します。",
@@ -143,11 +146,11 @@ class PortalBrowserIT {
         WebElement search = tabUntil(el -> "home-q".equals(el.getAttribute("id")), 15);
         assertThat(outline(search)).isNotEqualTo("none");
         new Actions(browser).sendKeys(WORD).sendKeys(Keys.ENTER).perform();
-        assertThat(browser.getCurrentUrl()).contains("/proposals?q=");
+        arrivesAt(ExpectedConditions.urlContains("/proposals?q="));
         WebElement result = tabUntil(el -> TITLE.equals(el.getText()), 40);
         assertThat(outline(result)).isNotEqualTo("none");
         new Actions(browser).sendKeys(Keys.ENTER).perform();
-        assertThat(browser.getCurrentUrl()).endsWith("/proposals/" + answeredId);
+        arrivesAt(ExpectedConditions.urlMatches("/proposals/" + answeredId + "$"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(TITLE);
     }
 
@@ -171,5 +174,13 @@ class PortalBrowserIT {
         return violations.stream().map(v -> "- " + v.getId() + ": " + v.getHelp() + " at "
                         + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("\n"));
+    }
+
+    /**
+     * A click or Enter that submits a form or follows a link returns before the next page has loaded
+     * on a busy machine: wait for the browser to get there (a bound for a stuck test, not a speed check).
+     */
+    private void arrivesAt(ExpectedCondition<Boolean> where) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(where);
     }
 }
