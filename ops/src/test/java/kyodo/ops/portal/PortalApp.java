@@ -73,15 +73,32 @@ final class PortalApp implements AutoCloseable {
 
     /** One staff step on a proposal at that version (acknowledgement, progress-updates, decision, …). */
     void step(String proposalId, long version, String action, Map<String, Object> body) {
-        staff().post().uri("/api/proposals/{id}/{action}", proposalId, action)
-                .contentType(MediaType.APPLICATION_JSON).header("If-Match", "\"" + version + "\"")
-                .bodyValue(body).exchange().expectStatus().is2xxSuccessful();
+        command("/api/proposals/" + proposalId + "/" + action, version, body);
     }
 
     /** Waits (up to 10 s) until the public read model shows the proposal at that version. */
     void awaitPublic(String proposalId, long version) {
-        staff().get().uri("/api/proposals/{id}?minVersion={v}", proposalId, version).exchange()
-                .expectStatus().isOk();
+        awaitStaffRead("/api/proposals/" + proposalId, version);
+    }
+
+    /** Creates a subject through the command API ({@code /api/meetings}, …) as the staff account; answers its id. */
+    String create(String uri, Map<String, Object> body) {
+        Map<?, ?> answer = staff().post().uri(uri).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        return (String) answer.get("id");
+    }
+
+    /** One staff command on a subject at that version (its path under {@code /api}); answers the new version. */
+    long command(String uri, long version, Map<String, Object> body) {
+        Map<?, ?> answer = staff().post().uri(uri).contentType(MediaType.APPLICATION_JSON)
+                .header("If-Match", "\"" + version + "\"").bodyValue(body).exchange()
+                .expectStatus().is2xxSuccessful().expectBody(Map.class).returnResult().getResponseBody();
+        return ((Number) answer.get("version")).longValue();
+    }
+
+    /** Waits (up to 10 s) until a staff read ({@code /api/meetings/{id}}, …) shows the subject at that version. */
+    void awaitStaffRead(String uri, long version) {
+        staff().get().uri(uri + "?minVersion={v}", version).exchange().expectStatus().isOk();
     }
 
     @Override

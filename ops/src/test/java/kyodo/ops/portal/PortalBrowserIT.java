@@ -18,6 +18,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
@@ -33,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The portal in a real browser (Debian's Chromium), over the demo dataset: every page type has no
  * WCAG 2.x A/AA violation that axe-core finds, in Japanese and in English, and is photographed at
  * desktop and phone width under {@code target/portal-screenshots/}; a resident finds a proposal by a
- * Japanese word and reads its answer and timeline, with the mouse and with the keyboard alone.
+ * Japanese word and reads its answer and timeline, with the mouse and with the keyboard alone, and
+ * opens the 2015 workshop to read what group 1 said.
  */
 class PortalBrowserIT {
 
@@ -50,12 +52,16 @@ class PortalBrowserIT {
     private static PortalApp app;
     private static ChromeDriver browser;
     private static String answeredId;
+    private static String workshopId;
+    /** The seeds' 2015 workshop of the southern district (seed 003): 44 participants, six groups, 21 opinions. */
+    private static final String WORKSHOP = "南部地区（川崎区・幸区）ワークショップ";
 
     @BeforeAll
     static void start() throws Exception {
         browser = Chromium.start(profile);
         app = PortalApp.start(dataDir, true);
         answeredId = awaitDemo();
+        workshopId = awaitWorkshop();
     }
 
     @AfterAll
@@ -87,10 +93,33 @@ class PortalBrowserIT {
         }
     }
 
+    /** Waits until the read models hold the 2015 workshop with its minutes (its last step); answers its id. */
+    private static String awaitWorkshop() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        while (true) {
+            JsonNode found = json.readTree(app.visitor().get()
+                    .uri("/public/meetings?kind=WORKSHOP&district=south&fiscalYear=2015").exchange()
+                    .expectBody(String.class).returnResult().getResponseBody());
+            if (found.at("/total").asLong() == 1) {
+                String id = found.at("/items/0/id").asText();
+                JsonNode meeting = json.readTree(app.visitor().get().uri("/public/meetings/" + id).exchange()
+                        .expectBody(String.class).returnResult().getResponseBody());
+                if (meeting.hasNonNull("minutes")) {
+                    return id;
+                }
+            }
+            assertThat(System.nanoTime()).as("the 2015 workshop reached the read models in 3 minutes")
+                    .isLessThan(deadline);
+            Thread.sleep(500);
+        }
+    }
+
     /** Every page type: a name for its screenshots and its path. */
     static Stream<String[]> pages() {
         return Stream.of(new String[]{"home", "/"}, new String[]{"proposals", "/proposals?sort=dueOn"},
-                new String[]{"proposal", "/proposals/{answered}"}, new String[]{"accessibility", "/accessibility"},
+                new String[]{"proposal", "/proposals/{answered}"}, new String[]{"meetings", "/meetings"},
+                new String[]{"meeting", "/meetings/{workshop}"}, new String[]{"accessibility", "/accessibility"},
                 new String[]{"bad-filter", "/proposals?fiscalYear=abc&status=DONE"},
                 new String[]{"not-found", "/proposals/no-such-proposal"});
     }
@@ -102,7 +131,7 @@ class PortalBrowserIT {
     @ParameterizedTest(name = "{0} ({2})")
     @MethodSource("pagesInBothLanguages")
     void everyPageTypeHasNoWcagViolationAndIsPhotographed(String name, String path, String lang) throws IOException {
-        String url = app.baseUrl() + path.replace("{answered}", answeredId);
+        String url = app.baseUrl() + path.replace("{answered}", answeredId).replace("{workshop}", workshopId);
         browser.get(url + (url.contains("?") ? "&" : "?") + "lang=" + lang);
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(lang);
         Results results = new AxeBuilder().withTags(WCAG_A_AA).analyze(browser);
@@ -134,6 +163,32 @@ class PortalBrowserIT {
         assertThat(steps).containsExactly("提案を受け付けました", "受付を確認し、回答期限を決めました", "進み具合のお知らせ",
                 "採用すると回答しました");
         assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("デモ 花子", "demo@example.jp");
+    }
+
+    @Test
+    void aResidentOpensTheWorkshopOf2015AndReadsGroupOnesOpinions() {
+        browser.get(app.baseUrl() + "/?lang=ja");
+        browser.findElement(By.linkText("会議")).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/meetings");
+        new Select(browser.findElement(By.id("f-kind"))).selectByVisibleText("ワークショップ");
+        browser.findElement(By.id("f-year")).sendKeys("2015");
+        browser.findElement(By.cssSelector("form.filters button")).click();
+        assertThat(browser.getCurrentUrl()).contains("kind=WORKSHOP", "fiscalYear=2015");
+        browser.findElement(By.linkText(WORKSHOP)).click();
+        assertThat(browser.getCurrentUrl()).endsWith("/meetings/" + workshopId);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(WORKSHOP);
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("南部地区", "2015年9月19日 13:00",
+                "川崎フロンティアビル第３・４会議室", "44人");
+        assertThat(browser.findElements(By.cssSelector("section.group h3")).stream().map(WebElement::getText))
+                .containsExactly("グループ1", "グループ2", "グループ3", "グループ4", "グループ5", "グループ6");
+        assertThat(browser.findElements(By.cssSelector("ol.opinions > li"))).hasSize(21);
+        WebElement groupOne = browser.findElement(By.cssSelector("section[aria-labelledby='group-1']"));
+        assertThat(groupOne.getText()).contains("協働のまちづくりを進めるにあたって行政が担う役割とは？");
+        List<WebElement> opinions = groupOne.findElements(By.cssSelector("ol.opinions > li"));
+        assertThat(opinions).hasSize(3);
+        assertThat(opinions.get(0).getText()).contains("地域内の課題等の情報共有を推進するため", "関連する御意見",
+                "いこいの家やこども文化センターを地域の拠点にする", "気軽に、早めに情報を共有できるようにすることが大切");
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain(PortalApp.STAFF);
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PortalHtmlIT {
 
     private static final String XSS_TITLE = "<script>alert(1)</script>";
+    private static final String MEETING_TITLE = "幸区区民会議 第3期 第2回";
+    private static final String PARTICIPANT = "会議 参加子";
+    private static final String OPINION = "駅の東側にも駐輪場がほしい。";
+    private static final String RELATED = "歩道の自転車を片付けてほしい。";
+    private static final String MINUTES = "駐輪場の増設について話し合い、市に求めることを決めました。";
     private static final String REASON = "駐輪場を二か所ふやし、来年度から使えるようにします。";
 
     @TempDir
@@ -31,6 +37,8 @@ class PortalHtmlIT {
     private static PortalApp app;
     private static String answered;
     private static String hostile;
+    private static String meeting;
+    private static String hostileMeeting;
 
     @BeforeAll
     static void start() {
@@ -42,6 +50,48 @@ class PortalHtmlIT {
         hostile = app.submit(XSS_TITLE, "<img src=x onerror=alert(2)> の本文");
         app.awaitPublic(answered, 3);
         app.awaitPublic(hostile, 0);
+        meeting = holdMeeting();
+        hostileMeeting = app.create("/api/meetings", schedule("WORKSHOP", null, "south", XSS_TITLE,
+                "<b>会場</b>"));
+        app.awaitStaffRead("/api/meetings/" + hostileMeeting, 0);
+    }
+
+    private static Map<String, Object> schedule(String kind, String ward, String district, String title,
+                                                String venue) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("kind", kind, "title", title,
+                "startsAt", "2025-10-04T10:00:00+09:00", "endsAt", "2025-10-04T12:00:00+09:00", "venue", venue,
+                "capacity", 30, "publicObservation", true, "themes", List.of("交通")));
+        if (ward != null) {
+            body.put("ward", ward);
+            body.putAll(Map.of("term", 3, "session", 2));
+        }
+        if (district != null) {
+            body.put("district", district);
+        }
+        return body;
+    }
+
+    /** A ward assembly from schedule to feedback, with one named participant whom no page may show. */
+    private static String holdMeeting() {
+        String id = app.create("/api/meetings", schedule("WARD_ASSEMBLY", "saiwai", null, MEETING_TITLE,
+                "幸区役所 第1会議室"));
+        String at = "/api/meetings/" + id;
+        long v = app.command(at + "/agenda", 0, Map.of("items", List.of(Map.of("title", "駅前の駐輪場について",
+                "lead", "区民会議 委員長", "discussionPoints", List.of("朝の満車をどう減らすか"),
+                "preparation", List.of("駐輪場の利用の調べを読んでおく")))));
+        v = app.command(at + "/registrations", v, Map.of("participant", Map.of("name", PARTICIPANT,
+                "affiliation", "試験町内会", "nominatedBy", "幸区町内会連合会")));
+        v = app.command(at + "/opening", v, Map.of("attendance", 5));
+        v = app.command(at + "/groups", v, Map.of("number", 1, "theme", "駐輪場"));
+        v = app.command(at + "/opinions", v, Map.of("group", 1, "theme", "駐輪場", "text", OPINION,
+                "related", List.of(RELATED)));
+        v = app.command(at + "/resolutions", v, Map.of("motion", "駐輪場の増設を市に求める", "votesFor", 3,
+                "votesAgainst", 1, "abstentions", 0));
+        v = app.command(at + "/closing", v, Map.of("attendance", 5));
+        v = app.command(at + "/minutes", v, Map.of("text", MINUTES));
+        v = app.command(at + "/feedback", v, Map.of("group", "幸区町内会連合会", "text", "駐輪場の議論を報告しました。"));
+        app.awaitStaffRead(at, v);
+        return id;
     }
 
     @AfterAll
@@ -165,5 +215,62 @@ class PortalHtmlIT {
                 .expectHeader().contentTypeCompatibleWith("text/css")
                 .expectHeader().doesNotExist(HttpHeaders.WWW_AUTHENTICATE);
         app.visitor().post().uri("/proposals").exchange().expectStatus().isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void theMeetingListHasTheApisFiltersAndANavigationEntry() {
+        String found = page("/meetings?ward=saiwai&kind=WARD_ASSEMBLY&status=CLOSED&fiscalYear=2025"
+                + "&from=2025-10-01&to=2025-10-31&q=駐輪場&sort=startsAt");
+        assertThat(found).contains("全1件のうち 1〜1件目", "href=\"/meetings/" + meeting + "\">" + MEETING_TITLE + "</a>",
+                        "<span class=\"badge\">区民会議</span>", "<span class=\"badge\">終了</span>",
+                        "<dd>幸区</dd>", "幸区役所 第1会議室", "2025年10月4日 10:00",
+                        "<option value=\"WARD_ASSEMBLY\" selected=\"selected\">区民会議</option>",
+                        "<a href=\"/meetings\" aria-current=\"page\">会議</a>")
+                .doesNotContain("&lt;script&gt;");
+        assertThat(page("/meetings?district=south")).contains("全1件のうち 1〜1件目", "<dd>南部地区</dd>",
+                "<span class=\"badge\">開催予定</span>");
+        assertThat(page("/meetings?kind=FORUM")).contains("条件に合う会議はありません。");
+        assertThat(page("/meetings?size=1")).contains("全2件のうち 1〜1件目", "1 / 2 ページ",
+                "href=\"/meetings?size=1&amp;page=1\"");
+        assertThat(page("/")).contains("<a href=\"/meetings\">会議</a>",
+                "<a href=\"/meetings\">すべての会議を見る（議題・意見・決めたこと）</a>");
+    }
+
+    @Test
+    void aMeetingPageShowsWhatThePublicApiAnswersButNeverItsParticipants() {
+        String html = page("/meetings/" + meeting);
+        assertThat(html).contains("<h1>" + MEETING_TITLE + "</h1>", "第3期", "第2回", "令和7年度",
+                "駅前の駐輪場について", "区民会議 委員長", "朝の満車をどう減らすか", "駐輪場の利用の調べを読んでおく",
+                "<th scope=\"row\">申し込んだ人</th>", "<td>1人</td>", "<td>5人</td>",
+                "<h3 id=\"group-1\">グループ1</h3>", OPINION, "関連する御意見", RELATED,
+                "駐輪場の増設を市に求める", "<span class=\"badge\">可決</span>", "<td>3人</td>",
+                "定足数：出席した5人のうち、4人が投票しました。", MINUTES, "幸区町内会連合会", "駐輪場の議論を報告しました。",
+                "会議の予定を決めました", "議題を公開しました", "会議が始まりました", "投票で決めました", "会議が終わりました",
+                "議事録を公開しました", "推薦した団体に報告しました", "担当：区の職員");
+        assertThat(html).doesNotContain(PARTICIPANT, "試験町内会", PortalApp.STAFF,
+                "participantId");
+        assertThat(get("/meetings/" + meeting, "en", 200).getResponseBody()).contains("<html lang=\"en\">",
+                "<h1 lang=\"ja\">" + MEETING_TITLE + "</h1>", "Group 1", "Related opinions",
+                "Quorum: 4 of the 5 people present voted.", "<span class=\"badge\">Adopted</span>");
+    }
+
+    @Test
+    void aHostileMeetingTitleIsShownAsText() {
+        String html = page("/meetings/" + hostileMeeting);
+        assertThat(html).contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>", "&lt;b&gt;会場&lt;/b&gt;",
+                "議題はまだ公開されていません。").doesNotContain(XSS_TITLE, "<b>会場");
+        assertThat(page("/meetings")).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain(XSS_TITLE);
+    }
+
+    @Test
+    void aBadMeetingFilterIsA400PageAndAnUnknownMeetingA404Page() {
+        String html = get("/meetings?district=east&kind=PARTY&from=2025-13-01&status=DONE", "ja", 400)
+                .getResponseBody();
+        assertThat(html).contains("使えない値があります", "「地区」", "「会議の種類」", "「この日から」", "「状況」",
+                "href=\"/meetings\"");
+        assertThat(get("/meetings?from=2025-10-02&to=2025-10-01", "en", 400).getResponseBody())
+                .contains("&quot;Until&quot;", "must not be before from");
+        assertThat(get("/meetings/no-such-meeting", "ja", 404).getResponseBody()).contains("見つかりませんでした");
+        assertThat(get("/meetings/" + "a".repeat(65), "en", 404).getResponseBody()).contains("could not find");
     }
 }

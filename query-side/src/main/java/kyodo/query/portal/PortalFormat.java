@@ -22,6 +22,9 @@ public final class PortalFormat {
     private static final long OKU = 100_000_000L;
     private static final long CHO = 1_000_000_000_000L;
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
+    private static final DateTimeFormatter ISO_MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mmxxx");
+
     private final boolean japanese;
     private final DateTimeFormatter dateFormat;
 
@@ -34,6 +37,16 @@ public final class PortalFormat {
     /** The calendar day of an instant in Tokyo; empty for none. */
     public String date(Instant instant) {
         return instant == null ? "" : dateFormat.format(instant.atZone(FiscalYear.TOKYO));
+    }
+
+    /** The clock time of an instant in Tokyo (13:00), for a meeting's start and end; empty for none. */
+    public String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant.atZone(FiscalYear.TOKYO));
+    }
+
+    /** The machine-readable moment for a {@code <time datetime>}, with Tokyo's offset. */
+    public String isoDateTime(Instant instant) {
+        return instant == null ? "" : ISO_MINUTE.format(instant.atZone(FiscalYear.TOKYO));
     }
 
     /** The calendar day of an ISO-8601 instant as the decision log writes it. */

@@ -13,11 +13,12 @@ public final class PortalPaths {
     public static final String STATIC = "/portal/";
 
     /** Path patterns (Spring's {@code PathPattern} syntax) of the pages and their static files. */
-    public static final List<String> PATTERNS = List.of("/", "/proposals", "/proposals/*", "/accessibility",
+    public static final List<String> PATTERNS = List.of("/", "/proposals", "/proposals/*", "/meetings", "/meetings/*",
+            "/accessibility",
             STATIC + "**");
 
-    private static final List<String> PAGE_PREFIXES = List.of("/proposals/");
-    private static final List<String> PAGES = List.of("/", "/proposals", "/accessibility");
+    private static final List<String> PAGE_PREFIXES = List.of("/proposals/", "/meetings/");
+    private static final List<String> PAGES = List.of("/", "/proposals", "/meetings", "/accessibility");
 
     private PortalPaths() {
     }

@@ -34,6 +34,16 @@ class PortalFormatTest {
     }
 
     @Test
+    void timesAreTokyoClockTimesWithTheirOffsetForMachines() {
+        Instant start = Instant.parse("2015-09-19T04:00:00Z");
+        assertThat(ja.time(start)).isEqualTo("13:00");
+        assertThat(en.time(Instant.parse("2015-09-19T00:05:00Z"))).isEqualTo("9:05");
+        assertThat(ja.isoDateTime(start)).isEqualTo("2015-09-19T13:00+09:00");
+        assertThat(ja.time(null)).isEmpty();
+        assertThat(ja.isoDateTime(null)).isEmpty();
+    }
+
+    @Test
     void datesAreTokyoCalendarDaysInThePagesLanguage() {
         Instant lateEveningUtc = Instant.parse("2026-03-31T15:30:00Z");
         assertThat(ja.date(lateEveningUtc)).isEqualTo("2026年4月1日");

@@ -49,4 +49,18 @@ final class PortalView {
         return UriComponentsBuilder.fromPath(exchange.getRequest().getPath().value()).queryParams(params)
                 .replaceQueryParam(name, value).build().encode().toUriString();
     }
+
+    /**
+     * What a list's pager and count line need, into the model: how many pages, which items this
+     * page shows (1-based, 0 when none match), and the links to the pages before and after.
+     */
+    static void pager(Map<String, Object> model, ServerWebExchange exchange, int page, int size, long total,
+                      int shown) {
+        long pages = Math.max(1, (total + size - 1) / size);
+        model.put("pages", pages);
+        model.put("first", total == 0 ? 0 : (long) page * size + 1);
+        model.put("last", Math.min(total, (long) page * size + shown));
+        model.put("previousUrl", page > 0 ? withParameter(exchange, "page", Integer.toString(page - 1)) : null);
+        model.put("nextUrl", page + 1 < pages ? withParameter(exchange, "page", Integer.toString(page + 1)) : null);
+    }
 }

@@ -74,14 +74,7 @@ class ProposalPagesController {
         model.put("statuses", ListParameters.names(ProposalStatus.class));
         model.put("programmes", ListParameters.names(ProposalProgramme.class));
         model.put("sorts", ProposalListQuery.SORTS);
-        long pages = Math.max(1, (page.total() + page.size() - 1) / page.size());
-        model.put("pages", pages);
-        model.put("first", page.total() == 0 ? 0 : (long) page.page() * page.size() + 1);
-        model.put("last", Math.min(page.total(), (long) page.page() * page.size() + page.items().size()));
-        model.put("previousUrl", page.page() > 0
-                ? PortalView.withParameter(exchange, "page", Integer.toString(page.page() - 1)) : null);
-        model.put("nextUrl", page.page() + 1 < pages
-                ? PortalView.withParameter(exchange, "page", Integer.toString(page.page() + 1)) : null);
+        PortalView.pager(model, exchange, page.page(), page.size(), page.total(), page.items().size());
         return model;
     }
 }
