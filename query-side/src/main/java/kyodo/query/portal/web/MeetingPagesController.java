@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -40,13 +39,10 @@ class MeetingPagesController {
 
     @GetMapping(path = "/meetings", produces = "text/html")
     Mono<Rendering> list(@RequestParam MultiValueMap<String, String> params, ServerWebExchange exchange) {
-        return Mono.fromCallable(() -> {
-                    MeetingListQuery query = MeetingListQuery.parse(params);
-                    return Map.entry(query, views.list(query));
-                })
-                .subscribeOn(Schedulers.boundedElastic())
-                .map(read -> PortalView.page(exchange, "meetings", "meetings",
-                        listModel(read.getKey(), read.getValue(), exchange)));
+        return PortalView.read(exchange, "meetings", "meetings", () -> {
+            MeetingListQuery query = MeetingListQuery.parse(params);
+            return listModel(query, views.list(query), exchange);
+        });
     }
 
     @GetMapping(path = "/meetings/{id}", produces = "text/html")

@@ -7,9 +7,12 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * A portal page ready to render: its template, its model, and what every page's layout needs (the
@@ -40,6 +43,16 @@ final class PortalView {
                 .modelAttribute("section", section)
                 .status(status)
                 .build();
+    }
+
+    /**
+     * The page whose model is read by blocking calls (a list's parse and store read), off the event
+     * loop; a refusal thrown by {@code model} becomes the error page ({@link PortalErrors}).
+     */
+    static Mono<Rendering> read(ServerWebExchange exchange, String template, String section,
+                                Callable<Map<String, ?>> model) {
+        return Mono.fromCallable(model).subscribeOn(Schedulers.boundedElastic())
+                .map(read -> page(exchange, template, section, read));
     }
 
     /** This page's URL with one query parameter set (others kept), e.g. the other language or page. */

@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -41,13 +40,10 @@ class ProposalPagesController {
 
     @GetMapping(path = "/proposals", produces = "text/html")
     Mono<Rendering> list(@RequestParam MultiValueMap<String, String> params, ServerWebExchange exchange) {
-        return Mono.fromCallable(() -> {
-                    ProposalListQuery query = ProposalListQuery.parse(params);
-                    return Map.entry(query, views.list(query));
-                })
-                .subscribeOn(Schedulers.boundedElastic())
-                .map(read -> PortalView.page(exchange, "proposals", "proposals",
-                        listModel(read.getKey(), read.getValue(), exchange)));
+        return PortalView.read(exchange, "proposals", "proposals", () -> {
+            ProposalListQuery query = ProposalListQuery.parse(params);
+            return listModel(query, views.list(query), exchange);
+        });
     }
 
     @GetMapping(path = "/proposals/{id}", produces = "text/html")
