@@ -209,6 +209,16 @@ class PortalBrowserIT {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(TITLE);
     }
 
+    @Test
+    void theKeyboardAloneOpensTheWorkshopFromTheMeetingList() {
+        browser.get(app.baseUrl() + "/meetings?kind=WORKSHOP&fiscalYear=2015&lang=ja");
+        WebElement result = tabUntil(el -> WORKSHOP.equals(el.getText()), 50);
+        assertThat(outline(result)).isNotEqualTo("none");
+        new Actions(browser).sendKeys(Keys.ENTER).perform();
+        assertThat(browser.getCurrentUrl()).endsWith("/meetings/" + workshopId);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(WORKSHOP);
+    }
+
     /** Presses Tab until the focused element matches, at most {@code max} times; answers it. */
     private static WebElement tabUntil(java.util.function.Predicate<WebElement> wanted, int max) {
         for (int i = 0; i < max; i++) {
