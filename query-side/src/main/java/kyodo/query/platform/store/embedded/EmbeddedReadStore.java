@@ -129,8 +129,13 @@ public final class EmbeddedReadStore implements ReadStore {
         return store.getFillRate() * store.getFileStore().getChunksFillRate() / 100;
     }
 
+    /**
+     * Over an asynchronous file channel, as the event store's H2 files ({@code EmbeddedFiles}): a
+     * reader interrupted in a plain channel's read (Reactor interrupts a blocking read when the
+     * request's client hangs up) closes the channel, and with it the store for every later request.
+     */
     private static MVStore openFile(Path file) {
-        MVStore store = new MVStore.Builder().fileName(file.toString())
+        MVStore store = new MVStore.Builder().fileName("async:" + file)
                 .autoCommitDisabled().autoCommitBufferSize(0)
                 .compress().cacheSize(32)
                 .open();
