@@ -2,6 +2,8 @@ package kyodo.query.portal.web;
 
 import kyodo.kernel.Ward;
 import kyodo.kernel.decision.SubjectType;
+import kyodo.kernel.problem.CommonProblems;
+import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.proposal.ProposalStatus;
 import kyodo.query.audit.DecisionLog;
 import kyodo.query.audit.DecisionLogEntry;
@@ -85,7 +87,8 @@ class HomeController {
                                 Map.entry("latest", parts.getT2()),
                                 Map.entry("dueSoon", parts.getT3())));
                     });
-                }).timeout(TIMEOUT);
+                }).timeout(TIMEOUT, Mono.error(() -> new KyodoProblemException(CommonProblems.UNAVAILABLE,
+                        "The home page's figures took too long; try again shortly.")));
     }
 
     @GetMapping(path = "/accessibility", produces = "text/html")
