@@ -110,6 +110,7 @@ public class SecurityConfiguration {
         RateLimitFilter limits = new RateLimitFilter(settings, new EdgeLimits(clock));
         EdgeAnswers answers = new EdgeAnswers(String.join(", ", challenges));
 
+        String[] portal = PortalPaths.PATTERNS.toArray(String[]::new);
         http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
@@ -125,9 +126,9 @@ public class SecurityConfiguration {
                 .authorizeExchange(ex -> ex
                         .pathMatchers("/public/**", "/actuator/health", "/actuator/health/**", "/v3/api-docs",
                                 "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll()
-                        // the public portal's pages and static files (ADR 21), GET only: nothing there writes
-                        .pathMatchers(HttpMethod.GET, PortalPaths.PATTERNS.toArray(String[]::new)).permitAll()
-                        .pathMatchers(HttpMethod.HEAD, PortalPaths.PATTERNS.toArray(String[]::new)).permitAll()
+                        // the public portal's pages and static files (ADR 21), GET and HEAD only: nothing there writes
+                        .pathMatchers(HttpMethod.GET, portal).permitAll()
+                        .pathMatchers(HttpMethod.HEAD, portal).permitAll()
                         .pathMatchers("/analytics/**").hasAnyRole("ANALYST", "ADMIN")
                         .pathMatchers("/api/admin/**").hasRole("ADMIN")
                         .pathMatchers("/api/**").hasAnyRole("STAFF", "WARD_HEAD", "ADMIN")

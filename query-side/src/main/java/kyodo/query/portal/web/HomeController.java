@@ -124,12 +124,9 @@ class HomeController {
     private List<ProposalListItem> dueSoon(Ward ward) {
         List<ProposalListItem> items = new ArrayList<>();
         for (ProposalStatus status : AWAITING) {
-            Map<String, List<String>> params = new java.util.HashMap<>(Map.of("status", List.of(status.name()),
-                    "overdue", List.of("false"), "sort", List.of("dueOn"), "size", List.of(Integer.toString(LATEST))));
-            if (ward != null) {
-                params.put("ward", List.of(ward.code()));
-            }
-            items.addAll(proposals.list(ProposalListQuery.parse(params)).items());
+            // the list the API answers for ?status=…&overdue=false&sort=dueOn&size=5 (and &ward=…)
+            items.addAll(proposals.list(new ProposalListQuery(ward, status, null, null, null, false, null, 0, LATEST,
+                    "dueOn", false)).items());
         }
         return items.stream().filter(p -> p.dueOn() != null)
                 .sorted(Comparator.comparing(ProposalListItem::dueOn).thenComparing(ProposalListItem::id))
