@@ -51,6 +51,10 @@ final class Ordering {
         private final List<Keyed> group = new ArrayList<>();
         private byte[] groupKey;
         private boolean done;
+        private double budget = Double.MAX_VALUE;
+        private int documentCost;
+        private double spent;
+        private boolean overBudget;
 
         /** {@code keep}: the internal numbers worth reading (null: all), told from the entry alone. */
         Walking(EmbeddedCollection c, Filter filter, Sort sort, Access.Range range, boolean reverse, LongPredicate keep) {
@@ -70,7 +74,12 @@ final class Ordering {
         @Override
         public boolean hasNext() {
             while (ready.isEmpty() && !done && cursor != null && cursor.hasNext()) {
+                if (spent > budget) {
+                    overBudget = true;
+                    break;
+                }
                 byte[] key = cursor.next();
+                spent++;
                 if (range.to() != null && Arrays.compareUnsigned(key, range.to()) >= 0) {
                     done = true;
                     break;
@@ -80,6 +89,7 @@ final class Ordering {
                     continue;
                 }
                 byte[] bytes = c.docs.get(number);
+                spent += documentCost;
                 if (bytes == null) {
                     continue;
                 }
@@ -95,10 +105,24 @@ final class Ordering {
                 groupKey = encoded;
                 group.add(keyed);
             }
-            if (ready.isEmpty()) {
+            if (ready.isEmpty() && !overBudget) {
                 flush();
             }
             return !ready.isEmpty();
+        }
+
+        /**
+         * Stop once reading has cost more than {@code budget} index entries, a document counting
+         * {@code documentCost}: {@link #overBudget()} then tells the walk did not finish.
+         */
+        void budget(double budget, int documentCost) {
+            this.budget = budget;
+            this.documentCost = documentCost;
+            this.overBudget = false;
+        }
+
+        boolean overBudget() {
+            return overBudget;
         }
 
         /**
