@@ -33,11 +33,16 @@ final class BenchRequests {
     }
 
     HttpRequest get(String path, String authorization) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url.resolve(path)).timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json").GET();
-        if (authorization != null) {
-            request.header("Authorization", authorization);
+        return get(path, authorization == null ? Map.of() : Map.of("Authorization", authorization));
+    }
+
+    /** A GET with these headers; JSON unless they ask for something else. */
+    HttpRequest get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url.resolve(path)).timeout(REQUEST_TIMEOUT).GET();
+        if (!headers.containsKey("Accept")) {
+            request.header("Accept", "application/json");
         }
+        headers.forEach(request::header);
         return request.build();
     }
 
@@ -52,6 +57,21 @@ final class BenchRequests {
             return request.build();
         } catch (IOException e) {
             throw new BenchException("cannot write a request body", e);
+        }
+    }
+
+    /** The ids of a list page's items ({@code {"items": [{"id": …}, …]}}); none when it is not one. */
+    java.util.List<String> ids(String listPage) {
+        try {
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            mapper.readTree(listPage).path("items").forEach(item -> {
+                if (item.path("id").isTextual()) {
+                    ids.add(item.path("id").asText());
+                }
+            });
+            return ids;
+        } catch (IOException e) {
+            return java.util.List.of();
         }
     }
 

@@ -76,17 +76,19 @@ final class LoadDriver {
             signIn(requests.get("/analytics/schema", analyst));
         }
         List<LoadRow> rows = new ArrayList<>();
-        rows.add(reads(progress, "GET /actuator/health", List.of("/actuator/health"), null));
+        rows.add(reads(progress, "GET /actuator/health", List.of("/actuator/health"), Map.of()));
         rows.add(reads(progress, "GET /public/proposals?ward=…", Arrays.stream(Ward.values())
-                .map(ward -> "/public/proposals?ward=" + ward.code()).toList(), null));
+                .map(ward -> "/public/proposals?ward=" + ward.code()).toList(), Map.of()));
         rows.add(reads(progress, "GET /public/proposals?q=" + BenchDataset.SEARCHED_WORD, List.of("/public/proposals?q="
-                + URLEncoder.encode(BenchDataset.SEARCHED_WORD, StandardCharsets.UTF_8)), null));
+                + URLEncoder.encode(BenchDataset.SEARCHED_WORD, StandardCharsets.UTF_8)), Map.of()));
         rows.add(reads(progress, "GET /public/proposals?status=SUBMITTED&page=50",
-                List.of("/public/proposals?status=SUBMITTED&page=50"), null));
-        rows.add(reads(progress, "GET /public/dashboard", List.of("/public/dashboard"), null));
+                List.of("/public/proposals?status=SUBMITTED&page=50"), Map.of()));
+        rows.add(reads(progress, "GET /public/dashboard", List.of("/public/dashboard"), Map.of()));
         String summary = "GET /analytics/proposals/summary?groupBy=ward";
         rows.add(analyst == null ? skipped(summary)
-                : reads(progress, summary, List.of("/analytics/proposals/summary?groupBy=ward"), analyst));
+                : reads(progress, summary, List.of("/analytics/proposals/summary?groupBy=ward"),
+                Map.of("Authorization", analyst)));
+        rows.addAll(portal(progress));
         rows.addAll(commands(progress, staff));
         return rows;
     }
@@ -150,24 +152,41 @@ final class LoadDriver {
      * A read row: GETs of these paths in turn, by the driver's own clients or by {@code wrk} when the
      * options name it (a driver in C spends far less of the machine's two cores than these clients).
      */
-    private LoadRow reads(java.io.PrintStream progress, String what, List<String> paths, String authorization) {
+    private LoadRow reads(java.io.PrintStream progress, String what, List<String> paths, Map<String, String> headers) {
         if (!options.warmup().isZero()) {
-            reads(progress, what + ", warming up", paths, authorization, options.warmup());
+            reads(progress, what + ", warming up", paths, headers, options.warmup());
         }
-        return reads(progress, what, paths, authorization, options.duration());
+        return reads(progress, what, paths, headers, options.duration());
     }
 
-    private LoadRow reads(java.io.PrintStream progress, String what, List<String> paths, String authorization,
+    private LoadRow reads(java.io.PrintStream progress, String what, List<String> paths, Map<String, String> headers,
                           Duration duration) {
         if (options.wrk() != null) {
             announce(progress, what + ", by wrk", duration);
-            return WrkRow.run(options.wrk(), options.url(), what, paths, authorization, options.connections(),
-                    duration);
+            return WrkRow.run(options.wrk(), options.url(), what, paths, headers, options.connections(), duration);
         }
         AtomicLong turn = new AtomicLong();
         return drive(progress, what, duration,
-                () -> requests.get(paths.get((int) (turn.getAndIncrement() % paths.size())), authorization),
+                () -> requests.get(paths.get((int) (turn.getAndIncrement() % paths.size())), headers),
                 answer -> { });
+    }
+
+    /**
+     * The portal's pages as a visitor's browser asks for them (issue 15): the home, a filtered list,
+     * and the pages of the hundred newest proposals in turn.
+     */
+    private List<LoadRow> portal(java.io.PrintStream progress) {
+        Map<String, String> html = Map.of("Accept", "text/html", "Accept-Language", "ja");
+        String page = "GET /proposals/{id} (portal)";
+        List<String> pages = new ArrayList<>();
+        HttpResponse<String> listed = requests.exchange(requests.get("/public/proposals?size=100", Map.of()));
+        if (listed.statusCode() == 200) {
+            requests.ids(listed.body()).forEach(id -> pages.add("/proposals/" + id));
+        }
+        return List.of(reads(progress, "GET / (portal home)", List.of("/"), html),
+                reads(progress, "GET /proposals?ward=…&status=ACKNOWLEDGED (portal)", Arrays.stream(Ward.values())
+                        .map(ward -> "/proposals?ward=" + ward.code() + "&status=ACKNOWLEDGED").toList(), html),
+                pages.isEmpty() ? LoadRow.skipped(page, "no proposal listed") : reads(progress, page, pages, html));
     }
 
     private void announce(java.io.PrintStream progress, String what, Duration duration) {

@@ -39,7 +39,7 @@ final class WrkRow {
         throw new BenchException("--driver wrk needs the program wrk on the PATH (Debian: apt-get install wrk)");
     }
 
-    static LoadRow run(Path wrk, URI url, String what, List<String> paths, String authorization, int connections,
+    static LoadRow run(Path wrk, URI url, String what, List<String> paths, Map<String, String> headers, int connections,
                        Duration duration) {
         Path script = null;
         try {
@@ -55,9 +55,7 @@ final class WrkRow {
                     Math.max(1, duration.toSeconds()) + "s", "--timeout", "60s", "--script", script.toString(),
                     url.resolve("/").toString(), "--"));
             command.addAll(paths);
-            if (authorization != null) {
-                command.add("Authorization: " + authorization);
-            }
+            headers.forEach((name, value) -> command.add(name + ": " + value));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(duration.toSeconds() + 120, TimeUnit.SECONDS) || process.exitValue() != 0) {

@@ -72,11 +72,13 @@ class BenchSmokeIT {
         }
         assertThat(run.status()).as(run.err()).isZero();
         List<String> rows = run.out().lines().filter(l -> l.startsWith("| GET") || l.startsWith("| POST")).toList();
-        assertThat(rows).hasSize(10).noneMatch(row -> row.contains("skipped"));
+        assertThat(rows).hasSize(13).noneMatch(row -> row.contains("skipped"));
         assertThat(rows).extracting(row -> row.split("\\|")[1].strip()).containsExactly(
                 "GET /actuator/health", "GET /public/proposals?ward=…", "GET /public/proposals?q=駐輪場",
                 "GET /public/proposals?status=SUBMITTED&page=50", "GET /public/dashboard",
-                "GET /analytics/proposals/summary?groupBy=ward", "POST /api/proposals (submit)",
+                "GET /analytics/proposals/summary?groupBy=ward", "GET / (portal home)",
+                "GET /proposals?ward=…&status=ACKNOWLEDGED (portal)", "GET /proposals/{id} (portal)",
+                "POST /api/proposals (submit)",
                 "POST /api/proposals/{id}/acknowledgement", "POST /api/proposals/{id}/progress-updates (append)",
                 "POST /api/proposals/{id}/decision (answer, a decision)");
         // every row sent requests, and the server answered them as it should (no error column but 0)

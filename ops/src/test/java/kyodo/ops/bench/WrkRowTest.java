@@ -68,8 +68,8 @@ class WrkRowTest {
         server.start();
         try {
             URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-            LoadRow row = WrkRow.run(WrkRow.find(), url, "GET /p", List.of("/p?ward=1", "/p?ward=2"), "Basic eDp5",
-                    2, Duration.ofSeconds(1));
+            LoadRow row = WrkRow.run(WrkRow.find(), url, "GET /p", List.of("/p?ward=1", "/p?ward=2"),
+                    Map.of("Authorization", "Basic eDp5"), 2, Duration.ofSeconds(1));
             long one = seen.get("/p?ward=1").get();
             long two = seen.get("/p?ward=2").get();
             assertThat(row.requests()).isPositive().isLessThanOrEqualTo(one + two);
