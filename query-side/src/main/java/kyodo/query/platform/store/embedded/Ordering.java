@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.function.LongPredicate;
+import java.util.function.Supplier;
 
 /** Documents in a sort's order: sorted in memory, or walked along an index; ties by internal number. */
 final class Ordering {
@@ -112,17 +113,36 @@ final class Ordering {
         }
 
         /**
-         * Stop once reading has cost more than {@code budget} index entries, a document counting
-         * {@code documentCost}: {@link #overBudget()} then tells the walk did not finish.
+         * This walk, unless filling the page costs it more than {@code budget} (index entries, a
+         * document read counting {@code documentCost}): the planner's estimate takes the filter's
+         * clauses as independent, and when they are not (most acknowledged proposals that are due
+         * soonest are the overdue ones a "not overdue" filter drops) the walk reads document after
+         * document that does not match. It then gives way to {@code instead}, a plan whose cost does
+         * not depend on where the matches lie.
          */
-        void budget(double budget, int documentCost) {
+        Iterator<Hit> bounded(long needed, double budget, int documentCost, Supplier<Iterator<Hit>> instead) {
             this.budget = budget;
             this.documentCost = documentCost;
-            this.overBudget = false;
-        }
+            List<Hit> page = new ArrayList<>();
+            while (page.size() < needed && hasNext()) {
+                page.add(next());
+            }
+            if (overBudget) {
+                return instead.get();
+            }
+            this.budget = Double.MAX_VALUE;
+            Iterator<Hit> first = page.iterator();
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return first.hasNext() || Walking.this.hasNext();
+                }
 
-        boolean overBudget() {
-            return overBudget;
+                @Override
+                public Hit next() {
+                    return first.hasNext() ? first.next() : Walking.this.next();
+                }
+            };
         }
 
         /**

@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.function.Supplier;
 
 /**
  * Answers a query by the cheapest of three plans, estimated from index ranges by rank: walk an index
@@ -70,7 +69,7 @@ final class Planner {
             Ordering.Walking walking = new Ordering.Walking(c, filter, sort, walk.range, walk.reverse, null);
             hits = walking;
             if (needed > 0 && !walk.exact && candidateCost < n) {
-                hits = bounded(walking, needed, 2 * (candidateCost + DOCUMENT_COST * needed),
+                hits = walking.bounded(needed, 2 * (candidateCost + DOCUMENT_COST * needed), DOCUMENT_COST,
                         () -> byCandidates(c, filter, sort, walk, best, accesses, needed));
             }
         } else if (candidateCost < n) {
@@ -94,38 +93,6 @@ final class Planner {
             hits = sort.isEmpty() ? hits : Ordering.sorted(hits, sort);
         }
         return hits;
-    }
-
-    /**
-     * The walk, unless filling the page costs it more than {@code budget} (index entries, a document
-     * read counting {@link #DOCUMENT_COST}): the estimate takes the filter's clauses as independent,
-     * and when they are not (most acknowledged proposals that are due soonest are the overdue ones
-     * a "not overdue" filter drops) the walk reads document after document that does not match. It
-     * then gives way to the candidates' plan, whose cost does not depend on where the matches lie.
-     */
-    private static Iterator<Hit> bounded(Ordering.Walking walking, long needed, double budget,
-                                         Supplier<Iterator<Hit>> instead) {
-        walking.budget(budget, DOCUMENT_COST);
-        List<Hit> page = new ArrayList<>();
-        while (page.size() < needed && walking.hasNext()) {
-            page.add(walking.next());
-        }
-        if (walking.overBudget()) {
-            return instead.get();
-        }
-        walking.budget(Double.MAX_VALUE, DOCUMENT_COST);
-        Iterator<Hit> first = page.iterator();
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return first.hasNext() || walking.hasNext();
-            }
-
-            @Override
-            public Hit next() {
-                return first.hasNext() ? first.next() : walking.next();
-            }
-        };
     }
 
     /**
