@@ -1,8 +1,10 @@
 package kyodo.query.portal.web;
 
 import kyodo.kernel.Ward;
+import kyodo.kernel.decision.SubjectType;
 import kyodo.kernel.meeting.MeetingKind;
 import kyodo.query.listing.ListParameters;
+import kyodo.query.portal.AsOf;
 import kyodo.query.meeting.MeetingListQuery;
 import kyodo.query.meeting.MeetingStatus;
 import kyodo.query.meeting.MeetingViews.MeetingPage;
@@ -31,10 +33,12 @@ class MeetingPagesController {
 
     private final MeetingViews views;
     private final ReadAfterWrite reads;
+    private final SubjectPages pages;
 
-    MeetingPagesController(MeetingViews views, ReadAfterWrite reads) {
+    MeetingPagesController(MeetingViews views, ReadAfterWrite reads, SubjectPages pages) {
         this.views = views;
         this.reads = reads;
+        this.pages = pages;
     }
 
     @GetMapping(path = "/meetings", produces = "text/html")
@@ -45,11 +49,13 @@ class MeetingPagesController {
         });
     }
 
+    /** The meeting as it is now, with its public history; with {@code ?asOf=}, as it stood then. */
     @GetMapping(path = "/meetings/{id}", produces = "text/html")
-    Mono<Rendering> meeting(@PathVariable String id, ServerWebExchange exchange) {
-        return reads.readDocument(id, () -> views.findPublic(id), null, "No meeting with that id.")
-                .map(views::publicView)
-                .map(view -> PortalView.page(exchange, "meeting", "meetings", Map.of("m", view)));
+    Mono<Rendering> meeting(@PathVariable String id, ServerWebExchange exchange,
+                            @RequestParam(name = AsOf.PARAMETER, required = false) String asOf) {
+        return pages.show(exchange, SubjectType.MEETING, id, asOf, "meeting", "meetings",
+                reads.readDocument(id, () -> views.findPublic(id), null, "No meeting with that id.")
+                        .map(views::publicView).map(view -> Map.of("m", view)));
     }
 
     private static Map<String, Object> listModel(MeetingListQuery query, MeetingPage page,

@@ -1,9 +1,11 @@
 package kyodo.query.portal.web;
 
 import kyodo.kernel.Ward;
+import kyodo.kernel.decision.SubjectType;
 import kyodo.kernel.proposal.ProposalProgramme;
 import kyodo.kernel.proposal.ProposalStatus;
 import kyodo.query.listing.ListParameters;
+import kyodo.query.portal.AsOf;
 import kyodo.query.proposal.ProposalListQuery;
 import kyodo.query.proposal.ProposalViews.ProposalPage;
 import kyodo.query.proposal.ProposalViews;
@@ -32,10 +34,12 @@ class ProposalPagesController {
 
     private final ProposalViews views;
     private final ReadAfterWrite reads;
+    private final SubjectPages pages;
 
-    ProposalPagesController(ProposalViews views, ReadAfterWrite reads) {
+    ProposalPagesController(ProposalViews views, ReadAfterWrite reads, SubjectPages pages) {
         this.views = views;
         this.reads = reads;
+        this.pages = pages;
     }
 
     @GetMapping(path = "/proposals", produces = "text/html")
@@ -46,11 +50,13 @@ class ProposalPagesController {
         });
     }
 
+    /** The proposal as it is now, with its public history; with {@code ?asOf=}, as it stood then. */
     @GetMapping(path = "/proposals/{id}", produces = "text/html")
-    Mono<Rendering> proposal(@PathVariable String id, ServerWebExchange exchange) {
-        return reads.readDocument(id, () -> views.find(id), null, "No proposal with that id.")
-                .map(views::publicView)
-                .map(view -> PortalView.page(exchange, "proposal", "proposals", Map.of("p", view)));
+    Mono<Rendering> proposal(@PathVariable String id, ServerWebExchange exchange,
+                             @RequestParam(name = AsOf.PARAMETER, required = false) String asOf) {
+        return pages.show(exchange, SubjectType.PROPOSAL, id, asOf, "proposal", "proposals",
+                reads.readDocument(id, () -> views.find(id), null, "No proposal with that id.")
+                        .map(views::publicView).map(view -> Map.of("p", view)));
     }
 
     private static Map<String, Object> listModel(ProposalListQuery query, ProposalPage page,
