@@ -117,11 +117,6 @@ public final class PastFacts {
     private PastFacts() {
     }
 
-    /** Whether the kind of subject has a page "as of" (a ward budget has none yet). */
-    public static boolean supports(SubjectType type) {
-        return FIELDS.containsKey(type);
-    }
-
     /** The facts of a replayed state, in the page's order; empty values left out. */
     public static List<Fact> of(SubjectType type, Map<String, Object> state) {
         List<Fact> facts = new ArrayList<>();
