@@ -182,7 +182,7 @@ class ProjectPagesIT {
                 "学校施設を市民活動の場として活用します。", "<dd>区長</dd>",
                 "<span lang=\"ja\">100万円</span>", "<span lang=\"ja\">30万円</span>", "<span lang=\"ja\">70万円</span>",
                 "¥700,000", "説明会の会場費", "href=\"/budgets/saiwai/2012\"",
-                "<th scope=\"row\" lang=\"ja\">" + PARTNER + "</th>", "NPO法人", "学校施設の利用の調整",
+                "<th scope=\"row\">" + PARTNER + "</th>", "NPO法人", "学校施設の利用の調整",
                 "<h3 id=\"target-0\">" + TARGET + "</h3>", "はじめの値：12 件", "<td>30</td>", "<td>25</td>",
                 "<td>40</td>", "<td>–</td>", "自己評価：5段階の4", "利用団体が増えました。",
                 "svg class=\"chart\"", "予算を割り当てました", "目標を決めました", "実績を記録しました",
@@ -215,7 +215,7 @@ class ProjectPagesIT {
         assertThat(page("/budgets?fiscalYear=1990")).contains("この年度の予算はまだ決まっていません。");
         String ward = page("/budgets/saiwai/2012");
         assertThat(ward).contains("<h1>幸区：", "平成24年度 (2012)", "事業のために確保した額", "まだ使える額",
-                "地域課題対応事業", "href=\"/projects/" + project + "\" lang=\"ja\">" + PROJECT + "</a>",
+                "地域課題対応事業", "href=\"/projects/" + project + "\">" + PROJECT + "</a>",
                 "<span lang=\"ja\">30万円</span>");
         assertThat(ward).doesNotContain(PortalApp.STAFF);
         assertThat(page("/budgets/saiwai/2012", "en", 200)).contains("Budget of Saiwai Ward", "Still available");

@@ -20,7 +20,6 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -60,18 +59,14 @@ class MeetingPagesController {
 
     private static Map<String, Object> listModel(MeetingListQuery query, MeetingPage page,
                                                  ServerWebExchange exchange) {
-        Map<String, Object> model = new HashMap<>();
+        Map<String, Object> model = PortalView.listFilters(query.q(), query.ward(), query.fiscalYear());
         model.put("page", page);
-        model.put("q", query.q() == null ? "" : query.q());
-        model.put("ward", query.ward() == null ? "" : query.ward().code());
         model.put("district", query.district() == null ? "" : query.district().code());
         model.put("kind", query.kind() == null ? "" : query.kind().name());
         model.put("status", query.status() == null ? "" : query.status().name());
-        model.put("fiscalYear", query.fiscalYear() == null ? "" : query.fiscalYear().toString());
         model.put("from", query.from() == null ? "" : query.from().toString());
         model.put("to", query.to() == null ? "" : query.to().toString());
         model.put("sort", query.descending() ? "-startsAt" : "startsAt");
-        model.put("wards", Arrays.asList(Ward.values()));
         model.put("districts", Arrays.asList(Ward.District.values()));
         model.put("kinds", ListParameters.names(MeetingKind.class));
         model.put("statuses", ListParameters.names(MeetingStatus.class));

@@ -1,6 +1,5 @@
 package kyodo.query.portal.web;
 
-import kyodo.kernel.Ward;
 import kyodo.kernel.decision.SubjectType;
 import kyodo.kernel.project.ProjectProgramme;
 import kyodo.query.listing.ListParameters;
@@ -22,8 +21,6 @@ import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -77,16 +74,12 @@ class ProjectPagesController {
 
     private static Map<String, Object> listModel(ProjectListQuery query, ProjectPage page,
                                                  ServerWebExchange exchange) {
-        Map<String, Object> model = new HashMap<>();
+        Map<String, Object> model = PortalView.listFilters(query.q(), query.ward(), query.fiscalYear());
         model.put("page", page);
-        model.put("q", query.q() == null ? "" : query.q());
         model.put("theme", query.theme() == null ? "" : query.theme());
-        model.put("ward", query.ward() == null ? "" : query.ward().code());
         model.put("status", query.status() == null ? "" : query.status().name());
         model.put("programme", query.programme() == null ? "" : query.programme().name());
-        model.put("fiscalYear", query.fiscalYear() == null ? "" : query.fiscalYear().toString());
         model.put("sort", query.descending() ? "-launchedAt" : "launchedAt");
-        model.put("wards", Arrays.asList(Ward.values()));
         model.put("statuses", ListParameters.names(ProjectStatus.class));
         model.put("programmes", ListParameters.names(ProjectProgramme.class));
         model.put("sorts", ProjectListQuery.SORTS);

@@ -1,6 +1,5 @@
 package kyodo.query.portal.web;
 
-import kyodo.kernel.Ward;
 import kyodo.kernel.decision.SubjectType;
 import kyodo.kernel.proposal.ProposalProgramme;
 import kyodo.kernel.proposal.ProposalStatus;
@@ -19,8 +18,6 @@ import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -61,18 +58,14 @@ class ProposalPagesController {
 
     private static Map<String, Object> listModel(ProposalListQuery query, ProposalPage page,
                                                  ServerWebExchange exchange) {
-        Map<String, Object> model = new HashMap<>();
+        Map<String, Object> model = PortalView.listFilters(query.q(), query.ward(), query.fiscalYear());
         model.put("page", page);
         model.put("query", query);
-        model.put("q", query.q() == null ? "" : query.q());
         model.put("theme", query.theme() == null ? "" : query.theme());
-        model.put("ward", query.ward() == null ? "" : query.ward().code());
         model.put("status", query.status() == null ? "" : query.status().name());
         model.put("programme", query.programme() == null ? "" : query.programme().name());
-        model.put("fiscalYear", query.fiscalYear() == null ? "" : query.fiscalYear().toString());
         model.put("overdue", query.overdue() == null ? "" : query.overdue().toString());
         model.put("sort", (query.descending() ? "-" : "") + query.sortField());
-        model.put("wards", Arrays.asList(Ward.values()));
         model.put("statuses", ListParameters.names(ProposalStatus.class));
         model.put("programmes", ListParameters.names(ProposalProgramme.class));
         model.put("sorts", ProposalListQuery.SORTS);

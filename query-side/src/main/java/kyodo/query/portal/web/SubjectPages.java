@@ -70,7 +70,7 @@ class SubjectPages {
             List<HistoryEntry> events = past.history().events();
             Map<String, Object> model = new HashMap<>();
             model.put("subjectType", type.code());
-            model.put("title", state.get("title") == null ? "" : state.get("title"));
+            model.put("subjectTitle", state.get("title") == null ? "" : state.get("title"));
             model.put("existed", past.state().isPresent());
             model.put("firstAt", events.get(0).at());
             model.put("asOf", at);
