@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +32,8 @@ class PastFactsTest {
                 .satisfies(e -> assertThat(((KyodoProblemException) e).errors())
                         .singleElement().satisfies(v -> assertThat(v.field()).isEqualTo("asOf")));
         assertThatThrownBy(() -> AsOf.parse("2025-06-01T09:00+09:00")).isInstanceOf(KyodoProblemException.class);
+        assertThat(new PortalFormat(Locale.JAPANESE).moment(exact)).isEqualTo("2026年12月5日 23:11:19");
+        assertThat(new PortalFormat(Locale.ENGLISH).moment(exact)).isEqualTo("5 Dec 2026 23:11:19");
     }
 
     @Test
