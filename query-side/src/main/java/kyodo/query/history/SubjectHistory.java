@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A subject's public history, read straight from the event store (not from a read model), and its
@@ -47,6 +48,19 @@ public class SubjectHistory {
         return new StateView(type, id, asOf, replayed.version(), replayed.state());
     }
 
+    /**
+     * The subject's history and its public state at {@code asOf}, from one read of its events: what a
+     * page showing the subject "as of" a moment needs. Unlike {@link #stateAsOf}, a moment before the
+     * subject's first event is no failure: the state is then empty (the subject did not exist yet).
+     */
+    public PastView past(SubjectType type, String id, Instant asOf) {
+        List<HistoryEvent> events = events(type, id);
+        FeatureHistories.Replayed replayed = features.replay(type, events, asOf);
+        HistoryView history = new HistoryView(type, id, events.stream().map(features::describe).toList());
+        return new PastView(history, replayed.version() < 0 ? Optional.empty()
+                : Optional.of(new StateView(type, id, asOf, replayed.version(), replayed.state())));
+    }
+
     /** The subject's events in order; 404 when there are none or they belong to another kind of subject. */
     List<HistoryEvent> events(SubjectType type, String id) {
         List<HistoryEvent> events = new ArrayList<>();
@@ -71,6 +85,10 @@ public class SubjectHistory {
 
     /** {@code GET /public/history/{subjectType}/{id}}. */
     public record HistoryView(SubjectType subjectType, String subjectId, List<HistoryEntry> events) {
+    }
+
+    /** A subject's whole history and its state at a moment, empty when it did not exist yet then. */
+    public record PastView(HistoryView history, Optional<StateView> state) {
     }
 
     /** {@code GET /public/history/{subjectType}/{id}?asOf=}. */

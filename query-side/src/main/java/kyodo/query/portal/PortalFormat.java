@@ -23,6 +23,7 @@ public final class PortalFormat {
     private static final long CHO = 1_000_000_000_000L;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("H:mm:ss");
     private static final DateTimeFormatter ISO_MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mmxxx");
 
     private final boolean japanese;
@@ -42,6 +43,14 @@ public final class PortalFormat {
     /** The clock time of an instant in Tokyo (13:00), for a meeting's start and end; empty for none. */
     public String time(Instant instant) {
         return instant == null ? "" : TIME.format(instant.atZone(FiscalYear.TOKYO));
+    }
+
+    /**
+     * The day and time to the second of an instant in Tokyo (2026年12月5日 23:29:41), for a history's
+     * events and the moment a past state is shown at, which are often minutes apart or less.
+     */
+    public String moment(Instant instant) {
+        return instant == null ? "" : date(instant) + " " + SECONDS.format(instant.atZone(FiscalYear.TOKYO));
     }
 
     /** The machine-readable moment for a {@code <time datetime>}, with Tokyo's offset. */

@@ -15,19 +15,39 @@ public final class PortalPaths {
     /** Path patterns (Spring's {@code PathPattern} syntax) of the pages and their static files. */
     public static final List<String> PATTERNS = List.of("/", "/proposals", "/proposals/*", "/meetings", "/meetings/*",
             "/accessibility",
+            // projects and ward budgets (issue 15)
+            "/projects", "/projects/*", "/budgets", "/budgets/*/*",
             STATIC + "**");
 
     private static final List<String> PAGE_PREFIXES = List.of("/proposals/", "/meetings/");
     private static final List<String> PAGES = List.of("/", "/proposals", "/meetings", "/accessibility");
+
+    // projects and ward budgets (issue 15): a budget is named by two segments, its ward and fiscal year
+    private static final List<String> PROJECT_PAGES = List.of("/projects", "/budgets");
+    private static final List<String> PROJECT_PREFIXES = List.of("/projects/");
+    private static final String BUDGET_PREFIX = "/budgets/";
 
     private PortalPaths() {
     }
 
     /** Whether a (canonical) request path is one of the portal's HTML pages. */
     public static boolean isPage(String path) {
-        return PAGES.contains(path) || PAGE_PREFIXES.stream()
-                .anyMatch(prefix -> path.startsWith(prefix) && path.indexOf('/', prefix.length()) < 0
-                        && path.length() > prefix.length());
+        return PAGES.contains(path) || PAGE_PREFIXES.stream().anyMatch(prefix -> oneSegmentAfter(path, prefix))
+                || PROJECT_PAGES.contains(path) || PROJECT_PREFIXES.stream().anyMatch(p -> oneSegmentAfter(path, p))
+                || isBudgetPage(path);
+    }
+
+    private static boolean oneSegmentAfter(String path, String prefix) {
+        return path.startsWith(prefix) && path.indexOf('/', prefix.length()) < 0 && path.length() > prefix.length();
+    }
+
+    /** {@code /budgets/{ward}/{fiscalYear}}: two non-empty segments. */
+    private static boolean isBudgetPage(String path) {
+        if (!path.startsWith(BUDGET_PREFIX)) {
+            return false;
+        }
+        int slash = path.indexOf('/', BUDGET_PREFIX.length());
+        return slash > BUDGET_PREFIX.length() && oneSegmentAfter(path, path.substring(0, slash + 1));
     }
 
     /** Whether a (canonical) request path is a portal page or one of its static files. */

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,19 @@ public class ProjectViews {
     /** One page of projects matching the query, and how many match in all. Blocking. */
     public ProjectPage list(ProjectListQuery query) {
         return query.readPage(projects, query.filter(), LIST_FIELDS, ProjectViews::listItem, ProjectPage::new);
+    }
+
+    /**
+     * The titles of the known projects among these ids (e.g. those a ward budget funds), in one read;
+     * an id the read model does not know is left out. Blocking.
+     */
+    public Map<String, String> titles(Collection<String> ids) {
+        Map<String, String> titles = new LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            projects.find(Filters.in("_id", ids)).projection(Projections.include("title"))
+                    .forEach(doc -> titles.put(doc.getString("_id"), doc.getString("title")));
+        }
+        return titles;
     }
 
     /** The project as anyone (and staff) may see it. */

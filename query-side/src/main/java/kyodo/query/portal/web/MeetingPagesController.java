@@ -1,8 +1,10 @@
 package kyodo.query.portal.web;
 
 import kyodo.kernel.Ward;
+import kyodo.kernel.decision.SubjectType;
 import kyodo.kernel.meeting.MeetingKind;
 import kyodo.query.listing.ListParameters;
+import kyodo.query.portal.AsOf;
 import kyodo.query.meeting.MeetingListQuery;
 import kyodo.query.meeting.MeetingStatus;
 import kyodo.query.meeting.MeetingViews.MeetingPage;
@@ -18,7 +20,6 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -31,10 +32,12 @@ class MeetingPagesController {
 
     private final MeetingViews views;
     private final ReadAfterWrite reads;
+    private final SubjectPages pages;
 
-    MeetingPagesController(MeetingViews views, ReadAfterWrite reads) {
+    MeetingPagesController(MeetingViews views, ReadAfterWrite reads, SubjectPages pages) {
         this.views = views;
         this.reads = reads;
+        this.pages = pages;
     }
 
     @GetMapping(path = "/meetings", produces = "text/html")
@@ -45,27 +48,25 @@ class MeetingPagesController {
         });
     }
 
+    /** The meeting as it is now, with its public history; with {@code ?asOf=}, as it stood then. */
     @GetMapping(path = "/meetings/{id}", produces = "text/html")
-    Mono<Rendering> meeting(@PathVariable String id, ServerWebExchange exchange) {
-        return reads.readDocument(id, () -> views.findPublic(id), null, "No meeting with that id.")
-                .map(views::publicView)
-                .map(view -> PortalView.page(exchange, "meeting", "meetings", Map.of("m", view)));
+    Mono<Rendering> meeting(@PathVariable String id, ServerWebExchange exchange,
+                            @RequestParam(name = AsOf.PARAMETER, required = false) String asOf) {
+        return pages.show(exchange, SubjectType.MEETING, id, asOf, "meeting", "meetings",
+                reads.readDocument(id, () -> views.findPublic(id), null, "No meeting with that id.")
+                        .map(views::publicView).map(view -> Map.of("m", view)));
     }
 
     private static Map<String, Object> listModel(MeetingListQuery query, MeetingPage page,
                                                  ServerWebExchange exchange) {
-        Map<String, Object> model = new HashMap<>();
+        Map<String, Object> model = PortalView.listFilters(query.q(), query.ward(), query.fiscalYear());
         model.put("page", page);
-        model.put("q", query.q() == null ? "" : query.q());
-        model.put("ward", query.ward() == null ? "" : query.ward().code());
         model.put("district", query.district() == null ? "" : query.district().code());
         model.put("kind", query.kind() == null ? "" : query.kind().name());
         model.put("status", query.status() == null ? "" : query.status().name());
-        model.put("fiscalYear", query.fiscalYear() == null ? "" : query.fiscalYear().toString());
         model.put("from", query.from() == null ? "" : query.from().toString());
         model.put("to", query.to() == null ? "" : query.to().toString());
         model.put("sort", query.descending() ? "-startsAt" : "startsAt");
-        model.put("wards", Arrays.asList(Ward.values()));
         model.put("districts", Arrays.asList(Ward.District.values()));
         model.put("kinds", ListParameters.names(MeetingKind.class));
         model.put("statuses", ListParameters.names(MeetingStatus.class));

@@ -1,5 +1,6 @@
 package kyodo.query.portal.web;
 
+import kyodo.kernel.Ward;
 import kyodo.query.portal.PortalFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.LinkedMultiValueMap;
@@ -10,6 +11,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -61,6 +64,19 @@ final class PortalView {
         params.remove(PortalLanguage.PARAMETER);
         return UriComponentsBuilder.fromPath(exchange.getRequest().getPath().value()).queryParams(params)
                 .replaceQueryParam(name, value).build().encode().toUriString();
+    }
+
+    /**
+     * A list page's model with what every list's filter form shows alike: the words, the ward and the
+     * fiscal year asked for (empty when not given), and the wards to choose from.
+     */
+    static Map<String, Object> listFilters(String q, Ward ward, Integer fiscalYear) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("q", q == null ? "" : q);
+        model.put("ward", ward == null ? "" : ward.code());
+        model.put("fiscalYear", fiscalYear == null ? "" : fiscalYear.toString());
+        model.put("wards", Arrays.asList(Ward.values()));
+        return model;
     }
 
     /**

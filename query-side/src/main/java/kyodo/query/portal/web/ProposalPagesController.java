@@ -1,9 +1,10 @@
 package kyodo.query.portal.web;
 
-import kyodo.kernel.Ward;
+import kyodo.kernel.decision.SubjectType;
 import kyodo.kernel.proposal.ProposalProgramme;
 import kyodo.kernel.proposal.ProposalStatus;
 import kyodo.query.listing.ListParameters;
+import kyodo.query.portal.AsOf;
 import kyodo.query.proposal.ProposalListQuery;
 import kyodo.query.proposal.ProposalViews.ProposalPage;
 import kyodo.query.proposal.ProposalViews;
@@ -17,8 +18,6 @@ import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,10 +31,12 @@ class ProposalPagesController {
 
     private final ProposalViews views;
     private final ReadAfterWrite reads;
+    private final SubjectPages pages;
 
-    ProposalPagesController(ProposalViews views, ReadAfterWrite reads) {
+    ProposalPagesController(ProposalViews views, ReadAfterWrite reads, SubjectPages pages) {
         this.views = views;
         this.reads = reads;
+        this.pages = pages;
     }
 
     @GetMapping(path = "/proposals", produces = "text/html")
@@ -46,27 +47,25 @@ class ProposalPagesController {
         });
     }
 
+    /** The proposal as it is now, with its public history; with {@code ?asOf=}, as it stood then. */
     @GetMapping(path = "/proposals/{id}", produces = "text/html")
-    Mono<Rendering> proposal(@PathVariable String id, ServerWebExchange exchange) {
-        return reads.readDocument(id, () -> views.find(id), null, "No proposal with that id.")
-                .map(views::publicView)
-                .map(view -> PortalView.page(exchange, "proposal", "proposals", Map.of("p", view)));
+    Mono<Rendering> proposal(@PathVariable String id, ServerWebExchange exchange,
+                             @RequestParam(name = AsOf.PARAMETER, required = false) String asOf) {
+        return pages.show(exchange, SubjectType.PROPOSAL, id, asOf, "proposal", "proposals",
+                reads.readDocument(id, () -> views.find(id), null, "No proposal with that id.")
+                        .map(views::publicView).map(view -> Map.of("p", view)));
     }
 
     private static Map<String, Object> listModel(ProposalListQuery query, ProposalPage page,
                                                  ServerWebExchange exchange) {
-        Map<String, Object> model = new HashMap<>();
+        Map<String, Object> model = PortalView.listFilters(query.q(), query.ward(), query.fiscalYear());
         model.put("page", page);
         model.put("query", query);
-        model.put("q", query.q() == null ? "" : query.q());
         model.put("theme", query.theme() == null ? "" : query.theme());
-        model.put("ward", query.ward() == null ? "" : query.ward().code());
         model.put("status", query.status() == null ? "" : query.status().name());
         model.put("programme", query.programme() == null ? "" : query.programme().name());
-        model.put("fiscalYear", query.fiscalYear() == null ? "" : query.fiscalYear().toString());
         model.put("overdue", query.overdue() == null ? "" : query.overdue().toString());
         model.put("sort", (query.descending() ? "-" : "") + query.sortField());
-        model.put("wards", Arrays.asList(Ward.values()));
         model.put("statuses", ListParameters.names(ProposalStatus.class));
         model.put("programmes", ListParameters.names(ProposalProgramme.class));
         model.put("sorts", ProposalListQuery.SORTS);
