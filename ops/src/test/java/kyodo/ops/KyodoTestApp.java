@@ -31,6 +31,11 @@ final class KyodoTestApp implements AutoCloseable {
     private KyodoTestApp(Path dataDir, List<String> extraArgs) {
         this.dataDir = dataDir;
         this.extraArgs = extraArgs;
+        if (PostgresCluster.requested()) {
+            // -Dkyodo.it.postgres=true: the stores in databases of their own, named in the data directory's
+            // settings file, which a restart and the CLI commands read as an operator's server does
+            PostgresCluster.shared().settingsFileIn(dataDir);
+        }
     }
 
     static KyodoTestApp start(Path dataDir, String... extraArgs) {

@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.GenericTokenTableFactory;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.PostgresTokenTableFactory;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -71,7 +72,8 @@ public class CommandStorageConfiguration {
             }
         }
         if (tokenStore.getIfAvailable() instanceof JdbcTokenStore jdbcTokens) {
-            jdbcTokens.createSchema(GenericTokenTableFactory.INSTANCE);
+            jdbcTokens.createSchema(isPostgres(dataSource.getIfAvailable())
+                    ? PostgresTokenTableFactory.INSTANCE : GenericTokenTableFactory.INSTANCE);
         }
         DataSource ds = dataSource.getIfAvailable();
         if (ds != null) {
@@ -82,8 +84,8 @@ public class CommandStorageConfiguration {
 
     /** db-scheduler's table, where deadlines (response due dates) survive restarts. */
     static void createSchedulerTable(DataSource ds) {
+        boolean postgres = isPostgres(ds);
         try (Connection c = ds.getConnection(); java.sql.Statement s = c.createStatement()) {
-            boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
             s.execute("CREATE TABLE IF NOT EXISTS scheduled_tasks ("
                     + "task_name VARCHAR(100) NOT NULL, "
                     + "task_instance VARCHAR(200) NOT NULL, "
@@ -104,17 +106,20 @@ public class CommandStorageConfiguration {
     }
 
     private static org.axonframework.eventsourcing.eventstore.jdbc.EventTableFactory h2OrGeneric(DataSource ds) {
-        if (ds != null) {
-            try (Connection c = ds.getConnection()) {
-                String product = c.getMetaData().getDatabaseProductName();
-                if (product.toLowerCase().contains("postgres")) {
-                    return org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory.INSTANCE;
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot reach the event store database", e);
-            }
+        return isPostgres(ds) ? org.axonframework.eventsourcing.eventstore.jdbc.PostgresEventTableFactory.INSTANCE
+                : H2EventTableFactory.INSTANCE;
+    }
+
+    /** Whether the events are kept in PostgreSQL (its table types differ: BYTEA, BIGSERIAL). */
+    private static boolean isPostgres(DataSource ds) {
+        if (ds == null) {
+            return false;
         }
-        return H2EventTableFactory.INSTANCE;
+        try (Connection c = ds.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reach the event store database", e);
+        }
     }
 
     /**
