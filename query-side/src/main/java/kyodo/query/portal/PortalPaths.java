@@ -15,10 +15,13 @@ public final class PortalPaths {
     /** Path patterns (Spring's {@code PathPattern} syntax) of the pages and their static files. */
     public static final List<String> PATTERNS = List.of("/", "/proposals", "/proposals/*", "/meetings", "/meetings/*",
             "/accessibility",
+            "/decisions", "/decisions/*",
             STATIC + "**");
 
-    private static final List<String> PAGE_PREFIXES = List.of("/proposals/", "/meetings/");
-    private static final List<String> PAGES = List.of("/", "/proposals", "/meetings", "/accessibility");
+    private static final List<String> PAGE_PREFIXES = List.of("/proposals/", "/meetings/",
+            "/decisions/");
+    private static final List<String> PAGES = List.of("/", "/proposals", "/meetings", "/accessibility",
+            "/decisions");
 
     private PortalPaths() {
     }
