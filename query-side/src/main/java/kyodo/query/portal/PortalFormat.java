@@ -55,7 +55,7 @@ public final class PortalFormat {
     }
 
     /** The clock time in Tokyo of an ISO-8601 instant as the decision log writes it. */
-    public String time(String isoInstant) {
+    public String logTime(String isoInstant) {
         return isoInstant == null ? "" : time(Instant.parse(isoInstant));
     }
 
