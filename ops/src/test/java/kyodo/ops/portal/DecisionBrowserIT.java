@@ -204,7 +204,7 @@ class DecisionBrowserIT {
         for (String[] page : List.of(new String[]{"home", "/"}, new String[]{"proposal", "/proposals/" + answeredId},
                 new String[]{"decisions", "/decisions"})) {
             browser.get(app.baseUrl() + page[1] + "?lang=ja");
-            browser.manage().window().setSize(new Dimension(1280, 1000));
+            browser.manage().window().setSize(new Dimension(1280, 1400));
             Path file = SCREENSHOTS.resolve("readme").resolve(page[0] + ".png");
             Files.createDirectories(file.getParent());
             Files.write(file, browser.getScreenshotAs(OutputType.BYTES));

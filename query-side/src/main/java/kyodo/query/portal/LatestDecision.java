@@ -5,7 +5,7 @@ import kyodo.query.audit.DecisionLogEntry;
 
 /**
  * A decision-log entry as the portal lists it, with the title of its subject where the portal
- * has it (proposals, meetings), so that a visitor sees what was decided, not only an id.
+ * has it (proposals, meetings, projects), so that a visitor sees what was decided, not only an id.
  *
  * @param entry the entry, as the public log serves it
  * @param title the subject's title, or null when the portal has none for the subject

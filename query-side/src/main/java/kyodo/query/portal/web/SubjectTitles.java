@@ -4,6 +4,7 @@ import kyodo.kernel.decision.SubjectType;
 import kyodo.query.audit.DecisionLogEntry;
 import kyodo.query.meeting.MeetingViews;
 import kyodo.query.portal.LatestDecision;
+import kyodo.query.project.ProjectViews;
 import kyodo.query.proposal.ProposalViews;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -13,17 +14,20 @@ import java.util.Optional;
 
 /**
  * Decision-log entries with their subjects' titles, read from the subjects' public read models
- * (proposals, meetings), for the home page's latest decisions and the log's pages. Blocking.
+ * (proposals, meetings, projects; a ward budget has no title), for the home page's latest decisions
+ * and the log's pages. Blocking.
  */
 @Component
 class SubjectTitles {
 
     private final ProposalViews proposals;
     private final MeetingViews meetings;
+    private final ProjectViews projects;
 
-    SubjectTitles(ProposalViews proposals, MeetingViews meetings) {
+    SubjectTitles(ProposalViews proposals, MeetingViews meetings, ProjectViews projects) {
         this.proposals = proposals;
         this.meetings = meetings;
+        this.projects = projects;
     }
 
     List<LatestDecision> titled(List<DecisionLogEntry> entries) {
@@ -34,7 +38,8 @@ class SubjectTitles {
         Optional<Document> subject = SubjectType.fromCode(entry.subjectType()).flatMap(type -> switch (type) {
             case PROPOSAL -> proposals.find(entry.subjectId());
             case MEETING -> meetings.findPublic(entry.subjectId());
-            case PROJECT, WARD_BUDGET -> Optional.empty();
+            case PROJECT -> projects.find(entry.subjectId());
+            case WARD_BUDGET -> Optional.empty();
         });
         return new LatestDecision(entry, subject.map(doc -> doc.getString("title")).orElse(null));
     }
