@@ -174,8 +174,10 @@
     button.disabled = true;
     summary.className = 'verify-summary';
     summary.textContent = say('running');
-    var outcome = await check(seq, source || httpSource()).catch(function (e) {
-      mark('read', 'bad', say('readBad', e.message));
+    var progress = { step: 'read' };
+    var outcome = await check(seq, source || httpSource(), progress).catch(function (e) {
+      // a read that failed (or an answer that cannot be used) fails the step it was for
+      mark(progress.step, 'bad', say(progress.step === 'read' ? 'readBad' : 'failed', e.message));
       return 'bad';
     });
     summary.className = 'verify-summary verify-' + (outcome === 'partial' ? 'skip' : outcome);
@@ -185,7 +187,7 @@
     return outcome;
   }
 
-  async function check(seq, source) {
+  async function check(seq, source, progress) {
     var read = await source.entries(seq);
     var entry = read.entry;
     mark('read', 'ok', say('readOk', seq));
@@ -207,6 +209,7 @@
       bad = true;
     }
 
+    progress.step = 'signature';
     var checkpoint = await source.checkpoint();
     if (!checkpoint) {
       mark('signature', 'skip', say('noCheckpoint'));
@@ -221,6 +224,7 @@
       mark('proof', 'skip', say('notYet', checkpoint.treeSize));
       return bad ? 'bad' : 'partial';
     }
+    progress.step = 'proof';
     var proof = await source.proof(seq, checkpoint.treeSize);
     var leaf = await sha256(Uint8Array.of(0), unhex(entry.hash));
     var root = await rootFromPath(seq - 1, checkpoint.treeSize, leaf, proof.auditPath);
