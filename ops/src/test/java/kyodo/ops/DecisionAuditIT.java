@@ -205,7 +205,7 @@ class DecisionAuditIT {
         assertThat(paths.get("/public/audit/proofs/inclusion").get("get").get("parameters").findValuesAsText("name"))
                 .containsExactly("seq", "treeSize");
         assertThat(paths.get("/public/decisions").get("get").get("parameters").findValuesAsText("name"))
-                .containsExactly("after", "limit");
+                .containsExactly("after", "limit", "subjectType", "subjectId", "kind", "outcome", "ward");
     }
 
     @Test

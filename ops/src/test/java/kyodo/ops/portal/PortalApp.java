@@ -32,8 +32,11 @@ final class PortalApp implements AutoCloseable {
         this.context = context;
     }
 
-    /** Starts the app; with {@code demo}, the demo and seed dataset is loaded before this returns. */
-    static PortalApp start(Path dataDir, boolean demo) {
+    /**
+     * Starts the app; with {@code demo}, the demo and seed dataset is loaded before this returns;
+     * {@code more} are further settings ({@code --name=value}).
+     */
+    static PortalApp start(Path dataDir, boolean demo, String... more) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--kyodo.data-dir=" + dataDir,
                 "--spring.main.banner-mode=off", "--logging.level.root=WARN",
                 // tests fire many requests from one address; the limits have tests of their own
@@ -42,6 +45,7 @@ final class PortalApp implements AutoCloseable {
                 "--kyodo.security.accounts[0].password-hash=" + new BCryptPasswordEncoder(4).encode(PASSWORD),
                 "--kyodo.security.accounts[0].role=STAFF",
                 "--kyodo.demo.load=" + demo));
+        args.addAll(List.of(more));
         return new PortalApp(KyodoApplication.start(args.toArray(String[]::new)));
     }
 

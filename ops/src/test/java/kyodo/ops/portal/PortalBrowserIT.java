@@ -1,8 +1,5 @@
 package kyodo.ops.portal;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +22,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PortalBrowserIT {
 
-    private static final List<String> WCAG_A_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
     private static final Path SCREENSHOTS = Path.of("target", "portal-screenshots");
     /** The demo's answered proposal on sharing local issues, found by a word of its title. */
     private static final String WORD = "仕組み";
@@ -133,12 +128,7 @@ class PortalBrowserIT {
     void everyPageTypeHasNoWcagViolationAndIsPhotographed(String name, String path, String lang) throws IOException {
         String url = app.baseUrl() + path.replace("{answered}", answeredId).replace("{workshop}", workshopId);
         browser.get(url + (url.contains("?") ? "&" : "?") + "lang=" + lang);
-        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(lang);
-        Results results = new AxeBuilder().withTags(WCAG_A_AA).analyze(browser);
-        assertThat(results.isErrored()).as("axe-core ran").isFalse();
-        assertThat(results.getViolations()).as("WCAG A/AA violations on %s (%s):%n%s", name, lang,
-                describe(results.getViolations())).isEmpty();
-        assertThat(results.getPasses()).as("axe-core checked something").isNotEmpty();
+        Axe.assertNoWcagViolation(browser, name, lang);
         Chromium.screenshot(browser, 1280, SCREENSHOTS.resolve(name + "-" + lang + "-1280.png"));
         Chromium.screenshot(browser, 375, SCREENSHOTS.resolve(name + "-" + lang + "-375.png"));
     }
@@ -234,12 +224,6 @@ class PortalBrowserIT {
 
     private static String outline(WebElement element) {
         return element.getCssValue("outline-style");
-    }
-
-    private static String describe(List<Rule> violations) {
-        return violations.stream().map(v -> "- " + v.getId() + ": " + v.getHelp() + " at "
-                        + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
-                .collect(Collectors.joining("\n"));
     }
 
     /**

@@ -63,6 +63,11 @@ public final class PortalFormat {
         return isoInstant == null ? "" : date(Instant.parse(isoInstant));
     }
 
+    /** The clock time in Tokyo of an ISO-8601 instant as the decision log writes it. */
+    public String logTime(String isoInstant) {
+        return isoInstant == null ? "" : time(Instant.parse(isoInstant));
+    }
+
     public String date(LocalDate date) {
         return date == null ? "" : dateFormat.format(date);
     }

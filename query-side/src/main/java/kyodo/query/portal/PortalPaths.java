@@ -14,17 +14,14 @@ public final class PortalPaths {
 
     /** Path patterns (Spring's {@code PathPattern} syntax) of the pages and their static files. */
     public static final List<String> PATTERNS = List.of("/", "/proposals", "/proposals/*", "/meetings", "/meetings/*",
-            "/accessibility",
-            // projects and ward budgets (issue 15)
-            "/projects", "/projects/*", "/budgets", "/budgets/*/*",
+            "/projects", "/projects/*", "/budgets", "/budgets/*/*", "/decisions", "/decisions/*", "/accessibility",
             STATIC + "**");
 
-    private static final List<String> PAGE_PREFIXES = List.of("/proposals/", "/meetings/");
-    private static final List<String> PAGES = List.of("/", "/proposals", "/meetings", "/accessibility");
-
-    // projects and ward budgets (issue 15): a budget is named by two segments, its ward and fiscal year
-    private static final List<String> PROJECT_PAGES = List.of("/projects", "/budgets");
-    private static final List<String> PROJECT_PREFIXES = List.of("/projects/");
+    private static final List<String> PAGE_PREFIXES = List.of("/proposals/", "/meetings/", "/projects/",
+            "/decisions/");
+    private static final List<String> PAGES = List.of("/", "/proposals", "/meetings", "/projects", "/budgets",
+            "/decisions", "/accessibility");
+    /** A ward budget is named by two segments, its ward and fiscal year. */
     private static final String BUDGET_PREFIX = "/budgets/";
 
     private PortalPaths() {
@@ -33,7 +30,6 @@ public final class PortalPaths {
     /** Whether a (canonical) request path is one of the portal's HTML pages. */
     public static boolean isPage(String path) {
         return PAGES.contains(path) || PAGE_PREFIXES.stream().anyMatch(prefix -> oneSegmentAfter(path, prefix))
-                || PROJECT_PAGES.contains(path) || PROJECT_PREFIXES.stream().anyMatch(p -> oneSegmentAfter(path, p))
                 || isBudgetPage(path);
     }
 

@@ -36,11 +36,20 @@ final class AuditParameters {
      * {@code limit} (1 to {@code max}, 100 when absent); nothing else may be given.
      */
     static Page page(Map<String, List<String>> params, int max) {
-        AuditParameters read = new AuditParameters(params);
-        Long after = read.whole("after", 0, 0L);
-        Long limit = read.whole("limit", 1, max, DEFAULT_LIMIT);
-        read.done();
+        return new AuditParameters(params).page(max);
+    }
+
+    /** {@link #page(Map, int)} read by this reader, after whatever else it read; ends the reading. */
+    Page page(int max) {
+        Long after = whole("after", 0, 0L);
+        Long limit = whole("limit", 1, max, DEFAULT_LIMIT);
+        done();
         return new Page(after, limit.intValue());
+    }
+
+    /** The parameters being read, for a reader of further parameters (e.g. a filter) to record its refusals. */
+    ListParameters list() {
+        return params;
     }
 
     /**

@@ -5,9 +5,12 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import kyodo.kernel.decision.DecisionKind;
+import kyodo.kernel.decision.DecisionOutcome;
 import kyodo.query.audit.AuditSettings;
 import kyodo.query.audit.DecisionLog;
 import kyodo.query.audit.DecisionLogEntry;
+import kyodo.query.audit.DecisionLogSearch;
 import kyodo.query.audit.Transparency;
 import kyodo.query.web.Blocking;
 import kyodo.query.web.EventStreams;
@@ -31,29 +34,47 @@ import java.util.Map;
 class DecisionLogController {
 
     private final Transparency transparency;
+    private final DecisionLogSearch search;
     private final Duration heartbeat;
 
-    DecisionLogController(Transparency transparency, AuditSettings settings) {
+    DecisionLogController(Transparency transparency, DecisionLogSearch search, AuditSettings settings) {
         this.transparency = transparency;
+        this.search = search;
         this.heartbeat = settings.stream().heartbeat();
     }
 
-    @Operation(summary = "Decision-log entries in order, after a given seq",
+    @Operation(summary = "Decision-log entries in order, after a given seq, optionally filtered",
             description = "Answers {items, after, limit, logSize}. Each entry carries seq (1, 2, 3 … without gaps), "
                     + "the decision (decisionId, subjectType, subjectId, ward, kind, outcome, reason, decidedByRole, "
                     + "decidedAt, basis), the eventId that recorded it, and the hash chain: hash = hex(SHA-256("
                     + "bytes(prevHash) ‖ RFC 8785 canonical JSON of the entry without prevHash and hash)). Never a "
-                    + "staff id. Invalid parameters answer 400 invalid-input naming each.")
+                    + "staff id. The filters (subjectType, subjectId, kind, outcome, ward) keep the entries whose members equal "
+                    + "them; the page then holds the matching entries after ?after, and logSize is still the whole "
+                    + "log's. Invalid parameters answer 400 invalid-input naming each.")
     @Parameter(name = "after", in = ParameterIn.QUERY, description = "entries with seq greater than this (default 0)",
             schema = @Schema(type = "integer", minimum = "0"))
     @Parameter(name = "limit", in = ParameterIn.QUERY,
             description = "at most this many entries (1–1000, default 100)",
             schema = @Schema(type = "integer", minimum = "1", maximum = "1000"))
+    @Parameter(name = "subjectType", in = ParameterIn.QUERY, description = "only decisions about this kind of subject",
+            schema = @Schema(type = "string", allowableValues = {"proposal", "meeting", "project", "ward-budget"}))
+    @Parameter(name = "subjectId", in = ParameterIn.QUERY, description = "only decisions about this subject (its id)",
+            schema = @Schema(type = "string", maxLength = DecisionLogSearch.SUBJECT_ID_MAX))
+    @Parameter(name = "kind", in = ParameterIn.QUERY, description = "only this kind of decision",
+            schema = @Schema(implementation = DecisionKind.class))
+    @Parameter(name = "outcome", in = ParameterIn.QUERY, description = "only this outcome",
+            schema = @Schema(implementation = DecisionOutcome.class))
+    @Parameter(name = "ward", in = ParameterIn.QUERY,
+            description = "only decisions about subjects of this ward (its code, e.g. saiwai); city-wide ones have none",
+            schema = @Schema(type = "string"))
     @GetMapping(path = "/public/decisions", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<DecisionPage> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
         return Blocking.read(() -> {
-            AuditParameters.Page page = AuditParameters.page(params, DecisionLog.MAX_PAGE);
-            List<DecisionLogEntry> items = transparency.log().after(page.after(), page.limit());
+            AuditParameters read = new AuditParameters(params);
+            DecisionLogSearch.Filter filter = DecisionLogSearch.Filter.read(read.list());
+            AuditParameters.Page page = read.page(DecisionLog.MAX_PAGE);
+            List<DecisionLogEntry> items = filter.isEmpty() ? transparency.log().after(page.after(), page.limit())
+                    : search.after(filter, page.after(), page.limit());
             long size = Math.max(transparency.log().size(), items.isEmpty() ? 0 : items.get(items.size() - 1).seq());
             return new DecisionPage(items, page.after(), page.limit(), size);
         });

@@ -1,7 +1,6 @@
 package kyodo.query.portal.web;
 
 import kyodo.kernel.Ward;
-import kyodo.kernel.decision.SubjectType;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.proposal.ProposalStatus;
@@ -43,19 +42,20 @@ class HomeController {
     /** Waiting for an answer, with a due date: what "due soon" lists. */
     private static final List<ProposalStatus> AWAITING = List.of(ProposalStatus.ACKNOWLEDGED,
             ProposalStatus.REVISION_REQUESTED, ProposalStatus.REFERRED_TO_MEETING);
-    private static final String PROPOSAL = SubjectType.PROPOSAL.code();
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final PublicDashboard dashboard;
     private final DecisionLog log;
     private final ProposalViews proposals;
+    private final SubjectTitles titles;
     private final ResourceBundleMessageSource messages;
 
-    HomeController(PublicDashboard dashboard, DecisionLog log, ProposalViews proposals,
+    HomeController(PublicDashboard dashboard, DecisionLog log, ProposalViews proposals, SubjectTitles titles,
                    ResourceBundleMessageSource portalMessages) {
         this.dashboard = dashboard;
         this.log = log;
         this.proposals = proposals;
+        this.titles = titles;
         this.messages = portalMessages;
     }
 
@@ -108,13 +108,12 @@ class HomeController {
         return ward;
     }
 
-    /** The last entries of the public decision log, newest first, with their proposals' titles. Blocking. */
+    /** The last entries of the public decision log, newest first, with their subjects' titles. Blocking. */
     private List<LatestDecision> latestDecisions() {
         long size = log.size();
         List<DecisionLogEntry> entries = new ArrayList<>(log.after(Math.max(0, size - LATEST), LATEST));
         entries.sort(Comparator.comparingLong(DecisionLogEntry::seq).reversed());
-        return entries.stream().map(entry -> new LatestDecision(entry, PROPOSAL.equals(entry.subjectType())
-                ? proposals.find(entry.subjectId()).map(doc -> doc.getString("title")).orElse(null) : null)).toList();
+        return titles.titled(entries);
     }
 
     /**

@@ -36,7 +36,10 @@ class PortalErrors {
                 problem, failure);
         Locale locale = exchange.getLocaleContext().getLocale();
         boolean english = locale != null && Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
+        String path = exchange.getRequest().getPath().value();
         return PortalView.page(exchange, "error", "error", Map.of(
+                // a parameter's label may depend on the list it filters: field.{area}.{name} before field.{name}
+                "area", path.length() > 1 ? path.substring(1).split("/", 2)[0] : "home",
                 "status", problem.status(),
                 "problemTitle", english ? problem.titleEn() : problem.titleJa(),
                 "slug", problem.slug(),

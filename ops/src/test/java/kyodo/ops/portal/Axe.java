@@ -1,0 +1,37 @@
+package kyodo.ops.portal;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** axe-core in the browser: the page as it stands has no violation of the WCAG 2.x A/AA rules (ADR 21). */
+final class Axe {
+
+    private static final List<String> WCAG_A_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    private Axe() {
+    }
+
+    /** The page in the browser is in {@code lang} and axe-core finds no A/AA violation on it. */
+    static void assertNoWcagViolation(ChromeDriver browser, String name, String lang) {
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(lang);
+        Results results = new AxeBuilder().withTags(WCAG_A_AA).analyze(browser);
+        assertThat(results.isErrored()).as("axe-core ran").isFalse();
+        assertThat(results.getViolations()).as("WCAG A/AA violations on %s (%s):%n%s", name, lang,
+                describe(results.getViolations())).isEmpty();
+        assertThat(results.getPasses()).as("axe-core checked something").isNotEmpty();
+    }
+
+    private static String describe(List<Rule> violations) {
+        return violations.stream().map(v -> "- " + v.getId() + ": " + v.getHelp() + " at "
+                        + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("\n"));
+    }
+}
