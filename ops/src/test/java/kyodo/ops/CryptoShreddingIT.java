@@ -1,5 +1,8 @@
 package kyodo.ops;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import kyodo.query.audit.AuditReport;
+import kyodo.query.audit.AuditVerifier;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
@@ -51,6 +54,80 @@ class CryptoShreddingIT {
         }
         assertNoFileHoldsInClear(Requests.PROPOSER_NAME);
         assertNoFileHoldsInClear(Requests.PROPOSER_CONTACT);
+    }
+
+    /**
+     * One resident behind three proposals, typed three ways: an ADMIN finds all three by the contact
+     * and erases them at once; another resident's proposal is untouched, nothing echoes the contact,
+     * the decision log still verifies, and erasing again changes nothing.
+     */
+    @Test
+    void aPersonIsFoundByContactAndErasedInEveryRecordAtOnce() throws Exception {
+        String hanako = "Hanako.Kawasaki@example.jp";
+        try (KyodoTestApp app = KyodoTestApp.start(dataDir)) {
+            Client staff = app.staff();
+            Client admin = app.client("ADMIN", null);
+            List<String> hers = List.of(proposalBy(staff, "川崎 花子", hanako),
+                    proposalBy(staff, "川崎花子", "  hanako.kawasaki@EXAMPLE.JP"),
+                    proposalBy(staff, "Hanako Kawasaki", "ｈａｎａｋｏ．ｋａｗａｓａｋｉ＠ｅｘａｍｐｌｅ．ｊｐ"));
+            String other = staff.submitProposal();
+            staff.post("/api/proposals/{id}/acknowledgement", hers.get(0)).body(Map.of("department", "地域振興課")).ok();
+            staff.post("/api/proposals/{id}/decision", hers.get(0))
+                    .body(Map.of("outcome", "ACCEPTED", "reason", "実施します")).ok();
+
+            String found = admin.get("/api/admin/persons?contact={c}", hanako.toUpperCase()).ok().text();
+            assertThat(found).doesNotContainIgnoringCase(hanako);
+            assertThat(values(found, "recordId")).containsExactlyElementsOf(hers);
+            assertThat(values(found, "type")).containsOnly("proposal");
+            staff.get("/api/admin/persons?contact={c}", hanako).status(403);
+            admin.get("/api/admin/persons?contact={c}", " ").problem().invalidField("contact");
+            admin.get("/api/admin/persons").problem().status(400);
+            admin.get("/api/admin/persons?contact={c}", "nobody@example.jp").ok().json()
+                    .jsonPath("$.subjects").isEmpty();
+
+            String tooLong = hanako + "x".repeat(500);
+            byte[] refused = admin.post("/api/admin/persons/erasure").body(Map.of("contact", tooLong)).problem()
+                    .invalidField("contact").returnResult().getResponseBody();
+            assertThat(new String(refused, StandardCharsets.UTF_8)).doesNotContain("xxxxxxxx");
+            admin.post("/api/admin/persons/erasure").body(Map.of()).invalidField("contact");
+            staff.post("/api/admin/persons/erasure").body(Map.of("contact", hanako)).status(403);
+            long events = app.storedEvents();
+
+            String erased = admin.post("/api/admin/persons/erasure").body(Map.of("contact", " " + hanako + " "))
+                    .ok().text();
+            assertThat(erased).doesNotContainIgnoringCase(hanako);
+            assertThat(values(erased, "recordId")).containsExactlyElementsOf(hers);
+            assertThat(values(erased, "erasedAt")).hasSize(3).allSatisfy(at -> assertThat(at).isNotBlank());
+            assertThat(app.storedEvents()).as("one PersonalDataErased per record").isEqualTo(events + 3);
+            for (String id : hers) {
+                assertStaffSeesThePlaceholder(staff, id);
+            }
+            staff.get("/api/proposals/{id}?minVersion=0", other).ok().json()
+                    .jsonPath("$.proposer.name").isEqualTo(Requests.PROPOSER_NAME);
+
+            admin.post("/api/admin/persons/erasure").body(Map.of("contact", hanako)).problem().status(404);
+            admin.get("/api/admin/persons?contact={c}", hanako).ok().json().jsonPath("$.subjects").isEmpty();
+            assertThat(app.storedEvents()).as("erasing again records nothing").isEqualTo(events + 3);
+
+            app.awaitReadModels();
+            AuditReport audit = app.context().getBean(AuditVerifier.class).verify();
+            assertThat(audit.ok()).as(audit.render()).isTrue();
+            assertThat(audit.logEntries()).isEqualTo(1);
+        }
+        assertNoFileHoldsInClear("川崎 花子");
+        assertNoFileHoldsInClear(hanako);
+        assertNoFileHoldsInClear(hanako.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** That field of every subject in a person answer. */
+    private static List<String> values(String json, String field) throws IOException {
+        return new ObjectMapper().readTree(json).get("subjects").findValuesAsText(field);
+    }
+
+    private static String proposalBy(Client staff, String name, String contact) {
+        Map<String, Object> body = Requests.proposal();
+        body.put("proposer", Map.of("name", name, "contact", contact));
+        return staff.created("/api/proposals", body);
     }
 
     private static void assertStaffSeesThePlaceholder(Client staff, String id) {
