@@ -1,6 +1,7 @@
 package kyodo.ops;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import kyodo.kernel.personal.VaultSettings;
 import kyodo.query.audit.AuditReport;
 import kyodo.query.audit.AuditVerifier;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -12,6 +13,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -117,6 +121,39 @@ class CryptoShreddingIT {
         assertNoFileHoldsInClear("川崎 花子");
         assertNoFileHoldsInClear(hanako);
         assertNoFileHoldsInClear(hanako.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * Proposers sealed before the contact index existed (simulated by emptying it) are indexed once,
+     * at the next start, from the event store; an erased one stays out.
+     */
+    @Test
+    void proposersSealedBeforeTheIndexExistedAreIndexedOnceAtStart() throws Exception {
+        try (KyodoTestApp app = KyodoTestApp.start(dataDir)) {
+            Client staff = app.staff();
+            Client admin = app.client("ADMIN", null);
+            String kept = proposalBy(staff, "幸 次郎", "044-555-0101");
+            String erased = proposalBy(staff, "幸 次郎", "０４４－５５５－０１０１");
+            String subject = (String) ((Map<?, ?>) staff.get("/api/proposals/{id}?minVersion=0", erased).ok()
+                    .succeeds().get("proposer")).get("subjectId");
+            admin.post("/api/personal-data/{subject}/erasure", subject).send().ok();
+            try (Connection vault = vault(app); Statement s = vault.createStatement()) {
+                s.execute("DELETE FROM kyodo_person_index");
+                s.execute("DELETE FROM kyodo_vault_setting WHERE name = 'contact-index-rebuilt'");
+            }
+            admin.get("/api/admin/persons?contact={c}", "0445550101").problem().status(503);
+
+            app.restart();
+
+            String found = app.client("ADMIN", null).get("/api/admin/persons?contact={c}", "+81 44 555 0101").ok()
+                    .text();
+            assertThat(values(found, "recordId")).containsExactly(kept);
+        }
+    }
+
+    private static Connection vault(KyodoTestApp app) throws java.sql.SQLException {
+        VaultSettings settings = app.context().getBean(VaultSettings.class);
+        return DriverManager.getConnection(settings.url(), settings.username(), settings.password());
     }
 
     /** That field of every subject in a person answer. */
