@@ -1,10 +1,10 @@
 package kyodo.command.personal;
 
 import com.zaxxer.hikari.HikariDataSource;
+import kyodo.command.platform.CommandStorageConfiguration;
 import kyodo.kernel.personal.ContactIndex;
 import kyodo.kernel.personal.VaultSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,9 +18,7 @@ class PersonalDataConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ContactIndex contactIndex(VaultSettings settings, SecureRandom random) {
-        HikariDataSource pool = DataSourceBuilder.create().type(HikariDataSource.class)
-                .url(settings.url()).username(settings.username()).password(settings.password()).build();
-        pool.setPoolName("kyodo-contact-index");
+        HikariDataSource pool = CommandStorageConfiguration.vaultPool(settings, "kyodo-contact-index");
         pool.setMaximumPoolSize(2);
         return ContactIndex.open(pool, random);
     }
