@@ -61,8 +61,8 @@ class CryptoShreddingIT {
     }
 
     /**
-     * One resident behind three proposals, typed three ways: an ADMIN finds all three by the contact
-     * and erases them at once; another resident's proposal is untouched, nothing echoes the contact,
+     * One resident behind three proposals, typed three ways, and a meeting registration: an ADMIN
+     * finds all four by the contact and erases them at once; another resident's proposal is untouched, nothing echoes the contact,
      * the decision log still verifies, and erasing again changes nothing.
      */
     @Test
@@ -75,14 +75,21 @@ class CryptoShreddingIT {
                     proposalBy(staff, "川崎花子", "  hanako.kawasaki@EXAMPLE.JP"),
                     proposalBy(staff, "Hanako Kawasaki", "ｈａｎａｋｏ．ｋａｗａｓａｋｉ＠ｅｘａｍｐｌｅ．ｊｐ"));
             String other = staff.submitProposal();
+            String meeting = staff.scheduleMeeting(Requests.meeting());
+            staff.post("/api/meetings/{id}/registrations", meeting).ifMatch(0).body(Map.of("participant",
+                    Map.of("name", "川崎 花子", "affiliation", "幸町内会", "contact", "HANAKO.kawasaki@example.jp")))
+                    .succeeds();
             staff.post("/api/proposals/{id}/acknowledgement", hers.get(0)).body(Map.of("department", "地域振興課")).ok();
             staff.post("/api/proposals/{id}/decision", hers.get(0))
                     .body(Map.of("outcome", "ACCEPTED", "reason", "実施します")).ok();
 
             String found = admin.get("/api/admin/persons?contact={c}", hanako.toUpperCase()).ok().text();
             assertThat(found).doesNotContainIgnoringCase(hanako);
-            assertThat(values(found, "recordId")).containsExactlyElementsOf(hers);
-            assertThat(values(found, "type")).containsOnly("proposal");
+            List<String> records = new java.util.ArrayList<>(hers);
+            records.add(meeting);
+            assertThat(values(found, "recordId")).containsExactlyElementsOf(records);
+            assertThat(values(found, "type")).containsExactly("proposal", "proposal", "proposal",
+                    "meeting-registration");
             staff.get("/api/admin/persons?contact={c}", hanako).status(403);
             admin.get("/api/admin/persons?contact={c}", " ").problem().invalidField("contact");
             admin.get("/api/admin/persons").problem().status(400);
@@ -100,18 +107,21 @@ class CryptoShreddingIT {
             String erased = admin.post("/api/admin/persons/erasure").body(Map.of("contact", " " + hanako + " "))
                     .ok().text();
             assertThat(erased).doesNotContainIgnoringCase(hanako);
-            assertThat(values(erased, "recordId")).containsExactlyElementsOf(hers);
-            assertThat(values(erased, "erasedAt")).hasSize(3).allSatisfy(at -> assertThat(at).isNotBlank());
-            assertThat(app.storedEvents()).as("one PersonalDataErased per record").isEqualTo(events + 3);
+            assertThat(values(erased, "recordId")).containsExactlyElementsOf(records);
+            assertThat(values(erased, "erasedAt")).hasSize(4).allSatisfy(at -> assertThat(at).isNotBlank());
+            assertThat(app.storedEvents()).as("one PersonalDataErased per record").isEqualTo(events + 4);
             for (String id : hers) {
                 assertStaffSeesThePlaceholder(staff, id);
             }
+            KyodoTestApp.eventually(() -> staff.get("/api/meetings/{id}?minVersion=0", meeting).ok().json()
+                    .jsonPath("$.participants[0].name").isEqualTo("削除済み / erased")
+                    .jsonPath("$.participants[0].erased").isEqualTo(true));
             staff.get("/api/proposals/{id}?minVersion=0", other).ok().json()
                     .jsonPath("$.proposer.name").isEqualTo(Requests.PROPOSER_NAME);
 
             admin.post("/api/admin/persons/erasure").body(Map.of("contact", hanako)).problem().status(404);
             admin.get("/api/admin/persons?contact={c}", hanako).ok().json().jsonPath("$.subjects").isEmpty();
-            assertThat(app.storedEvents()).as("erasing again records nothing").isEqualTo(events + 3);
+            assertThat(app.storedEvents()).as("erasing again records nothing").isEqualTo(events + 4);
 
             app.awaitReadModels();
             AuditReport audit = app.context().getBean(AuditVerifier.class).verify();
@@ -124,11 +134,11 @@ class CryptoShreddingIT {
     }
 
     /**
-     * Proposers sealed before the contact index existed (simulated by emptying it) are indexed once,
-     * at the next start, from the event store; an erased one stays out.
+     * Proposers and participants sealed before the contact index existed (simulated by emptying it)
+     * are indexed once, at the next start, from the event store; an erased one stays out.
      */
     @Test
-    void proposersSealedBeforeTheIndexExistedAreIndexedOnceAtStart() throws Exception {
+    void subjectsSealedBeforeTheIndexExistedAreIndexedOnceAtStart() throws Exception {
         try (KyodoTestApp app = KyodoTestApp.start(dataDir)) {
             Client staff = app.staff();
             Client admin = app.client("ADMIN", null);
@@ -137,6 +147,9 @@ class CryptoShreddingIT {
             String subject = (String) ((Map<?, ?>) staff.get("/api/proposals/{id}?minVersion=0", erased).ok()
                     .succeeds().get("proposer")).get("subjectId");
             admin.post("/api/personal-data/{subject}/erasure", subject).send().ok();
+            String meeting = staff.scheduleMeeting(Requests.meeting());
+            staff.post("/api/meetings/{id}/registrations", meeting).ifMatch(0).body(Map.of("participant",
+                    Map.of("name", "幸 次郎", "contact", "044 555 0101"))).succeeds();
             try (Connection vault = vault(app); Statement s = vault.createStatement()) {
                 s.execute("DELETE FROM kyodo_person_index");
                 s.execute("DELETE FROM kyodo_vault_setting WHERE name = 'contact-index-rebuilt'");
@@ -147,7 +160,7 @@ class CryptoShreddingIT {
 
             String found = app.client("ADMIN", null).get("/api/admin/persons?contact={c}", "+81 44 555 0101").ok()
                     .text();
-            assertThat(values(found, "recordId")).containsExactly(kept);
+            assertThat(values(found, "recordId")).containsExactly(kept, meeting);
         }
     }
 

@@ -1,8 +1,11 @@
 package kyodo.command.personal;
 
+import kyodo.kernel.meeting.Participant;
+import kyodo.kernel.meeting.ParticipantRegistered;
 import kyodo.kernel.personal.ContactIndex;
 import kyodo.kernel.personal.IndexedSubject;
 import kyodo.kernel.personal.PersonalDataProtector;
+import kyodo.kernel.personal.SealedPersonalData;
 import kyodo.kernel.proposal.ProposalSubmitted;
 import kyodo.kernel.proposal.Proposer;
 import org.axonframework.common.stream.BlockingStream;
@@ -16,14 +19,16 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Indexes, once, the subjects sealed before the contact index existed: reads the event store from
- * its start to its head as it stands at start-up, opens each proposer still readable and enters
- * them (erased ones stay out: there is nothing left to find). Subjects sealed since are indexed when
+ * its start to its head as it stands at start-up, opens each proposer and participant still
+ * readable and enters them (erased ones stay out: there is nothing left to find). Subjects sealed since are indexed when
  * they are sealed, so the pass is never needed again; until it is done, looking a person up answers
- * 503. Proposers only: a participant's registration carries no contact.
+ * 503. Proposers and participants are indexed; those who gave no contact cannot be found by one.
  */
 @Component
 class ContactIndexRebuild {
@@ -55,8 +60,7 @@ class ContactIndexRebuild {
                 TrackedEventMessage<?> event;
                 do {
                     event = stream.nextAvailable();
-                    if (ProposalSubmitted.class.equals(event.getPayloadType())
-                            && index(((ProposalSubmitted) event.getPayload()))) {
+                    if (index(event)) {
                         indexed++;
                     }
                     // by position: a token with gaps never "covers" a head token without them
@@ -67,18 +71,33 @@ class ContactIndexRebuild {
             }
         }
         index.markRebuilt(clock.instant());
-        log.info("Contact index: {} proposers sealed before it existed were indexed.", indexed);
+        log.info("Contact index: {} subjects sealed before it existed were indexed.", indexed);
     }
 
-    /** Enters a proposer not yet indexed whose data still opens; whether it did. */
-    private boolean index(ProposalSubmitted submitted) {
-        String subjectId = submitted.proposer().subjectId();
-        if (index.contains(subjectId)) {
+    /** Enters a subject the event sealed, unless indexed already or erased; whether it did. */
+    private boolean index(TrackedEventMessage<?> event) {
+        if (ProposalSubmitted.class.equals(event.getPayloadType())) {
+            ProposalSubmitted submitted = (ProposalSubmitted) event.getPayload();
+            return index(submitted.proposer(), Proposer.class, Proposer::contact,
+                    IndexedSubject.proposer(submitted.proposer().subjectId(), submitted.proposalId()),
+                    submitted.submittedAt());
+        }
+        if (ParticipantRegistered.class.equals(event.getPayloadType())) {
+            ParticipantRegistered registered = (ParticipantRegistered) event.getPayload();
+            return index(registered.participant(), Participant.class, Participant::contact,
+                    IndexedSubject.participant(registered.participant().subjectId(), registered.meetingId()),
+                    registered.registeredAt());
+        }
+        return false;
+    }
+
+    private <T> boolean index(SealedPersonalData sealed, Class<T> type, Function<T, String> contact,
+                              IndexedSubject subject, Instant at) {
+        if (index.contains(sealed.subjectId())) {
             return false;
         }
-        Optional<Proposer> proposer = protector.open(submitted.proposer(), Proposer.class);
-        proposer.ifPresent(p -> index.record(IndexedSubject.proposer(subjectId, submitted.proposalId()),
-                p.contact(), submitted.submittedAt()));
-        return proposer.isPresent();
+        Optional<T> opened = protector.open(sealed, type);
+        opened.ifPresent(value -> index.record(subject, contact.apply(value), at));
+        return opened.isPresent();
     }
 }
