@@ -231,6 +231,15 @@ class AccessMatrixIT {
         row(new Command(HttpMethod.POST, "/api/personal-data/{subjectId}/erasure", null, null, List.of(subject), ""),
                 state, ADMIN, NOT_ADMIN);
         assertThat(state.get()).as("erased by the ADMIN").doesNotContain(Requests.PROPOSER_NAME);
+
+        Map<String, Object> body = proposal();
+        body.put("proposer", Map.of("name", Requests.PROPOSER_NAME, "contact", "matrix-person@example.jp"));
+        String hers = setUp(STAFF_NAKAHARA, "/api/proposals", body);
+        Supplier<String> person = () -> app.storedEvents() + " events, proposer "
+                + staffView(hers).path("proposer").path("name").asText();
+        row(new Command(HttpMethod.POST, "/api/admin/persons/erasure", null,
+                Map.of("contact", "matrix-person@example.jp"), List.of(), ""), person, ADMIN, NOT_ADMIN);
+        assertThat(person.get()).as("the person erased by the ADMIN").doesNotContain(Requests.PROPOSER_NAME);
     }
 
     @Test

@@ -1,5 +1,9 @@
 package kyodo.ops;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import kyodo.kernel.personal.VaultSettings;
+import kyodo.query.audit.AuditReport;
+import kyodo.query.audit.AuditVerifier;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
@@ -9,6 +13,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -51,6 +58,126 @@ class CryptoShreddingIT {
         }
         assertNoFileHoldsInClear(Requests.PROPOSER_NAME);
         assertNoFileHoldsInClear(Requests.PROPOSER_CONTACT);
+    }
+
+    /**
+     * One resident behind three proposals, typed three ways, and a meeting registration: an ADMIN
+     * finds all four by the contact and erases them at once; another resident's proposal is untouched, nothing echoes the contact,
+     * the decision log still verifies, and erasing again changes nothing.
+     */
+    @Test
+    void aPersonIsFoundByContactAndErasedInEveryRecordAtOnce() throws Exception {
+        String hanako = "Hanako.Kawasaki@example.jp";
+        try (KyodoTestApp app = KyodoTestApp.start(dataDir)) {
+            Client staff = app.staff();
+            Client admin = app.client("ADMIN", null);
+            List<String> hers = List.of(proposalBy(staff, "川崎 花子", hanako),
+                    proposalBy(staff, "川崎花子", "  hanako.kawasaki@EXAMPLE.JP"),
+                    proposalBy(staff, "Hanako Kawasaki", "ｈａｎａｋｏ．ｋａｗａｓａｋｉ＠ｅｘａｍｐｌｅ．ｊｐ"));
+            String other = staff.submitProposal();
+            String meeting = staff.scheduleMeeting(Requests.meeting());
+            staff.post("/api/meetings/{id}/registrations", meeting).ifMatch(0).body(Map.of("participant",
+                    Map.of("name", "川崎 花子", "affiliation", "幸町内会", "contact", "HANAKO.kawasaki@example.jp")))
+                    .succeeds();
+            staff.post("/api/proposals/{id}/acknowledgement", hers.get(0)).body(Map.of("department", "地域振興課")).ok();
+            staff.post("/api/proposals/{id}/decision", hers.get(0))
+                    .body(Map.of("outcome", "ACCEPTED", "reason", "実施します")).ok();
+
+            String found = admin.get("/api/admin/persons?contact={c}", hanako.toUpperCase()).ok().text();
+            assertThat(found).doesNotContainIgnoringCase(hanako);
+            List<String> records = new java.util.ArrayList<>(hers);
+            records.add(meeting);
+            assertThat(values(found, "recordId")).containsExactlyElementsOf(records);
+            assertThat(values(found, "type")).containsExactly("proposal", "proposal", "proposal",
+                    "meeting-registration");
+            staff.get("/api/admin/persons?contact={c}", hanako).status(403);
+            admin.get("/api/admin/persons?contact={c}", " ").problem().invalidField("contact");
+            admin.get("/api/admin/persons").problem().status(400);
+            admin.get("/api/admin/persons?contact={c}", "nobody@example.jp").ok().json()
+                    .jsonPath("$.subjects").isEmpty();
+
+            String tooLong = hanako + "x".repeat(500);
+            byte[] refused = admin.post("/api/admin/persons/erasure").body(Map.of("contact", tooLong)).problem()
+                    .invalidField("contact").returnResult().getResponseBody();
+            assertThat(new String(refused, StandardCharsets.UTF_8)).doesNotContain("xxxxxxxx");
+            admin.post("/api/admin/persons/erasure").body(Map.of()).invalidField("contact");
+            staff.post("/api/admin/persons/erasure").body(Map.of("contact", hanako)).status(403);
+            long events = app.storedEvents();
+
+            String erased = admin.post("/api/admin/persons/erasure").body(Map.of("contact", " " + hanako + " "))
+                    .ok().text();
+            assertThat(erased).doesNotContainIgnoringCase(hanako);
+            assertThat(values(erased, "recordId")).containsExactlyElementsOf(records);
+            assertThat(values(erased, "erasedAt")).hasSize(4).allSatisfy(at -> assertThat(at).isNotBlank());
+            assertThat(app.storedEvents()).as("one PersonalDataErased per record").isEqualTo(events + 4);
+            for (String id : hers) {
+                assertStaffSeesThePlaceholder(staff, id);
+            }
+            KyodoTestApp.eventually(() -> staff.get("/api/meetings/{id}?minVersion=0", meeting).ok().json()
+                    .jsonPath("$.participants[0].name").isEqualTo("削除済み / erased")
+                    .jsonPath("$.participants[0].erased").isEqualTo(true));
+            staff.get("/api/proposals/{id}?minVersion=0", other).ok().json()
+                    .jsonPath("$.proposer.name").isEqualTo(Requests.PROPOSER_NAME);
+
+            admin.post("/api/admin/persons/erasure").body(Map.of("contact", hanako)).problem().status(404);
+            admin.get("/api/admin/persons?contact={c}", hanako).ok().json().jsonPath("$.subjects").isEmpty();
+            assertThat(app.storedEvents()).as("erasing again records nothing").isEqualTo(events + 4);
+
+            app.awaitReadModels();
+            AuditReport audit = app.context().getBean(AuditVerifier.class).verify();
+            assertThat(audit.ok()).as(audit.render()).isTrue();
+            assertThat(audit.logEntries()).isEqualTo(1);
+        }
+        assertNoFileHoldsInClear("川崎 花子");
+        assertNoFileHoldsInClear(hanako);
+        assertNoFileHoldsInClear(hanako.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * Proposers and participants sealed before the contact index existed (simulated by emptying it)
+     * are indexed once, at the next start, from the event store; an erased one stays out.
+     */
+    @Test
+    void subjectsSealedBeforeTheIndexExistedAreIndexedOnceAtStart() throws Exception {
+        try (KyodoTestApp app = KyodoTestApp.start(dataDir)) {
+            Client staff = app.staff();
+            Client admin = app.client("ADMIN", null);
+            String kept = proposalBy(staff, "幸 次郎", "044-555-0101");
+            String erased = proposalBy(staff, "幸 次郎", "０４４－５５５－０１０１");
+            String subject = (String) ((Map<?, ?>) staff.get("/api/proposals/{id}?minVersion=0", erased).ok()
+                    .succeeds().get("proposer")).get("subjectId");
+            admin.post("/api/personal-data/{subject}/erasure", subject).send().ok();
+            String meeting = staff.scheduleMeeting(Requests.meeting());
+            staff.post("/api/meetings/{id}/registrations", meeting).ifMatch(0).body(Map.of("participant",
+                    Map.of("name", "幸 次郎", "contact", "044 555 0101"))).succeeds();
+            try (Connection vault = vault(app); Statement s = vault.createStatement()) {
+                s.execute("DELETE FROM kyodo_person_index");
+                s.execute("DELETE FROM kyodo_vault_setting WHERE name = 'contact-index-rebuilt'");
+            }
+            admin.get("/api/admin/persons?contact={c}", "0445550101").problem().status(503);
+
+            app.restart();
+
+            String found = app.client("ADMIN", null).get("/api/admin/persons?contact={c}", "+81 44 555 0101").ok()
+                    .text();
+            assertThat(values(found, "recordId")).containsExactly(kept, meeting);
+        }
+    }
+
+    private static Connection vault(KyodoTestApp app) throws java.sql.SQLException {
+        VaultSettings settings = app.context().getBean(VaultSettings.class);
+        return DriverManager.getConnection(settings.url(), settings.username(), settings.password());
+    }
+
+    /** That field of every subject in a person answer. */
+    private static List<String> values(String json, String field) throws IOException {
+        return new ObjectMapper().readTree(json).get("subjects").findValuesAsText(field);
+    }
+
+    private static String proposalBy(Client staff, String name, String contact) {
+        Map<String, Object> body = Requests.proposal();
+        body.put("proposer", Map.of("name", name, "contact", contact));
+        return staff.created("/api/proposals", body);
     }
 
     private static void assertStaffSeesThePlaceholder(Client staff, String id) {

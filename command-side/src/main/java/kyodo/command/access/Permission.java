@@ -33,7 +33,9 @@ public enum Permission {
             EnumSet.of(Role.ADMIN), "A city-wide project is approved by an ADMIN.",
             "A project is approved by its ward head, or by an ADMIN when it is city-wide."),
     /** Erasing a person's data for good (crypto-shredding). */
-    PERSONAL_DATA_ERASURE(EnumSet.of(Role.ADMIN), "Only an ADMIN may erase personal data.");
+    PERSONAL_DATA_ERASURE(EnumSet.of(Role.ADMIN), "Only an ADMIN may erase personal data."),
+    /** Finding every record of a person by their contact. */
+    PERSON_LOOKUP(EnumSet.of(Role.ADMIN), "Only an ADMIN may look a person up.");
 
     private final Set<Role> onWardSubject;
     private final String wardRefusal;

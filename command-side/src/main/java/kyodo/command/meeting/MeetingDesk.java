@@ -4,13 +4,14 @@ import kyodo.command.sending.AggregateCommands;
 import kyodo.command.sending.PersonalDataSealing;
 import kyodo.kernel.access.Actor;
 import kyodo.kernel.meeting.Participant;
+import kyodo.kernel.personal.IndexedSubject;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
  * The meeting command that needs more than a mapping: registering a participant, whose name and
- * affiliation are sealed under a key of their own before the command leaves, and only once the
- * meeting said it takes them.
+ * affiliation (and contact, by which an administrator finds the person) are sealed under a key of
+ * their own before the command leaves, and only once the meeting said it takes them.
  */
 @Service
 public class MeetingDesk {
@@ -40,9 +41,10 @@ public class MeetingDesk {
                                        Actor actor) {
         String participantId = AggregateCommands.newId();
         return commands.send(meetingId, ifMatch, actor, (id, expected, at, by) -> new CheckRegistration(id, expected))
-                .then(Mono.defer(() -> sealing.sealThenSend(participant, sealed -> commands.send(meetingId, ifMatch,
-                        actor, (id, expected, at, by) -> new RegisterParticipant(id, expected, participantId, sealed,
-                                nominatedBy, at, by)))))
+                .then(Mono.defer(() -> sealing.sealThenSend(participant,
+                        subject -> IndexedSubject.participant(subject, meetingId), participant.contact(),
+                        sealed -> commands.send(meetingId, ifMatch, actor, (id, expected, at, by) ->
+                                new RegisterParticipant(id, expected, participantId, sealed, nominatedBy, at, by)))))
                 .map(version -> new Registration(participantId, version));
     }
 }

@@ -6,6 +6,8 @@ import kyodo.command.access.Permission;
 import kyodo.command.platform.CommandWorkers;
 import kyodo.kernel.StaffRef;
 import kyodo.kernel.access.Actor;
+import kyodo.kernel.personal.ContactIndex;
+import kyodo.kernel.personal.IndexedSubject;
 import kyodo.kernel.personal.PersonKeyVault;
 import kyodo.kernel.personal.PersonalDataErased;
 import kyodo.kernel.problem.CommonProblems;
@@ -17,22 +19,32 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Forgets a person: destroys their key in the vault, so that every sealed copy of their data in
  * events and read models stays unreadable for good, then records the erasure (without personal
  * data) as an event. Erasing twice keeps the first time and records nothing new.
+ * <p>
+ * A person, found by contact in the {@link ContactIndex}, is erased in every record at once: one
+ * {@link PersonalDataErased} per subject, as if each were erased alone, so the decision log and its
+ * checkpoints are untouched (no decision is an erasure). The contact's mark is forgotten with each
+ * subject, after its key: a retry after a failure half-way finds the rest and erases them.
  */
 @Service
 public class PersonalDataErasure {
 
     private final PersonKeyVault vault;
+    private final ContactIndex index;
     private final EventGateway events;
     private final CommandWorkers workers;
     private final Clock clock;
 
-    PersonalDataErasure(PersonKeyVault vault, EventGateway events, CommandWorkers workers, Clock clock) {
+    PersonalDataErasure(PersonKeyVault vault, ContactIndex index, EventGateway events, CommandWorkers workers,
+                        Clock clock) {
         this.vault = vault;
+        this.index = index;
         this.events = events;
         this.workers = workers;
         this.clock = clock;
@@ -49,6 +61,34 @@ public class PersonalDataErasure {
         return workers.call(() -> eraseNow(subjectId, actor.staffRef()));
     }
 
+    /**
+     * Erases every record of the person with that contact, on a command thread.
+     *
+     * @param actor who erases; only an ADMIN may
+     * @return each subject erased, with when
+     * @throws KyodoProblemException not-found when no subject is known by that contact (any more: an
+     *                               erased person is not), invalid-input for a contact that is none
+     */
+    public Mono<List<ErasedSubject>> erasePerson(String contact, Actor actor) {
+        return workers.call(() -> {
+            CommandPermissions.require(actor.staffRef(), Permission.PERSONAL_DATA_ERASURE);
+            List<IndexedSubject> subjects = index.find(PersonContact.checked(contact, index));
+            if (subjects.isEmpty()) {
+                throw new KyodoProblemException(CommonProblems.NOT_FOUND,
+                        "No data subject is known by that contact; a person already erased is no longer known by it.");
+            }
+            List<ErasedSubject> erased = new ArrayList<>();
+            for (IndexedSubject subject : subjects) {
+                erased.add(new ErasedSubject(subject, eraseNow(subject.subjectId(), actor.staffRef())));
+            }
+            return erased;
+        });
+    }
+
+    /** A subject of a person erased, and when its key was destroyed. */
+    public record ErasedSubject(IndexedSubject subject, Instant erasedAt) {
+    }
+
     private Instant eraseNow(String subjectId, StaffRef actor) {
         CommandPermissions.require(actor, Permission.PERSONAL_DATA_ERASURE);
         PersonKeyVault.KeyState before = vault.state(subjectId);
@@ -60,6 +100,7 @@ public class PersonalDataErasure {
             events.publish(GenericEventMessage.asEventMessage(new PersonalDataErased(subjectId, erasedAt))
                     .andMetaData(ActorMetadata.of(actor)));
         }
+        index.forget(subjectId);
         return erasedAt;
     }
 }

@@ -225,7 +225,8 @@ public class CommandStorageConfiguration {
         return Clock.systemUTC();
     }
 
-    private static HikariDataSource vaultPool(VaultSettings settings, String name) {
+    /** A connection pool of its own to the vault's database, named for what uses it. */
+    public static HikariDataSource vaultPool(VaultSettings settings, String name) {
         HikariDataSource pool = DataSourceBuilder.create().type(HikariDataSource.class)
                 .url(settings.url()).username(settings.username()).password(settings.password()).build();
         pool.setPoolName(name);

@@ -4,6 +4,7 @@ import kyodo.command.sending.AggregateCommands;
 import kyodo.command.sending.PersonalDataSealing;
 import kyodo.kernel.Ward;
 import kyodo.kernel.access.Actor;
+import kyodo.kernel.personal.IndexedSubject;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.proposal.ProposalChannel;
@@ -16,7 +17,8 @@ import java.util.List;
 
 /**
  * Turns a received proposal into a {@link SubmitProposal}: stamps the time, gives the proposer a
- * fresh pseudonymous subject id and seals their data under its own key, then sends the command,
+ * fresh pseudonymous subject id and seals their data under its own key (indexed by their contact's
+ * keyed mark, for an administrator to find the person), then sends the command,
  * at most once per Idempotency-Key. Nothing is sealed for a repeat of a stored submission nor for
  * one outside the sender's ward, and the key of a submission that is refused is taken back.
  */
@@ -53,7 +55,8 @@ public class ProposalIntake {
                 return Mono.error(new KyodoProblemException(CommonProblems.FORBIDDEN,
                         "This proposal belongs to " + submission.ward().code() + ", outside your ward."));
             }
-            return sealing.sealThenSend(submission.proposer(), sealed -> commands.send(new SubmitProposal(
+            return sealing.sealThenSend(submission.proposer(), subject -> IndexedSubject.proposer(subject, proposalId),
+                    submission.proposer().contact(), sealed -> commands.send(new SubmitProposal(
                     proposalId, submission.ward(), submission.title(), submission.body(), submission.themes(),
                     submission.programme(), submission.channel(), sealed, commands.now()), actor));
         });

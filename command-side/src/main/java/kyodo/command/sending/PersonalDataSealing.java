@@ -2,6 +2,8 @@ package kyodo.command.sending;
 
 import kyodo.command.platform.CommandOutcomes;
 import kyodo.command.platform.CommandWorkers;
+import kyodo.kernel.personal.ContactIndex;
+import kyodo.kernel.personal.IndexedSubject;
 import kyodo.kernel.personal.PersonKeyVault;
 import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.kernel.personal.SealedPersonalData;
@@ -9,6 +11,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.function.Function;
@@ -20,20 +23,40 @@ import java.util.function.Function;
  * covers the race in which a command passes the check and is refused all the same. A command whose
  * fate is unknown (a timeout) keeps its key: it may still commit, and an event without its key
  * would not open.
+ * <p>
+ * A subject whose record is known when it is sealed is entered in the {@link ContactIndex} with its
+ * contact's keyed mark in the same step, so that an administrator can find every record of a person.
  */
 @Component
 public class PersonalDataSealing {
 
     private final PersonalDataProtector protector;
     private final PersonKeyVault vault;
+    private final ContactIndex index;
     private final CommandWorkers workers;
     private final Clock clock;
 
-    PersonalDataSealing(PersonalDataProtector protector, PersonKeyVault vault, CommandWorkers workers, Clock clock) {
+    PersonalDataSealing(PersonalDataProtector protector, PersonKeyVault vault, ContactIndex index,
+                        CommandWorkers workers, Clock clock) {
         this.protector = protector;
         this.vault = vault;
+        this.index = index;
         this.workers = workers;
         this.clock = clock;
+    }
+
+    /**
+     * Seals {@code value} for a new data subject, enters the subject in the contact index, then sends
+     * the command that carries it.
+     *
+     * @param subject the record the data is sealed for, given the new subject id
+     * @param contact the person's contact as typed (the index keeps only its keyed mark), or null
+     * @param send    sends the command with the sealed data and completes with its answer
+     */
+    public <T> Mono<T> sealThenSend(Object value, Function<String, IndexedSubject> subject, String contact,
+                                    Function<SealedPersonalData, Mono<T>> send) {
+        return sealThenSend(value, (sealed, at) -> index.record(subject.apply(sealed.subjectId()), contact, at),
+                send);
     }
 
     /**
@@ -42,13 +65,39 @@ public class PersonalDataSealing {
      * @param send sends the command with the sealed data and completes with its answer
      */
     public <T> Mono<T> sealThenSend(Object value, Function<SealedPersonalData, Mono<T>> send) {
+        return sealThenSend(value, (sealed, at) -> { }, send);
+    }
+
+    private <T> Mono<T> sealThenSend(Object value, Indexing indexing, Function<SealedPersonalData, Mono<T>> send) {
         // on a command thread, which a client that hangs up does not interrupt: a key is either stored
         // (and the command sent) or not, never left half-way
-        return workers.call(() -> protector.sealForNewSubject(UUID.randomUUID().toString(), value,
-                        clock.instant().truncatedTo(ChronoUnit.MILLIS)))
+        return workers.call(() -> sealed(value, indexing))
                 .flatMap(sealed -> Mono.defer(() -> send.apply(sealed))
                         .onErrorResume(CommandOutcomes::storedNothing, refused -> workers.run(
-                                        () -> vault.discard(sealed.subjectId()))
+                                        () -> discard(sealed.subjectId()))
                                 .then(Mono.error(refused))));
+    }
+
+    private SealedPersonalData sealed(Object value, Indexing indexing) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        SealedPersonalData sealed = protector.sealForNewSubject(UUID.randomUUID().toString(), value, now);
+        try {
+            indexing.index(sealed, now);
+        } catch (RuntimeException e) {
+            discard(sealed.subjectId());
+            throw e;
+        }
+        return sealed;
+    }
+
+    private void discard(String subjectId) {
+        index.discard(subjectId);
+        vault.discard(subjectId);
+    }
+
+    /** What is entered in the contact index for a freshly sealed subject. */
+    @FunctionalInterface
+    private interface Indexing {
+        void index(SealedPersonalData sealed, Instant at);
     }
 }

@@ -2,6 +2,8 @@ package kyodo.command.sending;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kyodo.command.platform.CommandWorkers;
+import kyodo.kernel.personal.ContactIndex;
+import kyodo.kernel.personal.IndexedSubject;
 import kyodo.kernel.personal.JdbcPersonKeyVault;
 import kyodo.kernel.personal.PersonKeyVault.KeyState;
 import kyodo.kernel.personal.PersonalDataProtector;
@@ -36,6 +38,7 @@ class PersonalDataSealingTest {
     private static final Proposer HANAKO = new Proposer("川崎 花子", "hanako@example.jp");
 
     private JdbcPersonKeyVault vault;
+    private ContactIndex index;
     private JdbcTemplate rows;
     private PersonalDataSealing sealing;
 
@@ -47,8 +50,9 @@ class PersonalDataSealingTest {
         vault = new JdbcPersonKeyVault(dataSource, PersonalDataProtector.keyGenerator(random));
         vault.createSchema();
         rows = new JdbcTemplate(dataSource);
+        index = ContactIndex.open(dataSource, random);
         sealing = new PersonalDataSealing(new PersonalDataProtector(vault, new ObjectMapper(), random), vault,
-                new CommandWorkers(2, 100), Clock.fixed(Instant.parse("2025-04-01T00:00:00Z"), ZoneOffset.UTC));
+                index, new CommandWorkers(2, 100), Clock.fixed(Instant.parse("2025-04-01T00:00:00Z"), ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -63,7 +67,8 @@ class PersonalDataSealingTest {
     /** Seals, then lets the "command" end as given; answers the subject the data was sealed for. */
     private String sealThen(Mono<String> outcome) {
         AtomicReference<SealedPersonalData> sealed = new AtomicReference<>();
-        Mono<String> sent = sealing.sealThenSend(HANAKO, s -> {
+        Mono<String> sent = sealing.sealThenSend(HANAKO, subject -> IndexedSubject.proposer(subject, "p-1"),
+                HANAKO.contact(), s -> {
             sealed.set(s);
             return outcome;
         });
@@ -80,6 +85,14 @@ class PersonalDataSealingTest {
         String subject = sealThen(Mono.just("stored"));
         assertThat(vault.state(subject)).isEqualTo(KeyState.ACTIVE);
         assertThat(keys()).isEqualTo(1);
+        assertThat(index.find("  HANAKO@example.jp ")).containsExactly(IndexedSubject.proposer(subject, "p-1"));
+    }
+
+    @Test
+    void dataSealedWithoutARecordIsNotIndexed() {
+        String subject = sealing.sealThenSend(HANAKO, s -> Mono.just(s.subjectId())).block();
+        assertThat(vault.state(subject)).isEqualTo(KeyState.ACTIVE);
+        assertThat(index.contains(subject)).isFalse();
     }
 
     @Test
@@ -89,6 +102,8 @@ class PersonalDataSealingTest {
         sealThen(Mono.error(new CommandExecutionException("refused across the bus", null, full.toDetails())));
         sealThen(Mono.error(new CommandExecutionException("wrapped", new IncompatibleAggregateException("foreign"))));
         assertThat(keys()).isZero();
+        assertThat(index.find(HANAKO.contact())).isEmpty();
+        assertThat(rows.queryForObject("SELECT COUNT(*) FROM kyodo_person_index", Long.class)).isZero();
     }
 
     @Test
@@ -103,6 +118,8 @@ class PersonalDataSealingTest {
         String broken = sealThen(Mono.error(new IllegalStateException("disk full")));
         assertThat(vault.state(timedOut)).isEqualTo(KeyState.ACTIVE);
         assertThat(vault.state(broken)).isEqualTo(KeyState.ACTIVE);
+        assertThat(index.find(HANAKO.contact())).extracting(IndexedSubject::subjectId)
+                .containsExactlyInAnyOrder(timedOut, broken);
     }
 
     @Test

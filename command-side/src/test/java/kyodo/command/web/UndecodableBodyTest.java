@@ -1,6 +1,7 @@
 package kyodo.command.web;
 
 import kyodo.command.meeting.MeetingDesk;
+import kyodo.command.personal.PersonLookup;
 import kyodo.command.personal.PersonalDataErasure;
 import kyodo.command.platform.CommandWorkers;
 import kyodo.command.project.BudgetAllocations;
@@ -53,6 +54,8 @@ class UndecodableBodyTest {
     MeetingDesk desk;
     @MockitoBean
     PersonalDataErasure erasure;
+    @MockitoBean
+    PersonLookup lookup;
     @MockitoBean
     BudgetAllocations allocations;
 

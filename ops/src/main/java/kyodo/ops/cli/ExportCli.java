@@ -2,6 +2,10 @@ package kyodo.ops.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import kyodo.ops.export.ExportFiles;
+import kyodo.ops.export.PublicTables;
+import kyodo.ops.export.TableField;
+import kyodo.ops.export.TableResource;
 import kyodo.query.analytics.AnalyticsCatalogue;
 import kyodo.query.analytics.AnalyticsCsv;
 import kyodo.query.analytics.AnalyticsQuery;
@@ -12,13 +16,15 @@ import kyodo.query.analytics.Measure;
 import kyodo.query.analytics.ReadModelSchema;
 import kyodo.query.audit.DecisionLog;
 import kyodo.query.audit.DecisionLogEntry;
+import kyodo.query.budget.WardBudgetViews;
+import kyodo.query.meeting.MeetingViews;
+import kyodo.query.project.ProjectViews;
+import kyodo.query.proposal.ProposalViews;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,10 +40,13 @@ import java.util.stream.Stream;
  * {@code export DIR [--kyodo.data-dir=…]}: writes the public read models as open data, the way a
  * city publishes them: one CSV per file (UTF-8 with BOM, header row, RFC 4180, as the
  * {@code /analytics} endpoints serve it, so Excel on Japanese Windows opens it), and
- * {@code datapackage.json} describing every file and every field (meaning, type, unit, where it
- * comes from). Nothing personal is in any of them: the read models hold none.
+ * {@code datapackage.json}, a Frictionless Data Package describing every file (dialect, encoding,
+ * size, SHA-256) and every field (meaning, type, unit, where it comes from). Nothing personal is in
+ * any of them: the public read models hold none.
  *
  * <ul>
+ *   <li>the public read models, proposals, meetings, projects and ward budgets, one row per subject
+ *       as their public lists show them ({@link PublicTables});</li>
  *   <li>each analyst read model at its finest grain: grouped by every dimension; a multi-valued
  *       dimension (a proposal's themes) gets a file of its own, so the main file never counts a
  *       subject twice;</li>
@@ -60,11 +69,6 @@ final class ExportCli {
     record Options(Path directory, List<String> settings) {
     }
 
-    /** One exported file and what it holds. */
-    record Resource(String name, String path, String description, String source, long rows,
-                    List<Map<String, Object>> fields) {
-    }
-
     static int run(PrintStream out, PrintStream err, List<String> args) {
         Options options = new Usage("export", USAGE).parse(err, () -> parse(args)).orElse(null);
         if (options == null) {
@@ -81,9 +85,12 @@ final class ExportCli {
                 err.println("export: the read models did not catch up within " + timeout + "; nothing written");
                 return 1;
             }
-            List<Resource> resources = export(options.directory(), context.getBean(AnalyticsRows.class),
-                    context.getBean(DecisionLog.class), context.getBean(ObjectMapper.class),
-                    context.getBean(Clock.class));
+            ObjectMapper mapper = context.getBean(ObjectMapper.class);
+            PublicTables tables = new PublicTables(context.getBean(ProposalViews.class),
+                    context.getBean(MeetingViews.class), context.getBean(ProjectViews.class),
+                    context.getBean(WardBudgetViews.class), mapper);
+            List<TableResource> resources = export(options.directory(), tables, context.getBean(AnalyticsRows.class),
+                    context.getBean(DecisionLog.class), mapper, context.getBean(Clock.class));
             resources.forEach(r -> out.printf("  %-45s %8d rows%n", r.path(), r.rows()));
             out.println("exported " + resources.size() + " files and " + DESCRIPTION + " to " + options.directory());
             return 0;
@@ -115,11 +122,11 @@ final class ExportCli {
     }
 
     /** Writes every file and the description into the directory; the resources written. */
-    static List<Resource> export(Path directory, AnalyticsRows analytics, DecisionLog log, ObjectMapper mapper,
-                                 Clock clock) {
+    static List<TableResource> export(Path directory, PublicTables tables, AnalyticsRows analytics, DecisionLog log,
+                                      ObjectMapper mapper, Clock clock) {
         try {
             Files.createDirectories(directory);
-            List<Resource> resources = new ArrayList<>();
+            List<TableResource> resources = new ArrayList<>(tables.write(directory));
             for (ReadModelSchema model : AnalyticsCatalogue.all()) {
                 List<String> single = model.dimensions().stream().filter(d -> !d.multiValued())
                         .map(Dimension::name).toList();
@@ -132,16 +139,18 @@ final class ExportCli {
             }
             resources.add(decisionLog(directory, log));
             Map<String, Object> description = new LinkedHashMap<>();
+            description.put("profile", "tabular-data-package");
             description.put("name", "kyodo-public-data");
             description.put("title", "kyodo 協働: public read models");
-            description.put("description", "Open data of the kyodo civic participation platform. Counts, sums and "
-                    + "public decisions only: no person's name or contact, no staff identity. CSV files are UTF-8 "
-                    + "with a byte-order mark, a header row, CRLF line ends and RFC 4180 quoting; a text cell "
-                    + "starting with = + - @ is prefixed with ' so that spreadsheets don't run it.");
-            description.put("exportedAt", clock.instant().toString());
+            description.put("description", "Open data of the kyodo civic participation platform: the public "
+                    + "proposals, meetings, projects and ward budgets, the analyst models and the decision log. "
+                    + "No person's name or contact, no staff identity. CSV files are UTF-8 with a byte-order mark, "
+                    + "a header row, CRLF line ends and RFC 4180 quoting; a text cell starting with = + - @ is "
+                    + "prefixed with ' so that spreadsheets don't run it.");
+            description.put("created", clock.instant().toString());
             description.put("personalData", "none");
             description.put("resources", resources);
-            write(directory.resolve(DESCRIPTION), out -> out.write(mapper.copy()
+            ExportFiles.write(directory.resolve(DESCRIPTION), out -> out.write(mapper.copy()
                     .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(description)));
             return resources;
         } catch (IOException e) {
@@ -149,19 +158,19 @@ final class ExportCli {
         }
     }
 
-    private static Resource analytics(Path directory, AnalyticsRows analytics, ReadModelSchema model,
+    private static TableResource analytics(Path directory, AnalyticsRows analytics, ReadModelSchema model,
                                       List<String> groupBy, Dimension multi) throws IOException {
         String file = "analytics-" + model.name().replace('/', '-') + (multi == null ? "" : "-by-" + multi.name())
                 + ".csv";
         AnalyticsQuery query = AnalyticsQuery.of(model.name(), Map.of(), groupBy);
         long[] rows = {0};
-        write(directory.resolve(file), out -> {
+        ExportFiles.write(directory.resolve(file), out -> {
             try (Stream<AnalyticsRow> stream = analytics.stream(query)) {
                 Iterator<AnalyticsRow> counted = stream.peek(r -> rows[0]++).iterator();
                 AnalyticsCsv.write(out, query.columns(), counted);
             }
         });
-        List<Map<String, Object>> fields = new ArrayList<>();
+        List<TableField> fields = new ArrayList<>();
         for (String name : groupBy) {
             Dimension d = model.dimension(name).orElseThrow();
             fields.add(field(d.name(), d.type(), d.unit(), d.meaning() + (d.multiValued()
@@ -172,16 +181,16 @@ final class ExportCli {
             fields.add(field(m.name(), m.type(), m.unit(), m.meaning()));
         }
         String description = model.meaning() + " One row per combination of " + String.join(", ", groupBy) + ".";
-        return new Resource(file.substring(0, file.length() - 4), file, description,
+        return ExportFiles.resource(directory.resolve(file), file.substring(0, file.length() - 4), description,
                 "read model " + model.name() + " (processing group " + model.processingGroup() + ", GET "
-                        + model.path() + ")", rows[0], fields);
+                        + model.path() + ")", rows[0], fields, null);
     }
 
-    private static Resource decisionLog(Path directory, DecisionLog log) throws IOException {
+    private static TableResource decisionLog(Path directory, DecisionLog log) throws IOException {
         List<String> columns = List.of("seq", "decisionId", "subjectType", "subjectId", "ward", "kind", "outcome",
                 "reason", "decidedByRole", "decidedAt", "basisType", "basisId", "eventId", "prevHash", "hash");
         long[] rows = {0};
-        write(directory.resolve("decision-log.csv"), out -> {
+        ExportFiles.write(directory.resolve("decision-log.csv"), out -> {
             out.write(AnalyticsCsv.BOM);
             out.write(AnalyticsCsv.line(columns));
             long after = 0;
@@ -198,7 +207,7 @@ final class ExportCli {
                 }
             } while (page.size() == DecisionLog.MAX_PAGE);
         });
-        List<Map<String, Object>> fields = List.of(
+        List<TableField> fields = List.of(
                 field("seq", "integer", "position", "position in the log, from 1, without gaps"),
                 field("decisionId", "string", null, "the decision's id"),
                 field("subjectType", "string", "code", "proposal, meeting, project or ward-budget"),
@@ -216,35 +225,13 @@ final class ExportCli {
                 field("prevHash", "string", "hex SHA-256", "hash of the previous entry (64 zeros for the first)"),
                 field("hash", "string", "hex SHA-256", "SHA-256 of prevHash and the entry's canonical JSON "
                         + "(README, \"Verifiable decisions\"): recompute it to check the chain"));
-        return new Resource("decision-log", "decision-log.csv", "Every decision (answers, resolutions, approvals, "
+        return ExportFiles.resource(directory.resolve("decision-log.csv"), "decision-log", "Every decision (answers, resolutions, approvals, "
                 + "budget allocations, envelopes) in the public, hash-chained decision log, in log order.",
                 "read model decision_log (processing group " + DecisionLog.GROUP + ", GET /public/decisions)",
-                rows[0], fields);
+                rows[0], fields, "seq");
     }
 
-    private static Map<String, Object> field(String name, String type, String unit, String meaning) {
-        Map<String, Object> field = new LinkedHashMap<>();
-        field.put("name", name);
-        field.put("type", type);
-        if (unit != null) {
-            field.put("unit", unit);
-        }
-        field.put("description", meaning);
-        return field;
-    }
-
-    /** What writes one file's content. */
-    private interface Content {
-        void writeTo(Writer out) throws IOException;
-    }
-
-    /** Writes a file in full beside its place, then moves it there: a reader never sees half a file. */
-    private static void write(Path target, Content content) throws IOException {
-        Path partial = target.resolveSibling(target.getFileName() + ".partial");
-        try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-            content.writeTo(out);
-        }
-        Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    private static TableField field(String name, String type, String unit, String meaning) {
+        return new TableField(name, type, unit, meaning);
     }
 }

@@ -62,7 +62,8 @@ final class MeetingCommandBodies {
     @Schema(description = "name and affiliation are personal data: stored only encrypted, never public")
     record ParticipantBody(@NotBlank @Size(max = 200) @PlainText String name,
                            @Size(max = 200) @PlainText String affiliation,
-                           @Size(max = 200) @PlainText String nominatedBy) {
+                           @Size(max = 200) @PlainText String nominatedBy,
+                           @Size(max = 500) @PlainText String contact) {
 
         @Override
         public String toString() {

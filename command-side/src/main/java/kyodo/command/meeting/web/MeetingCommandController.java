@@ -108,7 +108,7 @@ class MeetingCommandController {
     Mono<ResponseEntity<Registered>> register(@Valid @RequestBody MeetingCommandBodies.Registration b,
             CommandSubject subject) {
         MeetingCommandBodies.ParticipantBody p = b.participant();
-        return desk.register(subject.id(), subject.ifMatch(), new Participant(p.name(), p.affiliation()),
+        return desk.register(subject.id(), subject.ifMatch(), new Participant(p.name(), p.affiliation(), p.contact()),
                         p.nominatedBy(), subject.actor())
                 .map(registered -> CommandAnswer.withEtag(registered.version(),
                         new Registered(subject.id(), registered.version(), registered.participantId())));
