@@ -237,6 +237,8 @@ class AccessMatrixIT {
         String hers = setUp(STAFF_NAKAHARA, "/api/proposals", body);
         Supplier<String> person = () -> app.storedEvents() + " events, proposer "
                 + staffView(hers).path("proposer").path("name").asText();
+        row(new Command(HttpMethod.POST, "/api/admin/persons/lookup", null,
+                Map.of("contact", "matrix-person@example.jp"), List.of(), ""), person, ADMIN, NOT_ADMIN);
         row(new Command(HttpMethod.POST, "/api/admin/persons/erasure", null,
                 Map.of("contact", "matrix-person@example.jp"), List.of(), ""), person, ADMIN, NOT_ADMIN);
         assertThat(person.get()).as("the person erased by the ADMIN").doesNotContain(Requests.PROPOSER_NAME);

@@ -2,7 +2,6 @@ package kyodo.command.personal.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -14,11 +13,9 @@ import kyodo.command.web.validation.PlainText;
 import kyodo.kernel.access.Actor;
 import kyodo.kernel.personal.IndexedSubject;
 import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -44,11 +41,12 @@ class PersonController {
 
     @Operation(summary = "Find every record of a person by contact",
             description = "The contact (e-mail, phone or address) is compared by a keyed hash of its normalised "
-                    + "form; it is neither stored nor echoed. A person already erased is not found.")
-    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<Person> find(@Parameter(description = "the person's contact, as they gave it")
-                      @RequestParam String contact, Actor actor) {
-        return lookup.find(contact, actor).map(subjects -> new Person(subjects.stream()
+                    + "form; it is neither stored nor echoed. A person already erased is not found. A POST with the "
+                    + "contact in its body, so that no URL (access log, proxy, browser history) ever holds it.")
+    @PostMapping(path = "/lookup", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<Person> find(@Valid @RequestBody Contact body, Actor actor) {
+        return lookup.find(body.contact(), actor).map(subjects -> new Person(subjects.stream()
                 .map(s -> subject(s, null)).toList()));
     }
 
@@ -66,7 +64,7 @@ class PersonController {
         return new Subject(s.subjectId(), s.type(), s.recordId(), erasedAt);
     }
 
-    /** Whom to erase. */
+    /** Whom to find or erase. */
     record Contact(@Schema(description = "personal data: compared by its keyed hash, never stored")
                    @NotBlank @Size(max = 500) @PlainText String contact) {
 
