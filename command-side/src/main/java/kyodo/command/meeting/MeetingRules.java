@@ -33,7 +33,7 @@ final class MeetingRules {
     static final int LIST_MAX = 50;
     static final int MINUTES_MAX = 50_000;
     static final int ATTENDANCE_MAX = 100_000;
-    static final int MARKS_MAX = 1_000;
+    static final int MARKS_MAX = 100;
     static final int ID_MAX = 64;
     static final Instant EARLIEST = Instant.parse("1989-01-01T00:00:00Z");
     static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");

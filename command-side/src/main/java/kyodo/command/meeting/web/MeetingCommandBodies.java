@@ -107,7 +107,7 @@ final class MeetingCommandBodies {
     }
 
     @Schema(description = "Attendance per registrant of the open meeting, alongside its headcount")
-    record AttendanceRoll(@NotEmpty @Size(max = 1000) List<@NotNull @Valid Mark> marks) {
+    record AttendanceRoll(@NotEmpty @Size(max = 100) List<@NotNull @Valid Mark> marks) {
     }
 
     record Mark(@NotNull @Pattern(regexp = ID) String registrantId,
