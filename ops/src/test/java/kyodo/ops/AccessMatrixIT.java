@@ -141,6 +141,9 @@ class AccessMatrixIT {
         String meeting = setUp(STAFF_NAKAHARA, "/api/meetings", meeting());
         row(post("/api/proposals/{id}/referral", c, Map.of("meetingId", meeting, "reason", "区民会議で審議")),
                 STAFF_NAKAHARA, OUTSIDERS);
+        // withdrawing a referral is for whoever may answer the proposal
+        row(post("/api/proposals/{id}/referral-withdrawal", c, Map.of("reason", "会議が延期されたため")),
+                HEAD_NAKAHARA, with(OUTSIDERS, HEAD_SAIWAI));
     }
 
     @Test
@@ -152,9 +155,12 @@ class AccessMatrixIT {
                 "discussionPoints", List.of("必要な台数"), "preparation", List.of("現地調査"))))), STAFF_NAKAHARA, OUTSIDERS);
         row(post(base + "/rescheduling", m, Map.of("startsAt", "2025-09-26T13:00:00+09:00",
                 "endsAt", "2025-09-26T16:30:00+09:00", "reason", "会場の都合")), STAFF_NAKAHARA, OUTSIDERS);
-        row(post(base + "/registrations", m, Map.of("participant", Map.of("name", "会議 参加者",
-                "affiliation", "中原区町内会連合会", "nominatedBy", "中原区町内会連合会"))), STAFF_NAKAHARA, OUTSIDERS);
+        Object registrant = row(post(base + "/registrations", m, Map.of("participant", Map.of("name", "会議 参加者",
+                "affiliation", "中原区町内会連合会", "nominatedBy", "中原区町内会連合会"))), STAFF_NAKAHARA, OUTSIDERS)
+                .get("participantId");
         row(post(base + "/opening", m, Map.of("attendance", 20)), STAFF_NAKAHARA, OUTSIDERS);
+        row(post(base + "/attendance", m, Map.of("marks", List.of(Map.of("registrantId", registrant,
+                "status", "PRESENT")))), STAFF_NAKAHARA, OUTSIDERS);
         row(post(base + "/groups", m, Map.of("number", 1, "theme", "交通")), STAFF_NAKAHARA, OUTSIDERS);
         row(post(base + "/opinions", m, Map.of("group", 1, "theme", "交通", "text", "駐輪場は必要",
                 "related", List.of("朝が特に混む"))), STAFF_NAKAHARA, OUTSIDERS);

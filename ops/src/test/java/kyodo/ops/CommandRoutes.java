@@ -40,6 +40,7 @@ record CommandRoutes(String method, String pathPrefix, String id, String suffix,
         routes.add(on(p, proposalId, "/revision-requests", "{\"reason\": \"場所を具体的に\"}"));
         routes.add(on(p, proposalId, "/revisions", "{\"title\": \"新しい題\", \"body\": \"新しい本文\"}"));
         routes.add(on(p, proposalId, "/referral", "{\"meetingId\": \"" + meetingId + "\", \"reason\": \"審議\"}"));
+        routes.add(on(p, proposalId, "/referral-withdrawal", "{\"reason\": \"会議が延期されたため\"}"));
         routes.add(on(p, proposalId, "/decision",
                 "{\"outcome\": \"ACCEPTED\", \"reason\": \"実施します\", \"conditions\": \"予算の範囲で\"}"));
         routes.add(on(p, proposalId, "/withdrawal", "{\"reason\": \"取り下げ\"}"));
@@ -57,6 +58,8 @@ record CommandRoutes(String method, String pathPrefix, String id, String suffix,
         routes.add(on(m, meetingId, "/registrations",
                 "{\"participant\": {\"name\": \"参加者\", \"affiliation\": \"町内会\", \"nominatedBy\": \"町内会\"}}"));
         routes.add(on(m, meetingId, "/opening", "{\"attendance\": 20}"));
+        routes.add(on(m, meetingId, "/attendance",
+                "{\"marks\": [{\"registrantId\": \"r-1\", \"status\": \"PRESENT\"}]}"));
         routes.add(on(m, meetingId, "/groups", "{\"number\": 1, \"theme\": \"交通\"}"));
         routes.add(on(m, meetingId, "/opinions", "{\"group\": 1, \"theme\": \"交通\", \"text\": \"意見\", "
                 + "\"related\": [\"駐輪場\"], \"proposalId\": \"" + proposalId + "\"}"));

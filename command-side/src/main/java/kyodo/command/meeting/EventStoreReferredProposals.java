@@ -1,6 +1,7 @@
 package kyodo.command.meeting;
 
 import kyodo.kernel.proposal.ProposalAccepted;
+import kyodo.kernel.proposal.ProposalReferralWithdrawn;
 import kyodo.kernel.proposal.ProposalRejected;
 import kyodo.kernel.proposal.ProposalReferredToMeeting;
 import kyodo.kernel.proposal.ProposalWithdrawn;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the proposal's event stream: it stands referred to a meeting when its last referral names
- * that meeting and no answer or withdrawal came after.
+ * that meeting and no answer, withdrawal of the proposal or withdrawal of that referral came after.
  */
 @Component
 class EventStoreReferredProposals implements ReferredProposals {
@@ -33,7 +34,7 @@ class EventStoreReferredProposals implements ReferredProposals {
             if (payload instanceof ProposalReferredToMeeting referral) {
                 referredTo = referral.meetingId();
             } else if (payload instanceof ProposalAccepted || payload instanceof ProposalRejected
-                    || payload instanceof ProposalWithdrawn) {
+                    || payload instanceof ProposalWithdrawn || payload instanceof ProposalReferralWithdrawn) {
                 referredTo = null;
             }
         }

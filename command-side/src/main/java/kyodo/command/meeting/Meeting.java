@@ -8,6 +8,8 @@ import kyodo.kernel.decision.DecisionKind;
 import kyodo.kernel.decision.DecisionOutcome;
 import kyodo.kernel.decision.SubjectType;
 import kyodo.kernel.meeting.AgendaPublished;
+import kyodo.kernel.meeting.AttendanceMark;
+import kyodo.kernel.meeting.AttendanceRecorded;
 import kyodo.kernel.meeting.FeedbackRecorded;
 import kyodo.kernel.meeting.GroupFormed;
 import kyodo.kernel.meeting.MeetingCancelled;
@@ -16,6 +18,7 @@ import kyodo.kernel.meeting.MeetingKind;
 import kyodo.kernel.meeting.MeetingOpened;
 import kyodo.kernel.meeting.MeetingRescheduled;
 import kyodo.kernel.meeting.MeetingScheduled;
+import kyodo.kernel.meeting.MemberFeedbackRecorded;
 import kyodo.kernel.meeting.MinutesPublished;
 import kyodo.kernel.meeting.OpinionRecorded;
 import kyodo.kernel.meeting.ParticipantRegistered;
@@ -30,15 +33,18 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
+import static kyodo.command.meeting.MeetingStanding.requireNot;
+import static kyodo.command.meeting.MeetingStanding.requireOpen;
+import static kyodo.command.meeting.MeetingStanding.requireScheduled;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A meeting, from scheduling to minutes: SCHEDULED → OPEN → CLOSED, or CANCELLED before it opens.
  * Opinions and resolutions belong to the open meeting; a resolution is a decision, adopted or
- * failed, and may decide a proposal referred to this meeting.
+ * failed, and may decide a proposal referred to this meeting. Attendance is a headcount at opening
+ * and closing and, per registrant, marks of the roll ({@link MeetingRoll}).
  */
 @Aggregate
 class Meeting extends VersionedAggregate {
@@ -51,10 +57,9 @@ class Meeting extends VersionedAggregate {
     private Ward ward;
     private Status status;
     private Integer capacity;
-    private int registrations;
     private int attendance;
     private final Set<Integer> groups = new HashSet<>();
-    private final Set<String> nominatingGroups = new HashSet<>();
+    private final MeetingRoll roll = new MeetingRoll();
 
     Meeting() {
         // for Axon: rebuilt from events
@@ -70,8 +75,8 @@ class Meeting extends VersionedAggregate {
 
     @CommandHandler
     long handle(PublishAgenda c) {
-        requireNot(Status.CANCELLED, MeetingProblems.CANCELLED, "A cancelled meeting has no agenda.");
-        requireNot(Status.CLOSED, MeetingProblems.CLOSED, "The meeting has closed.");
+        requireNot(status, Status.CANCELLED, MeetingProblems.CANCELLED, "A cancelled meeting has no agenda.");
+        requireNot(status, Status.CLOSED, MeetingProblems.CLOSED, "The meeting has closed.");
         MeetingRules.requireAgenda(c.items());
         apply(new AgendaPublished(meetingId, c.items(), c.at(), c.by()));
         return AggregateLifecycle.getVersion();
@@ -79,7 +84,7 @@ class Meeting extends VersionedAggregate {
 
     @CommandHandler
     long handle(RescheduleMeeting c) {
-        requireScheduled();
+        requireScheduled(status);
         MeetingRules.requireTimes(c.startsAt(), c.endsAt());
         FieldChecks.requireText("reason", c.reason(), MeetingRules.TEXT_MAX);
         apply(new MeetingRescheduled(meetingId, c.startsAt(), c.endsAt(), c.reason().strip(), c.at(), c.by()));
@@ -88,7 +93,7 @@ class Meeting extends VersionedAggregate {
 
     @CommandHandler
     long handle(CancelMeeting c) {
-        requireScheduled();
+        requireScheduled(status);
         FieldChecks.requireText("reason", c.reason(), MeetingRules.TEXT_MAX);
         apply(new MeetingCancelled(meetingId, c.reason().strip(), c.at(), c.by()));
         return AggregateLifecycle.getVersion();
@@ -110,16 +115,28 @@ class Meeting extends VersionedAggregate {
 
     @CommandHandler
     long handle(OpenMeeting c) {
-        requireScheduled();
+        requireScheduled(status);
         MeetingRules.requireAttendance(c.attendance());
         apply(new MeetingOpened(meetingId, c.attendance(), c.at(), c.by()));
         return AggregateLifecycle.getVersion();
     }
 
+    /** Per registrant, alongside the headcount of opening and closing, which it does not change. */
+    @CommandHandler
+    long handle(RecordAttendance c) {
+        requireOpen(status);
+        MeetingRules.requireMarks(c.marks());
+        roll.firstUnknown(c.marks().stream().map(AttendanceMark::registrantId).toList()).ifPresent(id -> {
+            throw refused(MeetingProblems.REGISTRANT_UNKNOWN, "Nobody registered for this meeting as " + id + ".");
+        });
+        apply(new AttendanceRecorded(meetingId, List.copyOf(c.marks()), c.at(), c.by()));
+        return AggregateLifecycle.getVersion();
+    }
+
     @CommandHandler
     long handle(FormGroup c) {
-        requireNot(Status.CANCELLED, MeetingProblems.CANCELLED, "The meeting was cancelled.");
-        requireNot(Status.CLOSED, MeetingProblems.CLOSED, "The meeting has closed.");
+        requireNot(status, Status.CANCELLED, MeetingProblems.CANCELLED, "The meeting was cancelled.");
+        requireNot(status, Status.CLOSED, MeetingProblems.CLOSED, "The meeting has closed.");
         MeetingRules.requireGroup(c.number(), c.theme());
         if (groups.contains(c.number())) {
             throw refused(MeetingProblems.GROUP_EXISTS, "Group " + c.number() + " already exists.");
@@ -130,7 +147,7 @@ class Meeting extends VersionedAggregate {
 
     @CommandHandler
     long handle(RecordOpinion c) {
-        requireOpen();
+        requireOpen(status);
         MeetingRules.requireOpinion(c.theme(), c.text(), c.related());
         if (c.group() != null && !groups.contains(c.group())) {
             throw refused(MeetingProblems.GROUP_UNKNOWN, "No group " + c.group() + " in this meeting.");
@@ -143,7 +160,7 @@ class Meeting extends VersionedAggregate {
 
     @CommandHandler
     long handle(RecordResolution c, QuorumPolicy quorum, ReferredProposals referrals) {
-        requireOpen();
+        requireOpen(status);
         MeetingRules.requireMotion(c.motion(), c.proposalId(), c.proposalOutcome(), c.votesFor(), c.votesAgainst(),
                 c.abstentions());
         int voting = c.votesFor() + c.votesAgainst() + c.abstentions();
@@ -170,7 +187,7 @@ class Meeting extends VersionedAggregate {
 
     @CommandHandler
     long handle(CloseMeeting c) {
-        requireOpen();
+        requireOpen(status);
         MeetingRules.requireAttendance(c.attendance());
         apply(new MeetingClosed(meetingId, c.attendance(), c.at(), c.by()));
         return AggregateLifecycle.getVersion();
@@ -178,7 +195,7 @@ class Meeting extends VersionedAggregate {
 
     @CommandHandler
     long handle(PublishMinutes c) {
-        requireNot(Status.CANCELLED, MeetingProblems.CANCELLED, "A cancelled meeting has no minutes.");
+        requireNot(status, Status.CANCELLED, MeetingProblems.CANCELLED, "A cancelled meeting has no minutes.");
         if (status != Status.CLOSED) {
             throw refused(MeetingProblems.NOT_CLOSED, "Close the meeting first.");
         }
@@ -189,16 +206,29 @@ class Meeting extends VersionedAggregate {
 
     @CommandHandler
     long handle(RecordFeedback c) {
-        requireNot(Status.CANCELLED, MeetingProblems.CANCELLED, "The meeting was cancelled.");
+        requireNot(status, Status.CANCELLED, MeetingProblems.CANCELLED, "The meeting was cancelled.");
         if (status == Status.SCHEDULED) {
             throw refused(MeetingProblems.NOT_OPEN, "Feedback follows the meeting.");
         }
         FieldChecks.requireText("group", c.group(), MeetingRules.NAME_MAX);
         FieldChecks.requireText("text", c.text(), MeetingRules.TEXT_MAX);
-        if (!nominatingGroups.contains(c.group().strip())) {
+        MeetingRules.requireMembers(c.members());
+        String group = c.group().strip();
+        if (!roll.hasNominatingGroup(group)) {
             throw refused(MeetingProblems.FEEDBACK_GROUP_UNKNOWN, "No participant was nominated by that group.");
         }
-        apply(new FeedbackRecorded(meetingId, c.group().strip(), c.text().strip(), c.at(), c.by()));
+        if (c.members() == null || c.members().isEmpty()) {
+            apply(new FeedbackRecorded(meetingId, group, c.text().strip(), c.at(), c.by()));
+            return AggregateLifecycle.getVersion();
+        }
+        roll.firstUnknown(c.members()).ifPresent(id -> {
+            throw refused(MeetingProblems.REGISTRANT_UNKNOWN, "Nobody registered for this meeting as " + id + ".");
+        });
+        roll.firstNotAttendingMemberOf(group, c.members()).ifPresent(id -> {
+            throw refused(MeetingProblems.MEMBER_NOT_ATTENDING, id + " is not a member of that group marked present.");
+        });
+        apply(new MemberFeedbackRecorded(meetingId, group, List.copyOf(c.members()), c.text().strip(), c.at(),
+                c.by()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -218,10 +248,12 @@ class Meeting extends VersionedAggregate {
 
     @EventSourcingHandler
     void on(ParticipantRegistered e) {
-        registrations++;
-        if (e.nominatedBy() != null) {
-            nominatingGroups.add(e.nominatedBy());
-        }
+        roll.register(e.participantId(), e.nominatedBy());
+    }
+
+    @EventSourcingHandler
+    void on(AttendanceRecorded e) {
+        roll.mark(e.marks());
     }
 
     @EventSourcingHandler
@@ -245,36 +277,15 @@ class Meeting extends VersionedAggregate {
     }
 
     private void requireRegistrable() {
-        requireNot(Status.CANCELLED, MeetingProblems.CANCELLED, "Nobody can register for a cancelled meeting.");
-        requireNot(Status.CLOSED, MeetingProblems.CLOSED, "The meeting has closed.");
-        if (capacity != null && registrations >= capacity) {
+        requireNot(status, Status.CANCELLED, MeetingProblems.CANCELLED, "Nobody can register for a cancelled meeting.");
+        requireNot(status, Status.CLOSED, MeetingProblems.CLOSED, "The meeting has closed.");
+        if (capacity != null && roll.registrations() >= capacity) {
             throw refused(MeetingProblems.FULL, "All " + capacity + " places are taken.");
         }
     }
 
-    private void requireScheduled() {
-        requireNot(Status.CANCELLED, MeetingProblems.CANCELLED, "The meeting was cancelled.");
-        if (status != Status.SCHEDULED) {
-            throw refused(MeetingProblems.ALREADY_OPENED, "Only a meeting that has not opened can do this.");
-        }
-    }
-
-    private void requireOpen() {
-        requireNot(Status.CANCELLED, MeetingProblems.CANCELLED, "The meeting was cancelled.");
-        if (status != Status.OPEN) {
-            throw refused(status == Status.CLOSED ? MeetingProblems.CLOSED : MeetingProblems.NOT_OPEN,
-                    "Only an open meeting records this.");
-        }
-    }
-
-    private void requireNot(Status forbidden, ProblemType type, String detail) {
-        if (status == forbidden) {
-            throw refused(type, detail);
-        }
-    }
-
     private KyodoProblemException refused(ProblemType type, String detail) {
-        return new KyodoProblemException(type, detail, List.of(), Map.of("currentStatus", status.name()));
+        return MeetingStanding.refused(status, type, detail);
     }
 
     private static String strip(String text) {

@@ -29,6 +29,11 @@ public final class MeetingProblems {
             "その提案はこの会議に付託されていません", "That proposal is not referred to this meeting");
     public static final ProblemType FEEDBACK_GROUP_UNKNOWN = new ProblemType("feedback-group-unknown", 409,
             "参加者を推薦した団体ではありません", "No participant was nominated by that group");
+    public static final ProblemType REGISTRANT_UNKNOWN = new ProblemType("attendance-registrant-unknown", 409,
+            "この会議に登録されていない参加者です", "No such registrant in this meeting");
+    public static final ProblemType MEMBER_NOT_ATTENDING = new ProblemType("feedback-member-not-attending", 409,
+            "その団体から推薦され出席した参加者ではありません",
+            "The registrant is not a member of that group who attended");
 
     private MeetingProblems() {
     }

@@ -6,6 +6,7 @@ import static kyodo.command.platform.FieldChecks.text;
 
 import kyodo.kernel.decision.DecisionOutcome;
 import kyodo.kernel.meeting.AgendaItem;
+import kyodo.kernel.meeting.AttendanceMark;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.FieldViolation;
 import kyodo.kernel.problem.KyodoProblemException;
@@ -13,8 +14,10 @@ import kyodo.kernel.problem.KyodoProblemException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The limits a meeting's content must respect, enforced by the aggregate whatever the edge
@@ -30,6 +33,8 @@ final class MeetingRules {
     static final int LIST_MAX = 50;
     static final int MINUTES_MAX = 50_000;
     static final int ATTENDANCE_MAX = 100_000;
+    static final int MARKS_MAX = 100;
+    static final int ID_MAX = 64;
     static final Instant EARLIEST = Instant.parse("1989-01-01T00:00:00Z");
     static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
     static final Duration LONGEST = Duration.ofDays(14);
@@ -83,6 +88,37 @@ final class MeetingRules {
         List<FieldViolation> errors = new ArrayList<>();
         range(errors, "attendance", attendance, 0, ATTENDANCE_MAX);
         refuseIfAny(errors, "Invalid attendance.");
+    }
+
+    /** 1 to {@value #MARKS_MAX} marks, each with a registrant and a status, no registrant twice. */
+    static void requireMarks(List<AttendanceMark> marks) {
+        List<FieldViolation> errors = new ArrayList<>();
+        if (marks == null || marks.isEmpty() || marks.size() > MARKS_MAX) {
+            errors.add(new FieldViolation("marks", "1 to " + MARKS_MAX + " marks"));
+        } else {
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < marks.size(); i++) {
+                AttendanceMark mark = marks.get(i);
+                text(errors, "marks[" + i + "].registrantId", mark == null ? null : mark.registrantId(), ID_MAX);
+                if (mark != null && mark.status() == null) {
+                    errors.add(new FieldViolation("marks[" + i + "].status", "PRESENT, ABSENT or EXCUSED"));
+                }
+                if (mark != null && mark.registrantId() != null && !seen.add(mark.registrantId())) {
+                    errors.add(new FieldViolation("marks[" + i + "].registrantId", "each registrant once"));
+                }
+            }
+        }
+        refuseIfAny(errors, "The attendance is invalid.");
+    }
+
+    /** Members named with feedback: none, or up to {@value #LIST_MAX} registrant ids, each once. */
+    static void requireMembers(List<String> members) {
+        List<FieldViolation> errors = new ArrayList<>();
+        list(errors, "members", members, 0, LIST_MAX, ID_MAX);
+        if (members != null && new HashSet<>(members).size() != members.size()) {
+            errors.add(new FieldViolation("members", "each member once"));
+        }
+        refuseIfAny(errors, "The members are invalid.");
     }
 
     static void requireGroup(int number, String theme) {

@@ -2,7 +2,6 @@ package kyodo.command.proposal;
 
 import kyodo.command.platform.FieldChecks;
 import kyodo.command.platform.VersionedAggregate;
-import kyodo.kernel.FiscalYear;
 import kyodo.kernel.StaffRef;
 import kyodo.kernel.Ward;
 import kyodo.kernel.decision.Decision;
@@ -17,6 +16,7 @@ import kyodo.kernel.proposal.ProposalAccepted;
 import kyodo.kernel.proposal.ProposalAcknowledged;
 import kyodo.kernel.proposal.ProposalProgramme;
 import kyodo.kernel.proposal.ProposalProgressUpdated;
+import kyodo.kernel.proposal.ProposalReferralWithdrawn;
 import kyodo.kernel.proposal.ProposalReferredToMeeting;
 import kyodo.kernel.proposal.ProposalRejected;
 import kyodo.kernel.proposal.ProposalResponseOverdue;
@@ -35,25 +35,25 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.Map;
-import java.util.Set;
 
+import static kyodo.command.proposal.ProposalStanding.DECIDED;
+import static kyodo.command.proposal.ProposalStanding.requireNotReferred;
+import static kyodo.command.proposal.ProposalStanding.requireOpen;
+import static kyodo.command.proposal.ProposalStanding.requireUndecidedAndAcknowledged;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A proposal from residents or a group to a ward office, from submission to its answer:
  * SUBMITTED → ACKNOWLEDGED ⇄ REVISION_REQUESTED → (REFERRED_TO_MEETING) → ACCEPTED | REJECTED, or
- * WITHDRAWN from any open state. Decides every command against its rules; state changes only in
- * the event-sourcing handlers. Update commands answer the proposal's new version.
+ * WITHDRAWN from any open state. While referred, only the meeting's resolution decides it, unless the
+ * referral is withdrawn (back to ACKNOWLEDGED). Decides every command against its rules; state changes
+ * only in the event-sourcing handlers. Update commands answer the proposal's new version.
  */
 @Aggregate
 class Proposal extends VersionedAggregate {
 
     static final String RESPONSE_DUE = "proposal-response-due";
     private static final String MEETING_RESOLUTION = DecisionBasis.meetingResolution("").type();
-
-    private static final Set<ProposalStatus> DECIDED = Set.of(ProposalStatus.ACCEPTED, ProposalStatus.REJECTED);
 
     @AggregateIdentifier
     private String proposalId;
@@ -62,6 +62,8 @@ class Proposal extends VersionedAggregate {
     private ProposalStatus status;
     private LocalDate dueOn;
     private String answerDecisionId;
+    private String referredTo;
+    private Instant referredAt;
 
     Proposal() {
         // for Axon: rebuilt from events
@@ -77,22 +79,22 @@ class Proposal extends VersionedAggregate {
 
     @CommandHandler
     long handle(AcknowledgeProposal command, ResponseDuePolicy policy, DeadlineManager deadlines) {
-        requireOpen();
+        requireOpen(status);
         if (status != ProposalStatus.SUBMITTED) {
             throw refused(ProposalProblems.ALREADY_ACKNOWLEDGED, "The proposal is already under review.");
         }
         FieldChecks.requireText("department", command.department(), ProposalRules.DEPARTMENT_MAX);
         int days = command.responseDueDays() != null ? command.responseDueDays() : policy.daysFor(programme);
         ProposalRules.requireDueDays(days);
-        LocalDate due = tokyoDate(command.at()).plusDays(days);
+        LocalDate due = ResponseDays.tokyoDate(command.at()).plusDays(days);
         apply(new ProposalAcknowledged(proposalId, command.department().strip(), due, command.at(), command.by()));
-        deadlines.schedule(endOf(due), RESPONSE_DUE, due);
+        deadlines.schedule(ResponseDays.endOf(due), RESPONSE_DUE, due);
         return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
     long handle(PostProgressUpdate command) {
-        requireOpen();
+        requireOpen(status);
         FieldChecks.requireText("text", command.text(), ProposalRules.TEXT_MAX);
         apply(new ProposalProgressUpdated(proposalId, command.text().strip(), command.at(), command.by()));
         return AggregateLifecycle.getVersion();
@@ -100,7 +102,8 @@ class Proposal extends VersionedAggregate {
 
     @CommandHandler
     long handle(RequestRevision command) {
-        requireUndecidedAndAcknowledged();
+        requireUndecidedAndAcknowledged(status);
+        requireNotReferred(status, referredTo);
         if (status == ProposalStatus.REVISION_REQUESTED) {
             throw refused(ProposalProblems.REVISION_ALREADY_REQUESTED, "A revision is already awaited.");
         }
@@ -112,7 +115,7 @@ class Proposal extends VersionedAggregate {
 
     @CommandHandler
     long handle(ReviseProposal command) {
-        requireOpen();
+        requireOpen(status);
         if (DECIDED.contains(status)) {
             throw refused(ProposalProblems.ALREADY_DECIDED, "A decided proposal cannot be revised.");
         }
@@ -127,7 +130,7 @@ class Proposal extends VersionedAggregate {
 
     @CommandHandler
     long handle(ReferProposal command, MeetingDirectory meetings) {
-        requireUndecidedAndAcknowledged();
+        requireUndecidedAndAcknowledged(status);
         if (status == ProposalStatus.REFERRED_TO_MEETING) {
             throw refused(ProposalProblems.ALREADY_REFERRED, "The proposal is already before a meeting.");
         }
@@ -151,14 +154,16 @@ class Proposal extends VersionedAggregate {
             // the same decision again (a retried or replayed policy): already recorded, nothing new
             return AggregateLifecycle.getVersion();
         }
-        requireUndecidedAndAcknowledged();
-        if (command.basis() != null && MEETING_RESOLUTION.equals(command.basis().type())
-                && status != ProposalStatus.REFERRED_TO_MEETING) {
-            throw refused(ProposalProblems.NOT_REFERRED, "Only a referred proposal is decided by a resolution.");
+        requireUndecidedAndAcknowledged(status);
+        if (command.basis() == null || !MEETING_RESOLUTION.equals(command.basis().type())) {
+            requireNotReferred(status, referredTo);
+        } else if (status != ProposalStatus.REFERRED_TO_MEETING || command.at().isBefore(referredAt)) {
+            // a resolution voted before a withdrawn referral, reaching the policy late, decides nothing
+            throw refused(ProposalProblems.NOT_REFERRED,
+                    "Only a resolution voted since the proposal's standing referral decides it.");
         }
         ProposalRules.requireAnswer(command.outcome(), command.reason(), command.conditions());
-        int daysLate = dueOn == null ? 0 : (int) Math.max(0,
-                ChronoUnit.DAYS.between(dueOn, tokyoDate(command.at())));
+        int daysLate = ResponseDays.daysLate(dueOn, command.at());
         Decision decision = decision(command.decisionId(), DecisionKind.PROPOSAL_ANSWER, command.outcome(),
                 command.reason().strip(), command.by(), command.at(), command.basis());
         // The response deadline is left to fire: it finds the proposal decided and records nothing
@@ -173,8 +178,21 @@ class Proposal extends VersionedAggregate {
     }
 
     @CommandHandler
+    long handle(WithdrawReferral command) {
+        requireUndecidedAndAcknowledged(status);
+        if (status != ProposalStatus.REFERRED_TO_MEETING) {
+            throw refused(ProposalProblems.NO_REFERRAL, "The proposal is not before a meeting.");
+        }
+        FieldChecks.requireText("reason", command.reason(), ProposalRules.TEXT_MAX);
+        apply(new ProposalReferralWithdrawn(proposalId, referredTo, decision(command.decisionId(),
+                DecisionKind.REFERRAL_WITHDRAWAL, DecisionOutcome.WITHDRAWN, command.reason().strip(), command.by(),
+                command.at(), null)));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
     long handle(WithdrawProposal command, DeadlineManager deadlines) {
-        requireOpen();
+        requireOpen(status);
         if (DECIDED.contains(status)) {
             throw refused(ProposalProblems.ALREADY_DECIDED, "A decided proposal cannot be withdrawn.");
         }
@@ -188,7 +206,7 @@ class Proposal extends VersionedAggregate {
     @DeadlineHandler(deadlineName = RESPONSE_DUE)
     void onResponseDue(LocalDate due) {
         if (status != ProposalStatus.WITHDRAWN && !DECIDED.contains(status) && due.equals(dueOn)) {
-            apply(new ProposalResponseOverdue(proposalId, due, endOf(due)));
+            apply(new ProposalResponseOverdue(proposalId, due, ResponseDays.endOf(due)));
         }
     }
 
@@ -219,6 +237,16 @@ class Proposal extends VersionedAggregate {
     @EventSourcingHandler
     void on(ProposalReferredToMeeting event) {
         this.status = ProposalStatus.REFERRED_TO_MEETING;
+        this.referredTo = event.meetingId();
+        this.referredAt = event.decision().decidedAt();
+    }
+
+    @EventSourcingHandler
+    void on(ProposalReferralWithdrawn event) {
+        // back under review; a revision asked before the referral cannot be made while referred, so none awaits
+        this.status = ProposalStatus.ACKNOWLEDGED;
+        this.referredTo = null;
+        this.referredAt = null;
     }
 
     @EventSourcingHandler
@@ -251,38 +279,13 @@ class Proposal extends VersionedAggregate {
         return dueOn;
     }
 
-    private void requireOpen() {
-        if (status == ProposalStatus.WITHDRAWN) {
-            throw refused(ProposalProblems.WITHDRAWN, "A withdrawn proposal takes no further commands.");
-        }
-    }
-
-    private void requireUndecidedAndAcknowledged() {
-        requireOpen();
-        if (DECIDED.contains(status)) {
-            throw refused(ProposalProblems.ALREADY_DECIDED, "The proposal was already answered.");
-        }
-        if (status == ProposalStatus.SUBMITTED) {
-            throw refused(ProposalProblems.NOT_ACKNOWLEDGED, "Acknowledge the proposal first.");
-        }
-    }
-
     private KyodoProblemException refused(ProblemType type, String detail) {
-        return new KyodoProblemException(type, detail, java.util.List.of(), Map.of("currentStatus", status.name()));
+        return ProposalStanding.refused(status, type, detail);
     }
 
     private Decision decision(String decisionId, DecisionKind kind, DecisionOutcome outcome, String reason,
                               StaffRef by, Instant at, DecisionBasis basis) {
         return new Decision(decisionId, SubjectType.PROPOSAL, proposalId, ward, kind, outcome, reason, by, at, basis);
-    }
-
-    private static LocalDate tokyoDate(Instant instant) {
-        return instant.atZone(FiscalYear.TOKYO).toLocalDate();
-    }
-
-    /** The answer is due by the end of the due day in Tokyo. */
-    private static Instant endOf(LocalDate day) {
-        return day.plusDays(1).atStartOfDay(FiscalYear.TOKYO).toInstant();
     }
 
     private static String strip(String text) {

@@ -22,6 +22,12 @@ public final class ProposalProblems {
             "この提案はすでに会議に付託されています", "The proposal was already referred to a meeting");
     public static final ProblemType NOT_REFERRED = new ProblemType("proposal-not-referred", 409,
             "会議に付託されていない提案は決議では決まりません", "The proposal is not referred to a meeting");
+    public static final ProblemType DECIDED_BY_MEETING = new ProblemType("proposal-decided-by-meeting", 409,
+            "会議に付託中の提案は、会議の決議で決まります（直接回答するには付託を撤回してください）",
+            "The proposal is referred to a meeting, whose resolution decides it; withdraw the referral to answer it directly");
+    public static final ProblemType NO_REFERRAL = new ProblemType("proposal-referral-not-standing", 409,
+            "この提案は会議に付託されていないため、付託を撤回できません",
+            "The proposal is not referred to a meeting, so there is no referral to withdraw");
     public static final ProblemType MEETING_ELSEWHERE = new ProblemType("referral-meeting-elsewhere", 409,
             "その会議はこの提案の区を対象としていません", "That meeting is not held for the proposal's ward");
     public static final ProblemType MEETING_UNKNOWN = new ProblemType("referral-meeting-unknown", 409,

@@ -3,6 +3,9 @@ package kyodo.query.meeting;
 import kyodo.kernel.decision.SubjectType;
 import kyodo.kernel.meeting.AgendaItem;
 import kyodo.kernel.meeting.AgendaPublished;
+import kyodo.kernel.meeting.AttendanceMark;
+import kyodo.kernel.meeting.AttendanceRecorded;
+import kyodo.kernel.meeting.AttendanceStatus;
 import kyodo.kernel.meeting.FeedbackRecorded;
 import kyodo.kernel.meeting.GroupFormed;
 import kyodo.kernel.meeting.MeetingCancelled;
@@ -10,6 +13,7 @@ import kyodo.kernel.meeting.MeetingClosed;
 import kyodo.kernel.meeting.MeetingOpened;
 import kyodo.kernel.meeting.MeetingRescheduled;
 import kyodo.kernel.meeting.MeetingScheduled;
+import kyodo.kernel.meeting.MemberFeedbackRecorded;
 import kyodo.kernel.meeting.MinutesPublished;
 import kyodo.kernel.meeting.OpinionRecorded;
 import kyodo.kernel.meeting.ParticipantRegistered;
@@ -18,6 +22,7 @@ import kyodo.query.history.EventStory;
 import kyodo.query.history.FeatureHistory;
 import org.springframework.stereotype.Component;
 
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -136,6 +141,30 @@ public class MeetingHistory extends FeatureHistory {
         return new EventStory(orDash(e.group()) + " からのフィードバックが記録されました：" + e.text(),
                 "Feedback from " + orDash(e.group()) + " recorded: " + e.text(),
                 map("group", e.group(), "text", e.text(), "recordedAt", e.recordedAt(), "role", e.recordedBy()));
+    }
+
+    private static EventStory attendanceRecorded(AttendanceRecorded e) {
+        Map<AttendanceStatus, Long> counts = e.marks().stream()
+                .collect(Collectors.groupingBy(AttendanceMark::status, () -> new EnumMap<>(AttendanceStatus.class),
+                        Collectors.counting()));
+        long present = counts.getOrDefault(AttendanceStatus.PRESENT, 0L);
+        long absent = counts.getOrDefault(AttendanceStatus.ABSENT, 0L);
+        long excused = counts.getOrDefault(AttendanceStatus.EXCUSED, 0L);
+        return new EventStory("登録者 " + e.marks().size() + " 名の出欠が記録されました（出席 " + present + "・欠席 " + absent
+                        + "・届出欠席 " + excused + "）",
+                "Attendance of " + e.marks().size() + " registrant(s) recorded (" + present + " present, " + absent
+                        + " absent, " + excused + " excused)",
+                map("present", present, "absent", absent, "excused", excused, "recordedAt", e.recordedAt(),
+                        "role", e.recordedBy()));
+    }
+
+    private static EventStory memberFeedbackRecorded(MemberFeedbackRecorded e) {
+        return new EventStory(orDash(e.group()) + " の出席者 " + e.memberIds().size() + " 名からのフィードバックが記録されました："
+                        + e.text(),
+                "Feedback from " + e.memberIds().size() + " attending member(s) of " + orDash(e.group())
+                        + " recorded: " + e.text(),
+                map("group", e.group(), "members", e.memberIds().size(), "text", e.text(),
+                        "recordedAt", e.recordedAt(), "role", e.recordedBy()));
     }
 
     /** An agenda item's public fields, the same in an event's data and in the replayed state. */

@@ -4,6 +4,7 @@ import kyodo.kernel.FiscalYear;
 import kyodo.kernel.decision.Decision;
 import kyodo.kernel.meeting.AgendaItem;
 import kyodo.kernel.meeting.AgendaPublished;
+import kyodo.kernel.meeting.AttendanceRecorded;
 import kyodo.kernel.meeting.FeedbackRecorded;
 import kyodo.kernel.meeting.GroupFormed;
 import kyodo.kernel.meeting.MeetingCancelled;
@@ -11,6 +12,7 @@ import kyodo.kernel.meeting.MeetingClosed;
 import kyodo.kernel.meeting.MeetingOpened;
 import kyodo.kernel.meeting.MeetingRescheduled;
 import kyodo.kernel.meeting.MeetingScheduled;
+import kyodo.kernel.meeting.MemberFeedbackRecorded;
 import kyodo.kernel.meeting.MinutesPublished;
 import kyodo.kernel.meeting.OpinionRecorded;
 import kyodo.kernel.meeting.ParticipantRegistered;
@@ -40,7 +42,8 @@ import static kyodo.query.platform.TimelineEntries.role;
 /**
  * Projects meeting events into the {@code meetings} collection: one document per meeting with its
  * schedule, agenda, attendance, groups and their opinions, resolutions, minutes and feedback, the
- * participants kept sealed (staff views only), the {@code searchTokens} behind {@code ?q=} (title,
+ * participants kept sealed and their attendance marks (staff views only), the public attendance counts
+ * per nominating group, the {@code searchTokens} behind {@code ?q=} (title,
  * themes, opinions) and a public {@code timeline} (roles only, never staff ids or participants).
  * <p>
  * The timeline holds the steps a reader follows a meeting by: scheduled, agenda published,
@@ -88,6 +91,8 @@ class MeetingProjection extends DocumentProjection<MeetingProjection.Batch> {
                 .append("reschedulings", List.of())
                 .append("registrations", 0)
                 .append("participants", List.of())
+                .append("attendanceMarks", List.of())
+                .append("attendanceByGroup", List.of())
                 .append("groups", List.of())
                 .append("opinions", List.of())
                 .append("resolutions", List.of())
@@ -98,6 +103,7 @@ class MeetingProjection extends DocumentProjection<MeetingProjection.Batch> {
                         role(event.scheduledBy()))));
         write(batch -> {
             batch.startsAt.put(event.meetingId(), event.startsAt());
+            batch.rolls.put(event.meetingId(), new AttendanceRoll());
             batch.add(created(event.meetingId(), doc));
         });
     }
@@ -143,12 +149,35 @@ class MeetingProjection extends DocumentProjection<MeetingProjection.Batch> {
 
     @EventHandler
     void on(ParticipantRegistered event, @SequenceNumber long sequence) {
-        update(event.meetingId(), sequence, new DocumentChange()
-                .inc("registrations", 1)
-                .push("participants", new Document("participantId", event.participantId())
-                        .append("participant", StoredSealedData.document(event.participant()))
-                        .append("nominatedBy", event.nominatedBy())
-                        .append("registeredAt", Date.from(event.registeredAt()))));
+        write(batch -> {
+            AttendanceRoll roll = batch.rolls.get(event.meetingId());
+            if (roll != null) {
+                roll.register(event.participantId(), event.nominatedBy());
+            }
+            batch.add(updated(event.meetingId(), sequence, new DocumentChange()
+                    .inc("registrations", 1)
+                    .push("participants", new Document("participantId", event.participantId())
+                            .append("participant", StoredSealedData.document(event.participant()))
+                            .append("nominatedBy", event.nominatedBy())
+                            .append("registeredAt", Date.from(event.registeredAt())))));
+        });
+    }
+
+    /** The marks (by registrant id, staff only) and the public counts per nominating group they give. */
+    @EventHandler
+    void on(AttendanceRecorded event, @SequenceNumber long sequence) {
+        write(batch -> {
+            AttendanceRoll roll = batch.rolls.get(event.meetingId());
+            if (roll == null) {
+                return; // no document to mark: the update would match nothing
+            }
+            roll.mark(event.marks());
+            batch.add(updated(event.meetingId(), sequence, new DocumentChange()
+                    .set("attendanceByGroup", AttendanceRoll.documents(roll.byGroup()))
+                    .push("attendanceMarks", new Document("$each", event.marks().stream()
+                            .map(m -> new Document("registrantId", m.registrantId())
+                                    .append("status", m.status().name())).toList()))));
+        });
     }
 
     @EventHandler
@@ -234,6 +263,16 @@ class MeetingProjection extends DocumentProjection<MeetingProjection.Batch> {
                         role(event.recordedBy()), "group", event.group())));
     }
 
+    /** Feedback naming the group's attending members: public with how many, never which. */
+    @EventHandler
+    void on(MemberFeedbackRecorded event, @SequenceNumber long sequence) {
+        update(event.meetingId(), sequence, new DocumentChange()
+                .push("feedback", new Document("group", event.group()).append("text", event.text())
+                        .append("members", event.memberIds().size()).append("at", Date.from(event.recordedAt())))
+                .push("timeline", entry(sequence, "FEEDBACK_RECORDED", event.recordedAt(),
+                        role(event.recordedBy()), "group", event.group())));
+    }
+
     private static Document agendaItem(AgendaItem item) {
         return new Document("title", item.title()).append("lead", item.lead())
                 .append("discussionPoints", item.discussionPoints()).append("preparation", item.preparation());
@@ -247,6 +286,7 @@ class MeetingProjection extends DocumentProjection<MeetingProjection.Batch> {
     static final class Batch extends WriteBatch {
 
         final Remembered<Instant> startsAt = remembered(doc -> doc.getDate("startsAt").toInstant(), "startsAt");
+        final Remembered<AttendanceRoll> rolls = remembered(AttendanceRoll::of, "participants", "attendanceMarks");
 
         Batch(ReadCollection meetings) {
             super(meetings);

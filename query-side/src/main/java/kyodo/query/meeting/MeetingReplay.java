@@ -1,6 +1,7 @@
 package kyodo.query.meeting;
 
 import kyodo.kernel.meeting.AgendaPublished;
+import kyodo.kernel.meeting.AttendanceRecorded;
 import kyodo.kernel.meeting.FeedbackRecorded;
 import kyodo.kernel.meeting.GroupFormed;
 import kyodo.kernel.meeting.MeetingCancelled;
@@ -8,6 +9,7 @@ import kyodo.kernel.meeting.MeetingClosed;
 import kyodo.kernel.meeting.MeetingOpened;
 import kyodo.kernel.meeting.MeetingRescheduled;
 import kyodo.kernel.meeting.MeetingScheduled;
+import kyodo.kernel.meeting.MemberFeedbackRecorded;
 import kyodo.kernel.meeting.MinutesPublished;
 import kyodo.kernel.meeting.OpinionRecorded;
 import kyodo.kernel.meeting.ParticipantRegistered;
@@ -26,7 +28,7 @@ import static kyodo.query.history.PublicData.map;
 
 /**
  * A meeting at a moment, for the public history: schedule, agenda, groups, what was said and
- * resolved. Participants are counted, never named.
+ * resolved. Participants are counted, never named; their attendance only per nominating group.
  */
 final class MeetingReplay implements SubjectState {
 
@@ -40,6 +42,7 @@ final class MeetingReplay implements SubjectState {
     private int opinions;
     private int participants;
     private int feedback;
+    private final AttendanceRoll roll = new AttendanceRoll();
 
     MeetingReplay() {
         s.put("minutesPublished", false);
@@ -70,8 +73,9 @@ final class MeetingReplay implements SubjectState {
             e.items().forEach(item -> agenda.add(MeetingHistory.agendaItem(item)));
         } else if (p instanceof GroupFormed e) {
             groups.add(map("number", e.number(), "theme", e.theme()));
-        } else if (p instanceof ParticipantRegistered) {
+        } else if (p instanceof ParticipantRegistered e) {
             participants++;
+            roll.register(e.participantId(), e.nominatedBy());
         } else if (p instanceof MeetingOpened e) {
             s.put("status", "OPEN");
             s.put("attendance", e.attendance());
@@ -89,8 +93,10 @@ final class MeetingReplay implements SubjectState {
             s.put("attendance", e.attendance());
         } else if (p instanceof MinutesPublished) {
             s.put("minutesPublished", true);
-        } else if (p instanceof FeedbackRecorded) {
+        } else if (p instanceof FeedbackRecorded || p instanceof MemberFeedbackRecorded) {
             feedback++;
+        } else if (p instanceof AttendanceRecorded e) {
+            roll.mark(e.marks());
         }
     }
 
@@ -98,7 +104,9 @@ final class MeetingReplay implements SubjectState {
     public Map<String, Object> toMap() {
         Map<String, Object> out = new LinkedHashMap<>(s);
         out.putAll(map("agenda", agenda, "groups", groups, "participants", participants, "opinions", opinions,
-                "resolutions", resolutions, "feedback", feedback));
+                "resolutions", resolutions, "feedback", feedback, "attendanceByGroup",
+                roll.byGroup().stream().map(c -> map("group", c.group(), "present", c.present(),
+                        "absent", c.absent(), "excused", c.excused())).toList()));
         return out;
     }
 }

@@ -53,10 +53,13 @@ public class MeetingViews {
                 .projection(Projections.exclude("searchTokens")).first());
     }
 
-    /** The stored document without participants or search tokens: all the public view may use. Blocking. */
+    /**
+     * The stored document without participants, their attendance marks or search tokens: all the public
+     * view may use. Blocking.
+     */
     public Optional<Document> findPublic(String id) {
         return Optional.ofNullable(meetings.find(Filters.eq("_id", id))
-                .projection(Projections.exclude("searchTokens", "participants")).first());
+                .projection(Projections.exclude("searchTokens", "participants", "attendanceMarks")).first());
     }
 
     /** One page of meetings matching the query, and how many match in all. Blocking. */
@@ -92,9 +95,12 @@ public class MeetingViews {
                 doc.getList("resolutions", Document.class, List.of()).stream().map(MeetingParts::resolution)
                         .toList(),
                 instant(doc, "closedAt"), doc.getInteger("attendanceAtClosing"),
+                doc.getList("attendanceByGroup", Document.class, List.of()).stream().map(AttendanceRoll::read)
+                        .toList(),
                 minutes == null ? null : new Minutes(minutes.getString("text"), instant(minutes, "publishedAt")),
                 doc.getList("feedback", Document.class, List.of()).stream()
-                        .map(f -> new Feedback(f.getString("group"), f.getString("text"), instant(f, "at")))
+                        .map(f -> new Feedback(f.getString("group"), f.getString("text"), f.getInteger("members", 0),
+                                instant(f, "at")))
                         .toList(),
                 doc.getList("timeline", Document.class, List.of()).stream().map(MeetingParts::timelineEntry)
                         .toList());
@@ -107,21 +113,23 @@ public class MeetingViews {
      */
     public MeetingStaffView staffView(Document doc, Viewer viewer) {
         Ward ward = Ward.fromCode(doc.getString("ward")).orElse(null);
+        AttendanceRoll roll = AttendanceRoll.of(doc);
         List<ParticipantView> participants = doc.getList("participants", Document.class, List.of()).stream()
-                .map(registration -> participant(registration, ward, viewer)).toList();
+                .map(registration -> participant(registration, ward, viewer, roll)).toList();
         return new MeetingStaffView(publicView(doc), participants);
     }
 
-    private ParticipantView participant(Document registration, Ward ward, Viewer viewer) {
+    private ParticipantView participant(Document registration, Ward ward, Viewer viewer, AttendanceRoll roll) {
         SealedPersonalData sealed = StoredSealedData.read(registration.get("participant", Document.class));
         String participantId = registration.getString("participantId");
         String nominatedBy = registration.getString("nominatedBy");
         Instant registeredAt = instant(registration, "registeredAt");
+        String attendance = Optional.ofNullable(roll.statusOf(participantId)).map(Enum::name).orElse(null);
         return viewer.show(ward, sealed, protector, Participant.class,
                 p -> new ParticipantView(participantId, sealed.subjectId(), p.name(), p.affiliation(), nominatedBy,
-                        registeredAt, false),
+                        registeredAt, attendance, false),
                 (text, erased) -> new ParticipantView(participantId, sealed.subjectId(), text, text, nominatedBy,
-                        registeredAt, erased));
+                        registeredAt, attendance, erased));
     }
 
     private static MeetingListItem listItem(Document doc) {
@@ -152,6 +160,8 @@ public class MeetingViews {
      * @param district        the district it belongs to, or null (both null: city-wide)
      * @param fiscalYear      of the (current) start, in Asia/Tokyo
      * @param registrations   how many registered
+     * @param attendanceByGroup per nominating group, how many of its members were marked present, absent
+     *                        and excused (never who)
      * @param groups          discussion groups in number order, each with its opinions
      * @param plenaryOpinions opinions voiced in the plenary, not in a group
      */
@@ -164,7 +174,8 @@ public class MeetingViews {
                                     List<Rescheduling> reschedulings, Cancellation cancellation, int registrations,
                                     Instant openedAt, Integer attendanceAtOpening, List<Group> groups,
                                     List<Opinion> plenaryOpinions, List<Resolution> resolutions, Instant closedAt,
-                                    Integer attendanceAtClosing, Minutes minutes, List<Feedback> feedback,
+                                    Integer attendanceAtClosing, List<GroupAttendance> attendanceByGroup,
+                                    Minutes minutes, List<Feedback> feedback,
                                     List<TimelineEntry> timeline) {
     }
 
@@ -198,8 +209,12 @@ public class MeetingViews {
     public record Minutes(String text, Instant publishedAt) {
     }
 
-    /** What members reported back to the group that nominated them. */
-    public record Feedback(String group, String text, Instant at) {
+    /**
+     * What members reported back to the group that nominated them.
+     *
+     * @param members how many of the group's attending members it names (0: none named)
+     */
+    public record Feedback(String group, String text, int members, Instant at) {
     }
 
     /**
@@ -223,10 +238,11 @@ public class MeetingViews {
 
     /**
      * A registered participant as staff see them; name and affiliation read
-     * {@value PersonalDataProtector#ERASED_PLACEHOLDER} once an administrator forgot the person.
+     * {@value PersonalDataProtector#ERASED_PLACEHOLDER} once an administrator forgot the person;
+     * {@code attendance} is their latest mark (PRESENT, ABSENT, EXCUSED) or null.
      */
     public record ParticipantView(String participantId, String subjectId, String name, String affiliation,
-                                  String nominatedBy, Instant registeredAt, boolean erased) {
+                                  String nominatedBy, Instant registeredAt, String attendance, boolean erased) {
 
         @Override
         public String toString() {

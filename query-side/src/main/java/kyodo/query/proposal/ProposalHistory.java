@@ -4,6 +4,7 @@ import kyodo.kernel.decision.SubjectType;
 import kyodo.kernel.proposal.ProposalAccepted;
 import kyodo.kernel.proposal.ProposalAcknowledged;
 import kyodo.kernel.proposal.ProposalProgressUpdated;
+import kyodo.kernel.proposal.ProposalReferralWithdrawn;
 import kyodo.kernel.proposal.ProposalReferredToMeeting;
 import kyodo.kernel.proposal.ProposalRejected;
 import kyodo.kernel.proposal.ProposalResponseOverdue;
@@ -70,6 +71,12 @@ public class ProposalHistory extends FeatureHistory {
 
     private static EventStory proposalReferredToMeeting(ProposalReferredToMeeting e) {
         return decided("会議 " + e.meetingId() + " に付議されました", "Referred to meeting " + e.meetingId(),
+                e.decision(), map("meetingId", e.meetingId()));
+    }
+
+    private static EventStory proposalReferralWithdrawn(ProposalReferralWithdrawn e) {
+        return decided("会議 " + e.meetingId() + " への付議が撤回されました（理由：" + orDash(e.decision().reason()) + "）",
+                "Referral to meeting " + e.meetingId() + " withdrawn (reason: " + orDash(e.decision().reason()) + ")",
                 e.decision(), map("meetingId", e.meetingId()));
     }
 

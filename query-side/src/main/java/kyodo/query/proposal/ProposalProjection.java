@@ -11,6 +11,7 @@ import kyodo.kernel.project.ProjectLaunched;
 import kyodo.kernel.proposal.ProposalAccepted;
 import kyodo.kernel.proposal.ProposalAcknowledged;
 import kyodo.kernel.proposal.ProposalProgressUpdated;
+import kyodo.kernel.proposal.ProposalReferralWithdrawn;
 import kyodo.kernel.proposal.ProposalReferredToMeeting;
 import kyodo.kernel.proposal.ProposalRejected;
 import kyodo.kernel.proposal.ProposalResponseOverdue;
@@ -177,6 +178,17 @@ class ProposalProjection extends DocumentProjection<ProposalProjection.Batch> {
         update(event.proposalId(), sequence, new Document("status", ProposalStatus.REFERRED_TO_MEETING.name())
                         .append("meetingId", event.meetingId()),
                 entry(sequence, "REFERRED", decision.decidedAt(), role(decision.decidedBy()),
+                        "reason", decision.reason(), "outcome", decision.outcome().name(),
+                        "meetingId", event.meetingId()));
+    }
+
+    /** Back under review, before no meeting; the timeline keeps the meeting it was withdrawn from. */
+    @EventHandler
+    void on(ProposalReferralWithdrawn event, @SequenceNumber long sequence) {
+        Decision decision = event.decision();
+        update(event.proposalId(), sequence, new Document("status", ProposalStatus.ACKNOWLEDGED.name())
+                        .append("meetingId", null),
+                entry(sequence, "REFERRAL_WITHDRAWN", decision.decidedAt(), role(decision.decidedBy()),
                         "reason", decision.reason(), "outcome", decision.outcome().name(),
                         "meetingId", event.meetingId()));
     }

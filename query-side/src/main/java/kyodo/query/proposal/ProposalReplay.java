@@ -4,6 +4,7 @@ import kyodo.kernel.decision.Decision;
 import kyodo.kernel.proposal.ProposalAccepted;
 import kyodo.kernel.proposal.ProposalAcknowledged;
 import kyodo.kernel.proposal.ProposalProgressUpdated;
+import kyodo.kernel.proposal.ProposalReferralWithdrawn;
 import kyodo.kernel.proposal.ProposalReferredToMeeting;
 import kyodo.kernel.proposal.ProposalRejected;
 import kyodo.kernel.proposal.ProposalResponseOverdue;
@@ -68,6 +69,10 @@ final class ProposalReplay implements SubjectState {
         } else if (p instanceof ProposalReferredToMeeting e) {
             s.put("status", ProposalStatus.REFERRED_TO_MEETING.name());
             s.put("meetingId", e.meetingId());
+            s.put("reason", e.decision().reason());
+        } else if (p instanceof ProposalReferralWithdrawn e) {
+            s.put("status", ProposalStatus.ACKNOWLEDGED.name());
+            s.put("meetingId", null);
             s.put("reason", e.decision().reason());
         } else if (p instanceof ProposalAccepted e) {
             answered(ProposalStatus.ACCEPTED, e.decision(), e.conditions(), e.daysLate());

@@ -128,6 +128,8 @@ class MeetingProjectionTest extends ProjectionTestSupport {
                                 .append("nominatedBy", NOMINATING_GROUP).append("registeredAt", Date.from(REGISTERED_AT)),
                         new Document("participantId", "p-2").append("participant", sealedDocument(second))
                                 .append("nominatedBy", null).append("registeredAt", Date.from(REGISTERED_AT))))
+                .append("attendanceMarks", List.of())
+                .append("attendanceByGroup", List.of())
                 .append("openedAt", Date.from(NEW_STARTS))
                 .append("attendanceAtOpening", 25)
                 .append("groups", List.of(new Document("number", 1).append("theme", "防災")))
@@ -492,6 +494,8 @@ class MeetingProjectionTest extends ProjectionTestSupport {
                 .append("reschedulings", List.of())
                 .append("registrations", 0)
                 .append("participants", List.of())
+                .append("attendanceMarks", List.of())
+                .append("attendanceByGroup", List.of())
                 .append("groups", List.of())
                 .append("opinions", List.of())
                 .append("resolutions", List.of())

@@ -184,6 +184,22 @@ public final class MeetingStory {
         return this;
     }
 
+    /** Marks as id, status pairs, e.g. {@code "p-1", PRESENT}. */
+    public MeetingStory attendance(Instant at, Object... idAndStatus) {
+        List<kyodo.kernel.meeting.AttendanceMark> marks = new ArrayList<>();
+        for (int i = 0; i < idAndStatus.length; i += 2) {
+            marks.add(new kyodo.kernel.meeting.AttendanceMark((String) idAndStatus[i],
+                    (kyodo.kernel.meeting.AttendanceStatus) idAndStatus[i + 1]));
+        }
+        events.add(new kyodo.kernel.meeting.AttendanceRecorded(id, marks, at, CLERK));
+        return this;
+    }
+
+    public MeetingStory memberFeedback(String group, List<String> memberIds, String text, Instant at) {
+        events.add(new kyodo.kernel.meeting.MemberFeedbackRecorded(id, group, memberIds, text, at, CLERK));
+        return this;
+    }
+
     /** The events as the event store hands them to a processor: domain events with their sequence. */
     public List<DomainEventMessage<?>> messages() {
         List<DomainEventMessage<?>> messages = new ArrayList<>();

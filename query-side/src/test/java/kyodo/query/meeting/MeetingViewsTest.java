@@ -6,6 +6,7 @@ import com.mongodb.client.MongoDatabase;
 import kyodo.kernel.Ward;
 import kyodo.kernel.decision.DecisionOutcome;
 import kyodo.kernel.meeting.AgendaItem;
+import kyodo.kernel.meeting.AttendanceStatus;
 import kyodo.kernel.meeting.MeetingKind;
 import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.kernel.personal.SealedPersonalData;
@@ -135,7 +136,7 @@ class MeetingViewsTest {
                 "WARD_ASSEMBLY", "saiwai", "幸区", "Saiwai Ward", null, null, null, TITLE, EARLIER_STARTS,
                 EARLIER_STARTS.plusSeconds(7200), VENUE, 30, true, List.of("防災", "子育て"), 7, 3, 2025, "令和7年度",
                 "SCHEDULED", SCHEDULED_AT, List.of(), List.of(), null, 0, null, null, List.of(), List.of(), List.of(),
-                null, null, null, List.of(),
+                null, null, List.of(), null, List.of(),
                 List.of(new TimelineEntry(0L, "SCHEDULED", SCHEDULED_AT, null, null, null, null, null, null, null,
                         null, null, "STAFF"))));
     }
@@ -157,8 +158,8 @@ class MeetingViewsTest {
                 25, List.of(new Group(1, "防災", List.of(grouped))), List.of(plenary),
                 List.of(new Resolution("res-1", "meet-1-decision-9", "避難所運営訓練の合同実施を区に提案する", "prop-1",
                         "ACCEPTED", 20, 3, 2, 25, "ADOPTED", "賛成多数のため", "WARD_HEAD", VOTED_AT)),
-                ENDS, 24, new Minutes("第3回全体会議の記録。", MINUTES_AT),
-                List.of(new Feedback(NOMINATING_GROUP, "会議の結果を役員会で報告しました。", FEEDBACK_AT)),
+                ENDS, 24, List.of(), new Minutes("第3回全体会議の記録。", MINUTES_AT),
+                List.of(new Feedback(NOMINATING_GROUP, "会議の結果を役員会で報告しました。", 0, FEEDBACK_AT)),
                 List.of(new TimelineEntry(0L, "SCHEDULED", SCHEDULED_AT, null, null, null, null, null, null, null,
                                 null, null, "STAFF"),
                         new TimelineEntry(1L, "AGENDA_PUBLISHED", AGENDA_AT, null, null, null, null, 1, null, null,
@@ -215,7 +216,7 @@ class MeetingViewsTest {
                 "publicObservation", "themes", "term", "session", "fiscalYear", "fiscalYearLabel", "status",
                 "scheduledAt", "agenda", "reschedulings", "cancellation", "registrations", "openedAt",
                 "attendanceAtOpening", "groups", "plenaryOpinions", "resolutions", "closedAt", "attendanceAtClosing",
-                "minutes", "feedback", "timeline");
+                "attendanceByGroup", "minutes", "feedback", "timeline");
         assertThat(tree.get("registrations").asInt()).isEqualTo(2);
     }
 
@@ -269,9 +270,48 @@ class MeetingViewsTest {
         assertThat(view.meeting()).isEqualTo(views.publicView(stored("meet-1")));
         assertThat(view.participants()).containsExactly(
                 new ParticipantView("p-1", story.participants.get(0).subjectId(), NAME, AFFILIATION,
-                        NOMINATING_GROUP, REGISTERED_AT, false),
+                        NOMINATING_GROUP, REGISTERED_AT, null, false),
                 new ParticipantView("p-2", story.participants.get(1).subjectId(), OTHER_NAME, null, null,
-                        REGISTERED_AT, false));
+                        REGISTERED_AT, null, false));
+    }
+
+    @Test
+    void attendancePerRegistrantIsPublicOnlyAsCountsPerNominatingGroup() {
+        apply(scheduled("meet-1")
+                .registered(stores.protector, "p-1", NAME, AFFILIATION, NOMINATING_GROUP, REGISTERED_AT)
+                .registered(stores.protector, "p-2", OTHER_NAME, null, NOMINATING_GROUP, REGISTERED_AT)
+                .registered(stores.protector, "p-3", OTHER_NAME, null, "幸区PTA協議会", REGISTERED_AT)
+                .registered(stores.protector, "p-4", OTHER_NAME, null, null, REGISTERED_AT)
+                .opened(25, STARTS)
+                .attendance(STARTS, "p-1", AttendanceStatus.PRESENT, "p-2", AttendanceStatus.ABSENT,
+                        "p-3", AttendanceStatus.EXCUSED, "p-4", AttendanceStatus.PRESENT)
+                .attendance(OPINION_AT, "p-2", AttendanceStatus.PRESENT)
+                .memberFeedback(NOMINATING_GROUP, List.of("p-1", "p-2"), "役員会で報告しました。", FEEDBACK_AT));
+
+        Document found = views.findPublic("meet-1").orElseThrow();
+        assertThat(found.containsKey("attendanceMarks")).isFalse();
+        MeetingPublicView view = views.publicView(found);
+        assertThat(view.attendanceByGroup()).containsExactly(new GroupAttendance("幸区PTA協議会", 0, 0, 1),
+                new GroupAttendance(NOMINATING_GROUP, 2, 0, 0));
+        assertThat(view.attendanceAtOpening()).isEqualTo(25);
+        assertThat(view.feedback()).containsExactly(new Feedback(NOMINATING_GROUP, "役員会で報告しました。", 2,
+                FEEDBACK_AT));
+        assertThat(JSON.valueToTree(view).toString()).doesNotContain("p-1", "p-2", "p-3", "p-4", NAME, OTHER_NAME);
+        assertThat(views.staffView(stored("meet-1"), SAIWAI_STAFF).participants())
+                .extracting(ParticipantView::attendance).containsExactly("PRESENT", "PRESENT", "EXCUSED", "PRESENT");
+    }
+
+    @Test
+    void attendanceCountsSurviveARebuiltBatchAndAReplay() {
+        MeetingStory story = scheduled("meet-1")
+                .registered(stores.protector, "p-1", NAME, AFFILIATION, NOMINATING_GROUP, REGISTERED_AT)
+                .opened(25, STARTS)
+                .attendance(STARTS, "p-1", AttendanceStatus.ABSENT);
+        apply(story);
+        apply(story);
+
+        assertThat(views.publicView(stored("meet-1")).attendanceByGroup())
+                .containsExactly(new GroupAttendance(NOMINATING_GROUP, 0, 1, 0));
     }
 
     @Test
@@ -286,9 +326,9 @@ class MeetingViewsTest {
         assertThat(view.participants()).containsExactly(
                 new ParticipantView("p-1", story.participants.get(0).subjectId(),
                         PersonalDataProtector.ERASED_PLACEHOLDER, PersonalDataProtector.ERASED_PLACEHOLDER,
-                        NOMINATING_GROUP, REGISTERED_AT, true),
+                        NOMINATING_GROUP, REGISTERED_AT, null, true),
                 new ParticipantView("p-2", story.participants.get(1).subjectId(), OTHER_NAME, null, null,
-                        REGISTERED_AT, false));
+                        REGISTERED_AT, null, false));
         assertThat(stored("meet-1").toJson()).isEqualTo(before);
     }
 
@@ -300,12 +340,12 @@ class MeetingViewsTest {
         JsonNode tree = JSON.readTree(JSON.writeValueAsString(views.staffView(stored("meet-1"), SAIWAI_STAFF)));
 
         List<String> names = fieldNames(tree);
-        assertThat(names).startsWith("id", "version", "kind").endsWith("timeline", "participants").hasSize(37);
+        assertThat(names).startsWith("id", "version", "kind").endsWith("timeline", "participants").hasSize(38);
         assertThat(tree.get("participants")).isEqualTo(JSON.readTree("""
                 [{"participantId":"p-1","subjectId":"%s","name":"幸田 花子","affiliation":"南河原町内会",
-                  "nominatedBy":"幸区町内会連合会","registeredAt":"2025-06-25T04:00:00Z","erased":false},
+                  "nominatedBy":"幸区町内会連合会","registeredAt":"2025-06-25T04:00:00Z","attendance":null,"erased":false},
                  {"participantId":"p-2","subjectId":"%s","name":"川崎 太郎","affiliation":null,
-                  "nominatedBy":null,"registeredAt":"2025-06-25T04:00:00Z","erased":false}]"""
+                  "nominatedBy":null,"registeredAt":"2025-06-25T04:00:00Z","attendance":null,"erased":false}]"""
                 .formatted(story.participants.get(0).subjectId(), story.participants.get(1).subjectId())));
         assertThat(tree.toString()).doesNotContain(MeetingStory.CLERK.staffId())
                 .doesNotContain(MeetingStory.HEAD.staffId());

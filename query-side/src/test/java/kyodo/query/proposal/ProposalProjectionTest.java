@@ -201,6 +201,22 @@ class ProposalProjectionTest extends ProjectionTestSupport {
     }
 
     @Test
+    void aWithdrawnReferralPutsTheProposalBackUnderReviewBeforeNoMeeting() {
+        Instant withdrawnAt = REFERRED_AT.plusSeconds(86_400);
+        applyAll(acknowledged("prop-1").referred("meet-2025-07", "区民会議で審議します。", REFERRED_AT)
+                .referralWithdrawn("meet-2025-07", "会議が延期されたため。", withdrawnAt));
+
+        Document doc = allDocuments().get(0);
+        assertThat(doc.getString("status")).isEqualTo("ACKNOWLEDGED");
+        assertThat(doc.get("meetingId")).isNull();
+        assertThat(doc.getLong("version")).isEqualTo(3L);
+        assertThat(last(doc)).isEqualTo(new Document("seq", 3L).append("kind", "REFERRAL_WITHDRAWN")
+                .append("at", Date.from(withdrawnAt)).append("role", "WARD_HEAD")
+                .append("reason", "会議が延期されたため。").append("outcome", "WITHDRAWN")
+                .append("meetingId", "meet-2025-07"));
+    }
+
+    @Test
     void rejectionRecordsTheAnswerWithItsReasonAndNoConditions() {
         applyAll(acknowledged("prop-1").rejected("公園の管理規則で設置できないため。", 0, ANSWERED_ON_DUE_DAY));
 

@@ -88,6 +88,12 @@ public final class ProposalStory {
         return this;
     }
 
+    public ProposalStory referralWithdrawn(String meetingId, String reason, Instant at) {
+        events.add(new kyodo.kernel.proposal.ProposalReferralWithdrawn(id, meetingId,
+                decision(DecisionKind.REFERRAL_WITHDRAWAL, DecisionOutcome.WITHDRAWN, reason, at)));
+        return this;
+    }
+
     public ProposalStory accepted(String reason, String conditions, int daysLate, Instant at) {
         events.add(new ProposalAccepted(id, conditions, daysLate,
                 decision(DecisionKind.PROPOSAL_ANSWER, DecisionOutcome.ACCEPTED, reason, at)));

@@ -24,5 +24,7 @@ public enum DecisionKind {
     /** A project was completed. */
     PROJECT_COMPLETION,
     /** A project was terminated. */
-    PROJECT_TERMINATION
+    PROJECT_TERMINATION,
+    /** Staff withdrew a proposal's referral to a meeting: the meeting's resolution no longer decides it. */
+    REFERRAL_WITHDRAWAL
 }

@@ -13,6 +13,7 @@ import kyodo.command.web.validation.OneOf;
 import kyodo.command.web.validation.PlainText;
 import kyodo.command.web.validation.SaneDate;
 import kyodo.kernel.Ward;
+import kyodo.kernel.meeting.AttendanceStatus;
 import kyodo.kernel.meeting.MeetingKind;
 
 import java.time.OffsetDateTime;
@@ -99,7 +100,18 @@ final class MeetingCommandBodies {
     record Minutes(@NotBlank @Size(max = 50_000) @PlainText String text) {
     }
 
+    @Schema(description = "Feedback to a nominating group; members optionally names which of its members who "
+            + "attended reported back (registrant ids, as answered at registration)")
     record Feedback(@NotBlank @Size(max = 200) @PlainText String group,
+                    @Size(max = 50) List<@NotNull @Pattern(regexp = ID) String> members,
                     @NotBlank @Size(max = 5000) @PlainText String text) {
+    }
+
+    @Schema(description = "Attendance per registrant of the open meeting, alongside its headcount")
+    record AttendanceRoll(@NotEmpty @Size(max = 100) List<@NotNull @Valid Mark> marks) {
+    }
+
+    record Mark(@NotNull @Pattern(regexp = ID) String registrantId,
+                @Schema(example = "PRESENT") @NotNull @OneOf(AttendanceStatus.class) String status) {
     }
 }

@@ -10,6 +10,7 @@ import kyodo.command.meeting.MeetingDesk;
 import kyodo.command.meeting.OpenMeeting;
 import kyodo.command.meeting.PublishAgenda;
 import kyodo.command.meeting.PublishMinutes;
+import kyodo.command.meeting.RecordAttendance;
 import kyodo.command.meeting.RecordFeedback;
 import kyodo.command.meeting.RecordOpinion;
 import kyodo.command.meeting.RecordResolution;
@@ -26,6 +27,8 @@ import kyodo.kernel.Ward;
 import kyodo.kernel.access.Actor;
 import kyodo.kernel.decision.DecisionOutcome;
 import kyodo.kernel.meeting.AgendaItem;
+import kyodo.kernel.meeting.AttendanceMark;
+import kyodo.kernel.meeting.AttendanceStatus;
 import kyodo.kernel.meeting.MeetingKind;
 import kyodo.kernel.meeting.Participant;
 import org.springframework.http.MediaType;
@@ -169,6 +172,18 @@ class MeetingCommandController {
     @PostToSubject("/{id}/feedback")
     Mono<ResponseEntity<CommandAnswer>> feedback(@Valid @RequestBody MeetingCommandBodies.Feedback b,
             CommandSubject subject) {
-        return edge.send(subject, (id, v, at, by) -> new RecordFeedback(id, v, b.group(), b.text(), at, by));
+        return edge.send(subject, (id, v, at, by) -> new RecordFeedback(id, v, b.group(), b.members(), b.text(),
+                at, by));
+    }
+
+    @Operation(summary = "Record attendance per registrant (present, absent, excused) of the open meeting",
+            description = "By registrant id; the headcount stays as recorded. A later mark replaces an earlier one. "
+                    + "409 attendance-registrant-unknown for an id that never registered.")
+    @PostToSubject("/{id}/attendance")
+    Mono<ResponseEntity<CommandAnswer>> attendance(@Valid @RequestBody MeetingCommandBodies.AttendanceRoll b,
+            CommandSubject subject) {
+        List<AttendanceMark> marks = b.marks().stream()
+                .map(m -> new AttendanceMark(m.registrantId(), AttendanceStatus.valueOf(m.status()))).toList();
+        return edge.send(subject, (id, v, at, by) -> new RecordAttendance(id, v, marks, at, by));
     }
 }

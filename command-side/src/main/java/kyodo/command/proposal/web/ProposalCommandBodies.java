@@ -40,6 +40,10 @@ final class ProposalCommandBodies {
                     @Size(max = 5000) @PlainText String reason) {
     }
 
+    @Schema(description = "A decision: withdraw the referral to a meeting; the reason is public")
+    record ReferralWithdrawal(@NotBlank @Size(max = 5000) @PlainText String reason) {
+    }
+
     @Schema(description = "A decision: the answer. A reason is always required; conditions only with ACCEPTED.")
     record Answer(@NotNull @Pattern(regexp = "ACCEPTED|REJECTED", message = "must be ACCEPTED or REJECTED")
                   String outcome,

@@ -12,6 +12,7 @@ import kyodo.command.proposal.ReferProposal;
 import kyodo.command.proposal.RequestRevision;
 import kyodo.command.proposal.ReviseProposal;
 import kyodo.command.proposal.WithdrawProposal;
+import kyodo.command.proposal.WithdrawReferral;
 import kyodo.command.sending.AggregateCommands;
 import kyodo.command.web.CommandAnswer;
 import kyodo.command.web.CommandEdge;
@@ -106,7 +107,18 @@ class ProposalCommandController {
                 body.meetingId(), body.reason(), at, by));
     }
 
-    @Operation(summary = "Answer the proposal: ACCEPTED or REJECTED, with a reason (a decision)")
+    @Operation(summary = "Withdraw the referral to a meeting, with a reason (a decision)",
+            description = "Afterwards the meeting's resolution no longer decides the proposal: staff may answer "
+                    + "it directly or refer it again. 409 proposal-referral-not-standing when it is not referred.")
+    @PostToSubject("/{id}/referral-withdrawal")
+    Mono<ResponseEntity<CommandAnswer>> withdrawReferral(
+            @Valid @RequestBody ProposalCommandBodies.ReferralWithdrawal body, CommandSubject subject) {
+        return edge.send(subject, (id, version, at, by) -> new WithdrawReferral(id, version, newDecisionId(),
+                body.reason(), at, by));
+    }
+
+    @Operation(summary = "Answer the proposal: ACCEPTED or REJECTED, with a reason (a decision)",
+            description = "409 proposal-decided-by-meeting while the proposal is referred to a meeting.")
     @PostToSubject("/{id}/decision")
     Mono<ResponseEntity<CommandAnswer>> decide(@Valid @RequestBody ProposalCommandBodies.Answer body,
             CommandSubject subject) {

@@ -175,7 +175,7 @@ class MeetingQueryControllerTest {
         assertThat(view.get("version").asLong()).isEqualTo(2L);
         assertThat(view.get("participants")).isEqualTo(json("""
                 [{"participantId":"p-1","subjectId":"%s","name":"幸田 花子","affiliation":"南河原町内会",
-                  "nominatedBy":"幸区町内会連合会","registeredAt":"2025-05-01T00:00:00Z","erased":false}]"""
+                  "nominatedBy":"幸区町内会連合会","registeredAt":"2025-05-01T00:00:00Z","attendance":null,"erased":false}]"""
                 .formatted(assembly.participants.get(0).subjectId())));
     }
 
