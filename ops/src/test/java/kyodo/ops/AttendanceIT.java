@@ -99,7 +99,10 @@ class AttendanceIT {
                 .jsonPath("$.participants").doesNotExist();
 
         app.awaitReadModels();
-        List<String> publicAnswers = List.of(
+        String page = publicReader.method(HttpMethod.GET, "/meetings/" + meeting).header("Accept", "text/html")
+                .send().ok().text();
+        assertThat(page).contains("推薦した団体ごとの出欠").contains(GROUP).contains(OTHER_GROUP);
+        List<String> publicAnswers = List.of(page,
                 publicReader.get("/public/meetings/{id}", meeting).ok().text(),
                 publicReader.get("/public/meetings").ok().text(),
                 publicReader.get("/public/history/meeting/{id}", meeting).ok().text(),
@@ -111,6 +114,6 @@ class AttendanceIT {
         for (String answer : publicAnswers) {
             assertThat(answer).doesNotContain(NAMES).doesNotContain(ids).doesNotContain("s-test-1");
         }
-        assertThat(publicAnswers.get(2)).contains("出欠が記録されました").contains("役員会で報告しました");
+        assertThat(publicAnswers.get(3)).contains("出欠が記録されました").contains("役員会で報告しました");
     }
 }
