@@ -121,7 +121,8 @@ class CryptoShreddingIT {
                     .jsonPath("$.proposer.name").isEqualTo(Requests.PROPOSER_NAME);
 
             admin.post("/api/admin/persons/erasure").body(Map.of("contact", hanako)).problem().status(404);
-            admin.get("/api/admin/persons?contact={c}", hanako).ok().json().jsonPath("$.subjects").isEmpty();
+            admin.post("/api/admin/persons/lookup").body(Map.of("contact", hanako)).ok().json()
+                    .jsonPath("$.subjects").isEmpty();
             assertThat(app.storedEvents()).as("erasing again records nothing").isEqualTo(events + 4);
 
             app.awaitReadModels();
@@ -155,12 +156,12 @@ class CryptoShreddingIT {
                 s.execute("DELETE FROM kyodo_person_index");
                 s.execute("DELETE FROM kyodo_vault_setting WHERE name = 'contact-index-rebuilt'");
             }
-            admin.get("/api/admin/persons?contact={c}", "0445550101").problem().status(503);
+            admin.post("/api/admin/persons/lookup").body(Map.of("contact", "0445550101")).problem().status(503);
 
             app.restart();
 
-            String found = app.client("ADMIN", null).get("/api/admin/persons?contact={c}", "+81 44 555 0101").ok()
-                    .text();
+            String found = app.client("ADMIN", null).post("/api/admin/persons/lookup")
+                    .body(Map.of("contact", "+81 44 555 0101")).ok().text();
             assertThat(values(found, "recordId")).containsExactly(kept, meeting);
         }
     }
