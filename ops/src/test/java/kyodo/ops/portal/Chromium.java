@@ -1,5 +1,7 @@
 package kyodo.ops.portal;
 
+import kyodo.ops.DebianPackages;
+
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -12,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Debian's Chromium, driven by Debian's chromedriver, headless: the browser of the portal's tests
@@ -27,7 +28,6 @@ final class Chromium {
     /** Without a Japanese font the screenshots show boxes for every kanji. */
     static final Path JAPANESE_FONT = Path.of("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc");
     private static final List<String> PACKAGES = List.of("chromium", "chromium-driver", "fonts-noto-cjk");
-    private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(15);
 
     private Chromium() {
     }
@@ -42,7 +42,7 @@ final class Chromium {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--no-default-browser-check", "--disable-dev-shm-usage", "--disable-gpu",
                 "--hide-scrollbars", "--force-device-scale-factor=1", "--lang=ja", "--window-size=1280,900"));
-        if (isRoot()) {
+        if (DebianPackages.isRoot()) {
             args.add("--no-sandbox");
         }
         options.addArguments(args);
@@ -55,25 +55,7 @@ final class Chromium {
 
     /** Installs Chromium and its driver with apt-get when missing (as root), else fails naming them. */
     static void ensureInstalled() throws IOException {
-        List<String> missing = missing();
-        if (missing.isEmpty()) {
-            return;
-        }
-        String how = "apt-get install -y " + String.join(" ", PACKAGES);
-        if (!isRoot()) {
-            throw new IllegalStateException("The portal's browser tests need " + String.join(" and ", missing)
-                    + ", which are not installed. Install them as root: " + how);
-        }
-        List<String> install = new ArrayList<>(List.of("apt-get", "install", "-y"));
-        install.addAll(PACKAGES);
-        if (run(install) != 0) {
-            run(List.of("apt-get", "update"));
-            run(install);
-        }
-        if (!missing().isEmpty()) {
-            throw new IllegalStateException("The portal's browser tests need " + String.join(" and ", missing())
-                    + "; '" + how + "' did not install them (see its output above).");
-        }
+        DebianPackages.ensure("The portal's browser tests", PACKAGES, Chromium::missing);
     }
 
     /** Writes a screenshot of the whole page at that width (the height follows the page). */
@@ -99,26 +81,5 @@ final class Chromium {
             missing.add(JAPANESE_FONT + " (Debian package fonts-noto-cjk)");
         }
         return missing;
-    }
-
-    private static boolean isRoot() {
-        return "root".equals(System.getProperty("user.name"));
-    }
-
-    private static int run(List<String> command) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).inheritIO()
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
-        Process process = builder.start();
-        try {
-            if (!process.waitFor(INSTALL_TIMEOUT.toMinutes(), TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not finish in " + INSTALL_TIMEOUT);
-            }
-            return process.exitValue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(String.join(" ", command) + " was interrupted", e);
-        }
     }
 }
