@@ -23,9 +23,12 @@ public final class PortalPaths {
     private PortalPaths() {
     }
 
-    /** Whether a (canonical) request path is one of the portal's HTML pages. */
+    /** Where the staff console's pages are (ops, issue 16): signed-in only, but the same language and page policy. */
+    public static final String CONSOLE = "/console";
+
+    /** Whether a (canonical) request path is one of the portal's HTML pages, or of the staff console's. */
     public static boolean isPage(String path) {
-        return PAGES.contains(path) || PAGE_PREFIXES.stream()
+        return PAGES.contains(path) || path.equals(CONSOLE) || path.startsWith(CONSOLE + "/") || PAGE_PREFIXES.stream()
                 .anyMatch(prefix -> path.startsWith(prefix) && path.indexOf('/', prefix.length()) < 0
                         && path.length() > prefix.length());
     }
