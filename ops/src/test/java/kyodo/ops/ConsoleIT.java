@@ -76,6 +76,9 @@ class ConsoleIT {
 
         ConsoleSession.Page inbox = browser.get("/console").status(200);
         assertThat(inbox.html()).contains("受付箱", "t-staff-saiwai", "幸区");
+        // the session cookie is no way into the API: a cross-site request carrying it is not signed in
+        browser.get("/api/proposals").status(401);
+        browser.postWithout("/api/proposals/any-id/withdrawal", Map.of("reason", "x")).status(401);
 
         // sign-out is a form post with the token; afterwards the session is gone
         browser.postWithout("/console/sign-out", Map.of()).status(403);
