@@ -60,11 +60,12 @@ final class RateLimitFilter implements WebFilter {
 
     /**
      * The public area, segment-wise: {@code /public} and below (not {@code /publicity}), and the
-     * portal's pages, which read the same models; not their CSS and images.
+     * portal's pages, which read the same models; not their CSS and images, and not the staff
+     * console's pages (signed-in staff, often many behind one ward office's address).
      */
     static boolean isPublic(String canonicalPath) {
         return canonicalPath.equals("/public") || canonicalPath.startsWith("/public/")
-                || PortalPaths.isPage(canonicalPath);
+                || PortalPaths.isPage(canonicalPath) && !PortalPaths.isConsole(canonicalPath);
     }
 
     private static boolean signedIn(Authentication authentication) {

@@ -46,6 +46,8 @@ import java.util.List;
  * default) and, when an OIDC provider is configured ({@code spring.security.oauth2.resourceserver.jwt.*}),
  * bearer JWTs. No session, no cookie, hence no CSRF token. Failed password sign-ins are slowed down
  * per account and address and per address ({@link SignInThrottle}, ADR 15), never locked for everyone.
+ * The staff console's pages ({@code /console/**}) are the exception: a chain of their own, in front of
+ * this one, signs browsers in with a form and a session ({@link ConsoleSecurity}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity

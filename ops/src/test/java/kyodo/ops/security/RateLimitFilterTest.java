@@ -15,10 +15,17 @@ class RateLimitFilterTest {
         assertThat(RateLimitFilter.isPublic("/proposals")).isTrue();
         assertThat(RateLimitFilter.isPublic("/proposals/p-1")).isTrue();
         assertThat(RateLimitFilter.isPublic("/accessibility")).isTrue();
+        assertThat(RateLimitFilter.isPublic("/projects/x-1")).isTrue();
+        assertThat(RateLimitFilter.isPublic("/budgets/saiwai/2024")).isTrue();
+        assertThat(RateLimitFilter.isPublic("/decisions/12")).isTrue();
 
         assertThat(RateLimitFilter.isPublic("/publicity")).isFalse();
         assertThat(RateLimitFilter.isPublic("/portal/portal.css")).isFalse();
         assertThat(RateLimitFilter.isPublic("/api/proposals")).isFalse();
         assertThat(RateLimitFilter.isPublic("/proposals/p-1/extra")).isFalse();
+        assertThat(RateLimitFilter.isPublic("/budgets/saiwai")).isFalse();
+        // the staff console: signed-in staff, often many behind one ward office's address
+        assertThat(RateLimitFilter.isPublic("/console")).isFalse();
+        assertThat(RateLimitFilter.isPublic("/console/proposals/p-1")).isFalse();
     }
 }

@@ -27,10 +27,18 @@ public final class PortalPaths {
     private PortalPaths() {
     }
 
-    /** Whether a (canonical) request path is one of the portal's HTML pages. */
+    /** Where the staff console's pages are (ops, issue 16): signed-in only, but the same language and page policy. */
+    public static final String CONSOLE = "/console";
+
+    /** Whether a (canonical) request path is one of the portal's HTML pages, or of the staff console's. */
     public static boolean isPage(String path) {
-        return PAGES.contains(path) || PAGE_PREFIXES.stream().anyMatch(prefix -> oneSegmentAfter(path, prefix))
+        return PAGES.contains(path) || isConsole(path) || PAGE_PREFIXES.stream().anyMatch(prefix -> oneSegmentAfter(path, prefix))
                 || isBudgetPage(path);
+    }
+
+    /** Whether a (canonical) request path is one of the staff console's pages. */
+    public static boolean isConsole(String path) {
+        return path.equals(CONSOLE) || path.startsWith(CONSOLE + "/");
     }
 
     private static boolean oneSegmentAfter(String path, String prefix) {

@@ -1,0 +1,138 @@
+package kyodo.ops.console;
+
+import jakarta.validation.Validator;
+import kyodo.command.sending.AggregateCommands;
+import kyodo.command.sending.BusProblems;
+import kyodo.command.web.ActingStaff;
+import kyodo.kernel.Ward;
+import kyodo.kernel.access.Actor;
+import kyodo.kernel.problem.CommonProblems;
+import kyodo.kernel.problem.KyodoProblemException;
+import kyodo.kernel.problem.ProblemDetails;
+import kyodo.kernel.problem.ProblemRendering;
+import kyodo.query.listing.Viewer;
+import kyodo.query.proposal.ProposalViews;
+import kyodo.query.web.Blocking;
+import kyodo.query.web.ReadAfterWrite;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A proposal in the console: its state and timeline, the proposer (opened only for staff of its ward,
+ * as the staff API decides) and the forms of what staff do with it. A form posts here; its fields are
+ * checked as the JSON API checks them (400: the page again, each error beside its field), then the
+ * command goes to the command side in-process, conditional on the version the page was rendered from.
+ * Success redirects to the page at the new version (read your own writes); a refusal (403 other ward,
+ * 409 a rule, 412 changed meanwhile) shows the page as it stands now with the reason, in its language.
+ */
+@Controller
+class ProposalPageController {
+
+    private static final String NOT_FOUND = "No proposal with that id.";
+    private static final Pattern VERSION = Pattern.compile("[0-9]{1,18}");
+
+    private final ProposalViews views;
+    private final ReadAfterWrite reads;
+    private final AggregateCommands commands;
+    private final Validator validator;
+
+    ProposalPageController(ProposalViews views, ReadAfterWrite reads, AggregateCommands commands,
+                           Validator validator) {
+        this.views = views;
+        this.reads = reads;
+        this.commands = commands;
+        this.validator = validator;
+    }
+
+    /** What a failed form leaves on the page: which form, what was typed, and what was wrong. */
+    private record Outcome(ProposalAction action, Map<String, String> values, Map<String, FormErrors.FieldError> errors,
+                           ProblemDetails refusal) {
+    }
+
+    @GetMapping(path = "/console/proposals/{id}", produces = "text/html")
+    Mono<Rendering> proposal(@PathVariable String id, @RequestParam(required = false) String done,
+                             @RequestParam(required = false) Long minVersion, ServerWebExchange exchange) {
+        String shownDone = ProposalAction.of(done == null ? "" : done).map(ProposalAction::slug).orElse(null);
+        return ActingStaff.current().flatMap(actor -> show(id, actor, minVersion, shownDone, null, exchange,
+                HttpStatus.OK));
+    }
+
+    @PostMapping(path = "/console/proposals/{id}/{action}", produces = "text/html")
+    Mono<Rendering> act(@PathVariable String id, @PathVariable String action, ServerWebExchange exchange) {
+        ProposalAction act = ProposalAction.of(action).orElseThrow(() -> new KyodoProblemException(
+                CommonProblems.NOT_FOUND, "No such action on a proposal."));
+        return Mono.zip(exchange.getFormData(), ActingStaff.current()).flatMap(read -> {
+            Map<String, String> form = read.getT1().toSingleValueMap();
+            Actor actor = read.getT2();
+            FormErrors errors = new FormErrors();
+            Object body = act.body(form, errors);
+            if (errors.isEmpty()) {
+                errors.add(validator.validate(body));
+            }
+            String version = form.get("version");
+            if (version == null || !VERSION.matcher(version).matches()) {
+                errors.add("version", "Version");
+            }
+            if (!errors.isEmpty()) {
+                return show(id, actor, null, null, new Outcome(act, form, errors.byField(), null), exchange,
+                        HttpStatus.BAD_REQUEST);
+            }
+            return commands.send(id, "\"" + version + "\"", actor, act.command(body))
+                    .map(newVersion -> Rendering.redirectTo("/console/proposals/" + id + "?done=" + act.slug()
+                            + "&minVersion=" + newVersion).status(HttpStatus.SEE_OTHER).build())
+                    .onErrorResume(failure -> BusProblems.of(failure).isPresent(), failure -> {
+                        ProblemDetails refusal = BusProblems.of(failure).orElseThrow();
+                        return show(id, actor, null, null, new Outcome(act, form, Map.of(), refusal), exchange,
+                                HttpStatus.valueOf(refusal.status()));
+                    });
+        });
+    }
+
+    private Mono<Rendering> show(String id, Actor actor, Long minVersion, String done, Outcome outcome,
+                                 ServerWebExchange exchange, HttpStatus status) {
+        return reads.readDocument(id, () -> views.find(id), minVersion, NOT_FOUND)
+                .flatMap(doc -> Blocking.read(() -> views.staffView(doc, Viewer.of(actor))))
+                .flatMap(view -> {
+                    ProposalViews.ProposalPublicView p = view.proposal();
+                    boolean ownWard = actor.covers(Ward.fromCode(p.ward()).orElse(null));
+                    Map<String, Object> model = new HashMap<>();
+                    model.put("p", p);
+                    model.put("proposer", view.proposer());
+                    model.put("ownWard", ownWard);
+                    model.put("actions", ownWard ? Arrays.stream(ProposalAction.values())
+                            .filter(a -> a.offeredIn(p.status())).map(ProposalAction::slug).toList()
+                            : java.util.List.of());
+                    model.put("done", done);
+                    model.put("failed", outcome == null ? null : outcome.action().slug());
+                    model.put("values", outcome == null ? Map.of() : outcome.values());
+                    model.put("errors", outcome == null ? Map.of() : outcome.errors());
+                    model.put("refusal", Optional.ofNullable(outcome).map(Outcome::refusal).map(r -> refusal(r,
+                            exchange)).orElse(null));
+                    return ConsoleView.page(exchange, "proposal", "/console/proposals/" + id, model, status);
+                });
+    }
+
+    /** The refusal as the page shows it: its title in the page's language, the command side's detail, its status. */
+    private static Map<String, Object> refusal(ProblemDetails problem, ServerWebExchange exchange) {
+        boolean english = ProblemRendering.english(exchange.getLocaleContext().getLocale());
+        Map<String, Object> shown = new HashMap<>();
+        shown.put("status", problem.status());
+        shown.put("title", english ? problem.titleEn() : problem.titleJa());
+        shown.put("detail", problem.detail());
+        shown.put("slug", problem.slug());
+        return shown;
+    }
+}

@@ -1,0 +1,38 @@
+package kyodo.ops.console;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.reactive.result.view.Rendering;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The console's sign-in page. The form posts to the security edge ({@code kyodo.ops.security}), which
+ * checks the password and sends the browser on to the inbox, or back here naming what went wrong.
+ */
+@Controller
+class SignInPageController {
+
+    /** What the edge may send back; anything else in {@code ?error=} is ignored. */
+    private static final Set<String> ERRORS = Set.of("refused", "slowed", "disabled");
+
+    @GetMapping(path = "/console/sign-in", produces = "text/html")
+    Mono<Rendering> signIn(@RequestParam(required = false) String error,
+                           @RequestParam(required = false) Long retryAfter,
+                           @RequestParam(required = false) String signedOut, ServerWebExchange exchange) {
+        Map<String, Object> model = new HashMap<>();
+        String known = error != null && ERRORS.contains(error) ? error : null;
+        model.put("error", known);
+        model.put("retryAfter", "slowed".equals(known) && retryAfter != null && retryAfter > 0 ? retryAfter : 1L);
+        model.put("signedOut", signedOut != null);
+        HttpStatus status = known == null ? HttpStatus.OK
+                : "slowed".equals(known) ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.UNAUTHORIZED;
+        return ConsoleView.page(exchange, "sign-in", "/console/sign-in", model, status);
+    }
+}
