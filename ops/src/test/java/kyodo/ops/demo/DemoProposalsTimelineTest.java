@@ -74,7 +74,8 @@ class DemoProposalsTimelineTest {
     @Test
     void aStepDueLaterTodayThanNowIsTakenNowAtTheLatest() {
         Demo today = new Demo("today", 0, DemoProposals.ALL.get(0).submission(),
-                List.of(new Step("acknowledgement", 0, java.util.Map.of("department", "幸区役所", "responseDueDays", 30))));
+                List.of(new Step("acknowledgement", 0,
+                        java.util.Map.of("department", "幸区役所", "responseDueDays", 30))));
 
         assertThat(BackdatedProposals.at(TODAY, today, 0, NOW)).isEqualTo(NOW.minusSeconds(2));
         assertThat(BackdatedProposals.at(TODAY, today, 1, NOW)).isEqualTo(NOW.minusSeconds(1));
@@ -87,7 +88,8 @@ class DemoProposalsTimelineTest {
         assertThat(BackdatedProposals.at(TODAY, first, 3, NOW))
                 .isEqualTo(BackdatedProposals.at(TODAY, first, 3, NOW.plusSeconds(3600)))
                 .isEqualTo(ZonedDateTime.of(2026, 8, 18, 10, 3, 0, 0, FiscalYear.TOKYO).toInstant());
-        assertThat(BackdatedProposals.id(first.key(), "proposal")).isEqualTo(BackdatedProposals.id(first.key(), "proposal"))
+        assertThat(BackdatedProposals.id(first.key(), "proposal"))
+                .isEqualTo(BackdatedProposals.id(first.key(), "proposal"))
                 .isNotEqualTo(BackdatedProposals.id(first.key(), "decision"));
     }
 
