@@ -1,9 +1,5 @@
 package kyodo.command.platform;
 
-import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.commandhandling.callbacks.NoOpCallback;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -25,17 +21,5 @@ class CommandPlatformConfiguration {
     ConfigurerModule policiesRetryWhatFails() {
         return configurer -> configurer.eventProcessing(processing -> CommandSideDefaults.POLICIES.forEach(policy ->
                 processing.registerListenerInvocationErrorHandler(policy, c -> PropagatingErrorHandler.instance())));
-    }
-
-    /**
-     * Axon's gateway as Axon's auto-configuration builds it, less its own logging: by default it logs a
-     * WARN for every command that fails, a rule's ordinary refusal (409, 403, 412) included, which
-     * filled the console with a line per refused request. Every sender handles the failure itself: the
-     * HTTP edge answers it as a problem and {@code ProblemLog} logs it as its status says (ADR 16); a
-     * policy logs its own refusals ({@code PolicyCommands}).
-     */
-    @Bean
-    CommandGateway commandGateway(CommandBus commandBus) {
-        return DefaultCommandGateway.builder().commandBus(commandBus).commandCallback(NoOpCallback.INSTANCE).build();
     }
 }
