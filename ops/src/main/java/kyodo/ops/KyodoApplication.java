@@ -35,20 +35,23 @@ public class KyodoApplication {
     private static final Logger log = LoggerFactory.getLogger(KyodoApplication.class);
 
     /**
-     * Starts the platform, or runs a command ({@code demo load}, {@code projections replay},
-     * {@code audit verify}, {@code audit check --url …}, {@code help}) and exits with its status.
+     * Starts the platform (no command, or {@code serve}, with settings), or runs a command
+     * ({@code demo load}, {@code projections replay}, {@code audit verify}, {@code audit check --url …},
+     * {@code help}) and exits with its status; a command line that is neither is refused (exit 2).
      */
     public static void main(String[] args) {
         if (KyodoCli.isCommand(args)) {
             System.exit(KyodoCli.run(System.out, System.err, args));
         }
-        start(args);
+        start(KyodoCli.serverSettings(args));
     }
 
     /** Starts the platform and logs where its data lives and where it listens. */
     public static ConfigurableApplicationContext start(String... args) {
-        // kyodo never calls home: set before any Axon class is loaded.
+        // kyodo never calls home: set before any Axon class is loaded. Nor does it advertise AxonIQ
+        // Console on every start (a twelve-line banner about a service kyodo does not use).
         System.setProperty("axoniq.update-checker.disabled", "true");
+        System.setProperty("disable-axoniq-console-message", "true");
         smallNativeFootprint();
         ConfigurableApplicationContext context = SpringApplication.run(KyodoApplication.class, args);
         log.info(StoreInUse.summary(context.getBeansOfType(StoreInUse.class).values()));

@@ -136,7 +136,7 @@ class SeedDatasetIT {
 
         String output = out.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(status).as(output).isZero();
-        assertThat(output).contains("1264 subjects, 0 steps applied, 232 already there");
+        assertThat(output).contains("1271 subjects, 0 steps applied, 246 already there");
         assertThat(app.storedEvents()).isEqualTo(events);
     }
 

@@ -16,6 +16,8 @@ public class QuerySideApplication {
     public static void main(String[] args) {
         // kyodo never calls home: set before any Axon class is loaded.
         System.setProperty("axoniq.update-checker.disabled", "true");
+        // nor advertises AxonIQ Console on every start (as KyodoApplication)
+        System.setProperty("disable-axoniq-console-message", "true");
         ConfigurableApplicationContext context = SpringApplication.run(QuerySideApplication.class, args);
         LoggerFactory.getLogger(QuerySideApplication.class)
                 .info(StoreInUse.summary(context.getBeansOfType(StoreInUse.class).values()));

@@ -55,6 +55,12 @@ public final class EmbeddedDefaults {
         defaults.put("axon.serializer.messages", "jackson");
         defaults.put("server.error.include-stacktrace", "never");
         defaults.put("management.endpoints.web.exposure.include", "health");
+        // Two loggers that only ever print one advisory each, at every start, about nothing an operator
+        // can act on (issue 20): Spring's deprecation notice for Axon's annotations (@EventHandler,
+        // @CommandHandler, … declare attribute overrides by convention: Axon's to change, not kyodo's),
+        // and springdoc's "the API docs are enabled by default", which they are on purpose (README).
+        defaults.put("logging.level.org.springframework.core.annotation.AnnotationTypeMapping", "ERROR");
+        defaults.put("logging.level.org.springdoc.core.events.SpringDocAppInitializer", "ERROR");
         return defaults;
     }
 }

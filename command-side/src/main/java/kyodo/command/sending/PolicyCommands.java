@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>A refusal that came back as a client problem (4xx: a rule, an unknown or stale subject) is final:
  * sending the same command again cannot change a rule's answer, and the processor would retry it
- * forever. It is logged here, once, by the command, its subject and the problem's type, never the
+ * forever. It is logged here, once at INFO, by the command, its subject and the problem's type, never the
  * problem's detail (ADR 16), and the policy moves on. Anything else is thrown, so that the processor
  * retries the batch (policies are idempotent): the store unreachable, a timeout, and a 5xx problem
  * such as "other decisions are being recorded" (503), which says "not now", not "never".
@@ -50,7 +50,7 @@ public class PolicyCommands {
         } catch (RuntimeException failure) {
             ProblemDetails refusal = BusProblems.of(failure).filter(problem -> problem.status() < 500)
                     .orElseThrow(() -> failure);
-            log.warn("{} on {} stands refused: {}", command.getClass().getSimpleName(),
+            log.info("{} on {} stands refused: {}", command.getClass().getSimpleName(),
                     targets.resolveTarget(message).getIdentifier(), refusal.slug());
             return false;
         }

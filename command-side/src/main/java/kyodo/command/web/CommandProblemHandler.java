@@ -99,8 +99,9 @@ public class CommandProblemHandler implements WebExceptionHandler {
         if (e instanceof MethodNotAllowedException) {
             return ProblemDetails.of(CommonProblems.METHOD_NOT_ALLOWED, "This method is not supported here.");
         }
-        if (e instanceof NotAcceptableStatusException) {
-            return ProblemDetails.of(CommonProblems.NOT_ACCEPTABLE, "Ask for application/json.");
+        if (e instanceof NotAcceptableStatusException notAcceptable) {
+            return CommonProblems.notAcceptable(
+                    notAcceptable.getSupportedMediaTypes().stream().map(Object::toString).toList(), locale);
         }
         if (e instanceof ServerWebInputException input) {
             return inputProblem(input, Unreadable.english(locale));

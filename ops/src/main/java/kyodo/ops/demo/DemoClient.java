@@ -1,5 +1,6 @@
 package kyodo.ops.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import kyodo.kernel.Ward;
 import kyodo.kernel.access.Role;
 import kyodo.ops.security.StaffAccounts;
@@ -10,6 +11,7 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -110,5 +112,23 @@ public final class DemoClient {
     /** A client that names nobody, for public reads. */
     WebClient anonymous() {
         return base;
+    }
+
+    /**
+     * A subject's public history, read from the event store (never behind, unlike a read model), or
+     * empty when the subject does not exist.
+     *
+     * @param subjectType e.g. {@code ward-budget}, {@code project}, {@code proposal}
+     */
+    Optional<JsonNode> history(String subjectType, String id) {
+        try {
+            return Optional.of(base.get().uri("/public/history/{type}/{id}", subjectType, id)
+                    .retrieve().bodyToMono(JsonNode.class).block(TIMEOUT));
+        } catch (WebClientResponseException e) {
+            if (e.getStatusCode() == HttpStatus.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw DemoLoadException.refused("GET /public/history/" + subjectType + "/" + id, e);
+        }
     }
 }

@@ -2,6 +2,7 @@ package kyodo.ops.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import kyodo.kernel.FiscalYear;
 import kyodo.ops.demo.DemoScript.Actor;
 import kyodo.ops.demo.DemoScript.AgreementOfPartners;
 import kyodo.ops.demo.DemoScript.Step;
@@ -45,18 +46,27 @@ final class SeedDataset {
         }
     }
 
-    /** One envelope per ward and fiscal year of every envelope period. */
-    List<Envelope> envelopes() {
+    /**
+     * One envelope per ward and fiscal year of every envelope period, and per ward for the current fiscal
+     * year (the load's), unless a period covers it.
+     */
+    List<Envelope> envelopes(FiscalYear current) {
         List<Envelope> envelopes = new ArrayList<>();
         for (JsonNode period : data.get("wardBudgetEnvelopes")) {
             for (int year = period.get("fromFiscalYear").asInt(); year <= period.get("toFiscalYear").asInt(); year++) {
-                for (String ward : wards()) {
-                    envelopes.add(new Envelope(ward, year, period.get("envelopeYen").asLong(),
-                            period.get("reason").asText()));
-                }
+                perWard(envelopes, year, period);
             }
         }
+        if (envelopes.stream().noneMatch(e -> e.fiscalYear() == current.startYear())) {
+            perWard(envelopes, current.startYear(), data.get("currentFiscalYearEnvelope"));
+        }
         return envelopes;
+    }
+
+    private void perWard(List<Envelope> envelopes, int year, JsonNode period) {
+        for (String ward : wards()) {
+            envelopes.add(new Envelope(ward, year, period.get("envelopeYen").asLong(), period.get("reason").asText()));
+        }
     }
 
     /** The ward codes, in the city's order. */

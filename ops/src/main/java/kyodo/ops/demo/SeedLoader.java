@@ -2,6 +2,7 @@ package kyodo.ops.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import kyodo.kernel.FiscalYear;
 import kyodo.ops.cli.Waiting;
 import kyodo.ops.demo.DemoScript.Actor;
 import kyodo.ops.demo.DemoScript.AgreementOfPartners;
@@ -16,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +31,8 @@ import java.util.function.Consumer;
 
 /**
  * Loads the demo and seed dataset through the command API of a running server, never into the
- * stores directly: the ward budget envelopes, the demo proposals, the 2015 workshop, the 2019
+ * stores directly: the ward budget envelopes (this fiscal year's too), the demo proposals (in this
+ * process, with the dates of their lives: {@link BackdatedProposals}), the 2015 workshop, the 2019
  * expert panel, the named example projects of the seeds and the generated projects behind the
  * seeds' counts ({@link SeedDataset}).
  *
@@ -48,10 +51,13 @@ public final class SeedLoader {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final int PROGRESS_EVERY = 250;
     private static final String ALLOCATIONS = "budget-allocations";
+    private static final String PROPOSALS = "/api/proposals";
 
     private final DemoClient client;
     private final ObjectMapper mapper;
     private final int concurrency;
+    private final BackdatedProposals backdated;
+    private final Clock clock;
     private final AtomicInteger subjects = new AtomicInteger();
     private final AtomicInteger applied = new AtomicInteger();
     private final AtomicInteger alreadyThere = new AtomicInteger();
@@ -60,22 +66,31 @@ public final class SeedLoader {
      * @param concurrency how many subjects are sent at once where they share nothing (1 = sequential)
      */
     public SeedLoader(DemoClient client, ObjectMapper mapper, int concurrency) {
+        this(client, mapper, concurrency, null, Clock.systemUTC());
+    }
+
+    private SeedLoader(DemoClient client, ObjectMapper mapper, int concurrency, BackdatedProposals backdated,
+                       Clock clock) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1");
         }
         this.client = client;
         this.mapper = mapper;
         this.concurrency = concurrency;
+        this.backdated = backdated;
+        this.clock = clock;
     }
 
     /**
      * A loader into the app running in this process: through its own HTTP port, signed in with
-     * service accounts of the process ({@link DemoClient#inProcess}).
+     * service accounts of the process ({@link DemoClient#inProcess}); the demo proposals with the dates
+     * of their lives, through its command side ({@link BackdatedProposals}).
      */
     public static SeedLoader inProcess(ApplicationContext context, int concurrency) {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         return new SeedLoader(DemoClient.inProcess("http://localhost:" + port, context.getBean(StaffAccounts.class)),
-                context.getBean(ObjectMapper.class), concurrency);
+                context.getBean(ObjectMapper.class), concurrency, BackdatedProposals.of(context),
+                context.getBean(Clock.class));
     }
 
     /** What a load did. */
@@ -96,12 +111,14 @@ public final class SeedLoader {
     public Summary load() {
         long start = System.nanoTime();
         SeedDataset seed = SeedDataset.read(mapper);
-        List<DemoScript> ordered = new ArrayList<>(DemoScript.proposals());
+        List<SeedDataset.Envelope> envelopes = seed.envelopes(FiscalYear.containing(clock.instant()));
+        List<DemoScript> ordered = new ArrayList<>(backdated == null ? DemoScript.proposals() : List.of());
         ordered.add(DemoScript.workshop(mapper));
         ordered.addAll(DemoScript.expertPanel(mapper));
         ordered.addAll(seed.namedProjects());
         List<DemoScript> bulk = seed.bulkProjects();
-        int total = seed.envelopes().size() + ordered.size() + bulk.size();
+        int proposals = backdated == null ? 0 : DemoProposals.ALL.size();
+        int total = envelopes.size() + proposals + ordered.size() + bulk.size();
         log.info("demo data: loading {} subjects ({} in flight where independent)", total, concurrency);
         ExecutorService pool = Executors.newFixedThreadPool(concurrency, r -> {
             Thread thread = new Thread(r, "demo-loader");
@@ -112,10 +129,15 @@ public final class SeedLoader {
             // Envelopes are decisions: one after another, like every decision of the load, so that the
             // public decision log takes them in the event store's order (decisions committed
             // concurrently can be logged in another order than a replay of the store gives).
-            seed.envelopes().forEach(envelope -> {
+            envelopes.forEach(envelope -> {
                 envelope(envelope);
                 progress(total);
             });
+            if (backdated != null) {
+                BackdatedProposals.Tally tally = backdated.load(DemoProposals.ALL, () -> progress(total));
+                applied.addAndGet(tally.applied());
+                alreadyThere.addAndGet(tally.alreadyThere());
+            }
             ordered.forEach(script -> {
                 run(script);
                 progress(total);
@@ -149,18 +171,7 @@ public final class SeedLoader {
     }
 
     private void envelope(SeedDataset.Envelope envelope) {
-        boolean set;
-        try {
-            client.anonymous().get().uri("/public/history/ward-budget/{id}", envelope.budgetId())
-                    .retrieve().toBodilessEntity().block(TIMEOUT);
-            set = true;
-        } catch (WebClientResponseException e) {
-            if (e.getStatusCode() != HttpStatus.NOT_FOUND) {
-                throw refused("GET /public/history/ward-budget/" + envelope.budgetId(), e);
-            }
-            set = false;
-        }
-        if (set) {
+        if (client.history("ward-budget", envelope.budgetId()).isPresent()) {
             alreadyThere.incrementAndGet();
             return;
         }
@@ -172,11 +183,18 @@ public final class SeedLoader {
                     .retrieve().toBodilessEntity().block(TIMEOUT);
             applied.incrementAndGet();
         } catch (WebClientResponseException e) {
-            throw refused("PUT /api/ward-budgets/" + envelope.ward() + "/" + envelope.fiscalYear(), e);
+            throw DemoLoadException.refused("PUT /api/ward-budgets/" + envelope.ward() + "/"
+                    + envelope.fiscalYear(), e);
         }
     }
 
     private void run(DemoScript script) {
+        if (PROPOSALS.equals(script.collection())
+                && client.history("proposal", BackdatedProposals.id(script.key(), "proposal")).isPresent()) {
+            // the server loaded it itself, with its dates (BackdatedProposals): it is there
+            alreadyThere.addAndGet(script.steps().size() + 1);
+            return;
+        }
         String id;
         try {
             Map<?, ?> created = as(script.creator()).post().uri(script.collection())
@@ -185,7 +203,8 @@ public final class SeedLoader {
                     .retrieve().bodyToMono(Map.class).block(TIMEOUT);
             id = (String) created.get("id");
         } catch (WebClientResponseException e) {
-            throw refused("POST " + script.collection() + " (Idempotency-Key " + script.key() + ")", e);
+            throw DemoLoadException.refused("POST " + script.collection() + " (Idempotency-Key " + script.key()
+                    + ")", e);
         }
         Map<String, String> partners = new HashMap<>();
         long version = 0;
@@ -210,7 +229,7 @@ public final class SeedLoader {
                 applied.incrementAndGet();
             } catch (WebClientResponseException e) {
                 if (e.getStatusCode() != HttpStatus.PRECONDITION_FAILED) {
-                    throw refused("POST " + script.collection() + "/{id}/" + step.action() + " of "
+                    throw DemoLoadException.refused("POST " + script.collection() + "/{id}/" + step.action() + " of "
                             + script.key(), e);
                 }
                 alreadyThere.incrementAndGet();
@@ -249,7 +268,7 @@ public final class SeedLoader {
                         .retrieve().bodyToMono(JsonNode.class).block(TIMEOUT);
             } catch (WebClientResponseException e) {
                 if (e.getStatusCode() != HttpStatus.SERVICE_UNAVAILABLE || attempt == 5) {
-                    throw refused("GET /api/projects/{id} of " + script.key(), e);
+                    throw DemoLoadException.refused("GET /api/projects/{id} of " + script.key(), e);
                 }
             }
         }
@@ -257,25 +276,14 @@ public final class SeedLoader {
 
     /** The project's version, from its history in the event store (never behind, unlike a read model). */
     private long projectVersion(String id) {
-        try {
-            JsonNode history = client.anonymous().get().uri("/public/history/project/{id}", id)
-                    .retrieve().bodyToMono(JsonNode.class).block(TIMEOUT);
-            long version = -1;
-            for (JsonNode event : history.path("events")) {
-                version = Math.max(version, event.get("seq").asLong());
-            }
-            return version;
-        } catch (WebClientResponseException e) {
-            throw refused("GET /public/history/project/" + id, e);
+        long version = -1;
+        for (JsonNode event : client.history("project", id).orElseThrow().path("events")) {
+            version = Math.max(version, event.get("seq").asLong());
         }
+        return version;
     }
 
     private WebClient as(Actor actor) {
         return client.as(actor.role(), actor.ward());
-    }
-
-    private static DemoLoadException refused(String call, WebClientResponseException e) {
-        return new DemoLoadException(call + " answered " + e.getStatusCode().value() + ": "
-                + e.getResponseBodyAsString(), e);
     }
 }

@@ -2,7 +2,7 @@ package kyodo.ops.security;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +18,9 @@ import java.nio.file.attribute.PosixFilePermissions;
  * with a generated password and prints it once on the console (not into the log), and also into
  * {@code kyodo.security.initial-admin-password-file} when set. There is no fixed default password.
  * Later runs find the account and print nothing.
+ *
+ * <p>It runs as soon as the application has started, before it is ready: the demo load, which waits for
+ * the ready application, takes a minute, and the password came only after it.
  */
 @Component
 class FirstRunAdministrator {
@@ -32,7 +35,7 @@ class FirstRunAdministrator {
         this.settings = settings;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    @EventListener(ApplicationStartedEvent.class)
     void createIfNobodyCanAdminister() {
         if (!settings.localAccounts()) {
             return;

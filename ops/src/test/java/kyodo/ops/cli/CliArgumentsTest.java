@@ -23,20 +23,50 @@ class CliArgumentsTest {
     }
 
     @Test
-    void settingsStartTheServerAndAWordRunsACommand() {
+    void nothingSettingsOrServeStartTheServerAndAWordRunsACommand() {
         assertThat(KyodoCli.isCommand()).isFalse();
-        assertThat(KyodoCli.isCommand("--server.port=8080")).isFalse();
+        assertThat(KyodoCli.isCommand("--server.port=8080", "--kyodo.demo.load=true")).isFalse();
+        assertThat(KyodoCli.isCommand("serve")).isFalse();
+        assertThat(KyodoCli.isCommand("serve", "--server.port=8080")).isFalse();
+        assertThat(KyodoCli.serverSettings("serve", "--server.port=8080")).containsExactly("--server.port=8080");
+        assertThat(KyodoCli.serverSettings("--server.port=8080")).containsExactly("--server.port=8080");
         assertThat(KyodoCli.isCommand("demo", "load")).isTrue();
         assertThat(KyodoCli.isCommand("frobnicate")).isTrue();
+        assertThat(KyodoCli.isCommand("--help")).isTrue();
+        assertThat(KyodoCli.isCommand("--kyodo.data-dir=/d", "demo", "load")).isTrue();
+        assertThat(KyodoCli.isCommand("serve", "--server.port")).isTrue();
     }
 
     @Test
-    void helpAndUnknownCommandsPrintUsageWithStatus2() {
-        assertThat(run("help")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("demo load").contains("projections replay")
-                .doesNotContain("unknown command");
+    void helpInEachSpellingPrintsUsageOnStdoutWithStatus0() {
+        for (String help : List.of("help", "--help", "-h")) {
+            out.reset();
+            assertThat(run(help)).as(help).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).as(help).startsWith("usage: java -jar kyodo.jar")
+                    .contains("demo load").contains("projections replay").contains("serve");
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void unknownCommandsAndOptionsAreRefusedWithUsageOnStderrAndStatus2() {
         assertThat(run("frobnicate")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command frobnicate");
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("unknown command frobnicate\n")
+                .contains("usage: java -jar kyodo.jar");
+        err.reset();
+        assertThat(run("--hepl")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("unknown option --hepl\n").contains("usage:");
+        err.reset();
+        assertThat(run("-x", "--server.port=8080")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("unknown option -x\n");
+        err.reset();
+        assertThat(run("--kyodo.data-dir=/d", "demo", "load")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("unexpected demo after settings");
+        err.reset();
+        assertThat(run("serve", "--server.port", "8080")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .startsWith("serve: settings are --name=value, not --server.port\n").contains("usage:");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test

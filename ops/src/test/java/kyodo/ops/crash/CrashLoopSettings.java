@@ -1,6 +1,5 @@
 package kyodo.ops.crash;
 
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -48,13 +47,8 @@ record CrashLoopSettings(int cycles, int clients, Duration loadMin, Duration loa
         if (!given.isBlank()) {
             return Path.of(given).toAbsolutePath();
         }
-        try {
-            // ops/target/test-classes → ops/target/kyodo.jar, whatever the working directory
-            Path testClasses = Path.of(CrashLoopSettings.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return testClasses.getParent().resolve("kyodo.jar");
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        // ops/target/test-classes → ops/target/kyodo.jar, whatever the working directory
+        return KyodoServer.packagedJar();
     }
 
     private static String property(String name, String fallback) {

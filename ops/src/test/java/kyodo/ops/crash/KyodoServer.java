@@ -28,19 +28,29 @@ import java.util.concurrent.TimeUnit;
  * <p>A JVM shutdown hook kills the child if the test JVM goes away first, so that no server
  * outlives the build.
  */
-final class KyodoServer implements AutoCloseable {
+public final class KyodoServer implements AutoCloseable {
 
     private final Path jar;
     private final Path dataDir;
     private final Path log;
     private final int port;
+    private final List<String> command;
     private final List<String> settings;
     private final Thread reaper = new Thread(this::killQuietly, "crash-loop-reaper");
     private volatile Process process;
     private int starts;
 
     KyodoServer(Path jar, Path runDir, List<String> settings) {
+        this(jar, runDir, List.of(), settings);
+    }
+
+    /**
+     * @param command  words before the settings, e.g. {@code serve}
+     * @param settings more settings after the data directory and port
+     */
+    public KyodoServer(Path jar, Path runDir, List<String> command, List<String> settings) {
         this.jar = jar;
+        this.command = List.copyOf(command);
         this.dataDir = runDir.resolve("data");
         this.log = runDir.resolve("server.log");
         this.port = freePort();
@@ -48,7 +58,7 @@ final class KyodoServer implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(reaper);
     }
 
-    URI baseUri() {
+    public URI baseUri() {
         return URI.create("http://127.0.0.1:" + port);
     }
 
@@ -56,7 +66,7 @@ final class KyodoServer implements AutoCloseable {
         return dataDir;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
@@ -65,17 +75,19 @@ final class KyodoServer implements AutoCloseable {
     }
 
     /** Starts the server and waits until {@code /actuator/health} answers 200; the time it took. */
-    Duration start(Duration timeout) throws IOException, InterruptedException {
+    public Duration start(Duration timeout) throws IOException, InterruptedException {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("the server is running already");
         }
         starts++;
         Files.writeString(log, "\n===== crash loop: start " + starts + " at " + Instant.now() + " =====\n",
                 StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Daxoniq.update-checker.disabled=true",
-                "-Xmx512m", "-jar", jar.toString(), "--kyodo.data-dir=" + dataDir, "--server.port=" + port));
-        command.addAll(settings);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        List<String> line = new ArrayList<>(List.of(javaBinary(), "-Daxoniq.update-checker.disabled=true",
+                "-Xmx512m", "-jar", jar.toString()));
+        line.addAll(command);
+        line.addAll(List.of("--kyodo.data-dir=" + dataDir, "--server.port=" + port));
+        line.addAll(settings);
+        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         // the child runs on its own embedded stores whatever the build machine's environment says
@@ -84,6 +96,16 @@ final class KyodoServer implements AutoCloseable {
         process = builder.start();
         awaitHealthy(timeout);
         return Duration.ofNanos(System.nanoTime() - began);
+    }
+
+    /** The packaged jar of this build: {@code ops/target/kyodo.jar}, next to the test classes. */
+    public static Path packagedJar() {
+        try {
+            Path testClasses = Path.of(KyodoServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return testClasses.getParent().resolve("kyodo.jar");
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** SIGKILL: no shutdown hook, no flush, no graceful anything (Process.destroyForcibly on Linux). */
@@ -99,7 +121,7 @@ final class KyodoServer implements AutoCloseable {
     }
 
     /** SIGTERM and a graceful shutdown, as an operator stops it before running {@code audit verify}. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         Process running = process;
         if (running == null || !running.isAlive()) {
             return;
@@ -115,7 +137,7 @@ final class KyodoServer implements AutoCloseable {
      *
      * @return its exit status and console output
      */
-    CliRun runCli(Duration timeout, String... args) throws IOException, InterruptedException {
+    public CliRun runCli(Duration timeout, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Daxoniq.update-checker.disabled=true",
                 "-Xmx512m", "-jar", jar.toString()));
         command.addAll(List.of(args));
@@ -134,11 +156,11 @@ final class KyodoServer implements AutoCloseable {
     }
 
     /** The exit status and the console output of a CLI run. */
-    record CliRun(int status, String output) {
+    public record CliRun(int status, String output) {
     }
 
     /** The last lines of the server's console, for a failure message. */
-    String logTail(int lines) {
+    public String logTail(int lines) {
         try {
             List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));

@@ -20,6 +20,7 @@ import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Query-side failures as {@code application/problem+json}: a bad filter is 400, an unknown id
@@ -44,7 +45,7 @@ public class QueryProblemHandler implements WebExceptionHandler {
             ProblemLog.hungUp(method, path);
             return Mono.empty();
         }
-        ProblemDetails problem = toProblem(error);
+        ProblemDetails problem = toProblem(error, exchange.getLocaleContext().getLocale());
         ProblemLog.answered(method, path, problem, error);
         RenderedProblem rendered = ProblemRendering.render(problem, exchange.getLocaleContext().getLocale(), path);
         response.setStatusCode(HttpStatusCode.valueOf(rendered.status()));
@@ -53,6 +54,11 @@ public class QueryProblemHandler implements WebExceptionHandler {
     }
 
     static ProblemDetails toProblem(Throwable e) {
+        return toProblem(e, null);
+    }
+
+    /** The failure's problem; a 406 says what the route offers, in English for {@code en}, else in Japanese. */
+    static ProblemDetails toProblem(Throwable e, Locale locale) {
         if (e instanceof KyodoProblemException kyodo) {
             return kyodo.toDetails();
         }
@@ -64,8 +70,9 @@ public class QueryProblemHandler implements WebExceptionHandler {
         if (e instanceof MethodNotAllowedException) {
             return ProblemDetails.of(CommonProblems.METHOD_NOT_ALLOWED, "This method is not supported here.");
         }
-        if (e instanceof NotAcceptableStatusException) {
-            return ProblemDetails.of(CommonProblems.NOT_ACCEPTABLE, "Ask for application/json.");
+        if (e instanceof NotAcceptableStatusException notAcceptable) {
+            return CommonProblems.notAcceptable(
+                    notAcceptable.getSupportedMediaTypes().stream().map(Object::toString).toList(), locale);
         }
         if (e instanceof ResponseStatusException status) {
             return switch (status.getStatusCode().value()) {

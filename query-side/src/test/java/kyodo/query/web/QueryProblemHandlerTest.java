@@ -95,11 +95,21 @@ class QueryProblemHandlerTest {
     }
 
     @Test
-    void unavailableRepresentationIs406() {
-        ProblemDetails problem = QueryProblemHandler.toProblem(
-                new NotAcceptableStatusException(List.of(MediaType.APPLICATION_JSON)));
+    void unavailableRepresentationIs406NamingWhatTheRouteOffers() {
+        NotAcceptableStatusException offered = new NotAcceptableStatusException(List.of(MediaType.APPLICATION_JSON,
+                MediaType.parseMediaType("text/csv"), MediaType.APPLICATION_NDJSON, MediaType.APPLICATION_JSON));
 
-        assertThat(problem).isEqualTo(ProblemDetails.of(CommonProblems.NOT_ACCEPTABLE, "Ask for application/json."));
+        ProblemDetails english = QueryProblemHandler.toProblem(offered, java.util.Locale.ENGLISH);
+        ProblemDetails japanese = QueryProblemHandler.toProblem(offered);
+
+        assertThat(english.status()).isEqualTo(406);
+        assertThat(english.slug()).isEqualTo(CommonProblems.NOT_ACCEPTABLE.slug());
+        assertThat(english.detail())
+                .isEqualTo("Available as application/json, text/csv, application/x-ndjson; ask for one of these in Accept.");
+        assertThat(japanese.detail()).isEqualTo(
+                "application/json, text/csv, application/x-ndjson のいずれかで返せます。Accept ヘッダーでどれかを指定してください。");
+        assertThat(english.properties()).containsEntry("offered",
+                List.of("application/json", "text/csv", "application/x-ndjson"));
     }
 
     @Test

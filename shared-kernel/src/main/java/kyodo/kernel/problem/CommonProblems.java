@@ -1,5 +1,9 @@
 package kyodo.kernel.problem;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
 /** Problem types every part of the API can answer with. Features add their own next to their messages. */
 public final class CommonProblems {
 
@@ -41,5 +45,28 @@ public final class CommonProblems {
             new ProblemType("internal-error", 500, "内部エラーが発生しました", "Internal error");
 
     private CommonProblems() {
+    }
+
+    /**
+     * A 406 that says what the route does offer, in the reader's language, with the media types also
+     * as its {@code offered} member (issue 20: it named JSON alone where CSV and NDJSON are served too).
+     *
+     * @param offered the concrete media types the route answers with, as the web framework reports them;
+     *                wildcards and repeats are left out, and when nothing is left the platform's JSON
+     * @param locale  the language asked for ({@link ProblemRendering#english})
+     */
+    public static ProblemDetails notAcceptable(List<String> offered, Locale locale) {
+        List<String> types = offered.stream().filter(type -> !type.contains("*")).distinct().toList();
+        if (types.isEmpty()) {
+            types = List.of("application/json");
+        }
+        String list = String.join(", ", types);
+        boolean one = types.size() == 1;
+        String detail = ProblemRendering.english(locale)
+                ? "Available as " + list + (one ? "; ask for it in Accept." : "; ask for one of these in Accept.")
+                : list + (one ? " で返せます。Accept ヘッダーでこれを指定してください。"
+                        : " のいずれかで返せます。Accept ヘッダーでどれかを指定してください。");
+        return new ProblemDetails(NOT_ACCEPTABLE.slug(), NOT_ACCEPTABLE.status(), NOT_ACCEPTABLE.titleJa(),
+                NOT_ACCEPTABLE.titleEn(), detail, List.of(), Map.of("offered", types));
     }
 }

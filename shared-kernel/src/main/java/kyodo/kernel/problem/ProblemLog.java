@@ -6,8 +6,10 @@ import java.util.List;
 
 /**
  * What an error answer leaves in the log, decided once for every handler: a failure of ours (5xx)
- * once at ERROR, a temporary unavailability (503) at WARN, a client that hung up at DEBUG, a refused
- * request (4xx) not at all (its answer says everything).
+ * once at ERROR; a temporary unavailability (503: a read model still catching up, decisions queued, a
+ * command not answered in time), which the answer asks the client to retry, as one INFO line without
+ * a stack trace; a refused request (4xx), whose answer says everything, and a client that hung up at
+ * DEBUG, so that a console at INFO shows no line per ordinary refusal.
  *
  * <p>No exception message is logged: messages echo input (Jackson quotes the value it could not
  * read, a duplicate key names its key), and input may be someone's name or address. The log names
@@ -27,11 +29,13 @@ public final class ProblemLog {
     /** Logs the answer to a failed request as the policy above says. */
     public static void answered(String method, String path, ProblemDetails problem, Throwable failure) {
         if (problem.status() == 503) {
-            LOG.log(Level.WARNING, () -> method + " " + path + " answered 503 " + problem.slug() + ": "
+            LOG.log(Level.INFO, () -> method + " " + path + " answered 503 " + problem.slug() + ": "
                     + causes(failure));
         } else if (problem.status() >= 500) {
             LOG.log(Level.ERROR, () -> method + " " + path + " failed, answered " + problem.status() + " "
                     + problem.slug() + ": " + causes(failure));
+        } else {
+            LOG.log(Level.DEBUG, () -> method + " " + path + " answered " + problem.status() + " " + problem.slug());
         }
     }
 
