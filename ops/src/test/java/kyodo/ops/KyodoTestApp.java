@@ -95,6 +95,10 @@ final class KyodoTestApp implements AutoCloseable {
             args.addAll(testAccounts());
         }
         extraArgs.stream().filter(a -> !a.equals(NO_ACCOUNTS)).forEach(args::add);
+        if ("connector".equals(System.getProperty("kyodo.it.command-bus"))) {
+            // every command and result crosses Axon Server's connector serialization (connector package)
+            args.add("--spring.profiles.active=connector-bus");
+        }
         context = KyodoApplication.start(args.toArray(String[]::new));
     }
 
