@@ -2,6 +2,9 @@ package kyodo.ops;
 
 import kyodo.kernel.StoreInUse;
 import kyodo.ops.cli.KyodoCli;
+import kyodo.ops.sides.CommandSideWithEdge;
+import kyodo.ops.sides.QuerySideWithEdge;
+import kyodo.ops.sides.Side;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -29,7 +32,10 @@ import org.springframework.context.annotation.FilterType;
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
         // the sides' own launchers would scan and configure a second time
-        @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootApplication.class)})
+        @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootApplication.class),
+        // nor would the launchers of one side with the edge (Side)
+        @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
+                classes = {CommandSideWithEdge.class, QuerySideWithEdge.class})})
 public class KyodoApplication {
 
     private static final Logger log = LoggerFactory.getLogger(KyodoApplication.class);
@@ -45,12 +51,15 @@ public class KyodoApplication {
         start(args);
     }
 
-    /** Starts the platform and logs where its data lives and where it listens. */
+    /**
+     * Starts the platform, both sides or the one {@code --kyodo.side} names ({@link Side}), and logs
+     * where its data lives and where it listens.
+     */
     public static ConfigurableApplicationContext start(String... args) {
         // kyodo never calls home: set before any Axon class is loaded.
         System.setProperty("axoniq.update-checker.disabled", "true");
         smallNativeFootprint();
-        ConfigurableApplicationContext context = SpringApplication.run(KyodoApplication.class, args);
+        ConfigurableApplicationContext context = SpringApplication.run(Side.of(args).configuration(), args);
         log.info(StoreInUse.summary(context.getBeansOfType(StoreInUse.class).values()));
         if (context instanceof WebServerApplicationContext web) {
             log.info("kyodo is serving at http://localhost:{}/ (API docs: /swagger-ui.html)",
