@@ -1,5 +1,6 @@
 package kyodo.ops.sides;
 
+import kyodo.command.platform.CompactionSettings;
 import kyodo.ops.KyodoApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
@@ -7,6 +8,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 
@@ -26,5 +28,8 @@ import org.springframework.context.annotation.FilterType;
         @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootApplication.class),
         @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
                 classes = {KyodoApplication.class, CommandSideWithEdge.class})})
+// the command side's storage auto-configuration (the embedded event store's schema and upkeep, the key
+// vault that personal data is read through) is on the class path, and binds its settings from here
+@EnableConfigurationProperties(CompactionSettings.class)
 public class QuerySideWithEdge {
 }
