@@ -30,7 +30,7 @@ import java.util.Set;
  * transport exception classes. That holds for the framework's own refusals too: an unknown id, an
  * id of another kind of subject (a meeting's id on a proposal command: Axon cannot rebuild a
  * proposal from a meeting's events) and a stale expected version. Refusals that only the commit
- * finds (two writes to one subject at once) are translated by {@link ProblemKeepingCommandBus}.
+ * finds (two writes to one subject at once) are translated by {@code sending.ProblemKeepingCommandBus}.
  */
 @Component
 public class ProblemTranslation implements MessageHandlerInterceptor<CommandMessage<?>> {

@@ -1,5 +1,7 @@
-package kyodo.command.platform;
+package kyodo.command.sending;
 
+import kyodo.command.platform.CommandOutcomes;
+import kyodo.command.platform.ProblemTranslation;
 import kyodo.kernel.problem.CommonProblems;
 import org.axonframework.axonserver.connector.AxonServerConfiguration;
 import org.axonframework.axonserver.connector.AxonServerException;

@@ -1,5 +1,6 @@
-package kyodo.command.platform;
+package kyodo.command.sending;
 
+import kyodo.command.platform.ProblemTranslation;
 import kyodo.kernel.problem.ProblemDetails;
 import org.axonframework.commandhandling.CommandCallback;
 import org.axonframework.commandhandling.CommandExecutionException;
