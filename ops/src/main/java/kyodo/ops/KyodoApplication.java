@@ -7,7 +7,6 @@ import kyodo.ops.sides.QuerySideWithEdge;
 import kyodo.ops.sides.Side;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -59,7 +58,7 @@ public class KyodoApplication {
         // kyodo never calls home: set before any Axon class is loaded.
         System.setProperty("axoniq.update-checker.disabled", "true");
         smallNativeFootprint();
-        ConfigurableApplicationContext context = SpringApplication.run(Side.of(args).configuration(), args);
+        ConfigurableApplicationContext context = Side.of(args).application().run(args);
         log.info(StoreInUse.summary(context.getBeansOfType(StoreInUse.class).values()));
         if (context instanceof WebServerApplicationContext web) {
             log.info("kyodo is serving at http://localhost:{}/ (API docs: /swagger-ui.html)",

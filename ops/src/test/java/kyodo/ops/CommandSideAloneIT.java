@@ -33,4 +33,10 @@ class CommandSideAloneIT {
         anonymous.get("/public/proposals").status(404);
         assertThat(app.context().getBeanNamesForType(com.mongodb.client.MongoClient.class)).as("no read-model store").isEmpty();
     }
+
+    @Test
+    void itNamesItselfToAxonServerAsTheCommandSide() {
+        assertThat(app.context().getEnvironment().getProperty("axon.axonserver.component-name"))
+                .isEqualTo("kyodo-command");
+    }
 }

@@ -33,4 +33,10 @@ class QuerySideAloneIT {
         assertThat(app.context().getBeanNamesForType(org.axonframework.modelling.command.Repository.class))
                 .as("no aggregate on the query side").isEmpty();
     }
+
+    @Test
+    void itNamesItselfToAxonServerAsTheQuerySide() {
+        assertThat(app.context().getEnvironment().getProperty("axon.axonserver.component-name"))
+                .isEqualTo("kyodo-query");
+    }
 }

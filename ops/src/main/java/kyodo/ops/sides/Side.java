@@ -1,9 +1,11 @@
 package kyodo.ops.sides;
 
 import kyodo.ops.KyodoApplication;
+import org.springframework.boot.SpringApplication;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Which side of the platform a kyodo process runs, chosen on its command line with
@@ -15,24 +17,45 @@ import java.util.Locale;
 public enum Side {
 
     /** The command side and the query side in one JVM: the default. */
-    BOTH(KyodoApplication.class),
+    BOTH(KyodoApplication.class, "kyodo"),
     /** Aggregates and the command API, behind the edge. */
-    COMMAND(CommandSideWithEdge.class),
+    COMMAND(CommandSideWithEdge.class, "kyodo-command"),
     /** Projections, the read API and the portal, behind the edge. */
-    QUERY(QuerySideWithEdge.class);
+    QUERY(QuerySideWithEdge.class, "kyodo-query");
 
     /** The command-line option that chooses the side. */
     public static final String OPTION = "--kyodo.side=";
 
-    private final Class<?> configuration;
+    /** The Axon Server setting under which a process names itself to the server. */
+    static final String COMPONENT_NAME = "axon.axonserver.component-name";
 
-    Side(Class<?> configuration) {
+    private final Class<?> configuration;
+    private final String componentName;
+
+    Side(Class<?> configuration, String componentName) {
         this.configuration = configuration;
+        this.componentName = componentName;
     }
 
     /** The configuration class that starts this side with the edge. */
     public Class<?> configuration() {
         return configuration;
+    }
+
+    /**
+     * The application that starts this side. It names itself to Axon Server by its side (instead of
+     * Axon's {@code application}), so that an operator tells the processes apart; a name set in the
+     * configuration wins.
+     */
+    public SpringApplication application() {
+        SpringApplication application = new SpringApplication(configuration);
+        application.setDefaultProperties(Map.of(COMPONENT_NAME, componentName));
+        return application;
+    }
+
+    /** The name this side's processes give themselves in Axon Server. */
+    public String componentName() {
+        return componentName;
     }
 
     /**
