@@ -1,25 +1,23 @@
 package kyodo.command;
 
-import kyodo.kernel.StoreInUse;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The command side alone: aggregates and the command API. The all-in-one app in {@code ops} is
- * the usual way to run kyodo; this one is for a split deployment on Axon Server.
+ * The command side's configuration root: aggregates and the command API, for the side's own tests. It is not a
+ * way to run kyodo: the launcher in {@code ops} runs this side alone with the edge
+ * ({@code --kyodo.side=command}), for a split deployment on Axon Server, or both sides in one JVM.
  */
 @SpringBootApplication
 public class CommandSideApplication {
 
+    /**
+     * Refuses to start: this side alone has no sign-in, roles or security headers (the edge lives in
+     * {@code ops}), and would serve what it serves to anyone, or refuse everything. The same side
+     * with the edge is {@code java -jar kyodo.jar --kyodo.side=command}.
+     */
     public static void main(String[] args) {
-        // kyodo never calls home: set before any Axon class is loaded.
-        System.setProperty("axoniq.update-checker.disabled", "true");
-        // nor advertises AxonIQ Console on every start (as KyodoApplication)
-        System.setProperty("disable-axoniq-console-message", "true");
-        ConfigurableApplicationContext context = SpringApplication.run(CommandSideApplication.class, args);
-        LoggerFactory.getLogger(CommandSideApplication.class)
-                .info(StoreInUse.summary(context.getBeansOfType(StoreInUse.class).values()));
+        System.err.println("The command side does not run without its edge (sign-in, roles, ward scope). "
+                + "Start it with: java -jar kyodo.jar --kyodo.side=command");
+        System.exit(2);
     }
 }

@@ -2,9 +2,11 @@ package kyodo.ops;
 
 import kyodo.kernel.StoreInUse;
 import kyodo.ops.cli.KyodoCli;
+import kyodo.ops.sides.CommandSideWithEdge;
+import kyodo.ops.sides.QuerySideWithEdge;
+import kyodo.ops.sides.Side;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -29,7 +31,10 @@ import org.springframework.context.annotation.FilterType;
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
         // the sides' own launchers would scan and configure a second time
-        @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootApplication.class)})
+        @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootApplication.class),
+        // nor would the launchers of one side with the edge (Side)
+        @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
+                classes = {CommandSideWithEdge.class, QuerySideWithEdge.class})})
 public class KyodoApplication {
 
     private static final Logger log = LoggerFactory.getLogger(KyodoApplication.class);
@@ -46,14 +51,17 @@ public class KyodoApplication {
         start(KyodoCli.serverSettings(args));
     }
 
-    /** Starts the platform and logs where its data lives and where it listens. */
+    /**
+     * Starts the platform, both sides or the one {@code --kyodo.side} names ({@link Side}), and logs
+     * where its data lives and where it listens.
+     */
     public static ConfigurableApplicationContext start(String... args) {
         // kyodo never calls home: set before any Axon class is loaded. Nor does it advertise AxonIQ
         // Console on every start (a twelve-line banner about a service kyodo does not use).
         System.setProperty("axoniq.update-checker.disabled", "true");
         System.setProperty("disable-axoniq-console-message", "true");
         smallNativeFootprint();
-        ConfigurableApplicationContext context = SpringApplication.run(KyodoApplication.class, args);
+        ConfigurableApplicationContext context = Side.of(args).application().run(args);
         log.info(StoreInUse.summary(context.getBeansOfType(StoreInUse.class).values()));
         if (context instanceof WebServerApplicationContext web) {
             log.info("kyodo is serving at http://localhost:{}/ (API docs: /swagger-ui.html)",

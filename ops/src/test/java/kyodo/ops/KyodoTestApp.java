@@ -100,6 +100,11 @@ final class KyodoTestApp implements AutoCloseable {
             args.addAll(testAccounts());
         }
         extraArgs.stream().filter(a -> !a.equals(NO_ACCOUNTS)).forEach(args::add);
+        if ("connector".equals(System.getProperty("kyodo.it.command-bus")) && !extraArgs.contains("--kyodo.side=query")) {
+            // every command and result crosses Axon Server's connector serialization (connector package);
+            // the query side alone sends no command
+            args.add("--spring.profiles.active=connector-bus");
+        }
         context = KyodoApplication.start(args.toArray(String[]::new));
     }
 

@@ -3,7 +3,14 @@ package kyodo.ops;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,6 +75,31 @@ class ProposalSubmissionIT {
 
         String afterRestart = submit(Requests.proposal(), "counter-2025-0001");
         assertThat(afterRestart).isEqualTo(first);
+        assertThat(app.storedEvents()).isEqualTo(before + 1);
+    }
+
+    /**
+     * Repeats sent while the first is still being stored find the key claimed but no proposal yet, and
+     * send the creation again: the event store refuses the second stream at commit (on Axon Server,
+     * AXONIQ-2000 with no details), which every one of them must read as "already created".
+     */
+    @Test
+    void concurrentRepeatsOfOneKeyAllAnswerTheOneCreation() throws Exception {
+        long before = app.storedEvents();
+        ExecutorService clients = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(clients.submit(() -> submit(Requests.proposal(), "counter-2025-0003")));
+            }
+            Set<String> ids = new HashSet<>();
+            for (Future<String> answer : answers) {
+                ids.add(answer.get());
+            }
+            assertThat(ids).hasSize(1);
+        } finally {
+            clients.shutdownNow();
+        }
         assertThat(app.storedEvents()).isEqualTo(before + 1);
     }
 

@@ -1,25 +1,23 @@
 package kyodo.query;
 
-import kyodo.kernel.StoreInUse;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The query side alone: projections and the read API. The all-in-one app in {@code ops} is the
- * usual way to run kyodo; this one is for a split deployment (Axon Server and MongoDB).
+ * The query side's configuration root: projections and the read API, for the side's own tests. It is not a
+ * way to run kyodo: the launcher in {@code ops} runs this side alone with the edge
+ * ({@code --kyodo.side=query}), for a split deployment (Axon Server and MongoDB), or both sides in one JVM.
  */
 @SpringBootApplication
 public class QuerySideApplication {
 
+    /**
+     * Refuses to start: this side alone has no sign-in, roles or security headers (the edge lives in
+     * {@code ops}), and would serve what it serves to anyone, or refuse everything. The same side
+     * with the edge is {@code java -jar kyodo.jar --kyodo.side=query}.
+     */
     public static void main(String[] args) {
-        // kyodo never calls home: set before any Axon class is loaded.
-        System.setProperty("axoniq.update-checker.disabled", "true");
-        // nor advertises AxonIQ Console on every start (as KyodoApplication)
-        System.setProperty("disable-axoniq-console-message", "true");
-        ConfigurableApplicationContext context = SpringApplication.run(QuerySideApplication.class, args);
-        LoggerFactory.getLogger(QuerySideApplication.class)
-                .info(StoreInUse.summary(context.getBeansOfType(StoreInUse.class).values()));
+        System.err.println("The query side does not run without its edge (sign-in, roles, ward scope). "
+                + "Start it with: java -jar kyodo.jar --kyodo.side=query");
+        System.exit(2);
     }
 }

@@ -1,18 +1,14 @@
 package kyodo.command.platform;
 
-import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.problem.ProblemDetails;
-import org.axonframework.messaging.HandlerExecutionException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
-
-import java.util.Optional;
 
 /**
  * What a failed command tells about what it stored. Only a refusal (a problem of status 4xx, as an
  * exception or carried as details across the bus) and a creation whose aggregate was already there
  * say for sure that nothing was stored; a timeout or an internal error says nothing either way: the
- * command may still commit.
+ * command may still commit. Every answer is read from the failure's problem
+ * ({@link ProblemTranslation#problemOf}), never from its class alone: on Axon Server only the
+ * problem (or the connector's error code) reaches the sender.
  */
 public final class CommandOutcomes {
 
@@ -24,14 +20,13 @@ public final class CommandOutcomes {
         return alreadyCreated(failure) || refused(failure);
     }
 
-    /** Whether a creation failed because an aggregate with its id exists already (an idempotent repeat). */
+    /**
+     * Whether a creation failed because an aggregate with its id exists already (an idempotent
+     * repeat): another write to the same id was stored first, which for a creation can only be the
+     * creation itself.
+     */
     public static boolean alreadyCreated(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof AggregateStreamCreationException || t instanceof ConcurrencyException) {
-                return true;
-            }
-        }
-        return false;
+        return is(failure, ProblemTranslation.WRITE_CONFLICT.slug());
     }
 
     /**
@@ -39,7 +34,7 @@ public final class CommandOutcomes {
      * also when only the problem details crossed the bus.
      */
     public static boolean notFound(Throwable failure) {
-        return problemOf(failure).filter(problem -> problem.status() == 404).isPresent();
+        return status(failure) == 404;
     }
 
     /**
@@ -47,31 +42,19 @@ public final class CommandOutcomes {
      * nothing, and the same command may pass when sent again a little later.
      */
     public static boolean busy(Throwable failure) {
-        return problemOf(failure).filter(problem -> problem.status() == 503).isPresent();
+        return status(failure) == 503;
     }
 
     private static boolean refused(Throwable failure) {
-        return problemOf(failure).filter(CommandOutcomes::isRefusal).isPresent();
+        int status = status(failure);
+        return status >= 400 && status < 500;
     }
 
-    /** The problem a failure stands for, the outermost one it carries or wraps. */
-    private static Optional<ProblemDetails> problemOf(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof KyodoProblemException problem) {
-                return Optional.of(problem.toDetails());
-            }
-            Throwable cause = t;
-            Optional<ProblemDetails> carried = HandlerExecutionException.resolveDetails(cause)
-                    .filter(ProblemDetails.class::isInstance).map(ProblemDetails.class::cast)
-                    .or(() -> ProblemTranslation.frameworkRefusal(cause));
-            if (carried.isPresent()) {
-                return carried;
-            }
-        }
-        return Optional.empty();
+    private static boolean is(Throwable failure, String slug) {
+        return ProblemTranslation.problemOf(failure).filter(problem -> problem.slug().equals(slug)).isPresent();
     }
 
-    private static boolean isRefusal(ProblemDetails problem) {
-        return problem.status() >= 400 && problem.status() < 500;
+    private static int status(Throwable failure) {
+        return ProblemTranslation.problemOf(failure).map(ProblemDetails::status).orElse(0);
     }
 }

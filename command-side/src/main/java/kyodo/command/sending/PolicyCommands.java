@@ -1,6 +1,7 @@
 package kyodo.command.sending;
 
 import kyodo.command.access.ActorMetadata;
+import kyodo.command.platform.ProblemTranslation;
 import kyodo.kernel.StaffRef;
 import kyodo.kernel.problem.ProblemDetails;
 import org.axonframework.commandhandling.CommandMessage;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Component;
  * forever. It is logged here, once at INFO, by the command, its subject and the problem's type, never the
  * problem's detail (ADR 16), and the policy moves on. Anything else is thrown, so that the processor
  * retries the batch (policies are idempotent): the store unreachable, a timeout, and a 5xx problem
- * such as "other decisions are being recorded" (503), which says "not now", not "never".
+ * such as "other decisions are being recorded" (503) or a write that lost a race to the same subject
+ * (409, {@link ProblemTranslation#WRITE_CONFLICT}), which say "not now", not "never".
  */
 @Component
 public class PolicyCommands {
@@ -48,11 +50,16 @@ public class PolicyCommands {
             gateway.sendAndWait(message);
             return true;
         } catch (RuntimeException failure) {
-            ProblemDetails refusal = BusProblems.of(failure).filter(problem -> problem.status() < 500)
+            ProblemDetails refusal = BusProblems.of(failure).filter(PolicyCommands::isFinal)
                     .orElseThrow(() -> failure);
             log.info("{} on {} stands refused: {}", command.getClass().getSimpleName(),
                     targets.resolveTarget(message).getIdentifier(), refusal.slug());
             return false;
         }
+    }
+
+    /** A client problem is final, but for a write that lost a race: sent again, it can pass. */
+    private static boolean isFinal(ProblemDetails problem) {
+        return problem.status() < 500 && !problem.slug().equals(ProblemTranslation.WRITE_CONFLICT.slug());
     }
 }
