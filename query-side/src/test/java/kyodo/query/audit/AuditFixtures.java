@@ -101,7 +101,8 @@ public final class AuditFixtures {
 
     /** The audit settings with their defaults, but a checkpoint every {@code every} entries and a 200 ms poll. */
     static AuditSettings settings(long every) {
-        return new AuditSettings("", "", every, Duration.ofDays(1), Duration.ofHours(1),
+        return new AuditSettings("", "", Duration.ofSeconds(10), every, Duration.ofDays(1), Duration.ofHours(1), "",
+                "city.example",
                 new AuditSettings.Stream(Duration.ofSeconds(15), Duration.ofMillis(200)));
     }
 
