@@ -3,9 +3,7 @@ package kyodo.ops.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kyodo.query.audit.AuditSigningKey;
-import kyodo.query.audit.CanonicalJson;
 import kyodo.query.audit.Checkpoint;
-import kyodo.query.audit.DecisionLogEntry;
 import kyodo.query.audit.Hashing;
 import kyodo.query.audit.MerkleTree;
 
@@ -15,11 +13,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.PublicKey;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -35,7 +34,9 @@ import java.util.TreeSet;
  * the checkpoint's;</li>
  * <li>the served inclusion proofs of a sample of entries verify against the signed root;</li>
  * <li>an earlier signed checkpoint (the one before the latest, or {@code from}) is consistent with
- * the latest: its own root matches the entries, and the served consistency proof verifies.</li>
+ * the latest: its own root matches the entries, and the served consistency proof verifies;</li>
+ * <li>the entries after the latest checkpoint (not signed yet) continue the chain without gaps;</li>
+ * <li>the latest checkpoint is not older than a given maximum, if one is given.</li>
  * </ol>
  * Usable as {@code java -jar kyodo.jar audit check --url http://host:port}.
  */
@@ -46,6 +47,8 @@ public final class PublicLogVerifier {
     private final URI base;
     private final int samples;
     private final Long from;
+    private final Duration maxCheckpointAge;
+    private final Clock clock;
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -56,9 +59,19 @@ public final class PublicLogVerifier {
      *                before the latest
      */
     public PublicLogVerifier(URI base, int samples, Long from) {
+        this(base, samples, from, null, Clock.systemUTC());
+    }
+
+    /**
+     * @param maxCheckpointAge the latest checkpoint must be at most this old; null: any age
+     * @param clock            what "now" is for that age
+     */
+    public PublicLogVerifier(URI base, int samples, Long from, Duration maxCheckpointAge, Clock clock) {
         this.base = base;
         this.samples = Math.max(1, samples);
         this.from = from;
+        this.maxCheckpointAge = maxCheckpointAge;
+        this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
@@ -75,11 +88,15 @@ public final class PublicLogVerifier {
             }
             Checkpoint latest = checkpoint(latestJson);
             ok &= signed(latest, keys, lines, "latest checkpoint");
+            ok &= age(latest, lines);
 
-            List<JsonNode> entries = entries(latest.treeSize());
+            List<JsonNode> entries = entries(0, latest.treeSize());
             List<byte[]> leaves = new ArrayList<>();
-            ok &= chain(entries, latest.treeSize(), leaves, lines);
-            if (leaves.size() != latest.treeSize()) {
+            ServedEntries chain = ServedEntries.fromStart();
+            String broken = chain.all(entries.subList(0, (int) Math.min(entries.size(), latest.treeSize())), leaves);
+            ok &= report(lines, broken == null && leaves.size() == latest.treeSize(), broken != null ? broken
+                    : leaves.size() + " of " + latest.treeSize() + " entries fetched, hash chain recomputed and unbroken");
+            if (broken != null || leaves.size() != latest.treeSize()) {
                 return new Result(false, lines);
             }
             String root = Hashing.hex(MerkleTree.root(leaves));
@@ -89,6 +106,7 @@ public final class PublicLogVerifier {
 
             ok &= inclusions(latest, entries, lines);
             ok &= consistency(latest, leaves, keys, lines);
+            ok &= tail(chain, lines);
         } catch (IOException | RuntimeException e) {
             lines.add("FAIL " + describe(e));
             return new Result(false, lines);
@@ -127,11 +145,11 @@ public final class PublicLogVerifier {
                 + "): signature " + (valid ? "verifies" : key == null ? "by an unpublished key" : "DOES NOT verify"));
     }
 
-    private List<JsonNode> entries(long treeSize) throws IOException, InterruptedException {
+    /** The entries after {@code after} up to {@code last} (Long.MAX_VALUE: to the end of the log). */
+    private List<JsonNode> entries(long after, long last) throws IOException, InterruptedException {
         List<JsonNode> entries = new ArrayList<>();
-        long after = 0;
-        while (after < treeSize) {
-            long limit = Math.min(PAGE, treeSize - after);
+        while (after < last) {
+            long limit = Math.min(PAGE, last - after);
             JsonNode items = get("/public/decisions?after=" + after + "&limit=" + limit, false).path("items");
             if (items.isEmpty()) {
                 break;
@@ -142,33 +160,26 @@ public final class PublicLogVerifier {
         return entries;
     }
 
-    /** Seq without gaps, each prevHash the previous hash, each hash recomputed from the served JSON. */
-    @SuppressWarnings("unchecked")
-    private boolean chain(List<JsonNode> entries, long treeSize, List<byte[]> leaves, List<String> lines) {
-        String prevHash = Hashing.ZERO_HASH;
-        for (int i = 0; i < entries.size() && i < treeSize; i++) {
-            JsonNode entry = entries.get(i);
-            long seq = entry.path("seq").asLong();
-            if (seq != i + 1) {
-                return report(lines, false, "entry " + (i + 1) + ": the log serves seq " + seq + " in its place");
-            }
-            if (!prevHash.equals(entry.path("prevHash").asText())) {
-                return report(lines, false, "entry " + seq + ": prevHash " + entry.path("prevHash").asText()
-                        + " is not the previous hash " + prevHash);
-            }
-            Map<String, Object> members = json.convertValue(entry, LinkedHashMap.class);
-            members.remove("prevHash");
-            members.remove("hash");
-            String hash = DecisionLogEntry.chainHash(prevHash, CanonicalJson.bytes(members));
-            if (!hash.equals(entry.path("hash").asText())) {
-                return report(lines, false, "entry " + seq + ": hash " + entry.path("hash").asText()
-                        + " but its content hashes to " + hash);
-            }
-            leaves.add(MerkleTree.leafHash(Hashing.unhex(hash)));
-            prevHash = hash;
+    /** How old the latest checkpoint is; too old when a maximum is set and passed. */
+    private boolean age(Checkpoint latest, List<String> lines) {
+        Duration age = Duration.between(Instant.parse(latest.issuedAt()), clock.instant());
+        boolean fresh = maxCheckpointAge == null || age.compareTo(maxCheckpointAge) <= 0;
+        return report(lines, fresh, "latest checkpoint issued " + latest.issuedAt() + ", " + age.toSeconds()
+                + " s ago" + (maxCheckpointAge == null ? "" : fresh ? " (at most " + maxCheckpointAge.toSeconds()
+                + " s allowed)" : ": older than the " + maxCheckpointAge.toSeconds() + " s allowed"));
+    }
+
+    /** The entries after the latest checkpoint, not signed yet: they must continue the chain without gaps. */
+    private boolean tail(ServedEntries chain, List<String> lines) throws IOException, InterruptedException {
+        long signed = chain.seq();
+        List<JsonNode> tail = entries(signed, Long.MAX_VALUE);
+        String broken = chain.all(tail, new ArrayList<>());
+        if (broken != null) {
+            return report(lines, false, "unsigned tail after tree size " + signed + ": " + broken);
         }
-        return report(lines, leaves.size() == treeSize, leaves.size() + " of " + treeSize
-                + " entries fetched, hash chain recomputed and unbroken");
+        return report(lines, true, tail.isEmpty() ? "no unsigned entries after the checkpoint" : tail.size()
+                + " unsigned entr" + (tail.size() == 1 ? "y" : "ies") + " after the checkpoint (" + (signed + 1)
+                + ".." + chain.seq() + "), hash chain unbroken");
     }
 
     private boolean inclusions(Checkpoint latest, List<JsonNode> entries, List<String> lines)

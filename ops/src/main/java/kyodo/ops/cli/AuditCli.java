@@ -9,10 +9,12 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.PrintStream;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
@@ -28,9 +30,11 @@ import java.util.Map;
  * and checkpoints ({@link AuditVerifier}). Exit status 0 when everything matches, 1 when it
  * diverges, 2 when it cannot run. With the embedded stores, stop the running server first (it holds
  * the H2 files).</li>
- * <li>{@code java -jar kyodo.jar audit check --url http://host:port [--samples N] [--from treeSize]}:
- * verifies a running server through its public endpoints only ({@link PublicLogVerifier}). Exit
- * status 0 when every check holds, 1 otherwise, 2 on bad usage.</li>
+ * <li>{@code java -jar kyodo.jar audit check --url http://host:port [--samples N] [--from treeSize]
+ * [--max-checkpoint-age 1m]}: verifies a running server through its public endpoints only
+ * ({@link PublicLogVerifier}), including the entries not signed yet, and fails when the latest
+ * checkpoint is older than the maximum. Exit status 0 when every check holds, 1 otherwise, 2 on bad
+ * usage.</li>
  * </ul>
  */
 public final class AuditCli {
@@ -38,6 +42,7 @@ public final class AuditCli {
     private static final String USAGE = """
             usage: java -jar kyodo.jar audit verify [--kyodo.data-dir=DIR] [--setting=value …]
                    java -jar kyodo.jar audit check --url http://host:port [--samples N] [--from TREE_SIZE]
+                                                   [--max-checkpoint-age DURATION]
             """;
     private static final Duration POLL = Duration.ofMillis(100);
 
@@ -131,6 +136,7 @@ public final class AuditCli {
         String url = null;
         int samples = 8;
         Long from = null;
+        Duration maxAge = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -143,6 +149,7 @@ public final class AuditCli {
                 case "--url" -> url = value;
                 case "--samples" -> samples = positive(name, value);
                 case "--from" -> from = (long) positive(name, value);
+                case "--max-checkpoint-age" -> maxAge = duration(name, value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
@@ -158,9 +165,22 @@ public final class AuditCli {
         if (base.getScheme() == null || base.getHost() == null) {
             throw new IllegalArgumentException("--url must be like http://host:port");
         }
-        PublicLogVerifier.Result result = new PublicLogVerifier(base, samples, from).check();
+        PublicLogVerifier.Result result = new PublicLogVerifier(base, samples, from, maxAge, Clock.systemUTC()).check();
         out.print(result.render());
         return result.ok() ? 0 : 1;
+    }
+
+    /** A positive duration as settings write them: {@code 30s}, {@code 10m}, {@code PT1H}. */
+    private static Duration duration(String name, String value) {
+        try {
+            Duration duration = DurationStyle.detectAndParse(value);
+            if (!duration.isNegative() && !duration.isZero()) {
+                return duration;
+            }
+        } catch (IllegalArgumentException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException(name + " must be a positive duration such as 30s, 10m or PT1H");
     }
 
     private static int positive(String name, String value) {
