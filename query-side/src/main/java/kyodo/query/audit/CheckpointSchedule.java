@@ -97,9 +97,16 @@ class CheckpointSchedule implements SmartLifecycle {
         return Optional.of(checkpoints.issue(size, decisionLog.root(size)));
     }
 
+    /** Signs the C2SP note of the latest checkpoint if it was issued before kyodo signed notes. */
+    void noteLatest() {
+        checkpoints.latest().filter(latest -> checkpoints.note(latest.treeSize()).isEmpty())
+                .ifPresent(checkpoints::addNote);
+    }
+
     private void checkQuietly() {
         try {
-            coverLog().ifPresent(c -> log.info("Signed checkpoint of the decision log at tree size {}", c.treeSize()));
+            coverLog().ifPresentOrElse(c -> log.info("Signed checkpoint of the decision log at tree size {}",
+                    c.treeSize()), this::noteLatest);
         } catch (RuntimeException e) {
             log.warn("Scheduled decision-log checkpoint failed; retrying in {}: {}", checkInterval, e.toString());
         }

@@ -93,7 +93,7 @@ public final class AuditFixtures {
         Audit(MongoDatabase database, long every) {
             this.database = database;
             this.log = new DecisionLog(MongoReadStore.of(database));
-            this.checkpoints = new Checkpoints(MongoReadStore.of(database), log, keys, clock);
+            this.checkpoints = new Checkpoints(MongoReadStore.of(database), log, keys, clock, settings(every));
             this.feed = new DecisionFeed(log, settings(every));
             this.projection = new DecisionLogProjection(log, checkpoints, feed, settings(every));
         }
