@@ -1,12 +1,23 @@
 package kyodo.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import kyodo.ops.cli.AuditCli;
+import kyodo.query.audit.CheckpointNote;
+import kyodo.query.audit.Hashing;
+import kyodo.query.audit.MerkleTree;
+import kyodo.query.audit.SignedNote;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The decision log as an outsider keeps it, on an installation with the default settings: a new
  * decision is covered by a signed checkpoint within {@code kyodo.audit.checkpoint-max-delay} (10 s),
- * also the very first one.
+ * also the very first one; the log is served in the C2SP formats (a signed-note checkpoint, hash tiles,
+ * entry bundles) that agree with its JSON form, and {@code audit check} verifies both.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuditTransparencyIT {
@@ -50,5 +62,54 @@ class AuditTransparencyIT {
         // polled for at most 10 s (the default max delay), no assertion on how fast
         KyodoTestApp.eventually(() -> assertThat(publicReader.get("/public/audit/checkpoints/latest").ok().tree()
                 .get("treeSize").asLong()).isGreaterThanOrEqualTo(seq));
+    }
+
+    @Test
+    @Order(2)
+    void theCheckpointIsServedAsASignedNoteAndTheTreeAsTilesThatAgreeWithTheJsonLog() {
+        long seq = decide();
+        KyodoTestApp.eventually(() -> assertThat(CheckpointNote.parse(SignedNote.parse(publicReader
+                .get("/public/log/checkpoint").ok().text()).text()).treeSize()).isGreaterThanOrEqualTo(seq));
+
+        Answer served = publicReader.get("/public/log/checkpoint").ok().header("Cache-Control", "no-cache");
+        served.spec().expectHeader().contentType("text/plain;charset=UTF-8");
+        SignedNote note = SignedNote.parse(served.text());
+        SignedNote.VerifierKey key = SignedNote.VerifierKey.parse(publicReader.get("/public/log/vkey").ok().text());
+        CheckpointNote checkpoint = CheckpointNote.parse(note.text());
+        assertThat(checkpoint.origin()).isEqualTo("kyodo.city.example/decisions").isEqualTo(key.name());
+        assertThat(note.verifiedBy(key)).isTrue();
+        JsonNode json = publicReader.get("/public/audit/checkpoints/" + checkpoint.treeSize()).ok().tree();
+        assertThat(Base64.getEncoder().encodeToString(Hashing.unhex(json.get("rootHash").asText())))
+                .isEqualTo(note.text().split("\n")[2]);
+
+        int size = (int) checkpoint.treeSize();
+        JsonNode items = publicReader.get("/public/decisions?limit=" + size).ok().tree().get("items");
+        ByteArrayOutputStream leafHashes = new ByteArrayOutputStream();
+        ByteArrayOutputStream bundle = new ByteArrayOutputStream();
+        items.forEach(item -> {
+            byte[] hash = Hashing.unhex(item.get("hash").asText());
+            leafHashes.writeBytes(MerkleTree.leafHash(hash));
+            bundle.writeBytes(new byte[] {0, 32});
+            bundle.writeBytes(hash);
+        });
+        byte[] tile = publicReader.get("/public/log/tile/0/000.p/" + size).ok()
+                .header("Cache-Control", "max-age=10, public").result().getResponseBody();
+        assertThat(tile).isEqualTo(leafHashes.toByteArray());
+        assertThat(publicReader.get("/public/log/tile/entries/000.p/" + size).ok().result().getResponseBody())
+                .isEqualTo(bundle.toByteArray());
+        assertThat(Arrays.copyOf(tile, 32)).isEqualTo(MerkleTree.leafHash(Hashing.unhex(items.get(0).get("hash")
+                .asText())));
+        publicReader.get("/public/log/tile/0/000").status(404).problem();
+        publicReader.get("/public/log/tile/0/000.p/" + (size + 1)).status(404).problem();
+        publicReader.get("/public/log/tile/0/0.p/1").status(404).problem();
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = AuditCli.run(new PrintStream(out, true, StandardCharsets.UTF_8), "audit", "check", "--url",
+                URI.create("http://localhost:" + app.port()).toString(), "--max-checkpoint-age", "1h");
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(status).as(report).isZero();
+        assertThat(report).contains("ok   C2SP checkpoint of kyodo.city.example/decisions at tree size ")
+                .contains("ok   its root equals the root of entries 1..")
+                .contains("ok   2 tiles and entry bundles of that tree hold exactly the entries' hashes");
     }
 }

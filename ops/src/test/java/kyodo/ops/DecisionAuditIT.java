@@ -191,7 +191,8 @@ class DecisionAuditIT {
                 .anyMatch(l -> l.equals("ok   consistency proof 2 → 4 verifies between the two signed roots"))
                 .anyMatch(l -> l.equals("ok   1 unsigned entry after the checkpoint (5..5), hash chain unbroken"))
                 .anyMatch(l -> l.startsWith("ok   latest checkpoint issued "));
-        PublicLogVerifier.Result stale = new PublicLogVerifier(baseUrl(), 1, null, Duration.ofHours(1),
+        PublicLogVerifier.Result stale = new PublicLogVerifier(baseUrl(),
+                new PublicLogVerifier.Options(1, null, Duration.ofHours(1), List.of(), 0),
                 Clock.offset(Clock.systemUTC(), Duration.ofHours(2))).check();
         assertThat(stale.ok()).as(stale.render()).isFalse();
         assertThat(stale.lines()).filteredOn(l -> l.startsWith("FAIL")).singleElement().asString()

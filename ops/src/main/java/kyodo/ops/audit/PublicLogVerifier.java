@@ -1,17 +1,14 @@
 package kyodo.ops.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import kyodo.query.audit.AuditSigningKey;
 import kyodo.query.audit.Checkpoint;
 import kyodo.query.audit.Hashing;
 import kyodo.query.audit.MerkleTree;
+import kyodo.query.audit.SignedNote;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,13 +41,12 @@ public final class PublicLogVerifier {
 
     private static final int PAGE = 1000;
 
-    private final URI base;
+    private final PublicEndpoints endpoints;
     private final int samples;
     private final Long from;
     private final Duration maxCheckpointAge;
     private final Clock clock;
-    private final HttpClient http;
-    private final ObjectMapper json = new ObjectMapper();
+    private final TiledLogCheck tiled;
 
     /**
      * @param base    where kyodo serves, e.g. {@code http://localhost:8080}
@@ -59,20 +55,31 @@ public final class PublicLogVerifier {
      *                before the latest
      */
     public PublicLogVerifier(URI base, int samples, Long from) {
-        this(base, samples, from, null, Clock.systemUTC());
+        this(base, new Options(samples, from, null, List.of(), 0), Clock.systemUTC());
+    }
+
+    /** @param clock what "now" is for the checkpoint's age */
+    public PublicLogVerifier(URI base, Options options, Clock clock) {
+        this.endpoints = new PublicEndpoints(base);
+        this.samples = Math.max(1, options.samples());
+        this.from = options.from();
+        this.maxCheckpointAge = options.maxCheckpointAge();
+        this.clock = clock;
+        this.tiled = new TiledLogCheck(endpoints, options.witnesses(), options.minWitnesses());
     }
 
     /**
+     * What to check besides the log itself.
+     *
+     * @param samples          how many entries' inclusion proofs to check (the first and the last among them)
+     * @param from             tree size of the earlier checkpoint to check consistency from; null for the one
+     *                         before the latest
      * @param maxCheckpointAge the latest checkpoint must be at most this old; null: any age
-     * @param clock            what "now" is for that age
+     * @param witnesses        witnesses' verifier keys (cosignature type 0x04)
+     * @param minWitnesses     how many of them must have cosigned the C2SP checkpoint
      */
-    public PublicLogVerifier(URI base, int samples, Long from, Duration maxCheckpointAge, Clock clock) {
-        this.base = base;
-        this.samples = Math.max(1, samples);
-        this.from = from;
-        this.maxCheckpointAge = maxCheckpointAge;
-        this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    public record Options(int samples, Long from, Duration maxCheckpointAge, List<SignedNote.VerifierKey> witnesses,
+                          int minWitnesses) {
     }
 
     /** Runs every check; stops at the first that cannot be carried out. */
@@ -106,9 +113,10 @@ public final class PublicLogVerifier {
 
             ok &= inclusions(latest, entries, lines);
             ok &= consistency(latest, leaves, keys, lines);
-            ok &= tail(chain, lines);
+            ok &= tail(chain, leaves, lines);
+            ok &= tiled.check(keys, leaves, lines);
         } catch (IOException | RuntimeException e) {
-            lines.add("FAIL " + describe(e));
+            lines.add("FAIL " + PublicEndpoints.describe(e));
             return new Result(false, lines);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -170,10 +178,11 @@ public final class PublicLogVerifier {
     }
 
     /** The entries after the latest checkpoint, not signed yet: they must continue the chain without gaps. */
-    private boolean tail(ServedEntries chain, List<String> lines) throws IOException, InterruptedException {
+    private boolean tail(ServedEntries chain, List<byte[]> leaves, List<String> lines)
+            throws IOException, InterruptedException {
         long signed = chain.seq();
         List<JsonNode> tail = entries(signed, Long.MAX_VALUE);
-        String broken = chain.all(tail, new ArrayList<>());
+        String broken = chain.all(tail, leaves);
         if (broken != null) {
             return report(lines, false, "unsigned tail after tree size " + signed + ": " + broken);
         }
@@ -257,32 +266,13 @@ public final class PublicLogVerifier {
         return hashes;
     }
 
-    private static boolean report(List<String> lines, boolean ok, String text) {
+    static boolean report(List<String> lines, boolean ok, String text) {
         lines.add((ok ? "ok   " : "FAIL ") + text);
         return ok;
     }
 
-    /** GET as JSON; null for a 404 when {@code absentOk}, else a non-200 is an error. */
     private JsonNode get(String path, boolean absentOk) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json").GET().build();
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new IOException("GET " + request.uri() + " failed: " + describe(e), e);
-        }
-        if (response.statusCode() == 404 && absentOk) {
-            return null;
-        }
-        if (response.statusCode() != 200) {
-            throw new IOException("GET " + path + " answered " + response.statusCode());
-        }
-        return json.readTree(response.body());
-    }
-
-    private static String describe(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return endpoints.json(path, absentOk);
     }
 
     /**

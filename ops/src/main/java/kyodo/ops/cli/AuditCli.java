@@ -4,7 +4,9 @@ import kyodo.kernel.StoreInUse;
 import kyodo.ops.audit.PublicLogVerifier;
 import kyodo.query.audit.AuditReport;
 import kyodo.query.audit.AuditVerifier;
+import kyodo.query.audit.Cosignature;
 import kyodo.query.audit.DecisionLog;
+import kyodo.query.audit.SignedNote;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -16,6 +18,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -43,6 +46,7 @@ public final class AuditCli {
             usage: java -jar kyodo.jar audit verify [--kyodo.data-dir=DIR] [--setting=value …]
                    java -jar kyodo.jar audit check --url http://host:port [--samples N] [--from TREE_SIZE]
                                                    [--max-checkpoint-age DURATION]
+                                                   [--witness-key VKEY … --min-witnesses K]
             """;
     private static final Duration POLL = Duration.ofMillis(100);
 
@@ -137,6 +141,8 @@ public final class AuditCli {
         int samples = 8;
         Long from = null;
         Duration maxAge = null;
+        List<SignedNote.VerifierKey> witnesses = new ArrayList<>();
+        int minWitnesses = 0;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -150,6 +156,8 @@ public final class AuditCli {
                 case "--samples" -> samples = positive(name, value);
                 case "--from" -> from = (long) positive(name, value);
                 case "--max-checkpoint-age" -> maxAge = duration(name, value);
+                case "--witness-key" -> witnesses.add(witnessKey(value));
+                case "--min-witnesses" -> minWitnesses = positive(name, value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
@@ -165,9 +173,22 @@ public final class AuditCli {
         if (base.getScheme() == null || base.getHost() == null) {
             throw new IllegalArgumentException("--url must be like http://host:port");
         }
-        PublicLogVerifier.Result result = new PublicLogVerifier(base, samples, from, maxAge, Clock.systemUTC()).check();
+        if (minWitnesses > witnesses.size()) {
+            throw new IllegalArgumentException("--min-witnesses " + minWitnesses + " needs as many --witness-key");
+        }
+        PublicLogVerifier.Result result = new PublicLogVerifier(base, new PublicLogVerifier.Options(samples, from,
+                maxAge, witnesses, minWitnesses), Clock.systemUTC()).check();
         out.print(result.render());
         return result.ok() ? 0 : 1;
+    }
+
+    /** A witness's verifier key for cosignatures: name+keyid+base64(0x04 ‖ Ed25519 key). */
+    static SignedNote.VerifierKey witnessKey(String value) {
+        SignedNote.VerifierKey key = SignedNote.VerifierKey.parse(value);
+        if (key.type() != Cosignature.TYPE) {
+            throw new IllegalArgumentException("--witness-key must be a cosignature key (type 0x04): " + value);
+        }
+        return key;
     }
 
     /** A positive duration as settings write them: {@code 30s}, {@code 10m}, {@code PT1H}. */
