@@ -12,6 +12,7 @@ import kyodo.kernel.decision.DecisionKind;
 import kyodo.kernel.decision.DecisionOutcome;
 import kyodo.kernel.decision.SubjectType;
 import kyodo.ops.audit.PublicLogVerifier;
+import kyodo.ops.audit.WitnessPolicy;
 import kyodo.ops.cli.AuditCli;
 import kyodo.query.audit.AuditReport.Divergence;
 import kyodo.query.audit.AuditReport;
@@ -192,7 +193,7 @@ class DecisionAuditIT {
                 .anyMatch(l -> l.equals("ok   1 unsigned entry after the checkpoint (5..5), hash chain unbroken"))
                 .anyMatch(l -> l.startsWith("ok   latest checkpoint issued "));
         PublicLogVerifier.Result stale = new PublicLogVerifier(baseUrl(),
-                new PublicLogVerifier.Options(1, null, Duration.ofHours(1), List.of(), 0),
+                new PublicLogVerifier.Options(1, null, Duration.ofHours(1), WitnessPolicy.none()),
                 Clock.offset(Clock.systemUTC(), Duration.ofHours(2))).check();
         assertThat(stale.ok()).as(stale.render()).isFalse();
         assertThat(stale.lines()).filteredOn(l -> l.startsWith("FAIL")).singleElement().asString()

@@ -5,7 +5,6 @@ import kyodo.query.audit.AuditSigningKey;
 import kyodo.query.audit.Checkpoint;
 import kyodo.query.audit.Hashing;
 import kyodo.query.audit.MerkleTree;
-import kyodo.query.audit.SignedNote;
 
 import java.io.IOException;
 import java.net.URI;
@@ -55,7 +54,7 @@ public final class PublicLogVerifier {
      *                before the latest
      */
     public PublicLogVerifier(URI base, int samples, Long from) {
-        this(base, new Options(samples, from, null, List.of(), 0), Clock.systemUTC());
+        this(base, new Options(samples, from, null, WitnessPolicy.none()), Clock.systemUTC());
     }
 
     /** @param clock what "now" is for the checkpoint's age */
@@ -65,7 +64,7 @@ public final class PublicLogVerifier {
         this.from = options.from();
         this.maxCheckpointAge = options.maxCheckpointAge();
         this.clock = clock;
-        this.tiled = new TiledLogCheck(endpoints, options.witnesses(), options.minWitnesses());
+        this.tiled = new TiledLogCheck(endpoints, options.witnesses());
     }
 
     /**
@@ -75,11 +74,9 @@ public final class PublicLogVerifier {
      * @param from             tree size of the earlier checkpoint to check consistency from; null for the one
      *                         before the latest
      * @param maxCheckpointAge the latest checkpoint must be at most this old; null: any age
-     * @param witnesses        witnesses' verifier keys (cosignature type 0x04)
-     * @param minWitnesses     how many of them must have cosigned the C2SP checkpoint
+     * @param witnesses        the witnesses that must have cosigned the C2SP checkpoint
      */
-    public record Options(int samples, Long from, Duration maxCheckpointAge, List<SignedNote.VerifierKey> witnesses,
-                          int minWitnesses) {
+    public record Options(int samples, Long from, Duration maxCheckpointAge, WitnessPolicy witnesses) {
     }
 
     /** Runs every check; stops at the first that cannot be carried out. */

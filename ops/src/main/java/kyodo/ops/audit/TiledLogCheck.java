@@ -1,7 +1,6 @@
 package kyodo.ops.audit;
 
 import kyodo.query.audit.CheckpointNote;
-import kyodo.query.audit.Cosignature;
 import kyodo.query.audit.LogTiles;
 import kyodo.query.audit.MerkleTree;
 import kyodo.query.audit.SignedNote;
@@ -22,13 +21,11 @@ import java.util.Map;
 final class TiledLogCheck {
 
     private final PublicEndpoints endpoints;
-    private final List<SignedNote.VerifierKey> witnesses;
-    private final int minWitnesses;
+    private final WitnessPolicy witnesses;
 
-    TiledLogCheck(PublicEndpoints endpoints, List<SignedNote.VerifierKey> witnesses, int minWitnesses) {
+    TiledLogCheck(PublicEndpoints endpoints, WitnessPolicy witnesses) {
         this.endpoints = endpoints;
-        this.witnesses = List.copyOf(witnesses);
-        this.minWitnesses = minWitnesses;
+        this.witnesses = witnesses;
     }
 
     /**
@@ -56,7 +53,7 @@ final class TiledLogCheck {
         boolean root = Arrays.equals(MerkleTree.root(tree), checkpoint.root());
         ok &= PublicLogVerifier.report(lines, root, "its root " + (root ? "equals" : "DIFFERS from") + " the root of entries 1.." + size);
         ok &= tiles(tree, lines);
-        return witnessed(note, lines) && ok;
+        return witnesses.check(note, lines) && ok;
     }
 
     /** Every tile of every level, and every entry bundle, of the tree. */
@@ -106,15 +103,5 @@ final class TiledLogCheck {
             at += 2 + length;
         }
         return at == bundle.length;
-    }
-
-    private boolean witnessed(SignedNote note, List<String> lines) {
-        if (witnesses.isEmpty() && minWitnesses == 0) {
-            return true;
-        }
-        List<String> cosigned = witnesses.stream().filter(w -> Cosignature.verifies(note, w))
-                .map(SignedNote.VerifierKey::name).toList();
-        return PublicLogVerifier.report(lines, cosigned.size() >= minWitnesses, cosigned.size() + " of " + witnesses.size()
-                + " given witnesses cosigned it " + cosigned + ", " + minWitnesses + " required");
     }
 }

@@ -1,24 +1,17 @@
 package kyodo.ops.cli;
 
 import kyodo.kernel.StoreInUse;
-import kyodo.ops.audit.PublicLogVerifier;
 import kyodo.query.audit.AuditReport;
 import kyodo.query.audit.AuditVerifier;
-import kyodo.query.audit.Cosignature;
 import kyodo.query.audit.DecisionLog;
-import kyodo.query.audit.SignedNote;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.PrintStream;
-import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -35,18 +28,19 @@ import java.util.Map;
  * the H2 files).</li>
  * <li>{@code java -jar kyodo.jar audit check --url http://host:port [--samples N] [--from treeSize]
  * [--max-checkpoint-age 1m]}: verifies a running server through its public endpoints only
- * ({@link PublicLogVerifier}), including the entries not signed yet, and fails when the latest
- * checkpoint is older than the maximum. Exit status 0 when every check holds, 1 otherwise, 2 on bad
- * usage.</li>
+ * ({@link AuditCheckCli}), including the entries not signed yet and the C2SP form, and fails when the
+ * latest checkpoint is older than the maximum; or verifies a receipt offline. Exit status 0 when every
+ * check holds, 1 otherwise, 2 on bad usage.</li>
  * </ul>
  */
 public final class AuditCli {
 
-    private static final String USAGE = """
+    static final String USAGE = """
             usage: java -jar kyodo.jar audit verify [--kyodo.data-dir=DIR] [--setting=value …]
                    java -jar kyodo.jar audit check --url http://host:port [--samples N] [--from TREE_SIZE]
                                                    [--max-checkpoint-age DURATION]
                                                    [--witness-key VKEY … --min-witnesses K]
+                   java -jar kyodo.jar audit check --receipt FILE --key VKEY [--witness-key VKEY … --min-witnesses K]
             """;
     private static final Duration POLL = Duration.ofMillis(100);
 
@@ -64,7 +58,7 @@ public final class AuditCli {
         try {
             return switch (command) {
                 case "verify" -> verify(out, rest);
-                case "check" -> check(out, rest);
+                case "check" -> AuditCheckCli.check(out, rest);
                 default -> {
                     out.print(USAGE);
                     yield 2;
@@ -134,85 +128,5 @@ public final class AuditCli {
         }
         Map<Integer, EventTrackerStatus> status = streaming.processingStatus();
         return !status.isEmpty() && status.values().stream().allMatch(EventTrackerStatus::isCaughtUp);
-    }
-
-    private static int check(PrintStream out, List<String> args) {
-        String url = null;
-        int samples = 8;
-        Long from = null;
-        Duration maxAge = null;
-        List<SignedNote.VerifierKey> witnesses = new ArrayList<>();
-        int minWitnesses = 0;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1)
-                    : i + 1 < args.size() ? args.get(++i) : null;
-            if (value == null) {
-                throw new IllegalArgumentException(name + " needs a value");
-            }
-            switch (name) {
-                case "--url" -> url = value;
-                case "--samples" -> samples = positive(name, value);
-                case "--from" -> from = (long) positive(name, value);
-                case "--max-checkpoint-age" -> maxAge = duration(name, value);
-                case "--witness-key" -> witnesses.add(witnessKey(value));
-                case "--min-witnesses" -> minWitnesses = positive(name, value);
-                default -> throw new IllegalArgumentException("unknown option " + name);
-            }
-        }
-        if (url == null) {
-            throw new IllegalArgumentException("--url is required");
-        }
-        URI base;
-        try {
-            base = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--url is not a URL: " + url);
-        }
-        if (base.getScheme() == null || base.getHost() == null) {
-            throw new IllegalArgumentException("--url must be like http://host:port");
-        }
-        if (minWitnesses > witnesses.size()) {
-            throw new IllegalArgumentException("--min-witnesses " + minWitnesses + " needs as many --witness-key");
-        }
-        PublicLogVerifier.Result result = new PublicLogVerifier(base, new PublicLogVerifier.Options(samples, from,
-                maxAge, witnesses, minWitnesses), Clock.systemUTC()).check();
-        out.print(result.render());
-        return result.ok() ? 0 : 1;
-    }
-
-    /** A witness's verifier key for cosignatures: name+keyid+base64(0x04 ‖ Ed25519 key). */
-    static SignedNote.VerifierKey witnessKey(String value) {
-        SignedNote.VerifierKey key = SignedNote.VerifierKey.parse(value);
-        if (key.type() != Cosignature.TYPE) {
-            throw new IllegalArgumentException("--witness-key must be a cosignature key (type 0x04): " + value);
-        }
-        return key;
-    }
-
-    /** A positive duration as settings write them: {@code 30s}, {@code 10m}, {@code PT1H}. */
-    private static Duration duration(String name, String value) {
-        try {
-            Duration duration = DurationStyle.detectAndParse(value);
-            if (!duration.isNegative() && !duration.isZero()) {
-                return duration;
-            }
-        } catch (IllegalArgumentException e) {
-            // refused below
-        }
-        throw new IllegalArgumentException(name + " must be a positive duration such as 30s, 10m or PT1H");
-    }
-
-    private static int positive(String name, String value) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw new IllegalArgumentException(name + " must be a whole number >= 1");
     }
 }

@@ -85,6 +85,21 @@ public record Transparency(DecisionLog log, Checkpoints checkpoints, AuditKeyRin
         return LogTiles.hashes(tile, log.leafHashes(treeSize));
     }
 
+    /**
+     * The receipt of entry {@code seq}: its inclusion proof in the tree of the latest C2SP checkpoint;
+     * 404 until a checkpoint covers it.
+     */
+    public Receipt receipt(long seq) {
+        SignedNote note = latestNote();
+        long treeSize = CheckpointNote.parse(note.text()).treeSize();
+        if (seq > treeSize) {
+            throw notFound("Entry " + seq + " is not covered by a checkpoint yet (the latest covers " + treeSize
+                    + "); one follows within the checkpoint delay.");
+        }
+        DecisionLogEntry entry = log.entry(seq).orElseThrow(() -> shorterLog(log.size()));
+        return Receipt.of(entry, log.inclusionProof(seq, treeSize).auditPath(), note);
+    }
+
     /** The verification keys, the current one first. */
     public List<PublishedKey> publishedKeys() {
         return keys.published();
