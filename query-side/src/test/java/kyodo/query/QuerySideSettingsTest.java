@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +23,8 @@ class QuerySideSettingsTest {
     void withNothingSetEverySettingHasItsDefault() {
         Binder nothing = new Binder(new MapConfigurationPropertySource());
         assertThat(bind(nothing, AuditSettings.class)).isEqualTo(new AuditSettings("", "", Duration.ofSeconds(10),
-                1000, Duration.ofDays(1), Duration.ofHours(1), "", "city.example", new AuditSettings.Stream(Duration.ofSeconds(15), Duration.ofSeconds(1))));
+                1000, Duration.ofDays(1), Duration.ofHours(1), "", "city.example", List.of(),
+                new AuditSettings.Stream(Duration.ofSeconds(15), Duration.ofSeconds(1))));
         assertThat(bind(nothing, DashboardSettings.class)).isEqualTo(new DashboardSettings(Duration.ofSeconds(1),
                 new DashboardSettings.Stream(Duration.ofSeconds(15))));
         assertThat(bind(nothing, ProjectionSettings.class)).isEqualTo(new ProjectionSettings(100, 1));
@@ -41,6 +43,8 @@ class QuerySideSettingsTest {
                 Map.entry("kyodo.audit.checkpoint-check-interval", "10m"),
                 Map.entry("kyodo.audit.origin", "audit.city.example/log"),
                 Map.entry("kyodo.audit.city-domain", "kawasaki.example"),
+                Map.entry("kyodo.audit.witnesses[0].url", "https://witness.example/"),
+                Map.entry("kyodo.audit.witnesses[0].key", "w+01020304+AAAA"),
                 Map.entry("kyodo.audit.stream.heartbeat", "30s"),
                 Map.entry("kyodo.audit.stream.poll-interval", "200ms"),
                 Map.entry("kyodo.dashboard.poll-interval", "100ms"),
@@ -52,7 +56,7 @@ class QuerySideSettingsTest {
                 Map.entry("kyodo.query.max-wait", "1s"))));
         assertThat(bind(set, AuditSettings.class)).isEqualTo(new AuditSettings("/keys/audit", "a,b",
                 Duration.ofSeconds(3), 2, Duration.ofHours(12), Duration.ofMinutes(10), "audit.city.example/log",
-                "kawasaki.example",
+                "kawasaki.example", List.of(new AuditSettings.Witness("https://witness.example/", "w+01020304+AAAA")),
                 new AuditSettings.Stream(Duration.ofSeconds(30), Duration.ofMillis(200))));
         assertThat(bind(set, DashboardSettings.class)).isEqualTo(new DashboardSettings(Duration.ofMillis(100),
                 new DashboardSettings.Stream(Duration.ofSeconds(5))));

@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The audit trail's settings, {@code kyodo.audit.*}.
@@ -22,6 +23,7 @@ import java.time.Duration;
  * @param origin                  the log's name in its C2SP checkpoints (first line and signature key name);
  *                                empty: kyodo.{city-domain}/decisions
  * @param cityDomain              the city's domain, naming the log when no origin is set
+ * @param witnesses               independent witnesses asked to cosign each new checkpoint (c2sp.org/tlog-witness)
  * @param stream                  the live stream of decisions
  */
 @ConfigurationProperties("kyodo.audit")
@@ -33,6 +35,7 @@ public record AuditSettings(@DefaultValue("") String signingKey,
                             @DefaultValue("PT1H") Duration checkpointCheckInterval,
                             @DefaultValue("") String origin,
                             @DefaultValue("city.example") String cityDomain,
+                            @DefaultValue List<Witness> witnesses,
                             @DefaultValue Stream stream) {
 
     /** How long after an append its checkpoint may come: the smaller of max-delay and max-age. */
@@ -47,6 +50,16 @@ public record AuditSettings(@DefaultValue("") String signingKey,
     /** The log's origin line: {@link #origin} or {@code kyodo.<city domain>/decisions}. */
     public String logOrigin() {
         return origin.isBlank() ? "kyodo." + cityDomain.strip() + "/decisions" : origin.strip();
+    }
+
+    /**
+     * A witness of the log, {@code kyodo.audit.witnesses[i].*}.
+     *
+     * @param url where it serves, its submission prefix (add-checkpoint is resolved against it), e.g.
+     *            {@code https://witness.example/}
+     * @param key its cosignature verifier key, as {@code java -jar kyodo.jar witness} prints it
+     */
+    public record Witness(String url, String key) {
     }
 
     /**

@@ -9,6 +9,7 @@ import reactor.core.Disposable;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +23,9 @@ import java.util.concurrent.TimeUnit;
  * signing is retried after another batch delay.
  * <p>
  * As a safety net for entries appended by another process, or before a crash, the log is also
- * checked at start and every {@code kyodo.audit.checkpoint-check-interval} (one hour).
+ * checked at start and every {@code kyodo.audit.checkpoint-check-interval} (one hour). After each
+ * signing and each check, the configured witnesses are asked to cosign the latest checkpoint
+ * ({@link Witnessing}), on a thread of their own.
  */
 @Component
 class CheckpointSchedule implements SmartLifecycle {
@@ -32,11 +35,13 @@ class CheckpointSchedule implements SmartLifecycle {
     private final DecisionLog decisionLog;
     private final Checkpoints checkpoints;
     private final DecisionFeed feed;
+    private final Witnessing witnessing;
     private final Duration batchDelay;
     private final Duration checkInterval;
     private final Timer timer;
     private boolean armed;
     private ScheduledExecutorService executor;
+    private ExecutorService witnessExecutor;
     private Disposable appends;
 
     /** Runs a task once after a delay; the production timer is the schedule's own thread. */
@@ -45,16 +50,18 @@ class CheckpointSchedule implements SmartLifecycle {
     }
 
     @Autowired
-    CheckpointSchedule(DecisionLog decisionLog, Checkpoints checkpoints, DecisionFeed feed, AuditSettings settings) {
-        this(decisionLog, checkpoints, feed, settings, null);
+    CheckpointSchedule(DecisionLog decisionLog, Checkpoints checkpoints, DecisionFeed feed, Witnessing witnessing,
+                       AuditSettings settings) {
+        this(decisionLog, checkpoints, feed, witnessing, settings, null);
     }
 
     /** With a timer of the caller's (tests); null for the schedule's own thread. */
-    CheckpointSchedule(DecisionLog decisionLog, Checkpoints checkpoints, DecisionFeed feed, AuditSettings settings,
-                       Timer timer) {
+    CheckpointSchedule(DecisionLog decisionLog, Checkpoints checkpoints, DecisionFeed feed, Witnessing witnessing,
+                       AuditSettings settings, Timer timer) {
         this.decisionLog = decisionLog;
         this.checkpoints = checkpoints;
         this.feed = feed;
+        this.witnessing = witnessing;
         this.batchDelay = settings.checkpointDelay().dividedBy(2);
         this.checkInterval = settings.checkpointCheckInterval();
         this.timer = timer != null ? timer : this::onOwnThread;
@@ -81,6 +88,14 @@ class CheckpointSchedule implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("Decision-log checkpoint failed; retrying in {}: {}", batchDelay, e.toString());
             appended();
+        }
+        witnessSoon();
+    }
+
+    /** Asks the witnesses to cosign the latest checkpoint, on a thread of their own: they never hold up signing. */
+    private synchronized void witnessSoon() {
+        if (witnessExecutor != null && witnessing.any()) {
+            witnessExecutor.execute(witnessing::catchUp);
         }
     }
 
@@ -110,6 +125,7 @@ class CheckpointSchedule implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("Scheduled decision-log checkpoint failed; retrying in {}: {}", checkInterval, e.toString());
         }
+        witnessSoon();
     }
 
     private synchronized void onOwnThread(Duration delay, Runnable task) {
@@ -122,6 +138,11 @@ class CheckpointSchedule implements SmartLifecycle {
     public synchronized void start() {
         executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "kyodo-audit-checkpoints");
+            thread.setDaemon(true);
+            return thread;
+        });
+        witnessExecutor = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "kyodo-audit-witnesses");
             thread.setDaemon(true);
             return thread;
         });
@@ -140,6 +161,10 @@ class CheckpointSchedule implements SmartLifecycle {
         if (executor != null) {
             executor.shutdownNow();
             executor = null;
+        }
+        if (witnessExecutor != null) {
+            witnessExecutor.shutdownNow();
+            witnessExecutor = null;
         }
         armed = false;
     }

@@ -102,7 +102,7 @@ public final class AuditFixtures {
     /** The audit settings with their defaults, but a checkpoint every {@code every} entries and a 200 ms poll. */
     static AuditSettings settings(long every) {
         return new AuditSettings("", "", Duration.ofSeconds(10), every, Duration.ofDays(1), Duration.ofHours(1), "",
-                "city.example",
+                "city.example", List.of(),
                 new AuditSettings.Stream(Duration.ofSeconds(15), Duration.ofMillis(200)));
     }
 

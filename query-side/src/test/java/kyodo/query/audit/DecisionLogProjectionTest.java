@@ -242,7 +242,8 @@ class DecisionLogProjectionTest {
         List<Duration> delays = new ArrayList<>();
         List<Runnable> armed = new ArrayList<>();
         CheckpointSchedule schedule = new CheckpointSchedule(audit.log, audit.checkpoints, audit.feed,
-                AuditFixtures.settings(1000), (delay, task) -> {
+                new Witnessing(audit.checkpoints, audit.log, AuditFixtures.settings(1000)), AuditFixtures.settings(1000),
+                (delay, task) -> {
                     delays.add(delay);
                     armed.add(task);
                 });
@@ -271,7 +272,7 @@ class DecisionLogProjectionTest {
     void theDelayIsTheSmallerOfMaxDelayAndTheOlderMaxAge() {
         AuditSettings settings = AuditFixtures.settings(1000);
         AuditSettings olderName = new AuditSettings("", "", Duration.ofSeconds(10), 1000, Duration.ofSeconds(4),
-                Duration.ofHours(1), "", "city.example", settings.stream());
+                Duration.ofHours(1), "", "city.example", List.of(), settings.stream());
 
         assertThat(settings.checkpointDelay()).isEqualTo(Duration.ofSeconds(10));
         assertThat(olderName.checkpointDelay()).isEqualTo(Duration.ofSeconds(4));
