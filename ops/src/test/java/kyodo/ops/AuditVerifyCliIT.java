@@ -99,7 +99,7 @@ class AuditVerifyCliIT {
         assertThat(unknown.status()).isEqualTo(2);
         assertThat(unknown.output()).contains("usage: java -jar kyodo.jar audit verify");
         assertThat(noUrl.status()).isEqualTo(2);
-        assertThat(noUrl.output()).startsWith("audit check: --url is required");
+        assertThat(noUrl.output()).startsWith("audit check: give either --url or --receipt");
     }
 
     private static void decide(KyodoTestApp app) {

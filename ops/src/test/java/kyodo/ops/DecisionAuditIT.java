@@ -12,6 +12,7 @@ import kyodo.kernel.decision.DecisionKind;
 import kyodo.kernel.decision.DecisionOutcome;
 import kyodo.kernel.decision.SubjectType;
 import kyodo.ops.audit.PublicLogVerifier;
+import kyodo.ops.audit.WitnessPolicy;
 import kyodo.ops.cli.AuditCli;
 import kyodo.query.audit.AuditReport.Divergence;
 import kyodo.query.audit.AuditReport;
@@ -37,6 +38,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,7 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The decision audit trail end to end: decisions made over HTTP appear in the public log within
- * seconds as an unbroken hash chain with signed checkpoints (every two entries here), an outsider's
+ * seconds as an unbroken hash chain with signed checkpoints (every two entries here, the delay set long so that
+ * the fifth stays unsigned), an outsider's
  * verifier accepts the running app through its public endpoints only, and the verifier that
  * recomputes the log from the event store catches each way of tampering with the stored log.
  */
@@ -60,6 +63,7 @@ class DecisionAuditIT {
 
     @RegisterExtension
     static final RunningApp app = new RunningApp("--kyodo.audit.checkpoint-every=2",
+            "--kyodo.audit.checkpoint-max-delay=1h",
             "--kyodo.projections.segments=4");
     private static final Client staff = app.staff();
     private static final Client publicReader = app.anonymous();
@@ -185,12 +189,96 @@ class DecisionAuditIT {
         assertThat(result.lines()).anyMatch(l -> l.startsWith("ok   latest checkpoint (tree size 4"))
                 .anyMatch(l -> l.equals("ok   4 of 4 entries fetched, hash chain recomputed and unbroken"))
                 .anyMatch(l -> l.startsWith("ok   inclusion proofs of entries [1, 2, 3, 4] in tree 4"))
-                .anyMatch(l -> l.equals("ok   consistency proof 2 → 4 verifies between the two signed roots"));
+                .anyMatch(l -> l.equals("ok   consistency proof 2 → 4 verifies between the two signed roots"))
+                .anyMatch(l -> l.equals("ok   1 unsigned entry after the checkpoint (5..5), hash chain unbroken"))
+                .anyMatch(l -> l.startsWith("ok   latest checkpoint issued "));
+        PublicLogVerifier.Result stale = new PublicLogVerifier(baseUrl(),
+                new PublicLogVerifier.Options(1, null, Duration.ofHours(1), WitnessPolicy.none()),
+                Clock.offset(Clock.systemUTC(), Duration.ofHours(2))).check();
+        assertThat(stale.ok()).as(stale.render()).isFalse();
+        assertThat(stale.lines()).filteredOn(l -> l.startsWith("FAIL")).singleElement().asString()
+                .contains("s ago: older than the 3600 s allowed");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int status = AuditCli.run(new PrintStream(out, true, StandardCharsets.UTF_8), "audit", "check", "--url",
-                baseUrl().toString(), "--samples", "3");
+                baseUrl().toString(), "--samples", "3",
+                "--max-checkpoint-age", "1h");
         assertThat(status).as(out.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("audit check: OK");
+    }
+
+    @Test
+    void theIndependentVerifierCatchesEveryKindOfTamperingThroughThePublicEndpoints() {
+        publicLog();
+        KyodoTestApp.eventually(() -> assertThat(get("/public/audit/checkpoints/latest").get("treeSize").asLong())
+                .isEqualTo(4));
+        ReadCollection log = app.context().getBean(ReadStore.class).collection(DecisionLog.LOG);
+        List<Document> original = log.find().sort(Sorts.ascending("_id")).into(new ArrayList<>());
+        List<DecisionLogEntry> entries = original.stream().map(DecisionLogEntry::fromDocument).toList();
+
+        checked(log, original, stored -> stored.bulkWrite(List.of(
+                new UpdateOneModel<>(Filters.eq("_id", 3L), Updates.set("reason", "改ざんした理由")))),
+                "FAIL entry 3: hash " + entries.get(2).hash() + " but its content hashes to ");
+        checked(log, original, stored -> stored.deleteMany(Filters.eq("_id", 2L)),
+                "FAIL entry 2: the log serves seq 3 in its place");
+        checked(log, original, stored -> {
+            stored.deleteMany(Filters.in("_id", 2L, 4L));
+            stored.insertMany(List.of(new Document(original.get(3)).append("_id", 2L),
+                    new Document(original.get(1)).append("_id", 4L)));
+        }, "FAIL entry 2: prevHash " + entries.get(3).prevHash() + " is not the previous hash " + entries.get(0).hash());
+        checked(log, original, stored -> stored.bulkWrite(List.of(new UpdateOneModel<>(Filters.eq("_id", 5L),
+                Updates.set("reason", "署名前に改ざん")))), "FAIL unsigned tail after tree size 4: entry 5: hash ");
+        List<Document> rechained = new ArrayList<>(original.subList(0, 2));
+        String prev = entries.get(1).hash();
+        for (DecisionLogEntry e : entries.subList(2, 5)) {
+            DecisionLogEntry forged = rehashed(new DecisionLogEntry(e.seq() + 1, e.decisionId(), e.subjectType(),
+                    e.subjectId(), e.ward(), e.kind(), e.outcome(), e.reason(), e.decidedByRole(), e.decidedAt(),
+                    e.basis(), e.eventId(), null, null), prev);
+            if (e.seq() == 3) {
+                DecisionLogEntry inserted = rehashed(new DecisionLogEntry(3, "d-forged", "proposal", "p-forged", null,
+                        "PROPOSAL_ANSWER", "ACCEPTED", "存在しない決定", "ADMIN", e.decidedAt(), null, "ev-forged",
+                        null, null), prev);
+                rechained.add(inserted.toDocument());
+                forged = rehashed(forged, inserted.hash());
+            }
+            rechained.add(forged.toDocument());
+            prev = forged.hash();
+        }
+        checked(log, original, stored -> {
+            stored.deleteMany(new Document());
+            stored.insertMany(rechained.subList(0, 5));
+        }, "FAIL root of entries 1..4 recomputed: ");
+
+        PublicLogVerifier.Result restored = new PublicLogVerifier(baseUrl(), 8, null).check();
+        assertThat(restored.ok()).as(restored.render()).isTrue();
+    }
+
+    /** The entry with that prevHash and the hash its members then give. */
+    private static DecisionLogEntry rehashed(DecisionLogEntry e, String prevHash) {
+        DecisionLogEntry unhashed = new DecisionLogEntry(e.seq(), e.decisionId(), e.subjectType(), e.subjectId(),
+                e.ward(), e.kind(), e.outcome(), e.reason(), e.decidedByRole(), e.decidedAt(), e.basis(), e.eventId(),
+                prevHash, null);
+        return new DecisionLogEntry(e.seq(), e.decisionId(), e.subjectType(), e.subjectId(), e.ward(), e.kind(),
+                e.outcome(), e.reason(), e.decidedByRole(), e.decidedAt(), e.basis(), e.eventId(), prevHash,
+                unhashed.recomputedHash());
+    }
+
+    /** Tampers with the stored log, checks {@code audit check} fails with that line first, restores the log. */
+    private static void checked(ReadCollection log, List<Document> original, Consumer<ReadCollection> tampering,
+                                String expectedFailure) {
+        tampering.accept(log);
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            int status = AuditCli.run(new PrintStream(out, true, StandardCharsets.UTF_8), "audit", "check", "--url",
+                    baseUrl().toString());
+            String output = out.toString(StandardCharsets.UTF_8);
+            assertThat(status).as(output).isEqualTo(1);
+            assertThat(output).startsWith("audit check: FAILED");
+            assertThat(output.lines().filter(l -> l.startsWith("FAIL")).findFirst()).as(output).hasValueSatisfying(
+                    line -> assertThat(line).startsWith(expectedFailure));
+        } finally {
+            log.deleteMany(new Document());
+            log.insertMany(original);
+        }
     }
 
     @Test

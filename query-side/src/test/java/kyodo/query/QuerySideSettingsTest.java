@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,8 +22,9 @@ class QuerySideSettingsTest {
     @Test
     void withNothingSetEverySettingHasItsDefault() {
         Binder nothing = new Binder(new MapConfigurationPropertySource());
-        assertThat(bind(nothing, AuditSettings.class)).isEqualTo(new AuditSettings("", "", 1000, Duration.ofDays(1),
-                Duration.ofHours(1), new AuditSettings.Stream(Duration.ofSeconds(15), Duration.ofSeconds(1))));
+        assertThat(bind(nothing, AuditSettings.class)).isEqualTo(new AuditSettings("", "", Duration.ofSeconds(10),
+                1000, Duration.ofDays(1), Duration.ofHours(1), "", "city.example", List.of(),
+                new AuditSettings.Stream(Duration.ofSeconds(15), Duration.ofSeconds(1))));
         assertThat(bind(nothing, DashboardSettings.class)).isEqualTo(new DashboardSettings(Duration.ofSeconds(1),
                 new DashboardSettings.Stream(Duration.ofSeconds(15))));
         assertThat(bind(nothing, ProjectionSettings.class)).isEqualTo(new ProjectionSettings(100, 1));
@@ -35,9 +37,14 @@ class QuerySideSettingsTest {
         Binder set = new Binder(new MapConfigurationPropertySource(Map.ofEntries(
                 Map.entry("kyodo.audit.signing-key", "/keys/audit"),
                 Map.entry("kyodo.audit.previous-public-keys", "a,b"),
+                Map.entry("kyodo.audit.checkpoint-max-delay", "3s"),
                 Map.entry("kyodo.audit.checkpoint-every", "2"),
                 Map.entry("kyodo.audit.checkpoint-max-age", "PT12H"),
                 Map.entry("kyodo.audit.checkpoint-check-interval", "10m"),
+                Map.entry("kyodo.audit.origin", "audit.city.example/log"),
+                Map.entry("kyodo.audit.city-domain", "kawasaki.example"),
+                Map.entry("kyodo.audit.witnesses[0].url", "https://witness.example/"),
+                Map.entry("kyodo.audit.witnesses[0].key", "w+01020304+AAAA"),
                 Map.entry("kyodo.audit.stream.heartbeat", "30s"),
                 Map.entry("kyodo.audit.stream.poll-interval", "200ms"),
                 Map.entry("kyodo.dashboard.poll-interval", "100ms"),
@@ -47,8 +54,9 @@ class QuerySideSettingsTest {
                 Map.entry("kyodo.mongodb.uri", "mongodb://mongo.example/kyodo"),
                 Map.entry("kyodo.mongodb.database", "reads"),
                 Map.entry("kyodo.query.max-wait", "1s"))));
-        assertThat(bind(set, AuditSettings.class)).isEqualTo(new AuditSettings("/keys/audit", "a,b", 2,
-                Duration.ofHours(12), Duration.ofMinutes(10),
+        assertThat(bind(set, AuditSettings.class)).isEqualTo(new AuditSettings("/keys/audit", "a,b",
+                Duration.ofSeconds(3), 2, Duration.ofHours(12), Duration.ofMinutes(10), "audit.city.example/log",
+                "kawasaki.example", List.of(new AuditSettings.Witness("https://witness.example/", "w+01020304+AAAA")),
                 new AuditSettings.Stream(Duration.ofSeconds(30), Duration.ofMillis(200))));
         assertThat(bind(set, DashboardSettings.class)).isEqualTo(new DashboardSettings(Duration.ofMillis(100),
                 new DashboardSettings.Stream(Duration.ofSeconds(5))));

@@ -1,25 +1,20 @@
 package kyodo.ops.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import kyodo.query.audit.AuditSigningKey;
-import kyodo.query.audit.CanonicalJson;
 import kyodo.query.audit.Checkpoint;
-import kyodo.query.audit.DecisionLogEntry;
 import kyodo.query.audit.Hashing;
 import kyodo.query.audit.MerkleTree;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.PublicKey;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -35,7 +30,9 @@ import java.util.TreeSet;
  * the checkpoint's;</li>
  * <li>the served inclusion proofs of a sample of entries verify against the signed root;</li>
  * <li>an earlier signed checkpoint (the one before the latest, or {@code from}) is consistent with
- * the latest: its own root matches the entries, and the served consistency proof verifies.</li>
+ * the latest: its own root matches the entries, and the served consistency proof verifies;</li>
+ * <li>the entries after the latest checkpoint (not signed yet) continue the chain without gaps;</li>
+ * <li>the latest checkpoint is not older than a given maximum, if one is given.</li>
  * </ol>
  * Usable as {@code java -jar kyodo.jar audit check --url http://host:port}.
  */
@@ -43,11 +40,12 @@ public final class PublicLogVerifier {
 
     private static final int PAGE = 1000;
 
-    private final URI base;
+    private final PublicEndpoints endpoints;
     private final int samples;
     private final Long from;
-    private final HttpClient http;
-    private final ObjectMapper json = new ObjectMapper();
+    private final Duration maxCheckpointAge;
+    private final Clock clock;
+    private final TiledLogCheck tiled;
 
     /**
      * @param base    where kyodo serves, e.g. {@code http://localhost:8080}
@@ -56,10 +54,29 @@ public final class PublicLogVerifier {
      *                before the latest
      */
     public PublicLogVerifier(URI base, int samples, Long from) {
-        this.base = base;
-        this.samples = Math.max(1, samples);
-        this.from = from;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this(base, new Options(samples, from, null, WitnessPolicy.none()), Clock.systemUTC());
+    }
+
+    /** @param clock what "now" is for the checkpoint's age */
+    public PublicLogVerifier(URI base, Options options, Clock clock) {
+        this.endpoints = new PublicEndpoints(base);
+        this.samples = Math.max(1, options.samples());
+        this.from = options.from();
+        this.maxCheckpointAge = options.maxCheckpointAge();
+        this.clock = clock;
+        this.tiled = new TiledLogCheck(endpoints, options.witnesses());
+    }
+
+    /**
+     * What to check besides the log itself.
+     *
+     * @param samples          how many entries' inclusion proofs to check (the first and the last among them)
+     * @param from             tree size of the earlier checkpoint to check consistency from; null for the one
+     *                         before the latest
+     * @param maxCheckpointAge the latest checkpoint must be at most this old; null: any age
+     * @param witnesses        the witnesses that must have cosigned the C2SP checkpoint
+     */
+    public record Options(int samples, Long from, Duration maxCheckpointAge, WitnessPolicy witnesses) {
     }
 
     /** Runs every check; stops at the first that cannot be carried out. */
@@ -75,11 +92,15 @@ public final class PublicLogVerifier {
             }
             Checkpoint latest = checkpoint(latestJson);
             ok &= signed(latest, keys, lines, "latest checkpoint");
+            ok &= age(latest, lines);
 
-            List<JsonNode> entries = entries(latest.treeSize());
+            List<JsonNode> entries = entries(0, latest.treeSize());
             List<byte[]> leaves = new ArrayList<>();
-            ok &= chain(entries, latest.treeSize(), leaves, lines);
-            if (leaves.size() != latest.treeSize()) {
+            ServedEntries chain = ServedEntries.fromStart();
+            String broken = chain.all(entries.subList(0, (int) Math.min(entries.size(), latest.treeSize())), leaves);
+            ok &= report(lines, broken == null && leaves.size() == latest.treeSize(), broken != null ? broken
+                    : leaves.size() + " of " + latest.treeSize() + " entries fetched, hash chain recomputed and unbroken");
+            if (broken != null || leaves.size() != latest.treeSize()) {
                 return new Result(false, lines);
             }
             String root = Hashing.hex(MerkleTree.root(leaves));
@@ -89,8 +110,10 @@ public final class PublicLogVerifier {
 
             ok &= inclusions(latest, entries, lines);
             ok &= consistency(latest, leaves, keys, lines);
+            ok &= tail(chain, leaves, lines);
+            ok &= tiled.check(keys, leaves, lines);
         } catch (IOException | RuntimeException e) {
-            lines.add("FAIL " + describe(e));
+            lines.add("FAIL " + PublicEndpoints.describe(e));
             return new Result(false, lines);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -127,11 +150,11 @@ public final class PublicLogVerifier {
                 + "): signature " + (valid ? "verifies" : key == null ? "by an unpublished key" : "DOES NOT verify"));
     }
 
-    private List<JsonNode> entries(long treeSize) throws IOException, InterruptedException {
+    /** The entries after {@code after} up to {@code last} (Long.MAX_VALUE: to the end of the log). */
+    private List<JsonNode> entries(long after, long last) throws IOException, InterruptedException {
         List<JsonNode> entries = new ArrayList<>();
-        long after = 0;
-        while (after < treeSize) {
-            long limit = Math.min(PAGE, treeSize - after);
+        while (after < last) {
+            long limit = Math.min(PAGE, last - after);
             JsonNode items = get("/public/decisions?after=" + after + "&limit=" + limit, false).path("items");
             if (items.isEmpty()) {
                 break;
@@ -142,33 +165,27 @@ public final class PublicLogVerifier {
         return entries;
     }
 
-    /** Seq without gaps, each prevHash the previous hash, each hash recomputed from the served JSON. */
-    @SuppressWarnings("unchecked")
-    private boolean chain(List<JsonNode> entries, long treeSize, List<byte[]> leaves, List<String> lines) {
-        String prevHash = Hashing.ZERO_HASH;
-        for (int i = 0; i < entries.size() && i < treeSize; i++) {
-            JsonNode entry = entries.get(i);
-            long seq = entry.path("seq").asLong();
-            if (seq != i + 1) {
-                return report(lines, false, "entry " + (i + 1) + ": the log serves seq " + seq + " in its place");
-            }
-            if (!prevHash.equals(entry.path("prevHash").asText())) {
-                return report(lines, false, "entry " + seq + ": prevHash " + entry.path("prevHash").asText()
-                        + " is not the previous hash " + prevHash);
-            }
-            Map<String, Object> members = json.convertValue(entry, LinkedHashMap.class);
-            members.remove("prevHash");
-            members.remove("hash");
-            String hash = DecisionLogEntry.chainHash(prevHash, CanonicalJson.bytes(members));
-            if (!hash.equals(entry.path("hash").asText())) {
-                return report(lines, false, "entry " + seq + ": hash " + entry.path("hash").asText()
-                        + " but its content hashes to " + hash);
-            }
-            leaves.add(MerkleTree.leafHash(Hashing.unhex(hash)));
-            prevHash = hash;
+    /** How old the latest checkpoint is; too old when a maximum is set and passed. */
+    private boolean age(Checkpoint latest, List<String> lines) {
+        Duration age = Duration.between(Instant.parse(latest.issuedAt()), clock.instant());
+        boolean fresh = maxCheckpointAge == null || age.compareTo(maxCheckpointAge) <= 0;
+        return report(lines, fresh, "latest checkpoint issued " + latest.issuedAt() + ", " + age.toSeconds()
+                + " s ago" + (maxCheckpointAge == null ? "" : fresh ? " (at most " + maxCheckpointAge.toSeconds()
+                + " s allowed)" : ": older than the " + maxCheckpointAge.toSeconds() + " s allowed"));
+    }
+
+    /** The entries after the latest checkpoint, not signed yet: they must continue the chain without gaps. */
+    private boolean tail(ServedEntries chain, List<byte[]> leaves, List<String> lines)
+            throws IOException, InterruptedException {
+        long signed = chain.seq();
+        List<JsonNode> tail = entries(signed, Long.MAX_VALUE);
+        String broken = chain.all(tail, leaves);
+        if (broken != null) {
+            return report(lines, false, "unsigned tail after tree size " + signed + ": " + broken);
         }
-        return report(lines, leaves.size() == treeSize, leaves.size() + " of " + treeSize
-                + " entries fetched, hash chain recomputed and unbroken");
+        return report(lines, true, tail.isEmpty() ? "no unsigned entries after the checkpoint" : tail.size()
+                + " unsigned entr" + (tail.size() == 1 ? "y" : "ies") + " after the checkpoint (" + (signed + 1)
+                + ".." + chain.seq() + "), hash chain unbroken");
     }
 
     private boolean inclusions(Checkpoint latest, List<JsonNode> entries, List<String> lines)
@@ -246,32 +263,13 @@ public final class PublicLogVerifier {
         return hashes;
     }
 
-    private static boolean report(List<String> lines, boolean ok, String text) {
+    static boolean report(List<String> lines, boolean ok, String text) {
         lines.add((ok ? "ok   " : "FAIL ") + text);
         return ok;
     }
 
-    /** GET as JSON; null for a 404 when {@code absentOk}, else a non-200 is an error. */
     private JsonNode get(String path, boolean absentOk) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json").GET().build();
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new IOException("GET " + request.uri() + " failed: " + describe(e), e);
-        }
-        if (response.statusCode() == 404 && absentOk) {
-            return null;
-        }
-        if (response.statusCode() != 200) {
-            throw new IOException("GET " + path + " answered " + response.statusCode());
-        }
-        return json.readTree(response.body());
-    }
-
-    private static String describe(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return endpoints.json(path, absentOk);
     }
 
     /**

@@ -1,7 +1,6 @@
 package kyodo.ops.cli;
 
 import kyodo.kernel.StoreInUse;
-import kyodo.ops.audit.PublicLogVerifier;
 import kyodo.query.audit.AuditReport;
 import kyodo.query.audit.AuditVerifier;
 import kyodo.query.audit.DecisionLog;
@@ -12,7 +11,6 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.PrintStream;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
@@ -28,16 +26,21 @@ import java.util.Map;
  * and checkpoints ({@link AuditVerifier}). Exit status 0 when everything matches, 1 when it
  * diverges, 2 when it cannot run. With the embedded stores, stop the running server first (it holds
  * the H2 files).</li>
- * <li>{@code java -jar kyodo.jar audit check --url http://host:port [--samples N] [--from treeSize]}:
- * verifies a running server through its public endpoints only ({@link PublicLogVerifier}). Exit
- * status 0 when every check holds, 1 otherwise, 2 on bad usage.</li>
+ * <li>{@code java -jar kyodo.jar audit check --url http://host:port [--samples N] [--from treeSize]
+ * [--max-checkpoint-age 1m]}: verifies a running server through its public endpoints only
+ * ({@link AuditCheckCli}), including the entries not signed yet and the C2SP form, and fails when the
+ * latest checkpoint is older than the maximum; or verifies a receipt offline. Exit status 0 when every
+ * check holds, 1 otherwise, 2 on bad usage.</li>
  * </ul>
  */
 public final class AuditCli {
 
-    private static final String USAGE = """
+    static final String USAGE = """
             usage: java -jar kyodo.jar audit verify [--kyodo.data-dir=DIR] [--setting=value …]
                    java -jar kyodo.jar audit check --url http://host:port [--samples N] [--from TREE_SIZE]
+                                                   [--max-checkpoint-age DURATION]
+                                                   [--witness-key VKEY … --min-witnesses K]
+                   java -jar kyodo.jar audit check --receipt FILE --key VKEY [--witness-key VKEY … --min-witnesses K]
             """;
     private static final Duration POLL = Duration.ofMillis(100);
 
@@ -55,7 +58,7 @@ public final class AuditCli {
         try {
             return switch (command) {
                 case "verify" -> verify(out, rest);
-                case "check" -> check(out, rest);
+                case "check" -> AuditCheckCli.check(out, rest);
                 default -> {
                     out.print(USAGE);
                     yield 2;
@@ -125,53 +128,5 @@ public final class AuditCli {
         }
         Map<Integer, EventTrackerStatus> status = streaming.processingStatus();
         return !status.isEmpty() && status.values().stream().allMatch(EventTrackerStatus::isCaughtUp);
-    }
-
-    private static int check(PrintStream out, List<String> args) {
-        String url = null;
-        int samples = 8;
-        Long from = null;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1)
-                    : i + 1 < args.size() ? args.get(++i) : null;
-            if (value == null) {
-                throw new IllegalArgumentException(name + " needs a value");
-            }
-            switch (name) {
-                case "--url" -> url = value;
-                case "--samples" -> samples = positive(name, value);
-                case "--from" -> from = (long) positive(name, value);
-                default -> throw new IllegalArgumentException("unknown option " + name);
-            }
-        }
-        if (url == null) {
-            throw new IllegalArgumentException("--url is required");
-        }
-        URI base;
-        try {
-            base = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--url is not a URL: " + url);
-        }
-        if (base.getScheme() == null || base.getHost() == null) {
-            throw new IllegalArgumentException("--url must be like http://host:port");
-        }
-        PublicLogVerifier.Result result = new PublicLogVerifier(base, samples, from).check();
-        out.print(result.render());
-        return result.ok() ? 0 : 1;
-    }
-
-    private static int positive(String name, String value) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= 1) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw new IllegalArgumentException(name + " must be a whole number >= 1");
     }
 }

@@ -21,6 +21,7 @@ public final class KyodoCli {
                    java -jar kyodo.jar projections replay [NAME|all]       rebuild read models
                    java -jar kyodo.jar export DIR                          write the public read models as CSV
                    java -jar kyodo.jar audit verify | audit check --url …  check the decision log
+                   java -jar kyodo.jar witness --name … --log-key … --state … run a witness of a decision log
                    java -jar kyodo.jar bench load | run | replay …         benchmark (docs/performance.md)
                    java -jar kyodo.jar help | --help | -h                  this text
             """;
@@ -60,6 +61,7 @@ public final class KyodoCli {
         List<String> rest = List.of(Arrays.copyOfRange(args, 1, args.length));
         return switch (args[0]) {
             case "audit" -> AuditCli.run(out, args);
+            case "witness" -> WitnessCli.run(out, err, rest);
             case "demo" -> DemoCli.run(out, err, rest);
             case "projections" -> ProjectionsCli.run(out, err, rest);
             case "export" -> ExportCli.run(out, err, rest);

@@ -102,6 +102,11 @@ public final class AuditSigningKey {
         }
     }
 
+    /** The key in that file (base64, PEM or DER PKCS#8), or a fresh one written there (owner-only) with {@code .pub}. */
+    public static AuditSigningKey loadOrCreate(Path file) {
+        return embedded(file);
+    }
+
     private static AuditSigningKey embedded(Path file) {
         if (Files.exists(file)) {
             return fromPkcs8(decodeKeyFile(read(file)));

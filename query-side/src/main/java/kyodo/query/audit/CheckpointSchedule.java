@@ -2,22 +2,30 @@ package kyodo.query.audit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Signs a checkpoint at least every {@code kyodo.audit.checkpoint-max-age} (one day) while the log
- * grows, also when it grows too slowly to reach the next multiple of
- * {@code kyodo.audit.checkpoint-every}. Checks every {@code kyodo.audit.checkpoint-check-interval}
- * (one hour) on a thread of its own.
+ * Signs a checkpoint of the whole log soon after it grows: an append (in this process) arms one
+ * signing {@link #batchDelay} later, and every entry appended until then is covered by that one
+ * checkpoint; nothing is signed while the log does not grow. The batch delay is half of
+ * {@code kyodo.audit.checkpoint-max-delay} (10 s; or of the older {@code checkpoint-max-age} if that is
+ * smaller), the other half is the margin for reading the root and storing the checkpoint. A failed
+ * signing is retried after another batch delay.
+ * <p>
+ * As a safety net for entries appended by another process, or before a crash, the log is also
+ * checked at start and every {@code kyodo.audit.checkpoint-check-interval} (one hour). After each
+ * signing and each check, the configured witnesses are asked to cosign the latest checkpoint
+ * ({@link Witnessing}), on a thread of their own.
  */
 @Component
 class CheckpointSchedule implements SmartLifecycle {
@@ -26,43 +34,103 @@ class CheckpointSchedule implements SmartLifecycle {
 
     private final DecisionLog decisionLog;
     private final Checkpoints checkpoints;
-    private final Clock clock;
-    private final Duration maxAge;
+    private final DecisionFeed feed;
+    private final Witnessing witnessing;
+    private final Duration batchDelay;
     private final Duration checkInterval;
+    private final Timer timer;
+    private boolean armed;
     private ScheduledExecutorService executor;
+    private ExecutorService witnessExecutor;
+    private Disposable appends;
 
-    CheckpointSchedule(DecisionLog decisionLog, Checkpoints checkpoints, Clock clock, AuditSettings settings) {
+    /** Runs a task once after a delay; the production timer is the schedule's own thread. */
+    interface Timer {
+        void after(Duration delay, Runnable task);
+    }
+
+    @Autowired
+    CheckpointSchedule(DecisionLog decisionLog, Checkpoints checkpoints, DecisionFeed feed, Witnessing witnessing,
+                       AuditSettings settings) {
+        this(decisionLog, checkpoints, feed, witnessing, settings, null);
+    }
+
+    /** With a timer of the caller's (tests); null for the schedule's own thread. */
+    CheckpointSchedule(DecisionLog decisionLog, Checkpoints checkpoints, DecisionFeed feed, Witnessing witnessing,
+                       AuditSettings settings, Timer timer) {
         this.decisionLog = decisionLog;
         this.checkpoints = checkpoints;
-        this.clock = clock;
-        this.maxAge = settings.checkpointMaxAge();
+        this.feed = feed;
+        this.witnessing = witnessing;
+        this.batchDelay = settings.checkpointDelay().dividedBy(2);
         this.checkInterval = settings.checkpointCheckInterval();
+        this.timer = timer != null ? timer : this::onOwnThread;
+    }
+
+    /** The log grew: sign within the batch delay, unless a signing is already armed. */
+    void appended() {
+        synchronized (this) {
+            if (armed) {
+                return;
+            }
+            armed = true;
+        }
+        timer.after(batchDelay, this::signArmed);
+    }
+
+    private void signArmed() {
+        synchronized (this) {
+            armed = false; // entries appended from now on arm the next signing
+        }
+        try {
+            coverLog().ifPresent(c -> log.debug("Signed checkpoint of the decision log at tree size {}",
+                    c.treeSize()));
+        } catch (RuntimeException e) {
+            log.warn("Decision-log checkpoint failed; retrying in {}: {}", batchDelay, e.toString());
+            appended();
+        }
+        witnessSoon();
+    }
+
+    /** Asks the witnesses to cosign the latest checkpoint, on a thread of their own: they never hold up signing. */
+    private synchronized void witnessSoon() {
+        if (witnessExecutor != null && witnessing.any()) {
+            witnessExecutor.execute(witnessing::catchUp);
+        }
     }
 
     /**
-     * Issues a checkpoint of the whole log if it has entries no checkpoint covers and the latest
-     * checkpoint (if any) is at least {@code maxAge} old.
+     * Issues a checkpoint of the whole log if it has entries no checkpoint covers.
      *
      * @return the checkpoint issued, if one was due
      */
-    Optional<Checkpoint> checkDue() {
+    Optional<Checkpoint> coverLog() {
         long size = decisionLog.size();
-        if (size == 0) {
-            return Optional.empty();
-        }
-        Optional<Checkpoint> latest = checkpoints.latest();
-        if (latest.isPresent() && (latest.get().treeSize() >= size
-                || Instant.parse(latest.get().issuedAt()).plus(maxAge).isAfter(clock.instant()))) {
+        if (size == 0 || checkpoints.latestTreeSize() >= size) {
             return Optional.empty();
         }
         return Optional.of(checkpoints.issue(size, decisionLog.root(size)));
     }
 
+    /** Signs the C2SP note of the latest checkpoint if it was issued before kyodo signed notes. */
+    void noteLatest() {
+        checkpoints.latest().filter(latest -> checkpoints.note(latest.treeSize()).isEmpty())
+                .ifPresent(checkpoints::addNote);
+    }
+
     private void checkQuietly() {
         try {
-            checkDue().ifPresent(c -> log.info("Signed checkpoint of the decision log at tree size {}", c.treeSize()));
+            coverLog().ifPresentOrElse(c -> log.info("Signed checkpoint of the decision log at tree size {}",
+                    c.treeSize()), this::noteLatest);
         } catch (RuntimeException e) {
             log.warn("Scheduled decision-log checkpoint failed; retrying in {}: {}", checkInterval, e.toString());
+        }
+        witnessSoon();
+    }
+
+    private synchronized void onOwnThread(Duration delay, Runnable task) {
+        if (executor != null) {
+            executor.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -73,16 +141,32 @@ class CheckpointSchedule implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
+        witnessExecutor = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "kyodo-audit-witnesses");
+            thread.setDaemon(true);
+            return thread;
+        });
+        armed = false; // an append before the start armed nothing: the check at 0 covers it
         long millis = checkInterval.toMillis();
-        executor.scheduleWithFixedDelay(this::checkQuietly, millis, millis, TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::checkQuietly, 0, millis, TimeUnit.MILLISECONDS);
+        appends = feed.appendedHere().subscribe(size -> appended());
     }
 
     @Override
     public synchronized void stop() {
+        if (appends != null) {
+            appends.dispose();
+            appends = null;
+        }
         if (executor != null) {
             executor.shutdownNow();
             executor = null;
         }
+        if (witnessExecutor != null) {
+            witnessExecutor.shutdownNow();
+            witnessExecutor = null;
+        }
+        armed = false;
     }
 
     @Override

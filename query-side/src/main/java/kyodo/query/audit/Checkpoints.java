@@ -17,6 +17,9 @@ import java.util.Optional;
 /**
  * Signed checkpoints of the decision log, in collection {@value #COLLECTION} ({@code _id} = tree
  * size). A checkpoint is issued once per tree size: issuing again for the same size keeps the first.
+ * Each is signed twice with the same key: kyodo's JSON statement ({@link Checkpoint}) and the C2SP
+ * checkpoint note ({@link CheckpointNote}), stored as issued together with the cosignatures witnesses
+ * returned for it.
  * Checkpoints are not part of the projection's reset: they are what was published, and a rebuilt
  * log must still match them (the {@link AuditVerifier} checks that).
  */
@@ -24,6 +27,10 @@ import java.util.Optional;
 public class Checkpoints {
 
     public static final String COLLECTION = "decision_checkpoints";
+    /** The C2SP signed note of a checkpoint, stored as issued. */
+    private static final String NOTE = "note";
+    /** Witnesses' cosignature lines of a checkpoint. */
+    private static final String COSIGNATURES = "cosignatures";
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
@@ -31,12 +38,62 @@ public class Checkpoints {
     private final DecisionLog log;
     private final AuditKeyRing keys;
     private final Clock clock;
+    private final String origin;
 
-    public Checkpoints(ReadStore store, DecisionLog log, AuditKeyRing keys, Clock clock) {
+    public Checkpoints(ReadStore store, DecisionLog log, AuditKeyRing keys, Clock clock, AuditSettings settings) {
         this.checkpoints = store.collection(COLLECTION);
         this.log = log;
         this.keys = keys;
         this.clock = clock;
+        this.origin = settings.logOrigin();
+    }
+
+    /** The log's origin line, which names it in its C2SP checkpoints. */
+    public String origin() {
+        return origin;
+    }
+
+    /**
+     * The C2SP checkpoint (signed note, with the cosignatures witnesses returned) of the largest tree
+     * that has one. Blocking.
+     */
+    public Optional<SignedNote> latestNote() {
+        return Optional.ofNullable(checkpoints.find(Filters.exists(NOTE)).sort(Sorts.descending("_id")).limit(1)
+                .first()).map(Checkpoints::note);
+    }
+
+    /** The C2SP checkpoint of that tree size, if it has one. Blocking. */
+    public Optional<SignedNote> note(long treeSize) {
+        return Optional.ofNullable(checkpoints.find(Filters.and(Filters.eq("_id", treeSize), Filters.exists(NOTE)))
+                .first()).map(Checkpoints::note);
+    }
+
+    private static SignedNote note(Document doc) {
+        SignedNote note = SignedNote.parse(doc.getString(NOTE));
+        for (String line : doc.getList(COSIGNATURES, String.class, List.of())) {
+            note = note.with(SignedNote.Line.parse(line));
+        }
+        return note;
+    }
+
+    /** Keeps a witness's cosignature line of the checkpoint of that tree size (once per witness key). */
+    public void addCosignature(long treeSize, SignedNote.Line line) {
+        checkpoints.bulkWrite(List.of(new UpdateOneModel<>(Filters.eq("_id", treeSize),
+                new Document("$addToSet", new Document(COSIGNATURES, line.render().strip())))));
+    }
+
+    /**
+     * Signs the C2SP note of a checkpoint issued before kyodo signed notes, once its signed root is
+     * recomputed from the log: a note is never signed for a root the log does not have.
+     */
+    void addNote(Checkpoint checkpoint) {
+        if (!keys.verify(checkpoint) || !Hashing.hex(log.root(checkpoint.treeSize())).equals(checkpoint.rootHash())) {
+            throw new IllegalStateException("checkpoint " + checkpoint.treeSize() + " does not match the log");
+        }
+        String note = new CheckpointNote(origin, checkpoint.treeSize(), Hashing.unhex(checkpoint.rootHash()))
+                .sign(keys.current()).render();
+        checkpoints.bulkWrite(List.of(new UpdateOneModel<>(Filters.and(Filters.eq("_id", checkpoint.treeSize()),
+                Filters.exists(NOTE, false)), new Document("$set", new Document(NOTE, note)))));
     }
 
     /** The checkpoint of the largest tree. Blocking. */
@@ -75,8 +132,9 @@ public class Checkpoints {
         Checkpoint unsigned = new Checkpoint(treeSize, rootHash, issuedAt, null, keyId);
         Checkpoint checkpoint = new Checkpoint(treeSize, rootHash, issuedAt,
                 keys.current().sign(unsigned.statementBytes()), keyId);
+        String note = new CheckpointNote(origin, treeSize, root).sign(keys.current()).render();
         checkpoints.bulkWrite(List.of(new UpdateOneModel<>(Filters.eq("_id", treeSize),
-                new Document("$setOnInsert", checkpoint.toDocument()), UPSERT)));
+                new Document("$setOnInsert", checkpoint.toDocument().append(NOTE, note)), UPSERT)));
         return find(treeSize).orElse(checkpoint);
     }
 

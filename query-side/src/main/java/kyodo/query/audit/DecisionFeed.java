@@ -39,6 +39,11 @@ public class DecisionFeed {
         appended.tryEmitNext(size);
     }
 
+    /** The log's size after each append made in this process, as it happens (for the checkpoint schedule). */
+    Flux<Long> appendedHere() {
+        return appended.asFlux();
+    }
+
     /** Every entry with seq greater than {@code after}, in order, now and as they come. Never completes. */
     public Flux<DecisionLogEntry> follow(long after) {
         return Flux.defer(() -> {

@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * What the transparency endpoints read, and when what they ask for does not exist: the decision
- * log and its live feed, the signed checkpoints, Merkle proofs over the log, the verification keys.
+ * log and its live feed, the signed checkpoints (also as C2SP notes), Merkle proofs and tiles over the
+ * log, the verification keys.
  * A checkpoint never issued, or a tree larger than the log, is a 404 problem; the parameters' shape
  * is checked by the HTTP edge before.
  *
@@ -55,6 +56,48 @@ public record Transparency(DecisionLog log, Checkpoints checkpoints, AuditKeyRin
             throw shorterLog(size);
         }
         return log.consistencyProof(from, to);
+    }
+
+    /** The latest C2SP checkpoint with the cosignatures it has; 404 before the first. */
+    public SignedNote latestNote() {
+        return checkpoints.latestNote().orElseThrow(() -> notFound("No checkpoint has been issued yet."));
+    }
+
+    /** The log's current key as a C2SP verifier key, named after the log's origin. */
+    public SignedNote.VerifierKey logKey() {
+        return SignedNote.VerifierKey.of(checkpoints.origin(), SignedNote.ED25519, keys.current().publicKey());
+    }
+
+    /**
+     * A hash tile or entry bundle of the tree of the latest C2SP checkpoint; 404 unless that tree has
+     * all of it.
+     */
+    public byte[] tile(LogTiles.Tile tile) {
+        long treeSize = CheckpointNote.parse(latestNote().text()).treeSize();
+        if (!LogTiles.available(tile, treeSize)) {
+            throw notFound("The tree of the latest checkpoint (" + treeSize + " entries) has no tile " + tile.path()
+                    + ".");
+        }
+        if (tile.entries()) {
+            return LogTiles.bundle(log.after(tile.firstLeaf(), tile.width()).stream()
+                    .map(DecisionLogEntry::leafData).toList());
+        }
+        return LogTiles.hashes(tile, log.leafHashes(treeSize));
+    }
+
+    /**
+     * The receipt of entry {@code seq}: its inclusion proof in the tree of the latest C2SP checkpoint;
+     * 404 until a checkpoint covers it.
+     */
+    public Receipt receipt(long seq) {
+        SignedNote note = latestNote();
+        long treeSize = CheckpointNote.parse(note.text()).treeSize();
+        if (seq > treeSize) {
+            throw notFound("Entry " + seq + " is not covered by a checkpoint yet (the latest covers " + treeSize
+                    + "); one follows within the checkpoint delay.");
+        }
+        DecisionLogEntry entry = log.entry(seq).orElseThrow(() -> shorterLog(log.size()));
+        return Receipt.of(entry, log.inclusionProof(seq, treeSize).auditPath(), note);
     }
 
     /** The verification keys, the current one first. */

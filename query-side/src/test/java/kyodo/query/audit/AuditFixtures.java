@@ -93,7 +93,7 @@ public final class AuditFixtures {
         Audit(MongoDatabase database, long every) {
             this.database = database;
             this.log = new DecisionLog(MongoReadStore.of(database));
-            this.checkpoints = new Checkpoints(MongoReadStore.of(database), log, keys, clock);
+            this.checkpoints = new Checkpoints(MongoReadStore.of(database), log, keys, clock, settings(every));
             this.feed = new DecisionFeed(log, settings(every));
             this.projection = new DecisionLogProjection(log, checkpoints, feed, settings(every));
         }
@@ -101,7 +101,8 @@ public final class AuditFixtures {
 
     /** The audit settings with their defaults, but a checkpoint every {@code every} entries and a 200 ms poll. */
     static AuditSettings settings(long every) {
-        return new AuditSettings("", "", every, Duration.ofDays(1), Duration.ofHours(1),
+        return new AuditSettings("", "", Duration.ofSeconds(10), every, Duration.ofDays(1), Duration.ofHours(1), "",
+                "city.example", List.of(),
                 new AuditSettings.Stream(Duration.ofSeconds(15), Duration.ofMillis(200)));
     }
 

@@ -238,22 +238,44 @@ class DecisionLogProjectionTest {
     }
 
     @Test
-    void theScheduleSignsTheGrownLogOnceADayEvenBetweenMultiples() {
-        CheckpointSchedule schedule = new CheckpointSchedule(audit.log, audit.checkpoints, audit.clock,
-                AuditFixtures.settings(1000));
-        assertThat(schedule.checkDue()).as("empty log").isEmpty();
-        history(2).forEach(this::apply);
+    void theScheduleSignsOneCheckpointPerBatchOfAppendsWithinTheDelayAndNoneWithoutGrowth() {
+        List<Duration> delays = new ArrayList<>();
+        List<Runnable> armed = new ArrayList<>();
+        CheckpointSchedule schedule = new CheckpointSchedule(audit.log, audit.checkpoints, audit.feed,
+                new Witnessing(audit.checkpoints, audit.log, AuditFixtures.settings(1000)), AuditFixtures.settings(1000),
+                (delay, task) -> {
+                    delays.add(delay);
+                    armed.add(task);
+                });
+        assertThat(schedule.coverLog()).as("empty log").isEmpty();
 
-        assertThat(schedule.checkDue()).map(Checkpoint::treeSize).contains(2L);
-        assertThat(schedule.checkDue()).as("no growth").isEmpty();
-        history(4).subList(4, 8).forEach(this::apply);
-        audit.clock.advance(Duration.ofHours(23));
+        history(2).forEach(this::apply);
+        schedule.appended();
+        schedule.appended();
+        assertThat(armed).as("one signing for both appends").hasSize(1);
+        assertThat(delays).containsExactly(Duration.ofSeconds(5));
+        assertThat(audit.checkpoints.latest()).as("nothing signed before the delay").isEmpty();
+        armed.remove(0).run();
+        assertThat(audit.checkpoints.latest()).map(Checkpoint::treeSize).contains(2L);
+        assertThat(audit.keys.verify(audit.checkpoints.find(2).orElseThrow())).isTrue();
+
+        assertThat(schedule.coverLog()).as("no growth").isEmpty();
+        history(4).subList(4, 6).forEach(this::apply);
+        schedule.appended();
+        assertThat(armed).as("the next append arms the next signing").hasSize(1);
+        armed.remove(0).run();
         assertThat(audit.checkpoints.latest()).map(Checkpoint::treeSize).contains(3L);
-        audit.checkpoints.collection().bulkWrite(List.of(new DeleteOneModel<>(Filters.eq("_id", 3L))));
-        assertThat(schedule.checkDue()).as("latest is less than a day old").isEmpty();
-        audit.clock.advance(Duration.ofHours(1));
-        assertThat(schedule.checkDue()).map(Checkpoint::treeSize).contains(4L);
-        assertThat(audit.keys.verify(audit.checkpoints.find(4).orElseThrow())).isTrue();
+        assertThat(audit.checkpoints.after(0, 10)).extracting(Checkpoint::treeSize).containsExactly(2L, 3L);
+    }
+
+    @Test
+    void theDelayIsTheSmallerOfMaxDelayAndTheOlderMaxAge() {
+        AuditSettings settings = AuditFixtures.settings(1000);
+        AuditSettings olderName = new AuditSettings("", "", Duration.ofSeconds(10), 1000, Duration.ofSeconds(4),
+                Duration.ofHours(1), "", "city.example", List.of(), settings.stream());
+
+        assertThat(settings.checkpointDelay()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(olderName.checkpointDelay()).isEqualTo(Duration.ofSeconds(4));
     }
 
     private static Document staffDoc(String eventId, long seq, String decisionId, String staffId) {
