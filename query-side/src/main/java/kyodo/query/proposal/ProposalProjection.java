@@ -84,6 +84,9 @@ class ProposalProjection extends DocumentProjection<ProposalProjection.Batch> {
         // "Due soon" (the portal's home, ?status=…&overdue=false&sort=dueOn): most acknowledged proposals
         // due soonest are the overdue ones, so neither one-filter index reaches the first page quickly.
         documents().createIndex(Indexes.ascending(LISTED, "status", "overdue", "dueOn", "_id"));
+        // A ward's proposals in one state (the portal's list, a ward office's inbox): counted by rank and
+        // walked in order on one range, not by intersecting a ward's range with a whole state's.
+        documents().createIndex(Indexes.ascending(LISTED, "ward", "status", "submittedAt", "_id"));
     }
 
     @EventHandler

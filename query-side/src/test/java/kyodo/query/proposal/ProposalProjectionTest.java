@@ -410,6 +410,7 @@ class ProposalProjectionTest extends ProjectionTestSupport {
                 "listed_1_themes_1_submittedAt_1__id_1", "listed_1_programme_1_submittedAt_1__id_1",
                 "listed_1_overdue_1_submittedAt_1__id_1", "listed_1_dueOn_1__id_1", "listed_1_ward_1_dueOn_1__id_1",
                 "listed_1_status_1_dueOn_1__id_1", "listed_1_fiscalYear_1_dueOn_1__id_1",
+                "listed_1_status_1_overdue_1_dueOn_1__id_1", "listed_1_ward_1_status_1_submittedAt_1__id_1",
                 "listed_1_themes_1_dueOn_1__id_1", "listed_1_programme_1_dueOn_1__id_1",
                 "listed_1_overdue_1_dueOn_1__id_1");
     }
