@@ -60,7 +60,7 @@ class ProjectionReplayIT {
     void replayingEveryProjectionGivesTheDocumentsOfTheLiveRun() {
         assertThat(cli("demo", "load", "--kyodo.data-dir=" + dataDir, "--logging.level.root=ERROR"))
                 .as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("1264 subjects, 232 steps applied")
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("1271 subjects, 246 steps applied")
                 .contains("read models caught up");
         TreeMap<String, List<String>> live;
         try (KyodoTestApp app = KyodoTestApp.start(dataDir)) {

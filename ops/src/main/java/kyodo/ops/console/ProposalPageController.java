@@ -95,7 +95,10 @@ class ProposalPageController {
                             + "&minVersion=" + newVersion).status(HttpStatus.SEE_OTHER).build())
                     .onErrorResume(failure -> BusProblems.of(failure).isPresent(), failure -> {
                         ProblemDetails refusal = BusProblems.of(failure).orElseThrow();
-                        return show(id, actor, null, null, new Outcome(act, form, Map.of(), refusal), exchange,
+                        // stale: the proposal is past the form's version, so show at least the change that won
+                        Long atLeast = refusal.status() == HttpStatus.PRECONDITION_FAILED.value()
+                                ? Long.parseLong(version) + 1 : null;
+                        return show(id, actor, atLeast, null, new Outcome(act, form, Map.of(), refusal), exchange,
                                 HttpStatus.valueOf(refusal.status()));
                     });
         });

@@ -24,6 +24,8 @@ import org.springframework.context.annotation.FilterType;
         // the side's own launcher, the all-in-one app and the other side's launcher would each scan all
         @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootApplication.class),
         @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
-                classes = {KyodoApplication.class, QuerySideWithEdge.class})})
+                classes = {KyodoApplication.class, QuerySideWithEdge.class}),
+        // the staff console's pages send commands and read the read models: they need both sides
+        @ComponentScan.Filter(type = FilterType.REGEX, pattern = "kyodo\\.ops\\.console\\..*")})
 public class CommandSideWithEdge {
 }

@@ -27,7 +27,9 @@ import org.springframework.context.annotation.FilterType;
         // the side's own launcher, the all-in-one app and the other side's launcher would each scan all
         @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootApplication.class),
         @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
-                classes = {KyodoApplication.class, CommandSideWithEdge.class})})
+                classes = {KyodoApplication.class, CommandSideWithEdge.class}),
+        // the staff console's pages send commands and read the read models: they need both sides
+        @ComponentScan.Filter(type = FilterType.REGEX, pattern = "kyodo\\.ops\\.console\\..*")})
 // the command side's storage auto-configuration (the embedded event store's schema and upkeep, the key
 // vault that personal data is read through) is on the class path, and binds its settings from here
 @EnableConfigurationProperties(CompactionSettings.class)
