@@ -6,6 +6,8 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -27,6 +29,14 @@ final class Axe {
         assertThat(results.getViolations()).as("WCAG A/AA violations on %s (%s):%n%s", name, lang,
                 describe(results.getViolations())).isEmpty();
         assertThat(results.getPasses()).as("axe-core checked something").isNotEmpty();
+    }
+
+    /** As {@link #assertNoWcagViolation}, then photographs the page at 1280 and 375 px into {@code screenshots}. */
+    static void assertNoWcagViolationAndPhotograph(ChromeDriver browser, String name, String lang, Path screenshots)
+            throws IOException {
+        assertNoWcagViolation(browser, name, lang);
+        Chromium.screenshot(browser, 1280, screenshots.resolve(name + "-" + lang + "-1280.png"));
+        Chromium.screenshot(browser, 375, screenshots.resolve(name + "-" + lang + "-375.png"));
     }
 
     private static String describe(List<Rule> violations) {

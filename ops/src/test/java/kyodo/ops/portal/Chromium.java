@@ -3,6 +3,11 @@ package kyodo.ops.portal;
 import kyodo.ops.DebianPackages;
 
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -14,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Debian's Chromium, driven by Debian's chromedriver, headless: the browser of the portal's tests
@@ -67,6 +73,31 @@ final class Chromium {
         Files.createDirectories(file.getParent());
         Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
         driver.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    /** Presses Tab until the focused element matches, at most {@code max} times; answers it. */
+    static WebElement tabUntil(ChromeDriver driver, Predicate<WebElement> wanted, int max) {
+        for (int i = 0; i < max; i++) {
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+            WebElement focused = driver.switchTo().activeElement();
+            if (wanted.test(focused)) {
+                return focused;
+            }
+        }
+        throw new AssertionError("not reached with " + max + " presses of Tab");
+    }
+
+    /** The element's outline style: "none" when focus would not be visible. */
+    static String outline(WebElement element) {
+        return element.getCssValue("outline-style");
+    }
+
+    /**
+     * A click or Enter that submits a form or follows a link returns before the next page has loaded
+     * on a busy machine: waits for the browser to get there (a bound for a stuck test, not a speed check).
+     */
+    static void arrivesAt(ChromeDriver driver, ExpectedCondition<?> where) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(where);
     }
 
     private static List<String> missing() {

@@ -1,8 +1,5 @@
 package kyodo.ops.portal;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import kyodo.ops.KyodoApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,9 +12,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
@@ -33,8 +28,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +41,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConsoleBrowserIT {
 
-    private static final List<String> WCAG_A_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final String STAFF = "console-test-saiwai";
     private static final String PASSWORD = "console-test-password";
@@ -133,7 +125,7 @@ class ConsoleBrowserIT {
         for (String lang : List.of("ja", "en")) {
             browser.get(baseUrl + "/console/proposals/" + toShow + "?lang=" + lang);
             browser.findElement(By.cssSelector("#form-answer button[type=submit]")).click();
-            arrivesAt(ExpectedConditions.presenceOfElementLocated(By.id("answer-reason-error")));
+            Chromium.arrivesAt(browser, ExpectedConditions.presenceOfElementLocated(By.id("answer-reason-error")));
             assertThat(browser.findElement(By.id("answer-reason")).getAttribute("aria-describedby"))
                     .isEqualTo("answer-reason-error");
             assertThat(browser.findElement(By.id("answer-outcome-error")).getText())
@@ -150,32 +142,32 @@ class ConsoleBrowserIT {
         browser.get(baseUrl + "/console/sign-in?lang=ja");
         browser.get(baseUrl + "/console");
         assertThat(browser.getCurrentUrl()).isEqualTo(baseUrl + "/console/sign-in");
-        WebElement username = tabUntil(el -> "username".equals(el.getAttribute("id")), 10);
-        assertThat(outline(username)).isNotEqualTo("none");
+        WebElement username = Chromium.tabUntil(browser, el -> "username".equals(el.getAttribute("id")), 10);
+        assertThat(Chromium.outline(username)).isNotEqualTo("none");
         new Actions(browser).sendKeys(STAFF).sendKeys(Keys.TAB).sendKeys(PASSWORD).sendKeys(Keys.ENTER).perform();
-        arrivesAt(ExpectedConditions.urlToBe(baseUrl + "/console"));
+        Chromium.arrivesAt(browser, ExpectedConditions.urlToBe(baseUrl + "/console"));
         assertThat(browser.findElement(By.id("box-dueSoon")).getText()).contains(TO_ANSWER);
 
-        WebElement link = tabUntil(el -> TO_ANSWER.equals(el.getText()), 60);
-        assertThat(outline(link)).isNotEqualTo("none");
+        WebElement link = Chromium.tabUntil(browser, el -> TO_ANSWER.equals(el.getText()), 60);
+        assertThat(Chromium.outline(link)).isNotEqualTo("none");
         new Actions(browser).sendKeys(Keys.ENTER).perform();
-        arrivesAt(ExpectedConditions.urlContains("/console/proposals/" + toAnswer));
+        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/console/proposals/" + toAnswer));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("コンソール 試験子");
 
-        WebElement accepted = tabUntil(el -> el.getAttribute("id") != null
+        WebElement accepted = Chromium.tabUntil(browser, el -> el.getAttribute("id") != null
                 && el.getAttribute("id").startsWith("answer-outcome-"), 60);
         if (!"answer-outcome-ACCEPTED".equals(accepted.getAttribute("id"))) {
             new Actions(browser).sendKeys(Keys.ARROW_UP).perform();
         }
         new Actions(browser).sendKeys(Keys.SPACE).perform();
         assertThat(browser.findElement(By.id("answer-outcome-ACCEPTED")).isSelected()).isTrue();
-        tabUntil(el -> "answer-reason".equals(el.getAttribute("id")), 3);
+        Chromium.tabUntil(browser, el -> "answer-reason".equals(el.getAttribute("id")), 3);
         new Actions(browser).sendKeys("来年度に2基設置します").perform();
-        WebElement send = tabUntil(el -> el.getTagName().equals("button")
+        WebElement send = Chromium.tabUntil(browser, el -> el.getTagName().equals("button")
                 && el.findElements(By.xpath("ancestor::form[@id='form-answer']")).size() == 1, 5);
-        assertThat(outline(send)).isNotEqualTo("none");
+        assertThat(Chromium.outline(send)).isNotEqualTo("none");
         new Actions(browser).sendKeys(Keys.ENTER).perform();
-        arrivesAt(ExpectedConditions.urlContains("done=answer"));
+        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("done=answer"));
         assertThat(browser.findElement(By.id("done")).getText()).isEqualTo("回答を記録しました。");
         assertThat(browser.findElement(By.cssSelector("p.badges")).getText()).contains("採用");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("来年度に2基設置します");
@@ -189,44 +181,10 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("username")).sendKeys(STAFF);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         browser.findElement(By.cssSelector("form.console-form button")).click();
-        arrivesAt(ExpectedConditions.urlToBe(baseUrl + "/console"));
+        Chromium.arrivesAt(browser, ExpectedConditions.urlToBe(baseUrl + "/console"));
     }
 
     private static void checkAndPhotograph(String name, String lang) throws IOException {
-        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(lang);
-        Results results = new AxeBuilder().withTags(WCAG_A_AA).analyze(browser);
-        assertThat(results.isErrored()).as("axe-core ran").isFalse();
-        assertThat(results.getViolations()).as("WCAG A/AA violations on %s (%s):%n%s", name, lang,
-                describe(results.getViolations())).isEmpty();
-        assertThat(results.getPasses()).as("axe-core checked something").isNotEmpty();
-        Chromium.screenshot(browser, 1280, SCREENSHOTS.resolve(name + "-" + lang + "-1280.png"));
-        Chromium.screenshot(browser, 375, SCREENSHOTS.resolve(name + "-" + lang + "-375.png"));
-    }
-
-    /** Presses Tab until the focused element matches, at most {@code max} times; answers it. */
-    private static WebElement tabUntil(Predicate<WebElement> wanted, int max) {
-        for (int i = 0; i < max; i++) {
-            new Actions(browser).sendKeys(Keys.TAB).perform();
-            WebElement focused = browser.switchTo().activeElement();
-            if (wanted.test(focused)) {
-                return focused;
-            }
-        }
-        throw new AssertionError("not reached with " + max + " presses of Tab");
-    }
-
-    private static String outline(WebElement element) {
-        return element.getCssValue("outline-style");
-    }
-
-    private static String describe(List<Rule> violations) {
-        return violations.stream().map(v -> "- " + v.getId() + ": " + v.getHelp() + " at "
-                        + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
-                .collect(Collectors.joining("\n"));
-    }
-
-    /** Waits for the browser to get where a click or Enter sends it (a bound for a stuck test, not a speed check). */
-    private static void arrivesAt(ExpectedCondition<?> where) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(where);
+        Axe.assertNoWcagViolationAndPhotograph(browser, name, lang, SCREENSHOTS);
     }
 }

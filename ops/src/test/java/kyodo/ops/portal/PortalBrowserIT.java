@@ -13,10 +13,8 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -140,10 +138,10 @@ class PortalBrowserIT {
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("184", "179", "185", "165", "168");
         browser.findElement(By.id("home-q")).sendKeys(WORD);
         browser.findElement(By.cssSelector("form.home-search button")).click();
-        arrivesAt(ExpectedConditions.urlContains("/proposals?q="));
+        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/proposals?q="));
         assertThat(browser.findElement(By.id("results-heading")).getText()).isEqualTo("全1件のうち 1〜1件目");
         browser.findElement(By.linkText(TITLE)).click();
-        arrivesAt(ExpectedConditions.urlMatches("/proposals/" + answeredId + "$"));
+        Chromium.arrivesAt(browser, ExpectedConditions.urlMatches("/proposals/" + answeredId + "$"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(TITLE);
         String answer = browser.findElement(By.cssSelector("dl.answer")).getText();
         assertThat(answer).contains("採用", "課題の共有窓口をウェブと目安箱に設け、進捗を公開します。",
@@ -159,14 +157,14 @@ class PortalBrowserIT {
     void aResidentOpensTheWorkshopOf2015AndReadsGroupOnesOpinions() {
         browser.get(app.baseUrl() + "/?lang=ja");
         browser.findElement(By.linkText("会議")).click();
-        arrivesAt(ExpectedConditions.urlMatches("/meetings$"));
+        Chromium.arrivesAt(browser, ExpectedConditions.urlMatches("/meetings$"));
         new Select(browser.findElement(By.id("f-kind"))).selectByVisibleText("ワークショップ");
         browser.findElement(By.id("f-year")).sendKeys("2015");
         browser.findElement(By.cssSelector("form.filters button")).click();
-        arrivesAt(ExpectedConditions.urlContains("fiscalYear=2015"));
+        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("fiscalYear=2015"));
         assertThat(browser.getCurrentUrl()).contains("kind=WORKSHOP");
         browser.findElement(By.linkText(WORKSHOP)).click();
-        arrivesAt(ExpectedConditions.urlMatches("/meetings/" + workshopId + "$"));
+        Chromium.arrivesAt(browser, ExpectedConditions.urlMatches("/meetings/" + workshopId + "$"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(WORKSHOP);
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("南部地区", "2015年9月19日 13:00",
                 "川崎フロンティアビル第３・４会議室", "44人");
@@ -186,51 +184,27 @@ class PortalBrowserIT {
     void theKeyboardAloneReachesTheSearchAndTheFirstResultWithVisibleFocus() {
         // a fresh page: the first Tab starts from the top of the document
         browser.get(app.baseUrl() + "/?lang=ja");
-        WebElement first = tabUntil(el -> "skip".equals(el.getAttribute("class")), 1);
+        WebElement first = Chromium.tabUntil(browser, el -> "skip".equals(el.getAttribute("class")), 1);
         assertThat(first.getText()).isEqualTo("本文へ移動");
-        assertThat(outline(first)).isNotEqualTo("none");
-        WebElement search = tabUntil(el -> "home-q".equals(el.getAttribute("id")), 15);
-        assertThat(outline(search)).isNotEqualTo("none");
+        assertThat(Chromium.outline(first)).isNotEqualTo("none");
+        WebElement search = Chromium.tabUntil(browser, el -> "home-q".equals(el.getAttribute("id")), 15);
+        assertThat(Chromium.outline(search)).isNotEqualTo("none");
         new Actions(browser).sendKeys(WORD).sendKeys(Keys.ENTER).perform();
-        arrivesAt(ExpectedConditions.urlContains("/proposals?q="));
-        WebElement result = tabUntil(el -> TITLE.equals(el.getText()), 40);
-        assertThat(outline(result)).isNotEqualTo("none");
+        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/proposals?q="));
+        WebElement result = Chromium.tabUntil(browser, el -> TITLE.equals(el.getText()), 40);
+        assertThat(Chromium.outline(result)).isNotEqualTo("none");
         new Actions(browser).sendKeys(Keys.ENTER).perform();
-        arrivesAt(ExpectedConditions.urlMatches("/proposals/" + answeredId + "$"));
+        Chromium.arrivesAt(browser, ExpectedConditions.urlMatches("/proposals/" + answeredId + "$"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(TITLE);
     }
 
     @Test
     void theKeyboardAloneOpensTheWorkshopFromTheMeetingList() {
         browser.get(app.baseUrl() + "/meetings?kind=WORKSHOP&fiscalYear=2015&lang=ja");
-        WebElement result = tabUntil(el -> WORKSHOP.equals(el.getText()), 50);
-        assertThat(outline(result)).isNotEqualTo("none");
+        WebElement result = Chromium.tabUntil(browser, el -> WORKSHOP.equals(el.getText()), 50);
+        assertThat(Chromium.outline(result)).isNotEqualTo("none");
         new Actions(browser).sendKeys(Keys.ENTER).perform();
-        arrivesAt(ExpectedConditions.urlMatches("/meetings/" + workshopId + "$"));
+        Chromium.arrivesAt(browser, ExpectedConditions.urlMatches("/meetings/" + workshopId + "$"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(WORKSHOP);
-    }
-
-    /** Presses Tab until the focused element matches, at most {@code max} times; answers it. */
-    private static WebElement tabUntil(java.util.function.Predicate<WebElement> wanted, int max) {
-        for (int i = 0; i < max; i++) {
-            new Actions(browser).sendKeys(Keys.TAB).perform();
-            WebElement focused = browser.switchTo().activeElement();
-            if (wanted.test(focused)) {
-                return focused;
-            }
-        }
-        throw new AssertionError("not reached with " + max + " presses of Tab");
-    }
-
-    private static String outline(WebElement element) {
-        return element.getCssValue("outline-style");
-    }
-
-    /**
-     * A click or Enter that submits a form or follows a link returns before the next page has loaded
-     * on a busy machine: wait for the browser to get there (a bound for a stuck test, not a speed check).
-     */
-    private void arrivesAt(ExpectedCondition<Boolean> where) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(where);
     }
 }

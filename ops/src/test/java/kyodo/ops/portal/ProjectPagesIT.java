@@ -1,7 +1,5 @@
 package kyodo.ops.portal;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
@@ -13,9 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
@@ -27,9 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProjectPagesIT {
 
-    private static final List<String> WCAG_A_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
     private static final Path SCREENSHOTS = Path.of("target", "portal-screenshots");
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -269,35 +262,26 @@ class ProjectPagesIT {
         String url = app.baseUrl() + path.replace("{p}", project).replace("{a}", proposal)
                 .replace("{t}", beforeAnswer);
         browser.get(url + (url.contains("?") ? "&" : "?") + "lang=" + lang);
-        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo(lang);
-        Results results = new AxeBuilder().withTags(WCAG_A_AA).analyze(browser);
-        assertThat(results.isErrored()).as("axe-core ran").isFalse();
-        assertThat(results.getViolations()).as("WCAG A/AA violations on %s (%s):%n%s", name, lang,
-                results.getViolations().stream().map(v -> "- " + v.getId() + ": " + v.getHelp() + " at "
-                        + v.getNodes().stream().map(n -> String.valueOf(n.getTarget()))
-                        .collect(Collectors.joining(", "))).collect(Collectors.joining("\n"))).isEmpty();
-        assertThat(results.getPasses()).as("axe-core checked something").isNotEmpty();
-        Chromium.screenshot(browser, 1280, SCREENSHOTS.resolve(name + "-" + lang + "-1280.png"));
-        Chromium.screenshot(browser, 375, SCREENSHOTS.resolve(name + "-" + lang + "-375.png"));
+        Axe.assertNoWcagViolationAndPhotograph(browser, name, lang, SCREENSHOTS);
     }
 
     @Test
     void aResidentOpensAProjectAndSeesItsBudgetAndTargets() {
         browser.get(app.baseUrl() + "/?lang=ja");
         browser.findElement(By.linkText("協働事業")).click();
-        arrivesAt(ExpectedConditions.urlMatches("/projects$"));
+        Chromium.arrivesAt(browser, ExpectedConditions.urlMatches("/projects$"));
         browser.findElement(By.id("q")).sendKeys(PROJECT);
         browser.findElement(By.cssSelector("form.filters button")).click();
-        arrivesAt(ExpectedConditions.urlContains("/projects?q="));
+        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/projects?q="));
         browser.findElement(By.linkText(PROJECT)).click();
-        arrivesAt(ExpectedConditions.urlMatches("/projects/" + project + "$"));
+        Chromium.arrivesAt(browser, ExpectedConditions.urlMatches("/projects/" + project + "$"));
         WebElement money = browser.findElement(By.cssSelector("section[aria-labelledby='money-heading'] table"));
         assertThat(money.getText()).contains("100万円", "30万円", "70万円");
         WebElement target = browser.findElement(By.cssSelector("section[aria-labelledby='target-0']"));
         assertThat(target.getText()).contains(TARGET, "目標", "実績", "30", "25", "40");
         assertThat(target.findElement(By.cssSelector("svg.chart")).isDisplayed()).isTrue();
         browser.findElement(By.linkText("区の予算を見る")).click();
-        arrivesAt(ExpectedConditions.urlMatches("/budgets/saiwai/2012$"));
+        Chromium.arrivesAt(browser, ExpectedConditions.urlMatches("/budgets/saiwai/2012$"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("5,500万円", PROJECT);
     }
 
@@ -305,7 +289,7 @@ class ProjectPagesIT {
     void aResidentPicksAMomentBeforeTheAnswerAndSeesTheEarlierState() {
         browser.get(app.baseUrl() + "/proposals/" + proposal + "?lang=ja");
         step("進捗が報告されました").findElement(By.linkText("この出来事の直後の状態を見る")).click();
-        arrivesAt(ExpectedConditions.urlContains("asOf="));
+        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("asOf="));
         assertThat(browser.findElement(By.cssSelector(".past-notice")).getText()).contains("時点の状態です");
         String earlier = browser.findElement(By.cssSelector("dl.past-facts")).getText();
         assertThat(earlier).contains("検討中").doesNotContain(ANSWER, "採用");
@@ -313,10 +297,10 @@ class ProjectPagesIT {
         WebElement field = browser.findElement(By.id("as-of"));
         browser.executeScript("arguments[0].value = '2000-01-01T09:00'", field);
         browser.findElement(By.cssSelector("form.as-of button")).click();
-        arrivesAt(ExpectedConditions.urlContains("asOf=2000-01-01T09%3A00"));
+        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("asOf=2000-01-01T09%3A00"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("まだありませんでした");
         step("採用されました").findElement(By.linkText("この出来事の直後の状態を見る")).click();
-        arrivesAt(ExpectedConditions.not(ExpectedConditions.urlContains("2000-01-01")));
+        Chromium.arrivesAt(browser, ExpectedConditions.not(ExpectedConditions.urlContains("2000-01-01")));
         assertThat(browser.findElement(By.cssSelector("dl.past-facts")).getText()).contains("採用", ANSWER);
     }
 
@@ -325,9 +309,5 @@ class ProjectPagesIT {
         return browser.findElements(By.cssSelector("section.history ol.timeline > li")).stream()
                 .filter(li -> li.getText().contains(says)).findFirst()
                 .orElseThrow(() -> new AssertionError("no history step saying " + says));
-    }
-
-    private void arrivesAt(ExpectedCondition<Boolean> where) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(where);
     }
 }
