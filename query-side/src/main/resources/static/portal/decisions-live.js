@@ -14,6 +14,9 @@
   }
   var loading = false;
   var again = false;
+  /** The highest seq announced by the stream: a page read before it was visible is read again. */
+  var wanted = 0;
+  var retries = 0;
 
   function shownSeqs() {
     return new Set(Array.from(document.querySelectorAll('#decisions-cards > li[data-seq]'),
@@ -26,17 +29,28 @@
       return;
     }
     loading = true;
+    var stale = false;
     try {
       var response = await fetch(window.location.pathname + window.location.search,
         { headers: { Accept: 'text/html' }, cache: 'no-store' });
       if (response.ok) {
-        merge(new DOMParser().parseFromString(await response.text(), 'text/html'));
+        var fresh = new DOMParser().parseFromString(await response.text(), 'text/html');
+        var freshAnnounce = fresh.getElementById('decisions-announce');
+        // the page says how long the log was when it was read: shorter than the stream's last entry,
+        // it was read too early (another node, a lagging reader); ask again shortly, a few times
+        stale = freshAnnounce && Number(freshAnnounce.dataset.after) < wanted;
+        merge(fresh);
       }
     } finally {
       loading = false;
       if (again) {
         again = false;
         refresh();
+      } else if (stale && retries < 20) {
+        retries++;
+        setTimeout(refresh, 250);
+      } else {
+        retries = 0;
       }
     }
   }
@@ -72,5 +86,9 @@
   }
 
   var source = new EventSource('/public/decisions/stream?after=' + encodeURIComponent(announce.dataset.after));
-  source.addEventListener('decision', refresh);
+  source.addEventListener('decision', function (event) {
+    wanted = Math.max(wanted, Number(event.lastEventId) || 0);
+    retries = 0;
+    refresh();
+  });
 }());

@@ -203,6 +203,9 @@ class DecisionBrowserIT {
      * {@code alteration} (on {@code entry}), what the public API answered; answers its outcome.
      */
     private static Object verifyAltered(String alteration) {
+        // the page's scripts run once it has loaded: wait for the verifier (a bound, not a speed check)
+        new WebDriverWait(browser, BOUND).until(d -> Boolean.TRUE.equals(
+                browser.executeScript("return typeof kyodoVerify !== 'undefined';")));
         return browser.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 const source = kyodoVerify.httpSource();
