@@ -164,6 +164,9 @@ class ProjectPagesIT {
                 "<a href=\"/budgets\">区ごとの予算を見る</a>", "<a href=\"/budgets?fiscalYear=2012\">");
         String bad = page("/projects?fiscalYear=abc&status=DONE&ward=tokyo", "ja", 400);
         assertThat(bad).contains("使えない値があります", "「年度」", "「状況」", "「区」");
+        // the project list's own label: a kind of project, not how a proposal was received
+        assertThat(page("/projects?programme=NOPE", "ja", 400)).contains("「事業の種類」").doesNotContain("受付の種類");
+        assertThat(page("/projects?programme=NOPE", "en", 400)).contains("&quot;Kind of project&quot;");
     }
 
     @Test
