@@ -1,13 +1,7 @@
 package kyodo.ops.console;
 
-import kyodo.command.proposal.AcknowledgeProposal;
-import kyodo.command.proposal.DecideProposal;
-import kyodo.command.proposal.PostProgressUpdate;
-import kyodo.command.proposal.RequestRevision;
-import kyodo.command.proposal.WithdrawProposal;
 import kyodo.command.proposal.web.ProposalCommandBodies;
 import kyodo.command.sending.AggregateCommands;
-import kyodo.kernel.decision.DecisionOutcome;
 import kyodo.kernel.proposal.ProposalStatus;
 
 import java.util.Arrays;
@@ -30,35 +24,17 @@ enum ProposalAction {
             return new ProposalCommandBodies.Acknowledgement(text(form, "department"),
                     errors.wholeNumber(form, "responseDueDays"));
         }
-
-        @Override
-        AggregateCommands.OnSubject command(Object body) {
-            ProposalCommandBodies.Acknowledgement b = (ProposalCommandBodies.Acknowledgement) body;
-            return (id, v, at, by) -> new AcknowledgeProposal(id, v, b.department(), b.responseDueDays(), at, by);
-        }
     },
     PROGRESS("progress", EnumSet.of(ProposalStatus.ACKNOWLEDGED, ProposalStatus.REFERRED_TO_MEETING)) {
         @Override
         Object body(Map<String, String> form, FormErrors errors) {
             return new ProposalCommandBodies.ProgressUpdate(text(form, "text"));
         }
-
-        @Override
-        AggregateCommands.OnSubject command(Object body) {
-            String text = ((ProposalCommandBodies.ProgressUpdate) body).text();
-            return (id, v, at, by) -> new PostProgressUpdate(id, v, text, at, by);
-        }
     },
     REVISION("revision", EnumSet.of(ProposalStatus.ACKNOWLEDGED)) {
         @Override
         Object body(Map<String, String> form, FormErrors errors) {
             return new ProposalCommandBodies.RevisionRequest(text(form, "reason"));
-        }
-
-        @Override
-        AggregateCommands.OnSubject command(Object body) {
-            String reason = ((ProposalCommandBodies.RevisionRequest) body).reason();
-            return (id, v, at, by) -> new RequestRevision(id, v, AggregateCommands.newId(), reason, at, by);
         }
     },
     ANSWER("answer", EnumSet.of(ProposalStatus.SUBMITTED, ProposalStatus.ACKNOWLEDGED)) {
@@ -67,25 +43,12 @@ enum ProposalAction {
             return new ProposalCommandBodies.Answer(text(form, "outcome"), text(form, "reason"),
                     text(form, "conditions"));
         }
-
-        @Override
-        AggregateCommands.OnSubject command(Object body) {
-            ProposalCommandBodies.Answer b = (ProposalCommandBodies.Answer) body;
-            return (id, v, at, by) -> new DecideProposal(id, v, AggregateCommands.newId(),
-                    DecisionOutcome.valueOf(b.outcome()), b.reason(), b.conditions(), null, at, by);
-        }
     },
     WITHDRAWAL("withdrawal", EnumSet.of(ProposalStatus.SUBMITTED, ProposalStatus.ACKNOWLEDGED,
             ProposalStatus.REVISION_REQUESTED, ProposalStatus.REFERRED_TO_MEETING)) {
         @Override
         Object body(Map<String, String> form, FormErrors errors) {
             return new ProposalCommandBodies.Withdrawal(text(form, "reason"));
-        }
-
-        @Override
-        AggregateCommands.OnSubject command(Object body) {
-            String reason = ((ProposalCommandBodies.Withdrawal) body).reason();
-            return (id, v, at, by) -> new WithdrawProposal(id, v, reason, at, by);
         }
     };
 
@@ -100,8 +63,10 @@ enum ProposalAction {
     /** The form's fields as the API's body record; unreadable values are noted in {@code errors}. */
     abstract Object body(Map<String, String> form, FormErrors errors);
 
-    /** The command the body stands for, as the API sends it. */
-    abstract AggregateCommands.OnSubject command(Object body);
+    /** The command the body stands for: the one the API sends for it. */
+    AggregateCommands.OnSubject command(Object body) {
+        return ((ProposalCommandBodies.ToCommand) body).command();
+    }
 
     /** The last segment of the form's URL and the prefix of its fields' ids and messages. */
     String slug() {

@@ -65,7 +65,7 @@ final class RateLimitFilter implements WebFilter {
      */
     static boolean isPublic(String canonicalPath) {
         return canonicalPath.equals("/public") || canonicalPath.startsWith("/public/")
-                || PortalPaths.isPage(canonicalPath) && !PortalPaths.isConsole(canonicalPath);
+                || PortalPaths.isPage(canonicalPath);
     }
 
     private static boolean signedIn(Authentication authentication) {

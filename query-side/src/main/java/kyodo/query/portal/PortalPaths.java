@@ -30,10 +30,18 @@ public final class PortalPaths {
     /** Where the staff console's pages are (ops, issue 16): signed-in only, but the same language and page policy. */
     public static final String CONSOLE = "/console";
 
-    /** Whether a (canonical) request path is one of the portal's HTML pages, or of the staff console's. */
+    /** Whether a (canonical) request path is one of the public portal's HTML pages. */
     public static boolean isPage(String path) {
-        return PAGES.contains(path) || isConsole(path) || PAGE_PREFIXES.stream().anyMatch(prefix -> oneSegmentAfter(path, prefix))
+        return PAGES.contains(path) || PAGE_PREFIXES.stream().anyMatch(prefix -> oneSegmentAfter(path, prefix))
                 || isBudgetPage(path);
+    }
+
+    /**
+     * Whether a (canonical) request path is a page of the portal or of the staff console: both take
+     * the portal's language choice and page policy (the console signed-in only).
+     */
+    public static boolean isHtml(String path) {
+        return isPage(path) || isConsole(path);
     }
 
     /** Whether a (canonical) request path is one of the staff console's pages. */
@@ -54,8 +62,8 @@ public final class PortalPaths {
         return slash > BUDGET_PREFIX.length() && oneSegmentAfter(path, path.substring(0, slash + 1));
     }
 
-    /** Whether a (canonical) request path is a portal page or one of its static files. */
+    /** Whether a (canonical) request path is a portal or console page or one of the portal's static files. */
     public static boolean isPortal(String path) {
-        return isPage(path) || path.startsWith(STATIC);
+        return isHtml(path) || path.startsWith(STATIC);
     }
 }

@@ -4,16 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import kyodo.command.proposal.AcknowledgeProposal;
-import kyodo.command.proposal.DecideProposal;
-import kyodo.command.proposal.PostProgressUpdate;
 import kyodo.command.proposal.ProposalIntake;
-import kyodo.command.proposal.ReferProposal;
-import kyodo.command.proposal.RequestRevision;
-import kyodo.command.proposal.ReviseProposal;
-import kyodo.command.proposal.WithdrawProposal;
-import kyodo.command.proposal.WithdrawReferral;
-import kyodo.command.sending.AggregateCommands;
 import kyodo.command.web.CommandAnswer;
 import kyodo.command.web.CommandEdge;
 import kyodo.command.web.CommandSubject;
@@ -21,7 +12,6 @@ import kyodo.command.web.PostCommand;
 import kyodo.command.web.PostToSubject;
 import kyodo.kernel.Ward;
 import kyodo.kernel.access.Actor;
-import kyodo.kernel.decision.DecisionOutcome;
 import kyodo.kernel.proposal.ProposalChannel;
 import kyodo.kernel.proposal.ProposalProgramme;
 import kyodo.kernel.proposal.Proposer;
@@ -72,39 +62,35 @@ class ProposalCommandController {
     @PostToSubject("/{id}/acknowledgement")
     Mono<ResponseEntity<CommandAnswer>> acknowledge(@Valid @RequestBody ProposalCommandBodies.Acknowledgement body,
             CommandSubject subject) {
-        return edge.send(subject, (id, v, at, by) -> new AcknowledgeProposal(id, v, body.department(),
-                body.responseDueDays(), at, by));
+        return edge.send(subject, body.command());
     }
 
     @Operation(summary = "Post a public progress update")
     @PostToSubject("/{id}/progress-updates")
     Mono<ResponseEntity<CommandAnswer>> progress(@Valid @RequestBody ProposalCommandBodies.ProgressUpdate body,
             CommandSubject subject) {
-        return edge.send(subject, (id, v, at, by) -> new PostProgressUpdate(id, v, body.text(), at, by));
+        return edge.send(subject, body.command());
     }
 
     @Operation(summary = "Decide that the proposal needs revising (a decision; the reason is public)")
     @PostToSubject("/{id}/revision-requests")
     Mono<ResponseEntity<CommandAnswer>> requestRevision(@Valid @RequestBody ProposalCommandBodies.RevisionRequest body,
             CommandSubject subject) {
-        return edge.send(subject, (id, version, at, by) -> new RequestRevision(id, version, newDecisionId(),
-                body.reason(), at, by));
+        return edge.send(subject, body.command());
     }
 
     @Operation(summary = "Record the proposer's revision (only when one was requested)")
     @PostToSubject("/{id}/revisions")
     Mono<ResponseEntity<CommandAnswer>> revise(@Valid @RequestBody ProposalCommandBodies.Revision body,
             CommandSubject subject) {
-        return edge.send(subject, (id, v, at, by) -> new ReviseProposal(id, v, body.title(), body.body(),
-                at, by));
+        return edge.send(subject, body.command());
     }
 
     @Operation(summary = "Refer the proposal to a meeting (a decision); the meeting must exist")
     @PostToSubject("/{id}/referral")
     Mono<ResponseEntity<CommandAnswer>> refer(@Valid @RequestBody ProposalCommandBodies.Referral body,
             CommandSubject subject) {
-        return edge.send(subject, (id, version, at, by) -> new ReferProposal(id, version, newDecisionId(),
-                body.meetingId(), body.reason(), at, by));
+        return edge.send(subject, body.command());
     }
 
     @Operation(summary = "Withdraw the referral to a meeting, with a reason (a decision)",
@@ -113,8 +99,7 @@ class ProposalCommandController {
     @PostToSubject("/{id}/referral-withdrawal")
     Mono<ResponseEntity<CommandAnswer>> withdrawReferral(
             @Valid @RequestBody ProposalCommandBodies.ReferralWithdrawal body, CommandSubject subject) {
-        return edge.send(subject, (id, version, at, by) -> new WithdrawReferral(id, version, newDecisionId(),
-                body.reason(), at, by));
+        return edge.send(subject, body.command());
     }
 
     @Operation(summary = "Answer the proposal: ACCEPTED or REJECTED, with a reason (a decision)",
@@ -122,18 +107,14 @@ class ProposalCommandController {
     @PostToSubject("/{id}/decision")
     Mono<ResponseEntity<CommandAnswer>> decide(@Valid @RequestBody ProposalCommandBodies.Answer body,
             CommandSubject subject) {
-        return edge.send(subject, (id, version, at, by) -> new DecideProposal(id, version, newDecisionId(),
-                DecisionOutcome.valueOf(body.outcome()), body.reason(), body.conditions(), null, at, by));
+        return edge.send(subject, body.command());
     }
 
     @Operation(summary = "Record that the proposer withdrew the proposal")
     @PostToSubject("/{id}/withdrawal")
     Mono<ResponseEntity<CommandAnswer>> withdraw(@Valid @RequestBody ProposalCommandBodies.Withdrawal body,
             CommandSubject subject) {
-        return edge.send(subject, (id, v, at, by) -> new WithdrawProposal(id, v, body.reason(), at, by));
+        return edge.send(subject, body.command());
     }
 
-    private static String newDecisionId() {
-        return AggregateCommands.newId();
-    }
 }

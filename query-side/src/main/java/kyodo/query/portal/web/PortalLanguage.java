@@ -31,7 +31,7 @@ final class PortalLanguage implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!PortalPaths.isPage(exchange.getRequest().getPath().value())) {
+        if (!PortalPaths.isHtml(exchange.getRequest().getPath().value())) {
             return chain.filter(exchange);
         }
         Optional<Locale> chosen = supported(exchange.getRequest().getQueryParams().getFirst(PARAMETER));
