@@ -50,8 +50,9 @@ class HistoryReplayIT {
         }
         assertThat(events.get(1).path("descriptionJa").asText()).startsWith("幸区役所 地域振興課が受理しました（回答期限 ");
         assertThat(events.get(1).path("descriptionEn").asText()).startsWith("Acknowledged by 幸区役所 地域振興課 (answer due ");
-        assertThat(events.get(2).path("descriptionJa").asText()).contains("来年度に整備します", "ACCEPTED");
-        assertThat(events.get(2).path("descriptionEn").asText()).contains("来年度に整備します", "ACCEPTED");
+        assertThat(events.get(2).path("descriptionJa").asText()).contains("来年度に整備します", "決定：採用")
+                .doesNotContain("ACCEPTED");
+        assertThat(events.get(2).path("descriptionEn").asText()).contains("来年度に整備します", "decision: Accepted");
         Instant submittedAt = Instant.parse(events.get(0).path("at").asText());
         Instant acknowledgedAt = Instant.parse(events.get(1).path("at").asText());
         Instant decidedAt = Instant.parse(events.get(2).path("at").asText());

@@ -155,8 +155,10 @@ class FeatureHistoriesDescribeTest {
     void decisionsCarryTheirOutcomeReasonAndRole() {
         HistoryEntry accepted = HISTORIES.describe(proposalLifecycle("p-dec").get(7));
         assertThat(accepted.kind()).isEqualTo("PROPOSAL_ACCEPTED");
-        assertThat(accepted.descriptionJa()).contains("採用", "ACCEPTED", "来年度に整備します", "町内会と協議のうえ", "WARD_HEAD");
-        assertThat(accepted.descriptionEn()).contains("Accepted", "ACCEPTED", "来年度に整備します", "WARD_HEAD");
+        assertThat(accepted.descriptionJa()).contains("【決定：採用／理由：来年度に整備します／区長】", "町内会と協議のうえ")
+                .doesNotContain("ACCEPTED", "WARD_HEAD");
+        assertThat(accepted.descriptionEn()).contains("[decision: Accepted; reason: 来年度に整備します; by the ward head]")
+                .doesNotContain("ACCEPTED", "WARD_HEAD");
         @SuppressWarnings("unchecked")
         Map<String, Object> decision = (Map<String, Object>) accepted.data().get("decision");
         assertThat(decision).containsEntry("outcome", "ACCEPTED").containsEntry("reason", "来年度に整備します")
@@ -194,8 +196,8 @@ class FeatureHistoriesDescribeTest {
         String json = TestStores.JSON.writeValueAsString(entries);
         assertThat(json).doesNotContain(PARTICIPANT_NAME).doesNotContain("subj-pt-").contains("（個人情報・非公開）");
         HistoryEntry resolution = entries.get(7);
-        assertThat(resolution.descriptionJa()).contains("賛成 20", "反対 5", "ADOPTED", "賛成多数");
-        assertThat(resolution.descriptionEn()).contains("20 for", "ADOPTED", "賛成多数");
+        assertThat(resolution.descriptionJa()).contains("賛成 20", "反対 5", "【決定：議決／理由：賛成多数", "区長");
+        assertThat(resolution.descriptionEn()).contains("20 for", "decision: Resolution adopted", "賛成多数");
         assertThat(entries.get(24).descriptionJa()).contains("50,000,000円");
         assertThat(entries.get(24).descriptionEn()).contains("¥50,000,000");
     }
