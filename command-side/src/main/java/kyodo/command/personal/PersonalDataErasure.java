@@ -25,7 +25,8 @@ import java.util.List;
 /**
  * Forgets a person: destroys their key in the vault, so that every sealed copy of their data in
  * events and read models stays unreadable for good, then records the erasure (without personal
- * data) as an event. Erasing twice keeps the first time and records nothing new.
+ * data) as an event, stored before the key is destroyed (a retry after a failure in between finishes
+ * the erasure). Erasing twice keeps the first time and records nothing new.
  * <p>
  * A person, found by contact in the {@link ContactIndex}, is erased in every record at once: one
  * {@link PersonalDataErased} per subject, as if each were erased alone, so the decision log and its
@@ -95,11 +96,15 @@ public class PersonalDataErasure {
         if (before == PersonKeyVault.KeyState.UNKNOWN) {
             throw new KyodoProblemException(CommonProblems.NOT_FOUND, "No data subject with that id.");
         }
-        Instant erasedAt = vault.destroy(subjectId, clock.instant()).orElseThrow();
+        Instant erasedAt = clock.instant();
         if (before == PersonKeyVault.KeyState.ACTIVE) {
+            // The event is stored before the key is destroyed: a failure in between leaves the key
+            // active, so a retry records the erasure again and destroys it. The other way round, a key
+            // destroyed before a failed publish looked erased to the retry, which then recorded nothing.
             events.publish(GenericEventMessage.asEventMessage(new PersonalDataErased(subjectId, erasedAt))
                     .andMetaData(ActorMetadata.of(actor)));
         }
+        erasedAt = vault.destroy(subjectId, erasedAt).orElseThrow(); // erased before: its first time
         index.forget(subjectId);
         return erasedAt;
     }

@@ -105,6 +105,28 @@ class PersonalDataErasureTest {
     }
 
     @Test
+    void anErasureWhoseEventCannotBeStoredDestroysNothingAndItsRetryRecordsIt() {
+        index.markRebuilt(NOW);
+        subject("s-1", "p-1", "hanako@example.jp");
+        SimpleEventBus down = SimpleEventBus.builder().build();
+        down.subscribe(messages -> {
+            throw new IllegalStateException("the event store is not reachable");
+        });
+        PersonalDataErasure failing = new PersonalDataErasure(vault, index,
+                DefaultEventGateway.builder().eventBus(down).build(), workers, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertThatThrownBy(() -> failing.erasePerson("hanako@example.jp", ADMIN).block())
+                .hasMessageContaining("not reachable");
+        assertThat(vault.state("s-1")).isEqualTo(KeyState.ACTIVE);
+        assertThat(lookup.find("hanako@example.jp", ADMIN).block()).extracting(IndexedSubject::recordId)
+                .containsExactly("p-1");
+
+        erasure.erasePerson("hanako@example.jp", ADMIN).block();
+        assertThat(published).containsExactly(new PersonalDataErased("s-1", NOW));
+        assertThat(vault.state("s-1")).isEqualTo(KeyState.ERASED);
+    }
+
+    @Test
     void aSubjectErasedAloneIsNoLongerFoundByContact() {
         index.markRebuilt(NOW);
         subject("s-1", "p-1", "hanako@example.jp");
