@@ -88,9 +88,8 @@ class MeetingListController {
                 errors.add("idempotencyKey", "Version");
                 key = UUID.randomUUID().toString();
             }
-            if (errors.isEmpty()) {
-                errors.add(validator.validate(body));
-            }
+            // unreadable fields were noted first; the API's constraints speak for all the others
+            errors.add(validator.validate(body));
             if (!errors.isEmpty()) {
                 return form(actor, key, MeetingFormOutcome.invalid("schedule", fields, errors), exchange,
                         HttpStatus.BAD_REQUEST);

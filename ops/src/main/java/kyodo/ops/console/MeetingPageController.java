@@ -95,9 +95,8 @@ class MeetingPageController {
             // the form's body may rest on what the page showed (the agenda it adds to): read it at that version
             return read(id, actor, known ? Long.parseLong(version) : null).flatMap(view -> {
                 Object body = act.body(new MeetingForm(fields, errors), view.meeting());
-                if (errors.isEmpty()) {
-                    errors.add(validator.validate(act.checked(body)));
-                }
+                // unreadable fields were noted first; the API's constraints speak for all the others
+                errors.add(validator.validate(act.checked(body)));
                 if (!errors.isEmpty()) {
                     return page(view, actor, null, MeetingFormOutcome.invalid(act.slug(), fields, errors), exchange,
                             HttpStatus.BAD_REQUEST);
