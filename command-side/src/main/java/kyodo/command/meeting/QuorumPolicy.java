@@ -25,6 +25,14 @@ public record QuorumPolicy(@DefaultValue("0.5") double defaultShare, Map<Meeting
 
     /** Whether enough of the attendance voted. */
     public boolean reached(MeetingKind kind, int voting, int attendance) {
-        return voting > byKind.getOrDefault(kind, defaultShare) * attendance;
+        return voting >= votesNeeded(kind, attendance);
+    }
+
+    /**
+     * The fewest votes (for, against or abstaining) that reach the quorum: the smallest whole number
+     * above the share of the attendance. The staff console shows it before a vote is sent.
+     */
+    public int votesNeeded(MeetingKind kind, int attendance) {
+        return (int) Math.floor(byKind.getOrDefault(kind, defaultShare) * attendance) + 1;
     }
 }

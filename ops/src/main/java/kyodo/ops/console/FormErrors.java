@@ -2,6 +2,7 @@ package kyodo.ops.console;
 
 import jakarta.validation.ConstraintViolation;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -36,15 +37,22 @@ final class FormErrors {
         }
     }
 
-    /** Adds the bean-validation violations of a body record (the JSON API's constraints). */
+    /**
+     * Adds the bean-validation violations of a body record (the JSON API's constraints), each under the
+     * record's field it concerns: a list field's element ({@code themes[2].<list element>}) is its
+     * field's error, as the form has one field for the whole list (a list's own length is {@code Items}).
+     */
     void add(Set<? extends ConstraintViolation<?>> violations) {
         violations.stream()
                 .sorted(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()))
                 .forEach(v -> {
                     Map<String, Object> attributes = v.getConstraintDescriptor().getAttributes();
                     Object limit = attributes.containsKey("max") ? attributes.get("max") : attributes.get("value");
-                    errors.putIfAbsent(v.getPropertyPath().toString(), new FieldError(
-                            v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(), limit));
+                    String code = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+                    // a list's length is a count of items, not of characters
+                    errors.putIfAbsent(v.getPropertyPath().iterator().next().getName(), new FieldError(
+                            "Size".equals(code) && v.getInvalidValue() instanceof Collection<?> ? "Items" : code,
+                            limit));
                 });
     }
 

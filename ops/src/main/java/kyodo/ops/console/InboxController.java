@@ -48,7 +48,7 @@ class InboxController {
     }
 
     /** A ward-scoped member's own ward (whatever they ask for); a city-wide member's choice, or the city. */
-    private static Ward wardOf(Actor actor, String asked) {
+    static Ward wardOf(Actor actor, String asked) {
         if (!actor.cityWide()) {
             return actor.ward();
         }

@@ -3,34 +3,14 @@ package kyodo.command.meeting.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import kyodo.command.meeting.CancelMeeting;
-import kyodo.command.meeting.CloseMeeting;
-import kyodo.command.meeting.FormGroup;
 import kyodo.command.meeting.MeetingDesk;
-import kyodo.command.meeting.OpenMeeting;
-import kyodo.command.meeting.PublishAgenda;
-import kyodo.command.meeting.PublishMinutes;
-import kyodo.command.meeting.RecordAttendance;
-import kyodo.command.meeting.RecordFeedback;
-import kyodo.command.meeting.RecordOpinion;
-import kyodo.command.meeting.RecordResolution;
 import kyodo.command.meeting.RegisterParticipant;
-import kyodo.command.meeting.RescheduleMeeting;
-import kyodo.command.meeting.ScheduleMeeting;
-import kyodo.command.sending.AggregateCommands;
 import kyodo.command.web.CommandAnswer;
 import kyodo.command.web.CommandEdge;
 import kyodo.command.web.CommandSubject;
 import kyodo.command.web.PostCommand;
 import kyodo.command.web.PostToSubject;
-import kyodo.kernel.Ward;
 import kyodo.kernel.access.Actor;
-import kyodo.kernel.decision.DecisionOutcome;
-import kyodo.kernel.meeting.AgendaItem;
-import kyodo.kernel.meeting.AttendanceMark;
-import kyodo.kernel.meeting.AttendanceStatus;
-import kyodo.kernel.meeting.MeetingKind;
-import kyodo.kernel.meeting.Participant;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -38,8 +18,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-
-import java.util.List;
 
 /**
  * Staff commands on meetings: each answers {@code {id, version}} with the version as ETag, plus the
@@ -75,35 +53,28 @@ class MeetingCommandController {
     @PostCommand
     Mono<ResponseEntity<CommandAnswer>> schedule(@Valid @RequestBody MeetingCommandBodies.Schedule b,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Actor actor) {
-        return edge.create("/api/meetings", idempotencyKey, b, actor, (id, at, by) -> new ScheduleMeeting(id,
-                MeetingKind.valueOf(b.kind()), b.ward() == null ? null : Ward.fromCode(b.ward()).orElseThrow(),
-                b.district() == null ? null : Ward.District.fromCode(b.district()).orElseThrow(), b.title(),
-                b.startsAt().toInstant(), b.endsAt().toInstant(), b.venue(), b.capacity(), b.publicObservation(),
-                b.themes(), b.term(), b.session(), at, by));
+        return edge.create("/api/meetings", idempotencyKey, b, actor, b.command());
     }
 
     @Operation(summary = "Publish (or replace) the agenda")
     @PostToSubject("/{id}/agenda")
     Mono<ResponseEntity<CommandAnswer>> agenda(@Valid @RequestBody MeetingCommandBodies.Agenda b,
             CommandSubject subject) {
-        List<AgendaItem> items = b.items().stream().map(i -> new AgendaItem(i.title(), i.lead(), i.discussionPoints(),
-                i.preparation())).toList();
-        return edge.send(subject, (id, v, at, by) -> new PublishAgenda(id, v, items, at, by));
+        return edge.send(subject, b.command());
     }
 
     @Operation(summary = "Move the meeting, before it opens")
     @PostToSubject("/{id}/rescheduling")
     Mono<ResponseEntity<CommandAnswer>> reschedule(@Valid @RequestBody MeetingCommandBodies.Rescheduling b,
             CommandSubject subject) {
-        return edge.send(subject, (id, v, at, by) -> new RescheduleMeeting(id, v, b.startsAt().toInstant(),
-                b.endsAt().toInstant(), b.reason(), at, by));
+        return edge.send(subject, b.command());
     }
 
     @Operation(summary = "Cancel the meeting, before it opens")
     @PostToSubject("/{id}/cancellation")
     Mono<ResponseEntity<CommandAnswer>> cancel(@Valid @RequestBody MeetingCommandBodies.Cancellation b,
             CommandSubject subject) {
-        return edge.send(subject, (id, v, at, by) -> new CancelMeeting(id, v, b.reason(), at, by));
+        return edge.send(subject, b.command());
     }
 
     @Operation(summary = "Register a participant (name and affiliation are stored only encrypted)")
@@ -111,8 +82,7 @@ class MeetingCommandController {
     Mono<ResponseEntity<Registered>> register(@Valid @RequestBody MeetingCommandBodies.Registration b,
             CommandSubject subject) {
         MeetingCommandBodies.ParticipantBody p = b.participant();
-        return desk.register(subject.id(), subject.ifMatch(), new Participant(p.name(), p.affiliation(), p.contact()),
-                        p.nominatedBy(), subject.actor())
+        return desk.register(subject.id(), subject.ifMatch(), p.personalData(), p.nominatedBy(), subject.actor())
                 .map(registered -> CommandAnswer.withEtag(registered.version(),
                         new Registered(subject.id(), registered.version(), registered.participantId())));
     }
@@ -121,23 +91,21 @@ class MeetingCommandController {
     @PostToSubject("/{id}/opening")
     Mono<ResponseEntity<CommandAnswer>> open(@Valid @RequestBody MeetingCommandBodies.Attendance b,
             CommandSubject subject) {
-        return edge.send(subject, (id, v, at, by) -> new OpenMeeting(id, v, b.attendance(), at, by));
+        return edge.send(subject, b.opening());
     }
 
     @Operation(summary = "Form a discussion group under a theme")
     @PostToSubject("/{id}/groups")
     Mono<ResponseEntity<CommandAnswer>> group(@Valid @RequestBody MeetingCommandBodies.Group b,
             CommandSubject subject) {
-        return edge.send(subject, (id, v, at, by) -> new FormGroup(id, v, b.number(), b.theme(), at, by));
+        return edge.send(subject, b.command());
     }
 
     @Operation(summary = "Record an opinion (with related opinions) at the open meeting")
     @PostToSubject("/{id}/opinions")
     Mono<ResponseEntity<OpinionAdded>> opinion(@Valid @RequestBody MeetingCommandBodies.Opinion b,
             CommandSubject subject) {
-        return edge.add(subject, (id, opinionId, v, at, by) -> new RecordOpinion(id, v, opinionId, b.group(),
-                b.theme(), b.text(), b.related(), b.proposalId(), at, by),
-                OpinionAdded::new);
+        return edge.add(subject, b.command(), OpinionAdded::new);
     }
 
     @Operation(summary = "Record the vote on a motion (a decision, adopted or failed)",
@@ -147,33 +115,28 @@ class MeetingCommandController {
     @PostToSubject("/{id}/resolutions")
     Mono<ResponseEntity<ResolutionAdded>> resolution(@Valid @RequestBody MeetingCommandBodies.Resolution b,
             CommandSubject subject) {
-        return edge.add(subject, (id, resolutionId, v, at, by) -> new RecordResolution(id, v, resolutionId,
-                AggregateCommands.newId(), b.motion(), b.proposalId(),
-                b.proposalOutcome() == null ? null : DecisionOutcome.valueOf(b.proposalOutcome()),
-                b.votesFor(), b.votesAgainst(), b.abstentions(), at, by),
-                ResolutionAdded::new);
+        return edge.add(subject, b.command(), ResolutionAdded::new);
     }
 
     @Operation(summary = "Close the meeting with its attendance")
     @PostToSubject("/{id}/closing")
     Mono<ResponseEntity<CommandAnswer>> close(@Valid @RequestBody MeetingCommandBodies.Attendance b,
             CommandSubject subject) {
-        return edge.send(subject, (id, v, at, by) -> new CloseMeeting(id, v, b.attendance(), at, by));
+        return edge.send(subject, b.closing());
     }
 
     @Operation(summary = "Publish (or replace) the minutes of the closed meeting")
     @PostToSubject("/{id}/minutes")
     Mono<ResponseEntity<CommandAnswer>> minutes(@Valid @RequestBody MeetingCommandBodies.Minutes b,
             CommandSubject subject) {
-        return edge.send(subject, (id, v, at, by) -> new PublishMinutes(id, v, b.text(), at, by));
+        return edge.send(subject, b.command());
     }
 
     @Operation(summary = "Record feedback to a nominating group")
     @PostToSubject("/{id}/feedback")
     Mono<ResponseEntity<CommandAnswer>> feedback(@Valid @RequestBody MeetingCommandBodies.Feedback b,
             CommandSubject subject) {
-        return edge.send(subject, (id, v, at, by) -> new RecordFeedback(id, v, b.group(), b.members(), b.text(),
-                at, by));
+        return edge.send(subject, b.command());
     }
 
     @Operation(summary = "Record attendance per registrant (present, absent, excused) of the open meeting",
@@ -182,8 +145,6 @@ class MeetingCommandController {
     @PostToSubject("/{id}/attendance")
     Mono<ResponseEntity<CommandAnswer>> attendance(@Valid @RequestBody MeetingCommandBodies.AttendanceRoll b,
             CommandSubject subject) {
-        List<AttendanceMark> marks = b.marks().stream()
-                .map(m -> new AttendanceMark(m.registrantId(), AttendanceStatus.valueOf(m.status()))).toList();
-        return edge.send(subject, (id, v, at, by) -> new RecordAttendance(id, v, marks, at, by));
+        return edge.send(subject, b.command());
     }
 }

@@ -1,0 +1,179 @@
+package kyodo.ops.console;
+
+import kyodo.command.meeting.web.MeetingCommandBodies;
+import kyodo.command.sending.AggregateCommands;
+import kyodo.kernel.meeting.AgendaItem;
+import kyodo.query.meeting.MeetingViews.MeetingPublicView;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The forms of a meeting's console page, each the browser's way to one command of the JSON API
+ * ({@code MeetingCommandController}): the form's fields are read into the API's own body record (so
+ * the same input is refused alike) and the body becomes the same command. {@link #offeredIn} only
+ * decides which forms a page shows; the command side still decides what is allowed.
+ */
+enum MeetingAction {
+
+    /** One more agenda item: the agenda is published again with the items it has and the new one. */
+    AGENDA("agenda", Set.of("SCHEDULED", "OPEN")) {
+        @Override
+        Object body(MeetingForm form, MeetingPublicView meeting) {
+            List<MeetingCommandBodies.AgendaItem> items = new ArrayList<>(meeting.agenda().stream()
+                    .map(MeetingAction::itemOf).toList());
+            items.add(newItem(form));
+            return new MeetingCommandBodies.Agenda(items);
+        }
+
+        @Override
+        Object checked(Object body) {
+            List<MeetingCommandBodies.AgendaItem> items = ((MeetingCommandBodies.Agenda) body).items();
+            return items.get(items.size() - 1);
+        }
+    },
+    RESCHEDULE("reschedule", Set.of("SCHEDULED")) {
+        @Override
+        Object body(MeetingForm form, MeetingPublicView meeting) {
+            return new MeetingCommandBodies.Rescheduling(form.tokyoTime("startsAt"), form.tokyoTime("endsAt"),
+                    form.text("reason"));
+        }
+    },
+    CANCEL("cancel", Set.of("SCHEDULED")) {
+        @Override
+        Object body(MeetingForm form, MeetingPublicView meeting) {
+            return new MeetingCommandBodies.Cancellation(form.text("reason"));
+        }
+    },
+    /** Sent through the meeting desk, which seals the participant's personal data first. */
+    REGISTER("register", Set.of("SCHEDULED", "OPEN")) {
+        @Override
+        Object body(MeetingForm form, MeetingPublicView meeting) {
+            return new MeetingCommandBodies.Registration(new MeetingCommandBodies.ParticipantBody(form.text("name"),
+                    form.text("affiliation"), form.text("nominatedBy"), form.text("contact")));
+        }
+
+        @Override
+        Object checked(Object body) {
+            return ((MeetingCommandBodies.Registration) body).participant();
+        }
+    },
+    OPEN("open", Set.of("SCHEDULED")) {
+        @Override
+        Object body(MeetingForm form, MeetingPublicView meeting) {
+            return new MeetingCommandBodies.Attendance(form.number("attendance"));
+        }
+
+        @Override
+        AggregateCommands.OnSubject command(Object body) {
+            return ((MeetingCommandBodies.Attendance) body).opening();
+        }
+    },
+    /** Marks per registrant: a field {@code mark-<registrant id>} each; a registrant left unmarked keeps their mark. */
+    ATTENDANCE("attendance", Set.of("OPEN")) {
+        @Override
+        Object body(MeetingForm form, MeetingPublicView meeting) {
+            return new MeetingCommandBodies.AttendanceRoll(form.marks());
+        }
+    },
+    GROUP("group", Set.of("SCHEDULED", "OPEN")) {
+        @Override
+        Object body(MeetingForm form, MeetingPublicView meeting) {
+            return new MeetingCommandBodies.Group(form.number("number"), form.text("theme"));
+        }
+    },
+    OPINION("opinion", Set.of("OPEN")) {
+        @Override
+        Object body(MeetingForm form, MeetingPublicView meeting) {
+            return new MeetingCommandBodies.Opinion(form.number("group"), form.text("theme"), form.text("text"),
+                    form.lines("related"), form.text("proposalId"));
+        }
+    },
+    RESOLUTION("resolution", Set.of("OPEN")) {
+        @Override
+        Object body(MeetingForm form, MeetingPublicView meeting) {
+            return new MeetingCommandBodies.Resolution(form.text("motion"), form.text("proposalId"),
+                    form.text("proposalOutcome"), form.number("votesFor"), form.number("votesAgainst"),
+                    form.number("abstentions"));
+        }
+    },
+    CLOSE("close", Set.of("OPEN")) {
+        @Override
+        Object body(MeetingForm form, MeetingPublicView meeting) {
+            return new MeetingCommandBodies.Attendance(form.number("attendance"));
+        }
+
+        @Override
+        AggregateCommands.OnSubject command(Object body) {
+            return ((MeetingCommandBodies.Attendance) body).closing();
+        }
+    },
+    MINUTES("minutes", Set.of("CLOSED")) {
+        @Override
+        Object body(MeetingForm form, MeetingPublicView meeting) {
+            return new MeetingCommandBodies.Minutes(form.text("text"));
+        }
+    },
+    FEEDBACK("feedback", Set.of("OPEN", "CLOSED")) {
+        @Override
+        Object body(MeetingForm form, MeetingPublicView meeting) {
+            List<String> members = form.all("members");
+            return new MeetingCommandBodies.Feedback(form.text("group"), members.isEmpty() ? null : members,
+                    form.text("text"));
+        }
+    };
+
+    private final String slug;
+    private final Set<String> offeredIn;
+
+    MeetingAction(String slug, Set<String> offeredIn) {
+        this.slug = slug;
+        this.offeredIn = offeredIn;
+    }
+
+    /** The form's fields as the API's body record; unreadable values are noted in the form's errors. */
+    abstract Object body(MeetingForm form, MeetingPublicView meeting);
+
+    /** What the API's constraints are checked on: the body, or the part of it the form filled in. */
+    Object checked(Object body) {
+        return body;
+    }
+
+    /** The command the body stands for: the one the API sends for it (an added thing gets a fresh id). */
+    AggregateCommands.OnSubject command(Object body) {
+        if (body instanceof MeetingCommandBodies.ToCommand command) {
+            return command.command();
+        }
+        String addedId = AggregateCommands.newId();
+        MeetingCommandBodies.ToAddition addition = (MeetingCommandBodies.ToAddition) body;
+        return (id, version, at, by) -> addition.command().build(id, addedId, version, at, by);
+    }
+
+    /** The last segment of the form's URL and the prefix of its fields' ids and messages. */
+    String slug() {
+        return slug;
+    }
+
+    /** Whether the page offers the form for a meeting in that status. */
+    boolean offeredIn(String status) {
+        return offeredIn.contains(status);
+    }
+
+    static Optional<MeetingAction> of(String slug) {
+        return Arrays.stream(values()).filter(a -> a.slug.equals(slug)).findFirst();
+    }
+
+    private static MeetingCommandBodies.AgendaItem newItem(MeetingForm form) {
+        return new MeetingCommandBodies.AgendaItem(form.text("title"), form.text("lead"),
+                form.lines("discussionPoints"), form.lines("preparation"));
+    }
+
+    /** An item the agenda has (as the query side shows it) as the API's body sends it again. */
+    private static MeetingCommandBodies.AgendaItem itemOf(AgendaItem item) {
+        return new MeetingCommandBodies.AgendaItem(item.title(), item.lead(), item.discussionPoints(),
+                item.preparation());
+    }
+}
