@@ -88,7 +88,7 @@ public final class AuditSigningKey {
      */
     public static AuditSigningKey load(String configured, Path dataDir) {
         if (configured == null || configured.isBlank()) {
-            return embedded(dataDir.resolve("audit").resolve("signing-key"));
+            return embedded(embeddedFile(dataDir));
         }
         Path file = asExistingFile(configured.strip());
         if (file != null) {
@@ -100,6 +100,11 @@ public final class AuditSigningKey {
             throw new IllegalArgumentException("kyodo.audit.signing-key is neither an existing file nor a base64 "
                     + "PKCS#8 Ed25519 key", e);
         }
+    }
+
+    /** Where the embedded default key is kept: {@code <data-dir>/audit/signing-key}. */
+    public static Path embeddedFile(Path dataDir) {
+        return dataDir.resolve("audit").resolve("signing-key");
     }
 
     /** The key in that file (base64, PEM or DER PKCS#8), or a fresh one written there (owner-only) with {@code .pub}. */
