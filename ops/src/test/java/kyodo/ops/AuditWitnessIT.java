@@ -175,7 +175,7 @@ class AuditWitnessIT {
         UnaryOperator<List<DecisionLogEntry>> delete = log -> without(log, 1);
         UnaryOperator<List<DecisionLogEntry>> insert = log -> {
             List<DecisionLogEntry> more = new ArrayList<>(log);
-            more.add(1, ForgedLog.withReason(log.get(0), "存在しない決定"));
+            more.add(1, ForgedLog.invented(log.get(0), "存在しない決定"));
             return more;
         };
         UnaryOperator<List<DecisionLogEntry>> reorder = log -> replaced(replaced(log, 1, log.get(2)), 2, log.get(1));

@@ -38,6 +38,12 @@ final class ForgedLog {
                 unhashed.recomputedHash());
     }
 
+    /** A decision never made, shaped like that entry, with that reason; not yet chained. */
+    static DecisionLogEntry invented(DecisionLogEntry like, String reason) {
+        return new DecisionLogEntry(like.seq(), "d-forged", like.subjectType(), "p-forged", like.ward(), like.kind(),
+                like.outcome(), reason, "ADMIN", like.decidedAt(), null, "ev-forged", null, null);
+    }
+
     /** The entry with another public reason, not yet chained. */
     static DecisionLogEntry withReason(DecisionLogEntry e, String reason) {
         return new DecisionLogEntry(e.seq(), e.decisionId(), e.subjectType(), e.subjectId(), e.ward(), e.kind(),

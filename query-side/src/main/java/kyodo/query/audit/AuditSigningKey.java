@@ -112,7 +112,8 @@ public final class AuditSigningKey {
         return embedded(file);
     }
 
-    private static AuditSigningKey embedded(Path file) {
+    private static AuditSigningKey embedded(Path given) {
+        Path file = given.toAbsolutePath(); // a bare file name (witness --key witness.key) has no parent
         if (Files.exists(file)) {
             return fromPkcs8(decodeKeyFile(read(file)));
         }
