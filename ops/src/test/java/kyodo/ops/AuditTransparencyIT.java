@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.HttpMethod;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -35,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The decision log as an outsider keeps it, on an installation with the default settings: a new
  * decision is covered by a signed checkpoint within {@code kyodo.audit.checkpoint-max-delay} (10 s),
  * also the very first one; the log is served in the C2SP formats (a signed-note checkpoint, hash tiles,
- * entry bundles) that agree with its JSON form, and {@code audit check} verifies both.
+ * entry bundles) that agree with its JSON form, and {@code audit check} verifies both. A decision's portal
+ * page links its receipt, which verifies offline after the server stopped.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuditTransparencyIT {
@@ -138,6 +140,13 @@ class AuditTransparencyIT {
         publicReader.get("/public/decisions/0/receipt").status(400).problem();
         assertThat(receipt).startsWith("c2sp.org/tlog-proof@v1\nextra ").contains("\nindex " + (seq - 1) + "\n");
         Receipt parsed = Receipt.parse(receipt);
+        for (String language : List.of("ja", "en")) {
+            String page = publicReader.method(HttpMethod.GET, "/decisions/{seq}", seq).language(language).send().ok()
+                    .text();
+            assertThat(page).contains("<a id=\"receipt-link\" href=\"/public/decisions/" + seq + "/receipt\" download>")
+                    .contains("audit check --receipt kyodo-decision-" + seq + ".tlog-proof --key vkey.txt")
+                    .contains(language.equals("ja") ? "この記録の受領証をダウンロード" : "Download the receipt of this entry");
+        }
         assertThat(JSON.readTree(parsed.entry())).isEqualTo(publicReader.get("/public/decisions?after=" + (seq - 1)
                 + "&limit=1").ok().tree().get("items").get(0));
         app.app().close();

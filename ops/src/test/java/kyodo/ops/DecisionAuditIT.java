@@ -254,12 +254,7 @@ class DecisionAuditIT {
 
     /** The entry with that prevHash and the hash its members then give. */
     private static DecisionLogEntry rehashed(DecisionLogEntry e, String prevHash) {
-        DecisionLogEntry unhashed = new DecisionLogEntry(e.seq(), e.decisionId(), e.subjectType(), e.subjectId(),
-                e.ward(), e.kind(), e.outcome(), e.reason(), e.decidedByRole(), e.decidedAt(), e.basis(), e.eventId(),
-                prevHash, null);
-        return new DecisionLogEntry(e.seq(), e.decisionId(), e.subjectType(), e.subjectId(), e.ward(), e.kind(),
-                e.outcome(), e.reason(), e.decidedByRole(), e.decidedAt(), e.basis(), e.eventId(), prevHash,
-                unhashed.recomputedHash());
+        return ForgedLog.rehashed(e, e.seq(), prevHash);
     }
 
     /** Tampers with the stored log, checks {@code audit check} fails with that line first, restores the log. */

@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -101,11 +102,14 @@ final class AuditCheckCli {
         return base;
     }
 
-    /** A verifier key of that type: name+keyid+base64(type ‖ Ed25519 key). */
+    /**
+     * A verifier key of that type: name+keyid+base64(type ‖ Ed25519 key), or a file holding one (as
+     * saved from {@code /public/log/vkey}).
+     */
     static SignedNote.VerifierKey key(String name, String value, byte type) {
         SignedNote.VerifierKey key;
         try {
-            key = SignedNote.VerifierKey.parse(value);
+            key = SignedNote.VerifierKey.parse(keyText(value));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + ": " + e.getMessage());
         }
@@ -113,6 +117,19 @@ final class AuditCheckCli {
             throw new IllegalArgumentException(name + " must be a verifier key of type 0x0" + type + ": " + value);
         }
         return key;
+    }
+
+    /** The key itself, or the first line of the file it names. */
+    private static String keyText(String value) {
+        try {
+            Path file = Path.of(value);
+            if (!value.contains("+") && Files.isRegularFile(file)) {
+                return Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
+            }
+        } catch (IOException | InvalidPathException e) {
+            // not a readable file: parsed as the key itself
+        }
+        return value;
     }
 
     /** A positive duration as settings write them: {@code 30s}, {@code 10m}, {@code PT1H}. */

@@ -41,6 +41,7 @@ public final class AuditCli {
                                                    [--max-checkpoint-age DURATION]
                                                    [--witness-key VKEY … --min-witnesses K]
                    java -jar kyodo.jar audit check --receipt FILE --key VKEY [--witness-key VKEY … --min-witnesses K]
+              VKEY  a verifier key (the log's: /public/log/vkey), or a file holding one
             """;
     private static final Duration POLL = Duration.ofMillis(100);
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
@@ -52,6 +53,19 @@ class AuditCliArgumentsTest {
                 .contains("--max-checkpoint-age must be a positive duration");
         assertThat(refusal("audit", "check", "--receipt", dir.resolve("missing").toString(), "--key", LOG_KEY))
                 .contains("cannot read --receipt");
+    }
+
+    @Test
+    void aKeyIsGivenAsItselfOrAsTheFileItWasSavedIn() throws Exception {
+        Path saved = Files.writeString(dir.resolve("vkey.txt"), LOG_KEY + "\n", StandardCharsets.UTF_8);
+        Path other = Files.writeString(dir.resolve("other.txt"), "not a key\n", StandardCharsets.UTF_8);
+
+        assertThat(AuditCheckCli.key("--key", saved.toString(), SignedNote.ED25519).render()).isEqualTo(LOG_KEY);
+        assertThat(AuditCheckCli.key("--key", LOG_KEY, SignedNote.ED25519).render()).isEqualTo(LOG_KEY);
+        assertThat(refusal("audit", "check", "--receipt", saved.toString(), "--key", other.toString()))
+                .contains("--key: ");
+        assertThat(refusal("audit", "check", "--receipt", saved.toString(), "--key", dir.resolve("none").toString()))
+                .contains("--key: ");
     }
 
     @Test

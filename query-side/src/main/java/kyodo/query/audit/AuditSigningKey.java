@@ -88,7 +88,7 @@ public final class AuditSigningKey {
      */
     public static AuditSigningKey load(String configured, Path dataDir) {
         if (configured == null || configured.isBlank()) {
-            return embedded(dataDir.resolve("audit").resolve("signing-key"));
+            return embedded(embeddedFile(dataDir));
         }
         Path file = asExistingFile(configured.strip());
         if (file != null) {
@@ -102,12 +102,18 @@ public final class AuditSigningKey {
         }
     }
 
+    /** Where the embedded default key is kept: {@code <data-dir>/audit/signing-key}. */
+    public static Path embeddedFile(Path dataDir) {
+        return dataDir.resolve("audit").resolve("signing-key");
+    }
+
     /** The key in that file (base64, PEM or DER PKCS#8), or a fresh one written there (owner-only) with {@code .pub}. */
     public static AuditSigningKey loadOrCreate(Path file) {
         return embedded(file);
     }
 
-    private static AuditSigningKey embedded(Path file) {
+    private static AuditSigningKey embedded(Path given) {
+        Path file = given.toAbsolutePath(); // a bare file name (witness --key witness.key) has no parent
         if (Files.exists(file)) {
             return fromPkcs8(decodeKeyFile(read(file)));
         }

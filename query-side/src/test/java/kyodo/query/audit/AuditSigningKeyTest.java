@@ -97,6 +97,21 @@ class AuditSigningKeyTest {
     }
 
     @Test
+    void aKeyFileNamedWithoutADirectoryIsMadeInTheWorkingDirectory() throws Exception {
+        Path bare = Path.of("kyodo-test-key-" + System.nanoTime());
+        Path pub = Path.of(bare + ".pub");
+        try {
+            AuditSigningKey made = AuditSigningKey.loadOrCreate(bare);
+
+            assertThat(AuditSigningKey.loadOrCreate(bare.toAbsolutePath()).keyId()).isEqualTo(made.keyId());
+            assertThat(Files.readString(pub).strip()).isEqualTo(made.publicKeyBase64());
+        } finally {
+            Files.deleteIfExists(bare);
+            Files.deleteIfExists(pub);
+        }
+    }
+
+    @Test
     void aConfiguredKeyIsReadFromBase64OrFromAFileInBase64PemOrDer() throws Exception {
         KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         byte[] der = pair.getPrivate().getEncoded();
