@@ -9,7 +9,7 @@ import java.util.function.UnaryOperator;
  * The embedded defaults both sides share, written once: the data directory, the event store and
  * key vault files in it, Axon Server off unless servers are named, Jackson for every Axon
  * serializer (XStream drops record events silently), no stack traces in error answers and only
- * the health endpoint exposed. Each side's environment post-processor adds these, below anything
+ * the health and Prometheus endpoints exposed (the latter signed in, where the jar has it). Each side's environment post-processor adds these, below anything
  * the operator sets, with its own defaults beside them.
  */
 public final class EmbeddedDefaults {
@@ -54,7 +54,7 @@ public final class EmbeddedDefaults {
         defaults.put("axon.serializer.events", "jackson");
         defaults.put("axon.serializer.messages", "jackson");
         defaults.put("server.error.include-stacktrace", "never");
-        defaults.put("management.endpoints.web.exposure.include", "health");
+        defaults.put("management.endpoints.web.exposure.include", "health,prometheus");
         // Two loggers that only ever print one advisory each, at every start, about nothing an operator
         // can act on (issue 20): Spring's deprecation notice for Axon's annotations (@EventHandler,
         // @CommandHandler, … declare attribute overrides by convention: Axon's to change, not kyodo's),

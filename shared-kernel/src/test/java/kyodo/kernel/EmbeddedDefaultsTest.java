@@ -33,7 +33,7 @@ class EmbeddedDefaultsTest {
                 .containsEntry("axon.serializer.events", "jackson")
                 .containsEntry("axon.serializer.messages", "jackson")
                 .containsEntry("server.error.include-stacktrace", "never")
-                .containsEntry("management.endpoints.web.exposure.include", "health");
+                .containsEntry("management.endpoints.web.exposure.include", "health,prometheus");
     }
 
     @Test

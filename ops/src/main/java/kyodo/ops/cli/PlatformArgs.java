@@ -14,6 +14,10 @@ import java.util.List;
  */
 public final class PlatformArgs {
 
+    /** The name every command gives itself in Axon Server, unless its command line sets another. */
+    public static final String CLI_NAME = "kyodo-cli";
+    private static final String CLI_NAME_SETTING = "axon.axonserver.component-name";
+
     private final List<String> args;
 
     public PlatformArgs(List<String> settings) {
@@ -68,6 +72,9 @@ public final class PlatformArgs {
      * @param command the command's name for the message, e.g. {@code export}
      */
     public ConfigurableApplicationContext start(String command, PrintStream err) {
+        // a tool names itself apart from the servers in Axon Server's dashboard, whatever a shared
+        // settings file names the server it runs beside
+        orElse("--" + CLI_NAME_SETTING, CLI_NAME);
         try {
             return KyodoApplication.start(toArray());
         } catch (RuntimeException e) {

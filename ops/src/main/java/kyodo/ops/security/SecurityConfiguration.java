@@ -38,7 +38,8 @@ import java.util.List;
 /**
  * Who may call what (docs/api.md, "Areas and who may call them"), at the edge of the deployable:
  * {@code /public/**}, the portal's pages ({@link PortalPaths}), health and API docs are anonymous;
- * {@code /analytics/**} is for ANALYST and ADMIN; {@code /api/admin/**} for ADMIN; the rest of
+ * {@code /analytics/**} and the metrics ({@code /actuator/prometheus}) are for ANALYST and ADMIN;
+ * {@code /api/admin/**} for ADMIN; the rest of
  * {@code /api/**} for staff (STAFF, WARD_HEAD, ADMIN); anything else is refused. The sides check again what the URL can't know: the command side
  * the role per command and the subject's ward, the query side whose personal data a reader may see.
  *
@@ -131,7 +132,7 @@ public class SecurityConfiguration {
                         // the public portal's pages and static files (ADR 21), GET and HEAD only: nothing there writes
                         .pathMatchers(HttpMethod.GET, portal).permitAll()
                         .pathMatchers(HttpMethod.HEAD, portal).permitAll()
-                        .pathMatchers("/analytics/**").hasAnyRole("ANALYST", "ADMIN")
+                        .pathMatchers("/analytics/**", "/actuator/prometheus").hasAnyRole("ANALYST", "ADMIN")
                         .pathMatchers("/api/admin/**").hasRole("ADMIN")
                         .pathMatchers("/api/**").hasAnyRole("STAFF", "WARD_HEAD", "ADMIN")
                         .anyExchange().denyAll());
