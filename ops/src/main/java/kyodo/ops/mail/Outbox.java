@@ -92,6 +92,12 @@ public class Outbox implements AutoCloseable {
         return n == null ? 0 : n;
     }
 
+    /** Failed tries of the messages still waiting (for an operator, and to see that a retry is pending). */
+    public int failedTries() {
+        Integer n = jdbc.queryForObject("SELECT COALESCE(SUM(attempts), 0) FROM mail_outbox", Integer.class);
+        return n == null ? 0 : n;
+    }
+
     /** Called after every queued message (the relay sends it at once). */
     void onQueued(Runnable listener) {
         listeners.add(listener);

@@ -6,7 +6,7 @@ import kyodo.kernel.personal.SealedPersonalData;
 import java.time.Instant;
 
 /**
- * A resident's account as stored: no address, name or identifier in clear. The profile is sealed
+ * A resident's account as stored (public for the pages' templates, which read it): no address, name or identifier in clear. The profile is sealed
  * under the resident's own key ({@code profile.subjectId()}), the same key their proposals are
  * sealed with, so that deleting the account (destroying the key) erases them everywhere.
  *
@@ -20,15 +20,15 @@ import java.time.Instant;
  * @param pseudonym    their keyed pseudonym once verified, or null
  * @param createdAt    when they signed up
  */
-record ResidentAccount(String id, String emailMark, String passwordHash, SealedPersonalData profile, String language,
+public record ResidentAccount(String id, String emailMark, String passwordHash, SealedPersonalData profile, String language,
                        boolean confirmed, Ward ward, String pseudonym, Instant createdAt) {
 
     /** The pseudonymous subject of their personal data (the vault's key). */
-    String subjectId() {
+    public String subjectId() {
         return profile.subjectId();
     }
 
-    boolean verified() {
+    public boolean verified() {
         return ward != null;
     }
 
@@ -38,7 +38,7 @@ record ResidentAccount(String id, String emailMark, String passwordHash, SealedP
     }
 
     /** What is sealed: the resident's name and address, in clear only in memory. */
-    record Profile(String name, String email) {
+    public record Profile(String name, String email) {
         @Override
         public String toString() {
             return "Profile[personal data]";

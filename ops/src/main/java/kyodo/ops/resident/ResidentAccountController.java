@@ -34,7 +34,7 @@ class ResidentAccountController {
 
     /** Who erases a resident's key when they delete their account themselves: the platform, at their request. */
     static final Actor SELF_SERVICE = new Actor("residents.self-service", Role.ADMIN, null);
-    private static final Set<String> SIGN_IN_ERRORS = Set.of("refused", "slowed", "unconfirmed", "forbidden");
+    private static final Set<String> SIGN_IN_ERRORS = Set.of("refused", "slowed", "unconfirmed");
 
     private final ResidentDesk desk;
     private final PersonalDataErasure erasure;
@@ -106,11 +106,8 @@ class ResidentAccountController {
         model.put("retryAfter", retryAfter != null && retryAfter > 0 ? retryAfter : 1L);
         model.put("notice", deleted != null ? "deleted" : confirmed != null ? "confirmed"
                 : signedOut != null ? "signedOut" : null);
-        HttpStatus status = known == null ? HttpStatus.OK : switch (known) {
-            case "slowed" -> HttpStatus.TOO_MANY_REQUESTS;
-            case "forbidden" -> HttpStatus.FORBIDDEN;
-            default -> HttpStatus.UNAUTHORIZED;
-        };
+        HttpStatus status = known == null ? HttpStatus.OK
+                : "slowed".equals(known) ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.UNAUTHORIZED;
         return ResidentView.page(exchange, "sign-in", "/resident/sign-in", model, status);
     }
 

@@ -11,14 +11,12 @@ import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.kernel.personal.VaultSettings;
 import kyodo.ops.mail.Outbox;
 import kyodo.ops.security.EdgeLimits;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import reactor.core.scheduler.Scheduler;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -81,11 +79,5 @@ class ResidentConfiguration {
     ResidentProposals residentProposals(ResidentAccounts accounts, ProposalIntake intake, AggregateCommands commands,
                                         Clock clock) {
         return new ResidentProposals(accounts, intake, commands, clock);
-    }
-
-    @Bean
-    ResidentSignIn residentSignIn(ResidentAccounts accounts, ResidentSecrets secrets, BCryptPasswordEncoder encoder,
-                                  ResidentLimits limits, @Qualifier("passwordHashing") Scheduler hashing) {
-        return new ResidentSignIn(accounts, secrets, encoder, limits, hashing);
     }
 }

@@ -3,16 +3,19 @@ package kyodo.ops.resident;
 import kyodo.ops.security.ClientAddress;
 import kyodo.ops.security.SecurityHeaders;
 import kyodo.ops.security.SecuritySettings;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.web.server.DefaultServerRedirectStrategy;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
@@ -28,8 +31,12 @@ import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHe
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Residents' sign-in (issue 17), a chain of its own for {@code /resident/**}, apart from the staff
@@ -51,8 +58,12 @@ class ResidentSecurity {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-    SecurityWebFilterChain residentChain(ServerHttpSecurity http, ResidentSignIn signIn, ResidentSettings residents,
+    SecurityWebFilterChain residentChain(ServerHttpSecurity http, ResidentAccounts accounts, ResidentSecrets secrets,
+                                         BCryptPasswordEncoder encoder, ResidentLimits limits,
+                                         @Qualifier("passwordHashing") Scheduler hashing, ResidentSettings residents,
                                          SecuritySettings security) {
+        // not a bean: the only authentication manager in the context stays the staff's (LocalSignIn)
+        ResidentSignIn signIn = new ResidentSignIn(accounts, secrets, encoder, limits, hashing);
         WebSessionServerSecurityContextRepository sessions = new WebSessionServerSecurityContextRepository();
         sessions.setSpringSecurityContextAttrName(CONTEXT_ATTRIBUTE);
         http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/resident", "/resident/**"))
@@ -67,10 +78,7 @@ class ResidentSecurity {
                 .addFilterAfter(new SecurityHeaders(), SecurityWebFiltersOrder.FIRST)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(new RedirectServerAuthenticationEntryPoint(SIGN_IN))
-                        .accessDeniedHandler((exchange, denied) -> {
-                            exchange.getResponse().setStatusCode(HttpStatus.FORBIDDEN);
-                            return REDIRECT.sendRedirect(exchange, URI.create(SIGN_IN + "?error=forbidden"));
-                        }))
+                        .accessDeniedHandler((exchange, denied) -> forbidden(exchange)))
                 .logout(logout -> logout.logoutUrl(SIGN_OUT)
                         .logoutHandler(new DelegatingServerLogoutHandler(new SecurityContextServerLogoutHandler(),
                                 new WebSessionServerLogoutHandler()))
@@ -109,6 +117,23 @@ class ResidentSecurity {
             return REDIRECT.sendRedirect(webFilterExchange.getExchange(), URI.create(SIGN_IN + "?error=" + reason));
         });
         return filter;
+    }
+
+    /**
+     * A form without this session's CSRF token (a cross-site post, or a session that ended): a plain 403
+     * page in both languages that leads back to the sign-in page. Nothing was done.
+     */
+    private static Mono<Void> forbidden(ServerWebExchange exchange) {
+        String page = "<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>403 | kyodo</title><link rel=\"stylesheet\" href=\"/portal/portal.css\"></head>"
+                + "<body><main id=\"main\"><h1>403</h1><p>フォームの確認用の値が合いません。ページを読み込み直してください。</p>"
+                + "<p lang=\"en\">The form's security token did not match: reload the page.</p>"
+                + "<p><a href=\"" + SIGN_IN + "\">kyodo</a></p></main></body></html>";
+        var response = exchange.getResponse();
+        response.setStatusCode(HttpStatus.FORBIDDEN);
+        response.getHeaders().setContentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8));
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(page.getBytes(StandardCharsets.UTF_8))));
     }
 
     private static RedirectServerLogoutSuccessHandler redirect(String location) {
