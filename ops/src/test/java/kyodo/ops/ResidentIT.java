@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,10 +43,10 @@ class ResidentIT {
         ConsoleSession resident = browser();
         resident.get("/resident/sign-up").status(200);
         resident.post("/resident/sign-up", Map.of("email", email, "name", name, "password", PASSWORD))
-                .redirectsTo("/resident/confirm?sent");
+                .redirectsTo("/resident/confirm?sent=1");
         resident.get("/resident/confirm").status(200);
         resident.post("/resident/confirm", Map.of("email", email, "code", ResidentMailbox.codeFor(app.dataDir(), email)))
-                .redirectsTo("/resident/sign-in?confirmed");
+                .redirectsTo("/resident/sign-in?notice=confirmed");
         signIn(resident, email).redirectsTo("/resident");
         return resident;
     }
@@ -75,14 +76,14 @@ class ResidentIT {
         resident.get("/resident").redirectsTo("/resident/sign-in");
         resident.get("/resident/sign-up").status(200);
         resident.post("/resident/sign-up", Map.of("email", email, "name", name, "password", PASSWORD))
-                .redirectsTo("/resident/confirm?sent");
+                .redirectsTo("/resident/confirm?sent=1");
         // not confirmed yet: sign-in says so
         signIn(resident, email).redirectsTo("/resident/sign-in?error=unconfirmed");
         String code = ResidentMailbox.codeFor(app.dataDir(), email);
         resident.get("/resident/confirm").status(200);
         resident.post("/resident/confirm", Map.of("email", email, "code", "WRONG234")).status(400);
         resident.post("/resident/confirm", Map.of("email", email, "code", code.toLowerCase()))
-                .redirectsTo("/resident/sign-in?confirmed");
+                .redirectsTo("/resident/sign-in?notice=confirmed");
         resident.post("/resident/confirm", Map.of("email", email, "code", code)).status(400);
         signIn(resident, email).redirectsTo("/resident");
         assertThat(resident.get("/resident").status(200).html()).contains(name, email, "id=\"verification-state\"");
@@ -99,8 +100,8 @@ class ResidentIT {
         String counter = counterCode("saiwai", "ＡＢ-1234 5678");
         resident.get("/resident/verification").status(200);
         resident.post("/resident/verification", Map.of("code", "NOTACODE99")).status(400);
-        resident.post("/resident/verification", Map.of("code", counter)).redirectsTo("/resident?verified");
-        assertThat(resident.get("/resident?verified").status(200).html()).contains("幸区");
+        resident.post("/resident/verification", Map.of("code", counter)).redirectsTo("/resident?verified=1");
+        assertThat(resident.get("/resident?verified=1").status(200).html()).contains("幸区", "id=\"verified-now\"");
         // the code is spent, and the same person (the same document typed otherwise) gets no second account
         ConsoleSession second = signedUp("second.planted-17@example.jp", "二重登録プランテッド");
         second.get("/resident/verification").status(200);
@@ -137,20 +138,28 @@ class ResidentIT {
         String publicView = app.anonymous().get("/public/proposals/{id}", proposalId).ok().text();
         assertThat(publicView).doesNotContain(name, email);
         assertThat(app.anonymous().get("/proposals/{id}", proposalId).ok().text()).doesNotContain(name, email);
+        for (String path : List.of("/public/proposals", "/public/decisions", "/proposals", "/decisions")) {
+            assertThat(app.anonymous().get(path).ok().text()).as(path).doesNotContain(name, email);
+        }
+        assertThat(app.as("ANALYST", null).get("/analytics/proposals/summary?groupBy=channel").ok().text())
+                .contains("WEB").doesNotContain(name, email);
 
-        // a revision request is answered by the resident; then they withdraw
+        // staff acknowledge it and ask for details; the resident revises (not from a stale page), then withdraws
         long version = staffView.at("/version").asLong();
-        saiwaiStaff.post("/api/proposals/{id}/revision-requests", proposalId).ifMatch(version)
+        saiwaiStaff.post("/api/proposals/{id}/acknowledgement", proposalId).ifMatch(version)
+                .body(Map.of("department", "幸区役所 地域振興課", "responseDueDays", 30)).ok();
+        saiwaiStaff.post("/api/proposals/{id}/revision-requests", proposalId).ifMatch(version + 1)
                 .body(Map.of("reason", "場所を具体的に書いてください")).ok();
-        ConsoleSession.Page asked = resident.get("/resident/proposals/" + proposalId + "?minVersion=" + (version + 1))
+        ConsoleSession.Page asked = resident.get("/resident/proposals/" + proposalId + "?minVersion=" + (version + 2))
                 .status(200);
-        assertThat(asked.html()).contains("id=\"form-revision\"", "場所を具体的に書いてください");
-        resident.post("/resident/proposals/" + proposalId + "/revision", Map.of("version", String.valueOf(version),
-                "title", "住民17の駐輪場の提案（改）", "body", "駅の北口に。")).status(412);
+        assertThat(asked.html()).contains("id=\"form-revision\"", "場所を具体的に書いてください", "幸区役所 地域振興課");
+        assertThat(resident.get("/resident/proposals").status(200).html()).contains("回答期限");
         resident.post("/resident/proposals/" + proposalId + "/revision", Map.of("version", String.valueOf(version + 1),
+                "title", "住民17の駐輪場の提案（改）", "body", "駅の北口に。")).status(412);
+        resident.post("/resident/proposals/" + proposalId + "/revision", Map.of("version", String.valueOf(version + 2),
                 "title", "住民17の駐輪場の提案（改）", "body", "駅の北口に。"))
-                .redirectsTo("/resident/proposals/" + proposalId + "?done=revision&minVersion=" + (version + 2));
-        resident.post("/resident/proposals/" + proposalId + "/withdrawal", Map.of("version", String.valueOf(version + 2),
+                .redirectsTo("/resident/proposals/" + proposalId + "?done=revision&minVersion=" + (version + 3));
+        resident.post("/resident/proposals/" + proposalId + "/withdrawal", Map.of("version", String.valueOf(version + 3),
                 "reason", "自分たちで解決できました")).status(303);
         // another resident's proposal is not theirs to see or touch
         second.get("/resident/proposals/" + proposalId).status(404);
@@ -169,7 +178,7 @@ class ResidentIT {
         // delete: the key is erased, the proposal keeps its public history with the placeholder
         resident.get("/resident").status(200);
         resident.post("/resident/account/deletion", Map.of()).status(400);
-        resident.post("/resident/account/deletion", Map.of("confirm", "yes")).redirectsTo("/resident/sign-in?deleted");
+        resident.post("/resident/account/deletion", Map.of("confirm", "yes")).redirectsTo("/resident/sign-in?notice=deleted");
         resident.get("/resident").redirectsTo("/resident/sign-in");
         signIn(resident, email).redirectsTo("/resident/sign-in?error=refused");
         KyodoTestApp.eventually(() -> assertThat(saiwaiStaff.get("/api/proposals/{id}", proposalId).ok().tree()
@@ -206,7 +215,7 @@ class ResidentIT {
         ConsoleSession resident = browser();
         resident.get("/resident/sign-up").status(200);
         resident.post("/resident/sign-up", Map.of("email", email, "name", "推測プランテッド", "password", PASSWORD))
-                .redirectsTo("/resident/confirm?sent");
+                .redirectsTo("/resident/confirm?sent=1");
         String code = ResidentMailbox.codeFor(app.dataDir(), email);
         resident.get("/resident/confirm").status(200);
         for (int i = 0; i < 5; i++) {

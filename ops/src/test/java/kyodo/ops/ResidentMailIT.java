@@ -63,7 +63,7 @@ class ResidentMailIT {
             resident.get("/resident/sign-up?lang=en").status(200);
             resident.post("/resident/sign-up", Map.of("email", "english.planted-17@example.jp",
                     "name", "Planted Resident", "password", "a-resident-password-1"))
-                    .redirectsTo("/resident/confirm?sent");
+                    .redirectsTo("/resident/confirm?sent=1");
             KyodoTestApp.eventually(() -> assertThat(smtp.getReceivedMessages()).hasSize(3));
             MimeMessage code = smtp.getReceivedMessages()[2];
             assertThat(code.getSubject()).isEqualTo("[kyodo] Your confirmation code");

@@ -34,6 +34,8 @@ class ResidentAccountController {
 
     /** Who erases a resident's key when they delete their account themselves: the platform, at their request. */
     static final Actor SELF_SERVICE = new Actor("residents.self-service", Role.ADMIN, null);
+    /** What the sign-in page may announce ({@code ?notice=}); anything else is ignored. */
+    private static final Set<String> NOTICES = Set.of("confirmed", "deleted", "signedOut");
     private static final Set<String> SIGN_IN_ERRORS = Set.of("refused", "slowed", "unconfirmed");
 
     private final ResidentDesk desk;
@@ -68,7 +70,7 @@ class ResidentAccountController {
             return Blocking.read(() -> {
                 desk.signUp(form, language, address(exchange));
                 return true;
-            }).thenReturn(Rendering.redirectTo("/resident/confirm?sent").status(HttpStatus.SEE_OTHER).build());
+            }).thenReturn(Rendering.redirectTo("/resident/confirm?sent=1").status(HttpStatus.SEE_OTHER).build());
         });
     }
 
@@ -92,20 +94,18 @@ class ResidentAccountController {
             return Blocking.read(() -> {
                 desk.confirm(form.email(), form.code(), address(exchange));
                 return true;
-            }).thenReturn(Rendering.redirectTo("/resident/sign-in?confirmed").status(HttpStatus.SEE_OTHER).build());
+            }).thenReturn(Rendering.redirectTo("/resident/sign-in?notice=confirmed").status(HttpStatus.SEE_OTHER).build());
         });
     }
 
     @GetMapping(path = "/resident/sign-in", produces = "text/html")
     Mono<Rendering> signIn(@RequestParam(required = false) String error, @RequestParam(required = false) Long retryAfter,
-                           @RequestParam(required = false) String signedOut, @RequestParam(required = false) String confirmed,
-                           @RequestParam(required = false) String deleted, ServerWebExchange exchange) {
+                           @RequestParam(required = false) String notice, ServerWebExchange exchange) {
         String known = error != null && SIGN_IN_ERRORS.contains(error) ? error : null;
         Map<String, Object> model = new HashMap<>();
         model.put("error", known);
         model.put("retryAfter", retryAfter != null && retryAfter > 0 ? retryAfter : 1L);
-        model.put("notice", deleted != null ? "deleted" : confirmed != null ? "confirmed"
-                : signedOut != null ? "signedOut" : null);
+        model.put("notice", notice != null && NOTICES.contains(notice) ? notice : null);
         HttpStatus status = known == null ? HttpStatus.OK
                 : "slowed".equals(known) ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.UNAUTHORIZED;
         return ResidentView.page(exchange, "sign-in", "/resident/sign-in", model, status);
@@ -138,7 +138,7 @@ class ResidentAccountController {
                         Map.of("account", read.getT2(), "errors", errors), HttpStatus.BAD_REQUEST);
             }
             return Blocking.read(() -> desk.verify(read.getT2().id(), form.code(), address(exchange)))
-                    .thenReturn(Rendering.redirectTo("/resident?verified").status(HttpStatus.SEE_OTHER).build());
+                    .thenReturn(Rendering.redirectTo("/resident?verified=1").status(HttpStatus.SEE_OTHER).build());
         });
     }
 
@@ -160,7 +160,7 @@ class ResidentAccountController {
                     }))
                     .then(exchange.getSession().flatMap(session -> session.invalidate()))
                     .then(ReactiveSecurityContextHolder.getContext().doOnNext(c -> c.setAuthentication(null)).then())
-                    .thenReturn(Rendering.redirectTo("/resident/sign-in?deleted").status(HttpStatus.SEE_OTHER).build());
+                    .thenReturn(Rendering.redirectTo("/resident/sign-in?notice=deleted").status(HttpStatus.SEE_OTHER).build());
         });
     }
 

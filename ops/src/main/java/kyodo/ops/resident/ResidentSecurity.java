@@ -82,7 +82,7 @@ class ResidentSecurity {
                 .logout(logout -> logout.logoutUrl(SIGN_OUT)
                         .logoutHandler(new DelegatingServerLogoutHandler(new SecurityContextServerLogoutHandler(),
                                 new WebSessionServerLogoutHandler()))
-                        .logoutSuccessHandler(redirect(SIGN_IN + "?signedOut")))
+                        .logoutSuccessHandler(redirect(SIGN_IN + "?notice=signedOut")))
                 .authorizeExchange(ex -> ex
                         .pathMatchers(HttpMethod.GET, SIGN_IN, "/resident/sign-up", "/resident/confirm").permitAll()
                         .pathMatchers(HttpMethod.POST, SIGN_IN, "/resident/sign-up", "/resident/confirm").permitAll()

@@ -80,13 +80,13 @@ class ResidentBrowserIT {
         browser.findElement(By.id("f-name")).sendKeys(name);
         browser.findElement(By.id("f-password")).sendKeys(PASSWORD);
         click("form.console-form button");
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/resident/confirm?sent"));
+        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/resident/confirm?sent=1"));
         check("confirm", lang);
 
         browser.findElement(By.id("f-email")).sendKeys(email);
         browser.findElement(By.id("f-code")).sendKeys(ResidentMailbox.codeFor(dataDir, email));
         click("form.console-form button");
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/resident/sign-in?confirmed"));
+        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/resident/sign-in?notice=confirmed"));
         check("sign-in", lang);
         browser.findElement(By.id("email")).sendKeys(email);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
@@ -112,7 +112,7 @@ class ResidentBrowserIT {
         check("verification", lang);
         browser.findElement(By.id("f-code")).sendKeys(code);
         click("form.console-form button");
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/resident?verified"));
+        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/resident?verified=1"));
         assertThat(browser.findElement(By.id("verified-now")).isDisplayed()).isTrue();
 
         browser.get(baseUrl + "/resident/proposals/new");
@@ -133,7 +133,7 @@ class ResidentBrowserIT {
         browser.get(baseUrl + "/resident");
         browser.findElement(By.id("f-confirm")).click();
         click("#form-delete button");
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/resident/sign-in?deleted"));
+        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/resident/sign-in?notice=deleted"));
         assertThat(browser.findElement(By.id("notice")).isDisplayed()).isTrue();
     }
 
