@@ -92,6 +92,10 @@ class ResidentIT {
         resident.get("/api/proposals").status(401);
         resident.postWithout("/api/proposals/any/withdrawal", Map.of("reason", "x")).status(401);
         resident.get("/console").redirectsTo("/console/sign-in");
+        // nor are a resident's address and password a staff account
+        browser().signIn(email, PASSWORD).redirectsTo("/console/sign-in?error=refused");
+        app.app().anonymousHttp().get().uri("/api/proposals").headers(h -> h.setBasicAuth(email, PASSWORD))
+                .exchange().expectStatus().isUnauthorized();
         // not verified: no online proposal
         assertThat(resident.get("/resident/proposals/new").status(200).html()).contains("id=\"not-verified\"");
         resident.post("/resident/proposals", Map.of("ward", "saiwai", "programme", "SUGGESTION_BOX", "title", "t",
@@ -159,8 +163,11 @@ class ResidentIT {
         resident.post("/resident/proposals/" + proposalId + "/revision", Map.of("version", String.valueOf(version + 2),
                 "title", "住民17の駐輪場の提案（改）", "body", "駅の北口に。"))
                 .redirectsTo("/resident/proposals/" + proposalId + "?done=revision&minVersion=" + (version + 3));
-        resident.post("/resident/proposals/" + proposalId + "/withdrawal", Map.of("version", String.valueOf(version + 3),
-                "reason", "自分たちで解決できました")).status(303);
+        ConsoleSession.Page withdrawn = resident.post("/resident/proposals/" + proposalId + "/withdrawal",
+                Map.of("version", String.valueOf(version + 3), "reason", "自分たちで解決できました")).status(303);
+        // read your own writes: the page at the new version shows the withdrawal and offers no more forms
+        assertThat(resident.get(withdrawn.location()).status(200).html()).contains("id=\"done\"")
+                .doesNotContain("id=\"form-withdrawal\"", "id=\"form-revision\"");
         // another resident's proposal is not theirs to see or touch
         second.get("/resident/proposals/" + proposalId).status(404);
         second.post("/resident/proposals/" + proposalId + "/withdrawal", Map.of("version", "0", "reason", "x"))
