@@ -5,6 +5,7 @@ import kyodo.command.sending.PersonalDataSealing;
 import kyodo.kernel.Ward;
 import kyodo.kernel.access.Actor;
 import kyodo.kernel.personal.IndexedSubject;
+import kyodo.kernel.personal.SealedPersonalData;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.proposal.ProposalChannel;
@@ -56,9 +57,28 @@ public class ProposalIntake {
                         "This proposal belongs to " + submission.ward().code() + ", outside your ward."));
             }
             return sealing.sealThenSend(submission.proposer(), subject -> IndexedSubject.proposer(subject, proposalId),
-                    submission.proposer().contact(), sealed -> commands.send(new SubmitProposal(
-                    proposalId, submission.ward(), submission.title(), submission.body(), submission.themes(),
-                    submission.programme(), submission.channel(), sealed, commands.now()), actor));
+                    submission.proposer().contact(), sealed -> send(proposalId, submission, sealed, actor));
         });
+    }
+
+    /**
+     * Submits a resident's own proposal (issue 17): the proposer is sealed under the key of the
+     * resident's account, so every proposal of theirs is the same person (one identity, found and
+     * erased at once through their account), not a fresh subject per proposal.
+     *
+     * @param subjectId the data subject of the resident's account, whose key exists
+     * @param actor     the platform's actor for residents' submissions, scoped to the proposal's ward
+     * @return the new proposal's id
+     */
+    public Mono<String> submitForSubject(Submission submission, String subjectId, String idempotencyKey,
+                                         Object fingerprint, Actor actor) {
+        return commands.createWith(ROUTE, idempotencyKey, fingerprint, actor, proposalId -> sealing
+                .sealForSubjectThenSend(subjectId, submission.proposer(),
+                        sealed -> send(proposalId, submission, sealed, actor)));
+    }
+
+    private Mono<Object> send(String proposalId, Submission submission, SealedPersonalData sealed, Actor actor) {
+        return commands.send(new SubmitProposal(proposalId, submission.ward(), submission.title(), submission.body(),
+                submission.themes(), submission.programme(), submission.channel(), sealed, commands.now()), actor);
     }
 }

@@ -68,6 +68,16 @@ public class PersonalDataSealing {
         return sealThenSend(value, (sealed, at) -> { }, send);
     }
 
+    /**
+     * Seals {@code value} under the key a subject already has, then sends the command that carries it.
+     * The key is never taken back: it belongs to the person (a resident's account), not to this command.
+     *
+     * @param send sends the command with the sealed data and completes with its answer
+     */
+    public <T> Mono<T> sealForSubjectThenSend(String subjectId, Object value, Function<SealedPersonalData, Mono<T>> send) {
+        return workers.call(() -> protector.sealForSubject(subjectId, value)).flatMap(send);
+    }
+
     private <T> Mono<T> sealThenSend(Object value, Indexing indexing, Function<SealedPersonalData, Mono<T>> send) {
         // on a command thread, which a client that hangs up does not interrupt: a key is either stored
         // (and the command sent) or not, never left half-way

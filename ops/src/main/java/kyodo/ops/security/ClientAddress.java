@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * the first would let anyone pick a fresh address per request). A value that is not an IP literal is
  * ignored.
  */
-final class ClientAddress {
+public final class ClientAddress {
 
     static final String UNKNOWN = "unknown";
 
@@ -21,7 +21,7 @@ final class ClientAddress {
     private ClientAddress() {
     }
 
-    static String of(ServerWebExchange exchange, boolean trustForwardedFor) {
+    public static String of(ServerWebExchange exchange, boolean trustForwardedFor) {
         if (trustForwardedFor) {
             String forwarded = forwardedFor(exchange);
             if (forwarded != null) {

@@ -7,9 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Fixed-window counters per key (a client address, an account id): how the edge limits anonymous
- * reads and failed sign-ins. Bounded in memory: when too many keys pile up, expired windows go.
+ * reads and failed sign-ins (and residents' sign-ups and codes, {@code kyodo.ops.resident}). Bounded in memory: when too many keys pile up, expired windows go.
  */
-final class EdgeLimits {
+public final class EdgeLimits {
 
     private static final int MAX_KEYS = 100_000;
 
@@ -22,12 +22,12 @@ final class EdgeLimits {
         }
     }
 
-    EdgeLimits(Clock clock) {
+    public EdgeLimits(Clock clock) {
         this.clock = clock;
     }
 
     /** Counts one more for the key; whether it is still within {@code limit} per {@code window}. */
-    boolean tryAcquire(String key, int limit, Duration window) {
+    public boolean tryAcquire(String key, int limit, Duration window) {
         return count(key, window) <= limit;
     }
 
@@ -48,7 +48,7 @@ final class EdgeLimits {
     }
 
     /** Seconds until the key's window ends, at least 1. */
-    long secondsLeft(String key) {
+    public long secondsLeft(String key) {
         Window w = windows.get(key);
         if (w == null) {
             return 1;

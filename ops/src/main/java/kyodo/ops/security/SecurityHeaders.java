@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
  * Swagger UI pages that need their own scripts and styles, no referrer, no browser features, and no
  * server banner.
  */
-final class SecurityHeaders implements WebFilter {
+public final class SecurityHeaders implements WebFilter {
 
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     /** The portal's pages: their own CSS, images and (later) scripts only; nothing inline, nothing framed. */

@@ -30,6 +30,9 @@ public final class PortalPaths {
     /** Where the staff console's pages are (ops, issue 16): signed-in only, but the same language and page policy. */
     public static final String CONSOLE = "/console";
 
+    /** Where residents' own pages are (ops, issue 17): their account, signed-in mostly; the same language and page policy. */
+    public static final String RESIDENT = "/resident";
+
     /** Whether a (canonical) request path is one of the public portal's HTML pages. */
     public static boolean isPage(String path) {
         return PAGES.contains(path) || PAGE_PREFIXES.stream().anyMatch(prefix -> oneSegmentAfter(path, prefix))
@@ -37,11 +40,16 @@ public final class PortalPaths {
     }
 
     /**
-     * Whether a (canonical) request path is a page of the portal or of the staff console: both take
-     * the portal's language choice and page policy (the console signed-in only).
+     * Whether a (canonical) request path is a page of the portal, of the staff console or of residents'
+     * accounts: all take the portal's language choice and page policy (the console signed-in only).
      */
     public static boolean isHtml(String path) {
-        return isPage(path) || isConsole(path);
+        return isPage(path) || isConsole(path) || isResident(path);
+    }
+
+    /** Whether a (canonical) request path is one of residents' own pages. */
+    public static boolean isResident(String path) {
+        return path.equals(RESIDENT) || path.startsWith(RESIDENT + "/");
     }
 
     /** Whether a (canonical) request path is one of the staff console's pages. */

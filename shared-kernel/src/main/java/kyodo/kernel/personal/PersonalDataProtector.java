@@ -52,6 +52,18 @@ public final class PersonalDataProtector {
     }
 
     /**
+     * Seals a further value for a subject whose key exists (a resident's proposal, sealed with the
+     * key of their account: one person, one key, one erasure).
+     *
+     * @throws IllegalStateException when the subject has no key (unknown, or erased)
+     */
+    public SealedPersonalData sealForSubject(String subjectId, Object value) {
+        byte[] key = vault.findKey(subjectId).orElseThrow(() -> new IllegalStateException(
+                "no key for subject " + subjectId + ": unknown or erased"));
+        return seal(subjectId, key, value);
+    }
+
+    /**
      * Opens sealed data.
      *
      * @return the value, or empty when the subject's key was destroyed (the data is erased)

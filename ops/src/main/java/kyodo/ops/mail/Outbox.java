@@ -1,0 +1,110 @@
+package kyodo.ops.mail;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The durable outbox: a message is stored here before the request that caused it answers, and stays
+ * until it was delivered, however often delivery fails (each failure waits longer before the next
+ * try, up to a cap). Delivery is at least once: a crash between sending and {@link #delivered}
+ * sends the message again. A delivered message is deleted, its address with it.
+ */
+public class Outbox implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final MailSettings settings;
+    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    Outbox(String jdbcUrl, MailSettings settings, Clock clock) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername("kyodo");
+        config.setPassword("");
+        config.setMaximumPoolSize(2);
+        config.setPoolName("kyodo-outbox");
+        this.dataSource = new HikariDataSource(config);
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.clock = clock;
+        this.settings = settings;
+        jdbc.execute("CREATE TABLE IF NOT EXISTS mail_outbox (id VARCHAR(36) PRIMARY KEY, "
+                + "recipient VARCHAR(320) NOT NULL, subject VARCHAR(500) NOT NULL, body CLOB NOT NULL, "
+                + "created_at TIMESTAMP WITH TIME ZONE NOT NULL, attempts INT NOT NULL, "
+                + "next_attempt_at TIMESTAMP WITH TIME ZONE NOT NULL, last_failure VARCHAR(200))");
+    }
+
+    /** Stores a message for sending; the relay is told at once. */
+    public String queue(String to, String subject, String body) {
+        String id = UUID.randomUUID().toString();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        jdbc.update("INSERT INTO mail_outbox (id, recipient, subject, body, created_at, attempts, next_attempt_at) "
+                + "VALUES (?, ?, ?, ?, ?, 0, ?)", id, to, subject, body, Timestamp.from(now), Timestamp.from(now));
+        listeners.forEach(Runnable::run);
+        return id;
+    }
+
+    /** Messages whose next try is due, oldest first, at most {@code limit}. */
+    List<MailMessage> due(int limit) {
+        return jdbc.query("SELECT id, recipient, subject, body, created_at FROM mail_outbox "
+                        + "WHERE next_attempt_at <= ? ORDER BY created_at, id LIMIT ?",
+                (rs, n) -> new MailMessage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant()), Timestamp.from(clock.instant()), limit);
+    }
+
+    /** The message went out: it is forgotten, address and all. */
+    void delivered(String id) {
+        jdbc.update("DELETE FROM mail_outbox WHERE id = ?", id);
+    }
+
+    /**
+     * A try failed: the next one waits {@code first-retry}, doubling with each failure up to
+     * {@code max-retry}. Only the failure's kind is kept (its message may name the address).
+     */
+    void failed(String id, Throwable failure) {
+        Integer attempts = jdbc.queryForObject("SELECT attempts FROM mail_outbox WHERE id = ?", Integer.class, id);
+        int next = attempts == null ? 1 : attempts + 1;
+        jdbc.update("UPDATE mail_outbox SET attempts = ?, next_attempt_at = ?, last_failure = ? WHERE id = ?",
+                next, Timestamp.from(clock.instant().plus(wait(next))), failure.getClass().getName(), id);
+    }
+
+    /** The wait after the n-th failure: first, 2×first, 4×first … up to the cap. */
+    Duration wait(int failures) {
+        Duration wait = settings.firstRetry();
+        for (int i = 1; i < failures && wait.compareTo(settings.maxRetry()) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(settings.maxRetry()) > 0 ? settings.maxRetry() : wait;
+    }
+
+    /** Messages not yet delivered. */
+    public int pending() {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox", Integer.class);
+        return n == null ? 0 : n;
+    }
+
+    /** Failed tries of the messages still waiting (for an operator, and to see that a retry is pending). */
+    public int failedTries() {
+        Integer n = jdbc.queryForObject("SELECT COALESCE(SUM(attempts), 0) FROM mail_outbox", Integer.class);
+        return n == null ? 0 : n;
+    }
+
+    /** Called after every queued message (the relay sends it at once). */
+    void onQueued(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,147 @@
+package kyodo.ops.portal;
+
+import kyodo.ops.KyodoApplication;
+import kyodo.ops.ResidentMailbox;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A resident's journey in a real browser (issue 17), in Japanese and in English: sign up, confirm with
+ * the code from the mail (the outbox's {@code .eml} file), sign in, get verified with a code a member
+ * of staff issues in the console, submit a proposal, find it in "my proposals", delete the account.
+ * Every resident page on the way, and the console's code page, has no WCAG 2.x A/AA violation that
+ * axe-core finds; screenshots go to {@code target/resident-screenshots/}.
+ */
+class ResidentBrowserIT {
+
+    private static final Path SCREENSHOTS = Path.of("target", "resident-screenshots");
+    private static final String STAFF = "resident-test-saiwai";
+    private static final String STAFF_PASSWORD = "resident-test-staff-password";
+    private static final String PASSWORD = "resident-browser-password";
+
+    @TempDir
+    static Path dataDir;
+    @TempDir
+    static Path profile;
+    private static ConfigurableApplicationContext app;
+    private static ChromeDriver browser;
+    private static String baseUrl;
+
+    @BeforeAll
+    static void start() throws Exception {
+        browser = Chromium.start(profile);
+        app = KyodoApplication.start("--server.port=0", "--kyodo.data-dir=" + dataDir,
+                "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                "--kyodo.security.rate-limit.public-per-minute=0",
+                "--kyodo.security.accounts[0].username=" + STAFF,
+                "--kyodo.security.accounts[0].password-hash=" + new BCryptPasswordEncoder(4).encode(STAFF_PASSWORD),
+                "--kyodo.security.accounts[0].role=STAFF", "--kyodo.security.accounts[0].ward=saiwai");
+        baseUrl = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void aResidentSignsUpIsVerifiedSubmitsAProposalAndDeletesTheirAccount() throws IOException {
+        journey("ja", "browser.planted-ja@example.jp", "ブラウザ試験 花子", "XY-0001-0001", "ベンチを増やしてほしい");
+        journey("en", "browser.planted-en@example.jp", "Browser Tester", "XY-0002-0002", "More benches, please");
+    }
+
+    private static void journey(String lang, String email, String name, String document, String title) throws IOException {
+        browser.manage().deleteAllCookies();
+        browser.get(baseUrl + "/resident/sign-up?lang=" + lang);
+        check("sign-up", lang);
+        click("form.console-form button");
+        Chromium.arrivesAt(browser, ExpectedConditions.presenceOfElementLocated(By.id("f-email-error")));
+        assertThat(browser.findElement(By.id("f-email")).getAttribute("aria-describedby")).isEqualTo("f-email-error");
+        check("sign-up-invalid", lang);
+        browser.findElement(By.id("f-email")).sendKeys(email);
+        browser.findElement(By.id("f-name")).sendKeys(name);
+        browser.findElement(By.id("f-password")).sendKeys(PASSWORD);
+        click("form.console-form button");
+        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/resident/confirm?sent=1"));
+        check("confirm", lang);
+
+        browser.findElement(By.id("f-email")).sendKeys(email);
+        browser.findElement(By.id("f-code")).sendKeys(ResidentMailbox.codeFor(dataDir, email));
+        click("form.console-form button");
+        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/resident/sign-in?notice=confirmed"));
+        check("sign-in", lang);
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        click("form.console-form button");
+        Chromium.arrivesAt(browser, ExpectedConditions.urlToBe(baseUrl + "/resident"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains(name, email);
+        check("account", lang);
+
+        // at the counter: a member of staff issues the code in the console
+        browser.get(baseUrl + "/console/sign-in");
+        browser.findElement(By.id("username")).sendKeys(STAFF);
+        browser.findElement(By.id("password")).sendKeys(STAFF_PASSWORD);
+        click("form.console-form button");
+        Chromium.arrivesAt(browser, ExpectedConditions.urlToBe(baseUrl + "/console"));
+        browser.get(baseUrl + "/console/resident-codes");
+        browser.findElement(By.id("code-documentId")).sendKeys(document);
+        click("form.console-form button");
+        Chromium.arrivesAt(browser, ExpectedConditions.presenceOfElementLocated(By.id("issued-code")));
+        check("console-resident-code", lang);
+        String code = browser.findElement(By.id("issued-code")).getText();
+
+        browser.get(baseUrl + "/resident/verification");
+        check("verification", lang);
+        browser.findElement(By.id("f-code")).sendKeys(code);
+        click("form.console-form button");
+        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/resident?verified=1"));
+        assertThat(browser.findElement(By.id("verified-now")).isDisplayed()).isTrue();
+
+        browser.get(baseUrl + "/resident/proposals/new");
+        check("new-proposal", lang);
+        browser.findElement(By.id("f-title")).sendKeys(title);
+        browser.findElement(By.id("f-body")).sendKeys("駅前の広場に座れる場所が足りません。");
+        browser.findElement(By.id("f-themes")).sendKeys("公園");
+        click("form.console-form button");
+        Chromium.arrivesAt(browser, ExpectedConditions.urlMatches("/resident/proposals/[^/?]+\\?minVersion=0$"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(title);
+        check("proposal", lang);
+        browser.get(baseUrl + "/resident/proposals");
+        assertThat(browser.findElement(By.id("my-proposals")).getText()).contains(title);
+        check("proposals", lang);
+        browser.get(baseUrl + "/resident/proposals/no-such-proposal");
+        check("not-found", lang);
+
+        browser.get(baseUrl + "/resident");
+        browser.findElement(By.id("f-confirm")).click();
+        click("#form-delete button");
+        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/resident/sign-in?notice=deleted"));
+        assertThat(browser.findElement(By.id("notice")).isDisplayed()).isTrue();
+    }
+
+    private static void click(String css) {
+        browser.findElement(By.cssSelector(css)).click();
+    }
+
+    private static void check(String name, String lang) throws IOException {
+        Axe.assertNoWcagViolationAndPhotograph(browser, name, lang, SCREENSHOTS);
+    }
+}
