@@ -40,10 +40,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * it answers a signed ID token with the nonce. It records every authorization request, for tests to
  * assert what the console sent.
  */
-final class ConsoleOidcProvider implements AutoCloseable {
+public final class ConsoleOidcProvider implements AutoCloseable {
 
-    static final String CLIENT_ID = "kyodo-console";
-    static final String CLIENT_SECRET = "console-client-secret";
+    public static final String CLIENT_ID = "kyodo-console";
+    public static final String CLIENT_SECRET = "console-client-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
@@ -69,7 +69,7 @@ final class ConsoleOidcProvider implements AutoCloseable {
         server.start();
     }
 
-    static ConsoleOidcProvider start() {
+    public static ConsoleOidcProvider start() {
         try {
             return new ConsoleOidcProvider();
         } catch (IOException | JOSEException e) {
@@ -77,12 +77,12 @@ final class ConsoleOidcProvider implements AutoCloseable {
         }
     }
 
-    String issuer() {
+    public String issuer() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** The claims of whoever signs in next (besides iss, aud, exp, iat and nonce). */
-    void signsInNext(Map<String, Object> claims) {
+    public void signsInNext(Map<String, Object> claims) {
         next = Map.copyOf(claims);
     }
 
