@@ -1,6 +1,7 @@
 package kyodo.ops.console;
 
 import kyodo.ops.security.CitySignIn;
+import kyodo.ops.security.SecuritySettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -23,9 +24,11 @@ import java.util.Set;
 class SignInPageController {
 
     private final ObjectProvider<CitySignIn> citySignIn;
+    private final boolean localAccounts;
 
-    SignInPageController(ObjectProvider<CitySignIn> citySignIn) {
+    SignInPageController(ObjectProvider<CitySignIn> citySignIn, SecuritySettings security) {
         this.citySignIn = citySignIn;
+        this.localAccounts = security.localAccounts();
     }
 
     /** What the edge may send back; anything else in {@code ?error=} is ignored. */
@@ -43,6 +46,7 @@ class SignInPageController {
         // the button to the city's provider, only when one is configured
         CitySignIn city = citySignIn.getIfAvailable();
         model.put("cityAccount", city == null ? null : city.path());
+        model.put("localAccounts", localAccounts);
         HttpStatus status = known == null ? HttpStatus.OK
                 : "slowed".equals(known) ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.UNAUTHORIZED;
         return ConsoleView.page(exchange, "sign-in", "/console/sign-in", model, status);

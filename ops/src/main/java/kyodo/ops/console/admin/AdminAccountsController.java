@@ -3,6 +3,7 @@ package kyodo.ops.console.admin;
 import kyodo.kernel.Ward;
 import kyodo.kernel.access.Role;
 import kyodo.kernel.problem.KyodoProblemException;
+import kyodo.ops.console.ConsoleView;
 import kyodo.ops.security.StaffAccount;
 import kyodo.ops.security.StaffAccounts;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -50,7 +51,7 @@ class AdminAccountsController {
 
     @GetMapping(path = "/console/admin", produces = "text/html")
     Mono<Rendering> index(ServerWebExchange exchange) {
-        return AdminForms.page(exchange, "admin", "/console/admin", Map.of(), HttpStatus.OK);
+        return ConsoleView.page(exchange, "admin", "/console/admin", Map.of(), HttpStatus.OK);
     }
 
     @GetMapping(path = SELF, produces = "text/html")
@@ -109,7 +110,7 @@ class AdminAccountsController {
             model.put("accounts", all.stream().map(AccountRow::of).toList());
             model.put("roles", Arrays.stream(Role.values()).map(Role::name).toList());
             model.put("wards", Arrays.asList(Ward.values()));
-            return AdminForms.page(exchange, "admin-accounts", SELF, model, status);
+            return ConsoleView.page(exchange, "admin-accounts", SELF, model, status);
         });
     }
 

@@ -4,11 +4,7 @@ import kyodo.kernel.problem.FieldViolation;
 import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.problem.ProblemDetails;
 import kyodo.kernel.problem.ProblemRendering;
-import kyodo.ops.console.ConsoleView;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
-import reactor.core.publisher.Mono;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,19 +12,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the ADMIN pages share: a page with its model, and a refusal from the place that decides (the
+ * What the ADMIN pages' forms share: a refusal from the place that decides (the
  * account store, the throttle, the command side) shown on the page: its title in the page's language,
  * and each named field marked, with the page's own words for what that field needs.
  */
 final class AdminForms {
 
     private AdminForms() {
-    }
-
-    /** An ADMIN page: the form values typed (kept on a refusal) and what happened. */
-    static Mono<Rendering> page(ServerWebExchange exchange, String template, String self, Map<String, ?> model,
-                                HttpStatus status) {
-        return ConsoleView.page(exchange, template, self, model, status);
     }
 
     /** The model of a refused form: which fields were wrong, the refusal's title and detail, its status. */

@@ -6,6 +6,7 @@ import kyodo.command.web.ActingStaff;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.FieldViolation;
 import kyodo.kernel.problem.KyodoProblemException;
+import kyodo.ops.console.ConsoleView;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -99,6 +100,6 @@ class AdminPersonsController {
     private static Mono<Rendering> show(Map<String, Object> model, HttpStatus status, ServerWebExchange exchange) {
         model.putIfAbsent("found", null);
         model.putIfAbsent("erased", null);
-        return AdminForms.page(exchange, "admin-persons", SELF, model, status);
+        return ConsoleView.page(exchange, "admin-persons", SELF, model, status);
     }
 }

@@ -1,6 +1,7 @@
 package kyodo.ops.console.admin;
 
 import kyodo.kernel.problem.KyodoProblemException;
+import kyodo.ops.console.ConsoleView;
 import kyodo.ops.security.SignInThrottles;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -57,6 +58,6 @@ class AdminThrottlesController {
 
     private Mono<Rendering> show(Map<String, Object> model, HttpStatus status, ServerWebExchange exchange) {
         model.put("throttles", throttles.list(LISTED));
-        return AdminForms.page(exchange, "admin-throttles", SELF, model, status);
+        return ConsoleView.page(exchange, "admin-throttles", SELF, model, status);
     }
 }
