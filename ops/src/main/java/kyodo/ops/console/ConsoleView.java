@@ -23,7 +23,7 @@ import java.util.Optional;
  * (the language and the link to the other one, the portal's formatter, the signed-in member, and the
  * session's CSRF token, which every form carries).
  */
-final class ConsoleView {
+public final class ConsoleView {
 
     /** The query parameter that chooses the language (the portal's, which the language filter reads). */
     private static final String LANG = "lang";
@@ -34,7 +34,7 @@ final class ConsoleView {
     /**
      * @param self the page's own GET path, for the language switch (a form's answer is rendered at its POST path)
      */
-    static Mono<Rendering> page(ServerWebExchange exchange, String template, String self, Map<String, ?> model,
+    public static Mono<Rendering> page(ServerWebExchange exchange, String template, String self, Map<String, ?> model,
                                 HttpStatus status) {
         Locale locale = exchange.getLocaleContext().getLocale();
         String lang = locale == null ? "ja" : locale.getLanguage();
@@ -54,7 +54,7 @@ final class ConsoleView {
     }
 
     /** The signed-in member, if any (the sign-in page has none). */
-    static Mono<Optional<Actor>> signedIn() {
+    public static Mono<Optional<Actor>> signedIn() {
         return ReactiveSecurityContextHolder.getContext()
                 .map(SecurityContext::getAuthentication)
                 .filter(Authentication::isAuthenticated)

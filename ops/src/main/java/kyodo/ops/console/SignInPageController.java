@@ -1,5 +1,8 @@
 package kyodo.ops.console;
 
+import kyodo.ops.security.CitySignIn;
+import kyodo.ops.security.SecuritySettings;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,13 +17,22 @@ import java.util.Set;
 
 /**
  * The console's sign-in page. The form posts to the security edge ({@code kyodo.ops.security}), which
- * checks the password and sends the browser on to the inbox, or back here naming what went wrong.
+ * checks the password and sends the browser on to the inbox, or back here naming what went wrong; with
+ * an OIDC provider configured, a link starts the sign-in with the city's account instead.
  */
 @Controller
 class SignInPageController {
 
+    private final ObjectProvider<CitySignIn> citySignIn;
+    private final boolean localAccounts;
+
+    SignInPageController(ObjectProvider<CitySignIn> citySignIn, SecuritySettings security) {
+        this.citySignIn = citySignIn;
+        this.localAccounts = security.localAccounts();
+    }
+
     /** What the edge may send back; anything else in {@code ?error=} is ignored. */
-    private static final Set<String> ERRORS = Set.of("refused", "slowed", "disabled");
+    private static final Set<String> ERRORS = Set.of("refused", "slowed", "disabled", "city", "cityRefused");
 
     @GetMapping(path = "/console/sign-in", produces = "text/html")
     Mono<Rendering> signIn(@RequestParam(required = false) String error,
@@ -31,6 +43,10 @@ class SignInPageController {
         model.put("error", known);
         model.put("retryAfter", "slowed".equals(known) && retryAfter != null && retryAfter > 0 ? retryAfter : 1L);
         model.put("signedOut", signedOut != null);
+        // the button to the city's provider, only when one is configured
+        CitySignIn city = citySignIn.getIfAvailable();
+        model.put("cityAccount", city == null ? null : city.path());
+        model.put("localAccounts", localAccounts);
         HttpStatus status = known == null ? HttpStatus.OK
                 : "slowed".equals(known) ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.UNAUTHORIZED;
         return ConsoleView.page(exchange, "sign-in", "/console/sign-in", model, status);

@@ -1,6 +1,7 @@
 package kyodo.ops.security;
 
 import kyodo.ops.console.ConsoleSettings;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,9 +13,11 @@ import org.springframework.http.MediaType;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.DefaultServerRedirectStrategy;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.WebFilterExchange;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
@@ -42,8 +45,10 @@ import java.nio.charset.StandardCharsets;
  * a session ends after {@link ConsoleSettings#sessionTimeout()} without a request, and on sign-out
  * (POST). The password is checked by the same {@link LocalSignIn} as HTTP Basic, with the client
  * address, so the same throttle (ADR 15) slows a guesser per account and address and per address,
- * never the account's owner elsewhere. The console is for STAFF, WARD_HEAD and ADMIN; an ANALYST gets
- * a plain 403 page, a visitor who is not signed in the sign-in page.
+ * never the account's owner elsewhere. With a client registered at the city's OIDC provider, staff may
+ * sign in with the city's account instead ({@link ConsoleOidc}). The console is for STAFF, WARD_HEAD and
+ * ADMIN, its ADMIN pages ({@code /console/admin/**}) for ADMIN only; an ANALYST gets a plain 403 page, a
+ * visitor who is not signed in the sign-in page.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ConsoleSettings.class)
@@ -57,7 +62,7 @@ class ConsoleSecurity {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityWebFilterChain consoleChain(ServerHttpSecurity http, SecuritySettings settings, LocalSignIn localSignIn,
-                                           ConsoleSettings console) {
+                                           ConsoleSettings console, ObjectProvider<ConsoleOidc.Login> cityAccounts) {
         WebSessionServerSecurityContextRepository sessions = new WebSessionServerSecurityContextRepository();
         http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/console", "/console/**"))
                 .securityContextRepository(sessions)
@@ -79,11 +84,14 @@ class ConsoleSecurity {
                 .authorizeExchange(ex -> ex
                         .pathMatchers(HttpMethod.GET, SIGN_IN, "/console/console.css").permitAll()
                         .pathMatchers(HttpMethod.POST, SIGN_IN).permitAll()
+                        .pathMatchers("/console/admin", "/console/admin/**").hasRole("ADMIN")
                         .anyExchange().hasAnyRole("STAFF", "WARD_HEAD", "ADMIN"));
+        SessionStart toInbox = sessionStart(console);
         if (settings.localAccounts()) {
-            http.addFilterAt(formSignIn(localSignIn, sessions, console, settings.trustForwardedFor()),
+            http.addFilterAt(formSignIn(localSignIn, sessions, toInbox, settings.trustForwardedFor()),
                     SecurityWebFiltersOrder.FORM_LOGIN);
         }
+        cityAccounts.ifAvailable(city -> city.apply(http, sessions, toInbox, SIGN_IN));
         return http.build();
     }
 
@@ -95,7 +103,7 @@ class ConsoleSecurity {
      */
     private static AuthenticationWebFilter formSignIn(LocalSignIn localSignIn,
                                                       WebSessionServerSecurityContextRepository sessions,
-                                                      ConsoleSettings console, boolean trustForwardedFor) {
+                                                      SessionStart toInbox, boolean trustForwardedFor) {
         ServerFormLoginAuthenticationConverter form = new ServerFormLoginAuthenticationConverter();
         AuthenticationWebFilter filter = new AuthenticationWebFilter(localSignIn);
         filter.setRequiresAuthenticationMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, SIGN_IN));
@@ -105,17 +113,26 @@ class ConsoleSecurity {
             return attempt;
         }));
         filter.setSecurityContextRepository(sessions);
-        RedirectServerAuthenticationSuccessHandler toInbox = new RedirectServerAuthenticationSuccessHandler("/console");
-        filter.setAuthenticationSuccessHandler((webFilterExchange, authentication) -> webFilterExchange.getExchange()
-                .getSession()
-                .doOnNext(session -> session.setMaxIdleTime(console.sessionTimeout()))
-                .then(toInbox.onAuthenticationSuccess(webFilterExchange, authentication)));
+        filter.setAuthenticationSuccessHandler(toInbox::start);
         filter.setAuthenticationFailureHandler((webFilterExchange, failure) -> {
             String reason = failure instanceof SignInSlowedDown slowed ? "slowed&retryAfter=" + slowed.retryAfterSeconds()
                     : failure instanceof DisabledException ? "disabled" : "refused";
             return SIGN_IN_AGAIN.sendRedirect(webFilterExchange.getExchange(), URI.create(SIGN_IN + "?error=" + reason));
         });
         return filter;
+    }
+
+    /** What follows any sign-in to the console: the session times out as configured, the browser goes to the inbox. */
+    @FunctionalInterface
+    interface SessionStart {
+        Mono<Void> start(WebFilterExchange exchange, Authentication signedIn);
+    }
+
+    private static SessionStart sessionStart(ConsoleSettings console) {
+        RedirectServerAuthenticationSuccessHandler toInbox = new RedirectServerAuthenticationSuccessHandler("/console");
+        return (webFilterExchange, authentication) -> webFilterExchange.getExchange().getSession()
+                .doOnNext(session -> session.setMaxIdleTime(console.sessionTimeout()))
+                .then(toInbox.onAuthenticationSuccess(webFilterExchange, authentication));
     }
 
     private static RedirectServerLogoutSuccessHandler redirect(String location) {

@@ -1,5 +1,6 @@
 package kyodo.ops.security;
 
+import kyodo.kernel.access.Actor;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
@@ -109,7 +110,7 @@ class LocalSignIn implements ReactiveAuthenticationManager {
         if (known != null && known.until().isAfter(now) && known.readAt().plus(RECHECK).isAfter(now)
                 && MessageDigest.isEqual(known.mac(), mac)) {
             throttle.succeeded(username, address);
-            return Mono.just(signedIn(known.account()));
+            return Mono.just(signedIn(known.account().actor()));
         }
         String key = username + '\n' + address + '\n' + HexFormat.of().formatHex(mac);
         CompletableFuture<Verdict> mine = new CompletableFuture<>();
@@ -153,7 +154,7 @@ class LocalSignIn implements ReactiveAuthenticationManager {
             }
             default -> {
                 throttle.succeeded(username, address);
-                return signedIn(verdict.account());
+                return signedIn(verdict.account().actor());
             }
         }
     }
@@ -185,10 +186,12 @@ class LocalSignIn implements ReactiveAuthenticationManager {
         return new Verdict(Outcome.SIGNED_IN, account, null);
     }
 
-    private static Authentication signedIn(StaffAccount account) {
-        return UsernamePasswordAuthenticationToken.authenticated(account.actor(), null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + account.actor().role().name())));
+    /** A signed-in member of staff: the actor is the principal, its role the one authority. */
+    static Authentication signedIn(Actor actor) {
+        return UsernamePasswordAuthenticationToken.authenticated(actor, null,
+                List.of(new SimpleGrantedAuthority("ROLE_" + actor.role().name())));
     }
+
     private byte[] mac(String username, String password) {
         try {
             Mac hmac = Mac.getInstance("HmacSHA256");

@@ -6,6 +6,7 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.ClaimAccessor;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import reactor.core.publisher.Mono;
@@ -15,7 +16,8 @@ import java.util.List;
 
 /**
  * Production sign-in through an OIDC provider: a validated JWT becomes an {@link Actor} from its
- * claims (account id, kyodo role, ward; names are never read). A token without a valid kyodo role
+ * claims (account id, kyodo role, ward; names are never read); the console's ID tokens map the same
+ * way ({@link ConsoleOidc}). A token without a valid kyodo role
  * or with an unknown ward signs nobody in.
  */
 class OidcActors implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
@@ -30,13 +32,23 @@ class OidcActors implements Converter<Jwt, Mono<AbstractAuthenticationToken>> {
     public Mono<AbstractAuthenticationToken> convert(Jwt jwt) {
         Actor actor;
         try {
-            actor = StaffAccounts.actor(jwt.getClaimAsString(claims.staffIdClaim()),
-                    jwt.getClaimAsString(claims.roleClaim()), jwt.getClaimAsString(claims.wardClaim()));
+            actor = actor(jwt, claims);
         } catch (KyodoProblemException e) {
             return Mono.error(new InvalidBearerTokenException("The token does not name a kyodo role and scope: "
                     + e.errors()));
         }
         return Mono.just(new ActorToken(actor, jwt));
+    }
+
+    /**
+     * The one mapping from an OIDC provider's claims to an actor, for the API's bearer tokens and the
+     * console's ID tokens alike.
+     *
+     * @throws KyodoProblemException naming what is missing or invalid
+     */
+    static Actor actor(ClaimAccessor token, SecuritySettings.Jwt claims) {
+        return StaffAccounts.actor(token.getClaimAsString(claims.staffIdClaim()),
+                token.getClaimAsString(claims.roleClaim()), token.getClaimAsString(claims.wardClaim()));
     }
 
     /** An authenticated token whose principal is the actor. */
