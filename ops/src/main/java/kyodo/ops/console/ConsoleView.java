@@ -1,6 +1,12 @@
 package kyodo.ops.console;
 
+import kyodo.kernel.Ward;
 import kyodo.kernel.access.Actor;
+import kyodo.kernel.problem.CommonProblems;
+import kyodo.kernel.problem.FieldViolation;
+import kyodo.kernel.problem.KyodoProblemException;
+import kyodo.kernel.problem.ProblemDetails;
+import kyodo.kernel.problem.ProblemRendering;
 import kyodo.query.portal.PortalFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -14,6 +20,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +31,7 @@ import java.util.Optional;
  * (the language and the link to the other one, the portal's formatter, the signed-in member, and the
  * session's CSRF token, which every form carries).
  */
-final class ConsoleView {
+public final class ConsoleView {
 
     /** The query parameter that chooses the language (the portal's, which the language filter reads). */
     private static final String LANG = "lang";
@@ -34,7 +42,7 @@ final class ConsoleView {
     /**
      * @param self the page's own GET path, for the language switch (a form's answer is rendered at its POST path)
      */
-    static Mono<Rendering> page(ServerWebExchange exchange, String template, String self, Map<String, ?> model,
+    public static Mono<Rendering> page(ServerWebExchange exchange, String template, String self, Map<String, ?> model,
                                 HttpStatus status) {
         Locale locale = exchange.getLocaleContext().getLocale();
         String lang = locale == null ? "ja" : locale.getLanguage();
@@ -54,7 +62,7 @@ final class ConsoleView {
     }
 
     /** The signed-in member, if any (the sign-in page has none). */
-    static Mono<Optional<Actor>> signedIn() {
+    public static Mono<Optional<Actor>> signedIn() {
         return ReactiveSecurityContextHolder.getContext()
                 .map(SecurityContext::getAuthentication)
                 .filter(Authentication::isAuthenticated)
@@ -62,6 +70,32 @@ final class ConsoleView {
                 .filter(Actor.class::isInstance)
                 .map(principal -> Optional.of((Actor) principal))
                 .defaultIfEmpty(Optional.empty());
+    }
+
+    /**
+     * The ward a page shows: a ward-scoped member's own (whatever they ask for); a city-wide member's choice,
+     * or the whole city (null).
+     */
+    public static Ward wardOf(Actor actor, String asked) {
+        if (!actor.cityWide()) {
+            return actor.ward();
+        }
+        if (asked == null || asked.isEmpty()) {
+            return null;
+        }
+        return Ward.fromCode(asked).orElseThrow(() -> new KyodoProblemException(CommonProblems.INVALID_INPUT,
+                "Unknown ward.", List.of(new FieldViolation("ward", "a ward code, e.g. saiwai")), Map.of()));
+    }
+
+    /** A refused command as a page shows it: its title in the page's language, the command side's detail, its status. */
+    public static Map<String, Object> refusal(ProblemDetails problem, ServerWebExchange exchange) {
+        boolean english = ProblemRendering.english(exchange.getLocaleContext().getLocale());
+        Map<String, Object> shown = new HashMap<>();
+        shown.put("status", problem.status());
+        shown.put("title", english ? problem.titleEn() : problem.titleJa());
+        shown.put("detail", problem.detail());
+        shown.put("slug", problem.slug());
+        return shown;
     }
 
     private static String switchUrl(ServerWebExchange exchange, String self, String other) {
