@@ -2,13 +2,11 @@ package kyodo.ops.console;
 
 import jakarta.validation.Validator;
 import kyodo.command.sending.AggregateCommands;
-import kyodo.command.sending.BusProblems;
 import kyodo.command.web.ActingStaff;
 import kyodo.kernel.Ward;
 import kyodo.kernel.access.Actor;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
-import kyodo.kernel.problem.ProblemDetails;
 import kyodo.query.listing.Viewer;
 import kyodo.query.meeting.MeetingViews.MeetingListItem;
 import kyodo.query.proposal.ProposalViews;
@@ -28,7 +26,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A proposal in the console: its state and timeline, the proposer (opened only for staff of its ward,
@@ -58,11 +55,6 @@ class ProposalPageController {
         this.referralMeetings = referralMeetings;
     }
 
-    /** What a failed form leaves on the page: which form, what was typed, and what was wrong. */
-    private record Outcome(ProposalAction action, Map<String, String> values, Map<String, FormErrors.FieldError> errors,
-                           ProblemDetails refusal) {
-    }
-
     @GetMapping(path = "/console/proposals/{id}", produces = "text/html")
     Mono<Rendering> proposal(@PathVariable String id, @RequestParam(required = false) String done,
                              @RequestParam(required = false) Long minVersion, ServerWebExchange exchange) {
@@ -85,24 +77,18 @@ class ProposalPageController {
             }
             String ifMatch = errors.version(form);
             if (!errors.isEmpty()) {
-                return show(id, actor, null, null, new Outcome(act, form, errors.byField(), null), exchange,
-                        HttpStatus.BAD_REQUEST);
+                return show(id, actor, null, null, FormPosts.Outcome.invalid(act.slug(), form, errors.byField()),
+                        exchange, HttpStatus.BAD_REQUEST);
             }
-            return commands.send(id, ifMatch, actor, act.command(body))
-                    .map(newVersion -> Rendering.redirectTo("/console/proposals/" + id + "?done=" + act.slug()
-                            + "&minVersion=" + newVersion).status(HttpStatus.SEE_OTHER).build())
-                    .onErrorResume(failure -> BusProblems.of(failure).isPresent(), failure -> {
-                        ProblemDetails refusal = BusProblems.of(failure).orElseThrow();
-                        // stale: the proposal is past the form's version, so show at least the change that won
-                        Long atLeast = refusal.status() == HttpStatus.PRECONDITION_FAILED.value()
-                                ? Long.parseLong(form.get("version")) + 1 : null;
-                        return show(id, actor, atLeast, null, new Outcome(act, form, Map.of(), refusal), exchange,
-                                HttpStatus.valueOf(refusal.status()));
-                    });
+            return FormPosts.answer(commands.send(id, ifMatch, actor, act.command(body)),
+                    version -> "/console/proposals/" + id + "?done=" + act.slug() + "&minVersion=" + version,
+                    refusal -> show(id, actor, FormPosts.atLeastAfter(refusal, form.get("version")), null,
+                            new FormPosts.Outcome(act.slug(), form, Map.of(), refusal), exchange,
+                            HttpStatus.valueOf(refusal.status())));
         });
     }
 
-    private Mono<Rendering> show(String id, Actor actor, Long minVersion, String done, Outcome outcome,
+    private Mono<Rendering> show(String id, Actor actor, Long minVersion, String done, FormPosts.Outcome outcome,
                                  ServerWebExchange exchange, HttpStatus status) {
         return reads.readDocument(id, () -> views.find(id), minVersion, NOT_FOUND)
                 .flatMap(doc -> Blocking.read(() -> views.staffView(doc, Viewer.of(actor))))
@@ -117,19 +103,15 @@ class ProposalPageController {
                             && actions.contains(ProposalAction.REFERRAL.slug())
                             ? Blocking.read(() -> referralMeetings.of(ward)) : Mono.just(List.of());
                     return meetings.flatMap(canDecide -> {
-                    Map<String, Object> model = new HashMap<>();
-                    model.put("p", p);
-                    model.put("proposer", view.proposer());
-                    model.put("ownWard", ownWard);
-                    model.put("actions", actions);
-                    model.put("meetings", canDecide);
-                    model.put("done", done);
-                    model.put("failed", outcome == null ? null : outcome.action().slug());
-                    model.put("values", outcome == null ? Map.of() : outcome.values());
-                    model.put("errors", outcome == null ? Map.of() : outcome.errors());
-                    model.put("refusal", Optional.ofNullable(outcome).map(Outcome::refusal).map(r -> ConsoleView.refusal(r,
-                            exchange)).orElse(null));
-                    return ConsoleView.page(exchange, "proposal", "/console/proposals/" + id, model, status);
+                        Map<String, Object> model = new HashMap<>();
+                        model.put("p", p);
+                        model.put("proposer", view.proposer());
+                        model.put("ownWard", ownWard);
+                        model.put("actions", actions);
+                        model.put("meetings", canDecide);
+                        model.put("done", done);
+                        FormPosts.describe(model, outcome, exchange);
+                        return ConsoleView.page(exchange, "proposal", "/console/proposals/" + id, model, status);
                     });
                 });
     }

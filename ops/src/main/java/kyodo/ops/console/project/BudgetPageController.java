@@ -11,6 +11,7 @@ import kyodo.kernel.Ward;
 import kyodo.kernel.access.Actor;
 import kyodo.ops.console.ConsoleView;
 import kyodo.ops.console.FormErrors;
+import kyodo.ops.console.FormPosts;
 import kyodo.query.budget.WardBudgetViews;
 import kyodo.query.budget.WardBudgetViews.BudgetKey;
 import kyodo.query.budget.WardBudgetViews.WardBudgetSummary;

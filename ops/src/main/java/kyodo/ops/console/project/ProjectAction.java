@@ -4,6 +4,7 @@ import kyodo.command.project.ApproveProject;
 import kyodo.command.project.RecordAllocation;
 import kyodo.command.project.web.ProjectCommandBodies;
 import kyodo.ops.console.FormErrors;
+import kyodo.ops.console.FormPosts;
 import org.springframework.util.MultiValueMap;
 
 import java.util.Arrays;

@@ -10,6 +10,7 @@ import kyodo.kernel.access.Actor;
 import kyodo.kernel.project.ProjectProgramme;
 import kyodo.ops.console.ConsoleView;
 import kyodo.ops.console.FormErrors;
+import kyodo.ops.console.FormPosts;
 import kyodo.query.listing.ListParameters;
 import kyodo.query.project.ProjectListQuery;
 import kyodo.query.project.ProjectStatus;

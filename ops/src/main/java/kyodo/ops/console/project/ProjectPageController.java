@@ -15,6 +15,7 @@ import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.ops.console.ConsoleView;
 import kyodo.ops.console.FormErrors;
+import kyodo.ops.console.FormPosts;
 import kyodo.query.budget.WardBudgetViews;
 import kyodo.query.project.ProjectViews;
 import kyodo.query.project.ProjectViews.ProjectView;
