@@ -1,6 +1,7 @@
 package kyodo.ops.console;
 
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -80,6 +81,16 @@ public final class FormErrors {
             return null;
         }
         return "\"" + version + "\"";
+    }
+
+    /**
+     * Checks the body record with the JSON API's constraints (the same validator), unless a field could not
+     * even be read into it (its error is already noted).
+     */
+    public void check(Object body, Validator validator) {
+        if (errors.isEmpty()) {
+            add(validator.validate(body));
+        }
     }
 
     /** Adds the bean-validation violations of a body record (the JSON API's constraints). */

@@ -72,9 +72,7 @@ class ProposalPageController {
             Actor actor = read.getT2();
             FormErrors errors = new FormErrors();
             Object body = act.body(form, errors);
-            if (errors.isEmpty()) {
-                errors.add(validator.validate(body));
-            }
+            errors.check(body, validator);
             String ifMatch = errors.version(form);
             if (!errors.isEmpty()) {
                 return show(id, actor, null, null, FormPosts.Outcome.invalid(act.slug(), form, errors.byField()),

@@ -102,9 +102,7 @@ class BudgetPageController {
             FormErrors errors = new FormErrors();
             WardBudgetCommandBodies.Envelope body = new WardBudgetCommandBodies.Envelope(
                     errors.longNumber(form, "envelopeYen"), FormPosts.text(form, "reason"));
-            if (errors.isEmpty()) {
-                errors.add(validator.validate(body));
-            }
+            errors.check(body, validator);
             // a budget never set has no version yet: its first envelope creates it
             String ifMatch = "".equals(form.get("version")) ? null : errors.version(form);
             if (!errors.isEmpty()) {

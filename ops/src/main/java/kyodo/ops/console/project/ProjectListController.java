@@ -81,9 +81,7 @@ class ProjectListController {
                     actor.cityWide() ? FormPosts.text(form, "ward") : actor.ward().code(), errors.wholeNumber(form, "fiscalYear"),
                     FormPosts.text(form, "title"), FormPosts.text(form, "theme"), FormPosts.text(form, "programme"),
                     LaunchOrigins.origin(form.get("origin"), errors), FormPosts.text(form, "leadDepartment"));
-            if (errors.isEmpty()) {
-                errors.add(validator.validate(body));
-            }
+            errors.check(body, validator);
             String key = form.get("idempotencyKey");
             if (key == null || !KEY.matcher(key).matches()) {
                 errors.add("idempotencyKey", "Version");

@@ -17,6 +17,7 @@ import kyodo.ops.console.ConsoleView;
 import kyodo.ops.console.FormErrors;
 import kyodo.ops.console.FormPosts;
 import kyodo.query.budget.WardBudgetViews;
+import kyodo.query.budget.WardBudgetViews.WardBudgetView;
 import kyodo.query.project.ProjectViews;
 import kyodo.query.project.ProjectViews.ProjectView;
 import kyodo.query.web.Blocking;
@@ -36,6 +37,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
 /**
@@ -86,9 +88,7 @@ class ProjectPageController {
             Actor actor = read.getT2();
             FormErrors errors = new FormErrors();
             Object body = act.body(read.getT1(), errors);
-            if (errors.isEmpty()) {
-                errors.add(validator.validate(body));
-            }
+            errors.check(body, validator);
             String ifMatch = errors.version(form);
             if (!errors.isEmpty()) {
                 return show(id, actor, null, null, FormPosts.Outcome.invalid(act.slug(), form, errors.byField()),
@@ -119,14 +119,8 @@ class ProjectPageController {
     private Mono<Rendering> show(String id, Actor actor, Long minVersion, String done, FormPosts.Outcome outcome,
                                  ServerWebExchange exchange, HttpStatus status) {
         return reads.readDocument(id, () -> projects.find(id), minVersion, NOT_FOUND)
-                .flatMap(doc -> Blocking.read(() -> {
-                    ProjectView pr = projects.view(doc);
-                    Optional<Ward> ward = Ward.fromCode(pr.ward());
-                    // the envelope still available, read before an allocation is sent (the budget still decides)
-                    Optional<WardBudgetViews.WardBudgetView> budget = ward.flatMap(w -> budgets.find(
-                            new WardBudgetViews.BudgetKey(w, FiscalYear.of(pr.fiscalYear())))).map(budgets::view);
-                    return Map.entry(pr, budget);
-                }))
+                .flatMap(doc -> Blocking.read(() -> projects.view(doc)))
+                .flatMap(pr -> budgetOf(pr, minVersion != null).map(budget -> Map.entry(pr, budget)))
                 .flatMap(read -> {
                     ProjectView pr = read.getKey();
                     boolean ownWard = actor.covers(Ward.fromCode(pr.ward()).orElse(null));
@@ -141,6 +135,24 @@ class ProjectPageController {
                     FormPosts.describe(model, outcome, exchange);
                     return ConsoleView.page(exchange, "project", "/console/projects/" + id, model, status);
                 });
+    }
+
+    /**
+     * The ward budget the project draws on, for the envelope still available (the budget still decides). Right
+     * after a command (read your own writes) it is read once it counts what the project holds: an allocation
+     * changes the budget, another document, too. Should it lag beyond the bound, it is shown as it stands.
+     */
+    private Mono<Optional<WardBudgetView>> budgetOf(ProjectView pr, boolean afterCommand) {
+        Optional<Ward> ward = Ward.fromCode(pr.ward());
+        if (ward.isEmpty()) {
+            return Mono.just(Optional.empty());
+        }
+        WardBudgetViews.BudgetKey key = new WardBudgetViews.BudgetKey(ward.get(), FiscalYear.of(pr.fiscalYear()));
+        Callable<Optional<WardBudgetView>> lookup = () -> budgets.find(key).map(budgets::view);
+        Long counted = afterCommand && pr.allocatedYen() > 0 ? 1L : null;
+        return reads.read(lookup, budget -> budget.projects().stream().filter(f -> f.projectId().equals(pr.id()))
+                        .mapToLong(WardBudgetViews.FundedProject::allocatedYen).sum() >= pr.allocatedYen() ? 1 : 0, counted)
+                .onErrorResume(KyodoProblemException.class, lagging -> Blocking.read(lookup));
     }
 
     /** The forms for the project's status that the member's role may send (the command side still decides). */
