@@ -1,6 +1,12 @@
 package kyodo.ops.console;
 
+import kyodo.kernel.Ward;
 import kyodo.kernel.access.Actor;
+import kyodo.kernel.problem.CommonProblems;
+import kyodo.kernel.problem.FieldViolation;
+import kyodo.kernel.problem.KyodoProblemException;
+import kyodo.kernel.problem.ProblemDetails;
+import kyodo.kernel.problem.ProblemRendering;
 import kyodo.query.portal.PortalFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -14,6 +20,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +70,32 @@ public final class ConsoleView {
                 .filter(Actor.class::isInstance)
                 .map(principal -> Optional.of((Actor) principal))
                 .defaultIfEmpty(Optional.empty());
+    }
+
+    /**
+     * The ward a page shows: a ward-scoped member's own (whatever they ask for); a city-wide member's choice,
+     * or the whole city (null).
+     */
+    public static Ward wardOf(Actor actor, String asked) {
+        if (!actor.cityWide()) {
+            return actor.ward();
+        }
+        if (asked == null || asked.isEmpty()) {
+            return null;
+        }
+        return Ward.fromCode(asked).orElseThrow(() -> new KyodoProblemException(CommonProblems.INVALID_INPUT,
+                "Unknown ward.", List.of(new FieldViolation("ward", "a ward code, e.g. saiwai")), Map.of()));
+    }
+
+    /** A refused command as a page shows it: its title in the page's language, the command side's detail, its status. */
+    public static Map<String, Object> refusal(ProblemDetails problem, ServerWebExchange exchange) {
+        boolean english = ProblemRendering.english(exchange.getLocaleContext().getLocale());
+        Map<String, Object> shown = new HashMap<>();
+        shown.put("status", problem.status());
+        shown.put("title", english ? problem.titleEn() : problem.titleJa());
+        shown.put("detail", problem.detail());
+        shown.put("slug", problem.slug());
+        return shown;
     }
 
     private static String switchUrl(ServerWebExchange exchange, String self, String other) {

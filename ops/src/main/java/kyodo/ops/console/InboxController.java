@@ -2,10 +2,6 @@ package kyodo.ops.console;
 
 import kyodo.command.web.ActingStaff;
 import kyodo.kernel.Ward;
-import kyodo.kernel.access.Actor;
-import kyodo.kernel.problem.CommonProblems;
-import kyodo.kernel.problem.FieldViolation;
-import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.query.web.Blocking;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -36,7 +32,7 @@ class InboxController {
     @GetMapping(path = "/console", produces = "text/html")
     Mono<Rendering> inbox(@RequestParam(required = false) String ward, ServerWebExchange exchange) {
         return ActingStaff.current().flatMap(actor -> {
-            Ward shown = wardOf(actor, ward);
+            Ward shown = ConsoleView.wardOf(actor, ward);
             return Blocking.read(() -> inbox.of(shown)).flatMap(boxes -> {
                 Map<String, Object> model = new HashMap<>();
                 model.put("boxes", boxes);
@@ -45,17 +41,5 @@ class InboxController {
                 return ConsoleView.page(exchange, "inbox", "/console", model, HttpStatus.OK);
             });
         });
-    }
-
-    /** A ward-scoped member's own ward (whatever they ask for); a city-wide member's choice, or the city. */
-    static Ward wardOf(Actor actor, String asked) {
-        if (!actor.cityWide()) {
-            return actor.ward();
-        }
-        if (asked == null || asked.isEmpty()) {
-            return null;
-        }
-        return Ward.fromCode(asked).orElseThrow(() -> new KyodoProblemException(CommonProblems.INVALID_INPUT,
-                "Unknown ward.", List.of(new FieldViolation("ward", "a ward code, e.g. saiwai")), Map.of()));
     }
 }

@@ -54,7 +54,7 @@ class MeetingListController {
     @GetMapping(path = "/console/meetings", produces = "text/html")
     Mono<Rendering> meetings(@RequestParam(required = false) String ward, ServerWebExchange exchange) {
         return ActingStaff.current().flatMap(actor -> {
-            Ward shown = InboxController.wardOf(actor, ward);
+            Ward shown = ConsoleView.wardOf(actor, ward);
             return Blocking.read(() -> schedule.of(shown)).flatMap(sections -> {
                 Map<String, Object> model = new HashMap<>();
                 model.put("sections", sections);

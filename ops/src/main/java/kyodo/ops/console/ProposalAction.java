@@ -44,6 +44,19 @@ enum ProposalAction {
                     text(form, "conditions"));
         }
     },
+    /** Refer to a meeting whose resolution will decide the proposal (the page offers only meetings that can). */
+    REFERRAL("referral", EnumSet.of(ProposalStatus.ACKNOWLEDGED)) {
+        @Override
+        Object body(Map<String, String> form, FormErrors errors) {
+            return new ProposalCommandBodies.Referral(text(form, "meetingId"), text(form, "reason"));
+        }
+    },
+    REFERRAL_WITHDRAWAL("referral-withdrawal", EnumSet.of(ProposalStatus.REFERRED_TO_MEETING)) {
+        @Override
+        Object body(Map<String, String> form, FormErrors errors) {
+            return new ProposalCommandBodies.ReferralWithdrawal(text(form, "reason"));
+        }
+    },
     WITHDRAWAL("withdrawal", EnumSet.of(ProposalStatus.SUBMITTED, ProposalStatus.ACKNOWLEDGED,
             ProposalStatus.REVISION_REQUESTED, ProposalStatus.REFERRED_TO_MEETING)) {
         @Override

@@ -2,15 +2,13 @@ package kyodo.ops.console;
 
 import jakarta.validation.Validator;
 import kyodo.command.sending.AggregateCommands;
-import kyodo.command.sending.BusProblems;
 import kyodo.command.web.ActingStaff;
 import kyodo.kernel.Ward;
 import kyodo.kernel.access.Actor;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
-import kyodo.kernel.problem.ProblemDetails;
-import kyodo.kernel.problem.ProblemRendering;
 import kyodo.query.listing.Viewer;
+import kyodo.query.meeting.MeetingViews.MeetingListItem;
 import kyodo.query.proposal.ProposalViews;
 import kyodo.query.web.Blocking;
 import kyodo.query.web.ReadAfterWrite;
@@ -26,9 +24,8 @@ import reactor.core.publisher.Mono;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A proposal in the console: its state and timeline, the proposer (opened only for staff of its ward,
@@ -42,24 +39,20 @@ import java.util.regex.Pattern;
 class ProposalPageController {
 
     private static final String NOT_FOUND = "No proposal with that id.";
-    private static final Pattern VERSION = Pattern.compile("[0-9]{1,18}");
 
     private final ProposalViews views;
     private final ReadAfterWrite reads;
     private final AggregateCommands commands;
     private final Validator validator;
+    private final ReferralMeetings referralMeetings;
 
     ProposalPageController(ProposalViews views, ReadAfterWrite reads, AggregateCommands commands,
-                           Validator validator) {
+                           Validator validator, ReferralMeetings referralMeetings) {
         this.views = views;
         this.reads = reads;
         this.commands = commands;
         this.validator = validator;
-    }
-
-    /** What a failed form leaves on the page: which form, what was typed, and what was wrong. */
-    private record Outcome(ProposalAction action, Map<String, String> values, Map<String, FormErrors.FieldError> errors,
-                           ProblemDetails refusal) {
+        this.referralMeetings = referralMeetings;
     }
 
     @GetMapping(path = "/console/proposals/{id}", produces = "text/html")
@@ -79,63 +72,45 @@ class ProposalPageController {
             Actor actor = read.getT2();
             FormErrors errors = new FormErrors();
             Object body = act.body(form, errors);
-            if (errors.isEmpty()) {
-                errors.add(validator.validate(body));
-            }
-            String version = form.get("version");
-            if (version == null || !VERSION.matcher(version).matches()) {
-                errors.add("version", "Version");
-            }
+            errors.check(body, validator);
+            String ifMatch = errors.version(form);
             if (!errors.isEmpty()) {
-                return show(id, actor, null, null, new Outcome(act, form, errors.byField(), null), exchange,
-                        HttpStatus.BAD_REQUEST);
+                return show(id, actor, null, null, FormPosts.Outcome.invalid(act.slug(), form, errors.byField()),
+                        exchange, HttpStatus.BAD_REQUEST);
             }
-            return commands.send(id, "\"" + version + "\"", actor, act.command(body))
-                    .map(newVersion -> Rendering.redirectTo("/console/proposals/" + id + "?done=" + act.slug()
-                            + "&minVersion=" + newVersion).status(HttpStatus.SEE_OTHER).build())
-                    .onErrorResume(failure -> BusProblems.of(failure).isPresent(), failure -> {
-                        ProblemDetails refusal = BusProblems.of(failure).orElseThrow();
-                        // stale: the proposal is past the form's version, so show at least the change that won
-                        Long atLeast = refusal.status() == HttpStatus.PRECONDITION_FAILED.value()
-                                ? Long.parseLong(version) + 1 : null;
-                        return show(id, actor, atLeast, null, new Outcome(act, form, Map.of(), refusal), exchange,
-                                HttpStatus.valueOf(refusal.status()));
-                    });
+            return FormPosts.answer(commands.send(id, ifMatch, actor, act.command(body)),
+                    version -> "/console/proposals/" + id + "?done=" + act.slug() + "&minVersion=" + version,
+                    refusal -> show(id, actor, FormPosts.atLeastAfter(refusal, form.get("version")), null,
+                            new FormPosts.Outcome(act.slug(), form, Map.of(), refusal), exchange,
+                            HttpStatus.valueOf(refusal.status())));
         });
     }
 
-    private Mono<Rendering> show(String id, Actor actor, Long minVersion, String done, Outcome outcome,
+    private Mono<Rendering> show(String id, Actor actor, Long minVersion, String done, FormPosts.Outcome outcome,
                                  ServerWebExchange exchange, HttpStatus status) {
         return reads.readDocument(id, () -> views.find(id), minVersion, NOT_FOUND)
                 .flatMap(doc -> Blocking.read(() -> views.staffView(doc, Viewer.of(actor))))
                 .flatMap(view -> {
                     ProposalViews.ProposalPublicView p = view.proposal();
-                    boolean ownWard = actor.covers(Ward.fromCode(p.ward()).orElse(null));
-                    Map<String, Object> model = new HashMap<>();
-                    model.put("p", p);
-                    model.put("proposer", view.proposer());
-                    model.put("ownWard", ownWard);
-                    model.put("actions", ownWard ? Arrays.stream(ProposalAction.values())
+                    Ward ward = Ward.fromCode(p.ward()).orElse(null);
+                    boolean ownWard = actor.covers(ward);
+                    List<String> actions = ownWard ? Arrays.stream(ProposalAction.values())
                             .filter(a -> a.offeredIn(p.status())).map(ProposalAction::slug).toList()
-                            : java.util.List.of());
-                    model.put("done", done);
-                    model.put("failed", outcome == null ? null : outcome.action().slug());
-                    model.put("values", outcome == null ? Map.of() : outcome.values());
-                    model.put("errors", outcome == null ? Map.of() : outcome.errors());
-                    model.put("refusal", Optional.ofNullable(outcome).map(Outcome::refusal).map(r -> refusal(r,
-                            exchange)).orElse(null));
-                    return ConsoleView.page(exchange, "proposal", "/console/proposals/" + id, model, status);
+                            : List.of();
+                    Mono<List<MeetingListItem>> meetings = ward != null
+                            && actions.contains(ProposalAction.REFERRAL.slug())
+                            ? Blocking.read(() -> referralMeetings.of(ward)) : Mono.just(List.of());
+                    return meetings.flatMap(canDecide -> {
+                        Map<String, Object> model = new HashMap<>();
+                        model.put("p", p);
+                        model.put("proposer", view.proposer());
+                        model.put("ownWard", ownWard);
+                        model.put("actions", actions);
+                        model.put("meetings", canDecide);
+                        model.put("done", done);
+                        FormPosts.describe(model, outcome, exchange);
+                        return ConsoleView.page(exchange, "proposal", "/console/proposals/" + id, model, status);
+                    });
                 });
-    }
-
-    /** The refusal as the page shows it: its title in the page's language, the command side's detail, its status. */
-    private static Map<String, Object> refusal(ProblemDetails problem, ServerWebExchange exchange) {
-        boolean english = ProblemRendering.english(exchange.getLocaleContext().getLocale());
-        Map<String, Object> shown = new HashMap<>();
-        shown.put("status", problem.status());
-        shown.put("title", english ? problem.titleEn() : problem.titleJa());
-        shown.put("detail", problem.detail());
-        shown.put("slug", problem.slug());
-        return shown;
     }
 }

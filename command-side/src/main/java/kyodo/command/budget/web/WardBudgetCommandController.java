@@ -4,22 +4,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import kyodo.command.access.CommandPermissions;
 import kyodo.command.budget.SetEnvelope;
-import kyodo.command.sending.AggregateCommands;
 import kyodo.command.web.CommandAnswer;
 import kyodo.command.web.CommandEdge;
 import kyodo.command.web.CommandSubject;
-import kyodo.command.web.validation.Limits;
-import kyodo.command.web.validation.PlainText;
 import kyodo.kernel.FiscalYear;
 import kyodo.kernel.Ward;
-import kyodo.kernel.Yen;
 import kyodo.kernel.access.Actor;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.FieldViolation;
@@ -51,15 +42,11 @@ class WardBudgetCommandController {
         this.edge = edge;
     }
 
-    record Envelope(@NotNull @Min(0) @Max(Limits.MAX_YEN) Long envelopeYen,
-                    @NotBlank @Size(max = 5000) @PlainText String reason) {
-    }
-
     @Operation(summary = "Set a ward's budget envelope for a fiscal year (a decision, ADMIN)")
     @PutMapping(path = "/api/ward-budgets/{ward}/{fiscalYear}", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<CommandAnswer>> envelope(@PathVariable String ward, @PathVariable String fiscalYear,
-            @Valid @RequestBody Envelope b,
+            @Valid @RequestBody WardBudgetCommandBodies.Envelope b,
             @Parameter(description = "ETag of the version this command expects; 412 when stale")
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             Actor actor) {
@@ -67,8 +54,7 @@ class WardBudgetCommandController {
         FiscalYear year = parseYear(fiscalYear);
         CommandPermissions.require(actor.staffRef(), SetEnvelope.class);
         String budgetId = WardBudgetId.of(theWard, year);
-        return edge.send(new CommandSubject(budgetId, ifMatch, actor), (id, v, at, by) -> new SetEnvelope(id, v,
-                theWard, year, Yen.of(b.envelopeYen()), AggregateCommands.newId(), b.reason(), at, by));
+        return edge.send(new CommandSubject(budgetId, ifMatch, actor), b.command(theWard, year));
     }
 
     private static FiscalYear parseYear(String text) {

@@ -5,31 +5,14 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import kyodo.command.project.AddPartner;
-import kyodo.command.project.ApproveProject;
 import kyodo.command.project.BudgetAllocations;
-import kyodo.command.project.CompleteProject;
-import kyodo.command.project.LaunchProject;
-import kyodo.command.project.PostProgressReport;
-import kyodo.command.project.RecordActual;
-import kyodo.command.project.RecordExpenditure;
-import kyodo.command.project.SelfEvaluate;
-import kyodo.command.project.SetTarget;
-import kyodo.command.project.SignAgreement;
-import kyodo.command.project.TerminateProject;
-import kyodo.command.sending.AggregateCommands;
 import kyodo.command.web.CommandAnswer;
 import kyodo.command.web.CommandEdge;
 import kyodo.command.web.CommandSubject;
 import kyodo.command.web.PostCommand;
 import kyodo.command.web.PostToSubject;
-import kyodo.kernel.FiscalYear;
-import kyodo.kernel.Ward;
 import kyodo.kernel.Yen;
 import kyodo.kernel.access.Actor;
-import kyodo.kernel.project.PartnerType;
-import kyodo.kernel.project.ProjectOrigin;
-import kyodo.kernel.project.ProjectProgramme;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -74,34 +57,27 @@ class ProjectCommandController {
     @PostCommand(PROJECTS)
     Mono<ResponseEntity<CommandAnswer>> launch(@Valid @RequestBody ProjectCommandBodies.Launch b,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Actor actor) {
-        ProjectOrigin origin = b.origin() == null ? ProjectOrigin.DEPARTMENT_INITIATIVE
-                : new ProjectOrigin(b.origin().proposalId(), b.origin().meetingId(), b.origin().resolutionId());
-        return edge.create(PROJECTS, idempotencyKey, b, actor, (id, at, by) -> new LaunchProject(id,
-                b.ward() == null ? null : Ward.fromCode(b.ward()).orElseThrow(), FiscalYear.of(b.fiscalYear()),
-                b.title(), b.theme(), ProjectProgramme.valueOf(b.programme()), origin, b.leadDepartment(), at, by));
+        return edge.create(PROJECTS, idempotencyKey, b, actor, b.command());
     }
 
     @Operation(summary = "Add a partner organisation; answers {id, version, partnerId}")
     @PostToSubject(PROJECTS + "/{id}/partners")
     Mono<ResponseEntity<Added>> partner(@Valid @RequestBody ProjectCommandBodies.Partner b, CommandSubject subject) {
-        return add(subject, "partnerId", (id, partnerId, v, at, by) -> new AddPartner(id, v, partnerId,
-                b.name(), PartnerType.valueOf(b.type()), b.role(), at, by));
+        return add(subject, "partnerId", b.command());
     }
 
     @Operation(summary = "Record an agreement signed by at least two partners (a decision)")
     @PostToSubject(PROJECTS + "/{id}/agreements")
     Mono<ResponseEntity<Added>> agreement(@Valid @RequestBody ProjectCommandBodies.Agreement b,
             CommandSubject subject) {
-        return add(subject, "agreementId", (id, agreementId, v, at, by) -> new SignAgreement(id, v,
-                agreementId, AggregateCommands.newId(), b.title(), b.partyIds(), b.signedOn(), at, by));
+        return add(subject, "agreementId", b.command());
     }
 
     @Operation(summary = "Approve the project (a decision: WARD_HEAD for a ward project, ADMIN city-wide)")
     @PostToSubject(PROJECTS + "/{id}/approval")
-    Mono<ResponseEntity<CommandAnswer>> approve(@Valid @RequestBody ProjectCommandBodies.Reason b,
+    Mono<ResponseEntity<CommandAnswer>> approve(@Valid @RequestBody ProjectCommandBodies.Approval b,
             CommandSubject subject) {
-        return edge.send(subject, (id, v, at, by) -> new ApproveProject(id, v, AggregateCommands.newId(),
-                b.reason(), at, by));
+        return edge.send(subject, b.command());
     }
 
     @Operation(summary = "Allocate money from the ward's budget (a decision, WARD_HEAD)",
@@ -119,53 +95,48 @@ class ProjectCommandController {
     @PostToSubject(PROJECTS + "/{id}/expenditures")
     Mono<ResponseEntity<Added>> expenditure(@Valid @RequestBody ProjectCommandBodies.Expenditure b,
             CommandSubject subject) {
-        return add(subject, "expenditureId", (id, expenditureId, v, at, by) -> new RecordExpenditure(id, v,
-                expenditureId, Yen.of(b.amountYen()), b.description(), b.spentOn(), at, by));
+        return add(subject, "expenditureId", b.command());
     }
 
     @Operation(summary = "Set a target: baseline and value per fiscal year")
     @PostToSubject(PROJECTS + "/{id}/targets")
     Mono<ResponseEntity<CommandAnswer>> target(@Valid @RequestBody ProjectCommandBodies.Target b,
             CommandSubject subject) {
-        return edge.send(subject, (id, v, at, by) -> new SetTarget(id, v, b.name(), b.unit(), b.baseline(),
-                Map.copyOf(b.targets()), at, by));
+        return edge.send(subject, b.command());
     }
 
     @Operation(summary = "Record the value a target reached in a fiscal year")
     @PostToSubject(PROJECTS + "/{id}/actuals")
     Mono<ResponseEntity<CommandAnswer>> actual(@Valid @RequestBody ProjectCommandBodies.Actual b,
             CommandSubject subject) {
-        return edge.send(subject, (id, v, at, by) -> new RecordActual(id, v, b.target(), b.fiscalYear(),
-                b.value(), at, by));
+        return edge.send(subject, b.command());
     }
 
     @Operation(summary = "Post a public progress report")
     @PostToSubject(PROJECTS + "/{id}/progress-reports")
     Mono<ResponseEntity<CommandAnswer>> progress(@Valid @RequestBody ProjectCommandBodies.Text b,
             CommandSubject subject) {
-        return edge.send(subject, (id, v, at, by) -> new PostProgressReport(id, v, b.text(), at, by));
+        return edge.send(subject, b.command());
     }
 
     @Operation(summary = "Record the self-evaluation (rating 1-5)")
     @PostToSubject(PROJECTS + "/{id}/self-evaluation")
     Mono<ResponseEntity<CommandAnswer>> evaluate(@Valid @RequestBody ProjectCommandBodies.Evaluation b,
             CommandSubject subject) {
-        return edge.send(subject, (id, v, at, by) -> new SelfEvaluate(id, v, b.rating(), b.text(), at, by));
+        return edge.send(subject, b.command());
     }
 
     @Operation(summary = "Complete the project (a decision)")
     @PostToSubject(PROJECTS + "/{id}/completion")
     Mono<ResponseEntity<CommandAnswer>> complete(@Valid @RequestBody ProjectCommandBodies.Summary b,
             CommandSubject subject) {
-        return edge.send(subject, (id, v, at, by) -> new CompleteProject(id, v, AggregateCommands.newId(),
-                b.summary(), at, by));
+        return edge.send(subject, b.command());
     }
 
     @Operation(summary = "Terminate the project (a decision); the unspent allocation returns to the ward budget")
     @PostToSubject(PROJECTS + "/{id}/termination")
-    Mono<ResponseEntity<CommandAnswer>> terminate(@Valid @RequestBody ProjectCommandBodies.Reason b,
+    Mono<ResponseEntity<CommandAnswer>> terminate(@Valid @RequestBody ProjectCommandBodies.Termination b,
             CommandSubject subject) {
-        return edge.send(subject, (id, v, at, by) -> new TerminateProject(id, v, AggregateCommands.newId(),
-                b.reason(), at, by));
+        return edge.send(subject, b.command());
     }
 }

@@ -81,7 +81,7 @@ public final class ProposalCommandBodies {
     }
 
     @Schema(description = "A decision: withdraw the referral to a meeting; the reason is public")
-    record ReferralWithdrawal(@NotBlank @Size(max = 5000) @PlainText String reason) implements ToCommand {
+    public record ReferralWithdrawal(@NotBlank @Size(max = 5000) @PlainText String reason) implements ToCommand {
         @Override
         public AggregateCommands.OnSubject command() {
             return (id, v, at, by) -> new WithdrawReferral(id, v, AggregateCommands.newId(), reason, at, by);

@@ -1,0 +1,158 @@
+package kyodo.ops.console.project;
+
+import kyodo.command.project.ApproveProject;
+import kyodo.command.project.RecordAllocation;
+import kyodo.command.project.web.ProjectCommandBodies;
+import kyodo.ops.console.FormErrors;
+import kyodo.ops.console.FormPosts;
+import org.springframework.util.MultiValueMap;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The forms of a project's console page, each the browser's way to one command of the JSON API
+ * ({@code ProjectCommandController}): the form's fields are read into the API's own body record (so the
+ * same input is refused alike) and the body becomes the same command. {@link #offeredIn} and
+ * {@link #command} only decide which forms a page shows (approval and allocation to the roles that may
+ * send them); the command side still decides what is allowed.
+ */
+enum ProjectAction {
+
+    PARTNER("partner", Open.STATUSES, null) {
+        @Override
+        Object body(MultiValueMap<String, String> form, FormErrors errors) {
+            return new ProjectCommandBodies.Partner(text(form, "name"), text(form, "type"), text(form, "role"));
+        }
+    },
+    AGREEMENT("agreement", Open.STATUSES, null) {
+        @Override
+        Object body(MultiValueMap<String, String> form, FormErrors errors) {
+            List<String> parties = form.getOrDefault("partyIds", List.of()).stream().filter(p -> !p.isEmpty()).toList();
+            return new ProjectCommandBodies.Agreement(text(form, "title"), parties,
+                    errors.date(form.toSingleValueMap(), "signedOn"));
+        }
+    },
+    APPROVAL("approval", Set.of("LAUNCHED"), ApproveProject.class) {
+        @Override
+        Object body(MultiValueMap<String, String> form, FormErrors errors) {
+            return new ProjectCommandBodies.Approval(text(form, "reason"));
+        }
+    },
+    /** Sent through {@code BudgetAllocations}, which reserves on the ward budget first (ADR 9). */
+    ALLOCATION("allocation", Set.of("APPROVED"), RecordAllocation.class) {
+        @Override
+        Object body(MultiValueMap<String, String> form, FormErrors errors) {
+            return new ProjectCommandBodies.Allocation(errors.longNumber(form.toSingleValueMap(), "amountYen"),
+                    text(form, "reason"));
+        }
+    },
+    EXPENDITURE("expenditure", Set.of("APPROVED"), null) {
+        @Override
+        Object body(MultiValueMap<String, String> form, FormErrors errors) {
+            Map<String, String> fields = form.toSingleValueMap();
+            return new ProjectCommandBodies.Expenditure(errors.longNumber(fields, "amountYen"),
+                    text(form, "description"), errors.date(fields, "spentOn"));
+        }
+    },
+    TARGET("target", Open.STATUSES, null) {
+        @Override
+        Object body(MultiValueMap<String, String> form, FormErrors errors) {
+            Map<String, String> fields = form.toSingleValueMap();
+            Map<Integer, Long> byYear = new LinkedHashMap<>();
+            fields.keySet().stream().sorted().forEach(name -> {
+                Matcher year = TARGET_YEAR.matcher(name);
+                Long value = year.matches() ? errors.longNumber(fields, name) : null;
+                if (value != null) {
+                    byYear.put(Integer.valueOf(year.group(1)), value);
+                }
+            });
+            return new ProjectCommandBodies.Target(text(form, "name"), text(form, "unit"),
+                    errors.longNumber(fields, "baseline"), byYear);
+        }
+    },
+    ACTUAL("actual", Open.STATUSES, null) {
+        @Override
+        Object body(MultiValueMap<String, String> form, FormErrors errors) {
+            Map<String, String> fields = form.toSingleValueMap();
+            return new ProjectCommandBodies.Actual(text(form, "target"), errors.wholeNumber(fields, "fiscalYear"),
+                    errors.longNumber(fields, "value"));
+        }
+    },
+    PROGRESS("progress", Open.STATUSES, null) {
+        @Override
+        Object body(MultiValueMap<String, String> form, FormErrors errors) {
+            return new ProjectCommandBodies.Text(text(form, "text"));
+        }
+    },
+    EVALUATION("evaluation", Open.STATUSES, null) {
+        @Override
+        Object body(MultiValueMap<String, String> form, FormErrors errors) {
+            return new ProjectCommandBodies.Evaluation(errors.wholeNumber(form.toSingleValueMap(), "rating"),
+                    text(form, "text"));
+        }
+    },
+    COMPLETION("completion", Open.STATUSES, null) {
+        @Override
+        Object body(MultiValueMap<String, String> form, FormErrors errors) {
+            return new ProjectCommandBodies.Summary(text(form, "summary"));
+        }
+    },
+    TERMINATION("termination", Open.STATUSES, null) {
+        @Override
+        Object body(MultiValueMap<String, String> form, FormErrors errors) {
+            return new ProjectCommandBodies.Termination(text(form, "reason"));
+        }
+    };
+
+    /** Most actions are taken while the project is open: launched or approved (an enum's constants come first). */
+    private static final class Open {
+        static final Set<String> STATUSES = Set.of("LAUNCHED", "APPROVED");
+    }
+
+    /** A target's value for a fiscal year: the field {@code year-2025}. */
+    static final Pattern TARGET_YEAR = Pattern.compile("year-([0-9]{4})");
+
+    private final String slug;
+    private final Set<String> offeredIn;
+    private final Class<?> command;
+
+    ProjectAction(String slug, Set<String> offeredIn, Class<?> command) {
+        this.slug = slug;
+        this.offeredIn = offeredIn;
+        this.command = command;
+    }
+
+    /** The form's fields as the API's body record; unreadable values are noted in {@code errors}. */
+    abstract Object body(MultiValueMap<String, String> form, FormErrors errors);
+
+    /** The last segment of the form's URL and the prefix of its fields' ids and messages. */
+    String slug() {
+        return slug;
+    }
+
+    /** Whether the page offers the form for a project in that status. */
+    boolean offeredIn(String status) {
+        return offeredIn.contains(status);
+    }
+
+    /** The command whose permission decides whether the form is shown to a role, or empty: any staff's daily work. */
+    Optional<Class<?>> command() {
+        return Optional.ofNullable(command);
+    }
+
+    static Optional<ProjectAction> of(String slug) {
+        return Arrays.stream(values()).filter(a -> a.slug.equals(slug)).findFirst();
+    }
+
+    /** A text field as the JSON API gets it: absent when left empty (an optional field stays unset). */
+    private static String text(MultiValueMap<String, String> form, String name) {
+        return FormPosts.text(form.toSingleValueMap(), name);
+    }
+}
