@@ -61,6 +61,13 @@ class WardBudget extends VersionedAggregate {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     long handle(SetEnvelope c) {
+        // Created if missing, the budget is loaded without the expected version, so Axon's conflict
+        // check (VersionedAggregate) never sees If-Match here: a stale envelope would overwrite a newer one.
+        Long current = AggregateLifecycle.getVersion();
+        if (c.expectedVersion() != null && !c.expectedVersion().equals(current)) {
+            throw new KyodoProblemException(CommonProblems.STALE_VERSION,
+                    "The budget has changed since the version given in If-Match.");
+        }
         if (c.envelope() == null || c.reason() == null || c.reason().isBlank()) {
             throw new KyodoProblemException(CommonProblems.INVALID_INPUT, "An envelope needs an amount and a reason.");
         }

@@ -65,6 +65,31 @@ class WardBudgetTest {
     }
 
     @Test
+    void anEnvelopeSetAgainAgainstAnOlderVersionIsRefusedAsStale() {
+        fixture.given(envelopeSet(ENVELOPE), reserved("a-1", 50_000_000))
+                .when(new SetEnvelope(ID, 0L, Ward.SAIWAI, FiscalYear.of(2025), Yen.of(60_000_000), "d-2", "補正", AT,
+                        ADMIN))
+                .expectNoEvents()
+                .expectException(refused("stale-version"));
+    }
+
+    @Test
+    void anEnvelopeSetAgainstTheCurrentVersionIsTaken() {
+        fixture.given(envelopeSet(ENVELOPE), reserved("a-1", 50_000_000))
+                .when(new SetEnvelope(ID, 1L, Ward.SAIWAI, FiscalYear.of(2025), Yen.of(60_000_000), "d-2", "補正", AT,
+                        ADMIN))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void anIfMatchForABudgetNotYetSetIsRefusedAsStale() {
+        fixture.givenNoPriorActivity()
+                .when(new SetEnvelope(ID, 0L, Ward.SAIWAI, FiscalYear.of(2025), ENVELOPE, "d-1", "当初予算", AT, ADMIN))
+                .expectNoEvents()
+                .expectException(refused("stale-version"));
+    }
+
+    @Test
     void reservesWhatTheEnvelopeCovers() {
         fixture.given(envelopeSet(ENVELOPE), reserved("a-1", 50_000_000))
                 .when(new ReserveFunds(ID, "a-2", "p-2", Yen.of(5_000_000), AT))
