@@ -17,21 +17,26 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Decisions are appended and committed one unit of work at a time, and only that window is held:
- * the handling before it and units of work without decisions do not wait.
+ * Decisions are appended one unit of work at a time and commit in the order they were appended, the
+ * next one appending while the one before commits; the handling before the append and units of work
+ * without decisions do not wait.
  */
 class DecisionOrderTest {
 
@@ -72,7 +77,7 @@ class DecisionOrderTest {
     }
 
     @Test
-    void aSecondDecisionIsAppendedOnlyAfterTheFirstHasCommitted() throws Exception {
+    void aSecondDecisionIsAppendedWhileTheFirstCommitsAndCommitsOnlyAfterIt() throws Exception {
         DecisionOrder order = new DecisionOrder(eventStore, Duration.ofSeconds(5));
         CountDownLatch firstAppended = new CountDownLatch(1);
         CountDownLatch mayCommit = new CountDownLatch(1);
@@ -82,6 +87,44 @@ class DecisionOrderTest {
             unitOfWork.onCommit(u -> await(mayCommit)); // runs before the transaction's commit
             eventStore.publish(decision("first"));
             unitOfWork.onPrepareCommit(u -> firstAppended.countDown()); // runs after the append
+            unitOfWork.commit();
+        });
+        assertThat(firstAppended.await(5, TimeUnit.SECONDS)).isTrue();
+        CountDownLatch secondAppended = new CountDownLatch(1);
+        Thread second = new Thread(() -> {
+            UnitOfWork<?> unitOfWork = start("second", order);
+            eventStore.publish(decision("second"));
+            steps.add("second handled");
+            unitOfWork.onPrepareCommit(u -> secondAppended.countDown());
+            unitOfWork.commit();
+        });
+        second.start();
+        // the first is in its commit phase: the second appends, then waits for the first's commit
+        assertThat(secondAppended.await(5, TimeUnit.SECONDS)).isTrue();
+        steps.add("first may commit");
+        mayCommit.countDown();
+        first.get(5, TimeUnit.SECONDS);
+        second.join(5_000);
+
+        assertThat(steps).containsExactly("first appended, held true", "second handled",
+                "second appended, held true", "first may commit", "first committed, held true",
+                "second committed, held true");
+        assertThat(order.busy()).isFalse();
+    }
+
+    @Test
+    void aSecondDecisionIsNotAppendedWhileTheFirstIsBeingAppended() throws Exception {
+        DecisionOrder order = new DecisionOrder(eventStore, Duration.ofSeconds(5));
+        CountDownLatch firstAppended = new CountDownLatch(1);
+        CountDownLatch mayFinish = new CountDownLatch(1);
+
+        Future<?> first = other.submit(() -> {
+            UnitOfWork<?> unitOfWork = start("first", order);
+            eventStore.publish(decision("first"));
+            unitOfWork.onPrepareCommit(u -> {
+                firstAppended.countDown();
+                await(mayFinish); // prepare-commit work after the append (a deadline's cancellation)
+            });
             unitOfWork.commit();
         });
         assertThat(firstAppended.await(5, TimeUnit.SECONDS)).isTrue();
@@ -96,18 +139,64 @@ class DecisionOrderTest {
         second.start();
         assertThat(secondStarted.await(5, TimeUnit.SECONDS)).isTrue();
         Thread.sleep(200); // time in which the second would append, were it not held
-        steps.add("first may commit");
-        mayCommit.countDown();
+        steps.add("first may finish");
+        mayFinish.countDown();
         first.get(5, TimeUnit.SECONDS);
         second.join(5_000);
 
-        assertThat(steps).containsExactly("first appended, held true", "second handled", "first may commit",
-                "first committed, held true", "second appended, held true", "second committed, held true");
+        // once the first's prepare-commit is done, the second appends while the first commits
+        assertThat(steps.subList(0, 3)).containsExactly("first appended, held true", "second handled",
+                "first may finish");
+        assertThat(steps.subList(3, 6)).containsExactlyInAnyOrder("first committed, held true",
+                "second appended, held true", "second committed, held true");
+        assertThat(steps.indexOf("second committed, held true")).isGreaterThan(
+                steps.indexOf("first committed, held true"));
+        assertThat(order.busy()).isFalse();
+        assertThat(order.appending()).isFalse();
+    }
+
+    @Test
+    void decisionsCommittedConcurrentlyBecomeVisibleInTheOrderOfTheirIndexes() throws Exception {
+        Indexed store = new Indexed();
+        EmbeddedEventStore indexed = EmbeddedEventStore.builder().storageEngine(store).build();
+        DecisionOrder order = new DecisionOrder(indexed, Duration.ofSeconds(30));
+        int decisions = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> all = new ArrayList<>();
+            for (int i = 0; i < decisions; i++) {
+                String name = "d" + i;
+                all.add(pool.submit(() -> {
+                    UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+                    unitOfWork.attachTransaction(() -> new Transaction() {
+                        @Override
+                        public void commit() {
+                            store.commit(unitOfWork);
+                        }
+
+                        @Override
+                        public void rollback() {
+                            store.rollback(unitOfWork);
+                        }
+                    });
+                    indexed.publish(decision(name));
+                    unitOfWork.commit();
+                }));
+            }
+            for (Future<?> f : all) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+            indexed.shutDown();
+        }
+        assertThat(store.visible).hasSize(decisions);
+        assertThat(store.visible).isSorted();
         assertThat(order.busy()).isFalse();
     }
 
     @Test
-    void aDecisionThatWaitsLongerThanThePatienceIsRefusedAsUnavailableAndNotAppended() throws Exception {
+    void aDecisionThatWaitsLongerThanThePatienceForItsTurnIsRefusedAsUnavailableAndRolledBack() throws Exception {
         DecisionOrder order = new DecisionOrder(eventStore, Duration.ofMillis(100));
         CountDownLatch firstAppended = new CountDownLatch(1);
         CountDownLatch mayCommit = new CountDownLatch(1);
@@ -126,13 +215,45 @@ class DecisionOrderTest {
         mayCommit.countDown();
         first.get(5, TimeUnit.SECONDS);
 
+        assertRefusedAsUnavailable(refused);
+        assertThat(steps).containsExactly("first appended, held true", "second appended, held true",
+                "second rolled back, held true", "first committed, held true");
+        assertThat(order.busy()).isFalse();
+    }
+
+    @Test
+    void aDecisionThatWaitsLongerThanThePatienceToAppendIsRefusedAsUnavailableAndNotAppended() throws Exception {
+        DecisionOrder order = new DecisionOrder(eventStore, Duration.ofMillis(100));
+        CountDownLatch firstAppended = new CountDownLatch(1);
+        CountDownLatch mayFinish = new CountDownLatch(1);
+        Future<?> first = other.submit(() -> {
+            UnitOfWork<?> unitOfWork = start("first", order);
+            eventStore.publish(decision("first"));
+            unitOfWork.onPrepareCommit(u -> {
+                firstAppended.countDown();
+                await(mayFinish);
+            });
+            unitOfWork.commit();
+        });
+        assertThat(firstAppended.await(5, TimeUnit.SECONDS)).isTrue();
+
+        UnitOfWork<?> unitOfWork = start("second", order);
+        eventStore.publish(decision("second"));
+        Throwable refused = catchThrowable(unitOfWork::commit);
+        mayFinish.countDown();
+        first.get(5, TimeUnit.SECONDS);
+
+        assertRefusedAsUnavailable(refused);
+        assertThat(steps).containsExactly("first appended, held true", "second rolled back, held true",
+                "first committed, held true");
+        assertThat(order.busy()).isFalse();
+    }
+
+    private static void assertRefusedAsUnavailable(Throwable refused) {
         assertThat(refused).isInstanceOf(CommandExecutionException.class);
         ProblemDetails problem = ((CommandExecutionException) refused).getDetails()
                 .map(ProblemDetails.class::cast).orElseThrow();
         assertThat(problem.slug()).isEqualTo(CommonProblems.UNAVAILABLE.slug());
-        assertThat(steps).containsExactly("first appended, held true", "second rolled back, held true",
-                "first committed, held true");
-        assertThat(order.busy()).isFalse();
     }
 
     @Test
@@ -237,6 +358,37 @@ class DecisionOrderTest {
                 steps.add(unitOfWork.root().resources().get("name") + " appended, held " + order.busy());
             }
             super.appendEvents(events);
+        }
+    }
+
+    /**
+     * A store that gives each append the next index and makes it visible at its transaction's commit,
+     * each commit taking longer the earlier the events were appended: without an order, later indexes
+     * would become visible first.
+     */
+    private static class Indexed extends InMemoryEventStorageEngine {
+
+        private final AtomicLong next = new AtomicLong();
+        private final Map<UnitOfWork<?>, Long> staged = new ConcurrentHashMap<>();
+        final List<Long> visible = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void appendEvents(List<? extends EventMessage<?>> events) {
+            staged.put(CurrentUnitOfWork.get().root(), next.incrementAndGet());
+        }
+
+        void commit(UnitOfWork<?> unitOfWork) {
+            long index = staged.remove(unitOfWork);
+            try {
+                Thread.sleep(Math.max(0, 20 - index / 2));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            visible.add(index);
+        }
+
+        void rollback(UnitOfWork<?> unitOfWork) {
+            staged.remove(unitOfWork);
         }
     }
 }
