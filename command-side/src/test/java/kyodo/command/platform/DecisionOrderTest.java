@@ -79,17 +79,8 @@ class DecisionOrderTest {
     @Test
     void aSecondDecisionIsAppendedWhileTheFirstCommitsAndCommitsOnlyAfterIt() throws Exception {
         DecisionOrder order = new DecisionOrder(eventStore, Duration.ofSeconds(5));
-        CountDownLatch firstAppended = new CountDownLatch(1);
         CountDownLatch mayCommit = new CountDownLatch(1);
-
-        Future<?> first = other.submit(() -> {
-            UnitOfWork<?> unitOfWork = start("first", order);
-            unitOfWork.onCommit(u -> await(mayCommit)); // runs before the transaction's commit
-            eventStore.publish(decision("first"));
-            unitOfWork.onPrepareCommit(u -> firstAppended.countDown()); // runs after the append
-            unitOfWork.commit();
-        });
-        assertThat(firstAppended.await(5, TimeUnit.SECONDS)).isTrue();
+        Future<?> first = firstHeldAfterItsAppend(order, true, mayCommit);
         CountDownLatch secondAppended = new CountDownLatch(1);
         Thread second = new Thread(() -> {
             UnitOfWork<?> unitOfWork = start("second", order);
@@ -115,19 +106,8 @@ class DecisionOrderTest {
     @Test
     void aSecondDecisionIsNotAppendedWhileTheFirstIsBeingAppended() throws Exception {
         DecisionOrder order = new DecisionOrder(eventStore, Duration.ofSeconds(5));
-        CountDownLatch firstAppended = new CountDownLatch(1);
         CountDownLatch mayFinish = new CountDownLatch(1);
-
-        Future<?> first = other.submit(() -> {
-            UnitOfWork<?> unitOfWork = start("first", order);
-            eventStore.publish(decision("first"));
-            unitOfWork.onPrepareCommit(u -> {
-                firstAppended.countDown();
-                await(mayFinish); // prepare-commit work after the append (a deadline's cancellation)
-            });
-            unitOfWork.commit();
-        });
-        assertThat(firstAppended.await(5, TimeUnit.SECONDS)).isTrue();
+        Future<?> first = firstHeldAfterItsAppend(order, false, mayFinish);
         CountDownLatch secondStarted = new CountDownLatch(1);
         Thread second = new Thread(() -> {
             UnitOfWork<?> unitOfWork = start("second", order);
@@ -198,16 +178,8 @@ class DecisionOrderTest {
     @Test
     void aDecisionThatWaitsLongerThanThePatienceForItsTurnIsRefusedAsUnavailableAndRolledBack() throws Exception {
         DecisionOrder order = new DecisionOrder(eventStore, Duration.ofMillis(100));
-        CountDownLatch firstAppended = new CountDownLatch(1);
         CountDownLatch mayCommit = new CountDownLatch(1);
-        Future<?> first = other.submit(() -> {
-            UnitOfWork<?> unitOfWork = start("first", order);
-            unitOfWork.onCommit(u -> await(mayCommit));
-            eventStore.publish(decision("first"));
-            unitOfWork.onPrepareCommit(u -> firstAppended.countDown());
-            unitOfWork.commit();
-        });
-        assertThat(firstAppended.await(5, TimeUnit.SECONDS)).isTrue();
+        Future<?> first = firstHeldAfterItsAppend(order, true, mayCommit);
 
         UnitOfWork<?> unitOfWork = start("second", order);
         eventStore.publish(decision("second"));
@@ -224,18 +196,8 @@ class DecisionOrderTest {
     @Test
     void aDecisionThatWaitsLongerThanThePatienceToAppendIsRefusedAsUnavailableAndNotAppended() throws Exception {
         DecisionOrder order = new DecisionOrder(eventStore, Duration.ofMillis(100));
-        CountDownLatch firstAppended = new CountDownLatch(1);
         CountDownLatch mayFinish = new CountDownLatch(1);
-        Future<?> first = other.submit(() -> {
-            UnitOfWork<?> unitOfWork = start("first", order);
-            eventStore.publish(decision("first"));
-            unitOfWork.onPrepareCommit(u -> {
-                firstAppended.countDown();
-                await(mayFinish);
-            });
-            unitOfWork.commit();
-        });
-        assertThat(firstAppended.await(5, TimeUnit.SECONDS)).isTrue();
+        Future<?> first = firstHeldAfterItsAppend(order, false, mayFinish);
 
         UnitOfWork<?> unitOfWork = start("second", order);
         eventStore.publish(decision("second"));
@@ -247,6 +209,32 @@ class DecisionOrderTest {
         assertThat(steps).containsExactly("first appended, held true", "second rolled back, held true",
                 "first committed, held true");
         assertThat(order.busy()).isFalse();
+    }
+
+    /**
+     * Starts a decision "first" on the other thread and returns once it is appended; it is then held
+     * until {@code release}: before its transaction's commit ({@code inCommit}), or in its prepare-commit,
+     * as work registered after the append (a deadline's cancellation) would hold it.
+     */
+    private Future<?> firstHeldAfterItsAppend(DecisionOrder order, boolean inCommit, CountDownLatch release)
+            throws InterruptedException {
+        CountDownLatch appended = new CountDownLatch(1);
+        Future<?> first = other.submit(() -> {
+            UnitOfWork<?> unitOfWork = start("first", order);
+            if (inCommit) {
+                unitOfWork.onCommit(u -> await(release)); // runs before the transaction's commit
+            }
+            eventStore.publish(decision("first"));
+            unitOfWork.onPrepareCommit(u -> { // runs after the append
+                appended.countDown();
+                if (!inCommit) {
+                    await(release);
+                }
+            });
+            unitOfWork.commit();
+        });
+        assertThat(appended.await(5, TimeUnit.SECONDS)).isTrue();
+        return first;
     }
 
     private static void assertRefusedAsUnavailable(Throwable refused) {
