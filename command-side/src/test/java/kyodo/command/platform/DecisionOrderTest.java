@@ -34,9 +34,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * Decisions are appended one unit of work at a time and commit in the order they were appended, the
- * next one appending while the one before commits; the handling before the append and units of work
- * without decisions do not wait.
+ * Decisions are appended and committed one unit of work at a time, and only that window is held:
+ * the handling before it and units of work without decisions do not wait.
  */
 class DecisionOrderTest {
 
@@ -77,37 +76,19 @@ class DecisionOrderTest {
     }
 
     @Test
-    void aSecondDecisionIsAppendedWhileTheFirstCommitsAndCommitsOnlyAfterIt() throws Exception {
+    void aSecondDecisionIsAppendedOnlyAfterTheFirstHasCommitted() throws Exception {
         DecisionOrder order = new DecisionOrder(eventStore, Duration.ofSeconds(5));
+        CountDownLatch firstAppended = new CountDownLatch(1);
         CountDownLatch mayCommit = new CountDownLatch(1);
-        Future<?> first = firstHeldAfterItsAppend(order, true, mayCommit);
-        CountDownLatch secondAppended = new CountDownLatch(1);
-        Thread second = new Thread(() -> {
-            UnitOfWork<?> unitOfWork = start("second", order);
-            eventStore.publish(decision("second"));
-            steps.add("second handled");
-            unitOfWork.onPrepareCommit(u -> secondAppended.countDown());
+
+        Future<?> first = other.submit(() -> {
+            UnitOfWork<?> unitOfWork = start("first", order);
+            unitOfWork.onCommit(u -> await(mayCommit)); // runs before the transaction's commit
+            eventStore.publish(decision("first"));
+            unitOfWork.onPrepareCommit(u -> firstAppended.countDown()); // runs after the append
             unitOfWork.commit();
         });
-        second.start();
-        // the first is in its commit phase: the second appends, then waits for the first's commit
-        assertThat(secondAppended.await(5, TimeUnit.SECONDS)).isTrue();
-        steps.add("first may commit");
-        mayCommit.countDown();
-        first.get(5, TimeUnit.SECONDS);
-        second.join(5_000);
-
-        assertThat(steps).containsExactly("first appended, held true", "second handled",
-                "second appended, held true", "first may commit", "first committed, held true",
-                "second committed, held true");
-        assertThat(order.busy()).isFalse();
-    }
-
-    @Test
-    void aSecondDecisionIsNotAppendedWhileTheFirstIsBeingAppended() throws Exception {
-        DecisionOrder order = new DecisionOrder(eventStore, Duration.ofSeconds(5));
-        CountDownLatch mayFinish = new CountDownLatch(1);
-        Future<?> first = firstHeldAfterItsAppend(order, false, mayFinish);
+        assertThat(firstAppended.await(5, TimeUnit.SECONDS)).isTrue();
         CountDownLatch secondStarted = new CountDownLatch(1);
         Thread second = new Thread(() -> {
             UnitOfWork<?> unitOfWork = start("second", order);
@@ -119,20 +100,14 @@ class DecisionOrderTest {
         second.start();
         assertThat(secondStarted.await(5, TimeUnit.SECONDS)).isTrue();
         Thread.sleep(200); // time in which the second would append, were it not held
-        steps.add("first may finish");
-        mayFinish.countDown();
+        steps.add("first may commit");
+        mayCommit.countDown();
         first.get(5, TimeUnit.SECONDS);
         second.join(5_000);
 
-        // once the first's prepare-commit is done, the second appends while the first commits
-        assertThat(steps.subList(0, 3)).containsExactly("first appended, held true", "second handled",
-                "first may finish");
-        assertThat(steps.subList(3, 6)).containsExactlyInAnyOrder("first committed, held true",
-                "second appended, held true", "second committed, held true");
-        assertThat(steps.indexOf("second committed, held true")).isGreaterThan(
-                steps.indexOf("first committed, held true"));
+        assertThat(steps).containsExactly("first appended, held true", "second handled", "first may commit",
+                "first committed, held true", "second appended, held true", "second committed, held true");
         assertThat(order.busy()).isFalse();
-        assertThat(order.appending()).isFalse();
     }
 
     @Test
@@ -176,10 +151,18 @@ class DecisionOrderTest {
     }
 
     @Test
-    void aDecisionThatWaitsLongerThanThePatienceForItsTurnIsRefusedAsUnavailableAndRolledBack() throws Exception {
+    void aDecisionThatWaitsLongerThanThePatienceIsRefusedAsUnavailableAndNotAppended() throws Exception {
         DecisionOrder order = new DecisionOrder(eventStore, Duration.ofMillis(100));
+        CountDownLatch firstAppended = new CountDownLatch(1);
         CountDownLatch mayCommit = new CountDownLatch(1);
-        Future<?> first = firstHeldAfterItsAppend(order, true, mayCommit);
+        Future<?> first = other.submit(() -> {
+            UnitOfWork<?> unitOfWork = start("first", order);
+            unitOfWork.onCommit(u -> await(mayCommit));
+            eventStore.publish(decision("first"));
+            unitOfWork.onPrepareCommit(u -> firstAppended.countDown());
+            unitOfWork.commit();
+        });
+        assertThat(firstAppended.await(5, TimeUnit.SECONDS)).isTrue();
 
         UnitOfWork<?> unitOfWork = start("second", order);
         eventStore.publish(decision("second"));
@@ -187,61 +170,13 @@ class DecisionOrderTest {
         mayCommit.countDown();
         first.get(5, TimeUnit.SECONDS);
 
-        assertRefusedAsUnavailable(refused);
-        assertThat(steps).containsExactly("first appended, held true", "second appended, held true",
-                "second rolled back, held true", "first committed, held true");
-        assertThat(order.busy()).isFalse();
-    }
-
-    @Test
-    void aDecisionThatWaitsLongerThanThePatienceToAppendIsRefusedAsUnavailableAndNotAppended() throws Exception {
-        DecisionOrder order = new DecisionOrder(eventStore, Duration.ofMillis(100));
-        CountDownLatch mayFinish = new CountDownLatch(1);
-        Future<?> first = firstHeldAfterItsAppend(order, false, mayFinish);
-
-        UnitOfWork<?> unitOfWork = start("second", order);
-        eventStore.publish(decision("second"));
-        Throwable refused = catchThrowable(unitOfWork::commit);
-        mayFinish.countDown();
-        first.get(5, TimeUnit.SECONDS);
-
-        assertRefusedAsUnavailable(refused);
-        assertThat(steps).containsExactly("first appended, held true", "second rolled back, held true",
-                "first committed, held true");
-        assertThat(order.busy()).isFalse();
-    }
-
-    /**
-     * Starts a decision "first" on the other thread and returns once it is appended; it is then held
-     * until {@code release}: before its transaction's commit ({@code inCommit}), or in its prepare-commit,
-     * as work registered after the append (a deadline's cancellation) would hold it.
-     */
-    private Future<?> firstHeldAfterItsAppend(DecisionOrder order, boolean inCommit, CountDownLatch release)
-            throws InterruptedException {
-        CountDownLatch appended = new CountDownLatch(1);
-        Future<?> first = other.submit(() -> {
-            UnitOfWork<?> unitOfWork = start("first", order);
-            if (inCommit) {
-                unitOfWork.onCommit(u -> await(release)); // runs before the transaction's commit
-            }
-            eventStore.publish(decision("first"));
-            unitOfWork.onPrepareCommit(u -> { // runs after the append
-                appended.countDown();
-                if (!inCommit) {
-                    await(release);
-                }
-            });
-            unitOfWork.commit();
-        });
-        assertThat(appended.await(5, TimeUnit.SECONDS)).isTrue();
-        return first;
-    }
-
-    private static void assertRefusedAsUnavailable(Throwable refused) {
         assertThat(refused).isInstanceOf(CommandExecutionException.class);
         ProblemDetails problem = ((CommandExecutionException) refused).getDetails()
                 .map(ProblemDetails.class::cast).orElseThrow();
         assertThat(problem.slug()).isEqualTo(CommonProblems.UNAVAILABLE.slug());
+        assertThat(steps).containsExactly("first appended, held true", "second rolled back, held true",
+                "first committed, held true");
+        assertThat(order.busy()).isFalse();
     }
 
     @Test
