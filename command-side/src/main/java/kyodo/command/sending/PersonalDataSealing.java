@@ -25,7 +25,8 @@ import java.util.function.Function;
  * would not open.
  * <p>
  * A subject whose record is known when it is sealed is entered in the {@link ContactIndex} with its
- * contact's keyed mark in the same step, so that an administrator can find every record of a person.
+ * contact's keyed mark in the same step, so that an administrator can find every record of a person:
+ * in the transaction of the vault that stores the key, both or neither.
  */
 @Component
 public class PersonalDataSealing {
@@ -55,8 +56,8 @@ public class PersonalDataSealing {
      */
     public <T> Mono<T> sealThenSend(Object value, Function<String, IndexedSubject> subject, String contact,
                                     Function<SealedPersonalData, Mono<T>> send) {
-        return sealThenSend(value, (sealed, at) -> index.record(subject.apply(sealed.subjectId()), contact, at),
-                send);
+        return sealThenSend(value, (subjectId, at) -> protector.sealForNewSubject(subjectId, value, at,
+                index.entry(subject.apply(subjectId), contact, at)), send);
     }
 
     /**
@@ -65,7 +66,7 @@ public class PersonalDataSealing {
      * @param send sends the command with the sealed data and completes with its answer
      */
     public <T> Mono<T> sealThenSend(Object value, Function<SealedPersonalData, Mono<T>> send) {
-        return sealThenSend(value, (sealed, at) -> { }, send);
+        return sealThenSend(value, (subjectId, at) -> protector.sealForNewSubject(subjectId, value, at), send);
     }
 
     /**
@@ -78,26 +79,15 @@ public class PersonalDataSealing {
         return workers.call(() -> protector.sealForSubject(subjectId, value)).flatMap(send);
     }
 
-    private <T> Mono<T> sealThenSend(Object value, Indexing indexing, Function<SealedPersonalData, Mono<T>> send) {
+    private <T> Mono<T> sealThenSend(Object value, Sealing sealing, Function<SealedPersonalData, Mono<T>> send) {
         // on a command thread, which a client that hangs up does not interrupt: a key is either stored
         // (and the command sent) or not, never left half-way
-        return workers.call(() -> sealed(value, indexing))
+        return workers.call(() -> sealing.seal(UUID.randomUUID().toString(),
+                        clock.instant().truncatedTo(ChronoUnit.MILLIS)))
                 .flatMap(sealed -> Mono.defer(() -> send.apply(sealed))
                         .onErrorResume(CommandOutcomes::storedNothing, refused -> workers.run(
                                         () -> discard(sealed.subjectId()))
                                 .then(Mono.error(refused))));
-    }
-
-    private SealedPersonalData sealed(Object value, Indexing indexing) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        SealedPersonalData sealed = protector.sealForNewSubject(UUID.randomUUID().toString(), value, now);
-        try {
-            indexing.index(sealed, now);
-        } catch (RuntimeException e) {
-            discard(sealed.subjectId());
-            throw e;
-        }
-        return sealed;
     }
 
     private void discard(String subjectId) {
@@ -105,9 +95,9 @@ public class PersonalDataSealing {
         vault.discard(subjectId);
     }
 
-    /** What is entered in the contact index for a freshly sealed subject. */
+    /** Seals the value for a new subject, with or without its entry in the contact index (one transaction). */
     @FunctionalInterface
-    private interface Indexing {
-        void index(SealedPersonalData sealed, Instant at);
+    private interface Sealing {
+        SealedPersonalData seal(String subjectId, Instant at);
     }
 }

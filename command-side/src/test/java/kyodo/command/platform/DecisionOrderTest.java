@@ -17,13 +17,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -103,6 +107,46 @@ class DecisionOrderTest {
 
         assertThat(steps).containsExactly("first appended, held true", "second handled", "first may commit",
                 "first committed, held true", "second appended, held true", "second committed, held true");
+        assertThat(order.busy()).isFalse();
+    }
+
+    @Test
+    void decisionsCommittedConcurrentlyBecomeVisibleInTheOrderOfTheirIndexes() throws Exception {
+        Indexed store = new Indexed();
+        EmbeddedEventStore indexed = EmbeddedEventStore.builder().storageEngine(store).build();
+        DecisionOrder order = new DecisionOrder(indexed, Duration.ofSeconds(30));
+        int decisions = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> all = new ArrayList<>();
+            for (int i = 0; i < decisions; i++) {
+                String name = "d" + i;
+                all.add(pool.submit(() -> {
+                    UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+                    unitOfWork.attachTransaction(() -> new Transaction() {
+                        @Override
+                        public void commit() {
+                            store.commit(unitOfWork);
+                        }
+
+                        @Override
+                        public void rollback() {
+                            store.rollback(unitOfWork);
+                        }
+                    });
+                    indexed.publish(decision(name));
+                    unitOfWork.commit();
+                }));
+            }
+            for (Future<?> f : all) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+            indexed.shutDown();
+        }
+        assertThat(store.visible).hasSize(decisions);
+        assertThat(store.visible).isSorted();
         assertThat(order.busy()).isFalse();
     }
 
@@ -237,6 +281,37 @@ class DecisionOrderTest {
                 steps.add(unitOfWork.root().resources().get("name") + " appended, held " + order.busy());
             }
             super.appendEvents(events);
+        }
+    }
+
+    /**
+     * A store that gives each append the next index and makes it visible at its transaction's commit,
+     * each commit taking longer the earlier the events were appended: without an order, later indexes
+     * would become visible first.
+     */
+    private static class Indexed extends InMemoryEventStorageEngine {
+
+        private final AtomicLong next = new AtomicLong();
+        private final Map<UnitOfWork<?>, Long> staged = new ConcurrentHashMap<>();
+        final List<Long> visible = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void appendEvents(List<? extends EventMessage<?>> events) {
+            staged.put(CurrentUnitOfWork.get().root(), next.incrementAndGet());
+        }
+
+        void commit(UnitOfWork<?> unitOfWork) {
+            long index = staged.remove(unitOfWork);
+            try {
+                Thread.sleep(Math.max(0, 20 - index / 2));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            visible.add(index);
+        }
+
+        void rollback(UnitOfWork<?> unitOfWork) {
+            staged.remove(unitOfWork);
         }
     }
 }

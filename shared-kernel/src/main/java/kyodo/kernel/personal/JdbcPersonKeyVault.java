@@ -44,17 +44,44 @@ public final class JdbcPersonKeyVault implements PersonKeyVault, AutoCloseable {
 
     @Override
     public byte[] createKey(String subjectId, Instant createdAt) {
+        try (Connection c = dataSource.getConnection()) {
+            return insertKey(c, subjectId, createdAt);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store a key for a new data subject", e);
+        }
+    }
+
+    /** One transaction, so one commit of the vault's file per submission (each commit writes a chunk). */
+    @Override
+    public byte[] createKey(String subjectId, Instant createdAt, ContactIndex.Entry indexed) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                byte[] key = insertKey(c, subjectId, createdAt);
+                indexed.insert(c);
+                c.commit();
+                return key;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store a key for a new data subject", e);
+        }
+    }
+
+    private byte[] insertKey(Connection c, String subjectId, Instant createdAt) throws SQLException {
         byte[] key = keyGenerator.newKey();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "INSERT INTO " + TABLE + " (subject_id, key_material, created_at) VALUES (?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO " + TABLE + " (subject_id, key_material, created_at) VALUES (?, ?, ?)")) {
             ps.setString(1, subjectId);
             ps.setString(2, Base64.getEncoder().encodeToString(key));
             ps.setObject(3, createdAt.atOffset(ZoneOffset.UTC));
             ps.executeUpdate();
             return key;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot store a key for a new data subject", e);
         }
     }
 

@@ -12,6 +12,12 @@ public interface PersonKeyVault {
     /** Creates a fresh key for a new subject. Refuses a subject id that was ever used. */
     byte[] createKey(String subjectId, Instant createdAt);
 
+    /**
+     * Creates a fresh key for a new subject and enters the subject in the contact index, both or
+     * neither (the index lives in the vault's database, ADR 3). Refuses a subject id that was ever used.
+     */
+    byte[] createKey(String subjectId, Instant createdAt, ContactIndex.Entry indexed);
+
     /** The subject's key; empty when it was destroyed or never existed. */
     Optional<byte[]> findKey(String subjectId);
 

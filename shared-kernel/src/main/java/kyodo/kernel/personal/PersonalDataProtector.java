@@ -52,6 +52,21 @@ public final class PersonalDataProtector {
     }
 
     /**
+     * Creates a key for a new data subject, entering them in the contact index in the same
+     * transaction of the vault, and seals the value with it.
+     *
+     * @param indexed the subject's entry, made by {@link ContactIndex#entry} for this {@code subjectId}
+     */
+    public SealedPersonalData sealForNewSubject(String subjectId, Object value, Instant now,
+                                                ContactIndex.Entry indexed) {
+        if (!indexed.subject().subjectId().equals(subjectId)) {
+            throw new IllegalArgumentException("the index entry is for another subject");
+        }
+        byte[] key = vault.createKey(subjectId, now, indexed);
+        return seal(subjectId, key, value);
+    }
+
+    /**
      * Seals a further value for a subject whose key exists (a resident's proposal, sealed with the
      * key of their account: one person, one key, one erasure).
      *

@@ -52,6 +52,32 @@ class PersonalDataProtectorTest {
     }
 
     @Test
+    void aSubjectSealedWithItsIndexEntryHasBothOrNeither() {
+        ContactIndex index = ContactIndex.open(dataSource, random);
+        SealedPersonalData sealed = protector.sealForNewSubject("subject-1", hanako, REGISTERED,
+                index.entry(IndexedSubject.proposer("subject-1", "p-1"), hanako.contact(), REGISTERED));
+        assertThat(protector.open(sealed, Proposer.class)).contains(hanako);
+        assertThat(index.find(" HANAKO@example.jp")).containsExactly(IndexedSubject.proposer("subject-1", "p-1"));
+
+        // the key is stored, then the entry fails (the subject is already indexed): the key goes too
+        index.record(IndexedSubject.proposer("subject-2", "p-2"), "taro@example.jp", REGISTERED);
+        assertThatThrownBy(() -> protector.sealForNewSubject("subject-2", hanako, REGISTERED,
+                index.entry(IndexedSubject.proposer("subject-2", "p-3"), hanako.contact(), REGISTERED)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(vault.state("subject-2")).isEqualTo(KeyState.UNKNOWN);
+        assertThat(index.find(hanako.contact())).hasSize(1);
+
+        // the key fails (the subject id was used): no entry
+        assertThatThrownBy(() -> protector.sealForNewSubject("subject-1", hanako, REGISTERED,
+                index.entry(IndexedSubject.proposer("subject-1", "p-4"), "jiro@example.jp", REGISTERED)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(index.find("jiro@example.jp")).isEmpty();
+        assertThatThrownBy(() -> protector.sealForNewSubject("subject-5", hanako, REGISTERED,
+                index.entry(IndexedSubject.proposer("subject-6", "p-5"), hanako.contact(), REGISTERED)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void sealedDataOpensToTheSameProposer() {
         SealedPersonalData sealed = protector.sealForNewSubject("subject-1", hanako, REGISTERED);
 
