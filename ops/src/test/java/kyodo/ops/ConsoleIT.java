@@ -83,6 +83,8 @@ class ConsoleIT {
         // sign-out is a form post with the token; afterwards the session is gone
         browser.postWithout("/console/sign-out", Map.of()).status(403);
         browser.post("/console/sign-out", Map.of()).redirectsTo("/console/sign-in?signedOut");
+        assertThat(browser.get("/console/sign-in?signedOut").html()).contains("サインアウトしました。");
+        assertThat(browser.get("/console/sign-in").html()).doesNotContain("サインアウトしました。");
         browser.get("/console").redirectsTo("/console/sign-in");
     }
 

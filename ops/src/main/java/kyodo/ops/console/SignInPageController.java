@@ -36,13 +36,13 @@ class SignInPageController {
 
     @GetMapping(path = "/console/sign-in", produces = "text/html")
     Mono<Rendering> signIn(@RequestParam(required = false) String error,
-                           @RequestParam(required = false) Long retryAfter,
-                           @RequestParam(required = false) String signedOut, ServerWebExchange exchange) {
+                           @RequestParam(required = false) Long retryAfter, ServerWebExchange exchange) {
         Map<String, Object> model = new HashMap<>();
         String known = error != null && ERRORS.contains(error) ? error : null;
         model.put("error", known);
         model.put("retryAfter", "slowed".equals(known) && retryAfter != null && retryAfter > 0 ? retryAfter : 1L);
-        model.put("signedOut", signedOut != null);
+        // ?signedOut has no value, which WebFlux binds to a String as null: ask whether it is there at all
+        model.put("signedOut", exchange.getRequest().getQueryParams().containsKey("signedOut"));
         // the button to the city's provider, only when one is configured
         CitySignIn city = citySignIn.getIfAvailable();
         model.put("cityAccount", city == null ? null : city.path());
