@@ -49,14 +49,16 @@ class HomeController {
     private final ProposalViews proposals;
     private final SubjectTitles titles;
     private final ResourceBundleMessageSource messages;
+    private final RenderedParts parts;
 
     HomeController(PublicDashboard dashboard, DecisionLog log, ProposalViews proposals, SubjectTitles titles,
-                   ResourceBundleMessageSource portalMessages) {
+                   ResourceBundleMessageSource portalMessages, RenderedParts parts) {
         this.dashboard = dashboard;
         this.log = log;
         this.proposals = proposals;
         this.titles = titles;
         this.messages = portalMessages;
+        this.parts = parts;
     }
 
     @GetMapping(path = "/", produces = "text/html")
@@ -69,26 +71,34 @@ class HomeController {
                             .subscribeOn(Schedulers.boundedElastic());
                     Mono<List<ProposalListItem>> dueSoon = Mono.fromCallable(() -> dueSoon(chosen))
                             .subscribeOn(Schedulers.boundedElastic());
-                    return Mono.zip(figures, latest, dueSoon).map(parts -> {
-                        DashboardFigures f = parts.getT1();
-                        HomeCharts charts = new HomeCharts(messages, exchange.getLocaleContext().getLocale());
-                        return PortalView.page(exchange, "home", "home", Map.ofEntries(
-                                Map.entry("ward", chosen == null ? "" : chosen.code()),
-                                Map.entry("wardName", chosen == null ? "" : english(exchange) ? chosen.nameEn()
-                                        : chosen.nameJa()),
-                                Map.entry("wards", Arrays.asList(Ward.values())),
-                                Map.entry("figures", f),
-                                Map.entry("proposalChart", charts.proposals(f.proposals().allTime())),
-                                Map.entry("projectChart", charts.projectsByYear(f.projects().byFiscalYear())),
-                                Map.entry("programmes", HomeCharts.programmes()),
-                                Map.entry("budgetChart", charts.envelopes(f.wardBudgets().envelopeByFiscalYear())),
-                                Map.entry("meetingChart", charts.participants(f.meetings())),
-                                Map.entry("decisionChart", charts.decisions(f.decisions().byOutcome())),
-                                Map.entry("latest", parts.getT2()),
-                                Map.entry("dueSoon", parts.getT3())));
-                    });
+                    return Mono.zip(figures, latest, dueSoon).map(read -> PortalView.page(exchange, "home", "home",
+                            Map.of("ward", chosen == null ? "" : chosen.code(),
+                                    "wards", Arrays.asList(Ward.values()),
+                                    "figuresPart", figuresPart(exchange, chosen, read.getT1()),
+                                    "latest", read.getT2(),
+                                    "dueSoon", read.getT3())));
                 }).timeout(TIMEOUT, Mono.error(() -> new KyodoProblemException(CommonProblems.UNAVAILABLE,
                         "The home page's figures took too long; try again shortly.")));
+    }
+
+    /**
+     * The key figures' section, rendered once per figures and language ({@link RenderedParts}): the
+     * figures are the dashboard's, kept until a read model moves, so most visitors share a rendering.
+     */
+    private String figuresPart(ServerWebExchange exchange, Ward chosen, DashboardFigures f) {
+        String code = chosen == null ? "" : chosen.code();
+        return parts.render(exchange, "rendered", "homeFigures", List.of(code, f), () -> {
+            HomeCharts charts = new HomeCharts(messages, PortalView.locale(exchange));
+            return Map.of("ward", code,
+                    "wardName", chosen == null ? "" : english(exchange) ? chosen.nameEn() : chosen.nameJa(),
+                    "figures", f,
+                    "proposalChart", charts.proposals(f.proposals().allTime()),
+                    "projectChart", charts.projectsByYear(f.projects().byFiscalYear()),
+                    "programmes", HomeCharts.programmes(),
+                    "budgetChart", charts.envelopes(f.wardBudgets().envelopeByFiscalYear()),
+                    "meetingChart", charts.participants(f.meetings()),
+                    "decisionChart", charts.decisions(f.decisions().byOutcome()));
+        });
     }
 
     @GetMapping(path = "/accessibility", produces = "text/html")
