@@ -72,32 +72,34 @@ class HomeController {
                     Mono<List<ProposalListItem>> dueSoon = Mono.fromCallable(() -> dueSoon(chosen))
                             .subscribeOn(Schedulers.boundedElastic());
                     return Mono.zip(figures, latest, dueSoon).map(read -> PortalView.page(exchange, "home", "home",
-                            Map.of("ward", chosen == null ? "" : chosen.code(),
-                                    "wards", Arrays.asList(Ward.values()),
-                                    "figuresPart", figuresPart(exchange, chosen, read.getT1()),
-                                    "latest", read.getT2(),
-                                    "dueSoon", read.getT3())));
+                            Map.of("mainPart", main(exchange, chosen, read.getT1(), read.getT2(), read.getT3()))));
                 }).timeout(TIMEOUT, Mono.error(() -> new KyodoProblemException(CommonProblems.UNAVAILABLE,
                         "The home page's figures took too long; try again shortly.")));
     }
 
     /**
-     * The key figures' section, rendered once per figures and language ({@link RenderedParts}): the
-     * figures are the dashboard's, kept until a read model moves, so most visitors share a rendering.
+     * The page's content, rendered once per figures, decisions, proposals due soon and language
+     * ({@link RenderedParts}): the figures are the dashboard's, kept until a read model moves, so most
+     * visitors share a rendering.
      */
-    private String figuresPart(ServerWebExchange exchange, Ward chosen, DashboardFigures f) {
+    private String main(ServerWebExchange exchange, Ward chosen, DashboardFigures f, List<LatestDecision> latest,
+                        List<ProposalListItem> dueSoon) {
         String code = chosen == null ? "" : chosen.code();
-        return parts.render(exchange, "rendered", "homeFigures", List.of(code, f), () -> {
+        return parts.render(exchange, "rendered", "homeMain", List.of(code, f, latest, dueSoon), () -> {
             HomeCharts charts = new HomeCharts(messages, PortalView.locale(exchange));
-            return Map.of("ward", code,
-                    "wardName", chosen == null ? "" : english(exchange) ? chosen.nameEn() : chosen.nameJa(),
-                    "figures", f,
-                    "proposalChart", charts.proposals(f.proposals().allTime()),
-                    "projectChart", charts.projectsByYear(f.projects().byFiscalYear()),
-                    "programmes", HomeCharts.programmes(),
-                    "budgetChart", charts.envelopes(f.wardBudgets().envelopeByFiscalYear()),
-                    "meetingChart", charts.participants(f.meetings()),
-                    "decisionChart", charts.decisions(f.decisions().byOutcome()));
+            return Map.ofEntries(
+                    Map.entry("ward", code),
+                    Map.entry("wardName", chosen == null ? "" : english(exchange) ? chosen.nameEn() : chosen.nameJa()),
+                    Map.entry("wards", Arrays.asList(Ward.values())),
+                    Map.entry("figures", f),
+                    Map.entry("proposalChart", charts.proposals(f.proposals().allTime())),
+                    Map.entry("projectChart", charts.projectsByYear(f.projects().byFiscalYear())),
+                    Map.entry("programmes", HomeCharts.programmes()),
+                    Map.entry("budgetChart", charts.envelopes(f.wardBudgets().envelopeByFiscalYear())),
+                    Map.entry("meetingChart", charts.participants(f.meetings())),
+                    Map.entry("decisionChart", charts.decisions(f.decisions().byOutcome())),
+                    Map.entry("latest", latest),
+                    Map.entry("dueSoon", dueSoon));
         });
     }
 

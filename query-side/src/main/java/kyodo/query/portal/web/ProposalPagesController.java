@@ -46,11 +46,8 @@ class ProposalPagesController {
         return PortalView.read(exchange, "proposals", "proposals", () -> {
             ProposalListQuery query = ProposalListQuery.parse(params);
             ProposalPage page = views.list(query);
-            Map<String, Object> model = listModel(query, page, exchange);
-            // the cards, rendered once per page of items and language (RenderedParts)
-            model.put("cardsPart", parts.render(exchange, "rendered", "proposalCards", page.items(),
-                    () -> Map.of("items", page.items())));
-            return model;
+            // the content, rendered once per model and language (RenderedParts)
+            return Map.of("mainPart", parts.main(exchange, "proposalsMain", listModel(query, page, exchange)));
         });
     }
 

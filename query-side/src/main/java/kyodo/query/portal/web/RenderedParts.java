@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 
 /**
  * Parts of portal pages rendered once per distinct content and language, and inserted into the page
- * as HTML ({@code th:utext}): the home page's figures, a list's cards, a proposal's page. Rendering
+ * as HTML ({@code th:utext}): the content of the home page, the proposal list and a proposal's page. Rendering
  * is most of a page's CPU (profiled at 100k proposals: the engine walked every card's expressions and
  * fragments on every request), while many visitors read the same content.
  * <p>
@@ -68,6 +68,14 @@ class RenderedParts {
             kept.put(key, html);
         }
         return html;
+    }
+
+    /**
+     * A page's content (its {@code main}): the fragment {@code fragment} of {@code rendered.html}
+     * rendered with the page's whole model, which is also its key (every value compared by value).
+     */
+    String main(ServerWebExchange exchange, String fragment, Map<String, ?> model) {
+        return render(exchange, "rendered", fragment, new HashMap<>(model), () -> model);
     }
 
     /** A part's identity; its hash is computed once, outside the lock. */

@@ -69,7 +69,7 @@ class SubjectPages {
             page.put("asOfValue", "");
             page.put("subjectPath", path(exchange));
             if (mainPart != null) {
-                page.put("mainPart", parts.render(exchange, "rendered", mainPart, Map.copyOf(page), () -> page));
+                page.put("mainPart", parts.main(exchange, mainPart, page));
             }
             return PortalView.page(exchange, template, section, page);
         });
