@@ -20,9 +20,9 @@ import java.util.function.Supplier;
 
 /**
  * Parts of portal pages rendered once per distinct content and language, and inserted into the page
- * as HTML ({@code th:utext}): the content of the home page, the proposal list and a proposal's page. Rendering
- * is most of a page's CPU (profiled at 100k proposals: the engine walked every card's expressions and
- * fragments on every request), while many visitors read the same content.
+ * as HTML ({@code th:utext}): the content of the home page, of the proposal list and of a proposal's
+ * page. Rendering was most of a page's CPU (profiled at 100k proposals: the engine walked every
+ * card's expressions and fragments on every request), while many visitors read the same content.
  * <p>
  * A part is keyed on <em>the data it shows</em> (records, compared by value) and the page's language,
  * never on a version or a time: every request still reads the read models as the JSON API does, and a
@@ -35,13 +35,13 @@ import java.util.function.Supplier;
 @Component
 class RenderedParts {
 
-    /** About 8 MB of kept HTML (UTF-16), a few hundred pages or a few thousand cards. */
+    /** At most about 8 MB of kept HTML (Japanese text is two bytes a character): a few hundred pages. */
     static final int BUDGET = 4_000_000;
 
     private final SpringWebFluxTemplateEngine engine;
     private final SpringWebFluxWebApplication application =
             SpringWebFluxWebApplication.buildApplication(ReactiveAdapterRegistry.getSharedInstance());
-    private final Kept kept = new Kept();
+    private final Kept kept = new Kept(BUDGET);
 
     RenderedParts(SpringWebFluxTemplateEngine templateEngine) {
         this.engine = templateEngine;
@@ -106,20 +106,25 @@ class RenderedParts {
         }
     }
 
-    /** The kept parts, least recently used first, within {@link #BUDGET} characters of HTML. */
-    private static final class Kept {
-        private final LinkedHashMap<Key, String> parts = new LinkedHashMap<>(64, 0.75f, true);
+    /** The kept parts, least recently used first, within a budget of characters of HTML. */
+    static final class Kept {
+        private final LinkedHashMap<Object, String> parts = new LinkedHashMap<>(64, 0.75f, true);
+        private final long budget;
         private long size;
 
-        synchronized String get(Key key) {
+        Kept(long budget) {
+            this.budget = budget;
+        }
+
+        synchronized String get(Object key) {
             return parts.get(key);
         }
 
-        synchronized void put(Key key, String html) {
+        synchronized void put(Object key, String html) {
             String before = parts.put(key, html);
             size += html.length() - (before == null ? 0 : before.length());
             var oldest = parts.entrySet().iterator();
-            while (size > BUDGET && oldest.hasNext()) {
+            while (size > budget && oldest.hasNext()) {
                 size -= oldest.next().getValue().length();
                 oldest.remove();
             }
