@@ -49,14 +49,16 @@ class HomeController {
     private final ProposalViews proposals;
     private final SubjectTitles titles;
     private final ResourceBundleMessageSource messages;
+    private final RenderedParts parts;
 
     HomeController(PublicDashboard dashboard, DecisionLog log, ProposalViews proposals, SubjectTitles titles,
-                   ResourceBundleMessageSource portalMessages) {
+                   ResourceBundleMessageSource portalMessages, RenderedParts parts) {
         this.dashboard = dashboard;
         this.log = log;
         this.proposals = proposals;
         this.titles = titles;
         this.messages = portalMessages;
+        this.parts = parts;
     }
 
     @GetMapping(path = "/", produces = "text/html")
@@ -69,26 +71,36 @@ class HomeController {
                             .subscribeOn(Schedulers.boundedElastic());
                     Mono<List<ProposalListItem>> dueSoon = Mono.fromCallable(() -> dueSoon(chosen))
                             .subscribeOn(Schedulers.boundedElastic());
-                    return Mono.zip(figures, latest, dueSoon).map(parts -> {
-                        DashboardFigures f = parts.getT1();
-                        HomeCharts charts = new HomeCharts(messages, exchange.getLocaleContext().getLocale());
-                        return PortalView.page(exchange, "home", "home", Map.ofEntries(
-                                Map.entry("ward", chosen == null ? "" : chosen.code()),
-                                Map.entry("wardName", chosen == null ? "" : english(exchange) ? chosen.nameEn()
-                                        : chosen.nameJa()),
-                                Map.entry("wards", Arrays.asList(Ward.values())),
-                                Map.entry("figures", f),
-                                Map.entry("proposalChart", charts.proposals(f.proposals().allTime())),
-                                Map.entry("projectChart", charts.projectsByYear(f.projects().byFiscalYear())),
-                                Map.entry("programmes", HomeCharts.programmes()),
-                                Map.entry("budgetChart", charts.envelopes(f.wardBudgets().envelopeByFiscalYear())),
-                                Map.entry("meetingChart", charts.participants(f.meetings())),
-                                Map.entry("decisionChart", charts.decisions(f.decisions().byOutcome())),
-                                Map.entry("latest", parts.getT2()),
-                                Map.entry("dueSoon", parts.getT3())));
-                    });
+                    return Mono.zip(figures, latest, dueSoon).map(read -> PortalView.page(exchange, "home", "home",
+                            Map.of("mainPart", main(exchange, chosen, read.getT1(), read.getT2(), read.getT3()))));
                 }).timeout(TIMEOUT, Mono.error(() -> new KyodoProblemException(CommonProblems.UNAVAILABLE,
                         "The home page's figures took too long; try again shortly.")));
+    }
+
+    /**
+     * The page's content, rendered once per figures, decisions, proposals due soon and language
+     * ({@link RenderedParts}): the figures are the dashboard's, kept until a read model moves, so most
+     * visitors share a rendering.
+     */
+    private String main(ServerWebExchange exchange, Ward chosen, DashboardFigures f, List<LatestDecision> latest,
+                        List<ProposalListItem> dueSoon) {
+        String code = chosen == null ? "" : chosen.code();
+        return parts.render(exchange, "rendered", "homeMain", List.of(code, f, latest, dueSoon), () -> {
+            HomeCharts charts = new HomeCharts(messages, PortalView.locale(exchange));
+            return Map.ofEntries(
+                    Map.entry("ward", code),
+                    Map.entry("wardName", chosen == null ? "" : english(exchange) ? chosen.nameEn() : chosen.nameJa()),
+                    Map.entry("wards", Arrays.asList(Ward.values())),
+                    Map.entry("figures", f),
+                    Map.entry("proposalChart", charts.proposals(f.proposals().allTime())),
+                    Map.entry("projectChart", charts.projectsByYear(f.projects().byFiscalYear())),
+                    Map.entry("programmes", HomeCharts.programmes()),
+                    Map.entry("budgetChart", charts.envelopes(f.wardBudgets().envelopeByFiscalYear())),
+                    Map.entry("meetingChart", charts.participants(f.meetings())),
+                    Map.entry("decisionChart", charts.decisions(f.decisions().byOutcome())),
+                    Map.entry("latest", latest),
+                    Map.entry("dueSoon", dueSoon));
+        });
     }
 
     @GetMapping(path = "/accessibility", produces = "text/html")

@@ -34,18 +34,24 @@ final class PortalView {
 
     static Rendering page(ServerWebExchange exchange, String template, String section, Map<String, ?> model,
                           HttpStatus status) {
-        Locale locale = exchange.getLocaleContext().getLocale();
-        String lang = locale == null ? "ja" : locale.getLanguage();
+        Locale locale = locale(exchange);
+        String lang = locale.getLanguage();
         String other = "en".equals(lang) ? "ja" : "en";
         return Rendering.view("portal/" + template)
                 .model(model)
-                .modelAttribute("fmt", new PortalFormat(locale == null ? Locale.JAPANESE : locale))
+                .modelAttribute("fmt", new PortalFormat(locale))
                 .modelAttribute("lang", lang)
                 .modelAttribute("otherLang", other)
                 .modelAttribute("switchUrl", withParameter(exchange, PortalLanguage.PARAMETER, other))
                 .modelAttribute("section", section)
                 .status(status)
                 .build();
+    }
+
+    /** The page's language ({@link PortalLanguage}); Japanese when none was set. */
+    static Locale locale(ServerWebExchange exchange) {
+        Locale locale = exchange.getLocaleContext().getLocale();
+        return locale == null ? Locale.JAPANESE : locale;
     }
 
     /**

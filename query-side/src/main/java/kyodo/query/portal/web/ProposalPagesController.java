@@ -32,18 +32,22 @@ class ProposalPagesController {
     private final ProposalViews views;
     private final ReadAfterWrite reads;
     private final SubjectPages pages;
+    private final RenderedParts parts;
 
-    ProposalPagesController(ProposalViews views, ReadAfterWrite reads, SubjectPages pages) {
+    ProposalPagesController(ProposalViews views, ReadAfterWrite reads, SubjectPages pages, RenderedParts parts) {
         this.views = views;
         this.reads = reads;
         this.pages = pages;
+        this.parts = parts;
     }
 
     @GetMapping(path = "/proposals", produces = "text/html")
     Mono<Rendering> list(@RequestParam MultiValueMap<String, String> params, ServerWebExchange exchange) {
         return PortalView.read(exchange, "proposals", "proposals", () -> {
             ProposalListQuery query = ProposalListQuery.parse(params);
-            return listModel(query, views.list(query), exchange);
+            ProposalPage page = views.list(query);
+            // the content, rendered once per model and language (RenderedParts)
+            return Map.of("mainPart", parts.main(exchange, "proposalsMain", listModel(query, page, exchange)));
         });
     }
 
@@ -51,7 +55,7 @@ class ProposalPagesController {
     @GetMapping(path = "/proposals/{id}", produces = "text/html")
     Mono<Rendering> proposal(@PathVariable String id, ServerWebExchange exchange,
                              @RequestParam(name = AsOf.PARAMETER, required = false) String asOf) {
-        return pages.show(exchange, SubjectType.PROPOSAL, id, asOf, "proposal", "proposals",
+        return pages.show(exchange, SubjectType.PROPOSAL, id, asOf, "proposal", "proposals", "proposalMain",
                 reads.readDocument(id, () -> views.find(id), null, "No proposal with that id.")
                         .map(views::publicView).map(view -> Map.of("p", view)));
     }

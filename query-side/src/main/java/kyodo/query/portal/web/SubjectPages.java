@@ -26,9 +26,11 @@ import java.util.Map;
 class SubjectPages {
 
     private final SubjectHistory history;
+    private final RenderedParts parts;
 
-    SubjectPages(SubjectHistory history) {
+    SubjectPages(SubjectHistory history, RenderedParts parts) {
         this.history = history;
+        this.parts = parts;
     }
 
     /**
@@ -46,6 +48,16 @@ class SubjectPages {
      */
     Mono<Rendering> show(ServerWebExchange exchange, SubjectType type, String id, String asOf, String template,
                          String section, Mono<? extends Map<String, ?>> model) {
+        return show(exchange, type, id, asOf, template, section, null, model);
+    }
+
+    /**
+     * The same, with the page's content (its {@code main}) rendered by the fragment {@code mainPart} of
+     * {@code rendered.html} once per content and language ({@link RenderedParts}): the model with the
+     * history and the page's path decide it all. The template inserts it as {@code mainPart}.
+     */
+    Mono<Rendering> show(ServerWebExchange exchange, SubjectType type, String id, String asOf, String template,
+                         String section, String mainPart, Mono<? extends Map<String, ?>> model) {
         if (asOf != null && !asOf.isBlank()) {
             return past(exchange, type, id, asOf, section);
         }
@@ -56,6 +68,9 @@ class SubjectPages {
             page.put("history", events);
             page.put("asOfValue", "");
             page.put("subjectPath", path(exchange));
+            if (mainPart != null) {
+                page.put("mainPart", parts.main(exchange, mainPart, page));
+            }
             return PortalView.page(exchange, template, section, page);
         });
     }
