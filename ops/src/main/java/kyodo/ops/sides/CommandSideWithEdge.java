@@ -25,7 +25,8 @@ import org.springframework.context.annotation.FilterType;
         @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootApplication.class),
         @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
                 classes = {KyodoApplication.class, QuerySideWithEdge.class}),
-        // the staff console's pages send commands and read the read models: they need both sides
-        @ComponentScan.Filter(type = FilterType.REGEX, pattern = "kyodo\\.ops\\.console\\..*")})
+        // the staff console's and the residents' pages send commands and read the read models: they need
+        // both sides (and the residents' mail goes with them)
+        @ComponentScan.Filter(type = FilterType.REGEX, pattern = "kyodo\\.ops\\.(console|resident|mail)\\..*")})
 public class CommandSideWithEdge {
 }

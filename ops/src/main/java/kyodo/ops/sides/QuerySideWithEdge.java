@@ -28,8 +28,9 @@ import org.springframework.context.annotation.FilterType;
         @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootApplication.class),
         @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
                 classes = {KyodoApplication.class, CommandSideWithEdge.class}),
-        // the staff console's pages send commands and read the read models: they need both sides
-        @ComponentScan.Filter(type = FilterType.REGEX, pattern = "kyodo\\.ops\\.console\\..*")})
+        // the staff console's and the residents' pages send commands and read the read models: they need
+        // both sides (and the residents' mail goes with them)
+        @ComponentScan.Filter(type = FilterType.REGEX, pattern = "kyodo\\.ops\\.(console|resident|mail)\\..*")})
 // the command side's storage auto-configuration (the embedded event store's schema and upkeep, the key
 // vault that personal data is read through) is on the class path, and binds its settings from here
 @EnableConfigurationProperties(CompactionSettings.class)
