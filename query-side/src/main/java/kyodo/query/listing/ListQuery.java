@@ -37,8 +37,12 @@ public interface ListQuery {
     default <T, P> P readPage(ReadCollection collection, Bson filter, Bson fields, Function<Document, T> item,
                               PageOf<T, P> pageOf) {
         long total = collection.count(filter);
-        List<T> items = collection.find(filter).projection(fields).sort(sort()).skip(skip()).limit(size()).map(item);
-        return pageOf.page(items, page(), size(), total);
+        return pageOf.page(readItems(collection, filter, fields, item), page(), size(), total);
+    }
+
+    /** This page's items alone, for a reader that needs no total (counting can cost more than the page). */
+    default <T> List<T> readItems(ReadCollection collection, Bson filter, Bson fields, Function<Document, T> item) {
+        return collection.find(filter).projection(fields).sort(sort()).skip(skip()).limit(size()).map(item);
     }
 
     /** A feature's page record, e.g. {@code ProposalPage::new}. */

@@ -53,6 +53,12 @@ public class MeetingViews {
                 .projection(Projections.exclude("searchTokens")).first());
     }
 
+    /** The meeting's title alone (the decision log names its subjects by it). Blocking. */
+    public Optional<String> title(String id) {
+        return Optional.ofNullable(meetings.find(Filters.eq("_id", id)).projection(Projections.include("title")).first())
+                .map(doc -> doc.getString("title"));
+    }
+
     /**
      * The stored document without participants, their attendance marks or search tokens: all the public
      * view may use. Blocking.

@@ -48,6 +48,12 @@ public class ProjectViews {
                 .projection(Projections.exclude("searchTokens")).first());
     }
 
+    /** The project's title alone (the decision log names its subjects by it). Blocking. */
+    public Optional<String> title(String id) {
+        return Optional.ofNullable(projects.find(Filters.eq("_id", id)).projection(Projections.include("title")).first())
+                .map(doc -> doc.getString("title"));
+    }
+
     /** One page of projects matching the query, and how many match in all. Blocking. */
     public ProjectPage list(ProjectListQuery query) {
         return query.readPage(projects, query.filter(), LIST_FIELDS, ProjectViews::listItem, ProjectPage::new);

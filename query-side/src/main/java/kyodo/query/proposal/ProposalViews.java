@@ -56,6 +56,17 @@ public class ProposalViews {
                 .projection(Projections.exclude("searchTokens")).first());
     }
 
+    /** A listed proposal's title alone (the decision log names its subjects by it). Blocking. */
+    public Optional<String> title(String id) {
+        return Optional.ofNullable(proposals.find(Filters.and(Filters.eq("_id", id), SUBMITTED))
+                .projection(Projections.include("title")).first()).map(doc -> doc.getString("title"));
+    }
+
+    /** The first proposals matching the query, without counting them all (the home's "due soon"). Blocking. */
+    public List<ProposalListItem> first(ProposalListQuery query) {
+        return query.readItems(proposals, Filters.and(query.filter(), SUBMITTED), LIST_FIELDS, ProposalViews::listItem);
+    }
+
     /** One page of proposals matching the query, and how many match in all. Blocking. */
     public ProposalPage list(ProposalListQuery query) {
         return query.readPage(proposals, Filters.and(query.filter(), SUBMITTED), LIST_FIELDS, ProposalViews::listItem,

@@ -136,8 +136,8 @@ class HomeController {
         List<ProposalListItem> items = new ArrayList<>();
         for (ProposalStatus status : AWAITING) {
             // the list the API answers for ?status=…&overdue=false&sort=dueOn&size=5 (and &ward=…)
-            items.addAll(proposals.list(new ProposalListQuery(ward, status, null, null, null, false, null, 0, LATEST,
-                    "dueOn", false)).items());
+            items.addAll(proposals.first(new ProposalListQuery(ward, status, null, null, null, false, null, 0, LATEST,
+                    "dueOn", false)));
         }
         return items.stream().filter(p -> p.dueOn() != null)
                 .sorted(Comparator.comparing(ProposalListItem::dueOn).thenComparing(ProposalListItem::id))

@@ -6,7 +6,6 @@ import kyodo.query.meeting.MeetingViews;
 import kyodo.query.portal.LatestDecision;
 import kyodo.query.project.ProjectViews;
 import kyodo.query.proposal.ProposalViews;
-import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -35,12 +34,12 @@ class SubjectTitles {
     }
 
     LatestDecision titled(DecisionLogEntry entry) {
-        Optional<Document> subject = SubjectType.fromCode(entry.subjectType()).flatMap(type -> switch (type) {
-            case PROPOSAL -> proposals.find(entry.subjectId());
-            case MEETING -> meetings.findPublic(entry.subjectId());
-            case PROJECT -> projects.find(entry.subjectId());
+        Optional<String> title = SubjectType.fromCode(entry.subjectType()).flatMap(type -> switch (type) {
+            case PROPOSAL -> proposals.title(entry.subjectId());
+            case MEETING -> meetings.title(entry.subjectId());
+            case PROJECT -> projects.title(entry.subjectId());
             case WARD_BUDGET -> Optional.empty();
         });
-        return new LatestDecision(entry, subject.map(doc -> doc.getString("title")).orElse(null));
+        return new LatestDecision(entry, title.orElse(null));
     }
 }
