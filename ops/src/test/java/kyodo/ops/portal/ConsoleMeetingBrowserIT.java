@@ -26,6 +26,7 @@ import reactor.netty.resources.ConnectionProvider;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -58,6 +59,8 @@ class ConsoleMeetingBrowserIT {
     private static String inSession;
     private static String held;
     private static String toOpen;
+    /** Each meeting's version after the last command sent to it (its ETag), to wait for the read model. */
+    private static final Map<String, Long> versions = new HashMap<>();
 
     @BeforeAll
     static void start() throws Exception {
@@ -89,7 +92,7 @@ class ConsoleMeetingBrowserIT {
         step(held, "closing", Map.of("attendance", 9));
         toOpen = schedule(TO_OPEN);
         for (String id : List.of(scheduled, inSession, held, toOpen)) {
-            api().get().uri("/api/meetings/{id}?minVersion=" + version(id), id).exchange().expectStatus().isOk();
+            api().get().uri("/api/meetings/{id}?minVersion=" + versions.get(id), id).exchange().expectStatus().isOk();
         }
     }
 
@@ -117,18 +120,16 @@ class ConsoleMeetingBrowserIT {
                         "venue", "幸区役所 会議室", "capacity", 30, "publicObservation", true,
                         "themes", List.of("交通", "防災")))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-        return (String) answer.get("id");
+        String id = (String) answer.get("id");
+        versions.put(id, ((Number) answer.get("version")).longValue());
+        return id;
     }
 
     private static void step(String id, String action, Map<String, ?> body) {
-        api().post().uri("/api/meetings/{id}/" + action, id).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
-                .exchange().expectStatus().isOk();
-    }
-
-    private static long version(String id) {
-        Map<?, ?> meeting = api().get().uri("/api/meetings/{id}", id).exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
-        return ((Number) meeting.get("version")).longValue();
+        String etag = api().post().uri("/api/meetings/{id}/" + action, id).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body).exchange().expectStatus().isOk().returnResult(String.class).getResponseHeaders()
+                .getETag();
+        versions.put(id, Long.parseLong(etag.replace("\"", "")));
     }
 
     static Stream<String[]> pages() {
