@@ -1,7 +1,6 @@
 package kyodo.ops.console;
 
 import kyodo.kernel.problem.ProblemDetails;
-import kyodo.kernel.problem.ProblemRendering;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.server.ServerWebExchange;
@@ -27,13 +26,8 @@ record MeetingFormOutcome(String failed, Map<String, String> values, Map<String,
 
     static MeetingFormOutcome refused(String form, MultiValueMap<String, String> fields, ProblemDetails problem,
                                       ServerWebExchange exchange) {
-        boolean english = ProblemRendering.english(exchange.getLocaleContext().getLocale());
-        Map<String, Object> shown = new HashMap<>();
-        shown.put("status", problem.status());
-        shown.put("title", english ? problem.titleEn() : problem.titleJa());
-        shown.put("detail", problem.detail());
-        shown.put("slug", problem.slug());
-        return new MeetingFormOutcome(form, fields.toSingleValueMap(), Map.of(), shown);
+        return new MeetingFormOutcome(form, fields.toSingleValueMap(), Map.of(),
+                ConsoleView.refusal(problem, exchange));
     }
 
     /** Whether the refusal is a stale form: the meeting is past its version, so the page shows at least the next. */
