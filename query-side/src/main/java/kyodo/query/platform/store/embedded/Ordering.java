@@ -38,8 +38,9 @@ final class Ordering {
     }
 
     /**
-     * Walks a range in order; documents whose sort key encodes alike form a group, sorted in memory
-     * by the whole sort (the encoding keeps the order but may not tell every value apart).
+     * Walks a range in order; documents whose keys the index orders ({@code groupKeys} of the sort's,
+     * at least the first) encode alike form a group, sorted in memory by the whole sort (the encoding
+     * keeps the order but may not tell every value apart).
      */
     static final class Walking implements Iterator<Hit> {
         private final EmbeddedCollection c;
@@ -47,6 +48,7 @@ final class Ordering {
         private final Sort sort;
         private final Access.Range range;
         private final LongPredicate keep;
+        private final int groupKeys;
         private final Cursor<byte[], ?> cursor;
         private final ArrayDeque<Hit> ready = new ArrayDeque<>();
         private final List<Keyed> group = new ArrayList<>();
@@ -58,8 +60,10 @@ final class Ordering {
         private boolean overBudget;
 
         /** {@code keep}: the internal numbers worth reading (null: all), told from the entry alone. */
-        Walking(EmbeddedCollection c, Filter filter, Sort sort, Access.Range range, boolean reverse, LongPredicate keep) {
+        Walking(EmbeddedCollection c, Filter filter, Sort sort, Access.Range range, boolean reverse, int groupKeys,
+                LongPredicate keep) {
             this.c = c;
+            this.groupKeys = groupKeys;
             this.filter = filter;
             this.sort = sort;
             this.range = range;
@@ -99,7 +103,7 @@ final class Ordering {
                     continue;
                 }
                 Keyed keyed = new Keyed(hit, sort.values(hit.doc()));
-                byte[] encoded = Keys.encode(keyed.values()[0]);
+                byte[] encoded = groupKey(keyed.values());
                 if (groupKey != null && !Arrays.equals(encoded, groupKey)) {
                     flush();
                 }
@@ -151,7 +155,7 @@ final class Ordering {
          * page starts in is read, not the documents before it.
          */
         static Iterator<Hit> skipping(EmbeddedCollection c, Filter filter, Sort sort, Access.Range range,
-                                      boolean reverse, int skip) {
+                                      boolean reverse, int groupKeys, int skip) {
             long first = range.from() == null ? 0 : range.rank(range.from());
             long end = range.to() == null ? range.map().sizeAsLong() : range.rank(range.to());
             if (skip >= end - first) {
@@ -165,17 +169,28 @@ final class Ordering {
             long before;
             if (reverse) {
                 walk = new Walking(c, filter, sort, new Access.Range(range.map(), range.kind(), range.from(), after),
-                        true, null);
+                        true, groupKeys, null);
                 before = (after == null ? range.map().sizeAsLong() : range.rank(after)) - (end - skip);
             } else {
                 walk = new Walking(c, filter, sort, new Access.Range(range.map(), range.kind(), group, range.to()),
-                        false, null);
+                        false, groupKeys, null);
                 before = first + skip - range.rank(group);
             }
             for (long i = 0; i < before && walk.hasNext(); i++) {
                 walk.next();
             }
             return walk;
+        }
+
+        private byte[] groupKey(BsonValue[] values) {
+            if (groupKeys == 1) {
+                return Keys.encode(values[0]);
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(32);
+            for (int i = 0; i < groupKeys; i++) {
+                Keys.append(out, values[i]);
+            }
+            return out.toByteArray();
         }
 
         private void flush() {

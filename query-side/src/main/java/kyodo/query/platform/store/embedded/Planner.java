@@ -54,7 +54,7 @@ final class Planner {
             fraction *= Math.min(1, access.estimate() / (double) n);
         }
         matches = Math.max(1, Math.min(matches, n * fraction));
-        Walk walk = sort.isEmpty() ? null : walk(c, filter, sort.keys.get(0));
+        Walk walk = sort.isEmpty() ? null : walk(c, filter, sort);
         double walkCost = Double.MAX_VALUE;
         if (walk != null) {
             long size = walk.range.size();
@@ -64,9 +64,9 @@ final class Planner {
         Iterator<Hit> hits;
         if (walkCost <= candidateCost && walkCost <= n) {
             if (walk.exact && skip > 0) {
-                return Ordering.Walking.skipping(c, filter, sort, walk.range, walk.reverse, skip);
+                return Ordering.Walking.skipping(c, filter, sort, walk.range, walk.reverse, walk.keys, skip);
             }
-            Ordering.Walking walking = new Ordering.Walking(c, filter, sort, walk.range, walk.reverse, null);
+            Ordering.Walking walking = new Ordering.Walking(c, filter, sort, walk.range, walk.reverse, walk.keys, null);
             hits = walking;
             if (needed > 0 && !walk.exact && candidateCost < n) {
                 hits = walking.bounded(needed, 2 * (candidateCost + DOCUMENT_COST * needed), DOCUMENT_COST,
@@ -106,7 +106,8 @@ final class Planner {
         if (entries > (double) DOCUMENT_COST * candidates.size()) {
             return null;
         }
-        return new Ordering.Walking(c, candidates.residual(), sort, walk.range, walk.reverse, candidates::contains);
+        return new Ordering.Walking(c, candidates.residual(), sort, walk.range, walk.reverse, walk.keys,
+                candidates::contains);
     }
 
     /** The access whose ranges cost least to read: postings of a frequent word before a scope's entries. */
@@ -168,14 +169,18 @@ final class Planner {
         return accesses;
     }
 
-    /** An ordered range whose walk gives documents in the order of a sort key. */
-    private record Walk(Access.Range range, boolean reverse, boolean exact) {
+    /**
+     * An ordered range whose walk gives documents in the order of the sort's first {@code keys} keys
+     * (at least the first; more when the index holds the following ones next, in the same direction).
+     */
+    private record Walk(Access.Range range, boolean reverse, boolean exact, int keys) {
     }
 
-    private static Walk walk(EmbeddedCollection c, Filter filter, Sort.Key key) {
+    private static Walk walk(EmbeddedCollection c, Filter filter, Sort sort) {
+        Sort.Key key = sort.keys.get(0);
         if (key.path().equals("_id")) {
             return new Walk(narrow(new Access.Range(c.ids, Access.Kind.IDS, null, null), filter, key.path()), !key.ascending(),
-                    false);
+                    false, 1);
         }
         // the index with the longest equality prefix before the sort key: the fewest entries to walk
         Walk found = null;
@@ -205,11 +210,28 @@ final class Planner {
                 // every entry of an equality prefix answering the whole filter is a match: pages skip by rank
                 boolean exact = !prefix.isEmpty() && prefix.size() == filter.clauses.size()
                         && prefix.stream().allMatch(eq -> Access.exactKey(eq.value()));
-                found = new Walk(range, !key.ascending(), exact);
+                found = new Walk(range, !key.ascending(), exact, orderedKeys(index, prefix.size(), sort));
                 longest = prefix.size();
             }
         }
         return found;
+    }
+
+    /**
+     * How many of the sort's keys an index orders from its field {@code at} on: the first, and each
+     * following one the index holds next with the same direction (an index is ascending, so a walk
+     * in reverse orders only keys that all descend). A walk then sorts in memory only documents
+     * equal on all of them: with the {@code _id} tie-breaker, none, so a page of "due soonest" reads
+     * its five documents, not every document due on the first day.
+     */
+    private static int orderedKeys(Index index, int at, Sort sort) {
+        int keys = 1;
+        while (keys < sort.keys.size() && at + keys < index.fields.size()
+                && index.fields.get(at + keys).equals(sort.keys.get(keys).path())
+                && sort.keys.get(keys).ascending() == sort.keys.get(0).ascending()) {
+            keys++;
+        }
+        return keys;
     }
 
     /** The range, narrowed by comparisons on its first field. */
