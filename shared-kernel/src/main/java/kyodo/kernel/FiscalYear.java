@@ -9,6 +9,7 @@ import java.time.Month;
 import java.time.ZoneId;
 import java.time.chrono.JapaneseDate;
 import java.time.chrono.JapaneseEra;
+import java.util.stream.IntStream;
 
 /**
  * A Japanese fiscal year (年度), April to March, named by the calendar year in which it starts:
@@ -20,6 +21,9 @@ public record FiscalYear(int startYear) implements Comparable<FiscalYear> {
     /** Earliest year the platform accepts (the seeds reach back to 2002). */
     public static final int MIN_YEAR = 1989;
     public static final int MAX_YEAR = 2200;
+    /** Every year's Japanese label, computed once: lists label every row, and the era look-up is not cheap. */
+    private static final String[] LABELS_JA = IntStream.rangeClosed(MIN_YEAR, MAX_YEAR)
+            .mapToObj(FiscalYear::eraLabel).toArray(String[]::new);
 
     public FiscalYear {
         if (startYear < MIN_YEAR || startYear > MAX_YEAR) {
@@ -77,6 +81,10 @@ public record FiscalYear(int startYear) implements Comparable<FiscalYear> {
      * 令和元年度, as in Kawasaki's own reports; the first year of an era is 元年.
      */
     public String labelJa() {
+        return LABELS_JA[startYear - MIN_YEAR];
+    }
+
+    private static String eraLabel(int startYear) {
         JapaneseDate date = JapaneseDate.from(LocalDate.of(startYear, Month.DECEMBER, 31));
         JapaneseEra era = date.getEra();
         int yearOfEra = date.get(java.time.temporal.ChronoField.YEAR_OF_ERA);
