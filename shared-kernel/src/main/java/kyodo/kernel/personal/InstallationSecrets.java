@@ -16,26 +16,15 @@ import java.util.Optional;
  * rebuild was done). A value is written once and never changed; a secret is 32 random bytes generated
  * on first use. Two processes starting together both try to store it: one insert wins and both read
  * what it stored. Safe to open at every start, from both sides.
+ *
+ * @param dataSource  the vault's database
+ * @param table       the table's name
+ * @param valueColumn the name of its value column (beside {@code name})
+ * @param what        what the table holds, for the failures' messages ("the residents' secrets")
  */
-public final class InstallationSecrets {
+public record InstallationSecrets(DataSource dataSource, String table, String valueColumn, String what) {
 
-    private final DataSource dataSource;
-    private final String table;
-    private final String valueColumn;
-    private final String what;
-
-    private InstallationSecrets(DataSource dataSource, String table, String valueColumn, String what) {
-        this.dataSource = dataSource;
-        this.table = table;
-        this.valueColumn = valueColumn;
-        this.what = what;
-    }
-
-    /**
-     * Creates the table ({@code name}, {@code valueColumn}) if it is missing.
-     *
-     * @param what what the table holds, for the failures' messages ("the residents' secrets")
-     */
+    /** The table, created if it is missing. */
     public static InstallationSecrets open(DataSource dataSource, String table, String valueColumn, String what) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS " + table + " (name VARCHAR(64) NOT NULL PRIMARY KEY, "
@@ -60,7 +49,8 @@ public final class InstallationSecrets {
     /** The named value, if it was stored. */
     public Optional<String> read(String name) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT " + valueColumn + " FROM " + table + " WHERE name = ?")) {
+             PreparedStatement ps = c.prepareStatement(
+                     "SELECT " + valueColumn + " FROM " + table + " WHERE name = ?")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
