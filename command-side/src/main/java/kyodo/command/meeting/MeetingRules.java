@@ -1,15 +1,15 @@
 package kyodo.command.meeting;
 
+import static kyodo.command.platform.FieldChecks.list;
 import static kyodo.command.platform.FieldChecks.range;
 import static kyodo.command.platform.FieldChecks.refuseIfAny;
+import static kyodo.command.platform.FieldChecks.required;
 import static kyodo.command.platform.FieldChecks.text;
 
 import kyodo.kernel.decision.DecisionOutcome;
 import kyodo.kernel.meeting.AgendaItem;
 import kyodo.kernel.meeting.AttendanceMark;
-import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.FieldViolation;
-import kyodo.kernel.problem.KyodoProblemException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -44,9 +44,7 @@ final class MeetingRules {
 
     static void requireSchedulable(ScheduleMeeting c) {
         List<FieldViolation> errors = new ArrayList<>();
-        if (c.kind() == null) {
-            errors.add(new FieldViolation("kind", "required"));
-        }
+        required(errors, "kind", c.kind());
         if (c.ward() != null && c.district() != null) {
             errors.add(new FieldViolation("district", "give a ward or a district, not both"));
         }
@@ -54,7 +52,7 @@ final class MeetingRules {
         text(errors, "venue", c.venue(), NAME_MAX);
         times(errors, c.startsAt(), c.endsAt());
         range(errors, "capacity", c.capacity(), 1, ATTENDANCE_MAX);
-        list(errors, "themes", c.themes(), 1, 10, THEME_MAX);
+        list(errors, "themes", c.themes(), 1, 10, THEME_MAX, "items");
         range(errors, "term", c.term(), 1, 1000);
         range(errors, "session", c.session(), 1, 1000);
         refuseIfAny(errors, "The meeting cannot be scheduled as given.");
@@ -77,8 +75,9 @@ final class MeetingRules {
                 if (item.lead() != null && item.lead().strip().length() > NAME_MAX) {
                     errors.add(new FieldViolation("items[" + i + "].lead", "at most " + NAME_MAX + " characters"));
                 }
-                list(errors, "items[" + i + "].discussionPoints", item.discussionPoints(), 0, LIST_MAX, ITEM_MAX);
-                list(errors, "items[" + i + "].preparation", item.preparation(), 0, LIST_MAX, ITEM_MAX);
+                list(errors, "items[" + i + "].discussionPoints", item.discussionPoints(), 0, LIST_MAX, ITEM_MAX,
+                        "items");
+                list(errors, "items[" + i + "].preparation", item.preparation(), 0, LIST_MAX, ITEM_MAX, "items");
             }
         }
         refuseIfAny(errors, "The agenda is invalid.");
@@ -114,7 +113,7 @@ final class MeetingRules {
     /** Members named with feedback: none, or up to {@value #LIST_MAX} registrant ids, each once. */
     static void requireMembers(List<String> members) {
         List<FieldViolation> errors = new ArrayList<>();
-        list(errors, "members", members, 0, LIST_MAX, ID_MAX);
+        list(errors, "members", members, 0, LIST_MAX, ID_MAX, "items");
         if (members != null && new HashSet<>(members).size() != members.size()) {
             errors.add(new FieldViolation("members", "each member once"));
         }
@@ -132,7 +131,7 @@ final class MeetingRules {
         List<FieldViolation> errors = new ArrayList<>();
         text(errors, "theme", theme, THEME_MAX);
         text(errors, "text", text, TEXT_MAX);
-        list(errors, "related", related, 0, LIST_MAX, ITEM_MAX);
+        list(errors, "related", related, 0, LIST_MAX, ITEM_MAX, "items");
         refuseIfAny(errors, "The opinion is invalid.");
     }
 
@@ -162,18 +161,6 @@ final class MeetingRules {
             errors.add(new FieldViolation("startsAt", "between 1989 and 2200"));
         } else if (Duration.between(startsAt, endsAt).compareTo(LONGEST) > 0) {
             errors.add(new FieldViolation("endsAt", "a meeting lasts at most 14 days"));
-        }
-    }
-
-    private static void list(List<FieldViolation> errors, String field, List<String> values, int min, int max,
-                             int itemMax) {
-        int size = values == null ? 0 : values.size();
-        if (size < min || size > max) {
-            errors.add(new FieldViolation(field, min + " to " + max + " items"));
-            return;
-        }
-        for (int i = 0; i < size; i++) {
-            text(errors, field + "[" + i + "]", values.get(i), itemMax);
         }
     }
 }

@@ -25,6 +25,31 @@ public final class FieldChecks {
         }
     }
 
+    /** A value that must be given. */
+    public static void required(List<FieldViolation> errors, String field, Object value) {
+        if (value == null) {
+            errors.add(new FieldViolation(field, "required"));
+        }
+    }
+
+    /**
+     * From {@code min} to {@code max} texts, each required and within {@code itemMax} characters; a
+     * missing list counts as empty.
+     *
+     * @param items what the count is of, in the violation ("items", "themes")
+     */
+    public static void list(List<FieldViolation> errors, String field, List<String> values, int min, int max,
+                            int itemMax, String items) {
+        int size = values == null ? 0 : values.size();
+        if (size < min || size > max) {
+            errors.add(new FieldViolation(field, min + " to " + max + " " + items));
+            return;
+        }
+        for (int i = 0; i < size; i++) {
+            text(errors, field + "[" + i + "]", values.get(i), itemMax);
+        }
+    }
+
     /** A whole number from {@code min} to {@code max}; null passes (an optional field). */
     public static void range(List<FieldViolation> errors, String field, Integer value, int min, int max) {
         if (value != null && (value < min || value > max)) {

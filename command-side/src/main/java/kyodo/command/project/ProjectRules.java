@@ -2,13 +2,12 @@ package kyodo.command.project;
 
 import static kyodo.command.platform.FieldChecks.range;
 import static kyodo.command.platform.FieldChecks.refuseIfAny;
+import static kyodo.command.platform.FieldChecks.required;
 import static kyodo.command.platform.FieldChecks.text;
 
 import kyodo.kernel.FiscalYear;
 import kyodo.kernel.Yen;
-import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.FieldViolation;
-import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.project.PartnerType;
 
 import java.time.LocalDate;
@@ -30,12 +29,8 @@ final class ProjectRules {
 
     static void requireLaunchable(LaunchProject c) {
         List<FieldViolation> errors = new ArrayList<>();
-        if (c.fiscalYear() == null) {
-            errors.add(new FieldViolation("fiscalYear", "required"));
-        }
-        if (c.programme() == null) {
-            errors.add(new FieldViolation("programme", "required"));
-        }
+        required(errors, "fiscalYear", c.fiscalYear());
+        required(errors, "programme", c.programme());
         text(errors, "title", c.title(), TITLE_MAX);
         text(errors, "theme", c.theme(), NAME_MAX);
         text(errors, "leadDepartment", c.leadDepartment(), NAME_MAX);
@@ -51,9 +46,7 @@ final class ProjectRules {
     static void requirePartner(String name, PartnerType type, String role) {
         List<FieldViolation> errors = new ArrayList<>();
         text(errors, "name", name, NAME_MAX);
-        if (type == null) {
-            errors.add(new FieldViolation("type", "required"));
-        }
+        required(errors, "type", type);
         text(errors, "role", role, NAME_MAX);
         refuseIfAny(errors, "The partner is invalid.");
     }

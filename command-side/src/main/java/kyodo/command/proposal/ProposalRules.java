@@ -1,16 +1,15 @@
 package kyodo.command.proposal;
 
+import static kyodo.command.platform.FieldChecks.list;
 import static kyodo.command.platform.FieldChecks.refuseIfAny;
+import static kyodo.command.platform.FieldChecks.required;
 import static kyodo.command.platform.FieldChecks.text;
 
 import kyodo.kernel.decision.DecisionOutcome;
-import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.FieldViolation;
-import kyodo.kernel.problem.KyodoProblemException;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The limits a proposal's content must respect, enforced by the aggregate whatever the edge
@@ -30,34 +29,15 @@ final class ProposalRules {
 
     static void requireSubmittable(SubmitProposal c) {
         List<FieldViolation> errors = new ArrayList<>();
-        if (c.ward() == null) {
-            errors.add(new FieldViolation("ward", "required"));
-        }
+        required(errors, "ward", c.ward());
         text(errors, "title", c.title(), TITLE_MAX);
         text(errors, "body", c.body(), BODY_MAX);
-        if (c.themes() == null || c.themes().isEmpty() || c.themes().size() > THEMES_MAX) {
-            errors.add(new FieldViolation("themes", "1 to " + THEMES_MAX + " themes"));
-        } else {
-            for (int i = 0; i < c.themes().size(); i++) {
-                text(errors, "themes[" + i + "]", c.themes().get(i), THEME_MAX);
-            }
-        }
-        if (c.programme() == null) {
-            errors.add(new FieldViolation("programme", "required"));
-        }
-        if (c.channel() == null) {
-            errors.add(new FieldViolation("channel", "required"));
-        }
-        if (c.proposer() == null) {
-            errors.add(new FieldViolation("proposer", "required"));
-        }
-        if (c.submittedAt() == null) {
-            errors.add(new FieldViolation("submittedAt", "required"));
-        }
-        if (!errors.isEmpty()) {
-            throw new KyodoProblemException(CommonProblems.INVALID_INPUT, "The proposal is incomplete.", errors,
-                    Map.of());
-        }
+        list(errors, "themes", c.themes(), 1, THEMES_MAX, THEME_MAX, "themes");
+        required(errors, "programme", c.programme());
+        required(errors, "channel", c.channel());
+        required(errors, "proposer", c.proposer());
+        required(errors, "submittedAt", c.submittedAt());
+        refuseIfAny(errors, "The proposal is incomplete.");
     }
 
     static void requireDueDays(int days) {

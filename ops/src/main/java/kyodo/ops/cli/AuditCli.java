@@ -8,7 +8,6 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -71,20 +70,14 @@ public final class AuditCli {
     }
 
     private static int verify(PrintStream out, List<String> settings) {
-        ConfigurableApplicationContext context = PlatformArgs.offline(settings).start("audit verify", out);
-        if (context == null) {
-            return Usage.WRONG;
-        }
-        try {
+        return PlatformArgs.offline(settings).run("audit verify", out, context -> {
             Duration timeout = context.getBean(AuditVerifySettings.class).catchUpTimeout();
             quiesce(context.getBean(EventProcessingConfiguration.class), timeout, out);
             AuditReport report = context.getBean(AuditVerifier.class).verify();
             out.print(report.render());
             out.println("  " + StoreInUse.summary(context.getBeansOfType(StoreInUse.class).values()));
             return report.ok() ? 0 : 1;
-        } finally {
-            context.close();
-        }
+        });
     }
 
     /**

@@ -130,33 +130,30 @@ public final class DemoCli {
     }
 
     private static int startAndLoad(PrintStream out, PrintStream err, Options options) {
-        ConfigurableApplicationContext context = new PlatformArgs(options.settings())
+        return new PlatformArgs(options.settings())
                 .force("--kyodo.demo.load", "false")
                 .orElse("--server.port", "0")
                 .quiet("WARN")
                 .orElse("--logging.level.kyodo.ops.demo", "INFO")
-                .start("demo load", err);
-        if (context == null) {
-            return Usage.WRONG;
-        }
-        try {
-            SeedLoader.Summary summary = SeedLoader.inProcess(context, options.concurrency()).load();
-            ProcessorProgress progress = ProcessorProgress.of(context);
-            long head = progress.head();
-            Duration timeout = context.getBean(DemoSettings.class).catchUpTimeout();
-            err.println("waiting for the read models to catch up with event " + head);
-            if (!CatchUp.await(progress.streamingProcessors(), head, timeout, err)) {
-                out.println(summary.render());
-                err.println("demo load: the read models did not catch up within " + timeout
-                        + "; they continue at the next start");
-                return 1;
-            }
+                .run("demo load", err, context -> loadInto(context, options, out, err));
+    }
+
+    private static int loadInto(ConfigurableApplicationContext context, Options options, PrintStream out,
+                                PrintStream err) {
+        SeedLoader.Summary summary = SeedLoader.inProcess(context, options.concurrency()).load();
+        ProcessorProgress progress = ProcessorProgress.of(context);
+        long head = progress.head();
+        Duration timeout = context.getBean(DemoSettings.class).catchUpTimeout();
+        err.println("waiting for the read models to catch up with event " + head);
+        if (!CatchUp.await(progress.streamingProcessors(), head, timeout, err)) {
             out.println(summary.render());
-            out.println("  read models caught up; " + StoreInUse.summary(
-                    context.getBeansOfType(StoreInUse.class).values()));
-            return 0;
-        } finally {
-            context.close();
+            err.println("demo load: the read models did not catch up within " + timeout
+                    + "; they continue at the next start");
+            return 1;
         }
+        out.println(summary.render());
+        out.println("  read models caught up; " + StoreInUse.summary(
+                context.getBeansOfType(StoreInUse.class).values()));
+        return 0;
     }
 }

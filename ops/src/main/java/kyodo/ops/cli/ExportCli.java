@@ -74,10 +74,12 @@ final class ExportCli {
         if (options == null) {
             return Usage.WRONG;
         }
-        ConfigurableApplicationContext context = PlatformArgs.offline(options.settings()).start("export", err);
-        if (context == null) {
-            return Usage.WRONG;
-        }
+        return PlatformArgs.offline(options.settings()).run("export", err,
+                context -> export(context, options, out, err));
+    }
+
+    private static int export(ConfigurableApplicationContext context, Options options, PrintStream out,
+                              PrintStream err) {
         try {
             ProcessorProgress progress = ProcessorProgress.of(context);
             Duration timeout = context.getBean(ExportSettings.class).catchUpTimeout();
@@ -97,8 +99,6 @@ final class ExportCli {
         } catch (UncheckedIOException e) {
             err.println("export: cannot write to " + options.directory() + ": " + e.getCause().getMessage());
             return 1;
-        } finally {
-            context.close();
         }
     }
 

@@ -6,6 +6,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 /**
  * The settings a command starts the platform with: the operator's own ({@code --name=value}, the
@@ -80,6 +81,25 @@ public final class PlatformArgs {
         } catch (RuntimeException e) {
             err.println(command + ": cannot start on these stores: " + e.getMessage());
             return null;
+        }
+    }
+
+    /**
+     * Starts the platform ({@link #start}), lets the command work on it, and closes it whatever the
+     * work did.
+     *
+     * @param command the command's name for the message, e.g. {@code export}
+     * @return the work's exit status, or {@link Usage#WRONG} when the platform could not start
+     */
+    public int run(String command, PrintStream err, ToIntFunction<ConfigurableApplicationContext> work) {
+        ConfigurableApplicationContext context = start(command, err);
+        if (context == null) {
+            return Usage.WRONG;
+        }
+        try {
+            return work.applyAsInt(context);
+        } finally {
+            context.close();
         }
     }
 

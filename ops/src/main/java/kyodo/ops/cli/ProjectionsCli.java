@@ -56,16 +56,8 @@ public final class ProjectionsCli {
         if (options == null) {
             return Usage.WRONG;
         }
-        ConfigurableApplicationContext context = PlatformArgs.offline(options.settings())
-                .start("projections replay", err);
-        if (context == null) {
-            return Usage.WRONG;
-        }
-        try {
-            return replay(out, err, context, options.projection());
-        } finally {
-            context.close();
-        }
+        return PlatformArgs.offline(options.settings()).run("projections replay", err,
+                context -> replay(out, err, context, options.projection()));
     }
 
     static Options parse(List<String> args) {

@@ -1,27 +1,17 @@
 package kyodo.ops.resident;
 
 import kyodo.kernel.personal.ContactNormalisation;
+import kyodo.kernel.personal.InstallationSecrets;
+import kyodo.kernel.personal.KeyedMark;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.text.Normalizer;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
- * The city's two secrets for residents, kept as the contact index keeps its own (ADR 3): 32 random
- * bytes each, generated on the first start in the vault's database, never shown. With them kyodo
+ * The city's two secrets for residents, kept as the contact index keeps its own ({@link InstallationSecrets},
+ * ADR 3): 32 random bytes each, generated on the first start in the vault's database, never shown. With them kyodo
  * computes HMAC-SHA-256 marks that find a person again without storing what identifies them:
  * <ul>
  * <li>the {@link #emailMark e-mail mark}, the blind index by which sign-in finds an account (the
@@ -34,29 +24,24 @@ import java.util.Optional;
 final class ResidentSecrets {
 
     private static final String TABLE = "kyodo_resident_secret";
-    private static final String MAC = "HmacSHA256";
 
-    private final SecretKeySpec emailSecret;
-    private final SecretKeySpec pseudonymSecret;
+    private final KeyedMark emailMarks;
+    private final KeyedMark pseudonyms;
 
     private ResidentSecrets(byte[] email, byte[] pseudonym) {
-        this.emailSecret = new SecretKeySpec(email, MAC);
-        this.pseudonymSecret = new SecretKeySpec(pseudonym, MAC);
+        this.emailMarks = new KeyedMark(email);
+        this.pseudonyms = new KeyedMark(pseudonym);
     }
 
     static ResidentSecrets open(DataSource vault, SecureRandom random) {
-        try (Connection c = vault.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (name VARCHAR(64) NOT NULL PRIMARY KEY, "
-                    + "secret VARCHAR(64) NOT NULL)");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create the residents' secrets", e);
-        }
-        return new ResidentSecrets(secret(vault, "resident-email", random), secret(vault, "resident-pseudonym", random));
+        InstallationSecrets secrets = InstallationSecrets.open(vault, TABLE, "secret", "the residents' secrets");
+        return new ResidentSecrets(secrets.secret("resident-email", random),
+                secrets.secret("resident-pseudonym", random));
     }
 
     /** The blind index of an address: its mark once normalised as the contact index does (lower case, NFKC). */
     String emailMark(String email) {
-        return mark(emailSecret, ContactNormalisation.normalise(email)
+        return emailMarks.of(ContactNormalisation.normalise(email)
                 .orElseThrow(() -> new IllegalArgumentException("a blank address has no mark")));
     }
 
@@ -70,47 +55,6 @@ final class ResidentSecrets {
         if (normalised.isEmpty()) {
             throw new IllegalArgumentException("a blank identifier has no pseudonym");
         }
-        return mark(pseudonymSecret, "document:" + normalised);
-    }
-
-    private static String mark(SecretKeySpec secret, String value) {
-        try {
-            Mac mac = Mac.getInstance(MAC);
-            mac.init(secret);
-            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA-256 is part of every Java runtime", e);
-        }
-    }
-
-    /** The named secret; generated and stored on first use (two processes at once: the first insert wins). */
-    private static byte[] secret(DataSource vault, String name, SecureRandom random) {
-        Optional<String> stored = read(vault, name);
-        if (stored.isEmpty()) {
-            byte[] fresh = new byte[32];
-            random.nextBytes(fresh);
-            try (Connection c = vault.getConnection();
-                 PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE + " (name, secret) VALUES (?, ?)")) {
-                ps.setString(1, name);
-                ps.setString(2, Base64.getEncoder().encodeToString(fresh));
-                ps.executeUpdate();
-            } catch (SQLException raced) {
-                // another process stored it first: its value stands
-            }
-            stored = read(vault, name);
-        }
-        return Base64.getDecoder().decode(stored.orElseThrow(() -> new IllegalStateException("no secret " + name)));
-    }
-
-    private static Optional<String> read(DataSource vault, String name) {
-        try (Connection c = vault.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT secret FROM " + TABLE + " WHERE name = ?")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the residents' secrets", e);
-        }
+        return pseudonyms.of("document:" + normalised);
     }
 }

@@ -1,10 +1,6 @@
 package kyodo.kernel.personal;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,10 +10,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A keyed blind index of contacts, beside the vault's keys in the vault's database: for each data
@@ -36,14 +29,15 @@ public final class ContactIndex implements AutoCloseable {
     private static final String SETTINGS = "kyodo_vault_setting";
     private static final String SECRET_NAME = "contact-index";
     private static final String REBUILT_NAME = "contact-index-rebuilt";
-    private static final String MAC = "HmacSHA256";
 
     private final DataSource dataSource;
-    private final SecretKeySpec secret;
+    private final InstallationSecrets settings;
+    private final KeyedMark marks;
 
-    private ContactIndex(DataSource dataSource, byte[] secret) {
+    private ContactIndex(DataSource dataSource, InstallationSecrets settings, KeyedMark marks) {
         this.dataSource = dataSource;
-        this.secret = new SecretKeySpec(secret, MAC);
+        this.settings = settings;
+        this.marks = marks;
     }
 
     /**
@@ -59,22 +53,12 @@ public final class ContactIndex implements AutoCloseable {
                     + "contact_mac VARCHAR(64), "
                     + "indexed_at TIMESTAMP WITH TIME ZONE NOT NULL)");
             s.execute("CREATE INDEX IF NOT EXISTS " + TABLE + "_mac ON " + TABLE + " (contact_mac)");
-            s.execute("CREATE TABLE IF NOT EXISTS " + SETTINGS + " ("
-                    + "name VARCHAR(64) NOT NULL PRIMARY KEY, "
-                    + "setting_value VARCHAR(64) NOT NULL)");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the contact index", e);
         }
-        Optional<String> stored = setting(dataSource, SECRET_NAME);
-        if (stored.isEmpty()) {
-            byte[] fresh = new byte[32];
-            random.nextBytes(fresh);
-            // two processes starting together: one insert wins, both read what it stored
-            insertSetting(dataSource, SECRET_NAME, Base64.getEncoder().encodeToString(fresh));
-            stored = setting(dataSource, SECRET_NAME);
-        }
-        return new ContactIndex(dataSource, Base64.getDecoder().decode(stored.orElseThrow(
-                () -> new IllegalStateException("the contact index has no secret"))));
+        InstallationSecrets settings = InstallationSecrets.open(dataSource, SETTINGS, "setting_value",
+                "the contact index's settings");
+        return new ContactIndex(dataSource, settings, new KeyedMark(settings.secret(SECRET_NAME, random)));
     }
 
     /** Records the subject's record and, when there is one, their contact's mark. Once per subject. */
@@ -92,7 +76,7 @@ public final class ContactIndex implements AutoCloseable {
      * one commit of the vault's file per sealed subject instead of two.
      */
     public Entry entry(IndexedSubject subject, String contact, Instant at) {
-        return new Entry(subject, ContactNormalisation.normalise(contact).map(this::mark).orElse(null), at);
+        return new Entry(subject, ContactNormalisation.normalise(contact).map(marks::of).orElse(null), at);
     }
 
     /** An entry of the index, ready to be written; the contact is only its mark (or null). */
@@ -124,7 +108,7 @@ public final class ContactIndex implements AutoCloseable {
      * @param contact a contact that {@link ContactNormalisation#normalise} accepts
      */
     public List<IndexedSubject> find(String contact) {
-        String mark = mark(ContactNormalisation.normalise(contact)
+        String mark = marks.of(ContactNormalisation.normalise(contact)
                 .orElseThrow(() -> new IllegalArgumentException("a blank contact finds no one")));
         return query("SELECT subject_id, subject_type, record_id FROM " + TABLE
                 + " WHERE contact_mac = ? ORDER BY indexed_at, subject_id", mark);
@@ -142,12 +126,12 @@ public final class ContactIndex implements AutoCloseable {
 
     /** Whether the one-off indexing of the subjects sealed before the index existed was done. */
     public boolean rebuilt() {
-        return setting(dataSource, REBUILT_NAME).isPresent();
+        return settings.read(REBUILT_NAME).isPresent();
     }
 
     /** Remembers that the one-off indexing was done, and when. */
     public void markRebuilt(Instant at) {
-        insertSetting(dataSource, REBUILT_NAME, at.toString());
+        settings.insertOnce(REBUILT_NAME, at.toString());
     }
 
     /** Closes the index's connection pool, if it has one. */
@@ -155,16 +139,6 @@ public final class ContactIndex implements AutoCloseable {
     public void close() throws Exception {
         if (dataSource instanceof AutoCloseable closeable) {
             closeable.close();
-        }
-    }
-
-    private String mark(String normalised) {
-        try {
-            Mac mac = Mac.getInstance(MAC);
-            mac.init(secret);
-            return HexFormat.of().formatHex(mac.doFinal(normalised.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA-256 is part of every Java runtime", e);
         }
     }
 
@@ -189,33 +163,6 @@ public final class ContactIndex implements AutoCloseable {
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot change the contact index", e);
-        }
-    }
-
-    private static Optional<String> setting(DataSource dataSource, String name) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT setting_value FROM " + SETTINGS + " WHERE name = ?")) {
-            ps.setString(1, name);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the contact index's settings", e);
-        }
-    }
-
-    /** Inserts unless the name is already there (another process was first: its value stands). */
-    private static void insertSetting(DataSource dataSource, String name, String value) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "INSERT INTO " + SETTINGS + " (name, setting_value) VALUES (?, ?)")) {
-            ps.setString(1, name);
-            ps.setString(2, value);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            if (setting(dataSource, name).isEmpty()) {
-                throw new IllegalStateException("cannot store the contact index's settings", e);
-            }
         }
     }
 }
