@@ -1,14 +1,20 @@
 package kyodo.ops.console;
 
+import jakarta.validation.Validator;
 import kyodo.command.sending.BusProblems;
+import kyodo.command.web.ActingStaff;
+import kyodo.kernel.access.Actor;
 import kyodo.kernel.problem.ProblemDetails;
 import org.springframework.http.HttpStatus;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * How a console form's command ends (ADR 23): sent, it redirects (303) to the page that shows the change,
@@ -26,6 +32,57 @@ public final class FormPosts {
         public static Outcome invalid(String form, Map<String, String> values, Map<String, ?> errors) {
             return new Outcome(form, values, errors, null);
         }
+    }
+
+    /** The page a form was posted from, shown again with the form's outcome (at least at a version, if given). */
+    @FunctionalInterface
+    public interface Page {
+        Mono<Rendering> show(Long minVersion, Outcome outcome, HttpStatus status);
+    }
+
+    /** A form's fields and the signed-in member, read together: what every form post starts from. */
+    public static Mono<Rendering> read(ServerWebExchange exchange,
+                                       BiFunction<MultiValueMap<String, String>, Actor, Mono<Rendering>> handle) {
+        return Mono.zip(exchange.getFormData(), ActingStaff.current())
+                .flatMap(read -> handle.apply(read.getT1(), read.getT2()));
+    }
+
+    /** Sends an action's checked body, conditional on the version the form was rendered from; its answer is the new one. */
+    @FunctionalInterface
+    public interface Command {
+        Mono<Long> send(Actor actor, String ifMatch, Object body);
+    }
+
+    /**
+     * An action form on a subject's page: its body read from the fields and checked as the JSON API checks it,
+     * then {@link #send sent} at the form's version.
+     */
+    public static Mono<Rendering> act(ServerWebExchange exchange, String slug, Validator validator,
+                                      BiFunction<MultiValueMap<String, String>, FormErrors, Object> bodyOf,
+                                      Command command, Function<Long, String> redirect, Function<Actor, Page> page) {
+        return read(exchange, (fields, actor) -> {
+            Map<String, String> form = fields.toSingleValueMap();
+            FormErrors errors = new FormErrors();
+            Object body = bodyOf.apply(fields, errors);
+            errors.check(body, validator);
+            String ifMatch = errors.version(form);
+            return send(slug, form, errors, () -> command.send(actor, ifMatch, body), redirect, page.apply(actor));
+        });
+    }
+
+    /**
+     * A checked form's end: with errors, the page again (400), each beside its field; else the command is sent
+     * and {@link #answer answered}, a refusal showing the page again at least past the form's version if stale.
+     *
+     * @param form the form's fields, shown again on failure; its {@code version} is the one the page was rendered at
+     */
+    public static <T> Mono<Rendering> send(String slug, Map<String, String> form, FormErrors errors,
+                                           Supplier<Mono<T>> send, Function<T, String> redirect, Page page) {
+        if (!errors.isEmpty()) {
+            return page.show(null, Outcome.invalid(slug, form, errors.byField()), HttpStatus.BAD_REQUEST);
+        }
+        return answer(send.get(), redirect, refusal -> page.show(atLeastAfter(refusal, form.get("version")),
+                new Outcome(slug, form, Map.of(), refusal), HttpStatus.valueOf(refusal.status())));
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * The forms of a meeting's console page, each the browser's way to one command of the JSON API
@@ -20,122 +21,67 @@ import java.util.Set;
 enum MeetingAction {
 
     /** One more agenda item: the agenda is published again with the items it has and the new one. */
-    AGENDA("agenda", Set.of("SCHEDULED", "OPEN")) {
-        @Override
-        Object body(MeetingForm form, MeetingPublicView meeting) {
-            List<MeetingCommandBodies.AgendaItem> items = new ArrayList<>(meeting.agenda().stream()
-                    .map(MeetingAction::itemOf).toList());
-            items.add(newItem(form));
-            return new MeetingCommandBodies.Agenda(items);
-        }
-
+    AGENDA("agenda", Set.of("SCHEDULED", "OPEN"), MeetingAction::agenda) {
         @Override
         Object checked(Object body) {
             List<MeetingCommandBodies.AgendaItem> items = ((MeetingCommandBodies.Agenda) body).items();
             return items.get(items.size() - 1);
         }
     },
-    RESCHEDULE("reschedule", Set.of("SCHEDULED")) {
-        @Override
-        Object body(MeetingForm form, MeetingPublicView meeting) {
-            return new MeetingCommandBodies.Rescheduling(form.tokyoTime("startsAt"), form.tokyoTime("endsAt"),
-                    form.text("reason"));
-        }
-    },
-    CANCEL("cancel", Set.of("SCHEDULED")) {
-        @Override
-        Object body(MeetingForm form, MeetingPublicView meeting) {
-            return new MeetingCommandBodies.Cancellation(form.text("reason"));
-        }
-    },
+    RESCHEDULE("reschedule", Set.of("SCHEDULED"), (form, meeting) -> new MeetingCommandBodies.Rescheduling(
+            form.tokyoTime("startsAt"), form.tokyoTime("endsAt"), form.text("reason"))),
+    CANCEL("cancel", Set.of("SCHEDULED"), (form, meeting) -> new MeetingCommandBodies.Cancellation(form.text("reason"))),
     /** Sent through the meeting desk, which seals the participant's personal data first. */
-    REGISTER("register", Set.of("SCHEDULED", "OPEN")) {
-        @Override
-        Object body(MeetingForm form, MeetingPublicView meeting) {
-            return new MeetingCommandBodies.Registration(new MeetingCommandBodies.ParticipantBody(form.text("name"),
-                    form.text("affiliation"), form.text("nominatedBy"), form.text("contact")));
-        }
-
+    REGISTER("register", Set.of("SCHEDULED", "OPEN"), (form, meeting) -> new MeetingCommandBodies.Registration(
+            new MeetingCommandBodies.ParticipantBody(form.text("name"), form.text("affiliation"),
+                    form.text("nominatedBy"), form.text("contact")))) {
         @Override
         Object checked(Object body) {
             return ((MeetingCommandBodies.Registration) body).participant();
         }
     },
-    OPEN("open", Set.of("SCHEDULED")) {
-        @Override
-        Object body(MeetingForm form, MeetingPublicView meeting) {
-            return new MeetingCommandBodies.Attendance(form.number("attendance"));
-        }
-
+    OPEN("open", Set.of("SCHEDULED"), MeetingAction::headcount) {
         @Override
         AggregateCommands.OnSubject command(Object body) {
             return ((MeetingCommandBodies.Attendance) body).opening();
         }
     },
     /** Marks per registrant: a field {@code mark-<registrant id>} each; a registrant left unmarked keeps their mark. */
-    ATTENDANCE("attendance", Set.of("OPEN")) {
-        @Override
-        Object body(MeetingForm form, MeetingPublicView meeting) {
-            return new MeetingCommandBodies.AttendanceRoll(form.marks());
-        }
-    },
-    GROUP("group", Set.of("SCHEDULED", "OPEN")) {
-        @Override
-        Object body(MeetingForm form, MeetingPublicView meeting) {
-            return new MeetingCommandBodies.Group(form.number("number"), form.text("theme"));
-        }
-    },
-    OPINION("opinion", Set.of("OPEN")) {
-        @Override
-        Object body(MeetingForm form, MeetingPublicView meeting) {
-            return new MeetingCommandBodies.Opinion(form.number("group"), form.text("theme"), form.text("text"),
-                    form.lines("related"), form.text("proposalId"));
-        }
-    },
-    RESOLUTION("resolution", Set.of("OPEN")) {
-        @Override
-        Object body(MeetingForm form, MeetingPublicView meeting) {
-            return new MeetingCommandBodies.Resolution(form.text("motion"), form.text("proposalId"),
-                    form.text("proposalOutcome"), form.number("votesFor"), form.number("votesAgainst"),
-                    form.number("abstentions"));
-        }
-    },
-    CLOSE("close", Set.of("OPEN")) {
-        @Override
-        Object body(MeetingForm form, MeetingPublicView meeting) {
-            return new MeetingCommandBodies.Attendance(form.number("attendance"));
-        }
-
+    ATTENDANCE("attendance", Set.of("OPEN"), (form, meeting) -> new MeetingCommandBodies.AttendanceRoll(form.marks())),
+    GROUP("group", Set.of("SCHEDULED", "OPEN"), (form, meeting) ->
+            new MeetingCommandBodies.Group(form.number("number"), form.text("theme"))),
+    OPINION("opinion", Set.of("OPEN"), (form, meeting) -> new MeetingCommandBodies.Opinion(form.number("group"),
+            form.text("theme"), form.text("text"), form.lines("related"), form.text("proposalId"))),
+    RESOLUTION("resolution", Set.of("OPEN"), (form, meeting) -> new MeetingCommandBodies.Resolution(form.text("motion"),
+            form.text("proposalId"), form.text("proposalOutcome"), form.number("votesFor"), form.number("votesAgainst"),
+            form.number("abstentions"))),
+    CLOSE("close", Set.of("OPEN"), MeetingAction::headcount) {
         @Override
         AggregateCommands.OnSubject command(Object body) {
             return ((MeetingCommandBodies.Attendance) body).closing();
         }
     },
-    MINUTES("minutes", Set.of("CLOSED")) {
-        @Override
-        Object body(MeetingForm form, MeetingPublicView meeting) {
-            return new MeetingCommandBodies.Minutes(form.text("text"));
-        }
-    },
-    FEEDBACK("feedback", Set.of("OPEN", "CLOSED")) {
-        @Override
-        Object body(MeetingForm form, MeetingPublicView meeting) {
-            List<String> members = form.all("members");
-            return new MeetingCommandBodies.Feedback(form.text("group"), members.isEmpty() ? null : members,
-                    form.text("text"));
-        }
-    };
+    MINUTES("minutes", Set.of("CLOSED"), (form, meeting) -> new MeetingCommandBodies.Minutes(form.text("text"))),
+    FEEDBACK("feedback", Set.of("OPEN", "CLOSED"), (form, meeting) -> {
+        List<String> members = form.all("members");
+        return new MeetingCommandBodies.Feedback(form.text("group"), members.isEmpty() ? null : members,
+                form.text("text"));
+    });
 
     private final String slug;
     private final Set<String> offeredIn;
+    private final BiFunction<MeetingForm, MeetingPublicView, Object> body;
 
-    MeetingAction(String slug, Set<String> offeredIn) {
+    MeetingAction(String slug, Set<String> offeredIn, BiFunction<MeetingForm, MeetingPublicView, Object> body) {
         this.slug = slug;
         this.offeredIn = offeredIn;
+        this.body = body;
     }
 
     /** The form's fields as the API's body record; unreadable values are noted in the form's errors. */
-    abstract Object body(MeetingForm form, MeetingPublicView meeting);
+    Object body(MeetingForm form, MeetingPublicView meeting) {
+        return body.apply(form, meeting);
+    }
 
     /** What the API's constraints are checked on: the body, or the part of it the form filled in. */
     Object checked(Object body) {
@@ -166,9 +112,18 @@ enum MeetingAction {
         return Arrays.stream(values()).filter(a -> a.slug.equals(slug)).findFirst();
     }
 
-    private static MeetingCommandBodies.AgendaItem newItem(MeetingForm form) {
-        return new MeetingCommandBodies.AgendaItem(form.text("title"), form.text("lead"),
-                form.lines("discussionPoints"), form.lines("preparation"));
+    /** The agenda the meeting has, with the form's item after its items. */
+    private static Object agenda(MeetingForm form, MeetingPublicView meeting) {
+        List<MeetingCommandBodies.AgendaItem> items = new ArrayList<>(meeting.agenda().stream()
+                .map(MeetingAction::itemOf).toList());
+        items.add(new MeetingCommandBodies.AgendaItem(form.text("title"), form.text("lead"),
+                form.lines("discussionPoints"), form.lines("preparation")));
+        return new MeetingCommandBodies.Agenda(items);
+    }
+
+    /** The headcount at opening or at closing. */
+    private static Object headcount(MeetingForm form, MeetingPublicView meeting) {
+        return new MeetingCommandBodies.Attendance(form.number("attendance"));
     }
 
     /** An item the agenda has (as the query side shows it) as the API's body sends it again. */

@@ -3,17 +3,14 @@ package kyodo.ops.console;
 import jakarta.validation.Validator;
 import kyodo.command.meeting.web.MeetingCommandBodies;
 import kyodo.command.sending.AggregateCommands;
-import kyodo.command.sending.BusProblems;
 import kyodo.command.web.ActingStaff;
 import kyodo.kernel.Ward;
 import kyodo.kernel.access.Actor;
 import kyodo.kernel.meeting.MeetingKind;
-import kyodo.kernel.problem.ProblemDetails;
 import kyodo.query.listing.ListParameters;
 import kyodo.query.web.Blocking;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -68,14 +65,12 @@ class MeetingListController {
     @GetMapping(path = "/console/meetings/new", produces = "text/html")
     Mono<Rendering> form(ServerWebExchange exchange) {
         return ActingStaff.current().flatMap(actor -> form(actor, UUID.randomUUID().toString(),
-                MeetingFormOutcome.NONE, exchange, HttpStatus.OK));
+                null, exchange, HttpStatus.OK));
     }
 
     @PostMapping(path = "/console/meetings", produces = "text/html")
     Mono<Rendering> scheduleMeeting(ServerWebExchange exchange) {
-        return Mono.zip(exchange.getFormData(), ActingStaff.current()).flatMap(read -> {
-            MultiValueMap<String, String> fields = read.getT1();
-            Actor actor = read.getT2();
+        return FormPosts.read(exchange, (fields, actor) -> {
             FormErrors errors = new FormErrors();
             MeetingForm form = new MeetingForm(fields, errors);
             MeetingCommandBodies.Schedule body = new MeetingCommandBodies.Schedule(form.text("kind"),
@@ -90,26 +85,19 @@ class MeetingListController {
             }
             // unreadable fields were noted first; the API's constraints speak for all the others
             errors.add(validator.validate(body));
-            if (!errors.isEmpty()) {
-                return form(actor, key, MeetingFormOutcome.invalid("schedule", fields, errors), exchange,
-                        HttpStatus.BAD_REQUEST);
-            }
             String usedKey = key;
-            return commands.create(ROUTE, key, body, actor, body.command())
-                    .map(id -> Rendering.redirectTo("/console/meetings/" + id + "?done=schedule&minVersion=0")
-                            .status(HttpStatus.SEE_OTHER).build())
-                    .onErrorResume(failure -> BusProblems.of(failure).isPresent(), failure -> {
-                        ProblemDetails refusal = BusProblems.of(failure).orElseThrow();
-                        return form(actor, usedKey, MeetingFormOutcome.refused("schedule", fields, refusal, exchange),
-                                exchange, HttpStatus.valueOf(refusal.status()));
-                    });
+            return FormPosts.send("schedule", fields.toSingleValueMap(), errors,
+                    () -> commands.create(ROUTE, usedKey, body, actor, body.command()),
+                    id -> "/console/meetings/" + id + "?done=schedule&minVersion=0",
+                    (atLeast, outcome, status) -> form(actor, usedKey, outcome, exchange, status));
         });
     }
 
     /** The schedule form; a ward member's meeting is in their ward, a city-wide member's anywhere. */
-    private static Mono<Rendering> form(Actor actor, String key, MeetingFormOutcome outcome,
+    private static Mono<Rendering> form(Actor actor, String key, FormPosts.Outcome outcome,
                                         ServerWebExchange exchange, HttpStatus status) {
-        Map<String, Object> model = new HashMap<>(outcome.model());
+        Map<String, Object> model = new HashMap<>();
+        FormPosts.describe(model, outcome, exchange);
         model.put("idempotencyKey", key);
         model.put("kinds", ListParameters.names(MeetingKind.class));
         model.put("wards", actor.cityWide() ? Arrays.asList(Ward.values()) : List.of(actor.ward()));

@@ -5,14 +5,12 @@ import kyodo.command.meeting.MeetingDesk;
 import kyodo.command.meeting.QuorumPolicy;
 import kyodo.command.meeting.web.MeetingCommandBodies;
 import kyodo.command.sending.AggregateCommands;
-import kyodo.command.sending.BusProblems;
 import kyodo.command.web.ActingStaff;
 import kyodo.kernel.Ward;
 import kyodo.kernel.access.Actor;
 import kyodo.kernel.meeting.MeetingKind;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
-import kyodo.kernel.problem.ProblemDetails;
 import kyodo.query.listing.Viewer;
 import kyodo.query.meeting.MeetingViews;
 import kyodo.query.meeting.MeetingViews.MeetingPublicView;
@@ -22,7 +20,6 @@ import kyodo.query.web.Blocking;
 import kyodo.query.web.ReadAfterWrite;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -76,16 +73,14 @@ class MeetingPageController {
         String shownDone = "schedule".equals(done) ? done
                 : MeetingAction.of(done == null ? "" : done).map(MeetingAction::slug).orElse(null);
         return ActingStaff.current().flatMap(actor -> read(id, actor, minVersion)
-                .flatMap(view -> page(view, actor, shownDone, MeetingFormOutcome.NONE, exchange, HttpStatus.OK)));
+                .flatMap(view -> page(view, actor, shownDone, null, exchange, HttpStatus.OK)));
     }
 
     @PostMapping(path = "/console/meetings/{id}/{action}", produces = "text/html")
     Mono<Rendering> act(@PathVariable String id, @PathVariable String action, ServerWebExchange exchange) {
         MeetingAction act = MeetingAction.of(action).orElseThrow(() -> new KyodoProblemException(
                 CommonProblems.NOT_FOUND, "No such action on a meeting."));
-        return Mono.zip(exchange.getFormData(), ActingStaff.current()).flatMap(read -> {
-            MultiValueMap<String, String> fields = read.getT1();
-            Actor actor = read.getT2();
+        return FormPosts.read(exchange, (fields, actor) -> {
             FormErrors errors = new FormErrors();
             String version = fields.getFirst("version");
             boolean known = version != null && VERSION.matcher(version).matches();
@@ -97,20 +92,13 @@ class MeetingPageController {
                 Object body = act.body(new MeetingForm(fields, errors), view.meeting());
                 // unreadable fields were noted first; the API's constraints speak for all the others
                 errors.add(validator.validate(act.checked(body)));
-                if (!errors.isEmpty()) {
-                    return page(view, actor, null, MeetingFormOutcome.invalid(act.slug(), fields, errors), exchange,
-                            HttpStatus.BAD_REQUEST);
-                }
-                return send(act, id, "\"" + version + "\"", actor, body)
-                        .map(newVersion -> Rendering.redirectTo("/console/meetings/" + id + "?done=" + act.slug()
-                                + "&minVersion=" + newVersion).status(HttpStatus.SEE_OTHER).build())
-                        .onErrorResume(failure -> BusProblems.of(failure).isPresent(), failure -> {
-                            ProblemDetails refusal = BusProblems.of(failure).orElseThrow();
-                            Long atLeast = MeetingFormOutcome.stale(refusal) ? Long.parseLong(version) + 1 : null;
-                            return read(id, actor, atLeast).flatMap(now -> page(now, actor, null,
-                                    MeetingFormOutcome.refused(act.slug(), fields, refusal, exchange), exchange,
-                                    HttpStatus.valueOf(refusal.status())));
-                        });
+                return FormPosts.send(act.slug(), fields.toSingleValueMap(), errors,
+                        () -> send(act, id, "\"" + version + "\"", actor, body),
+                        newVersion -> "/console/meetings/" + id + "?done=" + act.slug() + "&minVersion=" + newVersion,
+                        // a refusal shows the meeting as it stands now; a field's error, as the form saw it
+                        (atLeast, outcome, status) -> (outcome.refusal() == null ? Mono.just(view)
+                                : read(id, actor, atLeast)).flatMap(now -> page(now, actor, null, outcome, exchange,
+                                status)));
             });
         });
     }
@@ -129,13 +117,14 @@ class MeetingPageController {
                 .flatMap(doc -> Blocking.read(() -> views.staffView(doc, Viewer.of(actor))));
     }
 
-    private Mono<Rendering> page(MeetingStaffView view, Actor actor, String done, MeetingFormOutcome outcome,
+    private Mono<Rendering> page(MeetingStaffView view, Actor actor, String done, FormPosts.Outcome outcome,
                                  ServerWebExchange exchange, HttpStatus status) {
         MeetingPublicView m = view.meeting();
         // a district's or the city's meeting is in no ward: only city-wide staff cover it, as the command side says
         boolean ownWard = actor.covers(Ward.fromCode(m.ward()).orElse(null));
         List<ParticipantView> participants = ownWard ? view.participants() : List.of();
-        Map<String, Object> model = new HashMap<>(outcome.model());
+        Map<String, Object> model = new HashMap<>();
+        FormPosts.describe(model, outcome, exchange);
         model.put("m", m);
         model.put("ownWard", ownWard);
         model.put("participants", participants);

@@ -67,23 +67,10 @@ class ProposalPageController {
     Mono<Rendering> act(@PathVariable String id, @PathVariable String action, ServerWebExchange exchange) {
         ProposalAction act = ProposalAction.of(action).orElseThrow(() -> new KyodoProblemException(
                 CommonProblems.NOT_FOUND, "No such action on a proposal."));
-        return Mono.zip(exchange.getFormData(), ActingStaff.current()).flatMap(read -> {
-            Map<String, String> form = read.getT1().toSingleValueMap();
-            Actor actor = read.getT2();
-            FormErrors errors = new FormErrors();
-            Object body = act.body(form, errors);
-            errors.check(body, validator);
-            String ifMatch = errors.version(form);
-            if (!errors.isEmpty()) {
-                return show(id, actor, null, null, FormPosts.Outcome.invalid(act.slug(), form, errors.byField()),
-                        exchange, HttpStatus.BAD_REQUEST);
-            }
-            return FormPosts.answer(commands.send(id, ifMatch, actor, act.command(body)),
-                    version -> "/console/proposals/" + id + "?done=" + act.slug() + "&minVersion=" + version,
-                    refusal -> show(id, actor, FormPosts.atLeastAfter(refusal, form.get("version")), null,
-                            new FormPosts.Outcome(act.slug(), form, Map.of(), refusal), exchange,
-                            HttpStatus.valueOf(refusal.status())));
-        });
+        return FormPosts.act(exchange, act.slug(), validator, (fields, errors) -> act.body(fields.toSingleValueMap(), errors),
+                (actor, ifMatch, body) -> commands.send(id, ifMatch, actor, act.command(body)),
+                version -> "/console/proposals/" + id + "?done=" + act.slug() + "&minVersion=" + version,
+                actor -> (minVersion, outcome, status) -> show(id, actor, minVersion, null, outcome, exchange, status));
     }
 
     private Mono<Rendering> show(String id, Actor actor, Long minVersion, String done, FormPosts.Outcome outcome,

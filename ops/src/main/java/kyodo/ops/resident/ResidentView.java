@@ -3,26 +3,20 @@ package kyodo.ops.resident;
 import jakarta.validation.ConstraintViolation;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
-import kyodo.query.portal.PortalFormat;
+import kyodo.ops.security.BrowserPages;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * A resident page ready to render ({@code templates/resident/*}): its model plus what the layout needs
- * (language and the switch to the other one, the portal's formatter, whether someone is signed in, the
- * session's CSRF token, which every form carries).
+ * A resident page ready to render ({@code templates/resident/*}): its model plus what every browser area's
+ * layout needs ({@link BrowserPages}), the signed-in resident as {@code me}; and the residents' form helpers.
  */
 final class ResidentView {
 
@@ -31,32 +25,12 @@ final class ResidentView {
 
     static Mono<Rendering> page(ServerWebExchange exchange, String template, String self, Map<String, ?> model,
                                 HttpStatus status) {
-        Locale locale = exchange.getLocaleContext().getLocale();
-        String lang = locale == null ? "ja" : locale.getLanguage();
-        String other = "en".equals(lang) ? "ja" : "en";
-        Mono<CsrfToken> csrf = exchange.getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty());
-        return Mono.zip(csrf.map(Optional::of).defaultIfEmpty(Optional.empty()), signedIn())
-                .map(found -> Rendering.view("resident/" + template)
-                        .model(model)
-                        .modelAttribute("fmt", new PortalFormat(locale == null ? Locale.JAPANESE : locale))
-                        .modelAttribute("lang", lang)
-                        .modelAttribute("otherLang", other)
-                        .modelAttribute("switchUrl", self + (self.contains("?") ? "&" : "?") + "lang=" + other)
-                        .modelAttribute("csrf", found.getT1().orElse(null))
-                        .modelAttribute("signedIn", found.getT2().isPresent())
-                        .status(status)
-                        .build());
+        return BrowserPages.page(exchange, "resident/" + template, self, ResidentPrincipal.class, model, status);
     }
 
     /** The signed-in resident, if any. */
     static Mono<Optional<ResidentPrincipal>> signedIn() {
-        return ReactiveSecurityContextHolder.getContext()
-                .map(SecurityContext::getAuthentication)
-                .filter(Authentication::isAuthenticated)
-                .map(Authentication::getPrincipal)
-                .filter(ResidentPrincipal.class::isInstance)
-                .map(principal -> Optional.of((ResidentPrincipal) principal))
-                .defaultIfEmpty(Optional.empty());
+        return BrowserPages.signedIn(ResidentPrincipal.class);
     }
 
     /** The signed-in resident's account id; the chain lets no one else in, so none is a 401. */

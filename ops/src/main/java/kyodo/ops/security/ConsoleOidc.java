@@ -97,7 +97,7 @@ class ConsoleOidc {
         }
 
         void apply(ServerHttpSecurity http, WebSessionServerSecurityContextRepository sessions,
-                   ConsoleSecurity.SessionStart toInbox, String signIn) {
+                   BrowserChains.SessionStart toInbox, String signIn) {
             DefaultServerOAuth2AuthorizationRequestResolver requests = new DefaultServerOAuth2AuthorizationRequestResolver(
                     registration, ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, AUTHORIZATION));
             // PKCE for a confidential client too (a public one gets it anyway): a stolen code is useless

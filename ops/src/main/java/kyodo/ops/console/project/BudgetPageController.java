@@ -96,26 +96,19 @@ class BudgetPageController {
     @PostMapping(path = "/console/budgets/{ward}/{fiscalYear}", produces = "text/html")
     Mono<Rendering> envelope(@PathVariable String ward, @PathVariable String fiscalYear, ServerWebExchange exchange) {
         BudgetKey key = WardBudgetViews.key(ward, fiscalYear);
-        return Mono.zip(exchange.getFormData(), ActingStaff.current()).flatMap(read -> {
-            Map<String, String> form = read.getT1().toSingleValueMap();
-            Actor actor = read.getT2();
+        return FormPosts.read(exchange, (fields, actor) -> {
+            Map<String, String> form = fields.toSingleValueMap();
             FormErrors errors = new FormErrors();
             WardBudgetCommandBodies.Envelope body = new WardBudgetCommandBodies.Envelope(
                     errors.longNumber(form, "envelopeYen"), FormPosts.text(form, "reason"));
             errors.check(body, validator);
             // a budget never set has no version yet: its first envelope creates it
             String ifMatch = "".equals(form.get("version")) ? null : errors.version(form);
-            if (!errors.isEmpty()) {
-                return show(key, actor, null, null, FormPosts.Outcome.invalid("envelope", form, errors.byField()),
-                        exchange, HttpStatus.BAD_REQUEST);
-            }
-            return FormPosts.answer(commands.send(key.budgetId(), ifMatch, actor,
-                            body.command(key.ward(), key.fiscalYear())),
+            return FormPosts.send("envelope", form, errors,
+                    () -> commands.send(key.budgetId(), ifMatch, actor, body.command(key.ward(), key.fiscalYear())),
                     version -> "/console/budgets/" + key.ward().code() + "/" + key.fiscalYear().startYear()
                             + "?done=envelope&minVersion=" + version,
-                    refusal -> show(key, actor, FormPosts.atLeastAfter(refusal, form.get("version")), null,
-                            new FormPosts.Outcome("envelope", form, Map.of(), refusal), exchange,
-                            HttpStatus.valueOf(refusal.status())));
+                    (minVersion, outcome, status) -> show(key, actor, minVersion, null, outcome, exchange, status));
         });
     }
 

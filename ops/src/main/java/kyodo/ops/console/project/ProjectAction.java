@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,91 +26,29 @@ import java.util.regex.Pattern;
  */
 enum ProjectAction {
 
-    PARTNER("partner", Open.STATUSES, null) {
-        @Override
-        Object body(MultiValueMap<String, String> form, FormErrors errors) {
-            return new ProjectCommandBodies.Partner(text(form, "name"), text(form, "type"), text(form, "role"));
-        }
-    },
-    AGREEMENT("agreement", Open.STATUSES, null) {
-        @Override
-        Object body(MultiValueMap<String, String> form, FormErrors errors) {
-            List<String> parties = form.getOrDefault("partyIds", List.of()).stream().filter(p -> !p.isEmpty()).toList();
-            return new ProjectCommandBodies.Agreement(text(form, "title"), parties,
-                    errors.date(form.toSingleValueMap(), "signedOn"));
-        }
-    },
-    APPROVAL("approval", Set.of("LAUNCHED"), ApproveProject.class) {
-        @Override
-        Object body(MultiValueMap<String, String> form, FormErrors errors) {
-            return new ProjectCommandBodies.Approval(text(form, "reason"));
-        }
-    },
+    PARTNER("partner", Open.STATUSES, null, (form, errors) ->
+            new ProjectCommandBodies.Partner(text(form, "name"), text(form, "type"), text(form, "role"))),
+    AGREEMENT("agreement", Open.STATUSES, null, (form, errors) -> new ProjectCommandBodies.Agreement(text(form, "title"),
+            form.getOrDefault("partyIds", List.of()).stream().filter(p -> !p.isEmpty()).toList(),
+            errors.date(form.toSingleValueMap(), "signedOn"))),
+    APPROVAL("approval", Set.of("LAUNCHED"), ApproveProject.class, (form, errors) ->
+            new ProjectCommandBodies.Approval(text(form, "reason"))),
     /** Sent through {@code BudgetAllocations}, which reserves on the ward budget first (ADR 9). */
-    ALLOCATION("allocation", Set.of("APPROVED"), RecordAllocation.class) {
-        @Override
-        Object body(MultiValueMap<String, String> form, FormErrors errors) {
-            return new ProjectCommandBodies.Allocation(errors.longNumber(form.toSingleValueMap(), "amountYen"),
-                    text(form, "reason"));
-        }
-    },
-    EXPENDITURE("expenditure", Set.of("APPROVED"), null) {
-        @Override
-        Object body(MultiValueMap<String, String> form, FormErrors errors) {
-            Map<String, String> fields = form.toSingleValueMap();
-            return new ProjectCommandBodies.Expenditure(errors.longNumber(fields, "amountYen"),
-                    text(form, "description"), errors.date(fields, "spentOn"));
-        }
-    },
-    TARGET("target", Open.STATUSES, null) {
-        @Override
-        Object body(MultiValueMap<String, String> form, FormErrors errors) {
-            Map<String, String> fields = form.toSingleValueMap();
-            Map<Integer, Long> byYear = new LinkedHashMap<>();
-            fields.keySet().stream().sorted().forEach(name -> {
-                Matcher year = TARGET_YEAR.matcher(name);
-                Long value = year.matches() ? errors.longNumber(fields, name) : null;
-                if (value != null) {
-                    byYear.put(Integer.valueOf(year.group(1)), value);
-                }
-            });
-            return new ProjectCommandBodies.Target(text(form, "name"), text(form, "unit"),
-                    errors.longNumber(fields, "baseline"), byYear);
-        }
-    },
-    ACTUAL("actual", Open.STATUSES, null) {
-        @Override
-        Object body(MultiValueMap<String, String> form, FormErrors errors) {
-            Map<String, String> fields = form.toSingleValueMap();
-            return new ProjectCommandBodies.Actual(text(form, "target"), errors.wholeNumber(fields, "fiscalYear"),
-                    errors.longNumber(fields, "value"));
-        }
-    },
-    PROGRESS("progress", Open.STATUSES, null) {
-        @Override
-        Object body(MultiValueMap<String, String> form, FormErrors errors) {
-            return new ProjectCommandBodies.Text(text(form, "text"));
-        }
-    },
-    EVALUATION("evaluation", Open.STATUSES, null) {
-        @Override
-        Object body(MultiValueMap<String, String> form, FormErrors errors) {
-            return new ProjectCommandBodies.Evaluation(errors.wholeNumber(form.toSingleValueMap(), "rating"),
-                    text(form, "text"));
-        }
-    },
-    COMPLETION("completion", Open.STATUSES, null) {
-        @Override
-        Object body(MultiValueMap<String, String> form, FormErrors errors) {
-            return new ProjectCommandBodies.Summary(text(form, "summary"));
-        }
-    },
-    TERMINATION("termination", Open.STATUSES, null) {
-        @Override
-        Object body(MultiValueMap<String, String> form, FormErrors errors) {
-            return new ProjectCommandBodies.Termination(text(form, "reason"));
-        }
-    };
+    ALLOCATION("allocation", Set.of("APPROVED"), RecordAllocation.class, (form, errors) ->
+            new ProjectCommandBodies.Allocation(errors.longNumber(form.toSingleValueMap(), "amountYen"),
+                    text(form, "reason"))),
+    EXPENDITURE("expenditure", Set.of("APPROVED"), null, (form, errors) ->
+            new ProjectCommandBodies.Expenditure(errors.longNumber(form.toSingleValueMap(), "amountYen"),
+                    text(form, "description"), errors.date(form.toSingleValueMap(), "spentOn"))),
+    TARGET("target", Open.STATUSES, null, ProjectAction::target),
+    ACTUAL("actual", Open.STATUSES, null, (form, errors) -> new ProjectCommandBodies.Actual(text(form, "target"),
+            errors.wholeNumber(form.toSingleValueMap(), "fiscalYear"), errors.longNumber(form.toSingleValueMap(), "value"))),
+    PROGRESS("progress", Open.STATUSES, null, (form, errors) -> new ProjectCommandBodies.Text(text(form, "text"))),
+    EVALUATION("evaluation", Open.STATUSES, null, (form, errors) ->
+            new ProjectCommandBodies.Evaluation(errors.wholeNumber(form.toSingleValueMap(), "rating"), text(form, "text"))),
+    COMPLETION("completion", Open.STATUSES, null, (form, errors) -> new ProjectCommandBodies.Summary(text(form, "summary"))),
+    TERMINATION("termination", Open.STATUSES, null, (form, errors) ->
+            new ProjectCommandBodies.Termination(text(form, "reason")));
 
     /** Most actions are taken while the project is open: launched or approved (an enum's constants come first). */
     private static final class Open {
@@ -122,15 +61,20 @@ enum ProjectAction {
     private final String slug;
     private final Set<String> offeredIn;
     private final Class<?> command;
+    private final BiFunction<MultiValueMap<String, String>, FormErrors, Object> body;
 
-    ProjectAction(String slug, Set<String> offeredIn, Class<?> command) {
+    ProjectAction(String slug, Set<String> offeredIn, Class<?> command,
+                  BiFunction<MultiValueMap<String, String>, FormErrors, Object> body) {
         this.slug = slug;
         this.offeredIn = offeredIn;
         this.command = command;
+        this.body = body;
     }
 
     /** The form's fields as the API's body record; unreadable values are noted in {@code errors}. */
-    abstract Object body(MultiValueMap<String, String> form, FormErrors errors);
+    Object body(MultiValueMap<String, String> form, FormErrors errors) {
+        return body.apply(form, errors);
+    }
 
     /** The last segment of the form's URL and the prefix of its fields' ids and messages. */
     String slug() {
@@ -149,6 +93,21 @@ enum ProjectAction {
 
     static Optional<ProjectAction> of(String slug) {
         return Arrays.stream(values()).filter(a -> a.slug.equals(slug)).findFirst();
+    }
+
+    /** A target and its value for each fiscal year given (the fields {@code year-<fiscal year>}). */
+    private static Object target(MultiValueMap<String, String> form, FormErrors errors) {
+        Map<String, String> fields = form.toSingleValueMap();
+        Map<Integer, Long> byYear = new LinkedHashMap<>();
+        fields.keySet().stream().sorted().forEach(name -> {
+            Matcher year = TARGET_YEAR.matcher(name);
+            Long value = year.matches() ? errors.longNumber(fields, name) : null;
+            if (value != null) {
+                byYear.put(Integer.valueOf(year.group(1)), value);
+            }
+        });
+        return new ProjectCommandBodies.Target(text(form, "name"), text(form, "unit"),
+                errors.longNumber(fields, "baseline"), byYear);
     }
 
     /** A text field as the JSON API gets it: absent when left empty (an optional field stays unset). */

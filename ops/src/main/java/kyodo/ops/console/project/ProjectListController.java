@@ -73,9 +73,8 @@ class ProjectListController {
 
     @PostMapping(path = "/console/projects", produces = "text/html")
     Mono<Rendering> launch(ServerWebExchange exchange) {
-        return Mono.zip(exchange.getFormData(), ActingStaff.current()).flatMap(read -> {
-            Map<String, String> form = read.getT1().toSingleValueMap();
-            Actor actor = read.getT2();
+        return FormPosts.read(exchange, (fields, actor) -> {
+            Map<String, String> form = fields.toSingleValueMap();
             FormErrors errors = new FormErrors();
             ProjectCommandBodies.Launch body = new ProjectCommandBodies.Launch(
                     actor.cityWide() ? FormPosts.text(form, "ward") : actor.ward().code(), errors.wholeNumber(form, "fiscalYear"),
@@ -87,14 +86,9 @@ class ProjectListController {
                 errors.add("idempotencyKey", "Version");
             }
             Ward shown = actor.cityWide() ? Ward.fromCode(form.get("ward")).orElse(null) : actor.ward();
-            if (!errors.isEmpty()) {
-                return show(actor, shown, FormPosts.Outcome.invalid("launch", form, errors.byField()), exchange,
-                        HttpStatus.BAD_REQUEST);
-            }
-            return FormPosts.answer(commands.create(ROUTE, key, body, actor, body.command()),
+            return FormPosts.send("launch", form, errors, () -> commands.create(ROUTE, key, body, actor, body.command()),
                     id -> "/console/projects/" + id + "?done=launch&minVersion=0",
-                    refusal -> show(actor, shown, new FormPosts.Outcome("launch", form, Map.of(), refusal), exchange,
-                            HttpStatus.valueOf(refusal.status())));
+                    (minVersion, outcome, status) -> show(actor, shown, outcome, exchange, status));
         });
     }
 

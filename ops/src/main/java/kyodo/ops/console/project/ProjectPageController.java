@@ -14,7 +14,6 @@ import kyodo.kernel.project.PartnerType;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.ops.console.ConsoleView;
-import kyodo.ops.console.FormErrors;
 import kyodo.ops.console.FormPosts;
 import kyodo.query.budget.WardBudgetViews;
 import kyodo.query.budget.WardBudgetViews.WardBudgetView;
@@ -83,23 +82,9 @@ class ProjectPageController {
     Mono<Rendering> act(@PathVariable String id, @PathVariable String action, ServerWebExchange exchange) {
         ProjectAction act = ProjectAction.of(action).orElseThrow(() -> new KyodoProblemException(
                 CommonProblems.NOT_FOUND, "No such action on a project."));
-        return Mono.zip(exchange.getFormData(), ActingStaff.current()).flatMap(read -> {
-            Map<String, String> form = read.getT1().toSingleValueMap();
-            Actor actor = read.getT2();
-            FormErrors errors = new FormErrors();
-            Object body = act.body(read.getT1(), errors);
-            errors.check(body, validator);
-            String ifMatch = errors.version(form);
-            if (!errors.isEmpty()) {
-                return show(id, actor, null, null, FormPosts.Outcome.invalid(act.slug(), form, errors.byField()),
-                        exchange, HttpStatus.BAD_REQUEST);
-            }
-            return FormPosts.answer(send(id, ifMatch, actor, body),
-                    version -> "/console/projects/" + id + "?done=" + act.slug() + "&minVersion=" + version,
-                    refusal -> show(id, actor, FormPosts.atLeastAfter(refusal, form.get("version")), null,
-                            new FormPosts.Outcome(act.slug(), form, Map.of(), refusal), exchange,
-                            HttpStatus.valueOf(refusal.status())));
-        });
+        return FormPosts.act(exchange, act.slug(), validator, act::body, (actor, ifMatch, body) -> send(id, ifMatch, actor, body),
+                version -> "/console/projects/" + id + "?done=" + act.slug() + "&minVersion=" + version,
+                actor -> (minVersion, outcome, status) -> show(id, actor, minVersion, null, outcome, exchange, status));
     }
 
     /** The body's command, as the JSON API sends it; the project's version after it. */
