@@ -38,10 +38,12 @@ final class ResidentSecrets {
 
     private final SecretKeySpec emailSecret;
     private final SecretKeySpec pseudonymSecret;
+    private final SecretKeySpec linkSecret;
 
-    private ResidentSecrets(byte[] email, byte[] pseudonym) {
+    private ResidentSecrets(byte[] email, byte[] pseudonym, byte[] links) {
         this.emailSecret = new SecretKeySpec(email, MAC);
         this.pseudonymSecret = new SecretKeySpec(pseudonym, MAC);
+        this.linkSecret = new SecretKeySpec(links, MAC);
     }
 
     static ResidentSecrets open(DataSource vault, SecureRandom random) {
@@ -51,7 +53,8 @@ final class ResidentSecrets {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the residents' secrets", e);
         }
-        return new ResidentSecrets(secret(vault, "resident-email", random), secret(vault, "resident-pseudonym", random));
+        return new ResidentSecrets(secret(vault, "resident-email", random), secret(vault, "resident-pseudonym", random),
+                secret(vault, "resident-links", random));
     }
 
     /** The blind index of an address: its mark once normalised as the contact index does (lower case, NFKC). */
@@ -71,6 +74,11 @@ final class ResidentSecrets {
             throw new IllegalArgumentException("a blank identifier has no pseudonym");
         }
         return mark(pseudonymSecret, "document:" + normalised);
+    }
+
+    /** The signature of a link mailed to a resident (a notification's unsubscribe link), under a third secret. */
+    String linkSignature(String link) {
+        return mark(linkSecret, "link:" + link);
     }
 
     private static String mark(SecretKeySpec secret, String value) {

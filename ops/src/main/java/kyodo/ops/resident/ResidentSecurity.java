@@ -30,6 +30,9 @@ import org.springframework.security.web.server.context.WebSessionServerSecurityC
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.csrf.CsrfWebFilter;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -53,6 +56,8 @@ class ResidentSecurity {
     static final String SIGN_IN = "/resident/sign-in";
     static final String SIGN_OUT = "/resident/sign-out";
     /** Where a resident's security context lives in the session: not where the console's does. */
+    /** The signed unsubscribe link of residents' notifications: no sign-in (issue 17). */
+    static final String UNSUBSCRIBE = "/resident/unsubscribe";
     static final String CONTEXT_ATTRIBUTE = "KYODO_RESIDENT_SECURITY_CONTEXT";
     private static final DefaultServerRedirectStrategy REDIRECT = new DefaultServerRedirectStrategy();
 
@@ -72,6 +77,10 @@ class ResidentSecurity {
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .cors(ServerHttpSecurity.CorsSpec::disable)
+                // a mail program's one-click unsubscribe (RFC 8058) has no session: its signature authorises it
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(
+                        CsrfWebFilter.DEFAULT_CSRF_MATCHER, new NegatedServerWebExchangeMatcher(
+                                ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, UNSUBSCRIBE)))))
                 .headers(headers -> headers
                         .frameOptions(f -> f.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER)))
@@ -84,8 +93,8 @@ class ResidentSecurity {
                                 new WebSessionServerLogoutHandler()))
                         .logoutSuccessHandler(redirect(SIGN_IN + "?notice=signedOut")))
                 .authorizeExchange(ex -> ex
-                        .pathMatchers(HttpMethod.GET, SIGN_IN, "/resident/sign-up", "/resident/confirm").permitAll()
-                        .pathMatchers(HttpMethod.POST, SIGN_IN, "/resident/sign-up", "/resident/confirm").permitAll()
+                        .pathMatchers(HttpMethod.GET, SIGN_IN, "/resident/sign-up", "/resident/confirm", UNSUBSCRIBE).permitAll()
+                        .pathMatchers(HttpMethod.POST, SIGN_IN, "/resident/sign-up", "/resident/confirm", UNSUBSCRIBE).permitAll()
                         .anyExchange().hasRole(ResidentSignIn.ROLE))
                 .addFilterAt(formSignIn(signIn, sessions, residents, security.trustForwardedFor()),
                         SecurityWebFiltersOrder.FORM_LOGIN);
