@@ -61,7 +61,7 @@ public class FollowDesk {
     }
 
     /** The thing named in a form or link, if it exists; 404 otherwise, 400 for a kind or id that cannot be one. */
-    Target target(String kindName, String id) {
+    public Target target(String kindName, String id) {
         FollowKind kind = FollowKind.fromName(kindName).orElseThrow(() ->
                 new KyodoProblemException(CommonProblems.INVALID_INPUT, "kind must be proposal, meeting, project or ward."));
         if (id == null || !ID.matcher(id).matches()) {
@@ -114,7 +114,7 @@ public class FollowDesk {
         return follows.mode(follower);
     }
 
-    void mode(String follower, NotificationMode mode) {
+    public void mode(String follower, NotificationMode mode) {
         follows.mode(follower, mode);
     }
 
