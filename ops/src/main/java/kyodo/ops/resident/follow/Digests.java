@@ -1,5 +1,6 @@
 package kyodo.ops.resident.follow;
 
+import kyodo.ops.mail.BackgroundThread;
 import kyodo.ops.resident.ResidentDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,9 +13,6 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The daily digest: at {@code kyodo.follows.digest-at} (Asia/Tokyo) every resident who chose it gets
@@ -33,7 +31,7 @@ public class Digests implements SmartLifecycle {
     private final ResidentDirectory residents;
     private final FollowSettings settings;
     private final Clock clock;
-    private ScheduledExecutorService thread;
+    private final BackgroundThread thread = new BackgroundThread("kyodo-follow-digests");
 
     Digests(Follows follows, NotificationMails mails, ResidentDirectory residents, FollowSettings settings,
             Clock clock) {
@@ -74,33 +72,24 @@ public class Digests implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "kyodo-follow-digests");
-            t.setDaemon(true);
-            return t;
-        });
-        long every = settings.digestCheck().toMillis();
-        thread.scheduleWithFixedDelay(() -> {
+    public void start() {
+        thread.start(settings.digestCheck(), settings.digestCheck(), () -> {
             try {
                 sendDue(clock.instant());
             } catch (RuntimeException failure) {
                 // the stores failed (e.g. at shutdown): the next check tries again, nothing was marked done
                 log.warn("The daily digests could not be queued: {}", failure.getClass().getSimpleName());
             }
-        }, every, every, TimeUnit.MILLISECONDS);
+        });
     }
 
     @Override
-    public synchronized void stop() {
-        if (thread != null) {
-            thread.shutdownNow();
-            thread = null;
-        }
+    public void stop() {
+        thread.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return thread != null;
+    public boolean isRunning() {
+        return thread.running();
     }
 }
