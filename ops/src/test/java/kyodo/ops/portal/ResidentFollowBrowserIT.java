@@ -2,6 +2,8 @@ package kyodo.ops.portal;
 
 import kyodo.ops.KyodoApplication;
 import kyodo.ops.ResidentMailbox;
+import kyodo.ops.cli.ProcessorProgress;
+import kyodo.ops.mail.Outbox;
 import kyodo.ops.resident.follow.Digests;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -128,6 +130,15 @@ class ResidentFollowBrowserIT {
      * answer the notifier noted after one digest comes with the next.
      */
     private static String notification(String email, String told, boolean digest) {
+        // first the notifier (and every processor) catches up with the answer, as the HTTP tests wait for
+        ProcessorProgress progress = ProcessorProgress.of(app);
+        long head = progress.head();
+        long caughtUp = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!ProcessorProgress.caughtUp(progress.streamingProcessors().values(), head)) {
+            assertThat(System.nanoTime()).as("processors caught up within 120 s; errors: %s",
+                    ProcessorProgress.errors(progress.streamingProcessors())).isLessThan(caughtUp);
+            pause();
+        }
         Digests digests = app.getBean(Digests.class);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         for (int morning = 1; System.nanoTime() < deadline; morning++) {
@@ -141,7 +152,8 @@ class ResidentFollowBrowserIT {
             }
             pause();
         }
-        throw new AssertionError("no notification for the resident within 60 s");
+        throw new AssertionError("no notification for the resident within 60 s; " + app.getBean(Outbox.class).pending()
+                + " message(s) wait in the outbox");
     }
 
     /** Between two looks at what runs in the background (a condition is waited for, never a time). */
