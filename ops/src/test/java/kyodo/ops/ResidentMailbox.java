@@ -42,6 +42,11 @@ public final class ResidentMailbox {
         }
     }
 
+    /** The text of every message in the outbox directory for {@code to}, oldest file name first. */
+    public static List<String> texts(Path dataDir, String to) {
+        return outbox(dataDir, to).stream().map(ResidentMailbox::text).toList();
+    }
+
     /** The confirmation code of the one message in the outbox for {@code to}, once it was written. */
     public static String codeFor(Path dataDir, String to) {
         String[] code = new String[1];

@@ -4,9 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -23,7 +21,7 @@ class MailRelay implements SmartLifecycle {
     private final MailDelivery delivery;
     private final MailSettings settings;
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
-    private ScheduledExecutorService thread;
+    private final BackgroundThread thread = new BackgroundThread("kyodo-mail-relay");
 
     MailRelay(Outbox outbox, MailDelivery delivery, MailSettings settings) {
         this.outbox = outbox;
@@ -33,37 +31,28 @@ class MailRelay implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "kyodo-mail-relay");
-            t.setDaemon(true);
-            return t;
-        });
-        long every = settings.pollEvery().toMillis();
-        thread.scheduleWithFixedDelay(this::sendDue, 0, every, TimeUnit.MILLISECONDS);
+    public void start() {
+        thread.start(Duration.ZERO, settings.pollEvery(), this::sendDue);
         log.info("Mail goes out as {}; {} message(s) wait in the outbox", delivery.describe(), outbox.pending());
     }
 
     @Override
-    public synchronized void stop() {
-        if (thread != null) {
-            thread.shutdownNow();
-            thread = null;
-        }
+    public void stop() {
+        thread.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return thread != null;
+    public boolean isRunning() {
+        return thread.running();
     }
 
     /** A message was queued: send it now rather than at the next poll (once, however many came at once). */
-    private synchronized void wake() {
-        if (thread != null && wakeQueued.compareAndSet(false, true)) {
-            thread.execute(() -> {
-                wakeQueued.set(false);
-                sendDue();
-            });
+    private void wake() {
+        if (wakeQueued.compareAndSet(false, true) && !thread.execute(() -> {
+            wakeQueued.set(false);
+            sendDue();
+        })) {
+            wakeQueued.set(false);
         }
     }
 

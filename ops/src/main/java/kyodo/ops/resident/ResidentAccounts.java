@@ -80,6 +80,12 @@ class ResidentAccounts implements AutoCloseable {
                 .stream().findFirst();
     }
 
+    /** The account whose personal data is sealed under that subject (what a follow names), if it still exists. */
+    Optional<ResidentAccount> findBySubject(String subjectId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM resident_account WHERE subject_id = ?", ACCOUNT, subjectId)
+                .stream().findFirst();
+    }
+
     /** The pending confirmation: its hash, expiry and the wrong guesses so far. */
     record Confirmation(String hash, Instant expires, int guesses) {
     }

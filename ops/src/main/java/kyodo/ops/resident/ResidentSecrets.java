@@ -10,14 +10,16 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * The city's two secrets for residents, kept as the contact index keeps its own ({@link InstallationSecrets},
+ * The city's three secrets for residents, kept as the contact index keeps its own ({@link InstallationSecrets},
  * ADR 3): 32 random bytes each, generated on the first start in the vault's database, never shown. With them kyodo
  * computes HMAC-SHA-256 marks that find a person again without storing what identifies them:
  * <ul>
  * <li>the {@link #emailMark e-mail mark}, the blind index by which sign-in finds an account (the
  * address itself is only sealed, under the resident's own key);</li>
  * <li>the {@link #pseudonym}, of an identity document's stable identifier, which makes one account
- * per person enforceable and is what a resident's supports will record: never the identifier.</li>
+ * per person enforceable and is what a resident's supports will record: never the identifier;</li>
+ * <li>the {@link #linkSignature signature} of a link mailed to a resident (unsubscribe), so that a
+ * link works without signing in and a forged one changes nothing.</li>
  * </ul>
  * Without the secrets a stolen accounts file cannot even test a guess.
  */
@@ -27,16 +29,18 @@ final class ResidentSecrets {
 
     private final KeyedMark emailMarks;
     private final KeyedMark pseudonyms;
+    private final KeyedMark links;
 
-    private ResidentSecrets(byte[] email, byte[] pseudonym) {
+    private ResidentSecrets(byte[] email, byte[] pseudonym, byte[] link) {
         this.emailMarks = new KeyedMark(email);
         this.pseudonyms = new KeyedMark(pseudonym);
+        this.links = new KeyedMark(link);
     }
 
     static ResidentSecrets open(DataSource vault, SecureRandom random) {
         InstallationSecrets secrets = InstallationSecrets.open(vault, TABLE, "secret", "the residents' secrets");
         return new ResidentSecrets(secrets.secret("resident-email", random),
-                secrets.secret("resident-pseudonym", random));
+                secrets.secret("resident-pseudonym", random), secrets.secret("resident-links", random));
     }
 
     /** The blind index of an address: its mark once normalised as the contact index does (lower case, NFKC). */
@@ -56,5 +60,10 @@ final class ResidentSecrets {
             throw new IllegalArgumentException("a blank identifier has no pseudonym");
         }
         return pseudonyms.of("document:" + normalised);
+    }
+
+    /** The signature of a link mailed to a resident (a notification's unsubscribe link), under a third secret. */
+    String linkSignature(String link) {
+        return links.of("link:" + link);
     }
 }

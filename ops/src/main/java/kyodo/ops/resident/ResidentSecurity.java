@@ -15,6 +15,10 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.CsrfWebFilter;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -33,6 +37,8 @@ class ResidentSecurity {
 
     static final String SIGN_IN = "/resident/sign-in";
     static final String SIGN_OUT = "/resident/sign-out";
+    /** The signed unsubscribe link of residents' notifications: no sign-in (issue 17). */
+    static final String UNSUBSCRIBE = "/resident/unsubscribe";
     /** Where a resident's security context lives in the session: not where the console's does. */
     static final String CONTEXT_ATTRIBUTE = "KYODO_RESIDENT_SECURITY_CONTEXT";
     private static final BrowserChains.Area RESIDENT = new BrowserChains.Area("/resident", SIGN_IN, SIGN_OUT,
@@ -49,9 +55,13 @@ class ResidentSecurity {
         WebSessionServerSecurityContextRepository sessions = new WebSessionServerSecurityContextRepository();
         sessions.setSpringSecurityContextAttrName(CONTEXT_ATTRIBUTE);
         BrowserChains.sessionChain(http, RESIDENT, sessions, (exchange, denied) -> forbidden(exchange))
+                // a mail program's one-click unsubscribe (RFC 8058) has no session: its signature authorises it
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(
+                        CsrfWebFilter.DEFAULT_CSRF_MATCHER, new NegatedServerWebExchangeMatcher(
+                                ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, UNSUBSCRIBE)))))
                 .authorizeExchange(ex -> ex
-                        .pathMatchers(HttpMethod.GET, SIGN_IN, "/resident/sign-up", "/resident/confirm").permitAll()
-                        .pathMatchers(HttpMethod.POST, SIGN_IN, "/resident/sign-up", "/resident/confirm").permitAll()
+                        .pathMatchers(HttpMethod.GET, SIGN_IN, "/resident/sign-up", "/resident/confirm", UNSUBSCRIBE).permitAll()
+                        .pathMatchers(HttpMethod.POST, SIGN_IN, "/resident/sign-up", "/resident/confirm", UNSUBSCRIBE).permitAll()
                         .anyExchange().hasRole(ResidentSignIn.ROLE))
                 .addFilterAt(BrowserChains.formSignIn(signIn, RESIDENT, "email", ResidentSignIn.Origin::new,
                         security.trustForwardedFor(), sessions,

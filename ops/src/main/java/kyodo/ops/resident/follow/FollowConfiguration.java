@@ -1,0 +1,78 @@
+package kyodo.ops.resident.follow;
+
+import kyodo.kernel.EmbeddedFiles;
+import kyodo.ops.mail.Outbox;
+import kyodo.ops.resident.ResidentDirectory;
+import kyodo.query.meeting.MeetingViews;
+import kyodo.query.project.ProjectViews;
+import kyodo.query.proposal.ProposalViews;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.core.env.Environment;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * Follows and notifications (issue 17): the follows' store, the notifier's processor, the daily
+ * digest, and the texts of their pages and mail ({@code i18n/resident-follow_*}, keys starting with
+ * {@code follow.}) in the portal's message source as a bundle of their own.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(FollowSettings.class)
+class FollowConfiguration {
+
+    static final String BUNDLE = "i18n/resident-follow";
+
+    FollowConfiguration(ResourceBundleMessageSource portalMessages) {
+        portalMessages.addBasenames(BUNDLE);
+    }
+
+    @Bean(destroyMethod = "close")
+    Follows follows(FollowSettings settings, Environment env) {
+        String url = settings.storeUrl();
+        if (url == null) {
+            Path dataDir = Path.of(env.getRequiredProperty("kyodo.data-dir")).toAbsolutePath().normalize();
+            url = EmbeddedFiles.url(dataDir.resolve("follows/follows"));
+        }
+        return new Follows(url);
+    }
+
+    @Bean
+    NotificationMails notificationMails(Outbox outbox, ResourceBundleMessageSource portalMessages,
+                                        ResidentDirectory residents, FollowSettings settings) {
+        return new NotificationMails(outbox, portalMessages, residents, settings);
+    }
+
+    @Bean
+    Notifier notifier(Follows follows, NotificationMails mails, ResidentDirectory residents, Clock clock) {
+        return new Notifier(follows, mails, residents, clock);
+    }
+
+    @Bean
+    Digests digests(Follows follows, NotificationMails mails, ResidentDirectory residents, FollowSettings settings,
+                    Clock clock) {
+        return new Digests(follows, mails, residents, settings, clock);
+    }
+
+    @Bean
+    FollowDesk followDesk(Follows follows, EventGateway events, ProposalViews proposals, MeetingViews meetings,
+                          ProjectViews projects, ResidentDirectory residents, Clock clock) {
+        return new FollowDesk(follows, events, proposals, meetings, projects, residents, clock);
+    }
+
+    /**
+     * A failed notification (the outbox or the follows' store unreachable) fails its batch, which the
+     * processor retries from its stored position: nothing is skipped (Axon's default would log and move on).
+     */
+    @Bean
+    ConfigurerModule notifierRetries() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerListenerInvocationErrorHandler(Notifier.GROUP, c -> PropagatingErrorHandler.instance()));
+    }
+}
