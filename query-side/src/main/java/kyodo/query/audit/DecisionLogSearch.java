@@ -8,6 +8,7 @@ import kyodo.kernel.decision.DecisionKind;
 import kyodo.kernel.decision.DecisionOutcome;
 import kyodo.kernel.decision.SubjectType;
 import kyodo.query.listing.ListFilter;
+import kyodo.query.listing.ListPage;
 import kyodo.query.listing.ListParameters;
 import kyodo.query.platform.store.ReadCollection;
 import org.bson.conversions.Bson;
@@ -114,6 +115,7 @@ public class DecisionLogSearch {
      * @param size  most entries a page holds
      * @param total how many entries match
      */
-    public record NewestFirst(List<DecisionLogEntry> items, int page, int size, long total) {
+    public record NewestFirst(List<DecisionLogEntry> items, int page, int size, long total)
+            implements ListPage<DecisionLogEntry> {
     }
 }

@@ -143,6 +143,20 @@ public final class ListParameters {
         }
     }
 
+    /**
+     * A position named in a path (a log entry's seq, a tree size): a whole number of at least 1, or
+     * the invalid-input problem naming it, as a bad list parameter is refused.
+     */
+    public static long position(String name, String value) {
+        ListParameters in = new ListParameters(Map.of(name, value == null ? List.of() : List.of(value)));
+        Long position = in.read(name, v -> whole(v).filter(n -> n >= 1), "a whole number >= 1");
+        if (position == null && !in.refused(name)) {
+            in.refuse(name, "is required");
+        }
+        in.done();
+        return position;
+    }
+
     /** Length in characters as people count them (code points). */
     public static int length(String text) {
         return text.codePointCount(0, text.length());

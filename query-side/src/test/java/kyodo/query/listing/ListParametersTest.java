@@ -52,6 +52,20 @@ class ListParametersTest {
     }
 
     @Test
+    void aPositionInAPathIsAWholeNumberOfAtLeastOne() {
+        assertThat(ListParameters.position("seq", "12")).isEqualTo(12L);
+
+        KyodoProblemException zero = catchThrowableOfType(KyodoProblemException.class,
+                () -> ListParameters.position("seq", "0"));
+        KyodoProblemException blank = catchThrowableOfType(KyodoProblemException.class,
+                () -> ListParameters.position("treeSize", " "));
+
+        assertThat(zero.type().slug()).isEqualTo("invalid-input");
+        assertThat(zero.errors()).containsExactly(new FieldViolation("seq", "must be a whole number >= 1"));
+        assertThat(blank.errors()).containsExactly(new FieldViolation("treeSize", "is required"));
+    }
+
+    @Test
     void anIsoDateMustBeARealDayInAsciiDigits() {
         assertThat(ListParameters.isoDate("2024-02-29")).contains(LocalDate.parse("2024-02-29"));
         assertThat(ListParameters.isoDate("2025-02-29")).isEmpty();
