@@ -121,6 +121,14 @@ public final class ListParameters {
         return sort == null ? defaultOrder : sort;
     }
 
+    /**
+     * One of an enum's constants, named in any case (e.g. {@code status=accepted}); a value that names
+     * none is refused naming them all.
+     */
+    public <E extends Enum<E>> E choice(String name, Class<E> type) {
+        return read(name, v -> constant(type, v), oneOf(names(type)));
+    }
+
     /** Records a violation found by a check across parameters (e.g. a range given backwards). */
     public void refuse(String name, String message) {
         errors.add(new FieldViolation(name, message));

@@ -81,4 +81,17 @@ class ListParametersTest {
         assertThat(ListParameters.oneOf(ListParameters.names(TextStyle.class).subList(0, 2)))
                 .isEqualTo("one of FULL, FULL_STANDALONE");
     }
+
+    @Test
+    void aChoiceIsOneOfAnEnumsConstantsInAnyCaseOrRefusedNamingThemAll() {
+        ListParameters in = new ListParameters(Map.of("style", List.of("Short"), "day", List.of("someday")));
+
+        assertThat(in.choice("style", TextStyle.class)).isEqualTo(TextStyle.SHORT);
+        assertThat(in.choice("day", DayOfWeek.class)).isNull();
+        assertThat(in.choice("absent", DayOfWeek.class)).isNull();
+        KyodoProblemException problem = catchThrowableOfType(KyodoProblemException.class, in::done);
+
+        assertThat(problem.errors()).containsExactly(new FieldViolation("day", "must be one of MONDAY, TUESDAY, "
+                + "WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY"));
+    }
 }
