@@ -8,6 +8,7 @@ import kyodo.kernel.decision.DecisionKind;
 import kyodo.kernel.decision.DecisionOutcome;
 import kyodo.kernel.decision.SubjectType;
 import kyodo.query.listing.ListFilter;
+import kyodo.query.listing.ListPage;
 import kyodo.query.listing.ListParameters;
 import kyodo.query.platform.store.ReadCollection;
 import org.bson.conversions.Bson;
@@ -77,10 +78,8 @@ public class DecisionLogSearch {
         public static Filter read(ListParameters in) {
             SubjectType type = in.read("subjectType", SubjectType::fromCode, ListParameters.oneOf(SUBJECT_TYPES));
             String subjectId = in.text("subjectId", SUBJECT_ID_MAX);
-            DecisionKind kind = in.read("kind", v -> ListParameters.constant(DecisionKind.class, v),
-                    ListParameters.oneOf(ListParameters.names(DecisionKind.class)));
-            DecisionOutcome outcome = in.read("outcome", v -> ListParameters.constant(DecisionOutcome.class, v),
-                    ListParameters.oneOf(ListParameters.names(DecisionOutcome.class)));
+            DecisionKind kind = in.choice("kind", DecisionKind.class);
+            DecisionOutcome outcome = in.choice("outcome", DecisionOutcome.class);
             Ward ward = in.ward();
             return new Filter(type == null ? null : type.code(), subjectId, kind == null ? null : kind.name(),
                     outcome == null ? null : outcome.name(), ward == null ? null : ward.code());
@@ -114,6 +113,7 @@ public class DecisionLogSearch {
      * @param size  most entries a page holds
      * @param total how many entries match
      */
-    public record NewestFirst(List<DecisionLogEntry> items, int page, int size, long total) {
+    public record NewestFirst(List<DecisionLogEntry> items, int page, int size, long total)
+            implements ListPage<DecisionLogEntry> {
     }
 }

@@ -121,6 +121,14 @@ public final class ListParameters {
         return sort == null ? defaultOrder : sort;
     }
 
+    /**
+     * One of an enum's constants, named in any case (e.g. {@code status=accepted}); a value that names
+     * none is refused naming them all.
+     */
+    public <E extends Enum<E>> E choice(String name, Class<E> type) {
+        return read(name, v -> constant(type, v), oneOf(names(type)));
+    }
+
     /** Records a violation found by a check across parameters (e.g. a range given backwards). */
     public void refuse(String name, String message) {
         errors.add(new FieldViolation(name, message));
@@ -141,6 +149,20 @@ public final class ListParameters {
             throw new KyodoProblemException(CommonProblems.INVALID_INPUT, INVALID_DETAIL, List.copyOf(errors),
                     Map.of());
         }
+    }
+
+    /**
+     * A position named in a path (a log entry's seq, a tree size): a whole number of at least 1, or
+     * the invalid-input problem naming it, as a bad list parameter is refused.
+     */
+    public static long position(String name, String value) {
+        ListParameters in = new ListParameters(Map.of(name, value == null ? List.of() : List.of(value)));
+        Long position = in.read(name, v -> whole(v).filter(n -> n >= 1), "a whole number >= 1");
+        if (position == null && !in.refused(name)) {
+            in.refuse(name, "is required");
+        }
+        in.done();
+        return position;
     }
 
     /** Length in characters as people count them (code points). */

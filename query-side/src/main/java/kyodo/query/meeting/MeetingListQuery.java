@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import static kyodo.query.listing.ListParameters.constant;
-import static kyodo.query.listing.ListParameters.names;
 import static kyodo.query.listing.ListParameters.oneOf;
 
 /**
@@ -61,15 +59,14 @@ public record MeetingListQuery(Ward ward, Ward.District district, MeetingKind ki
         Ward ward = in.ward();
         Ward.District district = in.read("district", v -> MeetingViews.district(v.toLowerCase(Locale.ROOT)),
                 oneOf(Arrays.stream(Ward.District.values()).map(Ward.District::code).toList()));
-        MeetingKind kind = in.read("kind", v -> constant(MeetingKind.class, v), oneOf(names(MeetingKind.class)));
+        MeetingKind kind = in.choice("kind", MeetingKind.class);
         Integer fiscalYear = in.fiscalYear();
         LocalDate from = in.read("from", ListParameters::isoDate, "a date yyyy-MM-dd");
         LocalDate to = in.read("to", ListParameters::isoDate, "a date yyyy-MM-dd");
         if (from != null && to != null && to.isBefore(from)) {
             in.refuse("to", "must not be before from");
         }
-        MeetingStatus status = in.read("status", v -> constant(MeetingStatus.class, v),
-                oneOf(names(MeetingStatus.class)));
+        MeetingStatus status = in.choice("status", MeetingStatus.class);
         String q = in.words();
         ListParameters.Paging paging = in.paging();
         boolean descending = in.sort(SORTS, DEFAULT_SORT).startsWith("-");

@@ -10,6 +10,7 @@ import kyodo.kernel.meeting.AgendaItem;
 import kyodo.kernel.meeting.Participant;
 import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.kernel.personal.SealedPersonalData;
+import kyodo.query.listing.ListPage;
 import kyodo.query.listing.Viewer;
 import kyodo.query.platform.StoredSealedData;
 import kyodo.query.platform.store.ReadCollection;
@@ -271,6 +272,7 @@ public class MeetingViews {
      *
      * @param total how many meetings match the filters, over all pages
      */
-    public record MeetingPage(List<MeetingListItem> items, int page, int size, long total) {
+    public record MeetingPage(List<MeetingListItem> items, int page, int size, long total)
+            implements ListPage<MeetingListItem> {
     }
 }

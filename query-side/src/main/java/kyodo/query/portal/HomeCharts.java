@@ -16,16 +16,10 @@ import java.util.Map;
  * already answer, except the per-year totals of projects (the sum of the programmes' counts the
  * table shows).
  */
-public final class HomeCharts {
-
-    private final MessageSource messages;
-    private final Locale locale;
-    private final PortalFormat fmt;
+public final class HomeCharts extends PortalCharts {
 
     public HomeCharts(MessageSource messages, Locale locale) {
-        this.messages = messages;
-        this.locale = locale;
-        this.fmt = new PortalFormat(locale);
+        super(messages, locale);
     }
 
     /** Proposals since the start: received, answered, open, overdue. */
@@ -59,7 +53,7 @@ public final class HomeCharts {
             labels.add(fmt.fiscalYear(year));
             values.add(yen);
         });
-        return BarChart.of("chart-budgets", labels, values, values.stream().map(PortalFormat::yenJa).toList());
+        return BarChart.of("chart-budgets", labels, values, yen(values));
     }
 
     /** Participants in meetings: this fiscal year and since the start. */
@@ -74,13 +68,5 @@ public final class HomeCharts {
         List<String> labels = byOutcome.keySet().stream().map(o -> text("outcome." + o)).toList();
         List<Long> values = List.copyOf(byOutcome.values());
         return BarChart.of("chart-decisions", labels, values, counts(values));
-    }
-
-    private List<String> counts(List<Long> values) {
-        return values.stream().map(fmt::number).toList();
-    }
-
-    private String text(String key) {
-        return messages.getMessage(key, null, key, locale);
     }
 }

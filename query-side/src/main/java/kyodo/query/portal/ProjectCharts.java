@@ -13,23 +13,17 @@ import java.util.TreeSet;
  * The charts of a project's page, drawn from the public view as it is: each shows the figures of the
  * table beside it and nothing else.
  */
-public final class ProjectCharts {
-
-    private final MessageSource messages;
-    private final Locale locale;
-    private final PortalFormat fmt;
+public final class ProjectCharts extends PortalCharts {
 
     public ProjectCharts(MessageSource messages, Locale locale) {
-        this.messages = messages;
-        this.locale = locale;
-        this.fmt = new PortalFormat(locale);
+        super(messages, locale);
     }
 
     /** The money: allocated, spent, remaining. */
     public BarChart money(long allocatedYen, long spentYen, long remainingYen) {
         List<Long> values = List.of(allocatedYen, spentYen, Math.max(0, remainingYen));
         return BarChart.of("chart-money", List.of(text("project.allocated"), text("project.spent"),
-                text("project.remaining")), values, values.stream().map(PortalFormat::yenJa).toList());
+                text("project.remaining")), values, yen(values));
     }
 
     /** A target per fiscal year: the value aimed at, then the value reached where one was recorded. */
@@ -57,9 +51,5 @@ public final class ProjectCharts {
         Set<Integer> years = new TreeSet<>(target.targets().keySet());
         years.addAll(target.actuals().keySet());
         return years;
-    }
-
-    private String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, locale);
     }
 }

@@ -12,10 +12,6 @@ import org.bson.conversions.Bson;
 import java.util.List;
 import java.util.Map;
 
-import static kyodo.query.listing.ListParameters.constant;
-import static kyodo.query.listing.ListParameters.names;
-import static kyodo.query.listing.ListParameters.oneOf;
-
 /**
  * A project list request, validated: the filters, the page and the order. {@link #parse} turns raw
  * query parameters into one, or refuses them all at once with an invalid-input problem naming
@@ -51,10 +47,8 @@ public record ProjectListQuery(Ward ward, Integer fiscalYear, ProjectProgramme p
         ListParameters in = new ListParameters(params);
         Ward ward = in.ward();
         Integer fiscalYear = in.fiscalYear();
-        ProjectProgramme programme = in.read("programme", v -> constant(ProjectProgramme.class, v),
-                oneOf(names(ProjectProgramme.class)));
-        ProjectStatus status = in.read("status", v -> constant(ProjectStatus.class, v),
-                oneOf(names(ProjectStatus.class)));
+        ProjectProgramme programme = in.choice("programme", ProjectProgramme.class);
+        ProjectStatus status = in.choice("status", ProjectStatus.class);
         String theme = in.theme();
         String q = in.words();
         ListParameters.Paging paging = in.paging();

@@ -138,12 +138,8 @@ class ProjectProjection extends DocumentProjection<ProjectBatch> {
     @EventHandler
     void on(ProjectApproved event, @SequenceNumber long sequence) {
         Decision decision = event.decision();
-        update(event.projectId(), sequence, new DocumentChange()
-                .set("status", ProjectStatus.APPROVED.name())
-                .set("approval", new Document("reason", decision.reason())
-                        .append("role", role(decision.decidedBy()))
-                        .append("at", Date.from(decision.decidedAt())))
-                .push("timeline", decisionEntry(sequence, "APPROVED", decision)));
+        decided(event.projectId(), sequence, ProjectStatus.APPROVED, decision, "approval",
+                new Document("reason", decision.reason()).append("role", role(decision.decidedBy())));
     }
 
     @EventHandler
@@ -237,23 +233,28 @@ class ProjectProjection extends DocumentProjection<ProjectBatch> {
     @EventHandler
     void on(ProjectCompleted event, @SequenceNumber long sequence) {
         Decision decision = event.decision();
-        update(event.projectId(), sequence, new DocumentChange()
-                .set("status", ProjectStatus.COMPLETED.name())
-                .set("completion", new Document("summary", decision.reason())
-                        .append("at", Date.from(decision.decidedAt())))
-                .push("timeline", decisionEntry(sequence, "COMPLETED", decision)));
+        decided(event.projectId(), sequence, ProjectStatus.COMPLETED, decision, "completion",
+                new Document("summary", decision.reason()));
     }
 
     @EventHandler
     void on(ProjectTerminated event, @SequenceNumber long sequence) {
         Decision decision = event.decision();
         long unspent = event.unspent() == null ? 0L : event.unspent().amount();
-        update(event.projectId(), sequence, new DocumentChange()
-                .set("status", ProjectStatus.TERMINATED.name())
-                .set("termination", new Document("reason", decision.reason())
-                        .append("unspentYen", unspent)
-                        .append("at", Date.from(decision.decidedAt())))
-                .push("timeline", decisionEntry(sequence, "TERMINATED", decision, "amountYen", unspent)));
+        decided(event.projectId(), sequence, ProjectStatus.TERMINATED, decision, "termination",
+                new Document("reason", decision.reason()).append("unspentYen", unspent), "amountYen", unspent);
+    }
+
+    /**
+     * The project reaches a status by a decision: the status, the decision's record under {@code field}
+     * (with its time), and the timeline's step of that status (with {@code optional} pairs).
+     */
+    private void decided(String projectId, long sequence, ProjectStatus status, Decision decision, String field,
+                         Document record, Object... optional) {
+        update(projectId, sequence, new DocumentChange()
+                .set("status", status.name())
+                .set(field, record.append("at", Date.from(decision.decidedAt())))
+                .push("timeline", decisionEntry(sequence, status.name(), decision, optional)));
     }
 
     /** A timeline entry for a decision: its reason, outcome and id (for the public decision log), and the role. */

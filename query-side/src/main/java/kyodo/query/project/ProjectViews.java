@@ -5,6 +5,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import kyodo.kernel.FiscalYear;
 import kyodo.kernel.Ward;
+import kyodo.query.listing.ListPage;
 import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
 import org.bson.Document;
@@ -255,6 +256,7 @@ public class ProjectViews {
      *
      * @param total how many projects match the filters, over all pages
      */
-    public record ProjectPage(List<ProjectListItem> items, int page, int size, long total) {
+    public record ProjectPage(List<ProjectListItem> items, int page, int size, long total)
+            implements ListPage<ProjectListItem> {
     }
 }

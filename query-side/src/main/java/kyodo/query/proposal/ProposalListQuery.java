@@ -13,10 +13,6 @@ import org.bson.conversions.Bson;
 import java.util.List;
 import java.util.Map;
 
-import static kyodo.query.listing.ListParameters.constant;
-import static kyodo.query.listing.ListParameters.names;
-import static kyodo.query.listing.ListParameters.oneOf;
-
 /**
  * A proposal list request, validated: the filters, the page and the order. {@link #parse} turns raw
  * query parameters into one, or refuses them all at once with an invalid-input problem naming
@@ -54,10 +50,8 @@ public record ProposalListQuery(Ward ward, ProposalStatus status, String theme, 
     public static ProposalListQuery parse(Map<String, List<String>> params) {
         ListParameters in = new ListParameters(params);
         Ward ward = in.ward();
-        ProposalStatus status = in.read("status", v -> constant(ProposalStatus.class, v),
-                oneOf(names(ProposalStatus.class)));
-        ProposalProgramme programme = in.read("programme", v -> constant(ProposalProgramme.class, v),
-                oneOf(names(ProposalProgramme.class)));
+        ProposalStatus status = in.choice("status", ProposalStatus.class);
+        ProposalProgramme programme = in.choice("programme", ProposalProgramme.class);
         String theme = in.theme();
         Integer fiscalYear = in.fiscalYear();
         Boolean overdue = in.read("overdue", ListParameters::bool, "true or false");

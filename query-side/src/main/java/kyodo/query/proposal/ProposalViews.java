@@ -9,6 +9,7 @@ import kyodo.kernel.Ward;
 import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.kernel.personal.SealedPersonalData;
 import kyodo.kernel.proposal.Proposer;
+import kyodo.query.listing.ListPage;
 import kyodo.query.listing.Viewer;
 import kyodo.query.platform.StoredSealedData;
 import kyodo.query.platform.store.ReadCollection;
@@ -182,6 +183,7 @@ public class ProposalViews {
      *
      * @param total how many proposals match the filters, over all pages
      */
-    public record ProposalPage(List<ProposalListItem> items, int page, int size, long total) {
+    public record ProposalPage(List<ProposalListItem> items, int page, int size, long total)
+            implements ListPage<ProposalListItem> {
     }
 }

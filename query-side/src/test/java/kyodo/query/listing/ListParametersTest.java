@@ -52,6 +52,20 @@ class ListParametersTest {
     }
 
     @Test
+    void aPositionInAPathIsAWholeNumberOfAtLeastOne() {
+        assertThat(ListParameters.position("seq", "12")).isEqualTo(12L);
+
+        KyodoProblemException zero = catchThrowableOfType(KyodoProblemException.class,
+                () -> ListParameters.position("seq", "0"));
+        KyodoProblemException blank = catchThrowableOfType(KyodoProblemException.class,
+                () -> ListParameters.position("treeSize", " "));
+
+        assertThat(zero.type().slug()).isEqualTo("invalid-input");
+        assertThat(zero.errors()).containsExactly(new FieldViolation("seq", "must be a whole number >= 1"));
+        assertThat(blank.errors()).containsExactly(new FieldViolation("treeSize", "is required"));
+    }
+
+    @Test
     void anIsoDateMustBeARealDayInAsciiDigits() {
         assertThat(ListParameters.isoDate("2024-02-29")).contains(LocalDate.parse("2024-02-29"));
         assertThat(ListParameters.isoDate("2025-02-29")).isEmpty();
@@ -66,5 +80,18 @@ class ListParametersTest {
         assertThat(ListParameters.constant(DayOfWeek.class, "mon")).isEmpty();
         assertThat(ListParameters.oneOf(ListParameters.names(TextStyle.class).subList(0, 2)))
                 .isEqualTo("one of FULL, FULL_STANDALONE");
+    }
+
+    @Test
+    void aChoiceIsOneOfAnEnumsConstantsInAnyCaseOrRefusedNamingThemAll() {
+        ListParameters in = new ListParameters(Map.of("style", List.of("Short"), "day", List.of("someday")));
+
+        assertThat(in.choice("style", TextStyle.class)).isEqualTo(TextStyle.SHORT);
+        assertThat(in.choice("day", DayOfWeek.class)).isNull();
+        assertThat(in.choice("absent", DayOfWeek.class)).isNull();
+        KyodoProblemException problem = catchThrowableOfType(KyodoProblemException.class, in::done);
+
+        assertThat(problem.errors()).containsExactly(new FieldViolation("day", "must be one of MONDAY, TUESDAY, "
+                + "WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY"));
     }
 }

@@ -10,6 +10,7 @@ import kyodo.query.audit.Checkpoint;
 import kyodo.query.audit.DecisionLog.ConsistencyProof;
 import kyodo.query.audit.DecisionLog.InclusionProof;
 import kyodo.query.audit.Transparency;
+import kyodo.query.listing.ListParameters;
 import kyodo.query.web.Blocking;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * What anyone needs to verify the decision log without trusting kyodo: signed checkpoints, Merkle
@@ -52,12 +52,7 @@ class AuditProofController {
     @GetMapping(path = "/public/audit/checkpoints/{treeSize}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Checkpoint> checkpoint(@Parameter(description = "tree size, a whole number >= 1") @PathVariable
                                 String treeSize) {
-        return Blocking.read(() -> {
-            AuditParameters read = new AuditParameters(Map.of("treeSize", List.of(treeSize)));
-            Long size = read.required("treeSize", 1);
-            read.done();
-            return transparency.checkpoint(size);
-        });
+        return Blocking.read(() -> transparency.checkpoint(ListParameters.position("treeSize", treeSize)));
     }
 
     @Operation(summary = "Signed checkpoints in order of tree size",

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import kyodo.query.audit.Transparency;
+import kyodo.query.listing.ListParameters;
 import kyodo.query.web.Blocking;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -15,8 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 
 /** A decision's receipt to download and keep: the entry, its inclusion proof and the signed checkpoint. */
 @RestController
@@ -40,9 +39,7 @@ class ReceiptController {
     Mono<ResponseEntity<String>> receipt(@Parameter(description = "the entry's seq, a whole number >= 1")
                                          @PathVariable String seq) {
         return Blocking.read(() -> {
-            AuditParameters read = new AuditParameters(Map.of("seq", List.of(seq)));
-            Long entry = read.required("seq", 1);
-            read.done();
+            long entry = ListParameters.position("seq", seq);
             return ResponseEntity.ok().contentType(TEXT)
                     .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                             .filename("kyodo-decision-" + entry + ".tlog-proof").build().toString())

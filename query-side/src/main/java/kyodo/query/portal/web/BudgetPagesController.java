@@ -2,11 +2,9 @@ package kyodo.query.portal.web;
 
 import kyodo.kernel.FiscalYear;
 import kyodo.query.budget.WardBudgetViews;
-import kyodo.query.budget.WardBudgetViews.WardBudgetView;
 import kyodo.query.budget.WardBudgetViews.WardBudgetYear;
 import kyodo.query.dashboard.PublicDashboard;
-import kyodo.query.portal.BarChart;
-import kyodo.query.portal.PortalFormat;
+import kyodo.query.portal.BudgetCharts;
 import kyodo.query.project.ProjectViews;
 import kyodo.query.web.ReadAfterWrite;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -21,7 +19,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -64,12 +61,7 @@ class BudgetPagesController {
                         : FiscalYear.of(years.contains(figures.fiscalYear()) || years.isEmpty()
                         ? figures.fiscalYear() : years.get(years.size() - 1));
                 WardBudgetYear wards = budgets.year(year);
-                Locale locale = exchange.getLocaleContext().getLocale();
-                return Map.of("year", wards, "years", years,
-                        "chart", BarChart.of("chart-wards", wards.items().stream()
-                                        .map(b -> english(locale) ? b.wardNameEn() : b.wardNameJa()).toList(),
-                                wards.items().stream().map(b -> b.allocatedYen()).toList(),
-                                wards.items().stream().map(b -> PortalFormat.yenJa(b.allocatedYen())).toList()));
+                return Map.of("year", wards, "years", years, "chart", charts(exchange).wards(wards));
             });
         });
     }
@@ -85,23 +77,10 @@ class BudgetPagesController {
                                 .map(WardBudgetViews.FundedProject::projectId).toList()))
                         .subscribeOn(Schedulers.boundedElastic())
                         .map(titles -> PortalView.page(exchange, "budget", "budgets",
-                                Map.of("b", view, "titles", titles, "chart", chart(view, exchange)))));
+                                Map.of("b", view, "titles", titles, "chart", charts(exchange).budget(view)))));
     }
 
-    /** The envelope and where it stands: set aside, spent, still available. */
-    private BarChart chart(WardBudgetView b, ServerWebExchange exchange) {
-        Locale locale = exchange.getLocaleContext().getLocale();
-        List<Long> values = List.of(b.envelopeYen(), b.reservedYen(), b.spentYen(), b.availableYen());
-        return BarChart.of("chart-budget", List.of(text("figure.envelope", locale), text("budget.committed", locale),
-                        text("figure.spent", locale), text("budget.available", locale)), values,
-                values.stream().map(PortalFormat::yenJa).toList());
-    }
-
-    private String text(String key, Locale locale) {
-        return messages.getMessage(key, null, key, locale);
-    }
-
-    private static boolean english(Locale locale) {
-        return locale != null && Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
+    private BudgetCharts charts(ServerWebExchange exchange) {
+        return new BudgetCharts(messages, PortalView.locale(exchange));
     }
 }

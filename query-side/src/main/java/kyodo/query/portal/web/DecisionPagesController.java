@@ -21,7 +21,6 @@ import reactor.core.publisher.Mono;
 
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -56,7 +55,6 @@ class DecisionPagesController {
             long logSize = log.size();
             NewestFirst page = search.newestFirst(filter, paging);
             Map<String, Object> model = new HashMap<>(filter.asParameters());
-            model.put("page", page);
             model.put("items", titles.titled(page.items()));
             model.put("logSize", logSize);
             model.put("live", page.page() == 0);
@@ -66,7 +64,7 @@ class DecisionPagesController {
             model.put("outcomes", ListParameters.names(DecisionOutcome.class));
             model.put("wards", Arrays.asList(Ward.values()));
             model.put("wardsByCode", wardsByCode());
-            PortalView.pager(model, exchange, page.page(), page.size(), page.total(), page.items().size());
+            PortalView.pager(model, exchange, page);
             return model;
         });
     }
@@ -74,12 +72,7 @@ class DecisionPagesController {
     @GetMapping(path = "/decisions/{seq}", produces = "text/html")
     Mono<Rendering> decision(@PathVariable String seq, ServerWebExchange exchange) {
         return PortalView.read(exchange, "decision", "decisions", () -> {
-            ListParameters in = new ListParameters(Map.of("seq", List.of(seq)));
-            Long position = in.read("seq", v -> ListParameters.whole(v).filter(n -> n >= 1), "a whole number >= 1");
-            if (position == null && !in.refused("seq")) {
-                in.refuse("seq", "is required");
-            }
-            in.done();
+            long position = ListParameters.position("seq", seq);
             java.net.URI uri = exchange.getRequest().getURI();
             return Map.of("item", titles.titled(log.entry(position).orElseThrow(() -> new KyodoProblemException(
                             CommonProblems.NOT_FOUND, "The decision log has no entry " + position + "."))),

@@ -1,6 +1,8 @@
 package kyodo.query.portal.web;
 
 import kyodo.kernel.Ward;
+import kyodo.query.listing.ListPage;
+import kyodo.query.listing.ListParameters;
 import kyodo.query.portal.PortalFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.LinkedMultiValueMap;
@@ -78,24 +80,43 @@ final class PortalView {
      */
     static Map<String, Object> listFilters(String q, Ward ward, Integer fiscalYear) {
         Map<String, Object> model = new HashMap<>();
-        model.put("q", q == null ? "" : q);
+        model.put("q", shown(q));
         model.put("ward", ward == null ? "" : ward.code());
-        model.put("fiscalYear", fiscalYear == null ? "" : fiscalYear.toString());
+        model.put("fiscalYear", shown(fiscalYear));
         model.put("wards", Arrays.asList(Ward.values()));
         return model;
     }
 
     /**
-     * What a list's pager and count line need, into the model: how many pages, which items this
-     * page shows (1-based, 0 when none match), and the links to the pages before and after.
+     * A list's page into the model ({@code page}) with what its pager and count line need: how many
+     * pages, which items this page shows (1-based, 0 when none match), and the links to the pages
+     * before and after.
      */
-    static void pager(Map<String, Object> model, ServerWebExchange exchange, int page, int size, long total,
-                      int shown) {
+    static void pager(Map<String, Object> model, ServerWebExchange exchange, ListPage<?> shown) {
+        int page = shown.page();
+        int size = shown.size();
+        long total = shown.total();
         long pages = Math.max(1, (total + size - 1) / size);
+        model.put("page", shown);
         model.put("pages", pages);
         model.put("first", total == 0 ? 0 : (long) page * size + 1);
-        model.put("last", Math.min(total, (long) page * size + shown));
+        model.put("last", Math.min(total, (long) page * size + shown.items().size()));
         model.put("previousUrl", page > 0 ? withParameter(exchange, "page", Integer.toString(page - 1)) : null);
         model.put("nextUrl", page + 1 < pages ? withParameter(exchange, "page", Integer.toString(page + 1)) : null);
+    }
+
+    /**
+     * A named-choice filter of a list's form into the model: the name chosen under {@code field} (empty
+     * when none was), and the names to choose from under {@code options}.
+     */
+    static <E extends Enum<E>> void choice(Map<String, Object> model, String field, E chosen, String options,
+                                           Class<E> names) {
+        model.put(field, shown(chosen == null ? null : chosen.name()));
+        model.put(options, ListParameters.names(names));
+    }
+
+    /** A filter's value as its form field shows it: empty when none was given. */
+    static String shown(Object value) {
+        return value == null ? "" : value.toString();
     }
 }

@@ -2,15 +2,12 @@ package kyodo.query.portal.web;
 
 import kyodo.kernel.decision.SubjectType;
 import kyodo.kernel.project.ProjectProgramme;
-import kyodo.query.listing.ListParameters;
 import kyodo.query.portal.AsOf;
 import kyodo.query.portal.ProjectCharts;
 import kyodo.query.project.ProjectListQuery;
 import kyodo.query.project.ProjectStatus;
 import kyodo.query.project.ProjectViews;
-import kyodo.query.project.ProjectViews.ProjectPage;
 import kyodo.query.project.ProjectViews.ProjectView;
-import kyodo.query.web.ReadAfterWrite;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
@@ -33,34 +30,31 @@ import java.util.stream.IntStream;
 @Controller
 class ProjectPagesController {
 
+    private static final SubjectPages.Subject PROJECT = new SubjectPages.Subject(SubjectType.PROJECT, "project",
+            "projects", null, "No project with that id.");
+
     private final ProjectViews views;
-    private final ReadAfterWrite reads;
     private final SubjectPages pages;
     private final ResourceBundleMessageSource messages;
 
-    ProjectPagesController(ProjectViews views, ReadAfterWrite reads, SubjectPages pages,
-                           ResourceBundleMessageSource portalMessages) {
+    ProjectPagesController(ProjectViews views, SubjectPages pages, ResourceBundleMessageSource portalMessages) {
         this.views = views;
-        this.reads = reads;
         this.pages = pages;
         this.messages = portalMessages;
     }
 
     @GetMapping(path = "/projects", produces = "text/html")
     Mono<Rendering> list(@RequestParam MultiValueMap<String, String> params, ServerWebExchange exchange) {
-        return PortalView.read(exchange, "projects", "projects", () -> {
-            ProjectListQuery query = ProjectListQuery.parse(params);
-            return listModel(query, views.list(query), exchange);
-        });
+        return PortalView.read(exchange, "projects", "projects",
+                () -> listModel(ProjectListQuery.parse(params), exchange));
     }
 
     /** The project as it is now, with its public history; with {@code ?asOf=}, as it stood then. */
     @GetMapping(path = "/projects/{id}", produces = "text/html")
     Mono<Rendering> project(@PathVariable String id, ServerWebExchange exchange,
                             @RequestParam(name = AsOf.PARAMETER, required = false) String asOf) {
-        return pages.show(exchange, SubjectType.PROJECT, id, asOf, "project", "projects",
-                reads.readDocument(id, () -> views.find(id), null, "No project with that id.")
-                        .map(views::view).map(view -> model(view, exchange)));
+        return pages.show(exchange, PROJECT, id, asOf, () -> views.find(id),
+                document -> model(views.view(document), exchange));
     }
 
     private Map<String, Object> model(ProjectView view, ServerWebExchange exchange) {
@@ -72,18 +66,14 @@ class ProjectPagesController {
                 "targetYears", view.targets().stream().map(t -> List.copyOf(ProjectCharts.years(t))).toList());
     }
 
-    private static Map<String, Object> listModel(ProjectListQuery query, ProjectPage page,
-                                                 ServerWebExchange exchange) {
+    private Map<String, Object> listModel(ProjectListQuery query, ServerWebExchange exchange) {
         Map<String, Object> model = PortalView.listFilters(query.q(), query.ward(), query.fiscalYear());
-        model.put("page", page);
-        model.put("theme", query.theme() == null ? "" : query.theme());
-        model.put("status", query.status() == null ? "" : query.status().name());
-        model.put("programme", query.programme() == null ? "" : query.programme().name());
+        model.put("theme", PortalView.shown(query.theme()));
+        PortalView.choice(model, "status", query.status(), "statuses", ProjectStatus.class);
+        PortalView.choice(model, "programme", query.programme(), "programmes", ProjectProgramme.class);
         model.put("sort", query.descending() ? "-launchedAt" : "launchedAt");
-        model.put("statuses", ListParameters.names(ProjectStatus.class));
-        model.put("programmes", ListParameters.names(ProjectProgramme.class));
         model.put("sorts", ProjectListQuery.SORTS);
-        PortalView.pager(model, exchange, page.page(), page.size(), page.total(), page.items().size());
+        PortalView.pager(model, exchange, views.list(query));
         return model;
     }
 }

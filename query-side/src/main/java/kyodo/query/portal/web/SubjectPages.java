@@ -6,6 +6,8 @@ import kyodo.query.history.SubjectHistory;
 import kyodo.query.history.SubjectHistory.PastView;
 import kyodo.query.portal.AsOf;
 import kyodo.query.portal.PastFacts;
+import kyodo.query.web.ReadAfterWrite;
+import org.bson.Document;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
@@ -16,6 +18,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
  * What every subject page (proposal, meeting, project) adds from the event store: its public history,
@@ -27,10 +32,20 @@ class SubjectPages {
 
     private final SubjectHistory history;
     private final RenderedParts parts;
+    private final ReadAfterWrite reads;
 
-    SubjectPages(SubjectHistory history, RenderedParts parts) {
+    SubjectPages(SubjectHistory history, RenderedParts parts, ReadAfterWrite reads) {
         this.history = history;
         this.parts = parts;
+        this.reads = reads;
+    }
+
+    /**
+     * Which subject a page shows and how: its type, its template and navigation section, the fragment
+     * of {@code rendered.html} that renders its content once per content and language
+     * ({@link RenderedParts}; null when the template renders it), and the 404's words.
+     */
+    record Subject(SubjectType type, String template, String section, String mainPart, String notFound) {
     }
 
     /**
@@ -43,35 +58,26 @@ class SubjectPages {
     }
 
     /**
-     * The subject's page as it is now (its {@code model} from the read model), with its history; or,
+     * The subject's page as it is now: its document found by {@code lookup} (the same public read the
+     * JSON API answers; an unknown id is the 404 page), shown by {@code model}, with its history; or,
      * when {@code asOf} is given and not blank, the page of the subject as it stood then.
      */
-    Mono<Rendering> show(ServerWebExchange exchange, SubjectType type, String id, String asOf, String template,
-                         String section, Mono<? extends Map<String, ?>> model) {
-        return show(exchange, type, id, asOf, template, section, null, model);
-    }
-
-    /**
-     * The same, with the page's content (its {@code main}) rendered by the fragment {@code mainPart} of
-     * {@code rendered.html} once per content and language ({@link RenderedParts}): the model with the
-     * history and the page's path decide it all. The template inserts it as {@code mainPart}.
-     */
-    Mono<Rendering> show(ServerWebExchange exchange, SubjectType type, String id, String asOf, String template,
-                         String section, String mainPart, Mono<? extends Map<String, ?>> model) {
+    Mono<Rendering> show(ServerWebExchange exchange, Subject subject, String id, String asOf,
+                         Callable<Optional<Document>> lookup, Function<Document, Map<String, ?>> model) {
         if (asOf != null && !asOf.isBlank()) {
-            return past(exchange, type, id, asOf, section);
+            return past(exchange, subject.type(), id, asOf, subject.section());
         }
-        Mono<List<Step>> steps = Mono.fromCallable(() -> steps(history.history(type, id).events(), null))
+        Mono<List<Step>> steps = Mono.fromCallable(() -> steps(history.history(subject.type(), id).events(), null))
                 .subscribeOn(Schedulers.boundedElastic());
-        return model.zipWith(steps, (now, events) -> {
+        return reads.readDocument(id, lookup, null, subject.notFound()).map(model).zipWith(steps, (now, events) -> {
             Map<String, Object> page = new HashMap<>(now);
             page.put("history", events);
             page.put("asOfValue", "");
             page.put("subjectPath", path(exchange));
-            if (mainPart != null) {
-                page.put("mainPart", parts.main(exchange, mainPart, page));
+            if (subject.mainPart() != null) {
+                page.put("mainPart", parts.main(exchange, subject.mainPart(), page));
             }
-            return PortalView.page(exchange, template, section, page);
+            return PortalView.page(exchange, subject.template(), subject.section(), page);
         });
     }
 
