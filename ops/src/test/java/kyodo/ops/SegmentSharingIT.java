@@ -237,8 +237,8 @@ class SegmentSharingIT {
         List<String> args = SplitProcessesIT.side("query");
         args.addAll(List.of("--kyodo.mongodb.uri=" + mongoUri, "--kyodo.projections.segments=" + SEGMENTS,
                 "--kyodo.audit.signing-key=" + key,
-                // a query process only reads events: the command side's pool (threads + 16, all opened at
-                // start) would take three processes past the test cluster's 200 connections
+                // a query process only reads events: it needs no pool of the command side's size (threads + 16,
+                // all opened at start), and three processes of that size fill the test cluster's connections
                 "--spring.datasource.hikari.maximum-pool-size=16"));
         return new KyodoServer(KyodoServer.packagedJar(), run, List.of(), args);
     }
