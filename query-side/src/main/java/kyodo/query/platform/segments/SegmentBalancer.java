@@ -124,7 +124,7 @@ public final class SegmentBalancer implements MaxSegmentProvider {
         }
     }
 
-    /** The caps set by the last beat, by group (for an operator's or a test's eyes). */
+    /** The caps set by the last beat, by group (for the tests). */
     Map<String, Integer> caps() {
         return new TreeMap<>(caps);
     }
