@@ -115,7 +115,7 @@ public final class PostgresCluster {
             throw new IllegalStateException("initdb failed for " + dir + " (see target/commands.log)");
         }
         String options = "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories='' "
-                + "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+                + "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400";
         List<String> pgCtl = List.of(bin.resolve("pg_ctl").toString(), "-D", dir.toString(), "-l",
                 dir.resolve("server.log").toString(), "-w", "-t", "60", "-o", options, "start");
         if (DebianPackages.run(asOwner(pgCtl)) != 0) {

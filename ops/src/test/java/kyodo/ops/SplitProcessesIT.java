@@ -98,14 +98,15 @@ class SplitProcessesIT {
         staffOfQuery.post("/api/proposals").body(Requests.proposal()).status(405);
     }
 
-    private static List<String> side(String side) {
+    /** The settings of a process of that side ({@code command}, {@code query}) with the test accounts. */
+    static List<String> side(String side) {
         List<String> settings = new ArrayList<>(List.of("--kyodo.side=" + side));
         settings.addAll(KyodoTestApp.testAccounts());
         return settings;
     }
 
     /** A client of that process, signed in as the city-wide test account of that role (null: nobody). */
-    private static WebTestClient http(KyodoServer server, String role) {
+    static WebTestClient http(KyodoServer server, String role) {
         WebTestClient anonymous = WebTestClient.bindToServer(new ReactorClientHttpConnector(
                         HttpClient.create(ConnectionProvider.newConnection())))
                 .baseUrl(server.baseUri().toString()).responseTimeout(Duration.ofSeconds(30)).build();

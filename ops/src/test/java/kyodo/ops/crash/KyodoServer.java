@@ -74,6 +74,11 @@ public final class KyodoServer implements AutoCloseable {
         return starts;
     }
 
+    /** The running server's process id: its token claims and heartbeats name it "pid@host". */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Starts the server and waits until {@code /actuator/health} answers 200; the time it took. */
     public Duration start(Duration timeout) throws IOException, InterruptedException {
         if (process != null && process.isAlive()) {
@@ -109,7 +114,7 @@ public final class KyodoServer implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, no flush, no graceful anything (Process.destroyForcibly on Linux). */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         Process running = process;
         if (running == null) {
             return;

@@ -17,6 +17,7 @@ import kyodo.query.platform.store.mongo.MongoReadStore;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.pooled.MaxSegmentProvider;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -74,11 +75,12 @@ public class ReadModelStoreConfiguration {
      * batches of {@code kyodo.projections.batch-size}; the command side's processors keep the default
      * (event-store) token store. A group whose projection is marked {@link GlobalOrder} gets exactly
      * one segment, so that it sees events in the store's global order; the others keep Axon's default
-     * segment count.
+     * segment count. Each processor holds at most the share of its segments that the context's
+     * {@link MaxSegmentProvider} allows (serving processes share them, ADR 27), else any number.
      */
     @Bean
     ConfigurerModule readModelTokenStores(ListableBeanFactory beans, ObjectProvider<ReadStore> store,
-                                          ProjectionSettings settings) {
+                                          ProjectionSettings settings, ObjectProvider<MaxSegmentProvider> shares) {
         int batchSize = settings.batchSize();
         int segments = settings.segments();
         Map<String, Boolean> groups = new TreeMap<>();
@@ -98,7 +100,8 @@ public class ReadModelStoreConfiguration {
                     new ReadStoreTokenStore(store.getObject(), c.serializer()), store.getObject()::makeDurable));
             processing.registerPooledStreamingEventProcessor(group,
                     org.axonframework.config.Configuration::eventStore,
-                    (c, builder) -> builder.batchSize(batchSize).initialSegmentCount(globalOrder ? 1 : segments));
+                    (c, builder) -> builder.batchSize(batchSize).initialSegmentCount(globalOrder ? 1 : segments)
+                            .maxSegmentProvider(shares.getIfAvailable(MaxSegmentProvider::maxShort)));
             // A handler that fails fails its batch, which the processor retries: a read model never
             // silently skips an event (Axon's default would log and move on).
             processing.registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance());
