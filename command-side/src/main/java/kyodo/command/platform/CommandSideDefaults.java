@@ -35,6 +35,9 @@ public class CommandSideDefaults implements EnvironmentPostProcessor, Ordered {
         int threads = env.getProperty("kyodo.command.threads", Integer.class, DEFAULT_THREADS);
         defaults.put("kyodo.command.threads", threads);
         defaults.put("spring.datasource.hikari.maximum-pool-size", threads + 16);
+        // the pool grows under load rather than opening every connection at start (several processes
+        // on one PostgreSQL would otherwise hold hundreds of idle connections)
+        defaults.put("spring.datasource.hikari.minimum-idle", 2);
         defaults.put("kyodo.vault.pool-size", threads);
         defaults.put("spring.codec.max-in-memory-size", "64KB");
         // deadlines: the scheduler starts once its table exists (created with the event tables)

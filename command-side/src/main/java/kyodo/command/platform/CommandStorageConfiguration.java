@@ -230,6 +230,9 @@ public class CommandStorageConfiguration {
         HikariDataSource pool = DataSourceBuilder.create().type(HikariDataSource.class)
                 .url(settings.url()).username(settings.username()).password(settings.password()).build();
         pool.setPoolName(name);
+        // grows under load, opens one connection at start: processes sharing a PostgreSQL do not hold
+        // every connection of their pools from the start (ADR 27's cluster ran out of them)
+        pool.setMinimumIdle(1);
         return pool;
     }
 
