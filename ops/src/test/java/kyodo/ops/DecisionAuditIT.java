@@ -172,7 +172,7 @@ class DecisionAuditIT {
         List<ServerSentEvent<String>> events = publicReader.http().get().uri("/public/decisions/stream?after=3")
                 .accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isOk()
                 .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
-                .getResponseBody().filter(e -> e.data() != null).take(2).collectList().block(Duration.ofSeconds(10));
+                .getResponseBody().filter(e -> e.data() != null).take(2).collectList().block(Duration.ofSeconds(60));
 
         assertThat(events).extracting(ServerSentEvent::id).containsExactly("4", "5");
     }

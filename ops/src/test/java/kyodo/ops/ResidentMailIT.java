@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
-import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -22,16 +24,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ResidentMailIT {
 
-    private static final int SMTP_PORT = freePort();
+    /**
+     * The SMTP port, held by a socket that is bound but does not listen (a connection is refused, as
+     * by a server that is down) until the test's server takes it: a port merely picked and freed could
+     * be handed to another socket (the app's own start binds several) before the server binds it.
+     */
+    private static final Socket HELD = holdPort();
+    private static final int SMTP_PORT = HELD.getLocalPort();
 
     @RegisterExtension
     static final RunningApp app = new RunningApp("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + SMTP_PORT,
             "--kyodo.mail.from=kyodo@city.example.jp", "--kyodo.mail.first-retry=200ms",
             "--kyodo.mail.max-retry=400ms", "--kyodo.mail.poll-every=100ms");
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    private static Socket holdPort() {
+        Socket socket = new Socket();
+        try {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return socket;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -46,6 +56,7 @@ class ResidentMailIT {
         assertThat(outbox.pending()).isEqualTo(1);
 
         GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        HELD.close();
         smtp.start();
         try {
             KyodoTestApp.eventually(() -> assertThat(outbox.pending()).isZero());

@@ -35,11 +35,11 @@ final class SignedInHeaders {
 
     static List<String[]> of(WebTestClient client) {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            server.setSoTimeout(10_000);
+            server.setSoTimeout(60_000);
             CompletableFuture<List<String[]>> captured = CompletableFuture.supplyAsync(() -> accept(server),
                     runnable -> new Thread(runnable, "signed-in-header-capture").start());
             client.get().uri("http://127.0.0.1:" + server.getLocalPort() + "/capture").exchange();
-            return captured.get(10, TimeUnit.SECONDS);
+            return captured.get(60, TimeUnit.SECONDS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {

@@ -34,18 +34,18 @@ class CommandWorkersTest {
         Disposable request = workers.run(() -> {
             running.countDown();
             try {
-                release.await(5, TimeUnit.SECONDS);
+                release.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 interrupted.set(true);
             }
             finished.countDown();
         }).subscribe();
-        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(running.await(60, TimeUnit.SECONDS)).isTrue();
         request.dispose();
         Thread.sleep(200);
         release.countDown();
 
-        assertThat(finished.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(finished.await(60, TimeUnit.SECONDS)).isTrue();
         assertThat(interrupted).as("the work's thread was interrupted").isFalse();
     }
 
@@ -71,12 +71,12 @@ class CommandWorkersTest {
         workers.run(() -> {
             running.countDown();
             try {
-                release.await(5, TimeUnit.SECONDS);
+                release.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }).subscribe();
-        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(running.await(60, TimeUnit.SECONDS)).isTrue();
         AtomicBoolean queuedRan = new AtomicBoolean();
         workers.run(() -> queuedRan.set(true)).subscribe();
         AtomicBoolean refusedRan = new AtomicBoolean();

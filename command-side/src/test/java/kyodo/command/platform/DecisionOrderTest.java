@@ -77,7 +77,8 @@ class DecisionOrderTest {
 
     @Test
     void aSecondDecisionIsAppendedOnlyAfterTheFirstHasCommitted() throws Exception {
-        DecisionOrder order = new DecisionOrder(eventStore, Duration.ofSeconds(5));
+        // patience far beyond the test's pause: a loaded machine must not make the second give up
+        DecisionOrder order = new DecisionOrder(eventStore, Duration.ofSeconds(60));
         CountDownLatch firstAppended = new CountDownLatch(1);
         CountDownLatch mayCommit = new CountDownLatch(1);
 
@@ -88,7 +89,7 @@ class DecisionOrderTest {
             unitOfWork.onPrepareCommit(u -> firstAppended.countDown()); // runs after the append
             unitOfWork.commit();
         });
-        assertThat(firstAppended.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(firstAppended.await(60, TimeUnit.SECONDS)).isTrue();
         CountDownLatch secondStarted = new CountDownLatch(1);
         Thread second = new Thread(() -> {
             UnitOfWork<?> unitOfWork = start("second", order);
@@ -98,12 +99,12 @@ class DecisionOrderTest {
             unitOfWork.commit();
         });
         second.start();
-        assertThat(secondStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(secondStarted.await(60, TimeUnit.SECONDS)).isTrue();
         Thread.sleep(200); // time in which the second would append, were it not held
         steps.add("first may commit");
         mayCommit.countDown();
-        first.get(5, TimeUnit.SECONDS);
-        second.join(5_000);
+        first.get(60, TimeUnit.SECONDS);
+        second.join(60_000);
 
         assertThat(steps).containsExactly("first appended, held true", "second handled", "first may commit",
                 "first committed, held true", "second appended, held true", "second committed, held true");
@@ -162,13 +163,13 @@ class DecisionOrderTest {
             unitOfWork.onPrepareCommit(u -> firstAppended.countDown());
             unitOfWork.commit();
         });
-        assertThat(firstAppended.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(firstAppended.await(60, TimeUnit.SECONDS)).isTrue();
 
         UnitOfWork<?> unitOfWork = start("second", order);
         eventStore.publish(decision("second"));
         Throwable refused = catchThrowable(unitOfWork::commit);
         mayCommit.countDown();
-        first.get(5, TimeUnit.SECONDS);
+        first.get(60, TimeUnit.SECONDS);
 
         assertThat(refused).isInstanceOf(CommandExecutionException.class);
         ProblemDetails problem = ((CommandExecutionException) refused).getDetails()
@@ -255,7 +256,7 @@ class DecisionOrderTest {
 
     private static void await(CountDownLatch latch) {
         try {
-            assertThat(latch.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(latch.await(60, TimeUnit.SECONDS)).isTrue();
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }

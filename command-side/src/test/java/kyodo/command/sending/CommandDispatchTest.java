@@ -37,7 +37,7 @@ class CommandDispatchTest {
         when(gateway.send(any())).thenAnswer(invocation -> {
             running.countDown();
             try {
-                release.await(5, TimeUnit.SECONDS);
+                release.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 interrupted.set(true);
             }
@@ -48,12 +48,12 @@ class CommandDispatchTest {
 
         Disposable request = dispatch.send("a command", STAFF)
                 .subscribe(answer -> { }, error -> { });
-        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(running.await(60, TimeUnit.SECONDS)).isTrue();
         request.dispose();
         Thread.sleep(200);
         release.countDown();
 
-        assertThat(finished.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(finished.await(60, TimeUnit.SECONDS)).isTrue();
         assertThat(interrupted).as("the command's thread was interrupted").isFalse();
     }
 

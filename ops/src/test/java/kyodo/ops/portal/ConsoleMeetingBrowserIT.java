@@ -68,6 +68,8 @@ class ConsoleMeetingBrowserIT {
         app = KyodoApplication.start("--server.port=0", "--kyodo.data-dir=" + dataDir,
                 "--spring.main.banner-mode=off", "--logging.level.root=WARN",
                 "--kyodo.security.rate-limit.public-per-minute=0",
+                // reads with ?minVersion wait for the read models: longer than the 5 s default on a loaded machine
+                "--kyodo.query.max-wait=60s",
                 "--kyodo.security.accounts[0].username=" + STAFF,
                 "--kyodo.security.accounts[0].password-hash=" + new BCryptPasswordEncoder(4).encode(PASSWORD),
                 "--kyodo.security.accounts[0].role=STAFF", "--kyodo.security.accounts[0].ward=saiwai");
@@ -109,7 +111,7 @@ class ConsoleMeetingBrowserIT {
     private static WebTestClient api() {
         return WebTestClient.bindToServer(new ReactorClientHttpConnector(
                         HttpClient.create(ConnectionProvider.newConnection())))
-                .baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(30))
+                .baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(90))
                 .defaultHeaders(h -> h.setBasicAuth(STAFF, PASSWORD)).build();
     }
 

@@ -65,6 +65,8 @@ class ConsoleProjectBrowserIT {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--kyodo.data-dir=" + dataDir,
                 "--spring.main.banner-mode=off", "--logging.level.root=WARN",
                 "--kyodo.security.rate-limit.public-per-minute=0",
+                // reads with ?minVersion wait for the read models: longer than the 5 s default on a loaded machine
+                "--kyodo.query.max-wait=60s",
                 "--kyodo.security.accounts[0].username=" + HEAD, "--kyodo.security.accounts[0].password-hash=" + hash,
                 "--kyodo.security.accounts[0].role=WARD_HEAD", "--kyodo.security.accounts[0].ward=saiwai",
                 "--kyodo.security.accounts[1].username=" + ADMIN, "--kyodo.security.accounts[1].password-hash=" + hash,
@@ -97,7 +99,7 @@ class ConsoleProjectBrowserIT {
     private static WebTestClient api(String account) {
         return WebTestClient.bindToServer(new ReactorClientHttpConnector(
                         HttpClient.create(ConnectionProvider.newConnection())))
-                .baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(30))
+                .baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(90))
                 .defaultHeaders(h -> h.setBasicAuth(account, PASSWORD)).build();
     }
 

@@ -41,6 +41,8 @@ final class PortalApp implements AutoCloseable {
                 "--spring.main.banner-mode=off", "--logging.level.root=WARN",
                 // tests fire many requests from one address; the limits have tests of their own
                 "--kyodo.security.rate-limit.public-per-minute=0",
+                // reads with ?minVersion wait for the read models: longer than the 5 s default on a loaded machine
+                "--kyodo.query.max-wait=60s",
                 "--kyodo.security.accounts[0].username=" + STAFF,
                 "--kyodo.security.accounts[0].password-hash=" + new BCryptPasswordEncoder(4).encode(PASSWORD),
                 "--kyodo.security.accounts[0].role=STAFF",
@@ -57,7 +59,7 @@ final class PortalApp implements AutoCloseable {
     WebTestClient visitor() {
         return WebTestClient.bindToServer(new ReactorClientHttpConnector(
                         HttpClient.create(ConnectionProvider.newConnection())))
-                .baseUrl(baseUrl()).responseTimeout(Duration.ofSeconds(30)).build();
+                .baseUrl(baseUrl()).responseTimeout(Duration.ofSeconds(90)).build();
     }
 
     private WebTestClient staff() {
@@ -80,7 +82,7 @@ final class PortalApp implements AutoCloseable {
         command("/api/proposals/" + proposalId + "/" + action, version, body);
     }
 
-    /** Waits (up to 10 s) until the public read model shows the proposal at that version. */
+    /** Waits (up to the read side's max wait, 60 s here) until the public read model shows the proposal at that version. */
     void awaitPublic(String proposalId, long version) {
         awaitStaffRead("/api/proposals/" + proposalId, version);
     }
@@ -100,7 +102,7 @@ final class PortalApp implements AutoCloseable {
         return ((Number) answer.get("version")).longValue();
     }
 
-    /** Waits (up to 10 s) until a staff read ({@code /api/meetings/{id}}, …) shows the subject at that version. */
+    /** Waits (up to 60 s) until a staff read ({@code /api/meetings/{id}}, …) shows the subject at that version. */
     void awaitStaffRead(String uri, long version) {
         staff().get().uri(uri + "?minVersion={v}", version).exchange().expectStatus().isOk();
     }

@@ -55,7 +55,7 @@ class AwaitStoresTest {
 
     @Test
     void aStoreThatListensIsWaitedForNoLonger() throws IOException {
-        try (ServerSocket listening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             StoreAddress store = new StoreAddress("PostgreSQL", "the events", "spring.datasource.url",
                     "127.0.0.1", listening.getLocalPort());
             AwaitStores.await(List.of(store), NO_RETRY);

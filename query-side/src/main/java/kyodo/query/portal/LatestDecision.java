@@ -18,6 +18,15 @@ public record LatestDecision(DecisionLogEntry entry, String title) {
     }
 
     /**
+     * Whether the subject has a title the portal has not read yet: its read model is behind the log
+     * (projections run apart), so the live log waits for it before showing the entry.
+     */
+    public boolean untitled() {
+        return title == null && SubjectType.fromCode(entry.subjectType())
+                .filter(type -> type != SubjectType.WARD_BUDGET).isPresent();
+    }
+
+    /**
      * The portal page of the entry's subject: {@code /proposals/{id}}, {@code /meetings/{id}},
      * {@code /projects/{id}}, or a ward budget's {@code /budgets/{ward}/{fiscal year}} (its id is
      * {@code ward-year}); null for a subject the portal has no page for.

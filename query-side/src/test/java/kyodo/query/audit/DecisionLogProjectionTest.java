@@ -233,8 +233,8 @@ class DecisionLogProjectionTest {
 
         history.subList(4, 6).forEach(this::apply);
 
-        assertThat(followed.get(5, TimeUnit.SECONDS)).extracting(DecisionLogEntry::seq).containsExactly(1L, 2L, 3L);
-        assertThat(onlyNew.get(5, TimeUnit.SECONDS)).extracting(DecisionLogEntry::eventId).containsExactly("ev-3");
+        assertThat(followed.get(60, TimeUnit.SECONDS)).extracting(DecisionLogEntry::seq).containsExactly(1L, 2L, 3L);
+        assertThat(onlyNew.get(60, TimeUnit.SECONDS)).extracting(DecisionLogEntry::eventId).containsExactly("ev-3");
     }
 
     @Test

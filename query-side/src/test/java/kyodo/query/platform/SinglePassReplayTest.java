@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -88,10 +89,12 @@ class SinglePassReplayTest {
 
     /** Until a live event has reached both handlers (the mailer runs after the views, on the same thread). */
     private void awaitSeen(String payload) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        // a bound for a loaded machine, not a speed check; polled, not spun: a spin takes a core from
+        // the processor it waits for on a 2-core machine
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (views.seen.stream().noneMatch(s -> s.startsWith(payload + " ")) || !mailer.sent.contains(payload)) {
             assertThat(System.nanoTime()).as("handled " + payload).isLessThan(deadline);
-            Thread.onSpinWait();
+            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
         }
         StreamingEventProcessor processor = axon.eventProcessingConfiguration()
                 .eventProcessor(Views.GROUP, StreamingEventProcessor.class).orElseThrow();

@@ -24,6 +24,17 @@ class LatestDecisionTest {
     }
 
     @Test
+    void onlyASubjectWithATitleNotReadYetIsUntitled() {
+        assertThat(about("proposal", "p-1").untitled()).isTrue();
+        assertThat(about("meeting", "m-1").untitled()).isTrue();
+        assertThat(about("project", "pr-1").untitled()).isTrue();
+        assertThat(about("ward-budget", "saiwai-2025").untitled()).as("a budget has no title").isFalse();
+        assertThat(about("petition", "x").untitled()).as("a subject type the portal does not know").isFalse();
+        LatestDecision titled = about("proposal", "p-1");
+        assertThat(new LatestDecision(titled.entry(), "公園のベンチ").untitled()).isFalse();
+    }
+
+    @Test
     void theLogsPagesArePortalPages() {
         assertThat(PortalPaths.isPage("/decisions")).isTrue();
         assertThat(PortalPaths.isPage("/decisions/42")).isTrue();

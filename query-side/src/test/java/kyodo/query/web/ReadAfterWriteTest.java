@@ -23,7 +23,7 @@ class ReadAfterWriteTest {
     record Row(String id, long version) {
     }
 
-    private final ReadAfterWrite readAfterWrite = new ReadAfterWrite(new QuerySettings(Duration.ofSeconds(5)));
+    private final ReadAfterWrite readAfterWrite = new ReadAfterWrite(new QuerySettings(Duration.ofSeconds(60)));
     private final AtomicInteger lookups = new AtomicInteger();
     private Thread projector;
 
@@ -165,7 +165,7 @@ class ReadAfterWriteTest {
     private void catchUpAfterFirstLookup(CountDownLatch firstLookup, Runnable apply) {
         projector = new Thread(() -> {
             try {
-                if (firstLookup.await(5, TimeUnit.SECONDS)) {
+                if (firstLookup.await(60, TimeUnit.SECONDS)) {
                     Thread.sleep(100);
                     apply.run();
                 }

@@ -69,7 +69,7 @@ class AnalyticsWebTest {
         context.register(Web.class);
         context.refresh();
         client = WebTestClient.bindToApplicationContext(context).configureClient()
-                .responseTimeout(Duration.ofSeconds(10)).build();
+                .responseTimeout(Duration.ofSeconds(60)).build();
     }
 
     @AfterEach
@@ -249,7 +249,7 @@ class AnalyticsWebTest {
                 })
                 .getResponseBody()
                 .filter(event -> event.data() != null)
-                .blockFirst(Duration.ofSeconds(10));
+                .blockFirst(Duration.ofSeconds(60));
 
         assertThat(first).isNotNull();
         assertThat(first.event()).isEqualTo("dashboard");

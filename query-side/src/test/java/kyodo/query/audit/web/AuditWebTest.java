@@ -80,7 +80,7 @@ class AuditWebTest {
         context.register(Web.class);
         context.refresh();
         client = WebTestClient.bindToApplicationContext(context).configureClient()
-                .responseTimeout(Duration.ofSeconds(10)).build();
+                .responseTimeout(Duration.ofSeconds(60)).build();
         projection = new AnnotationEventHandlerAdapter(context.getBean("decisionLogProjection"));
         for (EventMessage<?> message : history.subList(0, 14)) {
             projection.handle(message);
@@ -234,7 +234,7 @@ class AuditWebTest {
                 .accept(MediaType.TEXT_EVENT_STREAM).exchange()
                 .expectStatus().isOk()
                 .returnResult(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
-                .getResponseBody().filter(e -> e.data() != null).take(2).collectList().block(Duration.ofSeconds(10));
+                .getResponseBody().filter(e -> e.data() != null).take(2).collectList().block(Duration.ofSeconds(60));
 
         assertThat(events).extracting(ServerSentEvent::id).containsExactly("6", "7");
         assertThat(events).extracting(ServerSentEvent::event).containsExactly("decision", "decision");
@@ -253,7 +253,7 @@ class AuditWebTest {
         projection.handle(history.get(14));
         projection.handle(history.get(15));
 
-        List<ServerSentEvent<String>> events = next.get(10, TimeUnit.SECONDS);
+        List<ServerSentEvent<String>> events = next.get(60, TimeUnit.SECONDS);
         assertThat(events).extracting(ServerSentEvent::id).containsExactly("8");
     }
 

@@ -44,7 +44,7 @@ class EmbeddedReadStoreKillTest {
                     .redirectErrorStream(true).redirectOutput(dir.resolve("writer-" + cycle + ".log").toFile())
                     .start();
             try {
-                waitForProgress(dir, writer);
+                waitForProgress(dir, writer, upTo);
                 Thread.sleep(2000 + 700L * cycle);
             } finally {
                 writer.destroyForcibly(); // SIGKILL
@@ -84,13 +84,18 @@ class EmbeddedReadStoreKillTest {
         return Files.exists(position) ? Long.parseLong(Files.readString(position).trim()) : 0;
     }
 
-    private static void waitForProgress(Path dir, Process writer) throws Exception {
+    /**
+     * Until the writer has stored a position beyond {@code before}: the kill then falls amid its writes
+     * however slow the machine (a bound of 2 minutes for a loaded one, not a speed check).
+     */
+    private static void waitForProgress(Path dir, Process writer, long before) throws Exception {
         Path started = dir.resolve("started");
-        for (int i = 0; i < 300 && !Files.exists(started); i++) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!Files.exists(started) || position(dir) <= before) {
             assertThat(writer.isAlive()).as("the writer runs").isTrue();
+            assertThat(System.nanoTime()).as("the writer stored a position within 2 minutes").isLessThan(deadline);
             Thread.sleep(100);
         }
-        assertThat(started).exists();
     }
 
     /** The child: documents first, made durable, then the position; continues where the last run stopped. */
