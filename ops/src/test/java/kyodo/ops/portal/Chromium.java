@@ -4,11 +4,12 @@ import kyodo.ops.DebianPackages;
 
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -70,9 +71,29 @@ final class Chromium {
         long height = (Long) driver.executeScript(
                 "return Math.ceil(Math.max(document.documentElement.scrollHeight, document.body.scrollHeight));");
         driver.manage().window().setSize(new Dimension(width, (int) Math.min(Math.max(height, 600), 12_000)));
-        Files.createDirectories(file.getParent());
-        Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+        capture(driver, file);
         driver.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    /**
+     * Writes a screenshot of the window once the page has loaded. On a loaded machine chromedriver
+     * sometimes aborts a capture taken right after a resize ("aborted by navigation", with no navigation
+     * of the page's own): a picture is asked for again, three times at most.
+     */
+    static void capture(ChromeDriver driver, Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> "complete".equals(
+                        driver.executeScript("return document.readyState;")));
+                Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+                return;
+            } catch (WebDriverException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Presses Tab until the focused element matches, at most {@code max} times; answers it. */

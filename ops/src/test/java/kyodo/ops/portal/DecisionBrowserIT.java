@@ -10,7 +10,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -191,8 +190,7 @@ class DecisionBrowserIT {
             browser.get(app.baseUrl() + page[1] + "?lang=ja");
             browser.manage().window().setSize(new Dimension(1280, 1400));
             Path file = SCREENSHOTS.resolve("readme").resolve(page[0] + ".png");
-            Files.createDirectories(file.getParent());
-            Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
+            Chromium.capture(browser, file);
             assertThat(Files.size(file)).isPositive();
         }
         browser.manage().window().setSize(new Dimension(1280, 900));
