@@ -14,7 +14,12 @@ public enum Role {
     /** City-wide administrator: ward budget envelopes, erasure of a person's data, accounts. */
     ADMIN,
     /** Reads the analytics read models, nothing else: never issues a command. */
-    ANALYST;
+    ANALYST,
+    /**
+     * A verified resident on the portal (issue 17), never a staff account: submits, revises and withdraws
+     * their own proposals and supports proposals, scoped to the proposal's ward.
+     */
+    RESIDENT;
 
     /** The role of that name, if there is one ({@code "STAFF"}, ...). */
     public static Optional<Role> fromName(String name) {
@@ -31,9 +36,14 @@ public enum Role {
         return this != ANALYST;
     }
 
-    /** Whether this role must be scoped to one ward (a ward head always is). */
+    /** Whether this role must be scoped to one ward (a ward head always is, a resident to the proposal's). */
     public boolean needsWard() {
-        return this == WARD_HEAD;
+        return this == WARD_HEAD || this == RESIDENT;
+    }
+
+    /** Whether a staff account (local or OIDC) may have this role: a resident's is never one. */
+    public boolean staff() {
+        return this != RESIDENT;
     }
 
     /** Whether this role can only be city-wide (an administrator or analyst has no ward). */
