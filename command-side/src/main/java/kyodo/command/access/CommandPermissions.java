@@ -81,6 +81,16 @@ public final class CommandPermissions {
         }
     }
 
+    /**
+     * Refuses (403) an erasure of that data subject by anyone but an ADMIN, or the resident whose account
+     * it is, deleting it themselves (a resident acts as the data subject of their account).
+     */
+    public static void requireErasure(StaffRef by, String subjectId) {
+        if (roleOf(by) != Role.RESIDENT || !by.staffId().equals(subjectId)) {
+            require(by, Permission.PERSONAL_DATA_ERASURE);
+        }
+    }
+
     /** Refuses (403) a signed-in actor whose role issues no commands at all (an analyst only reads). */
     public static Actor requireIssuesCommands(Actor actor) {
         if (!actor.role().issuesCommands()) {

@@ -19,6 +19,7 @@ import kyodo.kernel.proposal.ProposalRevised;
 import kyodo.kernel.proposal.ProposalRevisionRequested;
 import kyodo.kernel.proposal.ProposalStatus;
 import kyodo.kernel.proposal.ProposalSubmitted;
+import kyodo.kernel.proposal.ProposalSupportThresholdReached;
 import kyodo.kernel.proposal.ProposalWithdrawn;
 import kyodo.query.platform.DocumentChange;
 import kyodo.query.platform.DocumentProjection;
@@ -229,6 +230,13 @@ class ProposalProjection extends DocumentProjection<ProposalProjection.Batch> {
                             .append("$push", new Document("timeline", entry))));
             batch.add(updateModel(event.proposalId(), sequence, new Document(), entry));
         });
+    }
+
+    /** Residents' supports made the answer due by a day (no earlier than one already set: the event says which). */
+    @EventHandler
+    void on(ProposalSupportThresholdReached event, @SequenceNumber long sequence) {
+        update(event.proposalId(), sequence, new Document("dueOn", event.dueOn().toString()), entry(sequence,
+                "SUPPORT_THRESHOLD", event.reachedAt(), StaffRef.SYSTEM.role(), "dueOn", event.dueOn().toString()));
     }
 
     /** Accepted or rejected: the answer, how late it came, and how long it took from submission. */

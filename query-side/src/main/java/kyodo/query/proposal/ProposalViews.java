@@ -13,6 +13,7 @@ import kyodo.query.listing.Viewer;
 import kyodo.query.platform.StoredSealedData;
 import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
+import kyodo.query.proposal.support.SupportCounts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static kyodo.query.platform.StoredValues.date;
@@ -44,10 +46,12 @@ public class ProposalViews {
 
     private final ReadCollection proposals;
     private final PersonalDataProtector protector;
+    private final SupportCounts supports;
 
-    ProposalViews(ReadStore store, PersonalDataProtector protector) {
+    ProposalViews(ReadStore store, PersonalDataProtector protector, SupportCounts supports) {
         this.proposals = store.collection(ProposalProjection.COLLECTION);
         this.protector = protector;
+        this.supports = supports;
     }
 
     /** The stored document (without its search tokens), if the proposal is known to the read model. Blocking. */
@@ -64,13 +68,24 @@ public class ProposalViews {
 
     /** The first proposals matching the query, without counting them all (the home's "due soon"). Blocking. */
     public List<ProposalListItem> first(ProposalListQuery query) {
-        return query.readItems(proposals, Filters.and(query.filter(), SUBMITTED), LIST_FIELDS, ProposalViews::listItem);
+        return withSupports(query.readItems(proposals, Filters.and(query.filter(), SUBMITTED), LIST_FIELDS,
+                ProposalViews::listItem));
     }
 
     /** One page of proposals matching the query, and how many match in all. Blocking. */
     public ProposalPage list(ProposalListQuery query) {
-        return query.readPage(proposals, Filters.and(query.filter(), SUBMITTED), LIST_FIELDS, ProposalViews::listItem,
-                ProposalPage::new);
+        ProposalPage page = query.readPage(proposals, Filters.and(query.filter(), SUBMITTED), LIST_FIELDS,
+                ProposalViews::listItem, ProposalPage::new);
+        return new ProposalPage(withSupports(page.items()), page.page(), page.size(), page.total());
+    }
+
+    /** The items with their supports, read in one lookup (counts live in their own read model). */
+    private List<ProposalListItem> withSupports(List<ProposalListItem> items) {
+        Map<String, Integer> counts = supports.of(items.stream().map(ProposalListItem::id).toList());
+        return items.stream().map(i -> new ProposalListItem(i.id(), i.version(), i.ward(), i.wardNameJa(),
+                i.wardNameEn(), i.title(), i.themes(), i.programme(), i.channel(), i.status(), i.submittedAt(),
+                i.fiscalYear(), i.fiscalYearLabel(), i.department(), i.dueOn(), i.overdue(), i.decidedAt(),
+                i.outcome(), i.daysToAnswer(), counts.getOrDefault(i.id(), 0))).toList();
     }
 
     public ProposalPublicView publicView(Document doc) {
@@ -85,9 +100,9 @@ public class ProposalViews {
                 instant(doc, "acknowledgedAt"), date(doc, "dueOn"), doc.getBoolean("overdue", false),
                 doc.getBoolean("answeredLate", false), instant(doc, "decidedAt"), doc.getString("outcome"),
                 doc.getString("reason"), doc.getString("conditions"), doc.getInteger("daysLate"),
-                doc.getInteger("daysToAnswer"), doc.getString("meetingId"), instant(doc, "withdrawnAt"), timeline,
-                doc.getList("projects", Document.class, List.of()).stream()
-                        .map(p -> new ProjectLink(p.getString("projectId"), p.getString("title"))).toList());
+                doc.getInteger("daysToAnswer"), doc.getString("meetingId"), instant(doc, "withdrawnAt"),
+                supports.of(doc.getString("_id")), timeline, doc.getList("projects", Document.class, List.of())
+                        .stream().map(p -> new ProjectLink(p.getString("projectId"), p.getString("title"))).toList());
     }
 
     /**
@@ -111,7 +126,7 @@ public class ProposalViews {
                 doc.getString("programme"), doc.getString("channel"), doc.getString("status"),
                 instant(doc, "submittedAt"), fy.startYear(), fy.labelJa(), doc.getString("department"),
                 date(doc, "dueOn"), doc.getBoolean("overdue", false), instant(doc, "decidedAt"),
-                doc.getString("outcome"), doc.getInteger("daysToAnswer"));
+                doc.getString("outcome"), doc.getInteger("daysToAnswer"), 0);
     }
 
     private static TimelineEntry timelineEntry(Document entry) {
@@ -129,6 +144,7 @@ public class ProposalViews {
      * @param answeredLate the answer came after the due date ({@code daysLate} days)
      * @param reason       the reason given with the answer (accepted or rejected)
      * @param daysToAnswer whole days (Asia/Tokyo) from the day of submission to the day of the answer
+     * @param supports     how many verified residents support it (never who)
      * @param projects     the collaborative projects launched from this proposal; left out while there are none
      */
     public record ProposalPublicView(String id, long version, String ward, String wardNameJa, String wardNameEn,
@@ -137,7 +153,7 @@ public class ProposalViews {
                                      String fiscalYearLabel, String department, Instant acknowledgedAt,
                                      LocalDate dueOn, boolean overdue, boolean answeredLate, Instant decidedAt,
                                      String outcome, String reason, String conditions, Integer daysLate,
-                                     Integer daysToAnswer, String meetingId, Instant withdrawnAt,
+                                     Integer daysToAnswer, String meetingId, Instant withdrawnAt, int supports,
                                      List<TimelineEntry> timeline,
                                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ProjectLink> projects) {
     }
@@ -169,12 +185,16 @@ public class ProposalViews {
         }
     }
 
-    /** A proposal in a list, for staff and public alike: no proposer, no body, no timeline. */
+    /**
+     * A proposal in a list, for staff and public alike: no proposer, no body, no timeline.
+     *
+     * @param supports how many verified residents support it (never who)
+     */
     public record ProposalListItem(String id, long version, String ward, String wardNameJa, String wardNameEn,
                                    String title, List<String> themes, String programme, String channel,
                                    String status, Instant submittedAt, int fiscalYear, String fiscalYearLabel,
                                    String department, LocalDate dueOn, boolean overdue, Instant decidedAt,
-                                   String outcome, Integer daysToAnswer) {
+                                   String outcome, Integer daysToAnswer, int supports) {
     }
 
     /**

@@ -17,7 +17,8 @@ public enum Role {
     ANALYST,
     /**
      * A verified resident on the portal (issue 17), never a staff account: submits, revises and withdraws
-     * their own proposals and supports proposals, scoped to the proposal's ward.
+     * their own proposals, supports proposals and erases their own data. Its commands are scoped to the
+     * proposal's ward by the residents' pages.
      */
     RESIDENT;
 
@@ -36,9 +37,9 @@ public enum Role {
         return this != ANALYST;
     }
 
-    /** Whether this role must be scoped to one ward (a ward head always is, a resident to the proposal's). */
+    /** Whether this role must be scoped to one ward (a ward head always is). */
     public boolean needsWard() {
-        return this == WARD_HEAD || this == RESIDENT;
+        return this == WARD_HEAD;
     }
 
     /** Whether a staff account (local or OIDC) may have this role: a resident's is never one. */

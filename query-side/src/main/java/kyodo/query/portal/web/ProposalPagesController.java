@@ -57,7 +57,8 @@ class ProposalPagesController {
                              @RequestParam(name = AsOf.PARAMETER, required = false) String asOf) {
         return pages.show(exchange, SubjectType.PROPOSAL, id, asOf, "proposal", "proposals", "proposalMain",
                 reads.readDocument(id, () -> views.find(id), null, "No proposal with that id.")
-                        .map(views::publicView).map(view -> Map.of("p", view)));
+                        .map(views::publicView).map(view -> Map.<String, Object>of("p", view, "cityWideSupport",
+                                ProposalProgramme.valueOf(view.programme()).cityWideSupport())));
     }
 
     private static Map<String, Object> listModel(ProposalListQuery query, ProposalPage page,
