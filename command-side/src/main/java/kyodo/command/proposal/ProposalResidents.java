@@ -68,7 +68,7 @@ class ProposalResidents {
         if (!thresholdReached && supports >= threshold) {
             LocalDate due = ResponseDays.tokyoDate(command.at()).plusDays(policy.dueDays());
             LocalDate earliest = earliestDue(due);
-            apply(new ProposalSupportThresholdReached(proposalId, threshold, earliest, command.at()));
+            apply(new ProposalSupportThresholdReached(proposalId, threshold, supports, earliest, command.at()));
             if (!earliest.equals(acknowledgedDue)) { // else the acknowledgement's deadline already runs for it
                 deadlines.schedule(ResponseDays.endOf(due), Proposal.RESPONSE_DUE, due);
             }

@@ -146,7 +146,7 @@ class ProposalSupportTest {
         fixture.given(submitted(), supported("pseudonym-a", 1), supported("pseudonym-b", 2))
                 .when(support("pseudonym-c", Ward.SAIWAI))
                 .expectEvents(supported("pseudonym-c", 3),
-                        new ProposalSupportThresholdReached(ID, 3, due, SUPPORTED_AT))
+                        new ProposalSupportThresholdReached(ID, 3, 3, due, SUPPORTED_AT))
                 .expectScheduledDeadlineWithName(Instant.parse("2025-06-24T15:00:00Z"), Proposal.RESPONSE_DUE)
                 .expectState(proposal -> assertThat(proposal.dueOn()).isEqualTo(due));
     }
@@ -156,7 +156,7 @@ class ProposalSupportTest {
         fixture.given(submitted(ProposalProgramme.SUGGESTION_BOX), supported("pseudonym-a", 1))
                 .when(support("pseudonym-b", Ward.SAIWAI))
                 .expectEvents(supported("pseudonym-b", 2),
-                        new ProposalSupportThresholdReached(ID, 2, LocalDate.parse("2025-06-24"), SUPPORTED_AT));
+                        new ProposalSupportThresholdReached(ID, 2, 2, LocalDate.parse("2025-06-24"), SUPPORTED_AT));
     }
 
     @Test
@@ -166,7 +166,7 @@ class ProposalSupportTest {
                         supported("pseudonym-b", 2))
                 .when(support("pseudonym-c", Ward.SAIWAI))
                 .expectEvents(supported("pseudonym-c", 3),
-                        new ProposalSupportThresholdReached(ID, 3, acknowledgedDue, SUPPORTED_AT))
+                        new ProposalSupportThresholdReached(ID, 3, 3, acknowledgedDue, SUPPORTED_AT))
                 .expectNoScheduledDeadlines();
     }
 
@@ -174,7 +174,7 @@ class ProposalSupportTest {
     void theThresholdIsReachedOnlyOnce() {
         fixture.given(submitted(), supported("pseudonym-a", 1), supported("pseudonym-b", 2),
                         supported("pseudonym-c", 3),
-                        new ProposalSupportThresholdReached(ID, 3, LocalDate.parse("2025-06-24"), SUPPORTED_AT),
+                        new ProposalSupportThresholdReached(ID, 3, 3, LocalDate.parse("2025-06-24"), SUPPORTED_AT),
                         new ProposalSupportWithdrawn(ID, "pseudonym-c", 2, SUPPORTED_AT))
                 .when(support("pseudonym-d", Ward.SAIWAI))
                 .expectEvents(supported("pseudonym-d", 3));
@@ -185,7 +185,7 @@ class ProposalSupportTest {
         LocalDate thresholdDue = LocalDate.parse("2025-06-24");
         fixture.given(submitted(), supported("pseudonym-a", 1), supported("pseudonym-b", 2),
                         supported("pseudonym-c", 3),
-                        new ProposalSupportThresholdReached(ID, 3, thresholdDue, SUPPORTED_AT))
+                        new ProposalSupportThresholdReached(ID, 3, 3, thresholdDue, SUPPORTED_AT))
                 .when(new AcknowledgeProposal(ID, null, "地域振興課", null, Instant.parse("2025-06-11T00:00:00Z"),
                         CLERK))
                 .expectEvents(new ProposalAcknowledged(ID, "地域振興課", thresholdDue,

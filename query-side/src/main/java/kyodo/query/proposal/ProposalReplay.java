@@ -87,8 +87,9 @@ final class ProposalReplay implements SubjectState {
             s.put("overdue", false);
         } else if (p instanceof ProposalSupportCount e) {
             s.put("supports", e.supports());
-        } else if (p instanceof ProposalSupportThresholdReached e) {
-            s.put("dueOn", PublicData.value(e.dueOn()));
+            if (e instanceof ProposalSupportThresholdReached reached) {
+                s.put("dueOn", PublicData.value(reached.dueOn()));
+            }
         } else if (p instanceof ProposalResponseOverdue) {
             if (!CLOSED.contains((String) s.get("status"))) {
                 s.put("overdue", true);

@@ -13,7 +13,6 @@ import kyodo.query.listing.Viewer;
 import kyodo.query.platform.StoredSealedData;
 import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
-import kyodo.query.proposal.support.SupportCounts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -21,7 +20,6 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static kyodo.query.platform.StoredValues.date;
@@ -38,7 +36,7 @@ public class ProposalViews {
     /** What a list item needs; never the proposer, the body, the timeline or the search tokens. */
     private static final Bson LIST_FIELDS = Projections.include("version", "ward", "title", "themes", "programme",
             "channel", "status", "submittedAt", "fiscalYear", "department", "dueOn", "overdue", "decidedAt",
-            "outcome", "daysToAnswer");
+            "outcome", "daysToAnswer", "supports");
 
     /** A document a project link created before the proposal's submission was projected is no proposal yet. */
     /** Submitted proposals (not a document that only a project link created, see ProposalProjection). */
@@ -46,12 +44,10 @@ public class ProposalViews {
 
     private final ReadCollection proposals;
     private final PersonalDataProtector protector;
-    private final SupportCounts supports;
 
-    ProposalViews(ReadStore store, PersonalDataProtector protector, SupportCounts supports) {
+    ProposalViews(ReadStore store, PersonalDataProtector protector) {
         this.proposals = store.collection(ProposalProjection.COLLECTION);
         this.protector = protector;
-        this.supports = supports;
     }
 
     /** The stored document (without its search tokens), if the proposal is known to the read model. Blocking. */
@@ -68,24 +64,13 @@ public class ProposalViews {
 
     /** The first proposals matching the query, without counting them all (the home's "due soon"). Blocking. */
     public List<ProposalListItem> first(ProposalListQuery query) {
-        return withSupports(query.readItems(proposals, Filters.and(query.filter(), SUBMITTED), LIST_FIELDS,
-                ProposalViews::listItem));
+        return query.readItems(proposals, Filters.and(query.filter(), SUBMITTED), LIST_FIELDS, ProposalViews::listItem);
     }
 
     /** One page of proposals matching the query, and how many match in all. Blocking. */
     public ProposalPage list(ProposalListQuery query) {
-        ProposalPage page = query.readPage(proposals, Filters.and(query.filter(), SUBMITTED), LIST_FIELDS,
-                ProposalViews::listItem, ProposalPage::new);
-        return new ProposalPage(withSupports(page.items()), page.page(), page.size(), page.total());
-    }
-
-    /** The items with their supports, read in one lookup (counts live in their own read model). */
-    private List<ProposalListItem> withSupports(List<ProposalListItem> items) {
-        Map<String, Integer> counts = supports.of(items.stream().map(ProposalListItem::id).toList());
-        return items.stream().map(i -> new ProposalListItem(i.id(), i.version(), i.ward(), i.wardNameJa(),
-                i.wardNameEn(), i.title(), i.themes(), i.programme(), i.channel(), i.status(), i.submittedAt(),
-                i.fiscalYear(), i.fiscalYearLabel(), i.department(), i.dueOn(), i.overdue(), i.decidedAt(),
-                i.outcome(), i.daysToAnswer(), counts.getOrDefault(i.id(), 0))).toList();
+        return query.readPage(proposals, Filters.and(query.filter(), SUBMITTED), LIST_FIELDS, ProposalViews::listItem,
+                ProposalPage::new);
     }
 
     public ProposalPublicView publicView(Document doc) {
@@ -101,7 +86,7 @@ public class ProposalViews {
                 doc.getBoolean("answeredLate", false), instant(doc, "decidedAt"), doc.getString("outcome"),
                 doc.getString("reason"), doc.getString("conditions"), doc.getInteger("daysLate"),
                 doc.getInteger("daysToAnswer"), doc.getString("meetingId"), instant(doc, "withdrawnAt"),
-                supports.of(doc.getString("_id")), timeline, doc.getList("projects", Document.class, List.of())
+                doc.getInteger("supports", 0), timeline, doc.getList("projects", Document.class, List.of())
                         .stream().map(p -> new ProjectLink(p.getString("projectId"), p.getString("title"))).toList());
     }
 
@@ -126,7 +111,7 @@ public class ProposalViews {
                 doc.getString("programme"), doc.getString("channel"), doc.getString("status"),
                 instant(doc, "submittedAt"), fy.startYear(), fy.labelJa(), doc.getString("department"),
                 date(doc, "dueOn"), doc.getBoolean("overdue", false), instant(doc, "decidedAt"),
-                doc.getString("outcome"), doc.getInteger("daysToAnswer"), 0);
+                doc.getString("outcome"), doc.getInteger("daysToAnswer"), doc.getInteger("supports", 0));
     }
 
     private static TimelineEntry timelineEntry(Document entry) {

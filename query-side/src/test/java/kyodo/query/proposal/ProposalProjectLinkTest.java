@@ -1,7 +1,5 @@
 package kyodo.query.proposal;
 
-import kyodo.query.proposal.support.SupportCounts;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -48,8 +46,7 @@ class ProposalProjectLinkTest extends ProjectionTestSupport {
         MongoDatabase database = stores.freshDatabase();
         proposals = database.getCollection(ProposalProjection.COLLECTION);
         projection = new ProposalProjection(MongoReadStore.of(database));
-        views = new ProposalViews(MongoReadStore.of(database), stores.protector,
-                new SupportCounts(MongoReadStore.of(database)));
+        views = new ProposalViews(MongoReadStore.of(database), stores.protector);
         drive(projection, proposals);
     }
 

@@ -1,7 +1,5 @@
 package kyodo.query.proposal;
 
-import kyodo.query.proposal.support.SupportCounts;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
@@ -70,8 +68,7 @@ class ProposalViewsTest {
     void oneSubmittedProposal() {
         MongoDatabase database = stores.freshDatabase();
         handler = new AnnotationEventHandlerAdapter(new ProposalProjection(MongoReadStore.of(database)));
-        views = new ProposalViews(MongoReadStore.of(database), stores.protector,
-                new SupportCounts(MongoReadStore.of(database)));
+        views = new ProposalViews(MongoReadStore.of(database), stores.protector);
         story = ProposalStory.submitted(stores.protector, "prop-1", Ward.SAIWAI, "公園にベンチを",
                 "御幸公園の東側にベンチを三つ置いてください。", List.of("公園", "高齢者"),
                 ProposalProgramme.CITIZEN_PROPOSAL, SUBMITTED_AT);
@@ -256,8 +253,7 @@ class ProposalViewsTest {
         void fiveProposals() {
             MongoDatabase database = stores.freshDatabase();
             handler = new AnnotationEventHandlerAdapter(new ProposalProjection(MongoReadStore.of(database)));
-            views = new ProposalViews(MongoReadStore.of(database), stores.protector,
-                new SupportCounts(MongoReadStore.of(database)));
+            views = new ProposalViews(MongoReadStore.of(database), stores.protector);
             apply(submit("p1", Ward.SAIWAI, "駅前の駐輪場を増やしてほしい", "朝は満車です。", List.of("交通"),
                     ProposalProgramme.CITIZEN_PROPOSAL, "2025-05-10T01:00:00Z")
                     .acknowledged("交通政策課", LocalDate.parse("2025-06-10"), Instant.parse("2025-05-11T01:00:00Z"))

@@ -10,8 +10,10 @@ import java.time.LocalDate;
  *
  * @param proposalId the proposal
  * @param threshold  the programme's threshold that was reached
+ * @param supports   how many residents support it now
  * @param dueOn      last day for the answer from now on
  * @param reachedAt  when the support that reached it was given
  */
-public record ProposalSupportThresholdReached(String proposalId, int threshold, LocalDate dueOn, Instant reachedAt) {
+public record ProposalSupportThresholdReached(String proposalId, int threshold, int supports, LocalDate dueOn,
+                                              Instant reachedAt) implements ProposalSupportCount {
 }
