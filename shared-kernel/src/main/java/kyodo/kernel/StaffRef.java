@@ -5,7 +5,7 @@ package kyodo.kernel;
  * views may show the id; public views show only the role.
  *
  * @param staffId account id of the staff member
- * @param role    STAFF, WARD_HEAD, ADMIN (or SYSTEM for the platform's own timers)
+ * @param role    STAFF, WARD_HEAD, ADMIN, RESIDENT (or SYSTEM for the platform's own timers)
  */
 public record StaffRef(String staffId, String role) {
 

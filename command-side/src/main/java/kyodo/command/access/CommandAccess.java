@@ -1,5 +1,6 @@
 package kyodo.command.access;
 
+import kyodo.kernel.StaffRef;
 import kyodo.kernel.Ward;
 import kyodo.kernel.access.Actor;
 import kyodo.kernel.access.Role;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * Authorisation where the commands are handled, not only at the URL: every command sent from the
  * HTTP edge carries its sender's role and ward scope ({@link ActorMetadata}); here the role must be
  * allowed to send it to some subject ({@link CommandPermissions}) and, for a creation, the scope must
- * cover the new subject's ward. The subject's own ward is checked by the aggregate
+ * cover the new subject's ward, and a resident may create only what is their own ({@link ProposedBy}). The subject's own ward is checked by the aggregate
  * ({@link #requireScope}) once it is loaded, and so is a permission that depends on the subject
  * ({@link CommandPermissions#requireOn}). Commands that policies send in reaction to events carry no scope: they follow a
  * decision that was authorised when it was taken.
@@ -38,6 +39,11 @@ public class CommandAccess implements MessageHandlerInterceptor<CommandMessage<?
                 CommandPermissions.require(role, command.getPayloadType());
                 if (command.getPayload() instanceof WardTargeted targeted) {
                     requireCovers(scope, targeted.ward());
+                }
+                if (command.getPayload() instanceof ProposedBy proposed) {
+                    CommandPermissions.requireProposer(new StaffRef(
+                            String.valueOf(command.getMetaData().get(ActorMetadata.STAFF_ID)), role.name()),
+                            proposed.proposerSubject());
                 }
             });
         } catch (KyodoProblemException refusal) {

@@ -71,6 +71,26 @@ public final class CommandPermissions {
         }
     }
 
+    /**
+     * Refuses (403) a resident acting on a proposal that is not their own: a resident acts as the data
+     * subject of their account, whose key sealed their proposals ({@code proposerSubject}). Staff pass.
+     */
+    public static void requireProposer(StaffRef by, String proposerSubject) {
+        if (roleOf(by) == Role.RESIDENT && !by.staffId().equals(proposerSubject)) {
+            throw forbidden("A resident acts only on their own proposals.");
+        }
+    }
+
+    /**
+     * Refuses (403) an erasure of that data subject by anyone but an ADMIN, or the resident whose account
+     * it is, deleting it themselves (a resident acts as the data subject of their account).
+     */
+    public static void requireErasure(StaffRef by, String subjectId) {
+        if (roleOf(by) != Role.RESIDENT || !by.staffId().equals(subjectId)) {
+            require(by, Permission.PERSONAL_DATA_ERASURE);
+        }
+    }
+
     /** Refuses (403) a signed-in actor whose role issues no commands at all (an analyst only reads). */
     public static Actor requireIssuesCommands(Actor actor) {
         if (!actor.role().issuesCommands()) {

@@ -35,7 +35,15 @@ public enum Permission {
     /** Erasing a person's data for good (crypto-shredding). */
     PERSONAL_DATA_ERASURE(EnumSet.of(Role.ADMIN), "Only an ADMIN may erase personal data."),
     /** Finding every record of a person by their contact. */
-    PERSON_LOOKUP(EnumSet.of(Role.ADMIN), "Only an ADMIN may look a person up.");
+    PERSON_LOOKUP(EnumSet.of(Role.ADMIN), "Only an ADMIN may look a person up."),
+    /**
+     * Submitting, revising and withdrawing a proposal: staff's daily work, and a resident's own act on
+     * their own proposal ({@link CommandPermissions#requireProposer}).
+     */
+    PROPOSER_ACT(EnumSet.of(Role.STAFF, Role.WARD_HEAD, Role.ADMIN, Role.RESIDENT),
+            "Proposals are recorded by staff, or by residents on their own proposals."),
+    /** Supporting a proposal, or withdrawing one's support: a verified resident's alone, never staff's. */
+    SUPPORT(EnumSet.of(Role.RESIDENT), "Only a verified resident supports a proposal.");
 
     private final Set<Role> onWardSubject;
     private final String wardRefusal;

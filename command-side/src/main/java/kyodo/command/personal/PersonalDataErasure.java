@@ -55,7 +55,7 @@ public class PersonalDataErasure {
      * Erases on a command thread, which a client that hangs up does not interrupt half-way
      * ({@link CommandWorkers}).
      *
-     * @param actor who erases; only an ADMIN may
+     * @param actor who erases; only an ADMIN may, or the resident whose account's subject it is
      * @return when the subject's data was erased
      */
     public Mono<Instant> erase(String subjectId, Actor actor) {
@@ -91,7 +91,7 @@ public class PersonalDataErasure {
     }
 
     private Instant eraseNow(String subjectId, StaffRef actor) {
-        CommandPermissions.require(actor, Permission.PERSONAL_DATA_ERASURE);
+        CommandPermissions.requireErasure(actor, subjectId);
         PersonKeyVault.KeyState before = vault.state(subjectId);
         if (before == PersonKeyVault.KeyState.UNKNOWN) {
             throw new KyodoProblemException(CommonProblems.NOT_FOUND, "No data subject with that id.");

@@ -31,6 +31,7 @@ import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
@@ -64,6 +65,8 @@ class Proposal extends VersionedAggregate {
     private String answerDecisionId;
     private String referredTo;
     private Instant referredAt;
+    @AggregateMember
+    private final ProposalResidents residents = new ProposalResidents();
 
     Proposal() {
         // for Axon: rebuilt from events
@@ -86,9 +89,9 @@ class Proposal extends VersionedAggregate {
         FieldChecks.requireText("department", command.department(), ProposalRules.DEPARTMENT_MAX);
         int days = command.responseDueDays() != null ? command.responseDueDays() : policy.daysFor(programme);
         ProposalRules.requireDueDays(days);
-        LocalDate due = ResponseDays.tokyoDate(command.at()).plusDays(days);
+        LocalDate due = residents.earliestDue(ResponseDays.tokyoDate(command.at()).plusDays(days));
         apply(new ProposalAcknowledged(proposalId, command.department().strip(), due, command.at(), command.by()));
-        deadlines.schedule(ResponseDays.endOf(due), RESPONSE_DUE, due);
+        residents.scheduleResponseDue(deadlines, due);
         return AggregateLifecycle.getVersion();
     }
 
@@ -115,6 +118,7 @@ class Proposal extends VersionedAggregate {
 
     @CommandHandler
     long handle(ReviseProposal command) {
+        residents.requireProposer(command.by());
         requireOpen(status);
         if (DECIDED.contains(status)) {
             throw refused(ProposalProblems.ALREADY_DECIDED, "A decided proposal cannot be revised.");
@@ -163,7 +167,7 @@ class Proposal extends VersionedAggregate {
                     "Only a resolution voted since the proposal's standing referral decides it.");
         }
         ProposalRules.requireAnswer(command.outcome(), command.reason(), command.conditions());
-        int daysLate = ResponseDays.daysLate(dueOn, command.at());
+        int daysLate = ResponseDays.daysLate(dueOn(), command.at());
         Decision decision = decision(command.decisionId(), DecisionKind.PROPOSAL_ANSWER, command.outcome(),
                 command.reason().strip(), command.by(), command.at(), command.basis());
         // The response deadline is left to fire: it finds the proposal decided and records nothing
@@ -192,6 +196,7 @@ class Proposal extends VersionedAggregate {
 
     @CommandHandler
     long handle(WithdrawProposal command, DeadlineManager deadlines) {
+        residents.requireProposer(command.by());
         requireOpen(status);
         if (DECIDED.contains(status)) {
             throw refused(ProposalProblems.ALREADY_DECIDED, "A decided proposal cannot be withdrawn.");
@@ -205,7 +210,7 @@ class Proposal extends VersionedAggregate {
     /** The answer is due and none came: recorded by the platform, stamped with the deadline itself. */
     @DeadlineHandler(deadlineName = RESPONSE_DUE)
     void onResponseDue(LocalDate due) {
-        if (status != ProposalStatus.WITHDRAWN && !DECIDED.contains(status) && due.equals(dueOn)) {
+        if (status != ProposalStatus.WITHDRAWN && !DECIDED.contains(status) && due.equals(dueOn())) {
             apply(new ProposalResponseOverdue(proposalId, due, ResponseDays.endOf(due)));
         }
     }
@@ -275,8 +280,9 @@ class Proposal extends VersionedAggregate {
         return status;
     }
 
+    /** The answer's due day: the acknowledgement's, or the support threshold's when earlier. */
     LocalDate dueOn() {
-        return dueOn;
+        return residents.earliestDue(dueOn);
     }
 
     private KyodoProblemException refused(ProblemType type, String detail) {

@@ -1,5 +1,7 @@
 package kyodo.command.proposal;
 
+import kyodo.command.access.Permission;
+import kyodo.command.access.Requires;
 import kyodo.kernel.StaffRef;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
@@ -11,6 +13,7 @@ import java.time.Instant;
  * {@code expectedVersion} (from If-Match) makes it conditional; null applies it to the current
  * version.
  */
+@Requires(Permission.PROPOSER_ACT)
 public record ReviseProposal(@TargetAggregateIdentifier String proposalId, @TargetAggregateVersion Long expectedVersion,
                     String title, String body, Instant at, StaffRef by) {
 }

@@ -5,7 +5,10 @@ import kyodo.command.budget.ReserveFunds;
 import kyodo.command.budget.SetEnvelope;
 import kyodo.command.project.ApproveProject;
 import kyodo.command.project.RecordAllocation;
+import kyodo.command.proposal.AcknowledgeProposal;
 import kyodo.command.proposal.SubmitProposal;
+import kyodo.command.proposal.WithdrawProposal;
+import kyodo.command.proposal.support.SupportProposal;
 import kyodo.kernel.StaffRef;
 import kyodo.kernel.Ward;
 import kyodo.kernel.access.Actor;
@@ -33,8 +36,26 @@ class CommandPermissionsTest {
         assertThat(CommandPermissions.of(ReleaseFunds.class)).isEqualTo(Permission.BUDGET_ALLOCATION);
         assertThat(CommandPermissions.of(RecordAllocation.class)).isEqualTo(Permission.BUDGET_ALLOCATION);
         assertThat(CommandPermissions.of(ApproveProject.class)).isEqualTo(Permission.PROJECT_APPROVAL);
-        assertThat(CommandPermissions.of(SubmitProposal.class)).as("daily work, named by none")
+        assertThat(CommandPermissions.of(AcknowledgeProposal.class)).as("daily work, named by none")
                 .isEqualTo(Permission.DAILY_WORK);
+        assertThat(CommandPermissions.of(SubmitProposal.class)).isEqualTo(Permission.PROPOSER_ACT);
+        assertThat(CommandPermissions.of(SupportProposal.class)).isEqualTo(Permission.SUPPORT);
+    }
+
+    @Test
+    void aResidentActsOnlyOnTheirOwnProposalsAndSupportsStaffNever() {
+        CommandPermissions.require(Role.RESIDENT, SubmitProposal.class);
+        CommandPermissions.require(Role.RESIDENT, WithdrawProposal.class);
+        CommandPermissions.require(Role.RESIDENT, SupportProposal.class);
+        assertThatThrownBy(() -> CommandPermissions.require(Role.RESIDENT, AcknowledgeProposal.class))
+                .isInstanceOf(KyodoProblemException.class);
+        assertThatThrownBy(() -> CommandPermissions.require(Role.STAFF, SupportProposal.class))
+                .isInstanceOf(KyodoProblemException.class).hasMessage("Only a verified resident supports a proposal.");
+        StaffRef resident = new StaffRef("subject-1", "RESIDENT");
+        CommandPermissions.requireProposer(resident, "subject-1");
+        CommandPermissions.requireProposer(CLERK, "subject-1");
+        assertThatThrownBy(() -> CommandPermissions.requireProposer(resident, "subject-2"))
+                .isInstanceOf(KyodoProblemException.class).hasMessage("A resident acts only on their own proposals.");
     }
 
     @Test
@@ -81,8 +102,8 @@ class CommandPermissionsTest {
 
     @Test
     void theBusSaysWhoMayInWordsWithoutClassNames() {
-        CommandPermissions.require(Role.STAFF, SubmitProposal.class);
-        assertThatThrownBy(() -> CommandPermissions.require(Role.ANALYST, SubmitProposal.class))
+        CommandPermissions.require(Role.STAFF, AcknowledgeProposal.class);
+        assertThatThrownBy(() -> CommandPermissions.require(Role.ANALYST, AcknowledgeProposal.class))
                 .isInstanceOf(KyodoProblemException.class)
                 .hasMessage("Commands are issued by staff, ward heads and administrators.");
         assertThatThrownBy(() -> CommandPermissions.require(Role.WARD_HEAD, SetEnvelope.class))

@@ -54,6 +54,8 @@ final class PublicFieldGlossary {
             Map.entry("proposals.overdue", new Entry(null, "true while the answer is past due and has not come")),
             Map.entry("proposals.decidedAt", new Entry("ISO-8601 UTC", "when it was answered, or empty")),
             Map.entry("proposals.outcome", new Entry(CODE, "the answer (ACCEPTED or REJECTED), or empty")),
+            Map.entry("proposals.supports", new Entry("count", "how many verified residents support it now "
+                    + "(never who)")),
             Map.entry("proposals.daysToAnswer", new Entry("days", "whole days (Asia/Tokyo) from submission to the "
                     + "answer, or empty")),
             Map.entry("meetings.id", new Entry(null, "the meeting's id (see /public/meetings/{id})")),

@@ -2,8 +2,6 @@ package kyodo.ops.resident;
 
 import jakarta.validation.Validator;
 import kyodo.command.personal.PersonalDataErasure;
-import kyodo.kernel.access.Actor;
-import kyodo.kernel.access.Role;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.ops.security.ClientAddress;
@@ -32,8 +30,6 @@ import java.util.Set;
 @Controller
 class ResidentAccountController {
 
-    /** Who erases a resident's key when they delete their account themselves: the platform, at their request. */
-    static final Actor SELF_SERVICE = new Actor("residents.self-service", Role.ADMIN, null);
     /** What the sign-in page may announce ({@code ?notice=}); anything else is ignored. */
     private static final Set<String> NOTICES = Set.of("confirmed", "deleted", "signedOut");
     private static final Set<String> SIGN_IN_ERRORS = Set.of("refused", "slowed", "unconfirmed");
@@ -153,7 +149,8 @@ class ResidentAccountController {
                 throw new KyodoProblemException(CommonProblems.INVALID_INPUT, "Tick the box to delete the account.");
             }
             ResidentAccount account = read.getT2();
-            return erasure.erase(account.subjectId(), SELF_SERVICE)
+            // the resident erases their own key (command/access allows a resident their own subject alone)
+            return erasure.erase(account.subjectId(), ResidentProposals.actor(account, null))
                     .then(Blocking.read(() -> {
                         desk.forgetAccount(account);
                         return true;

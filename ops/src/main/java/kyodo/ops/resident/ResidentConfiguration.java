@@ -76,6 +76,11 @@ class ResidentConfiguration {
     }
 
     @Bean
+    ResidentSupports residentSupports(AggregateCommands commands) {
+        return new ResidentSupports(commands);
+    }
+
+    @Bean
     ResidentProposals residentProposals(ResidentAccounts accounts, ProposalIntake intake, AggregateCommands commands,
                                         Clock clock) {
         return new ResidentProposals(accounts, intake, commands, clock);

@@ -21,9 +21,10 @@ import java.util.List;
  * A verified resident's proposals: submitted online as themselves (channel WEB), sealed under the key
  * of their account, so staff see the proposer as for a counter proposal and the person is one data
  * subject however many proposals they make; answering a revision request and withdrawing go to the
- * same commands staff send. The command side still decides every rule (state, version). The actor of
- * these commands is the platform's {@link #actor residents' desk} scoped to the proposal's ward: events
- * record that role, never the resident's account.
+ * same commands staff send. The command side still decides every rule (state, version) and that a
+ * resident acts only on their own proposals. The actor of these commands is the resident as the data
+ * subject of their account, in the role RESIDENT ({@link #actor}), scoped to the proposal's ward: events
+ * record that role and the pseudonymous subject their proposals are sealed for, never the account.
  */
 class ResidentProposals {
 
@@ -39,9 +40,13 @@ class ResidentProposals {
         this.clock = clock;
     }
 
-    /** Who sends a resident's commands on a proposal of that ward. */
-    static Actor actor(Ward ward) {
-        return new Actor("residents.web", Role.STAFF, ward);
+    /**
+     * Who sends a resident's commands on their own proposal of that ward (null: their account itself, for
+     * its erasure): the resident as the data subject of their account. Before issue 17's resident role the
+     * platform's actor {@code residents.web} (STAFF) sent them; events recorded so still read as they were.
+     */
+    static Actor actor(ResidentAccount account, Ward ward) {
+        return new Actor(account.subjectId(), Role.RESIDENT, ward);
     }
 
     /**
@@ -60,7 +65,8 @@ class ResidentProposals {
         ProposalIntake.Submission submission = new ProposalIntake.Submission(ward, request.title(), request.body(),
                 request.themes(), ProposalProgramme.valueOf(request.programme()), ProposalChannel.WEB,
                 new Proposer(request.proposer().name(), request.proposer().contact()));
-        return intake.submitForSubject(submission, account.subjectId(), account.id() + ":" + key, request, actor(ward))
+        return intake.submitForSubject(submission, account.subjectId(), account.id() + ":" + key, request,
+                        actor(account, ward))
                 .flatMap(id -> Blocking.read(() -> {
                     if (!accounts.owns(account.id(), id)) {
                         accounts.addProposal(account.id(), id, clock.instant());
@@ -73,7 +79,7 @@ class ResidentProposals {
     Mono<Long> act(ResidentAccount account, String proposalId, Ward ward, String version,
                    AggregateCommands.OnSubject command) {
         return Blocking.read(() -> owns(account, proposalId))
-                .flatMap(own -> commands.send(proposalId, "\"" + version + "\"", actor(ward), command));
+                .flatMap(own -> commands.send(proposalId, "\"" + version + "\"", actor(account, ward), command));
     }
 
     /** Whether the proposal is the resident's; another's is not found (nothing tells it exists as theirs). */

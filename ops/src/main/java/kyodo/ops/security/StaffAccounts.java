@@ -96,7 +96,7 @@ public class StaffAccounts implements AutoCloseable {
         if (username == null || !Actor.STAFF_ID.matcher(username).matches()) {
             errors.add(new FieldViolation("username", "1-64 of A-Z a-z 0-9 . _ - (a staff number, never a name)"));
         }
-        Optional<Role> role = Role.fromName(roleName);
+        Optional<Role> role = Role.fromName(roleName).filter(Role::staff); // a resident's role is never staff's
         if (role.isEmpty()) {
             errors.add(new FieldViolation("role", "one of STAFF, WARD_HEAD, ADMIN, ANALYST"));
         }

@@ -14,14 +14,21 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A resident's journey in a real browser (issue 17), in Japanese and in English: sign up, confirm with
  * the code from the mail (the outbox's {@code .eml} file), sign in, get verified with a code a member
- * of staff issues in the console, submit a proposal, find it in "my proposals", delete the account.
+ * of staff issues in the console, submit a proposal, find it in "my proposals", support another one from
+ * the portal's button, delete the account and find the support still counted.
  * Every resident page on the way, and the console's code page, has no WCAG 2.x A/AA violation that
  * axe-core finds; screenshots go to {@code target/resident-screenshots/}.
  */
@@ -39,6 +46,7 @@ class ResidentBrowserIT {
     private static ConfigurableApplicationContext app;
     private static ChromeDriver browser;
     private static String baseUrl;
+    private static String otherProposal;
 
     @BeforeAll
     static void start() throws Exception {
@@ -52,6 +60,23 @@ class ResidentBrowserIT {
                 "--kyodo.security.accounts[0].password-hash=" + new BCryptPasswordEncoder(4).encode(STAFF_PASSWORD),
                 "--kyodo.security.accounts[0].role=STAFF", "--kyodo.security.accounts[0].ward=saiwai");
         baseUrl = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+        otherProposal = staffSubmits();
+    }
+
+    /** Another resident's proposal, recorded at the counter by staff (through the API), for the journeys to support. */
+    private static String staffSubmits() throws Exception {
+        String body = "{\"ward\":\"saiwai\",\"title\":\"駅前に花壇を\",\"body\":\"駅前の広場に花壇を作ってほしい。\","
+                + "\"themes\":[\"緑化\"],\"programme\":\"CITIZEN_PROPOSAL\",\"channel\":\"COUNTER\","
+                + "\"proposer\":{\"name\":\"窓口 提案者\",\"contact\":\"counter.planted@example.jp\"}}";
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(baseUrl + "/api/proposals"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (STAFF + ":" + STAFF_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json").header("Idempotency-Key", "browser-support-proposal")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        return location.substring(location.lastIndexOf('/') + 1);
     }
 
     @AfterAll
@@ -65,7 +90,7 @@ class ResidentBrowserIT {
     }
 
     @Test
-    void aResidentSignsUpIsVerifiedSubmitsAProposalAndDeletesTheirAccount() throws IOException {
+    void aResidentSignsUpIsVerifiedSubmitsAProposalSupportsAnotherAndDeletesTheirAccount() throws IOException {
         journey("ja", "browser.planted-ja@example.jp", "ブラウザ試験 花子", "XY-0001-0001", "ベンチを増やしてほしい");
         journey("en", "browser.planted-en@example.jp", "Browser Tester", "XY-0002-0002", "More benches, please");
     }
@@ -132,11 +157,28 @@ class ResidentBrowserIT {
         browser.get(baseUrl + "/resident/proposals/no-such-proposal");
         check("not-found", lang);
 
+        // support another resident's proposal: the portal's button, then the residents' form (no script needed)
+        browser.get(baseUrl + "/proposals/" + otherProposal + "?lang=" + lang);
+        check("portal-proposal-support", lang);
+        click("section.supports form button");
+        // a GET form without fields: the URL ends with an empty query
+        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/resident/supports/" + otherProposal));
+        check("support", lang);
+        click("#form-support button");
+        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/resident/supports/" + otherProposal + "?done=supported"));
+        assertThat(browser.findElement(By.id("done")).isDisplayed()).isTrue();
+        String counted = browser.findElement(By.id("supports")).getText();
+        check("supported", lang);
+
         browser.get(baseUrl + "/resident");
         browser.findElement(By.id("f-confirm")).click();
         click("#form-delete button");
         Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/resident/sign-in?notice=deleted"));
         assertThat(browser.findElement(By.id("notice")).isDisplayed()).isTrue();
+
+        // the deleted account's support is still counted on the portal
+        browser.get(baseUrl + "/proposals/" + otherProposal + "?lang=" + lang);
+        assertThat(browser.findElement(By.cssSelector("section.supports strong")).getText()).isEqualTo(counted);
     }
 
     private static void click(String css) {

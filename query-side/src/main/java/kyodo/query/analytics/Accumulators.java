@@ -69,7 +69,7 @@ final class Accumulators {
     static final class ProposalSummary implements Accumulator {
 
         private static final List<String> COUNTS = List.of("received", "acknowledged", "decided", "accepted",
-                "rejected", "withdrawn", "open", "overdue", "answeredLate");
+                "rejected", "withdrawn", "open", "overdue", "answeredLate", "supports");
 
         private static final String DAYS = Cells.KEYED + "d";
 
@@ -77,7 +77,8 @@ final class Accumulators {
         private final TreeMap<Integer, Long> days = new TreeMap<>();
 
         static Map<String, Long> share(Document fact) {
-            Share share = new Share().sum("received", 1).sum("acknowledged", fact.getBoolean("acknowledged", false));
+            Share share = new Share().sum("received", 1).sum("acknowledged", fact.getBoolean("acknowledged", false))
+                    .sum("supports", fact.getInteger("supports", 0));
             String outcome = fact.getString("outcome");
             if (outcome != null) {
                 share.sum("decided", 1).sum("ACCEPTED".equals(outcome) ? "accepted" : "rejected", 1)

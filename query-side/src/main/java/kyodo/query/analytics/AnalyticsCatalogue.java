@@ -46,7 +46,9 @@ public final class AnalyticsCatalogue {
                     Dimension.code("programme", "programme code", "the programme the proposal came through",
                             ListParameters.names(ProposalProgramme.class), false),
                     Dimension.code("channel", "channel code", "how the proposal reached the ward office",
-                            ListParameters.names(ProposalChannel.class), false)),
+                            ListParameters.names(ProposalChannel.class), false),
+                    Dimension.code("supportBand", "support band", "how many verified residents support the proposal "
+                            + "now, in bands: 0, 1-9, 10-49, 50+", SupportBands.BANDS, false)),
             List.of(Measure.count("received", "proposals submitted"),
                     Measure.count("acknowledged", "proposals acknowledged by the ward office (the response clock "
                             + "started), whatever happened next"),
@@ -58,6 +60,8 @@ public final class AnalyticsCatalogue {
                     Measure.count("open", "proposals neither answered nor withdrawn: received − decided − withdrawn"),
                     Measure.count("overdue", "open proposals whose response deadline has passed"),
                     Measure.count("answeredLate", "answered proposals whose answer came after the due date"),
+                    Measure.count("supports", "supports verified residents give the proposals now (a withdrawn "
+                            + "support no longer counts; a deleted account's still does); never who"),
                     Measure.days("medianDaysToAnswer", "number", "median of the days to answer of the decided "
                             + "proposals (days to answer = calendar days in Asia/Tokyo from the day of submission to "
                             + "the day of the decision); the mean of the two middle values for an even count, one "

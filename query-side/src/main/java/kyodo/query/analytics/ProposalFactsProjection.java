@@ -7,6 +7,7 @@ import kyodo.kernel.proposal.ProposalAcknowledged;
 import kyodo.kernel.proposal.ProposalRejected;
 import kyodo.kernel.proposal.ProposalResponseOverdue;
 import kyodo.kernel.proposal.ProposalSubmitted;
+import kyodo.kernel.proposal.ProposalSupportCount;
 import kyodo.kernel.proposal.ProposalWithdrawn;
 import kyodo.query.platform.store.ReadStore;
 import org.axonframework.config.ProcessingGroup;
@@ -23,8 +24,9 @@ import java.util.TreeSet;
 /**
  * The facts behind {@code proposals/summary}: one document per proposal in
  * {@code analytics_proposal_facts} with its ward, fiscal year of submission, themes, programme and
- * channel, whether it was acknowledged, its answer and the days it took, withdrawal and whether it
- * is overdue now. Never the proposer, its text, or who acted.
+ * channel, whether it was acknowledged, its answer and the days it took, withdrawal, whether it
+ * is overdue now, and how many residents support it (and its band). Never the proposer, its text, who
+ * acted or who supports it.
  * <p>
  * Replay-safe: the submission creates the document once; every later event applies only if its
  * aggregate sequence number is above the document's {@code version}, which it then becomes.
@@ -57,7 +59,15 @@ class ProposalFactsProjection extends FactProjection {
                 .append("daysToAnswer", null)
                 .append("answeredLate", false)
                 .append("withdrawn", false)
-                .append("overdue", false));
+                .append("overdue", false)
+                .append("supports", 0)
+                .append("supportBand", SupportBands.of(0)));
+    }
+
+    @EventHandler
+    void on(ProposalSupportCount event, @SequenceNumber long sequence) {
+        change(event.proposalId(), sequence, fact -> fact.append("supports", event.supports())
+                .append("supportBand", SupportBands.of(event.supports())));
     }
 
     @EventHandler

@@ -28,9 +28,10 @@ public record DashboardFigures(int fiscalYear, String fiscalYearLabel,
      * @param open               neither answered nor withdrawn
      * @param overdue            open past their response deadline
      * @param medianDaysToAnswer median calendar days from submission to answer, null when none was answered
+     * @param supports           supports verified residents gave these proposals (never who)
      */
     public record ProposalFigures(long received, long answered, long open, long overdue,
-                                  BigDecimal medianDaysToAnswer) {
+                                  BigDecimal medianDaysToAnswer, long supports) {
     }
 
     /**

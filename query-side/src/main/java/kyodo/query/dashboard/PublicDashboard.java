@@ -138,7 +138,8 @@ public class PublicDashboard {
 
     private static DashboardFigures.ProposalFigures proposals(AnalyticsRow row) {
         return new DashboardFigures.ProposalFigures(number(row, "received"), number(row, "decided"),
-                number(row, "open"), number(row, "overdue"), (BigDecimal) row.values().get("medianDaysToAnswer"));
+                number(row, "open"), number(row, "overdue"), (BigDecimal) row.values().get("medianDaysToAnswer"),
+                number(row, "supports"));
     }
 
     private static DashboardFigures.MeetingFigures meetings(AnalyticsRow row) {

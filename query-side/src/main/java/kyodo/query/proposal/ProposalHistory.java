@@ -11,6 +11,9 @@ import kyodo.kernel.proposal.ProposalResponseOverdue;
 import kyodo.kernel.proposal.ProposalRevised;
 import kyodo.kernel.proposal.ProposalRevisionRequested;
 import kyodo.kernel.proposal.ProposalSubmitted;
+import kyodo.kernel.proposal.ProposalSupportThresholdReached;
+import kyodo.kernel.proposal.ProposalSupportWithdrawn;
+import kyodo.kernel.proposal.ProposalSupported;
 import kyodo.kernel.proposal.ProposalWithdrawn;
 import kyodo.query.history.EventStory;
 import kyodo.query.history.FeatureHistory;
@@ -102,6 +105,25 @@ public class ProposalHistory extends FeatureHistory {
     private static EventStory proposalResponseOverdue(ProposalResponseOverdue e) {
         return new EventStory("回答期限 " + e.dueOn() + " を過ぎました", "The answer due " + e.dueOn() + " is overdue",
                 map("dueOn", e.dueOn(), "recordedAt", e.recordedAt(), "role", "SYSTEM"));
+    }
+
+    /** A support, told by its count alone: who supports a proposal is never public (issue 17). */
+    private static EventStory proposalSupported(ProposalSupported e) {
+        return new EventStory("住民が賛同しました（賛同 計" + e.supports() + "件）",
+                "A resident supported it (" + e.supports() + " support(s) in all)",
+                map("supports", e.supports(), "supportedAt", e.supportedAt(), "role", "RESIDENT"));
+    }
+
+    private static EventStory proposalSupportWithdrawn(ProposalSupportWithdrawn e) {
+        return new EventStory("住民が賛同を取り下げました（賛同 計" + e.supports() + "件）",
+                "A resident withdrew their support (" + e.supports() + " support(s) in all)",
+                map("supports", e.supports(), "withdrawnAt", e.withdrawnAt(), "role", "RESIDENT"));
+    }
+
+    private static EventStory proposalSupportThresholdReached(ProposalSupportThresholdReached e) {
+        return new EventStory("賛同が" + e.threshold() + "件に達し、回答期限は " + e.dueOn() + " になりました",
+                "Supports reached " + e.threshold() + "; the answer is due " + e.dueOn(),
+                map("threshold", e.threshold(), "dueOn", e.dueOn(), "reachedAt", e.reachedAt(), "role", "SYSTEM"));
     }
 
     private static String late(int daysLate, boolean ja) {

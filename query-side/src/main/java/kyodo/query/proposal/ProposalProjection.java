@@ -19,6 +19,7 @@ import kyodo.kernel.proposal.ProposalRevised;
 import kyodo.kernel.proposal.ProposalRevisionRequested;
 import kyodo.kernel.proposal.ProposalStatus;
 import kyodo.kernel.proposal.ProposalSubmitted;
+import kyodo.kernel.proposal.ProposalSupportCount;
 import kyodo.kernel.proposal.ProposalWithdrawn;
 import kyodo.query.platform.DocumentChange;
 import kyodo.query.platform.DocumentProjection;
@@ -27,6 +28,7 @@ import kyodo.query.platform.WriteBatch;
 import kyodo.query.platform.store.ListIndexes;
 import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
+import kyodo.query.proposal.support.SupportChanges;
 import kyodo.query.search.SearchTokens;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -229,6 +231,12 @@ class ProposalProjection extends DocumentProjection<ProposalProjection.Batch> {
                             .append("$push", new Document("timeline", entry))));
             batch.add(updateModel(event.proposalId(), sequence, new Document(), entry));
         });
+    }
+
+    /** A resident's support, its withdrawal, or the threshold reached: the count and the due date it set. */
+    @EventHandler
+    void on(ProposalSupportCount event, @SequenceNumber long sequence) {
+        update(event.proposalId(), sequence, SupportChanges.of(event, sequence));
     }
 
     /** Accepted or rejected: the answer, how late it came, and how long it took from submission. */

@@ -12,6 +12,8 @@ import kyodo.kernel.proposal.ProposalRevised;
 import kyodo.kernel.proposal.ProposalRevisionRequested;
 import kyodo.kernel.proposal.ProposalStatus;
 import kyodo.kernel.proposal.ProposalSubmitted;
+import kyodo.kernel.proposal.ProposalSupportCount;
+import kyodo.kernel.proposal.ProposalSupportThresholdReached;
 import kyodo.kernel.proposal.ProposalWithdrawn;
 import kyodo.query.history.PublicData;
 import kyodo.query.history.SubjectState;
@@ -29,12 +31,13 @@ final class ProposalReplay implements SubjectState {
             ProposalStatus.REJECTED.name(), ProposalStatus.WITHDRAWN.name());
     private final Map<String, Object> s = PublicData.unknown("status", "title", "body", "themes", "ward",
             "programme", "channel", "submittedAt", "department", "dueOn", "overdue", "outcome", "reason",
-            "conditions", "decidedAt", "decidedByRole", "daysLate", "meetingId", "progressUpdates");
+            "conditions", "decidedAt", "decidedByRole", "daysLate", "meetingId", "progressUpdates", "supports");
 
     ProposalReplay() {
         s.put("themes", List.of());
         s.put("overdue", false);
         s.put("progressUpdates", 0);
+        s.put("supports", 0);
     }
 
     @Override
@@ -82,6 +85,11 @@ final class ProposalReplay implements SubjectState {
             s.put("status", ProposalStatus.WITHDRAWN.name());
             s.put("reason", e.reason());
             s.put("overdue", false);
+        } else if (p instanceof ProposalSupportCount e) {
+            s.put("supports", e.supports());
+            if (e instanceof ProposalSupportThresholdReached reached) {
+                s.put("dueOn", PublicData.value(reached.dueOn()));
+            }
         } else if (p instanceof ProposalResponseOverdue) {
             if (!CLOSED.contains((String) s.get("status"))) {
                 s.put("overdue", true);

@@ -37,7 +37,7 @@ public class ProposalViews {
     /** What a list item needs; never the proposer, the body, the timeline or the search tokens. */
     private static final Bson LIST_FIELDS = Projections.include("version", "ward", "title", "themes", "programme",
             "channel", "status", "submittedAt", "fiscalYear", "department", "dueOn", "overdue", "decidedAt",
-            "outcome", "daysToAnswer");
+            "outcome", "daysToAnswer", "supports");
 
     /** A document a project link created before the proposal's submission was projected is no proposal yet. */
     /** Submitted proposals (not a document that only a project link created, see ProposalProjection). */
@@ -86,9 +86,9 @@ public class ProposalViews {
                 instant(doc, "acknowledgedAt"), date(doc, "dueOn"), doc.getBoolean("overdue", false),
                 doc.getBoolean("answeredLate", false), instant(doc, "decidedAt"), doc.getString("outcome"),
                 doc.getString("reason"), doc.getString("conditions"), doc.getInteger("daysLate"),
-                doc.getInteger("daysToAnswer"), doc.getString("meetingId"), instant(doc, "withdrawnAt"), timeline,
-                doc.getList("projects", Document.class, List.of()).stream()
-                        .map(p -> new ProjectLink(p.getString("projectId"), p.getString("title"))).toList());
+                doc.getInteger("daysToAnswer"), doc.getString("meetingId"), instant(doc, "withdrawnAt"),
+                doc.getInteger("supports", 0), timeline, doc.getList("projects", Document.class, List.of())
+                        .stream().map(p -> new ProjectLink(p.getString("projectId"), p.getString("title"))).toList());
     }
 
     /**
@@ -112,7 +112,7 @@ public class ProposalViews {
                 doc.getString("programme"), doc.getString("channel"), doc.getString("status"),
                 instant(doc, "submittedAt"), fy.startYear(), fy.labelJa(), doc.getString("department"),
                 date(doc, "dueOn"), doc.getBoolean("overdue", false), instant(doc, "decidedAt"),
-                doc.getString("outcome"), doc.getInteger("daysToAnswer"));
+                doc.getString("outcome"), doc.getInteger("daysToAnswer"), doc.getInteger("supports", 0));
     }
 
     private static TimelineEntry timelineEntry(Document entry) {
@@ -130,6 +130,7 @@ public class ProposalViews {
      * @param answeredLate the answer came after the due date ({@code daysLate} days)
      * @param reason       the reason given with the answer (accepted or rejected)
      * @param daysToAnswer whole days (Asia/Tokyo) from the day of submission to the day of the answer
+     * @param supports     how many verified residents support it (never who)
      * @param projects     the collaborative projects launched from this proposal; left out while there are none
      */
     public record ProposalPublicView(String id, long version, String ward, String wardNameJa, String wardNameEn,
@@ -138,7 +139,7 @@ public class ProposalViews {
                                      String fiscalYearLabel, String department, Instant acknowledgedAt,
                                      LocalDate dueOn, boolean overdue, boolean answeredLate, Instant decidedAt,
                                      String outcome, String reason, String conditions, Integer daysLate,
-                                     Integer daysToAnswer, String meetingId, Instant withdrawnAt,
+                                     Integer daysToAnswer, String meetingId, Instant withdrawnAt, int supports,
                                      List<TimelineEntry> timeline,
                                      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ProjectLink> projects) {
     }
@@ -170,12 +171,16 @@ public class ProposalViews {
         }
     }
 
-    /** A proposal in a list, for staff and public alike: no proposer, no body, no timeline. */
+    /**
+     * A proposal in a list, for staff and public alike: no proposer, no body, no timeline.
+     *
+     * @param supports how many verified residents support it (never who)
+     */
     public record ProposalListItem(String id, long version, String ward, String wardNameJa, String wardNameEn,
                                    String title, List<String> themes, String programme, String channel,
                                    String status, Instant submittedAt, int fiscalYear, String fiscalYearLabel,
                                    String department, LocalDate dueOn, boolean overdue, Instant decidedAt,
-                                   String outcome, Integer daysToAnswer) {
+                                   String outcome, Integer daysToAnswer, int supports) {
     }
 
     /**

@@ -1,5 +1,9 @@
 package kyodo.query.analytics;
 
+import kyodo.kernel.proposal.ProposalSupported;
+
+import kyodo.kernel.proposal.ProposalSupportWithdrawn;
+
 import com.mongodb.client.MongoDatabase;
 import kyodo.kernel.StaffRef;
 import kyodo.kernel.Ward;
@@ -52,10 +56,38 @@ class AnalyticsProjectionsTest {
         assertThat(rows("proposals/summary", Map.of(), List.of("ward", "fiscalYear"))).containsExactly(
                 row("ward", "saiwai", "fiscalYear", 2025, "received", 8L, "acknowledged", 3L, "decided", 5L,
                         "accepted", 3L, "rejected", 2L, "withdrawn", 1L, "open", 2L, "overdue", 1L,
-                        "answeredLate", 1L, "medianDaysToAnswer", new BigDecimal("5.0"), "p90DaysToAnswer", 30),
+                        "answeredLate", 1L, "supports", 0L, "medianDaysToAnswer", new BigDecimal("5.0"),
+                        "p90DaysToAnswer", 30),
                 row("ward", "tama", "fiscalYear", 2025, "received", 4L, "acknowledged", 0L, "decided", 4L,
                         "accepted", 4L, "rejected", 0L, "withdrawn", 0L, "open", 0L, "overdue", 0L,
-                        "answeredLate", 0L, "medianDaysToAnswer", new BigDecimal("5.5"), "p90DaysToAnswer", 8));
+                        "answeredLate", 0L, "supports", 0L, "medianDaysToAnswer", new BigDecimal("5.5"),
+                        "p90DaysToAnswer", 8));
+    }
+
+    @Test
+    void supportsAreSummedAndProposalsGroupedBySupportBand() {
+        List<EventMessage<?>> events = new ArrayList<>(AnalyticsFixture.proposals(stores.protector));
+        Instant at = Instant.parse("2025-07-02T01:00:00Z");
+        for (int n = 1; n <= 12; n++) { // p8 (open): twelve residents support it
+            events.add(new GenericDomainEventMessage<>("Proposal", "p8", n,
+                    new ProposalSupported("p8", "pseudonym-" + n, n, at)));
+        }
+        events.add(new GenericDomainEventMessage<>("Proposal", "p7", 3, new ProposalSupported("p7", "pseudonym-1", 1, at)));
+        events.add(new GenericDomainEventMessage<>("Proposal", "p7", 4, new ProposalSupported("p7", "pseudonym-2", 2, at)));
+        events.add(new GenericDomainEventMessage<>("Proposal", "p7", 5,
+                new ProposalSupportWithdrawn("p7", "pseudonym-1", 1, at)));
+        fixture.feed(events);
+
+        assertThat(rows("proposals/summary", Map.of("ward", "saiwai"), List.of()))
+                .extracting(r -> r.get("supports")).containsExactly(13L);
+        assertThat(rows("proposals/summary", Map.of(), List.of("supportBand")))
+                .extracting(r -> r.get("supportBand"), r -> r.get("received"), r -> r.get("supports"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("0", 10L, 0L),
+                        org.assertj.core.groups.Tuple.tuple("1-9", 1L, 1L),
+                        org.assertj.core.groups.Tuple.tuple("10-49", 1L, 12L));
+        assertThat(rows("proposals/summary", Map.of("supportBand", "10-49"), List.of("ward")))
+                .extracting(r -> r.get("ward"), r -> r.get("open")).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("saiwai", 1L));
     }
 
     @Test

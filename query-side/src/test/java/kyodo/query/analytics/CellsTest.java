@@ -51,7 +51,7 @@ class CellsTest {
         cell.remove("_id");
         assertThat(cell).isEqualTo(new Document("ward", "tama").append("fiscalYear", 2025)
                 .append("themes", List.of(AnalyticsFixture.GREEN)).append("programme", "CITIZEN_PROPOSAL")
-                .append("channel", "COUNTER").append("n", 4L).append("m_received", 4L).append("m_decided", 4L)
+                .append("channel", "COUNTER").append("supportBand", "0").append("n", 4L).append("m_received", 4L).append("m_decided", 4L)
                 .append("m_accepted", 4L).append("x_d2", 1L).append("x_d4", 1L).append("x_d7", 1L)
                 .append("x_d8", 1L));
         // Saiwai's eight proposals fall into four cells by themes and programme; no amount is zero.

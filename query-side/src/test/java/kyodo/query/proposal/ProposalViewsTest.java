@@ -97,7 +97,7 @@ class ProposalViewsTest {
         assertThat(view).isEqualTo(new ProposalPublicView("prop-1", 0L, "saiwai", "幸区", "Saiwai Ward",
                 "公園にベンチを", "御幸公園の東側にベンチを三つ置いてください。", List.of("公園", "高齢者"),
                 "CITIZEN_PROPOSAL", "COUNTER", "SUBMITTED", SUBMITTED_AT, 2025, "令和7年度", null, null, null,
-                false, false, null, null, null, null, null, null, null, null,
+                false, false, null, null, null, null, null, null, null, null, 0,
                 List.of(new TimelineEntry(0L, "SUBMITTED", SUBMITTED_AT, null, null, null, null, null, null, null,
                         "PROPOSER")), List.of()));
     }
@@ -112,7 +112,7 @@ class ProposalViewsTest {
                 "公園にベンチを", "御幸公園の東側にベンチを三つ置いてください。", List.of("公園", "高齢者"),
                 "CITIZEN_PROPOSAL", "COUNTER", "ACCEPTED", SUBMITTED_AT, 2025, "令和7年度", "地域振興課",
                 ACKNOWLEDGED_AT, LocalDate.parse("2025-07-15"), false, false, ANSWERED_AT, "ACCEPTED",
-                "安全が確認できたため。", "既存予算の範囲内で。", 0, 30, "meet-2025-07", null, List.of(
+                "安全が確認できたため。", "既存予算の範囲内で。", 0, 30, "meet-2025-07", null, 0, List.of(
                 new TimelineEntry(0L, "SUBMITTED", SUBMITTED_AT, null, null, null, null, null, null, null,
                         "PROPOSER"),
                 new TimelineEntry(1L, "ACKNOWLEDGED", ACKNOWLEDGED_AT, null, null, null, null, null,
@@ -140,7 +140,7 @@ class ProposalViewsTest {
         assertThat(fieldNames(tree)).containsExactly("id", "version", "ward", "wardNameJa", "wardNameEn", "title",
                 "body", "themes", "programme", "channel", "status", "submittedAt", "fiscalYear", "fiscalYearLabel",
                 "department", "acknowledgedAt", "dueOn", "overdue", "answeredLate", "decidedAt", "outcome", "reason",
-                "conditions", "daysLate", "daysToAnswer", "meetingId", "withdrawnAt", "timeline");
+                "conditions", "daysLate", "daysToAnswer", "meetingId", "withdrawnAt", "supports", "timeline");
         assertThat(tree.get("wardNameJa").asText()).isEqualTo("幸区");
         assertThat(tree.get("fiscalYearLabel").asText()).isEqualTo("令和7年度");
     }
@@ -221,7 +221,7 @@ class ProposalViewsTest {
         assertThat(fieldNames(tree)).containsExactly("id", "version", "ward", "wardNameJa", "wardNameEn", "title",
                 "body", "themes", "programme", "channel", "status", "submittedAt", "fiscalYear", "fiscalYearLabel",
                 "department", "acknowledgedAt", "dueOn", "overdue", "answeredLate", "decidedAt", "outcome", "reason",
-                "conditions", "daysLate", "daysToAnswer", "meetingId", "withdrawnAt", "timeline", "proposer");
+                "conditions", "daysLate", "daysToAnswer", "meetingId", "withdrawnAt", "supports", "timeline", "proposer");
         assertThat(tree.get("id").asText()).isEqualTo("prop-1");
         assertThat(tree.get("title").asText()).isEqualTo("公園にベンチを");
         assertThat(tree.get("wardNameJa").asText()).isEqualTo("幸区");
@@ -289,7 +289,7 @@ class ProposalViewsTest {
             assertThat(page.items()).containsExactly(new ProposalListItem("p2", 2L, "saiwai", "幸区", "Saiwai Ward",
                     "公園のベンチを直してほしい", List.of("公園"), "SUGGESTION_BOX", "COUNTER", "ACCEPTED",
                     Instant.parse("2025-06-15T01:30:00Z"), 2025, "令和7年度", "地域振興課",
-                    LocalDate.parse("2025-07-15"), false, ANSWERED_AT, "ACCEPTED", 30));
+                    LocalDate.parse("2025-07-15"), false, ANSWERED_AT, "ACCEPTED", 30, 0));
         }
 
         @Test
@@ -300,7 +300,7 @@ class ProposalViewsTest {
             assertThat(fieldNames(tree)).containsExactly("items", "page", "size", "total");
             assertThat(fieldNames(tree.get("items").get(0))).containsExactly("id", "version", "ward", "wardNameJa",
                     "wardNameEn", "title", "themes", "programme", "channel", "status", "submittedAt", "fiscalYear",
-                    "fiscalYearLabel", "department", "dueOn", "overdue", "decidedAt", "outcome", "daysToAnswer");
+                    "fiscalYearLabel", "department", "dueOn", "overdue", "decidedAt", "outcome", "daysToAnswer", "supports");
             assertThat(body).doesNotContain(NAME).doesNotContain(CONTACT).doesNotContain("subj-")
                     .doesNotContain(ProposalStory.CLERK.staffId()).doesNotContain("朝は満車です");
         }

@@ -14,7 +14,13 @@ public enum Role {
     /** City-wide administrator: ward budget envelopes, erasure of a person's data, accounts. */
     ADMIN,
     /** Reads the analytics read models, nothing else: never issues a command. */
-    ANALYST;
+    ANALYST,
+    /**
+     * A verified resident on the portal (issue 17), never a staff account: submits, revises and withdraws
+     * their own proposals, supports proposals and erases their own data. Its commands are scoped to the
+     * proposal's ward by the residents' pages.
+     */
+    RESIDENT;
 
     /** The role of that name, if there is one ({@code "STAFF"}, ...). */
     public static Optional<Role> fromName(String name) {
@@ -34,6 +40,11 @@ public enum Role {
     /** Whether this role must be scoped to one ward (a ward head always is). */
     public boolean needsWard() {
         return this == WARD_HEAD;
+    }
+
+    /** Whether a staff account (local or OIDC) may have this role: a resident's is never one. */
+    public boolean staff() {
+        return this != RESIDENT;
     }
 
     /** Whether this role can only be city-wide (an administrator or analyst has no ward). */

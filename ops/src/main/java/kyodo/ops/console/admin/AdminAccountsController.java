@@ -108,7 +108,7 @@ class AdminAccountsController {
             model.putIfAbsent("issued", null);
             model.putIfAbsent("done", null);
             model.put("accounts", all.stream().map(AccountRow::of).toList());
-            model.put("roles", Arrays.stream(Role.values()).map(Role::name).toList());
+            model.put("roles", Arrays.stream(Role.values()).filter(Role::staff).map(Role::name).toList());
             model.put("wards", Arrays.asList(Ward.values()));
             return ConsoleView.page(exchange, "admin-accounts", SELF, model, status);
         });

@@ -6,6 +6,7 @@ import kyodo.kernel.proposal.ProposalStatus;
 import kyodo.query.portal.AsOf;
 import kyodo.query.proposal.ProposalListQuery;
 import kyodo.query.proposal.ProposalViews;
+import kyodo.query.proposal.ProposalViews.ProposalPublicView;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,8 +51,10 @@ class ProposalPagesController {
     @GetMapping(path = "/proposals/{id}", produces = "text/html")
     Mono<Rendering> proposal(@PathVariable String id, ServerWebExchange exchange,
                              @RequestParam(name = AsOf.PARAMETER, required = false) String asOf) {
-        return pages.show(exchange, PROPOSAL, id, asOf, () -> views.find(id),
-                document -> Map.of("p", views.publicView(document)));
+        return pages.show(exchange, PROPOSAL, id, asOf, () -> views.find(id), document -> {
+            ProposalPublicView view = views.publicView(document);
+            return Map.of("p", view, "cityWideSupport", ProposalProgramme.valueOf(view.programme()).cityWideSupport());
+        });
     }
 
     private Map<String, Object> listModel(ProposalListQuery query, ServerWebExchange exchange) {

@@ -194,8 +194,8 @@ class AnalyticsWebTest {
         assertThat(json(body)).isEqualTo(json("""
                 {"fiscalYear":2025,"fiscalYearLabel":"令和7年度",
                  "proposals":{"thisFiscalYear":{"received":12,"answered":9,"open":2,"overdue":1,
-                                                "medianDaysToAnswer":5.0},
-                              "allTime":{"received":12,"answered":9,"open":2,"overdue":1,"medianDaysToAnswer":5.0}},
+                                                "medianDaysToAnswer":5.0,"supports":0},
+                              "allTime":{"received":12,"answered":9,"open":2,"overdue":1,"medianDaysToAnswer":5.0,"supports":0}},
                  "projects":{"active":2,"activeByProgramme":{"COLLABORATIVE":1,"WARD_LOCAL_ISSUE":1,"MACHI_NO_HIROBA":0},
                              "thisFiscalYearByProgramme":{"COLLABORATIVE":2,"WARD_LOCAL_ISSUE":1,"MACHI_NO_HIROBA":0},
                              "byFiscalYear":{"2025":{"COLLABORATIVE":2,"WARD_LOCAL_ISSUE":1}}},
@@ -216,8 +216,8 @@ class AnalyticsWebTest {
         assertThat(json(body)).isEqualTo(json("""
                 {"fiscalYear":2025,"fiscalYearLabel":"令和7年度","ward":"tama",
                  "proposals":{"thisFiscalYear":{"received":4,"answered":4,"open":0,"overdue":0,
-                                                "medianDaysToAnswer":5.5},
-                              "allTime":{"received":4,"answered":4,"open":0,"overdue":0,"medianDaysToAnswer":5.5}},
+                                                "medianDaysToAnswer":5.5,"supports":0},
+                              "allTime":{"received":4,"answered":4,"open":0,"overdue":0,"medianDaysToAnswer":5.5,"supports":0}},
                  "projects":{"active":1,"activeByProgramme":{"COLLABORATIVE":0,"WARD_LOCAL_ISSUE":1,"MACHI_NO_HIROBA":0},
                              "thisFiscalYearByProgramme":{"COLLABORATIVE":0,"WARD_LOCAL_ISSUE":1,"MACHI_NO_HIROBA":0},
                              "byFiscalYear":{"2025":{"WARD_LOCAL_ISSUE":1}}},

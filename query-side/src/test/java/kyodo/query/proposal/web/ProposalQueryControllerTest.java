@@ -79,7 +79,7 @@ class ProposalQueryControllerTest {
                   "title":"駅前の駐輪場を増やしてほしい","themes":["交通"],"programme":"CITIZEN_PROPOSAL",
                   "channel":"COUNTER","status":"ACKNOWLEDGED","submittedAt":"2025-05-10T01:00:00Z",
                   "fiscalYear":2025,"fiscalYearLabel":"令和7年度","department":"交通政策課","dueOn":"2025-06-10",
-                  "overdue":true,"decidedAt":null,"outcome":null,"daysToAnswer":null}],
+                  "overdue":true,"decidedAt":null,"outcome":null,"daysToAnswer":null,"supports":0}],
                  "page":0,"size":20,"total":1}"""));
     }
 
