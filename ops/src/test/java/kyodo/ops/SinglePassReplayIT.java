@@ -4,6 +4,7 @@ import kyodo.ops.cli.KyodoCli;
 import kyodo.ops.cli.ProcessorProgress;
 import kyodo.ops.cli.ProjectionsCli;
 import kyodo.query.platform.SinglePassReplay;
+import kyodo.query.platform.store.ReadStore;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -63,7 +64,7 @@ class SinglePassReplayIT {
             List<Long> batchEnds = new ArrayList<>();
             long[] poisonedAt = {-1};
             SinglePassReplay failing = new SinglePassReplay(processing,
-                    poisonedAt(axon.eventStore(), POISONED, poisonedAt), BATCH);
+                    poisonedAt(axon.eventStore(), POISONED, poisonedAt), BATCH, app.context().getBean(ReadStore.class));
             List<StreamingEventProcessor> processors = projections.stream()
                     .map(name -> processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow()).toList();
             processors.forEach(StreamingEventProcessor::shutDown);
