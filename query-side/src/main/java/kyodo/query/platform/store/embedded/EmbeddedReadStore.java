@@ -191,7 +191,7 @@ public final class EmbeddedReadStore implements ReadStore {
                 .sorted().toList();
     }
 
-    /** Defers the indexes of collections emptied while it is open ({@link IndexBuild}), builds them at the last close. */
+    /** Defers the indexes of what it empties ({@link IndexBuild}); the last one to close builds them. */
     @Override
     public Rebuild rebuild() {
         return rebuilds.open(() -> {

@@ -29,7 +29,7 @@ final class IndexBuild {
     private IndexBuild() {
     }
 
-    /** Fills a new index, in the caller's write (a commit never sees half of it); refuses a unique one over duplicates. */
+    /** Fills a new index in the caller's write (a commit never sees half of it); a unique one refuses duplicates. */
     static void create(EmbeddedCollection c, Index index) {
         index.map.clear(); // entries of a build that a crash interrupted before its catalog entry
         for (Cursor<Long, byte[]> cursor = c.docs.cursor(null); cursor.hasNext(); ) {
@@ -69,8 +69,9 @@ final class IndexBuild {
 
     /**
      * Before a read: a deferred index that it could use (its first field in the filter, or the sort's
-     * first key among its fields; {@code _id} has an index of its own) is built now and maintained from then on. A projection that looks its own documents up by such a
-     * field while it is rebuilt would otherwise read all of them for each lookup.
+     * first key among its fields; {@code _id} has an index of its own) is built now and maintained
+     * from then on. A projection that looks its own documents up by such a field while it is rebuilt
+     * would otherwise read all of them for each lookup.
      */
     static void beforeRead(EmbeddedCollection c, Filter filter, Sort sort) {
         for (Index index : c.indexes) {

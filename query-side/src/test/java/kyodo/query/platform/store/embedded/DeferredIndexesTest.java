@@ -138,8 +138,8 @@ class DeferredIndexesTest {
                     batch.add(new DeleteOneModel<>(Filters.eq("_id", earlier)));
                 } else if (earlier >= 0) {
                     batch.add(new UpdateOneModel<>(Filters.eq("_id", earlier), Updates.combine(
-                            Updates.set("group", (int) (earlier * 5 % GROUPS)), Updates.set("tokens", List.of("t" + earlier % 3, "u" + earlier % 5)),
-                            Updates.addToSet("tokens", "v" + earlier % 4))));
+                            Updates.set("group", (int) (earlier * 5 % GROUPS)),
+                            Updates.set("tokens", List.of("t" + earlier % 3, "u" + earlier % 5, "v" + earlier % 4)))));
                 }
             }
             docs.bulkWrite(batch);
