@@ -5,7 +5,6 @@ import org.bson.BsonDocument;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.BsonDocumentCodec;
 import org.h2.mvstore.Cursor;
-import org.h2.mvstore.MVMap;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +24,8 @@ final class IndexBuild {
 
     private static final BsonDocumentCodec BSON = new BsonDocumentCodec();
     private static final String MARK = "deferred\0";
+    /** Documents whose keys are gathered before they are written, at most. */
+    private static final int CHUNK = 20_000;
 
     private IndexBuild() {
     }
@@ -86,9 +87,14 @@ final class IndexBuild {
     /**
      * Builds deferred indexes of the collection in one pass over its documents, in the caller's write:
      * postings gathered per key and written once per key, entries sorted before they are written (in
-     * key order, neighbouring entries share pages). Only then are they used and their marks removed.
+     * key order, neighbouring entries share pages), per {@link #CHUNK} documents so that a city-sized
+     * collection's keys are never all in memory at once. Only then are they used and their marks removed.
      */
     static void finish(EmbeddedCollection c, List<Index> indexes) {
+        finish(c, indexes, CHUNK);
+    }
+
+    static void finish(EmbeddedCollection c, List<Index> indexes, int chunk) {
         List<Index> deferred = indexes.stream().filter(index -> index.deferred).toList();
         if (deferred.isEmpty()) {
             return;
@@ -99,9 +105,13 @@ final class IndexBuild {
             index.clearPending();
             entries.add(index.postings ? null : new ArrayList<>());
         }
+        int read = 0;
         for (Cursor<Long, byte[]> cursor = c.docs.cursor(null); cursor.hasNext(); ) {
             long number = cursor.next();
             BsonDocument doc = decode(cursor.getValue());
+            if (++read % chunk == 0) {
+                write(deferred, entries);
+            }
             for (int i = 0; i < deferred.size(); i++) {
                 Index index = deferred.get(i);
                 if (index.postings) {
@@ -114,14 +124,8 @@ final class IndexBuild {
                 index.multikey |= index.multikey(doc);
             }
         }
-        for (int i = 0; i < deferred.size(); i++) {
-            Index index = deferred.get(i);
-            if (index.postings) {
-                index.flush();
-            } else {
-                write(index.map, entries.get(i));
-                entries.set(i, null);
-            }
+        write(deferred, entries);
+        for (Index index : deferred) {
             c.store().catalog().put("index\0" + c.name() + "\0" + index.name, index.spec());
             c.store().catalog().remove(mark(c.name(), index.name));
             index.deferred = false;
@@ -141,10 +145,20 @@ final class IndexBuild {
         }
     }
 
-    private static void write(MVMap<byte[], byte[]> map, List<byte[]> entries) {
-        entries.sort(Arrays::compareUnsigned);
-        for (byte[] entry : entries) {
-            map.put(entry, ByteKeys.NONE);
+    /** Writes what the indexes gathered: postings appended per key (the numbers only grow), entries sorted. */
+    private static void write(List<Index> indexes, List<List<byte[]>> entries) {
+        for (int i = 0; i < indexes.size(); i++) {
+            Index index = indexes.get(i);
+            if (index.postings) {
+                index.flush();
+            } else {
+                List<byte[]> gathered = entries.get(i);
+                gathered.sort(Arrays::compareUnsigned);
+                for (byte[] entry : gathered) {
+                    index.map.put(entry, ByteKeys.NONE);
+                }
+                gathered.clear();
+            }
         }
     }
 

@@ -81,6 +81,27 @@ class DeferredIndexesTest {
     }
 
     @Test
+    void aBuildInChunksGivesTheSameIndexes() {
+        try (EmbeddedReadStore live = EmbeddedReadStore.open(dir.resolve("live"));
+             EmbeddedReadStore rebuilt = EmbeddedReadStore.open(dir.resolve("rebuilt"))) {
+            ReadCollection expected = indexed(live.collection("docs"));
+            EmbeddedCollection docs = (EmbeddedCollection) indexed(rebuilt.collection("docs"));
+            write(expected, 0, 400);
+            try (ReadStore.Rebuild rebuilding = rebuilt.rebuild()) {
+                docs.deleteMany(new Document());
+                write(docs, 0, 400);
+                // postings appended and entries written per 7 documents, instead of all at once
+                docs.locked(() -> {
+                    IndexBuild.finish(docs, docs.indexes, 7);
+                    return null;
+                });
+                assertThat(docs.indexes).noneMatch(index -> index.deferred);
+            }
+            assertThat(answers(docs)).isEqualTo(answers(expected));
+        }
+    }
+
+    @Test
     void aRebuildKilledHalfwayLeavesWholeIndexesAfterTheNextOpen() throws Exception {
         Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Writer.class.getName(), dir.toString())
