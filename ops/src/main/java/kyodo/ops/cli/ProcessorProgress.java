@@ -1,6 +1,7 @@
 package kyodo.ops.cli;
 
 import kyodo.query.platform.SinglePassReplay;
+import kyodo.query.platform.store.ReadStore;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -43,7 +44,7 @@ public final class ProcessorProgress {
     public static SinglePassReplay singlePassReplay(ApplicationContext context) {
         org.axonframework.config.Configuration axon = context.getBean(org.axonframework.config.Configuration.class);
         return new SinglePassReplay(axon.eventProcessingConfiguration(), axon.eventStore(),
-                context.getBean(ProjectionSettings.class).replayBatchSize());
+                context.getBean(ProjectionSettings.class).replayBatchSize(), context.getBean(ReadStore.class));
     }
 
     /** Position of the newest event in the store; -1 when it is empty. */

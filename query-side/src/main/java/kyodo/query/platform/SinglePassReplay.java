@@ -1,5 +1,6 @@
 package kyodo.query.platform;
 
+import kyodo.query.platform.store.ReadStore;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
@@ -72,20 +73,25 @@ public final class SinglePassReplay {
     private final EventProcessingConfiguration processing;
     private final StreamableMessageSource<TrackedEventMessage<?>> events;
     private final int batchSize;
+    private final ReadStore store;
 
     /**
      * @param batchSize most events per unit of work (fewer while batches take longer than
      *                  {@link #BATCH_TIME}): the read store commits a few times per batch, and a batch's
      *                  writes and the state projections cache for it are held in memory
+     * @param store     where the projections' documents are: a {@link #rebuild} is one
+     *                  {@link ReadStore#rebuild()} of it (the collections the resets empty are refilled
+     *                  without their secondary indexes, built once at the end)
      */
     public SinglePassReplay(EventProcessingConfiguration processing,
-                            StreamableMessageSource<TrackedEventMessage<?>> events, int batchSize) {
+                            StreamableMessageSource<TrackedEventMessage<?>> events, int batchSize, ReadStore store) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
         }
         this.processing = processing;
         this.events = events;
         this.batchSize = batchSize;
+        this.store = store;
     }
 
     /**
@@ -98,7 +104,8 @@ public final class SinglePassReplay {
     public long rebuild(List<String> processors, Progress progress) {
         List<StreamingEventProcessor> chosen = processors.stream().map(this::processor).toList();
         chosen.forEach(StreamingEventProcessor::shutDown);
-        try {
+        // closed (the deferred indexes built) before the processors start, also after a failure
+        try (ReadStore.Rebuild rebuilding = store.rebuild()) {
             chosen.forEach(StreamingEventProcessor::resetTokens);
             return catchUp(processors, events.createHeadToken(), progress);
         } finally {

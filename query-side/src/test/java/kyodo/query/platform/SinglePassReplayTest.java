@@ -1,5 +1,7 @@
 package kyodo.query.platform;
 
+import kyodo.query.platform.store.ReadCollection;
+import kyodo.query.platform.store.ReadStore;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.config.ProcessingGroup;
@@ -33,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SinglePassReplayTest {
 
     private final Views views = new Views();
+    private final RebuildingStore store = new RebuildingStore(views);
     private final Mailer mailer = new Mailer();
     // without the configurer modules found on the class path: the Axon Server connector's would dial localhost:8124
     private final Configuration axon = DefaultConfigurer.defaultConfiguration(false)
@@ -55,9 +58,10 @@ class SinglePassReplayTest {
         // the live run handles them in Axon's default 16 segments, in parallel: wait for all of them
         List.of("a", "b", "c", "d", "e").forEach(this::awaitSeen);
         views.seen.clear();
+        store.log.clear();
         List<String> batches = new ArrayList<>();
 
-        long read = new SinglePassReplay(axon.eventProcessingConfiguration(), axon.eventStore(), 2)
+        long read = new SinglePassReplay(axon.eventProcessingConfiguration(), axon.eventStore(), 2, store)
                 .rebuild(List.of(Views.GROUP), (events, position) -> batches.add(events + "@" + position));
 
         assertThat(read).isEqualTo(5);
@@ -65,6 +69,9 @@ class SinglePassReplayTest {
         assertThat(views.resets).hasValue(1);
         assertThat(views.seen).containsExactly("a REPLAY", "b REPLAY", "c REPLAY", "d REPLAY", "e REPLAY");
         assertThat(mailer.sent).containsExactlyInAnyOrder("a", "b", "c", "d", "e");
+        // the read store's rebuild spans the reset and the whole pass, and is closed before the processor starts
+        assertThat(store.log).containsExactly("open", "reset", "a REPLAY", "b REPLAY", "c REPLAY", "d REPLAY",
+                "e REPLAY", "closed");
 
         publish("f");
         awaitSeen("f");
@@ -77,7 +84,7 @@ class SinglePassReplayTest {
         axon.start();
         publish("a");
 
-        assertThatThrownBy(() -> new SinglePassReplay(axon.eventProcessingConfiguration(), axon.eventStore(), 10)
+        assertThatThrownBy(() -> new SinglePassReplay(axon.eventProcessingConfiguration(), axon.eventStore(), 10, store)
                 .catchUp(List.of(Views.GROUP), axon.eventStore().createHeadToken(), (events, position) -> {
                 }))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("shut it down first");
@@ -101,6 +108,45 @@ class SinglePassReplayTest {
         assertThat(processor.isRunning()).isTrue();
     }
 
+    /** Records when the replay opens and closes its rebuild, among what the views see. */
+    static final class RebuildingStore implements ReadStore {
+
+        final List<String> log = new CopyOnWriteArrayList<>();
+
+        RebuildingStore(Views views) {
+            views.log = log;
+        }
+
+        @Override
+        public Rebuild rebuild() {
+            log.add("open");
+            return () -> log.add("closed");
+        }
+
+        @Override
+        public ReadCollection collection(String name) {
+            throw new UnsupportedOperationException("the views keep what they see in memory");
+        }
+
+        @Override
+        public List<String> collectionNames() {
+            return List.of();
+        }
+
+        @Override
+        public void makeDurable() {
+        }
+
+        @Override
+        public String describe() {
+            return "rebuild recorder";
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
     @ProcessingGroup(Views.GROUP)
     static final class Views {
 
@@ -108,15 +154,18 @@ class SinglePassReplayTest {
 
         final List<String> seen = new CopyOnWriteArrayList<>();
         final AtomicInteger resets = new AtomicInteger();
+        volatile List<String> log = new CopyOnWriteArrayList<>();
 
         @EventHandler
         void on(String event, ReplayStatus status) {
             seen.add(event + " " + status);
+            log.add(event + " " + status);
         }
 
         @ResetHandler
         void reset() {
             resets.incrementAndGet();
+            log.add("reset");
         }
     }
 

@@ -20,6 +20,25 @@ public interface ReadStore extends AutoCloseable {
      */
     void makeDurable();
 
+    /**
+     * Opens a rebuild: while it is open, a collection emptied whole ({@code deleteMany({})}, a
+     * projection's reset) may be refilled without maintaining its non-unique indexes entry by entry;
+     * they are then built once, sorted, when the last open rebuild closes, before that returns.
+     * Queries meanwhile are answered without those indexes, never from half of one. An engine whose
+     * indexes cost little per write (a MongoDB server) keeps them as they are.
+     */
+    default Rebuild rebuild() {
+        return () -> { };
+    }
+
+    /** An open {@link #rebuild()}; closing it builds what it deferred and makes it durable. */
+    @FunctionalInterface
+    interface Rebuild extends AutoCloseable {
+
+        @Override
+        void close();
+    }
+
     /** For the start-up line and {@code /actuator/info}: the engine and where, never a password. */
     String describe();
 

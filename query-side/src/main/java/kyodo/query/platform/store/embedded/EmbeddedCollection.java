@@ -5,17 +5,14 @@ import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.WriteModel;
 import kyodo.query.platform.store.Find;
 import kyodo.query.platform.store.ReadCollection;
-import kyodo.query.platform.store.ReadStoreWriteException;
 import org.bson.BsonBinaryWriter;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.bson.Document;
-import org.bson.RawBsonDocument;
 import org.bson.codecs.BsonDocumentCodec;
 import org.bson.codecs.EncoderContext;
 import org.bson.conversions.Bson;
 import org.bson.io.BasicOutputBuffer;
-import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.type.ByteArrayDataType;
 import org.h2.mvstore.type.LongDataType;
@@ -58,7 +55,9 @@ final class EmbeddedCollection implements ReadCollection {
         for (Map.Entry<String, String> e : store.catalog().entrySet()) {
             if (e.getKey().startsWith(prefix)) {
                 String index = e.getKey().substring(prefix.length());
-                found.add(Index.fromSpec(index, e.getValue(), indexMap(index)));
+                Index spec = Index.fromSpec(index, e.getValue(), indexMap(index));
+                spec.deferred = IndexBuild.marked(store, name, index);
+                found.add(spec);
             }
         }
         this.indexes = List.copyOf(found);
@@ -72,6 +71,10 @@ final class EmbeddedCollection implements ReadCollection {
     @Override
     public String name() {
         return name;
+    }
+
+    EmbeddedReadStore store() {
+        return store;
     }
 
     long size() {
@@ -118,6 +121,9 @@ final class EmbeddedCollection implements ReadCollection {
                     index.map.clear();
                     index.clearPending();
                 });
+                if (store.rebuilds.active()) {
+                    IndexBuild.defer(this);
+                }
                 return deleted;
             }
             List<Planner.Hit> hits = new ArrayList<>();
@@ -176,6 +182,10 @@ final class EmbeddedCollection implements ReadCollection {
         long number = next;
         List<TreeSet<byte[]>> keys = new ArrayList<>();
         for (Index index : indexes) {
+            if (index.deferred) {
+                keys.add(null);
+                continue;
+            }
             TreeSet<byte[]> indexKeys = index.keys(doc);
             index.checkUnique(indexKeys, number, name);
             keys.add(indexKeys);
@@ -184,9 +194,11 @@ final class EmbeddedCollection implements ReadCollection {
         docs.put(number, bytes(doc));
         ids.put(idKey, number);
         for (int i = 0; i < keys.size(); i++) {
-            Index index = indexes.get(i);
-            index.add(keys.get(i), number);
-            noteMultikey(index, doc);
+            if (keys.get(i) != null) {
+                Index index = indexes.get(i);
+                index.add(keys.get(i), number);
+                noteMultikey(index, doc);
+            }
         }
     }
 
@@ -198,7 +210,7 @@ final class EmbeddedCollection implements ReadCollection {
         }
         List<TreeSet<byte[]>[]> changes = new ArrayList<>();
         for (Index index : indexes) {
-            if (index.sameValues(old.doc(), doc)) {
+            if (index.deferred || index.sameValues(old.doc(), doc)) {
                 // most updates touch few fields: an index whose fields kept their values keeps its entries
                 changes.add(null);
                 continue;
@@ -228,7 +240,9 @@ final class EmbeddedCollection implements ReadCollection {
 
     void delete(Planner.Hit hit) {
         for (Index index : indexes) {
-            index.remove(index.keys(hit.doc()), hit.number());
+            if (!index.deferred) {
+                index.remove(index.keys(hit.doc()), hit.number());
+            }
         }
         ids.remove(Keys.id(hit.doc().get("_id")));
         docs.remove(hit.number());
@@ -265,32 +279,20 @@ final class EmbeddedCollection implements ReadCollection {
         });
     }
 
-    /**
-     * Fills a new index from every document, in one write (a commit never sees half an index); a
-     * unique one over duplicates is dropped again.
-     */
+    /** Fills a new index from every document, in one write; a unique one over duplicates is dropped again. */
     private void build(Index index) {
-        index.map.clear(); // entries of a build that a crash interrupted before its catalog entry
-        for (Cursor<Long, byte[]> cursor = docs.cursor(null); cursor.hasNext(); ) {
-            long number = cursor.next();
-            BsonDocument doc = new RawBsonDocument(cursor.getValue()).decode(BSON);
-            TreeSet<byte[]> keys = index.keys(doc);
-            try {
-                index.checkUnique(keys, number, name);
-            } catch (Refusal e) {
-                store.removeMap(index.map);
-                throw new ReadStoreWriteException(name, List.of(new ReadStoreWriteException.Failure(0, true,
-                        "cannot create the unique index " + index.name + ": " + e.getMessage())), e);
-            }
-            index.add(keys, number);
-            if (!index.multikey && index.multikey(doc)) {
-                index.multikey = true;
-            }
-        }
-        index.flush();
+        IndexBuild.create(this, index);
         store.catalog().put("index\0" + name + "\0" + index.name, index.spec());
         List<Index> all = new ArrayList<>(indexes);
         all.add(index);
         indexes = List.copyOf(all);
+    }
+
+    /** Builds those of the indexes that a rebuild deferred ({@link IndexBuild#finish}), in one write. */
+    void finishDeferred(List<Index> which) {
+        locked(() -> {
+            IndexBuild.finish(this, which);
+            return null;
+        });
     }
 }

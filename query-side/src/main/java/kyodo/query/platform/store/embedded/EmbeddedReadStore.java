@@ -62,6 +62,7 @@ public final class EmbeddedReadStore implements ReadStore {
     private final Map<String, EmbeddedCollection> collections = new ConcurrentHashMap<>();
     private final ReentrantReadWriteLock commitLock = new ReentrantReadWriteLock();
     private final AtomicLong commitRequests = new AtomicLong();
+    final Rebuilds rebuilds = new Rebuilds();
     private final Object groupCommit = new Object();
     private long committedUpTo;
     /** When the file was last committed ({@link System#nanoTime()}); guarded by the commit lock. */
@@ -112,7 +113,9 @@ public final class EmbeddedReadStore implements ReadStore {
             }
             store.<String, String>openMap("catalog").put(FORMAT_KEY, FORMAT);
             store.commit();
-            return new EmbeddedReadStore(file, store);
+            EmbeddedReadStore opened = new EmbeddedReadStore(file, store);
+            IndexBuild.resume(opened); // what an interrupted rebuild deferred, before anything reads it
+            return opened;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the read-model store " + file + " over", e);
         } catch (MVStoreException e) {
@@ -186,6 +189,15 @@ public final class EmbeddedReadStore implements ReadStore {
                 .map(key -> key.substring("collection\0".length()))
                 .filter(name -> ((EmbeddedCollection) collection(name)).size() > 0)
                 .sorted().toList();
+    }
+
+    /** Defers the indexes of what it empties ({@link IndexBuild}); the last one to close builds them. */
+    @Override
+    public Rebuild rebuild() {
+        return rebuilds.open(() -> {
+            collections.values().forEach(c -> c.finishDeferred(c.indexes));
+            makeDurable();
+        });
     }
 
     /** Runs a write so that no commit sees part of it. */

@@ -34,6 +34,11 @@ final class Index {
     final boolean unique;
     /** Set once some document gave several keys (it stays set): its order is then not a document order. */
     volatile boolean multikey;
+    /**
+     * Set while a rebuild defers it ({@link IndexBuild}): writes leave it alone, plans do not use it,
+     * until it is built whole again.
+     */
+    volatile boolean deferred;
     final MVMap<byte[], byte[]> map;
     /** Whether its entries are blocks of postings rather than one per (key, document). */
     final boolean postings;

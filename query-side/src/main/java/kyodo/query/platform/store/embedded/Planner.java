@@ -44,6 +44,7 @@ final class Planner {
      * wanted (0: all).
      */
     static Iterator<Hit> find(EmbeddedCollection c, Filter filter, Sort sort, int skip, int limit) {
+        IndexBuild.beforeRead(c, filter, sort);
         long n = Math.max(1, c.size());
         long needed = limit > 0 ? (long) skip + limit : 0;
         List<Access> accesses = accesses(c, filter);
@@ -129,6 +130,7 @@ final class Planner {
         if (filter.clauses.isEmpty()) {
             return c.size();
         }
+        IndexBuild.beforeRead(c, filter, Sort.NONE);
         List<Access> accesses = accesses(c, filter);
         for (Access access : accesses) {
             if (access.exact() && access.ranges().size() == 1 && access.covered().size() == filter.clauses.size()) {
@@ -164,6 +166,9 @@ final class Planner {
             }
         }
         for (Index index : c.indexes) {
+            if (index.deferred) {
+                continue; // being rebuilt: it holds no entries yet
+            }
             accesses.addAll(Access.of(index.map, index.kind(), index.fields, index.multikey, filter));
         }
         return accesses;
@@ -186,7 +191,7 @@ final class Planner {
         Walk found = null;
         int longest = -1;
         for (Index index : c.indexes) {
-            if (index.multikey || index.postings) {
+            if (index.multikey || index.postings || index.deferred) {
                 continue;
             }
             List<Filter.Clause> prefix = new ArrayList<>();
