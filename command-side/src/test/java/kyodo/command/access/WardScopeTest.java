@@ -41,7 +41,14 @@ class WardScopeTest {
             reached.set(true);
             return null;
         };
-        access.handle(DefaultUnitOfWork.startAndGet(command), chain);
+        // rolled back after each check: a unit of work left started on this thread would hold the
+        // aggregate locks of every later test's commands on it (ConcurrentSupportTest hung on one)
+        DefaultUnitOfWork<CommandMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(command);
+        try {
+            access.handle(unitOfWork, chain);
+        } finally {
+            unitOfWork.rollback();
+        }
         return reached.get();
     }
 
