@@ -46,7 +46,8 @@ public class ReadAfterWrite {
 
     public ReadAfterWrite(QuerySettings settings) {
         this.maxWait = settings.maxWait();
-        this.pageMaxWait = settings.pageMaxWait();
+        // never shorter than the API's bound
+        this.pageMaxWait = settings.pageMaxWait().compareTo(maxWait) < 0 ? maxWait : settings.pageMaxWait();
     }
 
     /**
