@@ -24,7 +24,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.BooleanSupplier;
 
 /**
  * The demo's residents (issue 17): ten verified residents of five wards, who support the open demo
@@ -238,9 +238,9 @@ final class DemoResidents {
                 ALL.stream().map(Resident::ward).toList());
     }
 
-    private void await(Supplier<Boolean> done, String what) {
+    private void await(BooleanSupplier done, String what) {
         long deadline = System.nanoTime() + catchUp.toNanos();
-        while (!done.get()) {
+        while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new DemoLoadException("waited " + catchUp.toSeconds() + " s (kyodo.demo.catch-up-timeout) for "
                         + what + "; loading the demo again completes it");
