@@ -18,6 +18,9 @@ import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.kernel.proposal.ProposalChannel;
 import kyodo.kernel.proposal.ProposalProgramme;
 import kyodo.kernel.proposal.ProposalResponseOverdue;
+import kyodo.kernel.proposal.ProposalSupportThresholdReached;
+import kyodo.kernel.proposal.ProposalSupportWithdrawn;
+import kyodo.kernel.proposal.ProposalSupported;
 import kyodo.kernel.proposal.Proposer;
 import kyodo.ops.demo.DemoProposals.Demo;
 import kyodo.ops.demo.DemoProposals.Step;
@@ -201,7 +204,7 @@ final class BackdatedProposals {
     }
 
     /** Staff of the proposal's ward, as the HTTP loader signs in ({@link DemoClient}). */
-    private static Actor actor(String ward) {
+    static Actor actor(String ward) {
         return new Actor("demo-loader-staff-" + ward, Role.STAFF, ward(ward));
     }
 
@@ -209,7 +212,10 @@ final class BackdatedProposals {
         return Ward.fromCode((String) code).orElseThrow();
     }
 
-    /** What the event store holds of a proposal: its own steps (its submission first), and its overdue mark. */
+    /**
+     * What the event store holds of a proposal: its own steps (its submission first), and its overdue mark;
+     * residents' supports ({@link DemoResidents}) are no steps of its life.
+     */
     private record Stored(int steps, boolean markedOverdue) {
     }
 
@@ -218,9 +224,11 @@ final class BackdatedProposals {
         boolean overdue = false;
         var stream = events.readEvents(id);
         while (stream.hasNext()) {
-            if (stream.next().getPayload() instanceof ProposalResponseOverdue) {
+            Object event = stream.next().getPayload();
+            if (event instanceof ProposalResponseOverdue) {
                 overdue = true;
-            } else {
+            } else if (!(event instanceof ProposalSupported || event instanceof ProposalSupportWithdrawn
+                    || event instanceof ProposalSupportThresholdReached)) {
                 steps++;
             }
         }

@@ -34,7 +34,10 @@ import java.util.function.Consumer;
  * stores directly: the ward budget envelopes (this fiscal year's too), the demo proposals (in this
  * process, with the dates of their lives: {@link BackdatedProposals}), the 2015 workshop, the 2019
  * expert panel, the named example projects of the seeds and the generated projects behind the
- * seeds' counts ({@link SeedDataset}).
+ * seeds' counts ({@link SeedDataset}); in this process also the demo residents with their supports and
+ * follows ({@link DemoResidents}: a server reached through {@code --url} has no way to confirm their
+ * addresses, and its load leaves them out). They are not counted in the {@link Summary}, which stays the
+ * dataset's; their own line is logged.
  *
  * <p>Loading twice changes nothing: a creation carries a deterministic Idempotency-Key; each
  * following step is conditional on the version it expects (If-Match), so a step already taken
@@ -57,6 +60,7 @@ public final class SeedLoader {
     private final ObjectMapper mapper;
     private final int concurrency;
     private final BackdatedProposals backdated;
+    private final DemoResidents residents;
     private final Clock clock;
     private final AtomicInteger subjects = new AtomicInteger();
     private final AtomicInteger applied = new AtomicInteger();
@@ -66,11 +70,11 @@ public final class SeedLoader {
      * @param concurrency how many subjects are sent at once where they share nothing (1 = sequential)
      */
     public SeedLoader(DemoClient client, ObjectMapper mapper, int concurrency) {
-        this(client, mapper, concurrency, null, Clock.systemUTC());
+        this(client, mapper, concurrency, null, null, Clock.systemUTC());
     }
 
     private SeedLoader(DemoClient client, ObjectMapper mapper, int concurrency, BackdatedProposals backdated,
-                       Clock clock) {
+                       DemoResidents residents, Clock clock) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1");
         }
@@ -78,19 +82,21 @@ public final class SeedLoader {
         this.mapper = mapper;
         this.concurrency = concurrency;
         this.backdated = backdated;
+        this.residents = residents;
         this.clock = clock;
     }
 
     /**
      * A loader into the app running in this process: through its own HTTP port, signed in with
      * service accounts of the process ({@link DemoClient#inProcess}); the demo proposals with the dates
-     * of their lives, through its command side ({@link BackdatedProposals}).
+     * of their lives, through its command side ({@link BackdatedProposals}); then the demo residents, their
+     * supports and follows, through the residents' own services ({@link DemoResidents}).
      */
     public static SeedLoader inProcess(ApplicationContext context, int concurrency) {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         return new SeedLoader(DemoClient.inProcess("http://localhost:" + port, context.getBean(StaffAccounts.class)),
                 context.getBean(ObjectMapper.class), concurrency, BackdatedProposals.of(context),
-                context.getBean(Clock.class));
+                DemoResidents.of(context), context.getBean(Clock.class));
     }
 
     /** What a load did. */
@@ -143,6 +149,9 @@ public final class SeedLoader {
                 progress(total);
             });
             inParallel(pool, bulk, this::run, total);
+            if (residents != null) {
+                residents.load();
+            }
         } finally {
             pool.shutdownNow();
         }

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * What residents' accounts do, blocking (callers run it off the event loop): sign up, confirm the
@@ -65,6 +66,16 @@ class ResidentDesk {
      * learns whether an address has an account); an unconfirmed one is replaced, with a fresh code.
      */
     void signUp(ResidentForms.SignUp form, String language, String clientAddress) {
+        signUp(form, language, clientAddress, code -> mails.confirmationCode(form.email(), form.name(), language, code,
+                settings.confirmationExpiry()));
+    }
+
+    /**
+     * Signs up as {@link #signUp(ResidentForms.SignUp, String, String)} does, handing the confirmation code
+     * to {@code delivery} instead of the mail: the demo's residents ({@link ResidentEnrolment}) take the
+     * same steps in process, where nobody reads a mailbox.
+     */
+    void signUp(ResidentForms.SignUp form, String language, String clientAddress, Consumer<String> delivery) {
         String mark = secrets.emailMark(form.email());
         limits.count("sign-up", clientAddress, mark);
         Optional<ResidentAccount> existing = accounts.findByEmailMark(mark);
@@ -94,7 +105,7 @@ class ResidentDesk {
             }
             throw failed;
         }
-        mails.confirmationCode(form.email(), form.name(), language, code, settings.confirmationExpiry());
+        delivery.accept(code);
     }
 
     /** Confirms the address with the mailed code: wrong, spent, expired or too often guessed all read alike. */
@@ -177,6 +188,11 @@ class ResidentDesk {
 
     Optional<ResidentAccount> account(String accountId) {
         return accounts.find(accountId);
+    }
+
+    /** The account of that address, found by its blind index. */
+    Optional<ResidentAccount> accountByEmail(String email) {
+        return accounts.findByEmailMark(secrets.emailMark(email));
     }
 
     /** The account is gone after its key was erased: its proposals stay, showing the placeholder. */
