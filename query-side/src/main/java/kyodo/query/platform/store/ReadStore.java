@@ -39,6 +39,17 @@ public interface ReadStore extends AutoCloseable {
         void close();
     }
 
+    /**
+     * A stamp of the store's contents, for a reader that keeps what it computed from them: the number
+     * of writes (to any collection) done so far, answered only while none is running. Two equal stamps
+     * mean that no write ran between the two calls, so whatever was read between them is still what
+     * the store holds. Empty while a write runs, and always for an engine that cannot tell (a MongoDB
+     * server, which other processes write too): then nothing may be kept.
+     */
+    default java.util.OptionalLong writeStamp() {
+        return java.util.OptionalLong.empty();
+    }
+
     /** For the start-up line and {@code /actuator/info}: the engine and where, never a password. */
     String describe();
 
