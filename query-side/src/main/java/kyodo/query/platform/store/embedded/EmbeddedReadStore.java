@@ -208,20 +208,25 @@ public final class EmbeddedReadStore implements ReadStore {
     <T> T write(Supplier<T> work) {
         writesBegun.incrementAndGet();
         try {
-            commitLock.readLock().lock();
-            try {
-                return work.get();
-            } finally {
-                commitLock.readLock().unlock();
-            }
+            return unstamped(work);
         } finally {
             writesEnded.incrementAndGet();
         }
     }
 
+    /** Runs a write to the {@link #BOOKKEEPING} so that no commit sees part of it; not counted. */
+    <T> T unstamped(Supplier<T> work) {
+        commitLock.readLock().lock();
+        try {
+            return work.get();
+        } finally {
+            commitLock.readLock().unlock();
+        }
+    }
+
     /**
-     * Every change of a document or an index goes through {@link #write}, in this process alone (the
-     * file is locked against others). Ended is read before begun: when they are equal, every write
+     * Every change of a document or an index goes through {@link #write} (or, for the
+     * {@link #BOOKKEEPING}, {@link #unstamped}), in this process alone (the file is locked against others). Ended is read before begun: when they are equal, every write
      * begun by then had ended, and the next one to begin makes them differ until it ends.
      */
     @Override
