@@ -23,7 +23,7 @@ import java.util.TreeMap;
 final class QueryProcesses {
 
     /** The heartbeats' collection in the read store. */
-    static final String COLLECTION = "queryprocesses";
+    static final String COLLECTION = ReadStore.QUERY_PROCESSES;
 
     private static final String BEAT = "beat";
     private static final String HELD = "held";

@@ -7,6 +7,16 @@ package kyodo.query.platform.store;
  */
 public interface ReadStore extends AutoCloseable {
 
+    /** The collection of the processors' positions and claims ({@link ReadStoreTokenStore}). */
+    String TRACKING_TOKENS = "trackingtokens";
+    /** The collection of the serving query processes' heartbeats (segment sharing). */
+    String QUERY_PROCESSES = "queryprocesses";
+    /**
+     * The processors' own bookkeeping, written every few seconds with no event coming (claims extended,
+     * heartbeats), which no read model's reader reads: not counted by {@link #writeStamp()}.
+     */
+    java.util.Set<String> BOOKKEEPING = java.util.Set.of(TRACKING_TOKENS, QUERY_PROCESSES);
+
     /** The collection of that name; it exists from the first write. */
     ReadCollection collection(String name);
 
@@ -37,6 +47,18 @@ public interface ReadStore extends AutoCloseable {
 
         @Override
         void close();
+    }
+
+    /**
+     * A stamp of the store's contents, for a reader that keeps what it computed from them: the number
+     * of writes (to any collection but the {@link #BOOKKEEPING} ones) done so far, answered only while
+     * none is running. Two equal stamps mean that no such write ran between the two calls, so whatever
+     * was read between them (outside the bookkeeping) is still what the store holds. Empty while a write
+     * runs, and always for an engine that cannot tell (a MongoDB server, which other processes write
+     * too): then nothing may be kept.
+     */
+    default java.util.OptionalLong writeStamp() {
+        return java.util.OptionalLong.empty();
     }
 
     /** For the start-up line and {@code /actuator/info}: the engine and where, never a password. */

@@ -48,7 +48,7 @@ import java.util.stream.IntStream;
  */
 public final class ReadStoreTokenStore implements TokenStore {
 
-    public static final String COLLECTION = "trackingtokens";
+    public static final String COLLECTION = ReadStore.TRACKING_TOKENS;
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadStoreTokenStore.class);
     private static final String CONFIG_PROCESSOR = "__config";

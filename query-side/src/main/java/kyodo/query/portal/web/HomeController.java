@@ -1,5 +1,6 @@
 package kyodo.query.portal.web;
 
+import kyodo.kernel.FiscalYear;
 import kyodo.kernel.Ward;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
@@ -24,6 +25,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,15 +52,20 @@ class HomeController {
     private final SubjectTitles titles;
     private final ResourceBundleMessageSource messages;
     private final RenderedParts parts;
+    private final KeptWhileUnwritten unwritten;
+    private final Clock clock;
 
     HomeController(PublicDashboard dashboard, DecisionLog log, ProposalViews proposals, SubjectTitles titles,
-                   ResourceBundleMessageSource portalMessages, RenderedParts parts) {
+                   ResourceBundleMessageSource portalMessages, RenderedParts parts, KeptWhileUnwritten unwritten,
+                   Clock clock) {
         this.dashboard = dashboard;
         this.log = log;
         this.proposals = proposals;
         this.titles = titles;
         this.messages = portalMessages;
         this.parts = parts;
+        this.unwritten = unwritten;
+        this.clock = clock;
     }
 
     @GetMapping(path = "/", produces = "text/html")
@@ -66,15 +73,24 @@ class HomeController {
         return Mono.fromCallable(() -> ward(params)).map(List::of).defaultIfEmpty(List.of())
                 .flatMap(ward -> {
                     Ward chosen = ward.isEmpty() ? null : ward.get(0);
-                    Mono<DashboardFigures> figures = dashboard.figures(chosen);
-                    Mono<List<LatestDecision>> latest = Mono.fromCallable(this::latestDecisions)
-                            .subscribeOn(Schedulers.boundedElastic());
-                    Mono<List<ProposalListItem>> dueSoon = Mono.fromCallable(() -> dueSoon(chosen))
-                            .subscribeOn(Schedulers.boundedElastic());
-                    return Mono.zip(figures, latest, dueSoon).map(read -> PortalView.page(exchange, "home", "home",
-                            Map.of("mainPart", main(exchange, chosen, read.getT1(), read.getT2(), read.getT3()))));
+                    String lang = PortalView.locale(exchange).getLanguage();
+                    // the content depends on the read models, and on today only through the fiscal year
+                    return unwritten.content(List.of("home", chosen == null ? "" : chosen.code(), lang),
+                                    FiscalYear.containing(clock.instant()), () -> read(exchange, chosen))
+                            .map(main -> PortalView.page(exchange, "home", "home", Map.of("mainPart", main)));
                 }).timeout(TIMEOUT, Mono.error(() -> new KyodoProblemException(CommonProblems.UNAVAILABLE,
                         "The home page's figures took too long; try again shortly.")));
+    }
+
+    /** The page's content read from the read models now: figures, latest decisions, due soon. */
+    private Mono<String> read(ServerWebExchange exchange, Ward chosen) {
+        Mono<DashboardFigures> figures = dashboard.figures(chosen);
+        Mono<List<LatestDecision>> latest = Mono.fromCallable(this::latestDecisions)
+                .subscribeOn(Schedulers.boundedElastic());
+        Mono<List<ProposalListItem>> dueSoon = Mono.fromCallable(() -> dueSoon(chosen))
+                .subscribeOn(Schedulers.boundedElastic());
+        return Mono.zip(figures, latest, dueSoon)
+                .map(read -> main(exchange, chosen, read.getT1(), read.getT2(), read.getT3()));
     }
 
     /**

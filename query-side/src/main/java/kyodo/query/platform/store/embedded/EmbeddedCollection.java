@@ -5,6 +5,7 @@ import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.WriteModel;
 import kyodo.query.platform.store.Find;
 import kyodo.query.platform.store.ReadCollection;
+import kyodo.query.platform.store.ReadStore;
 import org.bson.BsonBinaryWriter;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -36,6 +37,8 @@ final class EmbeddedCollection implements ReadCollection {
 
     private final EmbeddedReadStore store;
     private final String name;
+    /** Whether its writes move the store's write stamp: all but the processors' bookkeeping. */
+    private final boolean stamped;
     final MVMap<Long, byte[]> docs;
     final MVMap<byte[], Long> ids;
     volatile List<Index> indexes;
@@ -46,6 +49,7 @@ final class EmbeddedCollection implements ReadCollection {
     EmbeddedCollection(EmbeddedReadStore store, String name) {
         this.store = store;
         this.name = name;
+        this.stamped = !ReadStore.BOOKKEEPING.contains(name);
         this.docs = store.map("docs\0" + name, new MVMap.Builder<Long, byte[]>()
                 .keyType(LongDataType.INSTANCE).valueType(ByteArrayDataType.INSTANCE));
         this.ids = store.map("ids\0" + name, new MVMap.Builder<byte[], Long>()
@@ -133,9 +137,12 @@ final class EmbeddedCollection implements ReadCollection {
         });
     }
 
-    /** Runs a write to this collection: no other writes to it meanwhile, and no commit sees part of it. */
+    /**
+     * Runs a write to this collection: no other writes to it meanwhile, and no commit sees part of it;
+     * counted by the store's write stamp unless the collection is bookkeeping.
+     */
     <T> T locked(Supplier<T> work) {
-        return store.write(() -> {
+        Supplier<T> write = () -> {
             lock.lock();
             try {
                 if (next < 0) {
@@ -151,7 +158,8 @@ final class EmbeddedCollection implements ReadCollection {
                     lock.unlock();
                 }
             }
-        });
+        };
+        return stamped ? store.write(write) : store.unstamped(write);
     }
 
     /** Applies the postings changes gathered so far; a write's reads of its own indexes need them. */

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -62,6 +63,9 @@ public final class EmbeddedReadStore implements ReadStore {
     private final Map<String, EmbeddedCollection> collections = new ConcurrentHashMap<>();
     private final ReentrantReadWriteLock commitLock = new ReentrantReadWriteLock();
     private final AtomicLong commitRequests = new AtomicLong();
+    /** Writes begun and writes ended ({@link #writeStamp()}); begun is counted before a write, ended after. */
+    private final AtomicLong writesBegun = new AtomicLong();
+    private final AtomicLong writesEnded = new AtomicLong();
     final Rebuilds rebuilds = new Rebuilds();
     private final Object groupCommit = new Object();
     private long committedUpTo;
@@ -200,14 +204,35 @@ public final class EmbeddedReadStore implements ReadStore {
         });
     }
 
-    /** Runs a write so that no commit sees part of it. */
+    /** Runs a write so that no commit sees part of it; counted for {@link #writeStamp()}. */
     <T> T write(Supplier<T> work) {
+        writesBegun.incrementAndGet();
+        try {
+            return unstamped(work);
+        } finally {
+            writesEnded.incrementAndGet();
+        }
+    }
+
+    /** Runs a write to the {@link #BOOKKEEPING} so that no commit sees part of it; not counted. */
+    <T> T unstamped(Supplier<T> work) {
         commitLock.readLock().lock();
         try {
             return work.get();
         } finally {
             commitLock.readLock().unlock();
         }
+    }
+
+    /**
+     * Every change of a document or an index goes through {@link #write} (or, for the
+     * {@link #BOOKKEEPING}, {@link #unstamped}), in this process alone (the file is locked against others). Ended is read before begun: when they are equal, every write
+     * begun by then had ended, and the next one to begin makes them differ until it ends.
+     */
+    @Override
+    public OptionalLong writeStamp() {
+        long ended = writesEnded.get();
+        return writesBegun.get() == ended ? OptionalLong.of(ended) : OptionalLong.empty();
     }
 
     /**

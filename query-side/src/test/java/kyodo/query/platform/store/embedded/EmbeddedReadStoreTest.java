@@ -9,6 +9,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import kyodo.query.platform.store.ReadCollection;
+import kyodo.query.platform.store.ReadStore;
 import kyodo.query.platform.store.ReadStoreWriteException;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -250,6 +252,58 @@ class EmbeddedReadStoreTest {
         }
         try (EmbeddedReadStore store = EmbeddedReadStore.open(directory)) {
             assertThat(store.collection("proposals").count(new Document())).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void theWriteStampMovesWithEveryWriteToAnyCollectionAndNotWithReads() {
+        try (EmbeddedReadStore store = EmbeddedReadStore.open(directory)) {
+            ReadCollection docs = store.collection("docs");
+            long before = store.writeStamp().orElseThrow();
+            docs.find().into(new ArrayList<>());
+            docs.count(new Document());
+            assertThat(store.writeStamp()).hasValue(before);
+
+            docs.insertMany(List.of(new Document("_id", 1)));
+            long inserted = store.writeStamp().orElseThrow();
+            assertThat(inserted).isGreaterThan(before);
+            store.collection("other").deleteMany(new Document());
+            long deleted = store.writeStamp().orElseThrow();
+            assertThat(deleted).isGreaterThan(inserted);
+
+            // the processors' claims and heartbeats, written with no event coming, are no content
+            store.collection(ReadStore.TRACKING_TOKENS).insertMany(List.of(new Document("_id", "claim")));
+            store.collection(ReadStore.QUERY_PROCESSES).insertMany(List.of(new Document("_id", "beat")));
+            assertThat(store.writeStamp()).hasValue(deleted);
+        }
+    }
+
+    @Test
+    void theWriteStampIsUnknownWhileAWriteRuns() throws Exception {
+        try (EmbeddedReadStore store = EmbeddedReadStore.open(directory)) {
+            long before = store.writeStamp().orElseThrow();
+            CountDownLatch writing = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            ExecutorService writer = Executors.newSingleThreadExecutor();
+            try {
+                Future<?> write = writer.submit(() -> store.write(() -> {
+                    writing.countDown();
+                    try {
+                        return release.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                }));
+                assertThat(writing.await(60, TimeUnit.SECONDS)).isTrue();
+                assertThat(store.writeStamp()).isEmpty();
+                release.countDown();
+                write.get(60, TimeUnit.SECONDS);
+                assertThat(store.writeStamp()).hasValue(before + 1);
+            } finally {
+                release.countDown();
+                writer.shutdownNow();
+            }
         }
     }
 }
