@@ -130,6 +130,8 @@ class ResidentOidc {
                         return Mono.fromCallable(() -> accounts.signIn(person, language))
                                 .subscribeOn(Schedulers.boundedElastic())
                                 .flatMap(accountId -> {
+                                    log.debug("A resident signed in at the OIDC provider, verified for {}",
+                                            person.ward().code());
                                     Authentication signedIn = ResidentSignIn.signedIn(accountId);
                                     return sessions.save(exchange.getExchange(), new SecurityContextImpl(signedIn))
                                             .then(area.rememberedDestination(exchange.getExchange()))
