@@ -16,7 +16,11 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -45,6 +49,7 @@ public final class ConsoleOidcProvider implements AutoCloseable {
     public static final String CLIENT_ID = "kyodo-console";
     public static final String CLIENT_SECRET = "console-client-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private final String clientId;
     private final String clientSecret;
@@ -94,6 +99,19 @@ public final class ConsoleOidcProvider implements AutoCloseable {
     /** The claims of whoever signs in next (besides iss, aud, exp, iat and nonce). */
     public void signsInNext(Map<String, Object> claims) {
         next = Map.copyOf(claims);
+    }
+
+    /**
+     * The browser at the provider: it follows the client's redirect to the authorization endpoint, is
+     * signed in as {@link #signsInNext} says, and is sent back; answers where (the client's callback).
+     */
+    URI backFrom(String authorizationRequest) throws IOException, InterruptedException {
+        HttpResponse<String> signedIn = BROWSER.send(HttpRequest.newBuilder(URI.create(authorizationRequest)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (signedIn.statusCode() != 302) {
+            throw new AssertionError("the provider answered " + signedIn.statusCode() + ": " + signedIn.body());
+        }
+        return URI.create(signedIn.headers().firstValue("Location").orElseThrow());
     }
 
     /** The authorization requests received, their query parameters in order. */

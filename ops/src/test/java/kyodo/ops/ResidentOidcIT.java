@@ -16,9 +16,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,8 +54,6 @@ class ResidentOidcIT {
     private static final Client saiwaiStaff = app.as("STAFF", "saiwai");
     private static final ResidentSteps residents = new ResidentSteps(app);
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-    private static final HttpClient browserToProvider = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER).build();
 
     @AfterAll
     static void stopProvider() {
@@ -69,10 +64,7 @@ class ResidentOidcIT {
     private static URI atTheProvider(ConsoleSession.Page toProvider) throws IOException, InterruptedException {
         assertThat(toProvider.status()).isEqualTo(302);
         assertThat(toProvider.location()).startsWith(provider.issuer() + "/authorize?");
-        HttpResponse<String> signedIn = browserToProvider.send(HttpRequest.newBuilder(URI.create(toProvider.location()))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(signedIn.statusCode()).isEqualTo(302);
-        URI callback = URI.create(signedIn.headers().firstValue("Location").orElseThrow());
+        URI callback = provider.backFrom(toProvider.location());
         assertThat(callback.getPath()).isEqualTo("/resident/oauth2/code/resident");
         return callback;
     }
