@@ -6,9 +6,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,9 +26,6 @@ class ConsoleOidcIT {
             "--kyodo.console.oidc.client-id=" + ConsoleOidcProvider.CLIENT_ID,
             "--kyodo.console.oidc.client-secret=" + ConsoleOidcProvider.CLIENT_SECRET);
 
-    private static final HttpClient browserToProvider = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER).build();
-
     @AfterAll
     static void stopProvider() {
         provider.close();
@@ -48,10 +42,7 @@ class ConsoleOidcIT {
         ConsoleSession.Page toProvider = browser.get("/console/oauth2/authorization/city");
         assertThat(toProvider.status()).isEqualTo(302);
         assertThat(toProvider.location()).startsWith(provider.issuer() + "/authorize?");
-        HttpResponse<String> signedIn = browserToProvider.send(HttpRequest.newBuilder(URI.create(toProvider.location()))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(signedIn.statusCode()).isEqualTo(302);
-        URI callback = URI.create(signedIn.headers().firstValue("Location").orElseThrow());
+        URI callback = provider.backFrom(toProvider.location());
         assertThat(callback.getPath()).isEqualTo("/console/oauth2/code/city");
         // decoded: the session's client encodes a path as a browser would (the state may end in '=')
         return browser.get(callback.getPath() + "?" + callback.getQuery());

@@ -16,7 +16,11 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,7 +37,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A city's OIDC provider, in-process, as small as the console's sign-in needs and as strict as a real
+ * A city's OIDC provider, in-process, as small as the console's and residents' sign-ins need and as strict as a real
  * one where it matters: a discovery document, its signing key (JWKS), an authorization endpoint that
  * signs in whoever the test names next and sends the browser back with a code, and a token endpoint
  * that checks the client's secret, the redirect URI and the PKCE verifier against the challenge before
@@ -45,7 +49,10 @@ public final class ConsoleOidcProvider implements AutoCloseable {
     public static final String CLIENT_ID = "kyodo-console";
     public static final String CLIENT_SECRET = "console-client-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
+    private final String clientId;
+    private final String clientSecret;
     private final HttpServer server;
     private final RSAKey key;
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
@@ -59,7 +66,9 @@ public final class ConsoleOidcProvider implements AutoCloseable {
                          String redirectUri) {
     }
 
-    private ConsoleOidcProvider() throws IOException, JOSEException {
+    private ConsoleOidcProvider(String clientId, String clientSecret) throws IOException, JOSEException {
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
         key = new RSAKeyGenerator(2048).keyID("console-test-key").generate();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/.well-known/openid-configuration", this::discovery);
@@ -69,9 +78,15 @@ public final class ConsoleOidcProvider implements AutoCloseable {
         server.start();
     }
 
+    /** The provider with the console's client registered. */
     public static ConsoleOidcProvider start() {
+        return start(CLIENT_ID, CLIENT_SECRET);
+    }
+
+    /** The provider with another client registered (the residents' sign-in). */
+    public static ConsoleOidcProvider start(String clientId, String clientSecret) {
         try {
-            return new ConsoleOidcProvider();
+            return new ConsoleOidcProvider(clientId, clientSecret);
         } catch (IOException | JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -84,6 +99,19 @@ public final class ConsoleOidcProvider implements AutoCloseable {
     /** The claims of whoever signs in next (besides iss, aud, exp, iat and nonce). */
     public void signsInNext(Map<String, Object> claims) {
         next = Map.copyOf(claims);
+    }
+
+    /**
+     * The browser at the provider: it follows the client's redirect to the authorization endpoint, is
+     * signed in as {@link #signsInNext} says, and is sent back; answers where (the client's callback).
+     */
+    URI backFrom(String authorizationRequest) throws IOException, InterruptedException {
+        HttpResponse<String> signedIn = BROWSER.send(HttpRequest.newBuilder(URI.create(authorizationRequest)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (signedIn.statusCode() != 302) {
+            throw new AssertionError("the provider answered " + signedIn.statusCode() + ": " + signedIn.body());
+        }
+        return URI.create(signedIn.headers().firstValue("Location").orElseThrow());
     }
 
     /** The authorization requests received, their query parameters in order. */
@@ -125,7 +153,7 @@ public final class ConsoleOidcProvider implements AutoCloseable {
     private void authorize(HttpExchange exchange) throws IOException {
         Map<String, String> query = form(exchange.getRequestURI().getRawQuery());
         authorizations.add(query);
-        if (!CLIENT_ID.equals(query.get("client_id")) || !"code".equals(query.get("response_type"))) {
+        if (!clientId.equals(query.get("client_id")) || !"code".equals(query.get("response_type"))) {
             answer(exchange, 400, Map.of("error", "invalid_request"));
             return;
         }
@@ -140,8 +168,8 @@ public final class ConsoleOidcProvider implements AutoCloseable {
 
     private void token(HttpExchange exchange) throws IOException {
         Map<String, String> body = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        String basic = "Basic " + Base64.getEncoder().encodeToString((URLEncoder.encode(CLIENT_ID, StandardCharsets.UTF_8)
-                + ":" + URLEncoder.encode(CLIENT_SECRET, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+        String basic = "Basic " + Base64.getEncoder().encodeToString((URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+                + ":" + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
         Grant grant = codes.remove(body.getOrDefault("code", ""));
         boolean ok = basic.equals(exchange.getRequestHeaders().getFirst("Authorization"))
                 && "authorization_code".equals(body.get("grant_type")) && grant != null
@@ -155,7 +183,7 @@ public final class ConsoleOidcProvider implements AutoCloseable {
         }
         verifiedTokenRequests.incrementAndGet();
         answer(exchange, 200, Map.of("access_token", accessToken(grant.claims()), "token_type", "Bearer",
-                "expires_in", 300, "scope", "openid", "id_token", sign(grant.claims(), grant.nonce(), CLIENT_ID)));
+                "expires_in", 300, "scope", "openid", "id_token", sign(grant.claims(), grant.nonce(), clientId)));
     }
 
     private String sign(Map<String, Object> claims, String nonce, String audience) {

@@ -8,6 +8,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +70,13 @@ final class ConsoleSession {
 
     Page get(String path) {
         return answer(http.get().get().uri(path).headers(this::headers).exchange().expectBody().returnResult());
+    }
+
+    /** Follows a location as the server wrote it (already encoded), as a browser follows a redirect. */
+    Page follow(String location) {
+        // the client's base URL, then the location as written: a template would encode its '%' again
+        return answer(http.get().get().uri(base -> URI.create(base.build().toString().replaceAll("/$", "") + location))
+                .headers(this::headers).exchange().expectBody().returnResult());
     }
 
     /** Posts the form with the CSRF token of the last page. */

@@ -61,8 +61,9 @@ class ResidentSupportIT {
         // the portal's proposal page shows the count and the button into the residents' pages
         String portal = app.anonymous().get("/proposals/{id}", wardProposal).ok().text();
         assertThat(portal).contains("id=\"supports-heading\"", "action=\"/resident/supports/" + wardProposal + "\"");
-        // not signed in: the button leads to the sign-in page
-        residents.browser().get("/resident/supports/" + wardProposal).redirectsTo("/resident/sign-in");
+        // not signed in: the button leads to the sign-in page, which then returns to the support page
+        residents.browser().get("/resident/supports/" + wardProposal)
+                .redirectsTo("/resident/sign-in?continue=%2Fresident%2Fsupports%2F" + wardProposal);
 
         // not verified: refused, nothing stored
         assertThat(unverified.get("/resident/supports/" + wardProposal).status(200).html()).contains("id=\"not-verified\"")
@@ -120,7 +121,8 @@ class ResidentSupportIT {
         // staff do not support: the residents' pages are not theirs, and the command is a resident's alone
         ConsoleSession staff = residents.browser();
         staff.signIn(KyodoTestApp.username("STAFF", "saiwai"), KyodoTestApp.PASSWORD).redirectsTo("/console");
-        staff.get("/resident/supports/" + wardProposal).redirectsTo("/resident/sign-in");
+        staff.get("/resident/supports/" + wardProposal)
+                .redirectsTo("/resident/sign-in?continue=%2Fresident%2Fsupports%2F" + wardProposal);
 
         // the resident whose support stands deletes their account: it stays counted, the log verifies
         taro.get("/resident").status(200);

@@ -1,6 +1,8 @@
 package kyodo.ops.console;
 
+import kyodo.ops.security.BrowserChains;
 import kyodo.ops.security.CitySignIn;
+import kyodo.ops.security.ConsoleSecurity;
 import kyodo.ops.security.SecuritySettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -18,7 +20,8 @@ import java.util.Set;
 /**
  * The console's sign-in page. The form posts to the security edge ({@code kyodo.ops.security}), which
  * checks the password and sends the browser on to the inbox, or back here naming what went wrong; with
- * an OIDC provider configured, a link starts the sign-in with the city's account instead.
+ * an OIDC provider configured, a link starts the sign-in with the city's account instead. Both carry
+ * {@code ?continue=}, the console page the member of staff was going to, when it is one.
  */
 @Controller
 class SignInPageController {
@@ -43,6 +46,9 @@ class SignInPageController {
         model.put("retryAfter", "slowed".equals(known) && retryAfter != null && retryAfter > 0 ? retryAfter : 1L);
         // ?signedOut has no value, which WebFlux binds to a String as null: ask whether it is there at all
         model.put("signedOut", exchange.getRequest().getQueryParams().containsKey("signedOut"));
+        String continueTo = ConsoleSecurity.CONSOLE.destination(exchange.getRequest().getQueryParams()
+                .getFirst(BrowserChains.Area.CONTINUE)).orElse(null);
+        model.put("continueTo", continueTo);
         // the button to the city's provider, only when one is configured
         CitySignIn city = citySignIn.getIfAvailable();
         model.put("cityAccount", city == null ? null : city.path());

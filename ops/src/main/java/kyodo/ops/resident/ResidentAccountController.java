@@ -4,9 +4,11 @@ import jakarta.validation.Validator;
 import kyodo.command.personal.PersonalDataErasure;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
+import kyodo.ops.security.BrowserChains;
 import kyodo.ops.security.ClientAddress;
 import kyodo.ops.security.SecuritySettings;
 import kyodo.query.web.Blocking;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.stereotype.Controller;
@@ -32,15 +34,18 @@ class ResidentAccountController {
 
     /** What the sign-in page may announce ({@code ?notice=}); anything else is ignored. */
     private static final Set<String> NOTICES = Set.of("confirmed", "deleted", "signedOut");
-    private static final Set<String> SIGN_IN_ERRORS = Set.of("refused", "slowed", "unconfirmed");
+    private static final Set<String> SIGN_IN_ERRORS = Set.of("refused", "slowed", "unconfirmed", "providerFailed",
+            "providerNoWard", "providerIncomplete");
 
     private final ResidentDesk desk;
     private final PersonalDataErasure erasure;
     private final Validator validator;
     private final boolean trustForwardedFor;
+    private final ObjectProvider<ResidentProviderSignIn> provider;
 
     ResidentAccountController(ResidentDesk desk, PersonalDataErasure erasure, Validator validator,
-                              SecuritySettings security) {
+                              SecuritySettings security, ObjectProvider<ResidentProviderSignIn> provider) {
+        this.provider = provider;
         this.desk = desk;
         this.erasure = erasure;
         this.validator = validator;
@@ -102,6 +107,10 @@ class ResidentAccountController {
         model.put("error", known);
         model.put("retryAfter", retryAfter != null && retryAfter > 0 ? retryAfter : 1L);
         model.put("notice", notice != null && NOTICES.contains(notice) ? notice : null);
+        // where the sign-in returns to (a page of the residents' area only), and the provider's button
+        model.put("continueTo", ResidentSecurity.RESIDENT.destination(exchange.getRequest().getQueryParams()
+                .getFirst(BrowserChains.Area.CONTINUE)).orElse(null));
+        model.put("provider", provider.getIfAvailable());
         HttpStatus status = known == null ? HttpStatus.OK
                 : "slowed".equals(known) ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.UNAUTHORIZED;
         return ResidentView.page(exchange, "sign-in", "/resident/sign-in", model, status);

@@ -86,6 +86,32 @@ class ResidentAccounts implements AutoCloseable {
                 .stream().findFirst();
     }
 
+    /** The account of the person with that pseudonym (verified at the counter or by a provider), if any. */
+    Optional<ResidentAccount> findByPseudonym(String pseudonym) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM resident_account WHERE pseudonym = ?", ACCOUNT, pseudonym)
+                .stream().findFirst();
+    }
+
+    /**
+     * Stores an account an OIDC provider vouched for: confirmed, and verified for its ward and pseudonym
+     * at once.
+     *
+     * @throws DuplicateKeyException when an account has that pseudonym (a concurrent first sign-in won)
+     */
+    void createVerified(ResidentAccount a) {
+        jdbc.update("INSERT INTO resident_account (" + COLUMNS + ", verified_at, confirmation_guesses) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, TRUE, ?, ?, ?, ?, 0)",
+                a.id(), a.emailMark(), a.passwordHash(), a.subjectId(), a.profile().algorithm(), a.profile().nonce(),
+                a.profile().ciphertext(), a.language(), a.ward().code(), a.pseudonym(), Timestamp.from(a.createdAt()),
+                Timestamp.from(a.createdAt()));
+    }
+
+    /** The provider now names another ward: the account is a verified resident of that one. */
+    void moveTo(String accountId, Ward ward, Instant at) {
+        jdbc.update("UPDATE resident_account SET ward = ?, verified_at = ? WHERE id = ?", ward.code(),
+                Timestamp.from(at), accountId);
+    }
+
     /** The pending confirmation: its hash, expiry and the wrong guesses so far. */
     record Confirmation(String hash, Instant expires, int guesses) {
     }

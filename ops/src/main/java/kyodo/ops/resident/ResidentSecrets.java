@@ -16,8 +16,9 @@ import java.util.Locale;
  * <ul>
  * <li>the {@link #emailMark e-mail mark}, the blind index by which sign-in finds an account (the
  * address itself is only sealed, under the resident's own key);</li>
- * <li>the {@link #pseudonym}, of an identity document's stable identifier, which makes one account
- * per person enforceable and is what a resident's supports will record: never the identifier;</li>
+ * <li>the {@link #pseudonym}, of an identity document's stable identifier (or {@link #providerPseudonym}
+ * of an OIDC provider's subject), which makes one account per person enforceable and is what a
+ * resident's supports record: never the identifier;</li>
  * <li>the {@link #linkSignature signature} of a link mailed to a resident (unsubscribe), so that a
  * link works without signing in and a forged one changes nothing.</li>
  * </ul>
@@ -60,6 +61,22 @@ final class ResidentSecrets {
             throw new IllegalArgumentException("a blank identifier has no pseudonym");
         }
         return pseudonyms.of("document:" + normalised);
+    }
+
+    /**
+     * The pseudonym of a person an OIDC provider signed in: the mark of the provider's stable subject,
+     * named with its issuer, so it never equals a document's nor another provider's subject's.
+     */
+    String providerPseudonym(String issuer, String subject) {
+        if (subject.isBlank()) {
+            throw new IllegalArgumentException("a blank subject has no pseudonym");
+        }
+        return pseudonyms.of("subject:" + issuer + "|" + subject);
+    }
+
+    /** The blind index of an account a provider vouched for: no address normalises to it (no '@'). */
+    String providerAccountMark(String pseudonym) {
+        return emailMarks.of("provider-account:" + pseudonym);
     }
 
     /** The signature of a link mailed to a resident (a notification's unsubscribe link), under a third secret. */

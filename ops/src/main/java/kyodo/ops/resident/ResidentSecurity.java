@@ -2,6 +2,7 @@ package kyodo.ops.resident;
 
 import kyodo.ops.security.BrowserChains;
 import kyodo.ops.security.SecuritySettings;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,12 +26,15 @@ import reactor.core.scheduler.Scheduler;
 
 /**
  * Residents' sign-in (issue 17), a chain of its own for {@code /resident/**}, apart from the staff
- * console's and the API's: form sign-in against residents' accounts ({@link ResidentSignIn}), a
+ * console's and the API's: form sign-in against residents' accounts ({@link ResidentSignIn}) or, when
+ * one is configured, at the residents' OIDC provider ({@link ResidentOidc}), a
  * session (the WebFlux cookie: HttpOnly, SameSite=Lax, Secure over HTTPS; a new id at sign-in; ends
  * after {@code kyodo.residents.session-timeout} idle, or on sign-out), CSRF tokens on every form. The
  * signed-in resident is kept under a session attribute of its own, so a resident's session is nobody
  * in the console, and the API chain keeps no session at all: a resident never reaches staff pages or
- * API commands. Refusals (403) render the portal's error page through {@link ResidentErrors}.
+ * API commands. A visitor who asked for a page of the area (a portal's follow or support link) signs
+ * in and lands on it ({@link BrowserChains.Area#destination}). Refusals (403) render the portal's error
+ * page through {@link ResidentErrors}.
  */
 @Configuration(proxyBeanMethods = false)
 class ResidentSecurity {
@@ -41,7 +45,7 @@ class ResidentSecurity {
     static final String UNSUBSCRIBE = "/resident/unsubscribe";
     /** Where a resident's security context lives in the session: not where the console's does. */
     static final String CONTEXT_ATTRIBUTE = "KYODO_RESIDENT_SECURITY_CONTEXT";
-    private static final BrowserChains.Area RESIDENT = new BrowserChains.Area("/resident", SIGN_IN, SIGN_OUT,
+    static final BrowserChains.Area RESIDENT = new BrowserChains.Area("/resident", SIGN_IN, SIGN_OUT,
             "/resident", SIGN_IN + "?notice=signedOut");
 
     @Bean
@@ -49,11 +53,12 @@ class ResidentSecurity {
     SecurityWebFilterChain residentChain(ServerHttpSecurity http, ResidentAccounts accounts, ResidentSecrets secrets,
                                          BCryptPasswordEncoder encoder, ResidentLimits limits,
                                          @Qualifier("passwordHashing") Scheduler hashing, ResidentSettings residents,
-                                         SecuritySettings security) {
+                                         SecuritySettings security, ObjectProvider<ResidentOidc.Login> provider) {
         // not a bean: the only authentication manager in the context stays the staff's (LocalSignIn)
         ResidentSignIn signIn = new ResidentSignIn(accounts, secrets, encoder, limits, hashing);
         WebSessionServerSecurityContextRepository sessions = new WebSessionServerSecurityContextRepository();
         sessions.setSpringSecurityContextAttrName(CONTEXT_ATTRIBUTE);
+        BrowserChains.SessionStart start = BrowserChains.SessionStart.after(residents.sessionTimeout());
         BrowserChains.sessionChain(http, RESIDENT, sessions, (exchange, denied) -> forbidden(exchange))
                 // a mail program's one-click unsubscribe (RFC 8058) has no session: its signature authorises it
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(
@@ -64,9 +69,10 @@ class ResidentSecurity {
                         .pathMatchers(HttpMethod.POST, SIGN_IN, "/resident/sign-up", "/resident/confirm", UNSUBSCRIBE).permitAll()
                         .anyExchange().hasRole(ResidentSignIn.ROLE))
                 .addFilterAt(BrowserChains.formSignIn(signIn, RESIDENT, "email", ResidentSignIn.Origin::new,
-                        security.trustForwardedFor(), sessions,
-                        BrowserChains.SessionStart.after(residents.sessionTimeout(), RESIDENT.home()),
-                        ResidentSecurity::refusal), SecurityWebFiltersOrder.FORM_LOGIN);
+                        security.trustForwardedFor(), sessions, start, ResidentSecurity::refusal),
+                        SecurityWebFiltersOrder.FORM_LOGIN);
+        // with a residents' OIDC provider configured: "sign in with <provider>" (ResidentOidc)
+        provider.ifAvailable(oidc -> oidc.apply(http, sessions, start, RESIDENT));
         return http.build();
     }
 

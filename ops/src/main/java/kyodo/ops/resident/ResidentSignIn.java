@@ -87,7 +87,12 @@ final class ResidentSignIn implements ReactiveAuthenticationManager {
         if (!account.get().confirmed()) {
             throw new DisabledException("unconfirmed");
         }
-        return UsernamePasswordAuthenticationToken.authenticated(new ResidentPrincipal(account.get().id()), null,
+        return signedIn(account.get().id());
+    }
+
+    /** The signed-in resident as the session keeps them, however they signed in. */
+    static Authentication signedIn(String accountId) {
+        return UsernamePasswordAuthenticationToken.authenticated(new ResidentPrincipal(accountId), null,
                 List.of(new SimpleGrantedAuthority("ROLE_" + ROLE)));
     }
 }

@@ -3,6 +3,7 @@ package kyodo.ops.security;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -12,8 +13,6 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.DefaultServerRedirectStrategy;
 import org.springframework.security.web.server.WebFilterExchange;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
-import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
-import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authentication.ServerFormLoginAuthenticationConverter;
 import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
@@ -29,8 +28,12 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -38,7 +41,10 @@ import java.util.function.Function;
  * a chain of their own for the area's paths with a session, no request cache, no HTTP Basic, frames
  * denied, no referrer, a redirect to the sign-in page for a visitor, sign-out by POST; and a sign-in
  * form whose attempt carries the client address (the throttles key on it) and whose success starts a
- * fresh session with the area's idle timeout. Each area says only its paths, its roles and its words.
+ * fresh session with the area's idle timeout. A visitor who asked for a page of the area is sent to
+ * {@code <sign-in>?continue=<that page>} and, once signed in (by form or at an OIDC provider), lands on
+ * it: only a relative path of the same area ({@link Area#destination}), so no sign-in ever redirects
+ * off-site. Each area says only its paths, its roles and its words.
  */
 public final class BrowserChains {
 
@@ -53,18 +59,99 @@ public final class BrowserChains {
      * @param root the area's root path; the chain covers it and everything under it
      */
     public record Area(String root, String signIn, String signOut, String home, String signedOut) {
+
+        /** The query parameter that carries where a sign-in returns to. */
+        public static final String CONTINUE = "continue";
+        private static final int LONGEST_DESTINATION = 1_000;
+
+        /**
+         * Where a sign-in may return to: a relative path of this area (with its query), never another
+         * site, another area, the sign-in or sign-out itself, nor a path a browser would read as elsewhere
+         * ({@code //host}, {@code /\host}, dot segments, encoded slashes, backslashes or dots).
+         */
+        public Optional<String> destination(String candidate) {
+            if (candidate == null || candidate.isEmpty() || candidate.length() > LONGEST_DESTINATION
+                    || candidate.indexOf('\\') >= 0) {
+                return Optional.empty();
+            }
+            URI uri;
+            try {
+                uri = new URI(candidate);
+            } catch (URISyntaxException notAUri) {
+                return Optional.empty();
+            }
+            String path = uri.getRawPath();
+            if (uri.isOpaque() || uri.getScheme() != null || uri.getRawAuthority() != null
+                    || uri.getRawFragment() != null || path == null
+                    || !(path.equals(root) || path.startsWith(root + "/"))) {
+                return Optional.empty();
+            }
+            String lower = path.toLowerCase(Locale.ROOT);
+            if (path.contains("//") || lower.contains("%2e") || lower.contains("%2f") || lower.contains("%5c")
+                    || !uri.normalize().getRawPath().equals(path)
+                    || path.equals(signIn) || path.equals(signOut) || path.startsWith(root + "/oauth2/")) {
+                return Optional.empty();
+            }
+            return Optional.of(candidate);
+        }
+
+        /** Where a sign-in leads: the destination if it is one of this area's, else home. */
+        public String after(String candidate) {
+            return destination(candidate).orElse(home);
+        }
+
+        /**
+         * The sign-in page for a visitor who asked for this request: with {@code ?continue=} the page
+         * they asked for, when it is a page (GET) worth returning to; else the plain sign-in page.
+         */
+        String signInFor(ServerHttpRequest request) {
+            String rawQuery = request.getURI().getRawQuery();
+            String asked = request.getURI().getRawPath() + (rawQuery == null ? "" : "?" + rawQuery);
+            boolean page = HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
+            return destination(asked).filter(to -> page && !to.equals(home))
+                    .map(to -> signIn + "?" + CONTINUE + "=" + URLEncoder.encode(to, StandardCharsets.UTF_8))
+                    .orElse(signIn);
+        }
+
+        /** The session attribute that keeps the destination while the browser is at an OIDC provider. */
+        private String destinationAttribute() {
+            return "KYODO_CONTINUE" + root.replace('/', '_').toUpperCase(Locale.ROOT);
+        }
+
+        /**
+         * Keeps the request's {@code ?continue=} (when it is one of this area's) in the session, for after a
+         * sign-in at an OIDC provider; a flow started without one forgets any earlier one.
+         */
+        public Mono<Void> rememberDestination(ServerWebExchange exchange) {
+            Optional<String> to = destination(exchange.getRequest().getQueryParams().getFirst(CONTINUE));
+            return exchange.getSession().doOnNext(session -> {
+                if (to.isPresent()) {
+                    session.getAttributes().put(destinationAttribute(), to.get());
+                } else {
+                    session.getAttributes().remove(destinationAttribute());
+                }
+            }).then();
+        }
+
+        /** The destination kept by {@link #rememberDestination}, taken out of the session (home without one). */
+        public Mono<String> rememberedDestination(ServerWebExchange exchange) {
+            return exchange.getSession().map(session -> after((String) session.getAttributes()
+                    .remove(destinationAttribute())));
+        }
     }
 
-    /** What follows any sign-in to an area: the session times out as configured, the browser goes home. */
+    /**
+     * What follows any sign-in to an area: the session times out as configured, the browser goes on to
+     * the destination (a path of the area, checked by {@link Area#destination}).
+     */
     @FunctionalInterface
     public interface SessionStart {
-        Mono<Void> start(WebFilterExchange exchange, Authentication signedIn);
+        Mono<Void> start(WebFilterExchange exchange, Authentication signedIn, String destination);
 
-        static SessionStart after(Duration idleTimeout, String home) {
-            RedirectServerAuthenticationSuccessHandler toHome = new RedirectServerAuthenticationSuccessHandler(home);
-            return (webFilterExchange, authentication) -> webFilterExchange.getExchange().getSession()
+        static SessionStart after(Duration idleTimeout) {
+            return (webFilterExchange, authentication, destination) -> webFilterExchange.getExchange().getSession()
                     .doOnNext(session -> session.setMaxIdleTime(idleTimeout))
-                    .then(toHome.onAuthenticationSuccess(webFilterExchange, authentication));
+                    .then(REDIRECT.sendRedirect(webFilterExchange.getExchange(), URI.create(destination)));
         }
     }
 
@@ -85,7 +172,8 @@ public final class BrowserChains {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER)))
                 .addFilterAfter(new SecurityHeaders(), SecurityWebFiltersOrder.FIRST)
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint(new RedirectServerAuthenticationEntryPoint(area.signIn()))
+                        .authenticationEntryPoint((exchange, notSignedIn) -> REDIRECT.sendRedirect(exchange,
+                                URI.create(area.signInFor(exchange.getRequest()))))
                         .accessDeniedHandler(denied))
                 .logout(logout -> logout.logoutUrl(area.signOut())
                         .logoutHandler(new DelegatingServerLogoutHandler(new SecurityContextServerLogoutHandler(),
@@ -97,7 +185,7 @@ public final class BrowserChains {
      * The sign-in form's POST: the attempt carries the client address ({@code origin} makes the
      * authentication's details of it); success starts the session, failure sends the browser back to the
      * form with {@code ?error=} and what {@code reason} says of the failure (no account, a wrong password
-     * and a made-up id read alike).
+     * and a made-up id read alike), and with the page the visitor was going to, if any.
      */
     public static AuthenticationWebFilter formSignIn(ReactiveAuthenticationManager manager, Area area,
                                                      String usernameParameter, Function<String, Object> origin,
@@ -115,9 +203,15 @@ public final class BrowserChains {
             return attempt;
         }));
         filter.setSecurityContextRepository(sessions);
-        filter.setAuthenticationSuccessHandler(start::start);
-        filter.setAuthenticationFailureHandler((webFilterExchange, failure) -> REDIRECT.sendRedirect(
-                webFilterExchange.getExchange(), URI.create(area.signIn() + "?error=" + reason.apply(failure))));
+        // the form carries the page the visitor asked for (the sign-in page's ?continue=), checked again here
+        filter.setAuthenticationSuccessHandler((webFilterExchange, signedIn) -> webFilterExchange.getExchange()
+                .getFormData().flatMap(posted -> start.start(webFilterExchange, signedIn,
+                        area.after(posted.getFirst(Area.CONTINUE)))));
+        filter.setAuthenticationFailureHandler((webFilterExchange, failure) -> webFilterExchange.getExchange()
+                .getFormData().flatMap(posted -> REDIRECT.sendRedirect(webFilterExchange.getExchange(),
+                        URI.create(area.signIn() + "?error=" + reason.apply(failure) + area.destination(
+                                posted.getFirst(Area.CONTINUE)).map(to -> "&" + Area.CONTINUE + "="
+                                + URLEncoder.encode(to, StandardCharsets.UTF_8)).orElse("")))));
         return filter;
     }
 

@@ -15,19 +15,12 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextImpl;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.endpoint.WebClientReactiveAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeReactiveAuthenticationManager;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcReactiveOAuth2UserService;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.ReactiveOAuth2UserService;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
-import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
-import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
@@ -38,11 +31,9 @@ import org.springframework.security.web.server.context.WebSessionServerSecurityC
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.io.Serial;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -82,7 +73,8 @@ class ConsoleOidc {
             throw new IllegalStateException("kyodo.console.oidc.client-id is set, but the provider's issuer is not: "
                     + "set spring.security.oauth2.resourceserver.jwt.issuer-uri (the API's and the console's provider)");
         }
-        return new Login(new DiscoveredRegistration(issuer, client), settings.jwt());
+        return new Login(OidcBrowserClients.discovered(new OidcBrowserClients.Client(REGISTRATION, issuer,
+                client.clientId(), client.clientSecret(), client.scopes(), CALLBACK)), settings.jwt());
     }
 
     /** The console chain's part of the flow: where it starts, where the provider returns, what it yields. */
@@ -97,24 +89,23 @@ class ConsoleOidc {
         }
 
         void apply(ServerHttpSecurity http, WebSessionServerSecurityContextRepository sessions,
-                   BrowserChains.SessionStart toInbox, String signIn) {
-            DefaultServerOAuth2AuthorizationRequestResolver requests = new DefaultServerOAuth2AuthorizationRequestResolver(
-                    registration, ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, AUTHORIZATION));
-            // PKCE for a confidential client too (a public one gets it anyway): a stolen code is useless
-            requests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+                   BrowserChains.SessionStart toInbox, BrowserChains.Area console) {
+            String signIn = console.signIn();
             http.oauth2Login(login -> login.clientRegistrationRepository(registration)
-                    .authorizationRequestResolver(requests)
+                    // the page the member of staff was going to waits in the session during the round trip
+                    .authorizationRequestResolver(OidcBrowserClients.withPkce(registration, AUTHORIZATION, console))
                     .authenticationMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, CALLBACK))
                     .authenticationManager(new OidcAuthorizationCodeReactiveAuthenticationManager(
                             new WebClientReactiveAuthorizationCodeTokenResponseClient(), new StaffUsers(claims)))
-                    .authorizedClientRepository(NOTHING_KEPT)
+                    .authorizedClientRepository(OidcBrowserClients.NOTHING_KEPT)
                     .securityContextRepository(sessions)
                     .loginPage(signIn)
                     .authenticationSuccessHandler((exchange, authentication) -> {
                         Actor actor = ((StaffUser) authentication.getPrincipal()).actor;
                         Authentication signedIn = LocalSignIn.signedIn(actor);
                         return sessions.save(exchange.getExchange(), new SecurityContextImpl(signedIn))
-                                .then(toInbox.start(exchange, signedIn));
+                                .then(console.rememberedDestination(exchange.getExchange()))
+                                .flatMap(destination -> toInbox.start(exchange, signedIn, destination));
                     })
                     .authenticationFailureHandler((exchange, failure) -> refused(exchange.getExchange(), signIn,
                             failure)));
@@ -168,58 +159,4 @@ class ConsoleOidc {
             this.actor = actor;
         }
     }
-
-    /**
-     * The city's client registration, discovered from the issuer at the first sign-in rather than at start:
-     * the application starts while the provider is unreachable, and a failed discovery is tried again.
-     */
-    private static final class DiscoveredRegistration implements ReactiveClientRegistrationRepository {
-
-        private final Mono<ClientRegistration> registration;
-
-        DiscoveredRegistration(String issuer, ConsoleOidcSettings client) {
-            this.registration = Mono.fromCallable(() -> {
-                ClientRegistration.Builder builder = ClientRegistrations.fromIssuerLocation(issuer)
-                        .registrationId(REGISTRATION)
-                        .clientId(client.clientId())
-                        .scope(client.scopes())
-                        .redirectUri("{baseUrl}" + CALLBACK)
-                        .userNameAttributeName(IdTokenClaimNames.SUB);
-                if (client.clientSecret() == null || client.clientSecret().isEmpty()) {
-                    builder.clientAuthenticationMethod(ClientAuthenticationMethod.NONE);
-                } else {
-                    builder.clientSecret(client.clientSecret());
-                }
-                return builder.build();
-            }).subscribeOn(Schedulers.boundedElastic())
-                    .doOnError(e -> log.warn("The city's OIDC provider could not be discovered at {}: {}", issuer,
-                            e.toString()))
-                    .cache(found -> Duration.ofMillis(Long.MAX_VALUE), failed -> Duration.ZERO, () -> Duration.ZERO);
-        }
-
-        @Override
-        public Mono<ClientRegistration> findByRegistrationId(String registrationId) {
-            return REGISTRATION.equals(registrationId) ? registration : Mono.empty();
-        }
-    }
-
-    /** The provider's tokens are not kept: the console never calls the provider after sign-in. */
-    private static final ServerOAuth2AuthorizedClientRepository NOTHING_KEPT = new ServerOAuth2AuthorizedClientRepository() {
-        @Override
-        public <T extends OAuth2AuthorizedClient> Mono<T> loadAuthorizedClient(String id, Authentication principal,
-                                                                             ServerWebExchange exchange) {
-            return Mono.empty();
-        }
-
-        @Override
-        public Mono<Void> saveAuthorizedClient(OAuth2AuthorizedClient client, Authentication principal,
-                                               ServerWebExchange exchange) {
-            return Mono.empty();
-        }
-
-        @Override
-        public Mono<Void> removeAuthorizedClient(String id, Authentication principal, ServerWebExchange exchange) {
-            return Mono.empty();
-        }
-    };
 }

@@ -32,11 +32,12 @@ import reactor.core.publisher.Mono;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ConsoleSettings.class)
-class ConsoleSecurity {
+public class ConsoleSecurity {
 
     static final String SIGN_IN = "/console/sign-in";
     static final String SIGN_OUT = "/console/sign-out";
-    private static final BrowserChains.Area CONSOLE = new BrowserChains.Area("/console", SIGN_IN, SIGN_OUT,
+    /** The console as a browser area: its sign-in page reads where a sign-in may return to from it. */
+    public static final BrowserChains.Area CONSOLE = new BrowserChains.Area("/console", SIGN_IN, SIGN_OUT,
             "/console", SIGN_IN + "?signedOut");
 
     /** Runs before the API chain, which refuses everything it does not know. */
@@ -52,14 +53,14 @@ class ConsoleSecurity {
                         .pathMatchers(HttpMethod.POST, SIGN_IN).permitAll()
                         .pathMatchers("/console/admin", "/console/admin/**").hasRole("ADMIN")
                         .anyExchange().hasAnyRole("STAFF", "WARD_HEAD", "ADMIN"));
-        BrowserChains.SessionStart toInbox = BrowserChains.SessionStart.after(console.sessionTimeout(), CONSOLE.home());
+        BrowserChains.SessionStart toInbox = BrowserChains.SessionStart.after(console.sessionTimeout());
         if (settings.localAccounts()) {
             // the same LocalSignIn as HTTP Basic, with the client address: the same throttle (ADR 15)
             http.addFilterAt(BrowserChains.formSignIn(localSignIn, CONSOLE, "username", LocalSignIn.Origin::new,
                     settings.trustForwardedFor(), sessions, toInbox, ConsoleSecurity::refusal),
                     SecurityWebFiltersOrder.FORM_LOGIN);
         }
-        cityAccounts.ifAvailable(city -> city.apply(http, sessions, toInbox, SIGN_IN));
+        cityAccounts.ifAvailable(city -> city.apply(http, sessions, toInbox, CONSOLE));
         return http.build();
     }
 
