@@ -12,9 +12,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code bench …}: the benchmark harness of {@code docs/performance.md}.
@@ -41,10 +43,15 @@ public final class BenchCli {
                    java -jar kyodo.jar bench run --url http://host:port [--duration 30s] [--connections 50]
                                                  [--user ADMIN_ACCOUNT [--password-file FILE]] [--pid PID]
                                                  [--data-dir DIR] [--driver java|wrk] [--warmup 5s]
+                                                 [--rows NAME,…] [--cpu-of PID]
                      (the password from --password-file or KYODO_PASSWORD; the driver creates the accounts
                       bench-staff and bench-analyst there; without --user it drives the public reads only;
                       --driver wrk drives the reads with the program wrk, the commands always in Java;
-                      each read row runs --warmup long unmeasured first, 0s for none)
+                      each read row runs --warmup long unmeasured first, 0s for none; --rows runs only
+                      the named rows of health, ward, search, page, dashboard, analytics, home, list,
+                      proposal, submit, acknowledge, append, answer, with the command rows they feed on;
+                      --cpu-of adds the CPU per request of that local server process to each row, waiting
+                      for it to go quiet before and after the row)
                    java -jar kyodo.jar bench replay [--data-dir DIR] [--setting=value …]
             """;
     static final Duration CATCH_UP_TIMEOUT = Duration.ofHours(2);
@@ -79,7 +86,7 @@ public final class BenchCli {
     private static final Map<String, List<String>> FLAGS = Map.of(
             "load", List.of("--proposals", "--data-dir", "--concurrency", "--months", "--seed", "--read-models"),
             "run", List.of("--url", "--duration", "--connections", "--user", "--password-file", "--pid", "--data-dir",
-                    "--driver", "--warmup"),
+                    "--driver", "--warmup", "--rows", "--cpu-of"),
             "replay", List.of("--data-dir"));
 
     /**
@@ -124,6 +131,9 @@ public final class BenchCli {
         if (!List.of("java", "wrk").contains(flags.getOrDefault("--driver", "java"))) {
             throw new IllegalArgumentException("--driver is java (the driver's own clients) or wrk");
         }
+        if (flags.containsKey("--rows")) {
+            rows(flags.get("--rows"));
+        }
         if (flags.containsKey("--password-file") && !flags.containsKey("--user")) {
             throw new IllegalArgumentException("--password-file goes with --user");
         }
@@ -140,8 +150,12 @@ public final class BenchCli {
                         ? Path.of(options.flag("--password-file", null)) : null);
         Path wrk = "wrk".equals(options.flag("--driver", "java")) ? WrkRow.find() : null;
         Duration warmup = duration("--warmup", options.flag("--warmup", "5s"), true);
+        Set<String> selected = options.flags().containsKey("--rows") ? rows(options.flag("--rows", null))
+                : Set.copyOf(LoadDriver.ROWS);
+        String cpuOf = options.flags().containsKey("--cpu-of")
+                ? String.valueOf(options.number("--cpu-of", 0, 1, Integer.MAX_VALUE)) : null;
         LoadDriver driver = new LoadDriver(new LoadDriver.Options(url, duration, warmup, connections, user, password,
-                wrk));
+                wrk, selected, cpuOf));
         List<LoadRow> rows = driver.run(err);
         out.println();
         out.print(BenchTable.latencies(rows, connections));
@@ -187,6 +201,20 @@ public final class BenchCli {
         ConfigurableApplicationContext context = platform.start("bench", err);
         return context == null ? null
                 : new Started(context, BenchMeasures.seconds(starting), BenchMeasures.dataDir(context));
+    }
+
+    /** The names of {@code --rows}, each one of {@link LoadDriver#ROWS}. */
+    static Set<String> rows(String names) {
+        Set<String> rows = new LinkedHashSet<>();
+        for (String name : names.split(",", -1)) {
+            String row = name.trim().toLowerCase(Locale.ROOT);
+            if (!LoadDriver.ROWS.contains(row)) {
+                throw new IllegalArgumentException("--rows names rows of " + String.join(", ", LoadDriver.ROWS)
+                        + ", not " + (row.isEmpty() ? "an empty name" : row));
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     static Duration duration(String value) {

@@ -11,20 +11,27 @@ final class BenchTable {
     private BenchTable() {
     }
 
-    /** One line per row: requests, errors (by status; 0 = no answer), throughput, p50/p95/p99. */
+    /**
+     * One line per row: requests, errors (by status; 0 = no answer), throughput, p50/p95/p99, and the
+     * server's CPU per request when a row has it.
+     */
     static String latencies(List<LoadRow> rows, int connections) {
+        boolean cpu = rows.stream().anyMatch(row -> !Double.isNaN(row.serverCpuMillis()));
         StringBuilder table = new StringBuilder();
-        table.append("| what (").append(connections).append(" connections) | requests | errors | per s | p50 ms | p95 ms | p99 ms |\n");
-        table.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        table.append("| what (").append(connections).append(" connections) | requests | errors | per s | p50 ms | p95 ms | p99 ms |")
+                .append(cpu ? " server CPU ms per request |\n" : "\n");
+        table.append("|---|---:|---:|---:|---:|---:|---:|").append(cpu ? "---:|\n" : "\n");
         for (LoadRow row : rows) {
             if (row.skipped() != null) {
                 table.append("| ").append(row.what()).append(" | skipped: ").append(row.skipped())
-                        .append(" | | | | | |\n");
+                        .append(" | | | | | |").append(cpu ? " |\n" : "\n");
                 continue;
             }
-            table.append(String.format(Locale.ROOT, "| %s | %d | %s | %.1f | %s | %s | %s |%n", row.what(),
+            table.append(String.format(Locale.ROOT, "| %s | %d | %s | %.1f | %s | %s | %s |", row.what(),
                     row.requests(), errors(row.errors(), row.errorStatuses()), row.throughput(),
                     millis(row.latencies().p50()), millis(row.latencies().p95()), millis(row.latencies().p99())));
+            table.append(cpu ? String.format(Locale.ROOT, " %s |%n", Double.isNaN(row.serverCpuPerRequest()) ? "–"
+                    : String.format(Locale.ROOT, "%.2f", row.serverCpuPerRequest())) : System.lineSeparator());
         }
         return table.toString();
     }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -39,24 +40,55 @@ import java.util.function.Supplier;
  */
 final class LoadDriver {
 
+    /**
+     * The rows by the names {@code --rows} selects them with, in the order they run. A command row
+     * feeds on an earlier one (acknowledge what was submitted, append to it, answer what was
+     * acknowledged): selecting it runs its feeders too.
+     */
+    static final List<String> ROWS = List.of("health", "ward", "search", "page", "dashboard", "analytics", "home",
+            "list", "proposal", "submit", "acknowledge", "append", "answer");
+
     private static final String STAFF = "bench-staff";
     private static final String ANALYST = "bench-analyst";
 
     /**
      * What to drive and as whom; {@code wrk}, when set, is the program that drives the read rows;
      * {@code warmup} is how long each read row runs unmeasured first (the server compiles a request's
-     * code the first times it runs it: a cold row measures the compiler, not the request).
+     * code the first times it runs it: a cold row measures the compiler, not the request); {@code rows}
+     * the names of {@link #ROWS} to run; {@code serverPid}, when set, the local server whose CPU time
+     * each row measures ({@link ServerCpu}).
      */
     record Options(URI url, Duration duration, Duration warmup, int connections, String adminUser,
-                   String adminPassword, Path wrk) {
+                   String adminPassword, Path wrk, Set<String> rows, String serverPid) {
     }
 
     private final Options options;
     private final BenchRequests requests;
+    private final ServerCpu cpu;
 
     LoadDriver(Options options) {
         this.options = options;
         this.requests = new BenchRequests(options.url());
+        this.cpu = options.serverPid() == null ? null : new ServerCpu(options.serverPid());
+    }
+
+    private boolean selected(String... names) {
+        return Arrays.stream(names).anyMatch(options.rows()::contains);
+    }
+
+    /**
+     * Runs a row; with a server to watch, waits for it to go quiet before and after and gives the row
+     * the CPU time in between: what the row's requests cost, the work they left behind included.
+     */
+    private LoadRow measured(java.io.PrintStream progress, Supplier<LoadRow> row) {
+        if (cpu == null) {
+            return row.get();
+        }
+        cpu.settle(progress);
+        double before = cpu.millis();
+        LoadRow measured = row.get();
+        cpu.settle(progress);
+        return measured.withServerCpu(cpu.millis() - before);
     }
 
     /**
@@ -76,18 +108,31 @@ final class LoadDriver {
             signIn(requests.get("/analytics/schema", analyst));
         }
         List<LoadRow> rows = new ArrayList<>();
-        rows.add(reads(progress, "GET /actuator/health", List.of("/actuator/health"), Map.of()));
-        rows.add(reads(progress, "GET /public/proposals?ward=…", Arrays.stream(Ward.values())
-                .map(ward -> "/public/proposals?ward=" + ward.code()).toList(), Map.of()));
-        rows.add(reads(progress, "GET /public/proposals?q=" + BenchDataset.SEARCHED_WORD, List.of("/public/proposals?q="
-                + URLEncoder.encode(BenchDataset.SEARCHED_WORD, StandardCharsets.UTF_8)), Map.of()));
-        rows.add(reads(progress, "GET /public/proposals?status=SUBMITTED&page=50",
-                List.of("/public/proposals?status=SUBMITTED&page=50"), Map.of()));
-        rows.add(reads(progress, "GET /public/dashboard", List.of("/public/dashboard"), Map.of()));
+        if (selected("health")) {
+            rows.add(reads(progress, "GET /actuator/health", List.of("/actuator/health"), Map.of()));
+        }
+        if (selected("ward")) {
+            rows.add(reads(progress, "GET /public/proposals?ward=…", Arrays.stream(Ward.values())
+                    .map(ward -> "/public/proposals?ward=" + ward.code()).toList(), Map.of()));
+        }
+        if (selected("search")) {
+            rows.add(reads(progress, "GET /public/proposals?q=" + BenchDataset.SEARCHED_WORD, List.of(
+                    "/public/proposals?q=" + URLEncoder.encode(BenchDataset.SEARCHED_WORD, StandardCharsets.UTF_8)),
+                    Map.of()));
+        }
+        if (selected("page")) {
+            rows.add(reads(progress, "GET /public/proposals?status=SUBMITTED&page=50",
+                    List.of("/public/proposals?status=SUBMITTED&page=50"), Map.of()));
+        }
+        if (selected("dashboard")) {
+            rows.add(reads(progress, "GET /public/dashboard", List.of("/public/dashboard"), Map.of()));
+        }
         String summary = "GET /analytics/proposals/summary?groupBy=ward";
-        rows.add(analyst == null ? skipped(summary)
-                : reads(progress, summary, List.of("/analytics/proposals/summary?groupBy=ward"),
-                Map.of("Authorization", analyst)));
+        if (selected("analytics")) {
+            rows.add(analyst == null ? skipped(summary)
+                    : reads(progress, summary, List.of("/analytics/proposals/summary?groupBy=ward"),
+                    Map.of("Authorization", analyst)));
+        }
         rows.addAll(portal(progress));
         rows.addAll(commands(progress, staff));
         return rows;
@@ -98,13 +143,17 @@ final class LoadDriver {
         String acknowledge = "POST /api/proposals/{id}/acknowledgement";
         String append = "POST /api/proposals/{id}/progress-updates (append)";
         String decide = "POST /api/proposals/{id}/decision (answer, a decision)";
+        if (!selected("submit", "acknowledge", "append", "answer")) {
+            return List.of();
+        }
         if (staff == null) {
             return List.of(skipped(submit), skipped(acknowledge), skipped(append), skipped(decide));
         }
         ConcurrentLinkedQueue<String> submitted = new ConcurrentLinkedQueue<>();
         AtomicLong number = new AtomicLong();
         Ward[] wards = Ward.values();
-        LoadRow submits = drive(progress, submit, () -> {
+        List<LoadRow> rows = new ArrayList<>();
+        rows.add(measured(progress, () -> drive(progress, submit, () -> {
             long n = number.incrementAndGet();
             Map<String, Object> body = Map.of("ward", wards[(int) (n % wards.length)].code(),
                     "title", "駅前の駐輪場を増やしてほしい（負荷試験 " + n + "）",
@@ -112,27 +161,33 @@ final class LoadDriver {
                     "programme", "CITIZEN_PROPOSAL", "channel", "WEB",
                     "proposer", Map.of("name", "ベンチ 利用者" + n, "contact", "bench-run-" + n + "@example.invalid"));
             return requests.post("/api/proposals", body, staff);
-        }, answer -> requests.id(answer).ifPresent(submitted::add));
+        }, answer -> requests.id(answer).ifPresent(submitted::add))));
         List<String> targets = List.copyOf(submitted);
         ConcurrentLinkedQueue<String> toAcknowledge = new ConcurrentLinkedQueue<>(targets);
         ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
-        LoadRow acknowledgements = drive(progress, acknowledge, () -> {
-            String id = toAcknowledge.poll();
-            return id == null ? null : requests.post("/api/proposals/" + id + "/acknowledgement",
-                    Map.of("department", "交通政策課"), staff);
-        }, answer -> requests.id(answer).ifPresent(acknowledged::add));
+        if (selected("acknowledge", "answer")) {
+            rows.add(measured(progress, () -> drive(progress, acknowledge, () -> {
+                String id = toAcknowledge.poll();
+                return id == null ? null : requests.post("/api/proposals/" + id + "/acknowledgement",
+                        Map.of("department", "交通政策課"), staff);
+            }, answer -> requests.id(answer).ifPresent(acknowledged::add))));
+        }
         AtomicLong turn = new AtomicLong();
-        LoadRow appends = targets.isEmpty() ? LoadRow.skipped(append, "nothing was submitted")
-                : drive(progress, append, () -> requests.post("/api/proposals/"
-                        + targets.get((int) (turn.getAndIncrement() % targets.size())) + "/progress-updates",
-                Map.of("text", "現地を確認しました。"), staff), answer -> { });
-        ConcurrentLinkedQueue<String> toDecide = new ConcurrentLinkedQueue<>(acknowledged);
-        LoadRow decisions = drive(progress, decide, () -> {
-            String id = toDecide.poll();
-            return id == null ? null : requests.post("/api/proposals/" + id + "/decision",
-                    Map.of("outcome", "ACCEPTED", "reason", "来年度に整備します"), staff);
-        }, answer -> { });
-        return List.of(submits, acknowledgements, appends, decisions);
+        if (selected("append")) {
+            rows.add(targets.isEmpty() ? LoadRow.skipped(append, "nothing was submitted")
+                    : measured(progress, () -> drive(progress, append, () -> requests.post("/api/proposals/"
+                            + targets.get((int) (turn.getAndIncrement() % targets.size())) + "/progress-updates",
+                    Map.of("text", "現地を確認しました。"), staff), answer -> { })));
+        }
+        if (selected("answer")) {
+            ConcurrentLinkedQueue<String> toDecide = new ConcurrentLinkedQueue<>(acknowledged);
+            rows.add(measured(progress, () -> drive(progress, decide, () -> {
+                String id = toDecide.poll();
+                return id == null ? null : requests.post("/api/proposals/" + id + "/decision",
+                        Map.of("outcome", "ACCEPTED", "reason", "来年度に整備します"), staff);
+            }, answer -> { })));
+        }
+        return rows;
     }
 
     /** The Authorization header of the account, created (or given a new password) by the administrator. */
@@ -156,7 +211,7 @@ final class LoadDriver {
         if (!options.warmup().isZero()) {
             reads(progress, what + ", warming up", paths, headers, options.warmup());
         }
-        return reads(progress, what, paths, headers, options.duration());
+        return measured(progress, () -> reads(progress, what, paths, headers, options.duration()));
     }
 
     private LoadRow reads(java.io.PrintStream progress, String what, List<String> paths, Map<String, String> headers,
@@ -178,15 +233,23 @@ final class LoadDriver {
     private List<LoadRow> portal(java.io.PrintStream progress) {
         Map<String, String> html = Map.of("Accept", "text/html", "Accept-Language", "ja");
         String page = "GET /proposals/{id} (portal)";
-        List<String> pages = new ArrayList<>();
-        HttpResponse<String> listed = requests.exchange(requests.get("/public/proposals?size=100", Map.of()));
-        if (listed.statusCode() == 200) {
-            requests.ids(listed.body()).forEach(id -> pages.add("/proposals/" + id));
+        List<LoadRow> rows = new ArrayList<>();
+        if (selected("home")) {
+            rows.add(reads(progress, "GET / (portal home)", List.of("/"), html));
         }
-        return List.of(reads(progress, "GET / (portal home)", List.of("/"), html),
-                reads(progress, "GET /proposals?ward=…&status=ACKNOWLEDGED (portal)", Arrays.stream(Ward.values())
-                        .map(ward -> "/proposals?ward=" + ward.code() + "&status=ACKNOWLEDGED").toList(), html),
-                pages.isEmpty() ? LoadRow.skipped(page, "no proposal listed") : reads(progress, page, pages, html));
+        if (selected("list")) {
+            rows.add(reads(progress, "GET /proposals?ward=…&status=ACKNOWLEDGED (portal)", Arrays.stream(Ward.values())
+                    .map(ward -> "/proposals?ward=" + ward.code() + "&status=ACKNOWLEDGED").toList(), html));
+        }
+        if (selected("proposal")) {
+            List<String> pages = new ArrayList<>();
+            HttpResponse<String> listed = requests.exchange(requests.get("/public/proposals?size=100", Map.of()));
+            if (listed.statusCode() == 200) {
+                requests.ids(listed.body()).forEach(id -> pages.add("/proposals/" + id));
+            }
+            rows.add(pages.isEmpty() ? LoadRow.skipped(page, "no proposal listed") : reads(progress, page, pages, html));
+        }
+        return rows;
     }
 
     private void announce(java.io.PrintStream progress, String what, Duration duration) {

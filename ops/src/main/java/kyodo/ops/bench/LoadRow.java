@@ -4,10 +4,26 @@ import java.util.Map;
 
 /**
  * One row of {@code bench run}'s table ({@link LoadDriver}): a request kind and what it measured;
- * {@code skipped} says why it did not run.
+ * {@code skipped} says why it did not run; {@code serverCpuMillis} is the server's CPU time over the
+ * row (NaN when not measured, without {@code --pid}).
  */
 record LoadRow(String what, long requests, long errors, Map<Integer, Long> errorStatuses, double seconds,
-               Latencies latencies, String skipped) {
+               Latencies latencies, String skipped, double serverCpuMillis) {
+
+    LoadRow(String what, long requests, long errors, Map<Integer, Long> errorStatuses, double seconds,
+            Latencies latencies, String skipped) {
+        this(what, requests, errors, errorStatuses, seconds, latencies, skipped, Double.NaN);
+    }
+
+    /** The same row with the server's CPU time over it. */
+    LoadRow withServerCpu(double millis) {
+        return new LoadRow(what, requests, errors, errorStatuses, seconds, latencies, skipped, millis);
+    }
+
+    /** The server's CPU per request in milliseconds (NaN when not measured or nothing was sent). */
+    double serverCpuPerRequest() {
+        return requests > 0 ? serverCpuMillis / requests : Double.NaN;
+    }
 
     /** A row measured by the driver itself, from every request's latency in nanoseconds, sorted. */
     static LoadRow measured(String what, long errors, Map<Integer, Long> errorStatuses, double seconds,

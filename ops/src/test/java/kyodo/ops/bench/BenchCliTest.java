@@ -46,6 +46,25 @@ class BenchCliTest {
     }
 
     @Test
+    void rowsAreSelectedByTheirNames() {
+        BenchCli.Options options = BenchCli.parse(List.of("run", "--url", "http://h:1", "--rows", "answer, Home",
+                "--cpu-of", "4242"));
+        assertThat(BenchCli.rows(options.flag("--rows", null))).containsExactly("answer", "home");
+        assertThat(options.number("--cpu-of", 0, 1, Integer.MAX_VALUE)).isEqualTo(4242);
+        assertThatThrownBy(() -> BenchCli.parse(List.of("run", "--url", "http://h:1", "--rows", "answer,decide")))
+                .hasMessageStartingWith("--rows names rows of health, ward,").hasMessageEndingWith(", not decide");
+        assertThatThrownBy(() -> BenchCli.parse(List.of("run", "--url", "http://h:1", "--rows", "answer,")))
+                .hasMessageEndingWith(", not an empty name");
+    }
+
+    @Test
+    void aServersCpuTimeIsItsUserAndSystemTicks() {
+        // a command with spaces and a ")" in its name: the fields are counted after the last ")"
+        String stat = "4242 (java (a) b) S 1 4242 4242 0 -1 4194560 91234 0 12 0 1500 250 0 0 20 0 57 0 1234";
+        assertThat(ServerCpu.ticks(stat)).isEqualTo(1750);
+    }
+
+    @Test
     void durationsReadLikeAnOperatorWritesThem() {
         assertThat(BenchCli.duration("30s")).isEqualTo(Duration.ofSeconds(30));
         assertThat(BenchCli.duration("45")).isEqualTo(Duration.ofSeconds(45));

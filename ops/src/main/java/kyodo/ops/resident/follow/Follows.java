@@ -4,13 +4,19 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import kyodo.kernel.follow.FollowKind;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who follows what, never public (only the notifier and the follower's own page read it), in a
@@ -19,11 +25,29 @@ import java.util.Set;
  * (its ward and title, from the events that created it), each follower's choice of immediate mail or
  * digest, and every notification made: one row per event and follower, the claim that makes a
  * re-delivered or replayed event tell nobody twice. Every write is idempotent.
+ *
+ * <p>Most of what happens is followed by nobody, and the notifier asks about every event. So the
+ * targets that have followers (wards included) are also kept in memory, with how many follow each:
+ * {@link #followed} answers without the database. The view is loaded when the store opens, and every
+ * follow or unfollow made through this object updates it under one lock, after its row changed. Each
+ * such change also counts up a generation row in the same transaction; {@link #catchUp} compares it
+ * with the view's, so a store that another process also writes to (a shared {@code store-url}) is
+ * reloaded before the view is trusted. The view may say "followed" of a target nobody follows any more
+ * (then the database says who: nobody); it never misses a follow that is in the store.
  */
 class Follows implements AutoCloseable {
 
+    private static final String WARD_PREFIX = FollowKind.WARD.name() + ":";
+
     private final HikariDataSource dataSource;
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    /** Followed targets ({@code KIND:id}) with their number of followers; written only under {@code this}. */
+    private final Map<String, Integer> followed = new ConcurrentHashMap<>();
+    /** How many follows of wards the view holds: a subject's ward matters only when some ward is followed. */
+    private volatile int followedWards;
+    /** The generation the view reflects; written only under {@code this}. */
+    private volatile long generation;
 
     Follows(String jdbcUrl) {
         HikariConfig config = new HikariConfig();
@@ -48,27 +72,111 @@ class Follows implements AutoCloseable {
                 + "noted_at TIMESTAMP WITH TIME ZONE NOT NULL, pending_digest BOOLEAN NOT NULL, "
                 + "PRIMARY KEY (event_id, follower_id))");
         jdbc.execute("CREATE INDEX IF NOT EXISTS follow_digest ON follow_notification (pending_digest, follower_id)");
+        jdbc.execute("CREATE TABLE IF NOT EXISTS follow_generation (id INT PRIMARY KEY, generation BIGINT NOT NULL)");
+        jdbc.update("MERGE INTO follow_generation (id, generation) KEY (id) SELECT 1, COALESCE(MAX(generation), 0) "
+                + "FROM follow_generation WHERE id = 1");
+        this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        reload();
     }
 
     /** One follow of a resident, as their page lists it. */
     record Followed(FollowKind kind, String targetId, Instant since) {
     }
 
-    void start(String follower, FollowKind kind, String targetId, Instant at) {
-        jdbc.update("MERGE INTO follow (follower_id, kind, target_id, since) KEY (follower_id, kind, target_id) "
-                + "VALUES (?, ?, ?, ?)", follower, kind.name(), targetId, Timestamp.from(at));
+    synchronized void start(String follower, FollowKind kind, String targetId, Instant at) {
+        changeFollows(() -> jdbc.update("MERGE INTO follow (follower_id, kind, target_id, since) "
+                        + "KEY (follower_id, kind, target_id) VALUES (?, ?, ?, ?)", follower, kind.name(), targetId,
+                Timestamp.from(at)), List.of(key(kind, targetId)));
     }
 
-    void end(String follower, FollowKind kind, String targetId) {
-        jdbc.update("DELETE FROM follow WHERE follower_id = ? AND kind = ? AND target_id = ?", follower, kind.name(),
-                targetId);
+    synchronized void end(String follower, FollowKind kind, String targetId) {
+        changeFollows(() -> jdbc.update("DELETE FROM follow WHERE follower_id = ? AND kind = ? AND target_id = ?",
+                follower, kind.name(), targetId), List.of(key(kind, targetId)));
     }
 
     /** The follower's key was erased (their account deleted): nothing of theirs is kept. */
-    void forget(String follower) {
-        jdbc.update("DELETE FROM follow WHERE follower_id = ?", follower);
+    synchronized void forget(String follower) {
+        List<String> targets = jdbc.query("SELECT kind, target_id FROM follow WHERE follower_id = ?",
+                (rs, n) -> rs.getString(1) + ":" + rs.getString(2), follower);
+        changeFollows(() -> jdbc.update("DELETE FROM follow WHERE follower_id = ?", follower), targets);
         jdbc.update("DELETE FROM follow_preference WHERE follower_id = ?", follower);
         jdbc.update("DELETE FROM follow_notification WHERE follower_id = ? AND pending_digest = TRUE", follower);
+    }
+
+    /**
+     * Whether anyone may follow the thing or, when it has one, its ward: false only when nobody does
+     * (by the view in memory; call {@link #catchUp} first where another process may write follows).
+     */
+    boolean followed(FollowKind kind, String targetId) {
+        return followed.containsKey(key(kind, targetId));
+    }
+
+    /** Whether the view holds a follow of any ward: only then does a subject's ward matter. */
+    boolean anyWardFollowed() {
+        return followedWards > 0;
+    }
+
+    /** Reloads the view when follows changed in the store other than through this object. */
+    void catchUp() {
+        Long stored = jdbc.queryForObject("SELECT generation FROM follow_generation WHERE id = 1", Long.class);
+        if (stored != null && stored != generation) {
+            synchronized (this) {
+                reload();
+            }
+        }
+    }
+
+    /**
+     * Changes follow rows and counts up the generation in one transaction, then brings the view's
+     * entries of the targets up to date (all of it, when another process changed follows meanwhile).
+     */
+    private void changeFollows(Runnable change, List<String> targets) {
+        Long after = transactions.execute(status -> {
+            change.run();
+            jdbc.update("UPDATE follow_generation SET generation = generation + 1 WHERE id = 1");
+            return jdbc.queryForObject("SELECT generation FROM follow_generation WHERE id = 1", Long.class);
+        });
+        if (after == null || after != generation + 1) {
+            reload();
+            return;
+        }
+        for (String target : targets) {
+            int sep = target.indexOf(':');
+            Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM follow WHERE kind = ? AND target_id = ?",
+                    Integer.class, target.substring(0, sep), target.substring(sep + 1));
+            put(target, n == null ? 0 : n);
+        }
+        generation = after;
+    }
+
+    /** The whole view from the store, and the generation it reflects (read in one transaction). */
+    private void reload() {
+        transactions.executeWithoutResult(status -> {
+            Long stored = jdbc.queryForObject("SELECT generation FROM follow_generation WHERE id = 1", Long.class);
+            Map<String, Integer> counts = new HashMap<>();
+            jdbc.query("SELECT kind, target_id, COUNT(*) FROM follow GROUP BY kind, target_id",
+                    (RowCallbackHandler) rs -> counts.put(rs.getString(1) + ":" + rs.getString(2), rs.getInt(3)));
+            followed.keySet().retainAll(counts.keySet());
+            followed.putAll(counts);
+            followedWards = (int) counts.keySet().stream().filter(k -> k.startsWith(WARD_PREFIX)).count();
+            generation = stored == null ? 0 : stored;
+        });
+    }
+
+    private void put(String target, int followers) {
+        boolean was = followed.containsKey(target);
+        if (followers > 0) {
+            followed.put(target, followers);
+        } else {
+            followed.remove(target);
+        }
+        if (target.startsWith(WARD_PREFIX) && was != followers > 0) {
+            followedWards += followers > 0 ? 1 : -1;
+        }
+    }
+
+    private static String key(FollowKind kind, String targetId) {
+        return kind.name() + ":" + targetId;
     }
 
     boolean follows(String follower, FollowKind kind, String targetId) {

@@ -21,6 +21,7 @@ import kyodo.ops.resident.ResidentDirectory;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -39,6 +40,7 @@ import java.util.Optional;
 class Notifier {
 
     static final String GROUP = "resident-notifier";
+    private static final String CAUGHT_UP = Notifier.class.getName() + ".caughtUp";
 
     private final Follows follows;
     private final NotificationMails mails;
@@ -147,13 +149,34 @@ class Notifier {
     }
 
     /**
+     * Follows written by another process sharing the store reach the view in memory before it is
+     * trusted: looked for once per batch of events, not per event.
+     */
+    private void catchUpOncePerBatch() {
+        if (CurrentUnitOfWork.isStarted()
+                && CurrentUnitOfWork.get().root().resources().putIfAbsent(CAUGHT_UP, Boolean.TRUE) != null) {
+            return;
+        }
+        follows.catchUp();
+    }
+
+    /**
      * Each follower of the thing or its ward, once: noted for the digest, or mailed now (queued under a
      * key first, then noted, so a crash in between queues nothing twice). A follower without a
      * reachable account (deleted, erased) is noted and told nothing.
      */
     private void tell(String eventId, Change change) {
+        catchUpOncePerBatch();
+        // most things are followed by nobody: then nothing is read from the store at all
+        if (!follows.followed(change.kind(), change.targetId()) && !follows.anyWardFollowed()) {
+            return;
+        }
         Optional<Follows.Subject> subject = follows.subject(change.kind(), change.targetId());
         String ward = subject.map(Follows.Subject::ward).orElse(null);
+        if (!follows.followed(change.kind(), change.targetId())
+                && (ward == null || !follows.followed(FollowKind.WARD, ward))) {
+            return;
+        }
         String title = subject.map(Follows.Subject::title).orElse(change.targetId());
         for (String follower : follows.followersOf(change.kind(), change.targetId(), ward)) {
             if (follows.mode(follower) == NotificationMode.DIGEST) {
