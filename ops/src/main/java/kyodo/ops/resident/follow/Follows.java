@@ -191,14 +191,19 @@ class Follows implements AutoCloseable {
                 rs.getTimestamp(3).toInstant()), follower);
     }
 
-    /** Followers of the thing, and of its ward when it has one: each once. */
-    Set<String> followersOf(FollowKind kind, String targetId, String ward) {
+    /**
+     * Followers of the thing, and of its ward when it has one, each once: those who followed it by
+     * {@code at}, the event's time. A follow is written at once while the notifier may still be behind
+     * (a backlog after a restart, a large import): whoever follows now is not told of what came before.
+     */
+    Set<String> followersOf(FollowKind kind, String targetId, String ward, Instant at) {
+        Timestamp by = Timestamp.from(at);
         Set<String> followers = new LinkedHashSet<>(jdbc.queryForList(
-                "SELECT follower_id FROM follow WHERE kind = ? AND target_id = ? ORDER BY follower_id", String.class,
-                kind.name(), targetId));
+                "SELECT follower_id FROM follow WHERE kind = ? AND target_id = ? AND since <= ? ORDER BY follower_id",
+                String.class, kind.name(), targetId, by));
         if (ward != null) {
             followers.addAll(jdbc.queryForList("SELECT follower_id FROM follow WHERE kind = 'WARD' AND target_id = ? "
-                    + "ORDER BY follower_id", String.class, ward));
+                    + "AND since <= ? ORDER BY follower_id", String.class, ward, by));
         }
         return followers;
     }

@@ -20,10 +20,12 @@ import kyodo.kernel.proposal.ProposalSubmitted;
 import kyodo.ops.resident.ResidentDirectory;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -76,58 +78,58 @@ class Notifier {
     }
 
     @EventHandler
-    void on(ProposalAcknowledged e, @MessageIdentifier String eventId) {
-        tell(eventId, new Change(FollowKind.PROPOSAL, e.proposalId(), "acknowledged", e.department(), e.acknowledgedAt()));
+    void on(ProposalAcknowledged e, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        tell(eventId, at, new Change(FollowKind.PROPOSAL, e.proposalId(), "acknowledged", e.department(), e.acknowledgedAt()));
     }
 
     @EventHandler
-    void on(ProposalProgressUpdated e, @MessageIdentifier String eventId) {
-        tell(eventId, new Change(FollowKind.PROPOSAL, e.proposalId(), "progress", e.text(), e.postedAt()));
+    void on(ProposalProgressUpdated e, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        tell(eventId, at, new Change(FollowKind.PROPOSAL, e.proposalId(), "progress", e.text(), e.postedAt()));
     }
 
     @EventHandler
-    void on(ProposalRevisionRequested e, @MessageIdentifier String eventId) {
-        tell(eventId, new Change(FollowKind.PROPOSAL, e.proposalId(), "revisionRequested", e.decision().reason(),
+    void on(ProposalRevisionRequested e, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        tell(eventId, at, new Change(FollowKind.PROPOSAL, e.proposalId(), "revisionRequested", e.decision().reason(),
                 e.decision().decidedAt()));
     }
 
     @EventHandler
-    void on(ProposalAccepted e, @MessageIdentifier String eventId) {
-        tell(eventId, new Change(FollowKind.PROPOSAL, e.proposalId(), "accepted", e.decision().reason(),
+    void on(ProposalAccepted e, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        tell(eventId, at, new Change(FollowKind.PROPOSAL, e.proposalId(), "accepted", e.decision().reason(),
                 e.decision().decidedAt()));
     }
 
     @EventHandler
-    void on(ProposalRejected e, @MessageIdentifier String eventId) {
-        tell(eventId, new Change(FollowKind.PROPOSAL, e.proposalId(), "rejected", e.decision().reason(),
+    void on(ProposalRejected e, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        tell(eventId, at, new Change(FollowKind.PROPOSAL, e.proposalId(), "rejected", e.decision().reason(),
                 e.decision().decidedAt()));
     }
 
     /** A new meeting: its ward's followers hear of it (a city-wide or district meeting has no ward to follow). */
     @EventHandler
-    void on(MeetingScheduled e, @MessageIdentifier String eventId) {
+    void on(MeetingScheduled e, @MessageIdentifier String eventId, @Timestamp Instant at) {
         follows.subject(FollowKind.MEETING, e.meetingId(), e.ward() == null ? null : e.ward().code(), e.title());
-        tell(eventId, new Change(FollowKind.MEETING, e.meetingId(), "meetingScheduled", e.venue(), e.startsAt()));
+        tell(eventId, at, new Change(FollowKind.MEETING, e.meetingId(), "meetingScheduled", e.venue(), e.startsAt()));
     }
 
     @EventHandler
-    void on(MeetingRescheduled e, @MessageIdentifier String eventId) {
-        tell(eventId, new Change(FollowKind.MEETING, e.meetingId(), "meetingRescheduled", e.reason(), e.startsAt()));
+    void on(MeetingRescheduled e, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        tell(eventId, at, new Change(FollowKind.MEETING, e.meetingId(), "meetingRescheduled", e.reason(), e.startsAt()));
     }
 
     @EventHandler
-    void on(MeetingCancelled e, @MessageIdentifier String eventId) {
-        tell(eventId, new Change(FollowKind.MEETING, e.meetingId(), "meetingCancelled", e.reason(), e.cancelledAt()));
+    void on(MeetingCancelled e, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        tell(eventId, at, new Change(FollowKind.MEETING, e.meetingId(), "meetingCancelled", e.reason(), e.cancelledAt()));
     }
 
     /** A resolution: the meeting's followers, and the followers of the proposal it decides, each once. */
     @EventHandler
-    void on(ResolutionVoted e, @MessageIdentifier String eventId) {
+    void on(ResolutionVoted e, @MessageIdentifier String eventId, @Timestamp Instant at) {
         String what = e.adopted() ? "resolutionAdopted" : "resolutionFailed";
-        tell(eventId, new Change(FollowKind.MEETING, e.meetingId(), what, e.motion(), e.decision().decidedAt()));
+        tell(eventId, at, new Change(FollowKind.MEETING, e.meetingId(), what, e.motion(), e.decision().decidedAt()));
         if (e.proposalId() != null) {
             // the same event: whoever follows both the meeting and the proposal was told already
-            tell(eventId, new Change(FollowKind.PROPOSAL, e.proposalId(), what, e.motion(),
+            tell(eventId, at, new Change(FollowKind.PROPOSAL, e.proposalId(), what, e.motion(),
                     e.decision().decidedAt()));
         }
     }
@@ -138,13 +140,13 @@ class Notifier {
     }
 
     @EventHandler
-    void on(ProgressReported e, @MessageIdentifier String eventId) {
-        tell(eventId, new Change(FollowKind.PROJECT, e.projectId(), "projectProgress", e.text(), e.reportedAt()));
+    void on(ProgressReported e, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        tell(eventId, at, new Change(FollowKind.PROJECT, e.projectId(), "projectProgress", e.text(), e.reportedAt()));
     }
 
     @EventHandler
-    void on(ProjectCompleted e, @MessageIdentifier String eventId) {
-        tell(eventId, new Change(FollowKind.PROJECT, e.projectId(), "projectCompleted", e.decision().reason(),
+    void on(ProjectCompleted e, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        tell(eventId, at, new Change(FollowKind.PROJECT, e.projectId(), "projectCompleted", e.decision().reason(),
                 e.decision().decidedAt()));
     }
 
@@ -161,11 +163,11 @@ class Notifier {
     }
 
     /**
-     * Each follower of the thing or its ward, once: noted for the digest, or mailed now (queued under a
+     * Each follower of the thing or its ward by the event's time {@code at}, once: noted for the digest, or mailed now (queued under a
      * key first, then noted, so a crash in between queues nothing twice). A follower without a
      * reachable account (deleted, erased) is noted and told nothing.
      */
-    private void tell(String eventId, Change change) {
+    private void tell(String eventId, Instant at, Change change) {
         catchUpOncePerBatch();
         // most things are followed by nobody: then nothing is read from the store at all
         if (!follows.followed(change.kind(), change.targetId()) && !follows.anyWardFollowed()) {
@@ -178,7 +180,7 @@ class Notifier {
             return;
         }
         String title = subject.map(Follows.Subject::title).orElse(change.targetId());
-        for (String follower : follows.followersOf(change.kind(), change.targetId(), ward)) {
+        for (String follower : follows.followersOf(change.kind(), change.targetId(), ward, at)) {
             if (follows.mode(follower) == NotificationMode.DIGEST) {
                 follows.note(eventId, follower, change, true, clock.instant());
                 continue;

@@ -52,6 +52,22 @@ class FollowsTest {
     }
 
     @Test
+    void onlyThoseWhoFollowedByAnEventsTimeAreItsFollowers() {
+        Follows follows = open();
+        follows.start("anna", FollowKind.PROPOSAL, "p1", AT);
+        follows.start("ken", FollowKind.WARD, "saiwai", AT.plusSeconds(60));
+        follows.start("mei", FollowKind.PROPOSAL, "p1", AT.plusSeconds(120));
+
+        // an event from before ken and mei followed, handled only now by a notifier that was behind
+        assertThat(follows.followersOf(FollowKind.PROPOSAL, "p1", "saiwai", AT.plusSeconds(30)))
+                .containsExactly("anna");
+        assertThat(follows.followersOf(FollowKind.PROPOSAL, "p1", "saiwai", AT.plusSeconds(60)))
+                .containsExactlyInAnyOrder("anna", "ken");
+        assertThat(follows.followersOf(FollowKind.PROPOSAL, "p1", "saiwai", AT.plusSeconds(600)))
+                .containsExactlyInAnyOrder("anna", "ken", "mei");
+    }
+
+    @Test
     void wardsAreCountedSoASubjectsWardIsLookedUpOnlyWhenOneIsFollowed() {
         Follows follows = open();
         follows.start("anna", FollowKind.PROPOSAL, "p1", AT);
