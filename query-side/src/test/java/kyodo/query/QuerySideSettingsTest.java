@@ -29,7 +29,7 @@ class QuerySideSettingsTest {
                 new DashboardSettings.Stream(Duration.ofSeconds(15))));
         assertThat(bind(nothing, ProjectionSettings.class)).isEqualTo(new ProjectionSettings(100, 1));
         assertThat(bind(nothing, ReadStoreSettings.class)).isEqualTo(new ReadStoreSettings(null, "kyodo"));
-        assertThat(bind(nothing, QuerySettings.class)).isEqualTo(new QuerySettings(Duration.ofSeconds(5)));
+        assertThat(bind(nothing, QuerySettings.class)).isEqualTo(new QuerySettings(Duration.ofSeconds(5), Duration.ofSeconds(30)));
     }
 
     @Test
@@ -53,7 +53,8 @@ class QuerySideSettingsTest {
                 Map.entry("kyodo.projections.segments", "4"),
                 Map.entry("kyodo.mongodb.uri", "mongodb://mongo.example/kyodo"),
                 Map.entry("kyodo.mongodb.database", "reads"),
-                Map.entry("kyodo.query.max-wait", "1s"))));
+                Map.entry("kyodo.query.max-wait", "1s"),
+                Map.entry("kyodo.query.page-max-wait", "45s"))));
         assertThat(bind(set, AuditSettings.class)).isEqualTo(new AuditSettings("/keys/audit", "a,b",
                 Duration.ofSeconds(3), 2, Duration.ofHours(12), Duration.ofMinutes(10), "audit.city.example/log",
                 "kawasaki.example", List.of(new AuditSettings.Witness("https://witness.example/", "w+01020304+AAAA")),
@@ -63,7 +64,7 @@ class QuerySideSettingsTest {
         assertThat(bind(set, ProjectionSettings.class)).isEqualTo(new ProjectionSettings(1000, 4));
         assertThat(bind(set, ReadStoreSettings.class))
                 .isEqualTo(new ReadStoreSettings("mongodb://mongo.example/kyodo", "reads"));
-        assertThat(bind(set, QuerySettings.class)).isEqualTo(new QuerySettings(Duration.ofSeconds(1)));
+        assertThat(bind(set, QuerySettings.class)).isEqualTo(new QuerySettings(Duration.ofSeconds(1), Duration.ofSeconds(45)));
     }
 
     private static <T> T bind(Binder binder, Class<T> type) {

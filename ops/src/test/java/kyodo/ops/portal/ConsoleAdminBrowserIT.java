@@ -1,6 +1,7 @@
 package kyodo.ops.portal;
 
 import kyodo.ops.ConsoleOidcProvider;
+import kyodo.ops.mail.Outbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The console's ADMIN pages and the sign-in with the city's account in a real browser: every page and
  * state added (the menu, accounts with a password just issued, the unlock page with a throttle, a person
- * found and a refused lookup, the sign-in page with the city's button and its refusal) has no WCAG 2.x
+ * found and a refused lookup, the residents' outbox with a mail, the sign-in page with the city's button and its refusal) has no WCAG 2.x
  * A/AA violation axe-core finds, in Japanese and English, photographed under
  * {@code target/console-screenshots/}; a member of staff signs in with the city's account (an in-process
  * provider) by following the button.
@@ -31,6 +32,7 @@ class ConsoleAdminBrowserIT {
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final String ADMIN = "console-admin";
     private static final String PASSWORD = "console-admin-password";
+    private static final String MAILED = "outbox-resident@example.jp";
 
     @TempDir
     static Path dataDir;
@@ -55,6 +57,8 @@ class ConsoleAdminBrowserIT {
         base = app.baseUrl();
         String id = app.submit("管理画面 試験の提案", "消去の確認に使う提案です。");
         app.awaitPublic(id, 0);
+        // a residents' mail: the outbox page has a row, its address masked
+        app.bean(Outbox.class).queue(MAILED, "kyodo: 管理画面の試験のお知らせ", "本文");
         // one failed sign-in from here: the unlock page has a row
         app.visitor().get().uri("/api/proposals").headers(h -> h.setBasicAuth("k-locked", "wrong"))
                 .exchange().expectStatus().isUnauthorized();
@@ -129,6 +133,11 @@ class ConsoleAdminBrowserIT {
         browser.findElement(By.cssSelector("#form-lookup button[type=submit]")).click();
         Chromium.arrivesAt(browser, ExpectedConditions.presenceOfElementLocated(By.id("lookup-contact-error")));
         check("admin-persons-invalid", lang);
+
+        browser.get(base + "/console/admin/outbox?lang=" + lang);
+        assertThat(browser.findElement(By.id("outbox")).getText()).contains("管理画面の試験のお知らせ");
+        assertThat(browser.getPageSource()).as("the address is masked").doesNotContain(MAILED);
+        check("admin-outbox", lang);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -107,6 +107,11 @@ final class PortalApp implements AutoCloseable {
         staff().get().uri(uri + "?minVersion={v}", version).exchange().expectStatus().isOk();
     }
 
+    /** A bean of the running app, for a test that sets up what no HTTP route makes (a queued mail, say). */
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     @Override
     public void close() {
         context.close();

@@ -23,7 +23,8 @@ class ReadAfterWriteTest {
     record Row(String id, long version) {
     }
 
-    private final ReadAfterWrite readAfterWrite = new ReadAfterWrite(new QuerySettings(Duration.ofSeconds(60)));
+    private final ReadAfterWrite readAfterWrite = new ReadAfterWrite(
+            new QuerySettings(Duration.ofSeconds(60), Duration.ofSeconds(60)));
     private final AtomicInteger lookups = new AtomicInteger();
     private Thread projector;
 
@@ -102,7 +103,7 @@ class ReadAfterWriteTest {
 
     @Test
     void aVersionNeverReachedWithinTheBoundIsAReadModelLaggingProblem() {
-        ReadAfterWrite impatient = new ReadAfterWrite(new QuerySettings(Duration.ofMillis(200)));
+        ReadAfterWrite impatient = new ReadAfterWrite(new QuerySettings(Duration.ofMillis(200), Duration.ofMillis(200)));
 
         assertThatThrownBy(() -> impatient.read(counting(() -> Optional.of(new Row("p-1", 1L))), Row::version, 2L)
                 .block())
@@ -116,8 +117,33 @@ class ReadAfterWriteTest {
     }
 
     @Test
+    void aSignedInPageWaitsPastTheApisBoundUpToItsOwn() throws InterruptedException {
+        ReadAfterWrite bounds = new ReadAfterWrite(new QuerySettings(Duration.ofMillis(200), Duration.ofSeconds(60)));
+        AtomicLong version = new AtomicLong(1);
+
+        assertThatThrownBy(() -> bounds.read(counting(() -> Optional.of(new Row("p-1", version.get()))),
+                Row::version, 2L).block())
+                .isInstanceOfSatisfying(KyodoProblemException.class,
+                        problem -> assertThat(problem.type().slug()).isEqualTo("read-model-lagging"));
+
+        projector = new Thread(() -> {
+            try {
+                Thread.sleep(500); // past the API's 200 ms
+                version.set(2);
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        projector.start();
+        Optional<Row> found = bounds.read(counting(() -> Optional.of(new Row("p-1", version.get()))), Row::version, 2L)
+                .contextWrite(ReadAfterWrite::onSignedInPage).block();
+
+        assertThat(found).contains(new Row("p-1", 2L));
+    }
+
+    @Test
     void anUnknownDocumentWithMinVersionIsAReadModelLaggingProblemNotAnEmptyAnswer() {
-        ReadAfterWrite impatient = new ReadAfterWrite(new QuerySettings(Duration.ofMillis(200)));
+        ReadAfterWrite impatient = new ReadAfterWrite(new QuerySettings(Duration.ofMillis(200), Duration.ofMillis(200)));
 
         assertThatThrownBy(() -> impatient.read(counting(Optional::<Row>empty), Row::version, 0L).block())
                 .isInstanceOfSatisfying(KyodoProblemException.class,

@@ -182,7 +182,7 @@ class WardBudgetQueryControllerTest {
 
         @Bean
         ReadAfterWrite readAfterWrite() {
-            return new ReadAfterWrite(new QuerySettings(Duration.ofMillis(200)));
+            return new ReadAfterWrite(new QuerySettings(Duration.ofMillis(200), Duration.ofMillis(200)));
         }
     }
 }

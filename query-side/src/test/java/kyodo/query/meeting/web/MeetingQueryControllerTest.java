@@ -231,7 +231,7 @@ class MeetingQueryControllerTest {
 
         @Bean
         ReadAfterWrite readAfterWrite() {
-            return new ReadAfterWrite(new QuerySettings(Duration.ofMillis(300)));
+            return new ReadAfterWrite(new QuerySettings(Duration.ofMillis(300), Duration.ofMillis(300)));
         }
     }
 }

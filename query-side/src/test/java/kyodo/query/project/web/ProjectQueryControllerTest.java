@@ -194,7 +194,7 @@ class ProjectQueryControllerTest {
 
         @Bean
         ReadAfterWrite readAfterWrite() {
-            return new ReadAfterWrite(new QuerySettings(Duration.ofMillis(200)));
+            return new ReadAfterWrite(new QuerySettings(Duration.ofMillis(200), Duration.ofMillis(200)));
         }
     }
 }

@@ -205,7 +205,7 @@ class ProposalQueryControllerTest {
 
         @Bean
         ReadAfterWrite readAfterWrite() {
-            return new ReadAfterWrite(new QuerySettings(Duration.ofSeconds(1)));
+            return new ReadAfterWrite(new QuerySettings(Duration.ofSeconds(1), Duration.ofSeconds(1)));
         }
     }
 }
