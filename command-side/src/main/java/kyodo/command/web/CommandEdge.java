@@ -29,6 +29,11 @@ public class CommandEdge {
     @FunctionalInterface
     public interface Adding {
         Object build(String id, String addedId, Long expectedVersion, Instant at, StaffRef by);
+
+        /** The command on the aggregate that adds the thing under {@code addedId}. */
+        default AggregateCommands.OnSubject under(String addedId) {
+            return (id, expectedVersion, at, by) -> build(id, addedId, expectedVersion, at, by);
+        }
     }
 
     /** The answer to a command that added something: the aggregate, its new version, what was added. */
@@ -56,8 +61,7 @@ public class CommandEdge {
      */
     public <T> Mono<ResponseEntity<T>> add(CommandSubject subject, Adding command, AddedAnswer<T> answer) {
         String addedId = AggregateCommands.newId();
-        return commands.send(subject.id(), subject.ifMatch(), subject.actor(),
-                        (id, expected, at, by) -> command.build(id, addedId, expected, at, by))
+        return commands.send(subject.id(), subject.ifMatch(), subject.actor(), command.under(addedId))
                 .map(version -> CommandAnswer.withEtag(version, answer.of(subject.id(), version, addedId)));
     }
 }

@@ -2,6 +2,7 @@ package kyodo.ops.bench;
 
 import kyodo.ops.cli.ProcessorProgress;
 import kyodo.ops.cli.ProjectionsCli;
+import kyodo.ops.startup.OpsStores;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.dao.DataAccessException;
@@ -43,7 +44,7 @@ final class BenchMeasures {
     }
 
     static Path dataDir(ConfigurableApplicationContext context) {
-        return Path.of(context.getEnvironment().getRequiredProperty("kyodo.data-dir")).toAbsolutePath().normalize();
+        return OpsStores.dataDir(context.getEnvironment());
     }
 
     /**

@@ -1,8 +1,11 @@
 package kyodo.ops.console;
 
 import jakarta.validation.Validator;
+import kyodo.command.sending.AggregateCommands;
 import kyodo.command.sending.BusProblems;
 import kyodo.command.web.ActingStaff;
+import kyodo.command.web.ToAddition;
+import kyodo.command.web.ToCommand;
 import kyodo.kernel.access.Actor;
 import kyodo.kernel.problem.ProblemDetails;
 import org.springframework.http.HttpStatus;
@@ -51,6 +54,17 @@ public final class FormPosts {
     @FunctionalInterface
     public interface Command {
         Mono<Long> send(Actor actor, String ifMatch, Object body);
+    }
+
+    /**
+     * The command an action's body stands for, the one the JSON API sends for it: a {@link ToCommand}'s own, or
+     * a {@link ToAddition}'s with a fresh id for the thing it adds.
+     */
+    public static AggregateCommands.OnSubject commandOf(Object body) {
+        if (body instanceof ToAddition addition) {
+            return addition.command().under(AggregateCommands.newId());
+        }
+        return ((ToCommand) body).command();
     }
 
     /**

@@ -90,12 +90,7 @@ enum MeetingAction {
 
     /** The command the body stands for: the one the API sends for it (an added thing gets a fresh id). */
     AggregateCommands.OnSubject command(Object body) {
-        if (body instanceof MeetingCommandBodies.ToCommand command) {
-            return command.command();
-        }
-        String addedId = AggregateCommands.newId();
-        MeetingCommandBodies.ToAddition addition = (MeetingCommandBodies.ToAddition) body;
-        return (id, version, at, by) -> addition.command().build(id, addedId, version, at, by);
+        return FormPosts.commandOf(body);
     }
 
     /** The last segment of the form's URL and the prefix of its fields' ids and messages. */

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import static kyodo.ops.console.FormPosts.text;
+
 /**
  * The forms of a proposal's console page, each the browser's way to one command of the JSON API
  * ({@code ProposalCommandController}): the form's fields are read into the API's own body record (so
@@ -78,7 +80,7 @@ enum ProposalAction {
 
     /** The command the body stands for: the one the API sends for it. */
     AggregateCommands.OnSubject command(Object body) {
-        return ((ProposalCommandBodies.ToCommand) body).command();
+        return FormPosts.commandOf(body);
     }
 
     /** The last segment of the form's URL and the prefix of its fields' ids and messages. */
@@ -93,11 +95,5 @@ enum ProposalAction {
 
     static Optional<ProposalAction> of(String slug) {
         return Arrays.stream(values()).filter(a -> a.slug.equals(slug)).findFirst();
-    }
-
-    /** A text field as the JSON API gets it: absent when left empty (an optional field stays unset). */
-    private static String text(Map<String, String> form, String name) {
-        String value = form.get(name);
-        return value == null || value.isEmpty() ? null : value;
     }
 }

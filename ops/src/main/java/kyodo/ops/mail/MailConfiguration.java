@@ -1,6 +1,6 @@
 package kyodo.ops.mail;
 
-import kyodo.kernel.EmbeddedFiles;
+import kyodo.ops.startup.OpsStores;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSender;
 
-import java.nio.file.Path;
 import java.time.Clock;
 
 /**
@@ -22,11 +21,7 @@ class MailConfiguration {
 
     @Bean(destroyMethod = "close")
     Outbox outbox(MailSettings settings, Environment env, Clock clock) {
-        String url = settings.outboxUrl();
-        if (url == null) {
-            url = EmbeddedFiles.url(dataDir(env).resolve("mail/outbox"));
-        }
-        return new Outbox(url, settings, clock);
+        return new Outbox(OpsStores.url(settings.outboxUrl(), env, "mail/outbox"), settings, clock);
     }
 
     @Bean
@@ -34,12 +29,7 @@ class MailConfiguration {
         JavaMailSender sender = smtp.getIfAvailable();
         MailDelivery delivery = sender != null
                 ? MailDelivery.smtp(sender, settings.from(), env.getProperty("spring.mail.host"))
-                : MailDelivery.files(dataDir(env).resolve("outbox"), settings.from());
+                : MailDelivery.files(OpsStores.dataDir(env).resolve("outbox"), settings.from());
         return new MailRelay(outbox, delivery, settings);
-    }
-
-    /** The data directory, always set: the embedded defaults resolve it (kyodo.kernel.EmbeddedDefaults). */
-    private static Path dataDir(Environment env) {
-        return Path.of(env.getRequiredProperty("kyodo.data-dir")).toAbsolutePath().normalize();
     }
 }

@@ -4,13 +4,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import kyodo.command.platform.CommandStorageConfiguration;
 import kyodo.command.proposal.ProposalIntake;
 import kyodo.command.sending.AggregateCommands;
-import kyodo.kernel.EmbeddedFiles;
 import kyodo.kernel.personal.ContactIndex;
 import kyodo.kernel.personal.PersonKeyVault;
 import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.kernel.personal.VaultSettings;
 import kyodo.ops.mail.Outbox;
 import kyodo.ops.security.EdgeLimits;
+import kyodo.ops.startup.OpsStores;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +18,6 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 
@@ -39,12 +38,7 @@ class ResidentConfiguration {
 
     @Bean(destroyMethod = "close")
     ResidentAccounts residentAccounts(ResidentSettings settings, Environment env) {
-        String url = settings.accountsUrl();
-        if (url == null) {
-            Path dataDir = Path.of(env.getRequiredProperty("kyodo.data-dir")).toAbsolutePath().normalize();
-            url = EmbeddedFiles.url(dataDir.resolve("residents/residents"));
-        }
-        return new ResidentAccounts(url);
+        return new ResidentAccounts(OpsStores.url(settings.accountsUrl(), env, "residents/residents"));
     }
 
     /** In the vault's database, as the contact index's secret is; read once at start, so the pool closes. */

@@ -5,6 +5,7 @@ import kyodo.command.proposal.web.ProposalCommandBodies;
 import kyodo.command.proposal.web.SubmitProposalRequest;
 import kyodo.command.sending.AggregateCommands;
 import kyodo.command.sending.BusProblems;
+import kyodo.command.web.ToCommand;
 import kyodo.kernel.Ward;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
@@ -135,7 +136,7 @@ class ResidentProposalController {
             return Blocking.read(() -> proposals.owns(account, id))
                     .then(reads.readDocument(id, () -> views.find(id), null, "No proposal with that id."))
                     .flatMap(doc -> proposals.act(account, id, Ward.fromCode(doc.getString("ward")).orElseThrow(),
-                            version, ((ProposalCommandBodies.ToCommand) body).command()))
+                            version, ((ToCommand) body).command()))
                     .map(v -> Rendering.redirectTo("/resident/proposals/" + id + "?done=" + action + "&minVersion=" + v)
                             .status(HttpStatus.SEE_OTHER).build())
                     .onErrorResume(failure -> BusProblems.of(failure).isPresent(), failure -> {

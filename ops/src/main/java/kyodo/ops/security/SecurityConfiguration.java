@@ -1,8 +1,8 @@
 package kyodo.ops.security;
 
-import kyodo.kernel.EmbeddedFiles;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.ProblemDetails;
+import kyodo.ops.startup.OpsStores;
 import kyodo.query.portal.PortalPaths;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,7 +30,6 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,13 +61,8 @@ public class SecurityConfiguration {
 
     @Bean(destroyMethod = "close")
     StaffAccounts staffAccounts(SecuritySettings settings, Environment env, BCryptPasswordEncoder encoder, Clock clock) {
-        String url = settings.accountsUrl();
-        if (url == null) {
-            // the data directory is always set: the embedded defaults resolve it (kyodo.kernel.EmbeddedDefaults)
-            Path dataDir = Path.of(env.getRequiredProperty("kyodo.data-dir")).toAbsolutePath().normalize();
-            url = EmbeddedFiles.url(dataDir.resolve("accounts/accounts"));
-        }
-        return new StaffAccounts(settings.accounts(), url, encoder, clock);
+        return new StaffAccounts(settings.accounts(), OpsStores.url(settings.accountsUrl(), env, "accounts/accounts"),
+                encoder, clock);
     }
 
     @Bean(destroyMethod = "dispose")

@@ -1,7 +1,5 @@
 package kyodo.ops.portal;
 
-import kyodo.ops.KyodoApplication;
-import kyodo.ops.ResidentMailbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,9 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import java.io.IOException;
 import java.net.URI;
@@ -46,20 +42,17 @@ class ResidentBrowserIT {
     private static ConfigurableApplicationContext app;
     private static ChromeDriver browser;
     private static String baseUrl;
+    private static ResidentBrowserSteps steps;
     private static String otherProposal;
 
     @BeforeAll
     static void start() throws Exception {
         browser = Chromium.start(profile);
-        app = KyodoApplication.start("--server.port=0", "--kyodo.data-dir=" + dataDir,
-                "--spring.main.banner-mode=off", "--logging.level.root=WARN",
-                "--kyodo.security.rate-limit.public-per-minute=0",
+        app = ResidentBrowserSteps.start(dataDir, STAFF, STAFF_PASSWORD,
                 // reads with ?minVersion wait for the read models: longer than the 5 s default on a loaded machine
-                "--kyodo.query.max-wait=60s",
-                "--kyodo.security.accounts[0].username=" + STAFF,
-                "--kyodo.security.accounts[0].password-hash=" + new BCryptPasswordEncoder(4).encode(STAFF_PASSWORD),
-                "--kyodo.security.accounts[0].role=STAFF", "--kyodo.security.accounts[0].ward=saiwai");
-        baseUrl = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+                "--kyodo.query.max-wait=60s");
+        baseUrl = ResidentBrowserSteps.baseUrl(app);
+        steps = new ResidentBrowserSteps(browser, app, dataDir);
         otherProposal = staffSubmits();
     }
 
@@ -103,22 +96,7 @@ class ResidentBrowserIT {
         Chromium.arrivesAt(browser, ExpectedConditions.presenceOfElementLocated(By.id("f-email-error")));
         assertThat(browser.findElement(By.id("f-email")).getAttribute("aria-describedby")).isEqualTo("f-email-error");
         check("sign-up-invalid", lang);
-        browser.findElement(By.id("f-email")).sendKeys(email);
-        browser.findElement(By.id("f-name")).sendKeys(name);
-        browser.findElement(By.id("f-password")).sendKeys(PASSWORD);
-        click("form.console-form button");
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/resident/confirm?sent=1"));
-        check("confirm", lang);
-
-        browser.findElement(By.id("f-email")).sendKeys(email);
-        browser.findElement(By.id("f-code")).sendKeys(ResidentMailbox.codeFor(dataDir, email));
-        click("form.console-form button");
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/resident/sign-in?notice=confirmed"));
-        check("sign-in", lang);
-        browser.findElement(By.id("email")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        click("form.console-form button");
-        Chromium.arrivesAt(browser, ExpectedConditions.urlToBe(baseUrl + "/resident"));
+        steps.signsUp(email, name, PASSWORD, page -> check(page, lang));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains(name, email);
         check("account", lang);
 
@@ -182,7 +160,7 @@ class ResidentBrowserIT {
     }
 
     private static void click(String css) {
-        browser.findElement(By.cssSelector(css)).click();
+        steps.click(css);
     }
 
     private static void check(String name, String lang) throws IOException {

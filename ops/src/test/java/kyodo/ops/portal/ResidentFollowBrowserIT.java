@@ -1,6 +1,5 @@
 package kyodo.ops.portal;
 
-import kyodo.ops.KyodoApplication;
 import kyodo.ops.ResidentMailbox;
 import kyodo.ops.cli.ProcessorProgress;
 import kyodo.ops.mail.Outbox;
@@ -12,11 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.io.IOException;
@@ -52,17 +49,14 @@ class ResidentFollowBrowserIT {
     private static ConfigurableApplicationContext app;
     private static ChromeDriver browser;
     private static String baseUrl;
+    private static ResidentBrowserSteps steps;
 
     @BeforeAll
     static void start() throws Exception {
         browser = Chromium.start(profile);
-        app = KyodoApplication.start("--server.port=0", "--kyodo.data-dir=" + dataDir,
-                "--spring.main.banner-mode=off", "--logging.level.root=WARN",
-                "--kyodo.security.rate-limit.public-per-minute=0",
-                "--kyodo.security.accounts[0].username=" + STAFF,
-                "--kyodo.security.accounts[0].password-hash=" + new BCryptPasswordEncoder(4).encode(STAFF_PASSWORD),
-                "--kyodo.security.accounts[0].role=STAFF", "--kyodo.security.accounts[0].ward=saiwai");
-        baseUrl = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+        app = ResidentBrowserSteps.start(dataDir, STAFF, STAFF_PASSWORD);
+        baseUrl = ResidentBrowserSteps.baseUrl(app);
+        steps = new ResidentBrowserSteps(browser, app, dataDir);
     }
 
     @AfterAll
@@ -84,7 +78,8 @@ class ResidentFollowBrowserIT {
     private static void journey(String lang, String email, String name, String mode, String told) throws IOException {
         String id = submitProposal();
         browser.manage().deleteAllCookies();
-        signUp(lang, email, name);
+        browser.get(baseUrl + "/resident/sign-up?lang=" + lang);
+        steps.signsUp(email, name, PASSWORD, page -> { });
 
         // on the portal's page of the proposal, a plain link leads to following it
         browser.get(baseUrl + "/proposals/" + id + "?lang=" + lang);
@@ -166,23 +161,6 @@ class ResidentFollowBrowserIT {
         }
     }
 
-    private static void signUp(String lang, String email, String name) throws IOException {
-        browser.get(baseUrl + "/resident/sign-up?lang=" + lang);
-        browser.findElement(By.id("f-email")).sendKeys(email);
-        browser.findElement(By.id("f-name")).sendKeys(name);
-        browser.findElement(By.id("f-password")).sendKeys(PASSWORD);
-        click("form.console-form button");
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/resident/confirm?sent=1"));
-        browser.findElement(By.id("f-email")).sendKeys(email);
-        browser.findElement(By.id("f-code")).sendKeys(ResidentMailbox.codeFor(dataDir, email));
-        click("form.console-form button");
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/resident/sign-in?notice=confirmed"));
-        browser.findElement(By.id("email")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        click("form.console-form button");
-        Chromium.arrivesAt(browser, ExpectedConditions.urlToBe(baseUrl + "/resident"));
-    }
-
     /** A proposal in saiwai, as staff submit it through the API; its id once the portal shows it. */
     private static String submitProposal() {
         Map<?, ?> created = staff().post().uri("/api/proposals").contentType(MediaType.APPLICATION_JSON)
@@ -206,7 +184,7 @@ class ResidentFollowBrowserIT {
     }
 
     private static void click(String css) {
-        browser.findElement(By.cssSelector(css)).click();
+        steps.click(css);
     }
 
     private static void check(String name, String lang) throws IOException {

@@ -23,6 +23,8 @@ import kyodo.command.meeting.RescheduleMeeting;
 import kyodo.command.meeting.ScheduleMeeting;
 import kyodo.command.sending.AggregateCommands;
 import kyodo.command.web.CommandEdge;
+import kyodo.command.web.ToAddition;
+import kyodo.command.web.ToCommand;
 import kyodo.command.web.validation.OneOf;
 import kyodo.command.web.validation.PlainText;
 import kyodo.command.web.validation.SaneDate;
@@ -46,18 +48,6 @@ public final class MeetingCommandBodies {
     private static final String ID = "[A-Za-z0-9-]{1,64}";
 
     private MeetingCommandBodies() {
-    }
-
-    /** A body that stands for one command on the meeting. */
-    public interface ToCommand {
-        /** The command, given the meeting's id, the expected version, the time and the acting staff. */
-        AggregateCommands.OnSubject command();
-    }
-
-    /** A body that adds something to the meeting (an opinion, a resolution) under the id it is given. */
-    public interface ToAddition {
-        /** The command, given the meeting's id, the added thing's id, the expected version, time and staff. */
-        CommandEdge.Adding command();
     }
 
     @Schema(description = "A meeting of a ward, a district (south, central, north) or the city (neither)")

@@ -22,6 +22,8 @@ import kyodo.command.project.SignAgreement;
 import kyodo.command.project.TerminateProject;
 import kyodo.command.sending.AggregateCommands;
 import kyodo.command.web.CommandEdge;
+import kyodo.command.web.ToAddition;
+import kyodo.command.web.ToCommand;
 import kyodo.command.web.validation.Limits;
 import kyodo.command.web.validation.OneOf;
 import kyodo.command.web.validation.PlainText;
@@ -50,18 +52,6 @@ public final class ProjectCommandBodies {
     static final long MAX_MEASURE = 1_000_000_000_000L;
 
     private ProjectCommandBodies() {
-    }
-
-    /** A body that stands for one command on the project. */
-    public interface ToCommand {
-        /** The command, given the project's id, the expected version, the time and the acting staff. */
-        AggregateCommands.OnSubject command();
-    }
-
-    /** A body that adds something to the project (a partner, an agreement, an expenditure) under a fresh id. */
-    public interface ToAddition {
-        /** The command, given the project's id, the added thing's id, the expected version, the time and the staff. */
-        CommandEdge.Adding command();
     }
 
     public record Origin(@Pattern(regexp = ID) String proposalId, @Pattern(regexp = ID) String meetingId,

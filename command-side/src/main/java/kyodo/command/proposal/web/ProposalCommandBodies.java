@@ -16,6 +16,7 @@ import kyodo.command.proposal.ReviseProposal;
 import kyodo.command.proposal.WithdrawProposal;
 import kyodo.command.proposal.WithdrawReferral;
 import kyodo.command.sending.AggregateCommands;
+import kyodo.command.web.ToCommand;
 import kyodo.command.web.validation.PlainText;
 import kyodo.kernel.decision.DecisionOutcome;
 
@@ -27,12 +28,6 @@ import kyodo.kernel.decision.DecisionOutcome;
 public final class ProposalCommandBodies {
 
     private ProposalCommandBodies() {
-    }
-
-    /** A body that stands for one command on the proposal. */
-    public interface ToCommand {
-        /** The command, given the proposal's id, the expected version, the time and the acting staff. */
-        AggregateCommands.OnSubject command();
     }
 
     @Schema(description = "A department takes the proposal up; the answer is due after responseDueDays "

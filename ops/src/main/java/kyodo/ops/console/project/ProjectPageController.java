@@ -93,12 +93,7 @@ class ProjectPageController {
             return allocations.allocate(id, ifMatch, Yen.of(allocation.amountYen()), allocation.reason(), actor)
                     .map(BudgetAllocations.Allocation::version);
         }
-        if (body instanceof ProjectCommandBodies.ToAddition addition) {
-            String addedId = AggregateCommands.newId();
-            return commands.send(id, ifMatch, actor, (project, version, at, by) -> addition.command()
-                    .build(project, addedId, version, at, by));
-        }
-        return commands.send(id, ifMatch, actor, ((ProjectCommandBodies.ToCommand) body).command());
+        return commands.send(id, ifMatch, actor, FormPosts.commandOf(body));
     }
 
     private Mono<Rendering> show(String id, Actor actor, Long minVersion, String done, FormPosts.Outcome outcome,

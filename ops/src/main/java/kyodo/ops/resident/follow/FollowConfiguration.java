@@ -1,8 +1,8 @@
 package kyodo.ops.resident.follow;
 
-import kyodo.kernel.EmbeddedFiles;
 import kyodo.ops.mail.Outbox;
 import kyodo.ops.resident.ResidentDirectory;
+import kyodo.ops.startup.OpsStores;
 import kyodo.query.meeting.MeetingViews;
 import kyodo.query.project.ProjectViews;
 import kyodo.query.proposal.ProposalViews;
@@ -15,7 +15,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.env.Environment;
 
-import java.nio.file.Path;
 import java.time.Clock;
 
 /**
@@ -35,12 +34,7 @@ class FollowConfiguration {
 
     @Bean(destroyMethod = "close")
     Follows follows(FollowSettings settings, Environment env) {
-        String url = settings.storeUrl();
-        if (url == null) {
-            Path dataDir = Path.of(env.getRequiredProperty("kyodo.data-dir")).toAbsolutePath().normalize();
-            url = EmbeddedFiles.url(dataDir.resolve("follows/follows"));
-        }
-        return new Follows(url);
+        return new Follows(OpsStores.url(settings.storeUrl(), env, "follows/follows"));
     }
 
     @Bean

@@ -5,6 +5,8 @@ import jakarta.validation.Validator;
 import kyodo.command.project.AddPartner;
 import kyodo.command.project.SetTarget;
 import kyodo.command.project.web.ProjectCommandBodies;
+import kyodo.command.web.ToAddition;
+import kyodo.command.web.ToCommand;
 import kyodo.kernel.StaffRef;
 import kyodo.kernel.project.PartnerType;
 import kyodo.ops.console.FormErrors;
@@ -44,7 +46,7 @@ class ProjectActionTest {
     void aPartnerFormBecomesTheCommandTheApiSends() {
         Object body = ProjectAction.PARTNER.body(form(Map.of("name", "駅前をよくする会", "type", "CITIZEN_GROUP",
                 "role", "利用者調査")), new FormErrors());
-        assertThat(((ProjectCommandBodies.ToAddition) body).command().build("pr-1", "pa-1", 2L, AT, BY))
+        assertThat(((ToAddition) body).command().build("pr-1", "pa-1", 2L, AT, BY))
                 .isEqualTo(new AddPartner("pr-1", 2L, "pa-1", "駅前をよくする会", PartnerType.CITIZEN_GROUP, "利用者調査",
                         AT, BY));
         Map<String, FormErrors.FieldError> errors = check(ProjectAction.PARTNER,
@@ -66,7 +68,7 @@ class ProjectActionTest {
 
     @Test
     void aTargetTakesTheFilledYearsAndAnAgreementEveryCheckedParty() {
-        SetTarget target = (SetTarget) ((ProjectCommandBodies.ToCommand) ProjectAction.TARGET.body(form(Map.of(
+        SetTarget target = (SetTarget) ((ToCommand) ProjectAction.TARGET.body(form(Map.of(
                 "name", "駐輪台数", "unit", "台", "baseline", "54092", "year-2025", "60000", "year-2026", "")),
                 new FormErrors())).command().build("pr-1", 3L, AT, BY);
         assertThat(target.targets()).containsExactly(Map.entry(2025, 60_000L));

@@ -1,0 +1,29 @@
+package kyodo.ops.startup;
+
+import kyodo.kernel.EmbeddedFiles;
+import org.springframework.core.env.Environment;
+
+import java.nio.file.Path;
+
+/**
+ * Where the ops application's own databases are (staff and residents' accounts, follows, the mail outbox):
+ * the JDBC URL an operator configured, or else an embedded H2 file under the data directory.
+ */
+public final class OpsStores {
+
+    private OpsStores() {
+    }
+
+    /** The data directory, always set: the embedded defaults resolve it (kyodo.kernel.EmbeddedDefaults). */
+    public static Path dataDir(Environment env) {
+        return Path.of(env.getRequiredProperty("kyodo.data-dir")).toAbsolutePath().normalize();
+    }
+
+    /**
+     * @param configured the store's URL setting, or null
+     * @param file       the embedded file under the data directory, without H2's suffix ({@code accounts/accounts})
+     */
+    public static String url(String configured, Environment env, String file) {
+        return configured != null ? configured : EmbeddedFiles.url(dataDir(env).resolve(file));
+    }
+}
