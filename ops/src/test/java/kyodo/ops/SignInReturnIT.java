@@ -95,7 +95,9 @@ class SignInReturnIT {
 
     @Test
     void staffFollowingALinkToAProposalsConsolePageLandOnItAfterSignIn() {
-        String proposal = app.as("STAFF", "saiwai").submitProposal();
+        Client saiwai = app.as("STAFF", "saiwai");
+        String proposal = saiwai.submitProposal();
+        saiwai.get("/api/proposals/{id}?minVersion=0", proposal).ok(); // in the read model before the page is asked
         String page = "/console/proposals/" + proposal;
         ConsoleSession staff = residents.browser();
         String signIn = staff.get(page).redirectsTo("/console/sign-in?continue="
