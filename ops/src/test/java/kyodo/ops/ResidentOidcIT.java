@@ -83,6 +83,8 @@ class ResidentOidcIT {
             throws Exception {
         String subject = "jpki-ppid-7Q4C9ZK2-raw-subject";
         String proposal = saiwaiStaff.submitProposal();
+        // in the read model before a resident's page asks for it (the resident's session wrote nothing to wait for)
+        saiwaiStaff.get("/api/proposals/{id}?minVersion=0", proposal).ok();
         provider.signsInNext(Map.of("sub", subject, "kyodo_resident_ward", "幸区",
                 "name", "OIDCプランテッド花子", "email", "hanako.oidc-17@example.jp"));
         int verified = provider.verifiedTokenRequests();

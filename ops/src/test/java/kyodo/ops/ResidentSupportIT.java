@@ -49,6 +49,9 @@ class ResidentSupportIT {
         cityWide.put("programme", "MACHI_NO_HIROBA");
         cityWide.put("title", "空き店舗を地域の居場所に");
         String cityWideProposal = saiwaiStaff.created("/api/proposals", cityWide);
+        // both in the read model before the portal's and the residents' pages ask for them
+        saiwaiStaff.get("/api/proposals/{id}?minVersion=0", wardProposal).ok();
+        saiwaiStaff.get("/api/proposals/{id}?minVersion=0", cityWideProposal).ok();
 
         ConsoleSession hanako = residents.verified("hanako.support-17@example.jp", "賛同プランテッド花子", "saiwai",
                 "SUPPORT-DOC-0001");
