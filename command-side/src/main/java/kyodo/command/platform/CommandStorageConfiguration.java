@@ -180,10 +180,13 @@ public class CommandStorageConfiguration {
         return vault;
     }
 
-    /** Before the event store's file is opened: copied into a compact file when it is mostly free space. */
+    /**
+     * The event store's and the key vault's files, copied into compact files when they are mostly free
+     * space: before they are opened, and after they are closed at the stop.
+     */
     @Bean
     static SparseFileCopy sparseFileCopy(Environment environment) {
-        return new SparseFileCopy(environment);
+        return SparseFileCopy.ofCommandSide(environment);
     }
 
     /**

@@ -1,5 +1,8 @@
 package kyodo.command.platform;
 
+import com.zaxxer.hikari.HikariDataSource;
+import kyodo.kernel.EmbeddedFiles;
+import kyodo.kernel.SparseFiles;
 import org.h2.engine.Session;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
@@ -8,11 +11,15 @@ import org.h2.mvstore.MVStore;
 import org.h2.mvstore.db.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.jdbc.DataSourceBuilder;
 
 import javax.sql.DataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +29,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Keeps the embedded H2 files (events, keys) compact while they are written. With
+ * Keeps the embedded H2 files (events, keys, and the ops application's stores: accounts, residents,
+ * follows, the mail outbox) compact while they are written. With
  * {@code WRITE_DELAY=0} every commit writes a chunk of its own and H2 starts no background thread,
  * so nothing rewrote the chunks that keep only a page or two alive: the file grew to 100 times its
  * content (issue 13). Every {@code interval} this forces the file to the device (H2 never does on
@@ -44,7 +52,7 @@ import java.util.concurrent.TimeUnit;
  * <p>The interval must stay below H2's {@code RETENTION_TIME} ({@link kyodo.kernel.EmbeddedFiles}): H2
  * overwrites no chunk younger than that, assuming the file has reached the device by then.
  */
-final class EmbeddedFileCompaction implements AutoCloseable {
+public final class EmbeddedFileCompaction implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedFileCompaction.class);
 
@@ -55,8 +63,14 @@ final class EmbeddedFileCompaction implements AutoCloseable {
     /** Live bytes rewritten under one hold of the store lock (the commits wait meanwhile). */
     static final int SLICE_BYTES = 256 << 10;
 
-    /** A database to look after; {@code owned} data sources are closed with the compaction. */
-    record Target(String name, DataSource dataSource, boolean owned) {
+    /**
+     * A database to look after; {@code owned} data sources are closed with the compaction. With a
+     * {@code file}, the database is skipped until that file exists (a connection would create it).
+     */
+    record Target(String name, DataSource dataSource, boolean owned, Path file) {
+        Target(String name, DataSource dataSource, boolean owned) {
+            this(name, dataSource, owned, null);
+        }
     }
 
     private final List<Target> targets;
@@ -89,8 +103,29 @@ final class EmbeddedFileCompaction implements AutoCloseable {
         return new EmbeddedFileCompaction(targets, interval);
     }
 
-    private void compactAll() {
+    /**
+     * Compacts the embedded H2 files behind {@code urls} (name → URL, as {@code EmbeddedFiles.url}
+     * makes them) through one-connection pools of its own, each opened once its file exists, and
+     * closed with the compaction. URLs of other databases are skipped.
+     */
+    public static EmbeddedFileCompaction ofFiles(Map<String, String> urls, String user, String password,
+                                                 Duration interval) {
+        List<Target> targets = new ArrayList<>();
+        urls.forEach((name, url) -> EmbeddedFiles.file(url).ifPresent(file -> {
+            HikariDataSource pool = DataSourceBuilder.create().type(HikariDataSource.class)
+                    .url(url).username(user).password(password).build();
+            pool.setPoolName("kyodo-" + name.replace(' ', '-') + "-compaction");
+            pool.setMaximumPoolSize(1);
+            targets.add(new Target(name, pool, true, file));
+        }));
+        return start(interval.isZero() ? List.of() : targets, interval);
+    }
+
+    void compactAll() {
         for (Target target : targets) {
+            if (target.file() != null && !Files.exists(target.file())) {
+                continue;
+            }
             try {
                 step(target.dataSource(), progress.get(target), budget);
             } catch (SQLException | RuntimeException e) {
@@ -178,13 +213,7 @@ final class EmbeddedFileCompaction implements AutoCloseable {
 
     /** The bytes H2 wrote to the file since it was opened. */
     static long writtenBytes(MVStore store) {
-        long[] written = {0};
-        store.getFileStore().populateInfo((name, value) -> {
-            if ("info.FILE_WRITE_BYTES".equals(name)) {
-                written[0] = Long.parseLong(value);
-            }
-        });
-        return written[0];
+        return SparseFiles.writtenBytes(store);
     }
 
     /** The MVStore of an embedded H2 file database behind {@code c}, if that is what it is. */

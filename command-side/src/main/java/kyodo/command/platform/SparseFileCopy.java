@@ -1,87 +1,100 @@
 package kyodo.command.platform;
 
 import kyodo.kernel.EmbeddedFiles;
-import org.h2.mvstore.DataUtils;
-import org.h2.mvstore.MVStore;
-import org.h2.mvstore.MVStoreException;
-import org.h2.mvstore.MVStoreTool;
+import kyodo.kernel.SparseFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.core.env.Environment;
 
-import javax.sql.DataSource;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
- * Copies the embedded event store's file into a compact one before the application opens it, when
- * it is mostly free space. While it runs, H2 reuses the space of freed chunks but cannot move chunks
- * to shorten the file (h2database #4086), so a file that grew under a sustained load keeps its
- * length: after a load of 10⁶ events through the old compaction it was 4.7 GB, 13 % live. A copy of
- * its live pages (as H2's {@code SHUTDOWN COMPACT} makes, and as the read store does at open, ADR 17)
- * took 6 s and left 414 MB. The old file is replaced only once the copy is complete; a file that
- * another process holds is left alone (H2 then reports the lock as usual).
+ * Copies embedded H2 files that are mostly free space into compact ones while nothing holds them: when
+ * the application stops, after every data source closed, so that the directory a stopped server leaves
+ * is compact and the next start does not pay for what this run wrote; and before anything opens them at
+ * start, for a file a killed process left sparse (issue 13). While open, H2 reuses the space of freed
+ * chunks but cannot move chunks to shorten the file (h2database #4086), so a file that grew under a
+ * sustained load keeps its length. At 10⁶ events, through the old compaction: 4.7 GB, 13 % live; the copy
+ * of its live pages took 6 s and left 414 MB. {@link SparseFiles} makes the copy beside the file and
+ * renames it over the file once complete; a file that a process still holds is left alone.
+ *
+ * <p>A bean post-processor, so that Spring creates it before any data source and destroys it after them.
+ * The command side's instance looks after the event store and the key vault; the ops application has one
+ * for its own stores.
  */
-final class SparseFileCopy implements BeanPostProcessor {
+public final class SparseFileCopy implements BeanPostProcessor, InitializingBean, DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(SparseFileCopy.class);
 
     /** Files smaller than this are never copied: the copy would save little. */
-    static final long SPARSE_BYTES = 64L << 20;
+    static final long SPARSE_BYTES = 16L << 20;
     /** A file whose live pages fill less than this percentage of it is copied. */
     static final int SPARSE_FILL_RATE = 50;
 
-    private final Environment environment;
-    private boolean done;
+    private final Supplier<List<Path>> files;
+    private final long minBytes;
 
-    SparseFileCopy(Environment environment) {
-        this.environment = environment;
+    /** @param files the embedded files to look after (resolved when the context starts and stops) */
+    public SparseFileCopy(Supplier<List<Path>> files) {
+        this(files, SPARSE_BYTES);
+    }
+
+    SparseFileCopy(Supplier<List<Path>> files, long minBytes) {
+        this.files = files;
+        this.minBytes = minBytes;
+    }
+
+    /** The event store's and the key vault's files, when they are embedded H2 files. */
+    static SparseFileCopy ofCommandSide(Environment environment) {
+        return new SparseFileCopy(() -> Stream.of("spring.datasource.url", "kyodo.vault.url")
+                .map(key -> EmbeddedFiles.file(environment.getProperty(key, "")))
+                .flatMap(Optional::stream).distinct().toList());
     }
 
     @Override
-    public Object postProcessBeforeInitialization(Object bean, String beanName) {
-        if (!done && (bean instanceof DataSource || bean instanceof DataSourceProperties)) {
-            done = true;
-            EmbeddedFiles.file(environment.getProperty("spring.datasource.url", ""))
-                    .ifPresent(file -> compactIfSparse(file, SPARSE_BYTES, SPARSE_FILL_RATE));
+    public void afterPropertiesSet() {
+        for (Path file : files.get()) {
+            SparseFiles.recover(file);
+            compactIfSparse(file, minBytes, SPARSE_FILL_RATE, Duration.ZERO);
         }
-        return bean;
     }
 
-    /** Copies the file into a compact one if it is larger than {@code minBytes} and less than {@code fillRate} % live. */
-    static boolean compactIfSparse(Path file, long minBytes, int fillRate) {
-        try {
-            if (!Files.isRegularFile(file) || Files.size(file) <= minBytes) {
-                return false;
-            }
-            // opened for writing, so that a file another process holds is refused, not copied under it
-            MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
-            int live;
+    @Override
+    public void destroy() {
+        for (Path file : files.get()) {
             try {
-                live = store.getFillRate() * store.getFileStore().getChunksFillRate() / 100;
-            } finally {
-                store.close(0);
+                compactIfSparse(file, minBytes, SPARSE_FILL_RATE, SparseFiles.STOP_LIMIT);
+            } catch (RuntimeException e) {
+                // the file is as it was; the next start tries again
+                LOG.warn("The embedded file {} could not be copied into a compact file at the stop: {}", file,
+                        e.toString());
             }
-            if (live >= fillRate) {
-                return false;
-            }
-            long before = Files.size(file);
-            long started = System.nanoTime();
-            MVStoreTool.compact(file.toString(), true);
-            LOG.info("The embedded file {} was {} % free space: copied into a compact file ({} MB → {} MB, {} ms).",
-                    file, 100 - live, before >> 20, Files.size(file) >> 20, (System.nanoTime() - started) / 1_000_000);
-            return true;
-        } catch (MVStoreException e) {
-            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
-                return false;
-            }
-            throw e;
-        } catch (IOException e) {
-            LOG.warn("The embedded file {} could not be measured for a compact copy: {}", file, e.toString());
-            return false;
         }
+    }
+
+    /**
+     * Copies the file into a compact one if it is larger than {@code minBytes} and less than
+     * {@code fillRate} % live, within {@code limit} (zero: none).
+     */
+    static boolean compactIfSparse(Path file, long minBytes, int fillRate, Duration limit) {
+        Optional<SparseFiles.Copied> copied = SparseFiles.copyIfSparse(file, minBytes, fillRate, limit);
+        copied.ifPresent(copy -> {
+            if (copy.finished()) {
+                LOG.info("The embedded file {} was {} % free space: copied into a compact file ({}).",
+                        file, 100 - copy.live(), copy);
+            } else {
+                LOG.info("The embedded file {} is {} % free space; its compact copy was given up after {} s,"
+                        + " the next start makes it.", file, 100 - copy.live(), limit.toSeconds());
+            }
+        });
+        return copied.filter(SparseFiles.Copied::finished).isPresent();
     }
 }

@@ -84,6 +84,32 @@ class EmbeddedFileCompactionTest {
         }
     }
 
+    /** The ops stores' files: reached through pools of the compaction's own, and never created by it. */
+    @Test
+    void anotherStoresFileIsCompactedOnceItExistsAndNeverCreatedByTheCompaction() throws Exception {
+        String url = EmbeddedFiles.url(dir.resolve("follows/follows")).replace(";RETENTION_TIME=2000;", ";RETENTION_TIME=0;");
+        Path file = dir.resolve("follows/follows.mv.db");
+        try (EmbeddedFileCompaction compaction = EmbeddedFileCompaction.ofFiles(
+                Map.of("follows", url, "outbox", "jdbc:h2:mem:outbox-" + System.nanoTime()), "kyodo", "",
+                Duration.ofHours(1))) {
+            compaction.compactAll();
+            assertThat(file).doesNotExist();
+
+            try (Connection open = dataSource(url).getConnection()) {
+                createTable(open);
+                for (int i = 0; i < 3_000; i++) {
+                    append(open, i);
+                }
+                FileStore<?> store = EmbeddedFileCompaction.fileStore(open).orElseThrow().getFileStore();
+                assertThat(store.getChunksFillRate()).isLessThan(EmbeddedFileCompaction.TARGET_FILL_RATE);
+
+                compaction.compactAll();
+
+                assertThat(store.getChunksFillRate()).isGreaterThanOrEqualTo(EmbeddedFileCompaction.TARGET_FILL_RATE);
+            }
+        }
+    }
+
     @Test
     void progressCountsTheBytesWrittenSinceItLastLooked() throws Exception {
         JdbcDataSource events = dataSource(EmbeddedFiles.url(dir.resolve("kyodo")));

@@ -1,15 +1,28 @@
 package kyodo.ops.startup;
 
 import kyodo.kernel.EmbeddedFiles;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Where the ops application's own databases are (staff and residents' accounts, follows, the mail outbox):
  * the JDBC URL an operator configured, or else an embedded H2 file under the data directory.
  */
 public final class OpsStores {
+
+    /** The setting of each store's URL, with its embedded file under the data directory (without H2's suffix). */
+    static final Map<String, String> EMBEDDED = Map.of(
+            "kyodo.security.accounts-url", "accounts/accounts",
+            "kyodo.residents.accounts-url", "residents/residents",
+            "kyodo.follows.store-url", "follows/follows",
+            "kyodo.mail.outbox-url", "mail/outbox");
+    /** The credentials every ops store opens its embedded file with. */
+    static final String USER = "kyodo";
+    static final String PASSWORD = "";
 
     private OpsStores() {
     }
@@ -25,5 +38,16 @@ public final class OpsStores {
      */
     public static String url(String configured, Environment env, String file) {
         return configured != null ? configured : EmbeddedFiles.url(dataDir(env).resolve(file));
+    }
+
+    /** The URLs of the stores that are embedded files here (no URL configured), by the file's name. */
+    static Map<String, String> embeddedUrls(Environment env) {
+        Binder binder = Binder.get(env);
+        Map<String, String> urls = new LinkedHashMap<>();
+        EMBEDDED.entrySet().stream().sorted(Map.Entry.comparingByValue())
+                .filter(store -> !binder.bind(store.getKey(), String.class).isBound())
+                .forEach(store -> urls.put(Path.of(store.getValue()).getFileName().toString(),
+                        url(null, env, store.getValue())));
+        return urls;
     }
 }

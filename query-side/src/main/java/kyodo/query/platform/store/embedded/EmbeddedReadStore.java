@@ -1,12 +1,12 @@
 package kyodo.query.platform.store.embedded;
 
+import kyodo.kernel.SparseFiles;
 import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
-import org.h2.mvstore.MVStoreTool;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +14,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -56,6 +57,9 @@ public final class EmbeddedReadStore implements ReadStore {
     static final long SPARSE_BYTES = 16 << 20;
     /** At most this many bytes of chunks per rewrite, so that a commit (which waits for it) waits little. */
     private static final int COMPACT_BYTES = 1 << 20;
+    /** At most this many bytes of chunks per step: the rewritten pages are held in memory until the next commit. */
+    private static final int COMPACT_MAX_BYTES = 16 << 20;
+    private static final long COMPACT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final Path file;
     private final MVStore store;
@@ -73,6 +77,8 @@ public final class EmbeddedReadStore implements ReadStore {
     private long lastCommit = System.nanoTime();
     private static final long COMMIT_NANOS = TimeUnit.SECONDS.toNanos(1);
     private final ScheduledExecutorService housekeeping;
+    /** What the file had been written when the last compaction step began; the housekeeping thread's own. */
+    private long writtenAtLastCompaction;
 
     private EmbeddedReadStore(Path file, MVStore store) {
         this.file = file;
@@ -96,6 +102,7 @@ public final class EmbeddedReadStore implements ReadStore {
         ownerOnlyDirectory(directory);
         Path file = directory.resolve(FILE);
         try {
+            SparseFiles.recover(file);
             MVStore store = openFile(file);
             if (!FORMAT.equals(store.<String, String>openMap("catalog").get(FORMAT_KEY))
                     && !store.<String, String>openMap("catalog").isEmpty()) {
@@ -106,13 +113,14 @@ public final class EmbeddedReadStore implements ReadStore {
                 store.close(0);
                 Files.delete(file);
                 store = openFile(file);
-            } else if (Files.size(file) > SPARSE_BYTES && liveShare(store) < SPARSE_FILL_RATE) {
+            } else if (sparse(file, store)) {
                 // MVStore frees space inside the file while it runs but cannot move chunks safely
-                // then (h2database #3765); before anything reads it, a copy of the live pages can
-                LOG.info("The read-model store {} is {} % free space; it is copied into a compact file.", file,
-                        100 - liveShare(store));
+                // then (h2database #3765); before anything reads it, a copy of the live pages can. A
+                // store closed normally was copied then: this is what a killed process left behind.
+                int live = SparseFiles.liveShare(store);
                 store.close(0);
-                MVStoreTool.compact(file.toString(), true);
+                LOG.info("The read-model store {} was {} % free space: copied into a compact file ({}).", file,
+                        100 - live, SparseFiles.copy(file, live, Duration.ZERO));
                 store = openFile(file);
             }
             store.<String, String>openMap("catalog").put(FORMAT_KEY, FORMAT);
@@ -131,9 +139,9 @@ public final class EmbeddedReadStore implements ReadStore {
         }
     }
 
-    /** The percentage of the file that live pages fill: chunks' share of the file, pages' share of those. */
-    private static int liveShare(MVStore store) {
-        return store.getFillRate() * store.getFileStore().getChunksFillRate() / 100;
+    /** Whether the open store's file is larger than {@link #SPARSE_BYTES} and less than {@link #SPARSE_FILL_RATE} % live. */
+    private static boolean sparse(Path file, MVStore store) throws IOException {
+        return Files.size(file) > SPARSE_BYTES && SparseFiles.liveShare(store) < SPARSE_FILL_RATE;
     }
 
     /**
@@ -277,14 +285,43 @@ public final class EmbeddedReadStore implements ReadStore {
     }
 
     /**
-     * Rewrites the live pages of chunks that updates and deletions left mostly empty into the next
-     * commit, so that their space is reused and the file's end freed (MVStore then shortens the file).
-     * It only copies pages within the maps, unchanged, and commits nothing itself: writes go on, and a
-     * commit never sees part of a batch. Package-private for the test that the file stays compact.
+     * Rewrites the live pages of chunks that updates and deletions left mostly empty and commits them,
+     * so that those chunks are freed and their space reused (MVStore then shortens the file when its end
+     * is free). It only copies pages within the maps, unchanged, under the exclusive side of the commit
+     * lock: a commit never sees part of a batch. Package-private for the test that the file stays compact.
+     *
+     * <p>It keeps up with the writes (issue 13): a step rewrites about as many bytes of chunks as the
+     * writes stored since the last step (at least {@link #COMPACT_BYTES}, at most {@link #COMPACT_MAX_BYTES}),
+     * in slices of {@link #COMPACT_BYTES}, each with a commit of its own so that the writes run between them
+     * and the next slice finds the chunks the last one freed, for at most a second. A fixed megabyte every
+     * two seconds, stored only by the next batch's commit, fell behind a catch-up: the file grew to 12
+     * times its live data.
      */
     void compact() {
-        if (!store.isClosed()) {
-            store.compact(FILL_RATE, COMPACT_BYTES);
+        if (store.isClosed()) {
+            return;
+        }
+        long toRewrite = Math.min(COMPACT_MAX_BYTES,
+                Math.max(COMPACT_BYTES, SparseFiles.writtenBytes(store) - writtenAtLastCompaction));
+        long until = System.nanoTime() + COMPACT_NANOS;
+        while (toRewrite > 0 && System.nanoTime() < until && compactSlice()) {
+            toRewrite -= COMPACT_BYTES;
+        }
+        writtenAtLastCompaction = SparseFiles.writtenBytes(store); // its own commits are not the writes'
+    }
+
+    /** One slice of {@link #compact()}: whether anything was left to rewrite. */
+    private boolean compactSlice() {
+        commitLock.writeLock().lock();
+        try {
+            if (store.isClosed() || !store.compact(FILL_RATE, COMPACT_BYTES)) {
+                return false;
+            }
+            store.commit();
+            lastCommit = System.nanoTime();
+            return true;
+        } finally {
+            commitLock.writeLock().unlock();
         }
     }
 
@@ -294,9 +331,12 @@ public final class EmbeddedReadStore implements ReadStore {
     }
 
     /**
-     * Commits and releases the file, without compacting: MVStore's compaction of the file on close
-     * can lose the last changes (h2database #4247, #3765; a tampering written just before a close was
-     * seen missing after it). The rewrite every two seconds above keeps the file compact instead.
+     * Commits and releases the file, without compacting it in place: MVStore's compaction of the file on
+     * close can lose the last changes (h2database #4247, #3765; a tampering written just before a close
+     * was seen missing after it). The rewrite every two seconds above keeps the file's free space reused;
+     * a file that a burst left mostly free space is then copied into a compact one, once closed (within
+     * {@link SparseFiles#STOP_LIMIT}; past it the next open makes the copy), so that the next start does
+     * not pay for it.
      */
     @Override
     public void close() {
@@ -307,13 +347,36 @@ public final class EmbeddedReadStore implements ReadStore {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        int live = -1;
         commitLock.writeLock().lock();
         try {
             if (!store.isClosed()) {
+                live = sparse(file, store) ? SparseFiles.liveShare(store) : -1;
                 store.close(0);
             }
+        } catch (IOException e) {
+            LOG.warn("The read-model store {} could not be measured at its close: {}", file, e.toString());
         } finally {
             commitLock.writeLock().unlock();
+        }
+        if (live >= 0) {
+            copyAtClose(live);
+        }
+    }
+
+    private void copyAtClose(int live) {
+        try {
+            SparseFiles.Copied copy = SparseFiles.copy(file, live, SparseFiles.STOP_LIMIT);
+            if (copy.finished()) {
+                LOG.info("The read-model store {} was {} % free space: copied into a compact file ({}).", file,
+                        100 - live, copy);
+            } else {
+                LOG.info("The read-model store {} is {} % free space; its compact copy was given up after {} s,"
+                        + " the next start makes it.", file, 100 - live, SparseFiles.STOP_LIMIT.toSeconds());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("The read-model store {} could not be copied into a compact file at its close: {}", file,
+                    e.toString());
         }
     }
 

@@ -220,6 +220,40 @@ class EmbeddedReadStoreTest {
         }
     }
 
+    /**
+     * What a burst of writes leaves behind (the high-water mark, mostly free once the documents shrank) is
+     * copied away when the store closes, so that the next start does not pay for it.
+     */
+    @Test
+    void aMostlyEmptyFileIsCopiedIntoACompactOneWhenItCloses() throws Exception {
+        Path file = directory.resolve(EmbeddedReadStore.FILE);
+        java.util.Random random = new java.util.Random(13);
+        long sparse;
+        try (EmbeddedReadStore store = EmbeddedReadStore.open(directory)) {
+            ReadCollection docs = store.collection("docs");
+            for (int i = 0; i < 300; i++) {
+                byte[] large = new byte[100_000];
+                random.nextBytes(large);
+                docs.insertMany(List.of(new Document("_id", i).append("body", new org.bson.types.Binary(large))));
+            }
+            store.makeDurable();
+            for (int i = 0; i < 300; i++) {
+                docs.bulkWrite(List.of(new com.mongodb.client.model.ReplaceOneModel<>(Filters.eq("_id", i),
+                        new Document("_id", i).append("body", "small " + i))));
+            }
+            store.makeDurable();
+            sparse = Files.size(file);
+            assertThat(sparse).isGreaterThan(EmbeddedReadStore.SPARSE_BYTES);
+        }
+
+        assertThat(Files.size(file)).isLessThan(sparse / 10);
+        assertThat(directory.resolve(EmbeddedReadStore.FILE + ".tempFile")).doesNotExist();
+        try (EmbeddedReadStore store = EmbeddedReadStore.open(directory)) {
+            assertThat(store.collection("docs").count(new Document())).isEqualTo(300);
+            assertThat(store.collection("docs").count(Filters.eq("body", "small 299"))).isEqualTo(1);
+        }
+    }
+
     /** What a replay leaves behind (the high-water mark of its writes, mostly free) is not kept. */
     @Test
     void aMostlyEmptyFileIsCopiedIntoACompactOneWhenItOpens() throws Exception {
