@@ -44,6 +44,9 @@ public final class OpsStores {
     static Map<String, String> embeddedUrls(Environment env) {
         Binder binder = Binder.get(env);
         Map<String, String> urls = new LinkedHashMap<>();
+        if (!env.containsProperty("kyodo.data-dir")) {
+            return urls; // no embedded defaults here (a test's slice): nothing embedded to look after
+        }
         EMBEDDED.entrySet().stream().sorted(Map.Entry.comparingByValue())
                 .filter(store -> !binder.bind(store.getKey(), String.class).isBound())
                 .forEach(store -> urls.put(Path.of(store.getValue()).getFileName().toString(),
