@@ -111,6 +111,9 @@ public final class EmbeddedFileCompaction implements AutoCloseable {
     public static EmbeddedFileCompaction ofFiles(Map<String, String> urls, String user, String password,
                                                  Duration interval) {
         List<Target> targets = new ArrayList<>();
+        if (interval.isZero() || interval.isNegative()) {
+            return start(targets, interval);
+        }
         urls.forEach((name, url) -> EmbeddedFiles.file(url).ifPresent(file -> {
             HikariDataSource pool = DataSourceBuilder.create().type(HikariDataSource.class)
                     .url(url).username(user).password(password).build();
@@ -118,7 +121,7 @@ public final class EmbeddedFileCompaction implements AutoCloseable {
             pool.setMaximumPoolSize(1);
             targets.add(new Target(name, pool, true, file));
         }));
-        return start(interval.isZero() ? List.of() : targets, interval);
+        return start(targets, interval);
     }
 
     void compactAll() {
