@@ -2,16 +2,14 @@ package kyodo.ops.portal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -32,8 +30,8 @@ class PortalHtmlIT {
     private static final String MINUTES = "駐輪場の増設について話し合い、市に求めることを決めました。";
     private static final String REASON = "駐輪場を二か所ふやし、来年度から使えるようにします。";
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.withoutBrowser();
     private static PortalApp app;
     private static String answered;
     private static String hostile;
@@ -41,8 +39,7 @@ class PortalHtmlIT {
     private static String hostileMeeting;
 
     @BeforeAll
-    static void start() {
-        app = PortalApp.start(dataDir, false);
+    static void given() {
         answered = app.submit("駅前の駐輪場を増やしてほしい", "朝は駐輪場が満車になり、歩道に自転車があふれています。");
         app.step(answered, 0, "acknowledgement", Map.of("department", "幸区役所 地域振興課"));
         app.step(answered, 1, "progress-updates", Map.of("text", "駐輪場の候補地を調べています。"));
@@ -92,11 +89,6 @@ class PortalHtmlIT {
         v = app.command(at + "/feedback", v, Map.of("group", "幸区町内会連合会", "text", "駐輪場の議論を報告しました。"));
         app.awaitStaffRead(at, v);
         return id;
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     private static EntityExchangeResult<String> get(String uri, String acceptLanguage, int status) {
