@@ -26,10 +26,10 @@ import java.util.List;
  * ({@link PortalApp}) over a data directory of its own before the class's {@code @BeforeAll} and, at its
  * first use, Debian's Chromium ({@link Chromium}) with a profile of its own; after the class's last test it
  * stops both (and closes what it was given to close), and removes the two directories. As JUnit's
- * {@code @TempDir} does, it sets the class's static fields of type {@link PortalApp} and {@link ChromeDriver}
- * (the browser then starts with the app) before the class's {@code @BeforeAll}, and clears them after. Its steps are what
- * the browser tests share: open a page, check it with axe-core and photograph it, click, arrive, sign in to
- * the console, sign up as a resident. A class that reads the pages as a plain HTTP client
+ * {@code @TempDir} does, it fills the class's static fields of type {@link PortalApp} and {@link ChromeDriver}
+ * (the browser then starts with the app) before the class's {@code @BeforeAll}, and clears them after. Its
+ * steps are what the browser tests share: open a page, check it with axe-core and photograph it, click,
+ * arrive, sign in to the console, sign up as a resident. A class that reads the pages as a plain HTTP client
  * ({@link #withoutBrowser()}) never starts a browser.
  */
 final class BrowserSession implements BeforeAllCallback, AfterAllCallback {
@@ -139,6 +139,9 @@ final class BrowserSession implements BeforeAllCallback, AfterAllCallback {
                 if (profile != null) {
                     FileSystemUtils.deleteRecursively(profile);
                 }
+                browser = null;
+                app = null;
+                profile = null;
             }
         }
     }
