@@ -62,19 +62,13 @@ class ResidentOidcDocumentIdIT {
         String document = "JP-7310-4462-0917";
         ResidentSteps residents = new ResidentSteps(documents);
         String proposal = proposalOf(documents);
-
-        // verified at the counter with the document; supports the ward's proposal
-        ConsoleSession counter = residents.verified("counter.doc-on@example.jp", "窓口確認プランテッド", "saiwai", document);
-        JsonNode atCounter = export(counter);
+        JsonNode atCounter = export(supportsFromTheCounter(documents, "counter.doc-on@example.jp", "窓口確認プランテッド",
+                document, proposal));
         assertThat(atCounter.at("/verifiedWard").asText()).isEqualTo("saiwai");
-        supports(counter, proposal).status(303);
-        awaitSupports(documents, proposal, 1);
 
         // the same person signs in at the provider, whose subject is the document's identifier typed its own way
-        provider.signsInNext(Map.of("sub", "jp 7310 4462 0917", "kyodo_resident_ward", "saiwai",
-                "name", "認証側プランテッド", "email", "provider.doc-on@example.jp"));
-        ConsoleSession atProvider = residents.browser();
-        signInAtTheProvider(atProvider).redirectsTo("/resident");
+        ConsoleSession atProvider = atTheProvider(residents, "jp 7310 4462 0917", "認証側プランテッド",
+                "provider.doc-on@example.jp");
         JsonNode signedIn = export(atProvider);
         assertThat(signedIn.at("/accountId").asText()).as("the counter's account").isEqualTo(atCounter.at("/accountId").asText());
         assertThat(signedIn.at("/name").asText()).isEqualTo("窓口確認プランテッド");
@@ -87,9 +81,7 @@ class ResidentOidcDocumentIdIT {
 
         // the other way round: the provider verified a person first; the counter gives them no second account
         String second = "JP-5581-2209-3346";
-        provider.signsInNext(Map.of("sub", second, "kyodo_resident_ward", "saiwai",
-                "name", "先に認証プランテッド", "email", "provider-first.doc-on@example.jp"));
-        signInAtTheProvider(residents.browser()).redirectsTo("/resident");
+        atTheProvider(residents, second, "先に認証プランテッド", "provider-first.doc-on@example.jp");
         assertThat(counterRefusal(second).status(409).html()).contains("1人1アカウント");
 
         assertNowhere(documents, output, document, "jp 7310 4462 0917", "JP73104462", second);
@@ -100,16 +92,10 @@ class ResidentOidcDocumentIdIT {
         String document = "JP-2048-6671-1185";
         ResidentSteps residents = new ResidentSteps(subjects);
         String proposal = proposalOf(subjects);
+        JsonNode atCounter = export(supportsFromTheCounter(subjects, "counter.doc-off@example.jp", "窓口確認プランテッド二",
+                document, proposal));
 
-        ConsoleSession counter = residents.verified("counter.doc-off@example.jp", "窓口確認プランテッド二", "saiwai", document);
-        JsonNode atCounter = export(counter);
-        supports(counter, proposal).status(303);
-        awaitSupports(subjects, proposal, 1);
-
-        provider.signsInNext(Map.of("sub", document, "kyodo_resident_ward", "saiwai",
-                "name", "認証側プランテッド二", "email", "provider.doc-off@example.jp"));
-        ConsoleSession atProvider = residents.browser();
-        signInAtTheProvider(atProvider).redirectsTo("/resident");
+        ConsoleSession atProvider = atTheProvider(residents, document, "認証側プランテッド二", "provider.doc-off@example.jp");
         JsonNode signedIn = export(atProvider);
         // the provider's subject is a pseudonym of its own: a second verified account of the same person
         assertThat(signedIn.at("/accountId").asText()).isNotEqualTo(atCounter.at("/accountId").asText());
@@ -120,9 +106,7 @@ class ResidentOidcDocumentIdIT {
 
         // and the counter still issues a code for a person the provider verified
         String second = "JP-9902-3318-7754";
-        provider.signsInNext(Map.of("sub", second, "kyodo_resident_ward", "saiwai",
-                "name", "先に認証プランテッド二", "email", "provider-first.doc-off@example.jp"));
-        signInAtTheProvider(residents.browser()).redirectsTo("/resident");
+        atTheProvider(residents, second, "先に認証プランテッド二", "provider-first.doc-off@example.jp");
         assertThat(residents.counterCode("saiwai", second)).isNotBlank();
 
         assertNowhere(subjects, output, document, "JP20486671", second);
@@ -136,12 +120,28 @@ class ResidentOidcDocumentIdIT {
         return proposal;
     }
 
-    /** The browser's round trip from the residents' sign-in to the provider and back; kyodo's answer to the callback. */
-    private static ConsoleSession.Page signInAtTheProvider(ConsoleSession browser) throws IOException, InterruptedException {
+    /** A person verified at the counter of saiwai with the document, who supports the proposal; their session. */
+    private static ConsoleSession supportsFromTheCounter(RunningApp app, String email, String name, String document,
+                                                         String proposal) {
+        ConsoleSession resident = new ResidentSteps(app).verified(email, name, "saiwai", document);
+        supports(resident, proposal).status(303);
+        awaitSupports(app, proposal, 1);
+        return resident;
+    }
+
+    /**
+     * The provider signs in a resident of saiwai with that subject: the browser's round trip from the residents'
+     * sign-in to the provider and back, signed in at {@code /resident}; their session.
+     */
+    private static ConsoleSession atTheProvider(ResidentSteps residents, String subject, String name, String email)
+            throws IOException, InterruptedException {
+        provider.signsInNext(Map.of("sub", subject, "kyodo_resident_ward", "saiwai", "name", name, "email", email));
+        ConsoleSession browser = residents.browser();
         ConsoleSession.Page toProvider = browser.get(START);
         assertThat(toProvider.status()).isEqualTo(302);
         URI callback = provider.backFrom(toProvider.location());
-        return browser.get(callback.getPath() + "?" + callback.getQuery());
+        browser.get(callback.getPath() + "?" + callback.getQuery()).redirectsTo("/resident");
+        return browser;
     }
 
     private static ConsoleSession.Page supports(ConsoleSession resident, String proposal) {
