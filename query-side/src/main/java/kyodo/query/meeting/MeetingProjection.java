@@ -81,11 +81,16 @@ class MeetingProjection extends DocumentProjection<MeetingProjection.Batch> {
 
     /**
      * Sets {@value #CITY_WIDE} on the documents written before it existed (from their ward and district,
-     * which never change), so that {@code ?ward=city} finds them without a replay. Once at start-up: a
-     * read of every document's two fields the first time, of none after (each write is idempotent, so
-     * processes starting together may both do it).
+     * which never change), so that {@code ?ward=city} finds them without a replay. At start-up: when the
+     * marked documents (two counts on the mark's index) are all there are, nothing more is read; else
+     * the unmarked ones are read (two fields each) and marked. Each write is idempotent, so processes
+     * starting together may both do it.
      */
     static void markCityWide(ReadCollection meetings) {
+        long marked = meetings.count(Filters.eq(CITY_WIDE, true)) + meetings.count(Filters.eq(CITY_WIDE, false));
+        if (marked == meetings.count(Filters.empty())) {
+            return;
+        }
         List<UpdateOneModel<Document>> marks = meetings.find(Filters.exists(CITY_WIDE, false))
                 .projection(Projections.include("ward", "district"))
                 .map(doc -> new UpdateOneModel<Document>(
