@@ -31,8 +31,8 @@ public final class OpsStores {
     /**
      * The page cache of each embedded file, on the Java heap (issue 13, docs/performance.md "memory"): the
      * accounts and the outbox are read a row at a time and stay small; the follows are read by the
-     * notifier's batches and the digests, not per page view, so H2's 16 MB for each would only hold
-     * pages read once.
+     * notifier, the digests and a signed-in resident's follow pages, not by the public pages, so H2's
+     * 16 MB for each would mostly hold pages read once.
      */
     static int cacheMegabytes(String file) {
         return switch (file) {
