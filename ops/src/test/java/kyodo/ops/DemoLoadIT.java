@@ -70,11 +70,22 @@ class DemoLoadIT {
             theirSupportsAndFollowsShow(app, shown.group(1));
             noPublicOrAnalystAnswerNamesThem(app);
 
+            // the first resident stops following their ward: the next load does not follow it again
+            ConsoleSession first = signedIn(app, shown.group(1));
+            assertThat(first.get("/resident/follows").status(200).part("my-follows", "ul")).contains("川崎区");
+            first.post("/resident/follows/end", Map.of("kind", "ward", "id", "kawasaki"))
+                    .redirectsTo("/resident/follows?notice=unfollowed");
+            long afterUnfollow = expected + 1;
+            assertThat(app.storedEvents()).isEqualTo(afterUnfollow);
+
             app.restart();
-            assertThat(app.storedEvents()).isEqualTo(expected);
+            assertThat(app.storedEvents()).as("a reload adds nothing, the unfollow included").isEqualTo(afterUnfollow);
             assertThat(followsStored(app)).isEqualTo(20);
             assertThat(demoResidentsAreVerified(app)).as("the same accounts").isEqualTo(accounts);
             theirSupportsAndFollowsShow(app, shown.group(1));
+            assertThat(signedIn(app, shown.group(1)).get("/resident/follows").status(200).part("my-follows", "ul"))
+                    .as("what they unfollowed stays unfollowed").contains("いこいの家を地域活動の拠点に")
+                    .doesNotContain("川崎区");
 
             Client staff = app.staff();
             KyodoTestApp.eventually(() -> staff.get("/public/proposals?size=100").ok().json()
@@ -132,16 +143,22 @@ class DemoLoadIT {
         assertThat(total).as("supports in the public list").isEqualTo(13);
         assertThat(anonymous.get("/").ok().text()).contains("賛同の合計");
 
-        ConsoleSession resident = new ConsoleSession(app::anonymousHttp, null);
-        resident.get("/resident/sign-in").status(200);
-        resident.post("/resident/sign-in", Map.of("email", email(1), "password", password)).redirectsTo("/resident");
+        ConsoleSession resident = signedIn(app, password);
         String follows = resident.get("/resident/follows").status(200).part("my-follows", "ul");
-        assertThat(follows).contains("いこいの家を地域活動の拠点に").contains("川崎区");
+        assertThat(follows).contains("いこいの家を地域活動の拠点に");
         // their support is theirs: a second one is refused, and nothing is recorded
         resident.get("/resident/supports/" + id("demo-proposal-02")).status(200);
         resident.post("/resident/supports/" + id("demo-proposal-02"), Map.of("action", "support")).status(409);
         anonymous.get("/public/proposals/{id}", id("demo-proposal-02")).ok().json().jsonPath("$.supports").isEqualTo(3);
         assertThat(followsStored(app)).isEqualTo(20);
+    }
+
+    /** The first demo resident, signed in with the password the console showed. */
+    private static ConsoleSession signedIn(KyodoTestApp app, String password) {
+        ConsoleSession resident = new ConsoleSession(app::anonymousHttp, null);
+        resident.get("/resident/sign-in").status(200);
+        resident.post("/resident/sign-in", Map.of("email", email(1), "password", password)).redirectsTo("/resident");
+        return resident;
     }
 
     /** No public or analyst answer shows a demo resident's name or address. */

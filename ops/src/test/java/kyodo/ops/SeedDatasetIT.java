@@ -136,7 +136,8 @@ class SeedDatasetIT {
 
         String output = out.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(status).as(output).isZero();
-        assertThat(output).contains("1271 subjects, 0 steps applied, 246 already there");
+        assertThat(output).contains("1271 subjects, 0 steps applied, 246 already there",
+                "left out: the 10 demo residents with their 13 supports and 20 follows");
         assertThat(app.storedEvents()).isEqualTo(events);
     }
 

@@ -16,6 +16,10 @@ public final class EmbeddedDefaults {
 
     /** Where kyodo keeps its files unless {@code kyodo.data-dir} or {@code KYODO_DATA_DIR} says otherwise. */
     static final String DATA_DIR = "data";
+    /** The event store file's page cache, MB (H2's default is 16). */
+    static final int EVENT_CACHE_MB = 8;
+    /** The key vault file's page cache, MB. */
+    static final int VAULT_CACHE_MB = 4;
 
     private EmbeddedDefaults() {
     }
@@ -46,10 +50,12 @@ public final class EmbeddedDefaults {
             // otherwise Axon dials localhost:8124 forever and every command fails
             defaults.put("axon.axonserver.enabled", "false");
         }
-        defaults.put("spring.datasource.url", EmbeddedFiles.url(dataDir.resolve("eventstore/kyodo")));
+        // Page caches (on the Java heap, issue 13): the events' file is read by every command and processor,
+        // the keys a few rows per submission or staff view.
+        defaults.put("spring.datasource.url", EmbeddedFiles.url(dataDir.resolve("eventstore/kyodo"), EVENT_CACHE_MB));
         defaults.put("spring.datasource.username", "kyodo");
         defaults.put("spring.datasource.password", "");
-        defaults.put("kyodo.vault.url", EmbeddedFiles.url(dataDir.resolve("vault/keys")));
+        defaults.put("kyodo.vault.url", EmbeddedFiles.url(dataDir.resolve("vault/keys"), VAULT_CACHE_MB));
         defaults.put("axon.serializer.general", "jackson");
         defaults.put("axon.serializer.events", "jackson");
         defaults.put("axon.serializer.messages", "jackson");

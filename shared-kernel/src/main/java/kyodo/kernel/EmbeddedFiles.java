@@ -44,6 +44,18 @@ public final class EmbeddedFiles {
         return H2_FILES + file.toAbsolutePath().normalize() + SETTINGS;
     }
 
+    /**
+     * As {@link #url(Path)}, with a page cache of {@code cacheMegabytes} instead of H2's 16 MB. Each open
+     * file keeps a cache of its own on the Java heap, filled up to its size by whatever was read: a file
+     * read rarely or in small parts gets a smaller one (issue 13, docs/performance.md "memory").
+     */
+    public static String url(Path file, int cacheMegabytes) {
+        if (cacheMegabytes < 1) {
+            throw new IllegalArgumentException("an H2 page cache needs at least 1 MB, not " + cacheMegabytes);
+        }
+        return url(file) + ";CACHE_SIZE=" + cacheMegabytes * 1024;
+    }
+
     /** The file H2 keeps behind a URL that {@link #url(Path)} gave; empty for any other URL. */
     public static Optional<Path> file(String url) {
         if (!url.startsWith(H2_FILES)) {

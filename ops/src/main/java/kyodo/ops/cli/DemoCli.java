@@ -121,11 +121,12 @@ public final class DemoCli {
     }
 
     private static int loadInto(PrintStream out, Options options) {
-        SeedLoader.Summary summary = new SeedLoader(DemoClient.throughAdministrator(options.url().toString(),
-                options.user(), CommandLine.password(options.passwordFile())),
-                new ObjectMapper(), options.concurrency()).load();
+        SeedLoader loader = new SeedLoader(DemoClient.throughAdministrator(options.url().toString(),
+                options.user(), CommandLine.password(options.passwordFile())), new ObjectMapper(), options.concurrency());
+        SeedLoader.Summary summary = loader.load();
         out.println(summary.render());
         out.println("  into " + options.url() + " (its read models catch up on their own)");
+        loader.leftOut().ifPresent(line -> out.println("  " + line));
         return 0;
     }
 

@@ -4,39 +4,30 @@ import kyodo.ops.resident.follow.FollowDesk;
 import kyodo.ops.resident.follow.NotificationMode;
 import org.springframework.context.ApplicationContext;
 
-import java.util.List;
-
 /**
- * The demo residents follow something, so that the portal and their pages show follows and the
- * console's outbox fills as staff act (issue 17): each follows one of the given proposals and the
- * proposal's ward, and every second one takes the daily digest instead of immediate mail. Called once
- * by the demo residents' loader with their data subjects; following again changes nothing.
+ * A demo resident follows something, so that the portal and their pages show follows and the console's
+ * outbox fills as staff act (issue 17): a proposal and their ward, by immediate mail or the daily
+ * digest. Called by the demo residents' loader once per resident, when it signs them up; following
+ * again would change nothing, but it is not done again, so that an unfollow stays.
  */
-public final class DemoFollows {
+final class DemoFollows {
 
     private DemoFollows() {
     }
 
     /**
-     * @param residentSubjects the demo residents' data subject ids (their accounts' {@code subjectId})
-     * @param proposalIds      proposals to follow, shared out in turn; none: the residents follow their wards only
-     * @param wards            the ward code of each resident, in the same order
+     * @param residentSubject the resident's data subject id (their account's {@code subjectId})
+     * @param proposalId      the proposal they follow
+     * @param ward            their ward's code
+     * @param mode            how they are told
      */
-    public static void follow(ApplicationContext context, List<String> residentSubjects, List<String> proposalIds,
-                              List<String> wards) {
-        if (residentSubjects.size() != wards.size()) {
-            throw new IllegalArgumentException("one ward per resident");
-        }
+    static void follow(ApplicationContext context, String residentSubject, String proposalId, String ward,
+                       NotificationMode mode) {
         FollowDesk desk = context.getBean(FollowDesk.class);
-        for (int i = 0; i < residentSubjects.size(); i++) {
-            String follower = residentSubjects.get(i);
-            desk.follow(follower, desk.target("ward", wards.get(i)));
-            if (!proposalIds.isEmpty()) {
-                desk.follow(follower, desk.target("proposal", proposalIds.get(i % proposalIds.size())));
-            }
-            if (i % 2 == 1) {
-                desk.mode(follower, NotificationMode.DIGEST);
-            }
+        desk.follow(residentSubject, desk.target("ward", ward));
+        desk.follow(residentSubject, desk.target("proposal", proposalId));
+        if (mode != NotificationMode.IMMEDIATE) {
+            desk.mode(residentSubject, mode);
         }
     }
 }

@@ -12,6 +12,7 @@ import kyodo.ops.resident.ResidentAccount;
 import kyodo.ops.resident.ResidentEnrolment;
 import kyodo.ops.resident.ResidentEnrolment.Enrolled;
 import kyodo.ops.resident.ResidentEnrolment.Newcomer;
+import kyodo.ops.resident.follow.NotificationMode;
 import kyodo.query.proposal.ProposalViews;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -22,7 +23,6 @@ import org.springframework.context.ApplicationContext;
 import java.io.PrintStream;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -35,11 +35,12 @@ import java.util.function.BooleanSupplier;
  * resident's (the proposal decides once-each, the ward rule and whether it is open). Their names and
  * addresses are sealed like any resident's; the addresses are under {@code demo.kyodo.invalid}.
  *
- * <p>Loading again adds nothing: a resident whose address has a verified account is not signed up
- * again; a support is sent only when the proposal's history holds none of the resident's pseudonym (a
- * support withdrawn since stays withdrawn) and the proposal is still open; following again records
- * nothing. The first resident's password is printed once, when the account is made, as the
- * administrator's is; the others' are random and never shown.
+ * <p>Loading again adds nothing, deletes nothing and undoes no resident's own change: a resident whose
+ * address has a verified account is not signed up again; a support is sent only when the proposal's
+ * history holds none of the resident's pseudonym (a support withdrawn since stays withdrawn) and the
+ * proposal is still open; a resident's follows are made once, when the load signs them up, so what a
+ * demo resident unfollowed since stays unfollowed. The first resident's password is printed once, when
+ * the account is made, as the administrator's is; the others' are random and never shown.
  *
  * <p>The supports stay below the default threshold (50), so no answer becomes due by supports: ten
  * residents cannot reach it, and a lower threshold for the demo would change the settings' meaning.
@@ -136,9 +137,14 @@ final class DemoResidents {
         }
     }
 
-    /** Enrols, supports and follows what is missing; the proposals must be loaded ({@link BackdatedProposals}). */
+    /**
+     * Enrols and supports what is missing, and makes the follows of each resident it signs up now; the
+     * proposals must be loaded ({@link BackdatedProposals}).
+     */
     Tally load() {
-        List<ResidentAccount> accounts = new ArrayList<>();
+        // before anyone is signed up, so that a wait that times out leaves nobody signed up without follows
+        awaitFollowable();
+        int residents = 0;
         int signedUp = 0;
         int supports = 0;
         int supported = 0;
@@ -147,9 +153,10 @@ final class DemoResidents {
             Newcomer newcomer = new Newcomer(resident.email(), resident.name(), password(), resident.language(), ward,
                     resident.documentId());
             Enrolled enrolled = enrolment.enrol(newcomer, BackdatedProposals.actor(resident.ward()), CLIENT);
-            accounts.add(enrolled.account());
+            residents++;
             if (enrolled.signedUp()) {
                 signedUp++;
+                follow(resident, enrolled.account());
                 if (resident.number() == 1) {
                     show(newcomer);
                 }
@@ -161,10 +168,19 @@ final class DemoResidents {
                 }
             }
         }
-        follow(accounts);
-        Tally tally = new Tally(accounts.size(), signedUp, supports, supported);
+        Tally tally = new Tally(residents, signedUp, supports, supported);
         log.info(tally.render());
         return tally;
+    }
+
+    /** How many supports and follows the demo residents have when the load made them all. */
+    static int supportsInAll() {
+        return ALL.stream().mapToInt(r -> r.supports().size()).sum();
+    }
+
+    /** Each follows the first proposal they support and their ward. */
+    static int followsInAll() {
+        return 2 * ALL.size();
     }
 
     /** The first resident's address and password, once, as the administrator's are shown on a first run. */
@@ -220,22 +236,30 @@ final class DemoResidents {
     }
 
     /**
-     * Each follows the first proposal they support and their ward ({@link DemoFollows}), once the notifier
-     * has read every event so far: a follow is stored at once, and a notifier still behind would tell the
-     * new follower of the months of demo history it had not read yet.
+     * Waits until the residents' notifier has read every event so far and the proposal views show the
+     * proposals the residents follow: a follow is stored at once, and a notifier still behind would tell
+     * the new follower of the months of demo history it had not read yet. (Sign-ups and supports, which
+     * come after, are nothing a follower is told of.)
      */
-    private void follow(List<ResidentAccount> accounts) {
-        List<String> proposalIds = ALL.stream().map(r -> BackdatedProposals.id(r.supports().get(0), "proposal"))
-                .toList();
+    private void awaitFollowable() {
         long head = processors.head();
         StreamingEventProcessor notifier = processors.streamingProcessors().get(NOTIFIER);
         if (notifier == null) {
             throw new DemoLoadException("no " + NOTIFIER + " processor: the demo residents cannot follow");
         }
         await(() -> ProcessorProgress.position(notifier) >= head, "the residents' notifier to read the demo's events");
-        proposalIds.forEach(id -> await(() -> proposals.title(id).isPresent(), "the proposal views to show " + id));
-        DemoFollows.follow(context, accounts.stream().map(ResidentAccount::subjectId).toList(), proposalIds,
-                ALL.stream().map(Resident::ward).toList());
+        ALL.stream().map(DemoResidents::followedProposal).distinct()
+                .forEach(id -> await(() -> proposals.title(id).isPresent(), "the proposal views to show " + id));
+    }
+
+    /** The resident follows the first proposal they support and their ward ({@link DemoFollows}). */
+    private void follow(Resident resident, ResidentAccount account) {
+        DemoFollows.follow(context, account.subjectId(), followedProposal(resident), resident.ward(),
+                resident.number() % 2 == 0 ? NotificationMode.DIGEST : NotificationMode.IMMEDIATE);
+    }
+
+    private static String followedProposal(Resident resident) {
+        return BackdatedProposals.id(resident.supports().get(0), "proposal");
     }
 
     private void await(BooleanSupplier done, String what) {

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,9 +36,10 @@ import java.util.function.Consumer;
  * process, with the dates of their lives: {@link BackdatedProposals}), the 2015 workshop, the 2019
  * expert panel, the named example projects of the seeds and the generated projects behind the
  * seeds' counts ({@link SeedDataset}); in this process also the demo residents with their supports and
- * follows ({@link DemoResidents}: a server reached through {@code --url} has no way to confirm their
- * addresses, and its load leaves them out). They are not counted in the {@link Summary}, which stays the
- * dataset's; their own line is logged.
+ * follows ({@link DemoResidents}). A load into a server reached through {@code --url} leaves them out and
+ * says so ({@link #leftOut}): their sign-up is confirmed by a code mailed to their address, which only
+ * the server's own outbox holds, and no HTTP route gives it (nor should one). They are not counted in the
+ * {@link Summary}, which stays the dataset's; their own line is logged.
  *
  * <p>Loading twice changes nothing: a creation carries a deterministic Idempotency-Key; each
  * following step is conditional on the version it expects (If-Match), so a step already taken
@@ -110,6 +112,19 @@ public final class SeedLoader {
     }
 
     /**
+     * What this loader leaves out of the demo, as one line for the console, or empty when it loads it all:
+     * a loader through {@code --url} cannot make the demo residents (their addresses are confirmed by a
+     * code only the server's outbox holds).
+     */
+    public Optional<String> leftOut() {
+        return residents != null ? Optional.empty() : Optional.of(String.format("left out: the %d demo residents "
+                        + "with their %d supports and %d follows (a sign-up is confirmed by a code mailed to the "
+                        + "address, which only the server's outbox holds); demo load without --url, on the server's "
+                        + "stores (stopped first on the embedded ones), or --kyodo.demo.load=true makes them",
+                DemoResidents.ALL.size(), DemoResidents.supportsInAll(), DemoResidents.followsInAll()));
+    }
+
+    /**
      * Loads everything and answers what it did.
      *
      * @throws DemoLoadException when the server refuses a command, naming the command and the answer
@@ -158,6 +173,7 @@ public final class SeedLoader {
         Summary summary = new Summary(subjects.get(), applied.get(), alreadyThere.get(),
                 Duration.ofNanos(System.nanoTime() - start));
         log.info(summary.render());
+        leftOut().ifPresent(line -> log.info("demo data: {}", line));
         return summary;
     }
 

@@ -11,6 +11,7 @@ import kyodo.kernel.personal.VaultSettings;
 import kyodo.ops.mail.Outbox;
 import kyodo.ops.security.EdgeLimits;
 import kyodo.ops.startup.OpsStores;
+import kyodo.query.portal.ResidentArea;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,6 +35,13 @@ class ResidentConfiguration {
 
     ResidentConfiguration(ResourceBundleMessageSource portalMessages) {
         portalMessages.addBasenames(BUNDLE);
+    }
+
+    /** Tells the portal that {@code /resident/**} is served here, so its pages link to "follow" and "support". */
+    @Bean
+    ResidentArea residentArea() {
+        return new ResidentArea() {
+        };
     }
 
     @Bean(destroyMethod = "close")

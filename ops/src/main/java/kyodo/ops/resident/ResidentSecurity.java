@@ -2,6 +2,7 @@ package kyodo.ops.resident;
 
 import kyodo.ops.security.BrowserChains;
 import kyodo.ops.security.SecuritySettings;
+import kyodo.query.portal.PortalPaths;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -37,7 +38,7 @@ import reactor.core.scheduler.Scheduler;
  * page through {@link ResidentErrors}.
  */
 @Configuration(proxyBeanMethods = false)
-class ResidentSecurity {
+public class ResidentSecurity {
 
     static final String SIGN_IN = "/resident/sign-in";
     static final String SIGN_OUT = "/resident/sign-out";
@@ -45,7 +46,8 @@ class ResidentSecurity {
     static final String UNSUBSCRIBE = "/resident/unsubscribe";
     /** Where a resident's security context lives in the session: not where the console's does. */
     static final String CONTEXT_ATTRIBUTE = "KYODO_RESIDENT_SECURITY_CONTEXT";
-    static final BrowserChains.Area RESIDENT = new BrowserChains.Area("/resident", SIGN_IN, SIGN_OUT,
+    /** Residents' pages as a browser area (the paths the portal knows as theirs). */
+    public static final BrowserChains.Area RESIDENT = new BrowserChains.Area(PortalPaths.RESIDENT, SIGN_IN, SIGN_OUT,
             "/resident", SIGN_IN + "?notice=signedOut");
 
     @Bean

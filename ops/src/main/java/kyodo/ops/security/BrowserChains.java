@@ -82,8 +82,7 @@ public final class BrowserChains {
             }
             String path = uri.getRawPath();
             if (uri.isOpaque() || uri.getScheme() != null || uri.getRawAuthority() != null
-                    || uri.getRawFragment() != null || path == null
-                    || !(path.equals(root) || path.startsWith(root + "/"))) {
+                    || uri.getRawFragment() != null || path == null || !covers(path)) {
                 return Optional.empty();
             }
             String lower = path.toLowerCase(Locale.ROOT);
@@ -93,6 +92,11 @@ public final class BrowserChains {
                 return Optional.empty();
             }
             return Optional.of(candidate);
+        }
+
+        /** Whether a (canonical) request path is the area's root or under it: one of the area's pages. */
+        public boolean covers(String path) {
+            return path.equals(root) || path.startsWith(root + "/");
         }
 
         /** Where a sign-in leads: the destination if it is one of this area's, else home. */

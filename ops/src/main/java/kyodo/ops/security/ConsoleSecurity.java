@@ -1,6 +1,7 @@
 package kyodo.ops.security;
 
 import kyodo.ops.console.ConsoleSettings;
+import kyodo.query.portal.PortalPaths;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -37,7 +38,7 @@ public class ConsoleSecurity {
     static final String SIGN_IN = "/console/sign-in";
     static final String SIGN_OUT = "/console/sign-out";
     /** The console as a browser area: its sign-in page reads where a sign-in may return to from it. */
-    public static final BrowserChains.Area CONSOLE = new BrowserChains.Area("/console", SIGN_IN, SIGN_OUT,
+    public static final BrowserChains.Area CONSOLE = new BrowserChains.Area(PortalPaths.CONSOLE, SIGN_IN, SIGN_OUT,
             "/console", SIGN_IN + "?signedOut");
 
     /** Runs before the API chain, which refuses everything it does not know. */

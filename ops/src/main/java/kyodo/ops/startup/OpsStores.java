@@ -37,7 +37,21 @@ public final class OpsStores {
      * @param file       the embedded file under the data directory, without H2's suffix ({@code accounts/accounts})
      */
     public static String url(String configured, Environment env, String file) {
-        return configured != null ? configured : EmbeddedFiles.url(dataDir(env).resolve(file));
+        return configured != null ? configured
+                : EmbeddedFiles.url(dataDir(env).resolve(file), cacheMegabytes(file));
+    }
+
+    /**
+     * The page cache of each embedded file, on the Java heap (issue 13, docs/performance.md "memory"): the
+     * accounts and the outbox are read a row at a time and stay small; the follows are read by the
+     * notifier, the digests and a signed-in resident's follow pages, not by the public pages, so H2's
+     * 16 MB for each would mostly hold pages read once.
+     */
+    static int cacheMegabytes(String file) {
+        return switch (file) {
+            case "follows/follows" -> 4;
+            default -> 2;
+        };
     }
 
     /** The URLs of the stores that are embedded files here (no URL configured), by the file's name. */

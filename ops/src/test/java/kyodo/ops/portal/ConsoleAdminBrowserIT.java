@@ -2,19 +2,16 @@ package kyodo.ops.portal;
 
 import kyodo.ops.ConsoleOidcProvider;
 import kyodo.ops.mail.Outbox;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,32 +26,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConsoleAdminBrowserIT {
 
-    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final String ADMIN = "console-admin";
     private static final String PASSWORD = "console-admin-password";
     private static final String MAILED = "outbox-resident@example.jp";
 
-    @TempDir
-    static Path dataDir;
-    @TempDir
-    static Path profile;
-    private static ConsoleOidcProvider provider;
-    private static PortalApp app;
+    static final ConsoleOidcProvider provider = ConsoleOidcProvider.start();
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.photographingInto("console-screenshots")
+            .withAccount(ADMIN, PASSWORD, "ADMIN", null)
+            .with("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + provider.issuer(),
+                    "--kyodo.console.oidc.client-id=" + ConsoleOidcProvider.CLIENT_ID,
+                    "--kyodo.console.oidc.client-secret=" + ConsoleOidcProvider.CLIENT_SECRET)
+            .closing(provider);
     private static ChromeDriver browser;
-    private static String base;
 
     @BeforeAll
-    static void start() throws IOException {
-        browser = Chromium.start(profile);
-        provider = ConsoleOidcProvider.start();
-        app = PortalApp.start(dataDir, false,
-                "--kyodo.security.accounts[1].username=" + ADMIN,
-                "--kyodo.security.accounts[1].password-hash=" + new BCryptPasswordEncoder(4).encode(PASSWORD),
-                "--kyodo.security.accounts[1].role=ADMIN",
-                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + provider.issuer(),
-                "--kyodo.console.oidc.client-id=" + ConsoleOidcProvider.CLIENT_ID,
-                "--kyodo.console.oidc.client-secret=" + ConsoleOidcProvider.CLIENT_SECRET);
-        base = app.baseUrl();
+    static void given() {
+        PortalApp app = session.app();
         String id = app.submit("管理画面 試験の提案", "消去の確認に使う提案です。");
         app.awaitPublic(id, 0);
         // a residents' mail: the outbox page has a row, its address masked
@@ -64,107 +52,78 @@ class ConsoleAdminBrowserIT {
                 .exchange().expectStatus().isUnauthorized();
     }
 
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (app != null) {
-            app.close();
-        }
-        if (provider != null) {
-            provider.close();
-        }
-    }
-
-    private static void signInAsAdmin() {
-        browser.get(base + "/console");
-        if (browser.getCurrentUrl().contains("/console/sign-in")) {
-            browser.findElement(By.id("username")).sendKeys(ADMIN);
-            browser.findElement(By.id("password")).sendKeys(PASSWORD);
-            browser.findElement(By.cssSelector("form.console-form button")).click();
-            Chromium.arrivesAt(browser, ExpectedConditions.urlToBe(base + "/console"));
-        }
-    }
-
-    private static void check(String name, String lang) throws IOException {
-        Axe.assertNoWcagViolationAndPhotograph(browser, name, lang, SCREENSHOTS);
-    }
-
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"ja", "en"})
     void everyAdminPageAndStateHasNoWcagViolationAndIsPhotographed(String lang) throws IOException {
-        signInAsAdmin();
-        browser.get(base + "/console/admin?lang=" + lang);
-        check("admin", lang);
+        session.signedInToConsole(ADMIN, PASSWORD);
+        session.open("/console/admin?lang=" + lang);
+        session.check("admin", lang);
         browser.findElement(By.id("admin-accounts")).click();
-        Chromium.arrivesAt(browser, ExpectedConditions.presenceOfElementLocated(By.id("form-create")));
-        check("admin-accounts", lang);
+        session.arrivesAt(ExpectedConditions.presenceOfElementLocated(By.id("form-create")));
+        session.check("admin-accounts", lang);
 
         browser.findElement(By.id("create-username")).sendKeys("k-4000" + ("ja".equals(lang) ? 1 : 2));
         browser.findElement(By.cssSelector("#create-role option[value=WARD_HEAD]")).click();
         browser.findElement(By.cssSelector("#create-ward option[value=asao]")).click();
         browser.findElement(By.cssSelector("#form-create button[type=submit]")).click();
-        Chromium.arrivesAt(browser, ExpectedConditions.presenceOfElementLocated(By.id("issued-password")));
+        session.arrivesAt(ExpectedConditions.presenceOfElementLocated(By.id("issued-password")));
         assertThat(browser.findElement(By.id("issued-password")).getText()).hasSize(24);
-        check("admin-accounts-issued", lang);
+        session.check("admin-accounts-issued", lang);
 
         browser.findElement(By.id("create-username")).sendKeys("山田");
         browser.findElement(By.cssSelector("#form-create button[type=submit]")).click();
-        Chromium.arrivesAt(browser, ExpectedConditions.presenceOfElementLocated(By.id("create-username-error")));
+        session.arrivesAt(ExpectedConditions.presenceOfElementLocated(By.id("create-username-error")));
         assertThat(browser.findElement(By.id("create-username")).getAttribute("aria-describedby"))
                 .isEqualTo("create-username-error");
-        check("admin-accounts-invalid", lang);
+        session.check("admin-accounts-invalid", lang);
 
-        browser.get(base + "/console/admin/sign-in-throttles?lang=" + lang);
+        session.open("/console/admin/sign-in-throttles?lang=" + lang);
         assertThat(browser.findElement(By.id("throttles")).getText()).contains("k-locked");
-        check("admin-throttles", lang);
+        session.check("admin-throttles", lang);
 
-        browser.get(base + "/console/admin/persons?lang=" + lang);
-        check("admin-persons", lang);
+        session.open("/console/admin/persons?lang=" + lang);
+        session.check("admin-persons", lang);
         browser.findElement(By.id("lookup-contact")).sendKeys("portal-test@example.jp");
         browser.findElement(By.cssSelector("#form-lookup button[type=submit]")).click();
-        Chromium.arrivesAt(browser, ExpectedConditions.presenceOfElementLocated(By.id("form-erasure")));
+        session.arrivesAt(ExpectedConditions.presenceOfElementLocated(By.id("form-erasure")));
         assertThat(browser.getCurrentUrl()).as("the contact is never in a URL").doesNotContain("portal-test")
                 .endsWith("/console/admin/persons/lookup");
-        check("admin-persons-found", lang);
+        session.check("admin-persons-found", lang);
         // blank for the server (the browser's own check lets white space through)
         browser.findElement(By.id("lookup-contact")).sendKeys("   ");
         browser.findElement(By.cssSelector("#form-lookup button[type=submit]")).click();
-        Chromium.arrivesAt(browser, ExpectedConditions.presenceOfElementLocated(By.id("lookup-contact-error")));
-        check("admin-persons-invalid", lang);
+        session.arrivesAt(ExpectedConditions.presenceOfElementLocated(By.id("lookup-contact-error")));
+        session.check("admin-persons-invalid", lang);
 
-        browser.get(base + "/console/admin/outbox?lang=" + lang);
+        session.open("/console/admin/outbox?lang=" + lang);
         assertThat(browser.findElement(By.id("outbox")).getText()).contains("管理画面の試験のお知らせ");
         assertThat(browser.getPageSource()).as("the address is masked").doesNotContain(MAILED);
-        check("admin-outbox", lang);
+        session.check("admin-outbox", lang);
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"ja", "en"})
     void theSignInPageOffersTheCitysAccountWithoutViolations(String lang) throws IOException {
-        browser.get(base + "/console/sign-in");
-        browser.manage().deleteAllCookies();
-        browser.get(base + "/console/sign-in?lang=" + lang);
+        session.forgetsCookiesAt("/console/sign-in");
+        session.open("/console/sign-in?lang=" + lang);
         assertThat(browser.findElement(By.id("city-sign-in")).getAttribute("href"))
-                .isEqualTo(base + "/console/oauth2/authorization/city");
-        check("sign-in-city", lang);
-        browser.get(base + "/console/sign-in?error=cityRefused&lang=" + lang);
-        check("sign-in-city-refused", lang);
+                .isEqualTo(session.base() + "/console/oauth2/authorization/city");
+        session.check("sign-in-city", lang);
+        session.open("/console/sign-in?error=cityRefused&lang=" + lang);
+        session.check("sign-in-city-refused", lang);
     }
 
     @Test
     void aMemberOfStaffFollowsTheCitysButtonAndLandsInTheirInbox() {
-        browser.get(base + "/console/sign-in");
-        browser.manage().deleteAllCookies();
+        session.forgetsCookiesAt("/console/sign-in");
         provider.signsInNext(Map.of("sub", "c-50001", "kyodo_role", "STAFF", "kyodo_ward", "saiwai"));
-        browser.get(base + "/console/sign-in?lang=ja");
+        session.open("/console/sign-in?lang=ja");
         browser.findElement(By.id("city-sign-in")).click();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlToBe(base + "/console"));
+        session.arrivesAt(ExpectedConditions.urlToBe(session.base() + "/console"));
         assertThat(browser.findElement(By.tagName("header")).getText()).contains("c-50001", "区の職員");
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("幸区");
         assertThat(browser.findElements(By.cssSelector("a[href='/console/admin']"))).isEmpty();
-        browser.get(base + "/console/admin");
+        session.open("/console/admin");
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("403");
     }
 }

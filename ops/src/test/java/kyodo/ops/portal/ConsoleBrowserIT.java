@@ -1,10 +1,8 @@
 package kyodo.ops.portal;
 
-import kyodo.ops.KyodoApplication;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
@@ -13,19 +11,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -41,35 +30,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConsoleBrowserIT {
 
-    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final String STAFF = "console-test-saiwai";
     private static final String PASSWORD = "console-test-password";
     private static final String TO_ANSWER = "公園のベンチを増やしてほしい";
     private static final String TO_SHOW = "図書館の開館時間を延ばしてほしい";
 
-    @TempDir
-    static Path dataDir;
-    @TempDir
-    static Path profile;
-    private static ConfigurableApplicationContext app;
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.photographingInto("console-screenshots")
+            .withAccount(STAFF, PASSWORD, "STAFF", "saiwai");
     private static ChromeDriver browser;
-    private static String baseUrl;
     private static String toAnswer;
     private static String toShow;
 
     @BeforeAll
-    static void start() throws Exception {
-        browser = Chromium.start(profile);
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--kyodo.data-dir=" + dataDir,
-                "--spring.main.banner-mode=off", "--logging.level.root=WARN",
-                "--kyodo.security.rate-limit.public-per-minute=0",
-                // reads with ?minVersion wait for the read models: longer than the 5 s default on a loaded machine
-                "--kyodo.query.max-wait=60s",
-                "--kyodo.security.accounts[0].username=" + STAFF,
-                "--kyodo.security.accounts[0].password-hash=" + new BCryptPasswordEncoder(4).encode(PASSWORD),
-                "--kyodo.security.accounts[0].role=STAFF", "--kyodo.security.accounts[0].ward=saiwai"));
-        app = KyodoApplication.start(args.toArray(String[]::new));
-        baseUrl = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+    static void given() {
         toAnswer = submit(TO_ANSWER);
         toShow = submit(TO_SHOW);
         api().post().uri("/api/proposals/{id}/acknowledgement", toAnswer).contentType(MediaType.APPLICATION_JSON)
@@ -79,21 +53,8 @@ class ConsoleBrowserIT {
         api().get().uri("/api/proposals/{id}?minVersion=0", toShow).exchange().expectStatus().isOk();
     }
 
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (app != null) {
-            app.close();
-        }
-    }
-
     private static WebTestClient api() {
-        return WebTestClient.bindToServer(new ReactorClientHttpConnector(
-                        HttpClient.create(ConnectionProvider.newConnection())))
-                .baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(90))
-                .defaultHeaders(h -> h.setBasicAuth(STAFF, PASSWORD)).build();
+        return session.app().as(STAFF, PASSWORD);
     }
 
     private static String submit(String title) {
@@ -115,45 +76,44 @@ class ConsoleBrowserIT {
     @MethodSource("pages")
     void everyConsolePageHasNoWcagViolationAndIsPhotographed(String name, String path, String lang) throws IOException {
         if (!name.equals("sign-in")) {
-            signInWithTheMouse();
+            session.signedInToConsole(STAFF, PASSWORD);
         }
-        browser.get(baseUrl + path.replace("{show}", toShow) + "?lang=" + lang);
-        checkAndPhotograph(name, lang);
+        session.open(path.replace("{show}", toShow) + "?lang=" + lang);
+        session.check(name, lang);
     }
 
     @Test
     void aFormRefusedForItsFieldsShowsEachErrorBesideItsFieldWithoutViolations() throws IOException {
-        signInWithTheMouse();
+        session.signedInToConsole(STAFF, PASSWORD);
         for (String lang : List.of("ja", "en")) {
-            browser.get(baseUrl + "/console/proposals/" + toShow + "?lang=" + lang);
+            session.open("/console/proposals/" + toShow + "?lang=" + lang);
             browser.findElement(By.cssSelector("#form-answer button[type=submit]")).click();
-            Chromium.arrivesAt(browser, ExpectedConditions.presenceOfElementLocated(By.id("answer-reason-error")));
+            session.arrivesAt(ExpectedConditions.presenceOfElementLocated(By.id("answer-reason-error")));
             assertThat(browser.findElement(By.id("answer-reason")).getAttribute("aria-describedby"))
                     .isEqualTo("answer-reason-error");
             assertThat(browser.findElement(By.id("answer-outcome-error")).getText())
                     .isEqualTo(lang.equals("ja") ? "選んでください。" : "Please choose one.");
-            checkAndPhotograph("invalid-answer", lang);
+            session.check("invalid-answer", lang);
         }
     }
 
     @Test
     void aMemberOfStaffSignsInAndAnswersAProposalWithTheKeyboardAlone() {
         // a browser that is not signed in (the session cookie of the other tests dropped) and reads Japanese
-        browser.get(baseUrl + "/console/sign-in");
-        browser.manage().deleteAllCookies();
-        browser.get(baseUrl + "/console/sign-in?lang=ja");
-        browser.get(baseUrl + "/console");
-        assertThat(browser.getCurrentUrl()).isEqualTo(baseUrl + "/console/sign-in");
+        session.forgetsCookiesAt("/console/sign-in");
+        session.open("/console/sign-in?lang=ja");
+        session.open("/console");
+        assertThat(browser.getCurrentUrl()).isEqualTo(session.base() + "/console/sign-in");
         WebElement username = Chromium.tabUntil(browser, el -> "username".equals(el.getAttribute("id")), 10);
         assertThat(Chromium.outline(username)).isNotEqualTo("none");
         new Actions(browser).sendKeys(STAFF).sendKeys(Keys.TAB).sendKeys(PASSWORD).sendKeys(Keys.ENTER).perform();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlToBe(baseUrl + "/console"));
+        session.arrivesAt(ExpectedConditions.urlToBe(session.base() + "/console"));
         assertThat(browser.findElement(By.id("box-dueSoon")).getText()).contains(TO_ANSWER);
 
         WebElement link = Chromium.tabUntil(browser, el -> TO_ANSWER.equals(el.getText()), 60);
         assertThat(Chromium.outline(link)).isNotEqualTo("none");
         new Actions(browser).sendKeys(Keys.ENTER).perform();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/console/proposals/" + toAnswer));
+        session.arrivesAt(ExpectedConditions.urlContains("/console/proposals/" + toAnswer));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("コンソール 試験子");
 
         WebElement accepted = Chromium.tabUntil(browser, el -> el.getAttribute("id") != null
@@ -169,24 +129,9 @@ class ConsoleBrowserIT {
                 && el.findElements(By.xpath("ancestor::form[@id='form-answer']")).size() == 1, 5);
         assertThat(Chromium.outline(send)).isNotEqualTo("none");
         new Actions(browser).sendKeys(Keys.ENTER).perform();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("done=answer"));
+        session.arrivesAt(ExpectedConditions.urlContains("done=answer"));
         assertThat(browser.findElement(By.id("done")).getText()).isEqualTo("回答を記録しました。");
         assertThat(browser.findElement(By.cssSelector("p.badges")).getText()).contains("採用");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("来年度に2基設置します");
-    }
-
-    private static void signInWithTheMouse() {
-        browser.get(baseUrl + "/console");
-        if (!browser.getCurrentUrl().contains("/console/sign-in")) {
-            return;
-        }
-        browser.findElement(By.id("username")).sendKeys(STAFF);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("form.console-form button")).click();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlToBe(baseUrl + "/console"));
-    }
-
-    private static void checkAndPhotograph(String name, String lang) throws IOException {
-        Axe.assertNoWcagViolationAndPhotograph(browser, name, lang, SCREENSHOTS);
     }
 }

@@ -1,19 +1,15 @@
 package kyodo.ops.portal;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,38 +26,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConsoleJourneyBrowserIT {
 
-    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final String TAMA = "journey-tama";
     private static final String PASSWORD = "journey-password";
     private static final String OVERDUE = "空き店舗を子どもの学習スペースに";
     /** How long the public decision log may take to show a decision (it is read asynchronously). */
     private static final Duration BOUND = Duration.ofSeconds(30);
 
-    @TempDir
-    static Path dataDir;
-    @TempDir
-    static Path profile;
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.photographingInto("console-screenshots").withDemo()
+            .withAccount(TAMA, PASSWORD, "STAFF", "tama");
     private static PortalApp app;
     private static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() throws IOException {
-        browser = Chromium.start(profile);
-        app = PortalApp.start(dataDir, true,
-                "--kyodo.security.accounts[1].username=" + TAMA,
-                "--kyodo.security.accounts[1].password-hash=" + new BCryptPasswordEncoder(4).encode(PASSWORD),
-                "--kyodo.security.accounts[1].role=STAFF", "--kyodo.security.accounts[1].ward=tama");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (app != null) {
-            app.close();
-        }
-    }
 
     private static String tamaProposal(String title) {
         String id = app.create("/api/proposals", Map.of("ward", "tama", "title", title,
@@ -84,10 +59,7 @@ class ConsoleJourneyBrowserIT {
         browser.get(origin + "/console");
         if (browser.getCurrentUrl().contains("/console/sign-in")) {
             browser.get(origin + "/console/sign-in?lang=ja");
-            browser.findElement(By.id("username")).sendKeys(username);
-            browser.findElement(By.id("password")).sendKeys(password);
-            browser.findElement(By.cssSelector("form.console-form button")).click();
-            Chromium.arrivesAt(browser, ExpectedConditions.urlToBe(origin + "/console"));
+            session.signsInToConsole(origin, username, password);
         } else {
             browser.get(origin + "/console?lang=ja");
         }
@@ -107,7 +79,7 @@ class ConsoleJourneyBrowserIT {
     void aStaffMembersDayFromTheInboxToThePublicPortalAndTheDecisionLog() throws IOException {
         String toAcknowledge = tamaProposal("夜道の街灯を増やしてほしい");
         String toAnswer = acknowledged("公園のトイレを直してほしい");
-        String base = app.baseUrl();
+        String base = session.base();
         signIn(base, TAMA, PASSWORD);
 
         // the overdue one is highlighted, at the top and in its own box
@@ -117,31 +89,31 @@ class ConsoleJourneyBrowserIT {
         assertThat(browser.findElement(By.cssSelector("a[href='#box-overdue']")).findElement(By.xpath(".."))
                 .getAttribute("class")).contains("count-alert");
         assertThat(browser.findElement(By.id("box-submitted")).getText()).contains("夜道の街灯を増やしてほしい");
-        Axe.assertNoWcagViolationAndPhotograph(browser, "journey-inbox", "ja", SCREENSHOTS);
+        session.check("journey-inbox", "ja");
 
         // acknowledge the new one
         browser.findElement(By.linkText("夜道の街灯を増やしてほしい")).click();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/console/proposals/" + toAcknowledge));
+        session.arrivesAt(ExpectedConditions.urlContains("/console/proposals/" + toAcknowledge));
         browser.findElement(By.id("acknowledge-department")).sendKeys("多摩区役所 道路公園センター");
         browser.findElement(By.id("acknowledge-responseDueDays")).sendKeys("14");
         browser.findElement(By.cssSelector("#form-acknowledge button[type=submit]")).click();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("done=acknowledge"));
+        session.arrivesAt(ExpectedConditions.urlContains("done=acknowledge"));
         assertThat(browser.findElement(By.id("done")).getText()).isEqualTo("受け付けました。回答期限が決まりました。");
         assertThat(main()).contains("多摩区役所 道路公園センター");
 
         // answer another, with its reason
-        browser.get(base + "/console");
+        session.open("/console");
         browser.findElement(By.linkText("公園のトイレを直してほしい")).click();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/console/proposals/" + toAnswer));
+        session.arrivesAt(ExpectedConditions.urlContains("/console/proposals/" + toAnswer));
         answer("ACCEPTED", "来月までに改修します");
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("done=answer"));
+        session.arrivesAt(ExpectedConditions.urlContains("done=answer"));
         assertThat(browser.findElement(By.id("done")).getText()).isEqualTo("回答を記録しました。");
 
         // the public sees it: the proposal's page and the decision log
-        browser.get(base + "/proposals/" + toAnswer);
+        session.open("/proposals/" + toAnswer);
         assertThat(main()).contains("公園のトイレを直してほしい", "採用", "来月までに改修します")
                 .doesNotContain("多摩 試験子");
-        browser.get(base + "/decisions?subjectType=proposal&subjectId=" + toAnswer);
+        session.open("/decisions?subjectType=proposal&subjectId=" + toAnswer);
         new WebDriverWait(browser, BOUND).until(d -> {
             if (main().contains("公園のトイレを直してほしい")) {
                 return true;
@@ -155,7 +127,7 @@ class ConsoleJourneyBrowserIT {
     @Test
     void twoBrowsersAnswerTheSameProposalAndTheSecondSeesTheConflictAndTheCurrentState() throws IOException {
         String id = acknowledged("バス停にベンチを置いてほしい");
-        String local = app.baseUrl();
+        String local = session.base();
         String other = local.replace("localhost", "127.0.0.1");
 
         // the ward's member of staff opens the proposal and starts an answer
@@ -170,18 +142,18 @@ class ConsoleJourneyBrowserIT {
         signIn(other, PortalApp.STAFF, PortalApp.PASSWORD);
         browser.get(other + "/console/proposals/" + id);
         answer("ACCEPTED", "来年度に設置します");
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("done=answer"));
+        session.arrivesAt(ExpectedConditions.urlContains("done=answer"));
         browser.close();
         browser.switchTo().window(first);
 
         // the first sends the form rendered before: refused, the answer that won shown
         browser.findElement(By.cssSelector("#form-answer button[type=submit]")).click();
-        Chromium.arrivesAt(browser, ExpectedConditions.presenceOfElementLocated(By.id("refusal")));
+        session.arrivesAt(ExpectedConditions.presenceOfElementLocated(By.id("refusal")));
         assertThat(browser.findElement(By.id("refusal")).getText()).contains("ほかの人がこの提案をすでに変更しました");
         assertThat(browser.findElement(By.cssSelector("p.badges")).getText()).contains("採用");
         assertThat(main()).contains("来年度に設置します");
         assertThat(browser.findElements(By.id("form-answer"))).as("a decided proposal is not answered again").isEmpty();
-        Axe.assertNoWcagViolationAndPhotograph(browser, "journey-conflict", "ja", SCREENSHOTS);
+        session.check("journey-conflict", "ja");
         app.awaitPublic(id, 2);
         app.visitor().get().uri("/public/proposals/{id}", id).exchange().expectBody()
                 .jsonPath("$.status").isEqualTo("ACCEPTED").jsonPath("$.reason").isEqualTo("来年度に設置します");

@@ -1,10 +1,8 @@
 package kyodo.ops.portal;
 
-import kyodo.ops.KyodoApplication;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
@@ -14,18 +12,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,18 +33,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConsoleMeetingBrowserIT {
 
-    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final String STAFF = "console-meeting-saiwai";
     private static final String PASSWORD = "console-meeting-password";
     private static final String TO_OPEN = "幸区区民会議 キーボードで開く回";
 
-    @TempDir
-    static Path dataDir;
-    @TempDir
-    static Path profile;
-    private static ConfigurableApplicationContext app;
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.photographingInto("console-screenshots")
+            .withAccount(STAFF, PASSWORD, "STAFF", "saiwai");
     private static ChromeDriver browser;
-    private static String baseUrl;
     private static String scheduled;
     private static String inSession;
     private static String held;
@@ -63,17 +49,7 @@ class ConsoleMeetingBrowserIT {
     private static final Map<String, Long> versions = new HashMap<>();
 
     @BeforeAll
-    static void start() throws Exception {
-        browser = Chromium.start(profile);
-        app = KyodoApplication.start("--server.port=0", "--kyodo.data-dir=" + dataDir,
-                "--spring.main.banner-mode=off", "--logging.level.root=WARN",
-                "--kyodo.security.rate-limit.public-per-minute=0",
-                // reads with ?minVersion wait for the read models: longer than the 5 s default on a loaded machine
-                "--kyodo.query.max-wait=60s",
-                "--kyodo.security.accounts[0].username=" + STAFF,
-                "--kyodo.security.accounts[0].password-hash=" + new BCryptPasswordEncoder(4).encode(PASSWORD),
-                "--kyodo.security.accounts[0].role=STAFF", "--kyodo.security.accounts[0].ward=saiwai");
-        baseUrl = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+    static void given() {
         scheduled = schedule("第8期 幸区区民会議 第3回");
         step(scheduled, "agenda", Map.of("items", List.of(Map.of("title", "駐輪場について", "lead", "座長",
                 "discussionPoints", List.of("必要な台数"), "preparation", List.of("現地調査")))));
@@ -98,21 +74,8 @@ class ConsoleMeetingBrowserIT {
         }
     }
 
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (app != null) {
-            app.close();
-        }
-    }
-
     private static WebTestClient api() {
-        return WebTestClient.bindToServer(new ReactorClientHttpConnector(
-                        HttpClient.create(ConnectionProvider.newConnection())))
-                .baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(90))
-                .defaultHeaders(h -> h.setBasicAuth(STAFF, PASSWORD)).build();
+        return session.app().as(STAFF, PASSWORD);
     }
 
     private static String schedule(String title) {
@@ -147,34 +110,34 @@ class ConsoleMeetingBrowserIT {
     @MethodSource("pages")
     void everyMeetingPageHasNoWcagViolationAndIsPhotographed(String name, String path, String lang)
             throws IOException {
-        signInWithTheMouse();
-        browser.get(baseUrl + path.replace("{scheduled}", scheduled).replace("{inSession}", inSession)
+        session.signedInToConsole(STAFF, PASSWORD);
+        session.open(path.replace("{scheduled}", scheduled).replace("{inSession}", inSession)
                 .replace("{held}", held) + "?lang=" + lang);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isNotBlank();
-        Axe.assertNoWcagViolationAndPhotograph(browser, name, lang, SCREENSHOTS);
+        session.check(name, lang);
     }
 
     @Test
     void aScheduleFormRefusedForItsFieldsShowsEachErrorBesideItsFieldWithoutViolations() throws IOException {
-        signInWithTheMouse();
+        session.signedInToConsole(STAFF, PASSWORD);
         for (String lang : List.of("ja", "en")) {
-            browser.get(baseUrl + "/console/meetings/new?lang=" + lang);
+            session.open("/console/meetings/new?lang=" + lang);
             browser.findElement(By.cssSelector("#form-schedule button[type=submit]")).click();
-            Chromium.arrivesAt(browser, ExpectedConditions.presenceOfElementLocated(By.id("schedule-title-error")));
+            session.arrivesAt(ExpectedConditions.presenceOfElementLocated(By.id("schedule-title-error")));
             assertThat(browser.findElement(By.id("schedule-title")).getAttribute("aria-describedby"))
                     .isEqualTo("schedule-title-error");
             assertThat(browser.findElement(By.id("schedule-startsAt-error")).getText())
                     .isEqualTo(lang.equals("ja") ? "選んでください。" : "Please choose one.");
-            Axe.assertNoWcagViolationAndPhotograph(browser, "meeting-new-invalid", lang, SCREENSHOTS);
+            session.check("meeting-new-invalid", lang);
         }
     }
 
     @Test
     void aMemberOfStaffSchedulesAMeetingRunsItWithTheQuorumShownAndClosesIt() throws IOException {
-        signInWithTheMouse();
-        browser.get(baseUrl + "/console/meetings?lang=ja");
+        session.signedInToConsole(STAFF, PASSWORD);
+        session.open("/console/meetings?lang=ja");
         browser.findElement(By.id("schedule-link")).click();
-        Chromium.arrivesAt(browser, ExpectedConditions.presenceOfElementLocated(By.id("form-schedule")));
+        session.arrivesAt(ExpectedConditions.presenceOfElementLocated(By.id("form-schedule")));
         new Select(browser.findElement(By.id("schedule-kind"))).selectByValue("WORKSHOP");
         browser.findElement(By.id("schedule-title")).sendKeys("南部地区 ワークショップ");
         dateTime("schedule-startsAt", "2026-10-03T13:00");
@@ -182,7 +145,7 @@ class ConsoleMeetingBrowserIT {
         browser.findElement(By.id("schedule-venue")).sendKeys("幸市民館");
         browser.findElement(By.id("schedule-themes")).sendKeys("防災\n子育て");
         browser.findElement(By.cssSelector("#form-schedule button[type=submit]")).click();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("done=schedule"));
+        session.arrivesAt(ExpectedConditions.urlContains("done=schedule"));
         assertThat(browser.findElement(By.id("done")).getText()).isEqualTo("会議を予定しました。");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("南部地区 ワークショップ");
 
@@ -190,41 +153,41 @@ class ConsoleMeetingBrowserIT {
         browser.findElement(By.id("agenda-lead")).sendKeys("防災担当");
         browser.findElement(By.id("agenda-discussionPoints")).sendKeys("案内の多言語化\n備蓄");
         browser.findElement(By.cssSelector("#form-agenda button[type=submit]")).click();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("done=agenda"));
+        session.arrivesAt(ExpectedConditions.urlContains("done=agenda"));
         assertThat(browser.findElement(By.id("agenda")).getText()).contains("避難所の運営", "案内の多言語化", "備蓄");
 
         browser.findElement(By.id("open-attendance")).sendKeys("15");
         browser.findElement(By.cssSelector("#form-open button[type=submit]")).click();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("done=open"));
+        session.arrivesAt(ExpectedConditions.urlContains("done=open"));
         // the quorum, before anything is sent: more than half of the 15 present
         assertThat(browser.findElement(By.id("quorum")).getText()).contains("15人", "8人以上");
-        Axe.assertNoWcagViolationAndPhotograph(browser, "meeting-journey-open", "ja", SCREENSHOTS);
+        session.check("meeting-journey-open", "ja");
 
         browser.findElement(By.id("resolution-motion")).sendKeys("避難所の案内を多言語にする");
         browser.findElement(By.id("resolution-votesFor")).sendKeys("9");
         browser.findElement(By.id("resolution-votesAgainst")).sendKeys("3");
         browser.findElement(By.id("resolution-abstentions")).sendKeys("1");
         browser.findElement(By.cssSelector("#form-resolution button[type=submit]")).click();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("done=resolution"));
+        session.arrivesAt(ExpectedConditions.urlContains("done=resolution"));
         assertThat(browser.findElement(By.id("resolutions")).getText()).contains("避難所の案内を多言語にする", "可決",
                 "賛成9・反対3・棄権1（出席15人）");
 
         browser.findElement(By.id("close-attendance")).sendKeys("14");
         browser.findElement(By.cssSelector("#form-close button[type=submit]")).click();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("done=close"));
+        session.arrivesAt(ExpectedConditions.urlContains("done=close"));
         assertThat(browser.findElement(By.id("done")).getText()).isEqualTo("閉会しました。");
         assertThat(browser.findElement(By.cssSelector("p.badges")).getText()).contains("終了");
-        Axe.assertNoWcagViolationAndPhotograph(browser, "meeting-journey-closed", "ja", SCREENSHOTS);
+        session.check("meeting-journey-closed", "ja");
     }
 
     @Test
     void aMemberOfStaffOpensAMeetingWithTheKeyboardAlone() {
-        signInWithTheMouse();
-        browser.get(baseUrl + "/console/meetings?lang=ja");
+        session.signedInToConsole(STAFF, PASSWORD);
+        session.open("/console/meetings?lang=ja");
         WebElement link = Chromium.tabUntil(browser, el -> TO_OPEN.equals(el.getText()), 60);
         assertThat(Chromium.outline(link)).isNotEqualTo("none");
         new Actions(browser).sendKeys(Keys.ENTER).perform();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/console/meetings/" + toOpen));
+        session.arrivesAt(ExpectedConditions.urlContains("/console/meetings/" + toOpen));
 
         WebElement headcount = Chromium.tabUntil(browser, el -> "open-attendance".equals(el.getAttribute("id")), 80);
         assertThat(Chromium.outline(headcount)).isNotEqualTo("none");
@@ -233,7 +196,7 @@ class ConsoleMeetingBrowserIT {
                 && el.findElements(By.xpath("ancestor::form[@id='form-open']")).size() == 1, 3);
         assertThat(Chromium.outline(send)).isNotEqualTo("none");
         new Actions(browser).sendKeys(Keys.ENTER).perform();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("done=open"));
+        session.arrivesAt(ExpectedConditions.urlContains("done=open"));
         assertThat(browser.findElement(By.id("done")).getText()).isEqualTo("開会しました。");
         assertThat(browser.findElement(By.id("quorum")).getText()).contains("21人", "11人以上");
     }
@@ -241,16 +204,5 @@ class ConsoleMeetingBrowserIT {
     /** A date-time field takes its value the way the browser's picker would set it. */
     private static void dateTime(String id, String value) {
         browser.executeScript("arguments[0].value = arguments[1];", browser.findElement(By.id(id)), value);
-    }
-
-    private static void signInWithTheMouse() {
-        browser.get(baseUrl + "/console");
-        if (!browser.getCurrentUrl().contains("/console/sign-in")) {
-            return;
-        }
-        browser.findElement(By.id("username")).sendKeys(STAFF);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("form.console-form button")).click();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlToBe(baseUrl + "/console"));
     }
 }

@@ -1,10 +1,8 @@
 package kyodo.ops.portal;
 
-import kyodo.ops.KyodoApplication;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
@@ -13,19 +11,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -42,37 +31,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConsoleProjectBrowserIT {
 
-    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final String HEAD = "console-head-saiwai";
     private static final String ADMIN = "console-admin";
     private static final String PASSWORD = "console-test-password";
     private static final String PROJECT = "駅前駐輪場の拡張";
 
-    @TempDir
-    static Path dataDir;
-    @TempDir
-    static Path profile;
-    private static ConfigurableApplicationContext app;
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.photographingInto("console-screenshots")
+            .withAccount(HEAD, PASSWORD, "WARD_HEAD", "saiwai").withAccount(ADMIN, PASSWORD, "ADMIN", null);
     private static ChromeDriver browser;
-    private static String baseUrl;
     private static String project;
     private static String signedInAs;
 
     @BeforeAll
-    static void start() throws Exception {
-        browser = Chromium.start(profile);
-        String hash = new BCryptPasswordEncoder(4).encode(PASSWORD);
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--kyodo.data-dir=" + dataDir,
-                "--spring.main.banner-mode=off", "--logging.level.root=WARN",
-                "--kyodo.security.rate-limit.public-per-minute=0",
-                // reads with ?minVersion wait for the read models: longer than the 5 s default on a loaded machine
-                "--kyodo.query.max-wait=60s",
-                "--kyodo.security.accounts[0].username=" + HEAD, "--kyodo.security.accounts[0].password-hash=" + hash,
-                "--kyodo.security.accounts[0].role=WARD_HEAD", "--kyodo.security.accounts[0].ward=saiwai",
-                "--kyodo.security.accounts[1].username=" + ADMIN, "--kyodo.security.accounts[1].password-hash=" + hash,
-                "--kyodo.security.accounts[1].role=ADMIN"));
-        app = KyodoApplication.start(args.toArray(String[]::new));
-        baseUrl = "http://localhost:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+    static void given() {
         api(ADMIN).put().uri("/api/ward-budgets/saiwai/2025").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("envelopeYen", 55_000_000, "reason", "当初予算")).exchange().expectStatus().isOk();
         Map<?, ?> launched = api(HEAD).post().uri("/api/projects").contentType(MediaType.APPLICATION_JSON)
@@ -86,21 +58,8 @@ class ConsoleProjectBrowserIT {
         api(HEAD).get().uri("/api/ward-budgets/saiwai/2025?minVersion=0").exchange().expectStatus().isOk();
     }
 
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (app != null) {
-            app.close();
-        }
-    }
-
     private static WebTestClient api(String account) {
-        return WebTestClient.bindToServer(new ReactorClientHttpConnector(
-                        HttpClient.create(ConnectionProvider.newConnection())))
-                .baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(90))
-                .defaultHeaders(h -> h.setBasicAuth(account, PASSWORD)).build();
+        return session.app().as(account, PASSWORD);
     }
 
     static Stream<String[]> pages() {
@@ -117,51 +76,50 @@ class ConsoleProjectBrowserIT {
     void everyProjectAndBudgetPageHasNoWcagViolationAndIsPhotographed(String name, String path, String account,
                                                                       String lang) throws IOException {
         signInWithTheMouse(account);
-        browser.get(baseUrl + path.replace("{project}", project) + (path.contains("?") ? "&" : "?") + "lang=" + lang);
-        Axe.assertNoWcagViolationAndPhotograph(browser, name, lang, SCREENSHOTS);
+        session.open(path.replace("{project}", project) + (path.contains("?") ? "&" : "?") + "lang=" + lang);
+        session.check(name, lang);
     }
 
     @Test
     void formsRefusedForTheirFieldsOrBeyondTheEnvelopeShowTheReasonWithoutViolations() throws IOException {
         signInWithTheMouse(HEAD);
         for (String lang : List.of("ja", "en")) {
-            browser.get(baseUrl + "/console/projects/" + project + "?lang=" + lang);
+            session.open("/console/projects/" + project + "?lang=" + lang);
             browser.findElement(By.cssSelector("#form-partner button[type=submit]")).click();
-            Chromium.arrivesAt(browser, ExpectedConditions.presenceOfElementLocated(By.id("partner-name-error")));
+            session.arrivesAt(ExpectedConditions.presenceOfElementLocated(By.id("partner-name-error")));
             assertThat(browser.findElement(By.id("partner-name")).getAttribute("aria-describedby"))
                     .isEqualTo("partner-name-error");
-            Axe.assertNoWcagViolationAndPhotograph(browser, "project-invalid", lang, SCREENSHOTS);
+            session.check("project-invalid", lang);
 
             browser.findElement(By.id("allocation-amountYen")).sendKeys("99000000000");
             browser.findElement(By.id("allocation-reason")).sendKeys("予算枠を超える配分");
             browser.findElement(By.cssSelector("#form-allocation button[type=submit]")).click();
-            Chromium.arrivesAt(browser, ExpectedConditions.presenceOfElementLocated(By.id("refusal")));
+            session.arrivesAt(ExpectedConditions.presenceOfElementLocated(By.id("refusal")));
             assertThat(browser.findElement(By.id("refusal")).getText()).contains(lang.equals("ja")
                     ? "予算枠を超えるため配分できません" : "The allocation would exceed the ward's budget envelope");
-            Axe.assertNoWcagViolationAndPhotograph(browser, "allocation-refused", lang, SCREENSHOTS);
+            session.check("allocation-refused", lang);
         }
     }
 
     @Test
     void aWardHeadAllocatesWithTheKeyboardAloneReadingTheAvailableEnvelopeFirst() {
-        browser.get(baseUrl + "/console/sign-in");
-        browser.manage().deleteAllCookies();
+        session.forgetsCookiesAt("/console/sign-in");
         signedInAs = null;
-        browser.get(baseUrl + "/console/sign-in?lang=ja");
+        session.open("/console/sign-in?lang=ja");
         WebElement username = Chromium.tabUntil(browser, el -> "username".equals(el.getAttribute("id")), 10);
         assertThat(Chromium.outline(username)).isNotEqualTo("none");
         new Actions(browser).sendKeys(HEAD).sendKeys(Keys.TAB).sendKeys(PASSWORD).sendKeys(Keys.ENTER).perform();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlToBe(baseUrl + "/console"));
+        session.arrivesAt(ExpectedConditions.urlToBe(session.base() + "/console"));
         signedInAs = HEAD;
 
         WebElement projects = Chromium.tabUntil(browser, el -> el.getAttribute("href") != null
                 && el.getAttribute("href").endsWith("/console/projects"), 20);
         assertThat(Chromium.outline(projects)).isNotEqualTo("none");
         new Actions(browser).sendKeys(Keys.ENTER).perform();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlToBe(baseUrl + "/console/projects"));
+        session.arrivesAt(ExpectedConditions.urlToBe(session.base() + "/console/projects"));
         Chromium.tabUntil(browser, el -> PROJECT.equals(el.getText()), 40);
         new Actions(browser).sendKeys(Keys.ENTER).perform();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/console/projects/" + project));
+        session.arrivesAt(ExpectedConditions.urlContains("/console/projects/" + project));
 
         // what the budget still has is read out with the amount field (aria-describedby), before anything is sent
         WebElement amount = Chromium.tabUntil(browser, el -> "allocation-amountYen".equals(el.getAttribute("id")), 80);
@@ -176,7 +134,7 @@ class ConsoleProjectBrowserIT {
                 && el.findElements(By.xpath("ancestor::form[@id='form-allocation']")).size() == 1, 5);
         assertThat(Chromium.outline(send)).isNotEqualTo("none");
         new Actions(browser).sendKeys(Keys.ENTER).perform();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("done=allocation"));
+        session.arrivesAt(ExpectedConditions.urlContains("done=allocation"));
         assertThat(browser.findElement(By.id("done")).getText()).isEqualTo("区の予算を割り当てました。");
         assertThat(browser.findElement(By.id("envelope-available")).getText()).contains("¥45,000,000");
     }
@@ -186,13 +144,9 @@ class ConsoleProjectBrowserIT {
         if (account.equals(signedInAs)) {
             return;
         }
-        browser.get(baseUrl + "/console/sign-in");
-        browser.manage().deleteAllCookies();
-        browser.get(baseUrl + "/console/sign-in");
-        browser.findElement(By.id("username")).sendKeys(account);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("form.console-form button")).click();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlToBe(baseUrl + "/console"));
+        session.forgetsCookiesAt("/console/sign-in");
+        session.open("/console/sign-in");
+        session.signsInToConsole(session.base(), account, PASSWORD);
         signedInAs = account;
     }
 }

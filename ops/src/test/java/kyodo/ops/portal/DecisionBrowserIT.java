@@ -2,10 +2,9 @@ package kyodo.ops.portal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -34,35 +33,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DecisionBrowserIT {
 
-    private static final Path SCREENSHOTS = Path.of("target", "portal-screenshots");
     /** The demo's answered proposal on sharing local issues, found by a word of its title. */
     private static final String WORD = "仕組み";
     private static final Duration BOUND = Duration.ofSeconds(60);
 
-    @TempDir
-    static Path dataDir;
-    @TempDir
-    static Path profile;
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.photographingInto("portal-screenshots").withDemo()
+            .with("--kyodo.audit.checkpoint-every=1");
     private static PortalApp app;
     private static ChromeDriver browser;
     private static String answeredId;
     private static long answeredSeq;
 
     @BeforeAll
-    static void start() throws Exception {
-        browser = Chromium.start(profile);
-        app = PortalApp.start(dataDir, true, "--kyodo.audit.checkpoint-every=1");
+    static void given() throws Exception {
         awaitAnswerSigned();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (app != null) {
-            app.close();
-        }
     }
 
     /** Waits until the demo's answered proposal's decision is in the log and under a signed checkpoint. */
@@ -96,7 +81,7 @@ class DecisionBrowserIT {
 
     @Test
     void aDecisionMadeThroughTheApiArrivesLiveAtTheTopOfTheOpenLog() {
-        browser.get(app.baseUrl() + "/decisions?lang=ja");
+        session.open("/decisions?lang=ja");
         String before = browser.findElement(By.cssSelector("#decisions-cards > li")).getAttribute("data-seq");
         browser.executeScript("window.notReloaded = true;");
         String id = app.submit("公園のベンチを直してほしい", "ベンチが壊れています。");
@@ -118,7 +103,7 @@ class DecisionBrowserIT {
 
     @Test
     void aLiveLogKeepsItsFilter() {
-        browser.get(app.baseUrl() + "/decisions?outcome=REJECTED&lang=ja");
+        session.open("/decisions?outcome=REJECTED&lang=ja");
         String id = app.submit("駅に屋根をつけてほしい", "雨の日にぬれます。");
         app.step(id, 0, "acknowledgement", Map.of("department", "幸区役所 地域振興課"));
         app.step(id, 1, "decision", Map.of("outcome", "ACCEPTED", "reason", "来年度に工事します。"));
@@ -133,7 +118,7 @@ class DecisionBrowserIT {
 
     @Test
     void anEntryVerifiedInTheBrowserPassesEveryStep() {
-        browser.get(app.baseUrl() + "/decisions/" + answeredSeq + "?lang=ja");
+        session.open("/decisions/" + answeredSeq + "?lang=ja");
         browser.findElement(By.id("verify-button")).click();
         awaitSummary();
         assertThat(results()).containsExactly("確認できました", "確認できました", "確認できました", "確認できました",
@@ -146,7 +131,7 @@ class DecisionBrowserIT {
 
     @Test
     void aTamperedEntryFailsVerificationAndSaysWhere() {
-        browser.get(app.baseUrl() + "/decisions/" + answeredSeq + "?lang=ja");
+        session.open("/decisions/" + answeredSeq + "?lang=ja");
         // the page's own verifier, fed what the public API answered with the outcome changed
         Object outcome = verifyAltered("entry.outcome = 'REJECTED';");
         assertThat(outcome).isEqualTo("bad");
@@ -157,7 +142,7 @@ class DecisionBrowserIT {
 
     @Test
     void aTamperedEntryWithARecomputedHashFailsTheInclusionProof() {
-        browser.get(app.baseUrl() + "/decisions/" + answeredSeq + "?lang=ja");
+        session.open("/decisions/" + answeredSeq + "?lang=ja");
         // the reason changed and the entry's hash recomputed to match: only the Merkle proof can tell
         Object outcome = verifyAltered("entry.reason = '別の理由'; entry.hash = await kyodoVerify.entryHash(entry);");
         assertThat(outcome).isEqualTo("bad");
@@ -169,17 +154,13 @@ class DecisionBrowserIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"ja", "en"})
     void theLogAndAVerifiedEntryHaveNoWcagViolationAndArePhotographed(String lang) throws IOException {
-        browser.get(app.baseUrl() + "/decisions?lang=" + lang);
-        Axe.assertNoWcagViolation(browser, "decisions", lang);
-        Chromium.screenshot(browser, 1280, SCREENSHOTS.resolve("decisions-" + lang + "-1280.png"));
-        Chromium.screenshot(browser, 375, SCREENSHOTS.resolve("decisions-" + lang + "-375.png"));
-        browser.get(app.baseUrl() + "/decisions/" + answeredSeq + "?lang=" + lang);
+        session.open("/decisions?lang=" + lang);
+        session.check("decisions", lang);
+        session.open("/decisions/" + answeredSeq + "?lang=" + lang);
         browser.findElement(By.id("verify-button")).click();
         awaitSummary();
         assertThat(summary().getAttribute("class")).contains("verify-ok");
-        Axe.assertNoWcagViolation(browser, "decision", lang);
-        Chromium.screenshot(browser, 1280, SCREENSHOTS.resolve("decision-" + lang + "-1280.png"));
-        Chromium.screenshot(browser, 375, SCREENSHOTS.resolve("decision-" + lang + "-375.png"));
+        session.check("decision", lang);
     }
 
     /** The README's pictures: the top of the home page, a proposal and the log, in Japanese, 1280 px wide. */
@@ -187,9 +168,9 @@ class DecisionBrowserIT {
     void theReadmesPicturesAreTaken() throws IOException {
         for (String[] page : List.of(new String[]{"home", "/"}, new String[]{"proposal", "/proposals/" + answeredId},
                 new String[]{"decisions", "/decisions"})) {
-            browser.get(app.baseUrl() + page[1] + "?lang=ja");
+            session.open(page[1] + "?lang=ja");
             browser.manage().window().setSize(new Dimension(1280, 1400));
-            Path file = SCREENSHOTS.resolve("readme").resolve(page[0] + ".png");
+            Path file = session.screenshots().resolve("readme").resolve(page[0] + ".png");
             Chromium.capture(browser, file);
             assertThat(Files.size(file)).isPositive();
         }

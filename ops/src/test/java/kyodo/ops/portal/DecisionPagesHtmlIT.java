@@ -2,14 +2,12 @@ package kyodo.ops.portal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,8 +24,8 @@ class DecisionPagesHtmlIT {
     private static final String XSS = "<script>alert(1)</script>";
     private static final String REASON = "駐輪場を二か所ふやします。<b>来年度</b>から使えます。";
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.withoutBrowser();
     private static PortalApp app;
     private static String accepted;
     private static String rejected;
@@ -35,8 +33,7 @@ class DecisionPagesHtmlIT {
     private static JsonNode rejectedEntry;
 
     @BeforeAll
-    static void start() throws Exception {
-        app = PortalApp.start(dataDir, false);
+    static void given() throws Exception {
         accepted = app.submit("駅前の駐輪場を増やしてほしい", "朝は満車です。");
         app.step(accepted, 0, "acknowledgement", Map.of("department", "幸区役所 地域振興課"));
         app.step(accepted, 1, "decision", Map.of("outcome", "ACCEPTED", "reason", REASON));
@@ -47,11 +44,6 @@ class DecisionPagesHtmlIT {
         app.awaitPublic(rejected, 2);
         acceptedEntry = onlyEntry(accepted);
         rejectedEntry = onlyEntry(rejected);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     /** The subject's one decision, from the JSON API's new filter (waits for the log's projection). */

@@ -1,15 +1,12 @@
 package kyodo.ops.portal;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -27,19 +24,9 @@ class HomeFreshnessIT {
     private static final String TITLE = "公園のベンチを直してほしい";
     private static final String REASON = "ベンチを来月までに取り替えます。";
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.withoutBrowser();
     private static PortalApp app;
-
-    @BeforeAll
-    static void start() {
-        app = PortalApp.start(dataDir, false);
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
 
     /**
      * One home page. A 503 (its reads took longer than its bound: a cold app on a loaded machine) says

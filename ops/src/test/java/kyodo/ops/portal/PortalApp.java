@@ -62,8 +62,13 @@ final class PortalApp implements AutoCloseable {
                 .baseUrl(baseUrl()).responseTimeout(Duration.ofSeconds(90)).build();
     }
 
+    /** A plain HTTP client signed in (HTTP Basic) as that account of the console: the API as staff use it. */
+    WebTestClient as(String username, String password) {
+        return visitor().mutate().defaultHeaders(h -> h.setBasicAuth(username, password)).build();
+    }
+
     private WebTestClient staff() {
-        return visitor().mutate().defaultHeaders(h -> h.setBasicAuth(STAFF, PASSWORD)).build();
+        return as(STAFF, PASSWORD);
     }
 
     /** Submits a proposal (ward saiwai) through the command API; answers its id. */
@@ -105,6 +110,11 @@ final class PortalApp implements AutoCloseable {
     /** Waits (up to 60 s) until a staff read ({@code /api/meetings/{id}}, …) shows the subject at that version. */
     void awaitStaffRead(String uri, long version) {
         staff().get().uri(uri + "?minVersion={v}", version).exchange().expectStatus().isOk();
+    }
+
+    /** The running app's context, for what looks into its processors. */
+    ConfigurableApplicationContext context() {
+        return context;
     }
 
     /** A bean of the running app, for a test that sets up what no HTTP route makes (a queued mail, say). */

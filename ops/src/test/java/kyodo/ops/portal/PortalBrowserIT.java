@@ -2,10 +2,9 @@ package kyodo.ops.portal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
@@ -17,7 +16,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
@@ -33,15 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PortalBrowserIT {
 
-    private static final Path SCREENSHOTS = Path.of("target", "portal-screenshots");
     /** The demo's answered proposal on sharing local issues, found by a word of its title. */
     private static final String WORD = "仕組み";
     private static final String TITLE = "地域の課題を早く共有できる仕組みがほしい";
 
-    @TempDir
-    static Path dataDir;
-    @TempDir
-    static Path profile;
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.photographingInto("portal-screenshots").withDemo();
     private static PortalApp app;
     private static ChromeDriver browser;
     private static String answeredId;
@@ -50,21 +45,9 @@ class PortalBrowserIT {
     private static final String WORKSHOP = "南部地区（川崎区・幸区）ワークショップ";
 
     @BeforeAll
-    static void start() throws Exception {
-        browser = Chromium.start(profile);
-        app = PortalApp.start(dataDir, true);
+    static void given() throws Exception {
         answeredId = awaitDemo();
         workshopId = awaitWorkshop();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (app != null) {
-            app.close();
-        }
     }
 
     /** Waits until the read models hold the demo (its proposals and the seeds' projects); answers the id. */
@@ -124,24 +107,22 @@ class PortalBrowserIT {
     @ParameterizedTest(name = "{0} ({2})")
     @MethodSource("pagesInBothLanguages")
     void everyPageTypeHasNoWcagViolationAndIsPhotographed(String name, String path, String lang) throws IOException {
-        String url = app.baseUrl() + path.replace("{answered}", answeredId).replace("{workshop}", workshopId);
+        String url = session.base() + path.replace("{answered}", answeredId).replace("{workshop}", workshopId);
         browser.get(url + (url.contains("?") ? "&" : "?") + "lang=" + lang);
-        Axe.assertNoWcagViolation(browser, name, lang);
-        Chromium.screenshot(browser, 1280, SCREENSHOTS.resolve(name + "-" + lang + "-1280.png"));
-        Chromium.screenshot(browser, 375, SCREENSHOTS.resolve(name + "-" + lang + "-375.png"));
+        session.check(name, lang);
     }
 
     @Test
     void aResidentFindsAProposalByAJapaneseWordAndReadsItsAnswerAndTimeline() {
-        browser.get(app.baseUrl() + "/?lang=ja");
+        session.open("/?lang=ja");
         assertThat(browser.findElement(By.cssSelector("figure svg.chart")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("184", "179", "185", "165", "168");
         browser.findElement(By.id("home-q")).sendKeys(WORD);
         browser.findElement(By.cssSelector("form.home-search button")).click();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/proposals?q="));
+        session.arrivesAt(ExpectedConditions.urlContains("/proposals?q="));
         assertThat(browser.findElement(By.id("results-heading")).getText()).isEqualTo("全1件のうち 1〜1件目");
         browser.findElement(By.linkText(TITLE)).click();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlMatches("/proposals/" + answeredId + "$"));
+        session.arrivesAt(ExpectedConditions.urlMatches("/proposals/" + answeredId + "$"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(TITLE);
         String answer = browser.findElement(By.cssSelector("dl.answer")).getText();
         assertThat(answer).contains("採用", "課題の共有窓口をウェブと目安箱に設け、進捗を公開します。",
@@ -155,16 +136,16 @@ class PortalBrowserIT {
 
     @Test
     void aResidentOpensTheWorkshopOf2015AndReadsGroupOnesOpinions() {
-        browser.get(app.baseUrl() + "/?lang=ja");
+        session.open("/?lang=ja");
         browser.findElement(By.linkText("会議")).click();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlMatches("/meetings$"));
+        session.arrivesAt(ExpectedConditions.urlMatches("/meetings$"));
         new Select(browser.findElement(By.id("f-kind"))).selectByVisibleText("ワークショップ");
         browser.findElement(By.id("f-year")).sendKeys("2015");
         browser.findElement(By.cssSelector("form.filters button")).click();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("fiscalYear=2015"));
+        session.arrivesAt(ExpectedConditions.urlContains("fiscalYear=2015"));
         assertThat(browser.getCurrentUrl()).contains("kind=WORKSHOP");
         browser.findElement(By.linkText(WORKSHOP)).click();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlMatches("/meetings/" + workshopId + "$"));
+        session.arrivesAt(ExpectedConditions.urlMatches("/meetings/" + workshopId + "$"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(WORKSHOP);
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("南部地区", "2015年9月19日 13:00",
                 "川崎フロンティアビル第３・４会議室", "44人");
@@ -183,28 +164,28 @@ class PortalBrowserIT {
     @Test
     void theKeyboardAloneReachesTheSearchAndTheFirstResultWithVisibleFocus() {
         // a fresh page: the first Tab starts from the top of the document
-        browser.get(app.baseUrl() + "/?lang=ja");
+        session.open("/?lang=ja");
         WebElement first = Chromium.tabUntil(browser, el -> "skip".equals(el.getAttribute("class")), 1);
         assertThat(first.getText()).isEqualTo("本文へ移動");
         assertThat(Chromium.outline(first)).isNotEqualTo("none");
         WebElement search = Chromium.tabUntil(browser, el -> "home-q".equals(el.getAttribute("id")), 15);
         assertThat(Chromium.outline(search)).isNotEqualTo("none");
         new Actions(browser).sendKeys(WORD).sendKeys(Keys.ENTER).perform();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/proposals?q="));
+        session.arrivesAt(ExpectedConditions.urlContains("/proposals?q="));
         WebElement result = Chromium.tabUntil(browser, el -> TITLE.equals(el.getText()), 40);
         assertThat(Chromium.outline(result)).isNotEqualTo("none");
         new Actions(browser).sendKeys(Keys.ENTER).perform();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlMatches("/proposals/" + answeredId + "$"));
+        session.arrivesAt(ExpectedConditions.urlMatches("/proposals/" + answeredId + "$"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(TITLE);
     }
 
     @Test
     void theKeyboardAloneOpensTheWorkshopFromTheMeetingList() {
-        browser.get(app.baseUrl() + "/meetings?kind=WORKSHOP&fiscalYear=2015&lang=ja");
+        session.open("/meetings?kind=WORKSHOP&fiscalYear=2015&lang=ja");
         WebElement result = Chromium.tabUntil(browser, el -> WORKSHOP.equals(el.getText()), 50);
         assertThat(Chromium.outline(result)).isNotEqualTo("none");
         new Actions(browser).sendKeys(Keys.ENTER).perform();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlMatches("/meetings/" + workshopId + "$"));
+        session.arrivesAt(ExpectedConditions.urlMatches("/meetings/" + workshopId + "$"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(WORKSHOP);
     }
 }

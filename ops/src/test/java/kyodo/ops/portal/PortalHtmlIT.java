@@ -2,16 +2,14 @@ package kyodo.ops.portal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -30,19 +28,20 @@ class PortalHtmlIT {
     private static final String OPINION = "駅の東側にも駐輪場がほしい。";
     private static final String RELATED = "歩道の自転車を片付けてほしい。";
     private static final String MINUTES = "駐輪場の増設について話し合い、市に求めることを決めました。";
+    private static final String CITY_TITLE = "川崎市 協働推進有識者会議 第1回";
     private static final String REASON = "駐輪場を二か所ふやし、来年度から使えるようにします。";
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.withoutBrowser();
     private static PortalApp app;
     private static String answered;
     private static String hostile;
     private static String meeting;
     private static String hostileMeeting;
+    private static String cityMeeting;
 
     @BeforeAll
-    static void start() {
-        app = PortalApp.start(dataDir, false);
+    static void given() {
         answered = app.submit("駅前の駐輪場を増やしてほしい", "朝は駐輪場が満車になり、歩道に自転車があふれています。");
         app.step(answered, 0, "acknowledgement", Map.of("department", "幸区役所 地域振興課"));
         app.step(answered, 1, "progress-updates", Map.of("text", "駐輪場の候補地を調べています。"));
@@ -54,6 +53,8 @@ class PortalHtmlIT {
         hostileMeeting = app.create("/api/meetings", schedule("WORKSHOP", null, "south", XSS_TITLE,
                 "<b>会場</b>"));
         app.awaitStaffRead("/api/meetings/" + hostileMeeting, 0);
+        cityMeeting = app.create("/api/meetings", schedule("EXPERT_PANEL", null, null, CITY_TITLE, "川崎市役所 本庁舎"));
+        app.awaitStaffRead("/api/meetings/" + cityMeeting, 0);
     }
 
     private static Map<String, Object> schedule(String kind, String ward, String district, String title,
@@ -92,11 +93,6 @@ class PortalHtmlIT {
         v = app.command(at + "/feedback", v, Map.of("group", "幸区町内会連合会", "text", "駐輪場の議論を報告しました。"));
         app.awaitStaffRead(at, v);
         return id;
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
     }
 
     private static EntityExchangeResult<String> get(String uri, String acceptLanguage, int status) {
@@ -230,10 +226,25 @@ class PortalHtmlIT {
         assertThat(page("/meetings?district=south")).contains("全1件のうち 1〜1件目", "<dd>南部地区</dd>",
                 "<span class=\"badge\">開催予定</span>");
         assertThat(page("/meetings?kind=FORUM")).contains("条件に合う会議はありません。");
-        assertThat(page("/meetings?size=1")).contains("全2件のうち 1〜1件目", "1 / 2 ページ",
+        assertThat(page("/meetings?size=1")).contains("全3件のうち 1〜1件目", "1 / 3 ページ",
                 "href=\"/meetings?size=1&amp;page=1\"");
         assertThat(page("/")).contains("<a href=\"/meetings\">会議</a>",
                 "<a href=\"/meetings\">すべての会議を見る（議題・意見・決めたこと）</a>");
+    }
+
+    @Test
+    void theMeetingListAsksForTheCitysOwnMeetingsByThemselves() {
+        String city = page("/meetings?ward=city");
+        assertThat(city).contains("全1件のうち 1〜1件目", "href=\"/meetings/" + cityMeeting + "\">" + CITY_TITLE + "</a>",
+                        "<option value=\"city\" selected=\"selected\">市全体</option>")
+                .doesNotContain(MEETING_TITLE, "南部地区</dd>");
+        assertThat(page("/meetings")).contains("<option value=\"city\">市全体</option>", CITY_TITLE, MEETING_TITLE);
+        assertThat(page("/meetings?ward=saiwai")).contains(MEETING_TITLE).doesNotContain(CITY_TITLE);
+        assertThat(get("/meetings?ward=city&kind=EXPERT_PANEL", "en", 200).getResponseBody())
+                .contains("<option value=\"city\" selected=\"selected\">City-wide</option>", CITY_TITLE);
+        assertThat(page("/proposals")).as("proposals have a ward each").doesNotContain("value=\"city\"");
+        assertThat(get("/meetings?ward=citywide", "ja", 400).getResponseBody()).contains("使えない値があります",
+                "「区」");
     }
 
     @Test

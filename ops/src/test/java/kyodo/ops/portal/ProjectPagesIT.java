@@ -2,10 +2,9 @@ package kyodo.ops.portal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
@@ -18,7 +17,6 @@ import org.springframework.http.MediaType;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -38,7 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProjectPagesIT {
 
-    private static final Path SCREENSHOTS = Path.of("target", "portal-screenshots");
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String XSS = "<script>alert(1)</script>";
@@ -50,10 +47,8 @@ class ProjectPagesIT {
     private static final String PROPOSAL = "地域の課題を早く共有できる仕組みがほしい";
     private static final String ANSWER = "課題の共有窓口をウェブと目安箱に設け、進捗を公開します。";
 
-    @TempDir
-    static Path dataDir;
-    @TempDir
-    static Path profile;
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.photographingInto("portal-screenshots").withDemo();
     private static PortalApp app;
     private static ChromeDriver browser;
     private static String project;
@@ -63,9 +58,7 @@ class ProjectPagesIT {
     private static String beforeAnswer;
 
     @BeforeAll
-    static void start() throws Exception {
-        browser = Chromium.start(profile);
-        app = PortalApp.start(dataDir, true);
+    static void given() throws Exception {
         project = awaitOne("/public/projects?ward=saiwai&fiscalYear=2012&q=" + enc(PROJECT), "/items/0/allocatedYen",
                 1_000_000);
         proposal = awaitOne("/public/proposals?status=ACCEPTED&q=" + enc("仕組み"), "/total", 1);
@@ -101,22 +94,12 @@ class ProjectPagesIT {
         throw new AssertionError("no " + kind + " in " + events);
     }
 
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (app != null) {
-            app.close();
-        }
-    }
-
     private static String enc(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     private static String get(String uri) {
-        return app.visitor().get().uri(java.net.URI.create(app.baseUrl() + uri)).exchange().expectStatus().isOk()
+        return app.visitor().get().uri(java.net.URI.create(session.base() + uri)).exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
     }
 
@@ -134,7 +117,7 @@ class ProjectPagesIT {
     }
 
     private static String page(String uri, String lang, int status) {
-        return app.visitor().get().uri(java.net.URI.create(app.baseUrl() + uri))
+        return app.visitor().get().uri(java.net.URI.create(session.base() + uri))
                 .header(HttpHeaders.ACCEPT_LANGUAGE, lang).exchange()
                 .expectStatus().isEqualTo(status).expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
                 .expectBody(String.class).returnResult().getResponseBody();
@@ -262,37 +245,37 @@ class ProjectPagesIT {
     @MethodSource("pages")
     void everyNewPageTypeHasNoWcagViolationAndIsPhotographed(String name, String path, String lang)
             throws IOException {
-        String url = app.baseUrl() + path.replace("{p}", project).replace("{a}", proposal)
+        String url = session.base() + path.replace("{p}", project).replace("{a}", proposal)
                 .replace("{t}", beforeAnswer);
         browser.get(url + (url.contains("?") ? "&" : "?") + "lang=" + lang);
-        Axe.assertNoWcagViolationAndPhotograph(browser, name, lang, SCREENSHOTS);
+        session.check(name, lang);
     }
 
     @Test
     void aResidentOpensAProjectAndSeesItsBudgetAndTargets() {
-        browser.get(app.baseUrl() + "/?lang=ja");
+        session.open("/?lang=ja");
         browser.findElement(By.linkText("協働事業")).click();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlMatches("/projects$"));
+        session.arrivesAt(ExpectedConditions.urlMatches("/projects$"));
         browser.findElement(By.id("q")).sendKeys(PROJECT);
         browser.findElement(By.cssSelector("form.filters button")).click();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/projects?q="));
+        session.arrivesAt(ExpectedConditions.urlContains("/projects?q="));
         browser.findElement(By.linkText(PROJECT)).click();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlMatches("/projects/" + project + "$"));
+        session.arrivesAt(ExpectedConditions.urlMatches("/projects/" + project + "$"));
         WebElement money = browser.findElement(By.cssSelector("section[aria-labelledby='money-heading'] table"));
         assertThat(money.getText()).contains("100万円", "30万円", "70万円");
         WebElement target = browser.findElement(By.cssSelector("section[aria-labelledby='target-0']"));
         assertThat(target.getText()).contains(TARGET, "目標", "実績", "30", "25", "40");
         assertThat(target.findElement(By.cssSelector("svg.chart")).isDisplayed()).isTrue();
         browser.findElement(By.linkText("区の予算を見る")).click();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlMatches("/budgets/saiwai/2012$"));
+        session.arrivesAt(ExpectedConditions.urlMatches("/budgets/saiwai/2012$"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("5,500万円", PROJECT);
     }
 
     @Test
     void aResidentPicksAMomentBeforeTheAnswerAndSeesTheEarlierState() {
-        browser.get(app.baseUrl() + "/proposals/" + proposal + "?lang=ja");
+        session.open("/proposals/" + proposal + "?lang=ja");
         step("進捗が報告されました").findElement(By.linkText("この出来事の直後の状態を見る")).click();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("asOf="));
+        session.arrivesAt(ExpectedConditions.urlContains("asOf="));
         assertThat(browser.findElement(By.cssSelector(".past-notice")).getText()).contains("時点の状態です");
         String earlier = browser.findElement(By.cssSelector("dl.past-facts")).getText();
         assertThat(earlier).contains("検討中").doesNotContain(ANSWER, "採用");
@@ -300,10 +283,10 @@ class ProjectPagesIT {
         WebElement field = browser.findElement(By.id("as-of"));
         browser.executeScript("arguments[0].value = '2000-01-01T09:00'", field);
         browser.findElement(By.cssSelector("form.as-of button")).click();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("asOf=2000-01-01T09%3A00"));
+        session.arrivesAt(ExpectedConditions.urlContains("asOf=2000-01-01T09%3A00"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("まだありませんでした");
         step("採用されました").findElement(By.linkText("この出来事の直後の状態を見る")).click();
-        Chromium.arrivesAt(browser, ExpectedConditions.not(ExpectedConditions.urlContains("2000-01-01")));
+        session.arrivesAt(ExpectedConditions.not(ExpectedConditions.urlContains("2000-01-01")));
         assertThat(browser.findElement(By.cssSelector("dl.past-facts")).getText()).contains("採用", ANSWER);
     }
 

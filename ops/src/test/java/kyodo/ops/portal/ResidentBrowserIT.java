@@ -1,13 +1,11 @@
 package kyodo.ops.portal;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
 import java.net.URI;
@@ -15,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,29 +27,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ResidentBrowserIT {
 
-    private static final Path SCREENSHOTS = Path.of("target", "resident-screenshots");
     private static final String STAFF = "resident-test-saiwai";
     private static final String STAFF_PASSWORD = "resident-test-staff-password";
     private static final String PASSWORD = "resident-browser-password";
 
-    @TempDir
-    static Path dataDir;
-    @TempDir
-    static Path profile;
-    private static ConfigurableApplicationContext app;
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.photographingInto("resident-screenshots")
+            .withAccount(STAFF, STAFF_PASSWORD, "STAFF", "saiwai");
     private static ChromeDriver browser;
-    private static String baseUrl;
-    private static ResidentBrowserSteps steps;
     private static String otherProposal;
 
     @BeforeAll
-    static void start() throws Exception {
-        browser = Chromium.start(profile);
-        app = ResidentBrowserSteps.start(dataDir, STAFF, STAFF_PASSWORD,
-                // reads with ?minVersion wait for the read models: longer than the 5 s default on a loaded machine
-                "--kyodo.query.max-wait=60s");
-        baseUrl = ResidentBrowserSteps.baseUrl(app);
-        steps = new ResidentBrowserSteps(browser, app, dataDir);
+    static void given() throws Exception {
         otherProposal = staffSubmits();
     }
 
@@ -62,7 +48,7 @@ class ResidentBrowserIT {
                 + "\"themes\":[\"緑化\"],\"programme\":\"CITIZEN_PROPOSAL\",\"channel\":\"COUNTER\","
                 + "\"proposer\":{\"name\":\"窓口 提案者\",\"contact\":\"counter.planted@example.jp\"}}";
         HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(baseUrl + "/api/proposals"))
+                        URI.create(session.base() + "/api/proposals"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (STAFF + ":" + STAFF_PASSWORD).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/json").header("Idempotency-Key", "browser-support-proposal")
@@ -70,16 +56,6 @@ class ResidentBrowserIT {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String location = created.headers().firstValue("Location").orElseThrow();
         return location.substring(location.lastIndexOf('/') + 1);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (app != null) {
-            app.close();
-        }
     }
 
     @Test
@@ -90,80 +66,69 @@ class ResidentBrowserIT {
 
     private static void journey(String lang, String email, String name, String document, String title) throws IOException {
         browser.manage().deleteAllCookies();
-        browser.get(baseUrl + "/resident/sign-up?lang=" + lang);
-        check("sign-up", lang);
-        click("form.console-form button");
-        Chromium.arrivesAt(browser, ExpectedConditions.presenceOfElementLocated(By.id("f-email-error")));
+        session.open("/resident/sign-up?lang=" + lang);
+        session.check("sign-up", lang);
+        session.click("form.console-form button");
+        session.arrivesAt(ExpectedConditions.presenceOfElementLocated(By.id("f-email-error")));
         assertThat(browser.findElement(By.id("f-email")).getAttribute("aria-describedby")).isEqualTo("f-email-error");
-        check("sign-up-invalid", lang);
-        steps.signsUp(email, name, PASSWORD, page -> check(page, lang));
+        session.check("sign-up-invalid", lang);
+        session.residentSignsUp(email, name, PASSWORD, page -> session.check(page, lang));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains(name, email);
-        check("account", lang);
+        session.check("account", lang);
 
         // at the counter: a member of staff issues the code in the console
-        browser.get(baseUrl + "/console/sign-in");
-        browser.findElement(By.id("username")).sendKeys(STAFF);
-        browser.findElement(By.id("password")).sendKeys(STAFF_PASSWORD);
-        click("form.console-form button");
-        Chromium.arrivesAt(browser, ExpectedConditions.urlToBe(baseUrl + "/console"));
-        browser.get(baseUrl + "/console/resident-codes");
+        session.open("/console/sign-in");
+        session.signsInToConsole(session.base(), STAFF, STAFF_PASSWORD);
+        session.open("/console/resident-codes");
         browser.findElement(By.id("code-documentId")).sendKeys(document);
-        click("form.console-form button");
-        Chromium.arrivesAt(browser, ExpectedConditions.presenceOfElementLocated(By.id("issued-code")));
-        check("console-resident-code", lang);
+        session.click("form.console-form button");
+        session.arrivesAt(ExpectedConditions.presenceOfElementLocated(By.id("issued-code")));
+        session.check("console-resident-code", lang);
         String code = browser.findElement(By.id("issued-code")).getText();
 
-        browser.get(baseUrl + "/resident/verification");
-        check("verification", lang);
+        session.open("/resident/verification");
+        session.check("verification", lang);
         browser.findElement(By.id("f-code")).sendKeys(code);
-        click("form.console-form button");
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/resident?verified=1"));
+        session.click("form.console-form button");
+        session.arrivesAt(ExpectedConditions.urlContains("/resident?verified=1"));
         assertThat(browser.findElement(By.id("verified-now")).isDisplayed()).isTrue();
 
-        browser.get(baseUrl + "/resident/proposals/new");
-        check("new-proposal", lang);
+        session.open("/resident/proposals/new");
+        session.check("new-proposal", lang);
         browser.findElement(By.id("f-title")).sendKeys(title);
         browser.findElement(By.id("f-body")).sendKeys("駅前の広場に座れる場所が足りません。");
         browser.findElement(By.id("f-themes")).sendKeys("公園");
-        click("form.console-form button");
-        Chromium.arrivesAt(browser, ExpectedConditions.urlMatches("/resident/proposals/[^/?]+\\?minVersion=0$"));
+        session.click("form.console-form button");
+        session.arrivesAt(ExpectedConditions.urlMatches("/resident/proposals/[^/?]+\\?minVersion=0$"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(title);
-        check("proposal", lang);
-        browser.get(baseUrl + "/resident/proposals");
+        session.check("proposal", lang);
+        session.open("/resident/proposals");
         assertThat(browser.findElement(By.id("my-proposals")).getText()).contains(title);
-        check("proposals", lang);
-        browser.get(baseUrl + "/resident/proposals/no-such-proposal");
-        check("not-found", lang);
+        session.check("proposals", lang);
+        session.open("/resident/proposals/no-such-proposal");
+        session.check("not-found", lang);
 
         // support another resident's proposal: the portal's button, then the residents' form (no script needed)
-        browser.get(baseUrl + "/proposals/" + otherProposal + "?lang=" + lang);
-        check("portal-proposal-support", lang);
-        click("section.supports form button");
+        session.open("/proposals/" + otherProposal + "?lang=" + lang);
+        session.check("portal-proposal-support", lang);
+        session.click("section.supports form button");
         // a GET form without fields: the URL ends with an empty query
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/resident/supports/" + otherProposal));
-        check("support", lang);
-        click("#form-support button");
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/resident/supports/" + otherProposal + "?done=supported"));
+        session.arrivesAt(ExpectedConditions.urlContains("/resident/supports/" + otherProposal));
+        session.check("support", lang);
+        session.click("#form-support button");
+        session.arrivesAt(ExpectedConditions.urlContains("/resident/supports/" + otherProposal + "?done=supported"));
         assertThat(browser.findElement(By.id("done")).isDisplayed()).isTrue();
         String counted = browser.findElement(By.id("supports")).getText();
-        check("supported", lang);
+        session.check("supported", lang);
 
-        browser.get(baseUrl + "/resident");
+        session.open("/resident");
         browser.findElement(By.id("f-confirm")).click();
-        click("#form-delete button");
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/resident/sign-in?notice=deleted"));
+        session.click("#form-delete button");
+        session.arrivesAt(ExpectedConditions.urlContains("/resident/sign-in?notice=deleted"));
         assertThat(browser.findElement(By.id("notice")).isDisplayed()).isTrue();
 
         // the deleted account's support is still counted on the portal
-        browser.get(baseUrl + "/proposals/" + otherProposal + "?lang=" + lang);
+        session.open("/proposals/" + otherProposal + "?lang=" + lang);
         assertThat(browser.findElement(By.cssSelector("section.supports strong")).getText()).isEqualTo(counted);
-    }
-
-    private static void click(String css) {
-        steps.click(css);
-    }
-
-    private static void check(String name, String lang) throws IOException {
-        Axe.assertNoWcagViolationAndPhotograph(browser, name, lang, SCREENSHOTS);
     }
 }

@@ -4,20 +4,16 @@ import kyodo.ops.ResidentMailbox;
 import kyodo.ops.cli.ProcessorProgress;
 import kyodo.ops.mail.Outbox;
 import kyodo.ops.resident.follow.Digests;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,38 +32,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ResidentFollowBrowserIT {
 
-    private static final Path SCREENSHOTS = Path.of("target", "resident-screenshots");
     private static final String STAFF = "follow-test-saiwai";
     private static final String STAFF_PASSWORD = "follow-test-staff-password";
     private static final String PASSWORD = "follow-browser-password";
     private static final Pattern UNSUBSCRIBE = Pattern.compile("http://localhost:8080(/resident/unsubscribe\\?\\S+)");
 
-    @TempDir
-    static Path dataDir;
-    @TempDir
-    static Path profile;
-    private static ConfigurableApplicationContext app;
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.photographingInto("resident-screenshots")
+            .withAccount(STAFF, STAFF_PASSWORD, "STAFF", "saiwai");
+    private static PortalApp app;
     private static ChromeDriver browser;
-    private static String baseUrl;
-    private static ResidentBrowserSteps steps;
-
-    @BeforeAll
-    static void start() throws Exception {
-        browser = Chromium.start(profile);
-        app = ResidentBrowserSteps.start(dataDir, STAFF, STAFF_PASSWORD);
-        baseUrl = ResidentBrowserSteps.baseUrl(app);
-        steps = new ResidentBrowserSteps(browser, app, dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (app != null) {
-            app.close();
-        }
-    }
 
     @Test
     void aResidentFollowsAProposalAndIsToldWhenStaffAnswerIt() throws IOException {
@@ -78,21 +52,21 @@ class ResidentFollowBrowserIT {
     private static void journey(String lang, String email, String name, String mode, String told) throws IOException {
         String id = submitProposal();
         browser.manage().deleteAllCookies();
-        browser.get(baseUrl + "/resident/sign-up?lang=" + lang);
-        steps.signsUp(email, name, PASSWORD, page -> { });
+        session.open("/resident/sign-up?lang=" + lang);
+        session.residentSignsUp(email, name, PASSWORD, page -> { });
 
         // on the portal's page of the proposal, a plain link leads to following it
-        browser.get(baseUrl + "/proposals/" + id + "?lang=" + lang);
-        Chromium.arrivesAt(browser, ExpectedConditions.presenceOfElementLocated(By.id("follow-link")));
+        session.open("/proposals/" + id + "?lang=" + lang);
+        session.arrivesAt(ExpectedConditions.presenceOfElementLocated(By.id("follow-link")));
         browser.findElement(By.id("follow-link")).click();
-        Chromium.arrivesAt(browser, ExpectedConditions.presenceOfElementLocated(By.id("form-follow")));
+        session.arrivesAt(ExpectedConditions.presenceOfElementLocated(By.id("form-follow")));
         check("follow", lang);
-        click("#form-follow button");
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/resident/follows?notice=followed"));
+        session.click("#form-follow button");
+        session.arrivesAt(ExpectedConditions.urlContains("/resident/follows?notice=followed"));
         assertThat(browser.findElement(By.id("my-follows")).getText()).contains("ベンチのある広場に");
         browser.findElement(By.id(mode.equals("DIGEST") ? "mode-digest" : "mode-immediate")).click();
-        click("#form-mode button");
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/resident/follows?notice=mode"));
+        session.click("#form-mode button");
+        session.arrivesAt(ExpectedConditions.urlContains("/resident/follows?notice=mode"));
         check("follows", lang);
 
         // staff acknowledge and answer it: the mail comes at once, or with the next morning's digest
@@ -111,11 +85,11 @@ class ResidentFollowBrowserIT {
         browser.manage().deleteAllCookies();
         Matcher link = UNSUBSCRIBE.matcher(mail);
         assertThat(link.find()).as("an unsubscribe link in the mail").isTrue();
-        browser.get(baseUrl + link.group(1) + "&lang=" + lang);
-        Chromium.arrivesAt(browser, ExpectedConditions.presenceOfElementLocated(By.id("form-unsubscribe")));
+        session.open(link.group(1) + "&lang=" + lang);
+        session.arrivesAt(ExpectedConditions.presenceOfElementLocated(By.id("form-unsubscribe")));
         check("unsubscribe", lang);
-        click("#form-unsubscribe button");
-        Chromium.arrivesAt(browser, ExpectedConditions.presenceOfElementLocated(By.id("unsubscribed")));
+        session.click("#form-unsubscribe button");
+        session.arrivesAt(ExpectedConditions.presenceOfElementLocated(By.id("unsubscribed")));
         check("unsubscribed", lang);
     }
 
@@ -126,7 +100,7 @@ class ResidentFollowBrowserIT {
      */
     private static String notification(String email, String told, boolean digest) {
         // first the notifier (and every processor) catches up with the answer, as the HTTP tests wait for
-        ProcessorProgress progress = ProcessorProgress.of(app);
+        ProcessorProgress progress = ProcessorProgress.of(app.context());
         long head = progress.head();
         long caughtUp = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (!ProcessorProgress.caughtUp(progress.streamingProcessors().values(), head)) {
@@ -134,20 +108,20 @@ class ResidentFollowBrowserIT {
                     ProcessorProgress.errors(progress.streamingProcessors())).isLessThan(caughtUp);
             pause();
         }
-        Digests digests = app.getBean(Digests.class);
+        Digests digests = app.bean(Digests.class);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         for (int morning = 1; System.nanoTime() < deadline; morning++) {
             if (digest) {
                 digests.sendDue(Instant.now().plus(Duration.ofDays(morning)));
             }
-            List<String> texts = ResidentMailbox.texts(dataDir, email).stream()
+            List<String> texts = ResidentMailbox.texts(session.dataDir(), email).stream()
                     .filter(t -> t.contains("/resident/unsubscribe?") && t.contains(told)).toList();
             if (!texts.isEmpty()) {
                 return texts.get(0);
             }
             pause();
         }
-        throw new AssertionError("no notification for the resident within 60 s; " + app.getBean(Outbox.class).pending()
+        throw new AssertionError("no notification for the resident within 60 s; " + app.bean(Outbox.class).pending()
                 + " message(s) wait in the outbox");
     }
 
@@ -170,7 +144,7 @@ class ResidentFollowBrowserIT {
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         String id = String.valueOf(created.get("id"));
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        WebTestClient portal = WebTestClient.bindToServer().baseUrl(baseUrl).build();
+        WebTestClient portal = app.visitor();
         while (portal.get().uri("/proposals/{id}", id).exchange().returnResult(byte[].class).getStatus().value() != 200) {
             assertThat(System.nanoTime()).as("the portal shows the proposal within 60 s").isLessThan(deadline);
             pause();
@@ -179,15 +153,10 @@ class ResidentFollowBrowserIT {
     }
 
     private static WebTestClient staff() {
-        return WebTestClient.bindToServer().baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(30))
-                .defaultHeaders(h -> h.setBasicAuth(STAFF, STAFF_PASSWORD)).build();
-    }
-
-    private static void click(String css) {
-        steps.click(css);
+        return app.as(STAFF, STAFF_PASSWORD);
     }
 
     private static void check(String name, String lang) throws IOException {
-        Axe.assertNoWcagViolationAndPhotograph(browser, "follow-" + name, lang, SCREENSHOTS);
+        session.check("follow-" + name, lang);
     }
 }

@@ -1,10 +1,9 @@
 package kyodo.ops.portal;
 
 import kyodo.ops.ConsoleOidcProvider;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -12,7 +11,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,83 +24,57 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ResidentOidcBrowserIT {
 
-    private static final Path SCREENSHOTS = Path.of("target", "resident-screenshots");
     private static final String CLIENT_ID = "kyodo-residents-browser";
     private static final String CLIENT_SECRET = "residents-browser-secret";
 
-    @TempDir
-    static Path dataDir;
-    @TempDir
-    static Path profile;
-    private static ConsoleOidcProvider provider;
-    private static PortalApp app;
+    static final ConsoleOidcProvider provider = ConsoleOidcProvider.start(CLIENT_ID, CLIENT_SECRET);
+    @RegisterExtension
+    static final BrowserSession session = BrowserSession.photographingInto("resident-screenshots")
+            .with("--kyodo.residents.oidc.issuer-uri=" + provider.issuer(),
+                    "--kyodo.residents.oidc.client-id=" + CLIENT_ID,
+                    "--kyodo.residents.oidc.client-secret=" + CLIENT_SECRET,
+                    "--kyodo.residents.oidc.provider-name=テスト本人確認",
+                    "--kyodo.residents.oidc.ward-claim=kyodo_resident_ward")
+            .closing(provider);
     private static ChromeDriver browser;
-    private static String base;
     private static String proposal;
 
     @BeforeAll
-    static void start() throws IOException {
-        browser = Chromium.start(profile);
-        provider = ConsoleOidcProvider.start(CLIENT_ID, CLIENT_SECRET);
-        app = PortalApp.start(dataDir, false,
-                "--kyodo.residents.oidc.issuer-uri=" + provider.issuer(),
-                "--kyodo.residents.oidc.client-id=" + CLIENT_ID,
-                "--kyodo.residents.oidc.client-secret=" + CLIENT_SECRET,
-                "--kyodo.residents.oidc.provider-name=テスト本人確認",
-                "--kyodo.residents.oidc.ward-claim=kyodo_resident_ward");
-        base = app.baseUrl();
+    static void given() {
+        PortalApp app = session.app();
         proposal = app.submit("本人確認の試験の提案", "ブラウザでの本人確認に使う提案です。");
         app.awaitPublic(proposal, 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (app != null) {
-            app.close();
-        }
-        if (provider != null) {
-            provider.close();
-        }
-    }
-
-    private static void check(String name, String lang) throws IOException {
-        Axe.assertNoWcagViolationAndPhotograph(browser, name, lang, SCREENSHOTS);
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"ja", "en"})
     void theSignInPageOffersTheProviderAndItsRefusalsWithoutViolations(String lang) throws IOException {
-        browser.get(base + "/resident/sign-in");
-        browser.manage().deleteAllCookies();
-        browser.get(base + "/resident/sign-in?lang=" + lang);
+        session.forgetsCookiesAt("/resident/sign-in");
+        session.open("/resident/sign-in?lang=" + lang);
         assertThat(browser.findElement(By.id("provider-sign-in")).getText()).contains("テスト本人確認");
-        check("sign-in-provider", lang);
-        browser.get(base + "/resident/sign-in?error=providerNoWard&lang=" + lang);
+        session.check("sign-in-provider", lang);
+        session.open("/resident/sign-in?error=providerNoWard&lang=" + lang);
         assertThat(browser.findElement(By.id("sign-in-error")).isDisplayed()).isTrue();
-        check("sign-in-provider-no-ward", lang);
+        session.check("sign-in-provider-no-ward", lang);
     }
 
     @Test
     void aVisitorFollowsASupportLinkSignsInAtTheProviderAndLandsBackOnItVerified() throws IOException {
-        browser.get(base + "/resident/sign-in");
-        browser.manage().deleteAllCookies();
+        session.forgetsCookiesAt("/resident/sign-in");
         provider.signsInNext(Map.of("sub", "browser-oidc-subject-1", "kyodo_resident_ward", "saiwai",
                 "name", "ブラウザ 確認子", "email", "oidc-browser@example.jp"));
-        String support = base + "/resident/supports/" + proposal;
-        browser.get(base + "/resident/sign-in?lang=ja"); // the language chosen, as a visitor's switch keeps it
+        String support = session.base() + "/resident/supports/" + proposal;
+        session.open("/resident/sign-in?lang=ja"); // the language chosen, as a visitor's switch keeps it
 
         browser.get(support);
-        Chromium.arrivesAt(browser, ExpectedConditions.urlContains("/resident/sign-in?continue="));
+        session.arrivesAt(ExpectedConditions.urlContains("/resident/sign-in?continue="));
         browser.findElement(By.id("provider-sign-in")).click();
-        Chromium.arrivesAt(browser, ExpectedConditions.urlToBe(support));
+        session.arrivesAt(ExpectedConditions.urlToBe(support));
         // signed in, verified for saiwai: the support form is offered; supporting counts one
         assertThat(browser.findElements(By.id("not-verified"))).isEmpty();
-        check("support-after-provider", "ja");
+        session.check("support-after-provider", "ja");
         browser.findElement(By.cssSelector("#form-support button")).click();
-        Chromium.arrivesAt(browser, ExpectedConditions.presenceOfElementLocated(By.id("done")));
+        session.arrivesAt(ExpectedConditions.presenceOfElementLocated(By.id("done")));
         assertThat(browser.findElement(By.id("supports")).getText()).contains("1");
     }
 }

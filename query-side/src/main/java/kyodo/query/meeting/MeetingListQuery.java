@@ -17,6 +17,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import static kyodo.query.listing.ListParameters.oneOf;
 
@@ -26,6 +28,7 @@ import static kyodo.query.listing.ListParameters.oneOf;
  * every bad parameter, so that no malformed filter ever reaches the store.
  *
  * @param ward       only meetings of this ward (not those of its district or the city), or null
+ * @param cityWide   only the city's own meetings, of no ward and no district ({@code ward=city})
  * @param district   only meetings of this district, or null
  * @param kind       only meetings of this kind, or null
  * @param fiscalYear only meetings starting in this fiscal year, or null
@@ -37,12 +40,17 @@ import static kyodo.query.listing.ListParameters.oneOf;
  * @param size       items per page, 1..{@value ListParameters#MAX_SIZE}
  * @param descending whether latest start first
  */
-public record MeetingListQuery(Ward ward, Ward.District district, MeetingKind kind, Integer fiscalYear,
+public record MeetingListQuery(Ward ward, boolean cityWide, Ward.District district, MeetingKind kind, Integer fiscalYear,
                                LocalDate from, LocalDate to, MeetingStatus status, String q, int page, int size,
                                boolean descending) implements ListQuery {
 
     public static final List<String> SORTS = List.of("startsAt", "-startsAt");
     public static final String DEFAULT_SORT = "-startsAt";
+    /** The {@code ward} value that asks for the city-wide meetings (forums and panels of no ward or district). */
+    public static final String CITY = "city";
+    /** What {@code ward} may be: a ward's code or {@value #CITY}. */
+    public static final List<String> WARD_VALUES = Stream.concat(Arrays.stream(Ward.values()).map(Ward::code),
+            Stream.of(CITY)).toList();
 
     /** Everything, latest start first, first page. */
     public static MeetingListQuery all() {
@@ -56,7 +64,10 @@ public record MeetingListQuery(Ward ward, Ward.District district, MeetingKind ki
      */
     public static MeetingListQuery parse(Map<String, List<String>> params) {
         ListParameters in = new ListParameters(params);
-        Ward ward = in.ward();
+        String reach = in.read("ward", v -> Optional.of(v.toLowerCase(Locale.ROOT)).filter(WARD_VALUES::contains),
+                oneOf(WARD_VALUES));
+        boolean cityWide = CITY.equals(reach);
+        Ward ward = reach == null || cityWide ? null : Ward.fromCode(reach).orElseThrow();
         Ward.District district = in.read("district", v -> MeetingViews.district(v.toLowerCase(Locale.ROOT)),
                 oneOf(Arrays.stream(Ward.District.values()).map(Ward.District::code).toList()));
         MeetingKind kind = in.choice("kind", MeetingKind.class);
@@ -71,8 +82,16 @@ public record MeetingListQuery(Ward ward, Ward.District district, MeetingKind ki
         ListParameters.Paging paging = in.paging();
         boolean descending = in.sort(SORTS, DEFAULT_SORT).startsWith("-");
         in.done();
-        return new MeetingListQuery(ward, district, kind, fiscalYear, from, to, status, q, paging.page(),
+        return new MeetingListQuery(ward, cityWide, district, kind, fiscalYear, from, to, status, q, paging.page(),
                 paging.size(), descending);
+    }
+
+    /**
+     * The {@code ward} value this query asks for, as a form shows it: a ward's code, {@value #CITY}, or
+     * empty.
+     */
+    public String wardValue() {
+        return cityWide ? CITY : ward == null ? "" : ward.code();
     }
 
     /** The store filter: every given condition must hold. Days run midnight to midnight in Tokyo. */
@@ -80,6 +99,8 @@ public record MeetingListQuery(Ward ward, Ward.District district, MeetingKind ki
     public Bson filter() {
         return new ListFilter()
                 .eq("ward", ward, Ward::code)
+                // an indexed value: an index holds no null an equality could look up
+                .eq(MeetingProjection.CITY_WIDE, cityWide ? true : null)
                 .eq("district", district, Ward.District::code)
                 .eq("kind", kind, MeetingKind::name)
                 .eq("fiscalYear", fiscalYear)

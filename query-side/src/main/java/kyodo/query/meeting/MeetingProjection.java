@@ -1,5 +1,9 @@
 package kyodo.query.meeting;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
 import kyodo.kernel.FiscalYear;
 import kyodo.kernel.decision.Decision;
 import kyodo.kernel.meeting.AgendaItem;
@@ -59,14 +63,42 @@ class MeetingProjection extends DocumentProjection<MeetingProjection.Batch> {
 
     static final String GROUP = "meeting-views";
     static final String COLLECTION = "meetings";
+    /**
+     * True for a meeting of no ward and no district (a city-wide forum or panel), false otherwise: the
+     * value {@code ?ward=city} looks up, as neither store's index is looked up by a null ward.
+     */
+    static final String CITY_WIDE = "cityWide";
     /** Fields lists filter on by equality, and the order they sort in. */
-    static final List<String> FILTERS = List.of("ward", "district", "kind", "fiscalYear", "status");
+    static final List<String> FILTERS = List.of("ward", "district", "kind", "fiscalYear", "status", CITY_WIDE);
     static final List<String> ORDERS = List.of("startsAt");
 
     MeetingProjection(ReadStore store) {
         super(store, COLLECTION, Batch::new);
         // Once at start-up; creating an existing index is a no-op.
         ListIndexes.declare(documents(), null, FILTERS, ORDERS, "searchTokens");
+        markCityWide(documents());
+    }
+
+    /**
+     * Sets {@value #CITY_WIDE} on the documents written before it existed (from their ward and district,
+     * which never change), so that {@code ?ward=city} finds them without a replay. At start-up: when the
+     * marked documents (two counts on the mark's index) are all there are, nothing more is read; else
+     * the unmarked ones are read (two fields each) and marked. Each write is idempotent, so processes
+     * starting together may both do it.
+     */
+    static void markCityWide(ReadCollection meetings) {
+        long marked = meetings.count(Filters.eq(CITY_WIDE, true)) + meetings.count(Filters.eq(CITY_WIDE, false));
+        if (marked == meetings.count(Filters.empty())) {
+            return;
+        }
+        List<UpdateOneModel<Document>> marks = meetings.find(Filters.exists(CITY_WIDE, false))
+                .projection(Projections.include("ward", "district"))
+                .map(doc -> new UpdateOneModel<Document>(
+                        Filters.and(Filters.eq("_id", doc.get("_id")), Filters.exists(CITY_WIDE, false)),
+                        Updates.set(CITY_WIDE, doc.get("ward") == null && doc.get("district") == null)));
+        if (!marks.isEmpty()) {
+            meetings.bulkWrite(marks, false);
+        }
     }
 
     @EventHandler
@@ -75,6 +107,7 @@ class MeetingProjection extends DocumentProjection<MeetingProjection.Batch> {
                 .append("kind", event.kind().name())
                 .append("ward", event.ward() == null ? null : event.ward().code())
                 .append("district", event.district() == null ? null : event.district().code())
+                .append(CITY_WIDE, event.ward() == null && event.district() == null)
                 .append("title", event.title())
                 .append("startsAt", Date.from(event.startsAt()))
                 .append("endsAt", Date.from(event.endsAt()))

@@ -4,6 +4,7 @@ import kyodo.kernel.Ward;
 import kyodo.kernel.meeting.MeetingKind;
 import kyodo.kernel.problem.FieldViolation;
 import kyodo.kernel.problem.KyodoProblemException;
+import org.bson.BsonDocument;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -18,8 +19,8 @@ class MeetingListQueryTest {
 
     @Test
     void noParametersMeanEverythingLatestStartFirstTwentyAPage() {
-        assertThat(MeetingListQuery.parse(Map.of())).isEqualTo(new MeetingListQuery(null, null, null, null, null,
-                null, null, null, 0, 20, true));
+        assertThat(MeetingListQuery.parse(Map.of())).isEqualTo(new MeetingListQuery(null, false, null, null, null,
+                null, null, null, null, 0, 20, true));
         assertThat(MeetingListQuery.all()).isEqualTo(MeetingListQuery.parse(Map.of()));
     }
 
@@ -30,10 +31,27 @@ class MeetingListQueryTest {
                 Map.entry("to", "2015-09-30"), Map.entry("status", "closed"), Map.entry("q", "区役所 窓口"),
                 Map.entry("page", "3"), Map.entry("size", "100"), Map.entry("sort", "startsAt")));
 
-        assertThat(query).isEqualTo(new MeetingListQuery(Ward.SAIWAI, Ward.District.SOUTH, MeetingKind.WORKSHOP,
+        assertThat(query).isEqualTo(new MeetingListQuery(Ward.SAIWAI, false, Ward.District.SOUTH, MeetingKind.WORKSHOP,
                 2015, LocalDate.parse("2015-09-01"), LocalDate.parse("2015-09-30"), MeetingStatus.CLOSED,
                 "区役所 窓口", 3, 100, false));
         assertThat(query.skip()).isEqualTo(300);
+    }
+
+    @Test
+    void wardCityAsksForTheCityWideMeetingsByTheirIndexedMark() {
+        MeetingListQuery query = parse(Map.of("ward", "City", "kind", "forum"));
+
+        assertThat(query.cityWide()).isTrue();
+        assertThat(query.ward()).isNull();
+        assertThat(query.wardValue()).isEqualTo("city");
+        // an equality on a field the projection declares list indexes for, never a null ward
+        assertThat(query.filter().toBsonDocument()).isEqualTo(BsonDocument.parse(
+                "{$and: [{cityWide: true}, {kind: 'FORUM'}]}"));
+        assertThat(MeetingProjection.FILTERS).contains(MeetingProjection.CITY_WIDE);
+        assertThat(parse(Map.of("ward", "saiwai")).filter().toBsonDocument())
+                .isEqualTo(BsonDocument.parse("{$and: [{ward: 'saiwai'}]}"));
+        assertThat(parse(Map.of("ward", "saiwai")).wardValue()).isEqualTo("saiwai");
+        assertThat(MeetingListQuery.all().wardValue()).isEmpty();
     }
 
     @Test
@@ -69,7 +87,9 @@ class MeetingListQueryTest {
     @Test
     void anUnknownWardDistrictKindOrStatusIsRefused() {
         assertThat(violations(Map.of("ward", "shibuya"))).containsExactly(new FieldViolation("ward",
-                "must be one of kawasaki, saiwai, nakahara, takatsu, miyamae, tama, asao"));
+                "must be one of kawasaki, saiwai, nakahara, takatsu, miyamae, tama, asao, city"));
+        assertThat(violations(Map.of("ward", "citywide"))).containsExactly(new FieldViolation("ward",
+                "must be one of kawasaki, saiwai, nakahara, takatsu, miyamae, tama, asao, city"));
         assertThat(violations(Map.of("district", "east"))).containsExactly(new FieldViolation("district",
                 "must be one of south, central, north"));
         assertThat(violations(Map.of("kind", "PARTY"))).containsExactly(new FieldViolation("kind",

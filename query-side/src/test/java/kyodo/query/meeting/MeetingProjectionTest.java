@@ -92,9 +92,10 @@ class MeetingProjectionTest extends ProjectionTestSupport {
                 "2015-09-19T04:00:00Z"));
 
         List<Document> docs = allDocuments();
-        assertThat(docs).extracting(d -> d.getString("_id"), d -> d.getString("ward"), d -> d.getString("district"))
-                .containsExactly(tuple("meet-c", null, null),
-                        tuple("meet-s", null, "south"));
+        assertThat(docs).extracting(d -> d.getString("_id"), d -> d.getString("ward"), d -> d.getString("district"),
+                        d -> d.getBoolean("cityWide"))
+                .containsExactly(tuple("meet-c", null, null, true),
+                        tuple("meet-s", null, "south", false));
         assertThat(docs.get(0).containsKey("ward")).isTrue();
         assertThat(docs.get(0).containsKey("district")).isTrue();
     }
@@ -359,7 +360,7 @@ class MeetingProjectionTest extends ProjectionTestSupport {
 
         assertThat(names).containsExactlyInAnyOrder("_id_", "searchTokens_1", "startsAt_1__id_1",
                 "ward_1_startsAt_1__id_1", "district_1_startsAt_1__id_1", "kind_1_startsAt_1__id_1",
-                "fiscalYear_1_startsAt_1__id_1", "status_1_startsAt_1__id_1");
+                "fiscalYear_1_startsAt_1__id_1", "status_1_startsAt_1__id_1", "cityWide_1_startsAt_1__id_1");
     }
 
     @Test
@@ -478,6 +479,7 @@ class MeetingProjectionTest extends ProjectionTestSupport {
                 .append("kind", "WARD_ASSEMBLY")
                 .append("ward", "saiwai")
                 .append("district", null)
+                .append("cityWide", false)
                 .append("title", TITLE)
                 .append("startsAt", Date.from(STARTS))
                 .append("endsAt", Date.from(ENDS))

@@ -80,6 +80,7 @@ class MeetingViewsTest {
 
     private static TestStores stores;
 
+    private MongoDatabase database;
     private MeetingViews views;
     private AnnotationEventHandlerAdapter handler;
 
@@ -95,7 +96,7 @@ class MeetingViewsTest {
 
     @BeforeEach
     void freshDatabase() {
-        MongoDatabase database = stores.freshDatabase();
+        database = stores.freshDatabase();
         handler = new AnnotationEventHandlerAdapter(new MeetingProjection(MongoReadStore.of(database)));
         views = new MeetingViews(MongoReadStore.of(database), stores.protector);
     }
@@ -470,6 +471,31 @@ class MeetingViewsTest {
         void filtersByWardOnly() {
             assertThat(ids(list(Map.of("ward", "saiwai")))).containsExactly("m1");
             assertThat(ids(list(Map.of("ward", "kawasaki")))).isEmpty();
+        }
+
+        @Test
+        void wardCityListsTheCitysOwnMeetingsNotTheWardsNorTheDistricts() {
+            MeetingPage city = list(Map.of("ward", "city"));
+
+            assertThat(ids(city)).containsExactly("m3");
+            assertThat(city.total()).isEqualTo(1L);
+            assertThat(ids(list(Map.of("ward", " City ", "kind", "EXPERT_PANEL")))).containsExactly("m3");
+            assertThat(ids(list(Map.of("ward", "city", "fiscalYear", "2025")))).isEmpty();
+            assertThat(ids(list(Map.of("ward", "city", "district", "south")))).isEmpty();
+        }
+
+        @Test
+        void meetingsStoredBeforeTheCityWideMarkAreMarkedWhenTheProjectionStarts() {
+            database.getCollection(MeetingProjection.COLLECTION)
+                    .updateMany(new Document(), new Document("$unset", new Document(MeetingProjection.CITY_WIDE, "")));
+            assertThat(ids(list(Map.of("ward", "city")))).isEmpty();
+
+            new MeetingProjection(MongoReadStore.of(database));
+
+            assertThat(ids(list(Map.of("ward", "city")))).containsExactly("m3");
+            assertThat(database.getCollection(MeetingProjection.COLLECTION).find()
+                    .map(doc -> doc.getString("_id") + "=" + doc.get(MeetingProjection.CITY_WIDE)))
+                    .containsExactlyInAnyOrder("m1=false", "m2=false", "m3=true", "m4=false", "m5=false");
         }
 
         @Test

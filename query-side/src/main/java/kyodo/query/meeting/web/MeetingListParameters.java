@@ -21,9 +21,10 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 @Parameters({
         @Parameter(name = "ward", in = ParameterIn.QUERY,
-                description = "ward code: only that ward's own meetings (not its district's or the city's)",
+                description = "ward code: only that ward's own meetings (not its district's or the city's); "
+                        + "city: only the city-wide meetings, of no ward and no district (forums, panels)",
                 schema = @Schema(allowableValues = {"kawasaki", "saiwai", "nakahara", "takatsu", "miyamae", "tama",
-                        "asao"})),
+                        "asao", "city"})),
         @Parameter(name = "district", in = ParameterIn.QUERY,
                 description = "district code: only meetings held for that district",
                 schema = @Schema(allowableValues = {"south", "central", "north"})),

@@ -54,6 +54,8 @@ class MeetingPagesController {
 
     private Map<String, Object> listModel(MeetingListQuery query, ServerWebExchange exchange) {
         Map<String, Object> model = PortalView.listFilters(query.q(), query.ward(), query.fiscalYear());
+        model.put("ward", query.wardValue());
+        model.put("cityOption", true);
         model.put("district", query.district() == null ? "" : query.district().code());
         model.put("districts", Arrays.asList(Ward.District.values()));
         PortalView.choice(model, "kind", query.kind(), "kinds", MeetingKind.class);

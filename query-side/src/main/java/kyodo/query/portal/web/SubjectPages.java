@@ -6,8 +6,10 @@ import kyodo.query.history.SubjectHistory;
 import kyodo.query.history.SubjectHistory.PastView;
 import kyodo.query.portal.AsOf;
 import kyodo.query.portal.PastFacts;
+import kyodo.query.portal.ResidentArea;
 import kyodo.query.web.ReadAfterWrite;
 import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
@@ -33,11 +35,15 @@ class SubjectPages {
     private final SubjectHistory history;
     private final RenderedParts parts;
     private final ReadAfterWrite reads;
+    /** Whether the residents' pages are served here ({@link ResidentArea}): the page then links to "follow". */
+    private final boolean residentLinks;
 
-    SubjectPages(SubjectHistory history, RenderedParts parts, ReadAfterWrite reads) {
+    SubjectPages(SubjectHistory history, RenderedParts parts, ReadAfterWrite reads,
+                 ObjectProvider<ResidentArea> residentArea) {
         this.history = history;
         this.parts = parts;
         this.reads = reads;
+        this.residentLinks = residentArea.getIfAvailable() != null;
     }
 
     /**
@@ -74,6 +80,7 @@ class SubjectPages {
             page.put("history", events);
             page.put("asOfValue", "");
             page.put("subjectPath", path(exchange));
+            page.put("residentLinks", residentLinks);
             if (subject.mainPart() != null) {
                 page.put("mainPart", parts.main(exchange, subject.mainPart(), page));
             }
