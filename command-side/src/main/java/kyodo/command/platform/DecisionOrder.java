@@ -101,8 +101,8 @@ public class DecisionOrder {
     /**
      * The order itself: decisions take it first come, first served (a ticket each), and one waits as
      * long as the decisions before it keep committing. Only when the order has not moved for
-     * {@code patience} (the decision holding it is stuck: a commit that hangs, a disk that stalls) does
-     * a waiting decision give up. A merely busy machine stretches every commit, and with it the queue's
+     * {@code patience} (the decision holding it is stuck: a commit that hangs, a disk that stalls), and
+     * not since the waiting decision came either, does it give up. A merely busy machine stretches every commit, and with it the queue's
      * wait, but the order keeps moving, so nothing is refused for it (issue 13: a fixed bound on the
      * whole wait turned answers into 503s at a load average of 40–70, while the queue was moving).
      * Each release wakes only the decision whose turn it is. The thread that holds the order may take
@@ -143,11 +143,14 @@ public class DecisionOrder {
                 }
                 long ticket = nextTicket++;
                 if (ticket != serving) {
+                    long arrived = nanoTime.getAsLong();
                     Condition turn = monitor.newCondition();
                     waiting.put(ticket, turn);
                     try {
                         while (ticket != serving) {
-                            long left = patienceNanos - (nanoTime.getAsLong() - movedAt);
+                            // still since the order last moved, or since this decision came if later
+                            long now = nanoTime.getAsLong();
+                            long left = patienceNanos - Math.min(now - movedAt, now - arrived);
                             if (left <= 0) {
                                 return giveUp(ticket);
                             }

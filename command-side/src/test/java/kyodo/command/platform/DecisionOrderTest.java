@@ -190,20 +190,10 @@ class DecisionOrderTest {
         try {
             assertThat(queue.acquire()).isTrue();
             CountDownLatch secondMayRelease = new CountDownLatch(1);
-            Future<Boolean> second = waiters.submit(() -> {
-                boolean took = queue.acquire();
-                await(secondMayRelease);
-                queue.release();
-                return took;
-            });
+            Future<Boolean> second = waiters.submit(() -> takeAndHold(queue, secondMayRelease));
             awaitWaiting(queue, 1);
             CountDownLatch thirdMayRelease = new CountDownLatch(1);
-            Future<Boolean> third = waiters.submit(() -> {
-                boolean took = queue.acquire();
-                await(thirdMayRelease);
-                queue.release();
-                return took;
-            });
+            Future<Boolean> third = waiters.submit(() -> takeAndHold(queue, thirdMayRelease));
             awaitWaiting(queue, 2);
 
             clock.addAndGet(Duration.ofMillis(900).toNanos());
@@ -216,12 +206,17 @@ class DecisionOrderTest {
 
             Future<Boolean> fourth = waiters.submit(queue::acquire); // behind the third, which does not commit
             awaitWaiting(queue, 1);
-            clock.addAndGet(Duration.ofMillis(1100).toNanos());
+            clock.addAndGet(Duration.ofMillis(900).toNanos());
+            Future<Boolean> fifth = waiters.submit(() -> takeAndHold(queue, new CountDownLatch(0)));
+            awaitWaiting(queue, 2);
+            clock.addAndGet(Duration.ofMillis(200).toNanos()); // still for 1.1 s; the fifth came 0.2 s ago
             assertThat(fourth.get(60, TimeUnit.SECONDS)).isFalse();
             assertThat(queue.refused()).isEqualTo(1);
+            awaitWaiting(queue, 1);
 
             thirdMayRelease.countDown();
             assertThat(third.get(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(fifth.get(60, TimeUnit.SECONDS)).isTrue();
             assertThat(queue.acquire()).isTrue(); // the refused decision's turn is skipped
             queue.release();
             assertThat(queue.held()).isFalse();
@@ -323,6 +318,16 @@ class DecisionOrderTest {
     private static EventMessage<?> decision(String subject) {
         return new org.axonframework.eventhandling.GenericDomainEventMessage<>("Subject", subject, 0,
                 new Decided(subject));
+    }
+
+    /** Takes the order, holds it until {@code mayRelease}, releases it; whether it got the order. */
+    private static boolean takeAndHold(DecisionOrder.Queue queue, CountDownLatch mayRelease) {
+        boolean took = queue.acquire();
+        if (took) {
+            await(mayRelease);
+            queue.release();
+        }
+        return took;
     }
 
     /** Polls (at most 60 s) until exactly {@code count} decisions wait for their turn. */
