@@ -102,15 +102,17 @@ public class DecisionOrder {
      * The order itself: decisions take it first come, first served (a ticket each), and one waits as
      * long as the decisions before it keep committing. Only when the order has not moved for
      * {@code patience} (the decision holding it is stuck: a commit that hangs, a disk that stalls), and
-     * not since the waiting decision came either, does it give up. A merely busy machine stretches every commit, and with it the queue's
-     * wait, but the order keeps moving, so nothing is refused for it (issue 13: a fixed bound on the
-     * whole wait turned answers into 503s at a load average of 40–70, while the queue was moving).
+     * not since the waiting decision came either, does it give up. A merely busy machine stretches
+     * every commit, and with it the queue's wait, but the order keeps moving, so nothing is refused for
+     * it (issue 13: a fixed bound on the whole wait turned answers into 503s at a load average of
+     * 40–70, while the queue was moving).
      * Each release wakes only the decision whose turn it is. The thread that holds the order may take
      * it again (a unit of work nested on the same thread); it is passed on when the last hold ends.
      */
     static final class Queue {
 
         private final long patienceNanos;
+        private final LongSupplier nanoTime;
         private final ReentrantLock monitor = new ReentrantLock();
         private final Map<Long, Condition> waiting = new HashMap<>();
         private final NavigableSet<Long> abandoned = new TreeSet<>();
@@ -118,7 +120,6 @@ public class DecisionOrder {
         private long serving;
         private Thread owner;
         private int holds;
-        private final LongSupplier nanoTime;
         private long movedAt;
         private long refused;
 

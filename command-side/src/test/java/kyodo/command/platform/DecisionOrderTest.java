@@ -199,7 +199,8 @@ class DecisionOrderTest {
             clock.addAndGet(Duration.ofMillis(900).toNanos());
             queue.release(); // the first commits: the second's turn
             awaitWaiting(queue, 1);
-            clock.addAndGet(Duration.ofMillis(900).toNanos()); // the third has now waited 1.8 s, the order moved 0.9 s ago
+            // the third has now waited 1.8 s; the order moved 0.9 s ago
+            clock.addAndGet(Duration.ofMillis(900).toNanos());
             secondMayRelease.countDown();
             assertThat(second.get(60, TimeUnit.SECONDS)).isTrue();
             awaitWaiting(queue, 0);
