@@ -8,7 +8,9 @@ import java.time.Duration;
 /**
  * The order of decisions on the embedded store ({@code kyodo.decisions.*}, {@link DecisionOrder}).
  *
- * @param orderWait how long a command that records a decision waits while another one is being committed, before it is refused with a 503
+ * @param orderWait how long the order of decisions may stand still (the decision holding it neither committed nor
+ *                  rolled back) before a decision waiting for it is refused with a 503; a decision waits as long as
+ *                  the ones before it keep committing, however long the queue
  */
 @ConfigurationProperties("kyodo.decisions")
 public record DecisionSettings(@DefaultValue("10s") Duration orderWait) {

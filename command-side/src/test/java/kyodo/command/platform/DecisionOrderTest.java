@@ -181,6 +181,73 @@ class DecisionOrderTest {
     }
 
     @Test
+    void aDecisionWaitsAsLongAsTheDecisionsBeforeItKeepCommittingAndIsRefusedOnlyWhenTheOrderStandsStill()
+            throws Exception {
+        // a clock of the test's own: how long anything waited is what the test says, not the machine's load
+        AtomicLong clock = new AtomicLong();
+        DecisionOrder.Queue queue = new DecisionOrder.Queue(Duration.ofSeconds(1), clock::get);
+        ExecutorService waiters = Executors.newFixedThreadPool(3);
+        try {
+            assertThat(queue.acquire()).isTrue();
+            CountDownLatch secondMayRelease = new CountDownLatch(1);
+            Future<Boolean> second = waiters.submit(() -> takeAndHold(queue, secondMayRelease));
+            awaitWaiting(queue, 1);
+            CountDownLatch thirdMayRelease = new CountDownLatch(1);
+            Future<Boolean> third = waiters.submit(() -> takeAndHold(queue, thirdMayRelease));
+            awaitWaiting(queue, 2);
+
+            clock.addAndGet(Duration.ofMillis(900).toNanos());
+            queue.release(); // the first commits: the second's turn
+            awaitWaiting(queue, 1);
+            // the third has now waited 1.8 s; the order moved 0.9 s ago
+            clock.addAndGet(Duration.ofMillis(900).toNanos());
+            secondMayRelease.countDown();
+            assertThat(second.get(60, TimeUnit.SECONDS)).isTrue();
+            awaitWaiting(queue, 0);
+
+            Future<Boolean> fourth = waiters.submit(queue::acquire); // behind the third, which does not commit
+            awaitWaiting(queue, 1);
+            clock.addAndGet(Duration.ofMillis(900).toNanos());
+            Future<Boolean> fifth = waiters.submit(() -> takeAndHold(queue, new CountDownLatch(0)));
+            awaitWaiting(queue, 2);
+            clock.addAndGet(Duration.ofMillis(200).toNanos()); // still for 1.1 s; the fifth came 0.2 s ago
+            assertThat(fourth.get(60, TimeUnit.SECONDS)).isFalse();
+            assertThat(queue.refused()).isEqualTo(1);
+            awaitWaiting(queue, 1);
+
+            thirdMayRelease.countDown();
+            assertThat(third.get(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(fifth.get(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(queue.acquire()).isTrue(); // the refused decision's turn is skipped
+            queue.release();
+            assertThat(queue.held()).isFalse();
+            assertThat(queue.refused()).isEqualTo(1);
+        } finally {
+            waiters.shutdownNow();
+        }
+    }
+
+    @Test
+    void theThreadHoldingTheOrderMayTakeItAgainAndPassesItOnWhenItsLastHoldEnds() throws Exception {
+        DecisionOrder.Queue queue = new DecisionOrder.Queue(Duration.ofSeconds(60));
+        assertThat(queue.acquire()).isTrue();
+        assertThat(queue.acquire()).isTrue();
+        Future<Boolean> other = this.other.submit(() -> {
+            boolean took = queue.acquire();
+            queue.release();
+            return took;
+        });
+        awaitWaiting(queue, 1);
+        queue.release();
+        assertThat(queue.held()).isTrue();
+        assertThat(queue.waiting()).isEqualTo(1);
+        queue.release();
+        assertThat(other.get(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(queue.held()).isFalse();
+        assertThatThrownBy(queue::release).isInstanceOf(IllegalMonitorStateException.class);
+    }
+
+    @Test
     void aDecisionWhoseCommitFailsReleasesTheOrder() {
         DecisionOrder order = new DecisionOrder(eventStore, Duration.ofMillis(100));
 
@@ -252,6 +319,26 @@ class DecisionOrderTest {
     private static EventMessage<?> decision(String subject) {
         return new org.axonframework.eventhandling.GenericDomainEventMessage<>("Subject", subject, 0,
                 new Decided(subject));
+    }
+
+    /** Takes the order, holds it until {@code mayRelease}, releases it; whether it got the order. */
+    private static boolean takeAndHold(DecisionOrder.Queue queue, CountDownLatch mayRelease) {
+        boolean took = queue.acquire();
+        if (took) {
+            await(mayRelease);
+            queue.release();
+        }
+        return took;
+    }
+
+    /** Polls (at most 60 s) until exactly {@code count} decisions wait for their turn. */
+    private static void awaitWaiting(DecisionOrder.Queue queue, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (queue.waiting() != count) {
+            assertThat(System.nanoTime()).as("decisions waiting: %d, expected %d", queue.waiting(), count)
+                    .isLessThan(deadline);
+            Thread.sleep(5);
+        }
     }
 
     private static void await(CountDownLatch latch) {
