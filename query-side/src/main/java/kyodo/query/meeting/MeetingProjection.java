@@ -76,17 +76,22 @@ class MeetingProjection extends DocumentProjection<MeetingProjection.Batch> {
         super(store, COLLECTION, Batch::new);
         // Once at start-up; creating an existing index is a no-op.
         ListIndexes.declare(documents(), null, FILTERS, ORDERS, "searchTokens");
-        markCityWide(documents());
+        markCityWide(store, documents());
     }
+
+    /** Documents marked per write, each made durable before the next: one write stays a small commit. */
+    static final int MARKS_PER_WRITE = 500;
 
     /**
      * Sets {@value #CITY_WIDE} on the documents written before it existed (from their ward and district,
      * which never change), so that {@code ?ward=city} finds them without a replay. At start-up: when the
      * marked documents (two counts on the mark's index) are all there are, nothing more is read; else
-     * the unmarked ones are read (two fields each) and marked. Each write is idempotent, so processes
-     * starting together may both do it.
+     * the unmarked ones are read (two fields each) and marked, {@value #MARKS_PER_WRITE} per write, each
+     * made durable before the next: a store of 10,000 meetings marked in one write needed a commit too
+     * large for a 256 MB heap. Each write is idempotent, so processes starting together, or a start after
+     * a crash in the middle, may do it again.
      */
-    static void markCityWide(ReadCollection meetings) {
+    static void markCityWide(ReadStore store, ReadCollection meetings) {
         long marked = meetings.count(Filters.eq(CITY_WIDE, true)) + meetings.count(Filters.eq(CITY_WIDE, false));
         if (marked == meetings.count(Filters.empty())) {
             return;
@@ -96,8 +101,9 @@ class MeetingProjection extends DocumentProjection<MeetingProjection.Batch> {
                 .map(doc -> new UpdateOneModel<Document>(
                         Filters.and(Filters.eq("_id", doc.get("_id")), Filters.exists(CITY_WIDE, false)),
                         Updates.set(CITY_WIDE, doc.get("ward") == null && doc.get("district") == null)));
-        if (!marks.isEmpty()) {
-            meetings.bulkWrite(marks, false);
+        for (int from = 0; from < marks.size(); from += MARKS_PER_WRITE) {
+            meetings.bulkWrite(marks.subList(from, Math.min(marks.size(), from + MARKS_PER_WRITE)), false);
+            store.makeDurable();
         }
     }
 
