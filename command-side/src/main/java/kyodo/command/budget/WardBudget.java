@@ -178,7 +178,7 @@ class WardBudget extends VersionedAggregate {
         return reserved;
     }
 
-    private KyodoProblemException refused(kyodo.kernel.problem.ProblemType type, String detail) {
+    private KyodoProblemException refused(kyodo.kernel.problem.ProblemKind type, String detail) {
         return new KyodoProblemException(type, detail);
     }
 

@@ -24,7 +24,7 @@ import kyodo.kernel.meeting.OpinionRecorded;
 import kyodo.kernel.meeting.ParticipantRegistered;
 import kyodo.kernel.meeting.ResolutionVoted;
 import kyodo.kernel.problem.KyodoProblemException;
-import kyodo.kernel.problem.ProblemType;
+import kyodo.kernel.problem.ProblemKind;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -284,7 +284,7 @@ class Meeting extends VersionedAggregate {
         }
     }
 
-    private KyodoProblemException refused(ProblemType type, String detail) {
+    private KyodoProblemException refused(ProblemKind type, String detail) {
         return MeetingStanding.refused(status, type, detail);
     }
 

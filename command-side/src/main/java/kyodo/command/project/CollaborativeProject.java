@@ -14,7 +14,7 @@ import kyodo.kernel.decision.SubjectType;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.FieldViolation;
 import kyodo.kernel.problem.KyodoProblemException;
-import kyodo.kernel.problem.ProblemType;
+import kyodo.kernel.problem.ProblemKind;
 import kyodo.kernel.project.ActualRecorded;
 import kyodo.kernel.project.AgreementSigned;
 import kyodo.kernel.project.BudgetAllocated;
@@ -283,7 +283,7 @@ class CollaborativeProject extends VersionedAggregate {
         }
     }
 
-    private KyodoProblemException refused(ProblemType type, String detail) {
+    private KyodoProblemException refused(ProblemKind type, String detail) {
         return new KyodoProblemException(type, detail, List.of(), Map.of("currentStatus", status.name()));
     }
 

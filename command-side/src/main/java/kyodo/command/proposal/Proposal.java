@@ -11,7 +11,7 @@ import kyodo.kernel.decision.DecisionOutcome;
 import kyodo.kernel.decision.SubjectType;
 import kyodo.kernel.meeting.MeetingDirectory;
 import kyodo.kernel.problem.KyodoProblemException;
-import kyodo.kernel.problem.ProblemType;
+import kyodo.kernel.problem.ProblemKind;
 import kyodo.kernel.proposal.ProposalAccepted;
 import kyodo.kernel.proposal.ProposalAcknowledged;
 import kyodo.kernel.proposal.ProposalProgramme;
@@ -285,7 +285,7 @@ class Proposal extends VersionedAggregate {
         return residents.earliestDue(dueOn);
     }
 
-    private KyodoProblemException refused(ProblemType type, String detail) {
+    private KyodoProblemException refused(ProblemKind type, String detail) {
         return ProposalStanding.refused(status, type, detail);
     }
 
