@@ -1,19 +1,13 @@
 package kyodo.command.project;
 
+import kyodo.kernel.problem.CataloguedProblem;
 import kyodo.kernel.problem.ProblemCatalog;
-import kyodo.kernel.problem.ProblemKind;
-import kyodo.kernel.problem.ProblemType;
 
 /**
  * The rules of a collaborative project, each a stable problem type.
  * Slugs, statuses and titles are the rows of ProjectProblems.properties beside this class ({@link ProblemCatalog}).
  */
-public enum ProjectProblems implements ProblemKind {
+public enum ProjectProblems implements CataloguedProblem {
     CLOSED, NOT_APPROVED, ALREADY_APPROVED, PARTY_NOT_PARTNER, EXPENDITURE_EXCEEDS_ALLOCATION, TARGET_UNKNOWN,
-    ORIGIN_NOT_ACCEPTED, ORIGIN_NOT_ADOPTED, NO_WARD_BUDGET, ALLOCATION_RELEASED;
-
-    @Override
-    public ProblemType type() {
-        return ProblemCatalog.typeOf(this);
-    }
+    ORIGIN_NOT_ACCEPTED, ORIGIN_NOT_ADOPTED, NO_WARD_BUDGET, ALLOCATION_RELEASED
 }

@@ -11,11 +11,12 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Reads a feature's problem catalog: an enum of the feature's problems names each one, and a table
- * beside it in the resources (the enum's simple name + {@code .properties}, UTF-8) gives each its
- * row, {@code NAME = slug | status | Japanese title | English title}. A new problem is one constant
- * and one row. The table is read once per enum, and a constant without a row, a row without a
- * constant or a malformed row fails the first use of the catalog.
+ * Reads a feature's problem catalog: an enum of the feature's problems ({@link CataloguedProblem})
+ * names each one, and a table beside it in the resources (the enum's simple name +
+ * {@code .properties}, UTF-8) gives each its row,
+ * {@code NAME = slug | status | Japanese title | English title}. A new problem is one constant and
+ * one row. The table is read once per enum, and a constant without a row, a row without a constant
+ * or a malformed row fails the first use of the catalog.
  */
 public final class ProblemCatalog {
 
@@ -30,8 +31,11 @@ public final class ProblemCatalog {
     }
 
     /** The problem type of one constant of a catalog. */
-    public static ProblemType typeOf(Enum<? extends ProblemKind> problem) {
-        return TABLES.get(problem.getDeclaringClass()).get(problem.name());
+    public static ProblemType typeOf(CataloguedProblem problem) {
+        if (!(problem instanceof Enum<?> constant)) {
+            throw new IllegalArgumentException("A problem catalog is an enum: " + problem.getClass().getName());
+        }
+        return TABLES.get(constant.getDeclaringClass()).get(constant.name());
     }
 
     private static <E extends Enum<E>> Map<String, ProblemType> read(Class<E> catalog) {

@@ -9,49 +9,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ProblemCatalogTest {
 
-    enum Good implements ProblemKind {
-        FIRST, SECOND;
-
-        @Override
-        public ProblemType type() {
-            return ProblemCatalog.typeOf(this);
-        }
+    enum Good implements CataloguedProblem {
+        FIRST, SECOND
     }
 
-    enum Listed implements ProblemKind {
-        FIRST, SECOND;
-
-        @Override
-        public ProblemType type() {
-            return ProblemCatalog.typeOf(this);
-        }
+    enum Listed implements CataloguedProblem {
+        FIRST, SECOND
     }
 
-    enum Unlisted implements ProblemKind {
-        ONLY;
-
-        @Override
-        public ProblemType type() {
-            return ProblemCatalog.typeOf(this);
-        }
+    enum Unlisted implements CataloguedProblem {
+        ONLY
     }
 
-    enum Short implements ProblemKind {
-        ONLY, MISSING_STATUS;
-
-        @Override
-        public ProblemType type() {
-            return ProblemCatalog.typeOf(this);
-        }
+    enum Short implements CataloguedProblem {
+        ONLY, MISSING_STATUS
     }
 
-    enum Absent implements ProblemKind {
-        ANY;
-
-        @Override
-        public ProblemType type() {
-            return ProblemCatalog.typeOf(this);
-        }
+    enum Absent implements CataloguedProblem {
+        ANY
     }
 
     @Test
@@ -88,6 +63,14 @@ class ProblemCatalogTest {
     void aRowWithoutANumericStatusIsRefused() {
         assertThatThrownBy(Short.ONLY::type).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("the row for MISSING_STATUS has no numeric status");
+    }
+
+    @Test
+    void aCatalogIsAnEnum() {
+        CataloguedProblem loose = () -> "LOOSE";
+
+        assertThatThrownBy(loose::type).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("A problem catalog is an enum");
     }
 
     @Test
