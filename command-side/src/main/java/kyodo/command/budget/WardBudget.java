@@ -74,10 +74,9 @@ class WardBudget extends VersionedAggregate {
         if (reserved.compareTo(c.envelope()) > 0) {
             throw refused(BudgetProblems.BELOW_ALLOCATED, reserved + " is already set aside.");
         }
-        apply(new BudgetEnvelopeSet(c.budgetId(), c.ward(), c.fiscalYear(), c.envelope(), new Decision(c.decisionId(),
-                SubjectType.WARD_BUDGET, c.budgetId(), c.ward(), DecisionKind.BUDGET_ENVELOPE, DecisionOutcome.SET,
-                c.reason().strip(), c.by(), c.at(), null)));
-        return AggregateLifecycle.getVersion();
+        return applied(new BudgetEnvelopeSet(c.budgetId(), c.ward(), c.fiscalYear(), c.envelope(),
+                new Decision(c.decisionId(), SubjectType.WARD_BUDGET, c.budgetId(), c.ward(),
+                        DecisionKind.BUDGET_ENVELOPE, DecisionOutcome.SET, c.reason().strip(), c.by(), c.at(), null)));
     }
 
     @CommandHandler
@@ -178,7 +177,7 @@ class WardBudget extends VersionedAggregate {
         return reserved;
     }
 
-    private KyodoProblemException refused(kyodo.kernel.problem.ProblemType type, String detail) {
+    private KyodoProblemException refused(kyodo.kernel.problem.ProblemKind type, String detail) {
         return new KyodoProblemException(type, detail);
     }
 

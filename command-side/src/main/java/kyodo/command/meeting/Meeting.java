@@ -24,7 +24,7 @@ import kyodo.kernel.meeting.OpinionRecorded;
 import kyodo.kernel.meeting.ParticipantRegistered;
 import kyodo.kernel.meeting.ResolutionVoted;
 import kyodo.kernel.problem.KyodoProblemException;
-import kyodo.kernel.problem.ProblemType;
+import kyodo.kernel.problem.ProblemKind;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -78,8 +78,7 @@ class Meeting extends VersionedAggregate {
         requireNot(status, Status.CANCELLED, MeetingProblems.CANCELLED, "A cancelled meeting has no agenda.");
         requireNot(status, Status.CLOSED, MeetingProblems.CLOSED, "The meeting has closed.");
         MeetingRules.requireAgenda(c.items());
-        apply(new AgendaPublished(meetingId, c.items(), c.at(), c.by()));
-        return AggregateLifecycle.getVersion();
+        return applied(new AgendaPublished(meetingId, c.items(), c.at(), c.by()));
     }
 
     @CommandHandler
@@ -87,16 +86,14 @@ class Meeting extends VersionedAggregate {
         requireScheduled(status);
         MeetingRules.requireTimes(c.startsAt(), c.endsAt());
         FieldChecks.requireText("reason", c.reason(), MeetingRules.TEXT_MAX);
-        apply(new MeetingRescheduled(meetingId, c.startsAt(), c.endsAt(), c.reason().strip(), c.at(), c.by()));
-        return AggregateLifecycle.getVersion();
+        return applied(new MeetingRescheduled(meetingId, c.startsAt(), c.endsAt(), c.reason().strip(), c.at(), c.by()));
     }
 
     @CommandHandler
     long handle(CancelMeeting c) {
         requireScheduled(status);
         FieldChecks.requireText("reason", c.reason(), MeetingRules.TEXT_MAX);
-        apply(new MeetingCancelled(meetingId, c.reason().strip(), c.at(), c.by()));
-        return AggregateLifecycle.getVersion();
+        return applied(new MeetingCancelled(meetingId, c.reason().strip(), c.at(), c.by()));
     }
 
     @CommandHandler
@@ -108,17 +105,15 @@ class Meeting extends VersionedAggregate {
     @CommandHandler
     long handle(RegisterParticipant c) {
         requireRegistrable();
-        apply(new ParticipantRegistered(meetingId, c.participantId(), c.participant(), strip(c.nominatedBy()), c.at(),
-                c.by()));
-        return AggregateLifecycle.getVersion();
+        return applied(new ParticipantRegistered(meetingId, c.participantId(), c.participant(),
+                strip(c.nominatedBy()), c.at(), c.by()));
     }
 
     @CommandHandler
     long handle(OpenMeeting c) {
         requireScheduled(status);
         MeetingRules.requireAttendance(c.attendance());
-        apply(new MeetingOpened(meetingId, c.attendance(), c.at(), c.by()));
-        return AggregateLifecycle.getVersion();
+        return applied(new MeetingOpened(meetingId, c.attendance(), c.at(), c.by()));
     }
 
     /** Per registrant, alongside the headcount of opening and closing, which it does not change. */
@@ -129,8 +124,7 @@ class Meeting extends VersionedAggregate {
         roll.firstUnknown(c.marks().stream().map(AttendanceMark::registrantId).toList()).ifPresent(id -> {
             throw refused(MeetingProblems.REGISTRANT_UNKNOWN, "Nobody registered for this meeting as " + id + ".");
         });
-        apply(new AttendanceRecorded(meetingId, List.copyOf(c.marks()), c.at(), c.by()));
-        return AggregateLifecycle.getVersion();
+        return applied(new AttendanceRecorded(meetingId, List.copyOf(c.marks()), c.at(), c.by()));
     }
 
     @CommandHandler
@@ -141,8 +135,7 @@ class Meeting extends VersionedAggregate {
         if (groups.contains(c.number())) {
             throw refused(MeetingProblems.GROUP_EXISTS, "Group " + c.number() + " already exists.");
         }
-        apply(new GroupFormed(meetingId, c.number(), c.theme().strip(), c.at(), c.by()));
-        return AggregateLifecycle.getVersion();
+        return applied(new GroupFormed(meetingId, c.number(), c.theme().strip(), c.at(), c.by()));
     }
 
     @CommandHandler
@@ -152,10 +145,9 @@ class Meeting extends VersionedAggregate {
         if (c.group() != null && !groups.contains(c.group())) {
             throw refused(MeetingProblems.GROUP_UNKNOWN, "No group " + c.group() + " in this meeting.");
         }
-        apply(new OpinionRecorded(meetingId, c.opinionId(), c.group(), c.theme().strip(), c.text().strip(),
+        return applied(new OpinionRecorded(meetingId, c.opinionId(), c.group(), c.theme().strip(), c.text().strip(),
                 c.related() == null ? List.of() : c.related().stream().map(String::strip).toList(),
                 strip(c.proposalId()), c.at(), c.by()));
-        return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
@@ -180,17 +172,15 @@ class Meeting extends VersionedAggregate {
                 c.abstentions(), attendance, adopted ? "可決" : "否決");
         Decision decision = new Decision(c.decisionId(), SubjectType.MEETING, meetingId, ward, DecisionKind.RESOLUTION,
                 adopted ? DecisionOutcome.ADOPTED : DecisionOutcome.REJECTED, reason, c.by(), c.at(), null);
-        apply(new ResolutionVoted(meetingId, c.resolutionId(), c.motion().strip(), c.proposalId(),
+        return applied(new ResolutionVoted(meetingId, c.resolutionId(), c.motion().strip(), c.proposalId(),
                 c.proposalOutcome(), c.votesFor(), c.votesAgainst(), c.abstentions(), attendance, decision));
-        return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
     long handle(CloseMeeting c) {
         requireOpen(status);
         MeetingRules.requireAttendance(c.attendance());
-        apply(new MeetingClosed(meetingId, c.attendance(), c.at(), c.by()));
-        return AggregateLifecycle.getVersion();
+        return applied(new MeetingClosed(meetingId, c.attendance(), c.at(), c.by()));
     }
 
     @CommandHandler
@@ -200,8 +190,7 @@ class Meeting extends VersionedAggregate {
             throw refused(MeetingProblems.NOT_CLOSED, "Close the meeting first.");
         }
         FieldChecks.requireText("text", c.text(), MeetingRules.MINUTES_MAX);
-        apply(new MinutesPublished(meetingId, c.text().strip(), c.at(), c.by()));
-        return AggregateLifecycle.getVersion();
+        return applied(new MinutesPublished(meetingId, c.text().strip(), c.at(), c.by()));
     }
 
     @CommandHandler
@@ -218,8 +207,7 @@ class Meeting extends VersionedAggregate {
             throw refused(MeetingProblems.FEEDBACK_GROUP_UNKNOWN, "No participant was nominated by that group.");
         }
         if (c.members() == null || c.members().isEmpty()) {
-            apply(new FeedbackRecorded(meetingId, group, c.text().strip(), c.at(), c.by()));
-            return AggregateLifecycle.getVersion();
+            return applied(new FeedbackRecorded(meetingId, group, c.text().strip(), c.at(), c.by()));
         }
         roll.firstUnknown(c.members()).ifPresent(id -> {
             throw refused(MeetingProblems.REGISTRANT_UNKNOWN, "Nobody registered for this meeting as " + id + ".");
@@ -227,9 +215,8 @@ class Meeting extends VersionedAggregate {
         roll.firstNotAttendingMemberOf(group, c.members()).ifPresent(id -> {
             throw refused(MeetingProblems.MEMBER_NOT_ATTENDING, id + " is not a member of that group marked present.");
         });
-        apply(new MemberFeedbackRecorded(meetingId, group, List.copyOf(c.members()), c.text().strip(), c.at(),
+        return applied(new MemberFeedbackRecorded(meetingId, group, List.copyOf(c.members()), c.text().strip(), c.at(),
                 c.by()));
-        return AggregateLifecycle.getVersion();
     }
 
     @EventSourcingHandler
@@ -284,7 +271,7 @@ class Meeting extends VersionedAggregate {
         }
     }
 
-    private KyodoProblemException refused(ProblemType type, String detail) {
+    private KyodoProblemException refused(ProblemKind type, String detail) {
         return MeetingStanding.refused(status, type, detail);
     }
 

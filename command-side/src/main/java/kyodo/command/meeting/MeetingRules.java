@@ -1,5 +1,6 @@
 package kyodo.command.meeting;
 
+import static kyodo.command.platform.FieldChecks.each;
 import static kyodo.command.platform.FieldChecks.list;
 import static kyodo.command.platform.FieldChecks.range;
 import static kyodo.command.platform.FieldChecks.refuseIfAny;
@@ -66,20 +67,14 @@ final class MeetingRules {
 
     static void requireAgenda(List<AgendaItem> items) {
         List<FieldViolation> errors = new ArrayList<>();
-        if (items == null || items.isEmpty() || items.size() > LIST_MAX) {
-            errors.add(new FieldViolation("items", "1 to " + LIST_MAX + " items"));
-        } else {
-            for (int i = 0; i < items.size(); i++) {
-                AgendaItem item = items.get(i);
-                text(errors, "items[" + i + "].title", item.title(), TITLE_MAX);
-                if (item.lead() != null && item.lead().strip().length() > NAME_MAX) {
-                    errors.add(new FieldViolation("items[" + i + "].lead", "at most " + NAME_MAX + " characters"));
-                }
-                list(errors, "items[" + i + "].discussionPoints", item.discussionPoints(), 0, LIST_MAX, ITEM_MAX,
-                        "items");
-                list(errors, "items[" + i + "].preparation", item.preparation(), 0, LIST_MAX, ITEM_MAX, "items");
+        each(errors, "items", items, 1, LIST_MAX, "items", (path, item) -> {
+            text(errors, path + ".title", item.title(), TITLE_MAX);
+            if (item.lead() != null && item.lead().strip().length() > NAME_MAX) {
+                errors.add(new FieldViolation(path + ".lead", "at most " + NAME_MAX + " characters"));
             }
-        }
+            list(errors, path + ".discussionPoints", item.discussionPoints(), 0, LIST_MAX, ITEM_MAX, "items");
+            list(errors, path + ".preparation", item.preparation(), 0, LIST_MAX, ITEM_MAX, "items");
+        });
         refuseIfAny(errors, "The agenda is invalid.");
     }
 
@@ -92,21 +87,16 @@ final class MeetingRules {
     /** 1 to {@value #MARKS_MAX} marks, each with a registrant and a status, no registrant twice. */
     static void requireMarks(List<AttendanceMark> marks) {
         List<FieldViolation> errors = new ArrayList<>();
-        if (marks == null || marks.isEmpty() || marks.size() > MARKS_MAX) {
-            errors.add(new FieldViolation("marks", "1 to " + MARKS_MAX + " marks"));
-        } else {
-            Set<String> seen = new HashSet<>();
-            for (int i = 0; i < marks.size(); i++) {
-                AttendanceMark mark = marks.get(i);
-                text(errors, "marks[" + i + "].registrantId", mark == null ? null : mark.registrantId(), ID_MAX);
-                if (mark != null && mark.status() == null) {
-                    errors.add(new FieldViolation("marks[" + i + "].status", "PRESENT, ABSENT or EXCUSED"));
-                }
-                if (mark != null && mark.registrantId() != null && !seen.add(mark.registrantId())) {
-                    errors.add(new FieldViolation("marks[" + i + "].registrantId", "each registrant once"));
-                }
+        Set<String> seen = new HashSet<>();
+        each(errors, "marks", marks, 1, MARKS_MAX, "marks", (path, mark) -> {
+            text(errors, path + ".registrantId", mark == null ? null : mark.registrantId(), ID_MAX);
+            if (mark != null && mark.status() == null) {
+                errors.add(new FieldViolation(path + ".status", "PRESENT, ABSENT or EXCUSED"));
             }
-        }
+            if (mark != null && mark.registrantId() != null && !seen.add(mark.registrantId())) {
+                errors.add(new FieldViolation(path + ".registrantId", "each registrant once"));
+            }
+        });
         refuseIfAny(errors, "The attendance is invalid.");
     }
 

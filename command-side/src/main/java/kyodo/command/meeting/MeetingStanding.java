@@ -1,7 +1,7 @@
 package kyodo.command.meeting;
 
 import kyodo.kernel.problem.KyodoProblemException;
-import kyodo.kernel.problem.ProblemType;
+import kyodo.kernel.problem.ProblemKind;
 
 import java.util.List;
 import java.util.Map;
@@ -30,13 +30,13 @@ final class MeetingStanding {
         }
     }
 
-    static void requireNot(Meeting.Status status, Meeting.Status forbidden, ProblemType type, String detail) {
+    static void requireNot(Meeting.Status status, Meeting.Status forbidden, ProblemKind type, String detail) {
         if (status == forbidden) {
             throw refused(status, type, detail);
         }
     }
 
-    static KyodoProblemException refused(Meeting.Status status, ProblemType type, String detail) {
+    static KyodoProblemException refused(Meeting.Status status, ProblemKind type, String detail) {
         return new KyodoProblemException(type, detail, List.of(), Map.of("currentStatus", status.name()));
     }
 }

@@ -40,13 +40,30 @@ public final class FieldChecks {
      */
     public static void list(List<FieldViolation> errors, String field, List<String> values, int min, int max,
                             int itemMax, String items) {
+        each(errors, field, values, min, max, items, (path, value) -> text(errors, path, value, itemMax));
+    }
+
+    /** Checks one item of a list, named by its path ({@code items[2]}). */
+    @FunctionalInterface
+    public interface ItemCheck<T> {
+        void check(String path, T item);
+    }
+
+    /**
+     * From {@code min} to {@code max} items, then each item checked under its path
+     * ({@code field[i]}) once the count is right; a missing list counts as empty.
+     *
+     * @param items what the count is of, in the violation ("items", "marks")
+     */
+    public static <T> void each(List<FieldViolation> errors, String field, List<T> values, int min, int max,
+                                String items, ItemCheck<T> check) {
         int size = values == null ? 0 : values.size();
         if (size < min || size > max) {
             errors.add(new FieldViolation(field, min + " to " + max + " " + items));
             return;
         }
         for (int i = 0; i < size; i++) {
-            text(errors, field + "[" + i + "]", values.get(i), itemMax);
+            check.check(field + "[" + i + "]", values.get(i));
         }
     }
 

@@ -5,6 +5,7 @@ import kyodo.kernel.Ward;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.conflictresolution.ConflictResolver;
 import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CommandHandlerInterceptor;
 
 /**
@@ -25,6 +26,15 @@ public abstract class VersionedAggregate {
         CommandAccess.requireScope(command, ward());
         conflicts.detectConflicts(unseenEvents -> !unseenEvents.isEmpty());
         return chain.proceed();
+    }
+
+    /**
+     * Applies the event a command handler decided on and answers the aggregate's version after it,
+     * which the edge sends back as the ETag.
+     */
+    protected static long applied(Object event) {
+        AggregateLifecycle.apply(event);
+        return AggregateLifecycle.getVersion();
     }
 
     /** The ward the subject belongs to, or null for a city-wide one. */

@@ -14,7 +14,7 @@ import kyodo.kernel.decision.SubjectType;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.FieldViolation;
 import kyodo.kernel.problem.KyodoProblemException;
-import kyodo.kernel.problem.ProblemType;
+import kyodo.kernel.problem.ProblemKind;
 import kyodo.kernel.project.ActualRecorded;
 import kyodo.kernel.project.AgreementSigned;
 import kyodo.kernel.project.BudgetAllocated;
@@ -88,8 +88,8 @@ class CollaborativeProject extends VersionedAggregate {
     long handle(AddPartner c) {
         requireOpen();
         ProjectRules.requirePartner(c.name(), c.type(), c.role());
-        apply(new PartnerAdded(projectId, c.partnerId(), c.name().strip(), c.type(), c.role().strip(), c.at(), c.by()));
-        return AggregateLifecycle.getVersion();
+        return applied(new PartnerAdded(projectId, c.partnerId(), c.name().strip(), c.type(), c.role().strip(), c.at(),
+                c.by()));
     }
 
     @CommandHandler
@@ -106,9 +106,8 @@ class CollaborativeProject extends VersionedAggregate {
             throw new KyodoProblemException(ProjectProblems.PARTY_NOT_PARTNER, "Not partners: " + strangers + ".",
                     List.of(), Map.of("notPartners", strangers));
         }
-        apply(new AgreementSigned(projectId, c.agreementId(), c.title().strip(), parties, c.signedOn(),
+        return applied(new AgreementSigned(projectId, c.agreementId(), c.title().strip(), parties, c.signedOn(),
                 decision(c.decisionId(), DecisionKind.AGREEMENT, DecisionOutcome.SIGNED, c.title().strip(), c.by(), c.at())));
-        return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
@@ -119,9 +118,8 @@ class CollaborativeProject extends VersionedAggregate {
         }
         CommandPermissions.requireOn(c, c.by(), ward);
         FieldChecks.requireText("reason", c.reason(), ProjectRules.TEXT_MAX);
-        apply(new ProjectApproved(projectId, decision(c.decisionId(), DecisionKind.PROJECT_APPROVAL,
+        return applied(new ProjectApproved(projectId, decision(c.decisionId(), DecisionKind.PROJECT_APPROVAL,
                 DecisionOutcome.APPROVED, c.reason().strip(), c.by(), c.at())));
-        return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
@@ -145,9 +143,9 @@ class CollaborativeProject extends VersionedAggregate {
             throw refused(ProjectProblems.ALLOCATION_RELEASED, "The reservation expired; allocate again.");
         }
         FieldChecks.requireText("reason", c.reason(), ProjectRules.TEXT_MAX);
-        apply(new BudgetAllocated(projectId, c.allocationId(), c.budgetId(), c.amount(), decision(c.decisionId(),
-                DecisionKind.BUDGET_ALLOCATION, DecisionOutcome.ALLOCATED, c.reason().strip(), c.by(), c.at())));
-        return AggregateLifecycle.getVersion();
+        return applied(new BudgetAllocated(projectId, c.allocationId(), c.budgetId(), c.amount(),
+                decision(c.decisionId(), DecisionKind.BUDGET_ALLOCATION, DecisionOutcome.ALLOCATED,
+                        c.reason().strip(), c.by(), c.at())));
     }
 
     @CommandHandler
@@ -160,18 +158,16 @@ class CollaborativeProject extends VersionedAggregate {
                     + allocated.minus(spent) + " of the allocation remains.", List.of(),
                     Map.of("remainingYen", allocated.minus(spent).amount()));
         }
-        apply(new ExpenditureRecorded(projectId, c.expenditureId(), c.amount(), c.description().strip(), c.spentOn(),
-                c.at(), c.by()));
-        return AggregateLifecycle.getVersion();
+        return applied(new ExpenditureRecorded(projectId, c.expenditureId(), c.amount(), c.description().strip(),
+                c.spentOn(), c.at(), c.by()));
     }
 
     @CommandHandler
     long handle(SetTarget c) {
         requireOpen();
         ProjectRules.requireTarget(c.name(), c.unit(), c.targets());
-        apply(new TargetSet(projectId, c.name().strip(), c.unit().strip(), c.baseline(), Map.copyOf(c.targets()),
-                c.at(), c.by()));
-        return AggregateLifecycle.getVersion();
+        return applied(new TargetSet(projectId, c.name().strip(), c.unit().strip(), c.baseline(),
+                Map.copyOf(c.targets()), c.at(), c.by()));
     }
 
     @CommandHandler
@@ -181,33 +177,29 @@ class CollaborativeProject extends VersionedAggregate {
             throw refused(ProjectProblems.TARGET_UNKNOWN, "Set the target before recording its actuals.");
         }
         ProjectRules.requireFiscalYear(c.fiscalYear());
-        apply(new ActualRecorded(projectId, c.target().strip(), c.fiscalYear(), c.value(), c.at(), c.by()));
-        return AggregateLifecycle.getVersion();
+        return applied(new ActualRecorded(projectId, c.target().strip(), c.fiscalYear(), c.value(), c.at(), c.by()));
     }
 
     @CommandHandler
     long handle(PostProgressReport c) {
         requireOpen();
         FieldChecks.requireText("text", c.text(), ProjectRules.TEXT_MAX);
-        apply(new ProgressReported(projectId, c.text().strip(), c.at(), c.by()));
-        return AggregateLifecycle.getVersion();
+        return applied(new ProgressReported(projectId, c.text().strip(), c.at(), c.by()));
     }
 
     @CommandHandler
     long handle(SelfEvaluate c) {
         requireOpen();
         ProjectRules.requireEvaluation(c.rating(), c.text());
-        apply(new SelfEvaluated(projectId, c.rating(), c.text().strip(), c.at(), c.by()));
-        return AggregateLifecycle.getVersion();
+        return applied(new SelfEvaluated(projectId, c.rating(), c.text().strip(), c.at(), c.by()));
     }
 
     @CommandHandler
     long handle(CompleteProject c) {
         requireOpen();
         FieldChecks.requireText("summary", c.summary(), ProjectRules.TEXT_MAX);
-        apply(new ProjectCompleted(projectId, decision(c.decisionId(), DecisionKind.PROJECT_COMPLETION,
+        return applied(new ProjectCompleted(projectId, decision(c.decisionId(), DecisionKind.PROJECT_COMPLETION,
                 DecisionOutcome.COMPLETED, c.summary().strip(), c.by(), c.at())));
-        return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
@@ -215,10 +207,10 @@ class CollaborativeProject extends VersionedAggregate {
         requireOpen();
         FieldChecks.requireText("reason", c.reason(), ProjectRules.TEXT_MAX);
         Yen unspent = allocated.minus(spent);
-        apply(new ProjectTerminated(projectId, unspent, unspent.isPositive() ? WardBudgetId.of(ward, fiscalYear) : null,
+        return applied(new ProjectTerminated(projectId, unspent,
+                unspent.isPositive() ? WardBudgetId.of(ward, fiscalYear) : null,
                 decision(c.decisionId(), DecisionKind.PROJECT_TERMINATION, DecisionOutcome.TERMINATED,
                         c.reason().strip(), c.by(), c.at())));
-        return AggregateLifecycle.getVersion();
     }
 
     @EventSourcingHandler
@@ -283,7 +275,7 @@ class CollaborativeProject extends VersionedAggregate {
         }
     }
 
-    private KyodoProblemException refused(ProblemType type, String detail) {
+    private KyodoProblemException refused(ProblemKind type, String detail) {
         return new KyodoProblemException(type, detail, List.of(), Map.of("currentStatus", status.name()));
     }
 

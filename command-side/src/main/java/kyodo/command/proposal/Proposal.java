@@ -11,7 +11,7 @@ import kyodo.kernel.decision.DecisionOutcome;
 import kyodo.kernel.decision.SubjectType;
 import kyodo.kernel.meeting.MeetingDirectory;
 import kyodo.kernel.problem.KyodoProblemException;
-import kyodo.kernel.problem.ProblemType;
+import kyodo.kernel.problem.ProblemKind;
 import kyodo.kernel.proposal.ProposalAccepted;
 import kyodo.kernel.proposal.ProposalAcknowledged;
 import kyodo.kernel.proposal.ProposalProgramme;
@@ -99,8 +99,7 @@ class Proposal extends VersionedAggregate {
     long handle(PostProgressUpdate command) {
         requireOpen(status);
         FieldChecks.requireText("text", command.text(), ProposalRules.TEXT_MAX);
-        apply(new ProposalProgressUpdated(proposalId, command.text().strip(), command.at(), command.by()));
-        return AggregateLifecycle.getVersion();
+        return applied(new ProposalProgressUpdated(proposalId, command.text().strip(), command.at(), command.by()));
     }
 
     @CommandHandler
@@ -111,9 +110,9 @@ class Proposal extends VersionedAggregate {
             throw refused(ProposalProblems.REVISION_ALREADY_REQUESTED, "A revision is already awaited.");
         }
         FieldChecks.requireText("reason", command.reason(), ProposalRules.TEXT_MAX);
-        apply(new ProposalRevisionRequested(proposalId, decision(command.decisionId(), DecisionKind.REVISION_REQUEST,
-                DecisionOutcome.REVISION_REQUESTED, command.reason().strip(), command.by(), command.at(), null)));
-        return AggregateLifecycle.getVersion();
+        return applied(new ProposalRevisionRequested(proposalId, decision(command.decisionId(),
+                DecisionKind.REVISION_REQUEST, DecisionOutcome.REVISION_REQUESTED, command.reason().strip(),
+                command.by(), command.at(), null)));
     }
 
     @CommandHandler
@@ -127,9 +126,8 @@ class Proposal extends VersionedAggregate {
             throw refused(ProposalProblems.REVISION_NOT_REQUESTED, "Revise a proposal only when asked to.");
         }
         ProposalRules.requireRevision(command.title(), command.body());
-        apply(new ProposalRevised(proposalId, strip(command.title()), strip(command.body()), command.at(),
+        return applied(new ProposalRevised(proposalId, strip(command.title()), strip(command.body()), command.at(),
                 command.by()));
-        return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
@@ -146,10 +144,9 @@ class Proposal extends VersionedAggregate {
                     + (meeting.ward() != null ? meeting.ward().code() : meeting.district().name().toLowerCase())
                     + ", not for " + ward.code() + ".");
         }
-        apply(new ProposalReferredToMeeting(proposalId, command.meetingId(), decision(command.decisionId(),
+        return applied(new ProposalReferredToMeeting(proposalId, command.meetingId(), decision(command.decisionId(),
                 DecisionKind.REFERRAL, DecisionOutcome.REFERRED, strip(command.reason()), command.by(),
                 command.at(), null)));
-        return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
@@ -188,10 +185,9 @@ class Proposal extends VersionedAggregate {
             throw refused(ProposalProblems.NO_REFERRAL, "The proposal is not before a meeting.");
         }
         FieldChecks.requireText("reason", command.reason(), ProposalRules.TEXT_MAX);
-        apply(new ProposalReferralWithdrawn(proposalId, referredTo, decision(command.decisionId(),
+        return applied(new ProposalReferralWithdrawn(proposalId, referredTo, decision(command.decisionId(),
                 DecisionKind.REFERRAL_WITHDRAWAL, DecisionOutcome.WITHDRAWN, command.reason().strip(), command.by(),
                 command.at(), null)));
-        return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
@@ -285,7 +281,7 @@ class Proposal extends VersionedAggregate {
         return residents.earliestDue(dueOn);
     }
 
-    private KyodoProblemException refused(ProblemType type, String detail) {
+    private KyodoProblemException refused(ProblemKind type, String detail) {
         return ProposalStanding.refused(status, type, detail);
     }
 

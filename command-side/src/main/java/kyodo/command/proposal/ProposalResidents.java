@@ -10,7 +10,7 @@ import kyodo.kernel.Ward;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.FieldViolation;
 import kyodo.kernel.problem.KyodoProblemException;
-import kyodo.kernel.problem.ProblemType;
+import kyodo.kernel.problem.ProblemKind;
 import kyodo.kernel.proposal.ProposalAccepted;
 import kyodo.kernel.proposal.ProposalAcknowledged;
 import kyodo.kernel.proposal.ProposalProgramme;
@@ -167,7 +167,7 @@ class ProposalResidents {
         }
     }
 
-    private KyodoProblemException refused(ProblemType type, String detail) {
+    private KyodoProblemException refused(ProblemKind type, String detail) {
         return new KyodoProblemException(type, detail, List.of(), Map.of("supports", supporters.size()));
     }
 }

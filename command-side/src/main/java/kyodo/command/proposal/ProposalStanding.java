@@ -1,7 +1,7 @@
 package kyodo.command.proposal;
 
 import kyodo.kernel.problem.KyodoProblemException;
-import kyodo.kernel.problem.ProblemType;
+import kyodo.kernel.problem.ProblemKind;
 import kyodo.kernel.proposal.ProposalStatus;
 
 import java.util.List;
@@ -43,7 +43,7 @@ final class ProposalStanding {
         }
     }
 
-    static KyodoProblemException refused(ProposalStatus status, ProblemType type, String detail) {
+    static KyodoProblemException refused(ProposalStatus status, ProblemKind type, String detail) {
         return new KyodoProblemException(type, detail, List.of(), Map.of("currentStatus", status.name()));
     }
 }

@@ -13,14 +13,14 @@ public class KyodoProblemException extends RuntimeException {
     private final List<FieldViolation> errors;
     private final Map<String, Object> properties;
 
-    public KyodoProblemException(ProblemType type, String detail) {
-        this(type, detail, List.of(), Map.of());
+    public KyodoProblemException(ProblemKind kind, String detail) {
+        this(kind, detail, List.of(), Map.of());
     }
 
-    public KyodoProblemException(ProblemType type, String detail, List<FieldViolation> errors,
+    public KyodoProblemException(ProblemKind kind, String detail, List<FieldViolation> errors,
                                  Map<String, Object> properties) {
         super(detail, null, false, false);
-        this.type = type;
+        this.type = kind.type();
         this.errors = List.copyOf(errors);
         this.properties = Map.copyOf(properties);
     }

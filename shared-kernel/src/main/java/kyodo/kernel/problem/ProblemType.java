@@ -12,13 +12,19 @@ import java.util.Objects;
  * @param titleJa Japanese title (the default)
  * @param titleEn English title
  */
-public record ProblemType(String slug, int status, String titleJa, String titleEn) {
+public record ProblemType(String slug, int status, String titleJa, String titleEn) implements ProblemKind {
 
     public ProblemType {
         Objects.requireNonNull(slug, "slug");
         if (!slug.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
             throw new IllegalArgumentException("problem slug must be kebab-case: " + slug);
         }
+    }
+
+    /** Itself. */
+    @Override
+    public ProblemType type() {
+        return this;
     }
 
     /** The value of the {@code type} member. */
