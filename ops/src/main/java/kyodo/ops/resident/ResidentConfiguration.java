@@ -46,7 +46,7 @@ class ResidentConfiguration {
 
     @Bean(destroyMethod = "close")
     ResidentAccounts residentAccounts(ResidentSettings settings, Environment env) {
-        return new ResidentAccounts(OpsStores.url(settings.accountsUrl(), env, "residents/residents"));
+        return new ResidentAccounts(OpsStores.url(settings.accountsUrl(), env, OpsStores.RESIDENTS));
     }
 
     /** In the vault's database, as the contact index's secret is; read once at start, so the pool closes. */
