@@ -64,12 +64,16 @@ class ResidentConfiguration {
     }
 
     @Bean
-    ResidentDesk residentDesk(ResidentAccounts accounts, ResidentSecrets secrets, PersonalDataProtector protector,
-                              PersonKeyVault vault, ContactIndex index, BCryptPasswordEncoder encoder, Outbox outbox,
-                              ResourceBundleMessageSource portalMessages, ResidentLimits limits,
-                              ResidentSettings settings, Clock clock) {
-        return new ResidentDesk(accounts, secrets, protector, vault, index, encoder,
-                new ResidentMails(outbox, portalMessages), limits, settings, clock);
+    AccountSubjects residentAccountSubjects(PersonalDataProtector protector, PersonKeyVault vault, ContactIndex index) {
+        return new AccountSubjects(protector, vault, index);
+    }
+
+    @Bean
+    ResidentDesk residentDesk(ResidentAccounts accounts, ResidentSecrets secrets, AccountSubjects subjects,
+                              BCryptPasswordEncoder encoder, Outbox outbox, ResourceBundleMessageSource portalMessages,
+                              ResidentLimits limits, ResidentSettings settings, Clock clock) {
+        return new ResidentDesk(accounts, secrets, subjects, encoder, new ResidentMails(outbox, portalMessages), limits,
+                settings, clock);
     }
 
     @Bean
