@@ -1,5 +1,6 @@
 package kyodo.ops.console;
 
+import kyodo.command.web.ActingStaff;
 import kyodo.kernel.Ward;
 import kyodo.kernel.access.Actor;
 import kyodo.kernel.problem.CommonProblems;
@@ -7,14 +8,18 @@ import kyodo.kernel.problem.FieldViolation;
 import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.problem.ProblemDetails;
 import kyodo.ops.security.BrowserPages;
+import kyodo.query.web.Blocking;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A console page ready to render ({@code templates/console/*}): its model plus what every browser area's
@@ -51,6 +56,31 @@ public final class ConsoleView {
         }
         return Ward.fromCode(asked).orElseThrow(() -> new KyodoProblemException(CommonProblems.INVALID_INPUT,
                 "Unknown ward.", List.of(new FieldViolation("ward", "a ward code, e.g. saiwai")), Map.of()));
+    }
+
+    /** The wards a member may choose among on a page: every one for a city-wide member, none for a ward's. */
+    public static List<Ward> choosableWards(Actor actor) {
+        return actor.cityWide() ? Arrays.asList(Ward.values()) : List.of();
+    }
+
+    /**
+     * A list page of one ward ({@link #wardOf}, the whole city for a city-wide member who chose none): what
+     * {@code read} finds there, under {@code key}, with the ward shown and the wards to choose from.
+     *
+     * @param asked the {@code ward} the page was asked for, or null
+     */
+    public static Mono<Rendering> wardList(ServerWebExchange exchange, String template, String self, String asked,
+                                           String key, Function<Ward, ?> read) {
+        return ActingStaff.current().flatMap(actor -> {
+            Ward shown = wardOf(actor, asked);
+            return Blocking.read(() -> read.apply(shown)).flatMap(found -> {
+                Map<String, Object> model = new HashMap<>();
+                model.put(key, found);
+                model.put("ward", shown);
+                model.put("wards", choosableWards(actor));
+                return page(exchange, template, self, model, HttpStatus.OK);
+            });
+        });
     }
 
     /** A refused command as a page shows it: its title in the page's language, the command side's detail, its status. */

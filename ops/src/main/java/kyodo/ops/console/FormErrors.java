@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -31,42 +32,32 @@ public final class FormErrors {
 
     /** A whole number field, null when left empty; anything else is noted as an error. */
     public Integer wholeNumber(Map<String, String> form, String name) {
-        String value = form.get(name);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.strip());
-        } catch (NumberFormatException notANumber) {
-            errors.putIfAbsent(name, new FieldError("Number", null));
-            return null;
-        }
+        return parsed(form, name, value -> Integer.valueOf(value.strip()), "Number");
     }
 
     /** A whole number of yen (or of anything counted beyond int), null when left empty; else noted as an error. */
     public Long longNumber(Map<String, String> form, String name) {
-        String value = form.get(name);
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.valueOf(value.strip().replace(",", ""));
-        } catch (NumberFormatException notANumber) {
-            errors.putIfAbsent(name, new FieldError("Number", null));
-            return null;
-        }
+        return parsed(form, name, value -> Long.valueOf(value.strip().replace(",", "")), "Number");
     }
 
     /** A day (yyyy-MM-dd, as a date input sends it), null when left empty; anything else is noted as an error. */
     public LocalDate date(Map<String, String> form, String name) {
+        return parsed(form, name, value -> LocalDate.parse(value.strip()), "Date");
+    }
+
+    /**
+     * A field read by {@code parse}, null when left empty; a value it cannot read is noted as an error
+     * {@code code} of the field, and null answered.
+     */
+    private <T> T parsed(Map<String, String> form, String name, Function<String, T> parse, String code) {
         String value = form.get(name);
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException notADate) {
-            errors.putIfAbsent(name, new FieldError("Date", null));
+            return parse.apply(value);
+        } catch (NumberFormatException | DateTimeParseException unreadable) {
+            errors.putIfAbsent(name, new FieldError(code, null));
             return null;
         }
     }

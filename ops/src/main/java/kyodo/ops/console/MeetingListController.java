@@ -8,7 +8,6 @@ import kyodo.kernel.Ward;
 import kyodo.kernel.access.Actor;
 import kyodo.kernel.meeting.MeetingKind;
 import kyodo.query.listing.ListParameters;
-import kyodo.query.web.Blocking;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,16 +49,7 @@ class MeetingListController {
 
     @GetMapping(path = "/console/meetings", produces = "text/html")
     Mono<Rendering> meetings(@RequestParam(required = false) String ward, ServerWebExchange exchange) {
-        return ActingStaff.current().flatMap(actor -> {
-            Ward shown = ConsoleView.wardOf(actor, ward);
-            return Blocking.read(() -> schedule.of(shown)).flatMap(sections -> {
-                Map<String, Object> model = new HashMap<>();
-                model.put("sections", sections);
-                model.put("ward", shown);
-                model.put("wards", actor.cityWide() ? Arrays.asList(Ward.values()) : List.of());
-                return ConsoleView.page(exchange, "meetings", "/console/meetings", model, HttpStatus.OK);
-            });
-        });
+        return ConsoleView.wardList(exchange, "meetings", "/console/meetings", ward, "sections", schedule::of);
     }
 
     @GetMapping(path = "/console/meetings/new", produces = "text/html")

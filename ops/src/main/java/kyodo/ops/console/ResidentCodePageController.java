@@ -13,9 +13,7 @@ import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -69,7 +67,7 @@ class ResidentCodePageController {
         Map<String, Object> model = new HashMap<>();
         model.put("issued", issued);
         model.put("errors", errors);
-        model.put("wards", actor.cityWide() ? Arrays.asList(Ward.values()) : List.of());
+        model.put("wards", ConsoleView.choosableWards(actor));
         model.put("ownWard", actor.ward());
         model.put("selectedWard", ward);
         return ConsoleView.page(exchange, "resident-code", SELF, model, status);

@@ -21,7 +21,7 @@ class MailConfiguration {
 
     @Bean(destroyMethod = "close")
     Outbox outbox(MailSettings settings, Environment env, Clock clock) {
-        return new Outbox(OpsStores.url(settings.outboxUrl(), env, "mail/outbox"), settings, clock);
+        return new Outbox(OpsStores.url(settings.outboxUrl(), env, OpsStores.OUTBOX), settings, clock);
     }
 
     @Bean

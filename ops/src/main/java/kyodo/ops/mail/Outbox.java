@@ -1,7 +1,7 @@
 package kyodo.ops.mail;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import kyodo.ops.startup.OpsStores;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -33,13 +33,7 @@ public class Outbox implements AutoCloseable {
     private static final int SENT_KEPT = 200;
 
     Outbox(String jdbcUrl, MailSettings settings, Clock clock) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
-        config.setUsername("kyodo");
-        config.setPassword("");
-        config.setMaximumPoolSize(2);
-        config.setPoolName("kyodo-outbox");
-        this.dataSource = new HikariDataSource(config);
+        this.dataSource = OpsStores.pool(jdbcUrl, "outbox", 2);
         this.jdbc = new JdbcTemplate(dataSource);
         this.clock = clock;
         this.settings = settings;

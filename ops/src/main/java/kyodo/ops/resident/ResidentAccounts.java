@@ -1,9 +1,9 @@
 package kyodo.ops.resident;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import kyodo.kernel.Ward;
 import kyodo.kernel.personal.SealedPersonalData;
+import kyodo.ops.startup.OpsStores;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -28,13 +28,7 @@ class ResidentAccounts implements AutoCloseable {
     private final JdbcTemplate jdbc;
 
     ResidentAccounts(String jdbcUrl) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
-        config.setUsername("kyodo");
-        config.setPassword("");
-        config.setMaximumPoolSize(4);
-        config.setPoolName("kyodo-residents");
-        this.dataSource = new HikariDataSource(config);
+        this.dataSource = OpsStores.pool(jdbcUrl, "residents", 4);
         this.jdbc = new JdbcTemplate(dataSource);
         jdbc.execute("CREATE TABLE IF NOT EXISTS resident_account (id VARCHAR(36) PRIMARY KEY, "
                 + "email_mark VARCHAR(64) NOT NULL UNIQUE, password_hash VARCHAR(100) NOT NULL, "

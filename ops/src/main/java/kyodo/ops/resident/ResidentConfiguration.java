@@ -46,7 +46,7 @@ class ResidentConfiguration {
 
     @Bean(destroyMethod = "close")
     ResidentAccounts residentAccounts(ResidentSettings settings, Environment env) {
-        return new ResidentAccounts(OpsStores.url(settings.accountsUrl(), env, "residents/residents"));
+        return new ResidentAccounts(OpsStores.url(settings.accountsUrl(), env, OpsStores.RESIDENTS));
     }
 
     /** In the vault's database, as the contact index's secret is; read once at start, so the pool closes. */
@@ -64,12 +64,16 @@ class ResidentConfiguration {
     }
 
     @Bean
-    ResidentDesk residentDesk(ResidentAccounts accounts, ResidentSecrets secrets, PersonalDataProtector protector,
-                              PersonKeyVault vault, ContactIndex index, BCryptPasswordEncoder encoder, Outbox outbox,
-                              ResourceBundleMessageSource portalMessages, ResidentLimits limits,
-                              ResidentSettings settings, Clock clock) {
-        return new ResidentDesk(accounts, secrets, protector, vault, index, encoder,
-                new ResidentMails(outbox, portalMessages), limits, settings, clock);
+    AccountSubjects residentAccountSubjects(PersonalDataProtector protector, PersonKeyVault vault, ContactIndex index) {
+        return new AccountSubjects(protector, vault, index);
+    }
+
+    @Bean
+    ResidentDesk residentDesk(ResidentAccounts accounts, ResidentSecrets secrets, AccountSubjects subjects,
+                              BCryptPasswordEncoder encoder, Outbox outbox, ResourceBundleMessageSource portalMessages,
+                              ResidentLimits limits, ResidentSettings settings, Clock clock) {
+        return new ResidentDesk(accounts, secrets, subjects, encoder, new ResidentMails(outbox, portalMessages), limits,
+                settings, clock);
     }
 
     @Bean

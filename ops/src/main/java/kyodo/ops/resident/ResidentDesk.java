@@ -2,11 +2,6 @@ package kyodo.ops.resident;
 
 import kyodo.kernel.Ward;
 import kyodo.kernel.access.Actor;
-import kyodo.kernel.personal.ContactIndex;
-import kyodo.kernel.personal.IndexedSubject;
-import kyodo.kernel.personal.PersonKeyVault;
-import kyodo.kernel.personal.PersonalDataProtector;
-import kyodo.kernel.personal.SealedPersonalData;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
 import org.slf4j.Logger;
@@ -29,30 +24,24 @@ import java.util.function.Consumer;
 class ResidentDesk {
 
     private static final Logger log = LoggerFactory.getLogger(ResidentDesk.class);
-    /** What the contact index calls a resident's account (an administrator's lookup by address finds it). */
-    static final String ACCOUNT_RECORD = "resident-account";
     private static final int MAIL_CODE_LENGTH = 8;
     private static final int COUNTER_CODE_LENGTH = 10;
 
     private final ResidentAccounts accounts;
     private final ResidentSecrets secrets;
-    private final PersonalDataProtector protector;
-    private final PersonKeyVault vault;
-    private final ContactIndex index;
+    private final AccountSubjects subjects;
     private final BCryptPasswordEncoder encoder;
     private final ResidentMails mails;
     private final ResidentLimits limits;
     private final ResidentSettings settings;
     private final Clock clock;
 
-    ResidentDesk(ResidentAccounts accounts, ResidentSecrets secrets, PersonalDataProtector protector,
-                 PersonKeyVault vault, ContactIndex index, BCryptPasswordEncoder encoder, ResidentMails mails,
-                 ResidentLimits limits, ResidentSettings settings, Clock clock) {
+    ResidentDesk(ResidentAccounts accounts, ResidentSecrets secrets, AccountSubjects subjects,
+                 BCryptPasswordEncoder encoder, ResidentMails mails, ResidentLimits limits, ResidentSettings settings,
+                 Clock clock) {
         this.accounts = accounts;
         this.secrets = secrets;
-        this.protector = protector;
-        this.vault = vault;
-        this.index = index;
+        this.subjects = subjects;
         this.encoder = encoder;
         this.mails = mails;
         this.limits = limits;
@@ -85,25 +74,18 @@ class ResidentDesk {
         }
         existing.ifPresent(stale -> {
             accounts.delete(stale.id());
-            forgetKey(stale.subjectId());
+            subjects.forget(stale.subjectId());
         });
         Instant now = now();
         String accountId = UUID.randomUUID().toString();
-        String subjectId = UUID.randomUUID().toString();
-        SealedPersonalData profile = protector.sealForNewSubject(subjectId,
-                new ResidentAccount.Profile(form.name(), form.email()), now);
         String code = ResidentCodes.newCode(MAIL_CODE_LENGTH);
         try {
-            index.record(new IndexedSubject(subjectId, ACCOUNT_RECORD, accountId), form.email(), now);
-            accounts.create(new ResidentAccount(accountId, mark, encoder.encode(form.password()), profile, language,
-                    false, null, null, now), ResidentCodes.hash(code), now.plus(settings.confirmationExpiry()));
-        } catch (RuntimeException failed) {
-            // nothing half-stored: a concurrent sign-up with the same address won, or the store failed
-            forgetKey(subjectId);
-            if (failed instanceof DuplicateKeyException) {
-                return;
-            }
-            throw failed;
+            subjects.create(accountId, new ResidentAccount.Profile(form.name(), form.email()), now,
+                    profile -> accounts.create(new ResidentAccount(accountId, mark, encoder.encode(form.password()),
+                            profile, language, false, null, null, now), ResidentCodes.hash(code),
+                            now.plus(settings.confirmationExpiry())));
+        } catch (DuplicateKeyException concurrent) {
+            return; // nothing half-stored: a concurrent sign-up with the same address won
         }
         delivery.accept(code);
     }
@@ -183,7 +165,7 @@ class ResidentDesk {
 
     /** The resident's name and address, opened with their key (empty once erased). */
     Optional<ResidentAccount.Profile> profile(ResidentAccount account) {
-        return protector.open(account.profile(), ResidentAccount.Profile.class);
+        return subjects.profile(account);
     }
 
     Optional<ResidentAccount> account(String accountId) {
@@ -198,11 +180,6 @@ class ResidentDesk {
     /** The account is gone after its key was erased: its proposals stay, showing the placeholder. */
     void forgetAccount(ResidentAccount account) {
         accounts.delete(account.id());
-    }
-
-    private void forgetKey(String subjectId) {
-        index.discard(subjectId);
-        vault.discard(subjectId);
     }
 
     private Instant now() {

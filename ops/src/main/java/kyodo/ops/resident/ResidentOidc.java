@@ -6,9 +6,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import kyodo.command.web.validation.PlainText;
 import kyodo.kernel.Ward;
-import kyodo.kernel.personal.ContactIndex;
-import kyodo.kernel.personal.PersonKeyVault;
-import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.ops.security.BrowserChains;
 import kyodo.ops.security.OidcBrowserClients;
 import org.slf4j.Logger;
@@ -88,13 +85,12 @@ class ResidentOidc {
     @Bean
     @ConditionalOnProperty(prefix = "kyodo.residents.oidc", name = "client-id")
     Login residentOidcLogin(ResidentOidcSettings settings, ResidentAccounts accounts, ResidentSecrets secrets,
-                            PersonalDataProtector protector, PersonKeyVault vault, ContactIndex index,
-                            BCryptPasswordEncoder encoder, Validator validator, Clock clock) {
+                            AccountSubjects subjects, BCryptPasswordEncoder encoder, Validator validator, Clock clock) {
         ReactiveClientRegistrationRepository registration = OidcBrowserClients.discovered(new OidcBrowserClients.Client(
                 REGISTRATION, settings.issuerUri(), settings.clientId(), settings.clientSecret(), settings.scopes(),
                 CALLBACK));
         return new Login(registration, new Residents(settings, secrets, validator),
-                new ResidentProviderAccounts(accounts, secrets, protector, vault, index, encoder, clock));
+                new ResidentProviderAccounts(accounts, secrets, subjects, encoder, clock));
     }
 
     /** The residents' chain's part of the flow: where it starts, where the provider returns, what it yields. */

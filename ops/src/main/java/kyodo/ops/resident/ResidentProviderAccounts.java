@@ -1,11 +1,6 @@
 package kyodo.ops.resident;
 
 import kyodo.kernel.Ward;
-import kyodo.kernel.personal.ContactIndex;
-import kyodo.kernel.personal.IndexedSubject;
-import kyodo.kernel.personal.PersonKeyVault;
-import kyodo.kernel.personal.PersonalDataProtector;
-import kyodo.kernel.personal.SealedPersonalData;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
@@ -28,19 +23,15 @@ class ResidentProviderAccounts {
 
     private final ResidentAccounts accounts;
     private final ResidentSecrets secrets;
-    private final PersonalDataProtector protector;
-    private final PersonKeyVault vault;
-    private final ContactIndex index;
+    private final AccountSubjects subjects;
     private final BCryptPasswordEncoder encoder;
     private final Clock clock;
 
-    ResidentProviderAccounts(ResidentAccounts accounts, ResidentSecrets secrets, PersonalDataProtector protector,
-                             PersonKeyVault vault, ContactIndex index, BCryptPasswordEncoder encoder, Clock clock) {
+    ResidentProviderAccounts(ResidentAccounts accounts, ResidentSecrets secrets, AccountSubjects subjects,
+                             BCryptPasswordEncoder encoder, Clock clock) {
         this.accounts = accounts;
         this.secrets = secrets;
-        this.protector = protector;
-        this.vault = vault;
-        this.index = index;
+        this.subjects = subjects;
         this.encoder = encoder;
         this.clock = clock;
     }
@@ -64,25 +55,16 @@ class ResidentProviderAccounts {
             return followWard(known.get(), person.ward(), now);
         }
         String accountId = UUID.randomUUID().toString();
-        String subjectId = UUID.randomUUID().toString();
-        SealedPersonalData profile = protector.sealForNewSubject(subjectId, person.profile(), now);
         try {
-            index.record(new IndexedSubject(subjectId, ResidentDesk.ACCOUNT_RECORD, accountId),
-                    person.profile().email(), now);
             // no password signs in to it: a random one, hashed, stands where a sign-up's would
-            accounts.createVerified(new ResidentAccount(accountId, secrets.providerAccountMark(person.pseudonym()),
-                    encoder.encode(ResidentCodes.newCode(24)), profile, language, true, person.ward(),
-                    person.pseudonym(), now));
+            subjects.create(accountId, person.profile(), now, profile -> accounts.createVerified(new ResidentAccount(
+                    accountId, secrets.providerAccountMark(person.pseudonym()), encoder.encode(ResidentCodes.newCode(24)),
+                    profile, language, true, person.ward(), person.pseudonym(), now)));
             return accountId;
-        } catch (RuntimeException failed) {
+        } catch (DuplicateKeyException concurrent) {
             // nothing half-stored; a concurrent first sign-in of the same person made the one account
-            index.discard(subjectId);
-            vault.discard(subjectId);
-            if (failed instanceof DuplicateKeyException) {
-                return accounts.findByPseudonym(person.pseudonym()).map(account -> followWard(account,
-                        person.ward(), now)).orElseThrow(() -> failed);
-            }
-            throw failed;
+            return accounts.findByPseudonym(person.pseudonym()).map(account -> followWard(account, person.ward(), now))
+                    .orElseThrow(() -> concurrent);
         }
     }
 

@@ -61,7 +61,7 @@ public class SecurityConfiguration {
 
     @Bean(destroyMethod = "close")
     StaffAccounts staffAccounts(SecuritySettings settings, Environment env, BCryptPasswordEncoder encoder, Clock clock) {
-        return new StaffAccounts(settings.accounts(), OpsStores.url(settings.accountsUrl(), env, "accounts/accounts"),
+        return new StaffAccounts(settings.accounts(), OpsStores.url(settings.accountsUrl(), env, OpsStores.STAFF_ACCOUNTS),
                 encoder, clock);
     }
 

@@ -1,5 +1,7 @@
 package kyodo.ops.startup;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import kyodo.kernel.EmbeddedFiles;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -14,17 +16,40 @@ import java.util.Map;
  */
 public final class OpsStores {
 
-    /** The setting of each store's URL, with its embedded file under the data directory (without H2's suffix). */
+    /** Each store's embedded file under the data directory, without H2's suffix: staff accounts. */
+    public static final String STAFF_ACCOUNTS = "accounts/accounts";
+    /** Residents' accounts. */
+    public static final String RESIDENTS = "residents/residents";
+    /** Residents' follows. */
+    public static final String FOLLOWS = "follows/follows";
+    /** The mail outbox. */
+    public static final String OUTBOX = "mail/outbox";
+    /** The setting of each store's URL, with its embedded file. */
     static final Map<String, String> EMBEDDED = Map.of(
-            "kyodo.security.accounts-url", "accounts/accounts",
-            "kyodo.residents.accounts-url", "residents/residents",
-            "kyodo.follows.store-url", "follows/follows",
-            "kyodo.mail.outbox-url", "mail/outbox");
+            "kyodo.security.accounts-url", STAFF_ACCOUNTS,
+            "kyodo.residents.accounts-url", RESIDENTS,
+            "kyodo.follows.store-url", FOLLOWS,
+            "kyodo.mail.outbox-url", OUTBOX);
     /** The credentials every ops store opens its embedded file with. */
     static final String USER = "kyodo";
     static final String PASSWORD = "";
 
     private OpsStores() {
+    }
+
+    /**
+     * The pool a store reads and writes its database through, opened with the stores' credentials.
+     *
+     * @param name what the pool is called after {@code kyodo-} (in the pool's threads and metrics)
+     */
+    public static HikariDataSource pool(String url, String name, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(USER);
+        config.setPassword(PASSWORD);
+        config.setMaximumPoolSize(size);
+        config.setPoolName("kyodo-" + name);
+        return new HikariDataSource(config);
     }
 
     /** The data directory, always set: the embedded defaults resolve it (kyodo.kernel.EmbeddedDefaults). */
@@ -49,7 +74,7 @@ public final class OpsStores {
      */
     static int cacheMegabytes(String file) {
         return switch (file) {
-            case "follows/follows" -> 4;
+            case FOLLOWS -> 4;
             default -> 2;
         };
     }

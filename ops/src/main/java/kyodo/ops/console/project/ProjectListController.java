@@ -102,7 +102,7 @@ class ProjectListController {
             return model;
         }).flatMap(model -> {
             model.put("ward", ward);
-            model.put("wards", actor.cityWide() ? Arrays.asList(Ward.values()) : List.of());
+            model.put("wards", ConsoleView.choosableWards(actor));
             model.put("programmes", Arrays.asList(ProjectProgramme.values()));
             model.put("currentYear", FiscalYear.containing(clock.instant()).startYear());
             // a fresh key for each rendered form: the same form sent twice creates one project

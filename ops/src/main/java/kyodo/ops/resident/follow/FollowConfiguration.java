@@ -37,7 +37,7 @@ class FollowConfiguration {
 
     @Bean(destroyMethod = "close")
     Follows follows(FollowSettings settings, Environment env) {
-        return new Follows(OpsStores.url(settings.storeUrl(), env, "follows/follows"));
+        return new Follows(OpsStores.url(settings.storeUrl(), env, OpsStores.FOLLOWS));
     }
 
     @Bean
