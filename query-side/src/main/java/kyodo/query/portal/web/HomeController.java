@@ -4,17 +4,9 @@ import kyodo.kernel.FiscalYear;
 import kyodo.kernel.Ward;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
-import kyodo.kernel.proposal.ProposalStatus;
-import kyodo.query.audit.DecisionLog;
-import kyodo.query.audit.DecisionLogEntry;
 import kyodo.query.dashboard.DashboardFigures;
 import kyodo.query.dashboard.PublicDashboard;
-import kyodo.query.listing.ListParameters;
 import kyodo.query.portal.HomeCharts;
-import kyodo.query.portal.LatestDecision;
-import kyodo.query.proposal.ProposalListQuery;
-import kyodo.query.proposal.ProposalViews.ProposalListItem;
-import kyodo.query.proposal.ProposalViews;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
@@ -23,13 +15,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -40,28 +29,17 @@ import java.util.Map;
 @Controller
 class HomeController {
 
-    static final int LATEST = 5;
-    /** Waiting for an answer, with a due date: what "due soon" lists. */
-    private static final List<ProposalStatus> AWAITING = List.of(ProposalStatus.ACKNOWLEDGED,
-            ProposalStatus.REVISION_REQUESTED, ProposalStatus.REFERRED_TO_MEETING);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final PublicDashboard dashboard;
-    private final DecisionLog log;
-    private final ProposalViews proposals;
-    private final SubjectTitles titles;
+    private final HomeReads reads;
     private final ResourceBundleMessageSource messages;
     private final RenderedParts parts;
     private final KeptWhileUnwritten unwritten;
     private final Clock clock;
 
-    HomeController(PublicDashboard dashboard, DecisionLog log, ProposalViews proposals, SubjectTitles titles,
-                   ResourceBundleMessageSource portalMessages, RenderedParts parts, KeptWhileUnwritten unwritten,
-                   Clock clock) {
-        this.dashboard = dashboard;
-        this.log = log;
-        this.proposals = proposals;
-        this.titles = titles;
+    HomeController(HomeReads reads, ResourceBundleMessageSource portalMessages, RenderedParts parts,
+                   KeptWhileUnwritten unwritten, Clock clock) {
+        this.reads = reads;
         this.messages = portalMessages;
         this.parts = parts;
         this.unwritten = unwritten;
@@ -70,9 +48,9 @@ class HomeController {
 
     @GetMapping(path = "/", produces = "text/html")
     Mono<Rendering> home(@RequestParam MultiValueMap<String, String> params, ServerWebExchange exchange) {
-        return Mono.fromCallable(() -> ward(params)).map(List::of).defaultIfEmpty(List.of())
+        return Mono.fromCallable(() -> PublicDashboard.ward(params))
                 .flatMap(ward -> {
-                    Ward chosen = ward.isEmpty() ? null : ward.get(0);
+                    Ward chosen = ward.orElse(null);
                     String lang = PortalView.locale(exchange).getLanguage();
                     // the content depends on the read models, and on today only through the fiscal year
                     return unwritten.content(List.of("home", chosen == null ? "" : chosen.code(), lang),
@@ -82,15 +60,9 @@ class HomeController {
                         "The home page's figures took too long; try again shortly.")));
     }
 
-    /** The page's content read from the read models now: figures, latest decisions, due soon. */
+    /** The page's content read from the read models now ({@link HomeReads}), rendered. */
     private Mono<String> read(ServerWebExchange exchange, Ward chosen) {
-        Mono<DashboardFigures> figures = dashboard.figures(chosen);
-        Mono<List<LatestDecision>> latest = Mono.fromCallable(this::latestDecisions)
-                .subscribeOn(Schedulers.boundedElastic());
-        Mono<List<ProposalListItem>> dueSoon = Mono.fromCallable(() -> dueSoon(chosen))
-                .subscribeOn(Schedulers.boundedElastic());
-        return Mono.zip(figures, latest, dueSoon)
-                .map(read -> main(exchange, chosen, read.getT1(), read.getT2(), read.getT3()));
+        return reads.read(chosen).map(home -> main(exchange, chosen, home));
     }
 
     /**
@@ -98,10 +70,10 @@ class HomeController {
      * ({@link RenderedParts}): the figures are the dashboard's, kept until a read model moves, so most
      * visitors share a rendering.
      */
-    private String main(ServerWebExchange exchange, Ward chosen, DashboardFigures f, List<LatestDecision> latest,
-                        List<ProposalListItem> dueSoon) {
+    private String main(ServerWebExchange exchange, Ward chosen, HomeReads.Home home) {
         String code = chosen == null ? "" : chosen.code();
-        return parts.render(exchange, "rendered", "homeMain", List.of(code, f, latest, dueSoon), () -> {
+        DashboardFigures f = home.figures();
+        return parts.render(exchange, "rendered", "homeMain", List.of(code, home), () -> {
             HomeCharts charts = new HomeCharts(messages, PortalView.locale(exchange));
             return Map.ofEntries(
                     Map.entry("ward", code),
@@ -114,8 +86,8 @@ class HomeController {
                     Map.entry("budgetChart", charts.envelopes(f.wardBudgets().envelopeByFiscalYear())),
                     Map.entry("meetingChart", charts.participants(f.meetings())),
                     Map.entry("decisionChart", charts.decisions(f.decisions().byOutcome())),
-                    Map.entry("latest", latest),
-                    Map.entry("dueSoon", dueSoon));
+                    Map.entry("latest", home.latest()),
+                    Map.entry("dueSoon", home.dueSoon()));
         });
     }
 
@@ -126,37 +98,5 @@ class HomeController {
 
     private static boolean english(ServerWebExchange exchange) {
         return "en".equals(exchange.getLocaleContext().getLocale().getLanguage());
-    }
-
-    /** The ward asked for, read as the dashboard's API reads it; null for the whole city. */
-    private static Ward ward(MultiValueMap<String, String> params) {
-        ListParameters in = new ListParameters(params);
-        Ward ward = in.ward();
-        in.done();
-        return ward;
-    }
-
-    /** The last entries of the public decision log, newest first, with their subjects' titles. Blocking. */
-    private List<LatestDecision> latestDecisions() {
-        long size = log.size();
-        List<DecisionLogEntry> entries = new ArrayList<>(log.after(Math.max(0, size - LATEST), LATEST));
-        entries.sort(Comparator.comparingLong(DecisionLogEntry::seq).reversed());
-        return titles.titled(entries);
-    }
-
-    /**
-     * The proposals awaiting an answer that are not overdue, soonest due first: each awaiting status
-     * asked of the proposal list as the API would be, the answers merged. Blocking.
-     */
-    private List<ProposalListItem> dueSoon(Ward ward) {
-        List<ProposalListItem> items = new ArrayList<>();
-        for (ProposalStatus status : AWAITING) {
-            // the list the API answers for ?status=…&overdue=false&sort=dueOn&size=5 (and &ward=…)
-            items.addAll(proposals.first(new ProposalListQuery(ward, status, null, null, null, false, null, 0, LATEST,
-                    "dueOn", false)));
-        }
-        return items.stream().filter(p -> p.dueOn() != null)
-                .sorted(Comparator.comparing(ProposalListItem::dueOn).thenComparing(ProposalListItem::id))
-                .limit(LATEST).toList();
     }
 }
