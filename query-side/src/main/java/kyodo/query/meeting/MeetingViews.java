@@ -2,7 +2,6 @@ package kyodo.query.meeting;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import kyodo.kernel.FiscalYear;
 import kyodo.kernel.Ward;
@@ -11,6 +10,7 @@ import kyodo.kernel.meeting.Participant;
 import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.kernel.personal.SealedPersonalData;
 import kyodo.query.listing.ListPage;
+import kyodo.query.listing.SubjectDocuments;
 import kyodo.query.listing.Viewer;
 import kyodo.query.platform.StoredSealedData;
 import kyodo.query.platform.store.ReadCollection;
@@ -42,22 +42,22 @@ public class MeetingViews {
 
     private final ReadCollection meetings;
     private final PersonalDataProtector protector;
+    private final SubjectDocuments byId;
 
     MeetingViews(ReadStore store, PersonalDataProtector protector) {
         this.meetings = store.collection(MeetingProjection.COLLECTION);
         this.protector = protector;
+        this.byId = new SubjectDocuments(meetings, null);
     }
 
     /** The stored document with its sealed participants (without its search tokens), for staff. Blocking. */
     public Optional<Document> find(String id) {
-        return Optional.ofNullable(meetings.find(Filters.eq("_id", id))
-                .projection(Projections.exclude("searchTokens")).first());
+        return byId.find(id, "searchTokens");
     }
 
     /** The meeting's title alone (the decision log names its subjects by it). Blocking. */
     public Optional<String> title(String id) {
-        return Optional.ofNullable(meetings.find(Filters.eq("_id", id)).projection(Projections.include("title")).first())
-                .map(doc -> doc.getString("title"));
+        return byId.title(id);
     }
 
     /**
@@ -65,8 +65,7 @@ public class MeetingViews {
      * view may use. Blocking.
      */
     public Optional<Document> findPublic(String id) {
-        return Optional.ofNullable(meetings.find(Filters.eq("_id", id))
-                .projection(Projections.exclude("searchTokens", "participants", "attendanceMarks")).first());
+        return byId.find(id, "searchTokens", "participants", "attendanceMarks");
     }
 
     /** One page of meetings matching the query, and how many match in all. Blocking. */

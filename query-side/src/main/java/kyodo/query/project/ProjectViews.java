@@ -6,6 +6,7 @@ import com.mongodb.client.model.Projections;
 import kyodo.kernel.FiscalYear;
 import kyodo.kernel.Ward;
 import kyodo.query.listing.ListPage;
+import kyodo.query.listing.SubjectDocuments;
 import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
 import org.bson.Document;
@@ -38,21 +39,21 @@ public class ProjectViews {
             "programme", "leadDepartment", "status", "launchedAt", "allocatedYen", "spentYen", "remainingYen");
 
     private final ReadCollection projects;
+    private final SubjectDocuments byId;
 
     ProjectViews(ReadStore store) {
         this.projects = store.collection(ProjectProjection.COLLECTION);
+        this.byId = new SubjectDocuments(projects, null);
     }
 
     /** The stored document (without its search tokens), if the project is known to the read model. Blocking. */
     public Optional<Document> find(String id) {
-        return Optional.ofNullable(projects.find(Filters.eq("_id", id))
-                .projection(Projections.exclude("searchTokens")).first());
+        return byId.find(id, "searchTokens");
     }
 
     /** The project's title alone (the decision log names its subjects by it). Blocking. */
     public Optional<String> title(String id) {
-        return Optional.ofNullable(projects.find(Filters.eq("_id", id)).projection(Projections.include("title")).first())
-                .map(doc -> doc.getString("title"));
+        return byId.title(id);
     }
 
     /** One page of projects matching the query, and how many match in all. Blocking. */

@@ -10,6 +10,7 @@ import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.kernel.personal.SealedPersonalData;
 import kyodo.kernel.proposal.Proposer;
 import kyodo.query.listing.ListPage;
+import kyodo.query.listing.SubjectDocuments;
 import kyodo.query.listing.Viewer;
 import kyodo.query.platform.StoredSealedData;
 import kyodo.query.platform.store.ReadCollection;
@@ -45,22 +46,22 @@ public class ProposalViews {
 
     private final ReadCollection proposals;
     private final PersonalDataProtector protector;
+    private final SubjectDocuments byId;
 
     ProposalViews(ReadStore store, PersonalDataProtector protector) {
         this.proposals = store.collection(ProposalProjection.COLLECTION);
         this.protector = protector;
+        this.byId = new SubjectDocuments(proposals, SUBMITTED);
     }
 
     /** The stored document (without its search tokens), if the proposal is known to the read model. Blocking. */
     public Optional<Document> find(String id) {
-        return Optional.ofNullable(proposals.find(Filters.and(Filters.eq("_id", id), SUBMITTED))
-                .projection(Projections.exclude("searchTokens")).first());
+        return byId.find(id, "searchTokens");
     }
 
     /** A listed proposal's title alone (the decision log names its subjects by it). Blocking. */
     public Optional<String> title(String id) {
-        return Optional.ofNullable(proposals.find(Filters.and(Filters.eq("_id", id), SUBMITTED))
-                .projection(Projections.include("title")).first()).map(doc -> doc.getString("title"));
+        return byId.title(id);
     }
 
     /** The first proposals matching the query, without counting them all (the home's "due soon"). Blocking. */
