@@ -10,10 +10,9 @@ import kyodo.kernel.meeting.Participant;
 import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.kernel.personal.SealedPersonalData;
 import kyodo.query.listing.ListPage;
-import kyodo.query.listing.SubjectDocuments;
+import kyodo.query.listing.SubjectViews;
 import kyodo.query.listing.Viewer;
 import kyodo.query.platform.StoredSealedData;
-import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -33,31 +32,18 @@ import static kyodo.query.platform.StoredValues.instant;
  * Lists carry no participants for either audience.
  */
 @Component
-public class MeetingViews {
+public class MeetingViews extends SubjectViews {
 
     /** What a list item needs; never participants, opinions, the timeline or the search tokens. */
     private static final Bson LIST_FIELDS = Projections.include("version", "kind", "ward", "district", "title",
             "startsAt", "endsAt", "venue", "capacity", "publicObservation", "themes", "term", "session",
             "fiscalYear", "status", "registrations");
 
-    private final ReadCollection meetings;
     private final PersonalDataProtector protector;
-    private final SubjectDocuments byId;
 
     MeetingViews(ReadStore store, PersonalDataProtector protector) {
-        this.meetings = store.collection(MeetingProjection.COLLECTION);
+        super(store.collection(MeetingProjection.COLLECTION), null);
         this.protector = protector;
-        this.byId = new SubjectDocuments(meetings, null);
-    }
-
-    /** The stored document with its sealed participants (without its search tokens), for staff. Blocking. */
-    public Optional<Document> find(String id) {
-        return byId.find(id, "searchTokens");
-    }
-
-    /** The meeting's title alone (the decision log names its subjects by it). Blocking. */
-    public Optional<String> title(String id) {
-        return byId.title(id);
     }
 
     /**
@@ -65,12 +51,12 @@ public class MeetingViews {
      * view may use. Blocking.
      */
     public Optional<Document> findPublic(String id) {
-        return byId.find(id, "searchTokens", "participants", "attendanceMarks");
+        return find(id, "searchTokens", "participants", "attendanceMarks");
     }
 
     /** One page of meetings matching the query, and how many match in all. Blocking. */
     public MeetingPage list(MeetingListQuery query) {
-        return query.readPage(meetings, query.filter(), LIST_FIELDS, MeetingViews::listItem, MeetingPage::new);
+        return query.readPage(documents, query.filter(), LIST_FIELDS, MeetingViews::listItem, MeetingPage::new);
     }
 
     /** What anyone may see; reads no participant, whether or not the document holds them. */
