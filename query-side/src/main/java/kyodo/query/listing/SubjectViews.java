@@ -25,7 +25,7 @@ public abstract class SubjectViews {
         this.known = known;
     }
 
-    /** The stored document without its search tokens (personal data still sealed), if the subject is known. Blocking. */
+    /** The stored document without its search tokens (personal data still sealed), if known. Blocking. */
     public Optional<Document> find(String id) {
         return find(id, "searchTokens");
     }

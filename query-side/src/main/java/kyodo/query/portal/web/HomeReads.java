@@ -2,8 +2,6 @@ package kyodo.query.portal.web;
 
 import kyodo.kernel.Ward;
 import kyodo.kernel.proposal.ProposalStatus;
-import kyodo.query.audit.DecisionLog;
-import kyodo.query.audit.DecisionLogEntry;
 import kyodo.query.dashboard.DashboardFigures;
 import kyodo.query.dashboard.PublicDashboard;
 import kyodo.query.portal.LatestDecision;
@@ -32,29 +30,20 @@ class HomeReads {
             ProposalStatus.REVISION_REQUESTED, ProposalStatus.REFERRED_TO_MEETING);
 
     private final PublicDashboard dashboard;
-    private final DecisionLog log;
     private final ProposalViews proposals;
     private final SubjectTitles titles;
 
-    HomeReads(PublicDashboard dashboard, DecisionLog log, ProposalViews proposals, SubjectTitles titles) {
+    HomeReads(PublicDashboard dashboard, ProposalViews proposals, SubjectTitles titles) {
         this.dashboard = dashboard;
-        this.log = log;
         this.proposals = proposals;
         this.titles = titles;
     }
 
     /** The home page's data now, for {@code ward} (null: the whole city). */
     Mono<Home> read(Ward ward) {
-        return Mono.zip(dashboard.figures(ward), Blocking.read(this::latestDecisions), Blocking.read(() -> dueSoon(ward)))
+        return Mono.zip(dashboard.figures(ward), Blocking.read(() -> titles.latest(LATEST)),
+                        Blocking.read(() -> dueSoon(ward)))
                 .map(read -> new Home(read.getT1(), read.getT2(), read.getT3()));
-    }
-
-    /** The last entries of the public decision log, newest first, with their subjects' titles. Blocking. */
-    private List<LatestDecision> latestDecisions() {
-        long size = log.size();
-        List<DecisionLogEntry> entries = new ArrayList<>(log.after(Math.max(0, size - LATEST), LATEST));
-        entries.sort(Comparator.comparingLong(DecisionLogEntry::seq).reversed());
-        return titles.titled(entries);
     }
 
     /**
