@@ -4,9 +4,14 @@ import kyodo.kernel.FiscalYear;
 import kyodo.kernel.Ward;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
+import kyodo.kernel.proposal.ProposalStatus;
 import kyodo.query.dashboard.DashboardFigures;
 import kyodo.query.dashboard.PublicDashboard;
 import kyodo.query.portal.HomeCharts;
+import kyodo.query.portal.LatestDecision;
+import kyodo.query.proposal.ProposalListQuery;
+import kyodo.query.proposal.ProposalViews.ProposalListItem;
+import kyodo.query.proposal.ProposalViews;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
@@ -15,10 +20,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -29,17 +37,26 @@ import java.util.Map;
 @Controller
 class HomeController {
 
+    static final int LATEST = 5;
+    /** Waiting for an answer, with a due date: what "due soon" lists. */
+    private static final List<ProposalStatus> AWAITING = List.of(ProposalStatus.ACKNOWLEDGED,
+            ProposalStatus.REVISION_REQUESTED, ProposalStatus.REFERRED_TO_MEETING);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final HomeReads reads;
+    private final PublicDashboard dashboard;
+    private final ProposalViews proposals;
+    private final SubjectTitles titles;
     private final ResourceBundleMessageSource messages;
     private final RenderedParts parts;
     private final KeptWhileUnwritten unwritten;
     private final Clock clock;
 
-    HomeController(HomeReads reads, ResourceBundleMessageSource portalMessages, RenderedParts parts,
-                   KeptWhileUnwritten unwritten, Clock clock) {
-        this.reads = reads;
+    HomeController(PublicDashboard dashboard, ProposalViews proposals, SubjectTitles titles,
+                   ResourceBundleMessageSource portalMessages, RenderedParts parts, KeptWhileUnwritten unwritten,
+                   Clock clock) {
+        this.dashboard = dashboard;
+        this.proposals = proposals;
+        this.titles = titles;
         this.messages = portalMessages;
         this.parts = parts;
         this.unwritten = unwritten;
@@ -60,9 +77,15 @@ class HomeController {
                         "The home page's figures took too long; try again shortly.")));
     }
 
-    /** The page's content read from the read models now ({@link HomeReads}), rendered. */
+    /** The page's content read from the read models now: figures, latest decisions, due soon. */
     private Mono<String> read(ServerWebExchange exchange, Ward chosen) {
-        return reads.read(chosen).map(home -> main(exchange, chosen, home));
+        Mono<DashboardFigures> figures = dashboard.figures(chosen);
+        Mono<List<LatestDecision>> latest = Mono.fromCallable(() -> titles.latest(LATEST))
+                .subscribeOn(Schedulers.boundedElastic());
+        Mono<List<ProposalListItem>> dueSoon = Mono.fromCallable(() -> dueSoon(chosen))
+                .subscribeOn(Schedulers.boundedElastic());
+        return Mono.zip(figures, latest, dueSoon)
+                .map(read -> main(exchange, chosen, read.getT1(), read.getT2(), read.getT3()));
     }
 
     /**
@@ -70,10 +93,10 @@ class HomeController {
      * ({@link RenderedParts}): the figures are the dashboard's, kept until a read model moves, so most
      * visitors share a rendering.
      */
-    private String main(ServerWebExchange exchange, Ward chosen, HomeReads.Home home) {
+    private String main(ServerWebExchange exchange, Ward chosen, DashboardFigures f, List<LatestDecision> latest,
+                        List<ProposalListItem> dueSoon) {
         String code = chosen == null ? "" : chosen.code();
-        DashboardFigures f = home.figures();
-        return parts.render(exchange, "rendered", "homeMain", List.of(code, home), () -> {
+        return parts.render(exchange, "rendered", "homeMain", List.of(code, f, latest, dueSoon), () -> {
             HomeCharts charts = new HomeCharts(messages, PortalView.locale(exchange));
             return Map.ofEntries(
                     Map.entry("ward", code),
@@ -86,8 +109,8 @@ class HomeController {
                     Map.entry("budgetChart", charts.envelopes(f.wardBudgets().envelopeByFiscalYear())),
                     Map.entry("meetingChart", charts.participants(f.meetings())),
                     Map.entry("decisionChart", charts.decisions(f.decisions().byOutcome())),
-                    Map.entry("latest", home.latest()),
-                    Map.entry("dueSoon", home.dueSoon()));
+                    Map.entry("latest", latest),
+                    Map.entry("dueSoon", dueSoon));
         });
     }
 
@@ -98,5 +121,21 @@ class HomeController {
 
     private static boolean english(ServerWebExchange exchange) {
         return "en".equals(exchange.getLocaleContext().getLocale().getLanguage());
+    }
+
+    /**
+     * The proposals awaiting an answer that are not overdue, soonest due first: each awaiting status
+     * asked of the proposal list as the API would be, the answers merged. Blocking.
+     */
+    private List<ProposalListItem> dueSoon(Ward ward) {
+        List<ProposalListItem> items = new ArrayList<>();
+        for (ProposalStatus status : AWAITING) {
+            // the list the API answers for ?status=…&overdue=false&sort=dueOn&size=5 (and &ward=…)
+            items.addAll(proposals.first(new ProposalListQuery(ward, status, null, null, null, false, null, 0, LATEST,
+                    "dueOn", false)));
+        }
+        return items.stream().filter(p -> p.dueOn() != null)
+                .sorted(Comparator.comparing(ProposalListItem::dueOn).thenComparing(ProposalListItem::id))
+                .limit(LATEST).toList();
     }
 }
