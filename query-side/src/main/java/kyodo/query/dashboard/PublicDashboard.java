@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -61,6 +62,18 @@ public class PublicDashboard {
     /** The city's figures now. */
     public Mono<DashboardFigures> figures() {
         return figures(null);
+    }
+
+    /**
+     * The ward the figures are asked for ({@code ?ward=}, a ward's code, read as every list reads it);
+     * empty for the whole city. Any other parameter, or a value that is not a ward, is refused as
+     * invalid input. The JSON dashboard and the portal's home page read it alike.
+     */
+    public static Optional<Ward> ward(Map<String, List<String>> params) {
+        ListParameters in = new ListParameters(params);
+        Ward ward = in.ward();
+        in.done();
+        return Optional.ofNullable(ward);
     }
 
     /**

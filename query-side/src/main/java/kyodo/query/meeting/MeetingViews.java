@@ -2,7 +2,6 @@ package kyodo.query.meeting;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import kyodo.kernel.FiscalYear;
 import kyodo.kernel.Ward;
@@ -11,9 +10,9 @@ import kyodo.kernel.meeting.Participant;
 import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.kernel.personal.SealedPersonalData;
 import kyodo.query.listing.ListPage;
+import kyodo.query.listing.SubjectViews;
 import kyodo.query.listing.Viewer;
 import kyodo.query.platform.StoredSealedData;
-import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -33,31 +32,18 @@ import static kyodo.query.platform.StoredValues.instant;
  * Lists carry no participants for either audience.
  */
 @Component
-public class MeetingViews {
+public class MeetingViews extends SubjectViews {
 
     /** What a list item needs; never participants, opinions, the timeline or the search tokens. */
     private static final Bson LIST_FIELDS = Projections.include("version", "kind", "ward", "district", "title",
             "startsAt", "endsAt", "venue", "capacity", "publicObservation", "themes", "term", "session",
             "fiscalYear", "status", "registrations");
 
-    private final ReadCollection meetings;
     private final PersonalDataProtector protector;
 
     MeetingViews(ReadStore store, PersonalDataProtector protector) {
-        this.meetings = store.collection(MeetingProjection.COLLECTION);
+        super(store.collection(MeetingProjection.COLLECTION), null);
         this.protector = protector;
-    }
-
-    /** The stored document with its sealed participants (without its search tokens), for staff. Blocking. */
-    public Optional<Document> find(String id) {
-        return Optional.ofNullable(meetings.find(Filters.eq("_id", id))
-                .projection(Projections.exclude("searchTokens")).first());
-    }
-
-    /** The meeting's title alone (the decision log names its subjects by it). Blocking. */
-    public Optional<String> title(String id) {
-        return Optional.ofNullable(meetings.find(Filters.eq("_id", id)).projection(Projections.include("title")).first())
-                .map(doc -> doc.getString("title"));
     }
 
     /**
@@ -65,13 +51,12 @@ public class MeetingViews {
      * view may use. Blocking.
      */
     public Optional<Document> findPublic(String id) {
-        return Optional.ofNullable(meetings.find(Filters.eq("_id", id))
-                .projection(Projections.exclude("searchTokens", "participants", "attendanceMarks")).first());
+        return find(id, "searchTokens", "participants", "attendanceMarks");
     }
 
     /** One page of meetings matching the query, and how many match in all. Blocking. */
     public MeetingPage list(MeetingListQuery query) {
-        return query.readPage(meetings, query.filter(), LIST_FIELDS, MeetingViews::listItem, MeetingPage::new);
+        return query.readPage(documents, query.filter(), LIST_FIELDS, MeetingViews::listItem, MeetingPage::new);
     }
 
     /** What anyone may see; reads no participant, whether or not the document holds them. */

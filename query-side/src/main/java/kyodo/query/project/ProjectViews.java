@@ -6,7 +6,7 @@ import com.mongodb.client.model.Projections;
 import kyodo.kernel.FiscalYear;
 import kyodo.kernel.Ward;
 import kyodo.query.listing.ListPage;
-import kyodo.query.platform.store.ReadCollection;
+import kyodo.query.listing.SubjectViews;
 import kyodo.query.platform.store.ReadStore;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -31,33 +31,19 @@ import static kyodo.query.platform.StoredValues.optionalLong;
  * staff read adds only read-after-write ({@code ?minVersion}).
  */
 @Component
-public class ProjectViews {
+public class ProjectViews extends SubjectViews {
 
     /** What a list item needs; never the partners, money movements, targets, timeline or search tokens. */
     private static final Bson LIST_FIELDS = Projections.include("version", "ward", "fiscalYear", "title", "theme",
             "programme", "leadDepartment", "status", "launchedAt", "allocatedYen", "spentYen", "remainingYen");
 
-    private final ReadCollection projects;
-
     ProjectViews(ReadStore store) {
-        this.projects = store.collection(ProjectProjection.COLLECTION);
-    }
-
-    /** The stored document (without its search tokens), if the project is known to the read model. Blocking. */
-    public Optional<Document> find(String id) {
-        return Optional.ofNullable(projects.find(Filters.eq("_id", id))
-                .projection(Projections.exclude("searchTokens")).first());
-    }
-
-    /** The project's title alone (the decision log names its subjects by it). Blocking. */
-    public Optional<String> title(String id) {
-        return Optional.ofNullable(projects.find(Filters.eq("_id", id)).projection(Projections.include("title")).first())
-                .map(doc -> doc.getString("title"));
+        super(store.collection(ProjectProjection.COLLECTION), null);
     }
 
     /** One page of projects matching the query, and how many match in all. Blocking. */
     public ProjectPage list(ProjectListQuery query) {
-        return query.readPage(projects, query.filter(), LIST_FIELDS, ProjectViews::listItem, ProjectPage::new);
+        return query.readPage(documents, query.filter(), LIST_FIELDS, ProjectViews::listItem, ProjectPage::new);
     }
 
     /**
@@ -67,7 +53,7 @@ public class ProjectViews {
     public Map<String, String> titles(Collection<String> ids) {
         Map<String, String> titles = new LinkedHashMap<>();
         if (!ids.isEmpty()) {
-            projects.find(Filters.in("_id", ids)).projection(Projections.include("title"))
+            documents.find(Filters.in("_id", ids)).projection(Projections.include("title"))
                     .forEach(doc -> titles.put(doc.getString("_id"), doc.getString("title")));
         }
         return titles;

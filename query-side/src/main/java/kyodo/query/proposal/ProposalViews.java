@@ -10,9 +10,9 @@ import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.kernel.personal.SealedPersonalData;
 import kyodo.kernel.proposal.Proposer;
 import kyodo.query.listing.ListPage;
+import kyodo.query.listing.SubjectViews;
 import kyodo.query.listing.Viewer;
 import kyodo.query.platform.StoredSealedData;
-import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -21,7 +21,6 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 import static kyodo.query.platform.StoredValues.date;
 import static kyodo.query.platform.StoredValues.instant;
@@ -32,7 +31,7 @@ import static kyodo.query.platform.StoredValues.instant;
  * carry the proposer, for either audience.
  */
 @Component
-public class ProposalViews {
+public class ProposalViews extends SubjectViews {
 
     /** What a list item needs; never the proposer, the body, the timeline or the search tokens. */
     private static final Bson LIST_FIELDS = Projections.include("version", "ward", "title", "themes", "programme",
@@ -43,34 +42,21 @@ public class ProposalViews {
     /** Submitted proposals (not a document that only a project link created, see ProposalProjection). */
     private static final Bson SUBMITTED = Filters.eq(ProposalProjection.LISTED, true);
 
-    private final ReadCollection proposals;
     private final PersonalDataProtector protector;
 
     ProposalViews(ReadStore store, PersonalDataProtector protector) {
-        this.proposals = store.collection(ProposalProjection.COLLECTION);
+        super(store.collection(ProposalProjection.COLLECTION), SUBMITTED);
         this.protector = protector;
-    }
-
-    /** The stored document (without its search tokens), if the proposal is known to the read model. Blocking. */
-    public Optional<Document> find(String id) {
-        return Optional.ofNullable(proposals.find(Filters.and(Filters.eq("_id", id), SUBMITTED))
-                .projection(Projections.exclude("searchTokens")).first());
-    }
-
-    /** A listed proposal's title alone (the decision log names its subjects by it). Blocking. */
-    public Optional<String> title(String id) {
-        return Optional.ofNullable(proposals.find(Filters.and(Filters.eq("_id", id), SUBMITTED))
-                .projection(Projections.include("title")).first()).map(doc -> doc.getString("title"));
     }
 
     /** The first proposals matching the query, without counting them all (the home's "due soon"). Blocking. */
     public List<ProposalListItem> first(ProposalListQuery query) {
-        return query.readItems(proposals, Filters.and(query.filter(), SUBMITTED), LIST_FIELDS, ProposalViews::listItem);
+        return query.readItems(documents, Filters.and(query.filter(), SUBMITTED), LIST_FIELDS, ProposalViews::listItem);
     }
 
     /** One page of proposals matching the query, and how many match in all. Blocking. */
     public ProposalPage list(ProposalListQuery query) {
-        return query.readPage(proposals, Filters.and(query.filter(), SUBMITTED), LIST_FIELDS, ProposalViews::listItem,
+        return query.readPage(documents, Filters.and(query.filter(), SUBMITTED), LIST_FIELDS, ProposalViews::listItem,
                 ProposalPage::new);
     }
 

@@ -4,11 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import kyodo.kernel.Ward;
 import kyodo.query.dashboard.DashboardFigures;
 import kyodo.query.dashboard.DashboardSettings;
 import kyodo.query.dashboard.PublicDashboard;
-import kyodo.query.listing.ListParameters;
 import kyodo.query.web.EventStreams;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -20,10 +18,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /** The public dashboard: key figures for anyone, and a live stream of them. */
 @RestController
@@ -31,7 +25,6 @@ import java.util.Optional;
 class DashboardController {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final List<String> WARDS = Arrays.stream(Ward.values()).map(Ward::code).toList();
 
     private final PublicDashboard dashboard;
     private final Duration heartbeat;
@@ -53,16 +46,8 @@ class DashboardController {
     @Parameter(name = "ward", in = ParameterIn.QUERY, description = "a ward code (e.g. saiwai): that ward's figures, "
             + "with `ward` in the answer; absent, the whole city's")
     Mono<DashboardFigures> figures(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
-        return Mono.fromCallable(() -> ward(params)).map(Optional::of).defaultIfEmpty(Optional.empty())
+        return Mono.fromCallable(() -> PublicDashboard.ward(params))
                 .flatMap(ward -> dashboard.figures(ward.orElse(null))).timeout(TIMEOUT);
-    }
-
-    /** The ward asked for, or null; a value that is not a ward is refused as invalid input. */
-    private static Ward ward(Map<String, List<String>> params) {
-        ListParameters in = new ListParameters(params);
-        Ward ward = in.read("ward", Ward::fromCode, ListParameters.oneOf(WARDS));
-        in.done();
-        return ward;
     }
 
     @Operation(summary = "The public key figures as they change (server-sent events)",

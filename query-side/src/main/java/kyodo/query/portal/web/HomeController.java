@@ -5,11 +5,8 @@ import kyodo.kernel.Ward;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.proposal.ProposalStatus;
-import kyodo.query.audit.DecisionLog;
-import kyodo.query.audit.DecisionLogEntry;
 import kyodo.query.dashboard.DashboardFigures;
 import kyodo.query.dashboard.PublicDashboard;
-import kyodo.query.listing.ListParameters;
 import kyodo.query.portal.HomeCharts;
 import kyodo.query.portal.LatestDecision;
 import kyodo.query.proposal.ProposalListQuery;
@@ -47,7 +44,6 @@ class HomeController {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final PublicDashboard dashboard;
-    private final DecisionLog log;
     private final ProposalViews proposals;
     private final SubjectTitles titles;
     private final ResourceBundleMessageSource messages;
@@ -55,11 +51,10 @@ class HomeController {
     private final KeptWhileUnwritten unwritten;
     private final Clock clock;
 
-    HomeController(PublicDashboard dashboard, DecisionLog log, ProposalViews proposals, SubjectTitles titles,
+    HomeController(PublicDashboard dashboard, ProposalViews proposals, SubjectTitles titles,
                    ResourceBundleMessageSource portalMessages, RenderedParts parts, KeptWhileUnwritten unwritten,
                    Clock clock) {
         this.dashboard = dashboard;
-        this.log = log;
         this.proposals = proposals;
         this.titles = titles;
         this.messages = portalMessages;
@@ -70,9 +65,9 @@ class HomeController {
 
     @GetMapping(path = "/", produces = "text/html")
     Mono<Rendering> home(@RequestParam MultiValueMap<String, String> params, ServerWebExchange exchange) {
-        return Mono.fromCallable(() -> ward(params)).map(List::of).defaultIfEmpty(List.of())
+        return Mono.fromCallable(() -> PublicDashboard.ward(params))
                 .flatMap(ward -> {
-                    Ward chosen = ward.isEmpty() ? null : ward.get(0);
+                    Ward chosen = ward.orElse(null);
                     String lang = PortalView.locale(exchange).getLanguage();
                     // the content depends on the read models, and on today only through the fiscal year
                     return unwritten.content(List.of("home", chosen == null ? "" : chosen.code(), lang),
@@ -85,7 +80,7 @@ class HomeController {
     /** The page's content read from the read models now: figures, latest decisions, due soon. */
     private Mono<String> read(ServerWebExchange exchange, Ward chosen) {
         Mono<DashboardFigures> figures = dashboard.figures(chosen);
-        Mono<List<LatestDecision>> latest = Mono.fromCallable(this::latestDecisions)
+        Mono<List<LatestDecision>> latest = Mono.fromCallable(() -> titles.latest(LATEST))
                 .subscribeOn(Schedulers.boundedElastic());
         Mono<List<ProposalListItem>> dueSoon = Mono.fromCallable(() -> dueSoon(chosen))
                 .subscribeOn(Schedulers.boundedElastic());
@@ -126,22 +121,6 @@ class HomeController {
 
     private static boolean english(ServerWebExchange exchange) {
         return "en".equals(exchange.getLocaleContext().getLocale().getLanguage());
-    }
-
-    /** The ward asked for, read as the dashboard's API reads it; null for the whole city. */
-    private static Ward ward(MultiValueMap<String, String> params) {
-        ListParameters in = new ListParameters(params);
-        Ward ward = in.ward();
-        in.done();
-        return ward;
-    }
-
-    /** The last entries of the public decision log, newest first, with their subjects' titles. Blocking. */
-    private List<LatestDecision> latestDecisions() {
-        long size = log.size();
-        List<DecisionLogEntry> entries = new ArrayList<>(log.after(Math.max(0, size - LATEST), LATEST));
-        entries.sort(Comparator.comparingLong(DecisionLogEntry::seq).reversed());
-        return titles.titled(entries);
     }
 
     /**

@@ -56,7 +56,7 @@ class RenderedParts {
     String render(ServerWebExchange exchange, String template, String fragment, Object data,
                   Supplier<Map<String, ?>> variables) {
         Locale locale = PortalView.locale(exchange);
-        Key key = new Key(template, fragment, locale.getLanguage(), data);
+        Key key = Key.of(template, fragment, locale.getLanguage(), data);
         String html = kept.get(key);
         if (html == null) {
             Map<String, Object> context = new HashMap<>(variables.get());
@@ -78,26 +78,14 @@ class RenderedParts {
         return render(exchange, "rendered", fragment, new HashMap<>(model), () -> model);
     }
 
-    /** A part's identity; its hash is computed once, outside the lock. */
-    private static final class Key {
-        private final String template;
-        private final String fragment;
-        private final String language;
-        private final Object data;
-        private final int hash;
+    /**
+     * A part's identity. Its hash is computed once, outside the lock, and is the first component, so
+     * the record's equality compares it before the data.
+     */
+    private record Key(int hash, String template, String fragment, String language, Object data) {
 
-        Key(String template, String fragment, String language, Object data) {
-            this.template = template;
-            this.fragment = fragment;
-            this.language = language;
-            this.data = data;
-            this.hash = Objects.hash(template, fragment, language, data);
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key k && hash == k.hash && template.equals(k.template)
-                    && fragment.equals(k.fragment) && language.equals(k.language) && Objects.equals(data, k.data);
+        static Key of(String template, String fragment, String language, Object data) {
+            return new Key(Objects.hash(template, fragment, language, data), template, fragment, language, data);
         }
 
         @Override

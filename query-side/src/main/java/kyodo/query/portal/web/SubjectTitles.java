@@ -1,14 +1,19 @@
 package kyodo.query.portal.web;
 
 import kyodo.kernel.decision.SubjectType;
+import kyodo.query.audit.DecisionLog;
 import kyodo.query.audit.DecisionLogEntry;
+import kyodo.query.listing.SubjectViews;
 import kyodo.query.meeting.MeetingViews;
 import kyodo.query.portal.LatestDecision;
 import kyodo.query.project.ProjectViews;
 import kyodo.query.proposal.ProposalViews;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,14 +24,22 @@ import java.util.Optional;
 @Component
 class SubjectTitles {
 
-    private final ProposalViews proposals;
-    private final MeetingViews meetings;
-    private final ProjectViews projects;
+    private final DecisionLog log;
+    /** The views of every subject that has a title, by its type. */
+    private final Map<SubjectType, SubjectViews> subjects;
 
-    SubjectTitles(ProposalViews proposals, MeetingViews meetings, ProjectViews projects) {
-        this.proposals = proposals;
-        this.meetings = meetings;
-        this.projects = projects;
+    SubjectTitles(DecisionLog log, ProposalViews proposals, MeetingViews meetings, ProjectViews projects) {
+        this.log = log;
+        this.subjects = Map.of(SubjectType.PROPOSAL, proposals, SubjectType.MEETING, meetings,
+                SubjectType.PROJECT, projects);
+    }
+
+    /** The last {@code count} entries of the public decision log, newest first. */
+    List<LatestDecision> latest(int count) {
+        long size = log.size();
+        List<DecisionLogEntry> entries = new ArrayList<>(log.after(Math.max(0, size - count), count));
+        entries.sort(Comparator.comparingLong(DecisionLogEntry::seq).reversed());
+        return titled(entries);
     }
 
     List<LatestDecision> titled(List<DecisionLogEntry> entries) {
@@ -34,12 +47,8 @@ class SubjectTitles {
     }
 
     LatestDecision titled(DecisionLogEntry entry) {
-        Optional<String> title = SubjectType.fromCode(entry.subjectType()).flatMap(type -> switch (type) {
-            case PROPOSAL -> proposals.title(entry.subjectId());
-            case MEETING -> meetings.title(entry.subjectId());
-            case PROJECT -> projects.title(entry.subjectId());
-            case WARD_BUDGET -> Optional.empty();
-        });
+        Optional<String> title = SubjectType.fromCode(entry.subjectType()).map(subjects::get)
+                .flatMap(subject -> subject.title(entry.subjectId()));
         return new LatestDecision(entry, title.orElse(null));
     }
 }
