@@ -1,9 +1,5 @@
 package kyodo.query.meeting;
 
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.Updates;
 import kyodo.kernel.FiscalYear;
 import kyodo.kernel.decision.Decision;
 import kyodo.kernel.meeting.AgendaItem;
@@ -24,7 +20,6 @@ import kyodo.kernel.meeting.ResolutionVoted;
 import kyodo.query.platform.DocumentChange;
 import kyodo.query.platform.DocumentProjection;
 import kyodo.query.platform.StoredSealedData;
-import kyodo.query.platform.WriteBatch;
 import kyodo.query.platform.store.ListIndexes;
 import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
@@ -59,7 +54,7 @@ import static kyodo.query.platform.TimelineEntries.role;
  */
 @Component
 @ProcessingGroup(MeetingProjection.GROUP)
-class MeetingProjection extends DocumentProjection<MeetingProjection.Batch> {
+class MeetingProjection extends DocumentProjection<MeetingBatch> {
 
     static final String GROUP = "meeting-views";
     static final String COLLECTION = "meetings";
@@ -73,38 +68,10 @@ class MeetingProjection extends DocumentProjection<MeetingProjection.Batch> {
     static final List<String> ORDERS = List.of("startsAt");
 
     MeetingProjection(ReadStore store) {
-        super(store, COLLECTION, Batch::new);
+        super(store, COLLECTION, MeetingBatch::new);
         // Once at start-up; creating an existing index is a no-op.
         ListIndexes.declare(documents(), null, FILTERS, ORDERS, "searchTokens");
-        markCityWide(store, documents());
-    }
-
-    /** Documents marked per write, each made durable before the next: one write stays a small commit. */
-    static final int MARKS_PER_WRITE = 500;
-
-    /**
-     * Sets {@value #CITY_WIDE} on the documents written before it existed (from their ward and district,
-     * which never change), so that {@code ?ward=city} finds them without a replay. At start-up: when the
-     * marked documents (two counts on the mark's index) are all there are, nothing more is read; else
-     * the unmarked ones are read (two fields each) and marked, {@value #MARKS_PER_WRITE} per write, each
-     * made durable before the next: a store of 10,000 meetings marked in one write needed a commit too
-     * large for a 256 MB heap. Each write is idempotent, so processes starting together, or a start after
-     * a crash in the middle, may do it again.
-     */
-    static void markCityWide(ReadStore store, ReadCollection meetings) {
-        long marked = meetings.count(Filters.eq(CITY_WIDE, true)) + meetings.count(Filters.eq(CITY_WIDE, false));
-        if (marked == meetings.count(Filters.empty())) {
-            return;
-        }
-        List<UpdateOneModel<Document>> marks = meetings.find(Filters.exists(CITY_WIDE, false))
-                .projection(Projections.include("ward", "district"))
-                .map(doc -> new UpdateOneModel<Document>(
-                        Filters.and(Filters.eq("_id", doc.get("_id")), Filters.exists(CITY_WIDE, false)),
-                        Updates.set(CITY_WIDE, doc.get("ward") == null && doc.get("district") == null)));
-        for (int from = 0; from < marks.size(); from += MARKS_PER_WRITE) {
-            meetings.bulkWrite(marks.subList(from, Math.min(marks.size(), from + MARKS_PER_WRITE)), false);
-            store.makeDurable();
-        }
+        CityWideMarks.markEarlierDocuments(store, documents());
     }
 
     @EventHandler
@@ -315,20 +282,5 @@ class MeetingProjection extends DocumentProjection<MeetingProjection.Batch> {
     private static Document agendaItem(AgendaItem item) {
         return new Document("title", item.title()).append("lead", item.lead())
                 .append("discussionPoints", item.discussionPoints()).append("preparation", item.preparation());
-    }
-
-    /**
-     * Writes waiting for one bulkWrite, and the start of each meeting they touch as it stands after
-     * them (read from the collection the first time a rescheduling needs it, then kept up to date), so
-     * that a rescheduling records where it moved the meeting from.
-     */
-    static final class Batch extends WriteBatch {
-
-        final Remembered<Instant> startsAt = remembered(doc -> doc.getDate("startsAt").toInstant(), "startsAt");
-        final Remembered<AttendanceRoll> rolls = remembered(AttendanceRoll::of, "participants", "attendanceMarks");
-
-        Batch(ReadCollection meetings) {
-            super(meetings);
-        }
     }
 }
