@@ -285,17 +285,6 @@ public abstract class ReadStoreContract {
     }
 
     @Test
-    void aRefusalInABatchKeepsTheChangesBeforeIt() {
-        insert(new Document("_id", "a").append("n", 1));
-        ReadStoreWriteException e = catchThrowableOfType(ReadStoreWriteException.class, () -> docs.bulkWrite(List.of(
-                new UpdateOneModel<>(Filters.eq("_id", "a"), Updates.inc("n", 1)),
-                new UpdateOneModel<>(Filters.eq("_id", "a"), Updates.push("n", 1)),
-                new UpdateOneModel<>(Filters.eq("_id", "a"), Updates.inc("n", 1)))));
-        assertThat(e.failures()).extracting(ReadStoreWriteException.Failure::index).containsExactly(1);
-        assertThat(docs.find().first()).isEqualTo(new Document("_id", "a").append("n", 2));
-    }
-
-    @Test
     void anOrderedBatchStopsAtADuplicateAndAnUnorderedOneGoesOn() {
         docs.createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));
         List<WriteModel<Document>> batch = List.of(
