@@ -37,8 +37,9 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * The processors must be shut down while it runs (it claims their tokens and releases them at the
  * end); they are started again from the tokens it stored, so they handle what arrived meanwhile.
- * Handler interceptors of the processors are applied; their message monitors and transaction
- * manager are not (the query side's projections write only to the read store).
+ * Handler interceptors of the processors are applied, but for the correlation-data one; their message
+ * monitors and transaction manager are not (the query side's projections write only to the read store
+ * and create no messages).
  */
 public final class SinglePassReplay {
 

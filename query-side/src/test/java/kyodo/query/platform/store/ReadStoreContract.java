@@ -251,6 +251,40 @@ public abstract class ReadStoreContract {
     }
 
     @Test
+    void writesToTheSameDocumentsInOneBatchSeeEachOther() {
+        docs.createIndex(Indexes.ascending("ward"), new IndexOptions());
+        insert(new Document("_id", "a").append("version", 1L).append("n", 1).append("ward", "w1"));
+        ReadCollection.WriteResult result = docs.bulkWrite(List.of(
+                new UpdateOneModel<>(Filters.eq("_id", "b"), new Document("$setOnInsert",
+                        new Document("version", 1L).append("n", 0).append("ward", "w2")), UPSERT),
+                new UpdateOneModel<>(Filters.and(Filters.eq("_id", "a"), Filters.lt("version", 2L)),
+                        Updates.combine(Updates.set("version", 2L), Updates.inc("n", 1), Updates.push("log", "x"))),
+                new UpdateOneModel<>(Filters.and(Filters.eq("_id", "a"), Filters.lt("version", 2L)),
+                        Updates.combine(Updates.set("version", 2L), Updates.inc("n", 1))),
+                new UpdateOneModel<>(Filters.and(Filters.eq("_id", "b"), Filters.lt("version", 2L)),
+                        Updates.combine(Updates.set("version", 2L), Updates.inc("n", 5), Updates.set("ward", "w1"))),
+                new UpdateOneModel<>(Filters.eq("_id", "a"), Updates.set("n", 2)),
+                new UpdateOneModel<>(Filters.eq("ward", "w1"), Updates.push("log", "by ward")),
+                new UpdateOneModel<>(Filters.and(Filters.eq("_id", "a"), Filters.lt("version", 3L)),
+                        Updates.combine(Updates.set("version", 3L), Updates.push("log", "y"))),
+                new InsertOneModel<>(new Document("_id", "c").append("n", 1)),
+                new DeleteOneModel<>(Filters.eq("_id", "c")),
+                new UpdateOneModel<>(Filters.eq("_id", "c"), Updates.set("n", 2)),
+                new ReplaceOneModel<>(Filters.eq("_id", "c"), new Document("n", 3), REPLACE_UPSERT),
+                new DeleteOneModel<>(Filters.eq("_id", "b")),
+                new InsertOneModel<>(new Document("_id", "b").append("n", 9).append("ward", "w3"))));
+        assertThat(result).isEqualTo(new ReadCollection.WriteResult(5, 4, 2, 2, 2));
+        assertThat(docs.find().sort(Sorts.ascending("_id")).into(new ArrayList<>())).containsExactly(
+                new Document("_id", "a").append("version", 3L).append("n", 2).append("ward", "w1")
+                        .append("log", List.of("x", "by ward", "y")),
+                new Document("_id", "b").append("n", 9).append("ward", "w3"),
+                new Document("_id", "c").append("n", 3));
+        assertThat(ids(Filters.eq("ward", "w1"))).containsExactly("a");
+        assertThat(ids(Filters.eq("ward", "w3"))).containsExactly("b");
+        assertThat(docs.count(Filters.eq("ward", "w2"))).isZero();
+    }
+
+    @Test
     void anOrderedBatchStopsAtADuplicateAndAnUnorderedOneGoesOn() {
         docs.createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));
         List<WriteModel<Document>> batch = List.of(

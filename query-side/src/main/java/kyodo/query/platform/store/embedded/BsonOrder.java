@@ -56,6 +56,43 @@ final class BsonOrder {
         return compare(a, b) == 0;
     }
 
+    /**
+     * Whether two values would be stored as the same bytes: the same types and values, fields in the
+     * same order (where {@link #equal} sees 1 and 1.0, or reordered fields, as equal).
+     */
+    static boolean sameInOrder(BsonValue a, BsonValue b) {
+        if (a.getBsonType() != b.getBsonType()) {
+            return false;
+        }
+        if (a instanceof BsonDocument x) {
+            BsonDocument y = b.asDocument();
+            if (x.size() != y.size()) {
+                return false;
+            }
+            var others = y.entrySet().iterator();
+            for (Map.Entry<String, BsonValue> e : x.entrySet()) {
+                Map.Entry<String, BsonValue> other = others.next();
+                if (!e.getKey().equals(other.getKey()) || !sameInOrder(e.getValue(), other.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof BsonArray x) {
+            BsonArray y = b.asArray();
+            if (x.size() != y.size()) {
+                return false;
+            }
+            for (int i = 0; i < x.size(); i++) {
+                if (!sameInOrder(x.get(i), y.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return a.equals(b);
+    }
+
     static int compare(BsonValue a, BsonValue b) {
         int ra = rank(a);
         int rb = rank(b);

@@ -20,7 +20,9 @@ import org.bson.codecs.DocumentCodec;
 import org.bson.codecs.EncoderContext;
 import org.bson.types.ObjectId;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -110,15 +112,21 @@ final class BulkWrite {
 
     WriteResult apply(List<Op> ops, boolean ordered) {
         List<ReadStoreWriteException.Failure> failures = new ArrayList<>();
-        for (int i = 0; i < ops.size(); i++) {
-            try {
-                apply(ops.get(i));
-            } catch (Refusal e) {
-                failures.add(new ReadStoreWriteException.Failure(i, e.duplicateKey, e.getMessage()));
-                if (ordered) {
-                    break;
+        held = collection.holdsBack() ? new LinkedHashMap<>() : null;
+        try {
+            for (int i = 0; i < ops.size(); i++) {
+                try {
+                    apply(ops.get(i));
+                } catch (Refusal e) {
+                    failures.add(new ReadStoreWriteException.Failure(i, e.duplicateKey, e.getMessage()));
+                    if (ordered) {
+                        break;
+                    }
                 }
             }
+        } finally {
+            // the writes before a refusal stay, as MongoDB's do
+            release();
         }
         if (!failures.isEmpty()) {
             throw new ReadStoreWriteException(collection.name(), failures, null);
@@ -128,11 +136,36 @@ final class BulkWrite {
 
     private void apply(Op op) {
         if (op instanceof Insert insert) {
-            collection.insert(insert.doc().clone());
+            BsonDocument doc = insert.doc().clone();
+            if (held == null) {
+                collection.insert(doc);
+            } else {
+                hold(doc);
+            }
             inserted++;
         } else if (op instanceof Change change) {
-            change(change);
+            Held one = heldFor(change.filter());
+            if (one == ABSENT) {
+                if (change.upsert()) {
+                    insertUpserted(change);
+                }
+            } else if (one != null) {
+                changeHeld(change, one);
+            } else {
+                change(change);
+            }
         } else if (op instanceof Delete delete) {
+            Held one = heldFor(delete.filter());
+            if (one == ABSENT) {
+                return;
+            }
+            if (one != null) {
+                if (delete.filter().matches(one.doc)) {
+                    one.deleted = true;
+                    deleted++;
+                }
+                return;
+            }
             var hits = Planner.find(collection, readable(delete.filter()), Sort.NONE);
             while (hits.hasNext()) {
                 collection.delete(hits.next());
@@ -161,9 +194,24 @@ final class BulkWrite {
             }
             return;
         }
-        if (!change.upsert()) {
-            return;
+        if (change.upsert()) {
+            insertUpserted(change);
         }
+    }
+
+    /** What an upsert that matched nothing inserts, inserted. */
+    private void insertUpserted(Change change) {
+        BsonDocument doc = upsert(change);
+        if (held == null) {
+            collection.insert(doc);
+        } else {
+            hold(doc);
+        }
+        upserted++;
+    }
+
+    /** What an upsert that matched nothing inserts. */
+    private static BsonDocument upsert(Change change) {
         BsonValue filterId = equality(change.filter(), "_id");
         BsonDocument doc;
         if (change.replacement() != null) {
@@ -175,8 +223,133 @@ final class BulkWrite {
         if (!doc.containsKey("_id")) {
             doc = withId(doc, filterId != null ? filterId : new BsonObjectId(new ObjectId()));
         }
-        collection.insert(doc);
-        upserted++;
+        return doc;
+    }
+
+    /*
+     * Held documents. A projection's batch often changes one document many times (a proposal's views, a
+     * cell of the analytics): applied one by one, each change decodes the document, encodes it again and
+     * rewrites it in the file. A bulk write on a collection without a live unique index (whose order of
+     * checks would change) instead keeps each document it touches decoded, by _id, changes it in memory,
+     * and writes each one once, at its end. A write that finds its document by _id reads the held one;
+     * any other filter first writes out what is held, so the planner reads what the writes before left.
+     */
+
+    /** A document this bulk write has read, inserted or deleted, to be written at its end. */
+    private static final class Held {
+        /** As stored before this write, or null for a document this write inserts. */
+        final Planner.Hit stored;
+        /** For an inserted document: its reserved internal number. */
+        final long number;
+        BsonDocument doc;
+        boolean deleted;
+
+        Held(Planner.Hit stored, long number, BsonDocument doc) {
+            this.stored = stored;
+            this.number = number;
+            this.doc = doc;
+        }
+    }
+
+    /** What {@link #heldFor} answers for an {@code _id} that is neither held nor stored. */
+    private static final Held ABSENT = new Held(null, -1, null);
+
+    /** By encoded {@code _id}, in the order first touched; null when this write holds nothing back. */
+    private Map<ByteBuffer, Held> held;
+
+    /**
+     * The held document a filter by {@code _id} names (read from the collection the first time), or
+     * {@link #ABSENT} when there is none, or null when the write goes to the collection directly:
+     * nothing held back, a filter not by {@code _id} (what is held is written first), or a document this
+     * write deleted.
+     */
+    private Held heldFor(Filter filter) {
+        if (held == null) {
+            return null;
+        }
+        BsonValue id = equality(filter, "_id");
+        if (id == null || id.isArray() || id.isRegularExpression() || id.isDocument()) {
+            release();
+            return null;
+        }
+        ByteBuffer key = ByteBuffer.wrap(Keys.id(id));
+        Held one = held.get(key);
+        if (one != null) {
+            if (one.deleted) {
+                // a later write may insert it again: in the collection's own order
+                release();
+                return null;
+            }
+            return one;
+        }
+        var hits = Planner.find(collection, readable(Filter.compile(new BsonDocument("_id", id))), Sort.NONE);
+        if (!hits.hasNext()) {
+            return ABSENT;
+        }
+        Planner.Hit hit = hits.next();
+        one = new Held(hit, hit.number(), hit.doc().clone());
+        held.put(key, one);
+        return one;
+    }
+
+    /** An update or replacement of a held document. */
+    private void changeHeld(Change change, Held one) {
+        if (!change.filter().matches(one.doc)) {
+            if (change.upsert()) {
+                // by _id and another condition: MongoDB would insert the same _id again, and refuse it
+                throw new Refusal(EmbeddedCollection.duplicate(collection.name(), "_id_", one.doc.get("_id")), true);
+            }
+            return;
+        }
+        BsonDocument doc;
+        if (change.replacement() != null) {
+            doc = withId(change.replacement(), one.doc.get("_id"));
+        } else {
+            doc = one.doc.clone();
+            change.update().apply(doc, false);
+        }
+        matched++;
+        if (!BsonOrder.sameInOrder(doc, one.doc)) {
+            modified++;
+        }
+        one.doc = doc;
+    }
+
+    /** A new document, checked as the collection would check it, written at the end. */
+    private void hold(BsonDocument doc) {
+        BsonValue id = doc.get("_id");
+        EmbeddedCollection.checkId(id);
+        byte[] idKey = Keys.id(id);
+        ByteBuffer key = ByteBuffer.wrap(idKey);
+        Held one = held.get(key);
+        if (one != null && one.deleted) {
+            release();
+            collection.insert(doc);
+            return;
+        }
+        if (one != null || collection.ids.containsKey(idKey)) {
+            throw new Refusal(EmbeddedCollection.duplicate(collection.name(), "_id_", id), true);
+        }
+        held.put(key, new Held(null, collection.reserve(), doc));
+    }
+
+    /** Writes what is held to the collection, each document once. */
+    private void release() {
+        if (held == null || held.isEmpty()) {
+            return;
+        }
+        for (Held one : held.values()) {
+            if (one.stored == null) {
+                if (!one.deleted) {
+                    collection.insert(one.doc, one.number);
+                }
+            } else if (one.deleted) {
+                collection.delete(one.stored);
+            } else {
+                collection.rewrite(one.stored, one.doc);
+            }
+        }
+        held.clear();
     }
 
     /**

@@ -179,15 +179,21 @@ final class EmbeddedCollection implements ReadCollection {
 
     /** Stores a new document with its index entries, or refuses it whole (a duplicate key). */
     void insert(BsonDocument doc) {
+        insert(doc, -1);
+    }
+
+    /**
+     * Stores a new document under a number {@link #reserve() reserved} for it earlier in the same write
+     * (or the next one, for -1), with its index entries, or refuses it whole (a duplicate key).
+     */
+    void insert(BsonDocument doc, long reserved) {
         BsonValue id = doc.get("_id");
-        if (id.isArray() || id.isRegularExpression()) {
-            throw new Refusal("_id cannot be " + id.getBsonType(), false);
-        }
+        checkId(id);
         byte[] idKey = Keys.id(id);
         if (ids.containsKey(idKey)) {
             throw new Refusal(duplicate(name, "_id_", id), true);
         }
-        long number = next;
+        long number = reserved >= 0 ? reserved : next;
         List<TreeSet<byte[]>> keys = new ArrayList<>();
         for (Index index : indexes) {
             if (index.deferred) {
@@ -198,7 +204,9 @@ final class EmbeddedCollection implements ReadCollection {
             index.checkUnique(indexKeys, number, name);
             keys.add(indexKeys);
         }
-        next++;
+        if (reserved < 0) {
+            next++;
+        }
         docs.put(number, bytes(doc));
         ids.put(idKey, number);
         for (int i = 0; i < keys.size(); i++) {
@@ -208,6 +216,28 @@ final class EmbeddedCollection implements ReadCollection {
                 noteMultikey(index, doc);
             }
         }
+    }
+
+    /** Refuses an {@code _id} that MongoDB refuses. */
+    static void checkId(BsonValue id) {
+        if (id.isArray() || id.isRegularExpression()) {
+            throw new Refusal("_id cannot be " + id.getBsonType(), false);
+        }
+    }
+
+    /** The internal number of a document that this write inserts later ({@link #insert(BsonDocument, long)}). */
+    long reserve() {
+        return next++;
+    }
+
+    /** Whether a write may hold its documents back until its end: no unique index to check in its order. */
+    boolean holdsBack() {
+        for (Index index : indexes) {
+            if (index.unique && !index.deferred) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Replaces a document by a new version with the same {@code _id}; whether anything changed. */
