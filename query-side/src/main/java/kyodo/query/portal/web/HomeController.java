@@ -96,7 +96,7 @@ class HomeController {
     private String main(ServerWebExchange exchange, Ward chosen, DashboardFigures f, List<LatestDecision> latest,
                         List<ProposalListItem> dueSoon) {
         String code = chosen == null ? "" : chosen.code();
-        return parts.render(exchange, "rendered", "homeMain", List.of(code, f, latest, dueSoon), () -> {
+        return parts.render(exchange, "rendered-home", "homeMain", List.of(code, f, latest, dueSoon), () -> {
             HomeCharts charts = new HomeCharts(messages, PortalView.locale(exchange));
             return Map.ofEntries(
                     Map.entry("ward", code),
