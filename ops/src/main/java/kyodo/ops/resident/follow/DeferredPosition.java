@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>A batch's position is kept in memory once its unit of work committed, and written through when
  * the last write is {@code every} old, when the processor is idle (it extends its claim then, about
- * once a second) and when it lets its claim go (a stop, an error). A {@code kill -9} therefore loses at
+ * once a second) and when it lets its claim go (a stop, an error). An extension of the claim less than
+ * {@code every} after the last write or extension is left out: the claim is far from its timeout. A {@code kill -9} therefore loses at
  * most the positions of the last {@code every}: the notifier reads those events again, and tells nobody
  * twice, since every write it makes is idempotent (a mail is queued under a key of the event and the
  * follower, every notification is noted per event and follower: {@link Follows#note}). That is the
@@ -37,8 +38,8 @@ final class DeferredPosition implements TokenStore {
     private final Clock clock;
     /** The position of each claimed segment ({@code processor/segment}) handled but not yet written. */
     private final Map<String, TrackingToken> kept = new ConcurrentHashMap<>();
-    /** When each segment's position was last written. */
-    private final Map<String, Instant> written = new ConcurrentHashMap<>();
+    /** When each segment's claim was last refreshed in the store: its position written, or the claim extended. */
+    private final Map<String, Instant> refreshed = new ConcurrentHashMap<>();
 
     DeferredPosition(TokenStore delegate, Duration every, Clock clock) {
         this.delegate = delegate;
@@ -53,8 +54,7 @@ final class DeferredPosition implements TokenStore {
             write(token, processorName, segment);
             return;
         }
-        Instant last = written.get(key);
-        if (last == null || !clock.instant().isBefore(last.plus(every))) {
+        if (due(key)) {
             write(token, processorName, segment);
             return;
         }
@@ -67,7 +67,13 @@ final class DeferredPosition implements TokenStore {
         String key = key(processorName, segment);
         kept.remove(key);
         delegate.storeToken(token, processorName, segment);
-        written.put(key, clock.instant());
+        refreshed.put(key, clock.instant());
+    }
+
+    /** Whether the segment's claim was last refreshed {@code every} ago or more (or never by this store). */
+    private boolean due(String key) {
+        Instant last = refreshed.get(key);
+        return last == null || !clock.instant().isBefore(last.plus(every));
     }
 
     /** Writes the kept position, if any (it also extends the claim). */
@@ -82,15 +88,19 @@ final class DeferredPosition implements TokenStore {
 
     @Override
     public void extendClaim(String processorName, int segment) throws UnableToClaimTokenException {
-        if (!flush(processorName, segment)) {
+        // Axon extends the claim when idle, and after a batch that took longer than a second: a claim
+        // refreshed less than {@code every} ago is far from its timeout, and extending it is a commit
+        String key = key(processorName, segment);
+        if (!flush(processorName, segment) && due(key)) {
             delegate.extendClaim(processorName, segment);
+            refreshed.put(key, clock.instant());
         }
     }
 
     @Override
     public void releaseClaim(String processorName, int segment) {
         flush(processorName, segment);
-        written.remove(key(processorName, segment));
+        refreshed.remove(key(processorName, segment));
         delegate.releaseClaim(processorName, segment);
     }
 

@@ -27,11 +27,18 @@ class DeferredPositionTest {
     private static final String NOTIFIER = "resident-notifier";
 
     private final List<Long> written = new ArrayList<>();
+    private final List<Integer> extensions = new ArrayList<>();
     private final InMemoryTokenStore stored = new InMemoryTokenStore() {
         @Override
         public void storeToken(TrackingToken token, String processorName, int segment) {
             written.add(token.position().orElseThrow());
             super.storeToken(token, processorName, segment);
+        }
+
+        @Override
+        public void extendClaim(String processorName, int segment) {
+            extensions.add(segment);
+            super.extendClaim(processorName, segment);
         }
     };
     private final MutableClock clock = new MutableClock();
@@ -58,8 +65,15 @@ class DeferredPositionTest {
         // idle: the processor extends its claim, which writes what was kept
         positions.extendClaim(NOTIFIER, 0);
         assertThat(written).containsExactly(1L, 4L, 5L);
+        // a claim refreshed less than the interval ago is not extended again (a commit); later it is
         positions.extendClaim(NOTIFIER, 0);
         assertThat(written).containsExactly(1L, 4L, 5L);
+        assertThat(extensions).isEmpty();
+        clock.advance(Duration.ofSeconds(1));
+        positions.extendClaim(NOTIFIER, 0);
+        assertThat(extensions).containsExactly(0);
+        positions.extendClaim(NOTIFIER, 0);
+        assertThat(extensions).containsExactly(0);
         assertThat(stored.fetchToken(NOTIFIER, 0)).isEqualTo(token(5));
     }
 
