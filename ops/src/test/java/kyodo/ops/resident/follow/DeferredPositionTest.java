@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -44,10 +45,15 @@ class DeferredPositionTest {
     private final MutableClock clock = new MutableClock();
     private final DeferredPosition positions = new DeferredPosition(stored, Duration.ofSeconds(1), clock);
 
-    @Test
-    void batchesWithinTheIntervalWriteTheirPositionOnceAndTheRestWhenIdle() {
+    /** The processor claims its one segment, as when it starts. */
+    @BeforeEach
+    void claim() {
         positions.initializeTokenSegments(NOTIFIER, 1);
         positions.fetchToken(NOTIFIER, 0);
+    }
+
+    @Test
+    void batchesWithinTheIntervalWriteTheirPositionOnceAndTheRestWhenIdle() {
 
         batch(1);
         clock.advance(Duration.ofMillis(300));
@@ -79,8 +85,6 @@ class DeferredPositionTest {
 
     @Test
     void aStopWritesWhatWasKept() {
-        positions.initializeTokenSegments(NOTIFIER, 1);
-        positions.fetchToken(NOTIFIER, 0);
         batch(1);
         batch(2);
         positions.releaseClaim(NOTIFIER, 0);
@@ -94,8 +98,6 @@ class DeferredPositionTest {
 
     @Test
     void aBatchRolledBackKeepsNothing() {
-        positions.initializeTokenSegments(NOTIFIER, 1);
-        positions.fetchToken(NOTIFIER, 0);
         batch(1);
         BatchingUnitOfWork<EventMessage<?>> failing = unitOfWork(2);
         failing.onCommit(u -> {
@@ -116,8 +118,6 @@ class DeferredPositionTest {
     /** Axon's reset stores the start position outside a batch: at once, and nothing kept before overwrites it. */
     @Test
     void aPositionStoredOutsideABatchIsWrittenAtOnceAndReplacesWhatWasKept() {
-        positions.initializeTokenSegments(NOTIFIER, 1);
-        positions.fetchToken(NOTIFIER, 0);
         batch(1);
         batch(2);
         positions.storeToken(token(0), NOTIFIER, 0);
