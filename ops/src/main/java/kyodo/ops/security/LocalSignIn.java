@@ -63,6 +63,8 @@ class LocalSignIn implements ReactiveAuthenticationManager {
     private final byte[] cacheKey = new byte[32];
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Verdict>> checking = new ConcurrentHashMap<>();
+    /** Each thread's HMAC ({@code doFinal} resets it for the next request); the key is set before any is made. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     private record Verified(byte[] mac, StaffAccount account, Instant until, Instant readAt) {
     }
@@ -193,12 +195,18 @@ class LocalSignIn implements ReactiveAuthenticationManager {
     }
 
     private byte[] mac(String username, String password) {
+        Mac hmac = macs.get();
+        hmac.update(username.getBytes(StandardCharsets.UTF_8));
+        hmac.update((byte) 0);
+        return hmac.doFinal(password.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An HMAC under the process's key, made once per thread (looking up the provider per request was waste). */
+    private Mac newMac() {
         try {
             Mac hmac = Mac.getInstance("HmacSHA256");
             hmac.init(new SecretKeySpec(cacheKey, "HmacSHA256"));
-            hmac.update(username.getBytes(StandardCharsets.UTF_8));
-            hmac.update((byte) 0);
-            return hmac.doFinal(password.getBytes(StandardCharsets.UTF_8));
+            return hmac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
