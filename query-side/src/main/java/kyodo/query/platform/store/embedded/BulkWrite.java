@@ -1,55 +1,30 @@
 package kyodo.query.platform.store.embedded;
 
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.model.DeleteManyModel;
-import com.mongodb.client.model.DeleteOneModel;
-import com.mongodb.client.model.InsertOneModel;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.WriteModel;
 import kyodo.query.platform.store.ReadCollection.WriteResult;
 import kyodo.query.platform.store.ReadStoreWriteException;
+import kyodo.query.platform.store.embedded.WriteOps.Change;
+import kyodo.query.platform.store.embedded.WriteOps.Delete;
+import kyodo.query.platform.store.embedded.WriteOps.Insert;
+import kyodo.query.platform.store.embedded.WriteOps.Op;
 import org.bson.BsonDocument;
-import org.bson.BsonDocumentWriter;
 import org.bson.BsonObjectId;
 import org.bson.BsonValue;
-import org.bson.Document;
-import org.bson.codecs.DocumentCodec;
-import org.bson.codecs.EncoderContext;
 import org.bson.types.ObjectId;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One bulk write on a collection, as MongoDB applies it: each write on what the ones before left, an
  * ordered batch stopping at the first refusal, counts as its BulkWriteResult gives them. Every write
- * is compiled before any is applied, so an unsupported one changes nothing.
+ * is compiled before any is applied ({@link WriteOps}), so an unsupported one changes nothing.
  */
 final class BulkWrite {
 
-    private static final DocumentCodec DOCUMENTS = new DocumentCodec(MongoClientSettings.getDefaultCodecRegistry());
-
-    /** A compiled write. */
-    sealed interface Op {
-    }
-
-    record Insert(BsonDocument doc) implements Op {
-    }
-
-    /** An update ({@code update} set) or a replacement ({@code replacement} set). */
-    record Change(Filter filter, Update update, BsonDocument replacement, boolean upsert) implements Op {
-    }
-
-    record Delete(Filter filter, boolean many) implements Op {
-    }
-
     private final EmbeddedCollection collection;
+    /** What this write holds back ({@link HeldDocuments}); null when it holds nothing back. */
+    private HeldDocuments held;
     private long matched;
     private long modified;
     private long upserted;
@@ -60,59 +35,9 @@ final class BulkWrite {
         this.collection = collection;
     }
 
-    static Op compile(WriteModel<Document> write) {
-        if (write instanceof InsertOneModel<Document> insert) {
-            Document doc = insert.getDocument();
-            if (!doc.containsKey("_id")) {
-                doc.put("_id", new ObjectId()); // as the driver does, on the caller's document
-            }
-            return new Insert(bson(doc));
-        }
-        if (write instanceof UpdateOneModel<Document> update) {
-            UpdateOptions options = update.getOptions();
-            if (options.getArrayFilters() != null || options.getCollation() != null || options.getHint() != null
-                    || options.getHintString() != null || update.getUpdatePipeline() != null) {
-                throw new IllegalArgumentException("unsupported update options or pipeline: " + update);
-            }
-            return new Change(Filter.compile(update.getFilter()), Update.compile(update.getUpdate()), null,
-                    options.isUpsert());
-        }
-        if (write instanceof ReplaceOneModel<Document> replace) {
-            ReplaceOptions options = replace.getReplaceOptions();
-            if (options.getCollation() != null || options.getHint() != null || options.getHintString() != null) {
-                throw new IllegalArgumentException("unsupported replace options: " + options);
-            }
-            BsonDocument replacement = bson(replace.getReplacement());
-            if (replacement.keySet().stream().anyMatch(k -> k.startsWith("$"))) {
-                throw new IllegalArgumentException("a replacement may not hold operators: " + replacement.keySet());
-            }
-            return new Change(Filter.compile(replace.getFilter()), null, replacement, options.isUpsert());
-        }
-        if (write instanceof DeleteOneModel<Document> delete) {
-            if (delete.getOptions().getCollation() != null) {
-                throw new IllegalArgumentException("unsupported delete options: " + delete.getOptions());
-            }
-            return new Delete(Filter.compile(delete.getFilter()), false);
-        }
-        if (write instanceof DeleteManyModel<Document> delete) {
-            if (delete.getOptions().getCollation() != null) {
-                throw new IllegalArgumentException("unsupported delete options: " + delete.getOptions());
-            }
-            return new Delete(Filter.compile(delete.getFilter()), true);
-        }
-        throw new IllegalArgumentException("unsupported write: " + write.getClass().getSimpleName());
-    }
-
-    /** The document as the driver would send it: {@code _id} first, values through its codecs. */
-    private static BsonDocument bson(Document doc) {
-        BsonDocument out = new BsonDocument();
-        DOCUMENTS.encode(new BsonDocumentWriter(out), doc, EncoderContext.builder().isEncodingCollectibleDocument(true).build());
-        return out;
-    }
-
     WriteResult apply(List<Op> ops, boolean ordered) {
         List<ReadStoreWriteException.Failure> failures = new ArrayList<>();
-        held = collection.holdsBack() ? new LinkedHashMap<>() : null;
+        held = collection.holdsBack() ? new HeldDocuments(collection) : null;
         try {
             for (int i = 0; i < ops.size(); i++) {
                 try {
@@ -126,7 +51,9 @@ final class BulkWrite {
             }
         } finally {
             // the writes before a refusal stay, as MongoDB's do
-            release();
+            if (held != null) {
+                held.release();
+            }
         }
         if (!failures.isEmpty()) {
             throw new ReadStoreWriteException(collection.name(), failures, null);
@@ -140,12 +67,12 @@ final class BulkWrite {
             if (held == null) {
                 collection.insert(doc);
             } else {
-                hold(doc);
+                held.hold(doc);
             }
             inserted++;
         } else if (op instanceof Change change) {
-            Held one = heldFor(change.filter());
-            if (one == ABSENT) {
+            HeldDocuments.Held one = heldFor(change.filter());
+            if (one == HeldDocuments.ABSENT) {
                 if (change.upsert()) {
                     insertUpserted(change);
                 }
@@ -155,8 +82,8 @@ final class BulkWrite {
                 change(change);
             }
         } else if (op instanceof Delete delete) {
-            Held one = heldFor(delete.filter());
-            if (one == ABSENT) {
+            HeldDocuments.Held one = heldFor(delete.filter());
+            if (one == HeldDocuments.ABSENT) {
                 return;
             }
             if (one != null) {
@@ -166,7 +93,7 @@ final class BulkWrite {
                 }
                 return;
             }
-            var hits = Planner.find(collection, readable(delete.filter()), Sort.NONE);
+            var hits = Planner.find(collection, readable(collection, delete.filter()), Sort.NONE);
             while (hits.hasNext()) {
                 collection.delete(hits.next());
                 deleted++;
@@ -178,7 +105,7 @@ final class BulkWrite {
     }
 
     private void change(Change change) {
-        var hits = Planner.find(collection, readable(change.filter()), Sort.NONE);
+        var hits = Planner.find(collection, readable(collection, change.filter()), Sort.NONE);
         if (hits.hasNext()) {
             Planner.Hit hit = hits.next();
             BsonDocument doc;
@@ -205,7 +132,7 @@ final class BulkWrite {
         if (held == null) {
             collection.insert(doc);
         } else {
-            hold(doc);
+            held.hold(doc);
         }
         upserted++;
     }
@@ -226,74 +153,13 @@ final class BulkWrite {
         return doc;
     }
 
-    /*
-     * Held documents. A projection's batch often changes one document many times (a proposal's views, a
-     * cell of the analytics): applied one by one, each change decodes the document, encodes it again and
-     * rewrites it in the file. A bulk write on a collection without a live unique index (whose order of
-     * checks would change) instead keeps each document it touches decoded, by _id, changes it in memory,
-     * and writes each one once, at its end. A write that finds its document by _id reads the held one;
-     * any other filter first writes out what is held, so the planner reads what the writes before left.
-     */
-
-    /** A document this bulk write has read, inserted or deleted, to be written at its end. */
-    private static final class Held {
-        /** As stored before this write, or null for a document this write inserts. */
-        final Planner.Hit stored;
-        /** For an inserted document: its reserved internal number. */
-        final long number;
-        BsonDocument doc;
-        boolean deleted;
-
-        Held(Planner.Hit stored, long number, BsonDocument doc) {
-            this.stored = stored;
-            this.number = number;
-            this.doc = doc;
-        }
-    }
-
-    /** What {@link #heldFor} answers for an {@code _id} that is neither held nor stored. */
-    private static final Held ABSENT = new Held(null, -1, null);
-
-    /** By encoded {@code _id}, in the order first touched; null when this write holds nothing back. */
-    private Map<ByteBuffer, Held> held;
-
-    /**
-     * The held document a filter by {@code _id} names (read from the collection the first time), or
-     * {@link #ABSENT} when there is none, or null when the write goes to the collection directly:
-     * nothing held back, a filter not by {@code _id} (what is held is written first), or a document this
-     * write deleted.
-     */
-    private Held heldFor(Filter filter) {
-        if (held == null) {
-            return null;
-        }
-        BsonValue id = equality(filter, "_id");
-        if (id == null || id.isArray() || id.isRegularExpression() || id.isDocument()) {
-            release();
-            return null;
-        }
-        ByteBuffer key = ByteBuffer.wrap(Keys.id(id));
-        Held one = held.get(key);
-        if (one != null) {
-            if (one.deleted) {
-                // a later write may insert it again: in the collection's own order
-                release();
-                return null;
-            }
-            return one;
-        }
-        var hits = Planner.find(collection, readable(Filter.compile(new BsonDocument("_id", id))), Sort.NONE);
-        if (!hits.hasNext()) {
-            return ABSENT;
-        }
-        Planner.Hit hit = hits.next();
-        one = new Held(hit, hit.number(), hit.doc().clone());
-        held.put(key, one);
-        return one;
+    /** The held document a filter by {@code _id} names ({@link HeldDocuments#heldFor}), or null. */
+    private HeldDocuments.Held heldFor(Filter filter) {
+        return held == null ? null : held.heldFor(filter);
     }
 
     /** An update or replacement of a held document. */
-    private void changeHeld(Change change, Held one) {
+    private void changeHeld(Change change, HeldDocuments.Held one) {
         if (!change.filter().matches(one.doc)) {
             if (change.upsert()) {
                 // by _id and another condition: MongoDB would insert the same _id again, and refuse it
@@ -315,48 +181,12 @@ final class BulkWrite {
         one.doc = doc;
     }
 
-    /** A new document, checked as the collection would check it, written at the end. */
-    private void hold(BsonDocument doc) {
-        BsonValue id = doc.get("_id");
-        EmbeddedCollection.checkId(id);
-        byte[] idKey = Keys.id(id);
-        ByteBuffer key = ByteBuffer.wrap(idKey);
-        Held one = held.get(key);
-        if (one != null && one.deleted) {
-            release();
-            collection.insert(doc);
-            return;
-        }
-        if (one != null || collection.ids.containsKey(idKey)) {
-            throw new Refusal(EmbeddedCollection.duplicate(collection.name(), "_id_", id), true);
-        }
-        held.put(key, new Held(null, collection.reserve(), doc));
-    }
-
-    /** Writes what is held to the collection, each document once. */
-    private void release() {
-        if (held == null || held.isEmpty()) {
-            return;
-        }
-        for (Held one : held.values()) {
-            if (one.stored == null) {
-                if (!one.deleted) {
-                    collection.insert(one.doc, one.number);
-                }
-            } else if (one.deleted) {
-                collection.delete(one.stored);
-            } else {
-                collection.rewrite(one.stored, one.doc);
-            }
-        }
-        held.clear();
-    }
 
     /**
      * The filter, after the postings changes that the writes before it left on an index of its fields
      * are applied (the planner may read that index); the usual filter by {@code _id} and version needs none.
      */
-    private Filter readable(Filter filter) {
+    static Filter readable(EmbeddedCollection collection, Filter filter) {
         for (Index index : collection.indexes) {
             if (index.hasPending() && filter.clauses.stream().anyMatch(clause -> index.fields.contains(clause.path()))) {
                 index.flush();
@@ -403,7 +233,7 @@ final class BulkWrite {
         return v.isArray() ? v.asArray().clone() : v;
     }
 
-    private static BsonValue equality(Filter filter, String path) {
+    static BsonValue equality(Filter filter, String path) {
         for (Filter.Clause clause : filter.clauses) {
             if (clause.op() == Filter.Op.EQ && clause.path().equals(path)) {
                 return clause.value();

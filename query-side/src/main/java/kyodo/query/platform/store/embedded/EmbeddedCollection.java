@@ -102,7 +102,7 @@ final class EmbeddedCollection implements ReadCollection {
 
     @Override
     public WriteResult bulkWrite(List<? extends WriteModel<Document>> writes, boolean ordered) {
-        List<BulkWrite.Op> ops = writes.stream().map(BulkWrite::compile).toList();
+        List<WriteOps.Op> ops = writes.stream().map(WriteOps::compile).toList();
         return locked(() -> new BulkWrite(this).apply(ops, ordered));
     }
 
