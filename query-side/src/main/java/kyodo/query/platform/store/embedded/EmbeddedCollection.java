@@ -194,28 +194,13 @@ final class EmbeddedCollection implements ReadCollection {
             throw new Refusal(duplicate(name, "_id_", id), true);
         }
         long number = reserved >= 0 ? reserved : next;
-        List<TreeSet<byte[]>> keys = new ArrayList<>();
-        for (Index index : indexes) {
-            if (index.deferred) {
-                keys.add(null);
-                continue;
-            }
-            TreeSet<byte[]> indexKeys = index.keys(doc);
-            index.checkUnique(indexKeys, number, name);
-            keys.add(indexKeys);
-        }
+        List<TreeSet<byte[]>> keys = IndexEntries.forInsert(this, doc, number);
         if (reserved < 0) {
             next++;
         }
         docs.put(number, bytes(doc));
         ids.put(idKey, number);
-        for (int i = 0; i < keys.size(); i++) {
-            if (keys.get(i) != null) {
-                Index index = indexes.get(i);
-                index.add(keys.get(i), number);
-                noteMultikey(index, doc);
-            }
-        }
+        IndexEntries.add(this, keys, doc, number);
     }
 
     /** Refuses an {@code _id} that MongoDB refuses. */
@@ -246,55 +231,20 @@ final class EmbeddedCollection implements ReadCollection {
         if (Arrays.equals(bytes, old.bytes())) {
             return false;
         }
-        List<TreeSet<byte[]>[]> changes = new ArrayList<>();
-        for (Index index : indexes) {
-            if (index.deferred || index.sameValues(old.doc(), doc)) {
-                // most updates touch few fields: an index whose fields kept their values keeps its entries
-                changes.add(null);
-                continue;
-            }
-            TreeSet<byte[]> before = index.keys(old.doc());
-            TreeSet<byte[]> after = index.keys(doc);
-            TreeSet<byte[]> added = new TreeSet<>(after);
-            added.removeAll(before);
-            before.removeAll(after);
-            index.checkUnique(added, old.number(), name);
-            @SuppressWarnings("unchecked")
-            TreeSet<byte[]>[] change = new TreeSet[]{before, added};
-            changes.add(change);
-        }
+        List<TreeSet<byte[]>[]> changes = IndexEntries.forRewrite(this, old, doc);
         docs.put(old.number(), bytes);
-        for (int i = 0; i < changes.size(); i++) {
-            if (changes.get(i) == null) {
-                continue;
-            }
-            Index index = indexes.get(i);
-            index.remove(changes.get(i)[0], old.number());
-            index.add(changes.get(i)[1], old.number());
-            noteMultikey(index, doc);
-        }
+        IndexEntries.apply(this, changes, doc, old.number());
         return true;
     }
 
     void delete(Planner.Hit hit) {
-        for (Index index : indexes) {
-            if (!index.deferred) {
-                index.remove(index.keys(hit.doc()), hit.number());
-            }
-        }
+        IndexEntries.remove(this, hit);
         ids.remove(Keys.id(hit.doc().get("_id")));
         docs.remove(hit.number());
     }
 
     static String duplicate(String collection, String index, Object key) {
         return "E11000 duplicate key error collection: " + collection + " index: " + index + " dup key: " + key;
-    }
-
-    private void noteMultikey(Index index, BsonDocument doc) {
-        if (!index.multikey && index.multikey(doc)) {
-            index.multikey = true;
-            store.catalog().put("index\0" + name + "\0" + index.name, index.spec());
-        }
     }
 
     @Override
