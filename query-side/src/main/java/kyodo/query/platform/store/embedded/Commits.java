@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -167,6 +168,33 @@ final class Commits {
         } finally {
             commitLock.writeLock().unlock();
         }
+    }
+
+    /**
+     * Runs a write while no other write runs, giving it a commit of the file it may call between its
+     * steps (a build of deferred indexes: a 100k store's new index pages, held until one commit at its
+     * end, overran a 256 MB heap). Counted for {@link #writeStamp()}. Not from inside a write.
+     */
+    void alone(Consumer<Runnable> work) {
+        if (commitLock.getReadHoldCount() > 0) {
+            throw new IllegalStateException("a write alone cannot start inside another write");
+        }
+        commitLock.writeLock().lock();
+        writesBegun.incrementAndGet();
+        try {
+            work.accept(() -> {
+                store.commit();
+                lastCommit = System.nanoTime();
+            });
+        } finally {
+            writesEnded.incrementAndGet();
+            commitLock.writeLock().unlock();
+        }
+    }
+
+    /** Whether this thread is inside a write ({@link #write}, {@link #unstamped}). */
+    boolean insideWrite() {
+        return commitLock.getReadHoldCount() > 0;
     }
 
     /** Stops the housekeeping thread, without an interrupt: an interrupted file channel closes, and the store with it. */

@@ -283,4 +283,37 @@ final class EmbeddedCollection implements ReadCollection {
             return null;
         });
     }
+
+    /**
+     * Builds those of the indexes that a rebuild deferred while no other write runs, the file committed
+     * between chunks of documents ({@link IndexBuild#finish}): the marks stay in the catalog until the
+     * last chunk, so a commit between them holds a partial index still marked, which the next open builds
+     * again. Inside a write (a read that needs the index now), in that write ({@link #finishDeferred}).
+     */
+    void finishDeferredAlone(List<Index> which) {
+        finishDeferredAlone(which, IndexBuild.CHUNK, () -> { });
+    }
+
+    /** As {@link #finishDeferredAlone(List)}, per {@code chunk} documents, running {@code afterEachCommit}. */
+    void finishDeferredAlone(List<Index> which, int chunk, Runnable afterEachCommit) {
+        if (store.insideWrite()) {
+            finishDeferred(which);
+            return;
+        }
+        store.alone(commit -> {
+            lock.lock();
+            try {
+                IndexBuild.finish(this, which, chunk, () -> {
+                    commit.run();
+                    afterEachCommit.run();
+                });
+            } finally {
+                try {
+                    flushPostings();
+                } finally {
+                    lock.unlock();
+                }
+            }
+        });
+    }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -178,7 +179,7 @@ public final class EmbeddedReadStore implements ReadStore {
     @Override
     public Rebuild rebuild() {
         return rebuilds.open(() -> {
-            collections.values().forEach(c -> c.finishDeferred(c.indexes));
+            collections.values().forEach(c -> c.finishDeferredAlone(c.indexes));
             makeDurable();
         });
     }
@@ -262,5 +263,20 @@ public final class EmbeddedReadStore implements ReadStore {
     @Override
     public String toString() {
         return describe();
+    }
+
+    /** Runs a write while no other write runs, with a commit it may call between its steps ({@link Commits#alone}). */
+    void alone(Consumer<Runnable> work) {
+        commits.alone(work);
+    }
+
+    /** Whether the file has changes no commit wrote yet (for tests). */
+    boolean hasUnsavedChanges() {
+        return store.hasUnsavedChanges();
+    }
+
+    /** Whether this thread is inside a write ({@link #write}, {@link #unstamped}). */
+    boolean insideWrite() {
+        return commits.insideWrite();
     }
 }

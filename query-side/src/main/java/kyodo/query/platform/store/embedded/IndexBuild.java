@@ -25,7 +25,7 @@ final class IndexBuild {
     private static final BsonDocumentCodec BSON = new BsonDocumentCodec();
     private static final String MARK = "deferred\0";
     /** Documents whose keys are gathered before they are written, at most. */
-    private static final int CHUNK = 20_000;
+    static final int CHUNK = 20_000;
 
     private IndexBuild() {
     }
@@ -91,10 +91,18 @@ final class IndexBuild {
      * collection's keys are never all in memory at once. Only then are they used and their marks removed.
      */
     static void finish(EmbeddedCollection c, List<Index> indexes) {
-        finish(c, indexes, CHUNK);
+        finish(c, indexes, CHUNK, () -> { });
     }
 
     static void finish(EmbeddedCollection c, List<Index> indexes, int chunk) {
+        finish(c, indexes, chunk, () -> { });
+    }
+
+    /**
+     * As {@link #finish(EmbeddedCollection, List)}, running {@code betweenChunks} after each chunk's
+     * entries are written (a commit of the file, when the build runs alone: {@link EmbeddedCollection#finishDeferredAlone}).
+     */
+    static void finish(EmbeddedCollection c, List<Index> indexes, int chunk, Runnable betweenChunks) {
         List<Index> deferred = indexes.stream().filter(index -> index.deferred).toList();
         if (deferred.isEmpty()) {
             return;
@@ -111,6 +119,7 @@ final class IndexBuild {
             BsonDocument doc = decode(cursor.getValue());
             if (++read % chunk == 0) {
                 write(deferred, entries);
+                betweenChunks.run();
             }
             for (int i = 0; i < deferred.size(); i++) {
                 Index index = deferred.get(i);
@@ -138,7 +147,7 @@ final class IndexBuild {
                 .map(key -> key.substring(MARK.length(), key.indexOf('\0', MARK.length()))).distinct().toList();
         for (String name : collections) {
             EmbeddedCollection c = (EmbeddedCollection) store.collection(name);
-            c.finishDeferred(c.indexes);
+            c.finishDeferredAlone(c.indexes);
         }
         if (!collections.isEmpty()) {
             store.makeDurable();

@@ -102,6 +102,37 @@ class DeferredIndexesTest {
     }
 
     @Test
+    void aBuildAloneCommitsBetweenChunksAndWhatItCommittedIsBuiltAgainAtTheNextOpen() {
+        Path path = dir.resolve("alone");
+        Map<String, Object> expectedAnswers;
+        try (EmbeddedReadStore live = EmbeddedReadStore.open(dir.resolve("live"))) {
+            ReadCollection expected = indexed(live.collection("docs"));
+            write(expected, 0, 400);
+            expectedAnswers = answers(expected);
+        }
+        try (EmbeddedReadStore rebuilt = EmbeddedReadStore.open(path)) {
+            EmbeddedCollection docs = (EmbeddedCollection) indexed(rebuilt.collection("docs"));
+            ReadStore.Rebuild rebuilding = rebuilt.rebuild(); // never closed: the build below stops halfway
+            docs.deleteMany(new Document());
+            write(docs, 0, 400);
+            long[] commits = {0};
+            assertThatThrownBy(() -> docs.finishDeferredAlone(docs.indexes, 7, () -> {
+                assertThat(rebuilt.hasUnsavedChanges()).as("each chunk committed").isFalse();
+                if (++commits[0] == 20) {
+                    throw new IllegalStateException("stopped after 20 chunks");
+                }
+            })).hasMessage("stopped after 20 chunks");
+            assertThat(docs.indexes).filteredOn(index -> !index.unique).allMatch(index -> index.deferred);
+            assertThat(rebuilding).isNotNull();
+        }
+        try (EmbeddedReadStore reopened = EmbeddedReadStore.open(path)) {
+            EmbeddedCollection docs = (EmbeddedCollection) reopened.collection("docs");
+            assertThat(docs.indexes).hasSize(3).noneMatch(index -> index.deferred);
+            assertThat(answers(docs)).isEqualTo(expectedAnswers);
+        }
+    }
+
+    @Test
     void aRebuildKilledHalfwayLeavesWholeIndexesAfterTheNextOpen() throws Exception {
         Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Writer.class.getName(), dir.toString())
