@@ -37,7 +37,7 @@ final class BulkWrite {
 
     WriteResult apply(List<Op> ops, boolean ordered) {
         List<ReadStoreWriteException.Failure> failures = new ArrayList<>();
-        held = collection.holdsBack() ? new HeldDocuments(collection) : null;
+        held = HeldDocuments.possible(collection) ? new HeldDocuments(collection) : null;
         try {
             for (int i = 0; i < ops.size(); i++) {
                 try {
@@ -163,7 +163,7 @@ final class BulkWrite {
         if (!change.filter().matches(one.doc)) {
             if (change.upsert()) {
                 // by _id and another condition: MongoDB would insert the same _id again, and refuse it
-                throw new Refusal(EmbeddedCollection.duplicate(collection.name(), "_id_", one.doc.get("_id")), true);
+                throw new Refusal(Refusal.duplicate(collection.name(), "_id_", one.doc.get("_id")), true);
             }
             return;
         }

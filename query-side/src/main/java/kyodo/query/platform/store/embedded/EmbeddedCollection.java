@@ -188,10 +188,10 @@ final class EmbeddedCollection implements ReadCollection {
      */
     void insert(BsonDocument doc, long reserved) {
         BsonValue id = doc.get("_id");
-        checkId(id);
+        Refusal.checkId(id);
         byte[] idKey = Keys.id(id);
         if (ids.containsKey(idKey)) {
-            throw new Refusal(duplicate(name, "_id_", id), true);
+            throw new Refusal(Refusal.duplicate(name, "_id_", id), true);
         }
         long number = reserved >= 0 ? reserved : next;
         List<TreeSet<byte[]>> keys = IndexEntries.forInsert(this, doc, number);
@@ -203,26 +203,9 @@ final class EmbeddedCollection implements ReadCollection {
         IndexEntries.add(this, keys, doc, number);
     }
 
-    /** Refuses an {@code _id} that MongoDB refuses. */
-    static void checkId(BsonValue id) {
-        if (id.isArray() || id.isRegularExpression()) {
-            throw new Refusal("_id cannot be " + id.getBsonType(), false);
-        }
-    }
-
     /** The internal number of a document that this write inserts later ({@link #insert(BsonDocument, long)}). */
     long reserve() {
         return next++;
-    }
-
-    /** Whether a write may hold its documents back until its end: no unique index to check in its order. */
-    boolean holdsBack() {
-        for (Index index : indexes) {
-            if (index.unique && !index.deferred) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Replaces a document by a new version with the same {@code _id}; whether anything changed. */
@@ -241,10 +224,6 @@ final class EmbeddedCollection implements ReadCollection {
         IndexEntries.remove(this, hit);
         ids.remove(Keys.id(hit.doc().get("_id")));
         docs.remove(hit.number());
-    }
-
-    static String duplicate(String collection, String index, Object key) {
-        return "E11000 duplicate key error collection: " + collection + " index: " + index + " dup key: " + key;
     }
 
     @Override

@@ -45,6 +45,16 @@ final class HeldDocuments {
         this.collection = collection;
     }
 
+    /** Whether a write may hold its documents back until its end: no unique index to check in its order. */
+    static boolean possible(EmbeddedCollection collection) {
+        for (Index index : collection.indexes) {
+            if (index.unique && !index.deferred) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * The held document a filter by {@code _id} names (read from the collection the first time), or
      * {@link #ABSENT} when there is none, or null when the write goes to the collection directly: a
@@ -79,7 +89,7 @@ final class HeldDocuments {
     /** A new document, checked as the collection would check it, written at the end. */
     void hold(BsonDocument doc) {
         BsonValue id = doc.get("_id");
-        EmbeddedCollection.checkId(id);
+        Refusal.checkId(id);
         byte[] idKey = Keys.id(id);
         ByteBuffer key = ByteBuffer.wrap(idKey);
         Held one = held.get(key);
@@ -89,7 +99,7 @@ final class HeldDocuments {
             return;
         }
         if (one != null || collection.ids.containsKey(idKey)) {
-            throw new Refusal(EmbeddedCollection.duplicate(collection.name(), "_id_", id), true);
+            throw new Refusal(Refusal.duplicate(collection.name(), "_id_", id), true);
         }
         held.put(key, new Held(null, collection.reserve(), doc));
     }

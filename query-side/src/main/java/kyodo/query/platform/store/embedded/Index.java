@@ -219,7 +219,7 @@ final class Index {
         }
         for (byte[] key : keys) {
             if (holder(key, number) >= 0) {
-                throw new Refusal(EmbeddedCollection.duplicate(collection, name, "an existing document's key"), true);
+                throw new Refusal(Refusal.duplicate(collection, name, "an existing document's key"), true);
             }
         }
     }
