@@ -2,7 +2,6 @@ package kyodo.ops.bench;
 
 import kyodo.kernel.Ward;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -15,11 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -27,7 +22,8 @@ import java.util.function.Supplier;
 /**
  * An HTTP load driver: for each read and each kind of command of the issue's table, a closed loop of
  * {@code connections} clients, each sending its next request as soon as the previous one answered,
- * for {@code duration} (each sends at least one); it records every latency and answers p50/p95/p99 and throughput per row.
+ * for {@code duration} (each sends at least one; {@link ClosedLoop}); it records every latency and answers
+ * p50/p95/p99 and throughput per row.
  * Like {@code wrk}, but it can sign in, send JSON bodies and feed a command with the ids an earlier
  * one answered (acknowledge what was submitted, decide what was acknowledged); the read rows can be
  * driven by {@code wrk} itself ({@link WrkRow}), which leaves more of the machine to the server.
@@ -65,11 +61,13 @@ final class LoadDriver {
     private final Options options;
     private final BenchRequests requests;
     private final ServerCpu cpu;
+    private final ClosedLoop loop;
 
     LoadDriver(Options options) {
         this.options = options;
         this.requests = new BenchRequests(options.url());
         this.cpu = options.serverPid() == null ? null : new ServerCpu(options.serverPid());
+        this.loop = new ClosedLoop(requests.http(), options.connections());
     }
 
     private boolean selected(String... names) {
@@ -217,11 +215,11 @@ final class LoadDriver {
     private LoadRow reads(java.io.PrintStream progress, String what, List<String> paths, Map<String, String> headers,
                           Duration duration) {
         if (options.wrk() != null) {
-            announce(progress, what + ", by wrk", duration);
+            loop.announce(progress, what + ", by wrk", duration);
             return WrkRow.run(options.wrk(), options.url(), what, paths, headers, options.connections(), duration);
         }
         AtomicLong turn = new AtomicLong();
-        return drive(progress, what, duration,
+        return loop.drive(progress, what, duration,
                 () -> requests.get(paths.get((int) (turn.getAndIncrement() % paths.size())), headers),
                 answer -> { });
     }
@@ -252,86 +250,10 @@ final class LoadDriver {
         return rows;
     }
 
-    private void announce(java.io.PrintStream progress, String what, Duration duration) {
-        if (progress != null) {
-            progress.println("bench run: " + what + " (" + options.connections() + " connections, "
-                    + duration.toMillis() / 1000.0 + " s)");
-        }
-    }
-
-    /**
-     * Drives one row: {@code connections} loops until the duration is over or the requests run out
-     * (the supplier answers null).
-     */
+    /** A row of the driver's own clients for the options' duration ({@link ClosedLoop#drive}). */
     private LoadRow drive(java.io.PrintStream progress, String what, Supplier<HttpRequest> next,
                           Consumer<HttpResponse<String>> onSuccess) {
-        return drive(progress, what, options.duration(), next, onSuccess);
-    }
-
-    private LoadRow drive(java.io.PrintStream progress, String what, Duration duration, Supplier<HttpRequest> next,
-                          Consumer<HttpResponse<String>> onSuccess) {
-        announce(progress, what, duration);
-        ConcurrentLinkedQueue<long[]> samples = new ConcurrentLinkedQueue<>();
-        Map<Integer, Long> statuses = new java.util.concurrent.ConcurrentHashMap<>();
-        AtomicLong errors = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(options.connections(), r -> {
-            Thread thread = new Thread(r, "bench-driver");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long started = System.nanoTime();
-        long deadline = started + duration.toNanos();
-        List<Future<?>> loops = new ArrayList<>();
-        for (int c = 0; c < options.connections(); c++) {
-            loops.add(pool.submit(() -> {
-                List<Long> mine = new ArrayList<>();
-                // every connection sends at least once, also when the row's time passed before it started
-                for (boolean first = true; (first || System.nanoTime() < deadline)
-                        && !Thread.currentThread().isInterrupted(); first = false) {
-                    HttpRequest request = next.get();
-                    if (request == null) {
-                        break;
-                    }
-                    long sent = System.nanoTime();
-                    int status;
-                    try {
-                        HttpResponse<String> answer = requests.http().send(request,
-                                HttpResponse.BodyHandlers.ofString());
-                        status = answer.statusCode();
-                        if (status < 400) {
-                            onSuccess.accept(answer);
-                        }
-                    } catch (IOException e) {
-                        status = 0;
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        break;
-                    }
-                    mine.add(System.nanoTime() - sent);
-                    if (status == 0 || status >= 400) {
-                        errors.incrementAndGet();
-                        statuses.merge(status, 1L, Long::sum);
-                    }
-                }
-                samples.add(mine.stream().mapToLong(Long::longValue).toArray());
-            }));
-        }
-        for (Future<?> loop : loops) {
-            try {
-                loop.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                pool.shutdownNow();
-                throw new BenchException("interrupted", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                pool.shutdownNow();
-                throw new BenchException(what + ": " + e.getCause().getMessage(), e.getCause());
-            }
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        pool.shutdown();
-        long[] all = samples.stream().flatMapToLong(java.util.Arrays::stream).sorted().toArray();
-        return LoadRow.measured(what, errors.get(), new TreeMap<>(statuses), seconds, all);
+        return loop.drive(progress, what, options.duration(), next, onSuccess);
     }
 
     private static LoadRow skipped(String what) {
