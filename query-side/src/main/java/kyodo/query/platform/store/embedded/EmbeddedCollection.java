@@ -270,7 +270,7 @@ final class EmbeddedCollection implements ReadCollection {
      * again. Inside a write (a read that needs the index now), in that write ({@link #finishDeferred}).
      */
     void finishDeferredAlone(List<Index> which) {
-        finishDeferredAlone(which, IndexBuild.CHUNK, () -> { });
+        finishDeferredAlone(which, IndexBuild.COMMITTED_CHUNK, () -> { });
     }
 
     /** As {@link #finishDeferredAlone(List)}, per {@code chunk} documents, running {@code afterEachCommit}. */

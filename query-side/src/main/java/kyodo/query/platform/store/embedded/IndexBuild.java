@@ -26,6 +26,12 @@ final class IndexBuild {
     private static final String MARK = "deferred\0";
     /** Documents whose keys are gathered before they are written, at most. */
     static final int CHUNK = 20_000;
+    /**
+     * Documents per chunk of a build that commits between chunks ({@link EmbeddedCollection#finishDeferredAlone}):
+     * a commit serializes the chunk's new pages of every index at once, and at 100k proposals those of
+     * 20,000 documents overran a 256 MB heap.
+     */
+    static final int COMMITTED_CHUNK = 2_000;
 
     private IndexBuild() {
     }
