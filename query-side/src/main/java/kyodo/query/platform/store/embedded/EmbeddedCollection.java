@@ -265,16 +265,16 @@ final class EmbeddedCollection implements ReadCollection {
 
     /**
      * Builds those of the indexes that a rebuild deferred while no other write runs, the file committed
-     * between chunks of documents ({@link IndexBuild#finish}): the marks stay in the catalog until the
-     * last chunk, so a commit between them holds a partial index still marked, which the next open builds
-     * again. Inside a write (a read that needs the index now), in that write ({@link #finishDeferred}).
+     * after every {@link IndexBuild#COMMITTED_ENTRIES} entries written ({@link IndexBuild#finish}): the marks
+     * stay in the catalog until the end, so a commit meanwhile holds a partial index still marked, which the
+     * next open builds again. Inside a write (a read that needs the index now), in that write ({@link #finishDeferred}).
      */
     void finishDeferredAlone(List<Index> which) {
-        finishDeferredAlone(which, IndexBuild.COMMITTED_CHUNK, () -> { });
+        finishDeferredAlone(which, IndexBuild.COMMITTED_ENTRIES, () -> { });
     }
 
-    /** As {@link #finishDeferredAlone(List)}, per {@code chunk} documents, running {@code afterEachCommit}. */
-    void finishDeferredAlone(List<Index> which, int chunk, Runnable afterEachCommit) {
+    /** As {@link #finishDeferredAlone(List)}, committing per {@code perCommit} entries, running {@code afterEachCommit}. */
+    void finishDeferredAlone(List<Index> which, int perCommit, Runnable afterEachCommit) {
         if (store.insideWrite()) {
             finishDeferred(which);
             return;
@@ -282,7 +282,7 @@ final class EmbeddedCollection implements ReadCollection {
         store.alone(commit -> {
             lock.lock();
             try {
-                IndexBuild.finish(this, which, chunk, () -> {
+                IndexBuild.finish(this, which, IndexBuild.GATHERED, perCommit, () -> {
                     commit.run();
                     afterEachCommit.run();
                 });

@@ -122,7 +122,17 @@ final class Index {
 
     /** Applies the gathered postings changes, key by key in key order. */
     void flush() {
+        flush(numbers -> { });
+    }
+
+    /**
+     * As {@link #flush()}, telling {@code applied} how many numbers each key's changes held once they are
+     * in the map (a build that commits as it goes). The changes are taken first: a failure there leaves
+     * none of them pending.
+     */
+    void flush(java.util.function.IntConsumer applied) {
         List<Map.Entry<ByteBuffer, Access.LongList>> changes = new ArrayList<>(pending.entrySet());
+        pending.clear();
         // in key order: neighbouring keys' blocks share pages
         changes.sort((a, b) -> Arrays.compareUnsigned(a.getKey().array(), b.getKey().array()));
         for (var e : changes) {
@@ -134,6 +144,7 @@ final class Index {
                     adds[i] = ops.values[i] >>> 1;
                 }
                 Postings.apply(map, e.getKey().array(), adds, new long[0]);
+                applied.accept(ops.size);
                 continue;
             }
             // the last change of each number wins: a stable sort by number keeps their order
@@ -152,8 +163,8 @@ final class Index {
             }
             Postings.apply(map, e.getKey().array(), Arrays.copyOf(adds.values, adds.size),
                     Arrays.copyOf(removes.values, removes.size));
+            applied.accept(ops.size);
         }
-        pending.clear();
     }
 
     private static boolean appendsOnly(Access.LongList ops) {

@@ -24,14 +24,20 @@ final class IndexBuild {
 
     private static final BsonDocumentCodec BSON = new BsonDocumentCodec();
     private static final String MARK = "deferred\0";
-    /** Documents whose keys are gathered before they are written, at most. */
-    static final int CHUNK = 20_000;
     /**
-     * Documents per chunk of a build that commits between chunks ({@link EmbeddedCollection#finishDeferredAlone}):
-     * a commit serializes the chunk's new pages of every index at once, and at 100k proposals those of
-     * 20,000 documents overran a 256 MB heap.
+     * Index entries (or postings numbers) gathered in memory before they are sorted and written, at most:
+     * some 12 MB of keys. Indexes are built a few at a time, as many as this holds for the collection's
+     * documents, in one pass over the documents each.
      */
-    static final int COMMITTED_CHUNK = 2_000;
+    static final int GATHERED = 200_000;
+    /**
+     * Entries (or postings numbers) written between two commits of a build that commits as it goes
+     * ({@link EmbeddedCollection#finishDeferredAlone}). Written in key order, they fill neighbouring pages,
+     * so a commit holds a few megabytes; a commit per 2,000 documents of all of a collection's indexes at
+     * once rewrote nearly every page of them (the documents' keys spread over the whole key range): at 100k
+     * proposals one such commit serialized over 36 MB and overran a 256 MB heap.
+     */
+    static final int COMMITTED_ENTRIES = 20_000;
 
     private IndexBuild() {
     }
@@ -91,55 +97,67 @@ final class IndexBuild {
     }
 
     /**
-     * Builds deferred indexes of the collection in one pass over its documents, in the caller's write:
-     * postings gathered per key and written once per key, entries sorted before they are written (in
-     * key order, neighbouring entries share pages), per {@link #CHUNK} documents so that a city-sized
-     * collection's keys are never all in memory at once. Only then are they used and their marks removed.
+     * Builds deferred indexes of the collection, in the caller's write: a few indexes per pass over its
+     * documents (as many as {@link #GATHERED} entries hold for its size), their entries or postings gathered
+     * up to {@link #GATHERED}, then written in key order (neighbouring entries share pages, postings appended
+     * once per key), so that a city-sized collection's keys are never all in memory at once. Only then are
+     * they used and their marks removed.
      */
     static void finish(EmbeddedCollection c, List<Index> indexes) {
-        finish(c, indexes, CHUNK, () -> { });
+        finish(c, indexes, GATHERED, Integer.MAX_VALUE, () -> { });
     }
 
-    static void finish(EmbeddedCollection c, List<Index> indexes, int chunk) {
-        finish(c, indexes, chunk, () -> { });
+    /** As {@link #finish(EmbeddedCollection, List)}, writing what {@code gathered} entries hold at a time. */
+    static void finish(EmbeddedCollection c, List<Index> indexes, int gathered) {
+        finish(c, indexes, gathered, Integer.MAX_VALUE, () -> { });
     }
 
     /**
-     * As {@link #finish(EmbeddedCollection, List)}, running {@code betweenChunks} after each chunk's
-     * entries are written (a commit of the file, when the build runs alone: {@link EmbeddedCollection#finishDeferredAlone}).
+     * As {@link #finish(EmbeddedCollection, List)}, running {@code commit} after every {@code perCommit}
+     * entries written, in key order (a commit of the file, when the build runs alone:
+     * {@link EmbeddedCollection#finishDeferredAlone}): each commit then holds the pages of a slice of one
+     * index's key range, whatever the collection's size.
      */
-    static void finish(EmbeddedCollection c, List<Index> indexes, int chunk, Runnable betweenChunks) {
+    static void finish(EmbeddedCollection c, List<Index> indexes, int gathered, int perCommit, Runnable commit) {
         List<Index> deferred = indexes.stream().filter(index -> index.deferred).toList();
         if (deferred.isEmpty()) {
             return;
         }
-        List<List<byte[]>> entries = new ArrayList<>();
         for (Index index : deferred) {
             index.map.clear();
             index.clearPending();
-            entries.add(index.postings ? null : new ArrayList<>());
         }
-        int read = 0;
-        for (Cursor<Long, byte[]> cursor = c.docs.cursor(null); cursor.hasNext(); ) {
-            long number = cursor.next();
-            BsonDocument doc = decode(cursor.getValue());
-            if (++read % chunk == 0) {
-                write(deferred, entries);
-                betweenChunks.run();
-            }
-            for (int i = 0; i < deferred.size(); i++) {
-                Index index = deferred.get(i);
-                if (index.postings) {
-                    index.add(index.keys(doc), number);
-                } else {
-                    for (byte[] key : index.keys(doc)) {
-                        entries.get(i).add(Keys.entry(key, number));
+        int perPass = (int) Math.max(1, Math.min(deferred.size(), gathered / Math.max(1, c.size())));
+        Written written = new Written(perCommit, commit);
+        for (int from = 0; from < deferred.size(); from += perPass) {
+            List<Index> pass = deferred.subList(from, Math.min(deferred.size(), from + perPass));
+            List<List<byte[]>> entries = new ArrayList<>();
+            pass.forEach(index -> entries.add(index.postings ? null : new ArrayList<>()));
+            long held = 0;
+            for (Cursor<Long, byte[]> cursor = c.docs.cursor(null); cursor.hasNext(); ) {
+                long number = cursor.next();
+                BsonDocument doc = decode(cursor.getValue());
+                for (int i = 0; i < pass.size(); i++) {
+                    Index index = pass.get(i);
+                    var keys = index.keys(doc);
+                    if (index.postings) {
+                        index.add(keys, number);
+                    } else {
+                        for (byte[] key : keys) {
+                            entries.get(i).add(Keys.entry(key, number));
+                        }
                     }
+                    held += keys.size();
+                    index.multikey |= index.multikey(doc);
                 }
-                index.multikey |= index.multikey(doc);
+                if (held >= gathered) {
+                    write(pass, entries, written);
+                    held = 0;
+                }
             }
+            write(pass, entries, written);
         }
-        write(deferred, entries);
+        written.commitIfAny();
         for (Index index : deferred) {
             c.store().catalog().put("index\0" + c.name() + "\0" + index.name, index.spec());
             c.store().catalog().remove(mark(c.name(), index.name));
@@ -160,19 +178,47 @@ final class IndexBuild {
         }
     }
 
-    /** Writes what the indexes gathered: postings appended per key (the numbers only grow), entries sorted. */
-    private static void write(List<Index> indexes, List<List<byte[]>> entries) {
+    /** Writes what the indexes gathered, in key order: postings appended per key (the numbers only grow), entries sorted. */
+    private static void write(List<Index> indexes, List<List<byte[]>> entries, Written written) {
         for (int i = 0; i < indexes.size(); i++) {
             Index index = indexes.get(i);
             if (index.postings) {
-                index.flush();
+                index.flush(written::count);
             } else {
                 List<byte[]> gathered = entries.get(i);
                 gathered.sort(Arrays::compareUnsigned);
                 for (byte[] entry : gathered) {
                     index.map.put(entry, ByteKeys.NONE);
+                    written.count(1);
                 }
                 gathered.clear();
+            }
+        }
+    }
+
+    /** Counts what a build wrote, committing after every so many entries. */
+    private static final class Written {
+        private final int perCommit;
+        private final Runnable commit;
+        private long since;
+
+        Written(int perCommit, Runnable commit) {
+            this.perCommit = perCommit;
+            this.commit = commit;
+        }
+
+        void count(int entries) {
+            since += entries;
+            if (since >= perCommit) {
+                since = 0;
+                commit.run();
+            }
+        }
+
+        void commitIfAny() {
+            if (since > 0) {
+                since = 0;
+                commit.run();
             }
         }
     }
