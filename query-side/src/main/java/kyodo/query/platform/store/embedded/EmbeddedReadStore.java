@@ -270,6 +270,11 @@ public final class EmbeddedReadStore implements ReadStore {
         commits.alone(work);
     }
 
+    /** The bytes written to the file since it opened (for the build's probe, {@code DeferredBuildProbe}). */
+    long writtenBytes() {
+        return SparseFiles.writtenBytes(store);
+    }
+
     /** Whether the file has changes no commit wrote yet (for tests). */
     boolean hasUnsavedChanges() {
         return store.hasUnsavedChanges();
