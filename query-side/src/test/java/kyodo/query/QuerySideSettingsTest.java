@@ -4,6 +4,7 @@ import kyodo.query.audit.AuditSettings;
 import kyodo.query.dashboard.DashboardSettings;
 import kyodo.query.platform.ProjectionSettings;
 import kyodo.query.platform.ReadStoreSettings;
+import kyodo.query.platform.store.embedded.EmbeddedReadStore;
 import kyodo.query.web.QuerySettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The query side's settings keep the names and defaults operators configured before they were typed. */
 class QuerySideSettingsTest {
@@ -28,7 +30,8 @@ class QuerySideSettingsTest {
         assertThat(bind(nothing, DashboardSettings.class)).isEqualTo(new DashboardSettings(Duration.ofSeconds(1),
                 new DashboardSettings.Stream(Duration.ofSeconds(15))));
         assertThat(bind(nothing, ProjectionSettings.class)).isEqualTo(new ProjectionSettings(100, 1));
-        assertThat(bind(nothing, ReadStoreSettings.class)).isEqualTo(new ReadStoreSettings(null, "kyodo"));
+        assertThat(bind(nothing, ReadStoreSettings.class)).isEqualTo(new ReadStoreSettings(null, "kyodo",
+                EmbeddedReadStore.CACHE_MB));
         assertThat(bind(nothing, QuerySettings.class)).isEqualTo(new QuerySettings(Duration.ofSeconds(5), Duration.ofSeconds(30)));
     }
 
@@ -53,6 +56,7 @@ class QuerySideSettingsTest {
                 Map.entry("kyodo.projections.segments", "4"),
                 Map.entry("kyodo.mongodb.uri", "mongodb://mongo.example/kyodo"),
                 Map.entry("kyodo.mongodb.database", "reads"),
+                Map.entry("kyodo.mongodb.embedded-cache-mb", "16"),
                 Map.entry("kyodo.query.max-wait", "1s"),
                 Map.entry("kyodo.query.page-max-wait", "45s"))));
         assertThat(bind(set, AuditSettings.class)).isEqualTo(new AuditSettings("/keys/audit", "a,b",
@@ -63,8 +67,18 @@ class QuerySideSettingsTest {
                 new DashboardSettings.Stream(Duration.ofSeconds(5))));
         assertThat(bind(set, ProjectionSettings.class)).isEqualTo(new ProjectionSettings(1000, 4));
         assertThat(bind(set, ReadStoreSettings.class))
-                .isEqualTo(new ReadStoreSettings("mongodb://mongo.example/kyodo", "reads"));
+                .isEqualTo(new ReadStoreSettings("mongodb://mongo.example/kyodo", "reads", 16));
         assertThat(bind(set, QuerySettings.class)).isEqualTo(new QuerySettings(Duration.ofSeconds(1), Duration.ofSeconds(45)));
+    }
+
+    @Test
+    void anEmbeddedCacheOutsideItsBoundsIsRefusedNamingTheSetting() {
+        for (String megabytes : List.of("0", "-1", "1025")) {
+            Binder set = new Binder(new MapConfigurationPropertySource(Map.of("kyodo.mongodb.embedded-cache-mb",
+                    megabytes)));
+            assertThatThrownBy(() -> bind(set, ReadStoreSettings.class))
+                    .rootCause().hasMessageContaining("kyodo.mongodb.embedded-cache-mb must be 1 to 1024");
+        }
     }
 
     private static <T> T bind(Binder binder, Class<T> type) {

@@ -62,7 +62,7 @@ public class ReadModelStoreConfiguration {
     @ConditionalOnMissingBean
     ReadStore readStore(ReadStoreSettings settings, @Value("${kyodo.data-dir}") Path dataDir) {
         if (!settings.external()) {
-            return EmbeddedReadStore.open(dataDir.resolve("readmodels"));
+            return EmbeddedReadStore.open(dataDir.resolve("readmodels"), settings.embeddedCacheMb());
         }
         String uri = settings.uri();
         MongoClient client = MongoClients.create(uri);

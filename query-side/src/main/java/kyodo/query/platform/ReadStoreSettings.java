@@ -10,9 +10,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param uri      a MongoDB connection string; empty: the embedded engine under readmodels in the data directory
  * @param database the database of the read models when the URI names none
+ * @param embeddedCacheMb the embedded engine's page cache on the Java heap, MB (1–1024; its share of
+ *                        {@code -Xmx}: docs/performance.md, "Issue 13: 10⁶ events")
  */
 @ConfigurationProperties("kyodo.mongodb")
-public record ReadStoreSettings(String uri, @DefaultValue("kyodo") String database) {
+public record ReadStoreSettings(String uri, @DefaultValue("kyodo") String database,
+                                @DefaultValue("32") int embeddedCacheMb) {
+
+    public ReadStoreSettings {
+        if (embeddedCacheMb < 1 || embeddedCacheMb > 1024) {
+            throw new IllegalArgumentException("kyodo.mongodb.embedded-cache-mb must be 1 to 1024 (MB), not "
+                    + embeddedCacheMb);
+        }
+    }
 
     /** Whether a MongoDB server was named (else the embedded engine holds the read models). */
     boolean external() {

@@ -49,6 +49,8 @@ public final class EmbeddedReadStore implements ReadStore {
      */
     static final int SPARSE_FILL_RATE = 50;
     static final long SPARSE_BYTES = 16 << 20;
+    /** MVStore's page cache on the Java heap, MB, unless {@code kyodo.mongodb.embedded-cache-mb} says otherwise. */
+    public static final int CACHE_MB = 32;
 
     private final Path file;
     private final MVStore store;
@@ -65,17 +67,23 @@ public final class EmbeddedReadStore implements ReadStore {
         this.commits = new Commits(file, store);
     }
 
+    /** {@link #open(Path, int)} with a page cache of {@link #CACHE_MB}. */
+    public static EmbeddedReadStore open(Path directory) {
+        return open(directory, CACHE_MB);
+    }
+
     /**
-     * Opens (or creates) the store in the directory, which is made owner-only.
+     * Opens (or creates) the store in the directory, which is made owner-only, with a page cache of
+     * {@code cacheMegabytes} on the Java heap.
      *
      * @throws IllegalStateException if another process has it open
      */
-    public static EmbeddedReadStore open(Path directory) {
+    public static EmbeddedReadStore open(Path directory, int cacheMegabytes) {
         ownerOnlyDirectory(directory);
         Path file = directory.resolve(FILE);
         try {
             SparseFiles.recover(file);
-            MVStore store = openFile(file);
+            MVStore store = openFile(file, cacheMegabytes);
             if (!FORMAT.equals(store.<String, String>openMap("catalog").get(FORMAT_KEY))
                     && !store.<String, String>openMap("catalog").isEmpty()) {
                 // Written by another version of this engine: its entries would be misread. Read models
@@ -84,7 +92,7 @@ public final class EmbeddedReadStore implements ReadStore {
                         file, FORMAT);
                 store.close(0);
                 Files.delete(file);
-                store = openFile(file);
+                store = openFile(file, cacheMegabytes);
             } else if (sparse(file, store)) {
                 // MVStore frees space inside the file while it runs but cannot move chunks safely
                 // then (h2database #3765); before anything reads it, a copy of the live pages can. A
@@ -93,7 +101,7 @@ public final class EmbeddedReadStore implements ReadStore {
                 store.close(0);
                 LOG.info("The read-model store {} was {} % free space: copied into a compact file ({}).", file,
                         100 - live, SparseFiles.copy(file, live, Duration.ZERO));
-                store = openFile(file);
+                store = openFile(file, cacheMegabytes);
             }
             store.<String, String>openMap("catalog").put(FORMAT_KEY, FORMAT);
             store.commit();
@@ -121,10 +129,10 @@ public final class EmbeddedReadStore implements ReadStore {
      * reader interrupted in a plain channel's read (Reactor interrupts a blocking read when the
      * request's client hangs up) closes the channel, and with it the store for every later request.
      */
-    private static MVStore openFile(Path file) {
+    private static MVStore openFile(Path file, int cacheMegabytes) {
         MVStore store = new MVStore.Builder().fileName("async:" + file)
                 .autoCommitDisabled().autoCommitBufferSize(0)
-                .compress().cacheSize(32)
+                .compress().cacheSize(cacheMegabytes)
                 .open();
         store.setRetentionTime(RETENTION_MILLIS);
         return store;
