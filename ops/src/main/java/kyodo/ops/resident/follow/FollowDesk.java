@@ -6,7 +6,6 @@ import kyodo.kernel.follow.FollowKind;
 import kyodo.kernel.follow.FollowStarted;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
-import kyodo.kernel.problem.ProblemType;
 import kyodo.ops.resident.ResidentDirectory;
 import kyodo.query.meeting.MeetingViews;
 import kyodo.query.project.ProjectViews;
@@ -29,8 +28,6 @@ import java.util.regex.Pattern;
  */
 public class FollowDesk {
 
-    static final ProblemType LINK_INVALID = new ProblemType("follow-link-invalid", 400,
-            "リンクが正しくありません", "The link is not valid");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
 
     private final Follows follows;
@@ -126,7 +123,7 @@ public class FollowDesk {
      */
     int unsubscribe(String follower, String scope, String signature) {
         if (follower == null || scope == null || !residents.signed(Unsubscribe.signed(follower, scope), signature)) {
-            throw new KyodoProblemException(LINK_INVALID, "The unsubscribe link is not one kyodo sent.");
+            throw new KyodoProblemException(FollowProblems.LINK_INVALID, "The unsubscribe link is not one kyodo sent.");
         }
         List<Follows.Followed> ending = follows.of(follower).stream()
                 .filter(f -> NotificationMails.ALL.equals(scope) || scope.equals(Unsubscribe.scope(f.kind(), f.targetId())))
