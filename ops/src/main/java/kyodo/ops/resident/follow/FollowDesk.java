@@ -59,14 +59,19 @@ public class FollowDesk {
 
     /** The thing named in a form or link, if it exists; 404 otherwise, 400 for a kind or id that cannot be one. */
     public Target target(String kindName, String id) {
-        FollowKind kind = FollowKind.fromName(kindName).orElseThrow(() ->
-                new KyodoProblemException(CommonProblems.INVALID_INPUT, "kind must be proposal, meeting, project or ward."));
+        FollowKind kind = kind(kindName);
         if (id == null || !ID.matcher(id).matches()) {
             throw new KyodoProblemException(CommonProblems.INVALID_INPUT, "id is not an id.");
         }
         String canonical = kind == FollowKind.WARD ? Ward.fromCode(id).map(Ward::code).orElse(id) : id;
         return title(kind, canonical).map(title -> new Target(kind, canonical, title)).orElseThrow(() ->
                 new KyodoProblemException(CommonProblems.NOT_FOUND, "There is no " + kind.slug() + " " + id + "."));
+    }
+
+    /** The kind named in a form or link; 400 for a name that is none. */
+    static FollowKind kind(String name) {
+        return FollowKind.fromName(name).orElseThrow(() ->
+                new KyodoProblemException(CommonProblems.INVALID_INPUT, "kind must be proposal, meeting, project or ward."));
     }
 
     private Optional<String> title(FollowKind kind, String id) {
