@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One named daemon thread that runs a task on a fixed delay and whatever else is handed to it, for
- * the lifecycles of the mail relay and the daily digest: one thread, so that a task never overlaps
+ * the {@link BackgroundService}s (the mail relay and the daily digest): one thread, so that a task never overlaps
  * itself, and stopped with its bean.
  */
 public final class BackgroundThread {

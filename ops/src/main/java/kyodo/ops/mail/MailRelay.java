@@ -2,7 +2,6 @@ package kyodo.ops.mail;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,7 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * once when a message is queued, and every {@code poll-every} for the messages whose retry is due.
  * One thread: a message is never sent twice at the same time.
  */
-class MailRelay implements SmartLifecycle {
+class MailRelay extends BackgroundService {
 
     private static final Logger log = LoggerFactory.getLogger(MailRelay.class);
     private static final int BATCH = 50;
@@ -21,9 +20,9 @@ class MailRelay implements SmartLifecycle {
     private final MailDelivery delivery;
     private final MailSettings settings;
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
-    private final BackgroundThread thread = new BackgroundThread("kyodo-mail-relay");
 
     MailRelay(Outbox outbox, MailDelivery delivery, MailSettings settings) {
+        super("kyodo-mail-relay");
         this.outbox = outbox;
         this.delivery = delivery;
         this.settings = settings;
@@ -34,16 +33,6 @@ class MailRelay implements SmartLifecycle {
     public void start() {
         thread.start(Duration.ZERO, settings.pollEvery(), this::sendDue);
         log.info("Mail goes out as {}; {} message(s) wait in the outbox", delivery.describe(), outbox.pending());
-    }
-
-    @Override
-    public void stop() {
-        thread.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return thread.running();
     }
 
     /** A message was queued: send it now rather than at the next poll (once, however many came at once). */

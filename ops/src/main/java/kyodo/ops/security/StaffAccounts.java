@@ -8,7 +8,6 @@ import kyodo.kernel.access.Role;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.FieldViolation;
 import kyodo.kernel.problem.KyodoProblemException;
-import kyodo.kernel.problem.ProblemType;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -34,11 +33,6 @@ public class StaffAccounts implements AutoCloseable {
 
     /** The account created on the first run when there is no administrator at all. */
     public static final String FIRST_ADMIN = "admin";
-
-    static final ProblemType ACCOUNT_EXISTS = new ProblemType("account-exists", 409,
-            "そのアカウントIDは既に使われています", "That account id is taken");
-    static final ProblemType ACCOUNT_IN_CONFIGURATION = new ProblemType("account-in-configuration", 409,
-            "設定ファイルで定義されたアカウントは変更できません", "Accounts defined in configuration can't be changed here");
 
     private static final char[] ALPHABET =
             "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789".toCharArray();
@@ -155,7 +149,7 @@ public class StaffAccounts implements AutoCloseable {
     public String create(String username, String role, String ward) {
         Actor actor = actor(username, role, ward);
         if (configured.containsKey(username) || ephemeral.containsKey(username)) {
-            throw new KyodoProblemException(ACCOUNT_EXISTS, "Choose another account id.");
+            throw new KyodoProblemException(AccountProblems.ACCOUNT_EXISTS, "Choose another account id.");
         }
         String password = generatePassword();
         try {
@@ -164,7 +158,7 @@ public class StaffAccounts implements AutoCloseable {
                     actor.role().name(), actor.ward() == null ? null : actor.ward().code(),
                     java.sql.Timestamp.from(clock.instant()));
         } catch (DuplicateKeyException e) {
-            throw new KyodoProblemException(ACCOUNT_EXISTS, "Choose another account id.");
+            throw new KyodoProblemException(AccountProblems.ACCOUNT_EXISTS, "Choose another account id.");
         }
         changed(username);
         return password;
@@ -189,7 +183,7 @@ public class StaffAccounts implements AutoCloseable {
 
     private void requireStored(String username) {
         if (configured.containsKey(username)) {
-            throw new KyodoProblemException(ACCOUNT_IN_CONFIGURATION, "Change it in the configuration.");
+            throw new KyodoProblemException(AccountProblems.ACCOUNT_IN_CONFIGURATION, "Change it in the configuration.");
         }
         if (find(username).isEmpty() || ephemeral.containsKey(username)) {
             throw new KyodoProblemException(CommonProblems.NOT_FOUND, "No account with that id.");

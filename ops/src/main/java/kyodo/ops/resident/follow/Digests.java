@@ -1,10 +1,9 @@
 package kyodo.ops.resident.follow;
 
-import kyodo.ops.mail.BackgroundThread;
+import kyodo.ops.mail.BackgroundService;
 import kyodo.ops.resident.ResidentDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +20,7 @@ import java.util.Optional;
  * instead of waiting for it. A digest is queued under the key of its follower and day, then its items
  * are marked done: a crash in between queues nothing twice.
  */
-public class Digests implements SmartLifecycle {
+public class Digests extends BackgroundService {
 
     private static final Logger log = LoggerFactory.getLogger(Digests.class);
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
@@ -31,10 +30,10 @@ public class Digests implements SmartLifecycle {
     private final ResidentDirectory residents;
     private final FollowSettings settings;
     private final Clock clock;
-    private final BackgroundThread thread = new BackgroundThread("kyodo-follow-digests");
 
     Digests(Follows follows, NotificationMails mails, ResidentDirectory residents, FollowSettings settings,
             Clock clock) {
+        super("kyodo-follow-digests");
         this.follows = follows;
         this.mails = mails;
         this.residents = residents;
@@ -81,15 +80,5 @@ public class Digests implements SmartLifecycle {
                 log.warn("The daily digests could not be queued: {}", failure.getClass().getSimpleName());
             }
         });
-    }
-
-    @Override
-    public void stop() {
-        thread.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return thread.running();
     }
 }

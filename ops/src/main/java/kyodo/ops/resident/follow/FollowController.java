@@ -73,8 +73,7 @@ class FollowController {
     @PostMapping(path = LIST + "/end", produces = "text/html")
     Mono<Rendering> unfollow(ServerWebExchange exchange) {
         return Mono.zip(ResidentDirectory.form(exchange), residents.signedIn()).flatMap(read -> Blocking.read(() -> {
-            FollowKind kind = FollowKind.fromName(read.getT1().get("kind")).orElseThrow(() ->
-                    new KyodoProblemException(CommonProblems.INVALID_INPUT, "kind must be proposal, meeting, project or ward."));
+            FollowKind kind = FollowDesk.kind(read.getT1().get("kind"));
             String id = read.getT1().get("id");
             if (id == null || id.isBlank()) {
                 throw new KyodoProblemException(CommonProblems.INVALID_INPUT, "id is missing.");

@@ -6,7 +6,6 @@ import kyodo.kernel.follow.FollowKind;
 import kyodo.kernel.follow.FollowStarted;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
-import kyodo.kernel.problem.ProblemType;
 import kyodo.ops.resident.ResidentDirectory;
 import kyodo.query.meeting.MeetingViews;
 import kyodo.query.project.ProjectViews;
@@ -29,8 +28,6 @@ import java.util.regex.Pattern;
  */
 public class FollowDesk {
 
-    static final ProblemType LINK_INVALID = new ProblemType("follow-link-invalid", 400,
-            "リンクが正しくありません", "The link is not valid");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
 
     private final Follows follows;
@@ -62,14 +59,19 @@ public class FollowDesk {
 
     /** The thing named in a form or link, if it exists; 404 otherwise, 400 for a kind or id that cannot be one. */
     public Target target(String kindName, String id) {
-        FollowKind kind = FollowKind.fromName(kindName).orElseThrow(() ->
-                new KyodoProblemException(CommonProblems.INVALID_INPUT, "kind must be proposal, meeting, project or ward."));
+        FollowKind kind = kind(kindName);
         if (id == null || !ID.matcher(id).matches()) {
             throw new KyodoProblemException(CommonProblems.INVALID_INPUT, "id is not an id.");
         }
         String canonical = kind == FollowKind.WARD ? Ward.fromCode(id).map(Ward::code).orElse(id) : id;
         return title(kind, canonical).map(title -> new Target(kind, canonical, title)).orElseThrow(() ->
                 new KyodoProblemException(CommonProblems.NOT_FOUND, "There is no " + kind.slug() + " " + id + "."));
+    }
+
+    /** The kind named in a form or link; 400 for a name that is none. */
+    static FollowKind kind(String name) {
+        return FollowKind.fromName(name).orElseThrow(() ->
+                new KyodoProblemException(CommonProblems.INVALID_INPUT, "kind must be proposal, meeting, project or ward."));
     }
 
     private Optional<String> title(FollowKind kind, String id) {
@@ -126,7 +128,7 @@ public class FollowDesk {
      */
     int unsubscribe(String follower, String scope, String signature) {
         if (follower == null || scope == null || !residents.signed(Unsubscribe.signed(follower, scope), signature)) {
-            throw new KyodoProblemException(LINK_INVALID, "The unsubscribe link is not one kyodo sent.");
+            throw new KyodoProblemException(FollowProblems.LINK_INVALID, "The unsubscribe link is not one kyodo sent.");
         }
         List<Follows.Followed> ending = follows.of(follower).stream()
                 .filter(f -> NotificationMails.ALL.equals(scope) || scope.equals(Unsubscribe.scope(f.kind(), f.targetId())))

@@ -38,7 +38,7 @@ class UnsubscribeController {
     Mono<Rendering> confirm(@RequestParam(required = false) String f, @RequestParam(required = false) String s,
                             @RequestParam(required = false) String sig, ServerWebExchange exchange) {
         if (f == null || s == null || !residents.signed(Unsubscribe.signed(f, s), sig)) {
-            return Mono.error(new KyodoProblemException(FollowDesk.LINK_INVALID,
+            return Mono.error(new KyodoProblemException(FollowProblems.LINK_INVALID,
                     "The unsubscribe link is not one kyodo sent."));
         }
         Map<String, Object> model = new HashMap<>();
