@@ -10,6 +10,7 @@ import org.springframework.core.io.buffer.NettyDataBufferFactory;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -26,6 +27,9 @@ class Utf8CheckTest {
     private static final int[] EDGES = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2,
             0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF};
 
+    /** A fourth byte: ASCII, the continuation range's ends, a lead. */
+    private static final int[] LAST = {0x41, 0x7F, 0x80, 0xBF, 0xC0, 0xE3};
+
     @Test
     void everyOneAndTwoByteSequenceIsJudgedAsJavasDecoderJudgesIt() {
         for (int a = 0; a < 256; a++) {
@@ -38,14 +42,18 @@ class Utf8CheckTest {
 
     @Test
     void threeAndFourByteSequencesAreJudgedAsJavasDecoderJudgesThem() {
-        for (int a = 0x80; a < 256; a++) {
-            for (int b = 0; b < 256; b++) {
+        for (int a = 0xE0; a < 256; a++) {
+            for (int b = 0x80; b <= 0xBF; b++) {
                 for (int c : EDGES) {
                     assertSameVerdict(new byte[] {(byte) a, (byte) b, (byte) c});
-                    for (int d : EDGES) {
+                    for (int d : LAST) {
                         assertSameVerdict(new byte[] {(byte) a, (byte) b, (byte) c, (byte) d});
                     }
                 }
+            }
+            for (int b : EDGES) {
+                assertSameVerdict(new byte[] {(byte) a, (byte) b, (byte) 0x80});
+                assertSameVerdict(new byte[] {(byte) a, (byte) b, (byte) 0x80, (byte) 0x80});
             }
         }
     }
@@ -87,11 +95,13 @@ class Utf8CheckTest {
         }
     }
 
-    private static void assertSameVerdict(byte[] bytes) {
+    private final CharsetDecoder javas = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+
+    private void assertSameVerdict(byte[] bytes) {
         boolean java;
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            javas.reset().decode(ByteBuffer.wrap(bytes));
             java = true;
         } catch (CharacterCodingException e) {
             java = false;

@@ -3,7 +3,6 @@ package kyodo.ops.security;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
@@ -58,22 +57,10 @@ class CheckedOnceFirewallTest {
             for (int read = 0; read < 2; read++) {
                 assertThatThrownBy(() -> headers.getFirst("X-Bad")).isInstanceOf(ServerExchangeRejectedException.class);
                 assertThatThrownBy(() -> headers.get("x-bad")).isInstanceOf(ServerExchangeRejectedException.class);
-                assertThatThrownBy(headers::keySet).isInstanceOf(ServerExchangeRejectedException.class);
             }
             // only the first value is read, and checked, by getFirst
             assertThat(headers.getFirst("X-Second-Bad")).isEqualTo("fine");
             assertThatThrownBy(() -> headers.get("X-Second-Bad")).isInstanceOf(ServerExchangeRejectedException.class);
-        }
-    }
-
-    @Test
-    void aRefusedParameterIsRefusedAtEveryRead() {
-        for (ServerWebExchangeFirewall firewall : List.of(strict, checkedOnce)) {
-            ServerHttpRequest request = firewalled(firewall,
-                    MockServerHttpRequest.get("/public/proposals?q=%07").build()).getRequest();
-            for (int read = 0; read < 2; read++) {
-                assertThatThrownBy(request::getQueryParams).isInstanceOf(ServerExchangeRejectedException.class);
-            }
         }
     }
 
