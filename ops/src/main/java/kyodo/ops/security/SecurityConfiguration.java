@@ -5,6 +5,7 @@ import kyodo.kernel.problem.ProblemDetails;
 import kyodo.ops.startup.OpsStores;
 import kyodo.query.portal.PortalPaths;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.web.reactive.WebFluxRegistrations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +24,7 @@ import org.springframework.security.web.server.authentication.ServerAuthenticati
 import org.springframework.security.web.server.authentication.ServerHttpBasicAuthenticationConverter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -91,6 +93,21 @@ public class SecurityConfiguration {
     LocalSignIn localSignIn(StaffAccounts accounts, SignInThrottle signInThrottle, Scheduler passwordHashing,
                             Clock clock) {
         return new LocalSignIn(accounts, signInThrottle, passwordHashing, clock);
+    }
+
+    /**
+     * Spring Security's strict firewall, each header it checks checked once per request
+     * ({@link CheckedOnceFirewall}).
+     */
+    @Bean
+    ServerWebExchangeFirewall firewall() {
+        return new CheckedOnceFirewall();
+    }
+
+    /** The annotated routes' lookup compares the path first ({@link PathFirstMapping}). */
+    @Bean
+    WebFluxRegistrations pathFirstMapping() {
+        return PathFirstMapping.registrations();
     }
 
     /**

@@ -13,8 +13,14 @@ import java.beans.PropertyEditorSupport;
  * or {@code 010} by other radix rules, so a client could name a version it never saw; as with
  * {@link ListParameters#whole}, anything but decimal digits is a 400 naming the parameter. (An
  * editor, not a converter: Spring falls back to its own editor when a converter refuses.)
+ *
+ * <p>Applied to the controllers that read request parameters: the query side's and the pages and
+ * accounts assembled in {@code kyodo.ops}. Not to the command side's, whose routes take their input
+ * as a JSON body (and the id and {@code If-Match} through their own resolver): there it would only be
+ * invoked, reflectively, for every command's binder (the bean validation of its body) and change
+ * nothing (issue 13, the request path).
  */
-@ControllerAdvice
+@ControllerAdvice(basePackages = {"kyodo.query", "kyodo.ops"})
 public class DecimalParameters {
 
     @InitBinder
