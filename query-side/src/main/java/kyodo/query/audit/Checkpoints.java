@@ -34,6 +34,7 @@ public class Checkpoints {
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
+    private final ReadStore store;
     private final ReadCollection checkpoints;
     private final DecisionLog log;
     private final AuditKeyRing keys;
@@ -41,6 +42,7 @@ public class Checkpoints {
     private final String origin;
 
     public Checkpoints(ReadStore store, DecisionLog log, AuditKeyRing keys, Clock clock, AuditSettings settings) {
+        this.store = store;
         this.checkpoints = store.collection(COLLECTION);
         this.log = log;
         this.keys = keys;
@@ -121,7 +123,10 @@ public class Checkpoints {
 
     /**
      * Signs and stores the checkpoint of a tree whose root is known; keeps an existing one of that
-     * size.
+     * size. The store is made durable before it returns, i.e. before the checkpoint is handed to the
+     * witnesses: the entries it signs (written before it) and the checkpoint itself then survive a crash,
+     * so it is never issued a second time with another time after a {@code kill -9} (ADR 13, update of
+     * issue 13; the projections' positions no longer commit the store per batch).
      *
      * @return the stored checkpoint of that size
      */
@@ -135,6 +140,7 @@ public class Checkpoints {
         String note = new CheckpointNote(origin, treeSize, root).sign(keys.current()).render();
         checkpoints.bulkWrite(List.of(new UpdateOneModel<>(Filters.eq("_id", treeSize),
                 new Document("$setOnInsert", checkpoint.toDocument().append(NOTE, note)), UPSERT)));
+        store.makeDurable();
         return find(treeSize).orElse(checkpoint);
     }
 

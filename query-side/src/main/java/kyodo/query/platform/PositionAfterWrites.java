@@ -1,42 +1,62 @@
 package kyodo.query.platform;
 
-import org.axonframework.eventhandling.Segment;
+import kyodo.query.platform.store.ReadStore;
+import kyodo.query.platform.store.ReadStoreTokenStore;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-
-import java.util.List;
-import java.util.Optional;
+import org.axonframework.serialization.Serializer;
 
 /**
  * A projection's token store that never stores a position ahead of the documents it covers: before
  * a processor stores the position reached by a batch, every write the batch's projections still
- * hold ({@link PendingWrites}) is written, acknowledged by the read-model store and made durable
- * (the embedded store commits its file; see {@link kyodo.query.platform.store.ReadStore#makeDurable()}). Axon's pooled
- * processor stores the position in a prepare-commit step registered <em>before</em> the batch is
- * handled, so without this a write left for prepare-commit would land after its position, and a
- * kill in between would skip it for good (ADR 13).
+ * hold ({@link PendingWrites}) is written and acknowledged by the read-model store, and, unless the
+ * store commits positions with the documents ({@link ReadStore#positionsCommitWithDocuments()}), made
+ * durable. Axon's pooled processor stores the position in a prepare-commit step registered
+ * <em>before</em> the batch is handled, so without this a write left for prepare-commit would land
+ * after its position, and a kill in between would skip it for good (ADR 13).
  * <p>
  * After a crash the store therefore holds a position P and at least the documents of every event up
  * to P, possibly some after it: the processor re-delivers from P, and every projection applies an
  * event it has already seen as a no-op (sequence or event-id guards).
  */
-public final class PositionAfterWrites implements TokenStore {
+public final class PositionAfterWrites extends ForwardingTokenStore {
 
     private static final String DURABLE = PositionAfterWrites.class.getName() + ".durable";
 
-    private final TokenStore delegate;
+    /** Null when nothing is needed between the documents and their position. */
     private final Runnable makeDurable;
 
     /**
      * @param delegate    where positions are kept (in the same store as the documents)
-     * @param makeDurable returns once every write acknowledged so far survives a crash of this process
+     * @param makeDurable returns once every write acknowledged so far survives a crash of this process;
+     *                    null where no commit is needed between the documents and their position
      */
     public PositionAfterWrites(TokenStore delegate, Runnable makeDurable) {
-        this.delegate = delegate;
+        super(delegate);
         this.makeDurable = makeDurable;
+    }
+
+    /**
+     * The positions of a query-side processor, kept in the read store beside its documents
+     * ({@link ReadStoreTokenStore}).
+     */
+    public static PositionAfterWrites inReadStore(ReadStore store, Serializer serializer) {
+        return inReadStore(store, new ReadStoreTokenStore(store, serializer));
+    }
+
+    /**
+     * Positions kept in {@code positions}, a token store over the same read store as the documents. On a
+     * store that commits positions and documents in one atomic snapshot (the embedded engine) a batch's
+     * documents are only written before its position: any commit that holds the position holds them,
+     * and the store's own commits (every second, and at a clean close) make both durable, so a batch
+     * costs no commit of its own (issue 13). On the others each batch's documents are made durable
+     * before its position ({@link ReadStore#makeDurable()}).
+     */
+    public static PositionAfterWrites inReadStore(ReadStore store, TokenStore positions) {
+        return new PositionAfterWrites(positions, store.positionsCommitWithDocuments() ? null : store::makeDurable);
     }
 
     @Override
@@ -50,76 +70,13 @@ public final class PositionAfterWrites implements TokenStore {
             // them all, so one commit covers them all; each further one would only have made the
             // position stored just before it durable, which ADR 13 does not need (a lost position is
             // handled again).
-            if (!Boolean.TRUE.equals(unitOfWork.getResource(DURABLE))) {
+            if (makeDurable != null && !Boolean.TRUE.equals(unitOfWork.getResource(DURABLE))) {
                 makeDurable.run();
                 unitOfWork.resources().put(DURABLE, Boolean.TRUE);
             }
-        } else {
+        } else if (makeDurable != null) {
             makeDurable.run();
         }
         delegate.storeToken(token, processorName, segment);
-    }
-
-    @Override
-    public void initializeTokenSegments(String processorName, int segmentCount)
-            throws UnableToClaimTokenException {
-        delegate.initializeTokenSegments(processorName, segmentCount);
-    }
-
-    @Override
-    public void initializeTokenSegments(String processorName, int segmentCount,
-                                        TrackingToken initialToken) throws UnableToClaimTokenException {
-        delegate.initializeTokenSegments(processorName, segmentCount, initialToken);
-    }
-
-    @Override
-    public TrackingToken fetchToken(String processorName, int segment) throws UnableToClaimTokenException {
-        return delegate.fetchToken(processorName, segment);
-    }
-
-    @Override
-    public TrackingToken fetchToken(String processorName, Segment segment)
-            throws UnableToClaimTokenException {
-        return delegate.fetchToken(processorName, segment);
-    }
-
-    @Override
-    public void extendClaim(String processorName, int segment) throws UnableToClaimTokenException {
-        delegate.extendClaim(processorName, segment);
-    }
-
-    @Override
-    public void releaseClaim(String processorName, int segment) {
-        delegate.releaseClaim(processorName, segment);
-    }
-
-    @Override
-    public void initializeSegment(TrackingToken token, String processorName, int segment) {
-        delegate.initializeSegment(token, processorName, segment);
-    }
-
-    @Override
-    public void deleteToken(String processorName, int segment) throws UnableToClaimTokenException {
-        delegate.deleteToken(processorName, segment);
-    }
-
-    @Override
-    public boolean requiresExplicitSegmentInitialization() {
-        return delegate.requiresExplicitSegmentInitialization();
-    }
-
-    @Override
-    public int[] fetchSegments(String processorName) {
-        return delegate.fetchSegments(processorName);
-    }
-
-    @Override
-    public List<Segment> fetchAvailableSegments(String processorName) {
-        return delegate.fetchAvailableSegments(processorName);
-    }
-
-    @Override
-    public Optional<String> retrieveStorageIdentifier() {
-        return delegate.retrieveStorageIdentifier();
     }
 }

@@ -11,7 +11,6 @@ import kyodo.kernel.personal.PersonKeyVault;
 import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.kernel.personal.VaultSettings;
 import kyodo.query.platform.store.ReadStore;
-import kyodo.query.platform.store.ReadStoreTokenStore;
 import kyodo.query.platform.store.embedded.EmbeddedReadStore;
 import kyodo.query.platform.store.mongo.MongoReadStore;
 import org.axonframework.common.AxonThreadFactory;
@@ -74,7 +73,7 @@ public class ReadModelStoreConfiguration {
 
     /**
      * Runs every processing group of the query side as a pooled streaming processor with its tokens
-     * in the read store itself ({@link ReadStoreTokenStore}), so that a wiped store rebuilds itself, in
+     * in the read store itself ({@link kyodo.query.platform.store.ReadStoreTokenStore}), so that a wiped store rebuilds itself, in
      * batches of {@code kyodo.projections.batch-size}; the command side's processors keep the default
      * (event-store) token store. A group whose projection is marked {@link GlobalOrder} gets exactly
      * one segment, so that it sees events in the store's global order; the others keep Axon's default
@@ -99,8 +98,8 @@ public class ReadModelStoreConfiguration {
             // The position is stored only after the documents it covers (ADR 13): a failed or killed
             // batch is re-delivered from the stored position and re-applied (writes are idempotent),
             // never skipped.
-            processing.registerTokenStore(group, c -> new PositionAfterWrites(
-                    new ReadStoreTokenStore(store.getObject(), c.serializer()), store.getObject()::makeDurable));
+            processing.registerTokenStore(group, c -> PositionAfterWrites.inReadStore(store.getObject(),
+                    c.serializer()));
             // A processor works on at most as many segments at once as it has: Axon's default of four
             // worker threads per processor left three of every four idle (issue 13: 30 of 180 threads).
             int groupSegments = globalOrder ? 1 : segments;

@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
  * Rebuilds projections in one pass over the event store: one reader streams the events once, in
  * large batches, each event is deserialized once, and every replayed processor's handlers see each
  * batch inside one unit of work, so that {@link BatchedWrites} sends one bulk write per collection
- * per batch and the read store is made durable a few times per batch instead of ten times per hundred
- * events. The processors themselves each read and deserialize every event, in batches of
+ * per batch, and a store that does not commit positions with documents
+ * ({@link ReadStore#positionsCommitWithDocuments()}) is made durable once per batch instead of ten times
+ * per hundred events. The processors themselves each read and deserialize every event, in batches of
  * {@code kyodo.projections.batch-size}, which is right while they follow new events and slow for a
  * rebuild.
  * <p>
@@ -31,7 +32,8 @@ import java.util.concurrent.TimeUnit;
  * would have given it ({@code ReplayToken} while replaying, so {@code @DisallowReplay} and
  * {@code ReplayStatus} mean what they mean in the processor), and each processor's position is stored
  * in its own token store only at the batch's prepare-commit, through {@link PositionAfterWrites}:
- * after the batch's documents are written and durable (ADR 13). A replay that fails or is killed
+ * after the batch's documents are written (and, where the store needs it, made durable; the embedded
+ * engine's commits hold a position only with its documents, ADR 13). A replay that fails or is killed
  * leaves every position at or behind its documents; the processors, or the next replay, go on from
  * there and re-apply what the documents already hold as no-ops.
  * <p>
@@ -187,8 +189,8 @@ public final class SinglePassReplay {
     /** One unit of work for the batch: every lane's handlers, then (prepare-commit) every lane's position. */
     private static void handle(List<TrackedEventMessage<?>> batch, List<ReplayLane> lanes) {
         BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
-        // registered before the batch is handled, as Axon's processors do: PositionAfterWrites writes and
-        // makes durable every pending write of the batch before the first position is stored
+        // registered before the batch is handled, as Axon's processors do: PositionAfterWrites writes (and
+        // makes durable, where the store needs it) every pending write of the batch before the first position
         unitOfWork.onPrepareCommit(u -> lanes.forEach(ReplayLane::storePosition));
         ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
             TrackedEventMessage<?> event = unitOfWork.getMessage();

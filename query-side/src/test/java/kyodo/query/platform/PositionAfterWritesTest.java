@@ -5,6 +5,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import kyodo.query.platform.store.ReadCollection;
+import kyodo.query.platform.store.ReadStore;
 import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.proposal.TestStores;
 import org.axonframework.eventhandling.EventMessage;
@@ -99,6 +100,70 @@ class PositionAfterWritesTest {
             return null;
         });
         assertThat(steps).endsWith("durable with 3 documents", "position after 3 documents");
+    }
+
+    /**
+     * A store that commits positions with their documents (the embedded engine) gets its documents written
+     * before each position and no commit of its own per batch; any other gets the commit.
+     */
+    @Test
+    void aStoreThatCommitsPositionsWithDocumentsIsNotCommittedPerBatch() {
+        for (boolean together : List.of(true, false)) {
+            steps.clear();
+            PositionAfterWrites wrapped = PositionAfterWrites.inReadStore(store(together), positions);
+            String processor = "views-" + together;
+            wrapped.initializeTokenSegments(processor, 1);
+            BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(List.of(event("a" + together)));
+            unitOfWork.onPrepareCommit(u -> wrapped.storeToken(new GlobalSequenceTrackingToken(1), processor, 0));
+            unitOfWork.executeWithResult(() -> {
+                String id = (String) unitOfWork.getMessage().getPayload();
+                writes.write(pending -> pending.add(new ReplaceOneModel<>(Filters.eq("_id", id),
+                        new Document("_id", id), new ReplaceOptions().upsert(true))));
+                return null;
+            });
+            wrapped.storeToken(new GlobalSequenceTrackingToken(1), processor, 0); // outside a unit of work
+            // the second iteration's store holds the first one's document too
+            if (together) {
+                assertThat(steps).containsExactly("position after 1 documents", "position after 1 documents");
+            } else {
+                assertThat(steps).containsExactly("durable with 2 documents", "position after 2 documents",
+                        "durable with 2 documents", "position after 2 documents");
+            }
+        }
+    }
+
+    /** A read store over the test's documents whose commit is a step of {@link #steps}. */
+    private ReadStore store(boolean positionsCommitWithDocuments) {
+        return new ReadStore() {
+            @Override
+            public ReadCollection collection(String name) {
+                return documents;
+            }
+
+            @Override
+            public List<String> collectionNames() {
+                return List.of(documents.name());
+            }
+
+            @Override
+            public void makeDurable() {
+                steps.add("durable with " + documents.count(new Document()) + " documents");
+            }
+
+            @Override
+            public boolean positionsCommitWithDocuments() {
+                return positionsCommitWithDocuments;
+            }
+
+            @Override
+            public String describe() {
+                return "a test's store";
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     @Test

@@ -1,6 +1,6 @@
 package kyodo.ops.resident.follow;
 
-import org.axonframework.eventhandling.Segment;
+import kyodo.query.platform.ForwardingTokenStore;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
@@ -9,9 +9,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -31,9 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * position stored outside a batch (Axon's reset, a batch of events it has no handler for) is written at
  * once, and replaces what was kept.
  */
-final class DeferredPosition implements TokenStore {
+final class DeferredPosition extends ForwardingTokenStore {
 
-    private final TokenStore delegate;
     private final Duration every;
     private final Clock clock;
     /** The position of each claimed segment ({@code processor/segment}) handled but not yet written. */
@@ -42,7 +39,7 @@ final class DeferredPosition implements TokenStore {
     private final Map<String, Instant> refreshed = new ConcurrentHashMap<>();
 
     DeferredPosition(TokenStore delegate, Duration every, Clock clock) {
-        this.delegate = delegate;
+        super(delegate);
         this.every = every;
         this.clock = clock;
     }
@@ -105,56 +102,9 @@ final class DeferredPosition implements TokenStore {
     }
 
     @Override
-    public TrackingToken fetchToken(String processorName, int segment) throws UnableToClaimTokenException {
-        return delegate.fetchToken(processorName, segment);
-    }
-
-    @Override
-    public TrackingToken fetchToken(String processorName, Segment segment) throws UnableToClaimTokenException {
-        return delegate.fetchToken(processorName, segment);
-    }
-
-    @Override
     public void deleteToken(String processorName, int segment) throws UnableToClaimTokenException {
         kept.remove(key(processorName, segment));
         delegate.deleteToken(processorName, segment);
-    }
-
-    @Override
-    public void initializeTokenSegments(String processorName, int segmentCount) throws UnableToClaimTokenException {
-        delegate.initializeTokenSegments(processorName, segmentCount);
-    }
-
-    @Override
-    public void initializeTokenSegments(String processorName, int segmentCount, TrackingToken initialToken)
-            throws UnableToClaimTokenException {
-        delegate.initializeTokenSegments(processorName, segmentCount, initialToken);
-    }
-
-    @Override
-    public void initializeSegment(TrackingToken token, String processorName, int segment)
-            throws UnableToClaimTokenException {
-        delegate.initializeSegment(token, processorName, segment);
-    }
-
-    @Override
-    public boolean requiresExplicitSegmentInitialization() {
-        return delegate.requiresExplicitSegmentInitialization();
-    }
-
-    @Override
-    public int[] fetchSegments(String processorName) {
-        return delegate.fetchSegments(processorName);
-    }
-
-    @Override
-    public List<Segment> fetchAvailableSegments(String processorName) {
-        return delegate.fetchAvailableSegments(processorName);
-    }
-
-    @Override
-    public Optional<String> retrieveStorageIdentifier() {
-        return delegate.retrieveStorageIdentifier();
     }
 
     private static String key(String processorName, int segment) {

@@ -31,6 +31,18 @@ public interface ReadStore extends AutoCloseable {
     void makeDurable();
 
     /**
+     * Whether this store commits the positions of {@link ReadStoreTokenStore} and the documents together,
+     * each commit an atomic snapshot of every write that ended before it (ADR 13, update of issue 13): a
+     * position written after the documents it covers is then never durable without them, and a
+     * projection need not call {@link #makeDurable()} before it stores a position. The store's own
+     * commits make both durable a little later; a crash loses at most what no commit covered yet, which
+     * the processors re-deliver. False (the default): every position waits for {@link #makeDurable()}.
+     */
+    default boolean positionsCommitWithDocuments() {
+        return false;
+    }
+
+    /**
      * Opens a rebuild: while it is open, a collection emptied whole ({@code deleteMany({})}, a
      * projection's reset) may be refilled without maintaining its non-unique indexes entry by entry;
      * they are then built once, sorted, when the last open rebuild closes, before that returns.

@@ -208,6 +208,16 @@ public final class EmbeddedReadStore implements ReadStore {
         return commits.writeStamp();
     }
 
+    /**
+     * True: the positions are documents of this file, every write holds the shared side of the commit
+     * lock and every commit its exclusive side ({@link Commits}), so a committed file holds every write
+     * that ended before the commit and none that had not begun (ADR 13).
+     */
+    @Override
+    public boolean positionsCommitWithDocuments() {
+        return true;
+    }
+
     /** A group commit ({@link Commits#makeDurable()}). */
     @Override
     public void makeDurable() {
