@@ -288,14 +288,9 @@ public final class EmbeddedReadStore implements ReadStore {
         commits.alone(work);
     }
 
-    /** The bytes written to the file since it opened (for the build's probe, {@code DeferredBuildProbe}). */
-    long writtenBytes() {
-        return SparseFiles.writtenBytes(store);
-    }
-
-    /** Whether the file has changes no commit wrote yet (for tests). */
-    boolean hasUnsavedChanges() {
-        return store.hasUnsavedChanges();
+    /** The file underneath, for this package's tests and the build's probe ({@code DeferredBuildProbe}). */
+    MVStore file() {
+        return store;
     }
 
     /** Whether this thread is inside a write ({@link #write}, {@link #unstamped}). */

@@ -1,5 +1,7 @@
 package kyodo.query.platform.store.embedded;
 
+import kyodo.kernel.SparseFiles;
+
 import java.nio.file.Path;
 
 /**
@@ -24,10 +26,10 @@ public final class DeferredBuildProbe {
                     IndexBuild.defer(c);
                     return null;
                 });
-                long[] commits = {0, 0, store.writtenBytes()}; // count, largest, written at the last one
+                long[] commits = {0, 0, SparseFiles.writtenBytes(store.file())}; // count, largest, written at the last one
                 long started = System.nanoTime();
                 c.finishDeferredAlone(c.indexes, IndexBuild.COMMITTED_ENTRIES, () -> {
-                    long written = store.writtenBytes();
+                    long written = SparseFiles.writtenBytes(store.file());
                     commits[0]++;
                     commits[1] = Math.max(commits[1], written - commits[2]);
                     commits[2] = written;

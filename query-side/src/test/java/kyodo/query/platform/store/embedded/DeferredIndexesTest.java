@@ -117,7 +117,7 @@ class DeferredIndexesTest {
             write(docs, 0, 400);
             long[] commits = {0};
             assertThatThrownBy(() -> docs.finishDeferredAlone(docs.indexes, 7, () -> {
-                assertThat(rebuilt.hasUnsavedChanges()).as("each chunk committed").isFalse();
+                assertThat(rebuilt.file().hasUnsavedChanges()).as("each chunk committed").isFalse();
                 if (++commits[0] == 20) {
                     throw new IllegalStateException("stopped after 20 chunks");
                 }
