@@ -10,6 +10,7 @@ import kyodo.kernel.problem.FieldViolation;
 import kyodo.kernel.problem.ProblemDetails;
 import kyodo.kernel.problem.ProblemLog;
 import kyodo.kernel.problem.ProblemRendering;
+import kyodo.kernel.problem.web.ProblemAnswers;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.stereotype.Component;
@@ -55,7 +56,7 @@ public class CommandProblemHandler implements WebExceptionHandler {
         }
         ProblemDetails problem = toProblem(error, exchange.getLocaleContext().getLocale());
         ProblemLog.answered(method, path, problem, error);
-        return ProblemWriter.write(exchange, problem);
+        return ProblemAnswers.write(exchange, problem);
     }
 
     /** Whether the failure is the client closing the connection before the request was read or answered. */

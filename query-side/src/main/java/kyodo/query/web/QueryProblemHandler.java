@@ -6,10 +6,8 @@ import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.problem.ProblemDetails;
 import kyodo.kernel.problem.ProblemLog;
 import kyodo.kernel.problem.ProblemRendering;
-import kyodo.kernel.problem.RenderedProblem;
+import kyodo.kernel.problem.web.ProblemAnswers;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.NotAcceptableStatusException;
@@ -35,8 +33,7 @@ public class QueryProblemHandler implements WebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
-        ServerHttpResponse response = exchange.getResponse();
-        if (response.isCommitted()) {
+        if (exchange.getResponse().isCommitted()) {
             return Mono.error(error);
         }
         String method = exchange.getRequest().getMethod().name();
@@ -47,10 +44,7 @@ public class QueryProblemHandler implements WebExceptionHandler {
         }
         ProblemDetails problem = toProblem(error, exchange.getLocaleContext().getLocale());
         ProblemLog.answered(method, path, problem, error);
-        RenderedProblem rendered = ProblemRendering.render(problem, exchange.getLocaleContext().getLocale(), path);
-        response.setStatusCode(HttpStatusCode.valueOf(rendered.status()));
-        rendered.headers().forEach(response.getHeaders()::set);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(rendered.json())));
+        return ProblemAnswers.write(exchange, problem);
     }
 
     static ProblemDetails toProblem(Throwable e) {
