@@ -6,7 +6,6 @@ import kyodo.kernel.meeting.AgendaItem;
 import kyodo.query.meeting.MeetingViews.MeetingPublicView;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,7 +17,7 @@ import java.util.function.BiFunction;
  * the same input is refused alike) and the body becomes the same command. {@link #offeredIn} only
  * decides which forms a page shows; the command side still decides what is allowed.
  */
-enum MeetingAction {
+enum MeetingAction implements ConsoleAction {
 
     /** One more agenda item: the agenda is published again with the items it has and the new one. */
     AGENDA("agenda", Set.of("SCHEDULED", "OPEN"), MeetingAction::agenda) {
@@ -93,18 +92,18 @@ enum MeetingAction {
         return FormPosts.commandOf(body);
     }
 
-    /** The last segment of the form's URL and the prefix of its fields' ids and messages. */
-    String slug() {
+    @Override
+    public String slug() {
         return slug;
     }
 
-    /** Whether the page offers the form for a meeting in that status. */
-    boolean offeredIn(String status) {
+    @Override
+    public boolean offeredIn(String status) {
         return offeredIn.contains(status);
     }
 
     static Optional<MeetingAction> of(String slug) {
-        return Arrays.stream(values()).filter(a -> a.slug.equals(slug)).findFirst();
+        return ConsoleAction.find(MeetingAction.class, slug);
     }
 
     /** The agenda the meeting has, with the form's item after its items. */

@@ -4,7 +4,6 @@ import kyodo.command.proposal.web.ProposalCommandBodies;
 import kyodo.command.sending.AggregateCommands;
 import kyodo.kernel.proposal.ProposalStatus;
 
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +17,7 @@ import static kyodo.ops.console.FormPosts.text;
  * the same input is refused alike) and the body becomes the same command. {@link #offeredIn} only
  * decides which forms a page shows; the command side still decides what is allowed.
  */
-enum ProposalAction {
+enum ProposalAction implements ConsoleAction {
 
     ACKNOWLEDGE("acknowledge", EnumSet.of(ProposalStatus.SUBMITTED)) {
         @Override
@@ -83,17 +82,17 @@ enum ProposalAction {
         return FormPosts.commandOf(body);
     }
 
-    /** The last segment of the form's URL and the prefix of its fields' ids and messages. */
-    String slug() {
+    @Override
+    public String slug() {
         return slug;
     }
 
-    /** Whether the page offers the form for a proposal in that status. */
-    boolean offeredIn(String status) {
+    @Override
+    public boolean offeredIn(String status) {
         return offeredIn.stream().anyMatch(s -> s.name().equals(status));
     }
 
     static Optional<ProposalAction> of(String slug) {
-        return Arrays.stream(values()).filter(a -> a.slug.equals(slug)).findFirst();
+        return ConsoleAction.find(ProposalAction.class, slug);
     }
 }

@@ -3,11 +3,11 @@ package kyodo.ops.console.project;
 import kyodo.command.project.ApproveProject;
 import kyodo.command.project.RecordAllocation;
 import kyodo.command.project.web.ProjectCommandBodies;
+import kyodo.ops.console.ConsoleAction;
 import kyodo.ops.console.FormErrors;
 import kyodo.ops.console.FormPosts;
 import org.springframework.util.MultiValueMap;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * {@link #command} only decide which forms a page shows (approval and allocation to the roles that may
  * send them); the command side still decides what is allowed.
  */
-enum ProjectAction {
+enum ProjectAction implements ConsoleAction {
 
     PARTNER("partner", Open.STATUSES, null, (form, errors) ->
             new ProjectCommandBodies.Partner(text(form, "name"), text(form, "type"), text(form, "role"))),
@@ -76,13 +76,13 @@ enum ProjectAction {
         return body.apply(form, errors);
     }
 
-    /** The last segment of the form's URL and the prefix of its fields' ids and messages. */
-    String slug() {
+    @Override
+    public String slug() {
         return slug;
     }
 
-    /** Whether the page offers the form for a project in that status. */
-    boolean offeredIn(String status) {
+    @Override
+    public boolean offeredIn(String status) {
         return offeredIn.contains(status);
     }
 
@@ -92,7 +92,7 @@ enum ProjectAction {
     }
 
     static Optional<ProjectAction> of(String slug) {
-        return Arrays.stream(values()).filter(a -> a.slug.equals(slug)).findFirst();
+        return ConsoleAction.find(ProjectAction.class, slug);
     }
 
     /** A target and its value for each fiscal year given (the fields {@code year-<fiscal year>}). */
