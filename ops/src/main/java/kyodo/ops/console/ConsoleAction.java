@@ -5,6 +5,7 @@ import kyodo.kernel.problem.KyodoProblemException;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -16,7 +17,13 @@ import java.util.Optional;
  */
 public interface ConsoleAction {
 
-    String slug();
+    /** The constant's name, as every enum has it. */
+    String name();
+
+    /** The form's name in URLs, ids and messages: the constant's name in lower case, words joined by hyphens. */
+    default String slug() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 
     /** Whether the page offers the form for a subject in that status. */
     boolean offeredIn(String status);

@@ -26,28 +26,28 @@ import java.util.regex.Pattern;
  */
 enum ProjectAction implements ConsoleAction {
 
-    PARTNER("partner", Open.STATUSES, null, (form, errors) ->
+    PARTNER(Open.STATUSES, null, (form, errors) ->
             new ProjectCommandBodies.Partner(text(form, "name"), text(form, "type"), text(form, "role"))),
-    AGREEMENT("agreement", Open.STATUSES, null, (form, errors) -> new ProjectCommandBodies.Agreement(text(form, "title"),
+    AGREEMENT(Open.STATUSES, null, (form, errors) -> new ProjectCommandBodies.Agreement(text(form, "title"),
             form.getOrDefault("partyIds", List.of()).stream().filter(p -> !p.isEmpty()).toList(),
             errors.date(form.toSingleValueMap(), "signedOn"))),
-    APPROVAL("approval", Set.of("LAUNCHED"), ApproveProject.class, (form, errors) ->
+    APPROVAL(Set.of("LAUNCHED"), ApproveProject.class, (form, errors) ->
             new ProjectCommandBodies.Approval(text(form, "reason"))),
     /** Sent through {@code BudgetAllocations}, which reserves on the ward budget first (ADR 9). */
-    ALLOCATION("allocation", Set.of("APPROVED"), RecordAllocation.class, (form, errors) ->
+    ALLOCATION(Set.of("APPROVED"), RecordAllocation.class, (form, errors) ->
             new ProjectCommandBodies.Allocation(errors.longNumber(form.toSingleValueMap(), "amountYen"),
                     text(form, "reason"))),
-    EXPENDITURE("expenditure", Set.of("APPROVED"), null, (form, errors) ->
+    EXPENDITURE(Set.of("APPROVED"), null, (form, errors) ->
             new ProjectCommandBodies.Expenditure(errors.longNumber(form.toSingleValueMap(), "amountYen"),
                     text(form, "description"), errors.date(form.toSingleValueMap(), "spentOn"))),
-    TARGET("target", Open.STATUSES, null, ProjectAction::target),
-    ACTUAL("actual", Open.STATUSES, null, (form, errors) -> new ProjectCommandBodies.Actual(text(form, "target"),
+    TARGET(Open.STATUSES, null, ProjectAction::target),
+    ACTUAL(Open.STATUSES, null, (form, errors) -> new ProjectCommandBodies.Actual(text(form, "target"),
             errors.wholeNumber(form.toSingleValueMap(), "fiscalYear"), errors.longNumber(form.toSingleValueMap(), "value"))),
-    PROGRESS("progress", Open.STATUSES, null, (form, errors) -> new ProjectCommandBodies.Text(text(form, "text"))),
-    EVALUATION("evaluation", Open.STATUSES, null, (form, errors) ->
+    PROGRESS(Open.STATUSES, null, (form, errors) -> new ProjectCommandBodies.Text(text(form, "text"))),
+    EVALUATION(Open.STATUSES, null, (form, errors) ->
             new ProjectCommandBodies.Evaluation(errors.wholeNumber(form.toSingleValueMap(), "rating"), text(form, "text"))),
-    COMPLETION("completion", Open.STATUSES, null, (form, errors) -> new ProjectCommandBodies.Summary(text(form, "summary"))),
-    TERMINATION("termination", Open.STATUSES, null, (form, errors) ->
+    COMPLETION(Open.STATUSES, null, (form, errors) -> new ProjectCommandBodies.Summary(text(form, "summary"))),
+    TERMINATION(Open.STATUSES, null, (form, errors) ->
             new ProjectCommandBodies.Termination(text(form, "reason")));
 
     /** Most actions are taken while the project is open: launched or approved (an enum's constants come first). */
@@ -58,14 +58,12 @@ enum ProjectAction implements ConsoleAction {
     /** A target's value for a fiscal year: the field {@code year-2025}. */
     static final Pattern TARGET_YEAR = Pattern.compile("year-([0-9]{4})");
 
-    private final String slug;
     private final Set<String> offeredIn;
     private final Class<?> command;
     private final BiFunction<MultiValueMap<String, String>, FormErrors, Object> body;
 
-    ProjectAction(String slug, Set<String> offeredIn, Class<?> command,
+    ProjectAction(Set<String> offeredIn, Class<?> command,
                   BiFunction<MultiValueMap<String, String>, FormErrors, Object> body) {
-        this.slug = slug;
         this.offeredIn = offeredIn;
         this.command = command;
         this.body = body;
@@ -77,11 +75,6 @@ enum ProjectAction implements ConsoleAction {
     }
 
     @Override
-    public String slug() {
-        return slug;
-    }
-
-    @Override
     public boolean offeredIn(String status) {
         return offeredIn.contains(status);
     }
@@ -89,10 +82,6 @@ enum ProjectAction implements ConsoleAction {
     /** The command whose permission decides whether the form is shown to a role, or empty: any staff's daily work. */
     Optional<Class<?>> command() {
         return Optional.ofNullable(command);
-    }
-
-    static Optional<ProjectAction> of(String slug) {
-        return ConsoleAction.find(ProjectAction.class, slug);
     }
 
     /** A target and its value for each fiscal year given (the fields {@code year-<fiscal year>}). */
