@@ -23,8 +23,8 @@ import java.util.Locale;
 /**
  * Query-side failures as {@code application/problem+json}: a bad filter is 400, an unknown id
  * 404, a lagging read model 503 with Retry-After; never a stack trace. It only maps a failure to
- * its problem: the {@link ProblemRendering} writes the answer and {@link ProblemLog} decides what is
- * logged, as on the command side and at the security edge, so both answer alike (ADR 16). In the
+ * its problem: {@link ProblemAnswers#answer} answers it as the command side's handler does, through the
+ * {@link ProblemRendering} and the {@link ProblemLog}'s policy, as the security edge does too (ADR 16). In the
  * all-in-one app the command side's handler, which knows these failures too, answers first.
  */
 @Component
@@ -33,18 +33,7 @@ public class QueryProblemHandler implements WebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
-        if (exchange.getResponse().isCommitted()) {
-            return Mono.error(error);
-        }
-        String method = exchange.getRequest().getMethod().name();
-        String path = exchange.getRequest().getPath().value();
-        if (ProblemLog.clientWentAway(error)) {
-            ProblemLog.hungUp(method, path);
-            return Mono.empty();
-        }
-        ProblemDetails problem = toProblem(error, exchange.getLocaleContext().getLocale());
-        ProblemLog.answered(method, path, problem, error);
-        return ProblemAnswers.write(exchange, problem);
+        return ProblemAnswers.answer(exchange, error, QueryProblemHandler::toProblem);
     }
 
     static ProblemDetails toProblem(Throwable e) {
