@@ -196,11 +196,21 @@ class ArchitectureTest {
                 .check(kyodo);
     }
 
+    /**
+     * The kernel knows neither side, nor Spring or Axon; the one exception is {@code kernel.problem.web},
+     * which writes a problem on a WebFlux exchange for both sides and the security edge (ADR 16) and so
+     * knows Spring's web types and Reactor, and nothing else of Spring.
+     */
     @Test
     void theSharedKernelDependsOnNeitherSideNorOnSpringOrAxon() {
-        noClasses().that().resideInAPackage("kyodo.kernel..")
+        noClasses().that().resideInAPackage("kyodo.kernel..").and().resideOutsideOfPackage("kyodo.kernel.problem.web")
                 .should().dependOnClassesThat().resideInAnyPackage("kyodo.command..", "kyodo.query..", "kyodo.ops..",
-                        "org.springframework..", "org.axonframework..")
+                        "org.springframework..", "org.axonframework..", "reactor..")
+                .check(kyodo);
+        classes().that().resideInAPackage("kyodo.kernel.problem.web")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("kyodo.kernel..", "java..",
+                        "org.springframework.http..", "org.springframework.web.server..", "org.springframework.core.io.buffer..",
+                        "org.springframework.context.i18n..", "reactor.core.publisher..")
                 .check(kyodo);
     }
 

@@ -10,6 +10,7 @@ import kyodo.kernel.problem.FieldViolation;
 import kyodo.kernel.problem.ProblemDetails;
 import kyodo.kernel.problem.ProblemLog;
 import kyodo.kernel.problem.ProblemRendering;
+import kyodo.kernel.problem.web.ProblemAnswers;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.stereotype.Component;
@@ -35,8 +36,8 @@ import java.util.stream.Collectors;
  * title by {@code Accept-Language}, field errors for invalid input, and never a stack trace.
  * Runs before Spring Boot's own error handler so nothing escapes in another shape. It only maps a
  * failure to its problem (a refused command through {@link BusProblems}, the web's own failures
- * here); the {@link ProblemRendering} writes the answer and {@link ProblemLog} decides what is
- * logged, as for the query side and the security edge (ADR 16).
+ * here); {@link ProblemAnswers#answer} answers it as the query side's handler does, through the
+ * {@link ProblemRendering} and the {@link ProblemLog}'s policy, as the security edge does too (ADR 16).
  */
 @Component
 @Order(-3)
@@ -44,18 +45,7 @@ public class CommandProblemHandler implements WebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
-        if (exchange.getResponse().isCommitted()) {
-            return Mono.error(error);
-        }
-        String method = exchange.getRequest().getMethod().name();
-        String path = exchange.getRequest().getPath().value();
-        if (clientWentAway(error)) {
-            ProblemLog.hungUp(method, path);
-            return Mono.empty();
-        }
-        ProblemDetails problem = toProblem(error, exchange.getLocaleContext().getLocale());
-        ProblemLog.answered(method, path, problem, error);
-        return ProblemWriter.write(exchange, problem);
+        return ProblemAnswers.answer(exchange, error, CommandProblemHandler::toProblem);
     }
 
     /** Whether the failure is the client closing the connection before the request was read or answered. */

@@ -2,6 +2,7 @@ package kyodo.command.web;
 
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.ProblemDetails;
+import kyodo.kernel.problem.web.ProblemAnswers;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -56,11 +57,11 @@ public class HostilePathFilter implements WebFilter, Ordered {
         }
         Outcome outcome = canonical(raw);
         if (outcome instanceof Hostile) {
-            return ProblemWriter.write(exchange,
+            return ProblemAnswers.write(exchange,
                     ProblemDetails.of(CommonProblems.NOT_FOUND, "No such resource."));
         }
         if (outcome instanceof Malformed) {
-            return ProblemWriter.write(exchange, ProblemDetails.of(
+            return ProblemAnswers.write(exchange, ProblemDetails.of(
                     CommonProblems.MALFORMED_REQUEST, "The path holds a broken percent-encoding."));
         }
         String path = ((Canonical) outcome).path();

@@ -2,6 +2,7 @@ package kyodo.command.web;
 
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.ProblemDetails;
+import kyodo.kernel.problem.web.ProblemAnswers;
 import org.springframework.boot.autoconfigure.codec.CodecProperties;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,7 @@ public class RequestBodyLimitFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long declared = exchange.getRequest().getHeaders().getContentLength();
         if (declared > limitBytes) {
-            return ProblemWriter.write(exchange, ProblemDetails.of(
+            return ProblemAnswers.write(exchange, ProblemDetails.of(
                     CommonProblems.PAYLOAD_TOO_LARGE,
                     "The request body is " + declared + " bytes; the limit is " + limitBytes + "."));
         }

@@ -43,12 +43,6 @@ final class StrictUtf8JsonDecoder extends Jackson2JsonDecoder {
         return super.decode(dataBuffer, targetType, mimeType, hints);
     }
 
-    static void requireUtf8(byte[] bytes) {
-        Utf8Check check = new Utf8Check();
-        check.feed(ByteBuffer.wrap(bytes));
-        check.end();
-    }
-
     /** The buffer's readable bytes, left unread (its read position does not move). */
     static void requireUtf8(DataBuffer buffer) {
         Utf8Check check = new Utf8Check();

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -51,12 +53,16 @@ class StrictJsonTest {
 
     @Test
     void onlyWellFormedUtf8Passes() {
-        assertThatCode(() -> StrictUtf8JsonDecoder.requireUtf8("{\"t\": \"駐輪場\"}".getBytes(StandardCharsets.UTF_8)))
+        assertThatCode(() -> StrictUtf8JsonDecoder.requireUtf8(buffer("{\"t\": \"駐輪場\"}".getBytes(StandardCharsets.UTF_8))))
                 .doesNotThrowAnyException();
         for (byte[] bad : new byte[][] {{(byte) 0xC0, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
                 {(byte) 0xFF}, {(byte) 0xE3, (byte) 0x81}}) {
-            assertThatThrownBy(() -> StrictUtf8JsonDecoder.requireUtf8(bad)).isInstanceOf(DecodingException.class);
+            assertThatThrownBy(() -> StrictUtf8JsonDecoder.requireUtf8(buffer(bad))).isInstanceOf(DecodingException.class);
         }
+    }
+
+    private static DataBuffer buffer(byte[] bytes) {
+        return DefaultDataBufferFactory.sharedInstance.wrap(bytes);
     }
 
     @ParameterizedTest

@@ -108,7 +108,7 @@ class Utf8CheckTest {
         }
         boolean ours;
         try {
-            StrictUtf8JsonDecoder.requireUtf8(bytes);
+            StrictUtf8JsonDecoder.requireUtf8(DefaultDataBufferFactory.sharedInstance.wrap(bytes));
             ours = true;
         } catch (StrictUtf8JsonDecoder.NotUtf8Exception e) {
             ours = false;

@@ -6,9 +6,7 @@ import kyodo.kernel.meeting.AgendaItem;
 import kyodo.query.meeting.MeetingViews.MeetingPublicView;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -18,21 +16,21 @@ import java.util.function.BiFunction;
  * the same input is refused alike) and the body becomes the same command. {@link #offeredIn} only
  * decides which forms a page shows; the command side still decides what is allowed.
  */
-enum MeetingAction {
+enum MeetingAction implements ConsoleAction {
 
     /** One more agenda item: the agenda is published again with the items it has and the new one. */
-    AGENDA("agenda", Set.of("SCHEDULED", "OPEN"), MeetingAction::agenda) {
+    AGENDA(Set.of("SCHEDULED", "OPEN"), MeetingAction::agenda) {
         @Override
         Object checked(Object body) {
             List<MeetingCommandBodies.AgendaItem> items = ((MeetingCommandBodies.Agenda) body).items();
             return items.get(items.size() - 1);
         }
     },
-    RESCHEDULE("reschedule", Set.of("SCHEDULED"), (form, meeting) -> new MeetingCommandBodies.Rescheduling(
+    RESCHEDULE(Set.of("SCHEDULED"), (form, meeting) -> new MeetingCommandBodies.Rescheduling(
             form.tokyoTime("startsAt"), form.tokyoTime("endsAt"), form.text("reason"))),
-    CANCEL("cancel", Set.of("SCHEDULED"), (form, meeting) -> new MeetingCommandBodies.Cancellation(form.text("reason"))),
+    CANCEL(Set.of("SCHEDULED"), (form, meeting) -> new MeetingCommandBodies.Cancellation(form.text("reason"))),
     /** Sent through the meeting desk, which seals the participant's personal data first. */
-    REGISTER("register", Set.of("SCHEDULED", "OPEN"), (form, meeting) -> new MeetingCommandBodies.Registration(
+    REGISTER(Set.of("SCHEDULED", "OPEN"), (form, meeting) -> new MeetingCommandBodies.Registration(
             new MeetingCommandBodies.ParticipantBody(form.text("name"), form.text("affiliation"),
                     form.text("nominatedBy"), form.text("contact")))) {
         @Override
@@ -40,40 +38,38 @@ enum MeetingAction {
             return ((MeetingCommandBodies.Registration) body).participant();
         }
     },
-    OPEN("open", Set.of("SCHEDULED"), MeetingAction::headcount) {
+    OPEN(Set.of("SCHEDULED"), MeetingAction::headcount) {
         @Override
         AggregateCommands.OnSubject command(Object body) {
             return ((MeetingCommandBodies.Attendance) body).opening();
         }
     },
     /** Marks per registrant: a field {@code mark-<registrant id>} each; a registrant left unmarked keeps their mark. */
-    ATTENDANCE("attendance", Set.of("OPEN"), (form, meeting) -> new MeetingCommandBodies.AttendanceRoll(form.marks())),
-    GROUP("group", Set.of("SCHEDULED", "OPEN"), (form, meeting) ->
+    ATTENDANCE(Set.of("OPEN"), (form, meeting) -> new MeetingCommandBodies.AttendanceRoll(form.marks())),
+    GROUP(Set.of("SCHEDULED", "OPEN"), (form, meeting) ->
             new MeetingCommandBodies.Group(form.number("number"), form.text("theme"))),
-    OPINION("opinion", Set.of("OPEN"), (form, meeting) -> new MeetingCommandBodies.Opinion(form.number("group"),
+    OPINION(Set.of("OPEN"), (form, meeting) -> new MeetingCommandBodies.Opinion(form.number("group"),
             form.text("theme"), form.text("text"), form.lines("related"), form.text("proposalId"))),
-    RESOLUTION("resolution", Set.of("OPEN"), (form, meeting) -> new MeetingCommandBodies.Resolution(form.text("motion"),
+    RESOLUTION(Set.of("OPEN"), (form, meeting) -> new MeetingCommandBodies.Resolution(form.text("motion"),
             form.text("proposalId"), form.text("proposalOutcome"), form.number("votesFor"), form.number("votesAgainst"),
             form.number("abstentions"))),
-    CLOSE("close", Set.of("OPEN"), MeetingAction::headcount) {
+    CLOSE(Set.of("OPEN"), MeetingAction::headcount) {
         @Override
         AggregateCommands.OnSubject command(Object body) {
             return ((MeetingCommandBodies.Attendance) body).closing();
         }
     },
-    MINUTES("minutes", Set.of("CLOSED"), (form, meeting) -> new MeetingCommandBodies.Minutes(form.text("text"))),
-    FEEDBACK("feedback", Set.of("OPEN", "CLOSED"), (form, meeting) -> {
+    MINUTES(Set.of("CLOSED"), (form, meeting) -> new MeetingCommandBodies.Minutes(form.text("text"))),
+    FEEDBACK(Set.of("OPEN", "CLOSED"), (form, meeting) -> {
         List<String> members = form.all("members");
         return new MeetingCommandBodies.Feedback(form.text("group"), members.isEmpty() ? null : members,
                 form.text("text"));
     });
 
-    private final String slug;
     private final Set<String> offeredIn;
     private final BiFunction<MeetingForm, MeetingPublicView, Object> body;
 
-    MeetingAction(String slug, Set<String> offeredIn, BiFunction<MeetingForm, MeetingPublicView, Object> body) {
-        this.slug = slug;
+    MeetingAction(Set<String> offeredIn, BiFunction<MeetingForm, MeetingPublicView, Object> body) {
         this.offeredIn = offeredIn;
         this.body = body;
     }
@@ -93,18 +89,9 @@ enum MeetingAction {
         return FormPosts.commandOf(body);
     }
 
-    /** The last segment of the form's URL and the prefix of its fields' ids and messages. */
-    String slug() {
-        return slug;
-    }
-
-    /** Whether the page offers the form for a meeting in that status. */
-    boolean offeredIn(String status) {
+    @Override
+    public boolean offeredIn(String status) {
         return offeredIn.contains(status);
-    }
-
-    static Optional<MeetingAction> of(String slug) {
-        return Arrays.stream(values()).filter(a -> a.slug.equals(slug)).findFirst();
     }
 
     /** The agenda the meeting has, with the form's item after its items. */

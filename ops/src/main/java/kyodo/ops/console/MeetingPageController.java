@@ -9,8 +9,6 @@ import kyodo.command.web.ActingStaff;
 import kyodo.kernel.Ward;
 import kyodo.kernel.access.Actor;
 import kyodo.kernel.meeting.MeetingKind;
-import kyodo.kernel.problem.CommonProblems;
-import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.query.listing.Viewer;
 import kyodo.query.meeting.MeetingViews;
 import kyodo.query.meeting.MeetingViews.MeetingPublicView;
@@ -28,7 +26,6 @@ import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,16 +67,14 @@ class MeetingPageController {
     @GetMapping(path = "/console/meetings/{id}", produces = "text/html")
     Mono<Rendering> meeting(@PathVariable String id, @RequestParam(required = false) String done,
                             @RequestParam(required = false) Long minVersion, ServerWebExchange exchange) {
-        String shownDone = "schedule".equals(done) ? done
-                : MeetingAction.of(done == null ? "" : done).map(MeetingAction::slug).orElse(null);
+        String shownDone = "schedule".equals(done) ? done : ConsoleAction.done(MeetingAction.class, done);
         return ActingStaff.current().flatMap(actor -> read(id, actor, minVersion)
                 .flatMap(view -> page(view, actor, shownDone, null, exchange, HttpStatus.OK)));
     }
 
     @PostMapping(path = "/console/meetings/{id}/{action}", produces = "text/html")
     Mono<Rendering> act(@PathVariable String id, @PathVariable String action, ServerWebExchange exchange) {
-        MeetingAction act = MeetingAction.of(action).orElseThrow(() -> new KyodoProblemException(
-                CommonProblems.NOT_FOUND, "No such action on a meeting."));
+        MeetingAction act = ConsoleAction.named(MeetingAction.class, action, "meeting");
         return FormPosts.read(exchange, (fields, actor) -> {
             FormErrors errors = new FormErrors();
             String version = fields.getFirst("version");
@@ -130,8 +125,8 @@ class MeetingPageController {
         model.put("participants", participants);
         model.put("nominatingGroups", participants.stream().map(ParticipantView::nominatedBy)
                 .filter(Objects::nonNull).distinct().sorted().toList());
-        model.put("actions", ownWard ? Arrays.stream(MeetingAction.values())
-                .filter(a -> a.offeredIn(m.status())).map(MeetingAction::slug).toList() : List.of());
+        model.put("actions", ownWard ? ConsoleAction.slugs(ConsoleAction.offered(MeetingAction.class, m.status()))
+                : List.of());
         model.put("votesNeeded", m.attendanceAtOpening() == null ? null
                 : quorum.votesNeeded(MeetingKind.valueOf(m.kind()), m.attendanceAtOpening()));
         model.put("done", done);

@@ -4,10 +4,8 @@ import kyodo.command.proposal.web.ProposalCommandBodies;
 import kyodo.command.sending.AggregateCommands;
 import kyodo.kernel.proposal.ProposalStatus;
 
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import static kyodo.ops.console.FormPosts.text;
@@ -18,28 +16,28 @@ import static kyodo.ops.console.FormPosts.text;
  * the same input is refused alike) and the body becomes the same command. {@link #offeredIn} only
  * decides which forms a page shows; the command side still decides what is allowed.
  */
-enum ProposalAction {
+enum ProposalAction implements ConsoleAction {
 
-    ACKNOWLEDGE("acknowledge", EnumSet.of(ProposalStatus.SUBMITTED)) {
+    ACKNOWLEDGE(EnumSet.of(ProposalStatus.SUBMITTED)) {
         @Override
         Object body(Map<String, String> form, FormErrors errors) {
             return new ProposalCommandBodies.Acknowledgement(text(form, "department"),
                     errors.wholeNumber(form, "responseDueDays"));
         }
     },
-    PROGRESS("progress", EnumSet.of(ProposalStatus.ACKNOWLEDGED, ProposalStatus.REFERRED_TO_MEETING)) {
+    PROGRESS(EnumSet.of(ProposalStatus.ACKNOWLEDGED, ProposalStatus.REFERRED_TO_MEETING)) {
         @Override
         Object body(Map<String, String> form, FormErrors errors) {
             return new ProposalCommandBodies.ProgressUpdate(text(form, "text"));
         }
     },
-    REVISION("revision", EnumSet.of(ProposalStatus.ACKNOWLEDGED)) {
+    REVISION(EnumSet.of(ProposalStatus.ACKNOWLEDGED)) {
         @Override
         Object body(Map<String, String> form, FormErrors errors) {
             return new ProposalCommandBodies.RevisionRequest(text(form, "reason"));
         }
     },
-    ANSWER("answer", EnumSet.of(ProposalStatus.SUBMITTED, ProposalStatus.ACKNOWLEDGED)) {
+    ANSWER(EnumSet.of(ProposalStatus.SUBMITTED, ProposalStatus.ACKNOWLEDGED)) {
         @Override
         Object body(Map<String, String> form, FormErrors errors) {
             return new ProposalCommandBodies.Answer(text(form, "outcome"), text(form, "reason"),
@@ -47,19 +45,19 @@ enum ProposalAction {
         }
     },
     /** Refer to a meeting whose resolution will decide the proposal (the page offers only meetings that can). */
-    REFERRAL("referral", EnumSet.of(ProposalStatus.ACKNOWLEDGED)) {
+    REFERRAL(EnumSet.of(ProposalStatus.ACKNOWLEDGED)) {
         @Override
         Object body(Map<String, String> form, FormErrors errors) {
             return new ProposalCommandBodies.Referral(text(form, "meetingId"), text(form, "reason"));
         }
     },
-    REFERRAL_WITHDRAWAL("referral-withdrawal", EnumSet.of(ProposalStatus.REFERRED_TO_MEETING)) {
+    REFERRAL_WITHDRAWAL(EnumSet.of(ProposalStatus.REFERRED_TO_MEETING)) {
         @Override
         Object body(Map<String, String> form, FormErrors errors) {
             return new ProposalCommandBodies.ReferralWithdrawal(text(form, "reason"));
         }
     },
-    WITHDRAWAL("withdrawal", EnumSet.of(ProposalStatus.SUBMITTED, ProposalStatus.ACKNOWLEDGED,
+    WITHDRAWAL(EnumSet.of(ProposalStatus.SUBMITTED, ProposalStatus.ACKNOWLEDGED,
             ProposalStatus.REVISION_REQUESTED, ProposalStatus.REFERRED_TO_MEETING)) {
         @Override
         Object body(Map<String, String> form, FormErrors errors) {
@@ -67,11 +65,9 @@ enum ProposalAction {
         }
     };
 
-    private final String slug;
     private final Set<ProposalStatus> offeredIn;
 
-    ProposalAction(String slug, Set<ProposalStatus> offeredIn) {
-        this.slug = slug;
+    ProposalAction(Set<ProposalStatus> offeredIn) {
         this.offeredIn = offeredIn;
     }
 
@@ -83,17 +79,8 @@ enum ProposalAction {
         return FormPosts.commandOf(body);
     }
 
-    /** The last segment of the form's URL and the prefix of its fields' ids and messages. */
-    String slug() {
-        return slug;
-    }
-
-    /** Whether the page offers the form for a proposal in that status. */
-    boolean offeredIn(String status) {
+    @Override
+    public boolean offeredIn(String status) {
         return offeredIn.stream().anyMatch(s -> s.name().equals(status));
-    }
-
-    static Optional<ProposalAction> of(String slug) {
-        return Arrays.stream(values()).filter(a -> a.slug.equals(slug)).findFirst();
     }
 }

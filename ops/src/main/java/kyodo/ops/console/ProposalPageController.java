@@ -5,8 +5,6 @@ import kyodo.command.sending.AggregateCommands;
 import kyodo.command.web.ActingStaff;
 import kyodo.kernel.Ward;
 import kyodo.kernel.access.Actor;
-import kyodo.kernel.problem.CommonProblems;
-import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.query.listing.Viewer;
 import kyodo.query.meeting.MeetingViews.MeetingListItem;
 import kyodo.query.proposal.ProposalViews;
@@ -22,7 +20,6 @@ import org.springframework.web.reactive.result.view.Rendering;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,15 +55,14 @@ class ProposalPageController {
     @GetMapping(path = "/console/proposals/{id}", produces = "text/html")
     Mono<Rendering> proposal(@PathVariable String id, @RequestParam(required = false) String done,
                              @RequestParam(required = false) Long minVersion, ServerWebExchange exchange) {
-        String shownDone = ProposalAction.of(done == null ? "" : done).map(ProposalAction::slug).orElse(null);
+        String shownDone = ConsoleAction.done(ProposalAction.class, done);
         return ActingStaff.current().flatMap(actor -> show(id, actor, minVersion, shownDone, null, exchange,
                 HttpStatus.OK));
     }
 
     @PostMapping(path = "/console/proposals/{id}/{action}", produces = "text/html")
     Mono<Rendering> act(@PathVariable String id, @PathVariable String action, ServerWebExchange exchange) {
-        ProposalAction act = ProposalAction.of(action).orElseThrow(() -> new KyodoProblemException(
-                CommonProblems.NOT_FOUND, "No such action on a proposal."));
+        ProposalAction act = ConsoleAction.named(ProposalAction.class, action, "proposal");
         return FormPosts.act(exchange, act.slug(), validator, (fields, errors) -> act.body(fields.toSingleValueMap(), errors),
                 (actor, ifMatch, body) -> commands.send(id, ifMatch, actor, act.command(body)),
                 version -> "/console/proposals/" + id + "?done=" + act.slug() + "&minVersion=" + version,
@@ -81,9 +77,8 @@ class ProposalPageController {
                     ProposalViews.ProposalPublicView p = view.proposal();
                     Ward ward = Ward.fromCode(p.ward()).orElse(null);
                     boolean ownWard = actor.covers(ward);
-                    List<String> actions = ownWard ? Arrays.stream(ProposalAction.values())
-                            .filter(a -> a.offeredIn(p.status())).map(ProposalAction::slug).toList()
-                            : List.of();
+                    List<String> actions = ownWard
+                            ? ConsoleAction.slugs(ConsoleAction.offered(ProposalAction.class, p.status())) : List.of();
                     Mono<List<MeetingListItem>> meetings = ward != null
                             && actions.contains(ProposalAction.REFERRAL.slug())
                             ? Blocking.read(() -> referralMeetings.of(ward)) : Mono.just(List.of());

@@ -2,10 +2,7 @@ package kyodo.ops.security;
 
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.ProblemDetails;
-import kyodo.kernel.problem.ProblemRendering;
-import kyodo.kernel.problem.RenderedProblem;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.server.reactive.ServerHttpResponse;
+import kyodo.kernel.problem.web.ProblemAnswers;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
@@ -16,9 +13,9 @@ import reactor.core.publisher.Mono;
 /**
  * The security edge's own answers, in the same problem+json as every other error: 401 (not signed
  * in, or a failed sign-in), 429 with {@code Retry-After} (a sign-in slowed down by the
- * {@link SignInThrottle}, its password unchecked), 403 (signed in, not allowed). Its {@link #write}
- * is how every part of the edge answers, through the platform's one {@link ProblemRendering}: the
- * edge sits in front of both sides and depends on neither side's web classes (ADR 16).
+ * {@link SignInThrottle}, its password unchecked), 403 (signed in, not allowed). Every part of the
+ * edge answers through the kernel's {@link ProblemAnswers}, as both sides do: the edge sits in front
+ * of both sides and depends on neither side's web classes (ADR 16).
  */
 final class EdgeAnswers implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
@@ -31,7 +28,7 @@ final class EdgeAnswers implements ServerAuthenticationEntryPoint, ServerAccessD
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException failure) {
         if (failure instanceof SignInSlowedDown slowed) {
-            return write(exchange, ProblemDetails.of(CommonProblems.TOO_MANY_REQUESTS,
+            return ProblemAnswers.write(exchange, ProblemDetails.of(CommonProblems.TOO_MANY_REQUESTS,
                     "Too many failed sign-ins for this account from this address, or from this address; "
                             + "try again after the time in Retry-After.").retryAfter(slowed.retryAfterSeconds()));
         }
@@ -43,23 +40,13 @@ final class EdgeAnswers implements ServerAuthenticationEntryPoint, ServerAccessD
             detail = "Sign in first: HTTP Basic with a kyodo account, or a bearer token from the city's sign-in service.";
         }
         exchange.getResponse().getHeaders().set("WWW-Authenticate", challenge);
-        return write(exchange, ProblemDetails.of(CommonProblems.UNAUTHENTICATED, detail));
+        return ProblemAnswers.write(exchange, ProblemDetails.of(CommonProblems.UNAUTHENTICATED, detail));
     }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange,
                              org.springframework.security.access.AccessDeniedException denied) {
-        return write(exchange, ProblemDetails.of(CommonProblems.FORBIDDEN,
+        return ProblemAnswers.write(exchange, ProblemDetails.of(CommonProblems.FORBIDDEN,
                 "Your role does not allow this: /api is for staff, /analytics for analysts and administrators."));
-    }
-
-    /** Answers the exchange with the problem, rendered as everywhere else; other headers set before stay. */
-    static Mono<Void> write(ServerWebExchange exchange, ProblemDetails problem) {
-        RenderedProblem rendered = ProblemRendering.render(problem, exchange.getLocaleContext().getLocale(),
-                exchange.getRequest().getPath().value());
-        ServerHttpResponse response = exchange.getResponse();
-        response.setStatusCode(HttpStatusCode.valueOf(rendered.status()));
-        rendered.headers().forEach(response.getHeaders()::set);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(rendered.json())));
     }
 }

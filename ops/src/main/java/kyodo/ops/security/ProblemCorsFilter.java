@@ -2,6 +2,7 @@ package kyodo.ops.security;
 
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.ProblemDetails;
+import kyodo.kernel.problem.web.ProblemAnswers;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.CorsProcessor;
@@ -29,7 +30,7 @@ final class ProblemCorsFilter implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         CorsConfiguration configuration = source.getCorsConfiguration(exchange);
         if (!processor.process(configuration, exchange)) {
-            return EdgeAnswers.write(exchange, ProblemDetails.of(CommonProblems.FORBIDDEN,
+            return ProblemAnswers.write(exchange, ProblemDetails.of(CommonProblems.FORBIDDEN,
                     "This origin may not call kyodo from a browser (kyodo.security.cors.allowed-origins)."));
         }
         if (CorsUtils.isPreFlightRequest(exchange.getRequest())) {

@@ -2,6 +2,7 @@ package kyodo.ops.security;
 
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.ProblemDetails;
+import kyodo.kernel.problem.web.ProblemAnswers;
 import kyodo.query.portal.PortalPaths;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -51,7 +52,7 @@ final class RateLimitFilter implements WebFilter {
     private Mono<Void> limited(ServerWebExchange exchange, WebFilterChain chain) {
         String key = "public:" + ClientAddress.of(exchange, trustForwardedFor);
         if (!counters.tryAcquire(key, publicPerMinute, MINUTE)) {
-            return EdgeAnswers.write(exchange, ProblemDetails.of(CommonProblems.TOO_MANY_REQUESTS,
+            return ProblemAnswers.write(exchange, ProblemDetails.of(CommonProblems.TOO_MANY_REQUESTS,
                     "At most " + publicPerMinute + " public requests per minute from one address.")
                     .retryAfter(counters.secondsLeft(key)));
         }

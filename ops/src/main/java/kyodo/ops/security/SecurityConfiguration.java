@@ -4,6 +4,7 @@ import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.ProblemDetails;
 import kyodo.ops.startup.OpsStores;
 import kyodo.query.portal.PortalPaths;
+import kyodo.kernel.problem.web.ProblemAnswers;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.web.reactive.WebFluxRegistrations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -116,7 +117,7 @@ public class SecurityConfiguration {
      */
     @Bean
     ServerExchangeRejectedHandler rejectedRequests() {
-        return (exchange, rejected) -> EdgeAnswers.write(exchange,
+        return (exchange, rejected) -> ProblemAnswers.write(exchange,
                 ProblemDetails.of(CommonProblems.MALFORMED_REQUEST,
                         "The URL or a header holds characters that are not accepted (e.g. an encoded slash or "
                                 + "a dot segment)."));

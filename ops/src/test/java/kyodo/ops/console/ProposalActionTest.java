@@ -70,7 +70,7 @@ class ProposalActionTest {
         assertThat(ProposalAction.ACKNOWLEDGE.offeredIn("ACKNOWLEDGED")).isFalse();
         assertThat(ProposalAction.REVISION.offeredIn("ACKNOWLEDGED")).isTrue();
         assertThat(ProposalAction.WITHDRAWAL.offeredIn("ACCEPTED")).isFalse();
-        assertThat(ProposalAction.of("answer")).contains(ProposalAction.ANSWER);
-        assertThat(ProposalAction.of("launch-rocket")).isEmpty();
+        assertThat(ConsoleAction.find(ProposalAction.class, "answer")).contains(ProposalAction.ANSWER);
+        assertThat(ConsoleAction.find(ProposalAction.class, "launch-rocket")).isEmpty();
     }
 }

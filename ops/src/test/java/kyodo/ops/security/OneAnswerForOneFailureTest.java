@@ -5,6 +5,7 @@ import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.FieldViolation;
 import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.problem.ProblemDetails;
+import kyodo.kernel.problem.web.ProblemAnswers;
 import kyodo.query.web.QueryProblemHandler;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,7 @@ class OneAnswerForOneFailureTest {
 
         Answer command = answer(request, exchange -> commandSide.handle(exchange, invalid));
         Answer query = answer(request, exchange -> querySide.handle(exchange, invalid));
-        Answer edge = answer(request, exchange -> EdgeAnswers.write(exchange, invalid.toDetails()));
+        Answer edge = answer(request, exchange -> ProblemAnswers.write(exchange, invalid.toDetails()));
 
         assertSame(command, query, edge);
         assertThat(command.status()).isEqualTo(400);
@@ -97,7 +98,7 @@ class OneAnswerForOneFailureTest {
 
         Answer command = answer(request, exchange -> commandSide.handle(exchange, missing));
         Answer query = answer(request, exchange -> querySide.handle(exchange, missing));
-        Answer edge = answer(request, exchange -> EdgeAnswers.write(exchange, missing.toDetails()));
+        Answer edge = answer(request, exchange -> ProblemAnswers.write(exchange, missing.toDetails()));
 
         assertSame(command, query, edge);
         assertThat(command.contentLanguage()).isEqualTo("ja");
@@ -117,7 +118,7 @@ class OneAnswerForOneFailureTest {
 
         Answer command = answer(request, exchange -> commandSide.handle(exchange, fromTheBus));
         Answer query = answer(request, exchange -> querySide.handle(exchange, busy));
-        Answer edge = answer(request, exchange -> EdgeAnswers.write(exchange, busy.toDetails()));
+        Answer edge = answer(request, exchange -> ProblemAnswers.write(exchange, busy.toDetails()));
 
         assertSame(command, query, edge);
         assertThat(command.status()).isEqualTo(503);
@@ -146,7 +147,7 @@ class OneAnswerForOneFailureTest {
 
     @Test
     void theEdgesThrottleNamesItsOwnWait() {
-        Answer throttled = answer(MockServerHttpRequest.get("/public/proposals"), exchange -> EdgeAnswers.write(
+        Answer throttled = answer(MockServerHttpRequest.get("/public/proposals"), exchange -> ProblemAnswers.write(
                 exchange, ProblemDetails.of(CommonProblems.TOO_MANY_REQUESTS, "slow down").retryAfter(17)));
 
         assertThat(throttled.status()).isEqualTo(429);

@@ -6,10 +6,8 @@ import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.problem.ProblemDetails;
 import kyodo.kernel.problem.ProblemLog;
 import kyodo.kernel.problem.ProblemRendering;
-import kyodo.kernel.problem.RenderedProblem;
+import kyodo.kernel.problem.web.ProblemAnswers;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.NotAcceptableStatusException;
@@ -25,8 +23,8 @@ import java.util.Locale;
 /**
  * Query-side failures as {@code application/problem+json}: a bad filter is 400, an unknown id
  * 404, a lagging read model 503 with Retry-After; never a stack trace. It only maps a failure to
- * its problem: the {@link ProblemRendering} writes the answer and {@link ProblemLog} decides what is
- * logged, as on the command side and at the security edge, so both answer alike (ADR 16). In the
+ * its problem: {@link ProblemAnswers#answer} answers it as the command side's handler does, through the
+ * {@link ProblemRendering} and the {@link ProblemLog}'s policy, as the security edge does too (ADR 16). In the
  * all-in-one app the command side's handler, which knows these failures too, answers first.
  */
 @Component
@@ -35,22 +33,7 @@ public class QueryProblemHandler implements WebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
-        ServerHttpResponse response = exchange.getResponse();
-        if (response.isCommitted()) {
-            return Mono.error(error);
-        }
-        String method = exchange.getRequest().getMethod().name();
-        String path = exchange.getRequest().getPath().value();
-        if (ProblemLog.clientWentAway(error)) {
-            ProblemLog.hungUp(method, path);
-            return Mono.empty();
-        }
-        ProblemDetails problem = toProblem(error, exchange.getLocaleContext().getLocale());
-        ProblemLog.answered(method, path, problem, error);
-        RenderedProblem rendered = ProblemRendering.render(problem, exchange.getLocaleContext().getLocale(), path);
-        response.setStatusCode(HttpStatusCode.valueOf(rendered.status()));
-        rendered.headers().forEach(response.getHeaders()::set);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(rendered.json())));
+        return ProblemAnswers.answer(exchange, error, QueryProblemHandler::toProblem);
     }
 
     static ProblemDetails toProblem(Throwable e) {

@@ -3,11 +3,11 @@ package kyodo.ops.console.project;
 import kyodo.command.project.ApproveProject;
 import kyodo.command.project.RecordAllocation;
 import kyodo.command.project.web.ProjectCommandBodies;
+import kyodo.ops.console.ConsoleAction;
 import kyodo.ops.console.FormErrors;
 import kyodo.ops.console.FormPosts;
 import org.springframework.util.MultiValueMap;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,30 +24,30 @@ import java.util.regex.Pattern;
  * {@link #command} only decide which forms a page shows (approval and allocation to the roles that may
  * send them); the command side still decides what is allowed.
  */
-enum ProjectAction {
+enum ProjectAction implements ConsoleAction {
 
-    PARTNER("partner", Open.STATUSES, null, (form, errors) ->
+    PARTNER(Open.STATUSES, null, (form, errors) ->
             new ProjectCommandBodies.Partner(text(form, "name"), text(form, "type"), text(form, "role"))),
-    AGREEMENT("agreement", Open.STATUSES, null, (form, errors) -> new ProjectCommandBodies.Agreement(text(form, "title"),
+    AGREEMENT(Open.STATUSES, null, (form, errors) -> new ProjectCommandBodies.Agreement(text(form, "title"),
             form.getOrDefault("partyIds", List.of()).stream().filter(p -> !p.isEmpty()).toList(),
             errors.date(form.toSingleValueMap(), "signedOn"))),
-    APPROVAL("approval", Set.of("LAUNCHED"), ApproveProject.class, (form, errors) ->
+    APPROVAL(Set.of("LAUNCHED"), ApproveProject.class, (form, errors) ->
             new ProjectCommandBodies.Approval(text(form, "reason"))),
     /** Sent through {@code BudgetAllocations}, which reserves on the ward budget first (ADR 9). */
-    ALLOCATION("allocation", Set.of("APPROVED"), RecordAllocation.class, (form, errors) ->
+    ALLOCATION(Set.of("APPROVED"), RecordAllocation.class, (form, errors) ->
             new ProjectCommandBodies.Allocation(errors.longNumber(form.toSingleValueMap(), "amountYen"),
                     text(form, "reason"))),
-    EXPENDITURE("expenditure", Set.of("APPROVED"), null, (form, errors) ->
+    EXPENDITURE(Set.of("APPROVED"), null, (form, errors) ->
             new ProjectCommandBodies.Expenditure(errors.longNumber(form.toSingleValueMap(), "amountYen"),
                     text(form, "description"), errors.date(form.toSingleValueMap(), "spentOn"))),
-    TARGET("target", Open.STATUSES, null, ProjectAction::target),
-    ACTUAL("actual", Open.STATUSES, null, (form, errors) -> new ProjectCommandBodies.Actual(text(form, "target"),
+    TARGET(Open.STATUSES, null, ProjectAction::target),
+    ACTUAL(Open.STATUSES, null, (form, errors) -> new ProjectCommandBodies.Actual(text(form, "target"),
             errors.wholeNumber(form.toSingleValueMap(), "fiscalYear"), errors.longNumber(form.toSingleValueMap(), "value"))),
-    PROGRESS("progress", Open.STATUSES, null, (form, errors) -> new ProjectCommandBodies.Text(text(form, "text"))),
-    EVALUATION("evaluation", Open.STATUSES, null, (form, errors) ->
+    PROGRESS(Open.STATUSES, null, (form, errors) -> new ProjectCommandBodies.Text(text(form, "text"))),
+    EVALUATION(Open.STATUSES, null, (form, errors) ->
             new ProjectCommandBodies.Evaluation(errors.wholeNumber(form.toSingleValueMap(), "rating"), text(form, "text"))),
-    COMPLETION("completion", Open.STATUSES, null, (form, errors) -> new ProjectCommandBodies.Summary(text(form, "summary"))),
-    TERMINATION("termination", Open.STATUSES, null, (form, errors) ->
+    COMPLETION(Open.STATUSES, null, (form, errors) -> new ProjectCommandBodies.Summary(text(form, "summary"))),
+    TERMINATION(Open.STATUSES, null, (form, errors) ->
             new ProjectCommandBodies.Termination(text(form, "reason")));
 
     /** Most actions are taken while the project is open: launched or approved (an enum's constants come first). */
@@ -58,14 +58,12 @@ enum ProjectAction {
     /** A target's value for a fiscal year: the field {@code year-2025}. */
     static final Pattern TARGET_YEAR = Pattern.compile("year-([0-9]{4})");
 
-    private final String slug;
     private final Set<String> offeredIn;
     private final Class<?> command;
     private final BiFunction<MultiValueMap<String, String>, FormErrors, Object> body;
 
-    ProjectAction(String slug, Set<String> offeredIn, Class<?> command,
+    ProjectAction(Set<String> offeredIn, Class<?> command,
                   BiFunction<MultiValueMap<String, String>, FormErrors, Object> body) {
-        this.slug = slug;
         this.offeredIn = offeredIn;
         this.command = command;
         this.body = body;
@@ -76,23 +74,14 @@ enum ProjectAction {
         return body.apply(form, errors);
     }
 
-    /** The last segment of the form's URL and the prefix of its fields' ids and messages. */
-    String slug() {
-        return slug;
-    }
-
-    /** Whether the page offers the form for a project in that status. */
-    boolean offeredIn(String status) {
+    @Override
+    public boolean offeredIn(String status) {
         return offeredIn.contains(status);
     }
 
     /** The command whose permission decides whether the form is shown to a role, or empty: any staff's daily work. */
     Optional<Class<?>> command() {
         return Optional.ofNullable(command);
-    }
-
-    static Optional<ProjectAction> of(String slug) {
-        return Arrays.stream(values()).filter(a -> a.slug.equals(slug)).findFirst();
     }
 
     /** A target and its value for each fiscal year given (the fields {@code year-<fiscal year>}). */

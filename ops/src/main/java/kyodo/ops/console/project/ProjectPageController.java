@@ -11,8 +11,8 @@ import kyodo.kernel.Ward;
 import kyodo.kernel.Yen;
 import kyodo.kernel.access.Actor;
 import kyodo.kernel.project.PartnerType;
-import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
+import kyodo.ops.console.ConsoleAction;
 import kyodo.ops.console.ConsoleView;
 import kyodo.ops.console.FormPosts;
 import kyodo.query.budget.WardBudgetViews;
@@ -72,16 +72,14 @@ class ProjectPageController {
     @GetMapping(path = "/console/projects/{id}", produces = "text/html")
     Mono<Rendering> project(@PathVariable String id, @RequestParam(required = false) String done,
                             @RequestParam(required = false) Long minVersion, ServerWebExchange exchange) {
-        String shownDone = "launch".equals(done) ? done
-                : ProjectAction.of(done == null ? "" : done).map(ProjectAction::slug).orElse(null);
+        String shownDone = "launch".equals(done) ? done : ConsoleAction.done(ProjectAction.class, done);
         return ActingStaff.current().flatMap(actor -> show(id, actor, minVersion, shownDone, null, exchange,
                 HttpStatus.OK));
     }
 
     @PostMapping(path = "/console/projects/{id}/{action}", produces = "text/html")
     Mono<Rendering> act(@PathVariable String id, @PathVariable String action, ServerWebExchange exchange) {
-        ProjectAction act = ProjectAction.of(action).orElseThrow(() -> new KyodoProblemException(
-                CommonProblems.NOT_FOUND, "No such action on a project."));
+        ProjectAction act = ConsoleAction.named(ProjectAction.class, action, "project");
         return FormPosts.act(exchange, act.slug(), validator, act::body, (actor, ifMatch, body) -> send(id, ifMatch, actor, body),
                 version -> "/console/projects/" + id + "?done=" + act.slug() + "&minVersion=" + version,
                 actor -> (minVersion, outcome, status) -> show(id, actor, minVersion, null, outcome, exchange, status));
@@ -137,9 +135,8 @@ class ProjectPageController {
 
     /** The forms for the project's status that the member's role may send (the command side still decides). */
     private static List<String> offered(ProjectView pr, Actor actor) {
-        return Arrays.stream(ProjectAction.values())
-                .filter(a -> a.offeredIn(pr.status()))
+        return ConsoleAction.slugs(ConsoleAction.offered(ProjectAction.class, pr.status()).stream()
                 .filter(a -> a.command().map(c -> CommandPermissions.allows(actor.role(), c)).orElse(true))
-                .map(ProjectAction::slug).toList();
+                .toList());
     }
 }

@@ -9,6 +9,7 @@ import kyodo.command.web.ToAddition;
 import kyodo.command.web.ToCommand;
 import kyodo.kernel.StaffRef;
 import kyodo.kernel.project.PartnerType;
+import kyodo.ops.console.ConsoleAction;
 import kyodo.ops.console.FormErrors;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.LinkedMultiValueMap;
@@ -92,7 +93,7 @@ class ProjectActionTest {
         assertThat(ProjectAction.ALLOCATION.offeredIn("APPROVED")).isTrue();
         assertThat(ProjectAction.PROGRESS.offeredIn("COMPLETED")).isFalse();
         assertThat(ProjectAction.PARTNER.command()).isEmpty();
-        assertThat(ProjectAction.of("allocation")).contains(ProjectAction.ALLOCATION);
-        assertThat(ProjectAction.of("launch-rocket")).isEmpty();
+        assertThat(ConsoleAction.find(ProjectAction.class, "allocation")).contains(ProjectAction.ALLOCATION);
+        assertThat(ConsoleAction.find(ProjectAction.class, "launch-rocket")).isEmpty();
     }
 }
