@@ -9,7 +9,8 @@ import java.util.function.UnaryOperator;
  * The embedded defaults both sides share, written once: the data directory, the event store and
  * key vault files in it, Axon Server off unless servers are named, Jackson for every Axon
  * serializer (XStream drops record events silently), no stack traces in error answers and only
- * the health and Prometheus endpoints exposed (the latter signed in, where the jar has it). Each side's environment post-processor adds these, below anything
+ * the health and Prometheus endpoints exposed (the latter signed in, where the jar has it), and the
+ * auto-configurations kyodo does not use left out. Each side's environment post-processor adds these, below anything
  * the operator sets, with its own defaults beside them.
  */
 public final class EmbeddedDefaults {
@@ -20,6 +21,17 @@ public final class EmbeddedDefaults {
     static final int EVENT_CACHE_MB = 8;
     /** The key vault file's page cache, MB. */
     static final int VAULT_CACHE_MB = 4;
+
+    /**
+     * Auto-configurations whose conditions hold on kyodo's class path but whose beans nothing uses. The
+     * read store opens its own client (the query side's {@code ReadModelStoreConfiguration}): Spring Boot's
+     * would connect to localhost:27017 and log its failures forever. Gson comes in with a library; kyodo
+     * writes JSON with Jackson only, and Gson's bean loaded ~150 classes into metaspace (issue 13,
+     * twenty-third step).
+     */
+    static final String UNUSED_AUTO_CONFIGURATIONS = String.join(",",
+            "org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration",
+            "org.springframework.boot.autoconfigure.gson.GsonAutoConfiguration");
 
     private EmbeddedDefaults() {
     }
@@ -59,6 +71,7 @@ public final class EmbeddedDefaults {
         defaults.put("axon.serializer.general", "jackson");
         defaults.put("axon.serializer.events", "jackson");
         defaults.put("axon.serializer.messages", "jackson");
+        defaults.put("spring.autoconfigure.exclude", UNUSED_AUTO_CONFIGURATIONS);
         defaults.put("server.error.include-stacktrace", "never");
         defaults.put("management.endpoints.web.exposure.include", "health,prometheus");
         // Two loggers that only ever print one advisory each, at every start, about nothing an operator

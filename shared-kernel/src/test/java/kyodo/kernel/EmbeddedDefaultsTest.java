@@ -42,6 +42,14 @@ class EmbeddedDefaultsTest {
     }
 
     @Test
+    void theAutoConfigurationsKyodoDoesNotUseAreLeftOut() {
+        String excluded = (String) EmbeddedDefaults.shared(Map.<String, String>of()::get).get("spring.autoconfigure.exclude");
+        assertThat(excluded.split(",")).containsExactlyInAnyOrder(
+                        "org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration",
+                        "org.springframework.boot.autoconfigure.gson.GsonAutoConfiguration");
+    }
+
+    @Test
     void axonServerIsOffUnlessItsServersAreNamed() {
         assertThat(EmbeddedDefaults.shared(Map.<String, String>of()::get))
                 .containsEntry("axon.axonserver.enabled", "false");

@@ -22,9 +22,6 @@ public class QuerySideDefaults implements EnvironmentPostProcessor, Ordered {
         Map<String, Object> defaults = EmbeddedDefaults.shared(env::getProperty);
         defaults.put("kyodo.mongodb.uri", env.getProperty("KYODO_MONGODB_URI",
                 env.getProperty("spring.data.mongodb.uri", "")));
-        // The read store opens its own client (ReadModelStoreConfiguration); Spring Boot's would
-        // connect to localhost:27017 and log its failures forever.
-        defaults.put("spring.autoconfigure.exclude", "org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration");
         env.getPropertySources().addLast(new MapPropertySource("kyodoQuerySideDefaults", defaults));
     }
 
