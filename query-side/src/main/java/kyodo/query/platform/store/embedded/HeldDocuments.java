@@ -81,7 +81,8 @@ final class HeldDocuments {
             return ABSENT;
         }
         Planner.Hit hit = hits.next();
-        one = new Held(hit, hit.number(), hit.doc().clone());
+        // decoded once from the bytes: the planner's lazy document would decode, then copy
+        one = new Held(hit, hit.number(), BsonCoding.decode(hit.bytes(), new BsonDocument()));
         held.put(key, one);
         return one;
     }
