@@ -1,10 +1,12 @@
 package kyodo.query.platform.store.embedded;
 
 import org.bson.BsonDocument;
+import org.bson.BsonValue;
 import org.h2.mvstore.Cursor;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -45,6 +47,10 @@ final class Planner {
      */
     static Iterator<Hit> find(EmbeddedCollection c, Filter filter, Sort sort, int skip, int limit) {
         IndexBuild.beforeRead(c, filter, sort);
+        BsonValue id = BulkWrite.equality(filter, "_id");
+        if (id != null && id.isString()) {
+            return byId(c, filter, id, skip);
+        }
         long n = Math.max(1, c.size());
         long needed = limit > 0 ? (long) skip + limit : 0;
         List<Access> accesses = accesses(c, filter);
@@ -83,6 +89,20 @@ final class Planner {
             hits.next();
         }
         return hits;
+    }
+
+    /**
+     * A filter naming one string {@code _id}: at most that document, read through the {@code _id} map
+     * without estimating any plan (a string's key is its own, so the map holds exactly it), and matched
+     * with the whole filter. Most of a replay's reads are these.
+     */
+    private static Iterator<Hit> byId(EmbeddedCollection c, Filter filter, BsonValue id, int skip) {
+        Long number = c.ids.get(Keys.id(id));
+        byte[] bytes = number == null ? null : c.docs.get(number);
+        if (bytes == null || skip > 0) {
+            return Collections.emptyIterator();
+        }
+        return matching(List.of(Hit.of(number, bytes)).iterator(), filter);
     }
 
     private static Iterator<Hit> byCandidates(EmbeddedCollection c, Filter filter, Sort sort, Walk walk, Access best,
