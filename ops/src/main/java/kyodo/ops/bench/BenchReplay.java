@@ -4,6 +4,7 @@ import kyodo.ops.bench.BenchCli.Options;
 import kyodo.ops.bench.BenchMeasures.RawScan;
 import kyodo.ops.cli.CatchUp;
 import kyodo.ops.cli.ProcessorProgress;
+import kyodo.ops.cli.ProjectionsCli;
 import kyodo.ops.cli.Usage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -33,7 +34,9 @@ final class BenchReplay {
     }
 
     static int run(PrintStream out, PrintStream err, Options options) {
-        BenchCli.Started started = BenchCli.start(err, options, true);
+        // the settings `projections replay` runs with, so that the figures are that command's
+        BenchCli.Started started = BenchCli.start(err, new Options(options.verb(), options.flags(),
+                ProjectionsCli.replaySettings(options.settings())), true);
         if (started == null) {
             return Usage.WRONG;
         }

@@ -38,6 +38,7 @@ public final class ProjectionsCli {
     static final String ALL = "all";
     private static final String PROJECTION_PACKAGE = "kyodo.query";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+    private static final String TIMEOUTS = "--axon.timeout.enabled";
 
     private ProjectionsCli() {
     }
@@ -56,8 +57,23 @@ public final class ProjectionsCli {
         if (options == null) {
             return Usage.WRONG;
         }
-        return PlatformArgs.offline(options.settings()).run("projections replay", err,
+        return PlatformArgs.offline(replaySettings(options.settings())).run("projections replay", err,
                 context -> replay(out, err, context, options.projection()));
+    }
+
+    /**
+     * The settings of a process that replays, with what it runs without unless the operator sets it:
+     * Axon's timeouts of handlers and units of work ({@code axon.timeout.enabled=false}). Their watch
+     * starts a task per handler call, which records the thread's stack each time (a tenth of what a
+     * replay allocated); a replay's batches are cut by time anyway ({@code SinglePassReplay}), and an
+     * interrupt from the watch would close the embedded read store's file (ADR 17).
+     */
+    public static List<String> replaySettings(List<String> settings) {
+        List<String> all = new ArrayList<>(settings);
+        if (all.stream().noneMatch(setting -> setting.startsWith(TIMEOUTS + "="))) {
+            all.add(TIMEOUTS + "=false");
+        }
+        return List.copyOf(all);
     }
 
     static Options parse(List<String> args) {

@@ -128,6 +128,14 @@ class CliArgumentsTest {
     }
 
     @Test
+    void aReplayRunsWithoutAxonsTimeoutsUnlessTheOperatorSetsThem() {
+        assertThat(ProjectionsCli.replaySettings(List.of("--kyodo.data-dir=/d")))
+                .containsExactly("--kyodo.data-dir=/d", "--axon.timeout.enabled=false");
+        assertThat(ProjectionsCli.replaySettings(List.of("--axon.timeout.enabled=true")))
+                .containsExactly("--axon.timeout.enabled=true");
+    }
+
+    @Test
     void progressLineShowsCountPercentRateAndEta() {
         assertThat(ProgressLine.render(500, 1000, 500, 2.0))
                 .contains("500/1,000 events").contains(" 50.0%").contains("250 events/s").contains("ETA 2s");

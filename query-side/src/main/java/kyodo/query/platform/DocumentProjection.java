@@ -1,6 +1,5 @@
 package kyodo.query.platform;
 
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
@@ -31,7 +30,7 @@ public abstract class DocumentProjection<B extends WriteBatch> extends BatchedPr
 
     /** Insert-only: a replayed creation finds the document there and cannot roll it back. */
     protected static WriteModel<Document> created(String id, Document doc) {
-        return new UpdateOneModel<>(Filters.eq("_id", id), new Document("$setOnInsert", doc), UPSERT);
+        return new UpdateOneModel<>(new Document("_id", id), new Document("$setOnInsert", doc), UPSERT);
     }
 
     /** Applies only to a document that has not seen this sequence number yet. */
@@ -39,9 +38,12 @@ public abstract class DocumentProjection<B extends WriteBatch> extends BatchedPr
         return new UpdateOneModel<>(notYetApplied(id, sequence), change.toUpdate(sequence));
     }
 
-    /** The document, if it has not seen this sequence number yet. */
+    /**
+     * The document, if it has not seen this sequence number yet. A plain document rather than the
+     * driver's builders: the same filter, which the embedded engine reads without the codec registry.
+     */
     protected static Bson notYetApplied(String id, long sequence) {
-        return Filters.and(Filters.eq("_id", id), Filters.lt("version", sequence));
+        return new Document("_id", id).append("version", new Document("$lt", sequence));
     }
 
     /** Writes {@link #updated} with the batch. */

@@ -87,9 +87,11 @@ final class ReplayLane {
             return;
         }
         position = WrappedToken.advance(position, event.trackingToken());
+        if (!handledTypes.computeIfAbsent(event.getPayloadType(), handlers::canHandleType)) {
+            return; // before the message with the lane's token is made: most events are another lane's
+        }
         TrackedEventMessage<?> message = event.withTrackingToken(position);
-        if (!handledTypes.computeIfAbsent(message.getPayloadType(), handlers::canHandleType)
-                || !handlers.canHandle(message, segment)) {
+        if (!handlers.canHandle(message, segment)) {
             return;
         }
         if (interceptors.isEmpty()) {

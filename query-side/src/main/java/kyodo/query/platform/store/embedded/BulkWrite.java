@@ -107,7 +107,7 @@ final class BulkWrite {
     private void change(Change change) {
         var hits = Planner.find(collection, readable(collection, change.filter()), Sort.NONE);
         if (hits.hasNext()) {
-            Planner.Hit hit = hits.next();
+            Hit hit = hits.next();
             BsonDocument doc;
             if (change.replacement() != null) {
                 doc = withId(change.replacement(), hit.doc().get("_id"));

@@ -1,6 +1,6 @@
 package kyodo.query.platform.store.embedded;
 
-import kyodo.query.platform.store.embedded.Planner.Hit;
+import kyodo.query.platform.store.embedded.Hit;
 import org.bson.BsonValue;
 
 import java.util.ArrayList;
@@ -102,6 +102,6 @@ record Candidates(Access.LongList numbers, Filter residual) {
                 })
                 .filter(Objects::nonNull)
                 .iterator();
-        return Planner.matching(hits, residual);
+        return Hit.matching(hits, residual);
     }
 }

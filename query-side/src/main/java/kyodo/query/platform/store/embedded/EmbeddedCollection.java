@@ -6,14 +6,10 @@ import com.mongodb.client.model.WriteModel;
 import kyodo.query.platform.store.Find;
 import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
-import org.bson.BsonBinaryWriter;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.bson.Document;
-import org.bson.codecs.BsonDocumentCodec;
-import org.bson.codecs.EncoderContext;
 import org.bson.conversions.Bson;
-import org.bson.io.BasicOutputBuffer;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.type.ByteArrayDataType;
 import org.h2.mvstore.type.LongDataType;
@@ -32,8 +28,6 @@ import java.util.function.Supplier;
  * wait, on MVStore's copy-on-write maps.
  */
 final class EmbeddedCollection implements ReadCollection {
-
-    private static final BsonDocumentCodec BSON = new BsonDocumentCodec();
 
     private final EmbeddedReadStore store;
     private final String name;
@@ -130,7 +124,7 @@ final class EmbeddedCollection implements ReadCollection {
                 }
                 return deleted;
             }
-            List<Planner.Hit> hits = new ArrayList<>();
+            List<Hit> hits = new ArrayList<>();
             Planner.find(this, compiled, Sort.NONE).forEachRemaining(hits::add);
             hits.forEach(this::delete);
             return (long) hits.size();
@@ -171,12 +165,6 @@ final class EmbeddedCollection implements ReadCollection {
         }
     }
 
-    static byte[] bytes(BsonDocument doc) {
-        BasicOutputBuffer out = new BasicOutputBuffer();
-        BSON.encode(new BsonBinaryWriter(out), doc, EncoderContext.builder().build());
-        return out.toByteArray();
-    }
-
     /** Stores a new document with its index entries, or refuses it whole (a duplicate key). */
     void insert(BsonDocument doc) {
         insert(doc, -1);
@@ -198,7 +186,7 @@ final class EmbeddedCollection implements ReadCollection {
         if (reserved < 0) {
             next++;
         }
-        docs.put(number, bytes(doc));
+        docs.put(number, BsonCoding.bytes(doc));
         ids.put(idKey, number);
         IndexEntries.add(this, keys, doc, number);
     }
@@ -209,8 +197,8 @@ final class EmbeddedCollection implements ReadCollection {
     }
 
     /** Replaces a document by a new version with the same {@code _id}; whether anything changed. */
-    boolean rewrite(Planner.Hit old, BsonDocument doc) {
-        byte[] bytes = bytes(doc);
+    boolean rewrite(Hit old, BsonDocument doc) {
+        byte[] bytes = BsonCoding.bytes(doc);
         if (Arrays.equals(bytes, old.bytes())) {
             return false;
         }
@@ -220,7 +208,7 @@ final class EmbeddedCollection implements ReadCollection {
         return true;
     }
 
-    void delete(Planner.Hit hit) {
+    void delete(Hit hit) {
         IndexEntries.remove(this, hit);
         ids.remove(Keys.id(hit.doc().get("_id")));
         docs.remove(hit.number());

@@ -66,7 +66,7 @@ final class EmbeddedFind implements Find {
 
     @Override
     public ReadCursor cursor() {
-        Iterator<Planner.Hit> hits = Planner.find(collection, filter, sort, skip, limit);
+        Iterator<Hit> hits = Planner.find(collection, filter, sort, skip, limit);
         return new ReadCursor() {
             private int returned;
 

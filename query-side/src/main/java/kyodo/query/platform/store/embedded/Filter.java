@@ -35,7 +35,8 @@ final class Filter {
             return ALL_DOCUMENTS;
         }
         List<Clause> clauses = new ArrayList<>();
-        add(filter.toBsonDocument(), clauses);
+        add(filter instanceof org.bson.Document plain ? BsonCoding.document(plain, false) : filter.toBsonDocument(),
+                clauses);
         return new Filter(List.copyOf(clauses));
     }
 

@@ -21,13 +21,13 @@ final class HeldDocuments {
     /** A document this bulk write has read, inserted or deleted, to be written at its end. */
     static final class Held {
         /** As stored before this write, or null for a document this write inserts. */
-        final Planner.Hit stored;
+        final Hit stored;
         /** For an inserted document: its reserved internal number. */
         final long number;
         BsonDocument doc;
         boolean deleted;
 
-        Held(Planner.Hit stored, long number, BsonDocument doc) {
+        Held(Hit stored, long number, BsonDocument doc) {
             this.stored = stored;
             this.number = number;
             this.doc = doc;
@@ -80,8 +80,9 @@ final class HeldDocuments {
         if (!hits.hasNext()) {
             return ABSENT;
         }
-        Planner.Hit hit = hits.next();
-        one = new Held(hit, hit.number(), hit.doc().clone());
+        Hit hit = hits.next();
+        // decoded once from the bytes: the planner's lazy document would decode, then copy
+        one = new Held(hit, hit.number(), BsonCoding.decode(hit.bytes(), new BsonDocument()));
         held.put(key, one);
         return one;
     }

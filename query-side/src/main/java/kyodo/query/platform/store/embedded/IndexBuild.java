@@ -88,12 +88,22 @@ final class IndexBuild {
      */
     static void beforeRead(EmbeddedCollection c, Filter filter, Sort sort) {
         for (Index index : c.indexes) {
-            if (index.deferred && (filter.clauses.stream().anyMatch(clause -> clause.path().equals(index.fields.get(0)))
+            if (index.deferred && (filters(filter, index.fields.get(0))
                     || !sort.isEmpty() && !sort.keys.get(0).path().equals("_id")
                     && index.fields.contains(sort.keys.get(0).path()))) {
                 c.finishDeferred(List.of(index));
             }
         }
+    }
+
+    /** Whether the filter has a clause on the path (a loop: this runs for every read of a rebuild). */
+    private static boolean filters(Filter filter, String path) {
+        for (Filter.Clause clause : filter.clauses) {
+            if (clause.path().equals(path)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

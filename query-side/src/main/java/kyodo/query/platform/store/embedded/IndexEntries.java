@@ -46,7 +46,7 @@ final class IndexEntries {
      * Each index's keys to remove and to add when the old document becomes the new one, the added ones
      * checked unique; null for a deferred index or one whose fields kept their values.
      */
-    static List<TreeSet<byte[]>[]> forRewrite(EmbeddedCollection collection, Planner.Hit old, BsonDocument doc) {
+    static List<TreeSet<byte[]>[]> forRewrite(EmbeddedCollection collection, Hit old, BsonDocument doc) {
         List<TreeSet<byte[]>[]> changes = new ArrayList<>();
         for (Index index : collection.indexes) {
             if (index.deferred || index.sameValues(old.doc(), doc)) {
@@ -81,7 +81,7 @@ final class IndexEntries {
     }
 
     /** Removes a stored document's entries from the live indexes. */
-    static void remove(EmbeddedCollection collection, Planner.Hit hit) {
+    static void remove(EmbeddedCollection collection, Hit hit) {
         for (Index index : collection.indexes) {
             if (!index.deferred) {
                 index.remove(index.keys(hit.doc()), hit.number());

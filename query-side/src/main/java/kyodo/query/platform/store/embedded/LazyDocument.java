@@ -4,8 +4,6 @@ import org.bson.BsonBinaryReader;
 import org.bson.BsonDocument;
 import org.bson.BsonType;
 import org.bson.BsonValue;
-import org.bson.RawBsonDocument;
-import org.bson.codecs.BsonDocumentCodec;
 import org.bson.codecs.BsonValueCodec;
 import org.bson.codecs.DecoderContext;
 
@@ -24,7 +22,6 @@ import java.util.Set;
 final class LazyDocument extends BsonDocument {
 
     private static final BsonValueCodec VALUES = new BsonValueCodec();
-    private static final BsonDocumentCodec DOCUMENTS = new BsonDocumentCodec();
     private static final DecoderContext CONTEXT = DecoderContext.builder().build();
 
     private final transient byte[] bytes;
@@ -65,11 +62,8 @@ final class LazyDocument extends BsonDocument {
 
     private BsonDocument whole() {
         if (!whole) {
-            BsonDocument all = new RawBsonDocument(bytes).decode(DOCUMENTS);
-            for (Map.Entry<String, BsonValue> e : all.entrySet()) {
-                super.put(e.getKey(), e.getValue());
-            }
-            whole = true;
+            whole = true; // before the decoding's puts, which go to the map itself
+            BsonCoding.decode(bytes, this);
             fields = null;
         }
         return this;

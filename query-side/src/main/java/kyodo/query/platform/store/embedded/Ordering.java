@@ -1,6 +1,6 @@
 package kyodo.query.platform.store.embedded;
 
-import kyodo.query.platform.store.embedded.Planner.Hit;
+import kyodo.query.platform.store.embedded.Hit;
 import org.bson.BsonValue;
 import org.h2.mvstore.Cursor;
 

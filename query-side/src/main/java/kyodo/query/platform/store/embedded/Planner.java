@@ -1,14 +1,15 @@
 package kyodo.query.platform.store.embedded;
 
 import org.bson.BsonDocument;
+import org.bson.BsonValue;
 import org.h2.mvstore.Cursor;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * Answers a query by the cheapest of three plans, estimated from index ranges by rank: walk an index
@@ -18,13 +19,6 @@ import java.util.NoSuchElementException;
  * depends on the plan.
  */
 final class Planner {
-
-    /** A document, its bytes and its internal number; its fields are decoded as they are read. */
-    record Hit(long number, byte[] bytes, BsonDocument doc) {
-        static Hit of(long number, byte[] bytes) {
-            return new Hit(number, bytes, new LazyDocument(bytes));
-        }
-    }
 
     /** What reading a document costs against reading an index entry, roughly. */
     private static final int DOCUMENT_COST = 10;
@@ -45,6 +39,10 @@ final class Planner {
      */
     static Iterator<Hit> find(EmbeddedCollection c, Filter filter, Sort sort, int skip, int limit) {
         IndexBuild.beforeRead(c, filter, sort);
+        BsonValue id = BulkWrite.equality(filter, "_id");
+        if (id != null && id.isString()) {
+            return byId(c, filter, id, skip);
+        }
         long n = Math.max(1, c.size());
         long needed = limit > 0 ? (long) skip + limit : 0;
         List<Access> accesses = accesses(c, filter);
@@ -83,6 +81,20 @@ final class Planner {
             hits.next();
         }
         return hits;
+    }
+
+    /**
+     * A filter naming one string {@code _id}: at most that document, read through the {@code _id} map
+     * without estimating any plan (a string's key is its own, so the map holds exactly it), and matched
+     * with the whole filter. Most of a replay's reads are these.
+     */
+    private static Iterator<Hit> byId(EmbeddedCollection c, Filter filter, BsonValue id, int skip) {
+        Long number = c.ids.get(Keys.id(id));
+        byte[] bytes = number == null ? null : c.docs.get(number);
+        if (bytes == null || skip > 0) {
+            return Collections.emptyIterator();
+        }
+        return Hit.matching(List.of(Hit.of(number, bytes)).iterator(), filter);
     }
 
     private static Iterator<Hit> byCandidates(EmbeddedCollection c, Filter filter, Sort sort, Walk walk, Access best,
@@ -258,7 +270,7 @@ final class Planner {
 
     private static Iterator<Hit> scan(EmbeddedCollection c, Filter filter) {
         Cursor<Long, byte[]> cursor = c.docs.cursor(null);
-        return matching(new Iterator<>() {
+        return Hit.matching(new Iterator<>() {
             @Override
             public boolean hasNext() {
                 return cursor.hasNext();
@@ -270,31 +282,5 @@ final class Planner {
                 return Hit.of(number, cursor.getValue());
             }
         }, filter);
-    }
-
-    /** The hits the filter matches, read from the source as they are asked for. */
-    static Iterator<Hit> matching(Iterator<Hit> source, Filter filter) {
-        return new Iterator<>() {
-            private Hit next;
-
-            @Override
-            public boolean hasNext() {
-                while (next == null && source.hasNext()) {
-                    Hit hit = source.next();
-                    next = filter.matches(hit.doc()) ? hit : null;
-                }
-                return next != null;
-            }
-
-            @Override
-            public Hit next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                Hit hit = next;
-                next = null;
-                return hit;
-            }
-        };
     }
 }

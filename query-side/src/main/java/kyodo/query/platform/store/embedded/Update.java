@@ -34,7 +34,9 @@ final class Update {
         if (update == null) {
             throw new IllegalArgumentException("unsupported update: a pipeline");
         }
-        BsonDocument doc = update.toBsonDocument();
+        // a projection's update is mostly a Document: converted without the driver's codec registry
+        BsonDocument doc = update instanceof org.bson.Document plain ? BsonCoding.document(plain, false)
+                : update.toBsonDocument();
         if (doc.isEmpty()) {
             throw new IllegalArgumentException("an update needs at least one operator");
         }

@@ -1,6 +1,5 @@
 package kyodo.query.platform.store.embedded;
 
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.model.DeleteManyModel;
 import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.InsertOneModel;
@@ -10,10 +9,7 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import org.bson.BsonDocument;
-import org.bson.BsonDocumentWriter;
 import org.bson.Document;
-import org.bson.codecs.DocumentCodec;
-import org.bson.codecs.EncoderContext;
 import org.bson.types.ObjectId;
 
 /**
@@ -21,8 +17,6 @@ import org.bson.types.ObjectId;
  * an unsupported one changes nothing.
  */
 final class WriteOps {
-
-    private static final DocumentCodec DOCUMENTS = new DocumentCodec(MongoClientSettings.getDefaultCodecRegistry());
 
     /** A compiled write. */
     sealed interface Op {
@@ -81,10 +75,8 @@ final class WriteOps {
         throw new IllegalArgumentException("unsupported write: " + write.getClass().getSimpleName());
     }
 
-    /** The document as the driver would send it: {@code _id} first, values through its codecs. */
+    /** The document as the driver would send it: {@code _id} first, values as its codecs write them. */
     private static BsonDocument bson(Document doc) {
-        BsonDocument out = new BsonDocument();
-        DOCUMENTS.encode(new BsonDocumentWriter(out), doc, EncoderContext.builder().isEncodingCollectibleDocument(true).build());
-        return out;
+        return BsonCoding.document(doc, true);
     }
 }

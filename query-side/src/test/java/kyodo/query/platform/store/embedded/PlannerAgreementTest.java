@@ -73,6 +73,41 @@ class PlannerAgreementTest {
         }
     }
 
+    /**
+     * A filter naming a string {@code _id} is read through the {@code _id} map without a plan: it answers
+     * what the same filter with {@code $in} on that one id answers by the planner, with any other clauses,
+     * skips and sorts, for ids there and not there, and after a write changed or deleted documents.
+     */
+    @Test
+    void filtersByAStringIdAnswerAsThePlannerDoes() {
+        try (EmbeddedReadStore store = EmbeddedReadStore.open(directory.resolve("ids"))) {
+            ReadCollection c = store.collection("docs");
+            c.createIndex(Indexes.ascending("ward"));
+            Random random = new Random(7);
+            for (int i = 0; i < 200; i++) {
+                c.insertMany(List.of(document(random, i)));
+            }
+            int matched = 0;
+            for (int round = 0; round < 2; round++) {
+                for (int q = 0; q < 300; q++) {
+                    String id = "d" + random.nextInt(220);
+                    Bson others = filter(random);
+                    Bson byEq = Filters.and(Filters.eq("_id", id), others);
+                    Bson byIn = Filters.and(Filters.in("_id", id), others);
+                    Bson sort = sort(random);
+                    int skip = random.nextInt(4) == 0 ? 1 : 0;
+                    List<Object> expected = answer(c, byIn, sort, skip, 0);
+                    assertThat(answer(c, byEq, sort, skip, 0)).as(byEq.toBsonDocument().toJson()).isEqualTo(expected);
+                    assertThat(c.count(byEq)).isEqualTo(c.count(byIn));
+                    assertThat(c.find(new Document("_id", id)).first()).isEqualTo(c.find(Filters.in("_id", id)).first());
+                    matched += expected.size();
+                }
+                refused(c, changes(random, 200));
+            }
+            assertThat(matched).isPositive();
+        }
+    }
+
     /** The positions of the writes refused (e.g. $addToSet on a theme that is not an array). */
     private static List<Integer> refused(ReadCollection c, List<WriteModel<Document>> changes) {
         try {
