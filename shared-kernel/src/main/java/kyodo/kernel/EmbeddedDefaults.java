@@ -2,6 +2,7 @@ package kyodo.kernel;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -10,7 +11,8 @@ import java.util.function.UnaryOperator;
  * key vault files in it, Axon Server off unless servers are named, Jackson for every Axon
  * serializer (XStream drops record events silently), no stack traces in error answers and only
  * the health and Prometheus endpoints exposed (the latter signed in, where the jar has it), and the
- * auto-configurations kyodo does not use left out. Each side's environment post-processor adds these, below anything
+ * auto-configurations kyodo does not use left out, Axon's watch of single handler calls off (its watch of
+ * each unit of work stays). Each side's environment post-processor adds these, below anything
  * the operator sets, with its own defaults beside them.
  */
 public final class EmbeddedDefaults {
@@ -32,6 +34,9 @@ public final class EmbeddedDefaults {
     static final String UNUSED_AUTO_CONFIGURATIONS = String.join(",",
             "org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration",
             "org.springframework.boot.autoconfigure.gson.GsonAutoConfiguration");
+
+    /** The kinds of handler Axon's Spring Boot support watches one call at a time. */
+    static final List<String> HANDLER_KINDS = List.of("events", "commands", "queries", "deadlines");
 
     private EmbeddedDefaults() {
     }
@@ -72,6 +77,14 @@ public final class EmbeddedDefaults {
         defaults.put("axon.serializer.events", "jackson");
         defaults.put("axon.serializer.messages", "jackson");
         defaults.put("spring.autoconfigure.exclude", UNUSED_AUTO_CONFIGURATIONS);
+        // Axon's watch of each handler call (Spring Boot's 30 s timeout, warnings from 10 s) walks the calling
+        // thread's stack and schedules a janitor task at every call: a tenth of a replay's allocations (issue 13,
+        // twenty-second step). The unit of work around every command and every processor batch keeps its
+        // watch (60 s, warnings from 10 s), and a handler runs inside one, so a hung handler is still named.
+        for (String handlers : HANDLER_KINDS) {
+            defaults.put("axon.timeout.handler." + handlers + ".timeout-ms", "-1");
+            defaults.put("axon.timeout.handler." + handlers + ".warning-threshold-ms", "-1");
+        }
         defaults.put("server.error.include-stacktrace", "never");
         defaults.put("management.endpoints.web.exposure.include", "health,prometheus");
         // Two loggers that only ever print one advisory each, at every start, about nothing an operator

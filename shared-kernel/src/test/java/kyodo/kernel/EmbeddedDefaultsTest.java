@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +48,18 @@ class EmbeddedDefaultsTest {
         assertThat(excluded.split(",")).containsExactlyInAnyOrder(
                         "org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration",
                         "org.springframework.boot.autoconfigure.gson.GsonAutoConfiguration");
+    }
+
+    @Test
+    void axonWatchesUnitsOfWorkButNotEachHandlerCall() {
+        Map<String, Object> defaults = EmbeddedDefaults.shared(Map.<String, String>of()::get);
+
+        for (String kind : List.of("events", "commands", "queries", "deadlines")) {
+            assertThat(defaults).containsEntry("axon.timeout.handler." + kind + ".timeout-ms", "-1")
+                    .containsEntry("axon.timeout.handler." + kind + ".warning-threshold-ms", "-1");
+        }
+        assertThat(defaults.keySet()).noneMatch(key -> key.startsWith("axon.timeout.transaction"))
+                .doesNotContain("axon.timeout.enabled");
     }
 
     @Test
