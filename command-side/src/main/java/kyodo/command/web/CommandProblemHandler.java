@@ -48,11 +48,6 @@ public class CommandProblemHandler implements WebExceptionHandler {
         return ProblemAnswers.answer(exchange, error, CommandProblemHandler::toProblem);
     }
 
-    /** Whether the failure is the client closing the connection before the request was read or answered. */
-    static boolean clientWentAway(Throwable error) {
-        return ProblemLog.clientWentAway(error);
-    }
-
     /** As {@link #toProblem(Throwable, Locale)}, with details in Japanese. */
     static ProblemDetails toProblem(Throwable error) {
         return toProblem(error, null);

@@ -3,6 +3,7 @@ package kyodo.command.web;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.problem.ProblemDetails;
+import kyodo.kernel.problem.ProblemLog;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -83,9 +84,9 @@ class CommandProblemHandlerTest {
 
     @Test
     void aClientThatWentAwayIsNoFailureOfOurs() {
-        assertThat(CommandProblemHandler.clientWentAway(
+        assertThat(ProblemLog.clientWentAway(
                 new IllegalStateException(new reactor.netty.channel.AbortedException("Connection has been closed"))))
                 .isTrue();
-        assertThat(CommandProblemHandler.clientWentAway(new IllegalStateException("boom"))).isFalse();
+        assertThat(ProblemLog.clientWentAway(new IllegalStateException("boom"))).isFalse();
     }
 }

@@ -63,10 +63,10 @@ public final class ProjectionsCli {
 
     /**
      * The settings of a process that replays, with what it runs without unless the operator sets it:
-     * Axon's timeouts of handlers and units of work ({@code axon.timeout.enabled=false}). Their watch
-     * starts a task per handler call, which records the thread's stack each time (a tenth of what a
-     * replay allocated); a replay's batches are cut by time anyway ({@code SinglePassReplay}), and an
-     * interrupt from the watch would close the embedded read store's file (ADR 17).
+     * Axon's timeouts of units of work ({@code axon.timeout.enabled=false}; the watch of each handler call
+     * is off everywhere, {@code EmbeddedDefaults}): a replay's batches are cut by time anyway
+     * ({@code SinglePassReplay}), and an interrupt from the watch would close the embedded read store's
+     * file (ADR 17).
      */
     public static List<String> replaySettings(List<String> settings) {
         List<String> all = new ArrayList<>(settings);
