@@ -32,20 +32,13 @@ class MeetingQueryController extends DocumentReadController {
         this.views = views;
     }
 
-    @Operation(summary = "Meetings as staff see them: filtered, paged; no participants in list items",
-            description = PAGE_ANSWER)
+    /** The staff list and the public list answer alike (the security edge decides who may call which path). */
+    @Operation(summary = "Meetings for staff and for anyone: filtered, paged; no personal data in list items",
+            description = PAGE_ANSWER + " The same page on both paths.")
     @MeetingListParameters
-    @GetMapping(path = "/api/meetings", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<MeetingPage> staffList(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
-        return list(params);
-    }
-
-    @Operation(summary = "Meetings as anyone sees them: filtered, paged; no personal data",
-            description = PAGE_ANSWER)
-    @MeetingListParameters
-    @GetMapping(path = "/public/meetings", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<MeetingPage> publicList(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
-        return list(params);
+    @GetMapping(path = {"/api/meetings", "/public/meetings"}, produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<MeetingPage> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
+        return page(() -> views.list(MeetingListQuery.parse(params)));
     }
 
     @Operation(summary = "A meeting as staff see it, participants included",
@@ -65,9 +58,5 @@ class MeetingQueryController extends DocumentReadController {
     @GetMapping(path = "/public/meetings/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<MeetingPublicView>> publicView(@PathVariable String id) {
         return document(id, () -> views.findPublic(id), null, views::publicView, MeetingPublicView::version);
-    }
-
-    private Mono<MeetingPage> list(MultiValueMap<String, String> params) {
-        return page(() -> views.list(MeetingListQuery.parse(params)));
     }
 }

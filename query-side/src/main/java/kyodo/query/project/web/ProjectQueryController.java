@@ -31,20 +31,13 @@ class ProjectQueryController extends DocumentReadController {
         this.views = views;
     }
 
-    @Operation(summary = "Projects as staff see them: filtered, paged",
-            description = PAGE_ANSWER)
+    /** The staff list and the public list answer alike (the security edge decides who may call which path). */
+    @Operation(summary = "Projects for staff and for anyone: filtered, paged",
+            description = PAGE_ANSWER + " The same page on both paths.")
     @ProjectListParameters
-    @GetMapping(path = "/api/projects", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ProjectPage> staffList(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
-        return list(params);
-    }
-
-    @Operation(summary = "Projects as anyone sees them: filtered, paged",
-            description = PAGE_ANSWER)
-    @ProjectListParameters
-    @GetMapping(path = "/public/projects", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ProjectPage> publicList(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
-        return list(params);
+    @GetMapping(path = {"/api/projects", "/public/projects"}, produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ProjectPage> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
+        return page(() -> views.list(ProjectListQuery.parse(params)));
     }
 
     @Operation(summary = "A project as staff see it",
@@ -65,9 +58,5 @@ class ProjectQueryController extends DocumentReadController {
     @GetMapping(path = "/public/projects/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<ProjectView>> publicView(@PathVariable String id) {
         return document(id, () -> views.find(id), null, views::view, ProjectView::version);
-    }
-
-    private Mono<ProjectPage> list(MultiValueMap<String, String> params) {
-        return page(() -> views.list(ProjectListQuery.parse(params)));
     }
 }

@@ -32,20 +32,13 @@ class ProposalQueryController extends DocumentReadController {
         this.views = views;
     }
 
-    @Operation(summary = "Proposals as staff see them: filtered, paged; no proposer in list items",
-            description = PAGE_ANSWER)
+    /** The staff list and the public list answer alike (the security edge decides who may call which path). */
+    @Operation(summary = "Proposals for staff and for anyone: filtered, paged; no personal data in list items",
+            description = PAGE_ANSWER + " The same page on both paths.")
     @ProposalListParameters
-    @GetMapping(path = "/api/proposals", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ProposalPage> staffList(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
-        return list(params);
-    }
-
-    @Operation(summary = "Proposals as anyone sees them: filtered, paged; no personal data",
-            description = PAGE_ANSWER)
-    @ProposalListParameters
-    @GetMapping(path = "/public/proposals", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ProposalPage> publicList(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
-        return list(params);
+    @GetMapping(path = {"/api/proposals", "/public/proposals"}, produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ProposalPage> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params) {
+        return page(() -> views.list(ProposalListQuery.parse(params)));
     }
 
     @Operation(summary = "A proposal as staff see it, proposer included",
@@ -62,9 +55,5 @@ class ProposalQueryController extends DocumentReadController {
     @GetMapping(path = "/public/proposals/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<ProposalPublicView>> publicView(@PathVariable String id) {
         return document(id, () -> views.find(id), null, views::publicView, ProposalPublicView::version);
-    }
-
-    private Mono<ProposalPage> list(MultiValueMap<String, String> params) {
-        return page(() -> views.list(ProposalListQuery.parse(params)));
     }
 }
