@@ -11,12 +11,11 @@ import kyodo.kernel.problem.ProblemDetails;
 import kyodo.kernel.problem.ProblemLog;
 import kyodo.kernel.problem.ProblemRendering;
 import kyodo.kernel.problem.web.ProblemAnswers;
+import kyodo.kernel.problem.web.WebFailures;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.support.WebExchangeBindException;
-import org.springframework.web.server.MethodNotAllowedException;
-import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
@@ -35,8 +34,9 @@ import java.util.stream.Collectors;
  * {@code application/problem+json} document with a stable {@code type}, a Japanese or English
  * title by {@code Accept-Language}, field errors for invalid input, and never a stack trace.
  * Runs before Spring Boot's own error handler so nothing escapes in another shape. It only maps a
- * failure to its problem (a refused command through {@link BusProblems}, the web's own failures
- * here); {@link ProblemAnswers#answer} answers it as the query side's handler does, through the
+ * failure to its problem (a refused command through {@link BusProblems}, WebFlux's routing failures
+ * through {@link WebFailures} as the query side's handler does, the web's other failures here);
+ * {@link ProblemAnswers#answer} answers it as the query side's handler does, through the
  * {@link ProblemRendering} and the {@link ProblemLog}'s policy, as the security edge does too (ADR 16).
  */
 @Component
@@ -81,18 +81,12 @@ public class CommandProblemHandler implements WebExceptionHandler {
             return ProblemDetails.of(CommonProblems.UNSUPPORTED_MEDIA_TYPE,
                     "Send the request body as application/json.");
         }
-        if (e instanceof MethodNotAllowedException) {
-            return ProblemDetails.of(CommonProblems.METHOD_NOT_ALLOWED, "This method is not supported here.");
-        }
-        if (e instanceof NotAcceptableStatusException notAcceptable) {
-            return CommonProblems.notAcceptable(
-                    notAcceptable.getSupportedMediaTypes().stream().map(Object::toString).toList(), locale);
+        Optional<ProblemDetails> routing = WebFailures.routing(e, locale);
+        if (routing.isPresent()) {
+            return routing.get();
         }
         if (e instanceof ServerWebInputException input) {
             return inputProblem(input, Unreadable.english(locale));
-        }
-        if (e instanceof ResponseStatusException status && status.getStatusCode().value() == 404) {
-            return ProblemDetails.of(CommonProblems.NOT_FOUND, "No such resource.");
         }
         if (e instanceof ResponseStatusException status && status.getStatusCode().value() == 413) {
             return ProblemDetails.of(CommonProblems.PAYLOAD_TOO_LARGE, "The request body exceeds the limit.");

@@ -7,10 +7,9 @@ import kyodo.kernel.problem.ProblemDetails;
 import kyodo.kernel.problem.ProblemLog;
 import kyodo.kernel.problem.ProblemRendering;
 import kyodo.kernel.problem.web.ProblemAnswers;
+import kyodo.kernel.problem.web.WebFailures;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.MethodNotAllowedException;
-import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
@@ -19,11 +18,13 @@ import reactor.core.publisher.Mono;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Query-side failures as {@code application/problem+json}: a bad filter is 400, an unknown id
  * 404, a lagging read model 503 with Retry-After; never a stack trace. It only maps a failure to
- * its problem: {@link ProblemAnswers#answer} answers it as the command side's handler does, through the
+ * its problem (WebFlux's routing failures through {@link WebFailures}, as the command side's handler):
+ * {@link ProblemAnswers#answer} answers it as the command side's handler does, through the
  * {@link ProblemRendering} and the {@link ProblemLog}'s policy, as the security edge does too (ADR 16). In the
  * all-in-one app the command side's handler, which knows these failures too, answers first.
  */
@@ -50,16 +51,12 @@ public class QueryProblemHandler implements WebExceptionHandler {
             return ProblemDetails.of(CommonProblems.INVALID_INPUT, "A query parameter is invalid.",
                     List.of(new FieldViolation(name == null ? "" : name, "wrong type or format")));
         }
-        if (e instanceof MethodNotAllowedException) {
-            return ProblemDetails.of(CommonProblems.METHOD_NOT_ALLOWED, "This method is not supported here.");
-        }
-        if (e instanceof NotAcceptableStatusException notAcceptable) {
-            return CommonProblems.notAcceptable(
-                    notAcceptable.getSupportedMediaTypes().stream().map(Object::toString).toList(), locale);
+        Optional<ProblemDetails> routing = WebFailures.routing(e, locale);
+        if (routing.isPresent()) {
+            return routing.get();
         }
         if (e instanceof ResponseStatusException status) {
             return switch (status.getStatusCode().value()) {
-                case 404 -> ProblemDetails.of(CommonProblems.NOT_FOUND, "No such resource.");
                 case 413 -> ProblemDetails.of(CommonProblems.PAYLOAD_TOO_LARGE, "The request body is too large.");
                 case 415 -> ProblemDetails.of(CommonProblems.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type.");
                 case 503 -> ProblemDetails.of(CommonProblems.UNAVAILABLE, "Temporarily unavailable; retry shortly.");

@@ -16,8 +16,9 @@ import java.util.function.BiFunction;
  * Writes a problem on a WebFlux exchange, the one way every HTTP answer of an error is written: both
  * sides' problem handlers (through {@link #answer}), the command side's filters and the security edge in
  * front of both (ADR 16).
- * The {@link ProblemRendering} decides status, headers and bytes; this only copies them out. The only
- * kernel class that knows Spring's web types, which is why it has a package of its own.
+ * The {@link ProblemRendering} decides status, headers and bytes; this only copies them out. With
+ * {@link WebFailures}, the only kernel code that knows Spring's web types, which is why it has a package
+ * of its own.
  */
 public final class ProblemAnswers {
 
