@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Parameters;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
+import kyodo.query.web.PageParameters;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -13,7 +14,7 @@ import java.lang.annotation.Target;
 
 /**
  * The OpenAPI description of the project list parameters, written once for the staff and the
- * public list. The parameters themselves are read and validated by
+ * public list, beside {@link PageParameters}. The parameters themselves are read and validated by
  * {@link kyodo.query.project.ProjectListQuery#parse}.
  */
 @Documented
@@ -36,13 +37,10 @@ import java.lang.annotation.Target;
         @Parameter(name = "q", in = ParameterIn.QUERY,
                 description = "words to find in the title or theme (Japanese needs no spaces); every word must occur",
                 schema = @Schema(maxLength = 200)),
-        @Parameter(name = "page", in = ParameterIn.QUERY, description = "0-based page number",
-                schema = @Schema(type = "integer", minimum = "0", defaultValue = "0")),
-        @Parameter(name = "size", in = ParameterIn.QUERY, description = "items per page",
-                schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20")),
         @Parameter(name = "sort", in = ParameterIn.QUERY,
                 description = "order by launch; a leading - means latest first",
                 schema = @Schema(allowableValues = {"launchedAt", "-launchedAt"}, defaultValue = "-launchedAt"))
 })
+@PageParameters
 @interface ProjectListParameters {
 }

@@ -208,7 +208,7 @@ class MeetingQueryControllerTest {
                 .stream().map(Parameter::name).toList();
 
         assertThat(documented).containsExactly("ward", "district", "kind", "fiscalYear", "from", "to",
-                "status", "q", "page", "size", "sort");
+                "status", "q", "sort", "page", "size");
     }
 
     private void assertNotFound(String path, String id) {

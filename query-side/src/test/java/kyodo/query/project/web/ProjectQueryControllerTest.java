@@ -180,7 +180,7 @@ class ProjectQueryControllerTest {
                 .stream().map(Parameter::name).toList();
 
         assertThat(documented).containsExactly("ward", "fiscalYear", "programme", "status", "theme", "q",
-                "page", "size", "sort");
+                "sort", "page", "size");
     }
 
     private JsonNode getJson(String uri, Object... variables) {

@@ -191,7 +191,7 @@ class ProposalQueryControllerTest {
                 .stream().map(Parameter::name).toList();
 
         assertThat(documented).containsExactly("ward", "status", "theme", "programme", "fiscalYear",
-                "overdue", "q", "page", "size", "sort");
+                "overdue", "q", "sort", "page", "size");
     }
 
     private JsonNode getJson(String uri, Object... variables) {
