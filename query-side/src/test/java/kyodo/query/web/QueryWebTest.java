@@ -1,6 +1,10 @@
 package kyodo.query.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.util.MultiValueMap;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import io.swagger.v3.oas.annotations.Parameter;
 import com.mongodb.client.MongoDatabase;
 import kyodo.kernel.personal.PersonalDataProtector;
 import kyodo.query.platform.store.ReadStore;
@@ -20,8 +24,11 @@ import org.springframework.web.reactive.config.EnableWebFlux;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.server.WebFilter;
 
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The query side's HTTP edge in a bare WebFlux context (no Spring Boot, no Axon), shared by the web
@@ -102,5 +109,18 @@ public final class QueryWebTest {
                 .expectStatus().isOk()
                 .expectHeader().contentType(MediaType.APPLICATION_JSON)
                 .expectBody(String.class).returnResult().getResponseBody());
+    }
+
+    /**
+     * The parameters of a read controller's one list route as springdoc documents them (a meta-annotated
+     * {@code @Parameters} container unwraps into {@code @Parameter}), once it was checked that the route
+     * serves exactly {@code paths}.
+     */
+    public static List<String> documentedListParameters(Class<?> controller, String... paths)
+            throws NoSuchMethodException {
+        Method list = controller.getDeclaredMethod("list", MultiValueMap.class);
+        assertThat(AnnotatedElementUtils.findMergedAnnotation(list, GetMapping.class).path()).containsExactly(paths);
+        return AnnotatedElementUtils.findAllMergedAnnotations(list, Parameter.class).stream().map(Parameter::name)
+                .toList();
     }
 }

@@ -1,7 +1,6 @@
 package kyodo.query.meeting.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.swagger.v3.oas.annotations.Parameter;
 import kyodo.kernel.Ward;
 import kyodo.kernel.meeting.MeetingKind;
 import kyodo.query.meeting.MeetingStory;
@@ -18,13 +17,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.util.MultiValueMap;
-import org.springframework.web.bind.annotation.GetMapping;
 
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -199,16 +194,11 @@ class MeetingQueryControllerTest {
 
     @Test
     void oneListOnBothPathsDocumentsEveryParameterInOpenApi() throws Exception {
-        Method method = MeetingQueryController.class.getDeclaredMethod("list", MultiValueMap.class);
-        assertThat(AnnotatedElementUtils.findMergedAnnotation(method, GetMapping.class).path())
-                .containsExactly("/api/meetings", "/public/meetings");
+        List<String> documented = QueryWebTest.documentedListParameters(MeetingQueryController.class,
+                "/api/meetings", "/public/meetings");
 
-        // As springdoc reads them: the meta-annotated @Parameters container unwraps into @Parameter.
-        List<String> documented = AnnotatedElementUtils.findAllMergedAnnotations(method, Parameter.class)
-                .stream().map(Parameter::name).toList();
-
-        assertThat(documented).containsExactly("ward", "district", "kind", "fiscalYear", "from", "to",
-                "status", "q", "sort", "page", "size");
+        assertThat(documented).containsExactly("ward", "district", "kind", "fiscalYear", "from", "to", "status", "q",
+                "sort", "page", "size");
     }
 
     private void assertNotFound(String path, String id) {

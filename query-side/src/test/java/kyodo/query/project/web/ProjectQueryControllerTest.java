@@ -1,7 +1,6 @@
 package kyodo.query.project.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.swagger.v3.oas.annotations.Parameter;
 import kyodo.kernel.Ward;
 import kyodo.kernel.project.PartnerType;
 import kyodo.kernel.project.ProjectOrigin;
@@ -20,13 +19,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.util.MultiValueMap;
-import org.springframework.web.bind.annotation.GetMapping;
 
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -172,15 +167,11 @@ class ProjectQueryControllerTest {
 
     @Test
     void oneListOnBothPathsDocumentsEveryParameterInOpenApi() throws Exception {
-        Method method = ProjectQueryController.class.getDeclaredMethod("list", MultiValueMap.class);
-        assertThat(AnnotatedElementUtils.findMergedAnnotation(method, GetMapping.class).path())
-                .containsExactly("/api/projects", "/public/projects");
+        List<String> documented = QueryWebTest.documentedListParameters(ProjectQueryController.class,
+                "/api/projects", "/public/projects");
 
-        List<String> documented = AnnotatedElementUtils.findAllMergedAnnotations(method, Parameter.class)
-                .stream().map(Parameter::name).toList();
-
-        assertThat(documented).containsExactly("ward", "fiscalYear", "programme", "status", "theme", "q",
-                "sort", "page", "size");
+        assertThat(documented).containsExactly("ward", "fiscalYear", "programme", "status", "theme", "q", "sort",
+                "page", "size");
     }
 
     private JsonNode getJson(String uri, Object... variables) {

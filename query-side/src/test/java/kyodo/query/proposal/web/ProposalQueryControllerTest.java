@@ -1,7 +1,6 @@
 package kyodo.query.proposal.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.swagger.v3.oas.annotations.Parameter;
 import kyodo.kernel.Ward;
 import kyodo.kernel.project.ProjectOrigin;
 import kyodo.kernel.project.ProjectProgramme;
@@ -23,13 +22,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.util.MultiValueMap;
-import org.springframework.web.bind.annotation.GetMapping;
 
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -182,16 +177,11 @@ class ProposalQueryControllerTest {
 
     @Test
     void oneListOnBothPathsDocumentsEveryParameterInOpenApi() throws Exception {
-        Method method = ProposalQueryController.class.getDeclaredMethod("list", MultiValueMap.class);
-        assertThat(AnnotatedElementUtils.findMergedAnnotation(method, GetMapping.class).path())
-                .containsExactly("/api/proposals", "/public/proposals");
+        List<String> documented = QueryWebTest.documentedListParameters(ProposalQueryController.class,
+                "/api/proposals", "/public/proposals");
 
-        // As springdoc reads them: the meta-annotated @Parameters container unwraps into @Parameter.
-        List<String> documented = AnnotatedElementUtils.findAllMergedAnnotations(method, Parameter.class)
-                .stream().map(Parameter::name).toList();
-
-        assertThat(documented).containsExactly("ward", "status", "theme", "programme", "fiscalYear",
-                "overdue", "q", "sort", "page", "size");
+        assertThat(documented).containsExactly("ward", "status", "theme", "programme", "fiscalYear", "overdue", "q",
+                "sort", "page", "size");
     }
 
     private JsonNode getJson(String uri, Object... variables) {
