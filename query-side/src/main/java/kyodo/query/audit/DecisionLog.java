@@ -42,6 +42,8 @@ public class DecisionLog {
     public static final String LOG = "decision_log";
     /** Who decided (staff ids), by event id: for staff views only. */
     public static final String STAFF = "decision_log_staff";
+    /** The log's Merkle frontier as last kept (one document): never served. */
+    public static final String FRONTIER = "decision_log_frontier";
     /** Most entries one page may hold. */
     public static final int MAX_PAGE = 1000;
 
@@ -49,6 +51,7 @@ public class DecisionLog {
 
     private final ReadCollection log;
     private final ReadCollection staff;
+    private final ReadCollection frontier;
     private final List<byte[]> leafHashes = new ArrayList<>();
     /** Event ids of the last entries, read once per process (see {@link #recorded}); null until then. */
     private LinkedHashSet<String> recentEventIds;
@@ -58,6 +61,7 @@ public class DecisionLog {
     public DecisionLog(ReadStore store) {
         this.log = store.collection(LOG);
         this.staff = store.collection(STAFF);
+        this.frontier = store.collection(FRONTIER);
         log.createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));
     }
 
@@ -218,11 +222,63 @@ public class DecisionLog {
         remember(entries);
     }
 
-    /** Empties the log and its staff records (a projection reset). */
+    /**
+     * Keeps the Merkle frontier of the first {@code size} entries, the last of which has the hash
+     * {@code headHash}, so that a restarted process continues the tree from there ({@link #keptFrontier})
+     * instead of hashing the whole log again.
+     */
+    void keepFrontier(long size, String headHash, List<byte[]> roots) {
+        frontier.bulkWrite(List.of(new ReplaceOneModel<>(Filters.eq("_id", FRONTIER),
+                new Document("_id", FRONTIER).append("size", size).append("headHash", headHash)
+                        .append("roots", roots.stream().map(Hashing::hex).toList()), UPSERT)));
+    }
+
+    /**
+     * The Merkle frontier of the log up to {@code head}: the kept one, extended by the entries after it.
+     * Empty when none is kept, or when it does not belong to this log: the stored entry at its size must
+     * have the hash it was kept with (an entry's hash chains every entry before it), and the entries
+     * after it must continue that chain up to the head.
+     */
+    Optional<MerkleTree.Frontier> keptFrontier(Head head) {
+        Document kept = frontier.find(Filters.eq("_id", FRONTIER)).first();
+        if (kept == null || !(kept.get("size") instanceof Number keptSize) || keptSize.longValue() < 1
+                || keptSize.longValue() > head.seq()) {
+            return Optional.empty();
+        }
+        long size = keptSize.longValue();
+        String hash = kept.getString("headHash");
+        Document at = log.find(Filters.eq("_id", size)).projection(Projections.include("hash")).first();
+        if (hash == null || at == null || !hash.equals(at.getString("hash"))) {
+            return Optional.empty();
+        }
+        try {
+            MerkleTree.Frontier restored = MerkleTree.Frontier.of(size,
+                    kept.getList("roots", String.class, List.of()).stream().map(Hashing::unhex).toList());
+            if (size < head.seq()) {
+                for (Document doc : log.find(Filters.gt("_id", size)).sort(Sorts.ascending("_id"))
+                        .limit((int) (head.seq() - size)).projection(Projections.include("prevHash", "hash"))
+                        .into(new ArrayList<>())) {
+                    if (((Number) doc.get("_id")).longValue() != restored.size() + 1
+                            || !hash.equals(doc.getString("prevHash"))) {
+                        return Optional.empty();
+                    }
+                    hash = doc.getString("hash");
+                    restored.append(MerkleTree.leafHash(Hashing.unhex(hash)));
+                }
+            }
+            return restored.size() == head.seq() && hash.equals(head.hash()) ? Optional.of(restored)
+                    : Optional.empty();
+        } catch (IllegalArgumentException | ClassCastException e) {
+            return Optional.empty(); // not a frontier of this log: the caller rebuilds it from the entries
+        }
+    }
+
+    /** Empties the log, its staff records and its kept frontier (a projection reset). */
     synchronized void clear() {
         recentEventIds = null;
         log.deleteMany(new Document());
         staff.deleteMany(new Document());
+        frontier.deleteMany(new Document());
         leafHashes.clear();
         lastCachedHash = Hashing.ZERO_HASH;
     }

@@ -93,17 +93,27 @@ class DecisionLogProjection {
         Map<Long, byte[]> dueRoots = new LinkedHashMap<>();
         long seq = head.seq();
         String prevHash = head.hash();
+        Runnable keepFrontier = null;
         for (Map.Entry<String, Decision> next : fresh.entrySet()) {
             DecisionLogEntry entry = DecisionLogEntry.of(++seq, prevHash, next.getKey(), next.getValue());
             entries.add(entry);
             staffIds.add(next.getValue().decidedBy().staffId());
             growing.append(MerkleTree.leafHash(entry.leafData()));
-            if (seq % checkpointEvery == 0 && seq > alreadyCheckpointed) {
-                dueRoots.put(seq, growing.root());
-            }
             prevHash = entry.hash();
+            if (seq % checkpointEvery == 0) {
+                if (seq > alreadyCheckpointed) {
+                    dueRoots.put(seq, growing.root());
+                }
+                long size = seq;
+                String hash = prevHash;
+                List<byte[]> roots = growing.roots();
+                keepFrontier = () -> log.keepFrontier(size, hash, roots);
+            }
         }
         log.append(entries, staffIds);
+        if (keepFrontier != null) {
+            keepFrontier.run(); // after the entries it covers
+        }
         frontier = growing;
         frontierHeadHash = prevHash;
         dueRoots.forEach(checkpoints::issue);
@@ -121,13 +131,23 @@ class DecisionLogProjection {
         }
     }
 
+    /**
+     * The frontier in memory; after a restart the one the log kept at its last checkpoint interval,
+     * extended by the entries since; only without one (a log of an older version, or one that does
+     * not match) from every leaf of the log, which is then kept.
+     */
     private MerkleTree.Frontier frontierAt(DecisionLog.Head head) {
         if (frontier != null && frontier.size() == head.seq() && head.hash().equals(frontierHeadHash)) {
             return frontier;
         }
-        MerkleTree.Frontier rebuilt = new MerkleTree.Frontier();
-        log.leafHashes(head.seq()).forEach(rebuilt::append);
-        return rebuilt;
+        return log.keptFrontier(head).orElseGet(() -> {
+            MerkleTree.Frontier rebuilt = new MerkleTree.Frontier();
+            log.leafHashes(head.seq()).forEach(rebuilt::append);
+            if (head.seq() > 0) {
+                log.keepFrontier(head.seq(), head.hash(), rebuilt.roots());
+            }
+            return rebuilt;
+        });
     }
 
     /** A decision event as handled: the event's id and its decision. */

@@ -109,9 +109,11 @@ class DecisionLogProjectionTest {
         List<String> staffOnePass = staff.find().sort(Sorts.ascending("seq")).map(Document::toJson)
                 .into(new ArrayList<>());
 
+        assertThat(audit.database.getCollection(DecisionLog.FRONTIER).countDocuments()).isOne();
         audit.projection.reset();
         assertThat(log.countDocuments()).isZero();
         assertThat(staff.countDocuments()).isZero();
+        assertThat(audit.database.getCollection(DecisionLog.FRONTIER).countDocuments()).isZero();
         process(history, m -> { });
         history.forEach(this::apply);
 
@@ -222,6 +224,62 @@ class DecisionLogProjectionTest {
         assertThat(audit.checkpoints.after(0, 100)).extracting(Checkpoint::treeSize).containsExactly(3L, 6L);
         assertThat(audit.checkpoints.find(6).orElseThrow().rootHash())
                 .isEqualTo(Hashing.hex(audit.log.root(6)));
+    }
+
+    @Test
+    void aRestartedProcessContinuesTheTreeFromTheFrontierKeptAtTheLastIntervalWithoutReadingTheEntriesBefore() {
+        List<EventMessage<?>> history = history(10);
+        history.subList(0, 16).forEach(this::apply);
+        List<byte[]> genuineLeaves = new ArrayList<>(entries().stream().map(e -> MerkleTree.leafHash(e.leafData())).toList());
+        byte[] genuineRoot = MerkleTree.root(genuineLeaves);
+        // an entry the kept frontier covers, changed where only a rebuild from every entry would read it
+        log.updateOne(Filters.eq("_id", 2L), new Document("$set", new Document("hash", "ab".repeat(32))));
+
+        Audit restarted = new Audit(audit.database, 3);
+        DecisionLog.Head head = restarted.log.head();
+        assertThat(head.seq()).isEqualTo(8);
+        assertThat(restarted.log.keptFrontier(head)).hasValueSatisfying(frontier -> {
+            assertThat(frontier.size()).isEqualTo(8);
+            assertThat(frontier.root()).isEqualTo(genuineRoot);
+        });
+        AnnotationEventHandlerAdapter afterRestart = new AnnotationEventHandlerAdapter(restarted.projection);
+        for (EventMessage<?> message : history.subList(16, 20)) {
+            try {
+                afterRestart.handle(message);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        genuineLeaves.add(MerkleTree.leafHash(entries().get(8).leafData()));
+        assertThat(restarted.checkpoints.find(9).orElseThrow().rootHash())
+                .isEqualTo(Hashing.hex(MerkleTree.root(genuineLeaves)));
+        assertThat(audit.database.getCollection(DecisionLog.FRONTIER).find().first().get("size")).isEqualTo(9L);
+    }
+
+    @Test
+    void aKeptFrontierThatIsNotOfTheStoredLogIsRebuiltFromTheEntries() {
+        List<EventMessage<?>> history = history(10);
+        history.subList(0, 16).forEach(this::apply);
+        MongoCollection<Document> kept = audit.database.getCollection(DecisionLog.FRONTIER);
+        kept.updateOne(new Document(), new Document("$set", new Document("headHash", "cd".repeat(32))));
+
+        Audit restarted = new Audit(audit.database, 3);
+        assertThat(restarted.log.keptFrontier(restarted.log.head())).isEmpty();
+        AnnotationEventHandlerAdapter afterRestart = new AnnotationEventHandlerAdapter(restarted.projection);
+        for (EventMessage<?> message : history.subList(16, 20)) {
+            try {
+                afterRestart.handle(message);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        List<byte[]> leaves = entries().stream().map(e -> MerkleTree.leafHash(e.leafData())).toList();
+        assertThat(restarted.checkpoints.find(9).orElseThrow().rootHash())
+                .isEqualTo(Hashing.hex(MerkleTree.root(leaves.subList(0, 9))));
+        assertThat(kept.find().first().getString("headHash"))
+                .isEqualTo(entries().get(8).hash());
     }
 
     @Test
