@@ -57,6 +57,7 @@ public class DecisionLog {
     private LinkedHashSet<String> recentEventIds;
     private static final int RECENT = 20_000;
     private String lastCachedHash = Hashing.ZERO_HASH;
+    private volatile KnownRoot knownRoot;
 
     public DecisionLog(ReadStore store) {
         this.log = store.collection(LOG);
@@ -89,9 +90,29 @@ public class DecisionLog {
         return Optional.ofNullable(log.find(Filters.eq("_id", seq)).first()).map(DecisionLogEntry::fromDocument);
     }
 
-    /** The RFC 6962 root over the first {@code treeSize} entries. */
+    /**
+     * The RFC 6962 root over the first {@code treeSize} entries: the one the projection last grew the
+     * log to when that is the size asked and the stored entry there still has the hash it was grown
+     * with, else from every leaf (read into the cache).
+     */
     public byte[] root(long treeSize) {
+        KnownRoot known = knownRoot;
+        if (known != null && known.size() == treeSize) {
+            Document at = log.find(Filters.eq("_id", treeSize)).projection(Projections.include("hash")).first();
+            if (at != null && known.headHash().equals(at.getString("hash"))) {
+                return known.root().clone();
+            }
+        }
         return MerkleTree.root(leafHashes(treeSize));
+    }
+
+    /**
+     * The root of the first {@code size} entries, the last of which has the hash {@code headHash}, as the
+     * projection's frontier has it after an append: the checkpoint schedule signs the whole log with it
+     * instead of reading every entry's hash after a start.
+     */
+    void knowRoot(long size, String headHash, byte[] root) {
+        knownRoot = new KnownRoot(size, headHash, root.clone());
     }
 
     /**
@@ -276,6 +297,7 @@ public class DecisionLog {
     /** Empties the log, its staff records and its kept frontier (a projection reset). */
     synchronized void clear() {
         recentEventIds = null;
+        knownRoot = null;
         log.deleteMany(new Document());
         staff.deleteMany(new Document());
         frontier.deleteMany(new Document());
@@ -290,6 +312,10 @@ public class DecisionLog {
 
     /** The last entry: its seq and hash. */
     record Head(long seq, String hash) {
+    }
+
+    /** The Merkle root of the first {@code size} entries, the last of which has the hash {@code headHash}. */
+    private record KnownRoot(long size, String headHash, byte[] root) {
     }
 
     /**

@@ -116,6 +116,7 @@ class DecisionLogProjection {
         }
         frontier = growing;
         frontierHeadHash = prevHash;
+        log.knowRoot(seq, prevHash, growing.root());
         dueRoots.forEach(checkpoints::issue);
         feed.appended(seq);
     }

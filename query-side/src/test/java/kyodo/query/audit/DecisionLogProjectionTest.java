@@ -258,6 +258,27 @@ class DecisionLogProjectionTest {
     }
 
     @Test
+    void theWholeLogIsSignedWithTheRootTheProjectionGrewWithoutReadingEveryEntry() {
+        Audit restarted = new Audit(audit.database, 1000);
+        AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(restarted.projection);
+        for (EventMessage<?> message : history(5)) {
+            try {
+                projection.handle(message);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+        byte[] genuineRoot = MerkleTree.root(entries().stream().map(e -> MerkleTree.leafHash(e.leafData())).toList());
+        // an entry before the head, changed where only a root from every leaf would read it
+        log.updateOne(Filters.eq("_id", 2L), new Document("$set", new Document("hash", "ab".repeat(32))));
+
+        assertThat(restarted.log.root(5)).isEqualTo(genuineRoot);
+
+        log.updateOne(Filters.eq("_id", 5L), new Document("$set", new Document("hash", "cd".repeat(32))));
+        assertThat(restarted.log.root(5)).as("the head is not what the projection grew").isNotEqualTo(genuineRoot);
+    }
+
+    @Test
     void aKeptFrontierThatIsNotOfTheStoredLogIsRebuiltFromTheEntries() {
         List<EventMessage<?>> history = history(10);
         history.subList(0, 16).forEach(this::apply);
