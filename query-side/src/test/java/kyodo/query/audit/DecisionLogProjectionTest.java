@@ -242,14 +242,7 @@ class DecisionLogProjectionTest {
             assertThat(frontier.size()).isEqualTo(8);
             assertThat(frontier.root()).isEqualTo(genuineRoot);
         });
-        AnnotationEventHandlerAdapter afterRestart = new AnnotationEventHandlerAdapter(restarted.projection);
-        for (EventMessage<?> message : history.subList(16, 20)) {
-            try {
-                afterRestart.handle(message);
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        }
+        handleAll(new AnnotationEventHandlerAdapter(restarted.projection), history.subList(16, 20));
 
         genuineLeaves.add(MerkleTree.leafHash(entries().get(8).leafData()));
         assertThat(restarted.checkpoints.find(9).orElseThrow().rootHash())
@@ -260,14 +253,7 @@ class DecisionLogProjectionTest {
     @Test
     void theWholeLogIsSignedWithTheRootTheProjectionGrewWithoutReadingEveryEntry() {
         Audit restarted = new Audit(audit.database, 1000);
-        AnnotationEventHandlerAdapter projection = new AnnotationEventHandlerAdapter(restarted.projection);
-        for (EventMessage<?> message : history(5)) {
-            try {
-                projection.handle(message);
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        }
+        handleAll(new AnnotationEventHandlerAdapter(restarted.projection), history(5));
         byte[] genuineRoot = MerkleTree.root(entries().stream().map(e -> MerkleTree.leafHash(e.leafData())).toList());
         // an entry before the head, changed where only a root from every leaf would read it
         log.updateOne(Filters.eq("_id", 2L), new Document("$set", new Document("hash", "ab".repeat(32))));
@@ -287,14 +273,7 @@ class DecisionLogProjectionTest {
 
         Audit restarted = new Audit(audit.database, 3);
         assertThat(restarted.log.keptFrontier(restarted.log.head())).isEmpty();
-        AnnotationEventHandlerAdapter afterRestart = new AnnotationEventHandlerAdapter(restarted.projection);
-        for (EventMessage<?> message : history.subList(16, 20)) {
-            try {
-                afterRestart.handle(message);
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        }
+        handleAll(new AnnotationEventHandlerAdapter(restarted.projection), history.subList(16, 20));
 
         List<byte[]> leaves = entries().stream().map(e -> MerkleTree.leafHash(e.leafData())).toList();
         assertThat(restarted.checkpoints.find(9).orElseThrow().rootHash())
@@ -372,10 +351,17 @@ class DecisionLogProjectionTest {
 
     /** One event outside any unit of work: written at once. */
     private void apply(EventMessage<?> message) {
-        try {
-            handler.handle(message);
-        } catch (Exception e) {
-            throw new AssertionError(e);
+        handleAll(handler, List.of(message));
+    }
+
+    /** Events one by one, outside any unit of work, through that projection's adapter. */
+    private static void handleAll(AnnotationEventHandlerAdapter adapter, List<EventMessage<?>> messages) {
+        for (EventMessage<?> message : messages) {
+            try {
+                adapter.handle(message);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
         }
     }
 
