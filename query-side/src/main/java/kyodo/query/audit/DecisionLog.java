@@ -12,6 +12,8 @@ import com.mongodb.client.model.WriteModel;
 import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -47,6 +49,7 @@ public class DecisionLog {
     /** Most entries one page may hold. */
     public static final int MAX_PAGE = 1000;
 
+    private static final Logger LOGGER = LoggerFactory.getLogger(DecisionLog.class);
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final ReadCollection log;
@@ -98,11 +101,13 @@ public class DecisionLog {
     public byte[] root(long treeSize) {
         KnownRoot known = knownRoot;
         if (known != null && known.size() == treeSize) {
-            Document at = log.find(Filters.eq("_id", treeSize)).projection(Projections.include("hash")).first();
-            if (at != null && known.headHash().equals(at.getString("hash"))) {
-                return known.root().clone();
+            Optional<SizedRoot> checked = knownRoot();
+            if (checked.isPresent() && checked.get().size() == treeSize) {
+                return checked.get().root();
             }
         }
+        LOGGER.debug("Root of {} entries from their leaves (known root: {})", treeSize,
+                known == null ? "none" : "of " + known.size() + " entries");
         return MerkleTree.root(leafHashes(treeSize));
     }
 
@@ -113,6 +118,21 @@ public class DecisionLog {
      */
     void knowRoot(long size, String headHash, byte[] root) {
         knownRoot = new KnownRoot(size, headHash, root.clone());
+    }
+
+    /**
+     * The root the projection last grew the log to ({@link #knowRoot}), if the stored entry at its size
+     * still has the hash it was grown with; empty before the first append or {@link DecisionLogProjection#prepare}
+     * of this process, or when the log was changed under it.
+     */
+    Optional<SizedRoot> knownRoot() {
+        KnownRoot known = knownRoot;
+        if (known == null) {
+            return Optional.empty();
+        }
+        Document at = log.find(Filters.eq("_id", known.size())).projection(Projections.include("hash")).first();
+        return at != null && known.headHash().equals(at.getString("hash"))
+                ? Optional.of(new SizedRoot(known.size(), known.root().clone())) : Optional.empty();
     }
 
     /**
@@ -155,7 +175,11 @@ public class DecisionLog {
         if (treeSize > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("tree too large: " + treeSize);
         }
+        if (leafHashes.size() < treeSize) {
+            LOGGER.debug("Reading the leaf hashes of entries {}..{} into the cache", leafHashes.size() + 1, treeSize);
+        }
         if (leafHashes.size() < treeSize && !extendCache(treeSize)) {
+            LOGGER.debug("The stored log does not continue the cached leaves: reading all {} again", treeSize);
             leafHashes.clear();
             lastCachedHash = Hashing.ZERO_HASH;
             extendCache(treeSize);
@@ -196,22 +220,29 @@ public class DecisionLog {
      * (the same event appended twice, CrashLoopIT).
      */
     synchronized Set<String> recorded(Collection<String> eventIds) {
-        if (recentEventIds == null) {
-            recentEventIds = new LinkedHashSet<>();
-            long size = size();
-            log.find(Filters.gt("_id", Math.max(0, size - RECENT))).projection(Projections.include("eventId"))
-                    .forEach(doc -> recentEventIds.add(doc.getString("eventId")));
-            if (recentEventIds.size() < Math.min(size, RECENT)) {
-                // the _id range missed entries: scan the whole log once
-                log.find().projection(Projections.include("eventId"))
-                        .forEach(doc -> recentEventIds.add(doc.getString("eventId")));
-            }
-        }
+        readRecentEventIds();
         Set<String> found = new HashSet<>();
         eventIds.stream().filter(recentEventIds::contains).forEach(found::add);
         log.find(Filters.in("eventId", eventIds)).projection(Projections.include("eventId"))
                 .forEach(doc -> found.add(doc.getString("eventId")));
         return found;
+    }
+
+    /** Reads the event ids of the last {@value #RECENT} entries, once per process (and after a reset). */
+    synchronized void readRecentEventIds() {
+        if (recentEventIds != null) {
+            return;
+        }
+        LOGGER.debug("Reading the event ids of the last {} entries", RECENT);
+        recentEventIds = new LinkedHashSet<>();
+        long size = size();
+        log.find(Filters.gt("_id", Math.max(0, size - RECENT))).projection(Projections.include("eventId"))
+                .forEach(doc -> recentEventIds.add(doc.getString("eventId")));
+        if (recentEventIds.size() < Math.min(size, RECENT)) {
+            // the _id range missed entries: scan the whole log once
+            log.find().projection(Projections.include("eventId"))
+                    .forEach(doc -> recentEventIds.add(doc.getString("eventId")));
+        }
     }
 
     private synchronized void remember(List<DecisionLogEntry> entries) {
@@ -262,15 +293,20 @@ public class DecisionLog {
      */
     Optional<MerkleTree.Frontier> keptFrontier(Head head) {
         Document kept = frontier.find(Filters.eq("_id", FRONTIER)).first();
-        if (kept == null || !(kept.get("size") instanceof Number keptSize) || keptSize.longValue() < 1
-                || keptSize.longValue() > head.seq()) {
-            return Optional.empty();
+        if (kept == null) {
+            return rejected("none is kept", head);
+        }
+        if (!(kept.get("size") instanceof Number keptSize) || keptSize.longValue() < 1) {
+            return rejected("it has no size", head);
         }
         long size = keptSize.longValue();
+        if (size > head.seq()) {
+            return rejected("it is ahead of the log (" + size + " entries)", head);
+        }
         String hash = kept.getString("headHash");
         Document at = log.find(Filters.eq("_id", size)).projection(Projections.include("hash")).first();
         if (hash == null || at == null || !hash.equals(at.getString("hash"))) {
-            return Optional.empty();
+            return rejected("the entry at its size " + size + " has another hash", head);
         }
         try {
             MerkleTree.Frontier restored = MerkleTree.Frontier.of(size,
@@ -281,17 +317,27 @@ public class DecisionLog {
                         .into(new ArrayList<>())) {
                     if (((Number) doc.get("_id")).longValue() != restored.size() + 1
                             || !hash.equals(doc.getString("prevHash"))) {
-                        return Optional.empty();
+                        return rejected("the entries after it do not continue its chain at "
+                                + (restored.size() + 1), head);
                     }
                     hash = doc.getString("hash");
                     restored.append(MerkleTree.leafHash(Hashing.unhex(hash)));
                 }
             }
-            return restored.size() == head.seq() && hash.equals(head.hash()) ? Optional.of(restored)
-                    : Optional.empty();
+            if (restored.size() != head.seq() || !hash.equals(head.hash())) {
+                return rejected("the entries after it end at " + restored.size() + ", not at the head", head);
+            }
+            LOGGER.debug("Continuing the decision log's kept frontier of {} entries up to {}", size, head.seq());
+            return Optional.of(restored);
         } catch (IllegalArgumentException | ClassCastException e) {
-            return Optional.empty(); // not a frontier of this log: the caller rebuilds it from the entries
+            // not a frontier of this log: the caller rebuilds it from the entries
+            return rejected("it is malformed (" + e.getMessage() + ")", head);
         }
+    }
+
+    private static Optional<MerkleTree.Frontier> rejected(String why, Head head) {
+        LOGGER.debug("Not continuing a kept frontier of the decision log ({} entries): {}", head.seq(), why);
+        return Optional.empty();
     }
 
     /** Empties the log, its staff records and its kept frontier (a projection reset). */
@@ -312,6 +358,10 @@ public class DecisionLog {
 
     /** The last entry: its seq and hash. */
     record Head(long seq, String hash) {
+    }
+
+    /** The Merkle root of the first {@code size} entries. */
+    record SizedRoot(long size, byte[] root) {
     }
 
     /** The Merkle root of the first {@code size} entries, the last of which has the hash {@code headHash}. */
