@@ -9,6 +9,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -37,6 +39,8 @@ import java.util.Set;
 @ProcessingGroup(DecisionLog.GROUP)
 @GlobalOrder
 class DecisionLogProjection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DecisionLogProjection.class);
 
     private final DecisionLog log;
     private final Checkpoints checkpoints;
@@ -71,6 +75,24 @@ class DecisionLogProjection {
         log.clear();
         frontier = null;
         frontierHeadHash = null;
+    }
+
+    /**
+     * Makes ready what the first decision after a start would otherwise pay for inside its batch: the
+     * Merkle frontier of the stored log (the kept one continued to the head, or, for a log kept before
+     * there was one, rebuilt from every entry and then kept), the root the checkpoint schedule signs,
+     * and the event ids of the last entries ({@link DecisionLog#recorded}). Called once at start, on the
+     * checkpoint schedule's thread; the next append checks the frontier against the log's head again.
+     */
+    synchronized void prepare() {
+        DecisionLog.Head head = log.head();
+        MerkleTree.Frontier ready = frontierAt(head);
+        frontier = ready;
+        frontierHeadHash = head.hash();
+        if (head.seq() > 0) {
+            log.knowRoot(head.seq(), head.hash(), ready.root());
+        }
+        log.readRecentEventIds();
     }
 
     /** Appends the decisions not in the log yet, in the given order, and issues checkpoints that fell due. */
@@ -128,6 +150,7 @@ class DecisionLogProjection {
     private void issueMissedCheckpoint(long size) {
         long lastMultiple = size - size % checkpointEvery;
         if (lastMultiple > 0 && lastMultiple > checkpoints.latestTreeSize()) {
+            LOG.debug("Issuing the missed checkpoint of {} entries", lastMultiple);
             checkpoints.issue(lastMultiple, log.root(lastMultiple));
         }
     }
@@ -142,6 +165,7 @@ class DecisionLogProjection {
             return frontier;
         }
         return log.keptFrontier(head).orElseGet(() -> {
+            LOG.debug("Rebuilding the decision log's Merkle frontier from all {} entries", head.seq());
             MerkleTree.Frontier rebuilt = new MerkleTree.Frontier();
             log.leafHashes(head.seq()).forEach(rebuilt::append);
             if (head.seq() > 0) {

@@ -265,6 +265,28 @@ class DecisionLogProjectionTest {
     }
 
     @Test
+    void theScheduleSignsTheRootTheProjectionGrewWhileAnAppendStoresEntriesAfterIt() {
+        Audit restarted = new Audit(audit.database, 1000);
+        handleAll(new AnnotationEventHandlerAdapter(restarted.projection), history(5));
+        byte[] grown = MerkleTree.root(entries().stream().map(e -> MerkleTree.leafHash(e.leafData())).toList());
+        // an append that has stored its entry but not yet handed the schedule its root
+        DecisionLogEntry next = DecisionLogEntry.of(6, entries().get(4).hash(), "ev-next", ((DecisionEvent) AuditFixtures.decisionEvent(6)).decision());
+        log.insertOne(next.toDocument());
+        // an entry the known root covers, changed where only a root from every leaf would read it
+        log.updateOne(Filters.eq("_id", 2L), new Document("$set", new Document("hash", "ab".repeat(32))));
+        CheckpointSchedule schedule = new CheckpointSchedule(restarted.log, restarted.checkpoints, restarted.feed,
+                new Witnessing(restarted.checkpoints, restarted.log, AuditFixtures.settings(1000)),
+                AuditFixtures.settings(1000), (delay, task) -> { });
+
+        assertThat(schedule.coverLog()).hasValueSatisfying(checkpoint -> {
+            assertThat(checkpoint.treeSize()).isEqualTo(5);
+            assertThat(checkpoint.rootHash()).isEqualTo(Hashing.hex(grown));
+        });
+        assertThat(schedule.coverLog()).as("the rest from the stored entries")
+                .map(Checkpoint::treeSize).contains(6L);
+    }
+
+    @Test
     void aKeptFrontierThatIsNotOfTheStoredLogIsRebuiltFromTheEntries() {
         List<EventMessage<?>> history = history(10);
         history.subList(0, 16).forEach(this::apply);
