@@ -85,8 +85,7 @@ class KeptFrontierOnBothEnginesTest {
             assertThat(known.size()).isEqualTo(8);
             assertThat(known.root()).isEqualTo(root);
         });
-        restarted.handle(history.subList(16, 18));
-        assertThat(restarted.checkpoints.find(9).orElseThrow().rootHash()).isEqualTo(Hashing.hex(restarted.root(9)));
+        restarted.signsTheNinthDecisionWithTheRootOfTheStoredEntries(history);
     }
 
     @ParameterizedTest
@@ -104,8 +103,7 @@ class KeptFrontierOnBothEnginesTest {
         restarted.projection.prepare();
         assertThat(restarted.keptSize()).as("rebuilt and kept at the head").isEqualTo(8);
         assertThat(restarted.log.knownRoot().orElseThrow().root()).isEqualTo(restarted.root(8));
-        restarted.handle(history.subList(16, 18));
-        assertThat(restarted.checkpoints.find(9).orElseThrow().rootHash()).isEqualTo(Hashing.hex(restarted.root(9)));
+        restarted.signsTheNinthDecisionWithTheRootOfTheStoredEntries(history);
     }
 
     @ParameterizedTest
@@ -175,6 +173,11 @@ class KeptFrontierOnBothEnginesTest {
                     throw new IllegalStateException(e);
                 }
             }
+        }
+
+        void signsTheNinthDecisionWithTheRootOfTheStoredEntries(List<EventMessage<?>> history) {
+            handle(history.subList(16, 18));
+            assertThat(checkpoints.find(9).orElseThrow().rootHash()).isEqualTo(Hashing.hex(root(9)));
         }
 
         /** The root over every stored entry's leaf, read from the entries themselves. */
