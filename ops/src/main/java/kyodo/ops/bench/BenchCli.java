@@ -47,7 +47,9 @@ public final class BenchCli {
                      (the password from --password-file or KYODO_PASSWORD; the driver creates the accounts
                       bench-staff and bench-analyst there; without --user it drives the public reads only;
                       --driver wrk drives the reads with the program wrk, the commands always in Java;
-                      each read row runs --warmup long unmeasured first, 0s for none; --rows runs only
+                      each row runs --warmup long unmeasured first, 0s for none (a command row with
+                      commands of its own: answers on other acknowledged proposals than the measured
+                      ones, the warm-up ending early when those run out); --rows runs only
                       the named rows of health, ward, search, page, dashboard, analytics, home, list,
                       proposal, submit, acknowledge, append, answer, with the command rows they feed on;
                       --cpu-of adds the CPU per request of that local server process to each row, waiting

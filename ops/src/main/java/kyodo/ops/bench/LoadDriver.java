@@ -49,8 +49,9 @@ final class LoadDriver {
 
     /**
      * What to drive and as whom; {@code wrk}, when set, is the program that drives the read rows;
-     * {@code warmup} is how long each read row runs unmeasured first (the server compiles a request's
-     * code the first times it runs it: a cold row measures the compiler, not the request); {@code rows}
+     * {@code warmup} is how long each row runs unmeasured first (the server compiles a request's
+     * code the first times it runs it: a cold row measures the compiler, not the request; a command row
+     * warms up with commands of its own, {@link #command}); {@code rows}
      * the names of {@link #ROWS} to run; {@code serverPid}, when set, the local server whose CPU time
      * each row measures ({@link ServerCpu}).
      */
@@ -147,11 +148,12 @@ final class LoadDriver {
         if (staff == null) {
             return List.of(skipped(submit), skipped(acknowledge), skipped(append), skipped(decide));
         }
+        // the warm-ups' proposals: acknowledged and answered only by the warm-ups, never by a measured part
+        ConcurrentLinkedQueue<String> warmSubmitted = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> submitted = new ConcurrentLinkedQueue<>();
         AtomicLong number = new AtomicLong();
         Ward[] wards = Ward.values();
-        List<LoadRow> rows = new ArrayList<>();
-        rows.add(measured(progress, () -> drive(progress, submit, () -> {
+        Supplier<HttpRequest> submitting = () -> {
             long n = number.incrementAndGet();
             Map<String, Object> body = Map.of("ward", wards[(int) (n % wards.length)].code(),
                     "title", "駅前の駐輪場を増やしてほしい（負荷試験 " + n + "）",
@@ -159,33 +161,70 @@ final class LoadDriver {
                     "programme", "CITIZEN_PROPOSAL", "channel", "WEB",
                     "proposer", Map.of("name", "ベンチ 利用者" + n, "contact", "bench-run-" + n + "@example.invalid"));
             return requests.post("/api/proposals", body, staff);
-        }, answer -> requests.id(answer).ifPresent(submitted::add))));
+        };
+        List<LoadRow> rows = new ArrayList<>();
+        rows.add(command(progress, submit, submitting, answer -> requests.id(answer).ifPresent(warmSubmitted::add),
+                submitting, answer -> requests.id(answer).ifPresent(submitted::add)));
         List<String> targets = List.copyOf(submitted);
-        ConcurrentLinkedQueue<String> toAcknowledge = new ConcurrentLinkedQueue<>(targets);
+        ConcurrentLinkedQueue<String> warmAcknowledged = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
         if (selected("acknowledge", "answer")) {
-            rows.add(measured(progress, () -> drive(progress, acknowledge, () -> {
-                String id = toAcknowledge.poll();
-                return id == null ? null : requests.post("/api/proposals/" + id + "/acknowledgement",
-                        Map.of("department", "交通政策課"), staff);
-            }, answer -> requests.id(answer).ifPresent(acknowledged::add))));
+            ConcurrentLinkedQueue<String> toAcknowledge = new ConcurrentLinkedQueue<>(targets);
+            rows.add(command(progress, acknowledge, acknowledging(new ConcurrentLinkedQueue<>(warmSubmitted), staff),
+                    answer -> requests.id(answer).ifPresent(warmAcknowledged::add),
+                    acknowledging(toAcknowledge, staff), answer -> requests.id(answer).ifPresent(acknowledged::add)));
         }
-        AtomicLong turn = new AtomicLong();
         if (selected("append")) {
+            List<String> warmTargets = warmSubmitted.isEmpty() ? targets : List.copyOf(warmSubmitted);
             rows.add(targets.isEmpty() ? LoadRow.skipped(append, "nothing was submitted")
-                    : measured(progress, () -> drive(progress, append, () -> requests.post("/api/proposals/"
-                            + targets.get((int) (turn.getAndIncrement() % targets.size())) + "/progress-updates",
-                    Map.of("text", "現地を確認しました。"), staff), answer -> { })));
+                    : command(progress, append, appending(warmTargets, staff), answer -> { },
+                    appending(targets, staff), answer -> { }));
         }
         if (selected("answer")) {
-            ConcurrentLinkedQueue<String> toDecide = new ConcurrentLinkedQueue<>(acknowledged);
-            rows.add(measured(progress, () -> drive(progress, decide, () -> {
-                String id = toDecide.poll();
-                return id == null ? null : requests.post("/api/proposals/" + id + "/decision",
-                        Map.of("outcome", "ACCEPTED", "reason", "来年度に整備します"), staff);
-            }, answer -> { })));
+            rows.add(command(progress, decide, deciding(warmAcknowledged, staff), answer -> { },
+                    deciding(new ConcurrentLinkedQueue<>(acknowledged), staff), answer -> { }));
         }
         return rows;
+    }
+
+    /**
+     * A command row: first {@code --warmup} long unmeasured with requests of its own (the warm-up's
+     * proposals, never the measured part's: the first commands after a start pay for the compiler, the
+     * collector and the projections' start-up, docs/performance.md), then measured. A warm-up fed by an earlier
+     * warm-up's proposals ends when they run out; {@code --warmup 0s} measures the cold row.
+     */
+    private LoadRow command(java.io.PrintStream progress, String what, Supplier<HttpRequest> warmUp,
+                            Consumer<HttpResponse<String>> onWarmSuccess, Supplier<HttpRequest> next,
+                            Consumer<HttpResponse<String>> onSuccess) {
+        if (!options.warmup().isZero()) {
+            loop.drive(progress, what + ", warming up", options.warmup(), warmUp, onWarmSuccess);
+        }
+        return measured(progress, () -> drive(progress, what, next, onSuccess));
+    }
+
+    /** Acknowledges these proposals one by one, null when none is left. */
+    private Supplier<HttpRequest> acknowledging(ConcurrentLinkedQueue<String> ids, String staff) {
+        return () -> {
+            String id = ids.poll();
+            return id == null ? null : requests.post("/api/proposals/" + id + "/acknowledgement",
+                    Map.of("department", "交通政策課"), staff);
+        };
+    }
+
+    /** Appends a progress update to these proposals in turn. */
+    private Supplier<HttpRequest> appending(List<String> targets, String staff) {
+        AtomicLong turn = new AtomicLong();
+        return () -> requests.post("/api/proposals/" + targets.get((int) (turn.getAndIncrement() % targets.size()))
+                + "/progress-updates", Map.of("text", "現地を確認しました。"), staff);
+    }
+
+    /** Answers these acknowledged proposals one by one, null when none is left. */
+    private Supplier<HttpRequest> deciding(ConcurrentLinkedQueue<String> ids, String staff) {
+        return () -> {
+            String id = ids.poll();
+            return id == null ? null : requests.post("/api/proposals/" + id + "/decision",
+                    Map.of("outcome", "ACCEPTED", "reason", "来年度に整備します"), staff);
+        };
     }
 
     /** The Authorization header of the account, created (or given a new password) by the administrator. */

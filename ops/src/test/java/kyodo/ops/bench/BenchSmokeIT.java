@@ -87,6 +87,12 @@ class BenchSmokeIT {
             assertThat(Long.parseLong(cells[2].strip())).as(row).isPositive();
             assertThat(cells[3].strip()).as(row).isEqualTo("0");
         });
+        // the command rows warm up too, on proposals of their own: a measured decision on a proposal the
+        // warm-up already answered would be refused (an error above)
+        assertThat(run.err()).contains("POST /api/proposals (submit), warming up")
+                .contains("POST /api/proposals/{id}/acknowledgement, warming up")
+                .contains("POST /api/proposals/{id}/progress-updates (append), warming up")
+                .contains("POST /api/proposals/{id}/decision (answer, a decision), warming up");
         assertThat(run.out()).contains("| RSS of the server (MB) |").contains("| data directory (MB) |");
 
         Output replay = bench("replay", "--data-dir", dataDir.toString());

@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
  * smaller), the other half is the margin for reading the root and storing the checkpoint. A failed
  * signing is retried after another batch delay.
  * <p>
- * As a safety net for entries appended by another process, or before a crash, the log is also
- * checked at start and every {@code kyodo.audit.checkpoint-check-interval} (one hour). After each
+ * At start, on its thread and before anything else, the projection makes the log's Merkle frontier
+ * ready ({@link DecisionLogProjection#prepare}). As a safety net for entries appended by another
+ * process, or before a crash, the log is also checked at start and every {@code kyodo.audit.checkpoint-check-interval} (one hour). After each
  * signing and each check, the configured witnesses are asked to cosign the latest checkpoint
  * ({@link Witnessing}), on a thread of their own.
  */
@@ -39,6 +40,8 @@ class CheckpointSchedule implements SmartLifecycle {
     private final Duration batchDelay;
     private final Duration checkInterval;
     private final Timer timer;
+    /** What the projection makes ready at start ({@link DecisionLogProjection#prepare}); null in tests of the timer. */
+    private final Runnable prepare;
     private boolean armed;
     private ScheduledExecutorService executor;
     private ExecutorService witnessExecutor;
@@ -51,13 +54,18 @@ class CheckpointSchedule implements SmartLifecycle {
 
     @Autowired
     CheckpointSchedule(DecisionLog decisionLog, Checkpoints checkpoints, DecisionFeed feed, Witnessing witnessing,
-                       AuditSettings settings) {
-        this(decisionLog, checkpoints, feed, witnessing, settings, null);
+                       AuditSettings settings, DecisionLogProjection projection) {
+        this(decisionLog, checkpoints, feed, witnessing, settings, null, projection::prepare);
     }
 
     /** With a timer of the caller's (tests); null for the schedule's own thread. */
     CheckpointSchedule(DecisionLog decisionLog, Checkpoints checkpoints, DecisionFeed feed, Witnessing witnessing,
                        AuditSettings settings, Timer timer) {
+        this(decisionLog, checkpoints, feed, witnessing, settings, timer, null);
+    }
+
+    private CheckpointSchedule(DecisionLog decisionLog, Checkpoints checkpoints, DecisionFeed feed,
+                               Witnessing witnessing, AuditSettings settings, Timer timer, Runnable prepare) {
         this.decisionLog = decisionLog;
         this.checkpoints = checkpoints;
         this.feed = feed;
@@ -65,6 +73,7 @@ class CheckpointSchedule implements SmartLifecycle {
         this.batchDelay = settings.checkpointDelay().dividedBy(2);
         this.checkInterval = settings.checkpointCheckInterval();
         this.timer = timer != null ? timer : this::onOwnThread;
+        this.prepare = prepare;
     }
 
     /** The log grew: sign within the batch delay, unless a signing is already armed. */
@@ -106,8 +115,16 @@ class CheckpointSchedule implements SmartLifecycle {
      */
     Optional<Checkpoint> coverLog() {
         long size = decisionLog.size();
-        if (size == 0 || checkpoints.latestTreeSize() >= size) {
+        long latest = checkpoints.latestTreeSize();
+        if (size == 0 || latest >= size) {
             return Optional.empty();
+        }
+        // The root the projection grew, even when an append stored entries after it a moment ago (their
+        // append arms the next signing): the root of the stored size would be read from every leaf.
+        Optional<DecisionLog.SizedRoot> known = decisionLog.knownRoot()
+                .filter(root -> root.size() > latest && root.size() <= size);
+        if (known.isPresent()) {
+            return Optional.of(checkpoints.issue(known.get().size(), known.get().root()));
         }
         return Optional.of(checkpoints.issue(size, decisionLog.root(size)));
     }
@@ -126,6 +143,19 @@ class CheckpointSchedule implements SmartLifecycle {
             log.warn("Scheduled decision-log checkpoint failed; retrying in {}: {}", checkInterval, e.toString());
         }
         witnessSoon();
+    }
+
+    /**
+     * Has the projection make its frontier, the root to sign and the recent event ids ready before the
+     * first decisions arrive, instead of inside their batch (under load: seconds); a failure only leaves
+     * that to the first append.
+     */
+    private void prepareQuietly() {
+        try {
+            prepare.run();
+        } catch (RuntimeException e) {
+            log.warn("Preparing the decision log at start failed; the first decision does it: {}", e.toString());
+        }
     }
 
     private synchronized void onOwnThread(Duration delay, Runnable task) {
@@ -147,6 +177,9 @@ class CheckpointSchedule implements SmartLifecycle {
             return thread;
         });
         armed = false; // an append before the start armed nothing: the check at 0 covers it
+        if (prepare != null) {
+            executor.execute(this::prepareQuietly); // before the check at 0, which then signs the known root
+        }
         long millis = checkInterval.toMillis();
         executor.scheduleWithFixedDelay(this::checkQuietly, 0, millis, TimeUnit.MILLISECONDS);
         appends = feed.appendedHere().subscribe(size -> appended());

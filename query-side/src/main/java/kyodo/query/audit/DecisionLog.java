@@ -12,6 +12,8 @@ import com.mongodb.client.model.WriteModel;
 import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -42,22 +44,28 @@ public class DecisionLog {
     public static final String LOG = "decision_log";
     /** Who decided (staff ids), by event id: for staff views only. */
     public static final String STAFF = "decision_log_staff";
+    /** The log's Merkle frontier as last kept (one document): never served. */
+    public static final String FRONTIER = "decision_log_frontier";
     /** Most entries one page may hold. */
     public static final int MAX_PAGE = 1000;
 
+    private static final Logger LOGGER = LoggerFactory.getLogger(DecisionLog.class);
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final ReadCollection log;
     private final ReadCollection staff;
+    private final ReadCollection frontier;
     private final List<byte[]> leafHashes = new ArrayList<>();
     /** Event ids of the last entries, read once per process (see {@link #recorded}); null until then. */
     private LinkedHashSet<String> recentEventIds;
     private static final int RECENT = 20_000;
     private String lastCachedHash = Hashing.ZERO_HASH;
+    private volatile KnownRoot knownRoot;
 
     public DecisionLog(ReadStore store) {
         this.log = store.collection(LOG);
         this.staff = store.collection(STAFF);
+        this.frontier = store.collection(FRONTIER);
         log.createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));
     }
 
@@ -85,9 +93,46 @@ public class DecisionLog {
         return Optional.ofNullable(log.find(Filters.eq("_id", seq)).first()).map(DecisionLogEntry::fromDocument);
     }
 
-    /** The RFC 6962 root over the first {@code treeSize} entries. */
+    /**
+     * The RFC 6962 root over the first {@code treeSize} entries: the one the projection last grew the
+     * log to when that is the size asked and the stored entry there still has the hash it was grown
+     * with, else from every leaf (read into the cache).
+     */
     public byte[] root(long treeSize) {
+        KnownRoot known = knownRoot;
+        if (known != null && known.size() == treeSize) {
+            Optional<SizedRoot> checked = knownRoot();
+            if (checked.isPresent() && checked.get().size() == treeSize) {
+                return checked.get().root();
+            }
+        }
+        LOGGER.debug("Root of {} entries from their leaves (known root: {})", treeSize,
+                known == null ? "none" : "of " + known.size() + " entries");
         return MerkleTree.root(leafHashes(treeSize));
+    }
+
+    /**
+     * The root of the first {@code size} entries, the last of which has the hash {@code headHash}, as the
+     * projection's frontier has it after an append: the checkpoint schedule signs the whole log with it
+     * instead of reading every entry's hash after a start.
+     */
+    void knowRoot(long size, String headHash, byte[] root) {
+        knownRoot = new KnownRoot(size, headHash, root.clone());
+    }
+
+    /**
+     * The root the projection last grew the log to ({@link #knowRoot}), if the stored entry at its size
+     * still has the hash it was grown with; empty before the first append or {@link DecisionLogProjection#prepare}
+     * of this process, or when the log was changed under it.
+     */
+    Optional<SizedRoot> knownRoot() {
+        KnownRoot known = knownRoot;
+        if (known == null) {
+            return Optional.empty();
+        }
+        Document at = log.find(Filters.eq("_id", known.size())).projection(Projections.include("hash")).first();
+        return at != null && known.headHash().equals(at.getString("hash"))
+                ? Optional.of(new SizedRoot(known.size(), known.root().clone())) : Optional.empty();
     }
 
     /**
@@ -130,7 +175,11 @@ public class DecisionLog {
         if (treeSize > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("tree too large: " + treeSize);
         }
+        if (leafHashes.size() < treeSize) {
+            LOGGER.debug("Reading the leaf hashes of entries {}..{} into the cache", leafHashes.size() + 1, treeSize);
+        }
         if (leafHashes.size() < treeSize && !extendCache(treeSize)) {
+            LOGGER.debug("The stored log does not continue the cached leaves: reading all {} again", treeSize);
             leafHashes.clear();
             lastCachedHash = Hashing.ZERO_HASH;
             extendCache(treeSize);
@@ -171,22 +220,29 @@ public class DecisionLog {
      * (the same event appended twice, CrashLoopIT).
      */
     synchronized Set<String> recorded(Collection<String> eventIds) {
-        if (recentEventIds == null) {
-            recentEventIds = new LinkedHashSet<>();
-            long size = size();
-            log.find(Filters.gt("_id", Math.max(0, size - RECENT))).projection(Projections.include("eventId"))
-                    .forEach(doc -> recentEventIds.add(doc.getString("eventId")));
-            if (recentEventIds.size() < Math.min(size, RECENT)) {
-                // the _id range missed entries: scan the whole log once
-                log.find().projection(Projections.include("eventId"))
-                        .forEach(doc -> recentEventIds.add(doc.getString("eventId")));
-            }
-        }
+        readRecentEventIds();
         Set<String> found = new HashSet<>();
         eventIds.stream().filter(recentEventIds::contains).forEach(found::add);
         log.find(Filters.in("eventId", eventIds)).projection(Projections.include("eventId"))
                 .forEach(doc -> found.add(doc.getString("eventId")));
         return found;
+    }
+
+    /** Reads the event ids of the last {@value #RECENT} entries, once per process (and after a reset). */
+    synchronized void readRecentEventIds() {
+        if (recentEventIds != null) {
+            return;
+        }
+        LOGGER.debug("Reading the event ids of the last {} entries", RECENT);
+        recentEventIds = new LinkedHashSet<>();
+        long size = size();
+        log.find(Filters.gt("_id", Math.max(0, size - RECENT))).projection(Projections.include("eventId"))
+                .forEach(doc -> recentEventIds.add(doc.getString("eventId")));
+        if (recentEventIds.size() < Math.min(size, RECENT)) {
+            // the _id range missed entries: scan the whole log once
+            log.find().projection(Projections.include("eventId"))
+                    .forEach(doc -> recentEventIds.add(doc.getString("eventId")));
+        }
     }
 
     private synchronized void remember(List<DecisionLogEntry> entries) {
@@ -218,11 +274,79 @@ public class DecisionLog {
         remember(entries);
     }
 
-    /** Empties the log and its staff records (a projection reset). */
+    /**
+     * Keeps the Merkle frontier of the first {@code size} entries, the last of which has the hash
+     * {@code headHash}, so that a restarted process continues the tree from there ({@link #keptFrontier})
+     * instead of hashing the whole log again.
+     */
+    void keepFrontier(long size, String headHash, List<byte[]> roots) {
+        frontier.bulkWrite(List.of(new ReplaceOneModel<>(Filters.eq("_id", FRONTIER),
+                new Document("_id", FRONTIER).append("size", size).append("headHash", headHash)
+                        .append("roots", roots.stream().map(Hashing::hex).toList()), UPSERT)));
+    }
+
+    /**
+     * The Merkle frontier of the log up to {@code head}: the kept one, extended by the entries after it.
+     * Empty when none is kept, or when it does not belong to this log: the stored entry at its size must
+     * have the hash it was kept with (an entry's hash chains every entry before it), and the entries
+     * after it must continue that chain up to the head.
+     */
+    Optional<MerkleTree.Frontier> keptFrontier(Head head) {
+        Document kept = frontier.find(Filters.eq("_id", FRONTIER)).first();
+        if (kept == null) {
+            return rejected("none is kept", head);
+        }
+        if (!(kept.get("size") instanceof Number keptSize) || keptSize.longValue() < 1) {
+            return rejected("it has no size", head);
+        }
+        long size = keptSize.longValue();
+        if (size > head.seq()) {
+            return rejected("it is ahead of the log (" + size + " entries)", head);
+        }
+        String hash = kept.getString("headHash");
+        Document at = log.find(Filters.eq("_id", size)).projection(Projections.include("hash")).first();
+        if (hash == null || at == null || !hash.equals(at.getString("hash"))) {
+            return rejected("the entry at its size " + size + " has another hash", head);
+        }
+        try {
+            MerkleTree.Frontier restored = MerkleTree.Frontier.of(size,
+                    kept.getList("roots", String.class, List.of()).stream().map(Hashing::unhex).toList());
+            if (size < head.seq()) {
+                for (Document doc : log.find(Filters.gt("_id", size)).sort(Sorts.ascending("_id"))
+                        .limit((int) (head.seq() - size)).projection(Projections.include("prevHash", "hash"))
+                        .into(new ArrayList<>())) {
+                    if (((Number) doc.get("_id")).longValue() != restored.size() + 1
+                            || !hash.equals(doc.getString("prevHash"))) {
+                        return rejected("the entries after it do not continue its chain at "
+                                + (restored.size() + 1), head);
+                    }
+                    hash = doc.getString("hash");
+                    restored.append(MerkleTree.leafHash(Hashing.unhex(hash)));
+                }
+            }
+            if (restored.size() != head.seq() || !hash.equals(head.hash())) {
+                return rejected("the entries after it end at " + restored.size() + ", not at the head", head);
+            }
+            LOGGER.debug("Continuing the decision log's kept frontier of {} entries up to {}", size, head.seq());
+            return Optional.of(restored);
+        } catch (IllegalArgumentException | ClassCastException e) {
+            // not a frontier of this log: the caller rebuilds it from the entries
+            return rejected("it is malformed (" + e.getMessage() + ")", head);
+        }
+    }
+
+    private static Optional<MerkleTree.Frontier> rejected(String why, Head head) {
+        LOGGER.debug("Not continuing a kept frontier of the decision log ({} entries): {}", head.seq(), why);
+        return Optional.empty();
+    }
+
+    /** Empties the log, its staff records and its kept frontier (a projection reset). */
     synchronized void clear() {
         recentEventIds = null;
+        knownRoot = null;
         log.deleteMany(new Document());
         staff.deleteMany(new Document());
+        frontier.deleteMany(new Document());
         leafHashes.clear();
         lastCachedHash = Hashing.ZERO_HASH;
     }
@@ -234,6 +358,14 @@ public class DecisionLog {
 
     /** The last entry: its seq and hash. */
     record Head(long seq, String hash) {
+    }
+
+    /** The Merkle root of the first {@code size} entries. */
+    record SizedRoot(long size, byte[] root) {
+    }
+
+    /** The Merkle root of the first {@code size} entries, the last of which has the hash {@code headHash}. */
+    private record KnownRoot(long size, String headHash, byte[] root) {
     }
 
     /**

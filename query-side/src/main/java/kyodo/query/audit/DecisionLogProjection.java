@@ -9,6 +9,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -37,6 +39,8 @@ import java.util.Set;
 @ProcessingGroup(DecisionLog.GROUP)
 @GlobalOrder
 class DecisionLogProjection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DecisionLogProjection.class);
 
     private final DecisionLog log;
     private final Checkpoints checkpoints;
@@ -73,6 +77,24 @@ class DecisionLogProjection {
         frontierHeadHash = null;
     }
 
+    /**
+     * Makes ready what the first decision after a start would otherwise pay for inside its batch: the
+     * Merkle frontier of the stored log (the kept one continued to the head, or, for a log kept before
+     * there was one, rebuilt from every entry and then kept), the root the checkpoint schedule signs,
+     * and the event ids of the last entries ({@link DecisionLog#recorded}). Called once at start, on the
+     * checkpoint schedule's thread; the next append checks the frontier against the log's head again.
+     */
+    synchronized void prepare() {
+        DecisionLog.Head head = log.head();
+        MerkleTree.Frontier ready = frontierAt(head);
+        frontier = ready;
+        frontierHeadHash = head.hash();
+        if (head.seq() > 0) {
+            log.knowRoot(head.seq(), head.hash(), ready.root());
+        }
+        log.readRecentEventIds();
+    }
+
     /** Appends the decisions not in the log yet, in the given order, and issues checkpoints that fell due. */
     synchronized void append(List<Recorded> recorded) {
         Map<String, Decision> fresh = new LinkedHashMap<>();
@@ -93,19 +115,30 @@ class DecisionLogProjection {
         Map<Long, byte[]> dueRoots = new LinkedHashMap<>();
         long seq = head.seq();
         String prevHash = head.hash();
+        Runnable keepFrontier = null;
         for (Map.Entry<String, Decision> next : fresh.entrySet()) {
             DecisionLogEntry entry = DecisionLogEntry.of(++seq, prevHash, next.getKey(), next.getValue());
             entries.add(entry);
             staffIds.add(next.getValue().decidedBy().staffId());
             growing.append(MerkleTree.leafHash(entry.leafData()));
-            if (seq % checkpointEvery == 0 && seq > alreadyCheckpointed) {
-                dueRoots.put(seq, growing.root());
-            }
             prevHash = entry.hash();
+            if (seq % checkpointEvery == 0) {
+                if (seq > alreadyCheckpointed) {
+                    dueRoots.put(seq, growing.root());
+                }
+                long size = seq;
+                String hash = prevHash;
+                List<byte[]> roots = growing.roots();
+                keepFrontier = () -> log.keepFrontier(size, hash, roots);
+            }
         }
         log.append(entries, staffIds);
+        if (keepFrontier != null) {
+            keepFrontier.run(); // after the entries it covers
+        }
         frontier = growing;
         frontierHeadHash = prevHash;
+        log.knowRoot(seq, prevHash, growing.root());
         dueRoots.forEach(checkpoints::issue);
         feed.appended(seq);
     }
@@ -117,17 +150,29 @@ class DecisionLogProjection {
     private void issueMissedCheckpoint(long size) {
         long lastMultiple = size - size % checkpointEvery;
         if (lastMultiple > 0 && lastMultiple > checkpoints.latestTreeSize()) {
+            LOG.debug("Issuing the missed checkpoint of {} entries", lastMultiple);
             checkpoints.issue(lastMultiple, log.root(lastMultiple));
         }
     }
 
+    /**
+     * The frontier in memory; after a restart the one the log kept at its last checkpoint interval,
+     * extended by the entries since; only without one (a log of an older version, or one that does
+     * not match) from every leaf of the log, which is then kept.
+     */
     private MerkleTree.Frontier frontierAt(DecisionLog.Head head) {
         if (frontier != null && frontier.size() == head.seq() && head.hash().equals(frontierHeadHash)) {
             return frontier;
         }
-        MerkleTree.Frontier rebuilt = new MerkleTree.Frontier();
-        log.leafHashes(head.seq()).forEach(rebuilt::append);
-        return rebuilt;
+        return log.keptFrontier(head).orElseGet(() -> {
+            LOG.debug("Rebuilding the decision log's Merkle frontier from all {} entries", head.seq());
+            MerkleTree.Frontier rebuilt = new MerkleTree.Frontier();
+            log.leafHashes(head.seq()).forEach(rebuilt::append);
+            if (head.seq() > 0) {
+                log.keepFrontier(head.seq(), head.hash(), rebuilt.roots());
+            }
+            return rebuilt;
+        });
     }
 
     /** A decision event as handled: the event's id and its decision. */

@@ -228,6 +228,35 @@ public final class MerkleTree {
             return size;
         }
 
+        /** The roots of its perfect subtrees, largest first: one per set bit of {@link #size()}. */
+        public List<byte[]> roots() {
+            return roots.stream().map(byte[]::clone).toList();
+        }
+
+        /**
+         * The frontier of {@code size} leaves from its subtrees' roots, largest first (as {@link #roots()}
+         * gave them).
+         *
+         * @throws IllegalArgumentException unless there is one 32-byte root per set bit of {@code size}
+         */
+        public static Frontier of(long size, List<byte[]> roots) {
+            if (size < 0 || roots.size() != Long.bitCount(size)
+                    || roots.stream().anyMatch(r -> r == null || r.length != 32)) {
+                throw new IllegalArgumentException("a frontier of " + size + " leaves has " + Long.bitCount(size)
+                        + " roots of 32 bytes");
+            }
+            Frontier frontier = new Frontier();
+            int next = 0;
+            for (int bit = 62; bit >= 0; bit--) {
+                if ((size & (1L << bit)) != 0) {
+                    frontier.roots.add(roots.get(next++).clone());
+                    frontier.sizes.add(1L << bit);
+                }
+            }
+            frontier.size = size;
+            return frontier;
+        }
+
         /** MTH of the leaves appended so far. */
         public byte[] root() {
             if (roots.isEmpty()) {

@@ -109,9 +109,11 @@ class DecisionLogProjectionTest {
         List<String> staffOnePass = staff.find().sort(Sorts.ascending("seq")).map(Document::toJson)
                 .into(new ArrayList<>());
 
+        assertThat(audit.database.getCollection(DecisionLog.FRONTIER).countDocuments()).isOne();
         audit.projection.reset();
         assertThat(log.countDocuments()).isZero();
         assertThat(staff.countDocuments()).isZero();
+        assertThat(audit.database.getCollection(DecisionLog.FRONTIER).countDocuments()).isZero();
         process(history, m -> { });
         history.forEach(this::apply);
 
@@ -225,6 +227,84 @@ class DecisionLogProjectionTest {
     }
 
     @Test
+    void aRestartedProcessContinuesTheTreeFromTheFrontierKeptAtTheLastIntervalWithoutReadingTheEntriesBefore() {
+        List<EventMessage<?>> history = history(10);
+        history.subList(0, 16).forEach(this::apply);
+        List<byte[]> genuineLeaves = new ArrayList<>(entries().stream().map(e -> MerkleTree.leafHash(e.leafData())).toList());
+        byte[] genuineRoot = MerkleTree.root(genuineLeaves);
+        // an entry the kept frontier covers, changed where only a rebuild from every entry would read it
+        log.updateOne(Filters.eq("_id", 2L), new Document("$set", new Document("hash", "ab".repeat(32))));
+
+        Audit restarted = new Audit(audit.database, 3);
+        DecisionLog.Head head = restarted.log.head();
+        assertThat(head.seq()).isEqualTo(8);
+        assertThat(restarted.log.keptFrontier(head)).hasValueSatisfying(frontier -> {
+            assertThat(frontier.size()).isEqualTo(8);
+            assertThat(frontier.root()).isEqualTo(genuineRoot);
+        });
+        handleAll(new AnnotationEventHandlerAdapter(restarted.projection), history.subList(16, 20));
+
+        genuineLeaves.add(MerkleTree.leafHash(entries().get(8).leafData()));
+        assertThat(restarted.checkpoints.find(9).orElseThrow().rootHash())
+                .isEqualTo(Hashing.hex(MerkleTree.root(genuineLeaves)));
+        assertThat(audit.database.getCollection(DecisionLog.FRONTIER).find().first().get("size")).isEqualTo(9L);
+    }
+
+    @Test
+    void theWholeLogIsSignedWithTheRootTheProjectionGrewWithoutReadingEveryEntry() {
+        Audit restarted = new Audit(audit.database, 1000);
+        handleAll(new AnnotationEventHandlerAdapter(restarted.projection), history(5));
+        byte[] genuineRoot = MerkleTree.root(entries().stream().map(e -> MerkleTree.leafHash(e.leafData())).toList());
+        // an entry before the head, changed where only a root from every leaf would read it
+        log.updateOne(Filters.eq("_id", 2L), new Document("$set", new Document("hash", "ab".repeat(32))));
+
+        assertThat(restarted.log.root(5)).isEqualTo(genuineRoot);
+
+        log.updateOne(Filters.eq("_id", 5L), new Document("$set", new Document("hash", "cd".repeat(32))));
+        assertThat(restarted.log.root(5)).as("the head is not what the projection grew").isNotEqualTo(genuineRoot);
+    }
+
+    @Test
+    void theScheduleSignsTheRootTheProjectionGrewWhileAnAppendStoresEntriesAfterIt() {
+        Audit restarted = new Audit(audit.database, 1000);
+        handleAll(new AnnotationEventHandlerAdapter(restarted.projection), history(5));
+        byte[] grown = MerkleTree.root(entries().stream().map(e -> MerkleTree.leafHash(e.leafData())).toList());
+        // an append that has stored its entry but not yet handed the schedule its root
+        DecisionLogEntry next = DecisionLogEntry.of(6, entries().get(4).hash(), "ev-next", ((DecisionEvent) AuditFixtures.decisionEvent(6)).decision());
+        log.insertOne(next.toDocument());
+        // an entry the known root covers, changed where only a root from every leaf would read it
+        log.updateOne(Filters.eq("_id", 2L), new Document("$set", new Document("hash", "ab".repeat(32))));
+        CheckpointSchedule schedule = new CheckpointSchedule(restarted.log, restarted.checkpoints, restarted.feed,
+                new Witnessing(restarted.checkpoints, restarted.log, AuditFixtures.settings(1000)),
+                AuditFixtures.settings(1000), (delay, task) -> { });
+
+        assertThat(schedule.coverLog()).hasValueSatisfying(checkpoint -> {
+            assertThat(checkpoint.treeSize()).isEqualTo(5);
+            assertThat(checkpoint.rootHash()).isEqualTo(Hashing.hex(grown));
+        });
+        assertThat(schedule.coverLog()).as("the rest from the stored entries")
+                .map(Checkpoint::treeSize).contains(6L);
+    }
+
+    @Test
+    void aKeptFrontierThatIsNotOfTheStoredLogIsRebuiltFromTheEntries() {
+        List<EventMessage<?>> history = history(10);
+        history.subList(0, 16).forEach(this::apply);
+        MongoCollection<Document> kept = audit.database.getCollection(DecisionLog.FRONTIER);
+        kept.updateOne(new Document(), new Document("$set", new Document("headHash", "cd".repeat(32))));
+
+        Audit restarted = new Audit(audit.database, 3);
+        assertThat(restarted.log.keptFrontier(restarted.log.head())).isEmpty();
+        handleAll(new AnnotationEventHandlerAdapter(restarted.projection), history.subList(16, 20));
+
+        List<byte[]> leaves = entries().stream().map(e -> MerkleTree.leafHash(e.leafData())).toList();
+        assertThat(restarted.checkpoints.find(9).orElseThrow().rootHash())
+                .isEqualTo(Hashing.hex(MerkleTree.root(leaves.subList(0, 9))));
+        assertThat(kept.find().first().getString("headHash"))
+                .isEqualTo(entries().get(8).hash());
+    }
+
+    @Test
     void theFeedHandsOutStoredEntriesThenNewOnesAsTheyAreAppended() throws Exception {
         List<EventMessage<?>> history = history(3);
         history.subList(0, 4).forEach(this::apply);
@@ -293,10 +373,17 @@ class DecisionLogProjectionTest {
 
     /** One event outside any unit of work: written at once. */
     private void apply(EventMessage<?> message) {
-        try {
-            handler.handle(message);
-        } catch (Exception e) {
-            throw new AssertionError(e);
+        handleAll(handler, List.of(message));
+    }
+
+    /** Events one by one, outside any unit of work, through that projection's adapter. */
+    private static void handleAll(AnnotationEventHandlerAdapter adapter, List<EventMessage<?>> messages) {
+        for (EventMessage<?> message : messages) {
+            try {
+                adapter.handle(message);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Random;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * RFC 6962 trees and proofs against the Certificate Transparency reference test vectors (the
@@ -277,5 +278,28 @@ class MerkleTreeTest {
 
     private static List<String> hexes(List<byte[]> hashes) {
         return hashes.stream().map(MerkleTreeTest::hex).toList();
+    }
+
+    @Test
+    void aFrontierRestoredFromItsRootsGrowsAsTheOriginal() {
+        MerkleTree.Frontier original = new MerkleTree.Frontier();
+        List<byte[]> leaves = new ArrayList<>();
+        for (int i = 0; i < 13; i++) {
+            leaves.add(MerkleTree.leafHash(new byte[]{(byte) i}));
+            original.append(leaves.get(i));
+        }
+        MerkleTree.Frontier restored = MerkleTree.Frontier.of(13, original.roots());
+        assertThat(original.roots()).hasSize(3); // 8 + 4 + 1
+        assertThat(restored.root()).isEqualTo(original.root()).isEqualTo(MerkleTree.root(leaves));
+        for (int i = 13; i < 20; i++) {
+            leaves.add(MerkleTree.leafHash(new byte[]{(byte) i}));
+            restored.append(leaves.get(i));
+            assertThat(restored.root()).isEqualTo(MerkleTree.root(leaves));
+        }
+        assertThat(restored.size()).isEqualTo(20);
+        assertThatThrownBy(() -> MerkleTree.Frontier.of(13, original.roots().subList(0, 2)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MerkleTree.Frontier.of(12, original.roots()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
