@@ -16,7 +16,8 @@ import java.util.function.Predicate;
 
 /**
  * The reading half of a {@link SinglePassReplay}, on a thread of its own: it streams the events from the
- * event store, deserializes the payloads the replayed processors take, and hands over batches one at a
+ * event store, deserializes the payloads the replayed processors take (and parses their timestamps),
+ * and hands over batches one at a
  * time, reading the next batch while the replay's thread handles the current one (the machine's second
  * core). It writes nothing: the read store, the units of work and the positions stay on the replay's
  * thread, so a failure on either thread leaves the positions where the last committed batch put them.
@@ -135,7 +136,9 @@ final class ReplayReader implements AutoCloseable {
                     } else {
                         TrackedEventMessage<?> event = stream.nextAvailable();
                         if (takenTypes.computeIfAbsent(event.getPayloadType(), taken::test)) {
-                            event.getPayload(); // deserialized here, on this core; the message keeps it
+                            // deserialized and parsed here, on this core; the message keeps both
+                            event.getPayload();
+                            event.getTimestamp();
                         }
                         batch.add(event);
                         end = SinglePassReplay.covers(event.trackingToken(), head);
