@@ -81,13 +81,21 @@ final class ReplayLane {
         return SinglePassReplay.covers(position, token);
     }
 
+    /**
+     * Whether the processor's handlers take a payload type at all. Unlike {@link #handle} it touches none
+     * of the lane's state, so the replay's reader asks it on its own thread.
+     */
+    boolean takes(Class<?> payloadType) {
+        return handlers.canHandleType(payloadType);
+    }
+
     /** Hands the event to this segment's handlers unless the lane has handled it already. */
     void handle(TrackedEventMessage<?> event, UnitOfWork<? extends EventMessage<?>> unitOfWork) throws Exception {
         if (covers(event.trackingToken())) {
             return;
         }
         position = WrappedToken.advance(position, event.trackingToken());
-        if (!handledTypes.computeIfAbsent(event.getPayloadType(), handlers::canHandleType)) {
+        if (!handledTypes.computeIfAbsent(event.getPayloadType(), this::takes)) {
             return; // before the message with the lane's token is made: most events are another lane's
         }
         TrackedEventMessage<?> message = event.withTrackingToken(position);

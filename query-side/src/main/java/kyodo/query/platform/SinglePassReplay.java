@@ -1,7 +1,6 @@
 package kyodo.query.platform;
 
 import kyodo.query.platform.store.ReadStore;
-import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -16,12 +15,12 @@ import org.axonframework.messaging.ResultMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Rebuilds projections in one pass over the event store: one reader streams the events once, in
- * large batches, each event is deserialized once, and every replayed processor's handlers see each
- * batch inside one unit of work, so that {@link BatchedWrites} sends one bulk write per collection
+ * large batches, each event is deserialized once (the reader, a {@link ReplayReader}, reads and
+ * deserializes the next batch on a thread of its own while this one handles the current batch), and
+ * every replayed processor's handlers see each batch inside one unit of work, so that {@link BatchedWrites} sends one bulk write per collection
  * per batch, and a store that does not commit positions with documents
  * ({@link ReadStore#positionsCommitWithDocuments()}) is made durable once per batch instead of ten times
  * per hundred events. The processors themselves each read and deserialize every event, in batches of
@@ -44,12 +43,6 @@ import java.util.concurrent.TimeUnit;
  * and create no messages).
  */
 public final class SinglePassReplay {
-
-    /**
-     * How long the reader waits for the next event before it ends the pass short of the head: the head is
-     * an event of the store, so a pass normally ends on it; this only ends a stream that stalls.
-     */
-    private static final int END_WAIT_MS = 10_000;
 
     /** Events in the first batch; later ones grow or shrink to take about {@link #BATCH_TIME}. */
     private static final int FIRST_BATCH = 500;
@@ -146,26 +139,22 @@ public final class SinglePassReplay {
     private long replay(List<ReplayLane> lanes, TrackingToken head, Progress progress) {
         long read = 0;
         int size = Math.min(batchSize, FIRST_BATCH);
-        List<TrackedEventMessage<?>> batch = new ArrayList<>(size);
-        try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(start(lanes))) {
+        // the reader reads and deserializes the next batch on its own thread while this one handles the
+        // current batch; it only reads, so every write and position stays here, in this order (ADR 17)
+        try (ReplayReader reader = new ReplayReader(events, start(lanes), head, size,
+                type -> lanes.stream().anyMatch(lane -> lane.takes(type))).start()) {
             boolean end = false;
             while (!end) {
-                while (batch.size() < size && !end) {
-                    if (!stream.hasNextAvailable(END_WAIT_MS, TimeUnit.MILLISECONDS)) {
-                        end = true;
-                    } else {
-                        TrackedEventMessage<?> event = stream.nextAvailable();
-                        batch.add(event);
-                        end = covers(event.trackingToken(), head);
-                    }
-                }
-                if (!batch.isEmpty()) {
+                ReplayReader.Batch batch = reader.next();
+                end = batch.last();
+                List<TrackedEventMessage<?>> handled = batch.events();
+                if (!handled.isEmpty()) {
                     long started = System.nanoTime();
-                    handle(batch, lanes);
+                    handle(handled, lanes);
                     size = nextSize(size, System.nanoTime() - started);
-                    read += batch.size();
-                    progress.batchDone(read, batch.get(batch.size() - 1).trackingToken().position().orElse(-1));
-                    batch.clear();
+                    reader.nextSize(size);
+                    read += handled.size();
+                    progress.batchDone(read, handled.get(handled.size() - 1).trackingToken().position().orElse(-1));
                 }
             }
         } catch (InterruptedException e) {

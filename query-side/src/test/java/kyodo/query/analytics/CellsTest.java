@@ -199,6 +199,29 @@ class CellsTest {
         return all;
     }
 
+    @Test
+    void aCellsIdIsItsCombinationAsTheJsonWriterWritesIt() {
+        // every character, in a value and in a name: written here where it is plain, by the writer otherwise
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            String text = "a" + (char) c + "b";
+            assertThat(Cells.id(new Document("theme", text))).as("value with U+%04X", c)
+                    .isEqualTo(new Document("theme", text).toJson());
+            assertThat(Cells.id(new Document(text, "x"))).as("name with U+%04X", c)
+                    .isEqualTo(new Document(text, "x").toJson());
+        }
+        List<Document> keys = List.of(new Document(),
+                new Document("ward", "ward-3").append("fiscalYear", 2025).append("status", null),
+                new Document("month", "2026-04").append("big", Long.MAX_VALUE).append("small", Long.MIN_VALUE)
+                        .append("minus", -7).append("zero", 0L).append("yes", true).append("no", false),
+                new Document("theme", "防災").append("empty", ""),
+                // not plain: through the writer
+                new Document("themes", List.of("a", "b")).append("ratio", 0.5),
+                new Document("at", new java.util.Date(0)).append("nested", new Document("a", 1)));
+        for (Document key : keys) {
+            assertThat(Cells.id(key)).isEqualTo(key.toJson());
+        }
+    }
+
     private List<Document> cells(String collection, org.bson.conversions.Bson filter) {
         return database.getCollection(collection).find(filter).into(new ArrayList<>());
     }

@@ -8,17 +8,24 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -42,6 +49,8 @@ class SinglePassReplayTest {
             .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
             .eventProcessing(processing -> processing.registerPooledStreamingEventProcessor(Views.GROUP)
                     .registerTokenStore(Views.GROUP, c -> new InMemoryTokenStore())
+                    // as the query side's projections: a handler's failure fails the batch (not logged and skipped)
+                    .registerListenerInvocationErrorHandler(Views.GROUP, c -> PropagatingErrorHandler.instance())
                     .registerEventHandler(c -> views)
                     .registerEventHandler(c -> mailer))
             .buildConfiguration();
@@ -88,6 +97,73 @@ class SinglePassReplayTest {
                 .catchUp(List.of(Views.GROUP), axon.eventStore().createHeadToken(), (events, position) -> {
                 }))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("shut it down first");
+    }
+
+    @Test
+    void aHandlerThatFailsStopsThePassWithEveryPositionAtTheLastCommittedBatchAndTheReaderEnded() {
+        axon.start();
+        List.of("a", "b", "c", "d", "e", "f", "g").forEach(this::publish);
+        List.of("a", "b", "c", "d", "e", "f", "g").forEach(this::awaitSeen);
+        views.failOn = "d";
+
+        // batches of 2: [a b] commits, [c d] fails while the reader has read ahead (and waits to hand over)
+        assertThatThrownBy(() -> replayFailing(axon.eventStore()))
+                .hasMessageContaining("handler failed on d");
+
+        assertThat(positions()).as("every segment at b, the last committed batch").containsOnly(1L);
+        assertThat(readerThreads()).as("the reader ended with the pass").isEmpty();
+    }
+
+    @Test
+    void aReaderThatFailsStopsThePassAfterTheBatchesItHandedOverAndEnds() {
+        axon.start();
+        List.of("a", "b", "c").forEach(this::publish);
+        // the fourth event's payload cannot be read on the reader's thread, in the middle of the second batch
+        axon.eventStore().publish(new GenericEventMessage<>("d", MetaData.emptyInstance()) {
+            @Override
+            public String getPayload() {
+                if (Thread.currentThread().getName().equals("kyodo-replay-reader")) {
+                    throw new IllegalStateException("payload of d unreadable");
+                }
+                return super.getPayload();
+            }
+        });
+        List.of("e", "f", "g").forEach(this::publish);
+        List.of("a", "b", "c", "d", "e", "f", "g").forEach(this::awaitSeen);
+
+        assertThatThrownBy(() -> replayFailing(axon.eventStore())).hasMessageContaining("payload of d unreadable");
+
+        assertThat(positions()).as("every segment at b, the end of the batch handed over before").containsOnly(1L);
+        assertThat(views.seen).as("the batch before the failure was handled, none after it")
+                .endsWith("a REPLAY", "b REPLAY");
+        assertThat(readerThreads()).as("the reader ended with the pass").isEmpty();
+    }
+
+    /** Shuts the processor down, resets it and replays it in batches of 2 (the processor stays shut down). */
+    private void replayFailing(StreamableMessageSource<TrackedEventMessage<?>> events) {
+        StreamingEventProcessor processor = axon.eventProcessingConfiguration()
+                .eventProcessor(Views.GROUP, StreamingEventProcessor.class).orElseThrow();
+        processor.shutDown();
+        processor.resetTokens();
+        views.seen.clear();
+        new SinglePassReplay(axon.eventProcessingConfiguration(), events, 2, store)
+                .catchUp(List.of(Views.GROUP), axon.eventStore().createHeadToken(), (read, position) -> {
+                });
+    }
+
+    /** Every segment's stored position (a reset one not yet past anything: -1). */
+    private Set<Long> positions() {
+        TokenStore tokens = axon.eventProcessingConfiguration().tokenStore(Views.GROUP);
+        Set<Long> positions = new HashSet<>();
+        for (int segment : tokens.fetchSegments(Views.GROUP)) {
+            positions.add(tokens.fetchToken(Views.GROUP, segment).position().orElse(-1));
+        }
+        return positions;
+    }
+
+    private static List<Thread> readerThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals("kyodo-replay-reader")).toList();
     }
 
     private void publish(String payload) {
@@ -155,9 +231,14 @@ class SinglePassReplayTest {
         final List<String> seen = new CopyOnWriteArrayList<>();
         final AtomicInteger resets = new AtomicInteger();
         volatile List<String> log = new CopyOnWriteArrayList<>();
+        /** An event the handler fails on while replaying, or null. */
+        volatile String failOn;
 
         @EventHandler
         void on(String event, ReplayStatus status) {
+            if (event.equals(failOn) && status.isReplay()) {
+                throw new IllegalStateException("handler failed on " + event);
+            }
             seen.add(event + " " + status);
             log.add(event + " " + status);
         }
