@@ -49,9 +49,8 @@ final class LoadDriver {
 
     /**
      * What to drive and as whom; {@code wrk}, when set, is the program that drives the read rows;
-     * {@code warmup} is how long each row runs unmeasured first (the server compiles a request's
-     * code the first times it runs it: a cold row measures the compiler, not the request; a command row
-     * warms up with commands of its own, {@link #command}); {@code rows}
+     * {@code warmup} is how long each row runs unmeasured first (a cold row measures the compiler, not the
+     * request; a command row warms up with commands of its own, {@link #command}); {@code rows}
      * the names of {@link #ROWS} to run; {@code serverPid}, when set, the local server whose CPU time
      * each row measures ({@link ServerCpu}).
      */

@@ -19,8 +19,6 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -54,18 +52,17 @@ public class DecisionLog {
 
     private final ReadCollection log;
     private final ReadCollection staff;
-    private final ReadCollection frontier;
+    private final KeptFrontier kept;
     private final List<byte[]> leafHashes = new ArrayList<>();
-    /** Event ids of the last entries, read once per process (see {@link #recorded}); null until then. */
-    private LinkedHashSet<String> recentEventIds;
-    private static final int RECENT = 20_000;
+    private final RecentEventIds recent;
     private String lastCachedHash = Hashing.ZERO_HASH;
     private volatile KnownRoot knownRoot;
 
     public DecisionLog(ReadStore store) {
         this.log = store.collection(LOG);
         this.staff = store.collection(STAFF);
-        this.frontier = store.collection(FRONTIER);
+        this.kept = new KeptFrontier(log, store.collection(FRONTIER));
+        this.recent = new RecentEventIds(log);
         log.createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));
     }
 
@@ -214,7 +211,7 @@ public class DecisionLog {
 
     /**
      * Which of these event ids the log already holds. Besides the unique index, the ids of the log's
-     * last {@value #RECENT} entries are read by a scan of the entries themselves once per process
+     * last {@value RecentEventIds#RECENT} entries are read by a scan of the entries themselves once per process
      * and kept: a batch re-delivered after a crash can only repeat recent entries, and after a
      * {@code kill -9} the embedded store was seen to keep an entry whose index entry it had lost
      * (the same event appended twice, CrashLoopIT).
@@ -222,39 +219,15 @@ public class DecisionLog {
     synchronized Set<String> recorded(Collection<String> eventIds) {
         readRecentEventIds();
         Set<String> found = new HashSet<>();
-        eventIds.stream().filter(recentEventIds::contains).forEach(found::add);
+        eventIds.stream().filter(recent::contains).forEach(found::add);
         log.find(Filters.in("eventId", eventIds)).projection(Projections.include("eventId"))
                 .forEach(doc -> found.add(doc.getString("eventId")));
         return found;
     }
 
-    /** Reads the event ids of the last {@value #RECENT} entries, once per process (and after a reset). */
-    synchronized void readRecentEventIds() {
-        if (recentEventIds != null) {
-            return;
-        }
-        LOGGER.debug("Reading the event ids of the last {} entries", RECENT);
-        recentEventIds = new LinkedHashSet<>();
-        long size = size();
-        log.find(Filters.gt("_id", Math.max(0, size - RECENT))).projection(Projections.include("eventId"))
-                .forEach(doc -> recentEventIds.add(doc.getString("eventId")));
-        if (recentEventIds.size() < Math.min(size, RECENT)) {
-            // the _id range missed entries: scan the whole log once
-            log.find().projection(Projections.include("eventId"))
-                    .forEach(doc -> recentEventIds.add(doc.getString("eventId")));
-        }
-    }
-
-    private synchronized void remember(List<DecisionLogEntry> entries) {
-        if (recentEventIds == null) {
-            return;
-        }
-        entries.forEach(entry -> recentEventIds.add(entry.eventId()));
-        Iterator<String> oldest = recentEventIds.iterator();
-        while (recentEventIds.size() > RECENT && oldest.hasNext()) {
-            oldest.next();
-            oldest.remove();
-        }
+    /** Reads the event ids of the last entries, once per process (and after a reset). */
+    void readRecentEventIds() {
+        recent.read(this::size);
     }
 
     /**
@@ -271,82 +244,26 @@ public class DecisionLog {
         }
         staff.bulkWrite(staffWrites);
         log.insertMany(entries.stream().map(DecisionLogEntry::toDocument).toList());
-        remember(entries);
+        recent.remember(entries);
     }
 
-    /**
-     * Keeps the Merkle frontier of the first {@code size} entries, the last of which has the hash
-     * {@code headHash}, so that a restarted process continues the tree from there ({@link #keptFrontier})
-     * instead of hashing the whole log again.
-     */
+    /** Keeps the Merkle frontier of the first {@code size} entries ({@link KeptFrontier#keep}). */
     void keepFrontier(long size, String headHash, List<byte[]> roots) {
-        frontier.bulkWrite(List.of(new ReplaceOneModel<>(Filters.eq("_id", FRONTIER),
-                new Document("_id", FRONTIER).append("size", size).append("headHash", headHash)
-                        .append("roots", roots.stream().map(Hashing::hex).toList()), UPSERT)));
+        kept.keep(size, headHash, roots);
     }
 
-    /**
-     * The Merkle frontier of the log up to {@code head}: the kept one, extended by the entries after it.
-     * Empty when none is kept, or when it does not belong to this log: the stored entry at its size must
-     * have the hash it was kept with (an entry's hash chains every entry before it), and the entries
-     * after it must continue that chain up to the head.
-     */
+    /** The kept Merkle frontier continued up to {@code head}, if it belongs to this log ({@link KeptFrontier#upTo}). */
     Optional<MerkleTree.Frontier> keptFrontier(Head head) {
-        Document kept = frontier.find(Filters.eq("_id", FRONTIER)).first();
-        if (kept == null) {
-            return rejected("none is kept", head);
-        }
-        if (!(kept.get("size") instanceof Number keptSize) || keptSize.longValue() < 1) {
-            return rejected("it has no size", head);
-        }
-        long size = keptSize.longValue();
-        if (size > head.seq()) {
-            return rejected("it is ahead of the log (" + size + " entries)", head);
-        }
-        String hash = kept.getString("headHash");
-        Document at = log.find(Filters.eq("_id", size)).projection(Projections.include("hash")).first();
-        if (hash == null || at == null || !hash.equals(at.getString("hash"))) {
-            return rejected("the entry at its size " + size + " has another hash", head);
-        }
-        try {
-            MerkleTree.Frontier restored = MerkleTree.Frontier.of(size,
-                    kept.getList("roots", String.class, List.of()).stream().map(Hashing::unhex).toList());
-            if (size < head.seq()) {
-                for (Document doc : log.find(Filters.gt("_id", size)).sort(Sorts.ascending("_id"))
-                        .limit((int) (head.seq() - size)).projection(Projections.include("prevHash", "hash"))
-                        .into(new ArrayList<>())) {
-                    if (((Number) doc.get("_id")).longValue() != restored.size() + 1
-                            || !hash.equals(doc.getString("prevHash"))) {
-                        return rejected("the entries after it do not continue its chain at "
-                                + (restored.size() + 1), head);
-                    }
-                    hash = doc.getString("hash");
-                    restored.append(MerkleTree.leafHash(Hashing.unhex(hash)));
-                }
-            }
-            if (restored.size() != head.seq() || !hash.equals(head.hash())) {
-                return rejected("the entries after it end at " + restored.size() + ", not at the head", head);
-            }
-            LOGGER.debug("Continuing the decision log's kept frontier of {} entries up to {}", size, head.seq());
-            return Optional.of(restored);
-        } catch (IllegalArgumentException | ClassCastException e) {
-            // not a frontier of this log: the caller rebuilds it from the entries
-            return rejected("it is malformed (" + e.getMessage() + ")", head);
-        }
-    }
-
-    private static Optional<MerkleTree.Frontier> rejected(String why, Head head) {
-        LOGGER.debug("Not continuing a kept frontier of the decision log ({} entries): {}", head.seq(), why);
-        return Optional.empty();
+        return kept.upTo(head);
     }
 
     /** Empties the log, its staff records and its kept frontier (a projection reset). */
     synchronized void clear() {
-        recentEventIds = null;
+        recent.clear();
         knownRoot = null;
         log.deleteMany(new Document());
         staff.deleteMany(new Document());
-        frontier.deleteMany(new Document());
+        kept.clear();
         leafHashes.clear();
         lastCachedHash = Hashing.ZERO_HASH;
     }
@@ -366,34 +283,5 @@ public class DecisionLog {
 
     /** The Merkle root of the first {@code size} entries, the last of which has the hash {@code headHash}. */
     private record KnownRoot(long size, String headHash, byte[] root) {
-    }
-
-    /**
-     * An audit path (RFC 6962 §2.1.1) proving that entry {@code seq} is in the tree of
-     * {@code treeSize} entries.
-     *
-     * @param seq       the entry
-     * @param leafIndex its 0-based leaf index (seq − 1)
-     * @param treeSize  size of the tree
-     * @param leafHash  {@code SHA-256(0x00 ‖ bytes(entry.hash))}, hex
-     * @param rootHash  root of the tree, hex: compare it with a signed checkpoint
-     * @param auditPath sibling hashes from the leaf upwards, hex
-     */
-    public record InclusionProof(long seq, long leafIndex, long treeSize, String leafHash, String rootHash,
-                                 List<String> auditPath) {
-    }
-
-    /**
-     * A consistency proof (RFC 6962 §2.1.2) that the tree of {@code from} entries is a prefix of
-     * the tree of {@code to} entries.
-     *
-     * @param from            size of the older tree
-     * @param to              size of the newer tree
-     * @param fromRoot        root of the older tree, hex
-     * @param toRoot          root of the newer tree, hex
-     * @param consistencyPath the proof's hashes, hex
-     */
-    public record ConsistencyProof(long from, long to, String fromRoot, String toRoot,
-                                   List<String> consistencyPath) {
     }
 }

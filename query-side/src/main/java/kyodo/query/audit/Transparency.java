@@ -3,8 +3,6 @@ package kyodo.query.audit;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.query.audit.AuditKeyRing.PublishedKey;
-import kyodo.query.audit.DecisionLog.ConsistencyProof;
-import kyodo.query.audit.DecisionLog.InclusionProof;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 

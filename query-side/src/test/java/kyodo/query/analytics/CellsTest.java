@@ -204,9 +204,9 @@ class CellsTest {
         // every character, in a value and in a name: written here where it is plain, by the writer otherwise
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
             String text = "a" + (char) c + "b";
-            assertThat(Cells.id(new Document("theme", text))).as("value with U+%04X", c)
+            assertThat(CellIds.of(new Document("theme", text))).as("value with U+%04X", c)
                     .isEqualTo(new Document("theme", text).toJson());
-            assertThat(Cells.id(new Document(text, "x"))).as("name with U+%04X", c)
+            assertThat(CellIds.of(new Document(text, "x"))).as("name with U+%04X", c)
                     .isEqualTo(new Document(text, "x").toJson());
         }
         List<Document> keys = List.of(new Document(),
@@ -218,7 +218,7 @@ class CellsTest {
                 new Document("themes", List.of("a", "b")).append("ratio", 0.5),
                 new Document("at", new java.util.Date(0)).append("nested", new Document("a", 1)));
         for (Document key : keys) {
-            assertThat(Cells.id(key)).isEqualTo(key.toJson());
+            assertThat(CellIds.of(key)).isEqualTo(key.toJson());
         }
     }
 
