@@ -80,7 +80,8 @@ class DecisionLogProjection {
     /**
      * Makes ready what the first decision after a start would otherwise pay for inside its batch: the
      * Merkle frontier of the stored log (the kept one continued to the head, or, for a log kept before
-     * there was one, rebuilt from every entry and then kept), the root the checkpoint schedule signs,
+     * there was one, rebuilt from every entry and kept at the last multiple of the checkpoint interval),
+     * the root the checkpoint schedule signs,
      * and the event ids of the last entries ({@link DecisionLog#recorded}). Called once at start, on the
      * checkpoint schedule's thread; the next append checks the frontier against the log's head again.
      */
@@ -158,7 +159,7 @@ class DecisionLogProjection {
     /**
      * The frontier in memory; after a restart the one the log kept at its last checkpoint interval,
      * extended by the entries since; only without one (a log of an older version, or one that does
-     * not match) from every leaf of the log, which is then kept.
+     * not match) from every leaf of the log, which is then kept at the last multiple of the interval.
      */
     private MerkleTree.Frontier frontierAt(DecisionLog.Head head) {
         if (frontier != null && frontier.size() == head.seq() && head.hash().equals(frontierHeadHash)) {
@@ -167,9 +168,15 @@ class DecisionLogProjection {
         return log.keptFrontier(head).orElseGet(() -> {
             LOG.debug("Rebuilding the decision log's Merkle frontier from all {} entries", head.seq());
             MerkleTree.Frontier rebuilt = new MerkleTree.Frontier();
-            log.leafHashes(head.seq()).forEach(rebuilt::append);
-            if (head.seq() > 0) {
-                log.keepFrontier(head.seq(), head.hash(), rebuilt.roots());
+            // kept where an append keeps it, at the last multiple of the checkpoint interval: what the store
+            // holds follows from the log, not from when the process started (a replay converges to it)
+            long keepAt = head.seq() - head.seq() % checkpointEvery;
+            List<byte[]> leaves = log.leafHashes(head.seq());
+            for (int i = 0; i < leaves.size(); i++) {
+                rebuilt.append(leaves.get(i));
+                if (i + 1 == keepAt) {
+                    log.keepFrontier(keepAt, log.entry(keepAt).orElseThrow().hash(), rebuilt.roots());
+                }
             }
             return rebuilt;
         });
