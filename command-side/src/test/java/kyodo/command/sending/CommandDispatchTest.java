@@ -44,7 +44,7 @@ class CommandDispatchTest {
             finished.countDown();
             return CompletableFuture.completedFuture(3L);
         });
-        CommandDispatch dispatch = new CommandDispatch(gateway, new CommandWorkers(2, 100), Duration.ofSeconds(10));
+        CommandDispatch dispatch = new CommandDispatch(gateway, new CommandWorkers(2, 100, Duration.ofSeconds(10), Duration.ofSeconds(75)));
 
         Disposable request = dispatch.send("a command", STAFF)
                 .subscribe(answer -> { }, error -> { });
@@ -62,7 +62,7 @@ class CommandDispatchTest {
         CommandGateway gateway = mock(CommandGateway.class);
         when(gateway.send(any())).thenReturn(CompletableFuture.completedFuture(7L))
                 .thenReturn(CompletableFuture.failedFuture(new IllegalStateException("refused")));
-        CommandDispatch dispatch = new CommandDispatch(gateway, new CommandWorkers(2, 100), Duration.ofSeconds(10));
+        CommandDispatch dispatch = new CommandDispatch(gateway, new CommandWorkers(2, 100, Duration.ofSeconds(10), Duration.ofSeconds(75)));
 
         assertThat(dispatch.sendForVersion("first", STAFF).block()).isEqualTo(7L);
         assertThat(dispatch.sendForVersion("second", STAFF)

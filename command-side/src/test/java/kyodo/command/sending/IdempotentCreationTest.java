@@ -17,6 +17,7 @@ import reactor.core.publisher.Mono;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ class IdempotentCreationTest {
     private static final Actor NAKAHARA = new Actor("t-staff-nakahara", Role.STAFF, Ward.NAKAHARA);
     private static final Map<String, String> BODY = Map.of("title", "駐輪場");
 
-    private static final CommandWorkers WORKERS = new CommandWorkers(4, 100);
+    private static final CommandWorkers WORKERS = new CommandWorkers(4, 100, Duration.ofSeconds(10), Duration.ofSeconds(75));
 
     private JdbcTemplate jdbc;
     private IdempotentCreation creation;

@@ -23,6 +23,7 @@ import reactor.core.publisher.Mono;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -52,7 +53,7 @@ class PersonalDataSealingTest {
         rows = new JdbcTemplate(dataSource);
         index = ContactIndex.open(dataSource, random);
         sealing = new PersonalDataSealing(new PersonalDataProtector(vault, new ObjectMapper(), random), vault,
-                index, new CommandWorkers(2, 100), Clock.fixed(Instant.parse("2025-04-01T00:00:00Z"), ZoneOffset.UTC));
+                index, new CommandWorkers(2, 100, Duration.ofSeconds(10), Duration.ofSeconds(75)), Clock.fixed(Instant.parse("2025-04-01T00:00:00Z"), ZoneOffset.UTC));
     }
 
     @AfterEach
