@@ -85,6 +85,15 @@ class CommandWithdrawalIT {
             assertThat(eventsOf(app, decided)).isEqualTo(3);
             staff.get("/api/proposals/{id}?minVersion=2", decided).ok().json()
                     .jsonPath("$.status").isEqualTo("ACCEPTED");
+
+            // and the API's description says so on the command routes
+            app.anonymous().get("/v3/api-docs").ok().json()
+                    .jsonPath("$.paths['/api/proposals/{id}/decision'].post.responses['503'].description")
+                    .value(text -> assertThat((String) text).contains("command-withdrawn", "nothing changed"))
+                    .jsonPath("$.paths['/api/proposals/{id}/decision'].post.responses['504'].description")
+                    .value(text -> assertThat((String) text).contains("command-outcome-unknown"))
+                    .jsonPath("$.paths['/api/proposals/{id}/decision'].post.responses['200']").exists()
+                    .jsonPath("$.paths['/api/proposals'].post.responses['503']").exists();
         } finally {
             senders.shutdownNow();
         }
