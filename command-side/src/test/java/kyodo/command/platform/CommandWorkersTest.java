@@ -43,26 +43,13 @@ class CommandWorkersTest {
 
     @Test
     void aCancelledAnswerLeavesItsWorkRunningUninterrupted() throws Exception {
-        CountDownLatch running = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch finished = new CountDownLatch(1);
-        AtomicBoolean interrupted = new AtomicBoolean();
-        Disposable request = workers.run(() -> {
-            running.countDown();
-            try {
-                release.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                interrupted.set(true);
-            }
-            finished.countDown();
-        }).subscribe();
-        assertThat(running.await(60, TimeUnit.SECONDS)).isTrue();
+        HeldWork work = new HeldWork();
+        Disposable request = workers.run(work).subscribe();
+        work.awaitRunning();
         request.dispose();
         Thread.sleep(200);
-        release.countDown();
 
-        assertThat(finished.await(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(interrupted).as("the work's thread was interrupted").isFalse();
+        work.releaseAndAwaitItsUninterruptedEnd();
     }
 
     @Test
@@ -153,20 +140,9 @@ class CommandWorkersTest {
 
     @Test
     void startedWorkNotFinishedWithinTheOutcomeWaitIsAnsweredOutcomeUnknownAndNotInterrupted() throws Exception {
-        CountDownLatch running = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch finished = new CountDownLatch(1);
-        AtomicBoolean interrupted = new AtomicBoolean();
-        CompletableFuture<Void> answer = workers.run(() -> {
-            running.countDown();
-            try {
-                release.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                interrupted.set(true);
-            }
-            finished.countDown();
-        }).toFuture();
-        assertThat(running.await(60, TimeUnit.SECONDS)).isTrue();
+        HeldWork work = new HeldWork();
+        CompletableFuture<Void> answer = workers.run(work).toFuture();
+        work.awaitRunning();
 
         timers.fire(0);
         timers.fire(1);
@@ -176,9 +152,7 @@ class CommandWorkersTest {
                     assertThat(unknown.type()).isEqualTo(CommonProblems.COMMAND_OUTCOME_UNKNOWN);
                     assertThat(CommandOutcomes.storedNothing(unknown)).isFalse();
                 });
-        release.countDown();
-        assertThat(finished.await(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(interrupted).as("the work's thread was interrupted").isFalse();
+        work.releaseAndAwaitItsUninterruptedEnd();
     }
 
     /**
