@@ -2,6 +2,7 @@ package kyodo.command.sending;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kyodo.command.platform.AggregateStreams;
+import kyodo.command.platform.CommandOutcomes;
 import kyodo.command.platform.CommandWorkers;
 import kyodo.kernel.Ward;
 import kyodo.kernel.access.Actor;
@@ -113,6 +114,18 @@ class IdempotentCreationTest {
                 .block()).isInstanceOf(KyodoProblemException.class);
         String id = create(SAIWAI, PROPOSALS, "k-refused", Map.of("title", "直した内容"));
         assertThat(stored).containsKey(id);
+    }
+
+    @Test
+    void aCreationWithdrawnBeforeItStartedFreesItsKey() {
+        List<String> withdrawn = new ArrayList<>();
+        assertThatThrownBy(() -> creation.create(PROPOSALS, "k-withdrawn", BODY, SAIWAI, id -> {
+            withdrawn.add(id);
+            return Mono.error(CommandOutcomes.withdrawn());
+        }).block()).isInstanceOf(KyodoProblemException.class);
+        String id = create(SAIWAI, PROPOSALS, "k-withdrawn", Map.of("title", "別の内容"));
+        assertThat(id).isNotEqualTo(withdrawn.get(0));
+        assertThat(stored).containsOnlyKeys(id);
     }
 
     @Test

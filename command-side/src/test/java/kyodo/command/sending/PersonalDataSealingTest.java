@@ -1,6 +1,7 @@
 package kyodo.command.sending;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import kyodo.command.platform.CommandOutcomes;
 import kyodo.command.platform.CommandWorkers;
 import kyodo.kernel.personal.ContactIndex;
 import kyodo.kernel.personal.IndexedSubject;
@@ -114,13 +115,22 @@ class PersonalDataSealingTest {
     }
 
     @Test
+    void aCommandWithdrawnBeforeItStartedLeavesNoKey() {
+        sealThen(Mono.error(CommandOutcomes.withdrawn()));
+        assertThat(keys()).isZero();
+        assertThat(index.find(HANAKO.contact())).isEmpty();
+    }
+
+    @Test
     void aCommandOfUnknownFateKeepsItsKeySoThatItsEventStillOpens() {
         String timedOut = sealThen(Mono.error(new TimeoutException()));
+        String unknown = sealThen(Mono.error(CommandOutcomes.outcomeUnknown()));
         String broken = sealThen(Mono.error(new IllegalStateException("disk full")));
         assertThat(vault.state(timedOut)).isEqualTo(KeyState.ACTIVE);
+        assertThat(vault.state(unknown)).isEqualTo(KeyState.ACTIVE);
         assertThat(vault.state(broken)).isEqualTo(KeyState.ACTIVE);
         assertThat(index.find(HANAKO.contact())).extracting(IndexedSubject::subjectId)
-                .containsExactlyInAnyOrder(timedOut, broken);
+                .containsExactlyInAnyOrder(timedOut, unknown, broken);
     }
 
     @Test
