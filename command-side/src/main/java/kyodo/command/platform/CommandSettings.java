@@ -9,13 +9,14 @@ import java.time.Duration;
  * How commands are run ({@code kyodo.command.*}). The default number of threads is set with the
  * pools it sizes ({@link CommandSideDefaults}).
  *
- * @param timeout how long a client waits for a command's answer before a 503 tells it to retry
- * @param threads the threads that run commands' blocking work (48); the event store's and the key vault's connection pools follow it
- * @param queue   commands that may wait for a thread before more are refused with a 503
+ * @param timeout     how long a command may wait for a thread: one not started by then is withdrawn, never runs, and is answered 503 (nothing changed)
+ * @param threads     the threads that run commands' blocking work (48); the event store's and the key vault's connection pools follow it
+ * @param queue       commands that may wait for a thread before more are refused with a 503
+ * @param outcomeWait how long a client waits for a command that has started, from its start, before a 504 says its outcome is unknown (Axon interrupts a unit of work at 60 s)
  */
 @ConfigurationProperties("kyodo.command")
 public record CommandSettings(@DefaultValue("10s") Duration timeout, Integer threads,
-                              @DefaultValue("10000") int queue) {
+                              @DefaultValue("10000") int queue, @DefaultValue("75s") Duration outcomeWait) {
 
     public CommandSettings {
         if (threads == null) {

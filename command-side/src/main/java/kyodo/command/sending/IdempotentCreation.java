@@ -95,10 +95,11 @@ public class IdempotentCreation {
                     return dispatch.apply(id)
                             .thenReturn(id)
                             .onErrorResume(CommandOutcomes::alreadyCreated, e -> Mono.just(id))
-                            // a refused creation frees its key; one of unknown fate (a timeout)
-                            // keeps it, so that the retry converges on the same id
+                            // a refused creation, or one withdrawn before it started, frees its key;
+                            // one of unknown fate (its outcome not known in time) keeps it, so that
+                            // the retry converges on the same id
                             .onErrorResume(e -> claimedNow && CommandOutcomes.storedNothing(e),
-                                    e -> workers.run(() -> store.release(claim.scope(), key))
+                                    e -> workers.compensate(() -> store.release(claim.scope(), key))
                                             .then(Mono.error(e)));
                 });
     }

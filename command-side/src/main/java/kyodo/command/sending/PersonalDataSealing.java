@@ -20,9 +20,10 @@ import java.util.function.Function;
  * Seals a person's data under a key of their own for the one command that carries it, and takes
  * the key back when that command stored nothing: refused (full, closed, stale, forbidden...) or a
  * repeat of a creation that already happened. Callers check what they can before sealing; this
- * covers the race in which a command passes the check and is refused all the same. A command whose
- * fate is unknown (a timeout) keeps its key: it may still commit, and an event without its key
- * would not open.
+ * covers the race in which a command passes the check and is refused all the same. A command
+ * withdrawn before it started ({@link CommandWorkers}: it never runs) gives its key back too. A
+ * command whose fate is unknown (its outcome not known in time) keeps its key: it may still commit,
+ * and an event without its key would not open. Taking a key back is never withdrawn.
  * <p>
  * A subject whose record is known when it is sealed is entered in the {@link ContactIndex} with its
  * contact's keyed mark in the same step, so that an administrator can find every record of a person:
@@ -85,7 +86,7 @@ public class PersonalDataSealing {
         return workers.call(() -> sealing.seal(UUID.randomUUID().toString(),
                         clock.instant().truncatedTo(ChronoUnit.MILLIS)))
                 .flatMap(sealed -> Mono.defer(() -> send.apply(sealed))
-                        .onErrorResume(CommandOutcomes::storedNothing, refused -> workers.run(
+                        .onErrorResume(CommandOutcomes::storedNothing, refused -> workers.compensate(
                                         () -> discard(sealed.subjectId()))
                                 .then(Mono.error(refused))));
     }

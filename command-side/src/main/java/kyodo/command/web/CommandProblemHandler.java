@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import kyodo.command.platform.CommandOutcomes;
 import kyodo.command.sending.BusProblems;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.FieldViolation;
@@ -92,7 +93,8 @@ public class CommandProblemHandler implements WebExceptionHandler {
             return ProblemDetails.of(CommonProblems.PAYLOAD_TOO_LARGE, "The request body exceeds the limit.");
         }
         if (e instanceof TimeoutException) {
-            return ProblemDetails.of(CommonProblems.UNAVAILABLE, "The command was not answered in time; retry it.");
+            // an answer given up on says nothing of the work behind it: it may still be stored (ADR 28)
+            return CommandOutcomes.outcomeUnknown().toDetails();
         }
         return ProblemDetails.of(CommonProblems.INTERNAL, null);
     }

@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ class PersonalDataErasureTest {
         vault = new JdbcPersonKeyVault(dataSource, PersonalDataProtector.keyGenerator(new SecureRandom()));
         vault.createSchema();
         index = ContactIndex.open(dataSource, new SecureRandom());
-        workers = new CommandWorkers(2, 100);
+        workers = new CommandWorkers(2, 100, Duration.ofSeconds(10), Duration.ofSeconds(75));
         SimpleEventBus bus = SimpleEventBus.builder().build();
         bus.subscribe(messages -> messages.forEach(m -> published.add(m.getPayload())));
         EventGateway events = DefaultEventGateway.builder().eventBus(bus).build();

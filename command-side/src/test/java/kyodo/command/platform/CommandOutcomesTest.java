@@ -32,6 +32,15 @@ class CommandOutcomesTest {
     }
 
     @Test
+    void aWithdrawnCommandStoredNothingAndOneOfUnknownOutcomeProvesNothing() {
+        assertThat(CommandOutcomes.storedNothing(CommandOutcomes.withdrawn())).isTrue();
+        assertThat(CommandOutcomes.storedNothing(acrossTheBus(CommandOutcomes.withdrawn().toDetails()))).isTrue();
+        assertThat(CommandOutcomes.busy(CommandOutcomes.withdrawn())).isTrue();
+        assertThat(CommandOutcomes.storedNothing(CommandOutcomes.outcomeUnknown())).isFalse();
+        assertThat(CommandOutcomes.busy(CommandOutcomes.outcomeUnknown())).isFalse();
+    }
+
+    @Test
     void aTimeoutOrAnInternalErrorProvesNothing() {
         assertThat(CommandOutcomes.storedNothing(new TimeoutException())).isFalse();
         assertThat(CommandOutcomes.storedNothing(new IllegalStateException("disk full"))).isFalse();

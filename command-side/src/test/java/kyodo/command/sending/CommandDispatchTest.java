@@ -1,6 +1,7 @@
 package kyodo.command.sending;
 
 import kyodo.command.platform.CommandWorkers;
+import kyodo.command.platform.HeldWork;
 import kyodo.kernel.access.Actor;
 import kyodo.kernel.access.Role;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -9,9 +10,6 @@ import reactor.core.Disposable;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -29,32 +27,21 @@ class CommandDispatchTest {
 
     @Test
     void aCancelledRequestDoesNotInterruptItsCommand() throws Exception {
-        CountDownLatch running = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch finished = new CountDownLatch(1);
-        AtomicBoolean interrupted = new AtomicBoolean();
+        HeldWork command = new HeldWork();
         CommandGateway gateway = mock(CommandGateway.class);
         when(gateway.send(any())).thenAnswer(invocation -> {
-            running.countDown();
-            try {
-                release.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                interrupted.set(true);
-            }
-            finished.countDown();
+            command.run();
             return CompletableFuture.completedFuture(3L);
         });
-        CommandDispatch dispatch = new CommandDispatch(gateway, new CommandWorkers(2, 100), Duration.ofSeconds(10));
+        CommandDispatch dispatch = new CommandDispatch(gateway, workers());
 
         Disposable request = dispatch.send("a command", STAFF)
                 .subscribe(answer -> { }, error -> { });
-        assertThat(running.await(60, TimeUnit.SECONDS)).isTrue();
+        command.awaitRunning();
         request.dispose();
         Thread.sleep(200);
-        release.countDown();
 
-        assertThat(finished.await(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(interrupted).as("the command's thread was interrupted").isFalse();
+        command.releaseAndAwaitItsUninterruptedEnd();
     }
 
     @Test
@@ -62,11 +49,15 @@ class CommandDispatchTest {
         CommandGateway gateway = mock(CommandGateway.class);
         when(gateway.send(any())).thenReturn(CompletableFuture.completedFuture(7L))
                 .thenReturn(CompletableFuture.failedFuture(new IllegalStateException("refused")));
-        CommandDispatch dispatch = new CommandDispatch(gateway, new CommandWorkers(2, 100), Duration.ofSeconds(10));
+        CommandDispatch dispatch = new CommandDispatch(gateway, workers());
 
         assertThat(dispatch.sendForVersion("first", STAFF).block()).isEqualTo(7L);
         assertThat(dispatch.sendForVersion("second", STAFF)
                 .onErrorResume(IllegalStateException.class, e -> reactor.core.publisher.Mono.just(-1L)).block())
                 .isEqualTo(-1L);
+    }
+
+    private static CommandWorkers workers() {
+        return new CommandWorkers(2, 100, Duration.ofSeconds(10), Duration.ofSeconds(75));
     }
 }

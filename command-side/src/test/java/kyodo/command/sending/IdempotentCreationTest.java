@@ -2,6 +2,7 @@ package kyodo.command.sending;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import kyodo.command.platform.AggregateStreams;
+import kyodo.command.platform.CommandOutcomes;
 import kyodo.command.platform.CommandWorkers;
 import kyodo.kernel.Ward;
 import kyodo.kernel.access.Actor;
@@ -17,6 +18,7 @@ import reactor.core.publisher.Mono;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +41,7 @@ class IdempotentCreationTest {
     private static final Actor NAKAHARA = new Actor("t-staff-nakahara", Role.STAFF, Ward.NAKAHARA);
     private static final Map<String, String> BODY = Map.of("title", "駐輪場");
 
-    private static final CommandWorkers WORKERS = new CommandWorkers(4, 100);
+    private static final CommandWorkers WORKERS = new CommandWorkers(4, 100, Duration.ofSeconds(10), Duration.ofSeconds(75));
 
     private JdbcTemplate jdbc;
     private IdempotentCreation creation;
@@ -112,6 +114,18 @@ class IdempotentCreationTest {
                 .block()).isInstanceOf(KyodoProblemException.class);
         String id = create(SAIWAI, PROPOSALS, "k-refused", Map.of("title", "直した内容"));
         assertThat(stored).containsKey(id);
+    }
+
+    @Test
+    void aCreationWithdrawnBeforeItStartedFreesItsKey() {
+        List<String> withdrawn = new ArrayList<>();
+        assertThatThrownBy(() -> creation.create(PROPOSALS, "k-withdrawn", BODY, SAIWAI, id -> {
+            withdrawn.add(id);
+            return Mono.error(CommandOutcomes.withdrawn());
+        }).block()).isInstanceOf(KyodoProblemException.class);
+        String id = create(SAIWAI, PROPOSALS, "k-withdrawn", Map.of("title", "別の内容"));
+        assertThat(id).isNotEqualTo(withdrawn.get(0));
+        assertThat(stored).containsOnlyKeys(id);
     }
 
     @Test

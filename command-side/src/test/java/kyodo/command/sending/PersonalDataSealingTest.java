@@ -1,6 +1,7 @@
 package kyodo.command.sending;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import kyodo.command.platform.CommandOutcomes;
 import kyodo.command.platform.CommandWorkers;
 import kyodo.kernel.personal.ContactIndex;
 import kyodo.kernel.personal.IndexedSubject;
@@ -23,6 +24,7 @@ import reactor.core.publisher.Mono;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -52,7 +54,7 @@ class PersonalDataSealingTest {
         rows = new JdbcTemplate(dataSource);
         index = ContactIndex.open(dataSource, random);
         sealing = new PersonalDataSealing(new PersonalDataProtector(vault, new ObjectMapper(), random), vault,
-                index, new CommandWorkers(2, 100), Clock.fixed(Instant.parse("2025-04-01T00:00:00Z"), ZoneOffset.UTC));
+                index, new CommandWorkers(2, 100, Duration.ofSeconds(10), Duration.ofSeconds(75)), Clock.fixed(Instant.parse("2025-04-01T00:00:00Z"), ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -113,13 +115,22 @@ class PersonalDataSealingTest {
     }
 
     @Test
+    void aCommandWithdrawnBeforeItStartedLeavesNoKey() {
+        sealThen(Mono.error(CommandOutcomes.withdrawn()));
+        assertThat(keys()).isZero();
+        assertThat(index.find(HANAKO.contact())).isEmpty();
+    }
+
+    @Test
     void aCommandOfUnknownFateKeepsItsKeySoThatItsEventStillOpens() {
         String timedOut = sealThen(Mono.error(new TimeoutException()));
+        String unknown = sealThen(Mono.error(CommandOutcomes.outcomeUnknown()));
         String broken = sealThen(Mono.error(new IllegalStateException("disk full")));
         assertThat(vault.state(timedOut)).isEqualTo(KeyState.ACTIVE);
+        assertThat(vault.state(unknown)).isEqualTo(KeyState.ACTIVE);
         assertThat(vault.state(broken)).isEqualTo(KeyState.ACTIVE);
         assertThat(index.find(HANAKO.contact())).extracting(IndexedSubject::subjectId)
-                .containsExactlyInAnyOrder(timedOut, broken);
+                .containsExactlyInAnyOrder(timedOut, unknown, broken);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package kyodo.command.web;
 
+import kyodo.command.platform.CommandOutcomes;
 import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.problem.ProblemDetails;
@@ -15,7 +16,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 
+import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,6 +76,20 @@ class CommandProblemHandlerTest {
         assertThat(slugOf(new UnsupportedMediaTypeStatusException("text/plain"))).isEqualTo("unsupported-media-type");
         assertThat(slugOf(new ServerWebInputException("No request body"))).isEqualTo("malformed-request");
         assertThat(slugOf(new ResponseStatusException(HttpStatus.NOT_FOUND))).isEqualTo("not-found");
+    }
+
+    @Test
+    void aWithdrawnCommandIs503NothingChangedAndAnAnswerGivenUpOnIs504NeverRetryIt() {
+        ProblemDetails withdrawn = CommandProblemHandler.toProblem(CommandOutcomes.withdrawn());
+        assertThat(withdrawn.status()).isEqualTo(503);
+        assertThat(withdrawn.slug()).isEqualTo("command-withdrawn");
+        assertThat(withdrawn.detail()).contains("nothing was changed");
+        for (Throwable unknown : List.of(CommandOutcomes.outcomeUnknown(), new TimeoutException())) {
+            ProblemDetails problem = CommandProblemHandler.toProblem(unknown);
+            assertThat(problem.status()).isEqualTo(504);
+            assertThat(problem.slug()).isEqualTo("command-outcome-unknown");
+            assertThat(problem.detail()).contains("may still be stored").doesNotContain("retry it");
+        }
     }
 
     @Test

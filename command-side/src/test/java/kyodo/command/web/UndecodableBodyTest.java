@@ -26,6 +26,7 @@ import org.springframework.web.reactive.result.method.annotation.RequestMappingH
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.util.pattern.PathPattern;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ class UndecodableBodyTest {
         /** The command threads, which the personal-data controller uses directly. */
         @Bean(destroyMethod = "close")
         CommandWorkers commandWorkers() {
-            return new CommandWorkers(2, 100);
+            return new CommandWorkers(2, 100, Duration.ofSeconds(10), Duration.ofSeconds(75));
         }
 
         /** A city-wide staff member, as the deployable's authentication would put them in the context. */

@@ -41,6 +41,14 @@ public final class CommonProblems {
                     "The read model has not caught up yet");
     public static final ProblemType UNAVAILABLE =
             new ProblemType("unavailable", 503, "一時的に処理できません", "Temporarily unavailable");
+    /** A command that was withdrawn before it started (ADR 28): it never runs, nothing changed. */
+    public static final ProblemType COMMAND_WITHDRAWN =
+            new ProblemType("command-withdrawn", 503, "処理を開始できなかったため取り消しました。変更はありません",
+                    "The command was withdrawn before it started; nothing changed");
+    /** A command that started but whose outcome was not known in time (ADR 28): it may have been stored. */
+    public static final ProblemType COMMAND_OUTCOME_UNKNOWN =
+            new ProblemType("command-outcome-unknown", 504, "処理の結果を確認できませんでした",
+                    "The command's outcome is not known");
     public static final ProblemType INTERNAL =
             new ProblemType("internal-error", 500, "内部エラーが発生しました", "Internal error");
 

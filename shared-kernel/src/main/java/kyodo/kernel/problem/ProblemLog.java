@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What an error answer leaves in the log, decided once for every handler: a failure of ours (5xx)
- * once at ERROR; a temporary unavailability (503: a read model still catching up, decisions queued, a
- * command not answered in time), which the answer asks the client to retry, as one INFO line without
- * a stack trace; a refused request (4xx), whose answer says everything, and a client that hung up at
+ * What an error answer leaves in the log, decided once for every handler: a failure of ours (5xx,
+ * among them a command whose outcome was not known in time, 504) once at ERROR; a temporary
+ * unavailability (503: a read model still catching up, decisions queued, a command withdrawn before it
+ * started), which the answer asks the client to retry, as one INFO line without a stack trace; a refused request (4xx), whose answer says everything, and a client that hung up at
  * DEBUG, so that a console at INFO shows no line per ordinary refusal.
  *
  * <p>No exception message is logged: messages echo input (Jackson quotes the value it could not
