@@ -26,7 +26,7 @@ public class StaffAndPublicOperationIds {
     private static final Pattern DEDUPLICATED = Pattern.compile("_\\d+$");
 
     @Bean
-    OpenApiCustomizer staffAndPublicOperationIds() {
+    OpenApiCustomizer staffAndPublicIds() {
         return StaffAndPublicOperationIds::name;
     }
 
