@@ -24,6 +24,7 @@ class ApiDocsIT {
     static final RunningApp app = new RunningApp();
     private static final Map<String, String> idsByOperation = new HashMap<>();
     private static final List<String> summaryless = new ArrayList<>();
+    private static final Map<String, String> tagsByOperation = new HashMap<>();
 
     @BeforeAll
     static void readTheDocument() throws Exception {
@@ -31,6 +32,7 @@ class ApiDocsIT {
         paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
             String operation = method.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
             idsByOperation.put(operation, method.getValue().path("operationId").asText(""));
+            tagsByOperation.put(operation, method.getValue().path("tags").toString());
             if (method.getValue().path("summary").asText("").isBlank()) {
                 summaryless.add(operation);
             }
@@ -58,7 +60,9 @@ class ApiDocsIT {
     }
 
     @Test
-    void everyOperationHasASummary() {
+    void everyOperationHasASummaryAndATagNamedByKyodoNotByItsClass() {
         assertThat(summaryless).isEmpty();
+        tagsByOperation.forEach((operation, tags) -> assertThat(tags).as(operation)
+                .startsWith("[\"").doesNotContain("-controller"));
     }
 }

@@ -205,19 +205,8 @@ class ConsoleMeetingIT {
 
     @Test
     void theWholeCityIsChosenAsOnTheOtherListsAndEachMeetingShowsItsWardDistrictOrTheCity() {
-        Map<String, Object> city = Requests.meeting();
-        city.remove("ward");
-        city.remove("term");
-        city.remove("session");
-        city.put("kind", "FORUM");
-        city.put("title", "コンソール 市民フォーラム");
-        String cityWide = cityStaff.scheduleMeeting(city);
-        Map<String, Object> district = Requests.meeting();
-        district.remove("ward");
-        district.put("district", "south");
-        district.put("kind", "WORKSHOP");
-        district.put("title", "コンソール 南部ワークショップ");
-        String south = cityStaff.scheduleMeeting(district);
+        String cityWide = cityStaff.scheduleMeeting(Requests.cityWideMeeting("コンソール 市民フォーラム"));
+        String south = cityStaff.scheduleMeeting(Requests.southernWorkshop());
         String saiwai = cityStaff.scheduleMeeting(Requests.meeting());
         ConsoleSession member = signedIn("STAFF", null);
 

@@ -1,6 +1,7 @@
 package kyodo.ops.resident;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import kyodo.query.proposal.ProposalViews;
 import kyodo.query.web.Blocking;
 import org.springframework.http.ContentDisposition;
@@ -22,6 +23,7 @@ import java.util.Optional;
  * cached, never shown to anyone else.
  */
 @RestController
+@Tag(name = "residents (own data)")
 class ResidentExportController {
 
     private final ResidentAccountController accountPages;
