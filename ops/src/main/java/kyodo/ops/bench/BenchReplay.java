@@ -31,8 +31,9 @@ import static kyodo.ops.bench.BenchMeasures.size;
  * {@code bench replay}: starts the platform on loaded stores with its web server (the start-up time),
  * lets the processors finish, then rebuilds every projection in one pass, as {@code projections replay
  * all} does, and reports the rate beside a raw scan of the event table, the CPU time, and disk per event.
- * The events it counts are those the replay read; a start on a set whose deadlines fell due while it was
- * stopped (overdue proposals) appends events first, which the report names apart from the set's own.
+ * The rate counts the events the replay read, up to the head it replays to. A set whose deadlines fell
+ * due while it lay stopped (overdue proposals) gets events appended by this run, as the start or soon
+ * after it fires them: the report names them apart from the set's own.
  */
 final class BenchReplay {
 
@@ -58,8 +59,6 @@ final class BenchReplay {
                 err.println("bench replay: the read models did not catch up before the replay");
                 return 1;
             }
-            long inStore = eventCount(context, head);
-            long appended = appendedSince(context, starting);
             long read = eventsUpTo(context, head);
             RawScan raw = rawScan(context);
             Map<String, StreamingEventProcessor> projections = BenchMeasures.projections(context, streaming);
@@ -81,12 +80,13 @@ final class BenchReplay {
             double replay = seconds(replaying);
             double cpu = (processCpuNanos() - cpuBefore) / 1e9;
             long stored = eventCount(context, head);
+            long appended = appendedSince(context, starting);
             context.close();
             long bytes = size(started.dataDir());
             Map<String, String> figures = new LinkedHashMap<>();
-            figures.put("events in the store before the start", String.format(Locale.ROOT, "%,d", inStore - appended));
+            figures.put("events in the store before the start", String.format(Locale.ROOT, "%,d", stored - appended));
             if (appended > 0) {
-                figures.put("events appended during the start (deadlines that fell due)",
+                figures.put("events appended while it ran (deadlines that fell due)",
                         String.format(Locale.ROOT, "%,d", appended));
             }
             figures.put("events the replay read", String.format(Locale.ROOT, "%,d", read));

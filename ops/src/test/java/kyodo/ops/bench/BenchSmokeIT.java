@@ -102,7 +102,7 @@ class BenchSmokeIT {
         assertThat(replay.out()).contains("| replay all (s) |").contains("| start-up (s) |")
                 .contains("| raw scan of the event table (events/s) |").contains("| replay / raw scan |")
                 .containsPattern("\\| projections replayed \\| [1-9]\\d* \\|");
-        // the set's own events, and the replay read them all (and any a start appended before it)
+        // the set's own events, and the replay read them all (and any this run appended before its head)
         long loaded = figure(replay.out(), "events in the store before the start");
         assertThat(loaded).isPositive();
         assertThat(figure(replay.out(), "events the replay read")).isGreaterThanOrEqualTo(loaded);
