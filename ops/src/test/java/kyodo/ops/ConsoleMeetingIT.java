@@ -208,6 +208,7 @@ class ConsoleMeetingIT {
         String cityWide = cityStaff.scheduleMeeting(Requests.cityWideMeeting("コンソール 市民フォーラム"));
         String south = cityStaff.scheduleMeeting(Requests.southernWorkshop());
         String saiwai = cityStaff.scheduleMeeting(Requests.meeting());
+        app.awaitReadModels();
         ConsoleSession member = signedIn("STAFF", null);
 
         String whole = member.get("/console/meetings").status(200).html();
