@@ -7,7 +7,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,18 +25,8 @@ class CityWideMeetingsIT {
     @BeforeAll
     static void threeMeetings() {
         staff.scheduleMeeting(Requests.meeting());
-        Map<String, Object> district = Requests.meeting();
-        district.remove("ward");
-        district.put("district", "south");
-        district.put("kind", "WORKSHOP");
-        staff.scheduleMeeting(district);
-        Map<String, Object> city = Requests.meeting();
-        city.remove("ward");
-        city.remove("term");
-        city.remove("session");
-        city.put("kind", "FORUM");
-        city.put("title", "川崎市 市民フォーラム");
-        cityWide = staff.scheduleMeeting(city);
+        staff.scheduleMeeting(Requests.southernWorkshop());
+        cityWide = staff.scheduleMeeting(Requests.cityWideMeeting("川崎市 市民フォーラム"));
         staff.get("/api/meetings/{id}?minVersion=0", cityWide).ok();
         KyodoTestApp.eventually(() -> assertThat(staff.get("/public/meetings").ok().tree().get("total").asLong())
                 .isEqualTo(3L));

@@ -204,6 +204,40 @@ class ConsoleMeetingIT {
     }
 
     @Test
+    void theWholeCityIsChosenAsOnTheOtherListsAndEachMeetingShowsItsWardDistrictOrTheCity() {
+        String cityWide = cityStaff.scheduleMeeting(Requests.cityWideMeeting("コンソール 市民フォーラム"));
+        String south = cityStaff.scheduleMeeting(Requests.southernWorkshop());
+        String saiwai = cityStaff.scheduleMeeting(Requests.meeting());
+        app.awaitReadModels();
+        ConsoleSession member = signedIn("STAFF", null);
+
+        String whole = member.get("/console/meetings").status(200).html();
+        String projects = member.get("/console/projects").status(200).html();
+
+        assertThat(noWardChoice(whole)).isEqualTo("市全体").isEqualTo(noWardChoice(projects));
+        assertThat(whole).containsPattern("<h1>会議：\\s*市全体</h1>");
+        assertThat(rowOf(whole, cityWide)).contains("<td>市全体</td>");
+        assertThat(rowOf(whole, south)).contains("<td>南部地区</td>");
+        assertThat(rowOf(whole, saiwai)).contains("<td>幸区</td>");
+        String ward = member.get("/console/meetings?ward=saiwai").status(200).html();
+        assertThat(ward).contains(saiwai).doesNotContain(cityWide).doesNotContain(south);
+    }
+
+    /** What the ward chooser's first choice, the one without a ward, is called. */
+    private static String noWardChoice(String html) {
+        Matcher choice = Pattern.compile("<option value=\"\">([^<]*)</option>").matcher(html);
+        assertThat(choice.find()).as("a choice without a ward").isTrue();
+        return choice.group(1);
+    }
+
+    /** The table row that links to that meeting. */
+    private static String rowOf(String html, String id) {
+        int link = html.indexOf("/console/meetings/" + id + "\"");
+        assertThat(link).as(id + " listed").isNotNegative();
+        return html.substring(html.lastIndexOf("<tr", link), html.indexOf("</tr>", link));
+    }
+
+    @Test
     void anAnalystIsRefusedAndAFormWithoutItsTokenChangesNothing() {
         ConsoleSession analyst = new ConsoleSession(() -> app.app().anonymousHttp(), null);
         analyst.signIn(KyodoTestApp.username("ANALYST", null), KyodoTestApp.PASSWORD).redirectsTo("/console");

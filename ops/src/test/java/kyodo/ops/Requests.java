@@ -43,6 +43,26 @@ final class Requests {
         return body;
     }
 
+    /** A city-wide forum: of no ward and no district, and so of no ward assembly's term. */
+    static Map<String, Object> cityWideMeeting(String title) {
+        Map<String, Object> body = meeting();
+        body.remove("ward");
+        body.remove("term");
+        body.remove("session");
+        body.put("kind", "FORUM");
+        body.put("title", title);
+        return body;
+    }
+
+    /** A workshop of the southern district, of no ward. */
+    static Map<String, Object> southernWorkshop() {
+        Map<String, Object> body = meeting();
+        body.remove("ward");
+        body.put("district", "south");
+        body.put("kind", "WORKSHOP");
+        return body;
+    }
+
     /** The same meeting with that many places. */
     static Map<String, Object> meeting(int capacity) {
         Map<String, Object> body = meeting();

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * A command's words after its verb, read the same way by every command: its own flags, as
  * {@code --flag value} or {@code --flag=value}, and, where the command starts the platform, the
- * platform's settings as {@code --name=value}.
+ * platform's settings as {@code --name=value} (and Spring Boot's {@code --debug}, {@code --trace}).
  *
  * @param flags    the command's flags by name, the last one given winning
  * @param settings the platform settings, in order
@@ -40,7 +40,7 @@ public record CommandLine(Map<String, String> flags, List<String> settings) {
                 if (!settingsAllowed) {
                     throw new IllegalArgumentException("unexpected " + arg);
                 }
-                if (!arg.startsWith("--") || !arg.contains("=")) {
+                if (!PlatformArgs.isSetting(arg)) {
                     throw new IllegalArgumentException("unexpected " + arg + " (settings are --name=value)");
                 }
                 settings.add(arg);

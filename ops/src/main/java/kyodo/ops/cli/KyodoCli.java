@@ -9,14 +9,16 @@ import java.util.List;
 /**
  * The commands of the all-in-one jar, chosen by the first word of the command line. The server starts
  * only when the command line is empty, holds nothing but settings ({@code --name=value}, as Spring
- * Boot reads them), or starts with {@code serve}; {@code help}, {@code --help} and {@code -h} print
- * the usage and exit 0; anything else that is not a command (an unknown word or option, a command
- * after settings) is refused with the usage on stderr and exit status 2, and nothing starts.
+ * Boot reads them, and its switches {@code --debug} and {@code --trace}), or starts with {@code serve};
+ * {@code help}, {@code --help} and {@code -h} print the usage and exit 0; anything else that is not a
+ * command (an unknown word or option, a command after settings) is refused with the usage on stderr
+ * and exit status 2, and nothing starts.
  */
 public final class KyodoCli {
 
     static final String USAGE = """
             usage: java -jar kyodo.jar [serve] [--setting=value …]         run the platform (e.g. --server.port=9090)
+                                                                   (--debug, --trace: Spring Boot's, also after a command that starts it)
                    java -jar kyodo.jar demo load [--url http://host:port]  load the demo and seed dataset
                    java -jar kyodo.jar projections replay [NAME|all]       rebuild read models
                    java -jar kyodo.jar export DIR                          write the public read models as CSV
@@ -81,22 +83,18 @@ public final class KyodoCli {
     private static String mistake(List<String> args) {
         String first = args.get(0);
         if (SERVE.equals(first)) {
-            String wrong = args.stream().skip(1).filter(arg -> !isSetting(arg)).findFirst().orElseThrow();
+            String wrong = args.stream().skip(1).filter(arg -> !PlatformArgs.isSetting(arg)).findFirst().orElseThrow();
             return "serve: settings are --name=value, not " + wrong;
         }
-        if (isSetting(first)) {
-            String word = args.stream().filter(arg -> !isSetting(arg)).findFirst().orElseThrow();
+        if (PlatformArgs.isSetting(first)) {
+            String word = args.stream().filter(arg -> !PlatformArgs.isSetting(arg)).findFirst().orElseThrow();
             return "unexpected " + word + " after settings: a command comes first, its settings after it";
         }
         return first.startsWith("-") ? "unknown option " + first : null;
     }
 
     private static boolean allSettings(List<String> words) {
-        return words.stream().allMatch(KyodoCli::isSetting);
+        return words.stream().allMatch(PlatformArgs::isSetting);
     }
 
-    /** A platform setting as Spring Boot reads it from the command line: {@code --name=value}. */
-    private static boolean isSetting(String word) {
-        return word.startsWith("--") && word.indexOf('=') > 2;
-    }
 }

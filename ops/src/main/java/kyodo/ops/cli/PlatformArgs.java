@@ -18,6 +18,8 @@ public final class PlatformArgs {
     /** The name every command gives itself in Axon Server, unless its command line sets another. */
     public static final String CLI_NAME = "kyodo-cli";
     private static final String CLI_NAME_SETTING = "axon.axonserver.component-name";
+    /** Spring Boot's command-line switches that take no value. */
+    private static final List<String> SWITCHES = List.of("--debug", "--trace");
 
     private final List<String> args;
 
@@ -37,13 +39,22 @@ public final class PlatformArgs {
                 .quiet("ERROR");
     }
 
-    /** Refuses anything that is not {@code --name=value}. */
+    /** Refuses anything that is not a setting ({@link #isSetting}). */
     static void check(List<String> settings) {
         for (String setting : settings) {
-            if (!setting.startsWith("--") || !setting.contains("=")) {
+            if (!isSetting(setting)) {
                 throw new IllegalArgumentException("settings are --name=value, not " + setting);
             }
         }
+    }
+
+    /**
+     * A platform setting as Spring Boot reads it from the command line: {@code --name=value}, or one of
+     * its switches without a value, {@code --debug} (the auto-configuration report and DEBUG for
+     * Spring Boot's own loggers) and {@code --trace}.
+     */
+    public static boolean isSetting(String word) {
+        return word.startsWith("--") && word.indexOf('=') > 2 || SWITCHES.contains(word);
     }
 
     /** A default the operator may override. */

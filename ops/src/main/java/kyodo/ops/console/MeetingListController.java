@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 
 /**
  * The ward's meetings and the form that schedules one. A ward member sees their ward's meetings; a
- * city-wide member chooses a ward, or sees them all. The schedule form carries an Idempotency-Key made
+ * city-wide member chooses a ward, or the whole city (市全体, as on the inbox and the projects list):
+ * every meeting, each shown with its ward, its district or the city. The schedule form carries an Idempotency-Key made
  * when it was rendered, sent as the JSON API's creation sends its header: a double click or a reload
  * of the post schedules one meeting, and both land on it.
  */

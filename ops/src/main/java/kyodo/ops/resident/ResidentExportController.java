@@ -1,5 +1,7 @@
 package kyodo.ops.resident;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import kyodo.query.proposal.ProposalViews;
 import kyodo.query.web.Blocking;
 import org.springframework.http.ContentDisposition;
@@ -21,6 +23,7 @@ import java.util.Optional;
  * cached, never shown to anyone else.
  */
 @RestController
+@Tag(name = "residents (own data)")
 class ResidentExportController {
 
     private final ResidentAccountController accountPages;
@@ -43,6 +46,10 @@ class ResidentExportController {
         }
     }
 
+    @Operation(operationId = "exportResidentData",
+            summary = "The signed-in resident's own data as one JSON download (the residents' session, not /api)",
+            description = "Account, verification and own proposals; never cached. Not signed in as a resident: "
+                    + "a redirect to /resident/sign-in.")
     @GetMapping(path = "/resident/account/export", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Export>> export() {
         return accountPages.current().flatMap(account -> Blocking.read(() -> {

@@ -55,14 +55,15 @@ class AccountController {
     record Credentials(String username, String role, String ward, String password) {
     }
 
-    @Operation(summary = "List the local accounts", description = "Configured and stored accounts; no password hashes.")
+    @Operation(operationId = "listAccounts",
+            summary = "List the local accounts", description = "Configured and stored accounts; no password hashes.")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<List<AccountView>> list() {
         return Mono.fromCallable(() -> accounts.list().stream().map(AccountView::of).toList())
                 .subscribeOn(passwordHashing);
     }
 
-    @Operation(summary = "Create a staff account",
+    @Operation(operationId = "createAccount", summary = "Create a staff account",
             description = "The password is generated and shown only in this answer. Roles: STAFF (ward or "
                     + "city-wide), WARD_HEAD (one ward), ADMIN and ANALYST (city-wide).")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -75,7 +76,8 @@ class AccountController {
         }).subscribeOn(passwordHashing);
     }
 
-    @Operation(summary = "Give an account a new generated password (and enable it again)")
+    @Operation(operationId = "resetAccountPassword",
+            summary = "Give an account a new generated password (and enable it again)")
     @PostMapping(path = "/{username}/password-reset", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Credentials>> reset(@PathVariable String username) {
         return Mono.fromCallable(() -> {
@@ -87,7 +89,7 @@ class AccountController {
         }).subscribeOn(passwordHashing);
     }
 
-    @Operation(summary = "Disable an account: it can no longer sign in")
+    @Operation(operationId = "disableAccount", summary = "Disable an account: it can no longer sign in")
     @PostMapping(path = "/{username}/disable", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<AccountView> disable(@PathVariable String username) {
         return Mono.fromCallable(() -> {

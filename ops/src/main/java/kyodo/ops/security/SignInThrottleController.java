@@ -33,7 +33,7 @@ class SignInThrottleController {
     record Cleared(int cleared) {
     }
 
-    @Operation(summary = "List the sign-in throttles",
+    @Operation(operationId = "listSignInThrottles", summary = "List the sign-in throttles",
             description = "Counters of failed password sign-ins per account id and address, and per address, "
                     + "most failures first. An entry with slowedUntil refuses attempts (429) until then.")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -41,7 +41,7 @@ class SignInThrottleController {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(throttles.list(limit));
     }
 
-    @Operation(summary = "Clear sign-in throttles",
+    @Operation(operationId = "clearSignInThrottles", summary = "Clear sign-in throttles",
             description = "account and address: that pair; account only: the account at every address; "
                     + "address only: the address and every account at it. At least one is required.")
     @DeleteMapping(produces = MediaType.APPLICATION_JSON_VALUE)

@@ -19,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,6 +102,16 @@ class BenchSmokeIT {
         assertThat(replay.out()).contains("| replay all (s) |").contains("| start-up (s) |")
                 .contains("| raw scan of the event table (events/s) |").contains("| replay / raw scan |")
                 .containsPattern("\\| projections replayed \\| [1-9]\\d* \\|");
+        // the set's own events, and the replay read them all (and any this run appended before its head)
+        long loaded = figure(replay.out(), "events in the store before the start");
+        assertThat(loaded).isPositive();
+        assertThat(figure(replay.out(), "events the replay read")).isGreaterThanOrEqualTo(loaded);
+    }
+
+    private static long figure(String table, String name) {
+        Matcher row = Pattern.compile("\\| " + Pattern.quote(name) + " \\| ([\\d,]+) \\|").matcher(table);
+        assertThat(row.find()).as(name + " in " + table).isTrue();
+        return Long.parseLong(row.group(1).replace(",", ""));
     }
 
     private record Output(int status, String out, String err) {

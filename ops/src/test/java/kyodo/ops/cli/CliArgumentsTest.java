@@ -1,6 +1,7 @@
 package kyodo.ops.cli;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -125,6 +126,28 @@ class CliArgumentsTest {
         assertThatThrownBy(() -> ProjectionsCli.parse(List.of("replay", "--kyodo.data-dir")))
                 .hasMessageContaining("--name=value");
         assertThat(run("projections")).isEqualTo(2);
+    }
+
+    @Test
+    void springBootsDebugAndTraceSwitchesReachTheServerAndEveryCommandThatStartsThePlatform() {
+        for (String debug : List.of("--debug", "--trace")) {
+            assertThat(KyodoCli.isCommand(debug)).as(debug).isFalse();
+            assertThat(KyodoCli.isCommand("serve", debug, "--server.port=9090")).as(debug).isFalse();
+            assertThat(KyodoCli.serverSettings("serve", debug)).containsExactly(debug);
+            assertThat(DemoCli.parse(List.of("load", debug)).settings()).containsExactly(debug);
+            assertThat(ExportCli.parse(List.of("/tmp/open-data", debug)).settings()).containsExactly(debug);
+            assertThat(ProjectionsCli.parse(List.of("replay", "all", debug)).settings()).containsExactly(debug);
+            assertThat(CommandLine.read(List.of("--data-dir", "/d", debug), 0, List.of("--data-dir"), true).settings())
+                    .containsExactly(debug);
+            String[] started = PlatformArgs.offline(List.of(debug)).toArray();
+            assertThat(started).contains(debug);
+            // as Spring Boot's logging reads it: set, and not "false"
+            assertThat(new SimpleCommandLinePropertySource(started).getProperty(debug.substring(2))).isEqualTo("");
+        }
+        assertThat(run("--debugging")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("unknown option --debugging\n");
+        assertThatThrownBy(() -> CommandLine.read(List.of("--debug"), 0, List.of(), false))
+                .hasMessageContaining("unexpected --debug");
     }
 
     @Test

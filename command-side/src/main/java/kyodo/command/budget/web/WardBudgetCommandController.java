@@ -42,7 +42,8 @@ class WardBudgetCommandController {
         this.edge = edge;
     }
 
-    @Operation(summary = "Set a ward's budget envelope for a fiscal year (a decision, ADMIN)")
+    @Operation(operationId = "setWardBudgetEnvelope",
+            summary = "Set a ward's budget envelope for a fiscal year (a decision, ADMIN)")
     @PutMapping(path = "/api/ward-budgets/{ward}/{fiscalYear}", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<CommandAnswer>> envelope(@PathVariable String ward, @PathVariable String fiscalYear,

@@ -48,7 +48,8 @@ class MeetingCommandController {
     record ResolutionAdded(String id, long version, String resolutionId) {
     }
 
-    @Operation(summary = "Schedule a meeting", description = "201 with Location and {id, version: 0}; "
+    @Operation(operationId = "scheduleMeeting",
+            summary = "Schedule a meeting", description = "201 with Location and {id, version: 0}; "
             + "Idempotency-Key makes a retry safe")
     @PostCommand
     Mono<ResponseEntity<CommandAnswer>> schedule(@Valid @RequestBody MeetingCommandBodies.Schedule b,
@@ -56,28 +57,29 @@ class MeetingCommandController {
         return edge.create("/api/meetings", idempotencyKey, b, actor, b.command());
     }
 
-    @Operation(summary = "Publish (or replace) the agenda")
+    @Operation(operationId = "publishMeetingAgenda", summary = "Publish (or replace) the agenda")
     @PostToSubject("/{id}/agenda")
     Mono<ResponseEntity<CommandAnswer>> agenda(@Valid @RequestBody MeetingCommandBodies.Agenda b,
             CommandSubject subject) {
         return edge.send(subject, b.command());
     }
 
-    @Operation(summary = "Move the meeting, before it opens")
+    @Operation(operationId = "rescheduleMeeting", summary = "Move the meeting, before it opens")
     @PostToSubject("/{id}/rescheduling")
     Mono<ResponseEntity<CommandAnswer>> reschedule(@Valid @RequestBody MeetingCommandBodies.Rescheduling b,
             CommandSubject subject) {
         return edge.send(subject, b.command());
     }
 
-    @Operation(summary = "Cancel the meeting, before it opens")
+    @Operation(operationId = "cancelMeeting", summary = "Cancel the meeting, before it opens")
     @PostToSubject("/{id}/cancellation")
     Mono<ResponseEntity<CommandAnswer>> cancel(@Valid @RequestBody MeetingCommandBodies.Cancellation b,
             CommandSubject subject) {
         return edge.send(subject, b.command());
     }
 
-    @Operation(summary = "Register a participant (name and affiliation are stored only encrypted)")
+    @Operation(operationId = "registerMeetingParticipant",
+            summary = "Register a participant (name and affiliation are stored only encrypted)")
     @PostToSubject("/{id}/registrations")
     Mono<ResponseEntity<Registered>> register(@Valid @RequestBody MeetingCommandBodies.Registration b,
             CommandSubject subject) {
@@ -87,28 +89,30 @@ class MeetingCommandController {
                         new Registered(subject.id(), registered.version(), registered.participantId())));
     }
 
-    @Operation(summary = "Open the meeting with its attendance")
+    @Operation(operationId = "openMeeting", summary = "Open the meeting with its attendance")
     @PostToSubject("/{id}/opening")
     Mono<ResponseEntity<CommandAnswer>> open(@Valid @RequestBody MeetingCommandBodies.Attendance b,
             CommandSubject subject) {
         return edge.send(subject, b.opening());
     }
 
-    @Operation(summary = "Form a discussion group under a theme")
+    @Operation(operationId = "formMeetingGroup", summary = "Form a discussion group under a theme")
     @PostToSubject("/{id}/groups")
     Mono<ResponseEntity<CommandAnswer>> group(@Valid @RequestBody MeetingCommandBodies.Group b,
             CommandSubject subject) {
         return edge.send(subject, b.command());
     }
 
-    @Operation(summary = "Record an opinion (with related opinions) at the open meeting")
+    @Operation(operationId = "recordMeetingOpinion",
+            summary = "Record an opinion (with related opinions) at the open meeting")
     @PostToSubject("/{id}/opinions")
     Mono<ResponseEntity<OpinionAdded>> opinion(@Valid @RequestBody MeetingCommandBodies.Opinion b,
             CommandSubject subject) {
         return edge.add(subject, b.command(), OpinionAdded::new);
     }
 
-    @Operation(summary = "Record the vote on a motion (a decision, adopted or failed)",
+    @Operation(operationId = "recordMeetingResolution",
+            summary = "Record the vote on a motion (a decision, adopted or failed)",
             description = "Needs a quorum (more than half of the attendance voting unless configured) and passes "
                     + "by simple majority of votes for and against. A motion naming a proposal referred to this "
                     + "meeting decides that proposal.")
@@ -118,28 +122,30 @@ class MeetingCommandController {
         return edge.add(subject, b.command(), ResolutionAdded::new);
     }
 
-    @Operation(summary = "Close the meeting with its attendance")
+    @Operation(operationId = "closeMeeting", summary = "Close the meeting with its attendance")
     @PostToSubject("/{id}/closing")
     Mono<ResponseEntity<CommandAnswer>> close(@Valid @RequestBody MeetingCommandBodies.Attendance b,
             CommandSubject subject) {
         return edge.send(subject, b.closing());
     }
 
-    @Operation(summary = "Publish (or replace) the minutes of the closed meeting")
+    @Operation(operationId = "publishMeetingMinutes",
+            summary = "Publish (or replace) the minutes of the closed meeting")
     @PostToSubject("/{id}/minutes")
     Mono<ResponseEntity<CommandAnswer>> minutes(@Valid @RequestBody MeetingCommandBodies.Minutes b,
             CommandSubject subject) {
         return edge.send(subject, b.command());
     }
 
-    @Operation(summary = "Record feedback to a nominating group")
+    @Operation(operationId = "recordMeetingFeedback", summary = "Record feedback to a nominating group")
     @PostToSubject("/{id}/feedback")
     Mono<ResponseEntity<CommandAnswer>> feedback(@Valid @RequestBody MeetingCommandBodies.Feedback b,
             CommandSubject subject) {
         return edge.send(subject, b.command());
     }
 
-    @Operation(summary = "Record attendance per registrant (present, absent, excused) of the open meeting",
+    @Operation(operationId = "recordMeetingAttendance",
+            summary = "Record attendance per registrant (present, absent, excused) of the open meeting",
             description = "By registrant id; the headcount stays as recorded. A later mark replaces an earlier one. "
                     + "409 attendance-registrant-unknown for an id that never registered.")
     @PostToSubject("/{id}/attendance")

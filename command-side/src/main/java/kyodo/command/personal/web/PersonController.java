@@ -39,7 +39,7 @@ class PersonController {
         this.erasure = erasure;
     }
 
-    @Operation(summary = "Find every record of a person by contact",
+    @Operation(operationId = "findPerson", summary = "Find every record of a person by contact",
             description = "The contact (e-mail, phone or address) is compared by a keyed hash of its normalised "
                     + "form; it is neither stored nor echoed. A person already erased is not found. A POST with the "
                     + "contact in its body, so that no URL (access log, proxy, browser history) ever holds it.")
@@ -50,7 +50,7 @@ class PersonController {
                 .map(s -> subject(s, null)).toList()));
     }
 
-    @Operation(summary = "Erase a person across every record (crypto-shredding)",
+    @Operation(operationId = "erasePerson", summary = "Erase a person across every record (crypto-shredding)",
             description = "Destroys the key of every subject of the person: one PersonalDataErased per subject. "
                     + "Afterwards the person is not found by that contact any more, so erasing again answers 404.")
     @PostMapping(path = "/erasure", consumes = MediaType.APPLICATION_JSON_VALUE,

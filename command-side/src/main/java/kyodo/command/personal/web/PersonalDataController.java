@@ -25,7 +25,7 @@ class PersonalDataController {
         this.erasure = erasure;
     }
 
-    @Operation(summary = "Forget a person (crypto-shredding)",
+    @Operation(operationId = "erasePersonalData", summary = "Forget a person (crypto-shredding)",
             description = "Destroys the subject's key: every view shows 削除済み / erased from then on, and no "
                     + "replay can recover the data. Idempotent.")
     @PostMapping(path = "/{subjectId}/erasure", produces = MediaType.APPLICATION_JSON_VALUE)

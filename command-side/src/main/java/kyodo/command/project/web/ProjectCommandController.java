@@ -52,7 +52,8 @@ class ProjectCommandController {
         return edge.add(subject, command, (id, version, addedId) -> new Added(id, version, field, addedId));
     }
 
-    @Operation(summary = "Launch a project", description = "201 with Location and {id, version: 0}; a project "
+    @Operation(operationId = "launchProject",
+            summary = "Launch a project", description = "201 with Location and {id, version: 0}; a project "
             + "launched from a proposal needs that proposal accepted, from a resolution that it was adopted")
     @PostCommand(PROJECTS)
     Mono<ResponseEntity<CommandAnswer>> launch(@Valid @RequestBody ProjectCommandBodies.Launch b,
@@ -60,27 +61,31 @@ class ProjectCommandController {
         return edge.create(PROJECTS, idempotencyKey, b, actor, b.command());
     }
 
-    @Operation(summary = "Add a partner organisation; answers {id, version, partnerId}")
+    @Operation(operationId = "addProjectPartner",
+            summary = "Add a partner organisation; answers {id, version, partnerId}")
     @PostToSubject(PROJECTS + "/{id}/partners")
     Mono<ResponseEntity<Added>> partner(@Valid @RequestBody ProjectCommandBodies.Partner b, CommandSubject subject) {
         return add(subject, "partnerId", b.command());
     }
 
-    @Operation(summary = "Record an agreement signed by at least two partners (a decision)")
+    @Operation(operationId = "recordProjectAgreement",
+            summary = "Record an agreement signed by at least two partners (a decision)")
     @PostToSubject(PROJECTS + "/{id}/agreements")
     Mono<ResponseEntity<Added>> agreement(@Valid @RequestBody ProjectCommandBodies.Agreement b,
             CommandSubject subject) {
         return add(subject, "agreementId", b.command());
     }
 
-    @Operation(summary = "Approve the project (a decision: WARD_HEAD for a ward project, ADMIN city-wide)")
+    @Operation(operationId = "approveProject",
+            summary = "Approve the project (a decision: WARD_HEAD for a ward project, ADMIN city-wide)")
     @PostToSubject(PROJECTS + "/{id}/approval")
     Mono<ResponseEntity<CommandAnswer>> approve(@Valid @RequestBody ProjectCommandBodies.Approval b,
             CommandSubject subject) {
         return edge.send(subject, b.command());
     }
 
-    @Operation(summary = "Allocate money from the ward's budget (a decision, WARD_HEAD)",
+    @Operation(operationId = "allocateProjectBudget",
+            summary = "Allocate money from the ward's budget (a decision, WARD_HEAD)",
             description = "Never exceeds the ward's envelope, also under concurrent allocations; answers the "
                     + "allocationId")
     @PostToSubject(PROJECTS + "/{id}/budget-allocations")
@@ -91,49 +96,50 @@ class ProjectCommandController {
                         new Added(subject.id(), allocated.version(), "allocationId", allocated.allocationId())));
     }
 
-    @Operation(summary = "Record money spent, within the allocation")
+    @Operation(operationId = "recordProjectExpenditure", summary = "Record money spent, within the allocation")
     @PostToSubject(PROJECTS + "/{id}/expenditures")
     Mono<ResponseEntity<Added>> expenditure(@Valid @RequestBody ProjectCommandBodies.Expenditure b,
             CommandSubject subject) {
         return add(subject, "expenditureId", b.command());
     }
 
-    @Operation(summary = "Set a target: baseline and value per fiscal year")
+    @Operation(operationId = "setProjectTarget", summary = "Set a target: baseline and value per fiscal year")
     @PostToSubject(PROJECTS + "/{id}/targets")
     Mono<ResponseEntity<CommandAnswer>> target(@Valid @RequestBody ProjectCommandBodies.Target b,
             CommandSubject subject) {
         return edge.send(subject, b.command());
     }
 
-    @Operation(summary = "Record the value a target reached in a fiscal year")
+    @Operation(operationId = "recordProjectActual", summary = "Record the value a target reached in a fiscal year")
     @PostToSubject(PROJECTS + "/{id}/actuals")
     Mono<ResponseEntity<CommandAnswer>> actual(@Valid @RequestBody ProjectCommandBodies.Actual b,
             CommandSubject subject) {
         return edge.send(subject, b.command());
     }
 
-    @Operation(summary = "Post a public progress report")
+    @Operation(operationId = "postProjectProgressReport", summary = "Post a public progress report")
     @PostToSubject(PROJECTS + "/{id}/progress-reports")
     Mono<ResponseEntity<CommandAnswer>> progress(@Valid @RequestBody ProjectCommandBodies.Text b,
             CommandSubject subject) {
         return edge.send(subject, b.command());
     }
 
-    @Operation(summary = "Record the self-evaluation (rating 1-5)")
+    @Operation(operationId = "recordProjectSelfEvaluation", summary = "Record the self-evaluation (rating 1-5)")
     @PostToSubject(PROJECTS + "/{id}/self-evaluation")
     Mono<ResponseEntity<CommandAnswer>> evaluate(@Valid @RequestBody ProjectCommandBodies.Evaluation b,
             CommandSubject subject) {
         return edge.send(subject, b.command());
     }
 
-    @Operation(summary = "Complete the project (a decision)")
+    @Operation(operationId = "completeProject", summary = "Complete the project (a decision)")
     @PostToSubject(PROJECTS + "/{id}/completion")
     Mono<ResponseEntity<CommandAnswer>> complete(@Valid @RequestBody ProjectCommandBodies.Summary b,
             CommandSubject subject) {
         return edge.send(subject, b.command());
     }
 
-    @Operation(summary = "Terminate the project (a decision); the unspent allocation returns to the ward budget")
+    @Operation(operationId = "terminateProject",
+            summary = "Terminate the project (a decision); the unspent allocation returns to the ward budget")
     @PostToSubject(PROJECTS + "/{id}/termination")
     Mono<ResponseEntity<CommandAnswer>> terminate(@Valid @RequestBody ProjectCommandBodies.Termination b,
             CommandSubject subject) {

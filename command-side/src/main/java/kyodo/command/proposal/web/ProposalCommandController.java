@@ -41,7 +41,7 @@ class ProposalCommandController {
         this.edge = edge;
     }
 
-    @Operation(summary = "Record a received proposal",
+    @Operation(operationId = "submitProposal", summary = "Record a received proposal",
             description = "Answers 201 with Location and {id, version: 0}. With an Idempotency-Key a repeat "
                     + "returns the first answer; the same key with another body answers 422.")
     @PostCommand
@@ -58,42 +58,46 @@ class ProposalCommandController {
                 .map(id -> CommandAnswer.created("/api/proposals", id, 0));
     }
 
-    @Operation(summary = "Acknowledge: a department takes the proposal up and the response clock starts")
+    @Operation(operationId = "acknowledgeProposal",
+            summary = "Acknowledge: a department takes the proposal up and the response clock starts")
     @PostToSubject("/{id}/acknowledgement")
     Mono<ResponseEntity<CommandAnswer>> acknowledge(@Valid @RequestBody ProposalCommandBodies.Acknowledgement body,
             CommandSubject subject) {
         return edge.send(subject, body.command());
     }
 
-    @Operation(summary = "Post a public progress update")
+    @Operation(operationId = "postProposalProgressUpdate", summary = "Post a public progress update")
     @PostToSubject("/{id}/progress-updates")
     Mono<ResponseEntity<CommandAnswer>> progress(@Valid @RequestBody ProposalCommandBodies.ProgressUpdate body,
             CommandSubject subject) {
         return edge.send(subject, body.command());
     }
 
-    @Operation(summary = "Decide that the proposal needs revising (a decision; the reason is public)")
+    @Operation(operationId = "requestProposalRevision",
+            summary = "Decide that the proposal needs revising (a decision; the reason is public)")
     @PostToSubject("/{id}/revision-requests")
     Mono<ResponseEntity<CommandAnswer>> requestRevision(@Valid @RequestBody ProposalCommandBodies.RevisionRequest body,
             CommandSubject subject) {
         return edge.send(subject, body.command());
     }
 
-    @Operation(summary = "Record the proposer's revision (only when one was requested)")
+    @Operation(operationId = "reviseProposal", summary = "Record the proposer's revision (only when one was requested)")
     @PostToSubject("/{id}/revisions")
     Mono<ResponseEntity<CommandAnswer>> revise(@Valid @RequestBody ProposalCommandBodies.Revision body,
             CommandSubject subject) {
         return edge.send(subject, body.command());
     }
 
-    @Operation(summary = "Refer the proposal to a meeting (a decision); the meeting must exist")
+    @Operation(operationId = "referProposal",
+            summary = "Refer the proposal to a meeting (a decision); the meeting must exist")
     @PostToSubject("/{id}/referral")
     Mono<ResponseEntity<CommandAnswer>> refer(@Valid @RequestBody ProposalCommandBodies.Referral body,
             CommandSubject subject) {
         return edge.send(subject, body.command());
     }
 
-    @Operation(summary = "Withdraw the referral to a meeting, with a reason (a decision)",
+    @Operation(operationId = "withdrawProposalReferral",
+            summary = "Withdraw the referral to a meeting, with a reason (a decision)",
             description = "Afterwards the meeting's resolution no longer decides the proposal: staff may answer "
                     + "it directly or refer it again. 409 proposal-referral-not-standing when it is not referred.")
     @PostToSubject("/{id}/referral-withdrawal")
@@ -102,7 +106,8 @@ class ProposalCommandController {
         return edge.send(subject, body.command());
     }
 
-    @Operation(summary = "Answer the proposal: ACCEPTED or REJECTED, with a reason (a decision)",
+    @Operation(operationId = "answerProposal",
+            summary = "Answer the proposal: ACCEPTED or REJECTED, with a reason (a decision)",
             description = "409 proposal-decided-by-meeting while the proposal is referred to a meeting.")
     @PostToSubject("/{id}/decision")
     Mono<ResponseEntity<CommandAnswer>> decide(@Valid @RequestBody ProposalCommandBodies.Answer body,
@@ -110,7 +115,7 @@ class ProposalCommandController {
         return edge.send(subject, body.command());
     }
 
-    @Operation(summary = "Record that the proposer withdrew the proposal")
+    @Operation(operationId = "withdrawProposal", summary = "Record that the proposer withdrew the proposal")
     @PostToSubject("/{id}/withdrawal")
     Mono<ResponseEntity<CommandAnswer>> withdraw(@Valid @RequestBody ProposalCommandBodies.Withdrawal body,
             CommandSubject subject) {

@@ -49,7 +49,7 @@ class AnalyticsController {
         this.mapper = mapper;
     }
 
-    @Operation(summary = "The schema of every analyst read model",
+    @Operation(operationId = "getAnalyticsSchema", summary = "The schema of every analyst read model",
             description = "Answers {readModels:[{name, path, meaning, processingGroup, collection, dimensions:[{name, "
                     + "type, unit, meaning, values?, multiValued, nullable}], measures:[{name, type, unit, meaning}], "
                     + "defaultGroupBy}]}. The same catalogue validates the filters and groupBy of every endpoint.")
@@ -58,7 +58,8 @@ class AnalyticsController {
         return Mono.just(Map.of("readModels", AnalyticsCatalogue.all()));
     }
 
-    @Operation(summary = "Proposals: received, answered, open, overdue, days to answer",
+    @Operation(operationId = "getProposalSummary",
+            summary = "Proposals: received, answered, open, overdue, days to answer",
             description = "Dimensions ward, fiscalYear (of submission), theme (multi-valued: a proposal counts under "
                     + "each of its themes), programme, channel; default groupBy ward,fiscalYear. Measures received, "
                     + "acknowledged, decided, accepted, rejected, withdrawn, open, overdue, answeredLate, "
@@ -70,7 +71,8 @@ class AnalyticsController {
         return answer(AnalyticsCatalogue.PROPOSALS, params, exchange);
     }
 
-    @Operation(summary = "Collaborative projects: counts, partners by type, agreements, money, targets",
+    @Operation(operationId = "getProjectCounts",
+            summary = "Collaborative projects: counts, partners by type, agreements, money, targets",
             description = "Dimensions fiscalYear, programme, ward, theme, status; default groupBy fiscalYear. The "
                     + "project count is `count`. Money in whole yen. " + FORMATS)
     @AnalyticsParameters
@@ -80,7 +82,8 @@ class AnalyticsController {
         return answer(AnalyticsCatalogue.PROJECTS, params, exchange);
     }
 
-    @Operation(summary = "Ward budgets: envelope, reserved, allocated, returned, spent, utilisation",
+    @Operation(operationId = "getBudgetFigures",
+            summary = "Ward budgets: envelope, reserved, allocated, returned, spent, utilisation",
             description = "Dimensions ward, fiscalYear; default groupBy ward,fiscalYear. Money in whole yen; "
                     + "utilisation = spentYen ÷ envelopeYen and allocationRate = allocatedYen ÷ envelopeYen of the "
                     + "group's sums, four decimals, null without an envelope. " + FORMATS)
@@ -91,7 +94,8 @@ class AnalyticsController {
         return answer(AnalyticsCatalogue.BUDGETS, params, exchange);
     }
 
-    @Operation(summary = "Meetings: held, participation, opinions per theme, resolutions",
+    @Operation(operationId = "getMeetingParticipation",
+            summary = "Meetings: held, participation, opinions per theme, resolutions",
             description = "Dimensions kind, ward, district, fiscalYear, theme (multi-valued: the meeting's themes and "
                     + "its opinions' themes; grouped or filtered by theme, opinions count only that theme's); default "
                     + "groupBy kind,ward,fiscalYear. " + FORMATS)
@@ -102,7 +106,7 @@ class AnalyticsController {
         return answer(AnalyticsCatalogue.MEETINGS, params, exchange);
     }
 
-    @Operation(summary = "Decisions: counts per kind, outcome, ward and month",
+    @Operation(operationId = "getDecisionCounts", summary = "Decisions: counts per kind, outcome, ward and month",
             description = "Dimensions kind, outcome, subjectType, ward, fiscalYear, month (YYYY-MM, Asia/Tokyo); "
                     + "default groupBy kind,outcome,ward,month. " + FORMATS)
     @AnalyticsParameters

@@ -38,7 +38,7 @@ class AuditProofController {
         this.transparency = transparency;
     }
 
-    @Operation(summary = "The latest signed checkpoint of the decision log",
+    @Operation(operationId = "getLatestCheckpoint", summary = "The latest signed checkpoint of the decision log",
             description = "{treeSize, rootHash, issuedAt, signature, keyId}: signature is Ed25519 (base64) over the "
                     + "UTF-8 text \"kyodo-checkpoint\\n{treeSize}\\n{rootHash}\\n{issuedAt}\" by the key keyId of "
                     + "/public/audit/keys; rootHash is the RFC 6962 root over the entries 1..treeSize whose leaf data "
@@ -48,14 +48,15 @@ class AuditProofController {
         return Blocking.read(transparency::latestCheckpoint);
     }
 
-    @Operation(summary = "The signed checkpoint of one tree size", description = "404 if none was issued for it.")
+    @Operation(operationId = "getCheckpoint",
+            summary = "The signed checkpoint of one tree size", description = "404 if none was issued for it.")
     @GetMapping(path = "/public/audit/checkpoints/{treeSize}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Checkpoint> checkpoint(@Parameter(description = "tree size, a whole number >= 1") @PathVariable
                                 String treeSize) {
         return Blocking.read(() -> transparency.checkpoint(ListParameters.position("treeSize", treeSize)));
     }
 
-    @Operation(summary = "Signed checkpoints in order of tree size",
+    @Operation(operationId = "listCheckpoints", summary = "Signed checkpoints in order of tree size",
             description = "Answers {items, after, limit}: checkpoints with treeSize greater than ?after.")
     @Parameter(name = "after", in = ParameterIn.QUERY, description = "tree sizes greater than this (default 0)",
             schema = @Schema(type = "integer", minimum = "0"))
@@ -70,7 +71,8 @@ class AuditProofController {
         });
     }
 
-    @Operation(summary = "Audit path proving that entry seq is in the tree of treeSize entries (RFC 6962 §2.1.1)",
+    @Operation(operationId = "getInclusionProof",
+            summary = "Audit path proving that entry seq is in the tree of treeSize entries (RFC 6962 §2.1.1)",
             description = "Answers {seq, leafIndex, treeSize, leafHash, rootHash, auditPath[]}, hashes in hex. "
                     + "leafHash = SHA-256(0x00 ‖ bytes(entry.hash)); verify with RFC 9162 §2.1.3.2 and compare "
                     + "rootHash with a signed checkpoint of that treeSize. 404 if the log is shorter than treeSize.")
@@ -87,7 +89,8 @@ class AuditProofController {
         });
     }
 
-    @Operation(summary = "Consistency proof between the trees of from and to entries (RFC 6962 §2.1.2)",
+    @Operation(operationId = "getConsistencyProof",
+            summary = "Consistency proof between the trees of from and to entries (RFC 6962 §2.1.2)",
             description = "Answers {from, to, fromRoot, toRoot, consistencyPath[]}, hashes in hex; verify with "
                     + "RFC 9162 §2.1.4.2 against two signed checkpoints. 404 if the log is shorter than to.")
     @Parameter(name = "from", in = ParameterIn.QUERY, required = true, description = "older tree size (>= 1)",
@@ -102,7 +105,7 @@ class AuditProofController {
         });
     }
 
-    @Operation(summary = "The public keys that verify checkpoint signatures",
+    @Operation(operationId = "listCheckpointKeys", summary = "The public keys that verify checkpoint signatures",
             description = "Answers {keys[{keyId, algorithm, publicKey, current}]}: publicKey is the X.509 "
                     + "SubjectPublicKeyInfo in base64; keyId is hex of the first 16 bytes of its SHA-256.")
     @GetMapping(path = "/public/audit/keys", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -43,7 +43,8 @@ class DecisionLogController {
         this.heartbeat = settings.stream().heartbeat();
     }
 
-    @Operation(summary = "Decision-log entries in order, after a given seq, optionally filtered",
+    @Operation(operationId = "listDecisions",
+            summary = "Decision-log entries in order, after a given seq, optionally filtered",
             description = "Answers {items, after, limit, logSize}. Each entry carries seq (1, 2, 3 … without gaps), "
                     + "the decision (decisionId, subjectType, subjectId, ward, kind, outcome, reason, decidedByRole, "
                     + "decidedAt, basis), the eventId that recorded it, and the hash chain: hash = hex(SHA-256("
@@ -80,7 +81,8 @@ class DecisionLogController {
         });
     }
 
-    @Operation(summary = "New decision-log entries as they are appended (server-sent events)",
+    @Operation(operationId = "streamDecisions",
+            summary = "New decision-log entries as they are appended (server-sent events)",
             description = "Each event is named `decision`, has the entry's seq as id and the entry as JSON data. "
                     + "Starts after the Last-Event-ID a reconnecting client sends, else after ?after=N, else at the "
                     + "current end of the log. A comment line is sent as a heartbeat every 15 s.")

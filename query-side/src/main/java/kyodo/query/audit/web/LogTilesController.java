@@ -39,7 +39,8 @@ class LogTilesController {
         this.transparency = transparency;
     }
 
-    @Operation(summary = "The latest checkpoint as a C2SP signed note (tlog-checkpoint)",
+    @Operation(operationId = "getLogCheckpoint",
+            summary = "The latest checkpoint as a C2SP signed note (tlog-checkpoint)",
             description = "Origin line, tree size, base64 RFC 6962 root, a blank line, then the log's Ed25519 "
                     + "signature line (key name = origin, 4-byte key ID) and any witness cosignatures. Verify with "
                     + "the verifier key at /public/log/vkey. 404 before the first checkpoint.")
@@ -49,7 +50,8 @@ class LogTilesController {
                 .body(transparency.latestNote().render()));
     }
 
-    @Operation(summary = "The log's C2SP verifier key", description = "name+keyid+base64(0x01 ‖ Ed25519 key), "
+    @Operation(operationId = "getLogVerifierKey",
+            summary = "The log's C2SP verifier key", description = "name+keyid+base64(0x01 ‖ Ed25519 key), "
             + "the name being the log's origin line.")
     @GetMapping(path = PREFIX + "/vkey", produces = MediaType.TEXT_PLAIN_VALUE)
     Mono<ResponseEntity<String>> verifierKey() {
@@ -57,7 +59,8 @@ class LogTilesController {
                 .body(transparency.logKey().render() + "\n"));
     }
 
-    @Operation(summary = "A tile of the log's Merkle tree or an entry bundle (C2SP tlog-tiles)",
+    @Operation(operationId = "getLogTile",
+            summary = "A tile of the log's Merkle tree or an entry bundle (C2SP tlog-tiles)",
             description = "tile/<L>/<N>[.p/<W>]: hashes of level L; tile/entries/<N>[.p/<W>]: the leaves, each the "
                     + "32 bytes of an entry's hash after a big-endian uint16 length. N in 3-digit groups, all but the "
                     + "last prefixed with x. Only tiles of the latest checkpoint's tree; 404 otherwise.")

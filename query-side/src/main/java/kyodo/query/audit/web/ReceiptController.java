@@ -30,7 +30,7 @@ class ReceiptController {
         this.transparency = transparency;
     }
 
-    @Operation(summary = "The receipt of one decision-log entry (C2SP tlog-proof)",
+    @Operation(operationId = "getDecisionReceipt", summary = "The receipt of one decision-log entry (C2SP tlog-proof)",
             description = "c2sp.org/tlog-proof@v1, then `extra` with the entry's canonical JSON in base64, `index` "
                     + "(seq − 1), the base64 audit path, a blank line and the checkpoint note with its cosignatures. "
                     + "Verify offline with `java -jar kyodo.jar audit check --receipt FILE --key VKEY`. 404 until a "

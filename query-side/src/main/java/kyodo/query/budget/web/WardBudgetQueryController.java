@@ -34,7 +34,7 @@ class WardBudgetQueryController extends DocumentReadController {
         this.views = views;
     }
 
-    @Operation(summary = "A ward's budget for a fiscal year, as anyone sees it",
+    @Operation(operationId = "getPublicWardBudget", summary = "A ward's budget for a fiscal year, as anyone sees it",
             description = "Envelope and its history, reservations, releases, allocations, spending, what is still "
                     + "available and the utilisation (spent / envelope), in whole yen. 404 until an envelope was "
                     + "set; 400 invalid-input for an unknown ward or a bad year. ETag carries the budget's version.")
@@ -45,7 +45,7 @@ class WardBudgetQueryController extends DocumentReadController {
         return load(ward, fiscalYear, null);
     }
 
-    @Operation(summary = "A ward's budget for a fiscal year, as staff see it",
+    @Operation(operationId = "getWardBudget", summary = "A ward's budget for a fiscal year, as staff see it",
             description = "The public view (a budget holds no personal data). ?minVersion=N waits up to 5 s for "
                     + "the read model to reach the budget's version N (as answered by the envelope command), else "
                     + "503 with Retry-After.")
@@ -57,7 +57,8 @@ class WardBudgetQueryController extends DocumentReadController {
         return load(ward, fiscalYear, minVersion);
     }
 
-    @Operation(summary = "Every ward's budget of a fiscal year, as anyone sees it",
+    @Operation(operationId = "listPublicWardBudgets",
+            summary = "Every ward's budget of a fiscal year, as anyone sees it",
             description = "Answers {fiscalYear, fiscalYearLabel, items} with one summary per ward whose envelope "
                     + "was set, in the city's order of wards. fiscalYear is required; a missing or bad one answers "
                     + "400 invalid-input.")

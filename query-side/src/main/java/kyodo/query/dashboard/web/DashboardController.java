@@ -34,7 +34,7 @@ class DashboardController {
         this.heartbeat = settings.stream().heartbeat();
     }
 
-    @Operation(summary = "The public key figures",
+    @Operation(operationId = "getDashboard", summary = "The public key figures",
             description = "Answers {fiscalYear, fiscalYearLabel, proposals{thisFiscalYear, allTime: {received, "
                     + "answered, open, overdue, medianDaysToAnswer}}, projects{active, activeByProgramme, "
                     + "thisFiscalYearByProgramme}, wardBudgets{envelopeYen, allocatedYen, spentYen, utilisation} "
@@ -50,7 +50,7 @@ class DashboardController {
                 .flatMap(ward -> dashboard.figures(ward.orElse(null))).timeout(TIMEOUT);
     }
 
-    @Operation(summary = "The public key figures as they change (server-sent events)",
+    @Operation(operationId = "streamDashboard", summary = "The public key figures as they change (server-sent events)",
             description = "Each event is named `dashboard` and carries the figures of GET /public/dashboard as JSON: "
                     + "the current figures at once, then again whenever one changes (checked every second). A comment "
                     + "line is sent as a heartbeat every 15 s.")

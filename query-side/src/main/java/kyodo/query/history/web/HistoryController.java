@@ -42,7 +42,7 @@ class HistoryController {
         this.history = history;
     }
 
-    @Operation(summary = "A subject's public events in order, from the event store",
+    @Operation(operationId = "getPublicHistory", summary = "A subject's public events in order, from the event store",
             description = "subjectType is one of proposal, meeting, project, ward-budget (else 400). Each event: "
                     + "seq, at, kind (event class in UPPER_SNAKE_CASE), descriptionJa, descriptionEn, data. No "
                     + "personal data, no staff ids. Unknown subject: 404.")
@@ -54,7 +54,8 @@ class HistoryController {
         return Mono.fromCallable(() -> history.history(type, id)).subscribeOn(Schedulers.boundedElastic());
     }
 
-    @Operation(summary = "A subject's public state at a moment, rebuilt by replaying its events",
+    @Operation(operationId = "getPublicStateAsOf",
+            summary = "A subject's public state at a moment, rebuilt by replaying its events",
             description = "asOf is an ISO-8601 instant or offset date-time (else 400). A time before the "
                     + "subject's first event answers 404.")
     @GetMapping(path = "/public/history/{subjectType}/{id}", params = "asOf",

@@ -33,7 +33,8 @@ class MeetingQueryController extends DocumentReadController {
     }
 
     /** The staff list and the public list answer alike (the security edge decides who may call which path). */
-    @Operation(summary = "Meetings for staff and for anyone: filtered, paged; no personal data in list items",
+    @Operation(operationId = "listMeetings",
+            summary = "Meetings for staff and for anyone: filtered, paged; no personal data in list items",
             description = PAGE_ANSWER + " The same page on both paths.")
     @MeetingListParameters
     @GetMapping(path = {"/api/meetings", "/public/meetings"}, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -41,7 +42,7 @@ class MeetingQueryController extends DocumentReadController {
         return page(() -> views.list(MeetingListQuery.parse(params)));
     }
 
-    @Operation(summary = "A meeting as staff see it, participants included",
+    @Operation(operationId = "getMeeting", summary = "A meeting as staff see it, participants included",
             description = "Participants are opened with their own keys; an erased one shows the placeholder. "
                     + "ETag carries the meeting's version. ?minVersion=N waits up to 5 s for the read model "
                     + "to reach version N, else 503 with Retry-After.")
@@ -52,7 +53,7 @@ class MeetingQueryController extends DocumentReadController {
         return documentFor(id, () -> views.find(id), minVersion, views::staffView, view -> view.meeting().version());
     }
 
-    @Operation(summary = "A meeting as anyone sees it: counts, never participants",
+    @Operation(operationId = "getPublicMeeting", summary = "A meeting as anyone sees it: counts, never participants",
             description = "Agenda, attendance, groups with their opinions, resolutions with their votes, minutes, "
                     + "feedback and the public timeline. ETag carries the meeting's version.")
     @GetMapping(path = "/public/meetings/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -32,7 +32,7 @@ class ProjectQueryController extends DocumentReadController {
     }
 
     /** The staff list and the public list answer alike (the security edge decides who may call which path). */
-    @Operation(summary = "Projects for staff and for anyone: filtered, paged",
+    @Operation(operationId = "listProjects", summary = "Projects for staff and for anyone: filtered, paged",
             description = PAGE_ANSWER + " The same page on both paths.")
     @ProjectListParameters
     @GetMapping(path = {"/api/projects", "/public/projects"}, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -40,7 +40,7 @@ class ProjectQueryController extends DocumentReadController {
         return page(() -> views.list(ProjectListQuery.parse(params)));
     }
 
-    @Operation(summary = "A project as staff see it",
+    @Operation(operationId = "getProject", summary = "A project as staff see it",
             description = "The public view; a project holds no personal data. ETag carries the project's version. "
                     + "?minVersion=N waits up to 5 s for the read model to reach version N, else 503 with "
                     + "Retry-After.")
@@ -51,7 +51,7 @@ class ProjectQueryController extends DocumentReadController {
         return document(id, () -> views.find(id), minVersion, views::view, ProjectView::version);
     }
 
-    @Operation(summary = "A project as anyone sees it",
+    @Operation(operationId = "getPublicProject", summary = "A project as anyone sees it",
             description = "Partners, agreements, decisions with their reasons and deciding roles, money allocated, "
                     + "spent and remaining (whole yen), targets against actuals per fiscal year, reports, the "
                     + "evaluation, the end, and the public timeline. Never a staff id. ETag carries the version.")

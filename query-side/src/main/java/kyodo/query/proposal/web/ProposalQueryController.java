@@ -33,7 +33,8 @@ class ProposalQueryController extends DocumentReadController {
     }
 
     /** The staff list and the public list answer alike (the security edge decides who may call which path). */
-    @Operation(summary = "Proposals for staff and for anyone: filtered, paged; no personal data in list items",
+    @Operation(operationId = "listProposals",
+            summary = "Proposals for staff and for anyone: filtered, paged; no personal data in list items",
             description = PAGE_ANSWER + " The same page on both paths.")
     @ProposalListParameters
     @GetMapping(path = {"/api/proposals", "/public/proposals"}, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -41,7 +42,7 @@ class ProposalQueryController extends DocumentReadController {
         return page(() -> views.list(ProposalListQuery.parse(params)));
     }
 
-    @Operation(summary = "A proposal as staff see it, proposer included",
+    @Operation(operationId = "getProposal", summary = "A proposal as staff see it, proposer included",
             description = "ETag carries the proposal's version. ?minVersion=N waits up to 5 s for the read model "
                     + "to reach version N, else 503 with Retry-After.")
     @GetMapping(path = "/api/proposals/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -51,7 +52,7 @@ class ProposalQueryController extends DocumentReadController {
         return documentFor(id, () -> views.find(id), minVersion, views::staffView, view -> view.proposal().version());
     }
 
-    @Operation(summary = "A proposal as anyone sees it: no personal data")
+    @Operation(operationId = "getPublicProposal", summary = "A proposal as anyone sees it: no personal data")
     @GetMapping(path = "/public/proposals/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<ProposalPublicView>> publicView(@PathVariable String id) {
         return document(id, () -> views.find(id), null, views::publicView, ProposalPublicView::version);
