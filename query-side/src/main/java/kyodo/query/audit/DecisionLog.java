@@ -10,6 +10,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.WriteModel;
 import kyodo.query.platform.store.ReadCollection;
+import kyodo.query.platform.store.ReadCursor;
 import kyodo.query.platform.store.ReadStore;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -187,24 +188,31 @@ public class DecisionLog {
         return List.copyOf(leafHashes.subList(0, (int) treeSize));
     }
 
-    /** Reads the entries after the cached ones; false if they do not continue the cached chain. */
+    /**
+     * Reads the entries after the cached ones, one at a time from a cursor (at 10⁶ events the log has over
+     * 10⁵ entries: read into one list first, they were a transient of tens of MB on the heap); false if they
+     * do not continue the cached chain.
+     */
     private boolean extendCache(long treeSize) {
         boolean boundary = !leafHashes.isEmpty();
-        for (Document doc : log.find(Filters.gt("_id", (long) leafHashes.size())).sort(Sorts.ascending("_id"))
+        try (ReadCursor entries = log.find(Filters.gt("_id", (long) leafHashes.size())).sort(Sorts.ascending("_id"))
                 .limit((int) (treeSize - leafHashes.size())).projection(Projections.include("prevHash", "hash"))
-                .into(new ArrayList<>())) {
-            long seq = ((Number) doc.get("_id")).longValue();
-            if (seq != leafHashes.size() + 1) {
-                throw new IllegalStateException("the decision log has no entry " + (leafHashes.size() + 1));
+                .cursor()) {
+            while (entries.hasNext()) {
+                Document doc = entries.next();
+                long seq = ((Number) doc.get("_id")).longValue();
+                if (seq != leafHashes.size() + 1) {
+                    throw new IllegalStateException("the decision log has no entry " + (leafHashes.size() + 1));
+                }
+                // Only where the cache ends: a stored entry that does not continue it means the log was rebuilt.
+                if (boundary && !lastCachedHash.equals(doc.getString("prevHash"))) {
+                    return false;
+                }
+                boundary = false;
+                String hash = doc.getString("hash");
+                leafHashes.add(MerkleTree.leafHash(Hashing.unhex(hash)));
+                lastCachedHash = hash;
             }
-            // Only where the cache ends: a stored entry that does not continue it means the log was rebuilt.
-            if (boundary && !lastCachedHash.equals(doc.getString("prevHash"))) {
-                return false;
-            }
-            boundary = false;
-            String hash = doc.getString("hash");
-            leafHashes.add(MerkleTree.leafHash(Hashing.unhex(hash)));
-            lastCachedHash = hash;
         }
         return true;
     }

@@ -23,9 +23,10 @@ import java.util.List;
 
 import static kyodo.query.audit.AuditFixtures.history;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The kept Merkle frontier across a restart, on both engines of the read store (the embedded one is
+ * The kept Merkle frontier and the cached leaf hashes across a restart, on both engines of the read store (the embedded one is
  * closed and opened again, the Mongo one is read by new components): one that belongs to the stored
  * log is continued, one behind the entries is continued only along their chain, and one ahead of them
  * or off their chain is rebuilt from every entry, never trusted.
@@ -146,6 +147,51 @@ class KeptFrontierOnBothEnginesTest {
         assertThat(restarted.checkpoints.find(7).orElseThrow().rootHash()).isEqualTo(Hashing.hex(root));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"mongo", "embedded"})
+    void theLeafHashesAreReadOnceAndContinuedFromWhereTheCacheEnds(String engine) {
+        start(engine).handle(history.subList(0, 10));
+        Process restarted = start(engine);
+        List<byte[]> leaves = restarted.leaves(5);
+
+        assertThat(restarted.log.leafHashes(3)).containsExactlyElementsOf(leaves.subList(0, 3));
+        // an entry the cache holds, changed where only a second read would see it
+        restarted.set(2, "hash", "ab".repeat(32));
+
+        assertThat(restarted.log.leafHashes(5)).as("entries 4 and 5 read after the cached ones")
+                .containsExactlyElementsOf(leaves);
+        assertThat(restarted.log.leafHashes(2)).containsExactlyElementsOf(leaves.subList(0, 2));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mongo", "embedded"})
+    void theLeafHashesOfALogRebuiltUnderTheCacheAreReadAgainFromTheFirstEntry(String engine) {
+        start(engine).handle(history.subList(0, 10));
+        Process restarted = start(engine);
+        restarted.log.leafHashes(3);
+        // another chain from entry 3 on: entry 4 no longer continues the cached entry 3
+        restarted.set(3, "hash", "ab".repeat(32));
+        restarted.set(4, "prevHash", "ab".repeat(32));
+        List<byte[]> stored = restarted.leaves(5);
+
+        assertThat(restarted.log.leafHashes(5)).containsExactlyElementsOf(stored);
+        assertThat(stored.get(2)).isEqualTo(MerkleTree.leafHash(Hashing.unhex("ab".repeat(32))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mongo", "embedded"})
+    void aGapInTheStoredLogIsAnErrorAndALogShorterThanAskedIsRefused(String engine) {
+        start(engine).handle(history.subList(0, 10));
+        Process restarted = start(engine);
+
+        assertThatThrownBy(() -> restarted.log.leafHashes(6)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("only 5 entries");
+        restarted.store.collection(DecisionLog.LOG).deleteMany(Filters.eq("_id", 2L));
+        Process again = start(engine);
+        assertThatThrownBy(() -> again.log.leafHashes(5)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no entry 2");
+    }
+
     /** One process's audit components, checkpointing (and keeping the frontier) every 3 entries. */
     private static final class Process {
 
@@ -185,6 +231,17 @@ class KeptFrontierOnBothEnginesTest {
             List<byte[]> leaves = new ArrayList<>();
             log.after(0, (int) size).forEach(entry -> leaves.add(MerkleTree.leafHash(entry.leafData())));
             return MerkleTree.root(leaves);
+        }
+
+        /** The leaves of the first {@code size} stored entries, from their stored hashes. */
+        List<byte[]> leaves(long size) {
+            return log.after(0, (int) size).stream().map(entry -> MerkleTree.leafHash(entry.leafData())).toList();
+        }
+
+        /** Sets one field of a stored entry, under the process's components. */
+        void set(long seq, String field, String value) {
+            store.collection(DecisionLog.LOG).bulkWrite(List.of(new UpdateOneModel<>(Filters.eq("_id", seq),
+                    new Document("$set", new Document(field, value)))));
         }
 
         long keptSize() {
