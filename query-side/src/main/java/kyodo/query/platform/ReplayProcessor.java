@@ -21,6 +21,8 @@ final class ReplayProcessor {
     private final List<ReplayLane> lanes;
     /** What the last batch took on its thread, in nanoseconds: the larger ones are handed out first. */
     private long cost;
+    /** What all its batches took so far, in nanoseconds. */
+    private long total;
 
     ReplayProcessor(String name, List<ReplayLane> lanes) {
         this.name = name;
@@ -39,6 +41,10 @@ final class ReplayProcessor {
         return cost;
     }
 
+    long total() {
+        return total;
+    }
+
     /**
      * Handles the batch in one unit of work and stores every lane's position at its prepare-commit; a
      * failure rolls the unit of work back and leaves every lane at its last stored position.
@@ -49,6 +55,7 @@ final class ReplayProcessor {
             handleOrFail(batch);
         } finally {
             cost = System.nanoTime() - started;
+            total += cost;
         }
     }
 

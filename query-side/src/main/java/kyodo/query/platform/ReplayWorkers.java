@@ -1,6 +1,8 @@
 package kyodo.query.platform;
 
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class ReplayWorkers implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ReplayWorkers.class);
     static final String THREAD = "kyodo-replay-lanes";
     private static final Runnable STOP = () -> {
     };
@@ -34,6 +37,8 @@ final class ReplayWorkers implements AutoCloseable {
     private final List<ReplayProcessor> processors;
     private final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
     private final List<Thread> helpers = new ArrayList<>();
+    /** The batches' time from the hand-out to the last thread's end, in nanoseconds. */
+    private long elapsed;
 
     /**
      * @param threads threads to handle the batches with, the replay's own included; fewer when there are
@@ -66,6 +71,7 @@ final class ReplayWorkers implements AutoCloseable {
                 }
             }
         };
+        long started = System.nanoTime();
         CountDownLatch done = new CountDownLatch(helpers.size());
         for (int i = 0; i < helpers.size(); i++) {
             tasks.add(() -> {
@@ -78,6 +84,7 @@ final class ReplayWorkers implements AutoCloseable {
         }
         work.run();
         awaitUninterruptibly(done);
+        elapsed += System.nanoTime() - started;
         Throwable failed = failure.get();
         if (failed instanceof RuntimeException e) {
             throw e;
@@ -90,9 +97,12 @@ final class ReplayWorkers implements AutoCloseable {
         }
     }
 
-    /** Ends the helper threads and waits until they have. */
+    /** Ends the helper threads and waits until they have, and says how the work was shared. */
     @Override
     public void close() {
+        if (elapsed > 0 && LOG.isInfoEnabled()) {
+            LOG.info(shares());
+        }
         helpers.forEach(helper -> tasks.add(STOP));
         boolean interrupted = false;
         for (Thread helper : helpers) {
@@ -107,6 +117,16 @@ final class ReplayWorkers implements AutoCloseable {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Each processor's share of the handling time, and how busy the threads were. */
+    private String shares() {
+        long busy = processors.stream().mapToLong(ReplayProcessor::total).sum();
+        StringBuilder text = new StringBuilder(String.format("replay on %d threads, busy %.0f %% of %.1f s:",
+                helpers.size() + 1, 100.0 * busy / elapsed / (helpers.size() + 1), elapsed / 1e9));
+        processors.stream().sorted(Comparator.comparingLong(ReplayProcessor::total).reversed()).forEach(p ->
+                text.append(String.format(" %s %.1f %%", p.name(), 100.0 * p.total() / Math.max(1, busy))));
+        return text.toString();
     }
 
     private void help() {
