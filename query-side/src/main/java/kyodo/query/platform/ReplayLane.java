@@ -121,7 +121,7 @@ final class ReplayLane {
         }
     }
 
-    /** At the batch's prepare-commit: the position, through the processor's token store (ADR 13). */
+    /** Once every document of the batch is written: the position, through the processor's token store (ADR 13). */
     void storePosition() {
         if (position != stored) {
             tokens.storeToken(position, processor, segment.getSegmentId());

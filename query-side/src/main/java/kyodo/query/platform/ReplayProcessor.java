@@ -12,8 +12,9 @@ import java.util.List;
  * The lanes of one processor in a {@link SinglePassReplay}: each batch is one unit of work of its own,
  * on whichever of the replay's threads takes it ({@link ReplayWorkers}), as Axon's processors each have
  * theirs. The processor's handlers see the batch's events in order, each segment's with its lane's token,
- * and its positions are stored at that unit of work's prepare-commit, after its own documents
- * ({@link PositionAfterWrites}, ADR 13). Not thread-safe: one thread at a time.
+ * and the unit of work's commit writes the documents ({@link PendingWrites}). The positions are stored
+ * apart ({@link #storePositions()}), once every processor's documents of the batch are written (ADR 13).
+ * Not thread-safe: one thread at a time.
  */
 final class ReplayProcessor {
 
@@ -46,13 +47,17 @@ final class ReplayProcessor {
     }
 
     /**
-     * Handles the batch in one unit of work and stores every lane's position at its prepare-commit; a
-     * failure rolls the unit of work back and leaves every lane at its last stored position.
+     * Handles the batch in one unit of work, whose commit writes the processor's documents; its lanes
+     * have then reached the batch's end, stored by {@link #storePositions()}. A failure rolls the unit of
+     * work back (nothing written) and the lanes back to their stored positions.
      */
     void handle(List<TrackedEventMessage<?>> batch) {
         long started = System.nanoTime();
         try {
             handleOrFail(batch);
+        } catch (RuntimeException | Error e) {
+            rollBack();
+            throw e;
         } finally {
             cost = System.nanoTime() - started;
             total += cost;
@@ -74,36 +79,32 @@ final class ReplayProcessor {
             }
         }
         if (messages.isEmpty()) {
-            // nothing to write: the positions alone, past the events of other processors
-            try {
-                lanes.forEach(ReplayLane::storePosition);
-            } catch (RuntimeException e) {
-                lanes.forEach(ReplayLane::rollBack);
-                throw e;
-            }
-            lanes.forEach(ReplayLane::committed);
-            return;
+            return; // nothing to write: the lanes only moved past other processors' events
         }
         BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(messages);
-        // registered before the batch is handled, as Axon's processors do: PositionAfterWrites writes (and
-        // makes durable, where the store needs it) every pending write of the batch before the first position
-        unitOfWork.onPrepareCommit(u -> lanes.forEach(ReplayLane::storePosition));
         int[] next = {0};
-        ResultMessage<?> result;
-        try {
-            result = unitOfWork.executeWithResult(() -> {
-                takers.get(next[0]++).handle(unitOfWork.getMessage(), unitOfWork);
-                return null;
-            }, RollbackConfigurationType.ANY_THROWABLE);
-        } catch (RuntimeException | Error e) {
-            lanes.forEach(ReplayLane::rollBack);
-            throw e;
-        }
+        // the commit writes what the batch's projections hold (PendingWrites, at prepare-commit)
+        ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+            takers.get(next[0]++).handle(unitOfWork.getMessage(), unitOfWork);
+            return null;
+        }, RollbackConfigurationType.ANY_THROWABLE);
         if (result.isExceptional()) {
-            lanes.forEach(ReplayLane::rollBack);
             Throwable failure = result.exceptionResult();
             throw failure instanceof RuntimeException e ? e : new IllegalStateException(failure);
         }
+    }
+
+    /**
+     * Stores every lane's position, outside any unit of work: {@link PositionAfterWrites} makes what is
+     * written durable first where the store needs it. Called once every processor's batch is written.
+     */
+    void storePositions() {
+        lanes.forEach(ReplayLane::storePosition);
         lanes.forEach(ReplayLane::committed);
+    }
+
+    /** Back to the stored positions: the batch failed here or elsewhere, so that a retry would handle it again. */
+    void rollBack() {
+        lanes.forEach(ReplayLane::rollBack);
     }
 }

@@ -17,15 +17,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * The threads that handle a {@link SinglePassReplay}'s batches: the replay's own and as many helpers as
  * the machine has further cores (at most one fewer than there are processors). Each batch's processors
  * are handed out one at a time, the costliest of the last batch first, to whichever thread is free; a
- * processor's batch is one unit of work on one thread ({@link ReplayProcessor}), storing its positions
- * after its own documents (ADR 13). {@link #handle} returns when every thread has finished the batch, so
- * the next batch starts only then, and a processor's batches never overlap.
+ * processor's batch is one unit of work on one thread ({@link ReplayProcessor}), whose commit writes its
+ * documents. When every thread has finished the batch, the replay's thread stores every processor's
+ * position (ADR 13: after every document of the batch, of both threads), and only then does the next
+ * batch start, so a processor's batches never overlap.
  * <p>
  * A failure on any thread stops the batch: no processor starts after it, the ones under way end (each
- * commits its batch or rolls it back), and {@link #handle} throws the first failure once every thread has
- * finished. Every position is then at its processor's last committed batch. {@link #close()} ends the
- * helper threads and waits for them; they are not interrupted (an interrupted file channel closes the
- * embedded read store).
+ * writes its documents or rolls them back), no position of the batch is stored, and {@link #handle}
+ * throws the first failure once every thread has finished. Every position is then at the last batch
+ * that every processor completed. {@link #close()} ends the helper threads and waits for them; they are
+ * not interrupted (an interrupted file channel closes the embedded read store).
  */
 final class ReplayWorkers implements AutoCloseable {
 
@@ -55,7 +56,10 @@ final class ReplayWorkers implements AutoCloseable {
         helpers.forEach(Thread::start);
     }
 
-    /** Handles the batch with every processor, on every thread; returns when all have finished it. */
+    /**
+     * Handles the batch with every processor, on every thread, and then stores their positions; returns
+     * when all have finished it.
+     */
     void handle(List<TrackedEventMessage<?>> batch) {
         List<ReplayProcessor> order = new ArrayList<>(processors);
         order.sort(Comparator.comparingLong(ReplayProcessor::cost).reversed());
@@ -86,6 +90,16 @@ final class ReplayWorkers implements AutoCloseable {
         awaitUninterruptibly(done);
         elapsed += System.nanoTime() - started;
         Throwable failed = failure.get();
+        if (failed == null) {
+            try {
+                processors.forEach(ReplayProcessor::storePositions);
+            } catch (RuntimeException | Error e) {
+                processors.forEach(ReplayProcessor::rollBack); // a stored one stays: after its documents anyway
+                throw e;
+            }
+            return;
+        }
+        processors.forEach(ReplayProcessor::rollBack);
         if (failed instanceof RuntimeException e) {
             throw e;
         }

@@ -31,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A single-pass replay of two processors on two threads: each processor's batch is a unit of work of its
- * own on one of them, at the same time as the other's; a failure of one leaves each processor at its own
- * last committed batch, and no thread of the replay behind.
+ * own on one of them, at the same time as the other's; the positions are stored once both are written,
+ * so a failure of one leaves every position at the last batch both completed, and no thread of the
+ * replay behind.
  */
 class SinglePassReplayThreadsTest {
 
@@ -74,10 +75,10 @@ class SinglePassReplayThreadsTest {
     }
 
     @Test
-    void aFailureOnOneThreadStopsThePassWithEachProcessorAtItsOwnLastCommittedBatch() {
+    void aFailureOnOneThreadStopsThePassWithEveryPositionAtTheLastBatchBothCompleted() {
         startAndPublish();
-        // batches of 2: [a b] commits on both; in [c d] left fails on d while right handles the same batch
-        // (they meet first), which right then commits; nothing handles [e f]
+        // batches of 2: [a b] on both; in [c d] left fails on d while right handles the same batch (they
+        // meet first), whose documents right then writes; nothing handles [e f]
         CyclicBarrier both = new CyclicBarrier(2);
         left.meetAt("d", both);
         left.failOn = "d";
@@ -85,9 +86,10 @@ class SinglePassReplayThreadsTest {
 
         assertThatThrownBy(this::replay).hasMessageContaining("left failed on d");
 
-        assertThat(positions(Left.GROUP)).as("left at b, its last committed batch").containsOnly(1L);
+        assertThat(positions(Left.GROUP)).as("left at b, the last batch both completed").containsOnly(1L);
         assertThat(left.replayed).containsExactly("a", "b", "c");
-        assertThat(positions(Right.GROUP)).as("right at d: it committed [c d]").containsOnly(3L);
+        assertThat(positions(Right.GROUP)).as("right at b too, though it handled [c d]: a position waits for both")
+                .containsOnly(1L);
         assertThat(right.replayed).containsExactly("a", "b", "c", "d");
         assertThat(replayThreads()).as("the replay's threads ended with it").isEmpty();
     }
