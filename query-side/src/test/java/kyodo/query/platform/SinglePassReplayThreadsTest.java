@@ -3,7 +3,6 @@ package kyodo.query.platform;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -39,14 +38,17 @@ class SinglePassReplayThreadsTest {
 
     private static final List<String> EVENTS = List.of("a", "b", "c", "d", "e", "f", "g");
 
-    private final Seen left = new Left();
-    private final Seen right = new Right();
+    private static final String LEFT = "left";
+    private static final String RIGHT = "right";
+
+    private final Seen left = new Seen(LEFT);
+    private final Seen right = new Seen(RIGHT);
     // without the configurer modules found on the class path: the Axon Server connector's would dial localhost:8124
     private final Configuration axon = DefaultConfigurer.defaultConfiguration(false)
             .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
             .eventProcessing(processing -> {
-                register(processing, Left.GROUP, left);
-                register(processing, Right.GROUP, right);
+                register(processing, LEFT, left);
+                register(processing, RIGHT, right);
             })
             .buildConfiguration();
 
@@ -69,8 +71,8 @@ class SinglePassReplayThreadsTest {
         assertThat(right.replayed).containsExactlyElementsOf(EVENTS);
         assertThat(left.threadOf.get("c")).as("left's and right's c on two threads")
                 .isNotEqualTo(right.threadOf.get("c"));
-        assertThat(positions(Left.GROUP)).containsOnly(6L);
-        assertThat(positions(Right.GROUP)).containsOnly(6L);
+        assertThat(positions(LEFT)).containsOnly(6L);
+        assertThat(positions(RIGHT)).containsOnly(6L);
         assertThat(replayThreads()).as("the replay's threads ended with it").isEmpty();
     }
 
@@ -86,9 +88,9 @@ class SinglePassReplayThreadsTest {
 
         assertThatThrownBy(this::replay).hasMessageContaining("left failed on d");
 
-        assertThat(positions(Left.GROUP)).as("left at b, the last batch both completed").containsOnly(1L);
+        assertThat(positions(LEFT)).as("left at b, the last batch both completed").containsOnly(1L);
         assertThat(left.replayed).containsExactly("a", "b", "c");
-        assertThat(positions(Right.GROUP)).as("right at b too, though it handled [c d]: a position waits for both")
+        assertThat(positions(RIGHT)).as("right at b too, though it handled [c d]: a position waits for both")
                 .containsOnly(1L);
         assertThat(right.replayed).containsExactly("a", "b", "c", "d");
         assertThat(replayThreads()).as("the replay's threads ended with it").isEmpty();
@@ -103,7 +105,7 @@ class SinglePassReplayThreadsTest {
 
     /** Shuts both processors down, resets them and replays them in batches of 2 on two threads. */
     private void replay() {
-        for (String group : List.of(Left.GROUP, Right.GROUP)) {
+        for (String group : List.of(LEFT, RIGHT)) {
             StreamingEventProcessor processor = axon.eventProcessingConfiguration()
                     .eventProcessor(group, StreamingEventProcessor.class).orElseThrow();
             processor.shutDown();
@@ -111,7 +113,7 @@ class SinglePassReplayThreadsTest {
         }
         new SinglePassReplay(axon.eventProcessingConfiguration(), axon.eventStore(), 2, new SinglePassReplayTest
                 .RebuildingStore(new SinglePassReplayTest.Views()), 2)
-                .catchUp(List.of(Left.GROUP, Right.GROUP), axon.eventStore().createHeadToken(), (read, position) -> {
+                .catchUp(List.of(LEFT, RIGHT), axon.eventStore().createHeadToken(), (read, position) -> {
                 });
     }
 
@@ -119,6 +121,7 @@ class SinglePassReplayThreadsTest {
         processing.registerPooledStreamingEventProcessor(group)
                 .registerTokenStore(group, c -> new InMemoryTokenStore())
                 .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance())
+                .assignHandlerInstancesMatching(group, candidate -> candidate == handler)
                 .registerEventHandler(c -> handler);
     }
 
@@ -147,7 +150,9 @@ class SinglePassReplayThreadsTest {
     }
 
     /** What a processor's handler saw, live and replayed; it may meet the other's at an event, or fail on one. */
-    abstract static class Seen {
+    static final class Seen {
+
+        private final String name;
 
         final List<String> live = new CopyOnWriteArrayList<>();
         final List<String> replayed = new CopyOnWriteArrayList<>();
@@ -156,12 +161,17 @@ class SinglePassReplayThreadsTest {
         private volatile CyclicBarrier meeting;
         volatile String failOn;
 
+        Seen(String name) {
+            this.name = name;
+        }
+
         void meetAt(String event, CyclicBarrier barrier) {
             meeting = barrier;
             meetOn = event;
         }
 
-        void see(String event, ReplayStatus status) throws Exception {
+        @EventHandler
+        void on(String event, ReplayStatus status) throws Exception {
             if (!status.isReplay()) {
                 live.add(event);
                 return;
@@ -171,31 +181,9 @@ class SinglePassReplayThreadsTest {
                 meeting.await(60, TimeUnit.SECONDS);
             }
             if (event.equals(failOn)) {
-                throw new IllegalStateException(getClass().getSimpleName().toLowerCase() + " failed on " + event);
+                throw new IllegalStateException(name + " failed on " + event);
             }
             replayed.add(event);
-        }
-    }
-
-    @ProcessingGroup(Left.GROUP)
-    static final class Left extends Seen {
-
-        static final String GROUP = "left";
-
-        @EventHandler
-        void on(String event, ReplayStatus status) throws Exception {
-            see(event, status);
-        }
-    }
-
-    @ProcessingGroup(Right.GROUP)
-    static final class Right extends Seen {
-
-        static final String GROUP = "right";
-
-        @EventHandler
-        void on(String event, ReplayStatus status) throws Exception {
-            see(event, status);
         }
     }
 }
