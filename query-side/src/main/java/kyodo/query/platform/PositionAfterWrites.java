@@ -65,11 +65,10 @@ public final class PositionAfterWrites extends ForwardingTokenStore {
         if (CurrentUnitOfWork.isStarted()) {
             UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
             PendingWrites.flush(unitOfWork);
-            // One unit of work may store several positions: the one-pass replay stores every lane's at
-            // its prepare-commit, where no handler runs any more. The first flush wrote the documents of
-            // them all, so one commit covers them all; each further one would only have made the
-            // position stored just before it durable, which ADR 13 does not need (a lost position is
-            // handled again).
+            // One unit of work may store several positions (a processor's segments at its prepare-commit,
+            // where no handler runs any more). The first flush wrote the documents of them all, so one
+            // commit covers them all; each further one would only have made the position stored just
+            // before it durable, which ADR 13 does not need (a lost position is handled again).
             if (makeDurable != null && !Boolean.TRUE.equals(unitOfWork.getResource(DURABLE))) {
                 makeDurable.run();
                 unitOfWork.resources().put(DURABLE, Boolean.TRUE);

@@ -22,6 +22,9 @@ import java.util.Map;
  * One segment of one processor in a {@link SinglePassReplay}: its handlers, its claimed token, and
  * the position it has reached, advanced per event the way Axon's pooled processor advances it (so a
  * {@code ReplayToken} stays one until the replay passes the position at the reset).
+ * <p>
+ * Not thread-safe: a batch's lanes of one processor are handled on one thread ({@link ReplayProcessor}),
+ * which may be another one for the next batch; the replay's join after each batch orders the two.
  */
 final class ReplayLane {
 
@@ -89,19 +92,25 @@ final class ReplayLane {
         return handlers.canHandleType(payloadType);
     }
 
-    /** Hands the event to this segment's handlers unless the lane has handled it already. */
-    void handle(TrackedEventMessage<?> event, UnitOfWork<? extends EventMessage<?>> unitOfWork) throws Exception {
+    /**
+     * Advances the lane past the event and says whether its handlers take it: the message with the lane's
+     * token to hand them ({@link #handle}), or null when the lane has handled it already, its processor
+     * takes no such payload or another segment does.
+     */
+    TrackedEventMessage<?> take(TrackedEventMessage<?> event) {
         if (covers(event.trackingToken())) {
-            return;
+            return null;
         }
         position = WrappedToken.advance(position, event.trackingToken());
         if (!handledTypes.computeIfAbsent(event.getPayloadType(), this::takes)) {
-            return; // before the message with the lane's token is made: most events are another lane's
+            return null; // before the message with the lane's token is made: most events are another lane's
         }
         TrackedEventMessage<?> message = event.withTrackingToken(position);
-        if (!handlers.canHandle(message, segment)) {
-            return;
-        }
+        return handlers.canHandle(message, segment) ? message : null;
+    }
+
+    /** Hands a message {@link #take} gave to this segment's handlers, through the processor's interceptors. */
+    void handle(TrackedEventMessage<?> message, UnitOfWork<? extends EventMessage<?>> unitOfWork) throws Exception {
         if (interceptors.isEmpty()) {
             handlers.handle(message, segment);
         } else {
@@ -112,7 +121,7 @@ final class ReplayLane {
         }
     }
 
-    /** At the batch's prepare-commit: the position, through the processor's token store (ADR 13). */
+    /** Once every document of the batch is written: the position, through the processor's token store (ADR 13). */
     void storePosition() {
         if (position != stored) {
             tokens.storeToken(position, processor, segment.getSegmentId());

@@ -8,9 +8,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.messaging.StreamableMessageSource;
-import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
-import org.axonframework.messaging.ResultMessage;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,19 +16,22 @@ import java.util.List;
 /**
  * Rebuilds projections in one pass over the event store: one reader streams the events once, in
  * large batches, each event is deserialized once (the reader, a {@link ReplayReader}, reads and
- * deserializes the next batch on a thread of its own while this one handles the current batch), and
- * every replayed processor's handlers see each batch inside one unit of work, so that {@link BatchedWrites} sends one bulk write per collection
- * per batch, and a store that does not commit positions with documents
- * ({@link ReadStore#positionsCommitWithDocuments()}) is made durable once per batch instead of ten times
- * per hundred events. The processors themselves each read and deserialize every event, in batches of
+ * deserializes the next batch on a thread of its own while the current batch is handled), and
+ * each replayed processor's handlers see each batch inside one unit of work of that processor's
+ * ({@link ReplayProcessor}), so that {@link BatchedWrites} sends one bulk write per collection per
+ * batch, and a store that does not commit positions with documents
+ * ({@link ReadStore#positionsCommitWithDocuments()}) is made durable once per processor and batch
+ * instead of once per hundred events. The processors' units of work of a batch run on the replay's
+ * thread and on helpers, one per further core ({@link ReplayWorkers}); the next batch starts when all
+ * have ended. The processors themselves each read and deserialize every event, in batches of
  * {@code kyodo.projections.batch-size}, which is right while they follow new events and slow for a
  * rebuild.
  * <p>
  * It keeps the processors' own contract: each handler gets the event with the token its processor
  * would have given it ({@code ReplayToken} while replaying, so {@code @DisallowReplay} and
  * {@code ReplayStatus} mean what they mean in the processor), and each processor's position is stored
- * in its own token store only at the batch's prepare-commit, through {@link PositionAfterWrites}:
- * after the batch's documents are written (and, where the store needs it, made durable; the embedded
+ * in its own token store only at its unit of work's prepare-commit, through {@link PositionAfterWrites}:
+ * after the processor's documents of the batch are written (and, where the store needs it, made durable; the embedded
  * engine's commits hold a position only with its documents, ADR 13). A replay that fails or is killed
  * leaves every position at or behind its documents; the processors, or the next replay, go on from
  * there and re-apply what the documents already hold as no-ops.
@@ -70,6 +70,8 @@ public final class SinglePassReplay {
     private final StreamableMessageSource<TrackedEventMessage<?>> events;
     private final int batchSize;
     private final ReadStore store;
+    /** Threads that handle a batch's processors, the replay's own included ({@link ReplayWorkers}). */
+    private final int threads;
 
     /**
      * @param batchSize most events per unit of work (fewer while batches take longer than
@@ -81,6 +83,12 @@ public final class SinglePassReplay {
      */
     public SinglePassReplay(EventProcessingConfiguration processing,
                             StreamableMessageSource<TrackedEventMessage<?>> events, int batchSize, ReadStore store) {
+        this(processing, events, batchSize, store, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @param threads threads that handle each batch's processors (at most one per processor) */
+    SinglePassReplay(EventProcessingConfiguration processing, StreamableMessageSource<TrackedEventMessage<?>> events,
+                     int batchSize, ReadStore store, int threads) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
         }
@@ -88,6 +96,7 @@ public final class SinglePassReplay {
         this.events = events;
         this.batchSize = batchSize;
         this.store = store;
+        this.threads = Math.max(1, threads);
     }
 
     /**
@@ -119,30 +128,36 @@ public final class SinglePassReplay {
      */
     public long catchUp(List<String> processors, TrackingToken head, Progress progress) {
         List<ReplayLane> lanes = new ArrayList<>();
+        List<ReplayProcessor> claimed = new ArrayList<>();
         try {
             for (String name : processors) {
                 if (processor(name).isRunning()) {
                     throw new IllegalStateException("processor " + name + " is running: shut it down first");
                 }
-                lanes.addAll(ReplayLane.claim(processing.eventProcessor(name, AbstractEventProcessor.class)
-                        .orElseThrow(), processing.tokenStore(name)));
+                List<ReplayLane> its = ReplayLane.claim(processing.eventProcessor(name, AbstractEventProcessor.class)
+                        .orElseThrow(), processing.tokenStore(name));
+                lanes.addAll(its);
+                claimed.add(new ReplayProcessor(name, its));
             }
             if (head == null || lanes.stream().allMatch(lane -> lane.covers(head))) {
                 return 0;
             }
-            return replay(lanes, head, progress);
+            return replay(claimed, head, progress);
         } finally {
             lanes.forEach(ReplayLane::release);
         }
     }
 
-    private long replay(List<ReplayLane> lanes, TrackingToken head, Progress progress) {
+    private long replay(List<ReplayProcessor> processors, TrackingToken head, Progress progress) {
         long read = 0;
         int size = Math.min(batchSize, FIRST_BATCH);
-        // the reader reads and deserializes the next batch on its own thread while this one handles the
-        // current batch; it only reads, so every write and position stays here, in this order (ADR 17)
+        List<ReplayLane> lanes = processors.stream().flatMap(p -> p.lanes().stream()).toList();
+        // the reader reads and deserializes the next batch on its own thread while the workers handle the
+        // current batch, each processor in a unit of work of its own on one of their threads (ADR 17); the
+        // workers end before the reader, which is closed last
         try (ReplayReader reader = new ReplayReader(events, start(lanes), head, size,
-                type -> lanes.stream().anyMatch(lane -> lane.takes(type))).start()) {
+                type -> lanes.stream().anyMatch(lane -> lane.takes(type))).start();
+             ReplayWorkers workers = new ReplayWorkers(processors, threads)) {
             boolean end = false;
             while (!end) {
                 ReplayReader.Batch batch = reader.next();
@@ -150,7 +165,7 @@ public final class SinglePassReplay {
                 List<TrackedEventMessage<?>> handled = batch.events();
                 if (!handled.isEmpty()) {
                     long started = System.nanoTime();
-                    handle(handled, lanes);
+                    workers.handle(handled);
                     size = nextSize(size, System.nanoTime() - started);
                     reader.nextSize(size);
                     read += handled.size();
@@ -173,27 +188,6 @@ public final class SinglePassReplay {
             return Math.max(1, size / 2);
         }
         return nanos < BATCH_TIME.toNanos() / 2 ? (int) Math.min(batchSize, 2L * size) : size;
-    }
-
-    /** One unit of work for the batch: every lane's handlers, then (prepare-commit) every lane's position. */
-    private static void handle(List<TrackedEventMessage<?>> batch, List<ReplayLane> lanes) {
-        BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
-        // registered before the batch is handled, as Axon's processors do: PositionAfterWrites writes (and
-        // makes durable, where the store needs it) every pending write of the batch before the first position
-        unitOfWork.onPrepareCommit(u -> lanes.forEach(ReplayLane::storePosition));
-        ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
-            TrackedEventMessage<?> event = unitOfWork.getMessage();
-            for (ReplayLane lane : lanes) {
-                lane.handle(event, unitOfWork);
-            }
-            return null;
-        }, RollbackConfigurationType.ANY_THROWABLE);
-        if (result.isExceptional()) {
-            lanes.forEach(ReplayLane::rollBack);
-            Throwable failure = result.exceptionResult();
-            throw failure instanceof RuntimeException e ? e : new IllegalStateException(failure);
-        }
-        lanes.forEach(ReplayLane::committed);
     }
 
     /** Where the stream starts: the lowest position any lane has reached (null: the first event). */
