@@ -18,7 +18,7 @@ public final class KyodoCli {
 
     static final String USAGE = """
             usage: java -jar kyodo.jar [serve] [--setting=value …]         run the platform (e.g. --server.port=9090)
-                                                                   (--debug, --trace: Spring Boot's, also after a command that starts it)
+                                                                   (--debug, --trace: the condition report, trace logging; also after a command that starts it)
                    java -jar kyodo.jar demo load [--url http://host:port]  load the demo and seed dataset
                    java -jar kyodo.jar projections replay [NAME|all]       rebuild read models
                    java -jar kyodo.jar export DIR                          write the public read models as CSV
