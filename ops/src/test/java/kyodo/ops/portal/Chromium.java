@@ -105,7 +105,30 @@ final class Chromium {
                 return focused;
             }
         }
-        throw new AssertionError("not reached with " + max + " presses of Tab");
+        throw new AssertionError("not reached with " + max + " presses of Tab; focus is on "
+                + describe(driver.switchTo().activeElement()));
+    }
+
+    /**
+     * The first element a Tab focuses on a page just opened. On a busy machine the page's document may get
+     * the window's focus a moment after it loaded, and a Tab pressed before that focuses nothing (the body
+     * stays active): such a press is repeated, at most three times. Any element focused is answered.
+     */
+    static WebElement firstTabStop(ChromeDriver driver) {
+        for (int i = 0; i < 3; i++) {
+            new Actions(driver).sendKeys(Keys.TAB).perform();
+            WebElement focused = driver.switchTo().activeElement();
+            String tag = focused.getTagName();
+            if (!"body".equalsIgnoreCase(tag) && !"html".equalsIgnoreCase(tag)) {
+                return focused;
+            }
+        }
+        throw new AssertionError("three presses of Tab focused nothing on " + driver.getCurrentUrl());
+    }
+
+    private static String describe(WebElement element) {
+        return "<" + element.getTagName() + " id=" + element.getAttribute("id") + " class="
+                + element.getAttribute("class") + ">";
     }
 
     /** The element's outline style: "none" when focus would not be visible. */
