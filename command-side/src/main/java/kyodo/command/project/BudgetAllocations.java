@@ -21,8 +21,8 @@ import reactor.core.publisher.Mono;
  * Allocating money moves it between two aggregates. The ward budget reserves it first (and alone
  * guards the envelope, so concurrent allocations cannot overspend it); the project then records
  * the allocation as the ward head's decision; if the project refuses, the reservation is released
- * at once. Should the process stop between the two steps, the budget's reservation expires and is
- * released unless the project recorded it (ADR 9). Every step is keyed by the allocation id, so a
+ * at once. Should the process stop between the two steps, or the project's outcome be unknown (a 504,
+ * a timeout), the budget's reservation expires and is released unless the project recorded it (ADR 9). Every step is keyed by the allocation id, so a
  * retry neither loses nor doubles money.
  */
 @Service
@@ -79,12 +79,15 @@ public class BudgetAllocations {
                                 "A city-wide project has no ward budget."));
                     }
                     String budgetId = WardBudgetId.of(place.ward(), place.fiscalYear());
-                    // Compensation covers only the second step: a refused reservation reserved nothing.
+                    // Compensation covers only the second step: a refused reservation reserved nothing. And
+                    // only a failure that proves the project stored nothing: after a 504 (outcome unknown), a
+                    // timeout or an internal error the project may still record the allocation, and money
+                    // released now would count twice; the reservation's expiry asks the event store later.
                     return reserve(budgetId, allocationId, projectId, amount, actor)
                             .then(commands.send(projectId, ifMatch, actor, (id, version, at, by) -> new RecordAllocation(
                                             id, version, allocationId, decisionId, budgetId, amount, reason, at, by))
-                                    .onErrorResume(refused -> release(budgetId, allocationId, projectId, amount, actor)
-                                            .then(Mono.error(refused))))
+                                    .onErrorResume(CommandOutcomes::storedNothing, refused -> release(budgetId,
+                                            allocationId, projectId, amount, actor).then(Mono.error(refused))))
                             .map(version -> new Allocation(allocationId, version));
                 });
     }
