@@ -68,6 +68,10 @@ class CommandWithdrawalIT {
                 assertThat(new String(withdrawn.getResponseBody(), StandardCharsets.UTF_8))
                         .contains("\"type\":\"/problems/command-withdrawn\"").contains("nothing was changed");
                 assertThat(erasure).as("the started erasure is still waited for").isNotDone();
+                // the operator sees it: it never reached the command bus, whose timings would not show it
+                String metrics = app.client("ANALYST", null).get("/actuator/prometheus").ok().text();
+                assertThat(metrics).contains("kyodo_commands_withdrawn_total{reason=\"not-started-in-time\"} 1.0",
+                        "kyodo_command_work_running 1.0", "kyodo_commands_outcome_unknown_total 0.0");
                 otherWriter.rollback();
             }
 

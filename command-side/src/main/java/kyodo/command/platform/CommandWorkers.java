@@ -16,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -47,6 +48,10 @@ public class CommandWorkers implements AutoCloseable {
     private final Duration startWithin;
     private final Duration outcomeWithin;
     private final Function<Duration, Mono<?>> timer;
+    private final LongAdder notStartedInTime = new LongAdder();
+    private final LongAdder clientGone = new LongAdder();
+    private final LongAdder queueFull = new LongAdder();
+    private final LongAdder outcomeUnknown = new LongAdder();
 
     @Autowired
     public CommandWorkers(CommandSettings settings) {
@@ -105,6 +110,7 @@ public class CommandWorkers implements AutoCloseable {
         return Mono.defer(() -> {
             Handover<T> handover = new Handover<>(work);
             if (!handOver(handover)) {
+                queueFull.increment();
                 return Mono.error(full());
             }
             // completed once, by whichever comes first: the work's outcome, its withdrawal, the end of
@@ -113,14 +119,17 @@ public class CommandWorkers implements AutoCloseable {
             Disposable.Swap timing = Disposables.swap();
             answer.whenComplete((result, failure) -> timing.dispose());
             timing.update(timer.apply(startWithin).subscribe(startTimeOver -> {
-                if (handover.withdraw()) {
+                if (handover.withdraw(notStartedInTime)) {
                     answer.completeExceptionally(CommandOutcomes.withdrawn());
                 } else {
-                    timing.update(timer.apply(handover.outcomeWaitLeft(outcomeWithin)).subscribe(
-                            outcomeTimeOver -> answer.completeExceptionally(CommandOutcomes.outcomeUnknown())));
+                    timing.update(timer.apply(handover.outcomeWaitLeft(outcomeWithin)).subscribe(outcomeTimeOver -> {
+                        if (answer.completeExceptionally(CommandOutcomes.outcomeUnknown())) {
+                            outcomeUnknown.increment();
+                        }
+                    }));
                 }
             }));
-            return Mono.fromFuture(answer).doOnCancel(handover::withdraw);
+            return Mono.fromFuture(answer).doOnCancel(() -> handover.withdraw(clientGone));
         });
     }
 
@@ -135,7 +144,11 @@ public class CommandWorkers implements AutoCloseable {
                 work.run();
                 return CompletableFuture.completedFuture(null);
             });
-            return handOver(handover) ? Mono.fromFuture(handover.outcome.copy()).then() : Mono.error(full());
+            if (!handOver(handover)) {
+                queueFull.increment();
+                return Mono.error(full());
+            }
+            return Mono.fromFuture(handover.outcome.copy()).then();
         });
     }
 
@@ -189,10 +202,15 @@ public class CommandWorkers implements AutoCloseable {
             }
         }
 
-        /** Withdraws the work unless it has started; whether it is withdrawn (now or before). */
-        boolean withdraw() {
+        /**
+         * Withdraws the work unless it has started; whether it is withdrawn (now or before).
+         *
+         * @param why counts the withdrawal when this call makes it
+         */
+        boolean withdraw(LongAdder why) {
             if (state.compareAndSet(QUEUED, WITHDRAWN)) {
                 executor.remove(this);
+                why.increment();
                 return true;
             }
             return state.get() == WITHDRAWN;
@@ -203,6 +221,27 @@ public class CommandWorkers implements AutoCloseable {
             long left = startedAt + outcomeWait.toNanos() - System.nanoTime();
             return Duration.ofNanos(Math.max(left, 1));
         }
+    }
+
+    /**
+     * What became of the work handed over since the start, and what is waiting or running now: for the
+     * operator's metrics (work that never reached the command bus is not in its timings).
+     */
+    public Counts counts() {
+        return new Counts(notStartedInTime.sum(), clientGone.sum(), queueFull.sum(), outcomeUnknown.sum(),
+                executor.getQueue().size(), executor.getActiveCount());
+    }
+
+    /**
+     * @param notStartedInTime work withdrawn because no thread took it within {@code kyodo.command.timeout} (503)
+     * @param clientGone       work withdrawn because its client went away before it started
+     * @param queueFull        work refused because every thread was busy and the queue full (503)
+     * @param outcomeUnknown   started work whose client was answered 504 after {@code kyodo.command.outcome-wait}
+     * @param waiting          work waiting for a thread now
+     * @param running          threads running work now
+     */
+    public record Counts(long notStartedInTime, long clientGone, long queueFull, long outcomeUnknown, int waiting,
+                         int running) {
     }
 
     /** Lets running work finish (a unit of work that has begun commits or rolls back), then stops. */

@@ -77,6 +77,7 @@ class CommandWorkersTest {
         assertThatThrownBy(() -> workers.run(() -> refusedRan.set(true)).block())
                 .isInstanceOfSatisfying(KyodoProblemException.class,
                         refused -> assertThat(refused.type()).isEqualTo(CommonProblems.UNAVAILABLE));
+        assertThat(workers.counts()).isEqualTo(new CommandWorkers.Counts(0, 0, 1, 0, 1, 1));
         release.countDown();
         workers.close();
         assertThat(queuedRan).isTrue();
@@ -94,6 +95,8 @@ class CommandWorkersTest {
 
         afterEverythingQueued();
         assertThat(ran).as("withdrawn work ran").isFalse();
+        assertThat(workers.counts().clientGone()).isEqualTo(1);
+        assertThat(workers.counts().notStartedInTime()).isZero();
     }
 
     @Test
@@ -118,6 +121,8 @@ class CommandWorkersTest {
         afterEverythingQueued();
         assertThat(nextRan).isTrue();
         assertThat(ran).as("withdrawn work ran").isFalse();
+        assertThat(workers.counts()).extracting(CommandWorkers.Counts::notStartedInTime, CommandWorkers.Counts::clientGone,
+                CommandWorkers.Counts::queueFull, CommandWorkers.Counts::outcomeUnknown).containsExactly(1L, 0L, 0L, 0L);
     }
 
     @Test
@@ -152,6 +157,7 @@ class CommandWorkersTest {
                     assertThat(unknown.type()).isEqualTo(CommonProblems.COMMAND_OUTCOME_UNKNOWN);
                     assertThat(CommandOutcomes.storedNothing(unknown)).isFalse();
                 });
+        assertThat(workers.counts()).isEqualTo(new CommandWorkers.Counts(0, 0, 0, 1, 0, 1));
         work.releaseAndAwaitItsUninterruptedEnd();
     }
 
