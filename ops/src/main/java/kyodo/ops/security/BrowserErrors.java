@@ -4,6 +4,7 @@ import kyodo.kernel.problem.CommonProblems;
 import kyodo.kernel.problem.KyodoProblemException;
 import kyodo.kernel.problem.ProblemDetails;
 import kyodo.kernel.problem.ProblemLog;
+import kyodo.kernel.problem.ProblemRendering;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.reactive.result.view.Rendering;
@@ -14,8 +15,8 @@ import java.util.Map;
 
 /**
  * A failed page of a browser area answers with the area's error page in the reader's language, never
- * JSON or a stack trace: the problem the API would answer, with the same status (and its
- * {@code Retry-After}), anything unexpected a 500 without details. Logged as every problem is
+ * JSON or a stack trace: the problem the API would answer, with the same status (and the same
+ * {@code Retry-After}, {@link ProblemRendering#retryAfterSeconds}), anything unexpected a 500 without details. Logged as every problem is
  * ({@link ProblemLog}), without personal data. Each area's {@code @ControllerAdvice} says only its
  * error template, its home and its principal.
  */
@@ -33,11 +34,16 @@ public abstract class BrowserErrors {
 
     @ExceptionHandler(KyodoProblemException.class)
     public Mono<Rendering> problem(KyodoProblemException failure, ServerWebExchange exchange) {
+        ProblemDetails problem = failure.toDetails();
+        // a limit's own wait (its extension member), else what the API's answer would say (1 s for any 503)
         Object retryAfter = failure.properties().get("retryAfter");
+        if (retryAfter == null) {
+            retryAfter = ProblemRendering.retryAfterSeconds(problem);
+        }
         if (retryAfter != null) {
             exchange.getResponse().getHeaders().set("Retry-After", String.valueOf(retryAfter));
         }
-        return page(failure.toDetails(), failure, exchange);
+        return page(problem, failure, exchange);
     }
 
     @ExceptionHandler(Exception.class)

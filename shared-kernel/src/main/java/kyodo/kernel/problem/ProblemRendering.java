@@ -51,12 +51,20 @@ public final class ProblemRendering {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", CONTENT_TYPE);
         headers.put("Content-Language", english(locale) ? "en" : "ja");
-        Long retryAfter = problem.retryAfterSeconds() != null ? problem.retryAfterSeconds()
-                : problem.status() == 503 ? Long.valueOf(UNAVAILABLE_RETRY_SECONDS) : null;
+        Long retryAfter = retryAfterSeconds(problem);
         if (retryAfter != null) {
             headers.put("Retry-After", Long.toString(retryAfter));
         }
         return new RenderedProblem(problem.status(), headers, json);
+    }
+
+    /**
+     * The {@code Retry-After} of the problem's answer, in seconds: the wait it names, else one second for a
+     * 503; null for none. Error pages in a browser send the same.
+     */
+    public static Long retryAfterSeconds(ProblemDetails problem) {
+        return problem.retryAfterSeconds() != null ? problem.retryAfterSeconds()
+                : problem.status() == 503 ? Long.valueOf(UNAVAILABLE_RETRY_SECONDS) : null;
     }
 
     /** Whether the reader asked for English; everyone else reads Japanese. */
