@@ -221,6 +221,17 @@ class ConsoleMeetingIT {
         assertThat(rowOf(whole, saiwai)).contains("<td>幸区</td>");
         String ward = member.get("/console/meetings?ward=saiwai").status(200).html();
         assertThat(ward).contains(saiwai).doesNotContain(cityWide).doesNotContain(south);
+
+        // the city's own meetings only, as the portal's ward=city
+        String own = member.get("/console/meetings?ward=city").status(200).html();
+        assertThat(own).contains(cityWide).doesNotContain(south).doesNotContain(saiwai);
+        assertThat(own).containsPattern("<h1>会議：\\s*市の会議のみ（区・地区なし）</h1>")
+                .contains("<option value=\"city\" selected=\"selected\">市の会議のみ（区・地区なし）</option>");
+        assertThat(whole).contains("<option value=\"city\">市の会議のみ（区・地区なし）</option>");
+        assertThat(projects).doesNotContain("value=\"city\"");
+        // a ward's member sees their ward whatever is asked
+        assertThat(signedIn("STAFF", "saiwai").get("/console/meetings?ward=city").status(200).html())
+                .contains(saiwai).doesNotContain(cityWide);
     }
 
     /** What the ward chooser's first choice, the one without a ward, is called. */

@@ -71,6 +71,12 @@ public final class ConsoleView {
      */
     public static Mono<Rendering> wardList(ServerWebExchange exchange, String template, String self, String asked,
                                            String key, Function<Ward, ?> read) {
+        return wardList(exchange, template, self, asked, key, read, Map.of());
+    }
+
+    /** As {@link #wardList(ServerWebExchange, String, String, String, String, Function)}, with more of the model. */
+    public static Mono<Rendering> wardList(ServerWebExchange exchange, String template, String self, String asked,
+                                           String key, Function<Ward, ?> read, Map<String, ?> more) {
         return ActingStaff.current().flatMap(actor -> {
             Ward shown = wardOf(actor, asked);
             return Blocking.read(() -> read.apply(shown)).flatMap(found -> {
@@ -78,6 +84,7 @@ public final class ConsoleView {
                 model.put(key, found);
                 model.put("ward", shown);
                 model.put("wards", choosableWards(actor));
+                model.putAll(more);
                 return page(exchange, template, self, model, HttpStatus.OK);
             });
         });

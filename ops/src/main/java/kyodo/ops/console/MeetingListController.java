@@ -8,6 +8,7 @@ import kyodo.kernel.Ward;
 import kyodo.kernel.access.Actor;
 import kyodo.kernel.meeting.MeetingKind;
 import kyodo.query.listing.ListParameters;
+import kyodo.query.meeting.MeetingListQuery;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +28,8 @@ import java.util.regex.Pattern;
 /**
  * The ward's meetings and the form that schedules one. A ward member sees their ward's meetings; a
  * city-wide member chooses a ward, or the whole city (市全体, as on the inbox and the projects list):
- * every meeting, each shown with its ward, its district or the city. The schedule form carries an Idempotency-Key made
+ * every meeting, each shown with its ward, its district or the city; or the city's own meetings only
+ * ({@code ward=city}, of no ward and no district, as the portal's list has them). The schedule form carries an Idempotency-Key made
  * when it was rendered, sent as the JSON API's creation sends its header: a double click or a reload
  * of the post schedules one meeting, and both land on it.
  */
@@ -50,7 +52,10 @@ class MeetingListController {
 
     @GetMapping(path = "/console/meetings", produces = "text/html")
     Mono<Rendering> meetings(@RequestParam(required = false) String ward, ServerWebExchange exchange) {
-        return ConsoleView.wardList(exchange, "meetings", "/console/meetings", ward, "sections", schedule::of);
+        // a ward's member sees their ward whatever is asked; a city-wide member's "city" is the city's own
+        boolean cityOwn = MeetingListQuery.CITY.equals(ward);
+        return ConsoleView.wardList(exchange, "meetings", "/console/meetings", cityOwn ? null : ward, "sections",
+                shown -> cityOwn && shown == null ? schedule.cityOwn() : schedule.of(shown), Map.of("cityOwn", cityOwn));
     }
 
     @GetMapping(path = "/console/meetings/new", produces = "text/html")

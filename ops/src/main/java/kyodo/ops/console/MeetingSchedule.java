@@ -45,17 +45,27 @@ class MeetingSchedule {
 
     /** The meetings of a ward, or of the whole city (null: every meeting). Blocking. */
     List<Section> of(Ward ward) {
+        return sections(ward == null ? null : ward.code());
+    }
+
+    /** The city's own meetings, of no ward and no district ({@code ward=city}). Blocking. */
+    List<Section> cityOwn() {
+        return sections(MeetingListQuery.CITY);
+    }
+
+    /** @param ward the list's {@code ward} parameter, or null for every meeting */
+    private List<Section> sections(String ward) {
         return List.of(section(ward, MeetingStatus.OPEN, "startsAt"), section(ward, MeetingStatus.SCHEDULED, "startsAt"),
                 section(ward, MeetingStatus.CLOSED, "-startsAt"), section(ward, MeetingStatus.CANCELLED, "-startsAt"));
     }
 
-    private Section section(Ward ward, MeetingStatus status, String sort) {
+    private Section section(String ward, MeetingStatus status, String sort) {
         Map<String, List<String>> params = new HashMap<>();
         params.put("status", List.of(status.name()));
         params.put("sort", List.of(sort));
         params.put("size", List.of(Integer.toString(ListParameters.MAX_SIZE)));
         if (ward != null) {
-            params.put("ward", List.of(ward.code()));
+            params.put("ward", List.of(ward));
         }
         MeetingPage page = views.list(MeetingListQuery.parse(params));
         return new Section(status.name().toLowerCase(java.util.Locale.ROOT), page.items(), page.total());
