@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -27,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the vault would), a decision queued behind it is not started in time and is withdrawn: 503
  * {@code command-withdrawn} with Retry-After, and it never runs, neither in the event store nor in the
  * read model, so that sending it again with the same If-Match passes. The erasure, which had started,
- * is waited for past the timeout and answers its true outcome.
+ * is waited for past the timeout and answers its true outcome. Started work still unfinished after the
+ * outcome wait is answered 504 and finishes all the same.
  */
 class CommandWithdrawalIT {
 
@@ -100,6 +102,59 @@ class CommandWithdrawalIT {
                     .jsonPath("$.paths['/api/proposals'].post.responses['503']").exists();
         } finally {
             senders.shutdownNow();
+        }
+    }
+
+    /**
+     * Started work not finished within {@code kyodo.command.outcome-wait}: its client is told 504
+     * {@code command-outcome-unknown} (never "retry"), the work is not interrupted and, once its key's row is
+     * free, finishes and is stored: what the 504 says may happen.
+     */
+    @Test
+    void aStartedCommandNotFinishedWithinTheOutcomeWaitIsAnsweredOutcomeUnknownAndStillFinishes() throws Exception {
+        String vault = EmbeddedFiles.url(dataDir.resolve("vault/keys")) + ";LOCK_TIMEOUT=120000";
+        try (KyodoTestApp app = KyodoTestApp.start(dataDir, "--kyodo.command.threads=1",
+                "--kyodo.command.timeout=2s", "--kyodo.command.outcome-wait=3s", "--kyodo.vault.url=" + vault)) {
+            Client staff = app.staff();
+            Client admin = app.client("ADMIN", null);
+            String proposal = staff.submitProposal();
+            String subjectId = (String) ((Map<?, ?>) staff.get("/api/proposals/{id}?minVersion=0", proposal).ok()
+                    .succeeds().get("proposer")).get("subjectId");
+            try (Connection otherWriter = vaultConnection(app, vault)) {
+                otherWriter.setAutoCommit(false);
+                lockKeyRow(otherWriter, subjectId);
+
+                EntityExchangeResult<byte[]> unknown = admin.post("/api/personal-data/{subject}/erasure", subjectId)
+                        .send().result();
+                assertThat(unknown.getStatus().value()).as(Answer.text(unknown)).isEqualTo(504);
+                assertThat(unknown.getResponseHeaders().getFirst("Retry-After")).isNull();
+                assertThat(Answer.text(unknown)).contains("\"type\":\"/problems/command-outcome-unknown\"")
+                        .contains("may still be stored");
+                KyodoTestApp.eventually(() -> assertThat(erasuresStored(app)).as("the erasure started").isEqualTo(1));
+                assertThat(keysKept(otherWriter, subjectId)).as("the key is still there").isEqualTo(1);
+                String metrics = app.client("ANALYST", null).get("/actuator/prometheus").ok().text();
+                assertThat(metrics).contains("kyodo_commands_outcome_unknown_total 1.0",
+                        "kyodo_commands_withdrawn_total{reason=\"not-started-in-time\"} 0.0");
+                otherWriter.rollback();
+            }
+            // not interrupted: it goes on once the row is free, and the key is destroyed
+            try (Connection reader = vaultConnection(app, vault)) {
+                KyodoTestApp.eventually(() -> assertThat(keysKept(reader, subjectId)).isZero());
+            }
+        }
+    }
+
+    /** The subject's keys not erased: 1 before the erasure commits, 0 after. */
+    private static long keysKept(Connection connection, String subjectId) {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT COUNT(*) FROM kyodo_person_key WHERE subject_id = ? AND erased_at IS NULL")) {
+            ps.setString(1, subjectId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
