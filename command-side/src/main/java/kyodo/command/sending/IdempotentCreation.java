@@ -95,10 +95,12 @@ public class IdempotentCreation {
                     return dispatch.apply(id)
                             .thenReturn(id)
                             .onErrorResume(CommandOutcomes::alreadyCreated, e -> Mono.just(id))
-                            // a refused creation, or one withdrawn before it started, frees its key;
-                            // one of unknown fate (its outcome not known in time) keeps it, so that
-                            // the retry converges on the same id
-                            .onErrorResume(e -> claimedNow && CommandOutcomes.storedNothing(e),
+                            // a refused creation frees its key (its body may be corrected and sent again
+                            // with it). One withdrawn before it started, or of unknown fate, keeps it: the
+                            // retry sends the same creation under the claimed id, and a repeat of the key
+                            // sent meanwhile, which may have created it under that id, keeps its answer
+                            .onErrorResume(e -> claimedNow && CommandOutcomes.storedNothing(e)
+                                            && !CommandOutcomes.withdrawn(e),
                                     e -> workers.compensate(() -> store.release(claim.scope(), key))
                                             .then(Mono.error(e)));
                 });

@@ -117,15 +117,32 @@ class IdempotentCreationTest {
     }
 
     @Test
-    void aCreationWithdrawnBeforeItStartedFreesItsKey() {
+    void aCreationWithdrawnBeforeItStartedKeepsItsKeyAndItsRetryCreatesUnderTheClaimedId() {
         List<String> withdrawn = new ArrayList<>();
         assertThatThrownBy(() -> creation.create(PROPOSALS, "k-withdrawn", BODY, SAIWAI, id -> {
             withdrawn.add(id);
             return Mono.error(CommandOutcomes.withdrawn());
         }).block()).isInstanceOf(KyodoProblemException.class);
-        String id = create(SAIWAI, PROPOSALS, "k-withdrawn", Map.of("title", "別の内容"));
-        assertThat(id).isNotEqualTo(withdrawn.get(0));
+        assertThat(stored).isEmpty();
+        String id = create(SAIWAI, PROPOSALS, "k-withdrawn", BODY);
+        assertThat(id).isEqualTo(withdrawn.get(0));
         assertThat(stored).containsOnlyKeys(id);
+    }
+
+    /**
+     * A repeat of the key sent while the first request was queued finds the claim and creates under its id;
+     * the first request, withdrawn after that, must not free the key: a third request would create again.
+     */
+    @Test
+    void aWithdrawnFirstRequestLeavesTheCreationOfARepeatThatRacedItAnswered() {
+        List<String> claimed = new ArrayList<>();
+        assertThatThrownBy(() -> creation.create(PROPOSALS, "k-raced", BODY, SAIWAI, id -> {
+            claimed.add(id);
+            stored.put(id, SAIWAI.staffId()); // the repeat, handed over meanwhile, stored the creation
+            return Mono.error(CommandOutcomes.withdrawn());
+        }).block()).isInstanceOf(KyodoProblemException.class);
+        assertThat(create(SAIWAI, PROPOSALS, "k-raced", BODY)).isEqualTo(claimed.get(0));
+        assertThat(stored).hasSize(1);
     }
 
     @Test
