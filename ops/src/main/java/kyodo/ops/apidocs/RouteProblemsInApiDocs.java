@@ -12,6 +12,7 @@ import org.springframework.web.method.HandlerMethod;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The problems any route can answer by what it is, whoever wrote it, said once here rather than on
@@ -22,7 +23,8 @@ import java.util.List;
  *
  * <ul>
  *   <li>400 on every route: the firewall and the path filter refuse a URL or header they cannot read
- *   ({@code malformed-request}); with parameters or a body also {@code invalid-input} naming each.</li>
+ *   ({@code malformed-request}); with a body, query parameters, headers or path variables that are values
+ *   (a ward, a year) rather than identifiers also {@code invalid-input} naming each.</li>
  *   <li>404 on a route with a path variable (the subject it names is unknown), except a PUT, which sets
  *   the resource its path names.</li>
  *   <li>406 on every route ({@code not-acceptable}, with the media types it {@code offered}).</li>
@@ -32,6 +34,9 @@ import java.util.List;
  */
 @Component
 class RouteProblemsInApiDocs implements OperationCustomizer {
+
+    /** Path variables that name a subject (a proposal's id, an account, a tile's path) rather than a value. */
+    private static final Set<String> IDENTIFIERS = Set.of("id", "subjectId", "username", "path");
 
     static final String MALFORMED = "malformed-request: the URL or a header holds characters that are not accepted";
 
@@ -46,13 +51,15 @@ class RouteProblemsInApiDocs implements OperationCustomizer {
         boolean body = operation.getRequestBody() != null;
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         boolean pathVariable = parameters.stream().anyMatch(p -> "path".equals(p.getIn()));
-        boolean otherParameters = parameters.stream().anyMatch(p -> !"path".equals(p.getIn()));
+        // an identifier in the path is looked up, not checked: a bad one is unknown (404), not invalid
+        boolean checkedParameters = parameters.stream()
+                .anyMatch(p -> !"path".equals(p.getIn()) || !IDENTIFIERS.contains(p.getName()));
         List<String> bad = new ArrayList<>();
         if (body) {
             bad.add("invalid-input: a field of the body is invalid, each named in errors; malformed-request: the body "
                     + "is not one JSON object in UTF-8");
         }
-        if (pathVariable || otherParameters) {
+        if (checkedParameters) {
             bad.add("invalid-input: a parameter or header is invalid, named in errors");
         }
         bad.add(MALFORMED);
