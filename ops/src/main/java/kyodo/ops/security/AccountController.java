@@ -1,6 +1,9 @@
 package kyodo.ops.security;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import kyodo.kernel.access.Actor;
 import org.springframework.http.CacheControl;
@@ -27,6 +30,9 @@ import java.util.List;
 @RequestMapping("/api/admin/accounts")
 @Tag(name = "accounts (ADMIN)")
 class AccountController {
+
+    private static final String ACCOUNT_IN_CONFIGURATION =
+            "account-in-configuration: an account defined in the configuration is changed there";
 
     private final StaffAccounts accounts;
     private final Scheduler passwordHashing;
@@ -66,6 +72,11 @@ class AccountController {
     @Operation(operationId = "createAccount", summary = "Create a staff account",
             description = "The password is generated and shown only in this answer. Roles: STAFF (ward or "
                     + "city-wide), WARD_HEAD (one ward), ADMIN and ANALYST (city-wide).")
+    // a creation answers 201 with Location (a ResponseEntity springdoc cannot look into)
+    @ApiResponse(responseCode = "201", description = "Created: the account and its generated password, shown once",
+            headers = @Header(name = "Location", description = "the account's path", schema = @Schema(type = "string")),
+            useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "account-exists: the account id is taken")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Credentials>> create(@RequestBody NewAccount account) {
         return Mono.fromCallable(() -> {
@@ -78,6 +89,9 @@ class AccountController {
 
     @Operation(operationId = "resetAccountPassword",
             summary = "Give an account a new generated password (and enable it again)")
+    @ApiResponse(responseCode = "200", description = "The account and its new password, shown once",
+            useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = ACCOUNT_IN_CONFIGURATION)
     @PostMapping(path = "/{username}/password-reset", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Credentials>> reset(@PathVariable String username) {
         return Mono.fromCallable(() -> {
@@ -90,6 +104,8 @@ class AccountController {
     }
 
     @Operation(operationId = "disableAccount", summary = "Disable an account: it can no longer sign in")
+    @ApiResponse(responseCode = "200", description = "The account, disabled", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = ACCOUNT_IN_CONFIGURATION)
     @PostMapping(path = "/{username}/disable", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<AccountView> disable(@PathVariable String username) {
         return Mono.fromCallable(() -> {

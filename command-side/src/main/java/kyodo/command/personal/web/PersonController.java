@@ -3,6 +3,7 @@ package kyodo.command.personal.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -53,6 +54,9 @@ class PersonController {
     @Operation(operationId = "erasePerson", summary = "Erase a person across every record (crypto-shredding)",
             description = "Destroys the key of every subject of the person: one PersonalDataErased per subject. "
                     + "Afterwards the person is not found by that contact any more, so erasing again answers 404.")
+    @ApiResponse(responseCode = "200", description = "The records erased, each with erasedAt", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "not-found: no record of a person with that contact (also one "
+            + "already erased)")
     @PostMapping(path = "/erasure", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Person> erase(@Valid @RequestBody Contact body, Actor actor) {
