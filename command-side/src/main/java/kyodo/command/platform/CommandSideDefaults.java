@@ -60,6 +60,10 @@ public class CommandSideDefaults implements EnvironmentPostProcessor, Ordered {
         // ZONE (CommandStorageConfiguration), so the assumption holds and the warning says nothing.
         defaults.put("logging.level.com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization.utc_warning",
                 "ERROR");
+        // Axon's repository logs every failed load at WARN with its stack trace, a command to an unknown id (a
+        // 404) included. The failure goes on to the sender, and ProblemLog logs it once as what it is: DEBUG for
+        // a refusal (the 404), ERROR with where each cause was thrown for a failure of ours.
+        defaults.put("logging.level.org.axonframework.modelling.command.AbstractRepository", "ERROR");
         defaults.put("server.error.include-message", "never");
         defaults.put("server.shutdown", "graceful");
         defaults.put("spring.jackson.time-zone", "Asia/Tokyo");
