@@ -91,16 +91,7 @@ final class ReplayReader implements AutoCloseable {
      */
     Batch next() throws InterruptedException {
         Batch batch = ready.take();
-        Throwable failure = batch.failure();
-        if (failure instanceof RuntimeException e) {
-            throw e;
-        }
-        if (failure instanceof Error e) {
-            throw e;
-        }
-        if (failure != null) {
-            throw new IllegalStateException(failure);
-        }
+        ReplayThreads.rethrow(batch.failure());
         return batch;
     }
 
@@ -109,18 +100,8 @@ final class ReplayReader implements AutoCloseable {
     public void close() {
         stopped = true;
         ready.clear();
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true; // the thread must end before the replay returns: keep waiting, then say so
-            }
-        }
+        ReplayThreads.joinUninterruptibly(List.of(thread)); // it must end before the replay returns
         ready.clear();
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private void read() {

@@ -87,7 +87,7 @@ final class ReplayWorkers implements AutoCloseable {
             });
         }
         work.run();
-        awaitUninterruptibly(done);
+        ReplayThreads.awaitUninterruptibly(done); // none may write after the batch returns
         elapsed += System.nanoTime() - started;
         Throwable failed = failure.get();
         if (failed == null) {
@@ -100,15 +100,7 @@ final class ReplayWorkers implements AutoCloseable {
             return;
         }
         processors.forEach(ReplayProcessor::rollBack);
-        if (failed instanceof RuntimeException e) {
-            throw e;
-        }
-        if (failed instanceof Error e) {
-            throw e;
-        }
-        if (failed != null) {
-            throw new IllegalStateException(failed);
-        }
+        ReplayThreads.rethrow(failed);
     }
 
     /** Ends the helper threads and waits until they have, and says how the work was shared. */
@@ -118,19 +110,7 @@ final class ReplayWorkers implements AutoCloseable {
             LOG.info(shares());
         }
         helpers.forEach(helper -> tasks.add(STOP));
-        boolean interrupted = false;
-        for (Thread helper : helpers) {
-            while (helper.isAlive()) {
-                try {
-                    helper.join();
-                } catch (InterruptedException e) {
-                    interrupted = true; // the helpers must end before the replay returns: keep waiting, then say so
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        ReplayThreads.joinUninterruptibly(helpers); // the helpers must end before the replay returns
     }
 
     /** Each processor's share of the handling time, and how busy the threads were. */
@@ -155,21 +135,6 @@ final class ReplayWorkers implements AutoCloseable {
                 return;
             }
             task.run();
-        }
-    }
-
-    /** Waits for the batch's helpers also when interrupted: none may write after the batch returns. */
-    private static void awaitUninterruptibly(CountDownLatch done) {
-        boolean interrupted = false;
-        while (done.getCount() > 0) {
-            try {
-                done.await();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 }

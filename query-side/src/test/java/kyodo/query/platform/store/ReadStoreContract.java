@@ -202,6 +202,49 @@ public abstract class ReadStoreContract {
     }
 
     @Test
+    void aLongInListMatchesAsItsValuesOneByOne() {
+        // eight values or more: the embedded engine looks the strings up in a set, the rest one by one
+        insert(new Document("_id", 1).append("k", "a"),
+                new Document("_id", 2).append("k", List.of("x", "h")),
+                new Document("_id", 3).append("k", 1.0),
+                new Document("_id", 4).append("k", List.of(List.of("c"))),
+                new Document("_id", 5),
+                new Document("_id", 6).append("k", "z"),
+                new Document("_id", 7).append("k", List.of(2L, "y")));
+        List<Object> values = List.of("a", "b", "c", "d", "e", "f", "g", "h", 1);
+        assertThat(ids(Filters.in("k", values))).containsExactly(1, 2, 3);
+        assertThat(ids(Filters.nin("k", values))).containsExactly(4, 5, 6, 7);
+        List<Object> withNull = new ArrayList<>(values);
+        withNull.add(null);
+        assertThat(ids(Filters.in("k", withNull))).containsExactly(1, 2, 3, 5);
+        assertThat(ids(Filters.in("_id", List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10)))).containsExactly(1, 2, 3, 4, 5, 6, 7);
+        List<Object> strings = List.of("b", "c", "d", "e", "f", "g", "y", "q");
+        assertThat(ids(Filters.in("k", strings))).containsExactly(7);
+        assertThat(docs.count(Filters.nin("k", strings))).isEqualTo(6);
+    }
+
+    @Test
+    void addToSetSkipsWhatTheArrayHoldsWhateverItsLength() {
+        List<Object> held = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            held.add("t" + i);
+        }
+        held.add(1);
+        held.add(new Document("p", "t1"));
+        insert(new Document("_id", 1).append("tags", held));
+        docs.bulkWrite(List.of(new UpdateOneModel<>(Filters.eq("_id", 1), Updates.combine(
+                Updates.addEachToSet("tags", List.of("t3", "new", "t49", "new", 1, 2L, new Document("p", "t1"),
+                        new Document("p", "t2"), "t0"))))));
+        List<Object> expected = new ArrayList<>(held);
+        expected.addAll(List.of("new", 2L, new Document("p", "t2")));
+        assertThat(docs.find(Filters.eq("_id", 1)).first().get("tags")).isEqualTo(expected);
+        docs.bulkWrite(List.of(new UpdateOneModel<>(Filters.eq("_id", 1), Updates.addToSet("tags", "t7")),
+                new UpdateOneModel<>(Filters.eq("_id", 1), Updates.addToSet("tags", "last"))));
+        expected.add("last");
+        assertThat(docs.find(Filters.eq("_id", 1)).first().get("tags")).isEqualTo(expected);
+    }
+
+    @Test
     void anUpdateUpsertBuildsTheDocumentFromTheFiltersEqualities() {
         ReadCollection.WriteResult result = docs.bulkWrite(List.of(new UpdateOneModel<>(
                 Filters.and(Filters.eq("_id", "p1"), Filters.eq("ward", "w1"), Filters.exists("version", false)),

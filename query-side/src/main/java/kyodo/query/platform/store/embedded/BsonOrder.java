@@ -22,6 +22,8 @@ final class BsonOrder {
 
     /** A sort key for an empty array, which MongoDB sorts below null and a missing field. */
     static final BsonValue EMPTY_ARRAY = new BsonUndefined();
+    /** The {@link #rank} of strings and symbols: two of them are equal when their texts are. */
+    static final int TEXT = 4;
 
     private BsonOrder() {
     }
@@ -38,7 +40,7 @@ final class BsonOrder {
             case MIN_KEY -> 0;
             case NULL, UNDEFINED -> 2;
             case INT32, INT64, DOUBLE, DECIMAL128 -> 3;
-            case STRING, SYMBOL -> 4;
+            case STRING, SYMBOL -> TEXT;
             case DOCUMENT -> 5;
             case ARRAY -> 6;
             case BINARY -> 7;

@@ -6,8 +6,10 @@ import org.bson.BsonValue;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A filter compiled once per query: a conjunction of clauses, each an operator on a field path, with
@@ -18,9 +20,18 @@ final class Filter {
 
     enum Op { EQ, NE, GT, GTE, LT, LTE, IN, NIN, ALL, EXISTS, SIZE }
 
-    /** One condition; {@code values} holds the list of in/nin/all, {@code value} the operand of the others. */
-    record Clause(String path, String[] parts, Op op, BsonValue value, List<BsonValue> values) {
+    /**
+     * One condition; {@code values} holds the list of in/nin/all, {@code value} the operand of the others.
+     * A long in/nin list also keeps its strings as a set ({@code texts}, null otherwise) and the rest apart
+     * ({@code others}): a string equals only the same string, so a lookup answers what comparing the
+     * value with each of the list's would (a batch's cells read by {@code _id $in} hundreds of ids).
+     */
+    record Clause(String path, String[] parts, Op op, BsonValue value, List<BsonValue> values, Set<String> texts,
+                  List<BsonValue> others) {
     }
+
+    /** From this many values on, an in/nin list looks its strings up in a set. */
+    private static final int LOOKED_UP = 8;
 
     static final Filter ALL_DOCUMENTS = new Filter(List.of());
 
@@ -86,7 +97,19 @@ final class Filter {
             }
             List<BsonValue> values = List.copyOf(operand.asArray().getValues());
             values.forEach(v -> plain(operator, path, v));
-            return new Clause(path, parts, op, null, values);
+            if (op != Op.ALL && values.size() >= LOOKED_UP) {
+                Set<String> texts = new HashSet<>();
+                List<BsonValue> others = new ArrayList<>();
+                for (BsonValue v : values) {
+                    if (BsonOrder.rank(v) == BsonOrder.TEXT) {
+                        texts.add(BsonOrder.text(v));
+                    } else {
+                        others.add(v);
+                    }
+                }
+                return new Clause(path, parts, op, null, values, Set.copyOf(texts), List.copyOf(others));
+            }
+            return new Clause(path, parts, op, null, values, null, List.of());
         }
         if (op == Op.EXISTS && !operand.isBoolean()) {
             throw new IllegalArgumentException("$exists on " + path + " needs true or false, not " + operand);
@@ -95,7 +118,7 @@ final class Filter {
             throw new IllegalArgumentException("$size on " + path + " needs a whole number, not " + operand);
         }
         plain(operator, path, operand);
-        return new Clause(path, parts, op, operand, List.of());
+        return new Clause(path, parts, op, operand, List.of(), null, List.of());
     }
 
     /** A regular expression means a pattern match, and a $-document an operator: neither is supported. */
@@ -128,8 +151,8 @@ final class Filter {
         return switch (c.op()) {
             case EQ -> equals(leaves, c.value());
             case NE -> !equals(leaves, c.value());
-            case IN -> in(leaves, c.values());
-            case NIN -> !in(leaves, c.values());
+            case IN -> in(leaves, c);
+            case NIN -> !in(leaves, c);
             case ALL -> !c.values().isEmpty() && c.values().stream().allMatch(v -> equals(leaves, v));
             case EXISTS -> c.value().asBoolean().getValue() == leaves.stream().anyMatch(v -> v != null);
             case SIZE -> leaves.stream().anyMatch(v -> v instanceof BsonArray a
@@ -137,6 +160,29 @@ final class Filter {
             default -> leaves.stream().anyMatch(v -> compares(c.op(), v, c.value())
                     || v instanceof BsonArray a && a.stream().anyMatch(e -> compares(c.op(), e, c.value())));
         };
+    }
+
+    private static boolean in(List<BsonValue> leaves, Clause c) {
+        if (c.texts() == null) {
+            return in(leaves, c.values());
+        }
+        for (BsonValue leaf : leaves) {
+            if (isIn(leaf, c.texts())) {
+                return true;
+            }
+            if (leaf instanceof BsonArray array) {
+                for (BsonValue element : array) {
+                    if (isIn(element, c.texts())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return in(leaves, c.others());
+    }
+
+    private static boolean isIn(BsonValue v, Set<String> texts) {
+        return v != null && BsonOrder.rank(v) == BsonOrder.TEXT && texts.contains(BsonOrder.text(v));
     }
 
     private static boolean in(List<BsonValue> leaves, List<BsonValue> values) {

@@ -12,8 +12,10 @@ import org.bson.conversions.Bson;
 import org.bson.types.Decimal128;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An update compiled once: {@code $set $setOnInsert $unset $inc $push $addToSet} (the last two with
@@ -91,11 +93,11 @@ final class Update {
                     }
                     BsonArray array = current == null ? new BsonArray() : current.asArray();
                     boolean each = step.value().isDocument() && step.value().asDocument().containsKey("$each");
-                    for (BsonValue v : each ? step.value().asDocument().getArray("$each") : List.of(step.value())) {
-                        if (step.operator().equals("$push")
-                                || array.stream().noneMatch(existing -> BsonOrder.equal(existing, v))) {
-                            array.add(v);
-                        }
+                    List<BsonValue> values = each ? step.value().asDocument().getArray("$each") : List.of(step.value());
+                    if (step.operator().equals("$push")) {
+                        array.addAll(values);
+                    } else {
+                        addToSet(array, values);
                     }
                     if (current == null) {
                         set(doc, step.parts(), array);
@@ -106,6 +108,33 @@ final class Update {
         BsonValue after = doc.get("_id");
         if (id != null && (after == null || !BsonOrder.equal(id, after))) {
             throw new Refusal("an update may not change _id", false);
+        }
+    }
+
+    /**
+     * Adds each value that the array does not hold yet ({@link BsonOrder#equal}). A string equals only the
+     * same string, so strings are looked up in a set of the array's texts instead of compared with every
+     * element: a meeting's search tokens grow with each text of it, and the scan made each batch's
+     * additions quadratic.
+     */
+    private static void addToSet(BsonArray array, List<BsonValue> values) {
+        Set<String> texts = null;
+        for (BsonValue v : values) {
+            if (BsonOrder.rank(v) == BsonOrder.TEXT) {
+                if (texts == null) {
+                    texts = new HashSet<>();
+                    for (BsonValue existing : array) {
+                        if (BsonOrder.rank(existing) == BsonOrder.TEXT) {
+                            texts.add(BsonOrder.text(existing));
+                        }
+                    }
+                }
+                if (texts.add(BsonOrder.text(v))) {
+                    array.add(v);
+                }
+            } else if (array.stream().noneMatch(existing -> BsonOrder.equal(existing, v))) {
+                array.add(v);
+            }
         }
     }
 
