@@ -120,7 +120,7 @@ class CheckpointSchedule implements SmartLifecycle {
             return Optional.empty();
         }
         // The root the projection grew, even when an append stored entries after it a moment ago (their
-        // append arms the next signing): the root of the stored size would be read from every leaf.
+        // append arms the next signing): the stored size's root would be computed again.
         Optional<DecisionLog.SizedRoot> known = decisionLog.knownRoot()
                 .filter(root -> root.size() > latest && root.size() <= size);
         if (known.isPresent()) {

@@ -10,7 +10,6 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.WriteModel;
 import kyodo.query.platform.store.ReadCollection;
-import kyodo.query.platform.store.ReadCursor;
 import kyodo.query.platform.store.ReadStore;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -27,12 +26,10 @@ import java.util.Set;
 /**
  * The decision log as stored: collection {@value #LOG} (one document per entry, {@code _id} = seq,
  * unique {@code eventId}) and, apart from it, {@value #STAFF} with the staff id behind each entry
- * (never served publicly). Reads entries, and builds Merkle roots and proofs over the entries'
- * hashes.
- * <p>
- * Leaf hashes are kept in memory once read: entries never change once appended, so the cache only
- * grows; it is dropped when the log is reset, and reloaded whenever the next stored entry does not
- * continue the cached chain (a rebuild elsewhere).
+ * (never served publicly). Reads entries, and builds Merkle roots, proofs and tiles over the entries'
+ * hashes from the interior hashes it keeps ({@link SubtreeHashes}): O(log n) hashes and at most a block of
+ * entries read per answer. They are dropped when the log is reset, and rebuilt whenever the stored log no
+ * longer has the chain they were built from (a rebuild elsewhere).
  */
 @Component
 public class DecisionLog {
@@ -54,9 +51,8 @@ public class DecisionLog {
     private final ReadCollection log;
     private final ReadCollection staff;
     private final KeptFrontier kept;
-    private final List<byte[]> leafHashes = new ArrayList<>();
+    private final SubtreeHashes subtrees;
     private final RecentEventIds recent;
-    private String lastCachedHash = Hashing.ZERO_HASH;
     private volatile KnownRoot knownRoot;
 
     public DecisionLog(ReadStore store) {
@@ -64,6 +60,7 @@ public class DecisionLog {
         this.staff = store.collection(STAFF);
         this.kept = new KeptFrontier(log, store.collection(FRONTIER));
         this.recent = new RecentEventIds(log);
+        this.subtrees = new SubtreeHashes(log);
         log.createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));
     }
 
@@ -94,7 +91,7 @@ public class DecisionLog {
     /**
      * The RFC 6962 root over the first {@code treeSize} entries: the one the projection last grew the
      * log to when that is the size asked and the stored entry there still has the hash it was grown
-     * with, else from every leaf (read into the cache).
+     * with, else from the kept subtree hashes.
      */
     public byte[] root(long treeSize) {
         KnownRoot known = knownRoot;
@@ -104,9 +101,9 @@ public class DecisionLog {
                 return checked.get().root();
             }
         }
-        LOGGER.debug("Root of {} entries from their leaves (known root: {})", treeSize,
+        LOGGER.debug("Root of {} entries from the subtree hashes (known root: {})", treeSize,
                 known == null ? "none" : "of " + known.size() + " entries");
-        return MerkleTree.root(leafHashes(treeSize));
+        return subtrees.over(treeSize, nodes -> treeSize == 0 ? MerkleTree.emptyRoot() : nodes.root(0, treeSize));
     }
 
     /**
@@ -142,10 +139,9 @@ public class DecisionLog {
         if (seq < 1 || seq > treeSize) {
             throw new IllegalArgumentException("seq must lie in 1.." + treeSize);
         }
-        List<byte[]> leaves = leafHashes(treeSize);
-        return new InclusionProof(seq, seq - 1, treeSize, Hashing.hex(leaves.get((int) (seq - 1))),
-                Hashing.hex(MerkleTree.root(leaves)),
-                MerkleTree.inclusionProof(leaves, (int) (seq - 1)).stream().map(Hashing::hex).toList());
+        return subtrees.over(treeSize, nodes -> new InclusionProof(seq, seq - 1, treeSize,
+                Hashing.hex(nodes.root(seq - 1, seq)), Hashing.hex(nodes.root(0, treeSize)),
+                MerkleProofs.inclusion(nodes, seq - 1, treeSize).stream().map(Hashing::hex).toList()));
     }
 
     /**
@@ -157,64 +153,31 @@ public class DecisionLog {
         if (from < 1 || from > to) {
             throw new IllegalArgumentException("from must lie in 1.." + to);
         }
-        List<byte[]> leaves = leafHashes(to);
-        return new ConsistencyProof(from, to, Hashing.hex(MerkleTree.root(leaves.subList(0, (int) from))),
-                Hashing.hex(MerkleTree.root(leaves)),
-                MerkleTree.consistencyProof(leaves, (int) from).stream().map(Hashing::hex).toList());
+        return subtrees.over(to, nodes -> new ConsistencyProof(from, to, Hashing.hex(nodes.root(0, from)),
+                Hashing.hex(nodes.root(0, to)),
+                MerkleProofs.consistency(nodes, from, to).stream().map(Hashing::hex).toList()));
     }
 
     /**
-     * The leaf hashes ({@code SHA-256(0x00 ‖ bytes(hash))}) of the first {@code treeSize} entries.
+     * A hash tile of the tree of the first {@code treeSize} entries ({@link LogTiles#hashes}).
+     *
+     * @throws IllegalArgumentException if the log is shorter, or the tree has not all of the tile
+     */
+    public byte[] tileHashes(LogTiles.Tile tile, long treeSize) {
+        if (tile.entries() || !LogTiles.available(tile, treeSize)) {
+            throw new IllegalArgumentException("the tree of " + treeSize + " entries has no hash tile " + tile.path());
+        }
+        return subtrees.over(treeSize, nodes -> LogTiles.hashes(tile, nodes));
+    }
+
+    /**
+     * The Merkle frontier of the first {@code size} entries, from the kept subtree hashes.
      *
      * @throws IllegalArgumentException if the log is shorter
      * @throws IllegalStateException    if the stored log has a gap
      */
-    public synchronized List<byte[]> leafHashes(long treeSize) {
-        if (treeSize > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("tree too large: " + treeSize);
-        }
-        if (leafHashes.size() < treeSize) {
-            LOGGER.debug("Reading the leaf hashes of entries {}..{} into the cache", leafHashes.size() + 1, treeSize);
-        }
-        if (leafHashes.size() < treeSize && !extendCache(treeSize)) {
-            LOGGER.debug("The stored log does not continue the cached leaves: reading all {} again", treeSize);
-            leafHashes.clear();
-            lastCachedHash = Hashing.ZERO_HASH;
-            extendCache(treeSize);
-        }
-        if (leafHashes.size() < treeSize) {
-            throw new IllegalArgumentException("the log has only " + leafHashes.size() + " entries");
-        }
-        return List.copyOf(leafHashes.subList(0, (int) treeSize));
-    }
-
-    /**
-     * Reads the entries after the cached ones, one at a time from a cursor (at 10⁶ events the log has over
-     * 10⁵ entries: read into one list first, they were a transient of tens of MB on the heap); false if they
-     * do not continue the cached chain.
-     */
-    private boolean extendCache(long treeSize) {
-        boolean boundary = !leafHashes.isEmpty();
-        try (ReadCursor entries = log.find(Filters.gt("_id", (long) leafHashes.size())).sort(Sorts.ascending("_id"))
-                .limit((int) (treeSize - leafHashes.size())).projection(Projections.include("prevHash", "hash"))
-                .cursor()) {
-            while (entries.hasNext()) {
-                Document doc = entries.next();
-                long seq = ((Number) doc.get("_id")).longValue();
-                if (seq != leafHashes.size() + 1) {
-                    throw new IllegalStateException("the decision log has no entry " + (leafHashes.size() + 1));
-                }
-                // Only where the cache ends: a stored entry that does not continue it means the log was rebuilt.
-                if (boundary && !lastCachedHash.equals(doc.getString("prevHash"))) {
-                    return false;
-                }
-                boundary = false;
-                String hash = doc.getString("hash");
-                leafHashes.add(MerkleTree.leafHash(Hashing.unhex(hash)));
-                lastCachedHash = hash;
-            }
-        }
-        return true;
+    MerkleTree.Frontier frontier(long size) {
+        return subtrees.over(size, nodes -> MerkleProofs.frontier(nodes, size));
     }
 
     /**
@@ -272,8 +235,7 @@ public class DecisionLog {
         log.deleteMany(new Document());
         staff.deleteMany(new Document());
         kept.clear();
-        leafHashes.clear();
-        lastCachedHash = Hashing.ZERO_HASH;
+        subtrees.clear();
     }
 
     /** The stored log, for the verifier. */

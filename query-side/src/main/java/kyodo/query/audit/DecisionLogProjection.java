@@ -159,24 +159,22 @@ class DecisionLogProjection {
     /**
      * The frontier in memory; after a restart the one the log kept at its last checkpoint interval,
      * extended by the entries since; only without one (a log of an older version, or one that does
-     * not match) from every leaf of the log, which is then kept at the last multiple of the interval.
+     * not match) from the log's subtree hashes ({@link DecisionLog#frontier}, built from every entry once per
+     * process), and then kept at the last multiple of the interval.
      */
     private MerkleTree.Frontier frontierAt(DecisionLog.Head head) {
         if (frontier != null && frontier.size() == head.seq() && head.hash().equals(frontierHeadHash)) {
             return frontier;
         }
         return log.keptFrontier(head).orElseGet(() -> {
-            LOG.debug("Rebuilding the decision log's Merkle frontier from all {} entries", head.seq());
-            MerkleTree.Frontier rebuilt = new MerkleTree.Frontier();
+            LOG.debug("Rebuilding the decision log's Merkle frontier of {} entries from its subtree hashes",
+                    head.seq());
             // kept where an append keeps it, at the last multiple of the checkpoint interval: what the store
             // holds follows from the log, not from when the process started (a replay converges to it)
             long keepAt = head.seq() - head.seq() % checkpointEvery;
-            List<byte[]> leaves = log.leafHashes(head.seq());
-            for (int i = 0; i < leaves.size(); i++) {
-                rebuilt.append(leaves.get(i));
-                if (i + 1 == keepAt) {
-                    log.keepFrontier(keepAt, log.entry(keepAt).orElseThrow().hash(), rebuilt.roots());
-                }
+            MerkleTree.Frontier rebuilt = log.frontier(head.seq());
+            if (keepAt > 0) {
+                log.keepFrontier(keepAt, log.entry(keepAt).orElseThrow().hash(), log.frontier(keepAt).roots());
             }
             return rebuilt;
         });

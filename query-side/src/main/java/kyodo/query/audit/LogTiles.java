@@ -94,11 +94,16 @@ public final class LogTiles {
      * @param leafHashes the tree's leaf hashes (at least up to the tile's end)
      */
     public static byte[] hashes(Tile tile, List<byte[]> leafHashes) {
+        return hashes(tile, (from, to) -> MerkleTree.root(leafHashes.subList((int) from, (int) to)));
+    }
+
+    /** The tile's bytes, each hash the root of the 256^level leaves it spans, given by {@code nodes}. */
+    static byte[] hashes(Tile tile, MerkleProofs.Nodes nodes) {
         long span = scaled(1, tile.level());
         ByteArrayOutputStream out = new ByteArrayOutputStream(tile.width() * HASH);
         for (int i = 0; i < tile.width(); i++) {
-            int from = (int) (tile.firstLeaf() + i * span);
-            out.writeBytes(MerkleTree.root(leafHashes.subList(from, (int) (from + span))));
+            long from = tile.firstLeaf() + i * span;
+            out.writeBytes(nodes.root(from, from + span));
         }
         return out.toByteArray();
     }

@@ -80,7 +80,7 @@ public record Transparency(DecisionLog log, Checkpoints checkpoints, AuditKeyRin
             return LogTiles.bundle(log.after(tile.firstLeaf(), tile.width()).stream()
                     .map(DecisionLogEntry::leafData).toList());
         }
-        return LogTiles.hashes(tile, log.leafHashes(treeSize));
+        return log.tileHashes(tile, treeSize);
     }
 
     /**

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The kept Merkle frontier and the cached leaf hashes across a restart, on both engines of the read store (the embedded one is
+ * The kept Merkle frontier and the subtree hashes across a restart, on both engines of the read store (the embedded one is
  * closed and opened again, the Mongo one is read by new components): one that belongs to the stored
  * log is continued, one behind the entries is continued only along their chain, and one ahead of them
  * or off their chain is rebuilt from every entry, never trusted.
@@ -149,32 +149,32 @@ class KeptFrontierOnBothEnginesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"mongo", "embedded"})
-    void theLeafHashesAreReadOnceAndContinuedFromWhereTheCacheEnds(String engine) {
+    void theSubtreeHashesAreBuiltOnceAndContinuedFromWhereTheyEnd(String engine) {
         start(engine).handle(history.subList(0, 10));
         Process restarted = start(engine);
         List<byte[]> leaves = restarted.leaves(5);
 
-        assertThat(restarted.log.leafHashes(3)).containsExactlyElementsOf(leaves.subList(0, 3));
-        // an entry the cache holds, changed where only a second read would see it
+        assertThat(restarted.log.root(3)).isEqualTo(MerkleTree.root(leaves.subList(0, 3)));
+        // an entry already covered, changed where only a second read would see it
         restarted.set(2, "hash", "ab".repeat(32));
 
-        assertThat(restarted.log.leafHashes(5)).as("entries 4 and 5 read after the cached ones")
-                .containsExactlyElementsOf(leaves);
-        assertThat(restarted.log.leafHashes(2)).containsExactlyElementsOf(leaves.subList(0, 2));
+        assertThat(restarted.log.root(5)).as("entries 4 and 5 read after the covered ones")
+                .isEqualTo(MerkleTree.root(leaves));
+        assertThat(restarted.log.root(2)).isEqualTo(MerkleTree.root(leaves.subList(0, 2)));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"mongo", "embedded"})
-    void theLeafHashesOfALogRebuiltUnderTheCacheAreReadAgainFromTheFirstEntry(String engine) {
+    void theSubtreeHashesOfALogRebuiltUnderThemAreBuiltAgainFromTheFirstEntry(String engine) {
         start(engine).handle(history.subList(0, 10));
         Process restarted = start(engine);
-        restarted.log.leafHashes(3);
-        // another chain from entry 3 on: entry 4 no longer continues the cached entry 3
+        restarted.log.root(3);
+        // another chain from entry 3 on: entry 4 no longer continues the covered entry 3
         restarted.set(3, "hash", "ab".repeat(32));
         restarted.set(4, "prevHash", "ab".repeat(32));
         List<byte[]> stored = restarted.leaves(5);
 
-        assertThat(restarted.log.leafHashes(5)).containsExactlyElementsOf(stored);
+        assertThat(restarted.log.root(5)).isEqualTo(MerkleTree.root(stored));
         assertThat(stored.get(2)).isEqualTo(MerkleTree.leafHash(Hashing.unhex("ab".repeat(32))));
     }
 
@@ -184,11 +184,11 @@ class KeptFrontierOnBothEnginesTest {
         start(engine).handle(history.subList(0, 10));
         Process restarted = start(engine);
 
-        assertThatThrownBy(() -> restarted.log.leafHashes(6)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> restarted.log.root(6)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("only 5 entries");
         restarted.store.collection(DecisionLog.LOG).deleteMany(Filters.eq("_id", 2L));
         Process again = start(engine);
-        assertThatThrownBy(() -> again.log.leafHashes(5)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> again.log.root(5)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no entry 2");
     }
 
