@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import static kyodo.ops.apidocs.ProblemsInApiDocs.say;
+
 /**
  * The problems any route can answer by what it is, whoever wrote it, said once here rather than on
  * each route: read off the operation springdoc built (its parameters and body) and the handler's
@@ -63,23 +65,19 @@ class RouteProblemsInApiDocs implements OperationCustomizer {
             bad.add("invalid-input: a parameter or header is invalid, named in errors");
         }
         bad.add(MALFORMED);
-        add(operation, "400", String.join(". ", bad) + ".");
+        say(operation, "400", String.join(". ", bad) + ".");
         if (pathVariable && !puts(handler)) {
-            add(operation, "404", "not-found: nothing known has the id or key of the path (also an id of another "
+            say(operation, "404", "not-found: nothing known has the id or key of the path (also an id of another "
                     + "kind of subject)");
         }
-        add(operation, "406", "not-acceptable: none of the media types Accept asks for is offered; offered lists the "
+        say(operation, "406", "not-acceptable: none of the media types Accept asks for is offered; offered lists the "
                 + "route's");
         if (body) {
-            add(operation, "413", "payload-too-large: the body is over the limit (64 KiB by default); nothing was read");
-            add(operation, "415", "unsupported-media-type: send the body as application/json");
+            say(operation, "413", "payload-too-large: the body is over the limit (64 KiB by default); nothing was read");
+            say(operation, "415", "unsupported-media-type: send the body as application/json");
         }
-        add(operation, "500", "internal-error: a fault of ours; the answer names nothing more");
+        say(operation, "500", "internal-error: a fault of ours; the answer names nothing more");
         return operation;
-    }
-
-    private static void add(Operation operation, String status, String meaning) {
-        ProblemsInApiDocs.say(operation, status, meaning);
     }
 
     private static boolean puts(HandlerMethod handler) {

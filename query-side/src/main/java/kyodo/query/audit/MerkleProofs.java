@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * RFC 6962's audit paths, consistency proofs and a tree's frontier over any source of subtree roots
  * ({@link Nodes}) instead of a list of every leaf: the decision log answers them from stored interior
- * hashes ({@link SubtreeHashes}) and reads only a few leaves. The recursion is {@link MerkleTree}'s (§2.1.1,
- * §2.1.2), on absolute leaf positions; {@link MerkleTree} stays the reference that tests compare with.
+ * hashes ({@link SubtreeHashes}) and reads only a few leaves; {@link MerkleTree}'s proofs over a list of every
+ * leaf (the verifiers' and the tests' reference) run the same recursion (§2.1.1, §2.1.2) over that list.
  */
 final class MerkleProofs {
 

@@ -45,12 +45,7 @@ public final class MerkleTree {
      * from the leaf's sibling up to the root's child.
      */
     public static List<byte[]> inclusionProof(List<byte[]> leafHashes, int index) {
-        if (index < 0 || index >= leafHashes.size()) {
-            throw new IllegalArgumentException("leaf " + index + " is not in a tree of " + leafHashes.size());
-        }
-        List<byte[]> path = new ArrayList<>();
-        path(leafHashes, index, 0, leafHashes.size(), path);
-        return path;
+        return MerkleProofs.inclusion(over(leafHashes), index, leafHashes.size());
     }
 
     /**
@@ -58,12 +53,7 @@ public final class MerkleTree {
      * tree of all given leaves (0 &lt; m &le; n); empty when m = n.
      */
     public static List<byte[]> consistencyProof(List<byte[]> leafHashes, int m) {
-        if (m < 1 || m > leafHashes.size()) {
-            throw new IllegalArgumentException("no consistency proof from " + m + " to " + leafHashes.size());
-        }
-        List<byte[]> proof = new ArrayList<>();
-        subproof(leafHashes, m, 0, leafHashes.size(), true, proof);
-        return proof;
+        return MerkleProofs.consistency(over(leafHashes), m, leafHashes.size());
     }
 
     /**
@@ -163,37 +153,9 @@ public final class MerkleTree {
         return nodeHash(subtree(leaves, from, from + k), subtree(leaves, from + k, to));
     }
 
-    private static void path(List<byte[]> leaves, int m, int from, int to, List<byte[]> out) {
-        int n = to - from;
-        if (n <= 1) {
-            return;
-        }
-        int k = (int) split(n);
-        if (m < k) {
-            path(leaves, m, from, from + k, out);
-            out.add(subtree(leaves, from + k, to));
-        } else {
-            path(leaves, m - k, from + k, to, out);
-            out.add(subtree(leaves, from, from + k));
-        }
-    }
-
-    private static void subproof(List<byte[]> leaves, int m, int from, int to, boolean complete, List<byte[]> out) {
-        int n = to - from;
-        if (m == n) {
-            if (!complete) {
-                out.add(subtree(leaves, from, to));
-            }
-            return;
-        }
-        int k = (int) split(n);
-        if (m <= k) {
-            subproof(leaves, m, from, from + k, complete, out);
-            out.add(subtree(leaves, from + k, to));
-        } else {
-            subproof(leaves, m - k, from + k, to, false, out);
-            out.add(subtree(leaves, from, from + k));
-        }
+    /** The subtree roots of a list of every leaf, computed from the leaves on each call. */
+    private static MerkleProofs.Nodes over(List<byte[]> leaves) {
+        return (from, to) -> subtree(leaves, (int) from, (int) to);
     }
 
     /**
