@@ -31,7 +31,7 @@ class QuerySideSettingsTest {
                 new DashboardSettings.Stream(Duration.ofSeconds(15))));
         assertThat(bind(nothing, ProjectionSettings.class)).isEqualTo(new ProjectionSettings(100, 1));
         assertThat(bind(nothing, ReadStoreSettings.class)).isEqualTo(new ReadStoreSettings(null, "kyodo",
-                EmbeddedReadStore.CACHE_MB));
+                EmbeddedReadStore.CACHE_MB, true));
         assertThat(bind(nothing, QuerySettings.class)).isEqualTo(new QuerySettings(Duration.ofSeconds(5), Duration.ofSeconds(30)));
     }
 
@@ -57,6 +57,7 @@ class QuerySideSettingsTest {
                 Map.entry("kyodo.mongodb.uri", "mongodb://mongo.example/kyodo"),
                 Map.entry("kyodo.mongodb.database", "reads"),
                 Map.entry("kyodo.mongodb.embedded-cache-mb", "16"),
+                Map.entry("kyodo.mongodb.embedded-compress", "false"),
                 Map.entry("kyodo.query.max-wait", "1s"),
                 Map.entry("kyodo.query.page-max-wait", "45s"))));
         assertThat(bind(set, AuditSettings.class)).isEqualTo(new AuditSettings("/keys/audit", "a,b",
@@ -67,7 +68,7 @@ class QuerySideSettingsTest {
                 new DashboardSettings.Stream(Duration.ofSeconds(5))));
         assertThat(bind(set, ProjectionSettings.class)).isEqualTo(new ProjectionSettings(1000, 4));
         assertThat(bind(set, ReadStoreSettings.class))
-                .isEqualTo(new ReadStoreSettings("mongodb://mongo.example/kyodo", "reads", 16));
+                .isEqualTo(new ReadStoreSettings("mongodb://mongo.example/kyodo", "reads", 16, false));
         assertThat(bind(set, QuerySettings.class)).isEqualTo(new QuerySettings(Duration.ofSeconds(1), Duration.ofSeconds(45)));
     }
 

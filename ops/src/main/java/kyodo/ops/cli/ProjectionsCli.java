@@ -39,6 +39,7 @@ public final class ProjectionsCli {
     private static final String PROJECTION_PACKAGE = "kyodo.query";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
     private static final String TIMEOUTS = "--axon.timeout.enabled";
+    private static final String COMPRESS = "--kyodo.mongodb.embedded-compress";
 
     private ProjectionsCli() {
     }
@@ -66,12 +67,16 @@ public final class ProjectionsCli {
      * Axon's timeouts of units of work ({@code axon.timeout.enabled=false}; the watch of each handler call
      * is off everywhere, {@code EmbeddedDefaults}): a replay's batches are cut by time anyway
      * ({@code SinglePassReplay}), and an interrupt from the watch would close the embedded read store's
-     * file (ADR 17).
+     * file; and the embedded read store's compression of each commit's pages
+     * ({@code kyodo.mongodb.embedded-compress=false}): the file is compressed once, by its copy at the close
+     * (ADR 17).
      */
     public static List<String> replaySettings(List<String> settings) {
         List<String> all = new ArrayList<>(settings);
-        if (all.stream().noneMatch(setting -> setting.startsWith(TIMEOUTS + "="))) {
-            all.add(TIMEOUTS + "=false");
+        for (String setting : List.of(TIMEOUTS, COMPRESS)) {
+            if (all.stream().noneMatch(given -> given.startsWith(setting + "="))) {
+                all.add(setting + "=false");
+            }
         }
         return List.copyOf(all);
     }

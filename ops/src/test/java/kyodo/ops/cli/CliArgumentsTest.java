@@ -151,11 +151,13 @@ class CliArgumentsTest {
     }
 
     @Test
-    void aReplayRunsWithoutAxonsTimeoutsUnlessTheOperatorSetsThem() {
+    void aReplayRunsWithoutAxonsTimeoutsAndPageCompressionUnlessTheOperatorSetsThem() {
         assertThat(ProjectionsCli.replaySettings(List.of("--kyodo.data-dir=/d")))
-                .containsExactly("--kyodo.data-dir=/d", "--axon.timeout.enabled=false");
-        assertThat(ProjectionsCli.replaySettings(List.of("--axon.timeout.enabled=true")))
-                .containsExactly("--axon.timeout.enabled=true");
+                .containsExactly("--kyodo.data-dir=/d", "--axon.timeout.enabled=false",
+                        "--kyodo.mongodb.embedded-compress=false");
+        assertThat(ProjectionsCli.replaySettings(List.of("--axon.timeout.enabled=true",
+                "--kyodo.mongodb.embedded-compress=true")))
+                .containsExactly("--axon.timeout.enabled=true", "--kyodo.mongodb.embedded-compress=true");
     }
 
     @Test

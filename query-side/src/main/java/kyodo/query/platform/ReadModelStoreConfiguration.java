@@ -61,7 +61,8 @@ public class ReadModelStoreConfiguration {
     @ConditionalOnMissingBean
     ReadStore readStore(ReadStoreSettings settings, @Value("${kyodo.data-dir}") Path dataDir) {
         if (!settings.external()) {
-            return EmbeddedReadStore.open(dataDir.resolve("readmodels"), settings.embeddedCacheMb());
+            return EmbeddedReadStore.open(dataDir.resolve("readmodels"), settings.embeddedCacheMb(),
+                    settings.embeddedCompress());
         }
         String uri = settings.uri();
         MongoClient client = MongoClients.create(uri);

@@ -12,10 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param database the database of the read models when the URI names none
  * @param embeddedCacheMb the embedded engine's page cache on the Java heap, MB (1–1024; its share of
  *                        {@code -Xmx}: docs/performance.md, "Issue 13: 10⁶ events")
+ * @param embeddedCompress whether the embedded engine compresses the pages it writes; a replay
+ *                         ({@code projections replay}, {@code bench replay}) sets false unless given, and the file
+ *                         is then compressed once, by a copy when it closes (ADR 17)
  */
 @ConfigurationProperties("kyodo.mongodb")
 public record ReadStoreSettings(String uri, @DefaultValue("kyodo") String database,
-                                @DefaultValue("32") int embeddedCacheMb) {
+                                @DefaultValue("32") int embeddedCacheMb,
+                                @DefaultValue("true") boolean embeddedCompress) {
 
     public ReadStoreSettings {
         if (embeddedCacheMb < 1 || embeddedCacheMb > 1024) {

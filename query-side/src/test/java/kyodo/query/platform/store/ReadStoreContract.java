@@ -327,6 +327,27 @@ public abstract class ReadStoreContract {
         assertThat(docs.count(Filters.eq("ward", "w2"))).isZero();
     }
 
+    /**
+     * A change refused in the middle of a batch changes nothing of its document, which stays as the writes
+     * before it left it, and the writes after it see that; the fields a change did not touch stay as they were.
+     */
+    @Test
+    void aRefusedChangeLeavesTheDocumentAsTheWritesBeforeItLeftIt() {
+        insert(new Document("_id", "h").append("n", 1).append("tags", List.of("a"))
+                .append("info", new Document("w", "w1")).append("kept", new Document("k", List.of(1, 2))));
+        ReadStoreWriteException e = catchThrowableOfType(ReadStoreWriteException.class, () -> docs.bulkWrite(List.of(
+                new UpdateOneModel<>(Filters.eq("_id", "h"),
+                        Updates.combine(Updates.push("tags", "b"), Updates.set("info.x", 1))),
+                new UpdateOneModel<>(Filters.eq("_id", "h"),
+                        Updates.combine(Updates.set("n", 5), Updates.push("tags", "z"), Updates.inc("info", 1))),
+                new UpdateOneModel<>(Filters.eq("_id", "h"), Updates.push("tags", "c"))), false));
+        assertThat(e).isNotNull();
+        assertThat(e.failures()).extracting(ReadStoreWriteException.Failure::index).containsExactly(1);
+        assertThat(docs.find().into(new ArrayList<>())).containsExactly(new Document("_id", "h").append("n", 1)
+                .append("tags", List.of("a", "b", "c")).append("info", new Document("w", "w1").append("x", 1))
+                .append("kept", new Document("k", List.of(1, 2))));
+    }
+
     @Test
     void anOrderedBatchStopsAtADuplicateAndAnUnorderedOneGoesOn() {
         docs.createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));

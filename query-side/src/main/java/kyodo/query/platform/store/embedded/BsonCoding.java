@@ -27,6 +27,7 @@ import org.bson.io.BasicOutputBuffer;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The two conversions every write of the engine makes, without the driver's codec registry for the
@@ -119,6 +120,27 @@ final class BsonCoding {
     static <D extends BsonDocument> D decode(byte[] bytes, D into) {
         try (BsonBinaryReader reader = new BsonBinaryReader(ByteBuffer.wrap(bytes))) {
             readFields(reader, into);
+        }
+        return into;
+    }
+
+    /**
+     * Only the named top-level fields of a stored document, decoded (fresh values), the others skipped
+     * unread: what an index build needs of a document whose indexed fields are a small part of it.
+     */
+    static BsonDocument decodeFields(byte[] bytes, Set<String> names) {
+        BsonDocument into = new BsonDocument();
+        try (BsonBinaryReader reader = new BsonBinaryReader(ByteBuffer.wrap(bytes))) {
+            reader.readStartDocument();
+            while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+                String name = reader.readName();
+                if (names.contains(name)) {
+                    into.put(name, read(reader));
+                } else {
+                    reader.skipValue();
+                }
+            }
+            reader.readEndDocument();
         }
         return into;
     }

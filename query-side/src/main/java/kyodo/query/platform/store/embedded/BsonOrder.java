@@ -63,6 +63,9 @@ final class BsonOrder {
      * same order (where {@link #equal} sees 1 and 1.0, or reordered fields, as equal).
      */
     static boolean sameInOrder(BsonValue a, BsonValue b) {
+        if (a == b) {
+            return true; // a field that a change of a held document left shared
+        }
         if (a.getBsonType() != b.getBsonType()) {
             return false;
         }

@@ -54,36 +54,41 @@ public final class EmbeddedReadStore implements ReadStore {
 
     private final Path file;
     private final MVStore store;
+    /** Whether it compresses its pages; if not, the file is copied into a compressed one at close ({@link PageCompression}). */
+    private final boolean compressed;
     private final MVMap<String, String> catalog;
     private final Map<String, EmbeddedCollection> collections = new ConcurrentHashMap<>();
     final Rebuilds rebuilds = new Rebuilds();
     /** When the file is committed and compacted. */
     private final Commits commits;
 
-    private EmbeddedReadStore(Path file, MVStore store) {
+    private EmbeddedReadStore(Path file, MVStore store, boolean compressed) {
         this.file = file;
         this.store = store;
+        this.compressed = compressed;
         this.catalog = store.openMap("catalog");
         this.commits = new Commits(file, store);
     }
 
-    /** {@link #open(Path, int)} with a page cache of {@link #CACHE_MB}. */
+    /** {@link #open(Path, int, boolean)} with a page cache of {@link #CACHE_MB}, compressed. */
     public static EmbeddedReadStore open(Path directory) {
-        return open(directory, CACHE_MB);
+        return open(directory, CACHE_MB, true);
     }
 
     /**
      * Opens (or creates) the store in the directory, which is made owner-only, with a page cache of
      * {@code cacheMegabytes} on the Java heap.
      *
+     * @param compressed whether it compresses the pages it writes; if not (a replay), the file is compressed
+     *                   once, by a copy when it closes or else at the next compressed open ({@link PageCompression})
      * @throws IllegalStateException if another process has it open
      */
-    public static EmbeddedReadStore open(Path directory, int cacheMegabytes) {
+    public static EmbeddedReadStore open(Path directory, int cacheMegabytes, boolean compressed) {
         ownerOnlyDirectory(directory);
         Path file = directory.resolve(FILE);
         try {
             SparseFiles.recover(file);
-            MVStore store = openFile(file, cacheMegabytes);
+            MVStore store = PageCompression.open(file, cacheMegabytes, compressed);
             if (!FORMAT.equals(store.<String, String>openMap("catalog").get(FORMAT_KEY))
                     && !store.<String, String>openMap("catalog").isEmpty()) {
                 // Written by another version of this engine: its entries would be misread. Read models
@@ -92,8 +97,8 @@ public final class EmbeddedReadStore implements ReadStore {
                         file, FORMAT);
                 store.close(0);
                 Files.delete(file);
-                store = openFile(file, cacheMegabytes);
-            } else if (sparse(file, store)) {
+                store = PageCompression.open(file, cacheMegabytes, compressed);
+            } else if (sparse(file, store) || compressed && PageCompression.marked(store)) {
                 // MVStore frees space inside the file while it runs but cannot move chunks safely
                 // then (h2database #3765); before anything reads it, a copy of the live pages can. A
                 // store closed normally was copied then: this is what a killed process left behind.
@@ -101,11 +106,12 @@ public final class EmbeddedReadStore implements ReadStore {
                 store.close(0);
                 LOG.info("The read-model store {} was {} % free space: copied into a compact file ({}).", file,
                         100 - live, SparseFiles.copy(file, live, Duration.ZERO));
-                store = openFile(file, cacheMegabytes);
+                store = PageCompression.open(file, cacheMegabytes, compressed);
             }
             store.<String, String>openMap("catalog").put(FORMAT_KEY, FORMAT);
+            PageCompression.record(store, compressed);
             store.commit();
-            EmbeddedReadStore opened = new EmbeddedReadStore(file, store);
+            EmbeddedReadStore opened = new EmbeddedReadStore(file, store, compressed);
             IndexBuild.resume(opened); // what an interrupted rebuild deferred, before anything reads it
             return opened;
         } catch (IOException e) {
@@ -122,20 +128,6 @@ public final class EmbeddedReadStore implements ReadStore {
     /** Whether the open store's file is larger than {@link #SPARSE_BYTES} and less than {@link #SPARSE_FILL_RATE} % live. */
     private static boolean sparse(Path file, MVStore store) throws IOException {
         return Files.size(file) > SPARSE_BYTES && SparseFiles.liveShare(store) < SPARSE_FILL_RATE;
-    }
-
-    /**
-     * Over an asynchronous file channel, as the event store's H2 files ({@code EmbeddedFiles}): a
-     * reader interrupted in a plain channel's read (Reactor interrupts a blocking read when the
-     * request's client hangs up) closes the channel, and with it the store for every later request.
-     */
-    private static MVStore openFile(Path file, int cacheMegabytes) {
-        MVStore store = new MVStore.Builder().fileName("async:" + file)
-                .autoCommitDisabled().autoCommitBufferSize(0)
-                .compress().cacheSize(cacheMegabytes)
-                .open();
-        store.setRetentionTime(RETENTION_MILLIS);
-        return store;
     }
 
     /** {@code rwx------}, also on a directory created readable by all before. */
@@ -238,9 +230,9 @@ public final class EmbeddedReadStore implements ReadStore {
      * Commits and releases the file, without compacting it in place: MVStore's compaction of the file on
      * close can lose the last changes (h2database #4247, #3765; a tampering written just before a close
      * was seen missing after it). The rewrite every two seconds above keeps the file's free space reused;
-     * a file that a burst left mostly free space is then copied into a compact one, once closed (within
-     * {@link SparseFiles#STOP_LIMIT}; past it the next open makes the copy), so that the next start does
-     * not pay for it.
+     * a file that a burst left mostly free space, or that was written uncompressed, is then copied into a
+     * compact one, once closed (within {@link SparseFiles#STOP_LIMIT}; past it the next open makes the copy),
+     * so that the next start does not pay for it.
      */
     @Override
     public void close() {
@@ -249,7 +241,7 @@ public final class EmbeddedReadStore implements ReadStore {
         commits.exclusive().lock();
         try {
             if (!store.isClosed()) {
-                live = sparse(file, store) ? SparseFiles.liveShare(store) : -1;
+                live = !compressed || sparse(file, store) ? SparseFiles.liveShare(store) : -1;
                 store.close(0);
             }
         } catch (IOException e) {
@@ -266,6 +258,9 @@ public final class EmbeddedReadStore implements ReadStore {
         try {
             SparseFiles.Copied copy = SparseFiles.copy(file, live, SparseFiles.STOP_LIMIT);
             if (copy.finished()) {
+                if (!compressed) {
+                    PageCompression.unmark(file);
+                }
                 LOG.info("The read-model store {} was {} % free space: copied into a compact file ({}).", file,
                         100 - live, copy);
             } else {

@@ -27,9 +27,17 @@ final class Update {
     }
 
     private final List<Step> steps;
+    /** The top-level fields its steps change. */
+    private final Set<String> touched = new HashSet<>();
 
     private Update(List<Step> steps) {
         this.steps = steps;
+        steps.forEach(step -> touched.add(step.parts()[0]));
+    }
+
+    /** Whether any of its steps changes the top-level field or something inside it. */
+    boolean touches(String field) {
+        return touched.contains(field);
     }
 
     static Update compile(Bson update) {

@@ -132,6 +132,20 @@ class BsonCodingTest {
         assertThat(bytes(lazy)).isEqualTo(bytes);
     }
 
+    /** An index build reads only its fields: each named top-level field decodes as in the whole document. */
+    @Test
+    void namedFieldsDecodeAsInTheWholeDocumentTheOthersSkipped() {
+        BsonDocument doc = viaCodec(everything(), true).append("regex", new BsonRegularExpression("^a", "i"));
+        byte[] bytes = bytes(doc);
+        BsonDocument whole = BsonCoding.decode(bytes, new BsonDocument());
+        BsonDocument some = BsonCoding.decodeFields(bytes, java.util.Set.of("nested", "_id", "oid", "list", "absent"));
+        assertThat(some.keySet()).containsExactly("_id", "nested", "list", "oid");
+        for (String field : some.keySet()) {
+            assertThat(some.get(field)).isEqualTo(whole.get(field));
+        }
+        assertThat(BsonCoding.decodeFields(bytes, java.util.Set.of())).isEmpty();
+    }
+
     private static BsonDocument viaCodec(Document doc, boolean collectible) {
         BsonDocument out = new BsonDocument();
         DOCUMENTS.encode(new BsonDocumentWriter(out), doc,

@@ -254,6 +254,84 @@ class EmbeddedReadStoreTest {
         }
     }
 
+    /**
+     * A replay's store writes its pages uncompressed (a commit then costs less); its file is compressed once,
+     * by the copy when it closes, however live it is, and no longer marked.
+     */
+    @Test
+    void aStoreOpenedUncompressedIsCopiedIntoACompressedFileWhenItCloses() throws Exception {
+        Path file = directory.resolve(EmbeddedReadStore.FILE);
+        long written;
+        try (EmbeddedReadStore store = EmbeddedReadStore.open(directory, 4, false)) {
+            insertCompressible(store, 400);
+            store.makeDurable();
+            written = Files.size(file);
+            assertThat(written).as("4 MB of text, uncompressed").isGreaterThan(4_000_000);
+            assertThat(uncompressedMark(store.file())).isTrue();
+        }
+
+        assertThat(Files.size(file)).isLessThan(written / 4);
+        assertThat(uncompressedMark(file)).isFalse();
+        try (EmbeddedReadStore store = EmbeddedReadStore.open(directory)) {
+            assertThat(store.collection("opinions").count(new Document())).isEqualTo(400);
+            assertThat(store.collection("opinions").count(Filters.eq("text", text(399)))).isEqualTo(1);
+        }
+    }
+
+    /** A process killed while it wrote uncompressed leaves the mark: the next compressed open makes the copy. */
+    @Test
+    void aFileLeftUncompressedIsCopiedIntoACompressedOneWhenItOpensCompressed() throws Exception {
+        Path file = directory.resolve(EmbeddedReadStore.FILE);
+        try (EmbeddedReadStore store = EmbeddedReadStore.open(directory)) {
+            insertCompressible(store, 10);
+        }
+        // as a killed replay leaves it: pages written uncompressed and committed, the mark in the catalog
+        org.h2.mvstore.MVStore raw = new org.h2.mvstore.MVStore.Builder().fileName(file.toString()).open();
+        org.h2.mvstore.MVMap<Integer, String> written = raw.openMap("written");
+        for (int i = 0; i < 400; i++) {
+            written.put(i, text(i));
+        }
+        raw.<String, String>openMap("catalog").put("uncompressed", "");
+        raw.commit();
+        raw.close(0);
+        long uncompressed = Files.size(file);
+        assertThat(uncompressed).isGreaterThan(4_000_000);
+
+        try (EmbeddedReadStore store = EmbeddedReadStore.open(directory)) {
+            assertThat(Files.size(file)).isLessThan(uncompressed / 4);
+            assertThat(uncompressedMark(store.file())).isFalse();
+            assertThat(store.collection("opinions").count(Filters.eq("text", text(9)))).isEqualTo(1);
+        }
+        // a store opened compressed and not copied at close leaves no mark either
+        assertThat(uncompressedMark(file)).isFalse();
+    }
+
+    private static void insertCompressible(EmbeddedReadStore store, int documents) {
+        List<Document> docs = new ArrayList<>();
+        for (int i = 0; i < documents; i++) {
+            docs.add(new Document("_id", "o" + i).append("text", text(i)));
+        }
+        store.collection("opinions").insertMany(docs);
+    }
+
+    /** About 10 KB of text that compresses well, different for each i. */
+    private static String text(int i) {
+        return ("意見 " + i + " 駐輪場の整備について。").repeat(400);
+    }
+
+    private static boolean uncompressedMark(org.h2.mvstore.MVStore store) {
+        return store.<String, String>openMap("catalog").containsKey("uncompressed");
+    }
+
+    private static boolean uncompressedMark(Path file) {
+        org.h2.mvstore.MVStore raw = new org.h2.mvstore.MVStore.Builder().fileName(file.toString()).readOnly().open();
+        try {
+            return uncompressedMark(raw);
+        } finally {
+            raw.close(0);
+        }
+    }
+
     /** What a replay leaves behind (the high-water mark of its writes, mostly free) is not kept. */
     @Test
     void aMostlyEmptyFileIsCopiedIntoACompactOneWhenItOpens() throws Exception {
