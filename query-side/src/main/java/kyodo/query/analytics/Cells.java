@@ -42,7 +42,8 @@ import java.util.UUID;
  * and clears the mark after the cells: a mark found at start-up (a crash in between), or a model
  * whose cells were never built (data from before the cells), rebuilds the cells from the facts.
  * Each write of cells also advances the model's {@code generation}, which tells readers (the
- * dashboard) that figures may have moved.
+ * dashboard) that figures may have moved. A reset inside a rebuild of the store (a replay) leaves the
+ * cells empty and unbuilt until the rebuild ends, and builds them then, once, from the facts ({@link #clear()}).
  */
 final class Cells {
 
@@ -56,14 +57,18 @@ final class Cells {
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
+    private final ReadStore store;
     private final ReadModelSchema model;
     private final ReadCollection facts;
     private final List<Grain> grains;
     private final List<ReadCollection> cells;
     private final ReadCollection state;
     private final String generation;
+    /** Reset inside a rebuild of the store: no cell moves until its end builds them from the facts. */
+    private volatile boolean deferred;
 
     Cells(ReadStore store, ReadModelSchema model) {
+        this.store = store;
         this.model = model;
         this.facts = store.collection(model.collection());
         this.grains = Grain.of(model);
@@ -114,38 +119,13 @@ final class Cells {
         return shares;
     }
 
-    /** The amounts a batch moves, by grain and cell. */
-    static final class Moves {
-
-        private final Map<String, Document> keys = new HashMap<>();
-        private final Map<Integer, Map<String, Map<String, Long>>> amounts = new TreeMap<>();
-
-        void add(List<Share> shares, long sign) {
-            for (Share share : shares) {
-                keys.putIfAbsent(share.grain() + share.cell(), share.key());
-                Map<String, Long> cell = amounts.computeIfAbsent(share.grain(), g -> new TreeMap<>())
-                        .computeIfAbsent(share.cell(), id -> new TreeMap<>());
-                share.amounts().forEach((field, amount) -> cell.merge(field, Math.multiplyExact(sign, amount),
-                        Math::addExact));
-            }
-        }
-
-        /** The non-zero amounts of one grain, by cell. */
-        private Map<String, Map<String, Long>> nonZero(int grain) {
-            Map<String, Map<String, Long>> moved = new TreeMap<>();
-            amounts.getOrDefault(grain, Map.of()).forEach((cell, byField) -> {
-                Map<String, Long> changed = new TreeMap<>(byField);
-                changed.values().removeIf(amount -> amount == 0);
-                if (!changed.isEmpty()) {
-                    moved.put(cell, changed);
-                }
-            });
-            return moved;
-        }
+    /** Whether the cells wait for the end of a rebuild ({@link #clear()}): a batch then only writes its facts. */
+    boolean deferred() {
+        return deferred;
     }
 
     /** Writes the facts (by {@code writeFacts}), then moves the cells of every grain, as one marked flush. */
-    void write(Moves moves, Runnable writeFacts) {
+    void write(CellMoves moves, Runnable writeFacts) {
         List<Map<String, Map<String, Long>>> moved = new ArrayList<>();
         for (int i = 0; i < grains.size(); i++) {
             moved.add(moves.nonZero(i));
@@ -160,7 +140,7 @@ final class Cells {
         writeFacts.run();
         for (int i = 0; i < grains.size(); i++) {
             if (!moved.get(i).isEmpty()) {
-                move(i, moved.get(i), moves.keys);
+                move(i, moved.get(i), moves.keys());
             }
         }
         state.bulkWrite(List.of(new DeleteOneModel<>(Filters.eq("_id", flush)), advance()));
@@ -223,11 +203,30 @@ final class Cells {
         return cell;
     }
 
-    /** Empties the cells (a reset of the projection, with its facts). */
+    /**
+     * Empties the cells (a reset of the projection, with its facts). Inside a rebuild of the store (a
+     * replay) they then stay empty and marked unbuilt, and no batch moves them: they are built once from
+     * the facts when the rebuild ends ({@link ReadStore#whenRebuilt}), which costs a read of each fact
+     * instead of two shares per changed fact and a read and write of each moved cell per batch. A process
+     * killed before that leaves the mark, so the next start builds them ({@link #built()}).
+     */
     void clear() {
         cells.forEach(grain -> grain.deleteMany(new Document()));
         state.deleteMany(Filters.and(Filters.eq("model", model.name()), Filters.eq("flush", true)));
+        if (deferred || store.whenRebuilt(this::rebuildDeferred)) {
+            deferred = true;
+            state.bulkWrite(List.of(new UpdateOneModel<>(Filters.eq("_id", generation), Updates.combine(
+                    Updates.inc("generation", 1L), Updates.set("model", model.name()), Updates.set("built", false)),
+                    UPSERT)));
+            return;
+        }
         state.bulkWrite(List.of(advance()));
+    }
+
+    /** At the end of the rebuild that {@link #clear()} deferred the cells to: the cells from the facts. */
+    private void rebuildDeferred() {
+        deferred = false; // moved batch by batch again from here, also if this build fails (then marked unbuilt)
+        rebuild();
     }
 
     /** Whether the cells were built, for these grains, and no flush was cut short since. */

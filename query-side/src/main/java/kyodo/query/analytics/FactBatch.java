@@ -48,7 +48,9 @@ final class FactBatch implements BatchedWrites.Batch {
             if (found == null) {
                 return ABSENT;
             }
-            stored.put(key, cells.shares(found));
+            if (!cells.deferred()) {
+                stored.put(key, cells.shares(found));
+            }
             return found;
         });
         return fact == ABSENT ? null : fact;
@@ -76,9 +78,15 @@ final class FactBatch implements BatchedWrites.Batch {
             return;
         }
         List<WriteModel<Document>> writes = new ArrayList<>();
-        Cells.Moves moves = new Cells.Moves();
+        changed.forEach(id -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), facts.get(id), UPSERT)));
+        if (cells.deferred()) {
+            // a replay's: the cells are built from the facts at its end ({@link Cells#clear()})
+            collection.bulkWrite(writes);
+            changed.clear();
+            return;
+        }
+        CellMoves moves = new CellMoves();
         changed.forEach(id -> {
-            writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), facts.get(id), UPSERT));
             List<Cells.Share> now = cells.shares(facts.get(id));
             moves.add(stored.getOrDefault(id, List.of()), -1);
             stored.put(id, now);

@@ -1,6 +1,7 @@
 package kyodo.query.platform;
 
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.GenericResultMessage;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
@@ -17,6 +18,13 @@ import java.util.List;
  * Not thread-safe: one thread at a time.
  */
 final class ReplayProcessor {
+
+    /**
+     * What each handler call answers the unit of work: one message for all. For any other answer (null
+     * included) the unit of work makes a result message per event, each with a new random identifier
+     * drawn from {@code SecureRandom}, and nobody reads them.
+     */
+    private static final ResultMessage<Void> HANDLED = new GenericResultMessage<>((Void) null);
 
     private final String name;
     private final List<ReplayLane> lanes;
@@ -86,7 +94,7 @@ final class ReplayProcessor {
         // the commit writes what the batch's projections hold (PendingWrites, at prepare-commit)
         ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
             takers.get(next[0]++).handle(unitOfWork.getMessage(), unitOfWork);
-            return null;
+            return HANDLED;
         }, RollbackConfigurationType.ANY_THROWABLE);
         if (result.isExceptional()) {
             Throwable failure = result.exceptionResult();

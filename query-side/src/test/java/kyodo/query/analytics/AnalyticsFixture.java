@@ -11,6 +11,7 @@ import kyodo.kernel.project.ProjectProgramme;
 import kyodo.kernel.proposal.ProposalProgramme;
 import kyodo.query.budget.BudgetStory;
 import kyodo.query.meeting.MeetingStory;
+import kyodo.query.platform.store.ReadStore;
 import kyodo.query.platform.store.mongo.MongoReadStore;
 import kyodo.query.project.ProjectStory;
 import kyodo.query.proposal.ProposalStory;
@@ -51,10 +52,15 @@ public final class AnalyticsFixture {
     private final MongoDatabase database;
 
     public AnalyticsFixture(MongoDatabase database) {
+        this(database, MongoReadStore.of(database));
+    }
+
+    /** The projections on that store of the database (a {@link ReadStore#rebuild()} of it reaches them). */
+    public AnalyticsFixture(MongoDatabase database, ReadStore store) {
         this.database = database;
-        this.projections = List.of(new ProposalFactsProjection(MongoReadStore.of(database)), new ProjectFactsProjection(MongoReadStore.of(database)),
-                        new BudgetFactsProjection(MongoReadStore.of(database)), new MeetingFactsProjection(MongoReadStore.of(database)),
-                        new DecisionFactsProjection(MongoReadStore.of(database))).stream()
+        this.projections = List.of(new ProposalFactsProjection(store), new ProjectFactsProjection(store),
+                        new BudgetFactsProjection(store), new MeetingFactsProjection(store),
+                        new DecisionFactsProjection(store)).stream()
                 .map(AnnotationEventHandlerAdapter::new).toList();
     }
 

@@ -182,6 +182,69 @@ class CellsTest {
         assertThat(cellsAsJson()).isEqualTo(oneByOne).isNotEmpty();
     }
 
+    @Test
+    void aReplayInsideARebuildBuildsTheCellsOnceAtItsEndAsTheMovesLeftThem() {
+        MongoReadStore store = MongoReadStore.of(database);
+        AnalyticsFixture replaying = new AnalyticsFixture(database, store);
+        List<EventMessage<?>> history = AnalyticsFixture.history(stores.protector);
+        replaying.feed(history);
+        List<String> moved = cellsAsJson();
+        Map<String, List<Document>> live = fixture.snapshot();
+        Map<String, Long> before = rows.generations().block();
+
+        try (var rebuilding = store.rebuild()) {
+            replaying.reset();
+            replayInBatches(replaying, history);
+            // no batch moved a cell: they stay empty and marked unbuilt until the rebuild ends
+            assertThat(cellsAsJson()).isEmpty();
+            assertThat(database.getCollection(Cells.STATE).find(Filters.eq("built", false)).into(new ArrayList<>()))
+                    .hasSize(AnalyticsCatalogue.all().size());
+            assertThat(rebuilding).isNotNull();
+        }
+
+        assertThat(cellsAsJson()).isEqualTo(moved).isNotEmpty();
+        assertThat(fixture.snapshot()).isEqualTo(live);
+        assertThat(database.getCollection(Cells.STATE).countDocuments(Filters.eq("built", false))).isZero();
+        assertThat(rows.generations().block()).allSatisfy((model, generation) ->
+                assertThat(generation).as(model).isGreaterThan(before.get(model)));
+        // after the rebuild the batches move the cells again
+        ProposalStory late = ProposalStory.submitted(stores.protector, "late", Ward.TAMA, "提案", "本文",
+                List.of(AnalyticsFixture.GREEN), kyodo.kernel.proposal.ProposalProgramme.CITIZEN_PROPOSAL,
+                AnalyticsFixture.at("2025-05-01T01:00:00Z"));
+        replaying.feed(late.messages());
+        assertThat(cellsAsJson()).isNotEqualTo(moved);
+    }
+
+    @Test
+    void aReplayKilledBeforeItsRebuildEndedLeavesTheCellsToBeBuiltAtTheNextStart() {
+        MongoReadStore store = MongoReadStore.of(database);
+        AnalyticsFixture replaying = new AnalyticsFixture(database, store);
+        List<EventMessage<?>> history = AnalyticsFixture.history(stores.protector);
+        replaying.feed(history);
+        List<String> moved = cellsAsJson();
+
+        store.rebuild(); // never closed: the process dies during the replay
+        replaying.reset();
+        replayInBatches(replaying, history);
+        assertThat(cellsAsJson()).isEmpty();
+
+        new AnalyticsFixture(database); // the next start, on a store of its own
+
+        assertThat(cellsAsJson()).isEqualTo(moved);
+    }
+
+    /** The events to the fixture's projections in units of work of five, as processor batches. */
+    private static void replayInBatches(AnalyticsFixture projections, List<EventMessage<?>> history) {
+        for (int from = 0; from < history.size(); from += 5) {
+            BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(
+                    List.copyOf(history.subList(from, Math.min(from + 5, history.size()))));
+            batch.executeWithResult(() -> {
+                projections.feed(List.of(batch.getMessage()));
+                return null;
+            });
+        }
+    }
+
     /** Every cell of every grain as JSON (field order included), as a replay test compares them. */
     private List<String> cellsAsJson() {
         List<String> all = new ArrayList<>();

@@ -53,6 +53,18 @@ public interface ReadStore extends AutoCloseable {
         return () -> { };
     }
 
+    /**
+     * Registers a task to run when the last open {@link #rebuild()} closes, before that builds what it
+     * deferred (also after a failed replay: the close is in a {@code finally}); a projection that can
+     * derive part of what it owns from the rest once, instead of keeping it write by write during a
+     * replay, defers that part so (the analytics cells). Tasks run in the order registered, each once.
+     *
+     * @return false, and nothing registered, when no rebuild is open (the engine then keeps none)
+     */
+    default boolean whenRebuilt(Runnable task) {
+        return false;
+    }
+
     /** An open {@link #rebuild()}; closing it builds what it deferred and makes it durable. */
     @FunctionalInterface
     interface Rebuild extends AutoCloseable {

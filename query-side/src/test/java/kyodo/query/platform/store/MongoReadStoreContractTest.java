@@ -22,6 +22,16 @@ class MongoReadStoreContractTest extends ReadStoreContract {
             }
 
             @Override
+            public Rebuild rebuild() {
+                return mongo.rebuild();
+            }
+
+            @Override
+            public boolean whenRebuilt(Runnable task) {
+                return mongo.whenRebuilt(task);
+            }
+
+            @Override
             public void makeDurable() {
                 mongo.makeDurable();
             }

@@ -67,6 +67,51 @@ public abstract class ReadStoreContract {
     }
 
     @Test
+    void aTaskForTheEndOfARebuildRunsOnceWhenTheLastOpenRebuildCloses() {
+        docs.createIndex(Indexes.ascending("k"));
+        insert(new Document("_id", "a").append("k", 1));
+        List<String> ran = new ArrayList<>();
+        assertThat(store.whenRebuilt(() -> ran.add("none open"))).isFalse();
+
+        ReadStore.Rebuild outer = store.rebuild();
+        ReadStore.Rebuild inner = store.rebuild();
+        docs.deleteMany(new Document());
+        assertThat(store.whenRebuilt(() -> {
+            // the collection emptied in the rebuild, refilled here, is answered by its index afterwards
+            insert(new Document("_id", "b").append("k", 2), new Document("_id", "c").append("k", 2));
+            ran.add("first");
+        })).isTrue();
+        assertThat(store.whenRebuilt(() -> ran.add("second"))).isTrue();
+        inner.close();
+        inner.close();
+        assertThat(ran).as("another rebuild is still open").isEmpty();
+        outer.close();
+        outer.close();
+
+        assertThat(ran).containsExactly("first", "second");
+        assertThat(ids(Filters.eq("k", 2))).containsExactly("b", "c");
+        assertThat(store.whenRebuilt(() -> ran.add("after"))).isFalse();
+        try (ReadStore.Rebuild again = store.rebuild()) {
+            assertThat(again).isNotNull();
+        }
+        assertThat(ran).as("each task once").containsExactly("first", "second");
+    }
+
+    @Test
+    void aFailingTaskAtTheEndOfARebuildLetsTheOthersRunAndIsThrownByTheClose() {
+        List<String> ran = new ArrayList<>();
+        ReadStore.Rebuild rebuilding = store.rebuild();
+        store.whenRebuilt(() -> {
+            throw new IllegalStateException("task failed");
+        });
+        store.whenRebuilt(() -> ran.add("second"));
+
+        assertThat(catchThrowableOfType(IllegalStateException.class, rebuilding::close)).hasMessage("task failed");
+        assertThat(ran).containsExactly("second");
+        assertThat(store.whenRebuilt(() -> ran.add("after"))).isFalse();
+    }
+
+    @Test
     void aDocumentReadBackHasTheDriversJavaTypes() {
         Date when = new Date(1_700_000_000_123L);
         Document doc = new Document("_id", "a").append("int", 7).append("long", 7L).append("double", 2.5)

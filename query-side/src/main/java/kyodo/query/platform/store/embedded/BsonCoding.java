@@ -104,8 +104,12 @@ final class BsonCoding {
         return one.get("v");
     }
 
-    /** The document's BSON bytes, its fields in their order. */
+    /** The document's BSON bytes, its fields in their order ({@link BsonBytes}, or the driver's writer for other values). */
     static byte[] bytes(BsonDocument doc) {
+        byte[] direct = BsonBytes.of(doc);
+        if (direct != null) {
+            return direct;
+        }
         BasicOutputBuffer out = BUFFERS.get();
         out.truncateToPosition(0);
         write(new BsonBinaryWriter(out), doc);

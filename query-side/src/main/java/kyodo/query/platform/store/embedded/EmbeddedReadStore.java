@@ -3,6 +3,7 @@ package kyodo.query.platform.store.embedded;
 import kyodo.kernel.SparseFiles;
 import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
+import kyodo.query.platform.store.Rebuilds;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -38,10 +39,7 @@ public final class EmbeddedReadStore implements ReadStore {
     static final String FORMAT = "kyodo-read-store/4";
     private static final String FORMAT_KEY = "format";
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EmbeddedReadStore.class);
-    /**
-     * How long a chunk (one commit's pages) is kept after no version needs it any more. MVStore's 45 s
-     * kept every page that a replay or a catch-up rewrote in that time: over a gigabyte for 38k events.
-     */
+    /** How long a chunk is kept after no version needs it (MVStore's 45 s kept over a GB for a 38k-event replay). */
     static final int RETENTION_MILLIS = 2_000;
     /**
      * A file larger than {@link #SPARSE_BYTES} whose live pages fill less than this percentage (what a
@@ -182,6 +180,11 @@ public final class EmbeddedReadStore implements ReadStore {
             collections.values().forEach(c -> c.finishDeferredAlone(c.indexes));
             makeDurable();
         });
+    }
+
+    @Override
+    public boolean whenRebuilt(Runnable task) {
+        return rebuilds.whenRebuilt(task);
     }
 
     /** Runs a write so that no commit sees part of it; counted for {@link #writeStamp()} ({@link Commits#write}). */

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
+import kyodo.query.platform.store.Rebuilds;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ public final class MongoReadStore implements ReadStore {
     private final MongoClient client;
     private final MongoDatabase database;
     private final String description;
+    private final Rebuilds rebuilds = new Rebuilds();
 
     /**
      * @param client      closed with the store, or null when someone else owns it
@@ -48,6 +50,17 @@ public final class MongoReadStore implements ReadStore {
     @Override
     public void makeDurable() {
         // nothing to do: see above
+    }
+
+    /** The server keeps its indexes as they are; only the tasks {@link #whenRebuilt} registered run at the end. */
+    @Override
+    public Rebuild rebuild() {
+        return rebuilds.open(() -> { });
+    }
+
+    @Override
+    public boolean whenRebuilt(Runnable task) {
+        return rebuilds.whenRebuilt(task);
     }
 
     @Override

@@ -1,22 +1,28 @@
 package kyodo.query.platform.store.embedded;
 
 import com.mongodb.MongoClientSettings;
+import org.bson.BsonArray;
 import org.bson.BsonBinary;
+import org.bson.BsonBoolean;
 import org.bson.BsonBinaryWriter;
 import org.bson.BsonDateTime;
 import org.bson.BsonDecimal128;
 import org.bson.BsonDocument;
 import org.bson.BsonDocumentWriter;
+import org.bson.BsonDouble;
 import org.bson.BsonInt32;
+import org.bson.BsonInt64;
 import org.bson.BsonJavaScript;
 import org.bson.BsonMaxKey;
 import org.bson.BsonMinKey;
+import org.bson.BsonNull;
 import org.bson.BsonObjectId;
 import org.bson.BsonRegularExpression;
 import org.bson.BsonString;
 import org.bson.BsonSymbol;
 import org.bson.BsonTimestamp;
 import org.bson.BsonUndefined;
+import org.bson.BsonValue;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.BsonDocumentCodec;
@@ -111,6 +117,90 @@ class BsonCodingTest {
         BsonDocument large = new BsonDocument("_id", new BsonString("x".repeat(200_000)));
         assertThat(BsonCoding.bytes(large)).isEqualTo(bytes(large));
         assertThat(BsonCoding.bytes(small)).isEqualTo(bytes(small));
+    }
+
+    @Test
+    void theCommonValuesAreWrittenDirectlyAsTheDriverWritesThem() {
+        String awkward = "議会 \uD83C\uDF38 lone \uD800 end \uDC00\u0000 nul \u007f\u0080\u07ff\u0800\uffff \"q\" \\";
+        BsonArray many = new BsonArray();
+        for (int i = 0; i < 300; i++) {
+            many.add(i % 3 == 0 ? new BsonInt32(i) : new BsonString("v" + i));
+        }
+        BsonDocument doc = new BsonDocument("_id", new BsonString("p-1"))
+                .append(awkward.replace("\u0000", ""), new BsonString(awkward))
+                .append("ints", new BsonArray(List.of(new BsonInt32(Integer.MIN_VALUE), new BsonInt32(-1),
+                        new BsonInt32(Integer.MAX_VALUE), new BsonInt64(Long.MIN_VALUE), new BsonInt64(Long.MAX_VALUE))))
+                .append("doubles", new BsonArray(List.of(new BsonDouble(-0.0), new BsonDouble(Double.NaN),
+                        new BsonDouble(Double.NEGATIVE_INFINITY), new BsonDouble(Double.MIN_VALUE), new BsonDouble(0.1))))
+                .append("flags", new BsonArray(List.of(BsonBoolean.TRUE, BsonBoolean.FALSE, BsonNull.VALUE)))
+                .append("dates", new BsonArray(List.of(new BsonDateTime(-1), new BsonDateTime(1_700_000_000_123L))))
+                .append("nested", new BsonDocument("a", new BsonDocument("b", new BsonArray(List.of(new BsonArray(),
+                        new BsonDocument())))).append("empty", new BsonString("")))
+                .append("many", many);
+        byte[] direct = BsonBytes.of(doc);
+        assertThat(direct).isNotNull().isEqualTo(bytes(doc));
+        assertThat(BsonCoding.bytes(doc)).isEqualTo(bytes(doc));
+        // a document of nothing but what a projection writes, many of them, after a larger one
+        java.util.Random random = new java.util.Random(13);
+        for (int n = 0; n < 500; n++) {
+            BsonDocument one = randomDocument(random, 3);
+            assertThat(BsonBytes.of(one)).as(one.toJson()).isEqualTo(bytes(one));
+        }
+    }
+
+    @Test
+    void aDocumentWithAnotherValueOrANameWithANullCharacterIsLeftToTheDriver() {
+        BsonDocument other = new BsonDocument("_id", new BsonInt32(1)).append("deep", new BsonDocument("list",
+                new BsonArray(List.of(new BsonString("s"), new BsonObjectId(new ObjectId("65a1b2c3d4e5f60718293a4c"))))));
+        assertThat(BsonBytes.of(other)).isNull();
+        assertThat(BsonCoding.bytes(other)).isEqualTo(bytes(other));
+        BsonDocument badName = new BsonDocument("a\u0000b", new BsonInt32(1));
+        assertThat(BsonBytes.of(badName)).isNull();
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> BsonCoding.bytes(badName)))
+                .isInstanceOf(org.bson.BsonSerializationException.class)
+                .hasMessage(org.assertj.core.api.Assertions.catchThrowable(() -> bytes(badName)).getMessage());
+        // the next document after one left to the driver is written whole
+        BsonDocument next = new BsonDocument("_id", new BsonString("n"));
+        assertThat(BsonBytes.of(next)).isEqualTo(bytes(next));
+    }
+
+    private static BsonDocument randomDocument(java.util.Random random, int depth) {
+        BsonDocument doc = new BsonDocument();
+        int fields = random.nextInt(8);
+        for (int i = 0; i < fields; i++) {
+            doc.append(randomText(random).replace("\u0000", "") + i, randomValue(random, depth));
+        }
+        return doc;
+    }
+
+    private static BsonValue randomValue(java.util.Random random, int depth) {
+        return switch (random.nextInt(depth > 0 ? 10 : 8)) {
+            case 0 -> new BsonString(randomText(random));
+            case 1 -> new BsonInt32(random.nextInt());
+            case 2 -> new BsonInt64(random.nextLong());
+            case 3 -> new BsonDouble(Double.longBitsToDouble(random.nextLong()));
+            case 4 -> BsonBoolean.valueOf(random.nextBoolean());
+            case 5 -> BsonNull.VALUE;
+            case 6 -> new BsonDateTime(random.nextLong());
+            case 7 -> new BsonString("x".repeat(random.nextInt(20_000)));
+            case 8 -> randomDocument(random, depth - 1);
+            default -> {
+                BsonArray array = new BsonArray();
+                for (int i = random.nextInt(5); i > 0; i--) {
+                    array.add(randomValue(random, depth - 1));
+                }
+                yield array;
+            }
+        };
+    }
+
+    /** Up to ten characters from anywhere in the BMP, surrogates included. */
+    private static String randomText(java.util.Random random) {
+        char[] chars = new char[random.nextInt(10)];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = (char) (random.nextBoolean() ? random.nextInt(0x80) : random.nextInt(0x10000));
+        }
+        return new String(chars);
     }
 
     @Test
