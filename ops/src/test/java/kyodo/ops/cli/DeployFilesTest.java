@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What {@code ops/deploy/} tells an operator to run exists: every unit starts the server with options
  * the jar takes and settings Spring Boot, Axon or kyodo declare (their configuration metadata), and
- * passes {@code systemd-analyze verify}; every setting in the settings files and the runbook is
+ * passes {@code systemd-analyze verify}, the one-machine unit with the README's small-machine JVM flags; every setting in the settings files and the runbook is
  * declared; every command of the runbook is one the jar's usage lists; the nginx configurations pass
  * {@code nginx -t}, route the live streams unbuffered and the split's writes to the command side.
  */
@@ -74,6 +74,21 @@ class DeployFilesTest {
             assertThat(run("systemd", List.of("systemd-analyze", "verify", instance.toString())))
                     .as(unit.getKey() + ": systemd-analyze verify").isEqualTo(0);
         }
+    }
+
+    @Test
+    void theOneMachineUnitRunsTheReadmesSmallMachineCommand() throws IOException {
+        Matcher command = Pattern.compile("MALLOC_ARENA_MAX=(\\d+) java ([^`]*?)-jar ops/target/kyodo\\.jar")
+                .matcher(Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8));
+        assertThat(command.find()).as("the README's small-machine command").isTrue();
+        List<String> flags = Stream.of(command.group(2).replace("\\", " ").split("\\s+")).filter(f -> !f.isEmpty())
+                .toList();
+        assertThat(flags).as("the README's JVM flags").contains("-XX:+UseSerialGC").anyMatch(f -> f.startsWith("-Xmx"));
+        List<String> unit = Files.readAllLines(DEPLOY.resolve("single/kyodo.service"));
+        assertThat(unit).as("single/kyodo.service: the README's malloc arenas")
+                .contains("Environment=MALLOC_ARENA_MAX=" + command.group(1));
+        String execStart = unit.stream().filter(l -> l.startsWith("ExecStart=")).findFirst().orElseThrow();
+        assertThat(List.of(execStart.split(" +"))).as("single/kyodo.service: the README's JVM flags").containsAll(flags);
     }
 
     @Test
