@@ -263,6 +263,11 @@ final class EmbeddedCollection implements ReadCollection {
 
     /** As {@link #finishDeferredAlone(List)}, committing per {@code perCommit} entries, running {@code afterEachCommit}. */
     void finishDeferredAlone(List<Index> which, int perCommit, Runnable afterEachCommit) {
+        finishDeferredAlone(which, IndexBuild.GATHERED, perCommit, afterEachCommit);
+    }
+
+    /** As above, gathering {@code gathered} entries at a time ({@link IndexBuild#GATHERED}). */
+    void finishDeferredAlone(List<Index> which, int gathered, int perCommit, Runnable afterEachCommit) {
         if (store.insideWrite()) {
             finishDeferred(which);
             return;
@@ -270,7 +275,7 @@ final class EmbeddedCollection implements ReadCollection {
         store.alone(commit -> {
             lock.lock();
             try {
-                IndexBuild.finish(this, which, IndexBuild.GATHERED, perCommit, () -> {
+                IndexBuild.finish(this, which, gathered, perCommit, () -> {
                     commit.run();
                     afterEachCommit.run();
                 });

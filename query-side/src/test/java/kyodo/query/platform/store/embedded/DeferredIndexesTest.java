@@ -14,6 +14,8 @@ import kyodo.query.platform.store.ReadCollection;
 import kyodo.query.platform.store.ReadStore;
 import kyodo.query.platform.store.ReadStoreWriteException;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.h2.mvstore.MVMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,9 +23,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,6 +102,50 @@ class DeferredIndexesTest {
                 assertThat(docs.indexes).noneMatch(index -> index.deferred);
             }
             assertThat(answers(docs)).isEqualTo(answers(expected));
+        }
+    }
+
+    @Test
+    void aBuildOfSeveralPassesReadsTheDocumentsOnceAndTheLaterPassesAnOnlyIndexedFieldsCopy() {
+        try (EmbeddedReadStore live = EmbeddedReadStore.open(dir.resolve("live"));
+             EmbeddedReadStore rebuilt = EmbeddedReadStore.open(dir.resolve("rebuilt"))) {
+            ReadCollection expected = indexed(live.collection("docs"));
+            EmbeddedCollection docs = (EmbeddedCollection) indexed(rebuilt.collection("docs"));
+            write(expected, 0, 400);
+            try (ReadStore.Rebuild rebuilding = rebuilt.rebuild()) {
+                docs.deleteMany(new Document());
+                write(docs, 0, 400);
+                // entries for one index of all the documents at a time: three passes, the first over the documents
+                Set<Set<String>> copied = new HashSet<>();
+                docs.finishDeferredAlone(docs.indexes, (int) docs.size(), 50, () -> {
+                    if (rebuilt.file().hasMap("build\0docs")) {
+                        MVMap<Long, byte[]> copy = rebuilt.file().openMap("build\0docs");
+                        copy.values().forEach(bytes -> copied.add(new RawBsonDocument(bytes).keySet()));
+                    }
+                });
+                assertThat(docs.indexes).noneMatch(index -> index.deferred);
+                // what the later passes read: not the search tokens (the first pass's), nor what no index reads
+                assertThat(copied).isNotEmpty().allMatch(fields -> Set.of("_id", "group", "n", "where").containsAll(fields))
+                        .anyMatch(fields -> fields.containsAll(Set.of("_id", "group", "n", "where")));
+            }
+            assertThat(rebuilt.file().getMapNames()).noneMatch(name -> name.startsWith("build"));
+            assertThat(answers(docs)).isEqualTo(answers(expected));
+        }
+    }
+
+    @Test
+    void aSlimCopyThatACrashLeftIsGoneAfterTheNextOpen() {
+        Path path = dir.resolve("left");
+        try (EmbeddedReadStore store = EmbeddedReadStore.open(path)) {
+            EmbeddedCollection docs = (EmbeddedCollection) indexed(store.collection("docs"));
+            write(docs, 0, 100);
+            store.write(() -> SlimCopy.open(docs).put(1L, new byte[] {5, 0, 0, 0, 0}));
+            store.makeDurable();
+            assertThat(store.file().getMapNames()).contains("build\0docs");
+        }
+        try (EmbeddedReadStore reopened = EmbeddedReadStore.open(path)) {
+            assertThat(reopened.file().getMapNames()).noneMatch(name -> name.startsWith("build"));
+            assertThat(reopened.collection("docs").count(Filters.eq("group", 3))).isPositive();
         }
     }
 
