@@ -31,8 +31,6 @@ final class IndexBuild {
     private static final Logger LOG = LoggerFactory.getLogger(IndexBuild.class);
     private static final BsonDocumentCodec BSON = new BsonDocumentCodec();
     private static final String MARK = "deferred\0";
-    /** The prefix of a build's {@link SlimCopy slim copy} of a collection's documents. */
-    static final String SLIM = "build\0";
     /**
      * Index entries (or postings numbers) gathered in memory before they are sorted and written, at most:
      * some 12 MB of keys. Indexes are built a few at a time, as many as this holds for the collection's
@@ -47,6 +45,13 @@ final class IndexBuild {
      * proposals one such commit serialized over 36 MB and overran a 256 MB heap.
      */
     static final int COMMITTED_ENTRIES = 20_000;
+    /**
+     * Postings numbers that weigh as much as one entry, gathered and in a commit: a number is a long in a
+     * list per key while gathered and a few bytes of its key's block once written, an entry a key of tens of
+     * bytes. Counted one for one, the proposals' search tokens at 10⁶ events (some 80 per proposal) were
+     * flushed 50 times and committed 500 times, 10 of the build's 20 s.
+     */
+    static final int POSTINGS_PER_ENTRY = 4;
 
     private IndexBuild() {
     }
@@ -139,9 +144,10 @@ final class IndexBuild {
      * <p>
      * A build of several passes that commits as it goes reads the documents once: its first pass also
      * writes each document's fields that the later passes' indexes read, and nothing else, to a
-     * {@linkplain SlimCopy slim copy}, which the later passes read instead (at 10⁶ events the proposals' 17 indexes were 17 passes over 127,000
-     * documents of a few kilobytes each, 64 s of a replay's 206). The copy is removed before the marks are,
-     * so a build that a crash cut short leaves at most a copy that the next build of the collection clears.
+     * {@linkplain SlimCopy slim copy}, which the later passes read instead, unless the copy turns out not
+     * much smaller than the documents (at 10⁶ events the proposals' 17 indexes were 17 passes over 127,000
+     * documents of a few kilobytes each: 64 s of a replay's 206). The copy is removed before the marks are,
+     * so a build that a crash cut short leaves at most a copy that the next build or open removes.
      */
     static void finish(EmbeddedCollection c, List<Index> indexes, int gathered, int perCommit, Runnable commit) {
         List<Index> deferred = new ArrayList<>(indexes.stream().filter(index -> index.deferred).toList());
@@ -156,27 +162,27 @@ final class IndexBuild {
         deferred.sort(Comparator.comparing((Index index) -> !index.postings));
         long started = System.nanoTime();
         int perPass = (int) Math.max(1, Math.min(deferred.size(), gathered / Math.max(1, c.size())));
-        Written written = new Written(perCommit, commit);
-        Set<String> slim = perPass < deferred.size() && perCommit != Integer.MAX_VALUE
-                ? SlimCopy.fields(deferred.subList(perPass, deferred.size()))
-                : Set.of();
-        MVMap<Long, byte[]> copy = slim.isEmpty() ? null : SlimCopy.open(c);
+        BuildCommits written = new BuildCommits(perCommit, commit);
+        SlimCopy copy = perPass < deferred.size() && perCommit != Integer.MAX_VALUE
+                ? SlimCopy.open(c, SlimCopy.fields(deferred.subList(perPass, deferred.size()))) : null;
         for (int from = 0; from < deferred.size(); from += perPass) {
+            long passStarted = System.nanoTime();
             List<Index> pass = deferred.subList(from, Math.min(deferred.size(), from + perPass));
             List<List<byte[]>> entries = new ArrayList<>();
             pass.forEach(index -> entries.add(index.postings ? null : new ArrayList<>()));
-            long held = 0;
+            long held = 0; // entries, and postings numbers by their weight (POSTINGS_PER_ENTRY)
             // a pass decodes only what its indexes read: at 10⁶ documents an index is a pass of its own
             Set<String> read = SlimCopy.fields(pass);
             boolean copying = copy != null && from == 0;
-            MVMap<Long, byte[]> source = copy != null && from > 0 && slim.containsAll(read) ? copy : c.docs;
-            Set<String> decoded = copying ? SlimCopy.union(read, slim) : read;
+            MVMap<Long, byte[]> source = copy != null && from > 0 && copy.holds(read) ? copy.map() : c.docs;
+            Set<String> decoded = copying ? copy.withFields(read) : read;
             for (Cursor<Long, byte[]> cursor = source.cursor(null); cursor.hasNext(); ) {
                 long number = cursor.next();
-                BsonDocument doc = BsonCoding.decodeFields(cursor.getValue(), decoded);
-                if (copying) {
-                    copy.put(number, BsonCoding.bytes(SlimCopy.only(doc, slim)));
-                    written.count(1);
+                byte[] bytes = cursor.getValue();
+                BsonDocument doc = BsonCoding.decodeFields(bytes, decoded);
+                if (copying && !copy.add(number, bytes.length, doc, written::count)) {
+                    copying = false; // not much smaller than the documents: the later passes read those
+                    copy = null;
                 }
                 for (int i = 0; i < pass.size(); i++) {
                     Index index = pass.get(i);
@@ -188,18 +194,23 @@ final class IndexBuild {
                             entries.get(i).add(Keys.entry(key, number));
                         }
                     }
-                    held += keys.size();
+                    held += index.postings ? keys.size() : (long) keys.size() * POSTINGS_PER_ENTRY;
                     index.multikey |= index.multikey(doc);
                 }
-                if (held >= gathered) {
+                if (held >= (long) gathered * POSTINGS_PER_ENTRY) {
                     write(pass, entries, written);
                     held = 0;
                 }
             }
             write(pass, entries, written);
+            if (LOG.isTraceEnabled()) {
+                LOG.trace("a pass over {} of {} for {} in {} ms", source == c.docs ? "the documents" : "the slim copy",
+                        c.name(), pass.stream().map(index -> index.name).toList(),
+                        (System.nanoTime() - passStarted) / 1_000_000);
+            }
         }
         if (copy != null) {
-            c.store().removeMap(copy);
+            copy.remove();
         }
         written.commitIfAny();
         for (Index index : deferred) {
@@ -207,9 +218,9 @@ final class IndexBuild {
             c.store().catalog().remove(mark(c.name(), index.name));
             index.deferred = false;
         }
-        LOG.debug("built {} deferred indexes of {} ({} documents) in {} passes{} in {} ms", deferred.size(), c.name(),
-                c.size(), (deferred.size() + perPass - 1) / perPass, copy != null ? ", the later ones over a slim copy" : "",
-                (System.nanoTime() - started) / 1_000_000);
+        LOG.debug("built {} deferred indexes of {} ({} documents) in {} passes{} in {} ms", deferred.size(),
+                c.name(), c.size(), (deferred.size() + perPass - 1) / perPass,
+                copy != null ? ", the later ones over a slim copy" : "", (System.nanoTime() - started) / 1_000_000);
     }
 
     /** At open: builds the indexes that a rebuild deferred and never finished (the process was killed). */
@@ -227,11 +238,11 @@ final class IndexBuild {
     }
 
     /** Writes what the indexes gathered, in key order: postings appended per key (the numbers only grow), entries sorted. */
-    private static void write(List<Index> indexes, List<List<byte[]>> entries, Written written) {
+    private static void write(List<Index> indexes, List<List<byte[]>> entries, BuildCommits written) {
         for (int i = 0; i < indexes.size(); i++) {
             Index index = indexes.get(i);
             if (index.postings) {
-                index.flush(written::count);
+                index.flush(written::countPostings);
             } else {
                 List<byte[]> gathered = entries.get(i);
                 gathered.sort(Arrays::compareUnsigned);
@@ -240,33 +251,6 @@ final class IndexBuild {
                     written.count(1);
                 }
                 gathered.clear();
-            }
-        }
-    }
-
-    /** Counts what a build wrote, committing after every so many entries. */
-    private static final class Written {
-        private final int perCommit;
-        private final Runnable commit;
-        private long since;
-
-        Written(int perCommit, Runnable commit) {
-            this.perCommit = perCommit;
-            this.commit = commit;
-        }
-
-        void count(int entries) {
-            since += entries;
-            if (since >= perCommit) {
-                since = 0;
-                commit.run();
-            }
-        }
-
-        void commitIfAny() {
-            if (since > 0) {
-                since = 0;
-                commit.run();
             }
         }
     }

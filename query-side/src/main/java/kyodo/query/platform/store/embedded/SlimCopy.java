@@ -10,28 +10,44 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntConsumer;
 
 /**
  * A collection's documents with only the fields some indexes read, in a map of their own (number → those
  * fields as BSON), for an {@link IndexBuild} of several passes: its first pass reads the documents and
- * writes the copy, the later passes read the copy, a small fraction of the documents' pages. The build
- * removes it when it ends; one that a crash cut short leaves it to the next build, which empties it, or to
- * the next open ({@link #removeLeftovers}).
+ * writes the copy, the later passes read the copy, a small fraction of the documents' pages. A copy that
+ * is not much smaller than the documents is given up after a first sample (small documents, such as the
+ * analytics' facts, are read again instead). The build removes the copy when it ends; one that a crash cut
+ * short is left to the next build, which empties it, or to the next open ({@link #removeLeftovers}).
  */
 final class SlimCopy {
 
     /** The prefix of the copies' map names. */
     private static final String PREFIX = "build\0";
+    /** Documents copied before the copy's size is compared with theirs. */
+    static final int SAMPLE = 1_000;
+    /** The copy is kept if the sample's copies are at most this share of the documents' bytes. */
+    private static final double WORTH = 0.5;
 
-    private SlimCopy() {
+    private final EmbeddedReadStore store;
+    private final Set<String> fields;
+    private final MVMap<Long, byte[]> map;
+    private long copies;
+    private long documentBytes;
+    private long copyBytes;
+
+    private SlimCopy(EmbeddedReadStore store, Set<String> fields, MVMap<Long, byte[]> map) {
+        this.store = store;
+        this.fields = Set.copyOf(fields);
+        this.map = map;
     }
 
-    /** The collection's copy, empty. */
-    static MVMap<Long, byte[]> open(EmbeddedCollection c) {
-        MVMap<Long, byte[]> copy = c.store().map(PREFIX + c.name(), new MVMap.Builder<Long, byte[]>()
+    /** The collection's copy of the fields, empty. */
+    static SlimCopy open(EmbeddedCollection c, Set<String> fields) {
+        MVMap<Long, byte[]> map = c.store().map(PREFIX + c.name(), new MVMap.Builder<Long, byte[]>()
                 .keyType(LongDataType.INSTANCE).valueType(ByteArrayDataType.INSTANCE));
-        copy.clear();
-        return copy;
+        map.clear();
+        return new SlimCopy(c.store(), fields, map);
     }
 
     /** Removes every copy a build that a crash cut short left in the file. */
@@ -47,20 +63,49 @@ final class SlimCopy {
         return read;
     }
 
-    static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new HashSet<>(a);
-        all.addAll(b);
+    /** The fields to decode from a document for both a pass and this copy. */
+    Set<String> withFields(Set<String> read) {
+        Set<String> all = new HashSet<>(read);
+        all.addAll(fields);
         return all;
     }
 
-    /** The document with only the named fields, in its order. */
-    static BsonDocument only(BsonDocument doc, Set<String> names) {
+    /** Whether the copy has every one of these fields. */
+    boolean holds(Set<String> read) {
+        return fields.containsAll(read);
+    }
+
+    MVMap<Long, byte[]> map() {
+        return map;
+    }
+
+    /**
+     * Copies a document's fields (from {@code doc}, decoded with at least them); false, with the copy removed,
+     * when the sample showed the copies are not much smaller than the documents.
+     *
+     * @param written told of each copy written (the build commits per so many)
+     */
+    boolean add(long number, int bytes, BsonDocument doc, IntConsumer written) {
         BsonDocument kept = new BsonDocument();
         doc.forEach((name, value) -> {
-            if (names.contains(name)) {
+            if (fields.contains(name)) {
                 kept.put(name, value);
             }
         });
-        return kept;
+        byte[] copy = BsonCoding.bytes(kept);
+        map.put(number, copy);
+        written.accept(1);
+        documentBytes += bytes;
+        copyBytes += copy.length;
+        if (++copies == SAMPLE && copyBytes > WORTH * documentBytes) {
+            remove();
+            return false;
+        }
+        return true;
+    }
+
+    /** Removes the copy from the file. */
+    void remove() {
+        store.removeMap(map);
     }
 }

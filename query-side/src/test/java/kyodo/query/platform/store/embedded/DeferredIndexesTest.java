@@ -23,12 +23,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -134,12 +136,44 @@ class DeferredIndexesTest {
     }
 
     @Test
+    void aCopyNotMuchSmallerThanTheDocumentsIsGivenUpAfterItsSampleAndTheLaterPassesReadTheDocuments() {
+        try (EmbeddedReadStore rebuilt = EmbeddedReadStore.open(dir.resolve("rebuilt"))) {
+            ReadCollection facts = rebuilt.collection("facts");
+            List.of("a", "b", "c").forEach(field -> facts.createIndex(Indexes.ascending(field, "_id")));
+            EmbeddedCollection docs = (EmbeddedCollection) facts;
+            int size = 2 * SlimCopy.SAMPLE;
+            try (ReadStore.Rebuild rebuilding = rebuilt.rebuild()) {
+                facts.deleteMany(new Document());
+                List<Document> all = new ArrayList<>();
+                for (long n = 0; n < size; n++) {
+                    all.add(new Document("_id", n).append("a", n % 7).append("b", n % 5).append("c", n % 3));
+                }
+                facts.insertMany(all);
+                // the later passes read b, c and _id: most of each document, so the copy is not worth it
+                List<Boolean> copied = new ArrayList<>();
+                docs.finishDeferredAlone(docs.indexes, size, 50, () -> copied.add(rebuilt.file().hasMap("build\0facts")));
+                assertThat(copied).startsWith(true).endsWith(false);
+                assertThat(copied.subList(copied.indexOf(false), copied.size())).doesNotContain(true);
+                assertThat(docs.indexes).noneMatch(index -> index.deferred);
+            }
+            for (String field : List.of("a", "b", "c")) {
+                long modulus = Map.of("a", 7L, "b", 5L, "c", 3L).get(field);
+                assertThat(facts.count(Filters.eq(field, 2L)))
+                        .isEqualTo(LongStream.range(0, size).filter(n -> n % modulus == 2).count());
+                assertThat(facts.find(Filters.eq(field, 1L)).sort(Sorts.descending(field, "_id")).limit(3)
+                        .map(doc -> doc.getLong("_id"))).isEqualTo(LongStream.range(0, size)
+                        .filter(n -> n % modulus == 1).boxed().sorted(Comparator.reverseOrder()).limit(3).toList());
+            }
+        }
+    }
+
+    @Test
     void aSlimCopyThatACrashLeftIsGoneAfterTheNextOpen() {
         Path path = dir.resolve("left");
         try (EmbeddedReadStore store = EmbeddedReadStore.open(path)) {
             EmbeddedCollection docs = (EmbeddedCollection) indexed(store.collection("docs"));
             write(docs, 0, 100);
-            store.write(() -> SlimCopy.open(docs).put(1L, new byte[] {5, 0, 0, 0, 0}));
+            store.write(() -> SlimCopy.open(docs, Set.of("group")).map().put(1L, new byte[] {5, 0, 0, 0, 0}));
             store.makeDurable();
             assertThat(store.file().getMapNames()).contains("build\0docs");
         }
