@@ -174,7 +174,8 @@ final class IndexBuild {
             // a pass decodes only what its indexes read: at 10⁶ documents an index is a pass of its own
             Set<String> read = SlimCopy.fields(pass);
             boolean copying = copy != null && from == 0;
-            MVMap<Long, byte[]> source = copy != null && from > 0 && copy.holds(read) ? copy.map() : c.docs;
+            // the copy holds every later pass's fields
+            MVMap<Long, byte[]> source = copy != null && from > 0 ? copy.map() : c.docs;
             Set<String> decoded = copying ? copy.withFields(read) : read;
             for (Cursor<Long, byte[]> cursor = source.cursor(null); cursor.hasNext(); ) {
                 long number = cursor.next();

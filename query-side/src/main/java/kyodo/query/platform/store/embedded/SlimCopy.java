@@ -70,11 +70,6 @@ final class SlimCopy {
         return all;
     }
 
-    /** Whether the copy has every one of these fields. */
-    boolean holds(Set<String> read) {
-        return fields.containsAll(read);
-    }
-
     MVMap<Long, byte[]> map() {
         return map;
     }
