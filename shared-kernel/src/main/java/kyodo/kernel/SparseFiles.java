@@ -4,6 +4,7 @@ import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 import org.h2.mvstore.MVStoreTool;
+import org.h2.mvstore.tx.TransactionStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,17 +32,40 @@ import java.util.concurrent.TimeoutException;
  * beside it, forced to the device, and only then renamed over the file (one atomic rename). A copy cut
  * short leaves the file as it was and a partial temp file, which {@link #recover} (at the next open)
  * removes; a copy that H2's own fallback left as {@code <file>.newFile} without the file takes its place.
+ *
+ * <p>A file with a transaction left open (a process killed in the middle of one) is never copied: H2 keeps
+ * the transaction's undo log in the file, whose records name the maps they undo by number, and a copy numbers
+ * the maps anew, so H2 could no longer open the copy to roll the transaction back (a crash-loop run lost its
+ * event store so). H2 rolls it back when it next opens the file; the copy waits for a file closed with none.
  */
 public final class SparseFiles {
 
-    /**
-     * A copy tried: the file's live share and length before and after, how long it took, and whether it
-     * finished (one given up at its limit left the file as it was).
-     */
-    public record Copied(int live, long before, long after, long millis, boolean finished) {
+    /** How a copy tried ended; in every case but {@link #COPIED} the file is as it was. */
+    public enum Outcome {
+        /** The compact copy took the file's place. */
+        COPIED,
+        /** The copy was given up at its limit. */
+        GIVEN_UP,
+        /** The file holds a transaction left open: not copied (see the class's description). */
+        TRANSACTION_OPEN
+    }
+
+    /** A copy tried: the file's live share and length before and after, how long it took, how it ended. */
+    public record Copied(int live, long before, long after, long millis, Outcome outcome) {
+
+        /** Whether the compact copy took the file's place. */
+        public boolean finished() {
+            return outcome == Outcome.COPIED;
+        }
+
         @Override
         public String toString() {
-            return (before >> 20) + " MB → " + (after >> 20) + " MB, " + millis + " ms";
+            String copied = (before >> 20) + " MB → " + (after >> 20) + " MB, " + millis + " ms";
+            return switch (outcome) {
+                case COPIED -> copied;
+                case GIVEN_UP -> "given up after " + millis + " ms";
+                case TRANSACTION_OPEN -> "not copied: it holds a transaction left open";
+            };
         }
     }
 
@@ -51,6 +75,12 @@ public final class SparseFiles {
      * of 4.4 GB) took 10 s on a quiet machine.
      */
     public static final Duration STOP_LIMIT = Duration.ofSeconds(30);
+
+    /**
+     * How H2's transaction store names its undo logs ({@code undoLog.<n>} open, {@code undoLog-<n>}
+     * committed but not yet cleared), as its own {@code TransactionStore} finds them.
+     */
+    private static final String UNDO_LOGS = TransactionStore.UNDO_LOG_NAME_PREFIX;
 
     private SparseFiles() {
     }
@@ -100,6 +130,35 @@ public final class SparseFiles {
     }
 
     /**
+     * The transactions a closed file holds open: H2's undo logs with entries, which it reads to roll them
+     * back (or to finish their commit) when it opens the file. Empty when there is no file or a process holds it.
+     */
+    public static OptionalInt openTransactions(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return OptionalInt.empty();
+        }
+        try {
+            MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open();
+            try {
+                return OptionalInt.of(openTransactions(store));
+            } finally {
+                store.close(0);
+            }
+        } catch (MVStoreException e) {
+            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+                return OptionalInt.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** As {@link #openTransactions(Path)}, of an open store: its maps named as undo logs that hold entries. */
+    static int openTransactions(MVStore store) {
+        return (int) store.getMapNames().stream()
+                .filter(name -> name.startsWith(UNDO_LOGS) && store.hasData(name)).count();
+    }
+
+    /**
      * Copies the closed file into a compact one if it is longer than {@code minBytes} and less than
      * {@code fillRate} % live (and no process holds it).
      *
@@ -127,7 +186,8 @@ public final class SparseFiles {
      *
      * @param live  the file's live share, as measured before
      * @param limit as {@link #copyIfSparse}
-     * @return the copy (not {@link Copied#finished} when it was given up at the limit: nothing changed)
+     * @return the copy (not {@link Copied#finished} when it was given up at the limit or the file holds a
+     *         transaction open: nothing changed)
      */
     public static Copied copy(Path file, int live, Duration limit) {
         Path temp = Path.of(file + ".tempFile");
@@ -135,23 +195,23 @@ public final class SparseFiles {
         try {
             long before = Files.size(file);
             Files.deleteIfExists(temp);
-            FutureTask<Void> copy = new FutureTask<>(() -> {
-                MVStoreTool.compact(file.toString(), temp.toString(), true);
-                return null;
-            });
+            FutureTask<Boolean> copy = new FutureTask<>(() -> compact(file, temp));
             if (limit.isZero()) {
                 copy.run();
-                copy.get();
             } else if (!finishes(copy, limit)) {
                 Files.deleteIfExists(temp);
-                return new Copied(live, before, before, millisSince(started), false);
+                return new Copied(live, before, before, millisSince(started), Outcome.GIVEN_UP);
+            }
+            if (!copy.get()) {
+                Files.deleteIfExists(temp);
+                return new Copied(live, before, before, millisSince(started), Outcome.TRANSACTION_OPEN);
             }
             try (FileChannel written = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 written.force(true);
             }
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             forceDirectory(file.toAbsolutePath().getParent());
-            return new Copied(live, before, Files.size(file), millisSince(started), true);
+            return new Copied(live, before, Files.size(file), millisSince(started), Outcome.COPIED);
         } catch (IOException e) {
             deleteQuietly(temp);
             throw new UncheckedIOException("cannot copy " + file + " into a compact file", e);
@@ -166,6 +226,24 @@ public final class SparseFiles {
         }
     }
 
+    /**
+     * Copies the live pages of the file into {@code temp}, compressed, as H2's {@code MVStoreTool.compact}
+     * does, unless the file holds a transaction open.
+     *
+     * @return whether it copied
+     */
+    private static boolean compact(Path file, Path temp) {
+        try (MVStore source = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
+            if (openTransactions(source) > 0) {
+                return false;
+            }
+            try (MVStore target = new MVStore.Builder().fileName(temp.toString()).compress().open()) {
+                MVStoreTool.compact(source, target);
+            }
+            return true;
+        }
+    }
+
     private static long millisSince(long started) {
         return (System.nanoTime() - started) / 1_000_000;
     }
@@ -174,7 +252,7 @@ public final class SparseFiles {
      * Runs the copy in a thread of its own for at most {@code limit}; past it, interrupts it (its file
      * channels close) and waits for it to end, so that nothing writes the temp file afterwards.
      */
-    private static boolean finishes(FutureTask<Void> copy, Duration limit)
+    private static boolean finishes(FutureTask<Boolean> copy, Duration limit)
             throws InterruptedException, ExecutionException {
         Thread worker = new Thread(copy, "kyodo-compact-copy");
         worker.setDaemon(true);

@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * chunks but cannot move chunks to shorten the file (h2database #4086), so a file that grew under a
  * sustained load keeps its length. At 10⁶ events, through the old compaction: 4.7 GB, 13 % live; the copy
  * of its live pages took 6 s and left 414 MB. {@link SparseFiles} makes the copy beside the file and
- * renames it over the file once complete; a file that a process still holds is left alone.
+ * renames it over the file once complete; a file that a process still holds, or that holds a transaction
+ * a killed process left open, is left alone.
  *
  * <p>A bean post-processor, so that Spring creates it before any data source and destroys it after them.
  * The command side's instance looks after the event store and the key vault; the ops application has one
@@ -87,12 +88,14 @@ public final class SparseFileCopy implements BeanPostProcessor, InitializingBean
     static boolean compactIfSparse(Path file, long minBytes, int fillRate, Duration limit) {
         Optional<SparseFiles.Copied> copied = SparseFiles.copyIfSparse(file, minBytes, fillRate, limit);
         copied.ifPresent(copy -> {
-            if (copy.finished()) {
-                LOG.info("The embedded file {} was {} % free space: copied into a compact file ({}).",
+            switch (copy.outcome()) {
+                case COPIED -> LOG.info("The embedded file {} was {} % free space: copied into a compact file ({}).",
                         file, 100 - copy.live(), copy);
-            } else {
-                LOG.info("The embedded file {} is {} % free space; its compact copy was given up after {} s,"
-                        + " the next start makes it.", file, 100 - copy.live(), limit.toSeconds());
+                case GIVEN_UP -> LOG.info("The embedded file {} is {} % free space; its compact copy was given up"
+                        + " after {} s, the next start makes it.", file, 100 - copy.live(), limit.toSeconds());
+                case TRANSACTION_OPEN -> LOG.info("The embedded file {} is {} % free space but holds a transaction"
+                        + " its process left open: not copied; H2 rolls it back when it opens the file, and a"
+                        + " later stop or start makes the copy.", file, 100 - copy.live());
             }
         });
         return copied.filter(SparseFiles.Copied::finished).isPresent();
