@@ -21,11 +21,18 @@ import java.util.function.Consumer;
  * with every total derived from those facts in whole yen.
  * <p>
  * Events of the budget and of many projects feed this one document, possibly from different
- * processor segments in any relative order; so idempotence rests on the set of applied event
- * identifiers, not on a version, and every total is a sum, which does not depend on that order.
- * The lists a budget's own events build are in that budget's order; the projects are kept in id
- * order and the applied identifiers sorted, so the document depends only on which events were
- * applied.
+ * processor segments in any relative order; but the events of one aggregate (the budget, or one
+ * project) arrive in their own order, in one segment. So idempotence rests on the highest sequence
+ * number applied per source aggregate ({@code sources}), and every total is a sum, which does not
+ * depend on the order across sources. {@code changes} counts the events applied: it tells one stored
+ * state from the next. The lists a budget's own events build are in that budget's order; the projects
+ * and sources are kept in id order, so the document depends only on which events were applied.
+ * <p>
+ * A document of the first shape kept the identifier of every event it applied ({@code applied}, no
+ * {@code changes}): tens of thousands at a city's scale, rewritten with every batch. Such a document is
+ * read with those identifiers as a guard of their own, kept as they are (they no longer grow) so that an
+ * event applied before the upgrade and delivered again after it is still recognised; a rebuild of the
+ * read model leaves none.
  */
 final class WardBudget {
 
@@ -44,11 +51,16 @@ final class WardBudget {
     private final List<Document> releases;
     /** projectId → [allocatedYen, spentYen] */
     private final TreeMap<String, long[]> projects;
-    private final TreeSet<String> applied;
+    /** source aggregate id → the highest sequence number of its events applied */
+    private final TreeMap<String, Long> sources;
+    private long changes;
+    /** The event identifiers a document of the first shape applied (empty for any other). */
+    private final TreeSet<String> firstShapeApplied;
 
     private WardBudget(String id, String ward, Integer fiscalYear, Long version, Long envelopeYen,
                        List<Document> envelopeHistory, List<Document> reservations, List<Document> releases,
-                       TreeMap<String, long[]> projects, TreeSet<String> applied) {
+                       TreeMap<String, long[]> projects, TreeMap<String, Long> sources, long changes,
+                       TreeSet<String> firstShapeApplied) {
         this.id = id;
         this.ward = ward;
         this.fiscalYear = fiscalYear;
@@ -58,7 +70,9 @@ final class WardBudget {
         this.reservations = reservations;
         this.releases = releases;
         this.projects = projects;
-        this.applied = applied;
+        this.sources = sources;
+        this.changes = changes;
+        this.firstShapeApplied = firstShapeApplied;
     }
 
     /** A budget no event has touched yet; ward and year read from its id ({@code saiwai-2025}). */
@@ -68,19 +82,24 @@ final class WardBudget {
         Integer year = dash < 0 ? null
                 : ListParameters.whole(budgetId.substring(dash + 1)).map(Long::intValue).orElse(null);
         return new WardBudget(budgetId, ward, year, null, null, new ArrayList<>(), new ArrayList<>(),
-                new ArrayList<>(), new TreeMap<>(), new TreeSet<>());
+                new ArrayList<>(), new TreeMap<>(), new TreeMap<>(), 0, new TreeSet<>());
     }
 
     static WardBudget of(Document doc) {
         TreeMap<String, long[]> projects = new TreeMap<>();
         doc.getList("projects", Document.class, List.of()).forEach(p -> projects.put(p.getString("projectId"),
                 new long[]{p.getLong("allocatedYen"), p.getLong("spentYen")}));
+        TreeMap<String, Long> sources = new TreeMap<>();
+        doc.getList("sources", Document.class, List.of()).forEach(s -> sources.put(s.getString("source"),
+                s.getLong("sequence")));
+        boolean firstShape = !doc.containsKey("changes");
+        TreeSet<String> firstShapeApplied = new TreeSet<>(doc.getList("applied", String.class, List.of()));
         return new WardBudget(doc.getString("_id"), doc.getString("ward"), doc.getInteger("fiscalYear"),
                 doc.getLong("version"), doc.getLong("envelopeYen"),
                 new ArrayList<>(doc.getList("envelopeHistory", Document.class, List.of())),
                 new ArrayList<>(doc.getList("reservations", Document.class, List.of())),
-                new ArrayList<>(doc.getList("releases", Document.class, List.of())), projects,
-                new TreeSet<>(doc.getList("applied", String.class, List.of())));
+                new ArrayList<>(doc.getList("releases", Document.class, List.of())), projects, sources,
+                firstShape ? firstShapeApplied.size() : doc.getLong("changes"), firstShapeApplied);
     }
 
     String id() {
@@ -88,15 +107,27 @@ final class WardBudget {
     }
 
     /** How many events this state holds: grows with every applied event, so it tells one stored state from the next. */
-    int appliedCount() {
-        return applied.size();
+    long changes() {
+        return changes;
     }
 
-    /** Applies the change once per event identifier; a second time it does nothing. */
-    void apply(String eventId, Consumer<WardBudget> change) {
-        if (applied.add(eventId)) {
-            change.accept(this);
+    /** Whether this state was read from a document of the first shape (which has no {@code changes}). */
+    boolean firstShape() {
+        return !firstShapeApplied.isEmpty();
+    }
+
+    /**
+     * Applies the change of the event {@code sequence} of the aggregate {@code source} once: an event at or
+     * below the highest sequence applied from that source (or one a first-shape document applied) does nothing.
+     */
+    void apply(String source, long sequence, String eventId, Consumer<WardBudget> change) {
+        Long highest = sources.get(source);
+        if (highest != null && sequence <= highest || firstShapeApplied.contains(eventId)) {
+            return;
         }
+        sources.put(source, sequence);
+        changes++;
+        change.accept(this);
     }
 
     /** Events of the budget itself carry its version: the highest of their sequence numbers. */
@@ -134,7 +165,7 @@ final class WardBudget {
         projects.computeIfAbsent(projectId, p -> new long[2])[1] += amount;
     }
 
-    /** The document: the facts, then the totals derived from them, then the applied event identifiers. */
+    /** The document: the facts, then the totals derived from them, then what makes applying idempotent. */
     Document toDocument() {
         long reservedGross = sum(reservations);
         long returned = sum(releases);
@@ -146,7 +177,7 @@ final class WardBudget {
         List<Document> projectDocs = new ArrayList<>();
         projects.forEach((projectId, p) -> projectDocs.add(new Document("projectId", projectId)
                 .append("allocatedYen", p[0]).append("spentYen", p[1])));
-        return new Document("_id", id)
+        Document doc = new Document("_id", id)
                 .append("ward", ward)
                 .append("fiscalYear", fiscalYear)
                 .append("version", version)
@@ -160,8 +191,15 @@ final class WardBudget {
                 .append("spentYen", spent)
                 .append("availableYen", Math.subtractExact(envelope, Math.subtractExact(reservedGross, returned)))
                 .append("utilisation", new Decimal128(utilisation(spent, envelope)))
-                .append("projects", projectDocs)
-                .append("applied", List.copyOf(applied));
+                .append("projects", projectDocs);
+        List<Document> sourceDocs = new ArrayList<>();
+        sources.forEach((source, sequence) -> sourceDocs.add(new Document("source", source)
+                .append("sequence", sequence)));
+        doc.append("sources", sourceDocs).append("changes", changes);
+        if (firstShape()) {
+            doc.append("applied", List.copyOf(firstShapeApplied));
+        }
+        return doc;
     }
 
     /** Spent over envelope, four decimal places (half up); zero without an envelope. */
@@ -179,6 +217,6 @@ final class WardBudget {
     /** For tests and logs: the id and how many events it holds. */
     @Override
     public String toString() {
-        return "WardBudget[" + id + ", " + applied.size() + " events]";
+        return "WardBudget[" + id + ", " + changes + " events]";
     }
 }

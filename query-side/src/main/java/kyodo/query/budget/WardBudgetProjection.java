@@ -22,7 +22,9 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.messaging.annotation.SourceId;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -43,10 +45,11 @@ import static kyodo.query.platform.TimelineEntries.role;
  * totals derived from them in whole yen (see {@link WardBudget}).
  * <p>
  * The budget's own events and its projects' events feed the same document, and a pooled processor
- * may handle them in different segments at the same time. So each event is applied at most once by
- * its Axon event identifier (the document keeps the set it applied), and a document is replaced only
- * if it still holds as many applied events as when it was read: otherwise another segment wrote it
- * in between, and the batch reads it again and re-applies its own events on top.
+ * may handle them in different segments at the same time; the events of one aggregate come in their
+ * order, in one segment. So each event is applied at most once by its aggregate and sequence number (the
+ * document keeps the highest applied per aggregate), and a document is replaced only if it still counts
+ * as many applied events as when it was read: otherwise another segment wrote it in between, and the
+ * batch reads it again and re-applies its own events on top.
  * <p>
  * A project's spending counts against the budget its allocation came from (a project is funded
  * from one ward budget); the link is learnt from {@link BudgetAllocated}, which the same project
@@ -72,9 +75,10 @@ class WardBudgetProjection extends BatchedProjection<WardBudgetProjection.Batch>
     }
 
     @EventHandler
-    void on(BudgetEnvelopeSet event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
+    void on(BudgetEnvelopeSet event, @SourceId String source, @SequenceNumber long sequence,
+            @MessageIdentifier String eventId) {
         Decision decision = event.decision();
-        write(batch -> batch.change(event.budgetId(), eventId, budget -> {
+        write(batch -> batch.change(event.budgetId(), new Source(source, sequence, eventId), budget -> {
             budget.seen(sequence);
             budget.envelopeSet(event.ward().code(), event.fiscalYear().startYear(), event.envelope().amount(),
                     decision.reason(), role(decision.decidedBy()), decision.decisionId(), decision.decidedAt());
@@ -82,16 +86,18 @@ class WardBudgetProjection extends BatchedProjection<WardBudgetProjection.Batch>
     }
 
     @EventHandler
-    void on(FundsReserved event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
-        write(batch -> batch.change(event.budgetId(), eventId, budget -> {
+    void on(FundsReserved event, @SourceId String source, @SequenceNumber long sequence,
+            @MessageIdentifier String eventId) {
+        write(batch -> batch.change(event.budgetId(), new Source(source, sequence, eventId), budget -> {
             budget.seen(sequence);
             budget.reserved(event.allocationId(), event.projectId(), event.amount().amount(), event.reservedAt());
         }));
     }
 
     @EventHandler
-    void on(FundsReleased event, @SequenceNumber long sequence, @MessageIdentifier String eventId) {
-        write(batch -> batch.change(event.budgetId(), eventId, budget -> {
+    void on(FundsReleased event, @SourceId String source, @SequenceNumber long sequence,
+            @MessageIdentifier String eventId) {
+        write(batch -> batch.change(event.budgetId(), new Source(source, sequence, eventId), budget -> {
             budget.seen(sequence);
             budget.released(event.releaseId(), event.projectId(), event.amount().amount(), event.reason(),
                     event.releasedAt());
@@ -99,43 +105,65 @@ class WardBudgetProjection extends BatchedProjection<WardBudgetProjection.Batch>
     }
 
     @EventHandler
-    void on(BudgetAllocated event, @MessageIdentifier String eventId) {
+    void on(BudgetAllocated event, @SourceId String source, @SequenceNumber long sequence,
+            @MessageIdentifier String eventId) {
         write(batch -> {
             batch.projectBudgets.putIfAbsent(event.projectId(), event.budgetId());
-            batch.change(event.budgetId(), eventId,
+            batch.change(event.budgetId(), new Source(source, sequence, eventId),
                     budget -> budget.allocated(event.projectId(), event.amount().amount()));
         });
     }
 
     @EventHandler
-    void on(ExpenditureRecorded event, @MessageIdentifier String eventId) {
+    void on(ExpenditureRecorded event, @SourceId String source, @SequenceNumber long sequence,
+            @MessageIdentifier String eventId) {
         write(batch -> {
             String budgetId = batch.budgetOf(event.projectId());
             if (budgetId == null) {
                 return; // spent without an allocation: no budget to count it against
             }
-            batch.change(budgetId, eventId, budget -> budget.spent(event.projectId(), event.amount().amount()));
+            batch.change(budgetId, new Source(source, sequence, eventId),
+                    budget -> budget.spent(event.projectId(), event.amount().amount()));
         });
     }
 
-    /** A change waiting to be written, kept so it can be applied again on a re-read document. */
-    private record Pending(String eventId, Consumer<WardBudget> change) {
+    /** Where an event comes from: its aggregate and sequence number (and its identifier, for first-shape documents). */
+    private record Source(String aggregate, long sequence, String eventId) {
+
+        void apply(WardBudget budget, Consumer<WardBudget> change) {
+            budget.apply(aggregate, sequence, eventId, change);
+        }
     }
 
-    /** A budget as read (with how many events it held then), as changed since, and the changes not yet written. */
+    /** A change waiting to be written, kept so it can be applied again on a re-read document. */
+    private record Pending(Source source, Consumer<WardBudget> change) {
+    }
+
+    /**
+     * A budget as read (with how many events it counted then, and whether it was stored with that count), as
+     * changed since, and the changes not yet written.
+     */
     private static final class Slot {
 
         private WardBudget state;
-        private int stored;
+        private long stored;
+        private boolean counted;
         private final List<Pending> pending = new ArrayList<>();
 
-        Slot(WardBudget state) {
+        Slot(Document doc, WardBudget state) {
             this.state = state;
-            this.stored = state.appliedCount();
+            this.stored = state.changes();
+            this.counted = doc == null || doc.containsKey("changes");
         }
 
         boolean changed() {
-            return state.appliedCount() > stored;
+            return state.changes() > stored;
+        }
+
+        /** Matches the stored document only if no other writer changed it since it was read. */
+        Bson unchanged() {
+            return Filters.and(Filters.eq("_id", state.id()), counted ? Filters.eq("changes", stored)
+                    : Filters.and(Filters.exists("changes", false), Filters.size("applied", (int) stored)));
         }
     }
 
@@ -153,10 +181,10 @@ class WardBudgetProjection extends BatchedProjection<WardBudgetProjection.Batch>
             this.budgets = budgets;
         }
 
-        void change(String budgetId, String eventId, Consumer<WardBudget> change) {
+        void change(String budgetId, Source source, Consumer<WardBudget> change) {
             Slot slot = slots.computeIfAbsent(budgetId, this::read);
-            slot.pending.add(new Pending(eventId, change));
-            slot.state.apply(eventId, change);
+            slot.pending.add(new Pending(source, change));
+            source.apply(slot.state, change);
         }
 
         /** The budget the project's allocations come from, or null when it has none. */
@@ -170,7 +198,7 @@ class WardBudgetProjection extends BatchedProjection<WardBudgetProjection.Batch>
 
         private Slot read(String budgetId) {
             Document doc = budgets.find(Filters.eq("_id", budgetId)).first();
-            return new Slot(doc == null ? WardBudget.empty(budgetId) : WardBudget.of(doc));
+            return new Slot(doc, doc == null ? WardBudget.empty(budgetId) : WardBudget.of(doc));
         }
 
         /**
@@ -186,8 +214,7 @@ class WardBudgetProjection extends BatchedProjection<WardBudgetProjection.Batch>
                     return;
                 }
                 List<WriteModel<Document>> writes = changed.stream()
-                        .<WriteModel<Document>>map(slot -> new ReplaceOneModel<>(
-                                Filters.and(Filters.eq("_id", slot.state.id()), Filters.size("applied", slot.stored)),
+                        .<WriteModel<Document>>map(slot -> new ReplaceOneModel<>(slot.unchanged(),
                                 slot.state.toDocument(), UPSERT))
                         .toList();
                 Set<Integer> conflicts = new HashSet<>();
@@ -209,9 +236,11 @@ class WardBudgetProjection extends BatchedProjection<WardBudgetProjection.Batch>
                         Slot fresh = read(slot.state.id());
                         slot.state = fresh.state;
                         slot.stored = fresh.stored;
-                        slot.pending.forEach(p -> slot.state.apply(p.eventId(), p.change()));
+                        slot.counted = fresh.counted;
+                        slot.pending.forEach(p -> p.source().apply(slot.state, p.change()));
                     } else {
-                        slot.stored = slot.state.appliedCount();
+                        slot.stored = slot.state.changes();
+                        slot.counted = true;
                         slot.pending.clear();
                     }
                 }

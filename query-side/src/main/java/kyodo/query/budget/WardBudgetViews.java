@@ -37,8 +37,8 @@ import static kyodo.query.platform.StoredValues.instant;
 @Component
 public class WardBudgetViews {
 
-    /** Everything but the applied event identifiers, which only the projection needs. */
-    private static final Bson VIEW_FIELDS = Projections.exclude("applied");
+    /** Everything but what makes applying events idempotent, which only the projection needs. */
+    private static final Bson VIEW_FIELDS = Projections.exclude("sources", "changes", "applied");
     private static final String YEARS = "a year from " + FiscalYear.MIN_YEAR + " to " + FiscalYear.MAX_YEAR;
 
     private final ReadCollection budgets;

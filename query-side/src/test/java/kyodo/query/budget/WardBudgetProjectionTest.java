@@ -3,6 +3,11 @@ package kyodo.query.budget;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import kyodo.kernel.Ward;
+import kyodo.kernel.project.BudgetAllocated;
+import kyodo.kernel.project.BudgetEnvelopeSet;
+import kyodo.kernel.project.ExpenditureRecorded;
+import kyodo.kernel.project.FundsReleased;
+import kyodo.kernel.project.FundsReserved;
 import kyodo.kernel.project.ProjectProgramme;
 import kyodo.query.platform.ProjectionTestSupport;
 import kyodo.query.platform.store.mongo.MongoReadStore;
@@ -24,6 +29,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
@@ -109,7 +115,8 @@ class WardBudgetProjectionTest extends ProjectionTestSupport {
                 .append("availableYen", 10_000_000L)
                 .append("utilisation", decimal("0.0000"))
                 .append("projects", List.of())
-                .append("applied", List.of("saiwai-2025#0")));
+                .append("sources", List.of(source("saiwai-2025", 0)))
+                .append("changes", 1L));
     }
 
     @Test
@@ -221,9 +228,8 @@ class WardBudgetProjectionTest extends ProjectionTestSupport {
                                 .append("spentYen", 1_333_333L),
                         new Document("projectId", "proj-3").append("allocatedYen", 1_500_000L)
                                 .append("spentYen", 400_000L)))
-                .append("applied", List.of("proj-1#1", "proj-1#2", "proj-1#3", "proj-3#1", "proj-3#2",
-                        "saiwai-2025#0", "saiwai-2025#1", "saiwai-2025#2", "saiwai-2025#3", "saiwai-2025#4",
-                        "saiwai-2025#5", "saiwai-2025#6")));
+                .append("sources", List.of(source("proj-1", 3), source("proj-3", 2), source("saiwai-2025", 6)))
+                .append("changes", 12L));
     }
 
     @Test
@@ -407,8 +413,9 @@ class WardBudgetProjectionTest extends ProjectionTestSupport {
         projection.reset();
         applyAll(List.of(budget.get(0), budget.get(1), project.get(1)));
         assertThat(interleaved).isEqualTo(allJson());
-        assertThat(allDocuments().get(0).getList("applied", String.class))
-                .containsExactly("proj-1#1", "saiwai-2025#0", "saiwai-2025#1");
+        assertThat(allDocuments().get(0).getList("sources", Document.class))
+                .containsExactly(source("proj-1", 1), source("saiwai-2025", 1));
+        assertThat(allDocuments().get(0).getLong("changes")).isEqualTo(3);
     }
 
     @Test
@@ -422,6 +429,39 @@ class WardBudgetProjectionTest extends ProjectionTestSupport {
         projection.reset();
         applyAll(history);
         assertThat(batched).isEqualTo(allJson());
+    }
+
+    /**
+     * A document of the first shape kept the identifier of every event it applied and no count. Its events
+     * delivered again after the upgrade change nothing; later events apply on top and are counted from its
+     * identifiers on; its identifiers stay as they were, and every figure is the one a single pass gives.
+     */
+    @Test
+    void aDocumentOfTheFirstShapeKeepsItsEventsAppliedOnceAndTakesLaterOnes() {
+        List<EventMessage<?>> history = mixedHistory();
+        applyAll(history);
+        Document onePass = figures(allDocuments().get(0));
+        projection.reset();
+        List<EventMessage<?>> before = history.subList(0, 6);
+        applyAll(before);
+        List<String> appliedBefore = before.stream().filter(m -> BUDGET_EVENTS.contains(m.getPayloadType()))
+                .map(EventMessage::getIdentifier).sorted().toList();
+        Document firstShape = allDocuments().get(0);
+        firstShape.remove("sources");
+        firstShape.remove("changes");
+        firstShape.append("applied", appliedBefore);
+        budgets.replaceOne(new Document("_id", "saiwai-2025"), firstShape);
+
+        applyAll(history);
+
+        Document upgraded = allDocuments().get(0);
+        assertThat(figures(upgraded)).isEqualTo(onePass);
+        assertThat(upgraded.getList("applied", String.class)).isEqualTo(appliedBefore).hasSize(5);
+        assertThat(upgraded.getLong("changes")).isEqualTo(12);
+        assertThat(upgraded.getList("sources", Document.class))
+                .containsExactly(source("proj-3", 2), source("saiwai-2025", 6));
+        applyAll(history);
+        assertThat(allDocuments().get(0)).isEqualTo(upgraded);
     }
 
     @Test
@@ -480,6 +520,20 @@ class WardBudgetProjectionTest extends ProjectionTestSupport {
     private static Document reservation(String allocationId, String projectId, long amount, Instant at) {
         return new Document("allocationId", allocationId).append("projectId", projectId).append("amountYen", amount)
                 .append("at", Date.from(at));
+    }
+
+    private static final Set<Class<?>> BUDGET_EVENTS = Set.of(BudgetEnvelopeSet.class, FundsReserved.class,
+            FundsReleased.class, BudgetAllocated.class, ExpenditureRecorded.class);
+
+    /** The document without what makes applying idempotent. */
+    private static Document figures(Document doc) {
+        Document figures = new Document(doc);
+        List.of("sources", "changes", "applied").forEach(figures::remove);
+        return figures;
+    }
+
+    private static Document source(String aggregate, long sequence) {
+        return new Document("source", aggregate).append("sequence", sequence);
     }
 
     private static Decimal128 decimal(String value) {
