@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.ToIntFunction;
 
 /**
  * Copies an embedded H2 MVStore file that is mostly free space into a compact one (the copy H2's
@@ -111,22 +112,7 @@ public final class SparseFiles {
      * It is opened for writing so that a file in use is refused rather than measured under its writer.
      */
     public static OptionalInt liveShare(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return OptionalInt.empty();
-        }
-        try {
-            MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
-            try {
-                return OptionalInt.of(liveShare(store));
-            } finally {
-                store.close(0);
-            }
-        } catch (MVStoreException e) {
-            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
-                return OptionalInt.empty();
-            }
-            throw e;
-        }
+        return measured(file, new MVStore.Builder().autoCommitDisabled(), SparseFiles::liveShare);
     }
 
     /**
@@ -134,13 +120,18 @@ public final class SparseFiles {
      * back (or to finish their commit) when it opens the file. Empty when there is no file or a process holds it.
      */
     public static OptionalInt openTransactions(Path file) {
+        return measured(file, new MVStore.Builder().readOnly(), SparseFiles::openTransactions);
+    }
+
+    /** What {@code measure} says of the file opened with {@code opening}; empty when there is none or it is held. */
+    private static OptionalInt measured(Path file, MVStore.Builder opening, ToIntFunction<MVStore> measure) {
         if (!Files.isRegularFile(file)) {
             return OptionalInt.empty();
         }
         try {
-            MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open();
+            MVStore store = opening.fileName(file.toString()).open();
             try {
-                return OptionalInt.of(openTransactions(store));
+                return OptionalInt.of(measure.applyAsInt(store));
             } finally {
                 store.close(0);
             }
