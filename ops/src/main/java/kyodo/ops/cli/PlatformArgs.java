@@ -1,5 +1,6 @@
 package kyodo.ops.cli;
 
+import kyodo.kernel.Offline;
 import kyodo.ops.KyodoApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -29,13 +30,14 @@ public final class PlatformArgs {
     }
 
     /**
-     * The platform as a command that only works on the stores runs it: no web server, no demo load,
-     * quiet unless the operator asks for more.
+     * The platform as a command that only works on the stores runs it: no web server, no demo load, no
+     * mail and no deadline ({@link Offline}), quiet unless the operator asks for more.
      */
     public static PlatformArgs offline(List<String> settings) {
         return new PlatformArgs(settings)
                 .force("--spring.main.web-application-type", "none")
                 .force("--kyodo.demo.load", "false")
+                .force("--" + Offline.PROPERTY, "true")
                 .quiet("ERROR");
     }
 

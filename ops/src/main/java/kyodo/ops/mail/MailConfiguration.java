@@ -30,6 +30,8 @@ class MailConfiguration {
         MailDelivery delivery = sender != null
                 ? MailDelivery.smtp(sender, settings.from(), env.getProperty("spring.mail.host"))
                 : MailDelivery.files(OpsStores.dataDir(env).resolve("outbox"), settings.from());
-        return new MailRelay(outbox, delivery, settings);
+        MailRelay relay = new MailRelay(outbox, delivery, settings);
+        relay.startedWith(env);
+        return relay;
     }
 }

@@ -57,8 +57,10 @@ class FollowConfiguration {
 
     @Bean
     Digests digests(Follows follows, NotificationMails mails, ResidentDirectory residents, FollowSettings settings,
-                    Clock clock) {
-        return new Digests(follows, mails, residents, settings, clock);
+                    Clock clock, Environment env) {
+        Digests digests = new Digests(follows, mails, residents, settings, clock);
+        digests.startedWith(env);
+        return digests;
     }
 
     @Bean
