@@ -1,6 +1,6 @@
 package kyodo.kernel;
 
-import org.springframework.core.env.PropertyResolver;
+import java.util.function.UnaryOperator;
 
 /**
  * A run of the platform as an operator's command on its stores ({@code export}, {@code audit verify},
@@ -19,8 +19,8 @@ public final class Offline {
     private Offline() {
     }
 
-    /** Whether this run is an operator's command on the stores. */
-    public static boolean of(PropertyResolver settings) {
-        return settings.getProperty(PROPERTY, Boolean.class, false);
+    /** Whether this run is an operator's command on the stores, from its settings ({@code env::getProperty}). */
+    public static boolean of(UnaryOperator<String> settings) {
+        return Boolean.parseBoolean(settings.apply(PROPERTY));
     }
 }

@@ -23,7 +23,7 @@ public abstract class BackgroundService implements SmartLifecycle {
      * tells nobody anything.
      */
     public BackgroundService startedWith(PropertyResolver settings) {
-        this.autoStartup = !Offline.of(settings);
+        this.autoStartup = !Offline.of(settings::getProperty);
         return this;
     }
 
