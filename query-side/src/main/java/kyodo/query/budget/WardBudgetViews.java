@@ -39,6 +39,12 @@ public class WardBudgetViews {
 
     /** Everything but what makes applying events idempotent, which only the projection needs. */
     private static final Bson VIEW_FIELDS = Projections.exclude("sources", "changes", "applied");
+    /**
+     * What a year's list shows of each budget: its totals and how many projects it funds, without the
+     * movements, which grow with the budget (a reservation and often a release per project).
+     */
+    private static final Bson SUMMARY_FIELDS = Projections.exclude("sources", "changes", "applied",
+            "envelopeHistory", "reservations", "releases");
     private static final String YEARS = "a year from " + FiscalYear.MIN_YEAR + " to " + FiscalYear.MAX_YEAR;
 
     private final ReadCollection budgets;
@@ -96,7 +102,7 @@ public class WardBudgetViews {
     /** Every ward's budget of the year whose envelope was set, in the city's order of wards. Blocking. */
     public WardBudgetYear year(FiscalYear fiscalYear) {
         List<WardBudgetSummary> items = budgets.find(Filters.eq("fiscalYear", fiscalYear.startYear()))
-                .projection(VIEW_FIELDS).into(new ArrayList<>()).stream()
+                .projection(SUMMARY_FIELDS).into(new ArrayList<>()).stream()
                 .filter(doc -> doc.get("envelopeYen") != null)
                 .filter(doc -> Ward.fromCode(doc.getString("ward")).isPresent())
                 .sorted(Comparator.comparing((Document doc) -> Ward.fromCode(doc.getString("ward")).orElseThrow()))
