@@ -44,16 +44,28 @@ class SinglePassReplayTest {
     private final Views views = new Views();
     private final RebuildingStore store = new RebuildingStore(views);
     private final Mailer mailer = new Mailer();
-    // without the configurer modules found on the class path: the Axon Server connector's would dial localhost:8124
-    private final Configuration axon = DefaultConfigurer.defaultConfiguration(false)
-            .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
-            .eventProcessing(processing -> processing.registerPooledStreamingEventProcessor(Views.GROUP)
-                    .registerTokenStore(Views.GROUP, c -> new InMemoryTokenStore())
-                    // as the query side's projections: a handler's failure fails the batch (not logged and skipped)
-                    .registerListenerInvocationErrorHandler(Views.GROUP, c -> PropagatingErrorHandler.instance())
-                    .registerEventHandler(c -> views)
-                    .registerEventHandler(c -> mailer))
-            .buildConfiguration();
+    private Configuration axon = configuration(0);
+
+    /** @param segments the processor's segments at its first start; 0: Axon's default (16) */
+    private Configuration configuration(int segments) {
+        // without the configurer modules found on the class path: the Axon Server connector's would dial localhost:8124
+        return DefaultConfigurer.defaultConfiguration(false)
+                .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
+                .eventProcessing(processing -> {
+                    if (segments == 0) {
+                        processing.registerPooledStreamingEventProcessor(Views.GROUP);
+                    } else {
+                        processing.registerPooledStreamingEventProcessor(Views.GROUP, Configuration::eventStore,
+                                (c, builder) -> builder.initialSegmentCount(segments));
+                    }
+                    processing.registerTokenStore(Views.GROUP, c -> new InMemoryTokenStore())
+                            // as the query side's projections: a handler's failure fails the batch (not logged and skipped)
+                            .registerListenerInvocationErrorHandler(Views.GROUP, c -> PropagatingErrorHandler.instance())
+                            .registerEventHandler(c -> views)
+                            .registerEventHandler(c -> mailer);
+                })
+                .buildConfiguration();
+    }
 
     @AfterEach
     void stop() {
@@ -62,6 +74,22 @@ class SinglePassReplayTest {
 
     @Test
     void handlersSeeEveryEventOnceAsAReplayAndTheProcessorGoesOnAfterIt() {
+        replaysEveryEventOnceAndGoesOn();
+    }
+
+    /**
+     * The same with the processor in one segment, as kyodo's are: every event is the one lane's, and whether a
+     * handler takes it is asked only when it is handed over (the mailer's {@code @DisallowReplay} still holds).
+     */
+    @Test
+    void inOneSegmentTooHandlersSeeEveryEventOnceAsAReplayAndTheProcessorGoesOnAfterIt() {
+        axon = configuration(1);
+        replaysEveryEventOnceAndGoesOn();
+        assertThat(axon.eventProcessingConfiguration().tokenStore(Views.GROUP).fetchSegments(Views.GROUP))
+                .as("one segment").containsExactly(0);
+    }
+
+    private void replaysEveryEventOnceAndGoesOn() {
         axon.start();
         List.of("a", "b", "c", "d", "e").forEach(this::publish);
         // the live run handles them in Axon's default 16 segments, in parallel: wait for all of them
