@@ -3,10 +3,7 @@ package kyodo.query.platform;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.MultiEventHandlerInvoker;
-import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.Segment;
-import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
@@ -41,17 +38,6 @@ final class ReplayLane {
      * the handlers about each one walked every handler of the processor (a tenth of a replay's CPU).
      */
     private final Map<Class<?>, Boolean> handledTypes = new HashMap<>();
-    /**
-     * The handlers' invokers when every one is Axon's plain one, asked directly rather than through
-     * {@link #handlers}: those ask each invoker whether it takes the message (its handlers, its segment, a
-     * replay) before handing it over, and a plain invoker asks the same again when it handles it; with each
-     * invoker's answer for a replay worked out once, that was a twentieth of a replay's CPU. Null otherwise.
-     */
-    private final List<EventHandlerInvoker> plain;
-    /** Whether each of {@link #plain} takes a replay's events ({@code @DisallowReplay} on its class: not). */
-    private final boolean[] replays;
-    /** The processor has one segment: every event is this lane's. */
-    private final boolean wholeStream;
     /** Reached within the current batch. */
     private TrackingToken position;
     /** Stored with the last committed batch (or fetched at the start). */
@@ -68,15 +54,6 @@ final class ReplayLane {
         this.tokens = tokens;
         this.position = token;
         this.stored = token;
-        List<EventHandlerInvoker> invokers = handlers instanceof MultiEventHandlerInvoker multi ? multi.delegates()
-                : List.of(handlers);
-        boolean allPlain = invokers.stream().allMatch(i -> i.getClass() == SimpleEventHandlerInvoker.class);
-        this.plain = allPlain ? List.copyOf(invokers) : null;
-        this.replays = new boolean[invokers.size()];
-        for (int i = 0; i < replays.length; i++) {
-            replays[i] = invokers.get(i).supportsReset();
-        }
-        this.wholeStream = segment.getMask() == 0;
     }
 
     /** Claims every segment of the processor's tokens; the caller releases them ({@link #release()}). */
@@ -129,38 +106,18 @@ final class ReplayLane {
             return null; // before the message with the lane's token is made: most events are another lane's
         }
         TrackedEventMessage<?> message = event.withTrackingToken(position);
-        // with one segment, whether a handler takes this very message (its parameters) is asked once: when
-        // the message is handed to the plain invokers, which skip it if none does
-        return plain != null && wholeStream || handlers.canHandle(message, segment) ? message : null;
+        return handlers.canHandle(message, segment) ? message : null;
     }
 
     /** Hands a message {@link #take} gave to this segment's handlers, through the processor's interceptors. */
     void handle(TrackedEventMessage<?> message, UnitOfWork<? extends EventMessage<?>> unitOfWork) throws Exception {
         if (interceptors.isEmpty()) {
-            dispatch(message);
+            handlers.handle(message, segment);
         } else {
             new DefaultInterceptorChain<EventMessage<?>>(unitOfWork, interceptors, m -> {
-                dispatch(message);
+                handlers.handle(message, segment);
                 return null;
             }).proceed();
-        }
-    }
-
-    /**
-     * As the processor's invoker hands a message over: to each invoker that takes a replay's events, or to
-     * every one once the replay has passed the position at the reset; a plain invoker checks the segment and
-     * finds the handler itself.
-     */
-    private void dispatch(TrackedEventMessage<?> message) throws Exception {
-        if (plain == null) {
-            handlers.handle(message, segment);
-            return;
-        }
-        boolean replay = ReplayToken.isReplay(message);
-        for (int i = 0; i < replays.length; i++) {
-            if (replays[i] || !replay) {
-                plain.get(i).handle(message, segment);
-            }
         }
     }
 

@@ -77,10 +77,7 @@ class SinglePassReplayTest {
         replaysEveryEventOnceAndGoesOn();
     }
 
-    /**
-     * The same with the processor in one segment, as kyodo's are: every event is the one lane's, and whether a
-     * handler takes it is asked only when it is handed over (the mailer's {@code @DisallowReplay} still holds).
-     */
+    /** The same with the processor in one segment, as kyodo's are: every event is the one lane's. */
     @Test
     void inOneSegmentTooHandlersSeeEveryEventOnceAsAReplayAndTheProcessorGoesOnAfterIt() {
         axon = configuration(1);
