@@ -75,16 +75,25 @@ class SinglePassReplayIT {
                         (events, position) -> batchEnds.add(position))).hasMessageContaining("poisoned");
             }
 
-            // the batches before the failing one completed; every position is the last of them, none further
+            // the batches before the failing one completed; every position is the end of one of them, none
+            // further: the last, or an earlier one for a processor that held events back for its next unit
+            // of work, or where the reset put it for one that held every event it took
             assertThat(batchEnds).isNotEmpty().allMatch(end -> end < poisonedAt[0]);
+            long atReset = axon.eventStore().createTailToken() == null ? -1
+                    : axon.eventStore().createTailToken().position().orElse(-1);
+            boolean atLastBatch = false;
             for (String name : projections) {
                 TokenStore tokens = processing.tokenStore(name);
                 for (int segment : tokens.fetchSegments(name)) {
                     TrackingToken position = tokens.fetchToken(name, segment);
                     tokens.releaseClaim(name, segment);
-                    assertThat(position.position()).as(name).hasValue(batchEnds.get(batchEnds.size() - 1));
+                    long reached = position.position().orElse(-1);
+                    assertThat(reached).as(name).satisfiesAnyOf(
+                            p -> assertThat(batchEnds).contains(p), p -> assertThat(p).isEqualTo(atReset));
+                    atLastBatch |= reached == batchEnds.get(batchEnds.size() - 1);
                 }
             }
+            assertThat(atLastBatch).as("a processor that takes most events at the last completed batch").isTrue();
 
             processors.forEach(StreamingEventProcessor::start);
             app.awaitReadModels();

@@ -16,11 +16,13 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The threads that handle a {@link SinglePassReplay}'s batches: the replay's own and as many helpers as
  * the machine has further cores (at most one fewer than there are processors). Each batch's processors
- * are handed out one at a time, the costliest of the last batch first, to whichever thread is free; a
- * processor's batch is one unit of work on one thread ({@link ReplayProcessor}), whose commit writes its
- * documents. When every thread has finished the batch, the replay's thread stores every processor's
- * position (ADR 13: after every document of the batch, of both threads), and only then does the next
- * batch start, so a processor's batches never overlap.
+ * are handed out one at a time, the costliest expected first ({@link ReplayProcessor#expectedCost}), to
+ * whichever thread is free; a processor takes the batch's events on one thread and handles what it holds in
+ * one unit of work there once that is enough ({@link ReplayProcessor}), whose commit writes its documents.
+ * When every thread
+ * has finished the batch, the replay's thread stores the position of every processor that holds nothing
+ * back (ADR 13: after every document of the batch, of both threads), and only then does the next batch
+ * start, so a processor's units of work never overlap.
  * <p>
  * A failure on any thread stops the batch: no processor starts after it, the ones under way end (each
  * writes its documents or rolls them back), no position of the batch is stored, and {@link #handle}
@@ -59,17 +61,20 @@ final class ReplayWorkers implements AutoCloseable {
     /**
      * Handles the batch with every processor, on every thread, and then stores their positions; returns
      * when all have finished it.
+     *
+     * @param units the events a processor holds before it handles them in one unit of work
+     * @param last  whether this is the replay's last batch: every processor then handles all it holds
      */
-    void handle(List<TrackedEventMessage<?>> batch) {
+    void handle(List<TrackedEventMessage<?>> batch, int units, boolean last) {
         List<ReplayProcessor> order = new ArrayList<>(processors);
-        order.sort(Comparator.comparingLong(ReplayProcessor::cost).reversed());
+        order.sort(Comparator.comparingLong((ReplayProcessor p) -> p.expectedCost(units, last)).reversed());
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Runnable work = () -> {
             int i;
             while (failure.get() == null && (i = next.getAndIncrement()) < order.size()) {
                 try {
-                    order.get(i).handle(batch);
+                    order.get(i).handle(batch, units, last);
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
                 }
@@ -119,7 +124,8 @@ final class ReplayWorkers implements AutoCloseable {
         StringBuilder text = new StringBuilder(String.format("replay on %d threads, busy %.0f %% of %.1f s:",
                 helpers.size() + 1, 100.0 * busy / elapsed / (helpers.size() + 1), elapsed / 1e9));
         processors.stream().sorted(Comparator.comparingLong(ReplayProcessor::total).reversed()).forEach(p ->
-                text.append(String.format(" %s %.1f %%", p.name(), 100.0 * p.total() / Math.max(1, busy))));
+                text.append(String.format(" %s %.1f %% (%d units of work)", p.name(),
+                        100.0 * p.total() / Math.max(1, busy), p.units())));
         return text.toString();
     }
 

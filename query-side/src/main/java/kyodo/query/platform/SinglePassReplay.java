@@ -17,10 +17,10 @@ import java.util.List;
  * Rebuilds projections in one pass over the event store: one reader streams the events once, in
  * large batches, each event is deserialized once (the reader, a {@link ReplayReader}, reads and
  * deserializes the next batch on a thread of its own while the current batch is handled), and
- * each replayed processor's handlers see each batch inside one unit of work of that processor's
- * ({@link ReplayProcessor}), so that {@link BatchedWrites} sends one bulk write per collection per
- * batch, and a store that does not commit positions with documents
- * ({@link ReadStore#positionsCommitWithDocuments()}) is made durable once per processor and batch
+ * each replayed processor's handlers see its events in units of work of that processor's, each about
+ * a batch's worth of the events it takes ({@link ReplayProcessor}), so that {@link BatchedWrites} sends
+ * one bulk write per collection per unit of work, and a store that does not commit positions with
+ * documents ({@link ReadStore#positionsCommitWithDocuments()}) is made durable once per unit of work
  * instead of once per hundred events. The processors' units of work of a batch run on the replay's
  * thread and on helpers, one per further core ({@link ReplayWorkers}); the next batch starts when all
  * have ended. The processors themselves each read and deserialize every event, in batches of
@@ -54,6 +54,13 @@ public final class SinglePassReplay {
      * within both on a slow or busy machine.
      */
     private static final Duration BATCH_TIME = Duration.ofSeconds(5);
+    /**
+     * A processor's unit of work holds at least this share of a batch (1/4) of the events it takes, gathered
+     * over as many batches as it takes ({@link ReplayProcessor}): one that takes few events writes its
+     * documents once for many batches. A whole batch's worth made the units of work of the processors that
+     * take many events larger, costlier per event, and the threads less evenly busy (issue 13).
+     */
+    static final int SHARE_OF_A_BATCH = 4;
 
     /** What a replay says after every batch. */
     @FunctionalInterface
@@ -72,6 +79,8 @@ public final class SinglePassReplay {
     private final ReadStore store;
     /** Threads that handle a batch's processors, the replay's own included ({@link ReplayWorkers}). */
     private final int threads;
+    /** A processor's unit of work holds at least the batch size over this of its own events. */
+    private final int share;
 
     /**
      * @param batchSize most events per unit of work (fewer while batches take longer than
@@ -83,12 +92,15 @@ public final class SinglePassReplay {
      */
     public SinglePassReplay(EventProcessingConfiguration processing,
                             StreamableMessageSource<TrackedEventMessage<?>> events, int batchSize, ReadStore store) {
-        this(processing, events, batchSize, store, Runtime.getRuntime().availableProcessors());
+        this(processing, events, batchSize, store, Runtime.getRuntime().availableProcessors(), SHARE_OF_A_BATCH);
     }
 
-    /** @param threads threads that handle each batch's processors (at most one per processor) */
+    /**
+     * @param threads threads that handle each batch's processors (at most one per processor)
+     * @param share   a processor's unit of work holds at least the batch size over this of its own events
+     */
     SinglePassReplay(EventProcessingConfiguration processing, StreamableMessageSource<TrackedEventMessage<?>> events,
-                     int batchSize, ReadStore store, int threads) {
+                     int batchSize, ReadStore store, int threads, int share) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
         }
@@ -97,6 +109,7 @@ public final class SinglePassReplay {
         this.batchSize = batchSize;
         this.store = store;
         this.threads = Math.max(1, threads);
+        this.share = Math.max(1, share);
     }
 
     /**
@@ -163,13 +176,17 @@ public final class SinglePassReplay {
                 ReplayReader.Batch batch = reader.next();
                 end = batch.last();
                 List<TrackedEventMessage<?>> handled = batch.events();
-                if (!handled.isEmpty()) {
+                if (!handled.isEmpty() || end) {
+                    // the last batch, even empty, makes every processor handle what it still holds
                     long started = System.nanoTime();
-                    workers.handle(handled);
+                    workers.handle(handled, Math.max(1, size / share), end);
                     size = nextSize(size, System.nanoTime() - started);
                     reader.nextSize(size);
                     read += handled.size();
-                    progress.batchDone(read, handled.get(handled.size() - 1).trackingToken().position().orElse(-1));
+                    if (!handled.isEmpty()) {
+                        progress.batchDone(read, handled.get(handled.size() - 1).trackingToken().position()
+                                .orElse(-1));
+                    }
                 }
             }
         } catch (InterruptedException e) {

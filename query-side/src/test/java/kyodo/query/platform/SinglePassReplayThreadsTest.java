@@ -112,7 +112,7 @@ class SinglePassReplayThreadsTest {
             processor.resetTokens();
         }
         new SinglePassReplay(axon.eventProcessingConfiguration(), axon.eventStore(), 2, new SinglePassReplayTest
-                .RebuildingStore(new SinglePassReplayTest.Views()), 2)
+                .RebuildingStore(new SinglePassReplayTest.Views()), 2, SinglePassReplay.SHARE_OF_A_BATCH)
                 .catchUp(List.of(LEFT, RIGHT), axon.eventStore().createHeadToken(), (read, position) -> {
                 });
     }
