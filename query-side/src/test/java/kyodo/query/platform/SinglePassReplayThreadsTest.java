@@ -105,19 +105,28 @@ class SinglePassReplayThreadsTest {
 
     /** Shuts both processors down, resets them and replays them in batches of 2 on two threads. */
     private void replay() {
-        for (String group : List.of(LEFT, RIGHT)) {
+        replay(axon, List.of(LEFT, RIGHT), 2, SinglePassReplay.SHARE_OF_A_BATCH);
+    }
+
+    /**
+     * Shuts the processors down, resets them and replays them in batches of 2 on {@code threads} threads, a
+     * unit of work holding at least 2 / {@code share} of a processor's events.
+     */
+    static void replay(Configuration axon, List<String> groups, int threads, int share) {
+        for (String group : groups) {
             StreamingEventProcessor processor = axon.eventProcessingConfiguration()
                     .eventProcessor(group, StreamingEventProcessor.class).orElseThrow();
             processor.shutDown();
             processor.resetTokens();
         }
         new SinglePassReplay(axon.eventProcessingConfiguration(), axon.eventStore(), 2, new SinglePassReplayTest
-                .RebuildingStore(new SinglePassReplayTest.Views()), 2, SinglePassReplay.SHARE_OF_A_BATCH)
-                .catchUp(List.of(LEFT, RIGHT), axon.eventStore().createHeadToken(), (read, position) -> {
+                .RebuildingStore(new SinglePassReplayTest.Views()), threads, share)
+                .catchUp(groups, axon.eventStore().createHeadToken(), (read, position) -> {
                 });
     }
 
-    private static void register(EventProcessingConfigurer processing, String group, Seen handler) {
+    /** A pooled processor of its own for the handler, with an in-memory token store; a handler's failure propagates. */
+    static void register(EventProcessingConfigurer processing, String group, Object handler) {
         processing.registerPooledStreamingEventProcessor(group)
                 .registerTokenStore(group, c -> new InMemoryTokenStore())
                 .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance())
@@ -125,8 +134,12 @@ class SinglePassReplayThreadsTest {
                 .registerEventHandler(c -> handler);
     }
 
-    /** Every segment's stored position (a reset one not yet past anything: -1). */
     private Set<Long> positions(String group) {
+        return positions(axon, group);
+    }
+
+    /** Every segment's stored position (a reset one not yet past anything: -1). */
+    static Set<Long> positions(Configuration axon, String group) {
         TokenStore tokens = axon.eventProcessingConfiguration().tokenStore(group);
         Set<Long> positions = new HashSet<>();
         for (int segment : tokens.fetchSegments(group)) {

@@ -2,21 +2,15 @@ package kyodo.query.platform;
 
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
-import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.ReplayStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,8 +40,8 @@ class SinglePassReplayUnitsTest {
     private final Configuration axon = DefaultConfigurer.defaultConfiguration(false)
             .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
             .eventProcessing(processing -> {
-                register(processing, WORDS, words);
-                register(processing, NUMBERS, numbers);
+                SinglePassReplayThreadsTest.register(processing, WORDS, words);
+                SinglePassReplayThreadsTest.register(processing, NUMBERS, numbers);
             })
             .buildConfiguration();
 
@@ -94,36 +88,13 @@ class SinglePassReplayUnitsTest {
         awaitLive();
     }
 
-    /** Shuts both processors down, resets them and replays them in batches of 2 on one thread. */
+    /** Shuts both processors down, resets them and replays them in batches of 2 on one thread, units of 2 events. */
     private void replay() {
-        for (String group : List.of(WORDS, NUMBERS)) {
-            StreamingEventProcessor processor = axon.eventProcessingConfiguration()
-                    .eventProcessor(group, StreamingEventProcessor.class).orElseThrow();
-            processor.shutDown();
-            processor.resetTokens();
-        }
-        new SinglePassReplay(axon.eventProcessingConfiguration(), axon.eventStore(), 2, new SinglePassReplayTest
-                .RebuildingStore(new SinglePassReplayTest.Views()), 1, 1)
-                .catchUp(List.of(WORDS, NUMBERS), axon.eventStore().createHeadToken(), (read, position) -> {
-                });
+        SinglePassReplayThreadsTest.replay(axon, List.of(WORDS, NUMBERS), 1, 1);
     }
 
-    private static void register(EventProcessingConfigurer processing, String group, Object handler) {
-        processing.registerPooledStreamingEventProcessor(group)
-                .registerTokenStore(group, c -> new InMemoryTokenStore())
-                .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance())
-                .assignHandlerInstancesMatching(group, candidate -> candidate == handler)
-                .registerEventHandler(c -> handler);
-    }
-
-    /** Every segment's stored position (a reset one not yet past anything: -1). */
     private Set<Long> positions(String group) {
-        TokenStore tokens = axon.eventProcessingConfiguration().tokenStore(group);
-        Set<Long> positions = new HashSet<>();
-        for (int segment : tokens.fetchSegments(group)) {
-            positions.add(tokens.fetchToken(group, segment).position().orElse(-1));
-        }
-        return positions;
+        return SinglePassReplayThreadsTest.positions(axon, group);
     }
 
     /** Until the live run has handled every event (polled with a bound for a loaded machine, not a speed check). */

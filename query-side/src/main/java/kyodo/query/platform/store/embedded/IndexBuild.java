@@ -146,8 +146,9 @@ final class IndexBuild {
      * writes each document's fields that the later passes' indexes read, and nothing else, to a
      * {@linkplain SlimCopy slim copy}, which the later passes read instead, unless the copy turns out not
      * much smaller than the documents (at 10⁶ events the proposals' 17 indexes were 17 passes over 127,000
-     * documents of a few kilobytes each: 64 s of a replay's 206). The copy is removed before the marks are,
-     * so a build that a crash cut short leaves at most a copy that the next build or open removes.
+     * documents of a few kilobytes each: 64 s of a replay's 206). The later passes run side by side, one per
+     * core ({@link SidePasses}), their commits one at a time. The copy is removed before the marks are, so a
+     * build that a crash cut short leaves at most a copy that the next build or open removes.
      */
     static void finish(EmbeddedCollection c, List<Index> indexes, int gathered, int perCommit, Runnable commit) {
         List<Index> deferred = new ArrayList<>(indexes.stream().filter(index -> index.deferred).toList());
@@ -165,50 +166,29 @@ final class IndexBuild {
         BuildCommits written = new BuildCommits(perCommit, commit);
         SlimCopy copy = perPass < deferred.size() && perCommit != Integer.MAX_VALUE
                 ? SlimCopy.open(c, SlimCopy.fields(deferred.subList(perPass, deferred.size()))) : null;
+        List<List<Index>> passes = new ArrayList<>();
         for (int from = 0; from < deferred.size(); from += perPass) {
-            long passStarted = System.nanoTime();
-            List<Index> pass = deferred.subList(from, Math.min(deferred.size(), from + perPass));
-            List<List<byte[]>> entries = new ArrayList<>();
-            pass.forEach(index -> entries.add(index.postings ? null : new ArrayList<>()));
-            long held = 0; // entries, and postings numbers by their weight (POSTINGS_PER_ENTRY)
-            // a pass decodes only what its indexes read: at 10⁶ documents an index is a pass of its own
-            Set<String> read = SlimCopy.fields(pass);
-            boolean copying = copy != null && from == 0;
-            // the copy holds every later pass's fields
-            MVMap<Long, byte[]> source = copy != null && from > 0 ? copy.map() : c.docs;
-            Set<String> decoded = copying ? copy.withFields(read) : read;
-            for (Cursor<Long, byte[]> cursor = source.cursor(null); cursor.hasNext(); ) {
-                long number = cursor.next();
-                byte[] bytes = cursor.getValue();
-                BsonDocument doc = BsonCoding.decodeFields(bytes, decoded);
-                if (copying && !copy.add(number, bytes.length, doc, written::count)) {
-                    copying = false; // not much smaller than the documents: the later passes read those
-                    copy = null;
+            passes.add(deferred.subList(from, Math.min(deferred.size(), from + perPass)));
+        }
+        copy = pass(c, passes.get(0), copy, true, gathered, written);
+        // the later passes read the slim copy (or the documents) and each writes indexes of its own: when
+        // the build runs alone and commits as it goes, they run side by side, one per core
+        SlimCopy slim = copy;
+        List<List<Index>> later = passes.subList(1, passes.size());
+        if (perCommit != Integer.MAX_VALUE && later.size() > 1) {
+            Object commits = new Object();
+            Runnable oneAtATime = () -> {
+                synchronized (commits) {
+                    commit.run();
                 }
-                for (int i = 0; i < pass.size(); i++) {
-                    Index index = pass.get(i);
-                    var keys = index.keys(doc);
-                    if (index.postings) {
-                        index.add(keys, number);
-                    } else {
-                        for (byte[] key : keys) {
-                            entries.get(i).add(Keys.entry(key, number));
-                        }
-                    }
-                    held += index.postings ? keys.size() : (long) keys.size() * POSTINGS_PER_ENTRY;
-                    index.multikey |= index.multikey(doc);
-                }
-                if (held >= (long) gathered * POSTINGS_PER_ENTRY) {
-                    write(pass, entries, written);
-                    held = 0;
-                }
-            }
-            write(pass, entries, written);
-            if (LOG.isTraceEnabled()) {
-                LOG.trace("a pass over {} of {} for {} in {} ms", source == c.docs ? "the documents" : "the slim copy",
-                        c.name(), pass.stream().map(index -> index.name).toList(),
-                        (System.nanoTime() - passStarted) / 1_000_000);
-            }
+            };
+            SidePasses.run(later, Runtime.getRuntime().availableProcessors(), group -> {
+                BuildCommits its = new BuildCommits(perCommit, oneAtATime);
+                pass(c, group, slim, false, gathered, its);
+                its.commitIfAny();
+            });
+        } else {
+            later.forEach(group -> pass(c, group, slim, false, gathered, written));
         }
         if (copy != null) {
             copy.remove();
@@ -222,6 +202,57 @@ final class IndexBuild {
         LOG.debug("built {} deferred indexes of {} ({} documents) in {} passes{} in {} ms", deferred.size(),
                 c.name(), c.size(), (deferred.size() + perPass - 1) / perPass,
                 copy != null ? ", the later ones over a slim copy" : "", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * One pass over the documents (the first, which also fills the slim copy) or over the slim copy (a later
+     * one), for its indexes; returns the copy, or null when the first pass found it not much smaller.
+     */
+    private static SlimCopy pass(EmbeddedCollection c, List<Index> pass, SlimCopy copy, boolean first, int gathered,
+                                 BuildCommits written) {
+        long passStarted = System.nanoTime();
+        List<List<byte[]>> entries = new ArrayList<>();
+        pass.forEach(index -> entries.add(index.postings ? null : new ArrayList<>()));
+        long held = 0; // entries, and postings numbers by their weight (POSTINGS_PER_ENTRY)
+        // a pass decodes only what its indexes read: at 10⁶ documents an index is a pass of its own
+        Set<String> read = SlimCopy.fields(pass);
+        boolean copying = copy != null && first;
+        // the copy holds every later pass's fields
+        MVMap<Long, byte[]> source = copy != null && !first ? copy.map() : c.docs;
+        Set<String> decoded = copying ? copy.withFields(read) : read;
+        for (Cursor<Long, byte[]> cursor = source.cursor(null); cursor.hasNext(); ) {
+            long number = cursor.next();
+            byte[] bytes = cursor.getValue();
+            BsonDocument doc = BsonCoding.decodeFields(bytes, decoded);
+            if (copying && !copy.add(number, bytes.length, doc, written::count)) {
+                copying = false; // not much smaller than the documents: the later passes read those
+                copy = null;
+            }
+            for (int i = 0; i < pass.size(); i++) {
+                Index index = pass.get(i);
+                var keys = index.keys(doc);
+                if (index.postings) {
+                    index.add(keys, number);
+                } else {
+                    for (byte[] key : keys) {
+                        entries.get(i).add(Keys.entry(key, number));
+                    }
+                }
+                held += index.postings ? keys.size() : (long) keys.size() * POSTINGS_PER_ENTRY;
+                index.multikey |= index.multikey(doc);
+            }
+            if (held >= (long) gathered * POSTINGS_PER_ENTRY) {
+                write(pass, entries, written);
+                held = 0;
+            }
+        }
+        write(pass, entries, written);
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("a pass over {} of {} for {} in {} ms", source == c.docs ? "the documents" : "the slim copy",
+                    c.name(), pass.stream().map(index -> index.name).toList(),
+                    (System.nanoTime() - passStarted) / 1_000_000);
+        }
+        return copy;
     }
 
     /** At open: builds the indexes that a rebuild deferred and never finished (the process was killed). */
