@@ -19,16 +19,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * are handed out one at a time, the costliest expected first ({@link ReplayProcessor#expectedCost}), to
  * whichever thread is free; a processor takes the batch's events on one thread and handles what it holds in
  * one unit of work there once that is enough ({@link ReplayProcessor}), whose commit writes its documents.
- * When every thread
- * has finished the batch, the replay's thread stores the position of every processor that holds nothing
- * back (ADR 13: after every document of the batch, of both threads), and only then does the next batch
- * start, so a processor's units of work never overlap.
+ * When every thread has finished the batch, the replay's thread stores the position of every processor
+ * that holds nothing back (ADR 13: after every document of the batch, of both threads), and only then does
+ * the next batch start, so a processor's units of work never overlap.
  * <p>
  * A failure on any thread stops the batch: no processor starts after it, the ones under way end (each
  * writes its documents or rolls them back), no position of the batch is stored, and {@link #handle}
  * throws the first failure once every thread has finished. Every position is then at the last batch
- * that every processor completed. {@link #close()} ends the helper threads and waits for them; they are
- * not interrupted (an interrupted file channel closes the embedded read store).
+ * that every processor completed, or before it for a processor that held events then. {@link #close()}
+ * ends the helper threads and waits for them; they are not interrupted (an interrupted file channel closes
+ * the embedded read store).
  */
 final class ReplayWorkers implements AutoCloseable {
 
