@@ -50,7 +50,7 @@ final class ReplayProcessor {
     /** The events taken and not yet handled, in the store's order, with the lane that takes each. */
     private final List<TrackedEventMessage<?>> held = new ArrayList<>();
     private final List<ReplayLane> takers = new ArrayList<>();
-    /** Units of work handled, for tests and the replay's log. */
+    /** Units of work handled, for the replay's log. */
     private long units;
 
     ReplayProcessor(String name, List<ReplayLane> lanes) {
