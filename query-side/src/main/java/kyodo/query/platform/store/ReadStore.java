@@ -57,7 +57,8 @@ public interface ReadStore extends AutoCloseable {
      * Registers a task to run when the last open {@link #rebuild()} closes, before that builds what it
      * deferred (also after a failed replay: the close is in a {@code finally}); a projection that can
      * derive part of what it owns from the rest once, instead of keeping it write by write during a
-     * replay, defers that part so (the analytics cells). Tasks run in the order registered, each once.
+     * replay, defers that part so (the analytics cells). Tasks run each once, side by side on the machine's
+     * cores: a task must not depend on another.
      *
      * @return false, and nothing registered, when no rebuild is open (the engine then keeps none)
      */

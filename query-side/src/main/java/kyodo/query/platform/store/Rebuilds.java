@@ -1,15 +1,19 @@
 package kyodo.query.platform.store;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The rebuilds open on a store ({@link ReadStore#rebuild()}), for both engines: the tasks registered
- * while one is open ({@link ReadStore#whenRebuilt}) run, in the order given, when the last of them
- * closes, and then what the engine deferred is built.
+ * while one is open ({@link ReadStore#whenRebuilt}) run, side by side, when the last of them closes, and
+ * then what the engine deferred is built.
  */
 public final class Rebuilds {
+
+    /** The name of the threads that run the tasks beside the caller's. */
+    static final String THREAD = "kyodo-rebuild-end";
 
     /** Guards {@link #open} and {@link #atEnd}: a task is registered before the last close or refused. */
     private final Object lock = new Object();
@@ -64,21 +68,23 @@ public final class Rebuilds {
         }
     }
 
-    /** Runs every registered task, each once, even when one fails; the first failure is thrown after all ran. */
+    /**
+     * Runs every registered task, each once, even when one fails, side by side on the machine's cores (the
+     * tasks are independent: each analytics model's cells from its own facts); the first failure is thrown
+     * after all ran.
+     */
     private static void run(List<Runnable> tasks) {
-        RuntimeException failed = null;
-        for (Runnable task : tasks) {
+        List<RuntimeException> failures = Collections.synchronizedList(new ArrayList<>());
+        SideBySide.run(tasks, THREAD, task -> {
             try {
                 task.run();
             } catch (RuntimeException e) {
-                if (failed == null) {
-                    failed = e;
-                } else {
-                    failed.addSuppressed(e);
-                }
+                failures.add(e);
             }
-        }
-        if (failed != null) {
+        });
+        if (!failures.isEmpty()) {
+            RuntimeException failed = failures.get(0);
+            failures.subList(1, failures.size()).forEach(failed::addSuppressed);
             throw failed;
         }
     }

@@ -272,20 +272,28 @@ final class EmbeddedCollection implements ReadCollection {
             finishDeferred(which);
             return;
         }
-        store.alone(commit -> {
-            lock.lock();
+        store.alone(commit -> finishDeferredCommitting(which, gathered, perCommit, () -> {
+            commit.run();
+            afterEachCommit.run();
+        }));
+    }
+
+    /** In a write alone ({@link EmbeddedReadStore#alone}): the build, committing through {@code commit}. */
+    void finishDeferredCommitting(List<Index> which, int gathered, int perCommit, Runnable commit) {
+        lock.lock();
+        try {
+            IndexBuild.finish(this, which, gathered, perCommit, commit);
+        } finally {
             try {
-                IndexBuild.finish(this, which, gathered, perCommit, () -> {
-                    commit.run();
-                    afterEachCommit.run();
-                });
+                flushPostings();
             } finally {
-                try {
-                    flushPostings();
-                } finally {
-                    lock.unlock();
-                }
+                lock.unlock();
             }
-        });
+        }
+    }
+
+    /** Whether a rebuild deferred any of its indexes. */
+    boolean hasDeferred() {
+        return indexes.stream().anyMatch(index -> index.deferred);
     }
 }

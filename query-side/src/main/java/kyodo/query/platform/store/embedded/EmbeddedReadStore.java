@@ -177,7 +177,7 @@ public final class EmbeddedReadStore implements ReadStore {
     @Override
     public Rebuild rebuild() {
         return rebuilds.open(() -> {
-            collections.values().forEach(c -> c.finishDeferredAlone(c.indexes));
+            IndexBuild.finishEvery(this, collections.values());
             makeDurable();
         });
     }

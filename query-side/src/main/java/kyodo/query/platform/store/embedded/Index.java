@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A secondary index: an MVMap whose keys are the encoded values of its fields followed by the
@@ -184,21 +185,45 @@ final class Index {
     /** The document's keys (without its number), distinct, in order. */
     TreeSet<byte[]> keys(BsonDocument doc) {
         TreeSet<byte[]> keys = new TreeSet<>(Arrays::compareUnsigned);
-        combine(doc, 0, ByteKeys.NONE, keys);
+        combine(doc, 0, ByteKeys.NONE, keys::add);
         return keys;
     }
 
-    private void combine(BsonDocument doc, int field, byte[] prefix, TreeSet<byte[]> keys) {
+    /**
+     * Enters a document's postings in a build's pass, which reads each document once, in number order: its
+     * keys go straight to the pending postings, a key the document repeats is skipped there, and no sorted set
+     * of them is made (at 10⁶ events the proposals' search tokens spent a third of their pass on that set).
+     * Returns how many it entered.
+     */
+    int addPostings(BsonDocument doc, long number) {
+        long op = number * 2 + 1;
+        int[] entered = {0};
+        combine(doc, 0, ByteKeys.NONE, key -> {
+            Access.LongList ops = pending.computeIfAbsent(ByteBuffer.wrap(key), k -> new Access.LongList());
+            if (ops.size == 0 || ops.values[ops.size - 1] != op) {
+                ops.add(op);
+                entered[0]++;
+            }
+        });
+        return entered[0];
+    }
+
+    private void combine(BsonDocument doc, int field, byte[] prefix, Consumer<byte[]> keys) {
         if (field == parts.length) {
-            keys.add(prefix);
+            keys.accept(prefix);
             return;
         }
         ByteArrayOutputStream value = new ByteArrayOutputStream(16);
         for (BsonValue v : Paths.indexed(doc, parts[field])) {
             value.reset();
             Keys.append(value, v);
-            byte[] key = Arrays.copyOf(prefix, prefix.length + value.size());
-            System.arraycopy(value.toByteArray(), 0, key, prefix.length, value.size());
+            byte[] key;
+            if (prefix.length == 0) {
+                key = value.toByteArray();
+            } else {
+                key = Arrays.copyOf(prefix, prefix.length + value.size());
+                System.arraycopy(value.toByteArray(), 0, key, prefix.length, value.size());
+            }
             combine(doc, field + 1, key, keys);
         }
     }

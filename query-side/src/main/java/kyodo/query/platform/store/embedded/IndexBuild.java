@@ -1,20 +1,18 @@
 package kyodo.query.platform.store.embedded;
 
 import kyodo.query.platform.store.ReadStoreWriteException;
+import kyodo.query.platform.store.SideBySide;
 import org.bson.BsonDocument;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.BsonDocumentCodec;
 import org.h2.mvstore.Cursor;
-import org.h2.mvstore.MVMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Fills indexes from every document of a collection at once: a new index ({@code createIndex}), and
@@ -142,13 +140,11 @@ final class IndexBuild {
      * {@link EmbeddedCollection#finishDeferredAlone}): each commit then holds the pages of a slice of one
      * index's key range, whatever the collection's size.
      * <p>
-     * A build of several passes that commits as it goes reads the documents once: its first pass also
-     * writes each document's fields that the later passes' indexes read, and nothing else, to a
-     * {@linkplain SlimCopy slim copy}, which the later passes read instead, unless the copy turns out not
-     * much smaller than the documents (at 10⁶ events the proposals' 17 indexes were 17 passes over 127,000
-     * documents of a few kilobytes each: 64 s of a replay's 206). The later passes run side by side, one per
-     * core ({@link SidePasses}), their commits one at a time. The copy is removed before the marks are, so a
-     * build that a crash cut short leaves at most a copy that the next build or open removes.
+     * A build of several passes that commits as it goes runs them side by side, one per core, and reads the
+     * documents once for the indexes that are not postings: the first of their passes also writes each
+     * document's fields that the later ones read to a {@linkplain SlimCopy slim copy}, which the later passes
+     * read instead ({@link BuildPasses#sideBySide}). The copy is removed before the marks are, so a build that
+     * a crash cut short leaves at most a copy that the next build or open removes.
      */
     static void finish(EmbeddedCollection c, List<Index> indexes, int gathered, int perCommit, Runnable commit) {
         List<Index> deferred = new ArrayList<>(indexes.stream().filter(index -> index.deferred).toList());
@@ -159,100 +155,53 @@ final class IndexBuild {
             index.map.clear();
             index.clearPending();
         }
-        // postings first (search tokens: many values per document), read in the pass over the documents, not copied
-        deferred.sort(Comparator.comparing((Index index) -> !index.postings));
+        // postings first, those of arrays (search tokens: many values per document) before the others: the
+        // first pass reads them from the documents, beside the others
+        deferred.sort(Comparator.comparing((Index index) -> !index.postings).thenComparing(index -> !index.multikey));
         long started = System.nanoTime();
         int perPass = (int) Math.max(1, Math.min(deferred.size(), gathered / Math.max(1, c.size())));
-        BuildCommits written = new BuildCommits(perCommit, commit);
-        SlimCopy copy = perPass < deferred.size() && perCommit != Integer.MAX_VALUE
-                ? SlimCopy.open(c, SlimCopy.fields(deferred.subList(perPass, deferred.size()))) : null;
         List<List<Index>> passes = new ArrayList<>();
         for (int from = 0; from < deferred.size(); from += perPass) {
             passes.add(deferred.subList(from, Math.min(deferred.size(), from + perPass)));
         }
-        copy = pass(c, passes.get(0), copy, true, gathered, written);
-        // the later passes read the slim copy (or the documents) and each writes indexes of its own: when
-        // the build runs alone and commits as it goes, they run side by side, one per core
-        SlimCopy slim = copy;
-        List<List<Index>> later = passes.subList(1, passes.size());
-        if (perCommit != Integer.MAX_VALUE && later.size() > 1) {
-            Object commits = new Object();
-            Runnable oneAtATime = () -> {
-                synchronized (commits) {
-                    commit.run();
-                }
-            };
-            SidePasses.run(later, Runtime.getRuntime().availableProcessors(), group -> {
-                BuildCommits its = new BuildCommits(perCommit, oneAtATime);
-                pass(c, group, slim, false, gathered, its);
-                its.commitIfAny();
-            });
-        } else {
-            later.forEach(group -> pass(c, group, slim, false, gathered, written));
-        }
-        if (copy != null) {
-            copy.remove();
-        }
-        written.commitIfAny();
+        boolean slim = perCommit != Integer.MAX_VALUE && passes.size() > 1
+                ? BuildPasses.sideBySide(c, passes, gathered, perCommit, commit)
+                : BuildPasses.oneAfterAnother(c, passes, gathered, new BuildCommits(perCommit, commit));
         for (Index index : deferred) {
             c.store().catalog().put("index\0" + c.name() + "\0" + index.name, index.spec());
             c.store().catalog().remove(mark(c.name(), index.name));
             index.deferred = false;
         }
         LOG.debug("built {} deferred indexes of {} ({} documents) in {} passes{} in {} ms", deferred.size(),
-                c.name(), c.size(), (deferred.size() + perPass - 1) / perPass,
-                copy != null ? ", the later ones over a slim copy" : "", (System.nanoTime() - started) / 1_000_000);
+                c.name(), c.size(), passes.size(), slim ? ", the later ones over a slim copy" : "",
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
-     * One pass over the documents (the first, which also fills the slim copy) or over the slim copy (a later
-     * one), for its indexes; returns the copy, or null when the first pass found it not much smaller.
+     * Every collection's deferred indexes at a rebuild's end, in one write alone: the collections side by side,
+     * one per core, the largest first, their commits one at a time. At 10⁶ events the proposals' build took 18
+     * of the 24 s of a replay's close, and the other collections' builds waited for it while a core stood idle.
      */
-    private static SlimCopy pass(EmbeddedCollection c, List<Index> pass, SlimCopy copy, boolean first, int gathered,
-                                 BuildCommits written) {
-        long passStarted = System.nanoTime();
-        List<List<byte[]>> entries = new ArrayList<>();
-        pass.forEach(index -> entries.add(index.postings ? null : new ArrayList<>()));
-        long held = 0; // entries, and postings numbers by their weight (POSTINGS_PER_ENTRY)
-        // a pass decodes only what its indexes read: at 10⁶ documents an index is a pass of its own
-        Set<String> read = SlimCopy.fields(pass);
-        boolean copying = copy != null && first;
-        // the copy holds every later pass's fields
-        MVMap<Long, byte[]> source = copy != null && !first ? copy.map() : c.docs;
-        Set<String> decoded = copying ? copy.withFields(read) : read;
-        for (Cursor<Long, byte[]> cursor = source.cursor(null); cursor.hasNext(); ) {
-            long number = cursor.next();
-            byte[] bytes = cursor.getValue();
-            BsonDocument doc = BsonCoding.decodeFields(bytes, decoded);
-            if (copying && !copy.add(number, bytes.length, doc, written::count)) {
-                copying = false; // not much smaller than the documents: the later passes read those
-                copy = null;
-            }
-            for (int i = 0; i < pass.size(); i++) {
-                Index index = pass.get(i);
-                var keys = index.keys(doc);
-                if (index.postings) {
-                    index.add(keys, number);
-                } else {
-                    for (byte[] key : keys) {
-                        entries.get(i).add(Keys.entry(key, number));
-                    }
+    static void finishEvery(EmbeddedReadStore store, Collection<EmbeddedCollection> collections) {
+        List<EmbeddedCollection> waiting = collections.stream().filter(EmbeddedCollection::hasDeferred)
+                .sorted(Comparator.comparingLong(EmbeddedCollection::size).reversed()).toList();
+        if (waiting.isEmpty()) {
+            return;
+        }
+        if (store.insideWrite()) {
+            waiting.forEach(c -> c.finishDeferred(c.indexes));
+            return;
+        }
+        store.alone(commit -> {
+            Object commits = new Object();
+            Runnable oneAtATime = () -> {
+                synchronized (commits) {
+                    commit.run();
                 }
-                held += index.postings ? keys.size() : (long) keys.size() * POSTINGS_PER_ENTRY;
-                index.multikey |= index.multikey(doc);
-            }
-            if (held >= (long) gathered * POSTINGS_PER_ENTRY) {
-                write(pass, entries, written);
-                held = 0;
-            }
-        }
-        write(pass, entries, written);
-        if (LOG.isTraceEnabled()) {
-            LOG.trace("a pass over {} of {} for {} in {} ms", source == c.docs ? "the documents" : "the slim copy",
-                    c.name(), pass.stream().map(index -> index.name).toList(),
-                    (System.nanoTime() - passStarted) / 1_000_000);
-        }
-        return copy;
+            };
+            SideBySide.run(waiting, BuildPasses.THREAD, c -> c.finishDeferredCommitting(c.indexes, GATHERED,
+                    COMMITTED_ENTRIES, oneAtATime));
+        });
     }
 
     /** At open: builds the indexes that a rebuild deferred and never finished (the process was killed). */
@@ -260,30 +209,9 @@ final class IndexBuild {
         SlimCopy.removeLeftovers(store);
         List<String> collections = store.catalog().keySet().stream().filter(key -> key.startsWith(MARK))
                 .map(key -> key.substring(MARK.length(), key.indexOf('\0', MARK.length()))).distinct().toList();
-        for (String name : collections) {
-            EmbeddedCollection c = (EmbeddedCollection) store.collection(name);
-            c.finishDeferredAlone(c.indexes);
-        }
+        finishEvery(store, collections.stream().map(name -> (EmbeddedCollection) store.collection(name)).toList());
         if (!collections.isEmpty()) {
             store.makeDurable();
-        }
-    }
-
-    /** Writes what the indexes gathered, in key order: postings appended per key (the numbers only grow), entries sorted. */
-    private static void write(List<Index> indexes, List<List<byte[]>> entries, BuildCommits written) {
-        for (int i = 0; i < indexes.size(); i++) {
-            Index index = indexes.get(i);
-            if (index.postings) {
-                index.flush(written::countPostings);
-            } else {
-                List<byte[]> gathered = entries.get(i);
-                gathered.sort(Arrays::compareUnsigned);
-                for (byte[] entry : gathered) {
-                    index.map.put(entry, ByteKeys.NONE);
-                    written.count(1);
-                }
-                gathered.clear();
-            }
         }
     }
 

@@ -1,4 +1,4 @@
-package kyodo.query.platform.store.embedded;
+package kyodo.query.platform.store;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,8 +11,10 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** An index build's later passes side by side: each once, on two threads at once, a failure thrown after both. */
-class SidePassesTest {
+/** Pieces of work side by side: each once, on two threads at once, a failure thrown after both. */
+class SideBySideTest {
+
+    private static final String THREAD = "side-by-side-test";
 
     @Test
     void twoPassesRunAtOnceOnTwoThreadsAndTheHelperEndsWithThem() {
@@ -20,14 +22,14 @@ class SidePassesTest {
         CyclicBarrier both = new CyclicBarrier(2);
         Map<String, String> threadOf = new ConcurrentHashMap<>();
 
-        SidePasses.run(List.of("a", "b"), 2, pass -> {
+        SideBySide.run(List.of("a", "b"), 2, THREAD, pass -> {
             threadOf.put(pass, Thread.currentThread().getName());
             await(both);
         });
 
         assertThat(threadOf).containsOnlyKeys("a", "b");
         assertThat(threadOf.get("a")).isNotEqualTo(threadOf.get("b"));
-        assertThat(threadOf).containsValue(SidePasses.THREAD);
+        assertThat(threadOf).containsValue(THREAD);
         assertThat(helpers()).as("the helper ended with the passes").isEmpty();
     }
 
@@ -36,7 +38,7 @@ class SidePassesTest {
         CyclicBarrier both = new CyclicBarrier(2);
         Map<String, Boolean> ran = new ConcurrentHashMap<>();
 
-        assertThatThrownBy(() -> SidePasses.run(List.of("a", "b", "c", "d"), 2, pass -> {
+        assertThatThrownBy(() -> SideBySide.run(List.of("a", "b", "c", "d"), 2, THREAD, pass -> {
             ran.put(pass, true);
             if (pass.equals("a") || pass.equals("b")) {
                 await(both); // both under way before either ends
@@ -60,6 +62,6 @@ class SidePassesTest {
 
     private static List<Thread> helpers() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().equals(SidePasses.THREAD) && thread.isAlive()).toList();
+                .filter(thread -> thread.getName().equals(THREAD) && thread.isAlive()).toList();
     }
 }
