@@ -192,7 +192,7 @@ final class Index {
     /**
      * Enters a document's postings in a build's pass, which reads each document once, in number order: its
      * keys go straight to the pending postings, a key the document repeats is skipped there, and no sorted set
-     * of them is made (at 10⁶ events the proposals' search tokens spent a third of their pass on that set).
+     * of them is made (at 10⁶ events that set was about a quarter of the proposals' build, in a profile).
      * Returns how many it entered.
      */
     int addPostings(BsonDocument doc, long number) {

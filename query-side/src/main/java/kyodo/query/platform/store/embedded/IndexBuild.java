@@ -140,11 +140,11 @@ final class IndexBuild {
      * {@link EmbeddedCollection#finishDeferredAlone}): each commit then holds the pages of a slice of one
      * index's key range, whatever the collection's size.
      * <p>
-     * A build of several passes that commits as it goes runs them side by side, one per core, and reads the
-     * documents once for the indexes that are not postings: the first of their passes also writes each
-     * document's fields that the later ones read to a {@linkplain SlimCopy slim copy}, which the later passes
-     * read instead ({@link BuildPasses#sideBySide}). The copy is removed before the marks are, so a build that
-     * a crash cut short leaves at most a copy that the next build or open removes.
+     * A build of several passes that commits as it goes runs them side by side, one per core: the first two
+     * read the documents, and the second also writes each document's fields that the later passes read to a
+     * {@linkplain SlimCopy slim copy}, which those read instead ({@link BuildPasses#sideBySide}). The copy is
+     * removed before the marks are, so a build that a crash cut short leaves at most a copy that the next
+     * build or open removes.
      */
     static void finish(EmbeddedCollection c, List<Index> indexes, int gathered, int perCommit, Runnable commit) {
         List<Index> deferred = new ArrayList<>(indexes.stream().filter(index -> index.deferred).toList());
