@@ -1,5 +1,6 @@
 package kyodo.query.platform;
 
+import kyodo.query.platform.store.SideBySide;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -91,7 +92,7 @@ final class ReplayReader implements AutoCloseable {
      */
     Batch next() throws InterruptedException {
         Batch batch = ready.take();
-        ReplayThreads.rethrow(batch.failure());
+        SideBySide.rethrow(batch.failure());
         return batch;
     }
 
@@ -100,7 +101,7 @@ final class ReplayReader implements AutoCloseable {
     public void close() {
         stopped = true;
         ready.clear();
-        ReplayThreads.joinUninterruptibly(List.of(thread)); // it must end before the replay returns
+        SideBySide.joinUninterruptibly(List.of(thread)); // it must end before the replay returns
         ready.clear();
     }
 

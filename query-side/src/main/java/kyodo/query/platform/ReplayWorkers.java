@@ -1,5 +1,6 @@
 package kyodo.query.platform;
 
+import kyodo.query.platform.store.SideBySide;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,7 +93,7 @@ final class ReplayWorkers implements AutoCloseable {
             });
         }
         work.run();
-        ReplayThreads.awaitUninterruptibly(done); // none may write after the batch returns
+        SideBySide.awaitUninterruptibly(done); // none may write after the batch returns
         elapsed += System.nanoTime() - started;
         Throwable failed = failure.get();
         if (failed == null) {
@@ -105,7 +106,7 @@ final class ReplayWorkers implements AutoCloseable {
             return;
         }
         processors.forEach(ReplayProcessor::rollBack);
-        ReplayThreads.rethrow(failed);
+        SideBySide.rethrow(failed);
     }
 
     /** Ends the helper threads and waits until they have, and says how the work was shared. */
@@ -115,7 +116,7 @@ final class ReplayWorkers implements AutoCloseable {
             LOG.info(shares());
         }
         helpers.forEach(helper -> tasks.add(STOP));
-        ReplayThreads.joinUninterruptibly(helpers); // the helpers must end before the replay returns
+        SideBySide.joinUninterruptibly(helpers); // the helpers must end before the replay returns
     }
 
     /** Each processor's share of the handling time, and how busy the threads were. */

@@ -2,6 +2,7 @@ package kyodo.query.platform.store;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -12,7 +13,8 @@ import java.util.function.Consumer;
  * (the longest first keeps the cores busy to the end). The helpers are never interrupted (an interrupted
  * file channel closes an embedded store); a failure stops the hand-out, the pieces under way end, and the
  * first failure is thrown once every thread has finished. A piece that must not stop the others catches
- * its own failures.
+ * its own failures. The waits and the hand-over of a failure are public: the replay's reader and workers
+ * ({@code kyodo.query.platform}) use them too.
  */
 public final class SideBySide {
 
@@ -46,28 +48,58 @@ public final class SideBySide {
         }
         helpers.forEach(Thread::start);
         taking.run();
+        joinUninterruptibly(helpers); // the pieces' writes must end before this returns
+        rethrow(failure.get());
+    }
+
+    /**
+     * Throws a failure caught on another thread: a {@link RuntimeException} or an {@link Error} as it is,
+     * a checked one inside an {@link IllegalStateException}; nothing when there is none.
+     */
+    public static void rethrow(Throwable failure) {
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    /**
+     * Waits until every one of the threads has ended, also when interrupted (a thread that still ran could
+     * write after its caller returned); the interrupt is kept for the caller once the wait is over.
+     */
+    public static void joinUninterruptibly(List<Thread> threads) {
         boolean interrupted = false;
-        for (Thread helper : helpers) {
-            while (helper.isAlive()) {
+        for (Thread thread : threads) {
+            while (thread.isAlive()) {
                 try {
-                    helper.join();
+                    thread.join();
                 } catch (InterruptedException e) {
-                    interrupted = true; // the pieces' writes must end before this returns
+                    interrupted = true; // keep waiting, then say so
                 }
             }
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        Throwable failed = failure.get();
-        if (failed instanceof RuntimeException e) {
-            throw e;
+    }
+
+    /** Waits until the latch is open, also when interrupted; the interrupt is kept for the caller. */
+    public static void awaitUninterruptibly(CountDownLatch done) {
+        boolean interrupted = false;
+        while (done.getCount() > 0) {
+            try {
+                done.await();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
         }
-        if (failed instanceof Error e) {
-            throw e;
-        }
-        if (failed != null) {
-            throw new IllegalStateException(failed);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -1,4 +1,4 @@
-package kyodo.query.platform;
+package kyodo.query.platform.store;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,19 +11,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A failure of another replay thread is thrown as it was; a wait for the replay's threads outlasts an interrupt. */
-class ReplayThreadsTest {
+/**
+ * A failure of another thread is thrown as it was; a wait for threads that must end outlasts an interrupt
+ * ({@link SideBySide}, which the replay's threads use too).
+ */
+class ThreadWaitsTest {
 
     @Test
     void aFailureIsThrownAsItWasAndACheckedOneWrapped() {
         IllegalArgumentException runtime = new IllegalArgumentException("runtime");
         OutOfMemoryError error = new OutOfMemoryError("error");
         IOException checked = new IOException("checked");
-        assertThatThrownBy(() -> ReplayThreads.rethrow(runtime)).isSameAs(runtime);
-        assertThatThrownBy(() -> ReplayThreads.rethrow(error)).isSameAs(error);
-        assertThatThrownBy(() -> ReplayThreads.rethrow(checked)).isExactlyInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> SideBySide.rethrow(runtime)).isSameAs(runtime);
+        assertThatThrownBy(() -> SideBySide.rethrow(error)).isSameAs(error);
+        assertThatThrownBy(() -> SideBySide.rethrow(checked)).isExactlyInstanceOf(IllegalStateException.class)
                 .hasCause(checked);
-        assertThatCode(() -> ReplayThreads.rethrow(null)).doesNotThrowAnyException();
+        assertThatCode(() -> SideBySide.rethrow(null)).doesNotThrowAnyException();
     }
 
     @Test
@@ -31,7 +34,7 @@ class ReplayThreadsTest {
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean ended = new AtomicBoolean();
         Thread worker = new Thread(() -> {
-            ReplayThreads.awaitUninterruptibly(release);
+            SideBySide.awaitUninterruptibly(release);
             ended.set(true);
         });
         worker.start();
@@ -41,7 +44,7 @@ class ReplayThreadsTest {
             release.countDown();
         });
         releaser.start();
-        ReplayThreads.joinUninterruptibly(List.of(worker));
+        SideBySide.joinUninterruptibly(List.of(worker));
         boolean interrupted = Thread.interrupted();
         assertThat(ended).isTrue();
         assertThat(worker.isAlive()).isFalse();
@@ -58,7 +61,7 @@ class ReplayThreadsTest {
         });
         opener.start();
         Thread.currentThread().interrupt();
-        ReplayThreads.awaitUninterruptibly(done);
+        SideBySide.awaitUninterruptibly(done);
         assertThat(Thread.interrupted()).isTrue();
         assertThat(done.getCount()).isZero();
     }
