@@ -12,6 +12,16 @@ final class BuildCommits {
     private long since;
     private int postings;
 
+    /** The commit for builds that run side by side: taken by one of them at a time. */
+    static Runnable oneAtATime(Runnable commit) {
+        Object commits = new Object();
+        return () -> {
+            synchronized (commits) {
+                commit.run();
+            }
+        };
+    }
+
     /** @param perCommit entries between two commits ({@link Integer#MAX_VALUE}: the caller commits) */
     BuildCommits(int perCommit, Runnable commit) {
         this.perCommit = perCommit;

@@ -45,12 +45,7 @@ final class BuildPasses {
      */
     static boolean sideBySide(EmbeddedCollection c, List<List<Index>> passes, int gathered, int perCommit,
                               Runnable commit) {
-        Object commits = new Object();
-        Runnable oneAtATime = () -> {
-            synchronized (commits) {
-                commit.run();
-            }
-        };
+        Runnable oneAtATime = BuildCommits.oneAtATime(commit);
         List<List<Index>> later = passes.subList(2, passes.size());
         SlimCopy copy = later.isEmpty() ? null
                 : SlimCopy.open(c, SlimCopy.fields(later.stream().flatMap(List::stream).toList()));

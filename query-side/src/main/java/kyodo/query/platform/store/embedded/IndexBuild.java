@@ -193,12 +193,7 @@ final class IndexBuild {
             return;
         }
         store.alone(commit -> {
-            Object commits = new Object();
-            Runnable oneAtATime = () -> {
-                synchronized (commits) {
-                    commit.run();
-                }
-            };
+            Runnable oneAtATime = BuildCommits.oneAtATime(commit);
             SideBySide.run(waiting, BuildPasses.THREAD, c -> c.finishDeferredCommitting(c.indexes, GATHERED,
                     COMMITTED_ENTRIES, oneAtATime));
         });
