@@ -5,6 +5,7 @@ import kyodo.ops.bench.BenchMeasures.RawScan;
 import kyodo.ops.cli.CatchUp;
 import kyodo.ops.cli.ProcessorProgress;
 import kyodo.ops.cli.ProjectionsCli;
+import kyodo.ops.cli.ReplayFailure;
 import kyodo.ops.cli.Usage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -73,8 +74,8 @@ final class BenchReplay {
                     err.println("bench replay: not finished within " + CATCH_UP_TIMEOUT);
                     return 1;
                 }
-            } catch (RuntimeException e) {
-                err.println("bench replay: the replay failed: " + e.getMessage());
+            } catch (RuntimeException | OutOfMemoryError e) {
+                err.println("bench replay: the replay failed: " + ReplayFailure.describe(e));
                 return 1;
             }
             double replay = seconds(replaying);

@@ -139,8 +139,8 @@ public final class ProjectionsCli {
                         + "; the processors continue from their tokens at the next start");
                 return 1;
             }
-        } catch (RuntimeException e) {
-            err.println("projections replay: failed: " + e.getMessage()
+        } catch (RuntimeException | OutOfMemoryError e) {
+            err.println("projections replay: failed: " + ReplayFailure.describe(e)
                     + "; the processors continue from their tokens at the next start");
             return 1;
         }
