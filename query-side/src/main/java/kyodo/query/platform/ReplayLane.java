@@ -30,6 +30,8 @@ final class ReplayLane {
 
     private final String processor;
     private final Segment segment;
+    /** Whether the lane is its processor's only segment, which takes every event. */
+    private final boolean whole;
     private final EventHandlerInvoker handlers;
     private final List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors;
     private final TokenStore tokens;
@@ -46,6 +48,7 @@ final class ReplayLane {
     private ReplayLane(AbstractEventProcessor processor, Segment segment, TokenStore tokens, TrackingToken token) {
         this.processor = processor.getName();
         this.segment = segment;
+        this.whole = segment.getMask() == 0;
         this.handlers = processor.eventHandlerInvoker();
         // no correlation data: what a projection's handler writes goes to the read store, which keeps no
         // metadata, and working it out for each event and processor cost a twentieth of a replay
@@ -106,7 +109,9 @@ final class ReplayLane {
             return null; // before the message with the lane's token is made: most events are another lane's
         }
         TrackedEventMessage<?> message = event.withTrackingToken(position);
-        return handlers.canHandle(message, segment) ? message : null;
+        // the one segment of a processor takes every event its handlers take: asking them again walked each
+        // handler with the whole message (a twentieth of the replay's handling), and handle() asks anyway
+        return whole || handlers.canHandle(message, segment) ? message : null;
     }
 
     /** Hands a message {@link #take} gave to this segment's handlers, through the processor's interceptors. */
