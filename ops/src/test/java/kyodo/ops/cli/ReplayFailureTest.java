@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 class ReplayFailureTest {
 
     @Test
@@ -47,5 +52,13 @@ class ReplayFailureTest {
 
         assertThat(ReplayFailure.describe(a, 1L << 30)).startsWith("a");
         assertThat(ReplayFailure.find(a, OutOfMemoryError.class)).isNull();
+    }
+
+    @Test
+    void theCommandItNamesIsTheReadmesReplayCommand() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+
+        assertThat(readme).as("the README's replay command, which ReplayFailure repeats")
+                .contains(ReplayFailure.REPLAY_FLAGS.replace("kyodo.jar", "ops/target/kyodo.jar"));
     }
 }
