@@ -2,6 +2,8 @@ package kyodo.ops;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -34,6 +36,19 @@ public final class DebianPackages {
         if (missing.get().isEmpty()) {
             return;
         }
+        // The integration tests run in two JVMs at once: one installs while the other waits, then looks again
+        // (two apt-get runs at once would fail on dpkg's lock).
+        Path lockFile = Path.of("target", "debian-packages.lock").toAbsolutePath();
+        Files.createDirectories(lockFile.getParent());
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock ignored = channel.lock()) {
+            if (!missing.get().isEmpty()) {
+                install(who, packages, missing);
+            }
+        }
+    }
+
+    private static void install(String who, List<String> packages, Supplier<List<String>> missing) throws IOException {
         String how = "apt-get install -y " + String.join(" ", packages);
         if (!isRoot()) {
             throw new IllegalStateException(who + " need " + String.join(" and ", missing.get())
