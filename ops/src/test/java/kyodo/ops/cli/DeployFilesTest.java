@@ -59,7 +59,9 @@ class DeployFilesTest {
             List<String> words = List.of(execStart.split(" +"));
             assertThat(words).as(unit.getKey() + ": never calls home").contains("-Daxoniq.update-checker.disabled=true");
             int jar = words.indexOf("-jar");
-            assertThat(words.get(jar + 1)).isEqualTo("/opt/kyodo/kyodo.jar");
+            // the one machine runs the extracted layout, as the README's small-machine command (ADR 33)
+            assertThat(words.get(jar + 1)).as(unit.getKey() + ": the jar the runbook installs").isEqualTo(
+                    unit.getValue() == Side.BOTH ? "/opt/kyodo/app/kyodo.jar" : "/opt/kyodo/kyodo.jar");
             String[] args = words.subList(jar + 2, words.size()).toArray(String[]::new);
             assertThat(KyodoCli.isCommand(args)).as(unit.getKey() + " starts the server: " + execStart).isFalse();
             assertThat(Side.of(args)).as(unit.getKey() + ": its side").isEqualTo(unit.getValue());
@@ -78,7 +80,7 @@ class DeployFilesTest {
 
     @Test
     void theOneMachineUnitRunsTheReadmesSmallMachineCommand() throws IOException {
-        Matcher command = Pattern.compile("MALLOC_ARENA_MAX=(\\d+) java ([^`]*?)-jar ops/target/kyodo\\.jar")
+        Matcher command = Pattern.compile("MALLOC_ARENA_MAX=(\\d+) java ([^`]*?)-jar ops/target/kyodo/kyodo\\.jar")
                 .matcher(Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8));
         assertThat(command.find()).as("the README's small-machine command").isTrue();
         List<String> flags = Stream.of(command.group(2).replace("\\", " ").split("\\s+")).filter(f -> !f.isEmpty())

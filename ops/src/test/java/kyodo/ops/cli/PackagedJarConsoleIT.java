@@ -18,7 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The packaged jar as an operator runs it (issue 20): its command line answers help and mistakes before
  * anything starts, and a first start on a fresh data directory with the demo, then a second start that
  * loads the demo again, print no WARN and no ERROR line (nor AxonIQ Console's advertisement), the
- * administrator's password before the demo load begins.
+ * administrator's password before the demo load begins. The second start runs the extracted layout
+ * ({@code ops/target/kyodo/kyodo.jar}, ADR 33), as the README's small-machine command and the runbook's
+ * units do, on the data directory the fat jar made.
  */
 class PackagedJarConsoleIT {
 
@@ -69,7 +71,8 @@ class PackagedJarConsoleIT {
             assertThat(console.indexOf("   password: ")).as("the password, before the demo load begins")
                     .isPositive().isLessThan(console.indexOf("demo data: loading"));
         }
-        try (KyodoServer again = new KyodoServer(KyodoServer.packagedJar(), runDir, List.of("serve"),
+        assertThat(KyodoServer.extractedJar()).as("the extracted layout, made at package").isRegularFile();
+        try (KyodoServer again = new KyodoServer(KyodoServer.extractedJar(), runDir, List.of("serve"),
                 List.of("--kyodo.demo.load=true"))) {
             again.start(START);
             awaitDemoLoaded(again);

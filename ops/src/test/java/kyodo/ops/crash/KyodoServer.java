@@ -113,6 +113,14 @@ public final class KyodoServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The same jar extracted by Spring Boot's tools at {@code package}: {@code ops/target/kyodo/kyodo.jar} with its
+     * libraries in {@code lib/}, which the README's small-machine command and the runbook's units run (ADR 33).
+     */
+    public static Path extractedJar() {
+        return packagedJar().resolveSibling("kyodo").resolve("kyodo.jar");
+    }
+
     /** SIGKILL: no shutdown hook, no flush, no graceful anything (Process.destroyForcibly on Linux). */
     public void kill() throws InterruptedException {
         Process running = process;
