@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * anything starts, and a first start on a fresh data directory with the demo, then a second start that
  * loads the demo again, print no WARN and no ERROR line (nor AxonIQ Console's advertisement), the
  * administrator's password before the demo load begins. The second start runs the extracted layout
- * ({@code ops/target/kyodo/kyodo.jar}, ADR 33), as the README's small-machine command and the runbook's
- * units do, on the data directory the fat jar made.
+ * ({@code ops/target/kyodo/kyodo.jar}, ADR 33), as the README's small-machine command and the one-machine
+ * unit do, on the data directory the fat jar made.
  */
 class PackagedJarConsoleIT {
 

@@ -115,7 +115,7 @@ public final class KyodoServer implements AutoCloseable {
 
     /**
      * The same jar extracted by Spring Boot's tools at {@code package}: {@code ops/target/kyodo/kyodo.jar} with its
-     * libraries in {@code lib/}, which the README's small-machine command and the runbook's units run (ADR 33).
+     * libraries in {@code lib/}, which the README's small-machine command and the one-machine unit run (ADR 33).
      */
     public static Path extractedJar() {
         return packagedJar().resolveSibling("kyodo").resolve("kyodo.jar");
